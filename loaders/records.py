@@ -1,0 +1,139 @@
+"""Records the loaders produce: one dataclass per raw Parquet table.
+
+These field names and types are the contract with the dbt sources
+(models/staging/_raw__sources.yml). Change both together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """A document after reading: decoded, simplified, normalised, de-cluttered."""
+
+    text: str  # cleaned simplified text; all offsets point into it
+    encoding: str  # detected source encoding, e.g. "utf-8", "gb18030", "big5"
+    source_format: str  # "text" | "html"
+    script: str  # "traditional" | "simplified": the script of the source
+    original_text: str = ""  # decoded source before simplification (for quotes)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    issuer: str | None
+    doc_number: str | None  # 文件编号 such as 常政发〔2023〕23号
+    published_on: str | None  # ISO date YYYY-MM-DD
+    region_name: str | None  # as resolved, e.g. 常州市
+    region_code: str | None  # GB/T 2260 six-digit code
+    doc_type: str | None  # "plan" | "report"
+    year: int | None  # the year the document is about
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered item of the body (一、 / (一) / 1. / (1) / ——) or a paragraph."""
+
+    item_path: str  # e.g. "三/(四)/12"; "" for text before the first heading
+    level: int  # 0 = preamble, 1 = 一、, 2 = (一), 3 = 1., 4 = (1), 5 = ——
+    marker: str  # the numbering as written, e.g. "(四)"
+    heading: str  # the item's first sentence or title, without the marker
+    char_start: int
+    char_end: int
+    section_kind: str | None = None  # "target" | "outcome" when a label says so (工作任务 / 完成情况)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    char_start: int
+    char_end: int
+    item_path: str
+
+
+@dataclass
+class Measure:
+    kind: str  # "target" | "outcome"
+    subject_zh: str
+    comparator: str  # eq lt le gt ge approx
+    value: float | None  # canonical unit; None when masked
+    unit: str  # canonical unit code
+    value_text: str  # the number and unit as written, e.g. "7.5万辆"
+    char_start: int  # offsets of value_text in the cleaned text
+    char_end: int
+    sentence_start: int
+    sentence_end: int
+    item_path: str
+    year: int | None
+    is_masked: bool = False
+    is_change: bool = False  # a year-on-year change (同比下降1.3%)
+    qualifier: str | None = None  # 余 / 近 / 约 / 左右 / 力争 ...
+    mentioned_regions: list[str] = field(default_factory=list)
+    domain_code: str | None = None
+
+
+# Column order of each raw table. Kept here so the writer and the tests agree.
+RAW_DOCUMENT_COLUMNS = [
+    "document_id",  # sha256 of the cleaned text, first 16 hex digits
+    "source_file",  # file name relative to the input folder
+    "content_sha256",  # sha256 of the raw bytes
+    "n_bytes",
+    "encoding",
+    "source_format",
+    "script",
+    "title",
+    "issuer",
+    "doc_number",
+    "published_on",
+    "region_name",
+    "region_code",
+    "doc_type",
+    "year",
+    "n_chars",
+    "text",
+]
+RAW_ITEM_COLUMNS = [
+    "item_id",  # document_id + ":" + item_path
+    "document_id",
+    "item_path",
+    "level",
+    "marker",
+    "heading",
+    "text",
+    "char_start",
+    "char_end",
+    "section_kind",
+    "domain_code",
+]
+RAW_MEASURE_COLUMNS = [
+    "measure_id",  # document_id + ":" + char_start
+    "document_id",
+    "item_path",
+    "kind",
+    "subject_zh",
+    "comparator",
+    "value",
+    "unit",
+    "value_text",
+    "sentence",
+    "char_start",
+    "char_end",
+    "sentence_start",
+    "sentence_end",
+    "year",
+    "is_masked",
+    "is_change",
+    "qualifier",
+    "mentioned_regions",  # list[str]
+    "domain_code",
+]
+RAW_LOAD_ERROR_COLUMNS = [
+    "source_file",
+    "content_sha256",  # null when the file could not be read
+    "stage",  # read | decode | metadata | duplicate | size | ...
+    "severity",  # "error" (file not loaded) | "warning" (loaded with nulls)
+    "reason",  # a short code, e.g. empty_file, binary_file, undecodable, too_large, no_region, no_year, duplicate_content
+    "message",  # a sentence a person can act on
+    "occurred_at",  # ISO timestamp of the load
+]

@@ -37,12 +37,13 @@ class Item:
     """A numbered item of the body (一、 / (一) / 1. / (1) / ——) or a paragraph."""
 
     item_path: str  # e.g. "三/(四)/12"; "" for text before the first heading
-    level: int  # 0 = preamble, 1 = 一、, 2 = (一), 3 = 1., 4 = (1), 5 = ——
+    level: int  # 0 = preamble, 1 = 一、, 2 = (一), 3 = 1., 4 = (1), 5 = ①, 6 = ——
     marker: str  # the numbering as written, e.g. "(四)"
     heading: str  # the item's first sentence or title, without the marker
     char_start: int
     char_end: int
     section_kind: str | None = None  # "target" | "outcome" when a label says so (工作任务 / 完成情况)
+    parent_path: str = ""  # item_path of the enclosing item; "" under the root
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Sentence:
     char_start: int
     char_end: int
     item_path: str
+    section_kind: str | None = None  # "target" | "outcome" of the labelled section holding it (items.section_kind_at)
 
 
 @dataclass
@@ -105,6 +107,7 @@ RAW_ITEM_COLUMNS = [
     "char_end",
     "section_kind",
     "domain_code",
+    "parent_path",  # item_path of the enclosing item; "" under the root
 ]
 RAW_MEASURE_COLUMNS = [
     "measure_id",  # document_id + ":" + char_start

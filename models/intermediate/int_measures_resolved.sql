@@ -1,0 +1,114 @@
+-- Measures with everything the facts need: the document's region (a measure is about the region of
+-- its document, even when it names others), the year (the sentence's year, else the document's),
+-- the domain (the indicator's, else the loader's for the measure, else its item's), a link key
+-- (the indicator code; for a long-tail measure 'subject:' || subject_zh || '|' || unit), and a
+-- preference rank among measures of one region, year, link key and kind.
+--
+-- Preference (is_preferred = rank 1), used by mart_region_comparison and the attainment links:
+--   1. a value over a masked number;  2. a level over a year-on-year change;
+--   3. a plan's target / a report's outcome over one quoted in the other kind of document;
+--   4. the latest published document (then document_id);
+--   5. comparator eq, then le, ge, lt, gt, approx;  6. the first mention in the text.
+with measures as (
+    select * from {{ ref('int_measures_indicator_matched') }}
+),
+
+documents as (
+    select * from {{ ref('int_documents_resolved') }}
+),
+
+items as (
+    select * from {{ ref('stg_raw__items') }}
+),
+
+indicators as (
+    select
+        indicator as indicator_code,
+        domain as domain_code
+    from {{ ref('indicators') }}
+),
+
+joined as (
+    select
+        measures.measure_id,
+        measures.document_id,
+        documents.source_file,
+        documents.doc_type,
+        documents.published_on,
+        documents.region_code,
+        coalesce(measures.year, documents.year) as year,
+        case
+            when measures.year is not null then 'sentence'
+            when documents.year is not null then 'document'
+        end as year_source,
+        coalesce(indicators.domain_code, measures.domain_code, items.domain_code) as domain_code,
+        measures.kind,
+        measures.indicator_code,
+        measures.matched_synonym,
+        measures.subject_zh,
+        measures.comparator,
+        measures.value,
+        measures.unit,
+        measures.value_text,
+        measures.qualifier,
+        measures.is_masked,
+        measures.is_change,
+        measures.sentence,
+        measures.char_start,
+        measures.char_end,
+        measures.sentence_start,
+        measures.sentence_end,
+        measures.item_path,
+        measures.mentioned_regions
+    from measures
+    inner join documents
+        on measures.document_id = documents.document_id
+    left join items
+        on measures.document_id = items.document_id
+        and measures.item_path = items.item_path
+    left join indicators
+        on measures.indicator_code = indicators.indicator_code
+),
+
+keyed as (
+    select
+        *,
+        coalesce(
+            indicator_code,
+            'subject:' || nullif(trim(subject_zh), '') || '|' || unit
+        ) as link_key
+    from joined
+),
+
+ranked as (
+    select
+        *,
+        case
+            when link_key is not null and region_code is not null and year is not null
+                then row_number() over (
+                    partition by region_code, year, link_key, kind
+                    order by
+                        value is null,
+                        is_change,
+                        case
+                            when (kind = 'target' and doc_type = 'plan')
+                                or (kind = 'outcome' and doc_type = 'report') then 0
+                            else 1
+                        end,
+                        published_on desc nulls last,
+                        document_id,
+                        list_position(['eq', 'le', 'ge', 'lt', 'gt', 'approx'], comparator),
+                        char_start
+                )
+        end as preference_rank
+    from keyed
+),
+
+final as (
+    select
+        *,
+        coalesce(preference_rank = 1, false) as is_preferred
+    from ranked
+)
+
+select * from final

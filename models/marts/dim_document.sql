@@ -1,0 +1,27 @@
+-- One row per loaded document, with its region checked against dim_region.
+with documents as (
+    select * from {{ ref('int_documents_resolved') }}
+),
+
+final as (
+    select
+        document_id,
+        source_file,
+        title,
+        issuer,
+        region_code,
+        doc_type,
+        year,
+        published_on,
+        script,
+        doc_number,
+        region_name_raw,
+        region_resolved_by,
+        encoding,
+        source_format,
+        n_chars,
+        content_sha256
+    from documents
+)
+
+select * from final

@@ -1,0 +1,24 @@
+-- Calendar years with the Five-Year Plan they belong to (14th: 2021-2025, 15th: 2026-2030).
+with years as (
+    select cast(range as integer) as year
+    from range({{ var('first_plan_year') }}, {{ var('last_plan_year') }} + 1)
+),
+
+numbered as (
+    select
+        year,
+        {{ five_year_plan_number('year') }} as plan_number
+    from years
+),
+
+final as (
+    select
+        year,
+        {{ ordinal('plan_number') }} as five_year_plan,
+        plan_number as five_year_plan_number,
+        cast(2021 + (plan_number - 14) * 5 as integer) as plan_first_year,
+        cast(2025 + (plan_number - 14) * 5 as integer) as plan_last_year
+    from numbered
+)
+
+select * from final

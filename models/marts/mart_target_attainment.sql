@@ -1,0 +1,91 @@
+-- One row per region, year and indicator (or long-tail subject) with both a target and an outcome.
+--
+-- attained, by the target's comparator:
+--   lt: outcome < target    le: outcome <= target    gt: outcome > target    ge: outcome >= target
+--   eq: at least the target in the better direction (higher: outcome >= target; lower: <=)
+--   approx: like eq, with the target relaxed by var('approx_tolerance') (5%) against the outcome
+--   null when either value is masked or either side is a year-on-year change of a level.
+-- gap: outcome - target, signed so that a positive gap is better (for a `lower` indicator it is
+--   target - outcome); difference keeps the plain outcome - target.
+-- better: the indicator's; a long-tail subject has none, so le/lt targets read as lower-is-better
+--   and every other comparator as higher-is-better (a count of works or a rate to reach).
+with links as (
+    select * from {{ ref('int_targets_outcomes_linked') }}
+),
+
+indicators as (
+    select * from {{ ref('dim_indicator') }}
+),
+
+regions as (
+    select * from {{ ref('dim_region') }}
+),
+
+directed as (
+    select
+        links.*,
+        coalesce(
+            indicators.better,
+            case when links.target_comparator in ('lt', 'le') then 'lower' else 'higher' end
+        ) as better,
+        links.target_value is not null
+            and links.outcome_value is not null
+            and links.target_is_change = links.outcome_is_change as is_comparable
+    from links
+    left join indicators
+        on links.indicator_code = indicators.indicator_code
+),
+
+judged as (
+    select
+        *,
+        case
+            when not is_comparable then null
+            when target_comparator = 'lt' then outcome_value < target_value
+            when target_comparator = 'le' then outcome_value <= target_value
+            when target_comparator = 'gt' then outcome_value > target_value
+            when target_comparator = 'ge' then outcome_value >= target_value
+            when target_comparator = 'eq' and better = 'higher' then outcome_value >= target_value
+            when target_comparator = 'eq' and better = 'lower' then outcome_value <= target_value
+            when target_comparator = 'approx' and better = 'higher'
+                then outcome_value >= target_value - abs(target_value) * {{ var('approx_tolerance') }}
+            when target_comparator = 'approx' and better = 'lower'
+                then outcome_value <= target_value + abs(target_value) * {{ var('approx_tolerance') }}
+        end as attained,
+        case when is_comparable then outcome_value - target_value end as difference
+    from directed
+),
+
+final as (
+    select
+        judged.link_id as attainment_id,
+        judged.region_code,
+        judged.year,
+        judged.indicator_code,
+        judged.link_key,
+        judged.link_type,
+        judged.target_comparator,
+        judged.target_value,
+        judged.outcome_value,
+        judged.unit,
+        judged.attained,
+        case when judged.better = 'lower' then -judged.difference else judged.difference end as gap,
+        judged.difference,
+        judged.better,
+        judged.target_measure_id,
+        judged.outcome_measure_id,
+        judged.outcome_comparator,
+        judged.target_subject_zh,
+        judged.outcome_subject_zh,
+        judged.domain_code,
+        judged.target_document_id,
+        judged.outcome_document_id,
+        regions.region_name_zh,
+        regions.region_level,
+        regions.province_name_zh
+    from judged
+    left join regions
+        on judged.region_code = regions.region_code
+)
+
+select * from final

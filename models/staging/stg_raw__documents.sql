@@ -1,0 +1,31 @@
+-- One row per loaded document: typed metadata. The cleaned text stays here for tracing.
+with source as (
+    select * from {{ source('raw', 'raw_documents') }}
+),
+
+renamed as (
+    select
+        document_id,
+        source_file,
+        content_sha256,
+        n_bytes,
+        lower(encoding) as encoding,
+        source_format,
+        script,
+        nullif(trim(title), '') as title,
+        nullif(trim(issuer), '') as issuer,
+        nullif(trim(doc_number), '') as doc_number,
+        try_cast(published_on as date) as published_on,
+        nullif(trim(region_name), '') as region_name,
+        -- GB/T 2260: six digits; a 12-digit statistical code is cut to its first six.
+        case
+            when regexp_full_match(region_code, '[0-9]{6}([0-9]{6})?') then left(region_code, 6)
+        end as region_code,
+        doc_type,
+        cast(year as integer) as year,
+        n_chars,
+        text
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,32 @@
+-- One row per quantified measure found by the loaders.
+with source as (
+    select * from {{ source('raw', 'raw_measures') }}
+),
+
+renamed as (
+    select
+        measure_id,
+        document_id,
+        coalesce(item_path, '') as item_path,
+        kind,
+        trim(subject_zh) as subject_zh,
+        comparator,
+        -- A masked number never carries a value, whatever the loader wrote.
+        case when coalesce(is_masked, false) then null else value end as value,
+        unit,
+        value_text,
+        sentence,
+        char_start,
+        char_end,
+        sentence_start,
+        sentence_end,
+        cast(year as integer) as year,
+        coalesce(is_masked, false) as is_masked,
+        coalesce(is_change, false) as is_change,
+        nullif(qualifier, '') as qualifier,
+        coalesce(mentioned_regions, []::varchar[]) as mentioned_regions,
+        nullif(domain_code, '') as domain_code
+    from source
+)
+
+select * from renamed

@@ -1,36 +1,222 @@
-"""Command line: envwh load | build | refresh | evaluate.
+"""Command line: envwh load | build | refresh | status | evaluate.
 
-MINIMAL: to be completed by the operations helper.
+Exit codes (the same for every command, so a scheduler can act on them):
+  0  success (warnings such as a missing region or a duplicate file do not count as failures)
+  1  the load completed but some files could not be loaded (see raw_load_errors); a refresh still
+     publishes the warehouse built from the files that loaded
+  2  usage error: bad option, missing folder, an input folder with no files
+  3  dbt build or its tests failed: the published warehouse was left untouched
+  4  another load, build or refresh holds the lock
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
-from loaders.pipeline import iter_documents, process_document
-from loaders.writing import write_table
+from loaders import publish
+from loaders.pipeline import (
+    DEFAULT_MAX_BYTES,
+    LOADER_VERSION,
+    LoadOptions,
+    LoadSummary,
+    iter_documents,
+    load_folder,
+)
+from loaders.writing import Locked
+
+EXIT_OK, EXIT_FILES_FAILED, EXIT_USAGE, EXIT_BUILD_FAILED, EXIT_LOCKED = 0, 1, 2, 3, 4
+
+FolderArg = click.Path(exists=True, file_okay=False, path_type=Path)
+PathOpt = click.Path(path_type=Path)
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
-    """Environmental-policy warehouse: documents -> Parquet -> DuckDB."""
+    """Environmental-policy warehouse: documents -> raw Parquet -> DuckDB (dbt).
+
+    \b
+    Exit codes: 0 ok, 1 some files failed to load, 2 usage error,
+                3 build or tests failed (published warehouse untouched), 4 locked.
+    """
+
+
+def _quiet_option(f: Callable) -> Callable:
+    return click.option("-q", "--quiet", is_flag=True, help="No progress bars and no warnings; errors and the summary only.")(f)
+
+
+def _load_options(f: Callable) -> Callable:
+    for opt in reversed([
+        click.option("--raw-dir", "--out", "raw_dir", default="data/raw", type=PathOpt, show_default=True,
+                     help="Folder of the raw Parquet tables."),
+        click.option("--workers", default=os.cpu_count() or 1, type=click.IntRange(1), show_default=True,
+                     help="Worker processes parsing documents."),
+        click.option("--max-bytes", default=DEFAULT_MAX_BYTES, type=click.IntRange(1), show_default=True,
+                     help="Files larger than this are not loaded (reported as too_large)."),
+        click.option("--full", is_flag=True, help="Parse every file again instead of reusing rows of unchanged files."),
+        click.option("--allow-empty", is_flag=True, help="Accept an input folder with no files (empties the raw tables)."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _db_option(f: Callable) -> Callable:
+    return click.option("--db", "db_path", default="data/warehouse.duckdb", type=PathOpt, show_default=True,
+                        help="The published warehouse file.")(f)
+
+
+def _progress(quiet: bool) -> bool:
+    return not quiet and sys.stderr.isatty()
+
+
+def _reporter(quiet: bool) -> Callable[[dict], None]:
+    def report(error: dict) -> None:
+        if error["severity"] == "error" or not quiet:
+            tqdm.write(f"{error['severity']}: {error['message']} [{error['reason']}]", file=sys.stderr)
+
+    return report
+
+
+def _run_load(folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool, allow_empty: bool,
+              quiet: bool) -> LoadSummary:
+    if not allow_empty and next(iter_documents(folder, exclude=raw_dir), None) is None:
+        raise click.UsageError(f"{folder} holds no documents; refusing to replace the raw tables with empty ones "
+                               "(pass --allow-empty if that is what you want)")
+    options = LoadOptions(workers=workers, max_bytes=max_bytes, incremental=not full, progress=_progress(quiet))
+    summary = load_folder(folder, raw_dir, options, report=_reporter(quiet))
+    click.echo(f"load: {summary.line()}")
+    return summary
+
+
+def _run_publish(raw_dir: Path, db_path: Path, quiet: bool) -> int:
+    def builder(target: Path, raw: Path) -> publish.BuildOutcome:
+        return publish.dbt_build(target, raw, progress=_progress(quiet))
+
+    result = publish.build_and_publish(raw_dir, db_path, builder)
+    if not result.ok:
+        click.echo(f"build: FAILED, {result.reason}; the published warehouse {result.published} was left untouched",
+                   err=True)
+        for line in result.outcome.error_lines:
+            click.echo(f"  {line}", err=True)
+        return EXIT_BUILD_FAILED
+    click.echo(f"build: published {result.published} ({result.outcome.summary or 'ok'})")
+    return EXIT_OK
 
 
 @main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", "out_dir", default="data/raw", type=click.Path(path_type=Path), show_default=True)
-def load(folder: Path, out_dir: Path) -> None:
-    """Parse every document of FOLDER into raw Parquet files in --out."""
-    tables: dict[str, list[dict]] = {"raw_documents": [], "raw_items": [], "raw_measures": [], "raw_load_errors": []}
-    for path, name in iter_documents(folder):
-        res = process_document(path.read_bytes(), name)
-        if res.document:
-            tables["raw_documents"].append(res.document)
-        tables["raw_items"] += res.items
-        tables["raw_measures"] += res.measures
-        tables["raw_load_errors"] += res.errors
-    for table, rows in tables.items():
-        write_table(rows, table, out_dir)
-    click.echo(f"documents: {len(tables['raw_documents'])}, measures: {len(tables['raw_measures'])}, errors: {len(tables['raw_load_errors'])}")
+@click.argument("folder", type=FolderArg)
+@_load_options
+@_quiet_option
+@click.pass_context
+def load(ctx: click.Context, folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool,
+         allow_empty: bool, quiet: bool) -> None:
+    """Parse every document of FOLDER into the raw Parquet tables.
+
+    Unchanged files reuse their previous rows; files no longer in FOLDER lose theirs (the raw
+    tables mirror the folder). Bad files land in raw_load_errors and never stop the others.
+    """
+    try:
+        summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet)
+    except Locked as exc:
+        click.echo(f"load: {exc}", err=True)
+        ctx.exit(EXIT_LOCKED)
+    ctx.exit(EXIT_FILES_FAILED if summary.failed else EXIT_OK)
+
+
+@main.command()
+@click.option("--raw-dir", default="data/raw", type=PathOpt, show_default=True, help="Folder of the raw Parquet tables.")
+@_db_option
+@_quiet_option
+@click.pass_context
+def build(ctx: click.Context, raw_dir: Path, db_path: Path, quiet: bool) -> None:
+    """Build and test the warehouse from the raw Parquet, then publish it atomically.
+
+    dbt builds into a new file beside --db; only if every model and test passes does it replace
+    --db. Readers holding the old file keep it; a failure leaves --db untouched (exit 3).
+    """
+    if not (raw_dir / "raw_documents.parquet").exists():
+        raise click.UsageError(f"{raw_dir} holds no raw tables: run `envwh load FOLDER` first")
+    try:
+        with publish.warehouse_lock(db_path.resolve()):
+            code = _run_publish(raw_dir, db_path, quiet)
+    except Locked as exc:
+        click.echo(f"build: {exc}", err=True)
+        code = EXIT_LOCKED
+    ctx.exit(code)
+
+
+@main.command()
+@click.argument("folder", type=FolderArg)
+@_load_options
+@_db_option
+@_quiet_option
+@click.pass_context
+def refresh(ctx: click.Context, folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool,
+            allow_empty: bool, db_path: Path, quiet: bool) -> None:
+    """Load FOLDER, build and test a new warehouse, and swap it in only if everything passed.
+
+    The job to schedule. Exit 0 ok, 1 published but some files failed to load,
+    3 build or tests failed (published warehouse untouched), 4 another refresh is running.
+    """
+    try:
+        with publish.warehouse_lock(db_path.resolve()):
+            summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet)
+            code = _run_publish(raw_dir, db_path, quiet)
+    except Locked as exc:
+        click.echo(f"refresh: {exc}", err=True)
+        ctx.exit(EXIT_LOCKED)
+    ctx.exit(code or (EXIT_FILES_FAILED if summary.failed else EXIT_OK))
+
+
+@main.command()
+@click.option("--raw-dir", default="data/raw", type=PathOpt, show_default=True, help="Folder of the raw Parquet tables.")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+@click.pass_context
+def status(ctx: click.Context, raw_dir: Path, db_path: Path, as_json: bool) -> None:
+    """What is published, when, and how many rows each table holds (exit 1 if nothing is published)."""
+    info: dict = {"warehouse": str(db_path), "published": db_path.exists()}
+    if db_path.exists():
+        stat = db_path.stat()
+        info["modified_at"] = datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(timespec="seconds")
+        info["size_bytes"] = stat.st_size
+        record = publish.record_path(db_path)
+        if record.exists():
+            info["publication"] = json.loads(record.read_text(encoding="utf-8"))
+        info["tables"] = {f"{s}.{t}": n for s, t, n in publish.published_tables(db_path)}
+    info["raw_dir"] = str(raw_dir)
+    info["raw_rows"] = publish.raw_counts(raw_dir) if raw_dir.exists() else {}
+    raw_version = publish.raw_loader_version(raw_dir) if raw_dir.exists() else None
+    info["raw_loader_version"] = raw_version
+    info["current_loader_version"] = LOADER_VERSION
+    if as_json:
+        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        if info["published"]:
+            pub = info.get("publication", {})
+            click.echo(f"published: {db_path} ({info['size_bytes'] / 1e6:.1f} MB, "
+                       f"published {pub.get('published_at', info['modified_at'])}; {pub.get('dbt', '')})")
+            for name, n in info["tables"].items():
+                if name.startswith("marts."):
+                    click.echo(f"  {name:<40} {n:>10} rows")
+        else:
+            click.echo(f"published: nothing at {db_path} (run `envwh refresh FOLDER`)")
+        rows = ", ".join(f"{t} {n}" for t, n in info["raw_rows"].items()) or "none"
+        stale = "" if raw_version in (None, LOADER_VERSION) else " (written by another loader version: next load re-parses)"
+        click.echo(f"raw: {raw_dir}: {rows}; loader {raw_version}{stale}")
+    ctx.exit(EXIT_OK if info["published"] else EXIT_FILES_FAILED)
+
+
+# `evaluate` lives in its own module; register it when present (import errors inside it still surface).
+if importlib.util.find_spec("loaders.evaluate") is not None:
+    from loaders.evaluate import evaluate
+
+    main.add_command(evaluate)

@@ -1,17 +1,68 @@
 """One document -> rows of the raw tables; a folder -> the raw Parquet files.
 
 process_document is pure (bytes in, rows out) so it can run in a worker process.
+load_folder streams a folder through a process pool into the four raw tables:
+- results come back in file order whatever the number of workers, so the output is identical;
+- an unchanged file (same name, same bytes, same LOADER_VERSION) is not parsed again: its rows
+  are copied from the previous Parquet;
+- a file removed from the folder loses its rows (the raw tables mirror the folder);
+- a bad file becomes a row of raw_load_errors and never stops the others.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import logging
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
 from loaders import domains, items, measures, metadata, reading
 from loaders.errors import LoadError
+from loaders.writing import (
+    SCHEMAS,
+    TableWriter,
+    exclusive_lock,
+    remove_stale_temp_files,
+    to_arrow,
+    write_table,
+)
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+ROW_TABLES = ("raw_documents", "raw_items", "raw_measures")
+VERSION_KEY = "envwh_loader_version"
+
+
+def _loader_version() -> str:
+    """Fingerprint of everything that shapes the rows: the stage code, its data files and libraries.
+
+    Computed rather than bumped by hand, so a changed rule can never reuse stale rows.
+    """
+    package = Path(__file__).parent
+    not_rows = {"cli.py", "publish.py", "evaluate.py"}  # commands, not stages
+    files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json"}
+                   and p.name not in not_rows and "__pycache__" not in p.parts)
+    h = hashlib.sha256()
+    for path in files:
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "charset-normalizer", "pyarrow"):
+        try:
+            h.update(f"{dist}={importlib.metadata.version(dist)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return h.hexdigest()[:16]
+
+
+LOADER_VERSION = _loader_version()
 
 
 @dataclass
@@ -21,6 +72,8 @@ class DocumentResult:
     items: list[dict] = field(default_factory=list)
     measures: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
+    content_sha256: str | None = None
+    reused: bool = False  # unchanged since the previous load: rows come from the previous Parquet
 
 
 def error_row(source_file: str, content_sha256: str | None, err: LoadError, severity: str = "error") -> dict:
@@ -31,13 +84,13 @@ def error_row(source_file: str, content_sha256: str | None, err: LoadError, seve
         "severity": severity,
         "reason": err.reason,
         "message": err.message,
-        "occurred_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "occurred_at": None,  # set by load_folder: the run's time, or when this same error was first seen
     }
 
 
 def process_document(data: bytes, source_file: str) -> DocumentResult:
-    result = DocumentResult(source_file)
     sha = hashlib.sha256(data).hexdigest()
+    result = DocumentResult(source_file, content_sha256=sha)
     try:
         doc = reading.read_document(data, source_file)
     except LoadError as err:
@@ -85,7 +138,255 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
     return result
 
 
-def iter_documents(folder: Path):
-    """Files of a folder, recursively, in a stable order."""
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
-        yield path, path.relative_to(folder).as_posix()
+def _failing_stage(exc: BaseException) -> str:
+    """The loaders module where an unexpected exception was raised (innermost frame of ours)."""
+    package = str(Path(__file__).parent)
+    ours = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(package)]
+    return Path(ours[-1].filename).stem if ours else "pipeline"
+
+
+def safe_process(data: bytes, source_file: str) -> DocumentResult:
+    """process_document, with any unexpected exception turned into an error row for this file only."""
+    try:
+        return process_document(data, source_file)
+    except Exception as exc:  # a bug in a stage must not stop the other files
+        sha = hashlib.sha256(data).hexdigest()
+        stage = _failing_stage(exc)
+        err = LoadError("internal_error", f"{source_file}: {type(exc).__name__} in stage {stage}: {exc} "
+                        "(a loader bug; the file was skipped, please report it)", stage)
+        return DocumentResult(source_file, errors=[error_row(source_file, sha, err)], content_sha256=sha)
+
+
+# --- one file, in a worker ---------------------------------------------------------------------------
+
+_reusable: dict[str, str] = {}  # source_file -> content_sha256 whose rows the previous load holds
+
+
+def _init_worker(reusable: dict[str, str], warm_jieba: bool = True) -> None:
+    global _reusable
+    _reusable = reusable
+    if warm_jieba:  # load the dictionary once per process, before any stage races to do it
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+
+
+def load_file(task: tuple[str, str, int]) -> DocumentResult:
+    path, name, max_bytes = task
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            err = LoadError("too_large", f"{name}: {size} bytes is over the limit of {max_bytes} bytes "
+                            "(raise it with --max-bytes if the file is genuine)", "size")
+            return DocumentResult(name, errors=[error_row(name, None, err)])
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        err = LoadError("unreadable", f"{name}: cannot be read: {exc.strerror or exc}", "read")
+        return DocumentResult(name, errors=[error_row(name, None, err)])
+    sha = hashlib.sha256(data).hexdigest()
+    if _reusable.get(name) == sha:
+        return DocumentResult(name, content_sha256=sha, reused=True)
+    return safe_process(data, name)
+
+
+def _results(tasks: list[tuple[str, str, int]], workers: int, reusable: dict[str, str]) -> Iterator[DocumentResult]:
+    """Results in task order; a pool when workers > 1 (imap keeps the order)."""
+    if workers <= 1 or len(tasks) <= 1:
+        _init_worker(reusable, warm_jieba=False)  # jieba loads itself lazily in a single process
+        yield from map(load_file, tasks)
+        return
+    chunksize = max(1, min(16, len(tasks) // (workers * 8)))
+    with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(reusable,)) as pool:
+        yield from pool.imap(load_file, tasks, chunksize=chunksize)
+
+
+# --- a folder ---------------------------------------------------------------------------------------
+
+
+def iter_documents(folder: Path, exclude: Path | None = None):
+    """Files of a folder, recursively, in a stable order (hidden files and the exclude folder skipped)."""
+    exclude = exclude.resolve() if exclude else None
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if exclude and path.resolve().is_relative_to(exclude):
+            continue
+        yield path, rel.as_posix()
+
+
+@dataclass
+class LoadOptions:
+    workers: int = os.cpu_count() or 1
+    max_bytes: int = DEFAULT_MAX_BYTES
+    incremental: bool = True  # reuse rows of unchanged files
+    batch_docs: int = 200  # documents per Parquet row group: bounds memory, fixed so bytes are stable
+    progress: bool = False
+
+
+@dataclass
+class LoadSummary:
+    files: int = 0
+    parsed: int = 0  # loaded by running the stages
+    unchanged: int = 0  # loaded by reusing the previous rows
+    duplicates: int = 0
+    failed: int = 0
+    warnings: int = 0
+    removed: int = 0  # documents of the previous load whose file is gone
+    items: int = 0
+    measures: int = 0
+    out_dir: Path | None = None
+
+    @property
+    def loaded(self) -> int:
+        return self.parsed + self.unchanged
+
+    def line(self) -> str:
+        return (f"{self.loaded} documents loaded ({self.parsed} parsed, {self.unchanged} unchanged), "
+                f"{self.duplicates} duplicates skipped, {self.failed} failed, {self.removed} removed, "
+                f"{self.warnings} warnings; {self.measures} measures, {self.items} items -> {self.out_dir}")
+
+
+@dataclass
+class _Previous:
+    """What the previous load wrote: rows to reuse and first-seen times of its errors."""
+
+    tables: dict[str, pa.Table] = field(default_factory=dict)
+    doc_row: dict[str, int] = field(default_factory=dict)  # source_file -> row of raw_documents
+    rows_of: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # table -> document_id -> rows
+    errors: list[dict] = field(default_factory=list)
+    reusable: dict[str, str] = field(default_factory=dict)
+    source_files: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, out_dir: Path, reuse_rows: bool) -> _Previous:
+        prev = cls()
+        try:
+            errors = out_dir / "raw_load_errors.parquet"
+            if errors.exists():
+                prev.errors = pq.read_table(errors, use_threads=False).to_pylist()
+            docs = out_dir / "raw_documents.parquet"
+            if docs.exists():
+                prev.source_files = set(pq.read_table(docs, columns=["source_file"], use_threads=False)
+                                        .column("source_file").to_pylist())
+            paths = [out_dir / f"{t}.parquet" for t in ROW_TABLES]
+            if not reuse_rows or not all(p.exists() for p in paths):
+                return prev
+            if any((pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != LOADER_VERSION.encode()
+                   for p in paths):
+                return prev  # another loader version wrote them: parse everything again
+            prev.tables = {t: pq.read_table(p, use_threads=False).replace_schema_metadata(None)
+                           for t, p in zip(ROW_TABLES, paths, strict=True)}
+        except (OSError, pa.ArrowException):
+            return cls()  # unreadable previous output: nothing to reuse, load everything
+        docs = prev.tables["raw_documents"]
+        names = docs.column("source_file").to_pylist()
+        prev.doc_row = {name: i for i, name in enumerate(names)}
+        prev.reusable = dict(zip(names, docs.column("content_sha256").to_pylist(), strict=True))
+        for table in ("raw_items", "raw_measures"):
+            index: dict[str, list[int]] = {}
+            for i, doc_id in enumerate(prev.tables[table].column("document_id").to_pylist()):
+                index.setdefault(doc_id, []).append(i)
+            prev.rows_of[table] = index
+        return prev
+
+    def reuse(self, res: DocumentResult) -> tuple[str, dict[str, pa.Table], list[dict]]:
+        """document_id, row tables and warnings of an unchanged file, as the previous load wrote them."""
+        doc = self.tables["raw_documents"].take([self.doc_row[res.source_file]])
+        doc_id = doc.column("document_id")[0].as_py()
+        tables = {"raw_documents": doc}
+        for table in ("raw_items", "raw_measures"):
+            tables[table] = self.tables[table].take(self.rows_of[table].get(doc_id, []))
+        warnings = [dict(e) for e in self.errors if e["source_file"] == res.source_file
+                    and e["content_sha256"] == res.content_sha256 and e["reason"] != "duplicate_content"]
+        return doc_id, tables, warnings
+
+
+def _duplicate(res: DocumentResult, first: str, how: str) -> dict:
+    err = LoadError("duplicate_content", f"{res.source_file}: {how} {first}; loaded once, as {first}", "duplicate")
+    return error_row(res.source_file, res.content_sha256, err, severity="warning")
+
+
+def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
+                report: Callable[[dict], None] | None = None) -> LoadSummary:
+    """Load every file of folder into out_dir/raw_*.parquet; report(error_row) for each error or warning."""
+    options = options or LoadOptions()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    summary = LoadSummary(out_dir=out_dir)
+    with exclusive_lock(out_dir / ".load.lock", "a load into this folder"):
+        remove_stale_temp_files(out_dir)
+        prev = _Previous.read(out_dir, options.incremental)
+        files = list(iter_documents(folder, exclude=out_dir))
+        summary.files = len(files)
+        run_time = datetime.now(UTC).isoformat(timespec="seconds")
+        first_seen = {_error_key(e): e["occurred_at"] for e in prev.errors}
+        version = {VERSION_KEY: LOADER_VERSION}
+        writers = {t: TableWriter(t, out_dir, version) for t in ROW_TABLES}
+        try:
+            batch: dict[str, list[pa.Table]] = {t: [] for t in ROW_TABLES}
+            n_in_batch = 0
+            errors: list[dict] = []
+            by_sha: dict[str, str] = {}  # content_sha256 -> the file loaded with it
+            by_doc: dict[str, str] = {}  # document_id -> the file loaded with it
+            tasks = [(str(p), name, options.max_bytes) for p, name in files]
+            results = _results(tasks, options.workers, prev.reusable)
+            for res in tqdm(results, total=len(tasks), unit="doc", disable=not options.progress, leave=False):
+                new_errors = list(res.errors)
+                loaded: dict[str, pa.Table] | None = None
+                if res.content_sha256 in by_sha:
+                    new_errors = [_duplicate(res, by_sha[res.content_sha256], "same bytes as")]
+                elif res.reused:
+                    doc_id, loaded, new_errors = prev.reuse(res)
+                elif res.document is not None:
+                    doc_id = res.document["document_id"]
+                    loaded = {"raw_documents": to_arrow([res.document], "raw_documents"),
+                              "raw_items": to_arrow(res.items, "raw_items"),
+                              "raw_measures": to_arrow(res.measures, "raw_measures")}
+                if loaded is not None and doc_id in by_doc:
+                    new_errors = [_duplicate(res, by_doc[doc_id], "same text, once cleaned, as")]
+                    loaded = None
+                if loaded is not None:
+                    by_sha[res.content_sha256] = by_doc[doc_id] = res.source_file
+                    summary.unchanged += res.reused
+                    summary.parsed += not res.reused
+                    summary.items += loaded["raw_items"].num_rows
+                    summary.measures += loaded["raw_measures"].num_rows
+                    for t in ROW_TABLES:
+                        batch[t].append(loaded[t])
+                    n_in_batch += 1
+                    if n_in_batch >= options.batch_docs:
+                        _flush(writers, batch)
+                        n_in_batch = 0
+                elif not any(e["reason"] == "duplicate_content" for e in new_errors):
+                    summary.failed += 1
+                for e in new_errors:
+                    e["occurred_at"] = e.get("occurred_at") or first_seen.get(_error_key(e), run_time)
+                    summary.duplicates += e["reason"] == "duplicate_content"
+                    summary.warnings += e["severity"] == "warning" and e["reason"] != "duplicate_content"
+                    if report:
+                        report(e)
+                errors += new_errors
+            _flush(writers, batch)
+            # the row tables first, the error table last: its file tells the load is complete
+            for t in ROW_TABLES:
+                writers[t].commit()
+            write_table(errors, "raw_load_errors", out_dir, version)
+        finally:
+            for w in writers.values():
+                w.abort()
+        current = {name for _, name in files}
+        summary.removed = len(prev.source_files - current)
+    return summary
+
+
+def _error_key(e: dict) -> tuple:
+    return (e["source_file"], e["content_sha256"], e["stage"], e["reason"], e["message"])
+
+
+def _flush(writers: dict[str, TableWriter], batch: dict[str, list[pa.Table]]) -> None:
+    for t, parts in batch.items():
+        if parts:
+            writers[t].write(pa.concat_tables([p.cast(SCHEMAS[t]) for p in parts]))
+        parts.clear()

@@ -1,0 +1,231 @@
+"""Safe publication of the DuckDB warehouse: build a new file, test it, swap it in atomically.
+
+DuckDB lets one process write a file or many read it, never both. Analysts and BI tools keep
+data/warehouse.duckdb open read-only, so the build never touches it: dbt builds (and tests) a
+new file in a private folder next to it, data/.building-<pid>/warehouse.duckdb, which carries
+the same file name so that DuckDB's catalog name, which views refer to, is the same before and
+after the move. Only when every model and test passes is it renamed onto the published path
+(os.replace: atomic on one file system). A reader that already holds the old file keeps reading
+it; a new reader opens the new one. A failed build deletes its folder and leaves the published
+file untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+from tqdm import tqdm
+
+from loaders.writing import exclusive_lock
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # holds dbt_project.yml and profiles.yml
+BUILDING_PREFIX = ".building-"
+
+
+@dataclass
+class BuildOutcome:
+    ok: bool
+    summary: str = ""  # e.g. dbt's "Done. PASS=120 WARN=0 ERROR=0 SKIP=0 TOTAL=120"
+    error_lines: list[str] = field(default_factory=list)  # why it failed, as dbt said it
+
+
+# A builder writes a complete warehouse to db_path from the Parquet in raw_dir.
+Builder = Callable[[Path, Path], BuildOutcome]
+
+
+@dataclass
+class PublishResult:
+    ok: bool
+    published: Path
+    outcome: BuildOutcome
+    reason: str = ""
+
+
+@contextmanager
+def warehouse_lock(published: Path) -> Iterator[None]:
+    """One build or refresh at a time per published file (raises writing.Locked)."""
+    with exclusive_lock(published.parent / f".{published.name}.lock", "a build or refresh of this warehouse"):
+        yield
+
+
+_PROGRESS = re.compile(r"\b(\d+) of (\d+) (OK|PASS|WARN|ERROR|FAIL|SKIP)\b")
+_TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s+")
+
+
+def _dbt_executable() -> str:
+    beside = Path(sys.executable).parent / "dbt"  # the venv's dbt, even when the venv is not activated
+    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
+
+
+def dbt_error_lines(output: list[str]) -> list[str]:
+    """The part of dbt's output that says why it failed."""
+    lines = [_TIMESTAMP.sub("", line.rstrip()) for line in output]
+    for i, line in enumerate(lines):
+        if line.startswith("Completed with") or line.startswith("Encountered an error"):
+            tail = [x for x in lines[i:] if x.strip() and not x.startswith("Done.")]
+            return tail[:40]
+    flagged = [x for x in lines if re.search(r"Error|ERROR|FAIL|Failure", x)]
+    return (flagged or [x for x in lines if x.strip()])[-40:]
+
+
+def dbt_build(db_path: Path, raw_dir: Path, project_dir: Path = PROJECT_ROOT, progress: bool = False) -> BuildOutcome:
+    """`dbt build` (seeds, models and their tests) into db_path, reading the Parquet of raw_dir."""
+    env = {
+        **os.environ,
+        "ENVWH_RAW_DIR": str(raw_dir.resolve()),
+        "ENVWH_DUCKDB_PATH": str(db_path.resolve()),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",  # no network from scheduled jobs
+        "DBT_USE_COLORS": "false",
+    }
+    cmd = [_dbt_executable(), "build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    output: list[str] = []
+    bar = tqdm(total=None, unit="node", desc="dbt build", disable=not progress, leave=False)
+    try:
+        proc = subprocess.Popen(cmd, cwd=project_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, errors="replace")
+    except OSError as exc:
+        return BuildOutcome(False, error_lines=[f"cannot run dbt: {exc}"])
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        output.append(line)
+        if m := _PROGRESS.search(line):
+            bar.total = int(m.group(2))
+            bar.update(1)
+    bar.close()
+    returncode = proc.wait()
+    done = next((_TIMESTAMP.sub("", x).strip() for x in reversed(output) if "Done. PASS=" in x), "")
+    if returncode != 0:
+        return BuildOutcome(False, done, dbt_error_lines(output) or [f"dbt exited with code {returncode}"])
+    return BuildOutcome(True, done)
+
+
+def check_portable(db_path: Path, building_dir: Path) -> list[str]:
+    """Problems that would break the file once moved: views naming the build folder, views that do not bind.
+
+    Opens the file read-write once, which also checkpoints any write-ahead log into it.
+    """
+    problems = []
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("checkpoint")
+        views = con.execute("select schema_name, view_name, sql from duckdb_views() where not internal").fetchall()
+        for schema, view, sql in views:
+            if str(building_dir) in (sql or ""):
+                problems.append(f'view {schema}.{view} refers to the build folder {building_dir}')
+            try:
+                con.execute(f'select * from "{schema}"."{view}" limit 0')
+            except duckdb.Error as exc:
+                problems.append(f"view {schema}.{view} does not bind: {exc}")
+    finally:
+        con.close()
+    wal = db_path.with_name(db_path.name + ".wal")
+    if wal.exists():
+        problems.append(f"{wal} remains after checkpoint")
+    return problems
+
+
+def _remove_stale_builds(folder: Path) -> None:
+    """Folders of builds that were killed; call only while holding the warehouse lock."""
+    for stale in folder.glob(BUILDING_PREFIX + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def record_path(published: Path) -> Path:
+    return published.with_name(published.name + ".json")
+
+
+def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = None) -> PublishResult:
+    """Build and test a new warehouse beside the published one; swap it in only if everything passed.
+
+    The caller holds warehouse_lock(published).
+    """
+    published = published.resolve()
+    raw_dir = raw_dir.resolve()
+    builder = builder or dbt_build
+    published.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(published.parent)
+    building_dir = published.parent / f"{BUILDING_PREFIX}{os.getpid()}"
+    building_dir.mkdir()
+    target = building_dir / published.name  # same name: same DuckDB catalog name after the move
+    try:
+        outcome = builder(target, raw_dir)
+        if not outcome.ok:
+            return PublishResult(False, published, outcome, "the build or its tests failed")
+        if not target.exists():
+            return PublishResult(False, published, outcome, f"the build reported success but wrote no {target.name}")
+        problems = check_portable(target, building_dir)
+        if problems:
+            outcome = BuildOutcome(False, outcome.summary, problems)
+            return PublishResult(False, published, outcome, "the built warehouse would not work once moved")
+        os.replace(target, published)
+        fd = os.open(published.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _write_record(published, raw_dir, outcome)
+        return PublishResult(True, published, outcome)
+    finally:
+        shutil.rmtree(building_dir, ignore_errors=True)
+
+
+def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome) -> None:
+    """A small JSON beside the warehouse for `envwh status`: when and from what it was published."""
+    record = {
+        "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "warehouse": str(published),
+        "raw_dir": str(raw_dir),
+        "raw_rows": raw_counts(raw_dir),
+        "loader_version": raw_loader_version(raw_dir),
+        "dbt": outcome.summary,
+    }
+    path = record_path(published)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def raw_counts(raw_dir: Path) -> dict[str, int]:
+    import pyarrow.parquet as pq
+
+    counts = {}
+    for path in sorted(raw_dir.glob("raw_*.parquet")):
+        try:
+            counts[path.stem] = pq.read_metadata(path).num_rows
+        except OSError:
+            counts[path.stem] = -1
+    return counts
+
+
+def raw_loader_version(raw_dir: Path) -> str | None:
+    import pyarrow.parquet as pq
+
+    from loaders.pipeline import VERSION_KEY
+
+    path = raw_dir / "raw_documents.parquet"
+    if not path.exists():
+        return None
+    value = (pq.read_schema(path).metadata or {}).get(VERSION_KEY.encode())
+    return value.decode() if value else None
+
+
+def published_tables(published: Path) -> list[tuple[str, str, int]]:
+    """(schema, table, rows) of every table of the published file, opened read-only like any analyst."""
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        tables = con.execute("select schema_name, table_name from duckdb_tables() where not internal "
+                             "order by schema_name, table_name").fetchall()
+        return [(s, t, con.execute(f'select count(*) from "{s}"."{t}"').fetchone()[0]) for s, t in tables]
+    finally:
+        con.close()

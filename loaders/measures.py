@@ -1,12 +1,421 @@
 """Stage 4: quantified measures (targets and outcomes) from sentences.
 
-STUB: to be replaced by the measures helper.
+Grammar, not sample rules: a measure is a number (loaders/numbers.py) directly followed by a unit or a
+classifier (data/units.csv), not part of a date, a name, a code or a quotation. Around it we read the
+comparator (data/comparators.csv), the kind (section labels and markers, data/kind_markers.csv), the year
+(explicit years and relative time words, data/time_words.csv) and the subject (the clause's noun phrase).
+Lists ("A、B、C分别为1吨、2吨、3吨") give one measure per subject.
 """
 
 from __future__ import annotations
 
+import bisect
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from loaders.numbers import Number, find_numbers
 from loaders.records import Item, Measure, Metadata, Sentence
+
+DATA = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@dataclass(frozen=True)
+class _Unit:
+    surface: str
+    unit: str  # canonical code; "none" marks a phrase that is not a measure (3个月)
+    factor: float
+
+
+UNITS = sorted(
+    (_Unit(r["surface"], r["unit"], float(r["factor"])) for r in _rows("units.csv")),
+    key=lambda u: -len(u.surface),
+)
+_UNITS_BY_FIRST: dict[str, list[_Unit]] = {}
+for _u in UNITS:
+    _UNITS_BY_FIRST.setdefault(_u.surface[0], []).append(_u)
+
+_COMP = _rows("comparators.csv")
+PREFIX_COMPARATORS = sorted(
+    ((r["surface"], r["comparator"], int(r["max_gap"])) for r in _COMP if r["position"] == "prefix"),
+    key=lambda c: -len(c[0]),
+)
+SUFFIX_COMPARATORS = sorted(
+    ((r["surface"], r["comparator"]) for r in _COMP if r["position"] == "suffix"), key=lambda c: -len(c[0])
+)
+CHANGE_WORDS = [r["surface"] for r in _COMP if r["position"] == "change"]
+QUALIFIER_COMPARATOR = {r["surface"]: r["comparator"] for r in _COMP if r["position"] == "qualifier"}
+RANGE_COMPARATOR = next(r["comparator"] for r in _COMP if r["position"] == "range")
+
+_KIND = _rows("kind_markers.csv")
+SECTION_LABELS = {r["surface"]: r["kind"] for r in _KIND if r["scope"] == "label"}
+TARGET_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "target"]
+TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _rows("time_words.csv")}
+NUMERAL_TERMS = [r["term"] for r in _rows("numeral_terms.csv")]
+
+CLAUSE_BREAKS = set(",，;；。:：!！?？\n")
+SENTENCE_BREAKS = set("。;；!！?？\n")
+LIST_SEPARATORS = "、,，和及与"
+COUNT_UNITS = {"count", "persons"}
+RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
+# words around a subject that carry no meaning of their own
+SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "是", "为", "约", "近", "全年", "年内")
+SUBJECT_LEADING_VERBS = ("完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
+
+_LABEL_RE = re.compile(r"^\s*(" + "|".join(map(re.escape, SECTION_LABELS)) + r")\s*[:：]", re.M)
+_YEAR_RE = re.compile(r"(?<![\d\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")
+_TIME_WORD_RE = re.compile("|".join(map(re.escape, sorted(TIME_WORDS, key=len, reverse=True))))
+_BASELINE_BEFORE = ("较", "比", "于", "与", "相比", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
+_MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
+_QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
+_TERM_RE = re.compile("|".join(map(re.escape, sorted(NUMERAL_TERMS, key=len, reverse=True))))
+_CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
+_ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
+
+
+@dataclass
+class _Candidate:
+    number: Number | None  # None when masked
+    start: int  # of the number as written
+    num_end: int
+    unit: _Unit
+    end: int  # after the unit and any suffix comparator
+    suffix: str | None = None
+    prefix: tuple[str, str, int] | None = None  # (surface, comparator, start offset)
+    is_change: bool = False
+    inherited: str | None = None  # comparator taken from the head of a list
+    subject: str = ""
+    dropped: bool = False
+
+
+def _unit_at(text: str, pos: int, allow_space: bool = True) -> tuple[_Unit, int] | None:
+    if allow_space and pos < len(text) and text[pos] == " ":
+        pos += 1
+    if pos >= len(text):
+        return None
+    for u in _UNITS_BY_FIRST.get(text[pos], ()):
+        if text.startswith(u.surface, pos):
+            return u, pos + len(u.surface)
+    return None
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+class _Doc:
+    """Per-document lookups computed once: excluded spans, year mentions, labels, sentences."""
+
+    def __init__(self, text: str, items: list[Item], sentences: list[Sentence], meta: Metadata) -> None:
+        self.text = text
+        self.meta = meta
+        self.excluded = sorted(_spans(_QUOTE_RE, text) + _spans(_TERM_RE, text))
+        self.excluded_starts = [s for s, _ in self.excluded]
+        self.sentences = sorted(sentences, key=lambda s: s.char_start)
+        self.sentence_starts = [s.char_start for s in self.sentences]
+        self.items = sorted(items, key=lambda i: (i.char_start, -i.char_end))
+        self.labels = [(m.start(), SECTION_LABELS[m.group(1)]) for m in _LABEL_RE.finditer(text)]
+        self.label_starts = [p for p, _ in self.labels]
+        published = int(meta.published_on[:4]) if meta.published_on and meta.published_on[:4].isdigit() else None
+        if published is None and meta.year is not None:
+            published = meta.year + (1 if meta.doc_type == "report" else 0)
+        self.years: list[tuple[int, int]] = []  # (position, year)
+        for m in _YEAR_RE.finditer(text):
+            before = text[max(0, m.start() - 2) : m.start()]
+            if not any(before.endswith(b) for b in _BASELINE_BEFORE) and not self.is_excluded(m.start()):
+                self.years.append((m.start(), int(m.group(1))))
+        if published is not None:
+            for m in _TIME_WORD_RE.finditer(text):
+                self.years.append((m.start(), published + TIME_WORDS[m.group()]))
+        self.years.sort()
+        self.year_positions = [p for p, _ in self.years]
+
+    def is_excluded(self, pos: int) -> bool:
+        return _inside(self.excluded, self.excluded_starts, pos)
+
+    def sentence_at(self, pos: int) -> tuple[int, int, Sentence | None]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].char_start <= pos < self.sentences[i].char_end:
+            s = self.sentences[i]
+            return s.char_start, s.char_end, s
+        start = pos
+        while start > 0 and self.text[start - 1] not in SENTENCE_BREAKS:
+            start -= 1
+        end = pos
+        while end < len(self.text) and self.text[end] not in SENTENCE_BREAKS:
+            end += 1
+        return start, min(end + 1, len(self.text)), None
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        a = start
+        while a > 0 and self.text[a - 1] not in CLAUSE_BREAKS:
+            a -= 1
+        b = end
+        while b < len(self.text) and self.text[b] not in CLAUSE_BREAKS:
+            b += 1
+        return a, b
+
+    def item_path(self, pos: int) -> str:
+        path = ""
+        for it in self.items:  # innermost item holding pos (items are few; documents are short)
+            if it.char_start <= pos < it.char_end:
+                path = it.item_path
+        return path
+
+    def section_kind(self, pos: int, sentence: Sentence | None) -> str | None:
+        if sentence is not None and sentence.section_kind:
+            return sentence.section_kind
+        i = bisect.bisect_right(self.label_starts, pos) - 1
+        if i >= 0:  # a label holds until the end of its line
+            start = self.labels[i][0]
+            if "\n" not in self.text[start:pos].lstrip("\n"):
+                return self.labels[i][1]
+        return None
+
+    def year(self, pos: int, clause: tuple[int, int]) -> int | None:
+        # a year inside the clause wins; then the last one earlier in the paragraph; then the document's year
+        i = bisect.bisect_right(self.year_positions, clause[1]) - 1
+        best = None
+        while i >= 0 and self.years[i][0] >= clause[0]:
+            p, y = self.years[i]
+            if best is None or abs(p - pos) < abs(best[0] - pos):
+                best = (p, y)
+            i -= 1
+        if best:
+            return best[1]
+        if i >= 0:
+            p, y = self.years[i]
+            if "\n" not in self.text[p:pos]:
+                return y
+        return self.meta.year
+
+
+def _find_candidates(doc: _Doc) -> list[_Candidate]:
+    text = doc.text
+    out: list[_Candidate] = []
+    numbers = find_numbers(text)
+    for k, num in enumerate(numbers):
+        found = _unit_at(text, num.end)
+        if not found or found[0].unit == "none":
+            continue
+        unit, end = found
+        if doc.is_excluded(num.start):
+            continue
+        before = text[max(0, num.start - 3) : num.start]
+        if _CODE_BEFORE.search(before) or before.endswith("+") or text[end : end + 1] == "+":
+            continue
+        if before.endswith(_ORDINAL_BEFORE):
+            continue
+        if num.chinese:
+            # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
+            nxt = numbers[k + 1] if k + 1 < len(numbers) else None
+            if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
+                continue
+        out.append(_Candidate(num, num.start, num.end, unit, end))
+    for m in _MASK_RE.finditer(text):
+        found = _unit_at(text, m.end(), allow_space=False)
+        if found and found[0].unit != "none" and not doc.is_excluded(m.start()):
+            out.append(_Candidate(None, m.start(), m.end(), found[0], found[1]))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _read_comparators(doc: _Doc, c: _Candidate, floor: int) -> None:
+    text = doc.text
+    for surface, comp in SUFFIX_COMPARATORS:
+        pos = c.end + (1 if text[c.end : c.end + 1] == " " else 0)
+        if text.startswith(surface, pos):
+            c.suffix = comp
+            c.end = pos + len(surface)
+            break
+    window_start = max(floor, c.start - 12)
+    window = text[window_start : c.start].rstrip(" ")
+    best = None
+    for surface, comp, max_gap in PREFIX_COMPARATORS:
+        i = window.rfind(surface)
+        if i < 0:
+            continue
+        gap = len(window) - (i + len(surface))
+        if gap <= max_gap and (best is None or gap < best[0]):
+            best = (gap, surface, comp, window_start + i)
+    if best:
+        c.prefix = (best[1], best[2], best[3])
+    tail = window[-6:]
+    for w in CHANGE_WORDS:
+        i = tail.rfind(w)
+        if i >= 0 and len(tail) - (i + len(w)) <= 2 and not tail[i + len(w) :].startswith(("到", "至")):
+            c.is_change = True
+
+
+def _comparator(c: _Candidate) -> str:
+    if c.suffix:
+        return c.suffix
+    if c.prefix:
+        return c.prefix[1]
+    if c.inherited:
+        return c.inherited
+    if c.number and c.number.qualifier:
+        return QUALIFIER_COMPARATOR.get(c.number.qualifier, "ge")
+    if c.number and c.number.high is not None:
+        return RANGE_COMPARATOR
+    return "eq"
+
+
+def _clean_subject(s: str, leading: bool) -> str:
+    s = s.strip(" 、,，和及与")
+    changed = True
+    while changed and s:
+        changed = False
+        for w in SUBJECT_TRAILING:
+            if s.endswith(w) and len(s) > len(w):
+                s, changed = s[: -len(w)].rstrip(), True
+        if leading:
+            for w in SUBJECT_LEADING_VERBS:
+                if s.startswith(w) and len(s) > len(w):
+                    s, changed = s[len(w) :].lstrip(), True
+    return s.strip(" 、,，")
+
+
+def _meaningful(s: str) -> bool:
+    return len(re.sub(r"[^\w\u4e00-\u9fff]", "", s)) >= 2
+
+
+def _subjects(doc: _Doc, cands: list[_Candidate]) -> None:
+    """Subject of each measure: the words before the number in its clause, else those after it."""
+    text = doc.text
+    for i, c in enumerate(cands):
+        a, b = doc.clause(c.start, c.end)
+        prev_end = cands[i - 1].end if i > 0 and cands[i - 1].end > a else a
+        next_start = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
+        stop = c.prefix[2] if c.prefix else c.start
+        before = _clean_subject(text[prev_end:stop], leading=True)
+        after = _clean_subject(text[c.end:next_start].lstrip("的"), leading=False)
+        c.subject = before if _meaningful(before) else after
+
+
+def _chains(doc: _Doc, cands: list[_Candidate]) -> None:
+    """Numbers joined only by list separators share the head's comparator and split its subject list."""
+    text = doc.text
+    i = 0
+    while i < len(cands):
+        chain = [cands[i]]
+        while i + len(chain) < len(cands):
+            prev, nxt = chain[-1], cands[i + len(chain)]
+            gap = text[prev.end : nxt.start].strip(" ")
+            if len(gap) == 1 and gap in LIST_SEPARATORS and nxt.unit.unit == prev.unit.unit and not nxt.prefix:
+                chain.append(nxt)
+            else:
+                break
+        if len(chain) > 1:
+            head = chain[0]
+            for c in chain[1:]:
+                c.inherited = head.prefix[1] if head.prefix else None
+                c.is_change = c.is_change or head.is_change
+            parts = [p for p in re.split(r"[、和及与]", head.subject) if p]
+            if len(parts) == len(chain):
+                cut = min(len(p) for p in parts[:-1])
+                tail = parts[-1][cut:] if len(parts[-1]) > cut else ""
+                for c, p in zip(chain, parts, strict=True):
+                    c.subject = p if c is chain[-1] else p + tail
+            else:
+                for c in chain[1:]:
+                    c.subject = head.subject
+        i += len(chain)
+
+
+def _drop_attributes(doc: _Doc, cands: list[_Candidate]) -> None:
+    """A condition on things just counted ("30座运行负荷率超过30%") describes them; it is not a measure."""
+    text = doc.text
+    for i, c in enumerate(cands):
+        if i == 0 or c.unit.unit in COUNT_UNITS:
+            continue
+        prev = cands[i - 1]
+        same_clause = not any(ch in CLAUSE_BREAKS for ch in text[prev.end : c.start])
+        strict = c.prefix is not None and c.prefix[1] in ("lt", "gt", "le", "ge")
+        if same_clause and prev.unit.unit in COUNT_UNITS and (strict or text[c.end : c.end + 1] == "的"):
+            c.dropped = True
+
+
+def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence: Sentence | None, year: int | None) -> str:
+    label = doc.section_kind(pos, sentence)
+    if label:
+        return label
+    clause_text = doc.text[clause[0] : clause[1]]
+    if doc.meta.doc_type == "report":
+        return "target" if any(m in clause_text for m in TARGET_MARKERS) else "outcome"
+    if year is not None and doc.meta.year is not None and year < doc.meta.year:
+        return "outcome"
+    return "target"
+
+
+def _bare_ratio_numbers(doc: _Doc, taken: set[int]) -> list[_Candidate]:
+    """'劣V类比例保持为0': a ratio stated without %, right after a comparator, ends its clause."""
+    out = []
+    pct = next(u for u in UNITS if u.unit == "percent")
+    for m in re.finditer(r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])", doc.text):
+        if m.start() in taken or doc.is_excluded(m.start()):
+            continue
+        a, _ = doc.clause(m.start(), m.end())
+        head = doc.text[a : m.start()]
+        if any(head.rstrip("保持为达到在 ").endswith(e) for e in RATIO_ENDINGS):
+            num = find_numbers(m.group())[0]
+            moved = Number(m.start(), m.end(), num.text, num.value)
+            out.append(_Candidate(moved, m.start(), m.end(), pct, m.end()))
+    return out
 
 
 def extract_measures(text: str, items: list[Item], sentences: list[Sentence], metadata: Metadata) -> list[Measure]:
-    return []
+    doc = _Doc(text, items, sentences, metadata)
+    cands = _find_candidates(doc)
+    cands += _bare_ratio_numbers(doc, {c.start for c in cands})
+    cands.sort(key=lambda c: c.start)
+    for i, c in enumerate(cands):
+        floor = cands[i - 1].end if i > 0 else 0
+        _read_comparators(doc, c, floor)
+    _subjects(doc, cands)
+    _chains(doc, cands)
+    _drop_attributes(doc, cands)
+    out: list[Measure] = []
+    for c in cands:
+        if c.dropped:
+            continue
+        s_start, s_end, sentence = doc.sentence_at(c.start)
+        clause = doc.clause(c.start, c.end)
+        year = doc.year(c.start, clause)
+        comparator = _comparator(c)
+        value = None
+        if c.number is not None:
+            raw = c.number.high if comparator in ("le", "lt") and c.number.high is not None else c.number.value
+            value = round(raw * c.unit.factor, 10)
+        out.append(
+            Measure(
+                kind=_kind(doc, c.start, clause, sentence, year),
+                subject_zh=c.subject,
+                comparator=comparator,
+                value=value,
+                unit=c.unit.unit,
+                value_text=text[c.start : c.end],
+                char_start=c.start,
+                char_end=c.end,
+                sentence_start=s_start,
+                sentence_end=s_end,
+                item_path=sentence.item_path if sentence and sentence.item_path else doc.item_path(c.start),
+                year=year,
+                is_masked=c.number is None,
+                is_change=c.is_change,
+                qualifier=(c.prefix[0] if c.prefix else None) or (c.number.qualifier if c.number else None),
+                mentioned_regions=[],
+            )
+        )
+    return out

@@ -1,0 +1,274 @@
+"""Evaluation of the extraction against a hand-checked gold file (issue 3).
+
+    envwh evaluate data/documents tests/gold/measures.csv [--warehouse data/warehouse.duckdb] [--json PATH]
+
+Extracted measures are matched to gold rows by document (gold doc_file = source_file), kind, unit and
+value (relative tolerance 1e-6), one to one, greedily by the distance between the gold quote and the
+measure's offsets. Printed and written as JSON: precision, recall and F1 per document and overall;
+on matched rows the accuracy of comparator, indicator, year and region; then misses and false positives.
+
+With --warehouse, the measures are read from the built marts (fct_targets / fct_outcomes). Without it, the
+loaders run in-process and indicators are assigned by `assign_indicator`, a Python copy of the rule of the
+dbt model (int_measures_indicators over seeds/indicator_synonyms.csv), which stays the reference.
+Masked measures (value null) are reported apart: the gold leaves them out.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from loaders.pipeline import iter_documents, process_document
+from loaders.reading import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+REL_TOL = 1e-6
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+@dataclass(frozen=True)
+class Synonym:
+    indicator: str
+    synonym: str
+    excluded_if: tuple[str, ...]
+    unit: str
+
+
+def load_synonyms(seeds: Path = SEEDS) -> list[Synonym]:
+    with open(seeds / "indicators.csv", encoding="utf-8") as fh:
+        units = {r["indicator"]: r["unit"] for r in csv.DictReader(fh)}
+    with open(seeds / "indicator_synonyms.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    out = [
+        Synonym(r["indicator_code"], r["synonym"], tuple(x for x in (r.get("excluded_if") or "").split("|") if x),
+                units.get(r["indicator_code"], ""))
+        for r in rows
+    ]
+    return sorted(out, key=lambda s: -len(s.synonym))
+
+
+def assign_indicator(subject: str, unit: str, synonyms: list[Synonym]) -> str | None:
+    """Longest synonym contained in the subject, with no excluded_if substring, whose indicator has the unit."""
+    for s in synonyms:  # sorted longest first
+        if s.unit == unit and s.synonym in subject and not any(x in subject for x in s.excluded_if):
+            return s.indicator
+    return None
+
+
+@dataclass
+class Row:
+    source_file: str
+    kind: str
+    unit: str
+    value: float | None
+    comparator: str | None = None
+    indicator: str | None = None
+    year: int | None = None
+    region: str | None = None
+    subject: str = ""
+    text: str = ""  # quote (gold) or sentence (extracted)
+    position: int | None = None  # offset in the cleaned text
+    extra: dict = field(default_factory=dict)
+
+
+def read_gold(path: Path) -> list[Row]:
+    with open(path, encoding="utf-8") as fh:
+        return [
+            Row(r["doc_file"], r["kind"], r["unit"], float(r["value"]), r["comparator"], r["indicator"] or None,
+                int(r["year"]) if r["year"] else None, r["region_zh"] or None, r["subject_zh"], r["quote"])
+            for r in csv.DictReader(fh)
+        ]
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    out = {}
+    for path, name in iter_documents(folder):
+        try:
+            out[name] = read_document(path.read_bytes(), name).text
+        except Exception:  # a file the loaders reject has no text to point into
+            out[name] = ""
+    return out
+
+
+def extract_in_process(folder: Path, synonyms: list[Synonym]) -> tuple[list[Row], dict[str, str]]:
+    rows, texts = [], {}
+    for path, name in iter_documents(folder):
+        res = process_document(path.read_bytes(), name)
+        if not res.document:
+            continue
+        texts[name] = res.document["text"]
+        region = res.document.get("region_name")
+        for m in res.measures:
+            rows.append(Row(name, m["kind"], m["unit"], m["value"], m["comparator"],
+                            assign_indicator(m["subject_zh"], m["unit"], synonyms), m["year"], region,
+                            m["subject_zh"], m["sentence"], m["char_start"]))
+    return rows, texts
+
+
+def extract_from_warehouse(warehouse: Path, folder: Path) -> tuple[list[Row], dict[str, str]]:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        query = """
+            select f.source_file, '{kind}' as kind, f.unit, f.value, f.comparator, f.indicator_code, f.year,
+                   r.region_name_zh, f.subject_zh, f.sentence, f.char_start
+            from marts.{table} f
+            left join marts.dim_region r on r.region_code = f.region_code
+        """
+        data = []
+        for kind, table in (("target", "fct_targets"), ("outcome", "fct_outcomes")):
+            data += con.execute(query.format(kind=kind, table=table)).fetchall()
+    finally:
+        con.close()
+    rows = [Row(*r[:10], position=r[10]) for r in data]
+    return rows, _texts(folder)
+
+
+def _locate(quote: str, text: str) -> int | None:
+    from opencc import OpenCC
+
+    simple = OpenCC("t2s").convert(quote).translate(_FULLWIDTH)
+    i = text.find(simple)
+    return i if i >= 0 else None
+
+
+def _same_value(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-9)
+
+
+def match(gold: list[Row], extracted: list[Row]) -> list[tuple[Row, Row]]:
+    """One-to-one pairs of (gold, extracted), closest first."""
+    pairs = []
+    by_key: dict[tuple[str, str, str], list[Row]] = {}
+    for e in extracted:
+        by_key.setdefault((e.source_file, e.kind, e.unit), []).append(e)
+    for gi, g in enumerate(gold):
+        for ei, e in enumerate(by_key.get((g.source_file, g.kind, g.unit), [])):
+            if e.value is not None and _same_value(g.value, e.value):
+                dist = abs(g.position - e.position) if g.position is not None and e.position is not None else 10**9
+                pairs.append((dist, gi, id(e), g, e, ei))
+    pairs.sort(key=lambda p: (p[0], p[1], p[5]))
+    used_g, used_e, out = set(), set(), []
+    for _, gi, eid, g, e, _ in pairs:
+        if gi not in used_g and eid not in used_e:
+            used_g.add(gi)
+            used_e.add(eid)
+            out.append((g, e))
+    return out
+
+
+def _prf(tp: int, n_extracted: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_extracted if n_extracted else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "matched": tp, "extracted": n_extracted, "gold": n_gold}
+
+
+def evaluate_rows(gold: list[Row], extracted: list[Row]) -> dict:
+    masked = [e for e in extracted if e.value is None]
+    valued = [e for e in extracted if e.value is not None]
+    pairs = match(gold, valued)
+    matched_g = {id(g) for g, _ in pairs}
+    matched_e = {id(e) for _, e in pairs}
+    docs = sorted({g.source_file for g in gold} | {e.source_file for e in valued})
+    per_doc = {
+        d: _prf(sum(1 for g, _ in pairs if g.source_file == d), sum(1 for e in valued if e.source_file == d),
+                sum(1 for g in gold if g.source_file == d))
+        for d in docs
+    }
+    attrs = {"comparator": "comparator", "indicator": "indicator", "year": "year", "region": "region"}
+    accuracy = {
+        name: round(sum(1 for g, e in pairs if getattr(g, a) == getattr(e, a)) / len(pairs), 4) if pairs else 0.0
+        for name, a in attrs.items()
+    }
+    wrong = [
+        {"doc": g.source_file, "quote": g.text, "field": name, "gold": getattr(g, a), "extracted": getattr(e, a),
+         "subject": e.subject}
+        for g, e in pairs for name, a in attrs.items() if getattr(g, a) != getattr(e, a)
+    ]
+    misses = [
+        {"doc": g.source_file, "kind": g.kind, "value": g.value, "unit": g.unit, "indicator": g.indicator,
+         "quote": g.text}
+        for g in gold if id(g) not in matched_g
+    ]
+    false_positives = [
+        {"doc": e.source_file, "kind": e.kind, "value": e.value, "unit": e.unit, "subject": e.subject,
+         "sentence": e.text.strip()[:200], "char_start": e.position}
+        for e in valued if id(e) not in matched_e
+    ]
+    indicator_failures = [m for m in misses if m["indicator"]] + [
+        w for w in wrong if any(g.text == w["quote"] and g.indicator for g, _ in pairs)
+    ]
+    return {
+        "overall": _prf(len(pairs), len(valued), len(gold)),
+        "per_document": per_doc,
+        "accuracy_on_matched": accuracy,
+        "masked_mentions": len(masked),
+        "gold_indicator_failures": indicator_failures,
+        "wrong_attributes": wrong,
+        "misses": misses,
+        "false_positives": false_positives,
+    }
+
+
+def run_evaluation(folder: Path, gold_path: Path, warehouse: Path | None = None) -> dict:
+    gold = read_gold(gold_path)
+    if warehouse:
+        extracted, texts = extract_from_warehouse(warehouse, folder)
+    else:
+        extracted, texts = extract_in_process(folder, load_synonyms())
+    for g in gold:
+        g.position = _locate(g.text, texts.get(g.source_file, ""))
+    result = evaluate_rows(gold, extracted)
+    result["source"] = str(warehouse) if warehouse else "in-process loaders (Python indicator fallback)"
+    return result
+
+
+def _print(result: dict) -> None:
+    echo = click.echo
+    echo(f"source: {result['source']}")
+    echo(f"{'document':40} {'P':>6} {'R':>6} {'F1':>6} {'match':>6} {'extr':>6} {'gold':>6}")
+    for d, s in [*result["per_document"].items(), ("OVERALL", result["overall"])]:
+        echo(f"{d:40} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['matched']:6} {s['extracted']:6} {s['gold']:6}")
+    echo("accuracy on matched rows: " + ", ".join(f"{k} {v:.3f}" for k, v in result["accuracy_on_matched"].items()))
+    echo(f"masked mentions (value null, not scored): {result['masked_mentions']}")
+    echo(f"\ngold rows with an indicator missed or wrong: {len(result['gold_indicator_failures'])}")
+    for f in result["gold_indicator_failures"]:
+        echo(f"  {f}")
+    echo(f"\nwrong attributes on matched rows: {len(result['wrong_attributes'])}")
+    for w in result["wrong_attributes"]:
+        echo(f"  {w['doc'][:3]} {w['field']}: gold {w['gold']} got {w['extracted']} | {w['quote']} | {w['subject']}")
+    echo(f"\nmisses: {len(result['misses'])}")
+    for m in result["misses"]:
+        echo(f"  {m['doc'][:3]} {m['kind']} {m['value']:g} {m['unit']} | {m['quote']}")
+    echo(f"\nfalse positives: {len(result['false_positives'])}")
+    for f in result["false_positives"]:
+        echo(f"  {f['doc'][:3]} {f['kind']} {f['value']:g} {f['unit']} [{f['subject']}] | {f['sentence'][:120]}")
+
+
+@click.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "json_path", default="data/evaluation.json", type=click.Path(path_type=Path), show_default=True,
+              help="Where to write the figures as JSON.")
+@click.option("--warehouse", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A built DuckDB warehouse to evaluate instead of running the loaders in-process.")
+def evaluate(folder: Path, gold: Path, json_path: Path, warehouse: Path | None) -> None:
+    """Score extracted measures of FOLDER against the GOLD csv (precision, recall, attribute accuracy)."""
+    result = run_evaluation(folder, gold, warehouse)
+    _print(result)
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    click.echo(f"\nwritten: {json_path}")
+
+
+if __name__ == "__main__":
+    evaluate()

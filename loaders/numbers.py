@@ -1,0 +1,102 @@
+"""Numbers as written in Chinese policy prose: 7.5万, 1,200, 346.4亿, 1.6万余, 十六, 两, 5—10, 近8000.
+
+A small parser of our own: cn2an does not expand 万 after decimals nor keep 余/多.
+`find_numbers` returns every number token of a text with its value, qualifier and range;
+deciding whether a number is a measure (unit, date, name) belongs to loaders/measures.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "万亿": 1e12, "千万": 1e7, "百万": 1e6}
+
+_ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
+_CN = r"(?:[零〇一二两三四五六七八九]|十)[零〇一二两三四五六七八九十百千]*"
+_MULT = r"(?:万亿|千万|百万|万|亿|千(?![瓦米克]))"  # 千瓦/千米/千克 are units
+_QUAL = r"(?:余|多)"
+_DASH = r"(?:-|—|–|~|～|至)"
+# One number: arabic with optional multiplier, or a Chinese numeral; then an optional 余/多.
+_ONE = rf"(?:(?P<loa>{_ARABIC})\s?(?P<lom>{_MULT})?|(?P<loc>{_CN}))"
+NUMBER_RE = re.compile(
+    _ONE
+    + rf"(?P<q1>{_QUAL})?"
+    + rf"(?:\s?{_DASH}\s?(?:(?P<hia>{_ARABIC})\s?(?P<him>{_MULT})?)(?P<q2>{_QUAL})?)?"
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    text: str
+    value: float  # the low end of a range
+    high: float | None = None  # the high end of a range (5—10 -> 10)
+    qualifier: str | None = None  # 余 / 多 (the number is a lower bound)
+    chinese: bool = False  # written in Chinese numerals
+
+
+def parse_chinese_integer(s: str) -> int:
+    """十六 -> 16, 二十三 -> 23, 一百 -> 100, 两 -> 2, 三千五百 -> 3500, 一〇五 -> 105."""
+    if not s:
+        raise ValueError("empty numeral")
+    if all(ch in CN_DIGITS for ch in s):  # digit by digit: 二〇二三
+        out = 0
+        for ch in s:
+            out = out * 10 + CN_DIGITS[ch]
+        return out
+    total, digit = 0, None
+    for ch in s:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            total += (1 if digit is None else digit) * CN_UNITS[ch]
+            digit = None
+        else:
+            raise ValueError(f"not a Chinese numeral: {s!r}")
+    return total + (digit or 0)
+
+
+def parse_arabic(number: str, multiplier: str | None = None) -> float:
+    value = float(number.replace(",", ""))
+    return value * MULTIPLIERS[multiplier] if multiplier else value
+
+
+def parse_number(s: str) -> float:
+    """Value of one written number: '7.5万' -> 75000, '1.6万余' -> 16000, '十六' -> 16."""
+    s = s.strip().rstrip("余多")
+    m = NUMBER_RE.fullmatch(s)
+    if not m or m.group("hia"):
+        raise ValueError(f"not a single number: {s!r}")
+    if m.group("loc"):
+        return float(parse_chinese_integer(m.group("loc")))
+    return parse_arabic(m.group("loa"), m.group("lom"))
+
+
+def find_numbers(text: str) -> list[Number]:
+    out: list[Number] = []
+    for m in NUMBER_RE.finditer(text):
+        if m.group("loc"):
+            try:
+                value = float(parse_chinese_integer(m.group("loc")))
+            except ValueError:
+                continue
+            chinese = True
+        else:
+            value = parse_arabic(m.group("loa"), m.group("lom"))
+            chinese = False
+        high = None
+        if m.group("hia"):
+            # a range's low end borrows the high end's multiplier: 5—10万 -> 5万—10万
+            mult = m.group("lom") or m.group("him")
+            if not chinese:
+                value = parse_arabic(m.group("loa"), mult)
+            high = parse_arabic(m.group("hia"), m.group("him"))
+            if high < value:  # not a range (e.g. a code 3095-2012 is excluded elsewhere; 10-5 is no range)
+                high = None
+        qualifier = m.group("q2") or m.group("q1")
+        out.append(Number(m.start(), m.end(), m.group(), value, high, qualifier, chinese))
+    return out

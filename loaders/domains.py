@@ -1,10 +1,202 @@
-"""Domain classification of items and measures.
+"""Domain classification of items and measures (air, water, soil, ... party_building).
 
-STUB: to be replaced by the items helper.
+The vocabulary is seeds/domain_keywords.csv (domain_code, keyword, weight); the domains and their order
+(used to break ties) are seeds/domains.csv. Matching:
+
+- bodies: one Aho-Corasick pass, leftmost-longest, so a specific compound ("农村黑臭水体") speaks
+  instead of its parts ("农村", "黑臭水体"); Latin keywords (PM2.5, VOCs) match case-insensitively;
+- headings: short, so they are segmented with jieba (dictionary extended with the keywords, once per
+  process) and a keyword counts only where it starts or ends on a word boundary (not buried inside
+  another word).
+
+An item's score = its body, scaled to a total of BODY_TOTAL points so that headings weigh more, + its
+own heading x4 + its parent's heading x2.5 + every higher heading x1.5.
+A measure's score = its subject x3 + its clause x2 + the rest of its sentence x1 + 2 for its item's
+domain; in the subject and the clause the last keyword before the number (the head of the phrase)
+counts three times.
+The domain with the highest score wins; None when no keyword matches.
 """
 
 from __future__ import annotations
 
+import bisect
+import csv
+import functools
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+import jieba
+
+from loaders.records import Item, Measure
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+HEADING_WEIGHTS = (4.0, 2.5, 1.5)  # own heading, parent heading, every higher ancestor
+BODY_TOTAL = 6.0  # a body's keyword scores are scaled to this total: one strong heading word outweighs it
+SUBJECT_WEIGHT, HEAD_BONUS, CLAUSE_WEIGHT, SENTENCE_WEIGHT, ITEM_PRIOR = 3.0, 3.0, 2.0, 1.0, 2.0
+_CLAUSE_BREAKS = ",，;；:："
+
+Scores = dict[str, float]
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    automaton: ahocorasick.Automaton  # lowercased keyword -> (keyword, ((domain, weight), ...))
+    order: dict[str, int]  # domain_code -> position in domains.csv (tie-break)
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    with open(SEEDS / "domains.csv", encoding="utf-8") as fh:
+        order = {row["domain_code"]: i for i, row in enumerate(csv.DictReader(fh))}
+    by_keyword: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    with open(SEEDS / "domain_keywords.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["domain_code"] not in order:
+                raise ValueError(f"domain_keywords.csv: unknown domain {row['domain_code']!r} for {row['keyword']!r}")
+            by_keyword[row["keyword"].strip()].append((row["domain_code"], float(row["weight"])))
+    automaton = ahocorasick.Automaton()
+    for keyword, pairs in by_keyword.items():
+        automaton.add_word(keyword.lower(), (keyword, tuple(pairs)))
+    automaton.make_automaton()
+    return _Vocabulary(automaton, order)
+
+
+_jieba_lock = threading.Lock()
+_jieba_ready = False
+
+
+def _init_jieba() -> None:
+    """Load jieba's dictionary once per process and teach it the domain keywords."""
+    global _jieba_ready
+    with _jieba_lock:
+        if _jieba_ready:
+            return
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        for _, (keyword, _pairs) in _vocabulary().automaton.items():
+            if not keyword.isascii():
+                jieba.add_word(keyword)
+        _jieba_ready = True
+
+
+def _add(scores: Scores, pairs: tuple[tuple[str, float], ...], factor: float) -> None:
+    for domain, weight in pairs:
+        scores[domain] = scores.get(domain, 0.0) + weight * factor
+
+
+def _matches(text: str):
+    """(start, end, keyword, pairs) of the leftmost-longest keyword matches in text."""
+    for end, (keyword, pairs) in _vocabulary().automaton.iter_long(text.lower()):
+        yield end + 1 - len(keyword), end + 1, keyword, pairs
+
+
+def score_text(text: str, factor: float = 1.0, scores: Scores | None = None) -> Scores:
+    scores = {} if scores is None else scores
+    for _start, _end, _keyword, pairs in _matches(text):
+        _add(scores, pairs, factor)
+    return scores
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_scores(heading: str) -> tuple[tuple[str, float], ...]:
+    """Keyword scores of a short heading, counting only keywords aligned with jieba's word boundaries."""
+    if not heading:
+        return ()
+    _init_jieba()
+    bounds, pos = {0}, 0
+    for token in jieba.cut(heading, HMM=False):
+        pos += len(token)
+        bounds.add(pos)
+    scores: Scores = {}
+    for start, end, keyword, pairs in _matches(heading):
+        if keyword.isascii() or start in bounds or end in bounds:
+            _add(scores, pairs, 1.0)
+    return tuple(scores.items())
+
+
+def score_headings(headings: list[str], scores: Scores | None = None) -> Scores:
+    """headings: the item's own heading first, then its parent's, then higher ancestors'."""
+    scores = {} if scores is None else scores
+    for i, heading in enumerate(headings):
+        factor = HEADING_WEIGHTS[min(i, len(HEADING_WEIGHTS) - 1)]
+        for domain, value in _heading_scores(heading):
+            scores[domain] = scores.get(domain, 0.0) + value * factor
+    return scores
+
+
+def best_domain(scores: Scores) -> str | None:
+    order = _vocabulary().order
+    positive = [(value, -order[d], d) for d, value in scores.items() if value > 0]
+    return max(positive)[2] if positive else None
+
+
+def _scaled(scores: Scores) -> Scores:
+    total = sum(scores.values())
+    return {d: v * BODY_TOTAL / total for d, v in scores.items()} if total else {}
+
 
 def classify_domain(text: str, headings: list[str] | None = None) -> str | None:
-    return None
+    """Domain of a text given its headings (own heading first, then ancestors'), or None."""
+    return best_domain(score_headings(headings or [], _scaled(score_text(text))))
+
+
+def heading_chain(items: list[Item]) -> list[list[str]]:
+    """For each item, its own heading followed by its ancestors' headings (nearest first)."""
+    by_path = {it.item_path: it for it in items if it.level}
+    chains = []
+    for it in items:
+        chain, node = [it.heading], it
+        while node.level and node.parent_path:
+            node = by_path[node.parent_path]
+            chain.append(node.heading)
+        chains.append(chain)
+    return chains
+
+
+def classify_items(text: str, items: list[Item]) -> list[str | None]:
+    """Domain of every item (aligned with items): one keyword pass over the whole text, each match
+    credited to the deepest item holding it and to that item's ancestors, plus the heading chain."""
+    starts = [it.char_start for it in items]
+    index = {it.item_path: i for i, it in enumerate(items) if it.level}
+    own: list[Scores] = [{} for _ in items]
+    for start, _end, _keyword, pairs in _matches(text):
+        j = bisect.bisect_right(starts, start) - 1
+        if j >= 0 and start < items[j].char_end:
+            _add(own[j], pairs, 1.0)
+    body: list[Scores] = [dict(s) for s in own]
+    for i, it in enumerate(items):
+        node = it
+        while node.level and node.parent_path:
+            parent = index[node.parent_path]
+            _add(body[parent], tuple(own[i].items()), 1.0)
+            node = items[parent]
+    return [best_domain(score_headings(chain, _scaled(body[i]))) for i, chain in enumerate(heading_chain(items))]
+
+
+def _score_phrase(text: str, factor: float, scores: Scores, head_end: int | None = None) -> None:
+    """Add text's keyword scores; the last keyword ending by head_end counts HEAD_BONUS times: a Chinese
+    noun phrase ends with its head, so in "氮氧化物累计减排量5207吨" the metric is the reduction."""
+    found = list(_matches(text))
+    heads = [i for i, (_s, end, _k, _p) in enumerate(found) if head_end is None or end <= head_end]
+    head = heads[-1] if heads else -1
+    for i, (_start, _end, _keyword, pairs) in enumerate(found):
+        _add(scores, pairs, factor * (HEAD_BONUS if i == head else 1.0))
+
+
+def classify_measure(text: str, measure: Measure, item_domain: str | None) -> str | None:
+    """Domain of a measure: its subject, then its clause and sentence, with its item's domain as a prior."""
+    s0, s1 = measure.sentence_start, measure.sentence_end
+    c0 = max((text.rfind(ch, s0, measure.char_start) for ch in _CLAUSE_BREAKS), default=-1)
+    c0 = c0 + 1 if c0 >= 0 else s0
+    ends = [e for e in (text.find(ch, measure.char_end, s1) for ch in _CLAUSE_BREAKS) if e >= 0]
+    c1 = min(ends, default=s1)
+    scores: Scores = {}
+    _score_phrase(measure.subject_zh or "", SUBJECT_WEIGHT, scores)
+    _score_phrase(text[c0:c1], CLAUSE_WEIGHT, scores, head_end=measure.char_start - c0)
+    score_text(text[s0:c0] + "\n" + text[c1:s1], SENTENCE_WEIGHT, scores)  # the rest of the sentence
+    if item_domain:
+        scores[item_domain] = scores.get(item_domain, 0.0) + ITEM_PRIOR
+    return best_domain(scores)

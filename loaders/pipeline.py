@@ -98,7 +98,7 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         return result
     text = doc.text
     document_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    meta = metadata.extract_metadata(text)
+    meta = metadata.extract_metadata(text, doc.header)
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:
             what = "region" if reason == "no_region" else "year"
@@ -118,18 +118,21 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
     }
     doc_items = items.split_items(text)
     sentences = items.split_sentences(text, doc_items)
-    for it in doc_items:
-        body = text[it.char_start : it.char_end]
+    item_domains = domains.classify_items(text, doc_items)  # one keyword pass; headings of the ancestors count
+    for it, domain in zip(doc_items, item_domains, strict=True):
         result.items.append(
             {
                 "item_id": f"{document_id}:{it.item_path}",
                 "document_id": document_id,
                 **asdict(it),
-                "text": body,
-                "domain_code": domains.classify_domain(body, [it.heading]),
+                "text": text[it.char_start : it.char_end],
+                "domain_code": domain,
             }
         )
+    domain_by_path = {it.item_path: d for it, d in zip(doc_items, item_domains, strict=True)}
     for m in measures.extract_measures(text, doc_items, sentences, meta):
+        if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
+            m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))
         row = asdict(m)
         row["measure_id"] = f"{document_id}:{m.char_start}"
         row["document_id"] = document_id

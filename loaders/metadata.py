@@ -1,13 +1,238 @@
-"""Stage 2: clean text -> Metadata (title, issuer, number, date, region, type, year).
+"""Stage 2: clean text (+ page-header fields) -> Metadata.
 
-STUB: to be replaced by the reading helper.
+title        header 名称/信息名称/..., else the first title-like line of the body
+issuer       header 发布机构/..., else a signature line (XX市人民政府), else 'XX印发《…》'
+doc_number   header 文件编号/..., else a line holding only a number such as 常政发〔2023〕23号
+published_on header date fields, else a signature date line (2023年4月17日)
+region       regions named in the title, then in the issuer, then the body's most named one
+doc_type     the type keyword ending last in the title (工作方案 -> plan, 完成情况 -> report),
+             else cues of the body
+year         the year the document is about: the title's year; else for a plan the first
+             20xx年 of the body, for a report the year its body names most often
+Keyword dictionaries: loaders/data/metadata_keywords.csv.
 """
 
 from __future__ import annotations
 
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from loaders.records import Metadata
+from loaders.regions import RegionIndex, RegionMention
+
+KEYWORDS_CSV = Path(__file__).parent / "data" / "metadata_keywords.csv"
+
+_HEAD_LINES = 15  # title-like lines are looked for among the first lines only
+_MAX_TITLE_CHARS = 80
+_MAX_SIGNATURE_CHARS = 30
+_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|—|-|–)")  # 2023年 / 2023年度 / 2021—2025年
+_BODY_YEAR = re.compile(r"(?<![\d〔\[(/-])(20\d{2})\s*年")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_LINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 
 
-def extract_metadata(text: str) -> Metadata:
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return Metadata(title, None, None, None, None, None, "plan", None)
+@dataclass(frozen=True)
+class _Keywords:
+    title_fields: list[str]
+    issuer_fields: list[str]
+    number_fields: list[str]
+    date_fields: list[str]
+    title_endings: tuple[str, ...]
+    doc_types: dict[str, str]  # keyword -> plan | report
+    body_cues: dict[str, str]
+    issuer_suffixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> _Keywords:
+    rows: dict[str, list[tuple[str, str]]] = {}
+    with open(KEYWORDS_CSV, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["kind"].startswith("#"):
+                continue
+            rows.setdefault(row["kind"], []).append((row["keyword"], row["value"] or ""))
+
+    def by_priority(kind: str) -> list[str]:
+        return [k for k, _ in sorted(rows[kind], key=lambda kv: int(kv[1]))]
+
+    return _Keywords(
+        title_fields=by_priority("title_field"),
+        issuer_fields=by_priority("issuer_field"),
+        number_fields=by_priority("number_field"),
+        date_fields=by_priority("date_field"),
+        title_endings=tuple(k for k, _ in rows["title_ending"]),
+        doc_types=dict(rows["doc_type"]),
+        body_cues=dict(rows["body_cue"]),
+        issuer_suffixes=tuple(sorted((k for k, _ in rows["issuer_suffix"]), key=len, reverse=True)),
+    )
+
+
+def _first_field(header: dict[str, str], fields: list[str]) -> str | None:
+    return next((header[f].strip() for f in fields if header.get(f, "").strip()), None)
+
+
+# --- title, issuer, number, date ---------------------------------------------------------
+
+
+def _is_title_like(line: str) -> bool:
+    if len(line) > _MAX_TITLE_CHARS or line.endswith(("。", ";", ":", ",")):
+        return False
+    if _BOOK_TITLE.search(line):
+        return True
+    core = re.sub(r"(的通知|》|\))$", "", line)
+    return line.endswith(_keywords().title_endings) or core.endswith(_keywords().title_endings)
+
+
+def find_title(lines: list[str], header: dict[str, str]) -> str | None:
+    title = _first_field(header, _keywords().title_fields)
+    if title:
+        return title
+    title = next((line for line in lines[:_HEAD_LINES] if _is_title_like(line)), None)
+    return title or header.get("网页标题") or (lines[0] if lines and len(lines[0]) <= _MAX_TITLE_CHARS else None)
+
+
+def _is_issuer_name(line: str) -> bool:
+    return 2 < len(line) <= _MAX_SIGNATURE_CHARS and line.endswith(_keywords().issuer_suffixes) and not re.search(r"[,。:;、]", line)
+
+
+_ISSUED_BY = re.compile(r"(?:^|[,。;:\d日])([\u4e00-\u9fff]{2,24}?)(?:联合)?(?:印发|发布|出台|公布)(?:了)?《")
+
+
+def find_issuer(lines: list[str], header: dict[str, str]) -> str | None:
+    issuer = _first_field(header, _keywords().issuer_fields)
+    if issuer:
+        return issuer
+    signature = next((line for line in lines if _is_issuer_name(line)), None)
+    if signature:
+        return signature
+    for line in lines[:_HEAD_LINES]:  # a news lead: '3月28日,浙江省生态环境厅印发《…》'
+        m = _ISSUED_BY.search(line)
+        if m and m.group(1).endswith(_keywords().issuer_suffixes):
+            return m.group(1)
+    return None
+
+
+def find_doc_number(lines: list[str], header: dict[str, str]) -> str | None:
+    value = _first_field(header, _keywords().number_fields)
+    if value and (m := _DOC_NUMBER.search(value)):
+        return re.sub(r"\s", "", m.group(0))
+    for line in lines[:_HEAD_LINES]:  # a number standing alone under the title, not one cited in a sentence
+        if (m := _DOC_NUMBER.fullmatch(line.strip("() "))) is not None:
+            return re.sub(r"\s", "", m.group(0))
+    return None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def find_published_on(lines: list[str], header: dict[str, str]) -> str | None:
+    for field in _keywords().date_fields:
+        if (m := _DATE.search(header.get(field, ""))) and (iso := _iso(m)):
+            return iso
+    for line in lines:  # a signature date standing on its own line
+        if (m := _DATE_LINE.fullmatch(line.strip("() "))) and (iso := _iso(m)):
+            return iso
+    return None
+
+
+# --- type and year ---------------------------------------------------------------------
+
+
+def _type_in(title: str) -> str | None:
+    """Type keyword ending last in the text (Chinese titles end with their genre)."""
+    best: tuple[int, int, str] | None = None
+    for keyword, doc_type in _keywords().doc_types.items():
+        pos = title.rfind(keyword)
+        if pos >= 0:
+            key = (pos + len(keyword), len(keyword), doc_type)
+            best = max(best, key) if best else key
+    return best[2] if best else None
+
+
+def find_doc_type(title: str | None, text: str) -> str:
+    if title:
+        inner = _BOOK_TITLE.findall(title)  # 关于印发《…工作方案》的通知: the inner title decides
+        for candidate in [*inner, title]:
+            if doc_type := _type_in(candidate):
+                return doc_type
+    votes = Counter({"plan": 0, "report": 0})
+    for cue, doc_type in _keywords().body_cues.items():
+        votes[doc_type] += text.count(cue)
+    return "report" if votes["report"] > votes["plan"] else "plan"
+
+
+def find_year(title: str | None, text: str, doc_type: str) -> int | None:
+    if title and (m := _YEAR.search(title)):
+        return int(m.group(1))
+    years = [int(y) for y in _BODY_YEAR.findall(text)]
+    if not years:
+        return None
+    if doc_type == "plan":
+        return years[0]
+    counts = Counter(years).most_common()
+    top = counts[0][1]
+    return min(y for y, n in counts if n == top)  # a tie: a report is about the earlier year
+
+
+# --- region ----------------------------------------------------------------------------
+
+
+def _region_of_names(mentions: list[RegionMention]) -> RegionMention | None:
+    """The region a short text (title, issuer) is about: its first city, else its first province."""
+    cities = [m for m in mentions if m.level == "city"]
+    return cities[0] if cities else (mentions[0] if mentions else None)
+
+
+def _dominant_region(mentions: list[RegionMention]) -> str | None:
+    """The body's region: a city named clearly more than any other city and more than all
+    provinces together, else the province named most (directly or through its cities)."""
+    cities = Counter(m.code for m in mentions if m.level == "city")
+    ranked = cities.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        city_code, n_city = ranked[0]
+        if n_city > sum(1 for m in mentions if m.level == "province"):
+            return city_code
+    provinces = Counter(m.province_code for m in mentions)
+    direct = Counter(m.code for m in mentions if m.level == "province")
+    if not provinces:
+        return None
+    return max(provinces, key=lambda code: (provinces[code], direct[code]))
+
+
+def find_region(title: str | None, issuer: str | None, text: str, index: RegionIndex) -> str | None:
+    for short_text in (title, issuer):
+        if short_text and (m := _region_of_names(index.find_mentions(short_text))):
+            return m.code
+    return _dominant_region(index.find_mentions(text))
+
+
+# --- the stage ---------------------------------------------------------------------------
+
+
+def extract_metadata(text: str, header: dict[str, str] | None = None, regions: RegionIndex | None = None) -> Metadata:
+    header = header or {}
+    index = regions or RegionIndex.load()
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = find_title(lines, header)
+    issuer = find_issuer(lines, header)
+    doc_type = find_doc_type(title, text)
+    region_code = find_region(title, issuer, text, index)
+    region = index.get(region_code)
+    return Metadata(
+        title=title,
+        issuer=issuer,
+        doc_number=find_doc_number(lines, header),
+        published_on=find_published_on(lines, header),
+        region_name=region.name if region else None,
+        region_code=region_code,
+        doc_type=doc_type,
+        year=find_year(title, text, doc_type),
+    )

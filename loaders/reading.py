@@ -1,22 +1,445 @@
 """Stage 1: bytes -> CleanDocument (decode, HTML to text, simplify, normalise, de-clutter).
 
-STUB: to be replaced by the reading helper.
+Steps, in order:
+  1. refuse empty and binary files (LoadError empty_file / binary_file);
+  2. decode: BOM, strict UTF-8, strict GB18030 / Big5 trials scored by how common
+     the decoded characters are, charset-normalizer as the fallback (else undecodable);
+  3. HTML (recognised by content) -> text with the stdlib parser;
+  4. normalise: full-width ASCII -> ASCII, one kind of space and line ending, lines stripped;
+  5. traditional -> simplified (OpenCC t2s) line by line, only where a line holds a
+     traditional character (OpenCC is slow, simplified text is left as it is);
+  6. page-header fields (索引号, 发布机构, ...) -> CleanDocument.header, removed from the text;
+  7. clutter lines (loaders/data/clutter_patterns.txt) removed;
+  8. a body, block or line that the page repeats is kept once.
+The result holds one paragraph per line; all offsets of later stages point into .text.
 """
 
 from __future__ import annotations
 
-from opencc import OpenCC
+import codecs
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
 
 from loaders.errors import LoadError
 from loaders.records import CleanDocument
 
-_T2S = OpenCC("t2s")
+DATA_DIR = Path(__file__).parent / "data"
+
+# --- bytes: empty and binary files -------------------------------------------------
+
+_MAGIC = [  # signatures of formats that are not text, with a name a person recognises
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"), (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"\x7fELF", "an executable"),
+]
+_BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.02  # text files may hold a stray control byte, binary files hold many
+_SNIFF = 65536  # bytes looked at for the binary test
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
+def _check_bytes(data: bytes, name: str) -> None:
+    if not data.strip():
+        raise LoadError("empty_file", f"{name}: the file is empty or holds only white space; nothing to load")
+    if _bom_encoding(data):
+        return  # UTF-16/32 text is full of NUL bytes: trust its byte-order mark
+    head = data[:_SNIFF]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise LoadError("binary_file", f"{name}: this is {what}, not a text or HTML document; convert it to text first")
+    n_control = len(_CONTROL_BYTES.findall(head))
+    if b"\x00" in head or n_control > _MAX_CONTROL_SHARE * len(head):
+        raise LoadError(
+            "binary_file",
+            f"{name}: binary content ({n_control} control bytes in the first {len(head)} bytes); "
+            "only text and HTML documents can be loaded",
+        )
+
+
+# --- decoding ------------------------------------------------------------------------
+
+# Strict trials after UTF-8, in order of preference on a tie. Big5 text always decodes as
+# GB18030 too (its byte ranges are a subset), so the trials are scored, not just tried.
+_TRIAL_ENCODINGS = ["gb18030", "big5", "cp950", "big5hkscs"]
+_ENCODING_FAMILY = {  # charset-normalizer names -> the supported encoding we report
+    "utf_8": "utf-8", "utf_16": "utf-16", "utf_32": "utf-32", "gb18030": "gb18030", "gbk": "gb18030",
+    "gb2312": "gb18030", "hz": "gb18030", "big5": "big5", "cp950": "cp950", "big5hkscs": "big5hkscs",
+}
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """Characters of GB2312 (all) and of Big5's symbols and frequent hanzi.
+
+    A wrong double-byte decode produces rare hanzi, kana or private-use characters, so the
+    share of characters outside this set tells a right decode from a wrong one.
+    """
+    chars: set[str] = set()
+    for lead in range(0xA1, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([lead, trail]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    for lead in range(0xA1, 0xC7):
+        for trail in list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)):
+            try:
+                chars.add(bytes([lead, trail]).decode("big5"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(chars)
+
+
+def _rare_share(text: str) -> float:
+    """Share of non-ASCII characters that are not common Chinese characters or symbols."""
+    common = _common_chars()
+    wide = [c for c in text if c > "\x7f"]
+    if not wide:
+        return 0.0
+    return sum(1 for c in wide if c not in common) / len(wide)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    bom = _bom_encoding(data)
+    if bom:
+        try:
+            return data.decode(bom), bom.replace("-sig", "")
+        except UnicodeDecodeError as err:
+            raise LoadError("undecodable", f"{name}: starts with a {bom} byte-order mark but is not valid {bom} ({err.reason} at byte {err.start})", "decode") from err
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    decoded = []
+    for enc in _TRIAL_ENCODINGS:
+        try:
+            decoded.append((_rare_share(text := data.decode(enc)), len(decoded), enc, text))
+        except UnicodeDecodeError:
+            continue
+    if decoded:
+        _, _, enc, text = min(decoded)
+        return text, enc
+    return _decode_fallback(data, name)
+
+
+def _decode_fallback(data: bytes, name: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # only the rare file that no strict trial decodes
+
+    best = from_bytes(data, cp_isolation=list(_ENCODING_FAMILY)).best()
+    family = _ENCODING_FAMILY.get(best.encoding) if best is not None else None
+    if best is None or family is None:
+        raise LoadError(
+            "undecodable",
+            f"{name}: not valid UTF-8, UTF-16, GB18030/GBK or Big5 text; re-save it as UTF-8 "
+            "(or check that it is not a damaged or binary file)",
+            "decode",
+        )
+    return str(best), family
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+_HTML_SIGNS = re.compile(r"<\s*(!doctype\s+html|html|head|body|meta|title)\b", re.I)
+_HTML_TAGS = re.compile(r"<\s*/?\s*(p|div|br|span|table|tr|td|li|a|h[1-6])\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """HTML by content, not by file name: a document tag near the top or many markup tags."""
+    return bool(_HTML_SIGNS.search(text[:4096])) or len(_HTML_TAGS.findall(text[:20000])) >= 5
+
+
+class _HtmlText(HTMLParser):
+    """Visible text of a page; blocks become lines, page furniture is dropped.
+
+    Two texts are kept: `kept` drops navigation, headers, footers, forms and elements whose
+    class/id names a page part (nav, footer, share, ...); `full` drops only scripts and styles.
+    `full` is the fallback for a malformed page where an unclosed <nav> would swallow the body.
+    """
+
+    SKIP_ALWAYS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
+    SKIP_FURNITURE = frozenset({"nav", "header", "footer", "form", "select", "button", "textarea", "aside", "menu"})
+    FURNITURE_NAMES = frozenset({"nav", "navbar", "menu", "breadcrumb", "crumb", "crumbs", "footer", "foot",
+                                 "copyright", "share", "search", "sidebar", "toolbar"})
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                      "source", "track", "wbr"})
+    BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+                        "article", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "title", "center", "main"})
+    CELLS = frozenset({"td", "th"})
+    BREAK = "\x00"  # a block boundary; NUL never survives the binary test, so it is free to use
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.kept: list[str] = []
+        self.full: list[str] = []
+        self.title: list[str] = []
+        self._always: list[str] = []  # stack of open skipped elements (tag names)
+        self._furniture: list[str] = []
+        self._in_title = False
+        self._in_head = False  # </head> may be left out: <body> ends the head as well
+
+    def _is_furniture(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        if tag in self.VOID:
+            return False  # never closed: it cannot hold a page part
+        if tag in self.SKIP_FURNITURE:
+            return True
+        names = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
+        return any(w in self.FURNITURE_NAMES for w in re.split(r"[\s_\-]+", names.lower()) if w)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("title", "head", "body"):
+            self._in_title = tag == "title"
+            self._in_head = tag == "head" or (self._in_head and tag == "title")
+        if self._always:
+            if tag == self._always[0]:
+                self._always.append(tag)
+            return
+        if tag in self.SKIP_ALWAYS:
+            self._always.append(tag)
+            return
+        if self._furniture:
+            if tag == self._furniture[0]:
+                self._furniture.append(tag)
+        elif self._is_furniture(tag, attrs):
+            self._furniture.append(tag)
+        self._emit(self.BREAK if tag in self.BLOCKS else " " if tag in self.CELLS else "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("title", "head"):
+            self._in_title = False
+            self._in_head = self._in_head and tag == "title"
+        if self._always:
+            if tag == self._always[0]:
+                self._always.pop()
+            return
+        if self._furniture and tag == self._furniture[0]:
+            self._furniture.pop()
+            self.full.append(self.BREAK)
+            return
+        self._emit(self.BREAK if tag in self.BLOCKS else " " if tag in self.CELLS else "")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        if not (self._always or self._in_head or self._in_title):
+            self._emit(data)
+
+    def _emit(self, piece: str) -> None:
+        if piece:
+            self.full.append(piece)
+            if not self._furniture:
+                self.kept.append(piece)
+
+
+_SOURCE_NEWLINE = re.compile(r"[ \t\r\f\v]*\n\s*")
+_WIDE_BOTH_SIDES = re.compile(r"(?<=[^\x00-\x7f])\n(?=[^\x00-\x7f])")
+
+
+def _join_html_text(pieces: list[str]) -> str:
+    """A newline of the HTML source is white space: between two Chinese characters it
+    joins them (Chinese has no spaces), elsewhere it is one space."""
+    text = "".join(pieces).replace("\r", "\n")
+    text = _SOURCE_NEWLINE.sub("\n", text)
+    text = _WIDE_BOTH_SIDES.sub("", text).replace("\n", " ")
+    return text.replace(_HtmlText.BREAK, "\n")
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """(visible text with one block a line, the page <title>)."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    kept, full = _join_html_text(parser.kept), _join_html_text(parser.full)
+    if len(kept.strip()) < 0.1 * len(full.strip()):  # an unclosed page part swallowed the body
+        kept = full
+    return kept, " ".join("".join(parser.title).split())
+
+
+# --- normalisation -------------------------------------------------------------------
+
+_WIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII -> ASCII
+_WIDTH_TABLE.update({0x3000: " ", 0x00A0: " ", 0x202F: " ", 0x205F: " ", 0x1680: " ", 0x09: " "})
+_WIDTH_TABLE.update({c: " " for c in range(0x2000, 0x200B)})
+_WIDTH_TABLE.update({c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+_WIDTH_TABLE.update({c: "\n" for c in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)})
+_WIDTH_TABLE.update({c: None for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F]})
+_SPACES = re.compile(r" {2,}")
+
+
+def normalise(text: str) -> list[str]:
+    """Full-width ASCII and odd spaces -> ASCII, one line ending; non-empty stripped lines.
+
+    Chinese punctuation (。、《》“”) and masking marks (*, (略)) are left as they are.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_WIDTH_TABLE)
+    return [_SPACES.sub(" ", line.strip()) for line in text.split("\n") if line.strip()]
+
+
+# --- traditional -> simplified ---------------------------------------------------------
+
+_TRADITIONAL_SHARE = 0.02  # of Han characters; simplified texts have none, traditional ~20%
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    """OpenCC t2s (once per process) and a regex of the characters it changes."""
+    from opencc import OpenCC
+
+    cc = OpenCC("t2s")
+    cc.convert("")  # load the dictionaries now, not in the middle of a document
+    chars = {}
+    for group in cc._dict_chain_data:  # (max_len, min_len, {key: value}) per dictionary
+        for _, _, mapping in group:
+            if all(len(k) == 1 for k in mapping):
+                chars = mapping
+    changed = sorted(k for k, v in chars.items() if v.split()[0] != k)
+    return cc, re.compile("[" + "".join(changed) + "]")
+
+
+def simplify(lines: list[str]) -> tuple[list[str], str]:
+    """(lines in simplified script, script of the source)."""
+    cc, traditional = _converter()
+    n_trad = sum(len(traditional.findall(line)) for line in lines)
+    n_han = sum(len(_HAN.findall(line)) for line in lines)
+    script = "traditional" if n_han and n_trad >= _TRADITIONAL_SHARE * n_han else "simplified"
+    if n_trad == 0:
+        return lines, script
+    return [cc.convert(line) if traditional.search(line) else line for line in lines], script
+
+
+# --- page-header fields and clutter ----------------------------------------------------------
+
+
+def _data_lines(filename: str) -> list[str]:
+    lines = (line.strip() for line in (DATA_DIR / filename).read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _header_key_regex() -> re.Pattern[str]:
+    keys = sorted(_data_lines("header_fields.txt"), key=len, reverse=True)
+    alternatives = "|".join(r"\s?".join(map(re.escape, key)) for key in keys)
+    return re.compile(rf"({alternatives})\s*[::]")
+
+
+_BULLET = re.compile(r"^[-•·*|]\s*")
+
+
+def parse_header_line(line: str) -> dict[str, str] | None:
+    """Fields of a page-header line ('文件编号:X 发布机构:Y'), or None if it is not one."""
+    body = _BULLET.sub("", line)
+    keys = list(_header_key_regex().finditer(body))
+    if not keys or keys[0].start() != 0:
+        return None
+    fields = {}
+    for key, nxt in zip(keys, [*keys[1:], None], strict=True):
+        value = body[key.end() : nxt.start() if nxt else len(body)].strip(" |")
+        fields[re.sub(r"\s", "", key.group(1))] = value
+    return fields
+
+
+@lru_cache(maxsize=1)
+def _clutter_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _data_lines("clutter_patterns.txt")), re.I)
+
+
+def is_clutter(line: str) -> bool:
+    return _clutter_regex().fullmatch(line) is not None
+
+
+_PAGE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+
+
+def strip_page_parts(lines: list[str]) -> tuple[list[int], dict[str, str]]:
+    """Indices of body lines, and the page-header fields found on the other lines."""
+    header: dict[str, str] = {}
+    keep = []
+    for i, line in enumerate(lines):
+        fields = parse_header_line(line)
+        if fields is not None:
+            for key, value in fields.items():
+                if value and key not in header:
+                    header[key] = value
+        elif is_clutter(line):
+            # a lone numeric date of the page header still tells when the page was published
+            if "页面日期" not in header and (m := _PAGE_DATE.search(line)) and not re.search(r"[\u4e00-\u9fff]{2}", line):
+                header["页面日期"] = "-".join((m.group(1), m.group(2).zfill(2), m.group(3).zfill(2)))
+        else:
+            keep.append(i)
+    return keep, header
+
+
+# --- repeated bodies ---------------------------------------------------------------------
+
+_MIN_REPEAT_CHARS = 40  # a repeated run of lines this long is a copy of the body, not a refrain
+
+
+def drop_repeats(lines: list[str]) -> list[int]:
+    """Indices of lines to keep once a page's repetitions are removed.
+
+    Dropped: a line equal to the line kept just before it (a title printed twice); a run
+    of lines that repeats, in order, lines seen earlier and holds >= _MIN_REPEAT_CHARS
+    characters (a body or a block of paragraphs printed twice, or one long paragraph).
+    Short lines seen before elsewhere (a heading such as 工作任务:) are kept.
+    """
+    first_seen: dict[str, int] = {}
+    keep: list[int] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if keep and lines[keep[-1]] == line:
+            i += 1
+            continue
+        j = first_seen.get(line)
+        if j is not None:
+            k = 0
+            while i + k < n and j + k < i and lines[i + k] == lines[j + k]:
+                k += 1
+            if sum(len(lines[i + t]) for t in range(k)) >= _MIN_REPEAT_CHARS:
+                i += k
+                continue
+        first_seen.setdefault(line, i)
+        keep.append(i)
+        i += 1
+    return keep
+
+
+# --- the stage ---------------------------------------------------------------------------
 
 
 def read_document(data: bytes, name: str = "") -> CleanDocument:
-    if not data.strip():
-        raise LoadError("empty_file", f"{name}: the file is empty")
-    text = data.decode("utf-8")
-    simplified = _T2S.convert(text)
-    script = "traditional" if simplified != text else "simplified"
-    return CleanDocument(text=simplified, encoding="utf-8", source_format="text", script=script, original_text=text)
+    """Bytes of a text or HTML file -> CleanDocument, or LoadError with a reason a person can act on."""
+    _check_bytes(data, name)
+    text, encoding = _decode(data, name)
+    if not text.strip():
+        raise LoadError("empty_file", f"{name}: the file holds only white space once decoded ({encoding}); nothing to load")
+    source_format, page_title = "text", ""
+    if looks_like_html(text):
+        source_format = "html"
+        text, page_title = html_to_text(text)
+    original = normalise(text)
+    simplified, script = simplify(original)
+    body, header = strip_page_parts(simplified)
+    body = [body[i] for i in drop_repeats([simplified[i] for i in body])]
+    if not body:
+        raise LoadError("no_text", f"{name}: no body text is left once page navigation, header fields and clutter are removed; check that the file is a policy document")
+    if page_title:
+        header.setdefault("网页标题", simplify([page_title])[0][0])
+    return CleanDocument(
+        text="\n".join(simplified[i] for i in body),
+        encoding=encoding,
+        source_format=source_format,
+        script=script,
+        original_text="\n".join(original[i] for i in body),
+        header=header,
+    )

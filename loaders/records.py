@@ -17,7 +17,9 @@ class CleanDocument:
     encoding: str  # detected source encoding, e.g. "utf-8", "gb18030", "big5"
     source_format: str  # "text" | "html"
     script: str  # "traditional" | "simplified": the script of the source
-    original_text: str = ""  # decoded source before simplification (for quotes)
+    original_text: str = ""  # the same cleaned lines in the source's script (for quotes); offsets
+    # of .text point here too unless OpenCC changed a line's length (rare)
+    header: dict[str, str] = field(default_factory=dict)  # page-header fields (索引号, 发布机构, ...)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,128 @@
+"""Region lookup: names of provinces and prefecture-level cities in text -> GB/T 2260 codes.
+
+Reads seeds/regions.csv (one row per province- and prefecture-level division). Mentions are
+found with one Aho-Corasick pass over full names (江苏省, 常州市, 延边朝鲜族自治州) and short
+names (江苏, 常州, 延边). Short names of cities are common words or parts of words (长治久安,
+红河, 白银), so a two-character short city name counts only when the text marks it as a place:
+a following 市/州/盟/地区/区/县 or a list separator, or a preceding 、 (the tail of a list).
+Province short names (江苏, 内蒙古) count wherever they stand.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+DEFAULT_CSV = Path(__file__).resolve().parent.parent / "seeds" / "regions.csv"
+
+_PLACE_SUFFIX = "市州盟区县地"  # 常州市 / 延边州 / 兴安盟 / 阿里地区 ...
+_LIST_SEPARATORS = "、,，;；和与及等/"
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str  # GB/T 2260 six-digit code
+    name: str  # full name, e.g. 常州市
+    short_name: str  # e.g. 常州
+    level: str  # province | city
+    province_code: str
+    province_name: str
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    name: str  # canonical full name of the region
+    code: str
+    level: str
+    province_code: str
+    start: int  # offsets of the words as written in the text
+    end: int
+    text: str  # as written, e.g. 常州 or 常州市
+
+
+class RegionIndex:
+    def __init__(self, regions: list[Region]) -> None:
+        self.by_code = {r.code: r for r in regions}
+        self._names: dict[str, list[tuple[Region, bool]]] = {}  # name -> [(region, is_short_name)]
+        for r in regions:
+            self._names.setdefault(r.name, []).append((r, False))
+            if r.short_name and r.short_name != r.name:
+                self._names.setdefault(r.short_name, []).append((r, True))
+        self._automaton = ahocorasick.Automaton()
+        for name, entries in self._names.items():
+            self._automaton.add_word(name, (name, entries))
+        self._automaton.make_automaton()
+
+    @classmethod
+    def from_csv(cls, path: Path | str = DEFAULT_CSV) -> RegionIndex:
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        return cls(
+            [
+                Region(
+                    code=row["region_code"].strip(),
+                    name=row["region_name_zh"].strip(),
+                    short_name=(row.get("short_name_zh") or "").strip(),
+                    level=row["region_level"].strip(),
+                    province_code=row["province_code"].strip(),
+                    province_name=row["province_name_zh"].strip(),
+                )
+                for row in rows
+            ]
+        )
+
+    @classmethod
+    def load(cls, path: Path | str = DEFAULT_CSV) -> RegionIndex:
+        """The index of a CSV, built once per process and path."""
+        return _load_cached(str(Path(path).resolve()))
+
+    def find_mentions(self, text: str) -> list[RegionMention]:
+        """Regions named in text, left to right, longest name first where names overlap."""
+        mentions = []
+        for end_index, (name, entries) in self._automaton.iter_long(text):
+            start, end = end_index - len(name) + 1, end_index + 1
+            region = self._pick(entries, text, start, end)
+            if region is not None:
+                mentions.append(RegionMention(region.name, region.code, region.level, region.province_code, start, end, name))
+        return mentions
+
+    def _pick(self, entries: list[tuple[Region, bool]], text: str, start: int, end: int) -> Region | None:
+        """The region a matched name stands for here, or None when a short name is not a place."""
+        full = [r for r, short in entries if not short]
+        if full:
+            return full[0]
+        after = text[end : end + 1]
+        before = text[start - 1 : start] if start else ""
+        provinces = [r for r, _ in entries if r.level == "province"]
+        cities = [r for r, _ in entries if r.level == "city"]
+        if after == "省" and provinces:
+            return provinces[0]
+        if after and after in _PLACE_SUFFIX and cities:
+            return cities[0]
+        if provinces:  # 吉林 and 海南 are provinces unless written 吉林市 / 海南州
+            return provinces[0]
+        city = cities[0]
+        marked = (not after) or after in _LIST_SEPARATORS or after == "\n" or before == "、"
+        return city if len(city.short_name) >= 3 or marked else None
+
+    def resolve(self, name: str) -> str | None:
+        """Code of a region given by its full or short name (江苏省, 江苏, 常州市, 常州), else None."""
+        name = name.strip()
+        entries = self._names.get(name)
+        if not entries:
+            return None
+        full = [r for r, short in entries if not short]
+        provinces = [r for r, _ in entries if r.level == "province"]
+        return (full or provinces or [r for r, _ in entries])[0].code
+
+    def get(self, code: str | None) -> Region | None:
+        return self.by_code.get(code) if code else None
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> RegionIndex:
+    return RegionIndex.from_csv(path)

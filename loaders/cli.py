@@ -55,8 +55,8 @@ def _quiet_option(f: Callable) -> Callable:
 
 def _load_options(f: Callable) -> Callable:
     for opt in reversed([
-        click.option("--raw-dir", "--out", "raw_dir", default="data/raw", type=PathOpt, show_default=True,
-                     help="Folder of the raw Parquet tables."),
+        click.option("--raw-dir", "--out", "raw_dir", default=None, type=PathOpt,
+                     help="Folder of the raw Parquet tables  [default: DATA_DIR/raw]"),
         click.option("--workers", default=os.cpu_count() or 1, type=click.IntRange(1), show_default=True,
                      help="Worker processes parsing documents."),
         click.option("--max-bytes", default=DEFAULT_MAX_BYTES, type=click.IntRange(1), show_default=True,
@@ -68,9 +68,21 @@ def _load_options(f: Callable) -> Callable:
     return f
 
 
-def _db_option(f: Callable) -> Callable:
-    return click.option("--db", "db_path", default="data/warehouse.duckdb", type=PathOpt, show_default=True,
-                        help="The published warehouse file.")(f)
+def _data_options(f: Callable) -> Callable:
+    """--data-dir, and --db for the published file; --raw-dir comes with the load options or raw_dir_option."""
+    f = click.option("--db", "db_path", default=None, type=PathOpt,
+                     help="The published warehouse file  [default: DATA_DIR/warehouse.duckdb]")(f)
+    return click.option("--data-dir", default="data", type=PathOpt, show_default=True,
+                        help="Folder holding raw/ and warehouse.duckdb.")(f)
+
+
+def _raw_dir_option(f: Callable) -> Callable:
+    return click.option("--raw-dir", default=None, type=PathOpt,
+                        help="Folder of the raw Parquet tables  [default: DATA_DIR/raw]")(f)
+
+
+def _paths(data_dir: Path, raw_dir: Path | None, db_path: Path | None = None) -> tuple[Path, Path]:
+    return raw_dir or data_dir / "raw", db_path or data_dir / "warehouse.duckdb"
 
 
 def _progress(quiet: bool) -> bool:
@@ -114,15 +126,17 @@ def _run_publish(raw_dir: Path, db_path: Path, quiet: bool) -> int:
 @main.command()
 @click.argument("folder", type=FolderArg)
 @_load_options
+@click.option("--data-dir", default="data", type=PathOpt, show_default=True, help="Folder holding raw/.")
 @_quiet_option
 @click.pass_context
-def load(ctx: click.Context, folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool,
-         allow_empty: bool, quiet: bool) -> None:
+def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, max_bytes: int, full: bool,
+         allow_empty: bool, data_dir: Path, quiet: bool) -> None:
     """Parse every document of FOLDER into the raw Parquet tables.
 
     Unchanged files reuse their previous rows; files no longer in FOLDER lose theirs (the raw
     tables mirror the folder). Bad files land in raw_load_errors and never stop the others.
     """
+    raw_dir, _ = _paths(data_dir, raw_dir)
     try:
         summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet)
     except Locked as exc:
@@ -132,16 +146,17 @@ def load(ctx: click.Context, folder: Path, raw_dir: Path, workers: int, max_byte
 
 
 @main.command()
-@click.option("--raw-dir", default="data/raw", type=PathOpt, show_default=True, help="Folder of the raw Parquet tables.")
-@_db_option
+@_raw_dir_option
+@_data_options
 @_quiet_option
 @click.pass_context
-def build(ctx: click.Context, raw_dir: Path, db_path: Path, quiet: bool) -> None:
+def build(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Path | None, quiet: bool) -> None:
     """Build and test the warehouse from the raw Parquet, then publish it atomically.
 
     dbt builds into a new file beside --db; only if every model and test passes does it replace
     --db. Readers holding the old file keep it; a failure leaves --db untouched (exit 3).
     """
+    raw_dir, db_path = _paths(data_dir, raw_dir, db_path)
     if not (raw_dir / "raw_documents.parquet").exists():
         raise click.UsageError(f"{raw_dir} holds no raw tables: run `envwh load FOLDER` first")
     try:
@@ -156,16 +171,17 @@ def build(ctx: click.Context, raw_dir: Path, db_path: Path, quiet: bool) -> None
 @main.command()
 @click.argument("folder", type=FolderArg)
 @_load_options
-@_db_option
+@_data_options
 @_quiet_option
 @click.pass_context
-def refresh(ctx: click.Context, folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool,
-            allow_empty: bool, db_path: Path, quiet: bool) -> None:
+def refresh(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, max_bytes: int, full: bool,
+            allow_empty: bool, data_dir: Path, db_path: Path | None, quiet: bool) -> None:
     """Load FOLDER, build and test a new warehouse, and swap it in only if everything passed.
 
     The job to schedule. Exit 0 ok, 1 published but some files failed to load,
     3 build or tests failed (published warehouse untouched), 4 another refresh is running.
     """
+    raw_dir, db_path = _paths(data_dir, raw_dir, db_path)
     try:
         with publish.warehouse_lock(db_path.resolve()):
             summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet)
@@ -177,12 +193,13 @@ def refresh(ctx: click.Context, folder: Path, raw_dir: Path, workers: int, max_b
 
 
 @main.command()
-@click.option("--raw-dir", default="data/raw", type=PathOpt, show_default=True, help="Folder of the raw Parquet tables.")
-@_db_option
+@_raw_dir_option
+@_data_options
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 @click.pass_context
-def status(ctx: click.Context, raw_dir: Path, db_path: Path, as_json: bool) -> None:
+def status(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Path | None, as_json: bool) -> None:
     """What is published, when, and how many rows each table holds (exit 1 if nothing is published)."""
+    raw_dir, db_path = _paths(data_dir, raw_dir, db_path)
     info: dict = {"warehouse": str(db_path), "published": db_path.exists()}
     if db_path.exists():
         stat = db_path.stat()
@@ -220,3 +237,7 @@ if importlib.util.find_spec("loaders.evaluate") is not None:
     from loaders.evaluate import evaluate
 
     main.add_command(evaluate)
+
+
+if __name__ == "__main__":
+    main()

@@ -301,7 +301,7 @@ class _Previous:
         doc_id = doc.column("document_id")[0].as_py()
         tables = {"raw_documents": doc}
         for table in ("raw_items", "raw_measures"):
-            tables[table] = self.tables[table].take(self.rows_of[table].get(doc_id, []))
+            tables[table] = self.tables[table].take(pa.array(self.rows_of[table].get(doc_id, []), pa.int64()))
         warnings = [dict(e) for e in self.errors if e["source_file"] == res.source_file
                     and e["content_sha256"] == res.content_sha256 and e["reason"] != "duplicate_content"]
         return doc_id, tables, warnings

@@ -60,7 +60,7 @@ def warehouse_lock(published: Path) -> Iterator[None]:
 
 
 _PROGRESS = re.compile(r"\b(\d+) of (\d+) (OK|PASS|WARN|ERROR|FAIL|SKIP)\b")
-_TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s+")
+_TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s*")
 
 
 def _dbt_executable() -> str:

@@ -1,0 +1,67 @@
+"""Shared fixtures: small inline documents, folders of them, and loading them into a private raw folder."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from loaders.pipeline import LoadOptions, LoadSummary, load_folder
+
+ROOT = Path(__file__).resolve().parents[1]
+ENVWH = Path(sys.executable).with_name("envwh")
+RAW_TABLES = ("raw_documents", "raw_items", "raw_measures", "raw_load_errors")
+
+
+def plan_text(region: str = "浙江省", year: int = 2023, pm25: float = 26, extra: str = "") -> str:
+    """A short work plan in the shape of the real ones: title, issuer, numbered items, targets."""
+    return (
+        f"{region}生态环境厅关于印发《{region}{year}年生态环境工作要点》的通知\n"
+        f"{region}{year}年生态环境工作要点\n"
+        "一、深入打好蓝天保卫战\n"
+        f"（一）{year}年全省PM2.5平均浓度低于{pm25}微克/立方米，空气质量优良天数比率达到90%以上。\n"
+        "二、深入打好碧水保卫战\n"
+        "（一）地表水省控断面达到或好于Ⅲ类水体比例达到95%。\n"
+        f"{extra}"
+    )
+
+
+@pytest.fixture
+def make_folder(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """make_folder({"a.txt": "text" or b"bytes", ...}) -> a folder holding those files (called again: adds)."""
+    folder = tmp_path / "docs"
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        folder.mkdir(exist_ok=True)
+        for name, content in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def raw_dir(tmp_path: Path) -> Path:
+    return tmp_path / "raw"
+
+
+def run_load(folder: Path, raw: Path, **options) -> LoadSummary:
+    """load_folder with one worker unless told otherwise; collects reported errors on the summary."""
+    options.setdefault("workers", 1)
+    reported: list[dict] = []
+    summary = load_folder(folder, raw, LoadOptions(**options), report=reported.append)
+    summary.reported = reported  # type: ignore[attr-defined]
+    return summary
+
+
+def rows(raw: Path, table: str) -> list[dict]:
+    return pq.read_table(raw / f"{table}.parquet").to_pylist()
+
+
+def file_bytes(raw: Path) -> dict[str, bytes]:
+    return {t: (raw / f"{t}.parquet").read_bytes() for t in RAW_TABLES}

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import click
 
+from loaders.numbers import find_numbers
 from loaders.pipeline import iter_documents, process_document
 from loaders.reading import read_document
 
@@ -131,12 +132,18 @@ def extract_from_warehouse(warehouse: Path, folder: Path) -> tuple[list[Row], di
     return rows, _texts(folder)
 
 
-def _locate(quote: str, text: str) -> int | None:
+def _locate(quote: str, value: float, text: str) -> int | None:
+    """Offset of the gold number in the cleaned text: the quote's number whose value fits, else the quote."""
     from opencc import OpenCC
 
     simple = OpenCC("t2s").convert(quote).translate(_FULLWIDTH)
     i = text.find(simple)
-    return i if i >= 0 else None
+    if i < 0:
+        return None
+    for n in find_numbers(simple):
+        if any(_same_value(n.value * f, value) for f in (1, 1e-3, 1e-2, 1e3, 1e4, 1e8)):
+            return i + n.start
+    return i
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -226,7 +233,7 @@ def run_evaluation(folder: Path, gold_path: Path, warehouse: Path | None = None)
     else:
         extracted, texts = extract_in_process(folder, load_synonyms())
     for g in gold:
-        g.position = _locate(g.text, texts.get(g.source_file, ""))
+        g.position = _locate(g.text, g.value, texts.get(g.source_file, ""))
     result = evaluate_rows(gold, extracted)
     result["source"] = str(warehouse) if warehouse else "in-process loaders (Python indicator fallback)"
     return result

@@ -58,6 +58,9 @@ SECTION_LABELS = {r["surface"]: r["kind"] for r in _KIND if r["scope"] == "label
 TARGET_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "target"]
 TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _rows("time_words.csv")}
 NUMERAL_TERMS = [r["term"] for r in _rows("numeral_terms.csv")]
+METRIC_WORDS = [r["word"] for r in _rows("metric_words.csv")]
+RATE_WORDS = sorted(((r["word"], r["base_unit"], r["unit"]) for r in _rows("rate_words.csv")), key=lambda w: -len(w[0]))
+SCOPE_WORDS = tuple(r["word"] for r in _rows("scope_words.csv"))
 
 CLAUSE_BREAKS = set(",，;；。:：!！?？\n")
 SENTENCE_BREAKS = set("。;；!！?？\n")
@@ -109,9 +112,19 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] < pos < spans[i][1]
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 class _Doc:
@@ -120,7 +133,7 @@ class _Doc:
     def __init__(self, text: str, items: list[Item], sentences: list[Sentence], meta: Metadata) -> None:
         self.text = text
         self.meta = meta
-        self.excluded = sorted(_spans(_QUOTE_RE, text) + _spans(_TERM_RE, text))
+        self.excluded = _merge(_spans(_QUOTE_RE, text) + _spans(_TERM_RE, text))
         self.excluded_starts = [s for s, _ in self.excluded]
         self.sentences = sorted(sentences, key=lambda s: s.char_start)
         self.sentence_starts = [s.char_start for s in self.sentences]
@@ -215,7 +228,9 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
         before = text[max(0, num.start - 3) : num.start]
         if _CODE_BEFORE.search(before) or before.endswith("+") or text[end : end + 1] == "+":
             continue
-        if before.endswith(_ORDINAL_BEFORE):
+        if before.endswith(_ORDINAL_BEFORE) or _listed_ordinal(text, num):
+            continue
+        if text[end : end + 4].lstrip(" 以上下内的").startswith(SCOPE_WORDS):
             continue
         if num.chinese:
             # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
@@ -229,6 +244,18 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
             out.append(_Candidate(None, m.start(), m.end(), found[0], found[1]))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _listed_ordinal(text: str, num: Number) -> bool:
+    """第二、三批 / 十一届五次、六次: a Chinese numeral listed after an ordinal is an ordinal too."""
+    if not num.chinese or text[num.start - 1 : num.start] != "、":
+        return False
+    i = num.start - 1
+    while i > 0 and text[i - 1] in "零〇一二两三四五六七八九十百":
+        i -= 1
+    if i == num.start - 1:  # the previous item is not a Chinese numeral
+        return False
+    return text[max(0, i - 2) : i].endswith(_ORDINAL_BEFORE)
 
 
 def _read_comparators(doc: _Doc, c: _Candidate, floor: int) -> None:
@@ -261,12 +288,14 @@ def _read_comparators(doc: _Doc, c: _Candidate, floor: int) -> None:
 def _comparator(c: _Candidate) -> str:
     if c.suffix:
         return c.suffix
-    if c.prefix:
+    if c.prefix and c.prefix[1] != "eq":
         return c.prefix[1]
-    if c.inherited:
-        return c.inherited
     if c.number and c.number.qualifier:
         return QUALIFIER_COMPARATOR.get(c.number.qualifier, "ge")
+    if c.inherited:
+        return c.inherited
+    if c.prefix:
+        return c.prefix[1]
     if c.number and c.number.high is not None:
         return RANGE_COMPARATOR
     return "eq"
@@ -324,14 +353,40 @@ def _chains(doc: _Doc, cands: list[_Candidate]) -> None:
                 c.is_change = c.is_change or head.is_change
             parts = [p for p in re.split(r"[、和及与]", head.subject) if p]
             if len(parts) == len(chain):
-                cut = min(len(p) for p in parts[:-1])
-                tail = parts[-1][cut:] if len(parts[-1]) > cut else ""
+                tail = _shared_metric(parts)
                 for c, p in zip(chain, parts, strict=True):
                     c.subject = p if c is chain[-1] else p + tail
             else:
                 for c in chain[1:]:
                     c.subject = head.subject
         i += len(chain)
+
+
+def _shared_metric(parts: list[str]) -> str:
+    """The metric the last subject of a list shares with the others: 国考、省考、市考断面优Ⅲ比例 -> 断面优Ⅲ比例."""
+    last = parts[-1]
+    starts = [i for w in METRIC_WORDS for i in [last.find(w, 1)] if i > 0]
+    if starts:
+        return last[min(starts) :]
+    cut = min(len(p) for p in parts[:-1])
+    return last[cut:] if len(last) > cut else ""
+
+
+def _share_suffixes(doc: _Doc, cands: list[_Candidate]) -> None:
+    """'新增A 20个、B 300个以上': a closing 以上 holds for every item of the list."""
+    for i in range(len(cands) - 2, -1, -1):
+        c, n = cands[i], cands[i + 1]
+        between = doc.text[c.end : n.start]
+        if (not c.suffix and n.suffix and c.unit.unit == n.unit.unit and between.startswith("、")
+                and not any(ch in CLAUSE_BREAKS for ch in between)):
+            c.suffix = n.suffix
+
+
+def _rate_unit(unit: _Unit, before: str) -> str:
+    for word, base, rate in RATE_WORDS:
+        if unit.unit == base and word in before:
+            return rate
+    return unit.unit
 
 
 def _drop_attributes(doc: _Doc, cands: list[_Candidate]) -> None:
@@ -348,6 +403,9 @@ def _drop_attributes(doc: _Doc, cands: list[_Candidate]) -> None:
 
 
 def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence: Sentence | None, year: int | None) -> str:
+    clause_years = [y for p, y in doc.years if clause[0] <= p < clause[1]]
+    if clause_years and doc.meta.year is not None and year is not None and year < doc.meta.year:
+        return "outcome"  # "2022年完成销号的62条": a past year in the clause reports what was done
     label = doc.section_kind(pos, sentence)
     if label:
         return label
@@ -385,6 +443,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
         _read_comparators(doc, c, floor)
     _subjects(doc, cands)
     _chains(doc, cands)
+    _share_suffixes(doc, cands)
     _drop_attributes(doc, cands)
     out: list[Measure] = []
     for c in cands:
@@ -404,7 +463,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
                 subject_zh=c.subject,
                 comparator=comparator,
                 value=value,
-                unit=c.unit.unit,
+                unit=_rate_unit(c.unit, text[clause[0] : c.start]),
                 value_text=text[c.start : c.end],
                 char_start=c.start,
                 char_end=c.end,

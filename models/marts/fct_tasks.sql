@@ -13,12 +13,10 @@ measures as (
 ),
 
 parents as (
-    -- The path of each item's parent: everything before its last '/'.
     select distinct
         document_id,
-        regexp_replace(item_path, '/[^/]*$', '') as parent_path
+        parent_path
     from items
-    where contains(item_path, '/')
 ),
 
 leaves as (

@@ -39,9 +39,9 @@ combined as (
     select
         coalesce(task_counts.document_id, measure_counts.document_id) as document_id,
         coalesce(task_counts.domain_code, measure_counts.domain_code) as domain_code,
-        coalesce(task_counts.n_tasks, 0) as n_tasks,
-        coalesce(measure_counts.n_targets, 0) as n_targets,
-        coalesce(measure_counts.n_outcomes, 0) as n_outcomes
+        cast(coalesce(task_counts.n_tasks, 0) as bigint) as n_tasks,
+        cast(coalesce(measure_counts.n_targets, 0) as bigint) as n_targets,
+        cast(coalesce(measure_counts.n_outcomes, 0) as bigint) as n_outcomes
     from task_counts
     full outer join measure_counts
         on task_counts.document_id = measure_counts.document_id
@@ -51,7 +51,7 @@ combined as (
 shared as (
     select
         *,
-        sum(n_tasks) over (partition by document_id) as n_document_tasks
+        cast(sum(n_tasks) over (partition by document_id) as bigint) as n_document_tasks
     from combined
 ),
 

@@ -15,7 +15,8 @@ renamed as (
         char_start,
         char_end,
         section_kind,
-        nullif(domain_code, '') as domain_code
+        nullif(domain_code, '') as domain_code,
+        coalesce(parent_path, '') as parent_path
     from source
 )
 

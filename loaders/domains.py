@@ -68,8 +68,9 @@ _jieba_lock = threading.Lock()
 _jieba_ready = False
 
 
-def _init_jieba() -> None:
-    """Load jieba's dictionary once per process and teach it the domain keywords."""
+def init_jieba() -> None:
+    """Load jieba's dictionary once per process and teach it the domain keywords (words added to jieba's
+    default dictionary). Done lazily on the first heading; a worker pool may call it in its initializer."""
     global _jieba_ready
     with _jieba_lock:
         if _jieba_ready:
@@ -105,7 +106,7 @@ def _heading_scores(heading: str) -> tuple[tuple[str, float], ...]:
     """Keyword scores of a short heading, counting only keywords aligned with jieba's word boundaries."""
     if not heading:
         return ()
-    _init_jieba()
+    init_jieba()
     bounds, pos = {0}, 0
     for token in jieba.cut(heading, HMM=False):
         pos += len(token)

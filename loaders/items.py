@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from loaders.records import Item, Sentence
 
 # Section labels: the words that tell planned work from reported results (one place, no other copies).
-TARGET_LABELS = ("工作任务", "目标任务", "主要目标", "工作目标", "总体目标", "年度目标", "主要任务", "重点任务")
+# 重点任务 / 主要任务 are left out on purpose: reports reuse them as headings over achievements.
+TARGET_LABELS = ("工作任务", "目标任务", "主要目标", "工作目标", "总体目标", "年度目标", "基本目标")
 OUTCOME_LABELS = (
     "完成情况", "进展情况", "落实情况", "工作成效", "工作进展", "主要成效", "取得成效", "整改情况", "工作完成情况",
 )

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from loaders.numbers import Number, find_numbers
 from loaders.records import Item, Measure, Metadata, Sentence
+from loaders.regions import RegionIndex
 
 DATA = Path(__file__).parent / "data"
 
@@ -153,6 +154,19 @@ class _Doc:
                 self.years.append((m.start(), published + TIME_WORDS[m.group()]))
         self.years.sort()
         self.year_positions = [p for p, _ in self.years]
+        self.regions = [(m.start, m.name) for m in _region_index().find_mentions(text)] if text else []
+        self.region_positions = [p for p, _ in self.regions]
+
+    def mentioned_regions(self, start: int, end: int) -> list[str]:
+        """Regions named in the span other than the document's own ("组织杭州、宁波开展试点")."""
+        i = bisect.bisect_left(self.region_positions, start)
+        names: list[str] = []
+        while i < len(self.regions) and self.regions[i][0] < end:
+            name = self.regions[i][1]
+            if name != self.meta.region_name and name not in names:
+                names.append(name)
+            i += 1
+        return names
 
     def is_excluded(self, pos: int) -> bool:
         return _inside(self.excluded, self.excluded_starts, pos)
@@ -212,6 +226,10 @@ class _Doc:
             if "\n" not in self.text[p:pos]:
                 return y
         return self.meta.year
+
+
+def _region_index() -> RegionIndex:
+    return RegionIndex.load()
 
 
 def _find_candidates(doc: _Doc) -> list[_Candidate]:
@@ -313,7 +331,8 @@ def _clean_subject(s: str, leading: bool) -> str:
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = s[len(w) :].lstrip(), True
-    return s.strip(" 、,，")
+    s = s.strip(" 、,，")
+    return "" if leading and s in SUBJECT_LEADING_VERBS else s
 
 
 def _meaningful(s: str) -> bool:
@@ -474,7 +493,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
                 is_masked=c.number is None,
                 is_change=c.is_change,
                 qualifier=(c.prefix[0] if c.prefix else None) or (c.number.qualifier if c.number else None),
-                mentioned_regions=[],
+                mentioned_regions=doc.mentioned_regions(s_start, s_end),
             )
         )
     return out

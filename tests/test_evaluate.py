@@ -1,0 +1,73 @@
+"""The gold bar of issue 3: the sample corpus against the hand-checked measures."""
+
+from pathlib import Path
+
+import pytest
+
+from loaders.evaluate import Row, Synonym, assign_indicator, evaluate_rows, run_evaluation
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold" / "measures.csv"
+DOCUMENTS = ROOT / "data" / "documents"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return run_evaluation(DOCUMENTS, GOLD)
+
+
+def test_recall_and_precision_meet_the_bar(result):
+    overall = result["overall"]
+    assert overall["recall"] >= 0.95, result["misses"]
+    assert overall["precision"] >= 0.90, result["false_positives"]
+
+
+def test_every_gold_row_with_an_indicator_is_found_right(result):
+    assert result["gold_indicator_failures"] == []
+
+
+def test_every_document_is_scored(result):
+    assert set(result["per_document"]) == {p.name for p in DOCUMENTS.iterdir()}
+
+
+SYNONYMS = [
+    Synonym("pm25_concentration", "PM2.5浓度", (), "ug_m3"),
+    Synonym("good_air_days_ratio", "优良天数比率", ("扣除",), "percent"),
+    Synonym("surface_water_good_ratio", "优Ⅲ比例", (), "percent"),
+    Synonym("surface_water_excellent_ratio", "优Ⅱ比例", (), "percent"),
+]
+
+
+def test_indicator_needs_synonym_unit_and_no_veto():
+    assert assign_indicator("全市PM2.5浓度", "ug_m3", SYNONYMS) == "pm25_concentration"
+    assert assign_indicator("全市PM2.5浓度", "percent", SYNONYMS) is None
+    assert assign_indicator("优良天数比率(扣除沙尘)", "percent", SYNONYMS) is None
+    assert assign_indicator("国考断面优Ⅱ比例", "percent", SYNONYMS) == "surface_water_excellent_ratio"
+
+
+def test_longest_synonym_wins():
+    synonyms = sorted([Synonym("a", "比例", (), "percent"), Synonym("b", "优Ⅲ比例", (), "percent")],
+                      key=lambda s: -len(s.synonym))
+    assert assign_indicator("断面优Ⅲ比例", "percent", synonyms) == "b"
+
+
+def _row(value, position, kind="target", unit="count", **kw):
+    return Row("d.txt", kind, unit, value, position=position, **kw)
+
+
+def test_matching_is_one_to_one_by_kind_unit_value_and_nearest_quote():
+    gold = [_row(1, 10, comparator="ge"), _row(1, 40, comparator="eq"), _row(5, 70, unit="percent")]
+    extracted = [_row(1, 42, comparator="eq"), _row(1, 12, comparator="ge"), _row(1, 90),
+                 _row(5, 70, kind="outcome", unit="percent"), _row(None, 80)]
+    res = evaluate_rows(gold, extracted)
+    assert res["overall"]["matched"] == 2
+    assert res["overall"]["extracted"] == 4  # the masked mention is not scored
+    assert res["accuracy_on_matched"]["comparator"] == 1.0
+    assert [m["value"] for m in res["misses"]] == [5]
+    assert len(res["false_positives"]) == 2
+
+
+def test_value_tolerance_is_relative():
+    gold = [_row(34640000000, 0, unit="yuan")]
+    assert evaluate_rows(gold, [_row(34640000000.01, 0, unit="yuan")])["overall"]["matched"] == 1
+    assert evaluate_rows(gold, [_row(34650000000, 0, unit="yuan")])["overall"]["matched"] == 0

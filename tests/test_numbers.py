@@ -1,0 +1,81 @@
+import pytest
+
+from loaders.numbers import find_numbers, parse_chinese_integer, parse_number
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("47", 47),
+        ("92.9", 92.9),
+        ("1,440", 1440),
+        ("7.5万", 75000),
+        ("1.6万余", 16000),
+        ("346.4亿", 34640000000),
+        ("1069.31亿", 106931000000),
+        ("3千", 3000),
+        ("四", 4),
+        ("两", 2),
+        ("十", 10),
+        ("十六", 16),
+        ("二十三", 23),
+        ("一百", 100),
+        ("三千五百", 3500),
+    ],
+)
+def test_parse_number(written, value):
+    assert parse_number(written) == pytest.approx(value)
+
+
+def test_chinese_digit_by_digit():
+    assert parse_chinese_integer("二〇二三") == 2023
+
+
+def test_not_a_number():
+    with pytest.raises(ValueError):
+        parse_number("五至十")
+    with pytest.raises(ValueError):
+        parse_chinese_integer("万")
+
+
+def _one(text):
+    found = find_numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_qualifiers_are_kept():
+    assert _one("柴油货车7.5万余辆").qualifier == "余"
+    assert _one("6000多家重点企业").qualifier == "多"
+    assert _one("7.5万辆").qualifier is None
+
+
+@pytest.mark.parametrize("text", ["5—10个", "5-10个", "5至10个", "5~10个"])
+def test_ranges(text):
+    n = _one(text)
+    assert (n.value, n.high) == (5, 10)
+
+
+def test_range_borrows_the_multiplier_of_its_high_end():
+    n = _one("5—10万吨")
+    assert (n.value, n.high) == (50000, 100000)
+
+
+def test_multiplier_before_a_kilo_unit_is_not_a_multiplier():
+    assert _one("100千瓦").value == 100
+    assert _one("5.6万千瓦").value == 56000
+
+
+def test_chinese_numerals_are_flagged_and_bare_units_ignored():
+    assert _one("黄山四市开展").chinese is True
+    assert find_numbers("十大主要任务百项重点工作千岛湖") == [find_numbers("十大")[0]]
+
+
+def test_offsets_point_into_the_text():
+    text = "总投资规模346.4亿元"
+    n = _one(text)
+    assert text[n.start : n.end] == "346.4亿"
+
+
+def test_thousands_separator_needs_three_digits():
+    assert [n.value for n in find_numbers("达到12,3456")] == [12, 3456]

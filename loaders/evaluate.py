@@ -39,25 +39,32 @@ class Synonym:
     synonym: str
     excluded_if: tuple[str, ...]
     unit: str
+    is_change: bool = False  # the indicator is itself a change (同比减少...)
 
 
 def load_synonyms(seeds: Path = SEEDS) -> list[Synonym]:
     with open(seeds / "indicators.csv", encoding="utf-8") as fh:
-        units = {r["indicator"]: r["unit"] for r in csv.DictReader(fh)}
+        indicators = {r["indicator"]: r for r in csv.DictReader(fh)}
     with open(seeds / "indicator_synonyms.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     out = [
-        Synonym(r["indicator_code"], r["synonym"], tuple(x for x in (r.get("excluded_if") or "").split("|") if x),
-                units.get(r["indicator_code"], ""))
-        for r in rows
+        Synonym(r["indicator_code"], r["synonym"].lower(),
+                tuple(x.strip().lower() for x in (r.get("excluded_if") or "").split("|") if x.strip()),
+                indicators.get(r["indicator_code"], {}).get("unit", ""),
+                str(indicators.get(r["indicator_code"], {}).get("is_change", "")).lower() == "true")
+        for r in rows if r["synonym"]
     ]
-    return sorted(out, key=lambda s: -len(s.synonym))
+    return sorted(out, key=lambda s: (-len(s.synonym), s.indicator, s.synonym))
 
 
-def assign_indicator(subject: str, unit: str, synonyms: list[Synonym]) -> str | None:
-    """Longest synonym contained in the subject, with no excluded_if substring, whose indicator has the unit."""
-    for s in synonyms:  # sorted longest first
-        if s.unit == unit and s.synonym in subject and not any(x in subject for x in s.excluded_if):
+def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change: bool = False) -> str | None:
+    """Mirror of models/intermediate/int_measures_indicator_matched.sql (the reference): the longest synonym
+    contained in the subject (case-insensitive), with no excluded_if term, whose indicator has the measure's
+    unit; a year-on-year change only matches an indicator that is itself a change."""
+    subject = (subject or "").lower()
+    for s in synonyms:  # sorted longest first, then by indicator code
+        if (s.unit == unit and s.synonym in subject and not any(x in subject for x in s.excluded_if)
+                and (not is_change or s.is_change)):
             return s.indicator
     return None
 
@@ -107,7 +114,7 @@ def extract_in_process(folder: Path, synonyms: list[Synonym]) -> tuple[list[Row]
         region = res.document.get("region_name")
         for m in res.measures:
             rows.append(Row(name, m["kind"], m["unit"], m["value"], m["comparator"],
-                            assign_indicator(m["subject_zh"], m["unit"], synonyms), m["year"], region,
+                            assign_indicator(m["subject_zh"], m["unit"], synonyms, m["is_change"]), m["year"], region,
                             m["subject_zh"], m["sentence"], m["char_start"]))
     return rows, texts
 

@@ -30,11 +30,12 @@ def test_every_document_is_scored(result):
     assert set(result["per_document"]) == {p.name for p in DOCUMENTS.iterdir()}
 
 
-SYNONYMS = [
-    Synonym("pm25_concentration", "PM2.5浓度", (), "ug_m3"),
+SYNONYMS = [  # as load_synonyms stores them: lower-cased, longest first
+    Synonym("pm25_concentration", "pm2.5浓度", (), "ug_m3"),
     Synonym("good_air_days_ratio", "优良天数比率", ("扣除",), "percent"),
-    Synonym("surface_water_good_ratio", "优Ⅲ比例", (), "percent"),
-    Synonym("surface_water_excellent_ratio", "优Ⅱ比例", (), "percent"),
+    Synonym("surface_water_good_ratio", "优ⅲ比例", (), "percent"),
+    Synonym("surface_water_excellent_ratio", "优ⅱ比例", (), "percent"),
+    Synonym("moderate_pollution_days_reduction", "中度污染天数", (), "percent", is_change=True),
 ]
 
 
@@ -45,8 +46,13 @@ def test_indicator_needs_synonym_unit_and_no_veto():
     assert assign_indicator("国考断面优Ⅱ比例", "percent", SYNONYMS) == "surface_water_excellent_ratio"
 
 
+def test_a_change_only_matches_a_change_indicator():
+    assert assign_indicator("单位面积PM2.5浓度同比下降", "ug_m3", SYNONYMS, is_change=True) is None
+    assert assign_indicator("中度污染天数同比减少", "percent", SYNONYMS, is_change=True) == "moderate_pollution_days_reduction"
+
+
 def test_longest_synonym_wins():
-    synonyms = sorted([Synonym("a", "比例", (), "percent"), Synonym("b", "优Ⅲ比例", (), "percent")],
+    synonyms = sorted([Synonym("a", "比例", (), "percent"), Synonym("b", "优ⅲ比例", (), "percent")],
                       key=lambda s: -len(s.synonym))
     assert assign_indicator("断面优Ⅲ比例", "percent", synonyms) == "b"
 

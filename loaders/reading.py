@@ -71,6 +71,9 @@ def _check_bytes(data: bytes, name: str) -> None:
 # Strict trials after UTF-8, in order of preference on a tie. Big5 text always decodes as
 # GB18030 too (its byte ranges are a subset), so the trials are scored, not just tried.
 _TRIAL_ENCODINGS = ["gb18030", "big5", "cp950", "big5hkscs"]
+_MAX_DAMAGED_CHARS = 2  # replaced characters tolerated in any file ...
+_MAX_DAMAGED_SHARE = 0.001  # ... or this share of a long one
+_MAX_RARE_SHARE = 0.2  # a right decode of Chinese text has few characters outside the common sets
 _ENCODING_FAMILY = {  # charset-normalizer names -> the supported encoding we report
     "utf_8": "utf-8", "utf_16": "utf-16", "utf_32": "utf-32", "gb18030": "gb18030", "gbk": "gb18030",
     "gb2312": "gb18030", "hz": "gb18030", "big5": "big5", "cp950": "cp950", "big5hkscs": "big5hkscs",
@@ -126,9 +129,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             decoded.append((_rare_share(text := data.decode(enc)), len(decoded), enc, text))
         except UnicodeDecodeError:
             continue
-    if decoded:
-        _, _, enc, text = min(decoded)
-        return text, enc
+    if decoded and (best := min(decoded))[0] < _MAX_RARE_SHARE:
+        return best[3], best[2]
     return _decode_fallback(data, name)
 
 
@@ -137,14 +139,23 @@ def _decode_fallback(data: bytes, name: str) -> tuple[str, str]:
 
     best = from_bytes(data, cp_isolation=list(_ENCODING_FAMILY)).best()
     family = _ENCODING_FAMILY.get(best.encoding) if best is not None else None
-    if best is None or family is None:
-        raise LoadError(
-            "undecodable",
-            f"{name}: not valid UTF-8, UTF-16, GB18030/GBK or Big5 text; re-save it as UTF-8 "
-            "(or check that it is not a damaged or binary file)",
-            "decode",
-        )
-    return str(best), family
+    if best is not None and family is not None:
+        return str(best), family
+    # A crawled page often holds a few damaged bytes (a character cut at the end of the file):
+    # accept the encoding that needs the fewest replacements if they are very few.
+    tolerant = []
+    for enc in ["utf-8", *_TRIAL_ENCODINGS]:
+        text = data.decode(enc, errors="replace")
+        tolerant.append((text.count("\ufffd"), _rare_share(text), len(tolerant), enc, text))
+    n_bad, rare, _, enc, text = min(tolerant)
+    if n_bad <= max(_MAX_DAMAGED_CHARS, _MAX_DAMAGED_SHARE * len(text)) and rare < _MAX_RARE_SHARE:
+        return text, enc
+    raise LoadError(
+        "undecodable",
+        f"{name}: not valid UTF-8, UTF-16, GB18030/GBK or Big5 text (at best {n_bad} characters cannot be decoded); "
+        "re-save it as UTF-8, or check that it is not a damaged or binary file",
+        "decode",
+    )
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -241,15 +252,15 @@ class _HtmlText(HTMLParser):
 
 
 _SOURCE_NEWLINE = re.compile(r"[ \t\r\f\v]*\n\s*")
-_WIDE_BOTH_SIDES = re.compile(r"(?<=[^\x00-\x7f])\n(?=[^\x00-\x7f])")
+_WIDE_NEIGHBOUR = re.compile(r"(?<=[^\x00-\x7f])\n|\n(?=[^\x00-\x7f])")
 
 
 def _join_html_text(pieces: list[str]) -> str:
-    """A newline of the HTML source is white space: between two Chinese characters it
-    joins them (Chinese has no spaces), elsewhere it is one space."""
+    """A newline of the HTML source is white space: next to a Chinese character it joins
+    the two sides (Chinese has no spaces), between ASCII words it is one space."""
     text = "".join(pieces).replace("\r", "\n")
     text = _SOURCE_NEWLINE.sub("\n", text)
-    text = _WIDE_BOTH_SIDES.sub("", text).replace("\n", " ")
+    text = _WIDE_NEIGHBOUR.sub("", text).replace("\n", " ")
     return text.replace(_HtmlText.BREAK, "\n")
 
 

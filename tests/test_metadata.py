@@ -1,0 +1,139 @@
+"""Metadata stage on small inline documents, and on the sample corpus against the gold file."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from loaders.metadata import extract_metadata, find_doc_type, find_year
+from loaders.reading import read_document
+from loaders.regions import DEFAULT_CSV, RegionIndex
+
+ROOT = Path(__file__).resolve().parents[1]
+CSV = """region_code,region_name_zh,short_name_zh,region_name_en,region_level,province_code,province_name_zh,longitude,latitude
+320000,江苏省,江苏,Jiangsu,province,320000,江苏省,118.76,32.06
+320400,常州市,常州,Changzhou,city,320000,江苏省,119.97,31.81
+320500,苏州市,苏州,Suzhou,city,320000,江苏省,120.58,31.30
+330000,浙江省,浙江,Zhejiang,province,330000,浙江省,120.15,30.28
+330100,杭州市,杭州,Hangzhou,city,330000,浙江省,120.21,30.24
+330200,宁波市,宁波,Ningbo,city,330000,浙江省,121.62,29.86
+"""
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> RegionIndex:
+    path = tmp_path / "regions.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return RegionIndex.from_csv(path)
+
+
+def test_header_fields_win(index: RegionIndex) -> None:
+    header = {
+        "信息名称": "市政府关于印发《2023年常州市生态文明建设工作方案》的通知",
+        "文件编号": "常政发〔2023〕23号",
+        "发布机构": "常州市人民政府",
+        "生成日期": "2023-04-17",
+        "公开日期": "2023-04-27",
+    }
+    meta = extract_metadata("各有关部门:\n现将方案印发给你们。\n一、目标\n2022年全省完成任务。", header, index)
+    assert meta.title == header["信息名称"]
+    assert (meta.issuer, meta.doc_number, meta.published_on) == ("常州市人民政府", "常政发〔2023〕23号", "2023-04-17")
+    assert (meta.region_name, meta.region_code, meta.doc_type, meta.year) == ("常州市", "320400", "plan", 2023)
+
+
+def test_body_title_signature_and_date(index: RegionIndex) -> None:
+    text = "苏州市2024年大气污染防治工作计划\n苏政办〔2024〕5号\n一、目标\nPM2.5浓度低于30微克/立方米。\n苏州市人民政府办公室\n2024年3月5日"
+    meta = extract_metadata(text, {}, index)
+    assert meta.title == "苏州市2024年大气污染防治工作计划"
+    assert meta.issuer == "苏州市人民政府办公室"
+    assert meta.doc_number == "苏政办〔2024〕5号"
+    assert meta.published_on == "2024-03-05"
+    assert (meta.region_code, meta.doc_type, meta.year) == ("320500", "plan", 2024)
+
+
+def test_a_cited_document_number_is_not_the_documents_number(index: RegionIndex) -> None:
+    text = "某某工作方案\n依据《某某意见》(苏政发〔2022〕1号)制定本方案。"
+    assert extract_metadata(text, {}, index).doc_number is None
+
+
+def test_issuer_from_a_news_lead(index: RegionIndex) -> None:
+    text = "浙江省发布《2023年生态环境保护工作要点》\n3月28日,浙江省生态环境厅印发《2023年全省生态环境保护工作要点》,提出33项重点任务。"
+    meta = extract_metadata(text, {"发布时间": "2023-03-30 10:00"}, index)
+    assert meta.issuer == "浙江省生态环境厅"
+    assert meta.published_on == "2023-03-30"
+    assert (meta.region_name, meta.doc_type, meta.year) == ("浙江省", "plan", 2023)
+
+
+def test_region_from_the_body_when_title_and_issuer_name_none(index: RegionIndex) -> None:
+    text = "省政府重点工作完成情况\n出台江苏省奖励政策。\n制定《江苏省条例》。\n组织苏州、常州开展试点。"
+    assert extract_metadata(text, {"发布机构": "办公室"}, index).region_code == "320000"
+    text = "市政府工作方案\n常州市推进治理。\n常州市完成改造。\n依据《江苏省意见》。\n常州市开展试点。"
+    assert extract_metadata(text, {}, index).region_code == "320400"  # a city named most is the region
+
+
+def test_unknown_region_stays_null(index: RegionIndex) -> None:
+    meta = extract_metadata("某某工作要点\n一、目标达到90%。", {}, index)
+    assert (meta.region_name, meta.region_code) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type"),
+    [
+        ("关于印发《2023年某市生态环境保护工作要点》的通知", "plan"),
+        ("某市2023年大气污染防治实施方案", "plan"),
+        ("某市深入打好污染防治攻坚战目标任务书", "plan"),
+        ("省政府2023年度重点工作涉及生态环境保护任务的完成情况", "report"),
+        ("某市公开第二轮省生态环境保护例行督察整改落实情况", "report"),
+        ("某市2023年生态环境保护工作总结", "report"),
+        ("关于某市2023年环境状况和环境保护目标完成情况的报告", "report"),
+    ],
+)
+def test_doc_type_from_the_title(title: str, doc_type: str) -> None:
+    assert find_doc_type(title, "") == doc_type
+
+
+def test_doc_type_from_the_body_when_the_title_says_nothing() -> None:
+    assert find_doc_type("某市生态环境保护", "截至年底,已完成改造30家,累计完成治理12个。") == "report"
+    assert find_doc_type("某市生态环境保护", "力争到年底完成改造30家,确保达到90%。") == "plan"
+
+
+def test_year_the_document_is_about() -> None:
+    assert find_year("2024年某省生态环境工作要点", "2023年完成……", "plan") == 2024
+    assert find_year("某市工作方案", "到2025年……2024年完成……", "plan") == 2025  # a plan: the first year named
+    report = "截至2024年4月底办结324件。2023年完成整改30项。2023年创成绿色工厂2家。"
+    assert find_year("某市督察整改落实情况", report, "report") == 2023  # the year most of the work is about
+    assert find_year("某市工作方案", "〔2023〕12号 无年份", "plan") is None
+
+
+# --- the sample corpus against the gold file ---------------------------------------------------
+
+GOLD = ROOT / "tests" / "gold" / "measures.csv"
+DOCS = ROOT / "data" / "documents"
+
+
+def _gold_expectations() -> dict[str, tuple[str, int, str]]:
+    """Per document: (region most measures name, year most measures refer to, plan|report by kind)."""
+    by_doc: dict[str, list[dict]] = {}
+    with open(GOLD, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            by_doc.setdefault(row["doc_file"], []).append(row)
+    out = {}
+    for doc, rows in by_doc.items():
+        region = Counter(r["region_zh"] for r in rows).most_common(1)[0][0]
+        year = Counter(int(r["year"]) for r in rows).most_common(1)[0][0]
+        kind = Counter(r["kind"] for r in rows).most_common(1)[0][0]
+        out[doc] = (region, year, "plan" if kind == "target" else "report")
+    return out
+
+
+@pytest.mark.skipif(not (GOLD.exists() and DEFAULT_CSV.exists()), reason="gold file or regions seed missing")
+@pytest.mark.parametrize("doc_file", sorted(p.name for p in DOCS.glob("*.txt")))
+def test_sample_documents_get_the_gold_region_year_and_type(doc_file: str) -> None:
+    expected = _gold_expectations()[doc_file]
+    doc = read_document((DOCS / doc_file).read_bytes(), doc_file)
+    meta = extract_metadata(doc.text, doc.header)
+    assert (meta.region_name, meta.year, meta.doc_type) == expected
+    assert meta.title

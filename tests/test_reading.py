@@ -1,0 +1,241 @@
+"""Reading stage: decoding, HTML, simplification, normalisation, header fields, clutter, repeats."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.errors import LoadError
+from loaders.reading import (
+    drop_repeats,
+    is_clutter,
+    looks_like_html,
+    normalise,
+    parse_header_line,
+    read_document,
+)
+
+SIMPLIFIED = "全市PM2.5平均浓度低于30微克/立方米,空气质量优良天数比率达到85%以上。\n农村生活污水治理率提高到37%。"
+TRADITIONAL = "江蘇省農村生活污水治理率提升到47%,淘汰國三及以下柴油貨車7萬輛以上。\n組織5個試點園區開展清潔生產審核創新。"
+TRADITIONAL_AS_SIMPLIFIED = "江苏省农村生活污水治理率提升到47%,淘汰国三及以下柴油货车7万辆以上。\n组织5个试点园区开展清洁生产审核创新。"
+
+
+# --- decoding --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoded", "encoding"),
+    [
+        (SIMPLIFIED.encode("utf-8"), "utf-8"),
+        (SIMPLIFIED.encode("utf-8-sig"), "utf-8"),
+        (SIMPLIFIED.encode("utf-16"), "utf-16"),  # with a BOM, little-endian
+        (b"\xfe\xff" + SIMPLIFIED.encode("utf-16-be"), "utf-16"),
+        (SIMPLIFIED.encode("gb18030"), "gb18030"),
+        (SIMPLIFIED.encode("gbk"), "gb18030"),
+    ],
+)
+def test_simplified_text_decodes_in_every_supported_encoding(encoded: bytes, encoding: str) -> None:
+    doc = read_document(encoded, "a.txt")
+    assert doc.text == SIMPLIFIED
+    assert doc.encoding == encoding
+    assert doc.script == "simplified"
+
+
+def test_big5_is_told_from_gb18030_and_simplified() -> None:
+    # Big5 bytes also decode as GB18030 (into rare characters): the scoring must pick Big5.
+    doc = read_document(TRADITIONAL.encode("big5"), "big5.txt")
+    assert doc.encoding == "big5"
+    assert doc.script == "traditional"
+    assert doc.text == TRADITIONAL_AS_SIMPLIFIED
+    assert doc.original_text == TRADITIONAL  # same lines in the source script, same offsets
+
+
+def test_traditional_text_in_gbk_is_simplified() -> None:
+    doc = read_document(TRADITIONAL.encode("gb18030"), "t.txt")
+    assert (doc.encoding, doc.script, doc.text) == ("gb18030", "traditional", TRADITIONAL_AS_SIMPLIFIED)
+
+
+def test_a_file_cut_in_the_middle_of_a_character_still_loads() -> None:
+    doc = read_document(SIMPLIFIED.encode("gb18030")[:-1], "cut.txt")
+    assert doc.encoding == "gb18030"
+    assert doc.text.startswith("全市PM2.5平均浓度低于30微克")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty_file"),
+        (b" \r\n\t\n", "empty_file"),
+        ("\u3000 \n".encode("utf-16"), "empty_file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary_file"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "binary_file"),
+        (bytes((i * 37 + 11) % 256 for i in range(3000)), "binary_file"),
+        (b"abc\x00def\x00" * 50, "binary_file"),
+        ("Caf\u00e9 na\u00efve \u00e0 la carte, r\u00e9sum\u00e9".encode("latin-1"), "undecodable"),
+    ],
+)
+def test_bad_input_raises_a_load_error_with_a_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(LoadError) as info:
+        read_document(data, "bad.bin")
+    assert info.value.reason == reason
+    assert info.value.message.startswith("bad.bin: ")
+
+
+def test_a_page_of_nothing_but_clutter_is_reported() -> None:
+    with pytest.raises(LoadError) as info:
+        read_document("您当前的位置:首页 >> 正文\n浏览次数:12\n扫一扫在手机打开当前页".encode(), "nav.html")
+    assert info.value.reason == "no_text"
+
+
+# --- normalisation -----------------------------------------------------------------------
+
+
+def test_normalise_full_width_ascii_spaces_and_line_endings() -> None:
+    raw = "　　ＰＭ２．５浓度（略）低于３０％；\r\n\r\n《方案》、“目标”　 \r*号  两个\u00a0空格\u200b\n"
+    assert normalise(raw) == ["PM2.5浓度(略)低于30%;", "《方案》、“目标”", "*号 两个 空格"]
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="gbk"><title>某市2023年生态环境工作要点_某市人民政府</title>
+<script>var s = "<p>脚本里的文字</p>";</script><style>p { color: red }</style></head>
+<body>
+<div class="top-nav"><a href="/">首页</a> | <a>政务公开</a></div>
+<nav><ul><li>网站首页</li><li>新闻中心</li></ul></nav>
+<div>您当前的位置:<a>首页</a> &gt;&gt; <a>政务公开</a></div>
+<table><tr><td>索引号:</td><td>000/2023-1</td><td>发布机构:</td><td>某市人民政府</td></tr>
+<tr><td>发文日期:</td><td>2023-03-01</td></tr></table>
+<h1>某市2023年生态环境工作要点</h1>
+<p>浏览次数:123</p>
+<p>一、主要目标</p>
+<p>全市PM2.5平均浓度低于30微克/立方米,
+优良天数比率达到85%以上。</p>
+<p>&lt;附件&gt;&amp;说明</p>
+<form><input name="q"><select><option>请选择栏目</option></select></form>
+<div id="footer">版权所有:某市人民政府 ICP备12345号</div>
+<p>扫一扫在手机打开当前页</p>
+</body></html>
+"""
+
+
+def test_html_page_becomes_its_body_text() -> None:
+    doc = read_document(PAGE.encode("gbk"), "page.txt")  # detected by content, not by name
+    assert doc.source_format == "html"
+    assert doc.text == (
+        "某市2023年生态环境工作要点\n一、主要目标\n"
+        "全市PM2.5平均浓度低于30微克/立方米,优良天数比率达到85%以上。\n<附件>&说明"
+    )
+    assert doc.header["发布机构"] == "某市人民政府"
+    assert doc.header["发文日期"] == "2023-03-01"
+    assert doc.header["网页标题"].startswith("某市2023年")
+
+
+def test_unclosed_page_part_does_not_swallow_the_body() -> None:
+    page = "<html><body><div class='nav'>菜单<p>" + "正文段落,目标达到90%以上。" * 10 + "</p></body></html>"
+    doc = read_document(page.encode(), "p.html")
+    assert "正文段落,目标达到90%以上。" in doc.text
+
+
+def test_plain_text_with_angle_brackets_is_not_html() -> None:
+    assert not looks_like_html("浓度<35微克/立方米,比率>80%。\n《方案》")
+    assert looks_like_html("<html><body><p>正文</p></body></html>")
+
+
+# --- page header and clutter --------------------------------------------------------------
+
+
+def test_header_line_with_several_fields_and_spaced_names() -> None:
+    assert parse_header_line("文件编号:常政发〔2023〕23号 发布机构:某市人民政府") == {
+        "文件编号": "常政发〔2023〕23号",
+        "发布机构": "某市人民政府",
+    }
+    assert parse_header_line("索 引 号:014/2024-00765 | 组配分类:工作 |") == {"索引号": "014/2024-00765", "组配分类": "工作"}
+    assert parse_header_line("- 来源:某省生态环境厅") == {"来源": "某省生态环境厅"}
+    assert parse_header_line("发布时间:2023-03-30文章分类:行业动态编辑作者:某某阅读次数:2018 次") == {
+        "发布时间": "2023-03-30", "文章分类": "行业动态", "编辑作者": "某某", "阅读次数": "2018 次",
+    }
+
+
+def test_body_lines_are_not_header_lines() -> None:
+    assert parse_header_line("完成情况:农村生活污水治理率达51%。") is None
+    assert parse_header_line("全市设立来源:xx") is None  # a field name must open the line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "您当前的位置:首页 > 政务公开 > 正文",
+        "首页 >> 政务公开 >> 正文",
+        "浏览次数:",
+        "阅读次数:2018 次",
+        "联系电话027-87056280",
+        "版权与免责声明:凡本网注明“来源:某网”的所有作品,未经授权不得转载",
+        "声明:本网部分内容整理为互联网,版权归原作者所有。",
+        "Copyright © 2023 某市人民政府 版权所有",
+        "苏ICP备05009048号",
+        "扫一扫在手机打开当前页",
+        "分享到:微信 微博",
+        "【打印本页】 【关闭窗口】",
+        "字号:[大 中 小]",
+        "- 2024/5/14 11:42:42",
+        "- 14362",
+        "最近搜索",
+        "热门搜索",
+        "无",
+        "展开全部",
+        "【导读】",
+    ],
+)
+def test_clutter_lines(line: str) -> None:
+    assert is_clutter(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023年4月17日",  # a signature date belongs to the document
+        "某市人民政府",
+        "一、工作目标",
+        "工作任务:深化长三角生态环境保护协作。",
+        "设立环保举报电话12369,办结率达到100%。",
+        "分享推广典型经验做法,形成可复制的模式。",
+        "完成1700个以上农村黑臭水体治理。",
+    ],
+)
+def test_body_lines_are_not_clutter(line: str) -> None:
+    assert not is_clutter(line)
+
+
+def test_header_fields_leave_the_text_and_feed_the_header() -> None:
+    page = "您当前的位置:\n首页 >> 政务公开 >> 正文\n信息名称:某市工作方案\n文件编号:某政发〔2023〕1号 发布机构:某市人民政府\n某市工作方案\n一、目标达到90%。"
+    doc = read_document(page.encode(), "a.txt")
+    assert doc.text == "某市工作方案\n一、目标达到90%。"
+    assert doc.header == {"信息名称": "某市工作方案", "文件编号": "某政发〔2023〕1号", "发布机构": "某市人民政府"}
+
+
+def test_a_lone_numeric_page_date_is_kept_as_a_header_field() -> None:
+    doc = read_document("某省2024年工作要点\n- 2024/5/14 11:42:42\n- 14362\n一、目标达到90%。".encode(), "a.txt")
+    assert doc.text == "某省2024年工作要点\n一、目标达到90%。"
+    assert doc.header["页面日期"] == "2024-05-14"
+
+
+# --- repeated bodies ------------------------------------------------------------------------
+
+P1 = "一、打好蓝天保卫战。全市PM2.5平均浓度下降到32微克/立方米,完成年度目标任务。"
+P2 = "二、打好碧水保卫战。国考断面水质优良比例达到90%,劣V类断面全面消除。"
+
+
+def test_a_body_printed_twice_is_kept_once() -> None:
+    text = f"某市整改落实情况\n某市整改落实情况\n{P1}\n{P2}\n{P1}\n{P2}\n最近搜索"
+    doc = read_document(text.encode(), "a.txt")
+    assert doc.text == f"某市整改落实情况\n{P1}\n{P2}"
+
+
+def test_a_repeated_block_inside_a_page_is_kept_once() -> None:
+    lines = ["标题", "一、目标", P1, "二、任务", P2, "一、目标", P1, "三、保障"]
+    assert [lines[i] for i in drop_repeats(lines)] == ["标题", "一、目标", P1, "二、任务", P2, "三、保障"]
+
+
+def test_short_lines_that_recur_are_kept() -> None:
+    lines = ["1.推进工作。", "工作任务:", "开展试点。", "完成情况:", "已完成。", "2.推进改革。", "工作任务:", "完成情况:"]
+    assert drop_repeats(lines) == list(range(len(lines)))

@@ -1,0 +1,86 @@
+"""Region lookup over a tiny regions CSV (same columns as seeds/regions.csv)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.regions import DEFAULT_CSV, RegionIndex
+
+CSV = """region_code,region_name_zh,short_name_zh,region_name_en,region_level,province_code,province_name_zh,longitude,latitude
+320000,江苏省,江苏,Jiangsu,province,320000,江苏省,118.76,32.06
+320400,常州市,常州,Changzhou,city,320000,江苏省,119.97,31.81
+321200,泰州市,泰州,Taizhou,city,320000,江苏省,119.92,32.45
+330000,浙江省,浙江,Zhejiang,province,330000,浙江省,120.15,30.28
+330100,杭州市,杭州,Hangzhou,city,330000,浙江省,120.21,30.24
+330200,宁波市,宁波,Ningbo,city,330000,浙江省,121.62,29.86
+360000,江西省,江西,Jiangxi,province,360000,江西省,115.81,28.68
+220000,吉林省,吉林,Jilin,province,220000,吉林省,125.32,43.89
+220200,吉林市,吉林,Jilin,city,220000,吉林省,126.55,43.84
+140400,长治市,长治,Changzhi,city,140000,山西省,113.11,36.19
+130300,秦皇岛市,秦皇岛,Qinhuangdao,city,130000,河北省,119.60,39.93
+222400,延边朝鲜族自治州,延边,Yanbian,city,220000,吉林省,129.47,42.91
+"""
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> RegionIndex:
+    path = tmp_path / "regions.csv"
+    path.write_text(CSV, encoding="utf-8")
+    return RegionIndex.from_csv(path)
+
+
+def names(index: RegionIndex, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.code) for m in index.find_mentions(text)]
+
+
+def test_full_names_are_found_with_offsets(index: RegionIndex) -> None:
+    text = "江苏省常州市开展试点"
+    found = index.find_mentions(text)
+    assert [(m.name, m.level, m.start, m.end) for m in found] == [("江苏省", "province", 0, 3), ("常州市", "city", 3, 6)]
+    assert found[1].province_code == "320000"
+    assert text[found[1].start : found[1].end] == "常州市"
+
+
+def test_short_city_names_count_only_when_marked_as_places(index: RegionIndex) -> None:
+    assert names(index, "组织杭州、宁波开展试点") == [("杭州", "330100"), ("宁波", "330200")]
+    assert names(index, "常州特色") == []  # a short city name inside a phrase is not counted
+    assert names(index, "实现长治久安") == []
+    assert names(index, "延边州生态") == [("延边", "222400")]
+    assert names(index, "推进秦皇岛海域治理") == [("秦皇岛", "130300")]  # three characters are distinctive
+
+
+def test_province_short_names_count_anywhere_and_longest_leftmost_wins(index: RegionIndex) -> None:
+    assert names(index, "浙江特色") == [("浙江", "330000")]
+    assert names(index, "浙江西部") == [("浙江", "330000")]  # not 江西
+    assert names(index, "江苏和浙江") == [("江苏", "320000"), ("浙江", "330000")]
+
+
+def test_a_name_shared_by_a_province_and_a_city(index: RegionIndex) -> None:
+    assert names(index, "吉林省") == [("吉林省", "220000")]
+    assert names(index, "吉林市") == [("吉林市", "220200")]
+    assert names(index, "吉林生态") == [("吉林", "220000")]
+
+
+def test_resolve(index: RegionIndex) -> None:
+    assert index.resolve("常州市") == "320400"
+    assert index.resolve("常州") == "320400"
+    assert index.resolve("江苏") == "320000"
+    assert index.resolve("吉林") == "220000"
+    assert index.resolve("吉林市") == "220200"
+    assert index.resolve("火星市") is None
+    assert index.get("320400").province_name == "江苏省"
+
+
+def test_load_is_cached_per_path(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(CSV, encoding="utf-8")
+    assert RegionIndex.load(path) is RegionIndex.load(path)
+
+
+@pytest.mark.skipif(not DEFAULT_CSV.exists(), reason="seeds/regions.csv not generated")
+def test_the_seed_covers_provinces_and_cities() -> None:
+    index = RegionIndex.load()
+    assert index.get(index.resolve("泰州市")).province_name == "江苏省"
+    assert index.get(index.resolve("安徽")).level == "province"

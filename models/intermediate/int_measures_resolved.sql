@@ -1,7 +1,8 @@
 -- Measures with everything the facts need: the document's region (a measure is about the region of
 -- its document, even when it names others), the year (the sentence's year, else the document's),
 -- the domain (the indicator's, else the loader's for the measure, else its item's), a link key
--- (the indicator code; for a long-tail measure 'subject:' || subject_zh || '|' || unit), and a
+-- (the indicator code; for a long-tail measure 'subject:' || subject_zh || '|' || unit when the
+-- subject has at least var('long_tail_min_subject_chars') characters), and a
 -- preference rank among measures of one region, year, link key and kind.
 --
 -- Preference (is_preferred = rank 1), used by mart_region_comparison and the attainment links:
@@ -75,7 +76,10 @@ keyed as (
         *,
         coalesce(
             indicator_code,
-            'subject:' || nullif(trim(subject_zh), '') || '|' || unit
+            case
+                when length(trim(subject_zh)) >= {{ var('long_tail_min_subject_chars') }}
+                    then 'subject:' || trim(subject_zh) || '|' || unit
+            end
         ) as link_key
     from joined
 ),

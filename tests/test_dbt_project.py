@@ -1,0 +1,182 @@
+"""The dbt project on its own: YAML coverage of the public contract, and a build on a tiny raw set.
+
+The build test writes a handful of raw rows (through the loaders' own Parquet writer, so the schema
+is the contract's), runs `dbt build` into a private warehouse and checks what the marts make of
+them: masked numbers kept without a value, unknown regions reported, ranks, attainment.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+
+from loaders.writing import write_table
+
+ROOT = Path(__file__).resolve().parents[1]
+DBT = Path(sys.executable).with_name("dbt")
+
+# The public interface of ../shared/DESIGN.md: these columns must exist (more are allowed).
+CONTRACT = {
+    "dim_region": "region_code region_name_zh region_name_en region_level province_code province_name_zh longitude latitude",
+    "dim_indicator": "indicator_code domain_code name_zh name_en unit better",
+    "dim_domain": "domain_code name_zh name_en",
+    "dim_year": "year five_year_plan",
+    "dim_document": "document_id source_file title issuer region_code doc_type year published_on script",
+    "fct_targets": "measure_id document_id source_file region_code year domain_code indicator_code subject_zh "
+    "comparator value unit value_text sentence char_start char_end item_path",
+    "fct_outcomes": "measure_id document_id source_file region_code year domain_code indicator_code subject_zh "
+    "comparator value unit value_text sentence char_start char_end item_path",
+    "fct_tasks": "task_id document_id region_code year domain_code item_path heading text n_measures",
+    "mart_region_comparison": "indicator_code year region_code kind region_name_zh region_level province_name_zh "
+    "comparator value unit rank",
+    "mart_target_attainment": "region_code year indicator_code target_comparator target_value outcome_value unit "
+    "attained gap target_measure_id outcome_measure_id",
+    "mart_domain_focus": "document_id domain_code region_code year n_tasks share_of_tasks n_targets n_outcomes",
+}
+
+
+def _model_yaml() -> dict[str, dict]:
+    models = {}
+    for path in (ROOT / "models").rglob("_*.yml"):
+        for model in yaml.safe_load(path.read_text("utf-8")).get("models", []):
+            models[model["name"]] = model
+    return models
+
+
+def test_every_model_and_column_is_documented():
+    models = _model_yaml()
+    sql_models = {p.stem for p in (ROOT / "models").rglob("*.sql")}
+    assert sql_models - set(models) == set(), "models without YAML"
+    for name, model in models.items():
+        assert model.get("description"), f"{name} has no description"
+        for column in model.get("columns", []):
+            assert column.get("description"), f"{name}.{column['name']} has no description"
+
+
+def test_marts_carry_the_design_contract():
+    models = _model_yaml()
+    for name, columns in CONTRACT.items():
+        model = models[name]
+        assert model["config"]["contract"]["enforced"] is True, f"{name} must enforce its contract"
+        declared = [c["name"] for c in model["columns"]]
+        missing = [c for c in columns.split() if c not in declared]
+        assert missing == [], f"{name} lacks {missing}"
+        assert all(c.get("data_type") for c in model["columns"]), f"{name}: a column has no data_type"
+
+
+# --- a build on a tiny raw set -------------------------------------------------------------------
+
+PROVINCE, CITY, OTHER_PROVINCE = "320000", "320400", "330000"  # any codes of the region seed
+
+
+def _document(document_id: str, region_code: str | None, doc_type: str, region_name: str | None = None) -> dict:
+    return {
+        "document_id": document_id, "source_file": f"{document_id}.txt", "script": "simplified",
+        "source_format": "text", "doc_type": doc_type, "year": 2023, "region_code": region_code,
+        "region_name": region_name, "title": document_id, "text": "……",
+    }
+
+
+def _measure(document_id: str, start: int, kind: str, subject: str, comparator: str, value: float | None,
+             unit: str, item_path: str = "一/1") -> dict:
+    return {
+        "measure_id": f"{document_id}:{start}", "document_id": document_id, "item_path": item_path,
+        "kind": kind, "subject_zh": subject, "comparator": comparator, "value": value, "unit": unit,
+        "value_text": "*" if value is None else str(value), "sentence": f"{subject}{value}",
+        "char_start": start, "char_end": start + 2, "is_masked": value is None, "is_change": False,
+    }
+
+
+def _item(document_id: str, path: str, parent: str, level: int, domain: str | None) -> dict:
+    return {
+        "item_id": f"{document_id}:{path}", "document_id": document_id, "item_path": path,
+        "parent_path": parent, "level": level, "marker": path, "heading": path, "text": path,
+        "char_start": 0, "char_end": 1, "domain_code": domain,
+    }
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    work = tmp_path_factory.mktemp("dbt")
+    raw = work / "raw"
+    plan, report, city, other, lost = "plan", "report", "cityplan", "otherplan", "lostplan"
+    write_table([
+        _document(plan, PROVINCE, "plan"), _document(report, PROVINCE, "report"),
+        _document(city, CITY, "plan"), _document(other, OTHER_PROVINCE, "plan"),
+        _document(lost, None, "plan", region_name="某某"),
+    ], "raw_documents", raw)
+    write_table([
+        _item(plan, "一", "", 1, "air"), _item(plan, "一/1", "一", 3, "air"),
+        _item(plan, "一/2", "一", 3, "air"), _item(plan, "二", "", 1, "water"),
+    ], "raw_items", raw)
+    write_table([
+        _measure(plan, 10, "target", "PM2.5平均浓度", "le", 30, "ug_m3"),
+        _measure(plan, 20, "target", "空气质量优良天数比率", "ge", None, "percent"),
+        _measure(plan, 30, "target", "新建污水管网长度", "ge", 100, "km", item_path="二"),
+        _measure(report, 10, "outcome", "PM2.5平均浓度", "eq", 31, "ug_m3"),
+        _measure(report, 30, "outcome", "新建污水管网长度", "eq", 120, "km"),
+        _measure(city, 10, "target", "PM2.5平均浓度", "le", 25, "ug_m3"),
+        _measure(other, 10, "target", "PM2.5平均浓度", "lt", 28, "ug_m3"),
+        _measure(lost, 10, "target", "PM2.5平均浓度", "le", 20, "ug_m3"),
+    ], "raw_measures", raw)
+    write_table([{"source_file": "empty.txt", "stage": "read", "severity": "error", "reason": "empty_file",
+                  "message": "empty.txt is empty", "occurred_at": "2026-01-01T00:00:00+00:00"}],
+                "raw_load_errors", raw)
+    db_path = work / "warehouse.duckdb"
+    env = {**os.environ, "ENVWH_RAW_DIR": str(raw), "ENVWH_DUCKDB_PATH": str(db_path)}
+    # Private target and log folders: other dbt runs may share the project folder.
+    result = subprocess.run(
+        [str(DBT), "build", "--target-path", str(work / "target"), "--log-path", str(work / "logs"), "--quiet"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    con = duckdb.connect(str(db_path), read_only=True)
+    yield con
+    con.close()
+
+
+def test_masked_target_is_kept_without_a_value(warehouse):
+    rows = warehouse.execute(
+        "select value, is_masked from marts.fct_targets where measure_id = 'plan:20'"
+    ).fetchall()
+    assert rows == [(None, True)]
+
+
+def test_unknown_region_is_reported_not_guessed(warehouse):
+    assert warehouse.execute("select region_code from marts.dim_document where document_id = 'lostplan'").fetchall() == [(None,)]
+    reported = warehouse.execute("select measure_id, reason from marts.mart_measures_without_region").fetchall()
+    assert reported == [("lostplan:10", "region_not_in_seed")]
+    assert warehouse.execute("select count(*) from marts.fct_load_errors where reason = 'empty_file'").fetchone() == (1,)
+
+
+def test_ranks_lower_pm25_first_within_each_level(warehouse):
+    rows = warehouse.execute(
+        """select region_code, region_level, rank from marts.mart_region_comparison
+           where indicator_code = 'pm25_concentration' and kind = 'target' order by region_level, rank"""
+    ).fetchall()
+    assert rows == [(CITY, "city", 1), (OTHER_PROVINCE, "province", 1), (PROVINCE, "province", 2)]
+
+
+def test_attainment_links_indicator_and_long_tail_subject(warehouse):
+    rows = warehouse.execute(
+        """select link_type, target_measure_id, outcome_measure_id, attained, gap
+           from marts.mart_target_attainment where region_code = ? order by link_type""",
+        [PROVINCE],
+    ).fetchall()
+    # PM2.5 le 30 -> 31 missed by 1 (lower is better); pipes ge 100 km -> 120 reached by 20.
+    assert rows == [("indicator", "plan:10", "report:10", False, -1.0), ("subject", "plan:30", "report:30", True, 20.0)]
+
+
+def test_domain_focus_counts_leaf_tasks(warehouse):
+    rows = warehouse.execute(
+        "select domain_code, n_tasks, share_of_tasks, n_targets from marts.mart_domain_focus "
+        "where document_id = 'plan' order by domain_code"
+    ).fetchall()
+    # 一 has two sub-items, so its tasks are 一/1 and 一/2; 二 is a task of its own.
+    assert rows == [("air", 2, pytest.approx(2 / 3), 2), ("water", 1, pytest.approx(1 / 3), 1)]

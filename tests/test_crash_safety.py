@@ -1,0 +1,52 @@
+"""A loader killed mid-write leaves the previous Parquet files intact and readable."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+
+import duckdb
+import pyarrow.parquet as pq
+from conftest import ENVWH, RAW_TABLES, file_bytes, plan_text, run_load
+
+from loaders.writing import TEMP_GLOB
+
+
+def test_sigkill_mid_write_keeps_previous_files(make_folder, tmp_path):
+    raw = tmp_path / "raw"
+    run_load(make_folder({"a.txt": plan_text("浙江省"), "b.txt": plan_text("安徽省", 2024)}), raw)
+    before = file_bytes(raw)
+
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(3000):  # distinct content, so none is a duplicate of another
+        (big / f"{i:05d}.txt").write_text(plan_text("江苏省", 2000 + i % 30, 20 + i / 100, f"（二）第{i}号补充要求。\n"))
+
+    proc = subprocess.Popen([str(ENVWH), "load", str(big), "--raw-dir", str(raw), "--workers", "1", "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        # mid-write: at least one row group of a new table has reached its temp file
+        while not any(p.stat().st_size > 4 for p in raw.glob(TEMP_GLOB)):
+            assert proc.poll() is None, "the loader finished before it could be killed; make the folder bigger"
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert list(raw.glob(TEMP_GLOB)), "the kill should have left a partial temp file behind"
+
+    assert file_bytes(raw) == before
+    for table in RAW_TABLES:
+        pq.read_table(raw / f"{table}.parquet")  # readable
+    con = duckdb.connect()
+    assert con.execute(f"select count(*) from read_parquet('{raw}/raw_documents.parquet')").fetchone()[0] == 2
+
+    # the next load cleans up after the killed one
+    summary = run_load(big.parent / "docs", raw)
+    assert summary.loaded == 2
+    assert not list(raw.glob(TEMP_GLOB))

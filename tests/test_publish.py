@@ -1,0 +1,245 @@
+"""Safe publication: build beside the published file, swap only when complete, never disturb readers.
+
+Most tests use a tiny fake builder (a function writing a DuckDB file) so they stay fast; the last
+ones run the real `envwh refresh` / `envwh build` with dbt on the sample corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+from conftest import ENVWH, ROOT
+
+from loaders import publish
+from loaders.publish import BuildOutcome, build_and_publish, warehouse_lock
+from loaders.writing import Locked, write_table
+
+ROWS = 2000
+
+
+def fake_builder(version: int, ok: bool = True, slow: float = 0.0, view_sql: str | None = None):
+    """Writes marts.t with ROWS rows of `version` in several transactions (a partial file would show fewer)."""
+
+    def build(db_path: Path, raw_dir: Path) -> BuildOutcome:
+        con = duckdb.connect(str(db_path))
+        con.execute("create schema marts")
+        con.execute("create table marts.t (version integer, i integer)")
+        for start in range(0, ROWS, ROWS // 4):
+            con.execute("insert into marts.t select ?, range from range(?, ?)", [version, start, start + ROWS // 4])
+            time.sleep(slow)
+        con.execute(view_sql or "create view marts.v as select max(version) as version, count(*) as n from marts.t")
+        con.close()
+        if not ok:
+            return BuildOutcome(False, "Done. PASS=1 ERROR=1", ["Failure in test not_null_t_i (models/x.yml)",
+                                                                "Got 3 results, configured to fail if != 0"])
+        return BuildOutcome(True, "Done. PASS=2")
+
+    return build
+
+
+def read_view(db: Path) -> tuple[int, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("select version, n from marts.v").fetchone()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> Path:
+    db = tmp_path / "data" / "warehouse.duckdb"
+    (tmp_path / "raw").mkdir()
+    assert build_and_publish(tmp_path / "raw", db, fake_builder(1)).ok
+    return db
+
+
+def leftovers(db: Path) -> list[Path]:
+    return list(db.parent.glob(publish.BUILDING_PREFIX + "*"))
+
+
+def test_successful_build_is_swapped_in_and_its_views_work(published):
+    assert read_view(published) == (1, ROWS)
+    result = build_and_publish(published.parent.parent / "raw", published, fake_builder(2))
+    assert result.ok and result.published == published
+    assert read_view(published) == (2, ROWS)  # the view still binds at the published path
+    assert not leftovers(published)
+    record = json.loads(publish.record_path(published).read_text())
+    assert record["dbt"] == "Done. PASS=2" and record["published_at"]
+
+
+def test_failed_build_leaves_the_published_file_untouched(published):
+    before = published.read_bytes()
+    result = build_and_publish(published.parent.parent / "raw", published, fake_builder(2, ok=False))
+    assert not result.ok
+    assert "Failure in test not_null_t_i" in result.outcome.error_lines[0]
+    assert published.read_bytes() == before
+    assert read_view(published) == (1, ROWS)
+    assert not leftovers(published)  # the partial file is deleted
+
+
+def test_builder_that_raises_leaves_no_partial_file(published):
+    def broken(db_path: Path, raw_dir: Path) -> BuildOutcome:
+        duckdb.connect(str(db_path)).close()
+        raise RuntimeError("dbt crashed")
+
+    before = published.read_bytes()
+    with pytest.raises(RuntimeError):
+        build_and_publish(published.parent.parent / "raw", published, broken)
+    assert published.read_bytes() == before and not leftovers(published)
+
+
+def test_view_pointing_at_the_build_folder_is_refused(published):
+    def sneaky(db_path: Path, raw_dir: Path) -> BuildOutcome:
+        (db_path.parent / "side.csv").write_text("a\n1\n")
+        return fake_builder(2, view_sql=f"create view marts.v as select 2 as version, count(*) as n "
+                                        f"from read_csv('{db_path.parent}/side.csv')")(db_path, raw_dir)
+
+    before = published.read_bytes()
+    result = build_and_publish(published.parent.parent / "raw", published, sneaky)
+    assert not result.ok and "build folder" in result.outcome.error_lines[0]
+    assert published.read_bytes() == before
+
+
+def test_stale_build_folder_of_a_killed_build_is_removed(published):
+    stale = published.parent / f"{publish.BUILDING_PREFIX}99999"
+    stale.mkdir()
+    (stale / "warehouse.duckdb").write_bytes(b"half a file")
+    assert build_and_publish(published.parent.parent / "raw", published, fake_builder(2)).ok
+    assert not stale.exists()
+
+
+def test_one_build_at_a_time(published):
+    with warehouse_lock(published):
+        with pytest.raises(Locked, match=str(os.getpid())):
+            with warehouse_lock(published):
+                pass
+    with warehouse_lock(published):  # released on exit
+        pass
+
+
+def test_reader_holding_the_old_file_keeps_reading_it(published):
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        assert build_and_publish(published.parent.parent / "raw", published, fake_builder(2)).ok
+        assert con.execute("select version, n from marts.v").fetchone() == (1, ROWS)
+    finally:
+        con.close()
+    assert read_view(published) == (2, ROWS)
+
+
+READER = r"""
+import sys, time, duckdb, pathlib
+db, stop, sql = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
+while not stop.exists():
+    try:
+        con = duckdb.connect(db, read_only=True)
+        try:
+            print("OK", *con.execute(sql).fetchone(), flush=True)
+        finally:
+            con.close()
+    except Exception as exc:
+        print("ERR", type(exc).__name__, str(exc).replace("\n", " "), flush=True)
+    time.sleep(0.005)
+"""
+
+
+def start_reader(db: Path, stop: Path, sql: str) -> tuple[subprocess.Popen, str]:
+    """A reader process, returned once it has answered its first query (so it overlaps what follows)."""
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop), sql],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return reader, reader.stdout.readline().strip()
+
+
+def stop_reader(reader: tuple[subprocess.Popen, str], stop: Path) -> list[str]:
+    proc, first = reader
+    stop.touch()
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    return [first, *out.splitlines()]
+
+
+def test_reader_process_sees_old_or_new_complete_warehouse_never_a_partial_one(published, tmp_path):
+    stop = tmp_path / "stop"
+    reader = start_reader(published, stop, "select version, n from marts.v")
+    try:
+        for version in (2, 3):
+            assert build_and_publish(tmp_path / "raw", published, fake_builder(version, slow=0.05)).ok
+        assert not build_and_publish(tmp_path / "raw", published, fake_builder(4, ok=False, slow=0.05)).ok
+        time.sleep(0.3)
+    finally:
+        lines = stop_reader(reader, stop)
+    assert lines and not [x for x in lines if x.startswith("ERR")], [x for x in lines if x.startswith("ERR")][:3]
+    seen = [tuple(map(int, x.split()[1:])) for x in lines]
+    assert {n for _, n in seen} == {ROWS}  # every answer complete
+    assert seen[0][0] == 1 and seen[-1][0] == 3  # saw the old and the new warehouse
+    assert {v for v, _ in seen} <= {1, 2, 3}  # never the failed build
+
+
+# --- the real thing: dbt on the sample corpus --------------------------------------------------
+
+needs_dbt = pytest.mark.skipif(not (ROOT / "dbt_project.yml").exists(), reason="no dbt project yet")
+
+
+@pytest.fixture
+def dbt_env(tmp_path, monkeypatch) -> dict[str, str]:
+    """Keep dbt's target/ and logs/ out of the shared work tree."""
+    monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path / "target"))
+    monkeypatch.setenv("DBT_LOG_PATH", str(tmp_path / "logs"))
+    return dict(os.environ)
+
+
+@needs_dbt
+def test_refresh_with_dbt_while_a_reader_queries(tmp_path, dbt_env):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "data" / "documents", docs)
+    data = tmp_path / "data"
+    db = data / "warehouse.duckdb"
+    (tmp_path / "raw0").mkdir()
+    assert build_and_publish(tmp_path / "raw0", db, fake_builder(1)).ok  # an older warehouse, open to readers
+    stop = tmp_path / "stop"
+    reader = start_reader(db, stop, "select count(*), count(*) filter (where table_name = 'fct_targets') "
+                                    "from information_schema.tables")
+    try:
+        refresh = subprocess.run([str(ENVWH), "refresh", str(docs), "--data-dir", str(data), "--quiet"],
+                                 cwd=tmp_path, env=dbt_env, capture_output=True, text=True, timeout=600)
+        time.sleep(0.3)
+    finally:
+        lines = stop_reader(reader, stop)
+    assert refresh.returncode == 0, refresh.stdout + refresh.stderr
+    assert "build: published" in refresh.stdout
+    assert not [x for x in lines if x.startswith("ERR")], [x for x in lines if x.startswith("ERR")][:3]
+    has_targets = [int(x.split()[2]) for x in lines]
+    assert has_targets[0] == 0 and has_targets[-1] == 1  # saw the old file, then the new one
+    assert not leftovers(db)
+
+    # every view of the moved file binds and answers, opened read-only like a BI tool
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        views = con.execute("select schema_name, view_name, sql from duckdb_views() where not internal").fetchall()
+        for schema, view, sql in views:
+            assert publish.BUILDING_PREFIX not in sql
+            con.execute(f'select * from "{schema}"."{view}" limit 1').fetchall()
+        assert con.execute("select count(*) from marts.fct_targets").fetchone()[0] > 0
+    finally:
+        con.close()
+
+    # a build whose dbt tests fail (a comparator outside the accepted values) leaves it untouched
+    before = db.read_bytes()
+    measures = pq.read_table(data / "raw" / "raw_measures.parquet").to_pylist()
+    measures[0]["comparator"] = "not_a_comparator"
+    write_table(measures, "raw_measures", data / "raw")
+    failed = subprocess.run([str(ENVWH), "build", "--data-dir", str(data), "--quiet"],
+                            cwd=tmp_path, env=dbt_env, capture_output=True, text=True, timeout=600)
+    assert failed.returncode == 3, failed.stdout + failed.stderr
+    assert "left untouched" in failed.stderr and "comparator" in failed.stderr
+    assert db.read_bytes() == before
+    assert not leftovers(db)

@@ -75,12 +75,16 @@ SUBJECT_LEADING_VERBS = ("完成", "实施", "开展", "推进", "组织", "建�
 _LABEL_RE = re.compile(r"^\s*(" + "|".join(map(re.escape, SECTION_LABELS)) + r")\s*[:：]", re.M)
 _YEAR_RE = re.compile(r"(?<![\d\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")
 _TIME_WORD_RE = re.compile("|".join(map(re.escape, sorted(TIME_WORDS, key=len, reverse=True))))
-_BASELINE_BEFORE = ("较", "比", "于", "与", "相比", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
+_BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
 _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
 _TERM_RE = re.compile("|".join(map(re.escape, sorted(NUMERAL_TERMS, key=len, reverse=True))))
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
+# what is left of a subject that only says "changed": 同比下降 / 较2020年减少 / 较上年
+_CHANGE_ONLY = re.compile(
+    "|".join(map(re.escape, sorted(CHANGE_WORDS, key=len, reverse=True))) + r"|同比|较\S{0,6}?年|较上年|比上年"
+)
 
 
 @dataclass
@@ -151,7 +155,8 @@ class _Doc:
                 self.years.append((m.start(), int(m.group(1))))
         if published is not None:
             for m in _TIME_WORD_RE.finditer(text):
-                self.years.append((m.start(), published + TIME_WORDS[m.group()]))
+                if not text[max(0, m.start() - 2) : m.start()].endswith(_BASELINE_BEFORE):
+                    self.years.append((m.start(), published + TIME_WORDS[m.group()]))
         self.years.sort()
         self.year_positions = [p for p, _ in self.years]
         self.regions = [(m.start, m.name) for m in _region_index().find_mentions(text)] if text else []
@@ -340,7 +345,8 @@ def _meaningful(s: str) -> bool:
 
 
 def _subjects(doc: _Doc, cands: list[_Candidate]) -> None:
-    """Subject of each measure: the words before the number in its clause, else those after it."""
+    """Subject of each measure: the words before its comparator, else between comparator and number, else
+    after the number; a bare change ("同比下降6.5%") continues the subject of the measure before it."""
     text = doc.text
     for i, c in enumerate(cands):
         a, b = doc.clause(c.start, c.end)
@@ -348,8 +354,13 @@ def _subjects(doc: _Doc, cands: list[_Candidate]) -> None:
         next_start = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
         stop = c.prefix[2] if c.prefix else c.start
         before = _clean_subject(text[prev_end:stop], leading=True)
+        gap = _clean_subject(text[stop + len(c.prefix[0]) : c.start], leading=True) if c.prefix else ""
         after = _clean_subject(text[c.end:next_start].lstrip("的"), leading=False)
-        c.subject = before if _meaningful(before) else after
+        c.subject = next((s for s in (before, gap, after) if _meaningful(_CHANGE_ONLY.sub("", s))), before)
+        if not _meaningful(_CHANGE_ONLY.sub("", c.subject)) and i > 0:
+            prev = cands[i - 1]
+            if doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]:
+                c.subject = prev.subject + c.subject
 
 
 def _chains(doc: _Doc, cands: list[_Candidate]) -> None:

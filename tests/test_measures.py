@@ -170,3 +170,18 @@ def test_offsets_and_value_text():
     m = one(text)
     assert text[m.char_start : m.char_end] == m.value_text == "7万辆以上"
     assert (m.comparator, m.value) == ("ge", 70000)
+
+
+def test_subject_between_verb_and_number_and_not_cut_inside_words():
+    assert one("全年完成造林面积12.5万公顷。").subject_zh == "造林面积"
+    assert one("饮用水水源地水质达标率100%。").subject_zh == "饮用水水源地水质达标率"
+
+
+def test_a_bare_change_continues_the_subject_before_it():
+    found = measures("PM2.5平均浓度为29微克/立方米,同比下降6.5%。")
+    assert found[1].subject_zh.startswith("PM2.5平均浓度") and found[1].is_change
+
+
+def test_relative_year_after_a_comparison_is_a_baseline():
+    assert one("综合指数较上年改善2.1%。", REPORT).year == 2023
+    assert one("1座拟于今年底开工。", REPORT).year == 2024

@@ -239,3 +239,13 @@ def test_a_repeated_block_inside_a_page_is_kept_once() -> None:
 def test_short_lines_that_recur_are_kept() -> None:
     lines = ["1.推进工作。", "工作任务:", "开展试点。", "完成情况:", "已完成。", "2.推进改革。", "工作任务:", "完成情况:"]
     assert drop_repeats(lines) == list(range(len(lines)))
+
+
+def test_fast_t2s_gives_what_opencc_gives() -> None:
+    from opencc import OpenCC
+
+    from loaders.reading import t2s
+
+    text = TRADITIONAL + "\n頭髮乾燥,於是著手準備;後來發現這裡的瞭望台。"
+    assert t2s(text) == OpenCC("t2s").convert(text)
+    assert len(t2s(text)) == len(text)

@@ -370,6 +370,9 @@ def count_rows(raw: Path) -> tuple[int | None, int | None, int | None]:
     return rows("raw_documents"), rows("raw_measures"), failed
 
 
+_BASELINES: dict[int, dict] = {}
+
+
 def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
     work = OUT_ROOT / str(n)
     docs, raw, db = work / "docs", work / "raw", work / "warehouse.duckdb"
@@ -392,7 +395,9 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
 
     nb = min(n, args.baseline_max_docs)
     say(f"   jieba baseline on {nb} documents ...")
-    res.baseline = asdict(jieba_baseline(gen, nb))
+    if nb not in _BASELINES:  # corpora nest, so the first nb documents are the same text at every N
+        _BASELINES[nb] = asdict(jieba_baseline(gen, nb))
+    res.baseline = _BASELINES[nb]
 
     if args.skip_dbt:
         return res
@@ -470,16 +475,37 @@ def profile_loader(gen: CorpusGenerator, n: int, top: int = 20) -> dict:
     prof.disable()
     wall = time.perf_counter() - t0
     stats = pstats.Stats(prof, stream=io.StringIO())
-    total = stats.total_tt
+    entry = next((v[3] for k, v in stats.stats.items() if k[2] == "process_document"), 0.0)
+    total = max(stats.total_tt, entry)
     rows = []
-    for (filename, line, func), (_cc, ncalls, tt, ct, _callers) in stats.stats.items():
-        rows.append({"function": f"{_short(filename)}:{line}({func})", "calls": ncalls,
+    for key, (_cc, ncalls, tt, ct, _callers) in stats.stats.items():
+        rows.append({"function": _label(key), "calls": ncalls,
                      "own_s": tt, "own_share": tt / total if total else 0, "cum_s": ct,
-                     "cum_share": ct / total if total else 0})
+                     "cum_share": ct / total if total else 0, "main_caller": _loader_caller(stats.stats, key)})
     by_own = sorted(rows, key=lambda r: -r["own_s"])[:top]
     by_cum = sorted((r for r in rows if "loaders" in r["function"]), key=lambda r: -r["cum_s"])[:top]
     return {"documents": n, "failures": failures, "wall_s": wall, "profiled_s": total,
             "by_own": by_own, "by_cum_loaders": by_cum}
+
+
+def _label(key: tuple) -> str:
+    filename, line, func = key
+    return f"{_short(filename)}:{line}({func})"
+
+
+def _loader_caller(table: dict, key: tuple) -> str:
+    """The loaders/ function on whose behalf `key` spends most time (following the heaviest caller up),
+    so that a builtin such as re.findall or dataclasses' asdict is charged to the loader code calling it."""
+    seen = {key}
+    while key in table:
+        callers = {k: v for k, v in table[key][4].items() if k not in seen}
+        if not callers:
+            break
+        key = max(callers, key=lambda k: callers[k][3])
+        seen.add(key)
+        if "/loaders/" in key[0]:
+            return _label(key)
+    return ""
 
 
 def _short(filename: str) -> str:
@@ -558,10 +584,14 @@ def goals(results: list[SizeResult], invariance: dict | None) -> list[tuple[str,
 
     ratio = largest.jieba_ratio() if largest else None
     cpu_ratio = largest.jieba_ratio_cpu() if largest else None
+    verdict = _verdict(ratio is not None and ratio >= GOAL_JIEBA_RATIO, ratio is None)
+    if verdict != "met" and cpu_ratio is not None and cpu_ratio >= GOAL_JIEBA_RATIO:
+        verdict = "met on CPU time only (see the machine's load)"
     out.append((f"loader ≥ {GOAL_JIEBA_RATIO:.1f}× bare jieba per core",
                 f"{fmt(ratio, '.2f')}× on wall time per worker, {fmt(cpu_ratio, '.2f')}× on CPU time "
-                f"(N = {largest.n:,})" if largest else "no loader run",
-                _verdict(ratio is not None and ratio >= GOAL_JIEBA_RATIO, ratio is None)))
+                f"(N = {largest.n:,}; other work kept {largest.load['others_cores']:.1f} of "
+                f"{os.cpu_count()} cores busy during the load)" if largest else "no loader run",
+                verdict))
 
     total = big.total_s() if big else None
     out.append(("10 000 documents loaded and built in < 5 min",
@@ -654,9 +684,9 @@ def markdown(results: list[SizeResult], mach: dict, args, invariance: dict | Non
                f"({profile['failures']} raised), single process "
                f"({profile['wall_s']:.1f} s under the profiler). Own time = time in the function itself; "
                "share = of all profiled time.", ""]
-        md += _md_table([["function", "calls", "own s", "own share", "cumulative share"]] +
+        md += _md_table([["function", "calls", "own s", "own share", "cumulative share", "main caller"]] +
                         [[f"`{r['function']}`", f"{r['calls']:,}", f"{r['own_s']:.2f}", f"{r['own_share']:.1%}",
-                          f"{r['cum_share']:.1%}"] for r in profile["by_own"][:15]])
+                          f"{r['cum_share']:.1%}", f"`{r['main_caller']}`"] for r in profile["by_own"][:15]])
         md += ["", "Loader functions by cumulative time:", ""]
         md += _md_table([["function", "calls", "cumulative s", "cumulative share"]] +
                         [[f"`{r['function']}`", f"{r['calls']:,}", f"{r['cum_s']:.2f}", f"{r['cum_share']:.1%}"]
@@ -742,7 +772,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"\n== cProfile of the loader on {args.profile_docs} documents")
         profile = profile_loader(gen, args.profile_docs)
         for r in profile["by_own"][:10]:
-            say(f"   {r['own_share']:6.1%}  {r['function']}")
+            say(f"   {r['own_share']:6.1%}  {r['function']}  <- {r['main_caller']}")
     for n in args.sizes:
         results.append(run_size(n, args, gen))
         say("")

@@ -38,6 +38,7 @@ UNITS = sorted(
     (_Unit(r["surface"], r["unit"], float(r["factor"])) for r in _rows("units.csv")),
     key=lambda u: -len(u.surface),
 )
+PERCENT = next(u for u in UNITS if u.unit == "percent")
 _UNITS_BY_FIRST: dict[str, list[_Unit]] = {}
 for _u in UNITS:
     _UNITS_BY_FIRST.setdefault(_u.surface[0], []).append(_u)
@@ -55,7 +56,6 @@ QUALIFIER_COMPARATOR = {r["surface"]: r["comparator"] for r in _COMP if r["posit
 RANGE_COMPARATOR = next(r["comparator"] for r in _COMP if r["position"] == "range")
 
 _KIND = _rows("kind_markers.csv")
-SECTION_LABELS = {r["surface"]: r["kind"] for r in _KIND if r["scope"] == "label"}
 TARGET_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "target"]
 TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _rows("time_words.csv")}
 NUMERAL_TERMS = [r["term"] for r in _rows("numeral_terms.csv")]
@@ -70,10 +70,9 @@ COUNT_UNITS = {"count", "persons"}
 RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "是", "为", "约", "近", "全年", "年内")
-SUBJECT_LEADING_VERBS = ("完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
+SUBJECT_LEADING_VERBS = ("力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
 
-_LABEL_RE = re.compile(r"^\s*(" + "|".join(map(re.escape, SECTION_LABELS)) + r")\s*[:：]", re.M)
-_YEAR_RE = re.compile(r"(?<![\d\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")
+_YEAR_RE = re.compile(r"(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")  # not the end of 2022—2025年
 _TIME_WORD_RE = re.compile("|".join(map(re.escape, sorted(TIME_WORDS, key=len, reverse=True))))
 _BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
 _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
@@ -143,8 +142,6 @@ class _Doc:
         self.sentences = sorted(sentences, key=lambda s: s.char_start)
         self.sentence_starts = [s.char_start for s in self.sentences]
         self.items = sorted(items, key=lambda i: (i.char_start, -i.char_end))
-        self.labels = [(m.start(), SECTION_LABELS[m.group(1)]) for m in _LABEL_RE.finditer(text)]
-        self.label_starts = [p for p, _ in self.labels]
         published = int(meta.published_on[:4]) if meta.published_on and meta.published_on[:4].isdigit() else None
         if published is None and meta.year is not None:
             published = meta.year + (1 if meta.doc_type == "report" else 0)
@@ -205,16 +202,6 @@ class _Doc:
                 path = it.item_path
         return path
 
-    def section_kind(self, pos: int, sentence: Sentence | None) -> str | None:
-        if sentence is not None and sentence.section_kind:
-            return sentence.section_kind
-        i = bisect.bisect_right(self.label_starts, pos) - 1
-        if i >= 0:  # a label holds until the end of its line
-            start = self.labels[i][0]
-            if "\n" not in self.text[start:pos].lstrip("\n"):
-                return self.labels[i][1]
-        return None
-
     def year(self, pos: int, clause: tuple[int, int]) -> int | None:
         # a year inside the clause wins; then the last one earlier in the paragraph; then the document's year
         i = bisect.bisect_right(self.year_positions, clause[1]) - 1
@@ -242,7 +229,7 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
     out: list[_Candidate] = []
     numbers = find_numbers(text)
     for k, num in enumerate(numbers):
-        found = _unit_at(text, num.end)
+        found = (PERCENT, num.end) if num.percent else _unit_at(text, num.end)
         if not found or found[0].unit == "none":
             continue
         unit, end = found
@@ -255,7 +242,7 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
             continue
         if text[end : end + 4].lstrip(" 以上下内的").startswith(SCOPE_WORDS):
             continue
-        if num.chinese:
+        if num.chinese and not num.percent:
             # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
             if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
@@ -325,7 +312,9 @@ def _comparator(c: _Candidate) -> str:
 
 
 def _clean_subject(s: str, leading: bool) -> str:
-    s = s.strip(" 、,，和及与")
+    s = s.strip(" 、,，和及与(（")
+    if leading and s.startswith("其中"):
+        s = s[2:]
     changed = True
     while changed and s:
         changed = False
@@ -432,16 +421,17 @@ def _drop_attributes(doc: _Doc, cands: list[_Candidate]) -> None:
             c.dropped = True
 
 
-def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence: Sentence | None, year: int | None) -> str:
+def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sentence: Sentence | None,
+          year: int | None) -> str:
+    """Section label (工作任务 / 完成情况, found by loaders/items.py) first, then markers and the document type."""
     clause_years = [y for p, y in doc.years if clause[0] <= p < clause[1]]
     if clause_years and doc.meta.year is not None and year is not None and year < doc.meta.year:
         return "outcome"  # "2022年完成销号的62条": a past year in the clause reports what was done
-    label = doc.section_kind(pos, sentence)
-    if label:
-        return label
-    clause_text = doc.text[clause[0] : clause[1]]
-    if doc.meta.doc_type == "report":
-        return "target" if any(m in clause_text for m in TARGET_MARKERS) else "outcome"
+    if sentence is not None and sentence.section_kind:
+        return sentence.section_kind
+    if doc.meta.doc_type == "report":  # a plan inside a report: 拟 / 力争 ... earlier in the sentence or in the clause
+        scope = doc.text[min(sentence_start, clause[0]) : clause[1]]
+        return "target" if any(m in scope for m in TARGET_MARKERS) else "outcome"
     if year is not None and doc.meta.year is not None and year < doc.meta.year:
         return "outcome"
     return "target"
@@ -450,7 +440,6 @@ def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence: Sentence | Non
 def _bare_ratio_numbers(doc: _Doc, taken: set[int]) -> list[_Candidate]:
     """'劣V类比例保持为0': a ratio stated without %, right after a comparator, ends its clause."""
     out = []
-    pct = next(u for u in UNITS if u.unit == "percent")
     for m in re.finditer(r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])", doc.text):
         if m.start() in taken or doc.is_excluded(m.start()):
             continue
@@ -459,7 +448,7 @@ def _bare_ratio_numbers(doc: _Doc, taken: set[int]) -> list[_Candidate]:
         if any(head.rstrip("保持为达到在 ").endswith(e) for e in RATIO_ENDINGS):
             num = find_numbers(m.group())[0]
             moved = Number(m.start(), m.end(), num.text, num.value)
-            out.append(_Candidate(moved, m.start(), m.end(), pct, m.end()))
+            out.append(_Candidate(moved, m.start(), m.end(), PERCENT, m.end()))
     return out
 
 
@@ -489,7 +478,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
             value = round(raw * c.unit.factor, 10)
         out.append(
             Measure(
-                kind=_kind(doc, c.start, clause, sentence, year),
+                kind=_kind(doc, c.start, clause, s_start, sentence, year),
                 subject_zh=c.subject,
                 comparator=comparator,
                 value=value,

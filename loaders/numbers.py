@@ -37,6 +37,10 @@ class Number:
     high: float | None = None  # the high end of a range (5—10 -> 10)
     qualifier: str | None = None  # 余 / 多 (the number is a lower bound)
     chinese: bool = False  # written in Chinese numerals
+    percent: bool = False  # written as 百分之九十五: the unit is part of the number
+
+
+CN_PERCENT_RE = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?")
 
 
 def parse_chinese_integer(s: str) -> int:
@@ -99,4 +103,11 @@ def find_numbers(text: str) -> list[Number]:
                 high = None
         qualifier = m.group("q2") or m.group("q1")
         out.append(Number(m.start(), m.end(), m.group(), value, high, qualifier, chinese))
+    for m in CN_PERCENT_RE.finditer(text):  # 百分之九十五点五 -> 95.5 (percent)
+        value = float(parse_chinese_integer(m.group("int")))
+        if m.group("dec"):
+            value += float("0." + "".join(str(CN_DIGITS[ch]) for ch in m.group("dec")))
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(Number(m.start(), m.end(), m.group(), value, percent=True))
+    out.sort(key=lambda n: n.start)
     return out

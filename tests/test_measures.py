@@ -1,5 +1,6 @@
 import pytest
 
+from loaders import items
 from loaders.measures import extract_measures
 from loaders.records import Metadata, Sentence
 
@@ -130,9 +131,23 @@ def test_kind_from_document_type_and_markers():
     assert one("加强对2022年完成销号的62条黑臭水体的管护。", PLAN).kind == "outcome"
 
 
-def test_kind_from_section_labels():
+def test_kind_from_section_labels_found_by_items():
     text = "工作任务:组织5个试点园区开展审核。\n完成情况:有序推进5个国家试点园区。"
-    assert [m.kind for m in measures(text, REPORT)] == ["target", "outcome"]
+    doc_items = items.split_items(text)
+    found = extract_measures(text, doc_items, items.split_sentences(text, doc_items), REPORT)
+    assert [m.kind for m in found] == ["target", "outcome"]
+
+
+def test_target_marker_earlier_in_the_sentence_of_a_report():
+    found = measures("力争PM2.5浓度控制在29微克/立方米以内,优良天数比率达到86%以上。", REPORT)
+    assert [m.kind for m in found] == ["target", "target"]
+    found = measures("已与26名党员干部谈话,拟对其中13名党员干部进行问责。", REPORT)
+    assert [m.kind for m in found] == ["outcome", "target"]
+
+
+def test_chinese_percent():
+    m = one("推进百分之九十五点五以上的企业完成改造。")
+    assert (m.value, m.unit, m.comparator) == (95.5, "percent", "ge")
 
 
 def test_section_kind_of_sentences_wins():

@@ -34,6 +34,8 @@ _BODY_YEAR = re.compile(r"(?<![\d〔\[(/-])(20\d{2})\s*年")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_CN_DATE_LINE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 
 
@@ -128,19 +130,35 @@ def find_doc_number(lines: list[str], header: dict[str, str]) -> str | None:
     return None
 
 
-def _iso(m: re.Match[str]) -> str | None:
-    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+def _iso(year: int | str, month: int | str, day: int | str) -> str | None:
+    year, month, day = int(year), int(month), int(day)
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def _cn_number(text: str) -> int:
+    """一 -> 1, 十二 -> 12, 二十三 -> 23 (numbers of months and days)."""
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _signature_date(line: str) -> str | None:
+    """ISO date of a line holding only a date: 2023年4月17日 or 二〇二三年四月十七日."""
+    line = line.strip("() ")
+    if m := _DATE_LINE.fullmatch(line):
+        return _iso(*m.groups())
+    if m := _CN_DATE_LINE.fullmatch(line):
+        year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
+        return _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3)))
+    return None
 
 
 def find_published_on(lines: list[str], header: dict[str, str]) -> str | None:
     for field in _keywords().date_fields:
-        if (m := _DATE.search(header.get(field, ""))) and (iso := _iso(m)):
+        if (m := _DATE.search(header.get(field, ""))) and (iso := _iso(*m.groups())):
             return iso
-    for line in lines:  # a signature date standing on its own line
-        if (m := _DATE_LINE.fullmatch(line.strip("() "))) and (iso := _iso(m)):
-            return iso
-    return None
+    return next((iso for line in lines if (iso := _signature_date(line))), None)
 
 
 # --- type and year ---------------------------------------------------------------------

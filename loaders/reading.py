@@ -401,14 +401,23 @@ def is_clutter(line: str) -> bool:
 _PAGE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
+_MIN_PARAGRAPH_CHARS = 50  # a line this long that is not a header line is body text
+
+
 def strip_page_parts(lines: list[str]) -> tuple[list[int], dict[str, str]]:
-    """Indices of body lines, and the page-header fields found on the other lines."""
+    """Indices of body lines, and the page-header fields found on the other lines.
+
+    Header fields are read only above the first and below the last paragraph of the body,
+    where pages print them, so that a body line opening with 时间: or 来源: stays.
+    """
+    fields = [parse_header_line(line) for line in lines]
+    paragraphs = [i for i, line in enumerate(lines) if fields[i] is None and len(line) >= _MIN_PARAGRAPH_CHARS]
+    first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(lines), -1)
     header: dict[str, str] = {}
     keep = []
     for i, line in enumerate(lines):
-        fields = parse_header_line(line)
-        if fields is not None:
-            for key, value in fields.items():
+        if fields[i] is not None and not first < i < last:
+            for key, value in fields[i].items():
                 if value and key not in header:
                     header[key] = value
         elif is_clutter(line):

@@ -137,3 +137,8 @@ def test_sample_documents_get_the_gold_region_year_and_type(doc_file: str) -> No
     meta = extract_metadata(doc.text, doc.header)
     assert (meta.region_name, meta.year, meta.doc_type) == expected
     assert meta.title
+
+
+def test_a_signature_date_in_chinese_numerals(index: RegionIndex) -> None:
+    meta = extract_metadata("某市工作方案\n一、目标达到90%。\n某市人民政府\n二〇二三年十二月二十一日", {}, index)
+    assert meta.published_on == "2023-12-21"

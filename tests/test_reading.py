@@ -249,3 +249,11 @@ def test_fast_t2s_gives_what_opencc_gives() -> None:
     text = TRADITIONAL + "\n頭髮乾燥,於是著手準備;後來發現這裡的瞭望台。"
     assert t2s(text) == OpenCC("t2s").convert(text)
     assert len(t2s(text)) == len(text)
+
+
+def test_a_field_name_inside_the_body_is_body_text() -> None:
+    para = "一、全市PM2.5平均浓度低于30微克/立方米,空气质量优良天数比率达到85%以上,完成年度目标任务。"
+    text = f"来源:某市生态环境局\n{para}\n时间:2023年4月至12月,开展专项执法行动。\n{para.replace('一', '二')}\n责任编辑:某某"
+    doc = read_document(text.encode(), "a.txt")
+    assert doc.text.split("\n") == [para, "时间:2023年4月至12月,开展专项执法行动。", para.replace("一", "二")]
+    assert doc.header == {"来源": "某市生态环境局", "责任编辑": "某某"}

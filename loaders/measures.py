@@ -52,6 +52,10 @@ SUFFIX_COMPARATORS = sorted(
     ((r["surface"], r["comparator"]) for r in _COMP if r["position"] == "suffix"), key=lambda c: -len(c[0])
 )
 CHANGE_WORDS = [r["surface"] for r in _COMP if r["position"] == "change"]
+_PREFIX = {surface: (comp, gap) for surface, comp, gap in PREFIX_COMPARATORS}
+# (?=(...)) finds a comparator at every start, overlapping ones included; longest alternatives first
+_PREFIX_RE = re.compile("(?=(" + "|".join(re.escape(s) for s, _, _ in PREFIX_COMPARATORS) + "))")
+_CHANGE_RE = re.compile("(?=(" + "|".join(map(re.escape, sorted(CHANGE_WORDS, key=len, reverse=True))) + "))")
 QUALIFIER_COMPARATOR = {r["surface"]: r["comparator"] for r in _COMP if r["position"] == "qualifier"}
 RANGE_COMPARATOR = next(r["comparator"] for r in _COMP if r["position"] == "range")
 
@@ -279,19 +283,18 @@ def _read_comparators(doc: _Doc, c: _Candidate, floor: int) -> None:
     window_start = max(floor, c.start - 12)
     window = text[window_start : c.start].rstrip(" ")
     best = None
-    for surface, comp, max_gap in PREFIX_COMPARATORS:
-        i = window.rfind(surface)
-        if i < 0:
-            continue
-        gap = len(window) - (i + len(surface))
-        if gap <= max_gap and (best is None or gap < best[0]):
-            best = (gap, surface, comp, window_start + i)
+    for m in _PREFIX_RE.finditer(window):  # every start, longest comparator there
+        surface = m.group(1)
+        comp, max_gap = _PREFIX[surface]
+        gap = len(window) - (m.start() + len(surface))
+        if gap <= max_gap and (best is None or (gap, -len(surface)) < best[0]):
+            best = ((gap, -len(surface)), surface, comp, window_start + m.start())
     if best:
         c.prefix = (best[1], best[2], best[3])
     tail = window[-6:]
-    for w in CHANGE_WORDS:
-        i = tail.rfind(w)
-        if i >= 0 and len(tail) - (i + len(w)) <= 2 and not tail[i + len(w) :].startswith(("到", "至")):
+    for m in _CHANGE_RE.finditer(tail):
+        rest = tail[m.start() + len(m.group(1)) :]
+        if len(rest) <= 2 and not rest.startswith(("到", "至")):
             c.is_change = True
 
 

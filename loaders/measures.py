@@ -68,6 +68,7 @@ RATE_WORDS = sorted(((r["word"], r["base_unit"], r["unit"]) for r in _rows("rate
 SCOPE_WORDS = tuple(r["word"] for r in _rows("scope_words.csv"))
 
 CLAUSE_BREAKS = set(",，;；。:：!！?？\n")
+_CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 SENTENCE_BREAKS = set("。;；!！?？\n")
 LIST_SEPARATORS = "、,，和及与"
 COUNT_UNITS = {"count", "persons"}
@@ -141,6 +142,7 @@ class _Doc:
     def __init__(self, text: str, items: list[Item], sentences: list[Sentence], meta: Metadata) -> None:
         self.text = text
         self.meta = meta
+        self.breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
         self.excluded = _merge(_spans(_QUOTE_RE, text) + _spans(_TERM_RE, text))
         self.excluded_starts = [s for s, _ in self.excluded]
         self.sentences = sorted(sentences, key=lambda s: s.char_start)
@@ -191,12 +193,11 @@ class _Doc:
         return start, min(end + 1, len(self.text)), None
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        a = start
-        while a > 0 and self.text[a - 1] not in CLAUSE_BREAKS:
-            a -= 1
-        b = end
-        while b < len(self.text) and self.text[b] not in CLAUSE_BREAKS:
-            b += 1
+        """[a, b): from after the clause break before start to the clause break at or after end."""
+        i = bisect.bisect_left(self.breaks, start)
+        a = self.breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.breaks, end)
+        b = self.breaks[j] if j < len(self.breaks) else len(self.text)
         return a, b
 
     def item_path(self, pos: int) -> str:

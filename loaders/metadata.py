@@ -188,8 +188,9 @@ def find_doc_type(title: str | None, text: str) -> str:
 
 
 def find_year(title: str | None, text: str, doc_type: str) -> int | None:
-    if title and (m := _YEAR.search(title)):
-        return int(m.group(1))
+    title_years = [int(y) for y in _YEAR.findall(title or "")]
+    if title_years:  # a report's title may also name the year it is published in: take the earlier
+        return min(title_years) if doc_type == "report" else title_years[0]
     years = [int(y) for y in _BODY_YEAR.findall(text)]
     if not years:
         return None

@@ -49,11 +49,34 @@ def _bom_encoding(data: bytes) -> str | None:
     return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """utf-16-le/-be for UTF-16 text saved without a byte-order mark, else None.
+
+    Its NUL bytes (the high byte of ASCII characters) sit almost all at odd (LE) or even (BE)
+    positions; a binary file's NULs sit anywhere, or its decode holds control characters.
+    """
+    head = data[:_SNIFF]
+    if len(data) % 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < 0.9 * (even + odd):
+        return None
+    enc = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    return None if _CONTROL_CHARS.search(text) or _rare_share(text) >= _MAX_RARE_SHARE else enc
+
+
 def _check_bytes(data: bytes, name: str) -> None:
     if not data.strip():
         raise LoadError("empty_file", f"{name}: the file is empty or holds only white space; nothing to load")
-    if _bom_encoding(data):
-        return  # UTF-16/32 text is full of NUL bytes: trust its byte-order mark
+    if _bom_encoding(data) or _bomless_utf16(data):
+        return  # UTF-16/32 text is full of NUL bytes
     head = data[:_SNIFF]
     for magic, what in _MAGIC:
         if head.startswith(magic):
@@ -120,6 +143,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             return data.decode(bom), bom.replace("-sig", "")
         except UnicodeDecodeError as err:
             raise LoadError("undecodable", f"{name}: starts with a {bom} byte-order mark but is not valid {bom} ({err.reason} at byte {err.start})", "decode") from err
+    if enc := _bomless_utf16(data):
+        return data.decode(enc), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

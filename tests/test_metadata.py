@@ -102,6 +102,7 @@ def test_doc_type_from_the_body_when_the_title_says_nothing() -> None:
 
 def test_year_the_document_is_about() -> None:
     assert find_year("2024年某省生态环境工作要点", "2023年完成……", "plan") == 2024
+    assert find_year("2024年某市关于2023年度目标完成情况的报告", "", "report") == 2023
     assert find_year("某市工作方案", "到2025年……2024年完成……", "plan") == 2025  # a plan: the first year named
     report = "截至2024年4月底办结324件。2023年完成整改30项。2023年创成绿色工厂2家。"
     assert find_year("某市督察整改落实情况", report, "report") == 2023  # the year most of the work is about

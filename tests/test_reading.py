@@ -31,6 +31,8 @@ TRADITIONAL_AS_SIMPLIFIED = "江苏省农村生活污水治理率提升到47%,�
         (b"\xfe\xff" + SIMPLIFIED.encode("utf-16-be"), "utf-16"),
         (SIMPLIFIED.encode("gb18030"), "gb18030"),
         (SIMPLIFIED.encode("gbk"), "gb18030"),
+        (SIMPLIFIED.encode("utf-16-le"), "utf-16"),  # no BOM: told by where its NUL bytes sit
+        (SIMPLIFIED.encode("utf-16-be"), "utf-16"),
     ],
 )
 def test_simplified_text_decodes_in_every_supported_encoding(encoded: bytes, encoding: str) -> None:

@@ -5,7 +5,8 @@ found with one Aho-Corasick pass over full names (江苏省, 常州市, 延边�
 names (江苏, 常州, 延边). Short names of cities are common words or parts of words (长治久安,
 红河, 白银), so a two-character short city name counts only when the text marks it as a place:
 a following 市/州/盟/地区/区/县 or a list separator, or a preceding 、 (the tail of a list).
-Province short names (江苏, 内蒙古) count wherever they stand.
+Province short names (江苏, 内蒙古) count wherever they stand, except before a shore word
+(黄河南岸 names no province).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ DEFAULT_CSV = Path(__file__).resolve().parent.parent / "seeds" / "regions.csv"
 
 _PLACE_SUFFIX = "市州盟区县地"  # 常州市 / 延边州 / 兴安盟 / 阿里地区 ...
 _LIST_SEPARATORS = "、,，;；和与及等/"
+_SHORE_WORDS = "岸侧麓畔"  # 黄河南岸, 太湖北侧: a river or lake name plus a direction, not 河南 or 湖北
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class RegionIndex:
         if after and after in _PLACE_SUFFIX and cities:
             return cities[0]
         if provinces:  # 吉林 and 海南 are provinces unless written 吉林市 / 海南州
-            return provinces[0]
+            return None if after and after in _SHORE_WORDS else provinces[0]
         city = cities[0]
         marked = (not after) or after in _LIST_SEPARATORS or after == "\n" or before == "、"
         return city if len(city.short_name) >= 3 or marked else None

@@ -10,6 +10,7 @@ from loaders.regions import DEFAULT_CSV, RegionIndex
 
 CSV = """region_code,region_name_zh,short_name_zh,region_name_en,region_level,province_code,province_name_zh,longitude,latitude
 320000,江苏省,江苏,Jiangsu,province,320000,江苏省,118.76,32.06
+410000,河南省,河南,Henan,province,410000,河南省,113.75,34.77
 320400,常州市,常州,Changzhou,city,320000,江苏省,119.97,31.81
 321200,泰州市,泰州,Taizhou,city,320000,江苏省,119.92,32.45
 330000,浙江省,浙江,Zhejiang,province,330000,浙江省,120.15,30.28
@@ -55,6 +56,8 @@ def test_province_short_names_count_anywhere_and_longest_leftmost_wins(index: Re
     assert names(index, "浙江特色") == [("浙江", "330000")]
     assert names(index, "浙江西部") == [("浙江", "330000")]  # not 江西
     assert names(index, "江苏和浙江") == [("江苏", "320000"), ("浙江", "330000")]
+    assert names(index, "河南生态") == [("河南", "410000")]
+    assert names(index, "黄河南岸湿地") == []  # a river and a direction
 
 
 def test_a_name_shared_by_a_province_and_a_city(index: RegionIndex) -> None:

@@ -110,9 +110,10 @@ def find_issuer(lines: list[str], header: dict[str, str]) -> str | None:
     issuer = _first_field(header, _keywords().issuer_fields)
     if issuer:
         return issuer
-    signature = next((line for line in lines if _is_issuer_name(line)), None)
-    if signature:
-        return signature
+    names = [i for i, line in enumerate(lines) if _is_issuer_name(line)]
+    signed = [i for i in names if i + 1 < len(lines) and _signature_date(lines[i + 1])]
+    if names:  # a name over a date is the signature; a lone name is the next best
+        return lines[(signed or names)[0]]
     for line in lines[:_HEAD_LINES]:  # a news lead: '3月28日,浙江省生态环境厅印发《…》'
         m = _ISSUED_BY.search(line)
         if m and m.group(1).endswith(_keywords().issuer_suffixes):

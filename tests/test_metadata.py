@@ -143,3 +143,8 @@ def test_sample_documents_get_the_gold_region_year_and_type(doc_file: str) -> No
 def test_a_signature_date_in_chinese_numerals(index: RegionIndex) -> None:
     meta = extract_metadata("某市工作方案\n一、目标达到90%。\n某市人民政府\n二〇二三年十二月二十一日", {}, index)
     assert meta.published_on == "2023-12-21"
+
+
+def test_the_signature_over_a_date_is_the_issuer(index: RegionIndex) -> None:
+    text = "某市工作方案\n市生态环境局\n一、目标达到90%。\n常州市人民政府\n2023年4月17日"
+    assert extract_metadata(text, {}, index).issuer == "常州市人民政府"

@@ -259,3 +259,17 @@ def test_a_field_name_inside_the_body_is_body_text() -> None:
     doc = read_document(text.encode(), "a.txt")
     assert doc.text.split("\n") == [para, "时间:2023年4月至12月,开展专项执法行动。", para.replace("一", "二")]
     assert doc.header == {"来源": "某市生态环境局", "责任编辑": "某某"}
+
+
+def test_a_traditional_big5_page_is_cleaned_after_simplification() -> None:
+    page = (
+        "<html><head><title>某市工作要點</title></head><body>"
+        "<div>您當前的位置:首頁 > 政務公開</div><p>發布機構:某市人民政府 發布日期:2023-04-27</p>"
+        "<p>某市2023年生態環境工作要點</p><p>全市空氣品質優良天數比率達到85%以上。</p>"
+        "<p>瀏覽次數:35</p></body></html>"
+    )
+    doc = read_document(page.encode("big5"), "big5.htm")
+    assert (doc.encoding, doc.script, doc.source_format) == ("big5", "traditional", "html")
+    assert doc.text == "某市2023年生态环境工作要点\n全市空气品质优良天数比率达到85%以上。"
+    assert doc.original_text == "某市2023年生態環境工作要點\n全市空氣品質優良天數比率達到85%以上。"
+    assert doc.header["发布机构"] == "某市人民政府"

@@ -1,0 +1,145 @@
+"""End to end: the sample corpus through the loaders and `dbt build` into a private warehouse.
+
+Checks the acceptance figures of the end-to-end issue on the marts analysts read.
+The expected figures are read by a person from the sample documents' own sentences.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ENVWH = Path(sys.executable).with_name("envwh")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    work = tmp_path_factory.mktemp("e2e")
+    db_path = work / "warehouse.duckdb"
+    env = {**os.environ, "ENVWH_RAW_DIR": str(work / "raw"), "ENVWH_DUCKDB_PATH": str(db_path)}
+    subprocess.run(
+        [str(ENVWH), "refresh", str(ROOT / "data" / "documents"), "--data-dir", str(work), "--quiet"],
+        cwd=ROOT, env=env, check=True,
+    )
+    con = duckdb.connect(str(db_path), read_only=True)
+    yield con
+    con.close()
+
+
+def one(con, sql: str, *params):
+    rows = con.execute(sql, params).fetchall()
+    assert len(rows) == 1, f"expected one row, got {rows}"
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "region", "year", "kind", "comparator", "value"),
+    [
+        ("pm25_concentration", "浙江省", 2023, "target", "lt", 26),
+        ("pm25_concentration", "安徽省", 2024, "target", "le", 36.8),
+        ("pm25_concentration", "常州市", 2023, "target", "le", 31),
+        ("pm25_concentration", "江苏省", 2023, "outcome", "eq", 33),
+        ("good_air_days_ratio", "浙江省", 2023, "target", "gt", 92),
+        ("good_air_days_ratio", "安徽省", 2024, "target", "gt", 82.1),
+        ("good_air_days_ratio", "常州市", 2023, "target", "ge", 80),
+        ("good_air_days_ratio", "江苏省", 2023, "outcome", "eq", 77.9),
+    ],
+)
+def test_region_comparison(warehouse, indicator, region, year, kind, comparator, value):
+    got = one(
+        warehouse,
+        """select comparator, value from marts.mart_region_comparison
+           where indicator_code = ? and region_name_zh = ? and year = ? and kind = ?""",
+        indicator, region, year, kind,
+    )
+    assert got[0] == comparator
+    assert got[1] == pytest.approx(value)
+
+
+def test_region_comparison_ranks_best_first(warehouse):
+    rows = warehouse.execute(
+        """select r.value, r.rank, i.better
+           from marts.mart_region_comparison r join marts.dim_indicator i using (indicator_code)
+           where r.indicator_code = 'pm25_concentration' and r.kind = 'target' and r.region_level = 'province'
+             and r.year = 2023 and r.value is not null
+           order by r.rank"""
+    ).fetchall()
+    values = [v for v, _, _ in rows]
+    assert values == sorted(values), "lower PM2.5 must rank first"
+
+
+@pytest.mark.parametrize(
+    ("indicator", "target", "outcome"),
+    [("rural_sewage_treatment_rate", 47, 51), ("diesel_trucks_eliminated", 70000, 75000)],
+)
+def test_target_attainment(warehouse, indicator, target, outcome):
+    got = one(
+        warehouse,
+        """select a.target_value, a.outcome_value, a.attained, a.target_measure_id, a.outcome_measure_id
+           from marts.mart_target_attainment a join marts.dim_region r using (region_code)
+           where a.indicator_code = ? and r.region_name_zh = '江苏省' and a.year = 2023""",
+        indicator,
+    )
+    assert got[0] == pytest.approx(target)
+    assert got[1] == pytest.approx(outcome)
+    assert got[2] is True
+    # both ends trace back to a sentence and offsets
+    for measure_id in got[3:]:
+        sentence, start, end = one(
+            warehouse,
+            """select sentence, char_start, char_end from marts.fct_targets where measure_id = ?
+               union all
+               select sentence, char_start, char_end from marts.fct_outcomes where measure_id = ?""",
+            measure_id, measure_id,
+        )
+        assert sentence and 0 <= start < end
+
+
+def test_domain_focus_shares_sum_to_one(warehouse):
+    rows = warehouse.execute(
+        "select document_id, sum(share_of_tasks) from marts.mart_domain_focus group by document_id"
+    ).fetchall()
+    n_docs = one(warehouse, "select count(*) from marts.dim_document")[0]
+    assert len(rows) == n_docs == 5
+    for _, total in rows:
+        assert total == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "province"),
+    [("常州市", "city", "江苏省"), ("泰州市", "city", "江苏省"), ("江苏省", "province", "江苏省"),
+     ("浙江省", "province", "浙江省"), ("安徽省", "province", "安徽省")],
+)
+def test_documents_resolve_to_regions(warehouse, name, level, province):
+    got = one(
+        warehouse,
+        """select r.region_level, r.province_name_zh from marts.dim_document d
+           join marts.dim_region r using (region_code) where r.region_name_zh = ?""",
+        name,
+    )
+    assert got == (level, province)
+
+
+def test_every_fact_number_traces_to_its_sentence(warehouse):
+    bad = warehouse.execute(
+        """select f.measure_id from marts.fct_targets f join marts.dim_document d using (document_id)
+           where f.value is not null and (f.char_start is null or f.char_end <= f.char_start
+                 or position(f.value_text in f.sentence) = 0)"""
+    ).fetchall()
+    assert bad == []
+
+
+def test_dim_region_covers_the_country(warehouse):
+    provinces, cities = one(
+        warehouse,
+        """select count(*) filter (where region_level = 'province'),
+                  count(*) filter (where region_level = 'city') from marts.dim_region""",
+    )
+    assert provinces >= 31
+    assert cities >= 290

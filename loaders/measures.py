@@ -1,10 +1,12 @@
 """Stage 4: quantified measures (targets and outcomes) from sentences.
 
 Grammar, not sample rules: a measure is a number (loaders/numbers.py) directly followed by a unit or a
-classifier (data/units.csv), not part of a date, a name, a code or a quotation. Around it we read the
-comparator (data/comparators.csv), the kind (section labels and markers, data/kind_markers.csv), the year
-(explicit years and relative time words, data/time_words.csv) and the subject (the clause's noun phrase).
-Lists ("A、B、C分别为1吨、2吨、3吨") give one measure per subject.
+classifier (data/units.csv), not part of a date, a name, a code or a quotation (data/numeral_terms.csv).
+Around it we read the comparator (data/comparators.csv), the kind (the section label found by
+loaders/items.py, then markers in data/kind_markers.csv and the document type), the year (explicit years and
+relative time words, data/time_words.csv) and the subject (the clause's noun phrase). Lists
+("A、B、C分别为1吨、2吨、3吨") give one measure per subject (data/metric_words.csv finds the shared metric).
+Masked numbers (*, (略)) give a measure with a null value and is_masked.
 """
 
 from __future__ import annotations
@@ -95,10 +97,10 @@ _CHANGE_ONLY = re.compile(
 class _Candidate:
     number: Number | None  # None when masked
     start: int  # of the number as written
-    num_end: int
     unit: _Unit
     end: int  # after the unit and any suffix comparator
-    suffix: str | None = None
+    suffix: str | None = None  # comparator of a suffix (以上 -> ge)
+    suffix_text: str | None = None
     prefix: tuple[str, str, int] | None = None  # (surface, comparator, start offset)
     is_change: bool = False
     inherited: str | None = None  # comparator taken from the head of a list
@@ -252,11 +254,11 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
             if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
                 continue
-        out.append(_Candidate(num, num.start, num.end, unit, end))
+        out.append(_Candidate(num, num.start, unit, end))
     for m in _MASK_RE.finditer(text):
         found = _unit_at(text, m.end(), allow_space=False)
         if found and found[0].unit != "none" and not doc.is_excluded(m.start()):
-            out.append(_Candidate(None, m.start(), m.end(), found[0], found[1]))
+            out.append(_Candidate(None, m.start(), found[0], found[1]))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -278,7 +280,7 @@ def _read_comparators(doc: _Doc, c: _Candidate, floor: int) -> None:
     for surface, comp in SUFFIX_COMPARATORS:
         pos = c.end + (1 if text[c.end : c.end + 1] == " " else 0)
         if text.startswith(surface, pos):
-            c.suffix = comp
+            c.suffix, c.suffix_text = comp, surface
             c.end = pos + len(surface)
             break
     window_start = max(floor, c.start - 12)
@@ -402,7 +404,7 @@ def _share_suffixes(doc: _Doc, cands: list[_Candidate]) -> None:
         between = doc.text[c.end : n.start]
         if (not c.suffix and n.suffix and c.unit.unit == n.unit.unit and between.startswith("、")
                 and not any(ch in CLAUSE_BREAKS for ch in between)):
-            c.suffix = n.suffix
+            c.suffix, c.suffix_text = n.suffix, n.suffix_text
 
 
 def _rate_unit(unit: _Unit, before: str) -> str:
@@ -428,8 +430,8 @@ def _drop_attributes(doc: _Doc, cands: list[_Candidate]) -> None:
 def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sentence: Sentence | None,
           year: int | None) -> str:
     """Section label (工作任务 / 完成情况, found by loaders/items.py) first, then markers and the document type."""
-    clause_years = [y for p, y in doc.years if clause[0] <= p < clause[1]]
-    if clause_years and doc.meta.year is not None and year is not None and year < doc.meta.year:
+    in_clause = bisect.bisect_left(doc.year_positions, clause[0]) < bisect.bisect_left(doc.year_positions, clause[1])
+    if in_clause and doc.meta.year is not None and year is not None and year < doc.meta.year:
         return "outcome"  # "2022年完成销号的62条": a past year in the clause reports what was done
     if sentence is not None and sentence.section_kind:
         return sentence.section_kind
@@ -452,8 +454,17 @@ def _bare_ratio_numbers(doc: _Doc, taken: set[int]) -> list[_Candidate]:
         if any(head.rstrip("保持为达到在 ").endswith(e) for e in RATIO_ENDINGS):
             num = find_numbers(m.group())[0]
             moved = Number(m.start(), m.end(), num.text, num.value)
-            out.append(_Candidate(moved, m.start(), m.end(), PERCENT, m.end()))
+            out.append(_Candidate(moved, m.start(), PERCENT, m.end()))
     return out
+
+
+def _qualifier(c: _Candidate) -> str | None:
+    """How the number is hedged as written: 余 / 多, 近 / 约, 左右, 以上 ..."""
+    if c.number is not None and c.number.qualifier:
+        return c.number.qualifier
+    if c.prefix and c.prefix[1] != "eq":
+        return c.prefix[0]
+    return c.suffix_text
 
 
 def extract_measures(text: str, items: list[Item], sentences: list[Sentence], metadata: Metadata) -> list[Measure]:
@@ -496,7 +507,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
                 year=year,
                 is_masked=c.number is None,
                 is_change=c.is_change,
-                qualifier=(c.prefix[0] if c.prefix else None) or (c.number.qualifier if c.number else None),
+                qualifier=_qualifier(c),
                 mentioned_regions=doc.mentioned_regions(s_start, s_end),
             )
         )

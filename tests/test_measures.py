@@ -200,3 +200,14 @@ def test_a_bare_change_continues_the_subject_before_it():
 def test_relative_year_after_a_comparison_is_a_baseline():
     assert one("综合指数较上年改善2.1%。", REPORT).year == 2023
     assert one("1座拟于今年底开工。", REPORT).year == 2024
+
+
+def test_qualifier_keeps_the_hedge_as_written():
+    assert one("完成1.6万余项。").qualifier == "余"
+    assert one("对近8000家企业排查。").qualifier == "近"
+    assert one("完成500个左右行政村整治。").qualifier == "左右"
+    assert one("建成14个达标区。").qualifier is None
+
+
+def test_deadlines_and_durations_are_not_quantities():
+    assert measures("收到通知后30天内完成整改,3个月内办结,24小时在线。") == []

@@ -1,19 +1,11 @@
--- Each measure with the indicator it measures, or null for a long-tail measure.
+-- One row per measure: the indicator it measures, or null for a long-tail measure.
 -- A synonym (seed indicator_synonyms) matches when the subject contains it (case-insensitive),
 -- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's.
 -- A year-on-year change (同比下降...) only matches an indicator that is itself a change.
 -- When several synonyms match, the longest wins (then the indicator code, for determinism).
+-- Matching runs once per distinct (subject, unit, change) - subjects repeat across documents.
 with measures as (
     select * from {{ ref('stg_raw__measures') }}
-),
-
-synonyms as (
-    select
-        indicator_code,
-        synonym,
-        coalesce(excluded_if, '') as excluded_if
-    from {{ ref('indicator_synonyms') }}
-    where coalesce(synonym, '') <> ''
 ),
 
 indicators as (
@@ -24,57 +16,95 @@ indicators as (
     from {{ ref('indicators') }}
 ),
 
+synonyms as (
+    select
+        synonyms.indicator_code,
+        synonyms.synonym,
+        lower(synonyms.synonym) as synonym_key,
+        coalesce(synonyms.excluded_if, '') as excluded_if,
+        indicators.unit,
+        indicators.is_change as indicator_is_change
+    from {{ ref('indicator_synonyms') }} as synonyms
+    inner join indicators
+        on synonyms.indicator_code = indicators.indicator_code
+    where coalesce(synonyms.synonym, '') <> ''
+),
+
 exclusions as (
     select distinct
         indicator_code,
         synonym,
-        trim(unnest(string_split(excluded_if, '|'))) as excluded_term
+        lower(trim(unnest(string_split(excluded_if, '|')))) as excluded_term
     from synonyms
     where excluded_if <> ''
 ),
 
+subjects as (
+    select distinct
+        lower(subject_zh) as subject_key,
+        unit,
+        is_change
+    from measures
+    where subject_zh is not null
+),
+
 candidates as (
     select
-        measures.measure_id,
+        subjects.subject_key,
+        subjects.unit,
+        subjects.is_change,
         synonyms.indicator_code,
         synonyms.synonym
-    from measures
+    from subjects
     inner join synonyms
-        on contains(lower(measures.subject_zh), lower(synonyms.synonym))
-    inner join indicators
-        on synonyms.indicator_code = indicators.indicator_code
-        and measures.unit = indicators.unit
-        and (not measures.is_change or indicators.is_change)
-    where not exists (
-        select 1
-        from exclusions
-        where exclusions.indicator_code = synonyms.indicator_code
-            and exclusions.synonym = synonyms.synonym
-            and exclusions.excluded_term <> ''
-            and contains(lower(measures.subject_zh), lower(exclusions.excluded_term))
-    )
+        on subjects.unit = synonyms.unit
+        and contains(subjects.subject_key, synonyms.synonym_key)
+    where not subjects.is_change or synonyms.indicator_is_change
+),
+
+excluded as (
+    select distinct
+        candidates.subject_key,
+        candidates.unit,
+        candidates.is_change,
+        candidates.indicator_code,
+        candidates.synonym
+    from candidates
+    inner join exclusions
+        on candidates.indicator_code = exclusions.indicator_code
+        and candidates.synonym = exclusions.synonym
+    where exclusions.excluded_term <> ''
+        and contains(candidates.subject_key, exclusions.excluded_term)
 ),
 
 best as (
     select
-        measure_id,
+        subject_key,
+        unit,
+        is_change,
         indicator_code,
         synonym as matched_synonym
-    from candidates
+    from (
+        select * from candidates
+        except
+        select * from excluded
+    )
     qualify row_number() over (
-        partition by measure_id
+        partition by subject_key, unit, is_change
         order by length(synonym) desc, indicator_code, synonym
     ) = 1
 ),
 
 final as (
     select
-        measures.*,
+        measures.measure_id,
         best.indicator_code,
         best.matched_synonym
     from measures
     left join best
-        on measures.measure_id = best.measure_id
+        on lower(measures.subject_zh) = best.subject_key
+        and measures.unit = best.unit
+        and measures.is_change = best.is_change
 )
 
 select * from final

@@ -11,6 +11,10 @@
 --   4. the latest published document (then document_id);
 --   5. comparator eq, then le, ge, lt, gt, approx;  6. the first mention in the text.
 with measures as (
+    select * from {{ ref('stg_raw__measures') }}
+),
+
+matches as (
     select * from {{ ref('int_measures_indicator_matched') }}
 ),
 
@@ -44,8 +48,8 @@ joined as (
         end as year_source,
         coalesce(indicators.domain_code, measures.domain_code, items.domain_code) as domain_code,
         measures.kind,
-        measures.indicator_code,
-        measures.matched_synonym,
+        matches.indicator_code,
+        matches.matched_synonym,
         measures.subject_zh,
         measures.comparator,
         measures.value,
@@ -62,13 +66,15 @@ joined as (
         measures.item_path,
         measures.mentioned_regions
     from measures
+    inner join matches
+        on measures.measure_id = matches.measure_id
     inner join documents
         on measures.document_id = documents.document_id
     left join items
         on measures.document_id = items.document_id
         and measures.item_path = items.item_path
     left join indicators
-        on measures.indicator_code = indicators.indicator_code
+        on matches.indicator_code = indicators.indicator_code
 ),
 
 keyed as (

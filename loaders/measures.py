@@ -76,7 +76,7 @@ LIST_SEPARATORS = "、,，和及与"
 COUNT_UNITS = {"count", "persons"}
 RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
 # words around a subject that carry no meaning of their own
-SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "是", "为", "约", "近", "全年", "年内")
+SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
 SUBJECT_LEADING_VERBS = ("力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
 
 _YEAR_RE = re.compile(r"(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")  # not the end of 2022—2025年
@@ -292,7 +292,7 @@ def _read_comparators(doc: _Doc, c: _Candidate, floor: int) -> None:
         gap = len(window) - (m.start() + len(surface))
         if gap <= max_gap and (best is None or (gap, -len(surface)) < best[0]):
             best = ((gap, -len(surface)), surface, comp, window_start + m.start())
-    if best:
+    if best and best[2] != "none":  # "none": a word that ends like a comparator (行为, 作为)
         c.prefix = (best[1], best[2], best[3])
     tail = window[-6:]
     for m in _CHANGE_RE.finditer(tail):
@@ -351,6 +351,8 @@ def _subjects(doc: _Doc, cands: list[_Candidate]) -> None:
         before = _clean_subject(text[prev_end:stop], leading=True)
         gap = _clean_subject(text[stop + len(c.prefix[0]) : c.start], leading=True) if c.prefix else ""
         after = _clean_subject(text[c.end:next_start].lstrip("的"), leading=False)
+        if len(before) <= 2 and _meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
+            before = ""
         c.subject = next((s for s in (before, gap, after) if _meaningful(_CHANGE_ONLY.sub("", s))), before)
         if not _meaningful(_CHANGE_ONLY.sub("", c.subject)) and i > 0:
             prev = cands[i - 1]

@@ -211,3 +211,8 @@ def test_qualifier_keeps_the_hedge_as_written():
 
 def test_deadlines_and_durations_are_not_quantities():
     assert measures("收到通知后30天内完成整改,3个月内办结,24小时在线。") == []
+
+
+def test_words_ending_like_a_comparator_stay_in_the_subject():
+    m = one("全年共立案查处环境违法行为3256起。")
+    assert (m.subject_zh, m.value, m.unit) == ("立案查处环境违法行为", 3256, "count")

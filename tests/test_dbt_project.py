@@ -7,6 +7,7 @@ them: masked numbers kept without a value, unknown regions reported, ranks, atta
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 import sys
@@ -180,3 +181,18 @@ def test_domain_focus_counts_leaf_tasks(warehouse):
     ).fetchall()
     # 一 has two sub-items, so its tasks are 一/1 and 一/2; 二 is a task of its own.
     assert rows == [("air", 2, pytest.approx(2 / 3), 2), ("water", 1, pytest.approx(1 / 3), 1)]
+
+
+def _project_vars() -> dict:
+    return yaml.safe_load((ROOT / "dbt_project.yml").read_text("utf-8"))["vars"]
+
+
+def _loader_codes(file: str, column: str) -> set[str]:
+    with (ROOT / "loaders" / "data" / file).open(encoding="utf-8") as fh:
+        return {row[column] for row in csv.DictReader(fh)} - {"none"}  # "none": not a measure
+
+
+def test_dbt_accepts_every_unit_and_comparator_the_loaders_emit():
+    project = _project_vars()
+    assert _loader_codes("units.csv", "unit") - set(project["units"]) == set()
+    assert _loader_codes("comparators.csv", "comparator") - set(project["comparators"]) == set()

@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/pytest -q
 
 evaluate: $(STAMP)
-	$(BIN)/envwh evaluate data/documents ../shared/gold/measures.csv
+	$(BIN)/envwh evaluate data/documents tests/gold/measures.csv
 
 benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks.run

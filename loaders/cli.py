@@ -89,10 +89,21 @@ def _progress(quiet: bool) -> bool:
     return not quiet and sys.stderr.isatty()
 
 
+MAX_MESSAGES_PER_REASON = 20  # a systematic problem should not bury the log under 10,000 copies
+
+
 def _reporter(quiet: bool) -> Callable[[dict], None]:
+    seen: dict[str, int] = {}
+
     def report(error: dict) -> None:
-        if error["severity"] == "error" or not quiet:
+        if error["severity"] != "error" and quiet:
+            return
+        n = seen[error["reason"]] = seen.get(error["reason"], 0) + 1
+        if n <= MAX_MESSAGES_PER_REASON:
             tqdm.write(f"{error['severity']}: {error['message']} [{error['reason']}]", file=sys.stderr)
+        if n == MAX_MESSAGES_PER_REASON:
+            tqdm.write(f"{error['severity']}: further [{error['reason']}] messages are only in raw_load_errors",
+                       file=sys.stderr)
 
     return report
 

@@ -51,9 +51,10 @@ def _loader_version() -> str:
     not_rows = {"cli.py", "publish.py", "evaluate.py"}  # commands, not stages
     files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json"}
                    and p.name not in not_rows and "__pycache__" not in p.parts)
+    files += sorted((package.parent / "seeds").glob("*.csv"))  # reference tables some stages read
     h = hashlib.sha256()
     for path in files:
-        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "charset-normalizer", "pyarrow"):
         try:
             h.update(f"{dist}={importlib.metadata.version(dist)}\0".encode())
@@ -73,7 +74,6 @@ class DocumentResult:
     measures: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
     content_sha256: str | None = None
-    reused: bool = False  # unchanged since the previous load: rows come from the previous Parquet
 
 
 def error_row(source_file: str, content_sha256: str | None, err: LoadError, severity: str = "error") -> dict:
@@ -163,41 +163,74 @@ def safe_process(data: bytes, source_file: str) -> DocumentResult:
 # --- one file, in a worker ---------------------------------------------------------------------------
 
 _reusable: dict[str, str] = {}  # source_file -> content_sha256 whose rows the previous load holds
+_jieba_ready = False
 
 
-def _init_worker(reusable: dict[str, str], warm_jieba: bool = True) -> None:
+def _init_worker(reusable: dict[str, str]) -> None:
     global _reusable
     _reusable = reusable
-    if warm_jieba:  # load the dictionary once per process, before any stage races to do it
+
+
+def _warm_jieba() -> None:
+    """Load jieba's dictionary once per process, before any stage races to do it.
+
+    Called before the first file that needs parsing, so a load where every file is unchanged
+    does not pay for it.
+    """
+    global _jieba_ready
+    if not _jieba_ready:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
         jieba.initialize()
+        _jieba_ready = True
 
 
-def load_file(task: tuple[str, str, int]) -> DocumentResult:
+@dataclass
+class FileResult:
+    """What a worker sends back for one file: Arrow tables (compact to pickle, built in parallel)."""
+
+    source_file: str
+    content_sha256: str | None
+    errors: list[dict]
+    document_id: str | None = None
+    tables: dict[str, pa.Table] | None = None  # None when the file did not load
+    reused: bool = False  # unchanged since the previous load: rows come from the previous Parquet
+
+    @classmethod
+    def of(cls, res: DocumentResult) -> FileResult:
+        if res.document is None:
+            return cls(res.source_file, res.content_sha256, res.errors)
+        tables = {"raw_documents": to_arrow([res.document], "raw_documents"),
+                  "raw_items": to_arrow(res.items, "raw_items"),
+                  "raw_measures": to_arrow(res.measures, "raw_measures")}
+        return cls(res.source_file, res.content_sha256, res.errors, res.document["document_id"], tables)
+
+
+def load_file(task: tuple[str, str, int]) -> FileResult:
     path, name, max_bytes = task
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
             err = LoadError("too_large", f"{name}: {size} bytes is over the limit of {max_bytes} bytes "
                             "(raise it with --max-bytes if the file is genuine)", "size")
-            return DocumentResult(name, errors=[error_row(name, None, err)])
+            return FileResult(name, None, [error_row(name, None, err)])
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
         err = LoadError("unreadable", f"{name}: cannot be read: {exc.strerror or exc}", "read")
-        return DocumentResult(name, errors=[error_row(name, None, err)])
+        return FileResult(name, None, [error_row(name, None, err)])
     sha = hashlib.sha256(data).hexdigest()
     if _reusable.get(name) == sha:
-        return DocumentResult(name, content_sha256=sha, reused=True)
-    return safe_process(data, name)
+        return FileResult(name, sha, [], reused=True)
+    _warm_jieba()
+    return FileResult.of(safe_process(data, name))
 
 
-def _results(tasks: list[tuple[str, str, int]], workers: int, reusable: dict[str, str]) -> Iterator[DocumentResult]:
+def _results(tasks: list[tuple[str, str, int]], workers: int, reusable: dict[str, str]) -> Iterator[FileResult]:
     """Results in task order; a pool when workers > 1 (imap keeps the order)."""
     if workers <= 1 or len(tasks) <= 1:
-        _init_worker(reusable, warm_jieba=False)  # jieba loads itself lazily in a single process
+        _init_worker(reusable)
         yield from map(load_file, tasks)
         return
     chunksize = max(1, min(16, len(tasks) // (workers * 8)))
@@ -260,6 +293,7 @@ class _Previous:
     doc_row: dict[str, int] = field(default_factory=dict)  # source_file -> row of raw_documents
     rows_of: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # table -> document_id -> rows
     errors: list[dict] = field(default_factory=list)
+    warnings_of: dict[tuple[str, str], list[dict]] = field(default_factory=dict)  # (file, sha) -> warnings
     reusable: dict[str, str] = field(default_factory=dict)
     source_files: set[str] = field(default_factory=set)
 
@@ -269,25 +303,26 @@ class _Previous:
         try:
             errors = out_dir / "raw_load_errors.parquet"
             if errors.exists():
-                prev.errors = pq.read_table(errors, use_threads=False).to_pylist()
+                prev.errors = _read(errors).to_pylist()
             docs = out_dir / "raw_documents.parquet"
             if docs.exists():
-                prev.source_files = set(pq.read_table(docs, columns=["source_file"], use_threads=False)
-                                        .column("source_file").to_pylist())
+                prev.source_files = set(_read(docs, ["source_file"]).column("source_file").to_pylist())
             paths = [out_dir / f"{t}.parquet" for t in ROW_TABLES]
             if not reuse_rows or not all(p.exists() for p in paths):
                 return prev
             if any((pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != LOADER_VERSION.encode()
                    for p in paths):
                 return prev  # another loader version wrote them: parse everything again
-            prev.tables = {t: pq.read_table(p, use_threads=False).replace_schema_metadata(None)
-                           for t, p in zip(ROW_TABLES, paths, strict=True)}
+            prev.tables = {t: _read(p).replace_schema_metadata(None) for t, p in zip(ROW_TABLES, paths, strict=True)}
         except (OSError, pa.ArrowException):
             return cls()  # unreadable previous output: nothing to reuse, load everything
         docs = prev.tables["raw_documents"]
         names = docs.column("source_file").to_pylist()
         prev.doc_row = {name: i for i, name in enumerate(names)}
         prev.reusable = dict(zip(names, docs.column("content_sha256").to_pylist(), strict=True))
+        for e in prev.errors:
+            if e["reason"] != "duplicate_content":
+                prev.warnings_of.setdefault((e["source_file"], e["content_sha256"]), []).append(e)
         for table in ("raw_items", "raw_measures"):
             index: dict[str, list[int]] = {}
             for i, doc_id in enumerate(prev.tables[table].column("document_id").to_pylist()):
@@ -295,19 +330,22 @@ class _Previous:
             prev.rows_of[table] = index
         return prev
 
-    def reuse(self, res: DocumentResult) -> tuple[str, dict[str, pa.Table], list[dict]]:
+    def reuse(self, res: FileResult) -> tuple[str, dict[str, pa.Table], list[dict]]:
         """document_id, row tables and warnings of an unchanged file, as the previous load wrote them."""
         doc = self.tables["raw_documents"].take([self.doc_row[res.source_file]])
         doc_id = doc.column("document_id")[0].as_py()
         tables = {"raw_documents": doc}
         for table in ("raw_items", "raw_measures"):
             tables[table] = self.tables[table].take(pa.array(self.rows_of[table].get(doc_id, []), pa.int64()))
-        warnings = [dict(e) for e in self.errors if e["source_file"] == res.source_file
-                    and e["content_sha256"] == res.content_sha256 and e["reason"] != "duplicate_content"]
+        warnings = [dict(e) for e in self.warnings_of.get((res.source_file, res.content_sha256), [])]
         return doc_id, tables, warnings
 
 
-def _duplicate(res: DocumentResult, first: str, how: str) -> dict:
+def _read(path: Path, columns: list[str] | None = None) -> pa.Table:
+    return pq.ParquetFile(path).read(columns=columns, use_threads=False)
+
+
+def _duplicate(res: FileResult, first: str, how: str) -> dict:
     err = LoadError("duplicate_content", f"{res.source_file}: {how} {first}; loaded once, as {first}", "duplicate")
     return error_row(res.source_file, res.content_sha256, err, severity="warning")
 
@@ -342,11 +380,8 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
                     new_errors = [_duplicate(res, by_sha[res.content_sha256], "same bytes as")]
                 elif res.reused:
                     doc_id, loaded, new_errors = prev.reuse(res)
-                elif res.document is not None:
-                    doc_id = res.document["document_id"]
-                    loaded = {"raw_documents": to_arrow([res.document], "raw_documents"),
-                              "raw_items": to_arrow(res.items, "raw_items"),
-                              "raw_measures": to_arrow(res.measures, "raw_measures")}
+                elif res.tables is not None:
+                    doc_id, loaded = res.document_id, res.tables
                 if loaded is not None and doc_id in by_doc:
                     new_errors = [_duplicate(res, by_doc[doc_id], "same text, once cleaned, as")]
                     loaded = None

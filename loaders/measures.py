@@ -63,6 +63,7 @@ RANGE_COMPARATOR = next(r["comparator"] for r in _COMP if r["position"] == "rang
 
 _KIND = _rows("kind_markers.csv")
 TARGET_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "target"]
+OUTCOME_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "outcome"]
 TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _rows("time_words.csv")}
 NUMERAL_TERMS = [r["term"] for r in _rows("numeral_terms.csv")]
 METRIC_WORDS = [r["word"] for r in _rows("metric_words.csv")]
@@ -439,7 +440,12 @@ def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sen
         return sentence.section_kind
     if doc.meta.doc_type == "report":  # a plan inside a report: 拟 / 力争 ... earlier in the sentence or in the clause
         scope = doc.text[min(sentence_start, clause[0]) : clause[1]]
-        return "target" if any(m in scope for m in TARGET_MARKERS) else "outcome"
+        if any(m in scope for m in TARGET_MARKERS):
+            return "target"
+        # "2024年新建管网100公里" in a report on 2023: a later year, nothing says it is done yet
+        later = in_clause and doc.meta.year is not None and year is not None and year > doc.meta.year
+        clause_text = doc.text[clause[0] : clause[1]]
+        return "target" if later and not any(m in clause_text for m in OUTCOME_MARKERS) else "outcome"
     if year is not None and doc.meta.year is not None and year < doc.meta.year:
         return "outcome"
     return "target"

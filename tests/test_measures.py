@@ -216,3 +216,8 @@ def test_deadlines_and_durations_are_not_quantities():
 def test_words_ending_like_a_comparator_stay_in_the_subject():
     m = one("全年共立案查处环境违法行为3256起。")
     assert (m.subject_zh, m.value, m.unit) == ("立案查处环境违法行为", 3256, "count")
+
+
+def test_a_later_year_in_a_report_is_a_plan_unless_marked_done():
+    assert one("2024年新建污水管网100公里。", REPORT).kind == "target"
+    assert one("截至2024年4月底,全市47项整改任务。", REPORT).kind == "outcome"

@@ -77,3 +77,27 @@ def test_value_tolerance_is_relative():
     gold = [_row(34640000000, 0, unit="yuan")]
     assert evaluate_rows(gold, [_row(34640000000.01, 0, unit="yuan")])["overall"]["matched"] == 1
     assert evaluate_rows(gold, [_row(34650000000, 0, unit="yuan")])["overall"]["matched"] == 0
+
+
+def test_warehouse_rows_are_read_from_the_marts(tmp_path):
+    import duckdb
+
+    from loaders.evaluate import extract_from_warehouse
+
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema marts")
+    con.execute("create table marts.dim_region (region_code varchar, region_name_zh varchar)")
+    con.execute("insert into marts.dim_region values ('320000', '江苏省')")
+    for table, value in (("fct_targets", 47.0), ("fct_outcomes", 51.0)):
+        con.execute(f"""create table marts.{table} (source_file varchar, unit varchar, value double,
+            comparator varchar, indicator_code varchar, year integer, region_code varchar, subject_zh varchar,
+            sentence varchar, char_start integer)""")
+        con.execute(f"insert into marts.{table} values ('a.txt', 'percent', {value}, 'eq', "
+                    "'rural_sewage_treatment_rate', 2023, '320000', '农村生活污水治理率', 's', 3)")
+    con.close()
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    rows, _ = extract_from_warehouse(db, folder)
+    assert sorted((r.kind, r.value, r.region, r.position) for r in rows) == [
+        ("outcome", 51.0, "江苏省", 3), ("target", 47.0, "江苏省", 3)]

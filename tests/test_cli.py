@@ -11,7 +11,7 @@ from conftest import plan_text, rows
 from loaders import cli, publish
 from loaders.publish import BuildOutcome, warehouse_lock
 
-COMMANDS = ["load", "build", "refresh", "status"]
+COMMANDS = ["load", "build", "refresh", "status", *(["evaluate"] if "evaluate" in cli.main.commands else [])]
 
 
 def invoke(*args: str):

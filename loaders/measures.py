@@ -74,6 +74,7 @@ CLAUSE_BREAKS = set(",，;；。:：!！?？\n")
 _CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
 SENTENCE_BREAKS = set("。;；!！?？\n")
 LIST_SEPARATORS = "、,，和及与"
+_UNIT_LIST_SEPARATORS = ("、", "和", "及", "与", " 、")
 COUNT_UNITS = {"count", "persons"}
 RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
 # words around a subject that carry no meaning of their own
@@ -236,8 +237,18 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
     text = doc.text
     out: list[_Candidate] = []
     numbers = find_numbers(text)
+    shared: dict[int, _Unit] = {}  # "30、50微克/立方米": a number of a list takes the unit closing the list
+    for k in range(len(numbers) - 2, -1, -1):
+        num, nxt = numbers[k], numbers[k + 1]
+        if num.chinese or text[num.end : nxt.start] not in _UNIT_LIST_SEPARATORS:
+            continue
+        found = shared.get(k + 1) or (None if nxt.percent else (_unit_at(text, nxt.end) or (None,))[0])
+        if found is not None and found.unit != "none" and not _unit_at(text, num.end):
+            shared[k] = found
     for k, num in enumerate(numbers):
         found = (PERCENT, num.end) if num.percent else _unit_at(text, num.end)
+        if not found and k in shared:
+            found = (shared[k], num.end)
         if not found or found[0].unit == "none":
             continue
         unit, end = found

@@ -221,3 +221,9 @@ def test_words_ending_like_a_comparator_stay_in_the_subject():
 def test_a_later_year_in_a_report_is_a_plan_unless_marked_done():
     assert one("2024年新建污水管网100公里。", REPORT).kind == "target"
     assert one("截至2024年4月底,全市47项整改任务。", REPORT).kind == "outcome"
+
+
+def test_numbers_of_a_list_share_the_closing_unit():
+    found = measures("PM2.5、PM10平均浓度分别为30、50微克/立方米。")
+    assert [(m.value, m.unit) for m in found] == [(30, "ug_m3"), (50, "ug_m3")]
+    assert measures("编制2022、2023年度温室气体排放清单。") == []

@@ -103,7 +103,8 @@ def _item(document_id: str, path: str, parent: str, level: int, domain: str | No
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+def built(tmp_path_factory) -> Path:
+    """A folder holding raw/, warehouse.duckdb and target/ (with the compiled analyses)."""
     work = tmp_path_factory.mktemp("dbt")
     raw = work / "raw"
     plan, report, city, other, lost = "plan", "report", "cityplan", "otherplan", "lostplan"
@@ -132,14 +133,36 @@ def warehouse(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     db_path = work / "warehouse.duckdb"
     env = {**os.environ, "ENVWH_RAW_DIR": str(raw), "ENVWH_DUCKDB_PATH": str(db_path)}
     # Private target and log folders: other dbt runs may share the project folder.
-    result = subprocess.run(
-        [str(DBT), "build", "--target-path", str(work / "target"), "--log-path", str(work / "logs"), "--quiet"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    con = duckdb.connect(str(db_path), read_only=True)
+    private = ["--target-path", str(work / "target"), "--log-path", str(work / "logs"), "--quiet"]
+    for command in (["build"], ["compile", "--select", "resource_type:analysis"]):
+        result = subprocess.run([str(DBT), *command, *private], cwd=ROOT, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return work
+
+
+@pytest.fixture(scope="module")
+def warehouse(built: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(built / "warehouse.duckdb"), read_only=True)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="module")
+def analyses(built: Path) -> dict[str, str]:
+    return {p.stem: p.read_text("utf-8") for p in (built / "target" / "compiled").rglob("analyses/*.sql")}
+
+
+def test_every_analysis_runs(warehouse, analyses):
+    assert set(analyses) == {p.stem for p in (ROOT / "analyses").glob("*.sql")}
+    for sql in analyses.values():
+        warehouse.execute(sql).fetchall()
+
+
+def test_city_stricter_than_province_analysis(warehouse, analyses):
+    sql = analyses["city_stricter_than_province"]
+    rows = warehouse.execute(f"select city_value, province_value, city_is_stricter from ({sql})").fetchall()
+    # The city's PM2.5 target (le 25) is below its province's (le 30): stricter.
+    assert rows == [(25.0, 30.0, True)]
 
 
 def test_masked_target_is_kept_without_a_value(warehouse):

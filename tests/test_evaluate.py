@@ -101,3 +101,13 @@ def test_warehouse_rows_are_read_from_the_marts(tmp_path):
     rows, _ = extract_from_warehouse(db, folder)
     assert sorted((r.kind, r.value, r.region, r.position) for r in rows) == [
         ("outcome", 51.0, "江苏省", 3), ("target", 47.0, "江苏省", 3)]
+
+
+def test_indicator_rows_with_a_wrong_attribute_or_missing_fail_the_bar():
+    gold = [_row(26, 0, unit="ug_m3", comparator="lt", indicator="pm25_concentration", year=2023),
+            _row(92, 50, unit="percent", comparator="gt", indicator="good_air_days_ratio", year=2023),
+            _row(5, 90, comparator="eq")]
+    extracted = [_row(26, 1, unit="ug_m3", comparator="le", indicator="pm25_concentration", year=2023),
+                 _row(5, 90, comparator="ge")]
+    failures = evaluate_rows(gold, extracted)["gold_indicator_failures"]
+    assert sorted(f.get("field", "missed") for f in failures) == ["comparator", "missed"]

@@ -1,0 +1,394 @@
+"""The measurements of the benchmark: a child process (wall, CPU, peak RSS of its tree), the loader, the
+jieba baseline, dbt build, the analyst queries, worker invariance and the loader's profile."""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import os
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+from benchmarks.synthetic import OUT_ROOT, REPO, CorpusGenerator, write_corpus
+
+BIN = Path(sys.executable).parent
+
+
+# --------------------------------------------------------------------------- measuring a child process
+
+
+@dataclass
+class ProcessStats:
+    wall_s: float
+    cpu_s: float  # user + system of the child and everything it waited for
+    peak_tree_rss: int  # largest sum of RSS over the process and its descendants, sampled every 50 ms
+    others_cores: float  # average number of cores busy with other work on the machine meanwhile
+    returncode: int
+    log: str  # tail of stderr/stdout
+
+
+def run_measured(cmd: list[str], log_path: Path, env: dict | None = None, cwd: Path = REPO) -> ProcessStats:
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    before_children = os.times()
+    busy_before = _busy_seconds()
+    start = time.perf_counter()
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        peak = _sample_peak_rss(proc)
+        returncode = proc.wait()
+    wall = time.perf_counter() - start
+    after_children = os.times()
+    cpu = (after_children.children_user - before_children.children_user) + (
+        after_children.children_system - before_children.children_system)
+    others = max(0.0, (_busy_seconds() - busy_before - cpu) / wall) if wall > 0 else 0.0
+    tail = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
+    return ProcessStats(wall, cpu, peak.value, others, returncode, tail)
+
+
+@dataclass
+class _Peak:
+    value: int = 0
+
+
+def _sample_peak_rss(proc: subprocess.Popen, every_s: float = 0.05) -> _Peak:
+    peak = _Peak()
+
+    def sample() -> None:
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while proc.poll() is None:
+            total = 0
+            try:
+                for p in [root, *root.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                break
+            peak.value = max(peak.value, total)
+            time.sleep(every_s)
+
+    threading.Thread(target=sample, daemon=True).start()
+    return peak
+
+
+def _busy_seconds() -> float:
+    t = psutil.cpu_times()
+    return sum(t) - t.idle - getattr(t, "iowait", 0.0)
+
+
+# --------------------------------------------------------------------------- the stages
+
+
+def cli_options() -> str:
+    return subprocess.run([str(BIN / "envwh"), "load", "--help"], capture_output=True, text=True, cwd=REPO).stdout
+
+
+def loader_command(docs: Path, raw: Path, workers: int) -> list[str]:
+    """`envwh load` with its process pool; --full parses everything (no reuse of an earlier load),
+    --quiet keeps progress bars out of the log."""
+    options = cli_options()
+    extra = [o for o in ("--full", "--quiet") if o in options]
+    return [str(BIN / "envwh"), "load", str(docs), "--out", str(raw), "--workers", str(workers), *extra]
+
+
+@dataclass
+class Baseline:
+    docs: int
+    chars: int
+    wall_s: float
+    cpu_s: float
+
+    @property
+    def chars_per_s(self) -> float:
+        return self.chars / self.wall_s if self.wall_s else 0.0
+
+
+def jieba_baseline(gen: CorpusGenerator, n: int) -> Baseline:
+    """One bare jieba.lcut pass over the text of the first n documents (jieba initialised before timing)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    texts = [gen.document(i).text for i in range(n)]
+    wall = cpu = 0.0
+    for text in texts:
+        w0, c0 = time.perf_counter(), time.process_time()
+        jieba.lcut(text)
+        wall += time.perf_counter() - w0
+        cpu += time.process_time() - c0
+    return Baseline(n, sum(map(len, texts)), wall, cpu)
+
+
+def dbt_env(raw: Path, db: Path) -> dict:
+    env = dict(os.environ)
+    env.update(ENVWH_RAW_DIR=str(raw.resolve()), ENVWH_DUCKDB_PATH=str(db.resolve()), DBT_PROFILES_DIR=str(REPO))
+    env.pop("ENVWH_DUCKDB_MEMORY", None)
+    return env
+
+
+def dbt_command(work: Path) -> list[str]:
+    return [str(BIN / "dbt"), "build", "--target-path", str(work / "target"), "--log-path", str(work / "logs")]
+
+
+# --------------------------------------------------------------------------- the analyst queries
+
+# Each query names its parameters; parameters are chosen from the warehouse before timing.
+QUERIES = {
+    "pm25_city_ranking": (
+        "PM2.5 targets of cities for a year, best first",
+        """select region_name_zh, province_name_zh, comparator, value
+           from {s}.mart_region_comparison
+           where indicator_code = 'pm25_concentration' and kind = 'target' and region_level = 'city' and year = $year
+           order by value, region_name_zh""",
+    ),
+    "attainment_by_province": (
+        "share of targets attained, by province",
+        """select r.province_name_zh, count(*) as n, avg(case when a.attained then 1.0 else 0.0 end) as rate
+           from {s}.mart_target_attainment a join {s}.dim_region r on r.region_code = a.region_code
+           group by r.province_name_zh order by rate desc, n desc""",
+    ),
+    "domain_shares_of_region": (
+        "domain shares of one region's documents for a year",
+        """select domain_code, sum(n_tasks) as n_tasks, sum(n_tasks) / sum(sum(n_tasks)) over () as share,
+                  sum(n_targets) as n_targets
+           from {s}.mart_domain_focus where region_code = $region and year = $year
+           group by domain_code order by n_tasks desc""",
+    ),
+    "cities_stricter_than_province": (
+        "city targets stricter than their province's for the same indicator and year",
+        """select c.region_name_zh, c.indicator_code, c.year, c.value as city_value, p.value as province_value
+           from {s}.mart_region_comparison c
+           join {s}.mart_region_comparison p
+             on p.region_name_zh = c.province_name_zh and p.region_level = 'province'
+            and p.indicator_code = c.indicator_code and p.year = c.year and p.kind = 'target'
+           join {s}.dim_indicator i on i.indicator_code = c.indicator_code
+           where c.region_level = 'city' and c.kind = 'target'
+             and ((i.better = 'lower' and c.value < p.value) or (i.better = 'higher' and c.value > p.value))
+           order by c.indicator_code, c.year, c.region_name_zh""",
+    ),
+    "long_tail_targets_of_domain": (
+        "the 20 most frequent long-tail targets (no indicator code) of a domain",
+        """select subject_zh, unit, count(*) as n, median(value) as median_value
+           from {s}.fct_targets where indicator_code is null and domain_code = $domain
+           group by subject_zh, unit order by n desc, subject_zh limit 20""",
+    ),
+}
+
+
+def query_parameters(con, schema: str) -> dict:
+    def one(sql: str, default):
+        try:
+            row = con.execute(sql.format(s=schema)).fetchone()
+            return row[0] if row and row[0] is not None else default
+        except Exception:  # noqa: BLE001 - a missing table shows up when the query itself is timed
+            return default
+
+    return {
+        "year": one("select year from {s}.mart_region_comparison where year is not null "
+                    "group by year order by count(*) desc, year limit 1", 2023),
+        "region": one("select region_code from {s}.mart_domain_focus where region_code is not null "
+                      "group by region_code order by count(*) desc, region_code limit 1", ""),
+        "domain": one("select domain_code from {s}.fct_targets where indicator_code is null and domain_code is not null "
+                      "group by domain_code order by count(*) desc, domain_code limit 1", ""),
+    }
+
+
+def time_queries(db: Path, repeats: int) -> tuple[dict[str, dict], dict]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        found = con.execute("select table_schema from information_schema.tables "
+                            "where table_name = 'mart_region_comparison' limit 1").fetchone()
+        schema = found[0] if found else "marts"
+        params = query_parameters(con, schema)
+        results: dict[str, dict] = {}
+        for name, (_, sql) in QUERIES.items():
+            sql = sql.format(s=schema)
+            used = {k: v for k, v in params.items() if f"${k}" in sql}
+            try:
+                rows = len(con.execute(sql, used).fetchall())  # warm-up, not timed
+                times = []
+                for _ in range(repeats):
+                    t0 = time.perf_counter()
+                    con.execute(sql, used).fetchall()
+                    times.append((time.perf_counter() - t0) * 1000)
+                results[name] = {"median_ms": statistics.median(times), "max_ms": max(times), "rows": rows}
+            except Exception as exc:  # noqa: BLE001 - reported in the table, the other queries still run
+                results[name] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"}
+        return results, params
+    finally:
+        con.close()
+
+
+
+
+@dataclass
+class SizeResult:
+    n: int
+    chars: int = 0
+    bytes: int = 0
+    workers: int = 0
+    loader_cmd: str = ""
+    load: dict | None = None  # ProcessStats
+    load_completed: bool = False  # the raw tables were written (some files may have failed)
+    docs_loaded: int | None = None
+    measures_loaded: int | None = None
+    files_failed: int | None = None
+    baseline: dict | None = None  # Baseline
+    dbt: dict | None = None  # ProcessStats
+    db_bytes: int | None = None
+    queries: dict = field(default_factory=dict)
+    query_params: dict = field(default_factory=dict)
+    load_avg_start: tuple = ()
+    load_avg_end: tuple = ()
+    problems: list[str] = field(default_factory=list)
+
+    # derived figures -------------------------------------------------------
+    def docs_per_s(self) -> float | None:
+        return self.n / self.load["wall_s"] if self.load_ok() else None
+
+    def chars_per_s(self) -> float | None:
+        return self.chars / self.load["wall_s"] if self.load_ok() else None
+
+    def jieba_ratio(self) -> float | None:
+        """Loader characters/s per worker core, as a multiple of the bare jieba pass on one core."""
+        if not self.load_ok() or not self.baseline:
+            return None
+        return self.chars_per_s() / max(1, self.workers) / (self.baseline["chars"] / self.baseline["wall_s"])
+
+    def jieba_ratio_cpu(self) -> float | None:
+        """The same on CPU seconds (robust to other work on the machine): loader chars per CPU-s / jieba's."""
+        if not self.load_ok() or not self.baseline or not self.load["cpu_s"]:
+            return None
+        return (self.chars / self.load["cpu_s"]) / (self.baseline["chars"] / self.baseline["cpu_s"])
+
+    def load_ok(self) -> bool:
+        return bool(self.load) and self.load_completed
+
+    def dbt_ok(self) -> bool:
+        return bool(self.dbt) and self.dbt["returncode"] == 0
+
+    def total_s(self) -> float | None:
+        return self.load["wall_s"] + self.dbt["wall_s"] if self.load_ok() and self.dbt_ok() else None
+
+
+def count_rows(raw: Path) -> tuple[int | None, int | None, int | None]:
+    """Rows of raw_documents and raw_measures, and files that failed (errors, not warnings)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    def path(table: str) -> Path:
+        return raw / f"{table}.parquet"
+
+    def rows(table: str) -> int | None:
+        return pq.ParquetFile(path(table)).metadata.num_rows if path(table).exists() else None
+
+    failed = None
+    if path("raw_load_errors").exists():
+        severity = pq.read_table(path("raw_load_errors"), columns=["severity"])["severity"]
+        failed = pc.sum(pc.equal(severity, "error")).as_py() or 0
+    return rows("raw_documents"), rows("raw_measures"), failed
+
+# --------------------------------------------------------------------------- worker invariance and profile
+
+
+def workers_identical(n: int, gen: CorpusGenerator, workers: list[int]) -> dict:
+    """Load the same corpus with each worker count; compare the raw tables (load timestamps aside)."""
+    import pyarrow.parquet as pq
+
+    work = OUT_ROOT / f"workers_{n}"
+    docs = work / "docs"
+    write_corpus(docs, n, generator=gen)
+    contents = {}
+    for w in workers:
+        raw = work / f"raw_{w}"
+        shutil.rmtree(raw, ignore_errors=True)
+        stats = run_measured(loader_command(docs, raw, w), work / f"load_{w}.log")
+        if stats.returncode < 0 or not (raw / "raw_documents.parquet").exists():
+            return {"workers": workers, "identical": None, "error": f"loader with {w} workers wrote no tables"}
+        tables = {}
+        for path in sorted(raw.glob("*.parquet")):
+            t = pq.read_table(path)
+            tables[path.stem] = t.drop_columns([c for c in ("occurred_at",) if c in t.column_names]).to_pylist()
+        contents[w] = tables
+    first = contents[workers[0]]
+    same_order = all(c == first for c in contents.values())
+    as_sets = all({k: sorted(map(repr, v)) for k, v in c.items()} == {k: sorted(map(repr, v)) for k, v in first.items()}
+                  for c in contents.values())
+    return {"workers": workers, "identical": same_order, "identical_ignoring_order": as_sets, "documents": n}
+
+
+def profile_loader(gen: CorpusGenerator, n: int, top: int = 20) -> dict:
+    """cProfile of process_document over n documents, single process; the functions with most own time."""
+    import jieba
+
+    from loaders.pipeline import process_document
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    datas = [(d.data, d.name) for d in gen.documents(n)]
+    process_document(*datas[0])  # first-use initialisation of the stages is not what we profile
+    prof = cProfile.Profile()
+    failures = 0
+    t0 = time.perf_counter()
+    prof.enable()
+    for data, name in datas:
+        try:
+            process_document(data, name)
+        except Exception:  # noqa: BLE001 - a loader bug on one file must not stop the benchmark
+            failures += 1
+    prof.disable()
+    wall = time.perf_counter() - t0
+    stats = pstats.Stats(prof, stream=io.StringIO())
+    entry = next((v[3] for k, v in stats.stats.items() if k[2] == "process_document"), 0.0)
+    total = max(stats.total_tt, entry)
+    rows = []
+    for key, (_cc, ncalls, tt, ct, _callers) in stats.stats.items():
+        rows.append({"function": _label(key), "calls": ncalls,
+                     "own_s": tt, "own_share": tt / total if total else 0, "cum_s": ct,
+                     "cum_share": ct / total if total else 0, "main_caller": _loader_caller(stats.stats, key)})
+    by_own = sorted(rows, key=lambda r: -r["own_s"])[:top]
+    by_cum = sorted((r for r in rows if "loaders" in r["function"]), key=lambda r: -r["cum_s"])[:top]
+    return {"documents": n, "failures": failures, "wall_s": wall, "profiled_s": total,
+            "by_own": by_own, "by_cum_loaders": by_cum}
+
+
+def _label(key: tuple) -> str:
+    filename, line, func = key
+    return f"{_short(filename)}:{line}({func})"
+
+
+def _loader_caller(table: dict, key: tuple) -> str:
+    """The loaders/ function on whose behalf `key` spends most time (following the heaviest caller up),
+    so that a builtin such as re.findall or dataclasses' asdict is charged to the loader code calling it."""
+    seen = {key}
+    while key in table:
+        callers = {k: v for k, v in table[key][4].items() if k not in seen}
+        if not callers:
+            break
+        key = max(callers, key=lambda k: callers[k][3])
+        seen.add(key)
+        if "/loaders/" in key[0]:
+            return _label(key)
+    return ""
+
+
+def _short(filename: str) -> str:
+    for marker in ("/site-packages/", str(REPO) + "/"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename.rsplit("/", 1)[-1] if "/" in filename else filename

@@ -443,10 +443,11 @@ def _drop_attributes(doc: _Doc, cands: list[_Candidate]) -> None:
 
 def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sentence: Sentence | None,
           year: int | None) -> str:
-    """Section label (工作任务 / 完成情况, found by loaders/items.py) first, then markers and the document type."""
+    """A year before the document's, then the section label (工作任务 / 完成情况, found by loaders/items.py),
+    then markers and the document type."""
+    if doc.meta.year is not None and year is not None and year < doc.meta.year:
+        return "outcome"  # "2022年完成销号的62条": a year before the document's reports what was done
     in_clause = bisect.bisect_left(doc.year_positions, clause[0]) < bisect.bisect_left(doc.year_positions, clause[1])
-    if in_clause and doc.meta.year is not None and year is not None and year < doc.meta.year:
-        return "outcome"  # "2022年完成销号的62条": a past year in the clause reports what was done
     if sentence is not None and sentence.section_kind:
         return sentence.section_kind
     if doc.meta.doc_type == "report":  # a plan inside a report: 拟 / 力争 ... earlier in the sentence or in the clause
@@ -457,8 +458,6 @@ def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sen
         later = in_clause and doc.meta.year is not None and year is not None and year > doc.meta.year
         clause_text = doc.text[clause[0] : clause[1]]
         return "target" if later and not any(m in clause_text for m in OUTCOME_MARKERS) else "outcome"
-    if year is not None and doc.meta.year is not None and year < doc.meta.year:
-        return "outcome"
     return "target"
 
 

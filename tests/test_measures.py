@@ -227,3 +227,9 @@ def test_numbers_of_a_list_share_the_closing_unit():
     found = measures("PM2.5、PM10平均浓度分别为30、50微克/立方米。")
     assert [(m.value, m.unit) for m in found] == [(30, "ug_m3"), (50, "ug_m3")]
     assert measures("编制2022、2023年度温室气体排放清单。") == []
+
+
+def test_a_past_year_of_the_paragraph_reports_outcomes_in_a_plan():
+    text = "2022年,全省PM2.5浓度为28微克/立方米,优良天数比率为88%。"
+    sentence = Sentence(0, len(text), "一", section_kind="target")
+    assert [(m.kind, m.year) for m in measures(text, PLAN, [sentence])] == [("outcome", 2022), ("outcome", 2022)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -47,6 +48,12 @@ def main() -> None:
     Exit codes: 0 ok, 1 some files failed to load, 2 usage error,
                 3 build or tests failed (published warehouse untouched), 4 locked.
     """
+    # a scheduler stops jobs with SIGTERM: unwind like Ctrl-C so temp files and dbt are cleaned up
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _quiet_option(f: Callable) -> Callable:
@@ -216,9 +223,7 @@ def status(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Pa
         stat = db_path.stat()
         info["modified_at"] = datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(timespec="seconds")
         info["size_bytes"] = stat.st_size
-        record = publish.record_path(db_path)
-        if record.exists():
-            info["publication"] = json.loads(record.read_text(encoding="utf-8"))
+        info.update(publish.read_record(db_path))
         info["tables"] = {f"{s}.{t}": n for s, t, n in publish.published_tables(db_path)}
     info["raw_dir"] = str(raw_dir)
     info["raw_rows"] = publish.raw_counts(raw_dir) if raw_dir.exists() else {}
@@ -237,6 +242,10 @@ def status(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Pa
                     click.echo(f"  {name:<40} {n:>10} rows")
         else:
             click.echo(f"published: nothing at {db_path} (run `envwh refresh FOLDER`)")
+        if failure := info.get("last_failure"):
+            click.echo(f"last build FAILED at {failure['failed_at']}: {failure['reason']}")
+            for line in failure["error_lines"]:
+                click.echo(f"  {line}")
         rows = ", ".join(f"{t} {n}" for t, n in info["raw_rows"].items()) or "none"
         stale = "" if raw_version in (None, LOADER_VERSION) else " (written by another loader version: next load re-parses)"
         click.echo(f"raw: {raw_dir}: {rows}; loader {raw_version}{stale}")

@@ -16,6 +16,7 @@ import importlib.metadata
 import logging
 import multiprocessing
 import os
+import signal
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -171,6 +172,11 @@ def _init_worker(reusable: dict[str, str]) -> None:
     _reusable = reusable
 
 
+def _init_pool_worker(reusable: dict[str, str]) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM
+    _init_worker(reusable)
+
+
 def _warm_jieba() -> None:
     """Load jieba's dictionary once per process, before any stage races to do it.
 
@@ -234,7 +240,7 @@ def _results(tasks: list[tuple[str, str, int]], workers: int, reusable: dict[str
         yield from map(load_file, tasks)
         return
     chunksize = max(1, min(16, len(tasks) // (workers * 8)))
-    with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(reusable,)) as pool:
+    with multiprocessing.Pool(workers, initializer=_init_pool_worker, initargs=(reusable,)) as pool:
         yield from pool.imap(load_file, tasks, chunksize=chunksize)
 
 

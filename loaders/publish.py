@@ -97,13 +97,18 @@ def dbt_build(db_path: Path, raw_dir: Path, project_dir: Path = PROJECT_ROOT, pr
     except OSError as exc:
         return BuildOutcome(False, error_lines=[f"cannot run dbt: {exc}"])
     assert proc.stdout is not None
-    for line in proc.stdout:
-        output.append(line)
-        if m := _PROGRESS.search(line):
-            bar.total = int(m.group(2))
-            bar.update(1)
-    bar.close()
-    returncode = proc.wait()
+    try:
+        for line in proc.stdout:
+            output.append(line)
+            if m := _PROGRESS.search(line):
+                bar.total = int(m.group(2))
+                bar.update(1)
+        returncode = proc.wait()
+    finally:
+        bar.close()
+        if proc.poll() is None:  # we are being stopped (Ctrl-C, SIGTERM): do not leave dbt running
+            proc.terminate()
+            proc.wait(timeout=30)
     done = next((_TIMESTAMP.sub("", x).strip() for x in reversed(output) if "Done. PASS=" in x), "")
     if returncode != 0:
         return BuildOutcome(False, done, dbt_error_lines(output) or [f"dbt exited with code {returncode}"])
@@ -161,13 +166,13 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
     try:
         outcome = builder(target, raw_dir)
         if not outcome.ok:
-            return PublishResult(False, published, outcome, "the build or its tests failed")
+            return _failed(published, outcome, "the build or its tests failed")
         if not target.exists():
-            return PublishResult(False, published, outcome, f"the build reported success but wrote no {target.name}")
+            return _failed(published, outcome, f"the build reported success but wrote no {target.name}")
         problems = check_portable(target, building_dir)
         if problems:
             outcome = BuildOutcome(False, outcome.summary, problems)
-            return PublishResult(False, published, outcome, "the built warehouse would not work once moved")
+            return _failed(published, outcome, "the built warehouse would not work once moved")
         os.replace(target, published)
         fd = os.open(published.parent, os.O_RDONLY)
         try:
@@ -180,16 +185,37 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
         shutil.rmtree(building_dir, ignore_errors=True)
 
 
+def _failed(published: Path, outcome: BuildOutcome, reason: str) -> PublishResult:
+    _update_record(published, last_failure={
+        "failed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "reason": reason,
+        "error_lines": outcome.error_lines[:10],
+    })
+    return PublishResult(False, published, outcome, reason)
+
+
 def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome) -> None:
-    """A small JSON beside the warehouse for `envwh status`: when and from what it was published."""
-    record = {
+    """When and from what the warehouse was published (a failure since then is recorded too)."""
+    _update_record(published, last_failure=None, publication={
         "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "warehouse": str(published),
         "raw_dir": str(raw_dir),
         "raw_rows": raw_counts(raw_dir),
         "loader_version": raw_loader_version(raw_dir),
         "dbt": outcome.summary,
-    }
+    })
+
+
+def read_record(published: Path) -> dict:
+    """The JSON beside the warehouse that `envwh status` reads: {publication, last_failure}."""
+    try:
+        return json.loads(record_path(published).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _update_record(published: Path, **fields: dict | None) -> None:
+    record = {**read_record(published), **fields}
     path = record_path(published)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

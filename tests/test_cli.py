@@ -96,6 +96,8 @@ def test_refresh_build_failure_exit_3_and_published_untouched(make_folder, tmp_p
     assert failed.exit_code == cli.EXIT_BUILD_FAILED
     assert "left untouched" in failed.stderr and "accepted_values_x" in failed.stderr
     assert (data / "warehouse.duckdb").read_bytes() == before
+    status = invoke("status", "--data-dir", str(data))
+    assert status.exit_code == 0 and "last build FAILED" in status.stdout and "accepted_values_x" in status.stdout
 
 
 def test_status_reports_what_is_published(make_folder, tmp_path, monkeypatch):

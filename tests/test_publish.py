@@ -73,7 +73,7 @@ def test_successful_build_is_swapped_in_and_its_views_work(published):
     assert read_view(published) == (2, ROWS)  # the view still binds at the published path
     assert not leftovers(published)
     record = json.loads(publish.record_path(published).read_text())
-    assert record["dbt"] == "Done. PASS=2" and record["published_at"]
+    assert record["publication"]["dbt"] == "Done. PASS=2" and record["publication"]["published_at"]
 
 
 def test_failed_build_leaves_the_published_file_untouched(published):
@@ -84,6 +84,10 @@ def test_failed_build_leaves_the_published_file_untouched(published):
     assert published.read_bytes() == before
     assert read_view(published) == (1, ROWS)
     assert not leftovers(published)  # the partial file is deleted
+    record = publish.read_record(published)
+    assert "not_null_t_i" in record["last_failure"]["error_lines"][0] and record["publication"]
+    assert build_and_publish(published.parent.parent / "raw", published, fake_builder(3)).ok
+    assert publish.read_record(published)["last_failure"] is None  # cleared by the next success
 
 
 def test_builder_that_raises_leaves_no_partial_file(published):

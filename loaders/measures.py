@@ -64,6 +64,7 @@ RANGE_COMPARATOR = next(r["comparator"] for r in _COMP if r["position"] == "rang
 _KIND = _rows("kind_markers.csv")
 TARGET_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "target"]
 OUTCOME_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "outcome"]
+_DONE = "已"  # the aspect marker of completed action
 TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _rows("time_words.csv")}
 NUMERAL_TERMS = [r["term"] for r in _rows("numeral_terms.csv")]
 METRIC_WORDS = [r["word"] for r in _rows("metric_words.csv")]
@@ -458,7 +459,10 @@ def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sen
         later = in_clause and doc.meta.year is not None and year is not None and year > doc.meta.year
         clause_text = doc.text[clause[0] : clause[1]]
         return "target" if later and not any(m in clause_text for m in OUTCOME_MARKERS) else "outcome"
-    return "target"
+    # a plan recalling what is done: "全省已建成污水处理厂120座" (but "升级已上线的13个应用" is planned work)
+    head = doc.text[clause[0] : pos]
+    i = head.rfind(_DONE)
+    return "outcome" if i >= 0 and "的" not in head[i:] else "target"
 
 
 def _bare_ratio_numbers(doc: _Doc, taken: set[int]) -> list[_Candidate]:

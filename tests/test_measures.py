@@ -233,3 +233,8 @@ def test_a_past_year_of_the_paragraph_reports_outcomes_in_a_plan():
     text = "2022年,全省PM2.5浓度为28微克/立方米,优良天数比率为88%。"
     sentence = Sentence(0, len(text), "一", section_kind="target")
     assert [(m.kind, m.year) for m in measures(text, PLAN, [sentence])] == [("outcome", 2022), ("outcome", 2022)]
+
+
+def test_a_plan_recalling_done_work():
+    assert one("全省已建成污水处理厂120座。").kind == "outcome"
+    assert one("迭代升级已上线的13个应用。").kind == "target"

@@ -30,28 +30,6 @@ from loaders.records import CleanDocument
 DATA_DIR = Path(__file__).parent / "data"
 
 
-class CodeTable:
-    """A one-to-one character mapping applied to a whole text at C speed.
-
-    str.translate looks a dict up per character (about 0.4 µs each for Chinese text); a numpy
-    lookup over the text's code points does the same work twenty times faster. A character
-    mapped to "" is deleted.
-    """
-
-    def __init__(self, mapping: dict[int, str]) -> None:
-        self.size = max(mapping) + 1
-        self.table = np.arange(self.size, dtype=np.uint32)
-        for code, target in mapping.items():
-            self.table[code] = ord(target) if target else 0
-        self.deletes = any(not target for target in mapping.values())
-
-    def apply(self, text: str) -> str:
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        inside = codes < self.size
-        mapped = np.where(inside, self.table[np.where(inside, codes, 0)], codes).astype("<u4")
-        out = mapped.tobytes().decode("utf-32-le")
-        return out.replace("\x00", "") if self.deletes else out
-
 # --- bytes: empty and binary files -------------------------------------------------
 
 _MAGIC = [  # signatures of formats that are not text, with a name a person recognises
@@ -236,6 +214,7 @@ class _HtmlText(HTMLParser):
     BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
                         "article", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "title", "center", "main"})
     CELLS = frozenset({"td", "th"})
+    HEAD_ONLY = frozenset({"title", "meta", "link", "base", "script", "style", "noscript"})  # else the body began
     BREAK = "\x00"  # a block boundary; NUL never survives the binary test, so it is free to use
 
     def __init__(self) -> None:
@@ -246,7 +225,7 @@ class _HtmlText(HTMLParser):
         self._always: list[str] = []  # stack of open skipped elements (tag names)
         self._furniture: list[str] = []
         self._in_title = False
-        self._in_head = False  # </head> may be left out: <body> ends the head as well
+        self._in_head = False  # </head> and <body> may be left out: any body element ends the head
 
     def _is_furniture(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if tag in self.VOID:
@@ -257,9 +236,8 @@ class _HtmlText(HTMLParser):
         return any(w in self.FURNITURE_NAMES for w in re.split(r"[\s_\-]+", names.lower()) if w)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("title", "head", "body"):
-            self._in_title = tag == "title"
-            self._in_head = tag == "head" or (self._in_head and tag == "title")
+        self._in_title = tag == "title"
+        self._in_head = tag == "head" or (self._in_head and tag in self.HEAD_ONLY)
         if self._always:
             if tag == self._always[0]:
                 self._always.append(tag)
@@ -323,6 +301,29 @@ def html_to_text(html: str) -> tuple[str, str]:
     if len(kept.strip()) < 0.1 * len(full.strip()):  # an unclosed page part swallowed the body
         kept = full
     return kept, " ".join("".join(parser.title).split())
+
+
+class CodeTable:
+    """A one-to-one character mapping applied to a whole text at C speed.
+
+    str.translate looks a dict up per character (about 0.4 µs each for Chinese text); a numpy
+    lookup over the text's code points does the same work twenty times faster. A character
+    mapped to "" is deleted.
+    """
+
+    def __init__(self, mapping: dict[int, str]) -> None:
+        self.size = max(mapping) + 1
+        self.table = np.arange(self.size, dtype=np.uint32)
+        for code, target in mapping.items():
+            self.table[code] = ord(target) if target else 0
+        self.deletes = any(not target for target in mapping.values())
+
+    def apply(self, text: str) -> str:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        inside = codes < self.size
+        mapped = np.where(inside, self.table[np.where(inside, codes, 0)], codes).astype("<u4")
+        out = mapped.tobytes().decode("utf-32-le")
+        return out.replace("\x00", "") if self.deletes else out
 
 
 # --- normalisation -------------------------------------------------------------------

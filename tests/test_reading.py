@@ -273,3 +273,8 @@ def test_a_traditional_big5_page_is_cleaned_after_simplification() -> None:
     assert doc.text == "某市2023年生态环境工作要点\n全市空气品质优良天数比率达到85%以上。"
     assert doc.original_text == "某市2023年生態環境工作要點\n全市空氣品質優良天數比率達到85%以上。"
     assert doc.header["发布机构"] == "某市人民政府"
+
+
+def test_a_page_that_never_closes_its_head() -> None:
+    doc = read_document("<html><head><title>标题</title><meta charset=utf-8><p>正文目标达到90%。<p>第二段".encode(), "x.html")
+    assert doc.text == "正文目标达到90%。\n第二段"

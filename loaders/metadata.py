@@ -48,6 +48,7 @@ class _Keywords:
     title_endings: tuple[str, ...]
     doc_types: dict[str, str]  # keyword -> plan | report
     body_cues: dict[str, str]
+    level_cues: dict[str, str]  # 全省 -> province, 全市 -> city
     issuer_suffixes: tuple[str, ...]
 
 
@@ -71,6 +72,7 @@ def _keywords() -> _Keywords:
         title_endings=tuple(k for k, _ in rows["title_ending"]),
         doc_types=dict(rows["doc_type"]),
         body_cues=dict(rows["body_cue"]),
+        level_cues=dict(rows["level_cue"]),
         issuer_suffixes=tuple(sorted((k for k, _ in rows["issuer_suffix"]), key=len, reverse=True)),
     )
 
@@ -211,15 +213,25 @@ def _region_of_names(mentions: list[RegionMention]) -> RegionMention | None:
     return cities[0] if cities else (mentions[0] if mentions else None)
 
 
-def _dominant_region(mentions: list[RegionMention]) -> str | None:
-    """The body's region: a city named clearly more than any other city and more than all
-    provinces together, else the province named most (directly or through its cities)."""
-    cities = Counter(m.code for m in mentions if m.level == "city")
-    ranked = cities.most_common(2)
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        city_code, n_city = ranked[0]
-        if n_city > sum(1 for m in mentions if m.level == "province"):
-            return city_code
+def _level_of_voice(text: str) -> str | None:
+    """province | city when the body speaks clearly for one level (全省/我省 vs 全市/我市/全区), else None."""
+    votes = Counter({"province": 0, "city": 0})
+    for cue, level in _keywords().level_cues.items():
+        votes[level] += text.count(cue)
+    if votes["province"] == votes["city"]:
+        return None
+    return "province" if votes["province"] > votes["city"] else "city"
+
+
+def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | None:
+    """The body's region. A city when it is named clearly more than any other city and either
+    the body speaks for a city (全市, 我区) or the city outnumbers all province names; else
+    the province named most (directly or through its cities)."""
+    cities = Counter(m.code for m in mentions if m.level == "city").most_common(2)
+    if cities and voice != "province" and (len(cities) == 1 or cities[0][1] >= 2 * cities[1][1]):
+        n_city = cities[0][1]
+        if voice == "city" or (n_city >= 2 and n_city > sum(1 for m in mentions if m.level == "province")):
+            return cities[0][0]
     provinces = Counter(m.province_code for m in mentions)
     direct = Counter(m.code for m in mentions if m.level == "province")
     if not provinces:
@@ -231,7 +243,7 @@ def find_region(title: str | None, issuer: str | None, text: str, index: RegionI
     for short_text in (title, issuer):
         if short_text and (m := _region_of_names(index.find_mentions(short_text))):
             return m.code
-    return _dominant_region(index.find_mentions(text))
+    return _dominant_region(index.find_mentions(text), _level_of_voice(text))
 
 
 # --- the stage ---------------------------------------------------------------------------

@@ -74,6 +74,13 @@ def test_region_from_the_body_when_title_and_issuer_name_none(index: RegionIndex
     assert extract_metadata(text, {}, index).region_code == "320400"  # a city named most is the region
 
 
+def test_the_level_the_body_speaks_for_decides_between_city_and_province(index: RegionIndex) -> None:
+    county = "某区2023年生态环境保护工作要点\n全区PM2.5浓度下降到32微克/立方米。\n全区完成常州市下达的任务。"
+    assert extract_metadata(county, {}, index).region_code == "320400"  # a district speaks for its city
+    province = "省政府重点工作完成情况\n全省完成治理任务。\n组织常州市开展试点。\n全省达标。"
+    assert extract_metadata(province, {}, index).region_code == "320000"
+
+
 def test_unknown_region_stays_null(index: RegionIndex) -> None:
     meta = extract_metadata("某某工作要点\n一、目标达到90%。", {}, index)
     assert (meta.region_name, meta.region_code) == (None, None)

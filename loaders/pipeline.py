@@ -181,14 +181,17 @@ def _warm_jieba() -> None:
     """Load jieba's dictionary once per process, before any stage races to do it.
 
     Called before the first file that needs parsing, so a load where every file is unchanged
-    does not pay for it.
+    does not pay for it. The domains stage owns the dictionary setup (it adds its keywords).
     """
     global _jieba_ready
     if not _jieba_ready:
-        import jieba
+        init = getattr(domains, "init_jieba", None)
+        if init is None:
+            import jieba
 
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
+            jieba.setLogLevel(logging.WARNING)
+            init = jieba.initialize
+        init()
         _jieba_ready = True
 
 

@@ -116,3 +116,28 @@ def test_renamed_folder_entries_follow_the_folder(make_folder, raw_dir):
     names = {d["source_file"] for d in rows(raw_dir, "raw_documents")}
     assert "zj_renamed.txt" in names and "zj.txt" not in names
     assert summary.removed == 1
+
+
+def test_jieba_dictionary_loads_at_most_once_per_process(make_folder, tmp_path, monkeypatch):
+    import os
+
+    import jieba
+
+    log = tmp_path / "dictionary_loads.txt"
+    real = jieba.Tokenizer.initialize
+
+    def logged(self, dictionary=None):
+        if not self.initialized:
+            with open(log, "a") as fh:
+                fh.write(f"{os.getpid()}\n")
+        return real(self, dictionary)
+
+    # forked workers inherit the patches; jieba.initialize is a bound method taken at import, patch it too
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", logged)
+    monkeypatch.setattr(jieba, "initialize", lambda *args, **kwargs: jieba.dt.initialize(*args, **kwargs))
+    monkeypatch.setattr(jieba.dt, "initialized", False)
+    folder = make_folder({f"{i:02d}.txt": plan_text("浙江省", 2015 + i, 20 + i) for i in range(12)})
+    run_load(folder, tmp_path / "raw", workers=2, incremental=False)
+    pids = log.read_text().split()
+    assert os.getpid() not in map(int, pids)  # the parent does not parse
+    assert 1 <= len(pids) == len(set(pids)) <= 2  # each worker once

@@ -43,6 +43,7 @@ _BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 class _Keywords:
     title_fields: list[str]
     issuer_fields: list[str]
+    source_fields: list[str]
     number_fields: list[str]
     date_fields: list[str]
     title_endings: tuple[str, ...]
@@ -67,6 +68,7 @@ def _keywords() -> _Keywords:
     return _Keywords(
         title_fields=by_priority("title_field"),
         issuer_fields=by_priority("issuer_field"),
+        source_fields=by_priority("source_field"),
         number_fields=by_priority("number_field"),
         date_fields=by_priority("date_field"),
         title_endings=tuple(k for k, _ in rows["title_ending"]),
@@ -109,6 +111,8 @@ _ISSUED_BY = re.compile(r"(?:^|[,。;:\d日])([\u4e00-\u9fff]{2,24}?)(?:联合)?
 
 
 def find_issuer(lines: list[str], header: dict[str, str]) -> str | None:
+    """发布机构-like header fields, else the signature, else a news lead, else 来源-like fields
+    (a page's 来源 may name the website that copied the document)."""
     issuer = _first_field(header, _keywords().issuer_fields)
     if issuer:
         return issuer
@@ -120,7 +124,7 @@ def find_issuer(lines: list[str], header: dict[str, str]) -> str | None:
         m = _ISSUED_BY.search(line)
         if m and m.group(1).endswith(_keywords().issuer_suffixes):
             return m.group(1)
-    return None
+    return _first_field(header, _keywords().source_fields)
 
 
 def find_doc_number(lines: list[str], header: dict[str, str]) -> str | None:

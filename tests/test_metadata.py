@@ -154,4 +154,5 @@ def test_a_signature_date_in_chinese_numerals(index: RegionIndex) -> None:
 
 def test_the_signature_over_a_date_is_the_issuer(index: RegionIndex) -> None:
     text = "某市工作方案\n市生态环境局\n一、目标达到90%。\n常州市人民政府\n2023年4月17日"
-    assert extract_metadata(text, {}, index).issuer == "常州市人民政府"
+    assert extract_metadata(text, {"来源": "某某环保网"}, index).issuer == "常州市人民政府"
+    assert extract_metadata("某市工作方案\n一、目标达到90%。", {"来源": "某某环保网"}, index).issuer == "某某环保网"

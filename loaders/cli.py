@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
+import duckdb
 from tqdm import tqdm
 
 from loaders import publish
@@ -216,7 +217,10 @@ def refresh(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
 @click.pass_context
 def status(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Path | None, as_json: bool) -> None:
-    """What is published, when, and how many rows each table holds (exit 1 if nothing is published)."""
+    """What is published, when, and how many rows each table holds.
+
+    Exit 1 if nothing is published or the published file cannot be opened read-only.
+    """
     raw_dir, db_path = _paths(data_dir, raw_dir, db_path)
     info: dict = {"warehouse": str(db_path), "published": db_path.exists()}
     if db_path.exists():
@@ -224,7 +228,10 @@ def status(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Pa
         info["modified_at"] = datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(timespec="seconds")
         info["size_bytes"] = stat.st_size
         info.update(publish.read_record(db_path))
-        info["tables"] = {f"{s}.{t}": n for s, t, n in publish.published_tables(db_path)}
+        try:
+            info["tables"] = {f"{s}.{t}": n for s, t, n in publish.published_tables(db_path)}
+        except duckdb.Error as exc:  # e.g. written by another DuckDB version, or held read-write elsewhere
+            info["tables"], info["unreadable"] = {}, str(exc).splitlines()[0]
     info["raw_dir"] = str(raw_dir)
     info["raw_rows"] = publish.raw_counts(raw_dir) if raw_dir.exists() else {}
     raw_version = publish.raw_loader_version(raw_dir) if raw_dir.exists() else None
@@ -235,8 +242,11 @@ def status(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Pa
     else:
         if info["published"]:
             pub = info.get("publication", {})
+            dbt_summary = f"; {pub['dbt']}" if pub.get("dbt") else ""
             click.echo(f"published: {db_path} ({info['size_bytes'] / 1e6:.1f} MB, "
-                       f"published {pub.get('published_at', info['modified_at'])}; {pub.get('dbt', '')})")
+                       f"published {pub.get('published_at', info['modified_at'])}{dbt_summary})")
+            if "unreadable" in info:
+                click.echo(f"  cannot be opened read-only: {info['unreadable']}")
             for name, n in info["tables"].items():
                 if name.startswith("marts."):
                     click.echo(f"  {name:<40} {n:>10} rows")
@@ -249,7 +259,7 @@ def status(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Pa
         rows = ", ".join(f"{t} {n}" for t, n in info["raw_rows"].items()) or "none"
         stale = "" if raw_version in (None, LOADER_VERSION) else " (written by another loader version: next load re-parses)"
         click.echo(f"raw: {raw_dir}: {rows}; loader {raw_version}{stale}")
-    ctx.exit(EXIT_OK if info["published"] else EXIT_FILES_FAILED)
+    ctx.exit(EXIT_OK if info["published"] and "unreadable" not in info else EXIT_FILES_FAILED)
 
 
 # `evaluate` lives in its own module; register it when present (import errors inside it still surface).

@@ -22,13 +22,20 @@ def big_folder(tmp_path, n: int = 3000):
     return big
 
 
+def size_of(path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:  # renamed into place between glob and stat
+        return 0
+
+
 def start_and_stop_mid_write(big, raw, sig: int, workers: int) -> subprocess.Popen:
     proc = subprocess.Popen([str(ENVWH), "load", str(big), "--raw-dir", str(raw), "--workers", str(workers), "--quiet"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
         # mid-write: at least one row group of a new table has reached its temp file
-        while not any(p.stat().st_size > 4 for p in raw.glob(TEMP_GLOB)):
+        while not any(size_of(p) > 4 for p in raw.glob(TEMP_GLOB)):
             assert proc.poll() is None, "the loader finished before it could be stopped; make the folder bigger"
             assert time.monotonic() < deadline
             time.sleep(0.01)

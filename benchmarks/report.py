@@ -74,13 +74,19 @@ def table_rows(results: list[SizeResult]) -> list[list[str]]:
     return rows
 
 
-def growth(results: list[SizeResult]) -> list[tuple[int, int, float | None, float | None]]:
-    """(N before, N, ratio of load time per document, ratio of dbt build time per document)."""
+def growth(results: list[SizeResult]) -> list[dict]:
+    """Ratio of time per document from one size to the next, for the load and dbt build, on wall and CPU time."""
+    def ratio(a: dict | None, b: dict | None, na: int, nb: int, key: str) -> float | None:
+        return (b[key] / nb) / (a[key] / na) if a and b and a[key] and b[key] else None
+
     out = []
     for a, b in zip(results, results[1:], strict=False):
-        load = (b.load["wall_s"] / b.n) / (a.load["wall_s"] / a.n) if a.load_ok() and b.load_ok() else None
-        dbt = (b.dbt["wall_s"] / b.n) / (a.dbt["wall_s"] / a.n) if a.dbt_ok() and b.dbt_ok() else None
-        out.append((a.n, b.n, load, dbt))
+        load_a, load_b = (a.load, b.load) if a.load_ok() and b.load_ok() else (None, None)
+        dbt_a, dbt_b = (a.dbt, b.dbt) if a.dbt_ok() and b.dbt_ok() else (None, None)
+        out.append({"from": a.n, "to": b.n,
+                    **{f"{stage}_{key.split('_')[0]}": ratio(x, y, a.n, b.n, key)
+                       for stage, x, y in (("load", load_a, load_b), ("dbt", dbt_a, dbt_b))
+                       for key in ("wall_s", "cpu_s")}})
     return out
 
 
@@ -105,15 +111,20 @@ def goals(results: list[SizeResult], invariance: dict | None) -> list[tuple[str,
     total = big.total_s() if big else None
     out.append(("10 000 documents loaded and built in < 5 min",
                 f"{fmt(total, '.0f')} s (load {fmt(big.load and big.load['wall_s'], '.0f')} s + dbt build "
-                f"{fmt(big.dbt and big.dbt['wall_s'], '.0f')} s)" if big else "10 000 not run / not finished",
+                f"{fmt(big.dbt and big.dbt['wall_s'], '.0f')} s; CPU seconds: load "
+                f"{fmt(big.load and big.load['cpu_s'], '.0f')}, dbt build {fmt(big.dbt and big.dbt['cpu_s'], '.0f')})"
+                if big else "10 000 not run / not finished",
                 _verdict(total is not None and total < GOAL_TOTAL_S_10K, total is None)))
 
     peaks = [x["peak_tree_rss"] for x in (big.load, big.dbt) if x] if big else []
     peak = max(peaks) if peaks else None
-    out.append(("peak memory < 2 GB at 10 000 documents",
-                f"loader {mib(big.load and big.load['peak_tree_rss'])}, dbt {mib(big.dbt and big.dbt['peak_tree_rss'])}"
-                if big else "10 000 not run / not finished",
-                _verdict(peak is not None and peak < GOAL_PEAK_RSS_10K and big.load_ok() and big.dbt_ok(), peak is None)))
+    verdict = _verdict(peak is not None and peak < GOAL_PEAK_RSS_10K and big.load_ok() and big.dbt_ok(), peak is None)
+    if verdict == "met" and peak >= 2e9:
+        verdict = "met only if 2 GB means 2 GiB (over 2×10⁹ bytes)"
+    out.append(("peak memory < 2 GB at 10 000 documents (RSS of the whole process tree)",
+                f"loader {mib(big.load and big.load['peak_tree_rss'])}, dbt build "
+                f"{mib(big.dbt and big.dbt['peak_tree_rss'])} ({fmt(peak and peak / 1e9, '.2f')} GB)"
+                if big else "10 000 not run / not finished", verdict))
 
     qs = big.queries if big else {}
     slowest = max((v["median_ms"] for v in qs.values() if "median_ms" in v), default=None)
@@ -123,13 +134,21 @@ def goals(results: list[SizeResult], invariance: dict | None) -> list[tuple[str,
                 if qs else "no queries at 10 000",
                 _verdict(bool(qs) and not failed and slowest is not None and slowest < GOAL_QUERY_MS, not qs)))
 
-    steps = [g for g in growth(results) if g[0] >= 100]
-    worst = max((g[2] for g in steps if g[2] is not None), default=None)
-    worst_dbt = max((g[3] for g in steps if g[3] is not None), default=None)
-    out.append(("time per document not rising with N (from N = 100 on)",
-                f"worst step ratio: load {fmt(worst, '.2f')}, dbt build {fmt(worst_dbt, '.2f')}",
-                _verdict(worst is not None and worst <= GOAL_GROWTH and (worst_dbt is None or worst_dbt <= GOAL_GROWTH),
-                         worst is None)))
+    steps = [g for g in growth(results) if g["from"] >= 100]
+
+    def worst(key: str) -> float | None:
+        return max((g[key] for g in steps if g[key] is not None), default=None)
+
+    def within(*keys: str) -> bool:
+        return all(worst(k) is None or worst(k) <= GOAL_GROWTH for k in keys)
+
+    verdict = _verdict(within("load_wall", "dbt_wall"), worst("load_wall") is None)
+    if verdict != "met" and worst("load_cpu") is not None and within("load_cpu", "dbt_cpu"):
+        verdict = "met on CPU time only (see the machine's load)"
+    out.append((f"time per document not rising with N (from N = 100 on; step ratio ≤ {GOAL_GROWTH})",
+                f"worst step ratio on wall time: load {fmt(worst('load_wall'), '.2f')}, dbt build "
+                f"{fmt(worst('dbt_wall'), '.2f')}; on CPU time: load {fmt(worst('load_cpu'), '.2f')}, "
+                f"dbt build {fmt(worst('dbt_cpu'), '.2f')}", verdict))
 
     if invariance:
         same = invariance.get("identical")
@@ -168,8 +187,10 @@ def markdown(results: list[SizeResult], mach: dict, args, invariance: dict | Non
         md += ["", f"**Not finished / not run:** N = {', '.join(f'{n:,}' for n in pending)}."]
     md += ["", "### Growth", "", "Ratio of time per document from one size to the next (1.0 = linear; < 1 = "
            "fixed costs being amortised):", ""]
-    md += _md_table([["from N", "to N", "load", "dbt build"]] +
-                    [[f"{a:,}", f"{b:,}", fmt(lr, ".2f"), fmt(dr, ".2f")] for a, b, lr, dr in growth(results)])
+    md += _md_table([["from N", "to N", "load (wall)", "load (CPU)", "dbt build (wall)", "dbt build (CPU)"]] +
+                    [[f"{g['from']:,}", f"{g['to']:,}", *(fmt(g[k], ".2f") for k in
+                                                          ("load_wall", "load_cpu", "dbt_wall", "dbt_cpu"))]
+                     for g in growth(results)])
     md += ["", "### Load on the machine and details", ""]
     md += _md_table([["N", "load avg at start", "others' cores during load", "CPU s (load)", "docs loaded",
                       "files failed", "measures", "baseline docs", "jieba chars/s", "query parameters"]] +

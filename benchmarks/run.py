@@ -67,7 +67,7 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
 
     shutil.rmtree(raw, ignore_errors=True)
     cmd = loader_command(docs, raw, args.workers)
-    res.loader_cmd = " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))
+    res.loader_cmd = " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd)).replace(f"{REPO}/", "")
     say(f"   loader ({args.workers} workers) ...")
     stats = run_measured(cmd, work / "load.log")
     res.load = asdict(stats)
@@ -108,8 +108,6 @@ def _dbt_failure_summary(log: str) -> str:
     return " | ".join(lines[-6:])[:800]
 
 
-
-
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated corpus sizes")
@@ -122,7 +120,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--check-workers", type=int, default=100,
                    help="compare loader output with 1 and --workers workers on this many documents (0: no)")
     p.add_argument("--skip-dbt", action="store_true", help="loader and baseline only")
-    p.add_argument("--no-write", action="store_true", help="print only; do not rewrite benchmarks/RESULTS.md")
+    p.add_argument("--no-write", action="store_true", help="print only; write neither RESULTS.md nor results.json")
+    p.add_argument("--rewrite-report", action="store_true",
+                   help="measure nothing: rewrite RESULTS.md from benchmarks/out/results.json (e.g. after editing notes)")
     args = p.parse_args(argv)
     args.sizes = QUICK_SIZES if args.quick else sorted(int(s) for s in args.sizes.split(",") if s.strip())
     args.command_line = "python -m benchmarks.run" + ("" if argv is None and len(sys.argv) <= 1 else
@@ -130,8 +130,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def rewrite_report() -> int:
+    saved = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+    args = argparse.Namespace(**saved["run"])
+    results = [SizeResult(**r) for r in saved["sizes"]]
+    RESULTS_MD.write_text(markdown(results, saved["machine"], args, saved["workers_identical"], saved["profile"],
+                                   saved["pending"], saved["started"], kept_notes()), encoding="utf-8")
+    say(f"rewritten: {RESULTS_MD.relative_to(REPO)} from {RESULTS_JSON.relative_to(REPO)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.rewrite_report:
+        return rewrite_report()
     started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     mach = machine()
     notes = kept_notes()
@@ -143,13 +155,16 @@ def main(argv: list[str] | None = None) -> int:
     invariance = profile = None
 
     def report() -> None:
+        if args.no_write:
+            return
         pending = [n for n in args.sizes if n not in {r.n for r in results}]
-        RESULTS_JSON.write_text(json.dumps({"machine": mach, "sizes": [asdict(r) for r in results],
+        run = {k: getattr(args, k) for k in ("command_line", "repeats", "baseline_max_docs")}
+        RESULTS_JSON.write_text(json.dumps({"machine": mach, "run": run, "started": started, "pending": pending,
+                                            "sizes": [asdict(r) for r in results],
                                             "workers_identical": invariance, "profile": profile},
                                            ensure_ascii=False, indent=1, default=str))
-        if not args.no_write:
-            RESULTS_MD.write_text(markdown(results, mach, args, invariance, profile, pending, started, notes),
-                                  encoding="utf-8")
+        RESULTS_MD.write_text(markdown(results, mach, args, invariance, profile, pending, started, notes),
+                              encoding="utf-8")
 
     if args.check_workers and args.workers > 1:
         say(f"\n== loader output with 1 and {args.workers} workers on {args.check_workers} documents")
@@ -166,8 +181,10 @@ def main(argv: list[str] | None = None) -> int:
         print_table(table_rows(results))
         report()
     say("")
-    for a, b, lr, dr in growth(results):
-        say(f"time per document, N {a:,} -> {b:,}: load × {fmt(lr, '.2f')}, dbt build × {fmt(dr, '.2f')}")
+    for g in growth(results):
+        say(f"time per document, N {g['from']:,} -> {g['to']:,}: load × {fmt(g['load_wall'], '.2f')} "
+            f"(CPU × {fmt(g['load_cpu'], '.2f')}), dbt build × {fmt(g['dbt_wall'], '.2f')} "
+            f"(CPU × {fmt(g['dbt_cpu'], '.2f')})")
     for goal, measured, verdict in goals(results, invariance):
         say(f"{verdict:>14}  {goal}: {measured}")
     if not args.no_write:

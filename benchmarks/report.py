@@ -192,10 +192,12 @@ def markdown(results: list[SizeResult], mach: dict, args, invariance: dict | Non
                                                           ("load_wall", "load_cpu", "dbt_wall", "dbt_cpu"))]
                      for g in growth(results)])
     md += ["", "### Load on the machine and details", ""]
-    md += _md_table([["N", "load avg at start", "others' cores during load", "CPU s (load)", "docs loaded",
+    md += _md_table([["N", "load avg at start", "others' cores during load", "CPU s (load)",
+                      "CPU s (load, main process)", "docs loaded",
                       "files failed", "measures", "baseline docs", "jieba chars/s", "query parameters"]] +
                     [[f"{r.n:,}", " ".join(f"{x:.2f}" for x in r.load_avg_start),
                       fmt(r.load and r.load["others_cores"], ".2f"), fmt(r.load and r.load["cpu_s"], ".1f"),
+                      fmt(r.load and r.load.get("main_cpu_s"), ".1f"),
                       fmt(r.docs_loaded, ","), fmt(r.files_failed, ","), fmt(r.measures_loaded, ","),
                       fmt(r.baseline and r.baseline["docs"], ","),
                       fmt(r.baseline and r.baseline["chars"] / r.baseline["wall_s"], ",.0f"),
@@ -209,11 +211,22 @@ def markdown(results: list[SizeResult], mach: dict, args, invariance: dict | Non
     md += ["", "## Queries", ""]
     md += [f"- `{k}`: {desc}" for k, (desc, _) in QUERIES.items()]
     if profile:
-        md += ["", "## Loader hot spots", "",
+        md += ["", "## Loader hot spots"]
+    if profile and profile.get("stage_times"):
+        st = profile["stage_times"]
+        md += ["",
+               f"Exclusive wall time of each stage of `process_document` over {st['documents']} synthetic documents, "
+               f"single process, no profiler ({st['total_s']:.2f} s in all, "
+               f"{st['total_s'] / st['documents'] * 1000:.1f} ms per document):", ""]
+        md += _md_table([["stage", "s", "share"]] +
+                        [[f"`{k}`", f"{v['s']:.2f}", f"{v['share']:.1%}"] for k, v in st["stages"].items()])
+    if profile:
+        md += ["",
                f"cProfile of `process_document` over {profile['documents']} synthetic documents "
                f"({profile['failures']} raised), single process "
                f"({profile['wall_s']:.1f} s under the profiler). Own time = time in the function itself; "
-               "share = of all profiled time.", ""]
+               "share = of all profiled time; the profiler inflates functions called very often. Main caller = "
+               "the loader function on whose behalf the time is spent (heaviest caller chain).", ""]
         md += _md_table([["function", "calls", "own s", "own share", "cumulative share", "main caller"]] +
                         [[f"`{r['function']}`", f"{r['calls']:,}", f"{r['own_s']:.2f}", f"{r['own_share']:.1%}",
                           f"{r['cum_share']:.1%}", f"`{r['main_caller']}`"] for r in profile["by_own"][:15]])

@@ -44,6 +44,7 @@ from benchmarks.stages import (
     loader_command,
     profile_loader,
     run_measured,
+    stage_times,
     time_queries,
     workers_identical,
 )
@@ -173,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile_docs:
         say(f"\n== cProfile of the loader on {args.profile_docs} documents")
         profile = profile_loader(gen, args.profile_docs)
+        profile["stage_times"] = stage_times(gen, args.profile_docs)
+        for stage, t in profile["stage_times"]["stages"].items():
+            say(f"   {t['share']:6.1%}  {stage}  (stage, no profiler)")
         for r in profile["by_own"][:10]:
             say(f"   {r['own_share']:6.1%}  {r['function']}  <- {r['main_caller']}")
     for n in args.sizes:

@@ -1,9 +1,12 @@
 -- Measures with everything the facts need: the document's region (a measure is about the region of
 -- its document, even when it names others), the year (the sentence's year, else the document's),
 -- the domain (the indicator's, else the loader's for the measure, else its item's), a link key
--- (the indicator code; for a long-tail measure 'subject:' || subject_zh || '|' || unit when the
--- subject has at least var('long_tail_min_subject_chars') characters), and a
+-- ('indicator:<code>'; for a long-tail measure 'subject:<normalised subject>|<unit>' when the
+-- normalised subject has at least var('long_tail_min_subject_chars') characters), and a
 -- preference rank among measures of one region, year, link key and kind.
+-- For similarity links it also carries the normalised subject, the normalised clause holding the
+-- number, and the task path: the item, or its parent when the item is a labelled section
+-- (工作任务 / 完成情况 as sub-items of one task).
 --
 -- Preference (is_preferred = rank 1), used by mart_region_comparison and the attainment links:
 --   1. a value over a masked number;  2. a level over a year-on-year change;
@@ -24,6 +27,24 @@ documents as (
 
 items as (
     select * from {{ ref('stg_raw__items') }}
+),
+
+-- An item labelled as a section whose parent is not is one half of its parent's task.
+task_paths as (
+    select
+        items.document_id,
+        items.item_path,
+        case
+            when items.section_kind is not null
+                and items.parent_path <> ''
+                and parents.section_kind is null
+                then items.parent_path
+            else items.item_path
+        end as task_path
+    from items
+    left join items as parents
+        on items.document_id = parents.document_id
+        and items.parent_path = parents.item_path
 ),
 
 indicators as (
@@ -64,7 +85,11 @@ joined as (
         measures.sentence_start,
         measures.sentence_end,
         measures.item_path,
-        measures.mentioned_regions
+        coalesce(task_paths.task_path, measures.item_path) as task_path,
+        measures.mentioned_regions,
+        {{ normalised_subject('measures.subject_zh') }} as subject_norm,
+        {{ normalised_subject(clause_at('measures.sentence', 'measures.char_start - measures.sentence_start')) }}
+            as clause_norm
     from measures
     inner join matches
         on measures.measure_id = matches.measure_id
@@ -73,6 +98,9 @@ joined as (
     left join items
         on measures.document_id = items.document_id
         and measures.item_path = items.item_path
+    left join task_paths
+        on measures.document_id = task_paths.document_id
+        and measures.item_path = task_paths.item_path
     left join indicators
         on matches.indicator_code = indicators.indicator_code
 ),
@@ -81,10 +109,10 @@ keyed as (
     select
         *,
         coalesce(
-            indicator_code,
+            'indicator:' || indicator_code,
             case
-                when length(trim(subject_zh)) >= {{ var('long_tail_min_subject_chars') }}
-                    then 'subject:' || trim(subject_zh) || '|' || unit
+                when length(subject_norm) >= {{ var('long_tail_min_subject_chars') }}
+                    then 'subject:' || subject_norm || '|' || unit
             end
         ) as link_key
     from joined

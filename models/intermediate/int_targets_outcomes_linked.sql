@@ -1,29 +1,254 @@
--- A target linked to the outcome reported for the same region, year and link key: the indicator
--- code, or for long-tail measures the exact subject and unit ('subject:<subject_zh>|<unit>').
--- Only the preferred measure of each side takes part (see int_measures_resolved).
+-- A target linked to an outcome of the same region and year. Three ways, tried in this order; a
+-- measure takes part in at most one link.
+--
+--   indicator / subject_exact: the preferred target and the preferred outcome of one link key
+--     ('indicator:<code>', or 'subject:<normalised subject>|<unit>'; see int_measures_resolved).
+--   task_similar: one document, one task (task_path), same unit, change flag and year, and the
+--     subjects agree: the longest common substring (LCS) of the normalised subjects has at least
+--     var('link_min_common_chars') (4) characters or covers var('link_min_common_share') (60%) of
+--     the shorter subject; or one side's clause (the words around its number) restates the other's
+--     subject: their LCS has at least 4 characters and covers 60% of that subject (this rescues a
+--     badly cut subject; clause against clause is not used, clauses share generic words).
+--     Within one task the report restates its plan, so one sign is enough.
+--     Key 'task:<document_id>:<task_path>'.
+--   plan_report_similar: a plan's target and a report's outcome (other documents), same region,
+--     year, unit and change flag, whose normalised subjects agree on both counts (characters AND
+--     share): across documents, a shared clause word says too little. Key 'subject:<target's
+--     normalised subject>|<unit>'.
+--
+-- Similarity candidates: measures whose link key did not link already, and of a keyed measure only
+-- the preferred one (so an indicator never gets two rows of one region and year). Two sides matched
+-- to different indicators never pair. A candidate pair is kept when each side is the other's best
+-- (mutual best): longest common substring, then that of the subjects, then nearest in the text
+-- (same document) or latest report, then measure ids.
 with measures as (
     select * from {{ ref('int_measures_resolved') }}
+),
+
+keyed as (
+    select * from measures
     where is_preferred
 ),
 
-targets as (
-    select * from measures
-    where kind = 'target'
+keyed_links as (
+    select
+        targets.measure_id as target_measure_id,
+        outcomes.measure_id as outcome_measure_id,
+        targets.link_key,
+        case when targets.indicator_code is null then 'subject' else 'indicator' end as link_type,
+        case when targets.indicator_code is null then 'subject_exact' else 'indicator' end as link_method,
+        cast(null as integer) as common_chars
+    from keyed as targets
+    inner join keyed as outcomes
+        on targets.region_code = outcomes.region_code
+        and targets.year = outcomes.year
+        and targets.link_key = outcomes.link_key
+    where targets.kind = 'target'
+        and outcomes.kind = 'outcome'
 ),
 
-outcomes as (
-    select * from measures
-    where kind = 'outcome'
+linked_keys as (
+    select distinct
+        measures.region_code,
+        measures.year,
+        measures.link_key
+    from keyed_links
+    inner join measures
+        on keyed_links.target_measure_id = measures.measure_id
+),
+
+candidates as (
+    select measures.*
+    from measures
+    left join linked_keys
+        on measures.region_code = linked_keys.region_code
+        and measures.year = linked_keys.year
+        and measures.link_key = linked_keys.link_key
+    where measures.region_code is not null
+        and measures.year is not null
+        and linked_keys.link_key is null
+        and (measures.link_key is null or measures.is_preferred)
+),
+
+task_pairs as (
+    select
+        targets.measure_id as target_measure_id,
+        outcomes.measure_id as outcome_measure_id,
+        'task:' || targets.document_id || ':' || targets.task_path as link_key,
+        {{ longest_common_substring('targets.subject_norm', 'outcomes.subject_norm') }} as subject_common,
+        {{ longest_common_substring('targets.subject_norm', 'outcomes.clause_norm') }} as target_restated,
+        {{ longest_common_substring('outcomes.subject_norm', 'targets.clause_norm') }} as outcome_restated,
+        length(targets.subject_norm) as target_subject_chars,
+        length(outcomes.subject_norm) as outcome_subject_chars,
+        abs(targets.char_start - outcomes.char_start) as distance
+    from candidates as targets
+    inner join candidates as outcomes
+        on targets.document_id = outcomes.document_id
+        and targets.task_path = outcomes.task_path
+        and targets.year = outcomes.year
+        and targets.unit = outcomes.unit
+        and targets.is_change = outcomes.is_change
+    where targets.kind = 'target'
+        and outcomes.kind = 'outcome'
+        and targets.task_path <> ''
+        and coalesce(targets.indicator_code = outcomes.indicator_code, true)
+),
+
+task_agreeing as (
+    select
+        *,
+        greatest(subject_common, target_restated, outcome_restated) as common_chars
+    from task_pairs
+    where subject_common >= {{ var('link_min_common_chars') }}
+        or (
+            subject_common > 0
+            and subject_common >= {{ var('link_min_common_share') }} * least(target_subject_chars, outcome_subject_chars)
+        )
+        or (
+            target_restated >= {{ var('link_min_common_chars') }}
+            and target_restated >= {{ var('link_min_common_share') }} * target_subject_chars
+        )
+        or (
+            outcome_restated >= {{ var('link_min_common_chars') }}
+            and outcome_restated >= {{ var('link_min_common_share') }} * outcome_subject_chars
+        )
+),
+
+task_links as (
+    select
+        target_measure_id,
+        outcome_measure_id,
+        link_key,
+        'task' as link_type,
+        'task_similar' as link_method,
+        common_chars
+    from task_agreeing
+    qualify
+        row_number() over (
+            partition by target_measure_id
+            order by common_chars desc, subject_common desc, distance, outcome_measure_id
+        ) = 1
+        and row_number() over (
+            partition by outcome_measure_id
+            order by common_chars desc, subject_common desc, distance, target_measure_id
+        ) = 1
+),
+
+-- Across documents only measures left over by the task links; a pair must share a run of
+-- link_min_common_chars characters, so candidate pairs are found by joining those runs.
+unpaired as (
+    select candidates.*
+    from candidates
+    left join task_links as as_target
+        on candidates.measure_id = as_target.target_measure_id
+    left join task_links as as_outcome
+        on candidates.measure_id = as_outcome.outcome_measure_id
+    where as_target.target_measure_id is null
+        and as_outcome.outcome_measure_id is null
+        and length(candidates.subject_norm) >= {{ var('link_min_common_chars') }}
+        and (
+            (candidates.kind = 'target' and candidates.doc_type = 'plan')
+            or (candidates.kind = 'outcome' and candidates.doc_type = 'report')
+        )
+),
+
+runs as (
+    select distinct
+        measure_id,
+        kind,
+        region_code,
+        year,
+        unit,
+        is_change,
+        substring(subject_norm, start, {{ var('link_min_common_chars') }}) as run
+    from (
+        select
+            *,
+            unnest(range(1, length(subject_norm) - {{ var('link_min_common_chars') }} + 2)) as start
+        from unpaired
+    )
+),
+
+shared_runs as (
+    select distinct
+        target_runs.measure_id as target_measure_id,
+        outcome_runs.measure_id as outcome_measure_id
+    from runs as target_runs
+    inner join runs as outcome_runs
+        on target_runs.region_code = outcome_runs.region_code
+        and target_runs.year = outcome_runs.year
+        and target_runs.unit = outcome_runs.unit
+        and target_runs.is_change = outcome_runs.is_change
+        and target_runs.run = outcome_runs.run
+    where target_runs.kind = 'target'
+        and outcome_runs.kind = 'outcome'
+),
+
+document_pairs as (
+    select
+        targets.measure_id as target_measure_id,
+        outcomes.measure_id as outcome_measure_id,
+        'subject:' || targets.subject_norm || '|' || targets.unit as link_key,
+        {{ longest_common_substring('targets.subject_norm', 'outcomes.subject_norm') }} as common_chars,
+        least(length(targets.subject_norm), length(outcomes.subject_norm)) as shorter_subject,
+        outcomes.published_on as outcome_published_on
+    from shared_runs
+    inner join unpaired as targets
+        on shared_runs.target_measure_id = targets.measure_id
+    inner join unpaired as outcomes
+        on shared_runs.outcome_measure_id = outcomes.measure_id
+    where targets.kind = 'target'
+        and targets.doc_type = 'plan'
+        and outcomes.kind = 'outcome'
+        and outcomes.doc_type = 'report'
+        and targets.document_id <> outcomes.document_id
+        and targets.region_code = outcomes.region_code
+        and targets.year = outcomes.year
+        and targets.unit = outcomes.unit
+        and targets.is_change = outcomes.is_change
+        and coalesce(targets.indicator_code = outcomes.indicator_code, true)
+),
+
+document_links as (
+    select
+        target_measure_id,
+        outcome_measure_id,
+        link_key,
+        'subject' as link_type,
+        'plan_report_similar' as link_method,
+        common_chars
+    from document_pairs
+    where common_chars >= {{ var('link_min_common_chars') }}
+        and common_chars >= {{ var('link_min_common_share') }} * shorter_subject
+    qualify
+        row_number() over (
+            partition by target_measure_id
+            order by common_chars desc, outcome_published_on desc nulls last, outcome_measure_id
+        ) = 1
+        and row_number() over (
+            partition by outcome_measure_id
+            order by common_chars desc, target_measure_id
+        ) = 1
+),
+
+links as (
+    select * from keyed_links
+    union all
+    select * from task_links
+    union all
+    select * from document_links
 ),
 
 final as (
     select
-        targets.region_code || ':' || targets.year || ':' || targets.link_key as link_id,
+        links.target_measure_id || '~' || links.outcome_measure_id as link_id,
         targets.region_code,
         targets.year,
-        targets.link_key,
-        case when targets.indicator_code is null then 'subject' else 'indicator' end as link_type,
-        targets.indicator_code,
+        links.link_key,
+        links.link_type,
+        links.link_method,
+        links.common_chars,
+        coalesce(targets.indicator_code, outcomes.indicator_code) as indicator_code,
         targets.subject_zh as target_subject_zh,
         outcomes.subject_zh as outcome_subject_zh,
         targets.unit,
@@ -34,17 +259,19 @@ final as (
         targets.value as target_value,
         targets.is_masked as target_is_masked,
         targets.is_change as target_is_change,
+        targets.sentence as target_sentence,
         outcomes.measure_id as outcome_measure_id,
         outcomes.document_id as outcome_document_id,
         outcomes.comparator as outcome_comparator,
         outcomes.value as outcome_value,
         outcomes.is_masked as outcome_is_masked,
-        outcomes.is_change as outcome_is_change
-    from targets
-    inner join outcomes
-        on targets.region_code = outcomes.region_code
-        and targets.year = outcomes.year
-        and targets.link_key = outcomes.link_key
+        outcomes.is_change as outcome_is_change,
+        outcomes.sentence as outcome_sentence
+    from links
+    inner join measures as targets
+        on links.target_measure_id = targets.measure_id
+    inner join measures as outcomes
+        on links.outcome_measure_id = outcomes.measure_id
 )
 
 select * from final

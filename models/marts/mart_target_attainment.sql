@@ -1,4 +1,5 @@
--- One row per region, year and indicator (or long-tail subject) with both a target and an outcome.
+-- One row per linked target and outcome of one region and year: by indicator, by subject, or by task
+-- (see int_targets_outcomes_linked for the link methods). A measure appears in at most one row.
 --
 -- attained, by the target's comparator:
 --   lt: outcome < target    le: outcome <= target    gt: outcome > target    ge: outcome >= target
@@ -64,6 +65,7 @@ final as (
         judged.indicator_code,
         judged.link_key,
         judged.link_type,
+        judged.link_method,
         judged.target_comparator,
         judged.target_value,
         judged.outcome_value,
@@ -77,6 +79,8 @@ final as (
         judged.outcome_comparator,
         judged.target_subject_zh,
         judged.outcome_subject_zh,
+        judged.target_sentence,
+        judged.outcome_sentence,
         judged.domain_code,
         judged.target_document_id,
         judged.outcome_document_id,

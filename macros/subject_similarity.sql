@@ -1,0 +1,42 @@
+{#- Text helpers for linking a target to an outcome by what they are about (int_targets_outcomes_linked). -#}
+
+{#- A subject or clause reduced to the words that name the work: lower case, without years (2023年),
+    numbers, masking marks (略), punctuation, spaces and a leading scope word (全省, 我市 ... from
+    var('subject_scope_prefixes')), so that "2023年全省新建污水管网" and "新建污水管网" agree. -#}
+{% macro normalised_subject(expr) %}
+regexp_replace(
+    regexp_replace(
+        regexp_replace(lower(coalesce({{ expr }}, '')), '[0-9]{4}年[底末度]?|略', '', 'g'),
+        '[0-9.%‰\s\pP\pS]', '', 'g'
+    ),
+    '^({{ var("subject_scope_prefixes") | join("|") }})', ''
+)
+{% endmacro %}
+
+{#- The clause of `sentence` that holds the character at 0-based `position`: the text between the
+    nearest separators (，；：。、 ! ?) on either side. -#}
+{% macro clause_at(sentence, position) %}
+(
+    regexp_extract(substring({{ sentence }}, 1, {{ position }}), '[^，,；;：:。！？!?、]*$')
+    || regexp_extract(substring({{ sentence }}, {{ position }} + 1), '^[^，,；;：:。！？!?、]*')
+)
+{% endmacro %}
+
+{#- Length of the longest common substring of two strings (0 when either is empty): every substring
+    of `a` is tried against `b`. Subjects and clauses are short, so this stays cheap. -#}
+{% macro longest_common_substring(a, b) %}
+coalesce(
+    list_max(
+        list_transform(
+            flatten(
+                list_transform(
+                    range(1, length({{ a }}) + 1),
+                    i -> list_transform(range(1, length({{ a }}) - i + 2), n -> substring({{ a }}, i, n))
+                )
+            ),
+            s -> case when contains({{ b }}, s) then length(s) else 0 end
+        )
+    ),
+    0
+)
+{% endmacro %}

@@ -123,6 +123,11 @@ def built(tmp_path_factory) -> Path:
         _measure(plan, 30, "target", "新建污水管网长度", "ge", 100, "km", item_path="二"),
         _measure(report, 10, "outcome", "PM2.5平均浓度", "eq", 31, "ug_m3"),
         _measure(report, 30, "outcome", "新建污水管网长度", "eq", 120, "km"),
+        # One task of the report: its target and the outcome that restates it (入河排污口) link;
+        # the other outcome of the task, about something else, does not.
+        _measure(report, 50, "target", "2023年整治入河排污口", "ge", 100, "count", item_path="二"),
+        _measure(report, 60, "outcome", "全省完成入河排污口整治", "eq", 120, "count", item_path="二"),
+        _measure(report, 70, "outcome", "新建美丽河湖", "eq", 30, "count", item_path="二"),
         _measure(city, 10, "target", "PM2.5平均浓度", "le", 25, "ug_m3"),
         _measure(other, 10, "target", "PM2.5平均浓度", "lt", 28, "ug_m3"),
         _measure(lost, 10, "target", "PM2.5平均浓度", "le", 20, "ug_m3"),
@@ -187,14 +192,19 @@ def test_ranks_lower_pm25_first_within_each_level(warehouse):
     assert rows == [(CITY, "city", 1), (OTHER_PROVINCE, "province", 1), (PROVINCE, "province", 2)]
 
 
-def test_attainment_links_indicator_and_long_tail_subject(warehouse):
+def test_attainment_links_indicator_subject_and_task(warehouse):
     rows = warehouse.execute(
-        """select link_type, target_measure_id, outcome_measure_id, attained, gap
-           from marts.mart_target_attainment where region_code = ? order by link_type""",
+        """select link_method, link_key, target_measure_id, outcome_measure_id, attained, gap
+           from marts.mart_target_attainment where region_code = ? order by link_method""",
         [PROVINCE],
     ).fetchall()
-    # PM2.5 le 30 -> 31 missed by 1 (lower is better); pipes ge 100 km -> 120 reached by 20.
-    assert rows == [("indicator", "plan:10", "report:10", False, -1.0), ("subject", "plan:30", "report:30", True, 20.0)]
+    # PM2.5 le 30 -> 31 missed by 1 (lower is better); pipes ge 100 km -> 120 reached by 20;
+    # outfalls ge 100 -> 120 within one task of the report.
+    assert rows == [
+        ("indicator", "indicator:pm25_concentration", "plan:10", "report:10", False, -1.0),
+        ("subject_exact", "subject:新建污水管网长度|km", "plan:30", "report:30", True, 20.0),
+        ("task_similar", "task:report:二", "report:50", "report:60", True, 20.0),
+    ]
 
 
 def test_domain_focus_counts_leaf_tasks(warehouse):

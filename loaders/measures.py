@@ -64,12 +64,20 @@ RANGE_COMPARATOR = next(r["comparator"] for r in _COMP if r["position"] == "rang
 _KIND = _rows("kind_markers.csv")
 TARGET_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "target"]
 OUTCOME_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["kind"] == "outcome"]
+# 据了解 / 获悉 ...: a paragraph that reports what a source says states outcomes, even in a plan
+REPORTING_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "reporting")
+# 年度任务(1026台): a number named as the task or goal is the target
+TASK_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "task")
 _DONE = "已"  # the aspect marker of completed action
 TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _rows("time_words.csv")}
 NUMERAL_TERMS = [r["term"] for r in _rows("numeral_terms.csv")]
 METRIC_WORDS = [r["word"] for r in _rows("metric_words.csv")]
 RATE_WORDS = sorted(((r["word"], r["base_unit"], r["unit"]) for r in _rows("rate_words.csv")), key=lambda w: -len(w[0]))
 SCOPE_WORDS = tuple(r["word"] for r in _rows("scope_words.csv"))
+RANK_WORDS = tuple(r["word"] for r in _rows("rank_words.csv"))
+_RANK_RE = re.compile("|".join(map(re.escape, RANK_WORDS)) + r"|第[\dXx一二三四五六七八九十]+位")
+# 市/县/区 after a masked "XX" name a place (XX市生态环境局), not a masked count
+REGION_CLASSIFIERS = {r["surface"] for r in _rows("units.csv") if r["note"].startswith("classifier of regions")}
 
 CLAUSE_BREAKS = set(",，;；。:：!！?？\n")
 _CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
@@ -77,6 +85,7 @@ SENTENCE_BREAKS = set("。;；!！?？\n")
 LIST_SEPARATORS = "、,，和及与"
 _UNIT_LIST_SEPARATORS = ("、", "和", "及", "与", " 、")
 COUNT_UNITS = {"count", "persons"}
+PERIODS = ("年", "月", "日", "天", "季", "周", "小时")  # after "/": a frequency (1次/年), not a ratio unit
 RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
@@ -86,6 +95,12 @@ _YEAR_RE = re.compile(r"(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!�
 _TIME_WORD_RE = re.compile("|".join(map(re.escape, sorted(TIME_WORDS, key=len, reverse=True))))
 _BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
 _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
+# a template's placeholder for a number: XX%, xx天, ××个 (not a Latin word such as XXL)
+_LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
+# 由44.3%提高到45.2% / 从2015年的66%提高到: the first number is the starting point, not a measure
+_BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
+_TO_WORDS = tuple(sorted({s for s, _, _ in PREFIX_COMPARATORS if s.endswith(("到", "至"))} | {"到", "至"},
+                         key=len, reverse=True))
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
 _TERM_RE = re.compile("|".join(map(re.escape, sorted(NUMERAL_TERMS, key=len, reverse=True))))
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
@@ -267,13 +282,25 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
             if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
                 continue
-        out.append(_Candidate(num, num.start, unit, end))
+        # kept, dropped, so that a change after it ("...0.5吨标准煤/万元,同比下降8%") finds its subject
+        out.append(_Candidate(num, num.start, unit, end, dropped=_unknown_ratio(text, end)))
     for m in _MASK_RE.finditer(text):
         found = _unit_at(text, m.end(), allow_space=False)
         if found and found[0].unit != "none" and not doc.is_excluded(m.start()):
             out.append(_Candidate(None, m.start(), found[0], found[1]))
+    for m in _LETTER_MASK_RE.finditer(text):
+        found = _unit_at(text, m.end(), allow_space=False)
+        if (found and found[0].unit != "none" and found[0].surface not in REGION_CLASSIFIERS
+                and not doc.is_excluded(m.start())):
+            out.append(_Candidate(None, m.start(), found[0], found[1]))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _unknown_ratio(text: str, end: int) -> bool:
+    """0.53吨标准煤/万元: a unit divided by another quantity is a ratio we have no code for;
+    divided by a period (1次/年) it is still a count."""
+    return text[end : end + 1] == "/" and not text.startswith(PERIODS, end + 1)
 
 
 def _listed_ordinal(text: str, num: Number) -> bool:
@@ -442,10 +469,27 @@ def _drop_attributes(doc: _Doc, cands: list[_Candidate]) -> None:
             c.dropped = True
 
 
+def _drop_frames(doc: _Doc, cands: list[_Candidate]) -> None:
+    """Numbers that only frame another: the peer group of a rank (在168个重点城市中排名第52位) and the
+    starting point of a change (由44.3%提高到45.2%)."""
+    text = doc.text
+    for i, c in enumerate(cands):
+        a, b = doc.clause(c.start, c.end)
+        nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
+        if c.unit.unit in COUNT_UNITS and _RANK_RE.search(text[c.end : b][:16]):
+            c.dropped = True
+        elif _BASELINE_FROM_RE.search(text[a : c.start]) and any(w in text[c.end : nxt][:8] for w in _TO_WORDS):
+            c.dropped = True
+
+
 def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sentence: Sentence | None,
           year: int | None) -> str:
-    """A year before the document's, then the section label (工作任务 / 完成情况, found by loaders/items.py),
-    then markers and the document type."""
+    """The task a number is named as, a year before the document's, then the section label (工作任务 /
+    完成情况, found by loaders/items.py), then markers and the document type."""
+    head = doc.text[clause[0] : pos]
+    named = head.rstrip(" (（为是:：")
+    if len(named) < len(head) and named.endswith(TASK_MARKERS):
+        return "target"  # 占年度任务(1026台)55.75% (but 超出年度任务37.3% is an outcome)
     if doc.meta.year is not None and year is not None and year < doc.meta.year:
         return "outcome"  # "2022年完成销号的62条": a year before the document's reports what was done
     in_clause = bisect.bisect_left(doc.year_positions, clause[0]) < bisect.bisect_left(doc.year_positions, clause[1])
@@ -460,7 +504,9 @@ def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sen
         clause_text = doc.text[clause[0] : clause[1]]
         return "target" if later and not any(m in clause_text for m in OUTCOME_MARKERS) else "outcome"
     # a plan recalling what is done: "全省已建成污水处理厂120座" (but "升级已上线的13个应用" is planned work)
-    head = doc.text[clause[0] : pos]
+    paragraph = doc.text[doc.text.rfind("\n", 0, pos) + 1 : pos]
+    if any(m in paragraph for m in REPORTING_MARKERS) and not any(m in head for m in TARGET_MARKERS):
+        return "outcome"  # "据了解,全县优良天数为364天": a source's figures, whatever the document type
     i = head.rfind(_DONE)
     return "outcome" if i >= 0 and "的" not in head[i:] else "target"
 
@@ -501,6 +547,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
     _chains(doc, cands)
     _share_suffixes(doc, cands)
     _drop_attributes(doc, cands)
+    _drop_frames(doc, cands)
     out: list[Measure] = []
     for c in cands:
         if c.dropped:

@@ -80,9 +80,16 @@ def parse_number(s: str) -> float:
     return parse_arabic(m.group("loa"), m.group("lom"))
 
 
+def _fragment(text: str, start: int) -> bool:
+    """A digit run right after "<digit>." is the tail of a number run together with another (62.596.6%)."""
+    return start >= 2 and text[start - 1] == "." and text[start - 2].isdigit()
+
+
 def find_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in NUMBER_RE.finditer(text):
+        if _fragment(text, m.start()):
+            continue
         if m.group("loc"):
             try:
                 value = float(parse_chinese_integer(m.group("loc")))

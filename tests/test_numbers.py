@@ -79,3 +79,8 @@ def test_offsets_point_into_the_text():
 
 def test_thousands_separator_needs_three_digits():
     assert [n.value for n in find_numbers("达到12,3456")] == [12, 3456]
+
+
+def test_tail_of_numbers_run_together_is_not_a_number():
+    # two figures printed without a separator: "70.288.5%" holds no clean second number
+    assert [n.text for n in find_numbers("比例范围为70.288.5%")] == ["70.288"]

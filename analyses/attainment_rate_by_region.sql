@@ -8,4 +8,4 @@ select
     round(count(*) filter (where attained) / nullif(count(attained), 0), 3) as attainment_rate
 from {{ ref('mart_target_attainment') }}
 group by region_name_zh, region_level, year
-order by year, attainment_rate desc nulls last, region_name_zh collate zh
+order by year asc, attainment_rate desc nulls last, region_name_zh collate zh

@@ -23,8 +23,9 @@ paired as (
         city.unit,
         city.better,
         case city.better
-            when 'lower' then city.value < province.value
-                or (city.value = province.value and city.comparator = 'lt' and province.comparator <> 'lt')
+            when 'lower'
+                then city.value < province.value
+                    or (city.value = province.value and city.comparator = 'lt' and province.comparator <> 'lt')
             else city.value > province.value
                 or (city.value = province.value and city.comparator = 'gt' and province.comparator <> 'gt')
         end as city_is_stricter,
@@ -35,8 +36,8 @@ paired as (
         on city.region_code = regions.region_code
     inner join targets as province
         on regions.province_code = province.region_code
-        and city.indicator_code = province.indicator_code
-        and city.year = province.year
+            and city.indicator_code = province.indicator_code
+            and city.year = province.year
     where city.region_level = 'city'
 )
 

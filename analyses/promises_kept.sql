@@ -22,4 +22,4 @@ select
 from attainment
 left join indicators
     on attainment.indicator_code = indicators.indicator_code
-order by attainment.region_name_zh collate zh, attainment.year, attainment.attained desc, what collate zh
+order by attainment.region_name_zh collate zh, attainment.year asc, attainment.attained desc, what collate zh

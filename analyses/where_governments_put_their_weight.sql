@@ -41,4 +41,4 @@ left join regions
     on per_region.region_code = regions.region_code
 left join domains
     on per_region.domain_code = domains.domain_code
-order by regions.region_name_zh collate zh, per_region.year, share_of_tasks desc
+order by regions.region_name_zh collate zh, per_region.year asc, share_of_tasks desc

@@ -11,17 +11,23 @@ regions as (
 ),
 
 names as (
-    select region_name_zh as name, region_code from regions
+    select
+        region_name_zh as region_name,
+        region_code
+    from regions
     union all
-    select short_name_zh as name, region_code from regions
+    select
+        short_name_zh as region_name,
+        region_code
+    from regions
 ),
 
 unambiguous_names as (
     select
-        name,
+        region_name,
         min(region_code) as region_code
     from names
-    group by name
+    group by region_name
     having count(distinct region_code) = 1
 ),
 
@@ -37,7 +43,7 @@ resolved as (
     left join regions as by_code
         on documents.region_code = by_code.region_code
     left join unambiguous_names as by_name
-        on documents.region_name = by_name.name
+        on documents.region_name = by_name.region_name
 ),
 
 final as (

@@ -58,7 +58,7 @@ candidates as (
     from subjects
     inner join synonyms
         on subjects.unit = synonyms.unit
-        and contains(subjects.subject_key, synonyms.synonym_key)
+            and contains(subjects.subject_key, synonyms.synonym_key)
     where not subjects.is_change or synonyms.indicator_is_change
 ),
 
@@ -72,7 +72,7 @@ excluded as (
     from candidates
     inner join exclusions
         on candidates.indicator_code = exclusions.indicator_code
-        and candidates.synonym = exclusions.synonym
+            and candidates.synonym = exclusions.synonym
     where exclusions.excluded_term <> ''
         and contains(candidates.subject_key, exclusions.excluded_term)
 ),
@@ -88,11 +88,11 @@ best as (
         select * from candidates
         except
         select * from excluded
-    )
+    ) as kept
     qualify row_number() over (
-        partition by subject_key, unit, is_change
-        order by length(synonym) desc, indicator_code, synonym
-    ) = 1
+            partition by subject_key, unit, is_change
+            order by length(synonym) desc, indicator_code, synonym asc
+        ) = 1
 ),
 
 final as (
@@ -103,8 +103,8 @@ final as (
     from measures
     left join best
         on lower(measures.subject_zh) = best.subject_key
-        and measures.unit = best.unit
-        and measures.is_change = best.is_change
+            and measures.unit = best.unit
+            and measures.is_change = best.is_change
 )
 
 select * from final

@@ -44,7 +44,7 @@ task_paths as (
     from items
     left join items as parents
         on items.document_id = parents.document_id
-        and items.parent_path = parents.item_path
+            and items.parent_path = parents.item_path
 ),
 
 indicators as (
@@ -97,10 +97,10 @@ joined as (
         on measures.document_id = documents.document_id
     left join items
         on measures.document_id = items.document_id
-        and measures.item_path = items.item_path
+            and measures.item_path = items.item_path
     left join task_paths
         on measures.document_id = task_paths.document_id
-        and measures.item_path = task_paths.item_path
+            and measures.item_path = task_paths.item_path
     left join indicators
         on matches.indicator_code = indicators.indicator_code
 ),
@@ -124,20 +124,20 @@ ranked as (
         case
             when link_key is not null and region_code is not null and year is not null
                 then row_number() over (
-                    partition by region_code, year, link_key, kind
-                    order by
-                        value is null,
-                        is_change,
-                        case
-                            when (kind = 'target' and doc_type = 'plan')
-                                or (kind = 'outcome' and doc_type = 'report') then 0
-                            else 1
-                        end,
-                        published_on desc nulls last,
-                        document_id,
-                        list_position(['eq', 'le', 'ge', 'lt', 'gt', 'approx'], comparator),
-                        char_start
-                )
+                        partition by region_code, year, link_key, kind
+                        order by
+                            value is null,
+                            is_change asc,
+                            case
+                                when (kind = 'target' and doc_type = 'plan')
+                                    or (kind = 'outcome' and doc_type = 'report') then 0
+                                else 1
+                            end,
+                            published_on desc nulls last,
+                            document_id asc,
+                            list_position(['eq', 'le', 'ge', 'lt', 'gt', 'approx'], comparator),
+                            char_start asc
+                    )
         end as preference_rank
     from keyed
 ),

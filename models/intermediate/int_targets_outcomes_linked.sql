@@ -41,8 +41,8 @@ keyed_links as (
     from keyed as targets
     inner join keyed as outcomes
         on targets.region_code = outcomes.region_code
-        and targets.year = outcomes.year
-        and targets.link_key = outcomes.link_key
+            and targets.year = outcomes.year
+            and targets.link_key = outcomes.link_key
     where targets.kind = 'target'
         and outcomes.kind = 'outcome'
 ),
@@ -62,8 +62,8 @@ candidates as (
     from measures
     left join linked_keys
         on measures.region_code = linked_keys.region_code
-        and measures.year = linked_keys.year
-        and measures.link_key = linked_keys.link_key
+            and measures.year = linked_keys.year
+            and measures.link_key = linked_keys.link_key
     where measures.region_code is not null
         and measures.year is not null
         and linked_keys.link_key is null
@@ -84,10 +84,10 @@ task_pairs as (
     from candidates as targets
     inner join candidates as outcomes
         on targets.document_id = outcomes.document_id
-        and targets.task_path = outcomes.task_path
-        and targets.year = outcomes.year
-        and targets.unit = outcomes.unit
-        and targets.is_change = outcomes.is_change
+            and targets.task_path = outcomes.task_path
+            and targets.year = outcomes.year
+            and targets.unit = outcomes.unit
+            and targets.is_change = outcomes.is_change
     where targets.kind = 'target'
         and outcomes.kind = 'outcome'
         and targets.task_path <> ''
@@ -102,7 +102,8 @@ task_agreeing as (
     where subject_common >= {{ var('link_min_common_chars') }}
         or (
             subject_common > 0
-            and subject_common >= {{ var('link_min_common_share') }} * least(target_subject_chars, outcome_subject_chars)
+            and subject_common
+            >= {{ var('link_min_common_share') }} * least(target_subject_chars, outcome_subject_chars)
         )
         or (
             target_restated >= {{ var('link_min_common_chars') }}
@@ -126,11 +127,11 @@ task_links as (
     qualify
         row_number() over (
             partition by target_measure_id
-            order by common_chars desc, subject_common desc, distance, outcome_measure_id
+            order by common_chars desc, subject_common desc, distance asc, outcome_measure_id asc
         ) = 1
         and row_number() over (
             partition by outcome_measure_id
-            order by common_chars desc, subject_common desc, distance, target_measure_id
+            order by common_chars desc, subject_common desc, distance asc, target_measure_id asc
         ) = 1
 ),
 
@@ -160,11 +161,11 @@ runs as (
         year,
         unit,
         is_change,
-        substring(subject_norm, start, {{ var('link_min_common_chars') }}) as run
+        substring(subject_norm, start_position, {{ var('link_min_common_chars') }}) as run
     from (
         select
             *,
-            unnest(range(1, length(subject_norm) - {{ var('link_min_common_chars') }} + 2)) as start
+            unnest(range(1, length(subject_norm) - {{ var('link_min_common_chars') }} + 2)) as start_position
         from unpaired
     )
 ),
@@ -176,10 +177,10 @@ shared_runs as (
     from runs as target_runs
     inner join runs as outcome_runs
         on target_runs.region_code = outcome_runs.region_code
-        and target_runs.year = outcome_runs.year
-        and target_runs.unit = outcome_runs.unit
-        and target_runs.is_change = outcome_runs.is_change
-        and target_runs.run = outcome_runs.run
+            and target_runs.year = outcome_runs.year
+            and target_runs.unit = outcome_runs.unit
+            and target_runs.is_change = outcome_runs.is_change
+            and target_runs.run = outcome_runs.run
     where target_runs.kind = 'target'
         and outcome_runs.kind = 'outcome'
 ),
@@ -223,11 +224,11 @@ document_links as (
     qualify
         row_number() over (
             partition by target_measure_id
-            order by common_chars desc, outcome_published_on desc nulls last, outcome_measure_id
+            order by common_chars desc, outcome_published_on desc nulls last, outcome_measure_id asc
         ) = 1
         and row_number() over (
             partition by outcome_measure_id
-            order by common_chars desc, target_measure_id
+            order by common_chars desc, target_measure_id asc
         ) = 1
 ),
 

@@ -24,7 +24,7 @@ leaves as (
     from items
     anti join parents
         on items.document_id = parents.document_id
-        and items.item_path = parents.parent_path
+            and items.item_path = parents.parent_path
     where items.level >= 1
 ),
 
@@ -62,7 +62,7 @@ final as (
         on leaves.document_id = documents.document_id
     left join measure_counts
         on leaves.document_id = measure_counts.document_id
-        and leaves.item_path = measure_counts.item_path
+            and leaves.item_path = measure_counts.item_path
 )
 
 select * from final

@@ -45,7 +45,7 @@ combined as (
     from task_counts
     full outer join measure_counts
         on task_counts.document_id = measure_counts.document_id
-        and task_counts.domain_code = measure_counts.domain_code
+            and task_counts.domain_code = measure_counts.domain_code
 ),
 
 shared as (
@@ -62,9 +62,9 @@ final as (
         documents.region_code,
         documents.year,
         shared.n_tasks,
-        case
+        cast(case
             when shared.n_document_tasks > 0 then shared.n_tasks / shared.n_document_tasks
-        end::double as share_of_tasks,
+        end as double) as share_of_tasks,
         shared.n_targets,
         shared.n_outcomes,
         shared.n_document_tasks,

@@ -44,9 +44,9 @@ ranked as (
         *,
         case
             when value is not null then rank() over (
-                partition by indicator_code, year, kind, region_level, value is null
-                order by badness, strictness
-            )
+                    partition by indicator_code, year, kind, region_level, value is null
+                    order by badness, strictness
+                )
         end as rank_in_level,
         count(value) over (partition by indicator_code, year, kind, region_level) as n_regions_in_level
     from joined

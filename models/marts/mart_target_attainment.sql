@@ -30,8 +30,8 @@ directed as (
             case when links.target_comparator in ('lt', 'le') then 'lower' else 'higher' end
         ) as better,
         links.target_value is not null
-            and links.outcome_value is not null
-            and links.target_is_change = links.outcome_is_change as is_comparable
+        and links.outcome_value is not null
+        and links.target_is_change = links.outcome_is_change as is_comparable
     from links
     left join indicators
         on links.indicator_code = indicators.indicator_code

@@ -1,0 +1,21 @@
+"""SQL style: `sqlfluff lint` (config in .sqlfluff: duckdb dialect, jinja templater) passes on models/ and analyses/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sqlfluff", reason="sqlfluff is a dev requirement (requirements-dev.txt)")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_models_and_analyses_pass_sqlfluff():
+    result = subprocess.run(
+        [sys.executable, "-m", "sqlfluff", "lint", "models", "analyses", "--processes", "1", "--disable-progress-bar"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -99,6 +99,8 @@ _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
 _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
 # 由44.3%提高到45.2% / 从2015年的66%提高到: the first number is the starting point, not a measure
 _BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
+# 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
+_BASELINE_LAST_RE = re.compile(r"(?:同比|较|比)(?:去年|上年)(?:同期)?的?$")
 _TO_WORDS = tuple(sorted({s for s, _, _ in PREFIX_COMPARATORS if s.endswith(("到", "至"))} | {"到", "至"},
                          key=len, reverse=True))
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
@@ -107,7 +109,8 @@ _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, C
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # what is left of a subject that only says "changed": 同比下降 / 较2020年减少 / 较上年
 _CHANGE_ONLY = re.compile(
-    "|".join(map(re.escape, sorted(CHANGE_WORDS, key=len, reverse=True))) + r"|同比|较\S{0,6}?年|较上年|比上年"
+    "|".join(map(re.escape, sorted(CHANGE_WORDS, key=len, reverse=True)))
+    + r"|(?:同比|较|比)?(?:去年|上年)(?:同期)?(?:相比)?|同比|较\S{0,6}?年"
 )
 
 
@@ -242,7 +245,16 @@ class _Doc:
             p, y = self.years[i]
             if "\n" not in self.text[p:pos]:
                 return y
-        return self.meta.year
+        return self.heading_year(pos) or self.meta.year
+
+    def heading_year(self, pos: int) -> int | None:
+        """The year in the heading of the innermost item holding pos ("二、2025年工作思路")."""
+        for it in reversed(self.items):
+            if it.level >= 1 and it.char_start <= pos < it.char_end:
+                for m in _YEAR_RE.finditer(it.heading):
+                    if not it.heading[max(0, m.start() - 2) : m.start()].endswith(_BASELINE_BEFORE):
+                        return int(m.group(1))
+        return None
 
 
 def _region_index() -> RegionIndex:
@@ -479,6 +491,8 @@ def _drop_frames(doc: _Doc, cands: list[_Candidate]) -> None:
         if c.unit.unit in COUNT_UNITS and _RANK_RE.search(text[c.end : b][:16]):
             c.dropped = True
         elif _BASELINE_FROM_RE.search(text[a : c.start]) and any(w in text[c.end : nxt][:8] for w in _TO_WORDS):
+            c.dropped = True
+        elif _BASELINE_LAST_RE.search(text[a : c.start]) and _CHANGE_RE.match(text[c.end : nxt][:4]):
             c.dropped = True
 
 

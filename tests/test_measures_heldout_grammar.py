@@ -101,3 +101,30 @@ def test_comparators_of_news_prose():
 
 def test_the_six_criteria_pollutants_are_not_a_count():
     assert values("六项污染物浓度均达到二级标准。", REPORT) == []
+
+
+def test_last_years_level_before_a_change_is_not_a_measure():
+    found = measures("全区臭氧浓度为150微克/立方米,同比去年158微克/立方米下降5.1%。", REPORT)
+    assert [(m.value, m.unit) for m in found] == [(150, "ug_m3"), (5.1, "percent")]
+
+
+def test_a_section_headed_by_a_year_gives_its_measures_that_year():
+    from loaders import items
+
+    text = "一、2023年工作回顾\n全年新建管网40公里。\n二、2024年工作打算\n(一)治水。力争新建管网50公里。\n"
+    doc_items = items.split_items(text)
+    found = extract_measures(text, doc_items, items.split_sentences(text, doc_items), REPORT)
+    assert [(m.value, m.year) for m in found] == [(40, 2023), (50, 2024)]
+
+
+def test_what_a_meeting_stresses_is_a_target():
+    found = measures("会议强调,下一阶段要推动8项重点任务落地。", REPORT)
+    assert [m.kind for m in found] == ["target"]
+
+
+def test_a_bare_good_rate_is_the_good_air_days_ratio_but_not_for_water():
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    synonyms = load_synonyms()
+    assert assign_indicator("优良率", "percent", synonyms) == "good_air_days_ratio"
+    assert assign_indicator("水体优良率", "percent", synonyms) != "good_air_days_ratio"

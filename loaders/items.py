@@ -5,6 +5,10 @@ Numbering schemes and the level each one gets (a level is decided by the scheme,
     1  一、 / 一.          2  (一)          3  1. / 1、 / ⒈          4  (1) / 1) / ⑴
     5  ① ...             6  —— (dash bullet; numbered —1, —2 ... within its parent)
 
+Plans written like regulations number by 第一章 / 第一节 / 第一条 (also 第一部分, 第一篇). These report
+levels 1 / 2 / 3 of their own family and nest above the list above: 章 > 节 > 条 > 一、 > (一) > 1. ...
+Inline enumerations (一是…, 二是…) are sentences of their item, never items.
+
 A marker counts only at the start of a line (after spaces) and only if it continues the sequence of
 its scheme: the first of a list must be 1 / 一 / (一) / ①, a later one must follow the previous number of
 its scheme, either within the same parent or across parents (documents that number 1..33 through all
@@ -31,19 +35,29 @@ from loaders.records import Item, Sentence
 
 # Section labels: the words that tell planned work from reported results (one place, no other copies).
 # 重点任务 / 主要任务 are left out on purpose: reports reuse them as headings over achievements.
-TARGET_LABELS = ("工作任务", "目标任务", "主要目标", "工作目标", "总体目标", "年度目标", "基本目标")
+TARGET_LABELS = (
+    "工作任务", "目标任务", "主要目标", "工作目标", "总体目标", "年度目标", "基本目标",
+    # the forward-looking part of a summary report ("2024年工作总结和2025年工作思路")
+    "工作安排", "工作计划", "工作思路", "工作打算", "工作设想", "工作重点", "工作部署",
+    "下一步工作", "下步工作", "下一步打算", "下一步计划", "下一步安排",
+)
 OUTCOME_LABELS = (
     "完成情况", "进展情况", "落实情况", "工作成效", "工作进展", "主要成效", "取得成效", "整改情况", "工作完成情况",
+    "工作总结", "工作情况", "开展情况", "主要成绩", "工作成绩", "工作回顾", "质量状况", "环境状况",
 )
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "[一二三四五六七八九十百〇零]+"
+_CN_OR_DIGITS = "[一二三四五六七八九十百〇零0-9]+"
 _SPACE = "[ \t\u3000\xa0]*"
 _NO_DIGIT = r"(?![0-9０-９.．])"  # "1.5万", "5.22", "1、2号" are numbers, not markers
 # One alternation, one group per scheme; tried at each line start.
 _MARKER = re.compile(
     _SPACE + "(?:"
-    rf"(?P<cn>{_CN}){_SPACE}[、.．](?![一二三四五六七八九十]+[、级类])(?!\d)"
+    rf"第(?P<chap>{_CN_OR_DIGITS})(?:章|部分|篇)"
+    rf"|第(?P<sec>{_CN_OR_DIGITS})节"
+    rf"|第(?P<art>{_CN_OR_DIGITS})条"
+    rf"|(?P<cn>{_CN}){_SPACE}(?:、|[.．](?!\d))(?![一二三四五六七八九十]+[、级类])"
     rf"|[(（]{_SPACE}(?P<cnp>{_CN}){_SPACE}[)）]"
     rf"|(?P<ar>\d{{1,3}}){_SPACE}[.．、]{_NO_DIGIT}"
     "|(?P<arx>[\u2488-\u249b])"  # ⒈ ⒉ ...
@@ -54,7 +68,10 @@ _MARKER = re.compile(
     "|(?P<dash>——|—{2,})(?!—)"
     ")"
 )
-_LEVEL = {"cn": 1, "cnp": 2, "ar": 3, "arx": 3, "arp": 4, "arh": 4, "arpx": 4, "circ": 5, "dash": 6}
+_LEVEL = {"chap": 1, "sec": 2, "art": 3,
+          "cn": 1, "cnp": 2, "ar": 3, "arx": 3, "arp": 4, "arh": 4, "arpx": 4, "circ": 5, "dash": 6}
+_CHAPTER_SCHEMES = ("chap", "sec", "art")
+_NEST = {kind: (level if kind in _CHAPTER_SCHEMES else level + len(_CHAPTER_SCHEMES)) for kind, level in _LEVEL.items()}
 _LABEL = re.compile(
     "^" + _SPACE + r"[【\[]?(?:\d{4}年度?)?(?P<label>" + "|".join(OUTCOME_LABELS + TARGET_LABELS) + r")[】\]]?" + _SPACE + "(?:[:：]|$)",
     re.M,
@@ -104,6 +121,9 @@ def _parse_marker(m: re.Match) -> tuple[int, int | None, str]:
     kind = m.lastgroup
     raw = m.group(kind)
     level = _LEVEL[kind]
+    if kind in _CHAPTER_SCHEMES:  # 第一章 / 第3条: the number in either numeral, the marker as written
+        n = int(raw) if raw.isdigit() else chinese_number(raw)
+        return level, n, m.group(0).strip(" \t\u3000\xa0")
     if kind == "cn":
         n = chinese_number(raw)
         return level, n, raw
@@ -160,6 +180,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 @dataclass
 class _Open:
+    nest: int  # nesting rank of its scheme (_NEST): an item closes those of equal or deeper rank
     level: int
     part: str
     path: str
@@ -187,8 +208,20 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
 
 
 def split_items(text: str) -> list[Item]:
-    """The numbered items of text (plus the preamble), in document order; see the module docstring."""
-    root = _Open(0, "", "", 0, "", "", None, -1, {})
+    """The numbered items of text (plus the preamble), in document order; see the module docstring.
+
+    A dash line with no dash sibling at the top level ("——在2024年全国工作会议上的报告" under a
+    title) is a subtitle, not a one-item list: it stays in the text of what holds it.
+    """
+    items = _split_items(text, frozenset())
+    top_dashes = [it for it in items if it.level and not it.parent_path and it.item_path.startswith("—")]
+    if len(top_dashes) == 1:
+        items = _split_items(text, frozenset({top_dashes[0].char_start}))
+    return items
+
+
+def _split_items(text: str, not_markers: frozenset[int]) -> list[Item]:
+    root = _Open(0, 0, "", "", 0, "", "", None, -1, {})
     stack: list[_Open] = [root]
     global_last: dict[int, int] = {}
     used_paths: dict[str, int] = {}
@@ -199,21 +232,24 @@ def split_items(text: str) -> list[Item]:
         if not m:
             continue
         level, n, part = _parse_marker(m)
+        if line.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\xa0")) in not_markers:
+            continue
+        nest = _NEST[m.lastgroup]
         depth = len(stack)
-        while stack[depth - 1].level >= level:
+        while stack[depth - 1].nest >= nest:
             depth -= 1
         parent = stack[depth - 1]
         if n is None:  # dash bullet: always an item, numbered within its parent
-            n = parent.last_child.get(level, 0) + 1
+            n = parent.last_child.get(nest, 0) + 1
             part = f"—{n}"
-        elif n != 1 and n != parent.last_child.get(level, 0) + 1 and n != global_last.get(level, 0) + 1:
+        elif n != 1 and n != parent.last_child.get(nest, 0) + 1 and n != global_last.get(nest, 0) + 1:
             continue  # not the next number of its scheme: a number in prose, not a marker
         start = line.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\xa0"))
         for closed in stack[depth:]:
             ends[closed.index] = _rstrip_end(text, closed.start, line.start())
         del stack[depth:]
-        parent.last_child[level] = n
-        global_last[level] = n
+        parent.last_child[nest] = n
+        global_last[nest] = n
         path = f"{parent.path}/{part}" if parent.path else part
         if path in used_paths:
             used_paths[path] += 1
@@ -226,7 +262,7 @@ def split_items(text: str) -> list[Item]:
         first_sentence = _sentence_spans(text[body_start : line.end()])[0]
         heading = text[body_start : body_start + first_sentence[1]].strip().rstrip(_TERMINATORS).strip()
         kind = _heading_kind(heading) or parent.section_kind
-        item = _Open(level, part, path, start, text[start : m.end()].strip(), heading, kind, len(found), {})
+        item = _Open(nest, level, part, path, start, text[start : m.end()].strip(), heading, kind, len(found), {})
         found.append(item)
         ends.append(len(text))
         stack.append(item)

@@ -26,7 +26,9 @@ from loaders.regions import RegionIndex, RegionMention
 
 KEYWORDS_CSV = Path(__file__).parent / "data" / "metadata_keywords.csv"
 
-_HEAD_LINES = 15  # title-like lines are looked for among the first lines only
+_SENTENCE_ENDS = ("。", ";", ":", ",")
+_HEAD_LINES = 15
+_FALLBACK_TITLE_LINES = 3  # title-like lines are looked for among the first lines only
 _MAX_TITLE_CHARS = 80
 _MAX_SIGNATURE_CHARS = 30
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|—|-|–)")  # 2023年 / 2023年度 / 2021—2025年
@@ -49,8 +51,11 @@ class _Keywords:
     title_endings: tuple[str, ...]
     doc_types: dict[str, str]  # keyword -> plan | report
     body_cues: dict[str, str]
-    level_cues: dict[str, str]  # 全省 -> province, 全市 -> city
+    level_cues: dict[str, str]  # 全省 -> province, 全市 -> city, 全国 -> national
     issuer_suffixes: tuple[str, ...]
+    conjunctions: tuple[str, ...]  # 和 / 及 / 暨: "2023年工作总结和2024年工作计划"
+    summary_words: tuple[str, ...]  # 总结 / 回顾: the year next to them is the year reported on
+    not_issuers: frozenset[str]  # 来源 values that name no body: 本站, 网络
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +81,9 @@ def _keywords() -> _Keywords:
         body_cues=dict(rows["body_cue"]),
         level_cues=dict(rows["level_cue"]),
         issuer_suffixes=tuple(sorted((k for k, _ in rows["issuer_suffix"]), key=len, reverse=True)),
+        conjunctions=tuple(sorted((k for k, _ in rows["conjunction"]), key=len, reverse=True)),
+        summary_words=tuple(k for k, _ in rows["summary_word"]),
+        not_issuers=frozenset(k for k, _ in rows["not_issuer"]),
     )
 
 
@@ -86,12 +94,25 @@ def _first_field(header: dict[str, str], fields: list[str]) -> str | None:
 # --- title, issuer, number, date ---------------------------------------------------------
 
 
+# A numbered heading of the body (一、2024年工作总结 / (二)… / 3. / 第一章) is never the title.
+_NUMBERED_HEADING = re.compile(
+    r"(?:[(（]?\s*[一二三四五六七八九十\d]{1,3}\s*(?:[)）、]|[.．](?!\d))|\d{1,2}(?:\.\d{1,2})+\s|第[一二三四五六七八九十\d]{1,3}[章节条])"
+)
+_PAGE_DATE_TIME = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")  # a byline or page stamp, not a title
+
+
+_TRAILING_NUMBER = re.compile(r"\s*[(（][^()（）]{1,30}[)）]?$")  # a document number in brackets, closed or cut off
+
+
 def _is_title_like(line: str) -> bool:
-    if len(line) > _MAX_TITLE_CHARS or line.endswith(("。", ";", ":", ",")):
+    if len(line) > _MAX_TITLE_CHARS or line.endswith(_SENTENCE_ENDS) or _NUMBERED_HEADING.match(line):
+        return False
+    if _PAGE_DATE_TIME.search(line):
         return False
     if _BOOK_TITLE.search(line):
         return True
-    core = re.sub(r"(的通知|》|\))$", "", line)
+    core = _TRAILING_NUMBER.sub("", line)  # 关于印发…的通知(鄂环发〔2024〕1号)
+    core = re.sub(r"(的通知|》|\))$", "", core)
     return line.endswith(_keywords().title_endings) or core.endswith(_keywords().title_endings)
 
 
@@ -100,7 +121,12 @@ def find_title(lines: list[str], header: dict[str, str]) -> str | None:
     if title:
         return title
     title = next((line for line in lines[:_HEAD_LINES] if _is_title_like(line)), None)
-    return title or header.get("网页标题") or (lines[0] if lines and len(lines[0]) <= _MAX_TITLE_CHARS else None)
+    if not title:  # a short line at the top, unless it is a sentence (a news lead), a byline or a heading
+        title = next((line for line in lines[:_FALLBACK_TITLE_LINES] if len(line) <= _MAX_TITLE_CHARS
+                      and not line.endswith(_SENTENCE_ENDS) and not _PAGE_DATE_TIME.search(line)
+                      and not _NUMBERED_HEADING.match(line)), None)
+    title = (title or header.get("网页标题") or "").lstrip("—-– ")  # "——在…会议上的工作报告": a subtitle's dash
+    return title or None
 
 
 def _is_issuer_name(line: str) -> bool:
@@ -124,7 +150,8 @@ def find_issuer(lines: list[str], header: dict[str, str]) -> str | None:
         m = _ISSUED_BY.search(line)
         if m and m.group(1).endswith(_keywords().issuer_suffixes):
             return m.group(1)
-    return _first_field(header, _keywords().source_fields)
+    source = _first_field(header, _keywords().source_fields)
+    return source if source and source not in _keywords().not_issuers else None  # 来源:本站 names no one
 
 
 def find_doc_number(lines: list[str], header: dict[str, str]) -> str | None:
@@ -182,20 +209,63 @@ def _type_in(title: str) -> str | None:
     return best[2] if best else None
 
 
+def _reports_then_plans(title: str) -> bool:
+    """'2023年工作总结和2024年工作计划': a part that reports, joined to a later part that plans.
+    Such a document is a report on the first period (its plans become targets through the
+    section labels of the items stage)."""
+    for conjunction in _keywords().conjunctions:
+        head, sep, tail = title.partition(conjunction)
+        while sep:
+            if _type_in(head) == "report" and _type_in(tail) == "plan":
+                return True
+            more_head, sep, tail = tail.partition(conjunction)
+            head = head + conjunction + more_head
+    return False
+
+
+# "超额完成2016年节能降耗目标任务" reports that a target was met: the target words it completes
+# are not the genre of the document.
+_COMPLETED_TARGET = re.compile(r"完成[^,。《》]{0,30}?(?:目标任务|重点任务|目标|任务)")
+
+
 def find_doc_type(title: str | None, text: str) -> str:
     if title:
         inner = _BOOK_TITLE.findall(title)  # 关于印发《…工作方案》的通知: the inner title decides
         for candidate in [*inner, title]:
+            candidate = _COMPLETED_TARGET.sub("完成情况", candidate)
+            if _reports_then_plans(candidate):
+                return "report"
             if doc_type := _type_in(candidate):
                 return doc_type
+    if _summary_year(text[:_SUMMARY_HEAD_CHARS]) is not None:  # 全面总结了2023年工作: an untitled summary
+        return "report"
     votes = Counter({"plan": 0, "report": 0})
     for cue, doc_type in _keywords().body_cues.items():
         votes[doc_type] += text.count(cue)
     return "report" if votes["report"] > votes["plan"] else "plan"
 
 
+_SUMMARY_HEAD_CHARS = 600  # where a report says what it sums up: its title and first paragraphs
+
+
+@lru_cache(maxsize=1)
+def _summary_year_regex() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, _keywords().summary_words))
+    return re.compile(rf"(?:(?:{words})了?\s*(20\d{{2}})\s*年|(?<!\d)(20\d{{2}})\s*年度?(?:的|全年)?(?:工作)?(?:{words}))")
+
+
+def _summary_year(text: str) -> int | None:
+    """The year a report says it sums up: 总结2023年… / 2023年工作总结 (first such phrase)."""
+    m = _summary_year_regex().search(text)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def find_year(title: str | None, text: str, doc_type: str) -> int | None:
     title_years = [int(y) for y in _YEAR.findall(title or "")]
+    if doc_type == "report":  # a work report given at the 2024 conference sums up 2023
+        summed = _summary_year(title or "") or _summary_year(text[:_SUMMARY_HEAD_CHARS])
+        if summed is not None and (not title_years or summed <= min(title_years)):
+            return summed
     if title_years:  # a report's title may also name the year it is published in: take the earlier
         return min(title_years) if doc_type == "report" else title_years[0]
     years = [int(y) for y in _BODY_YEAR.findall(text)]
@@ -218,10 +288,13 @@ def _region_of_names(mentions: list[RegionMention]) -> RegionMention | None:
 
 
 def _level_of_voice(text: str) -> str | None:
-    """province | city when the body speaks clearly for one level (全省/我省 vs 全市/我市/全区), else None."""
-    votes = Counter({"province": 0, "city": 0})
+    """province | city when the body speaks clearly for one level (全省/我省 vs 全市/我市/全区),
+    national when it speaks for the country (全国, 党中央) more than for both, else None."""
+    votes = Counter({"province": 0, "city": 0, "national": 0})
     for cue, level in _keywords().level_cues.items():
         votes[level] += text.count(cue)
+    if votes["national"] > votes["province"] + votes["city"]:
+        return "national"
     if votes["province"] == votes["city"]:
         return None
     return "province" if votes["province"] > votes["city"] else "city"
@@ -243,11 +316,20 @@ def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | 
     return max(provinces, key=lambda code: (provinces[code], direct[code]))
 
 
+_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")  # 新华社北京5月6日电: where the news was filed
+
+
 def find_region(title: str | None, issuer: str | None, text: str, index: RegionIndex) -> str | None:
+    """The region named by the title, else the issuer, else the body's dominant one; None for a
+    body that speaks for the whole country (a national document is about no province or city)."""
     for short_text in (title, issuer):
         if short_text and (m := _region_of_names(index.find_mentions(short_text))):
             return m.code
-    return _dominant_region(index.find_mentions(text), _level_of_voice(text))
+    voice = _level_of_voice(text)
+    if voice == "national":
+        return None
+    mentions = [m for m in index.find_mentions(text) if not _DATELINE.match(text, m.end)]
+    return _dominant_region(mentions, voice)
 
 
 # --- the stage ---------------------------------------------------------------------------

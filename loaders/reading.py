@@ -5,10 +5,11 @@ Steps, in order:
   2. decode: BOM, strict UTF-8, strict GB18030 / Big5 trials scored by how common
      the decoded characters are, charset-normalizer as the fallback (else undecodable);
   3. HTML (recognised by content) -> text with the stdlib parser;
-  4. normalise: full-width ASCII -> ASCII, one kind of space and line ending, lines stripped;
+  4. normalise: full-width ASCII -> ASCII, one kind of space and line ending, lines stripped
+     (table borders too); pinyin glosses 生(sheng)态 dropped;
   5. traditional -> simplified with OpenCC's t2s dictionaries (fast C matchers, same result);
   6. page-header fields (索引号, 发布机构, ...) -> CleanDocument.header, removed from the text;
-  7. clutter lines (loaders/data/clutter_patterns.txt) removed;
+  7. clutter lines (loaders/data/clutter_patterns.txt) and mojibake lines of '?' removed;
   8. a body, block or line that the page repeats is kept once.
 The result holds one paragraph per line; all offsets of later stages point into .text.
 """
@@ -336,13 +337,30 @@ _WIDTH_TABLE = CodeTable(_WIDTH_MAP)
 _SPACES = re.compile(r" {2,}")
 
 
+_OUTER_PIPES = " |"  # cell borders of a table copied as text: "标题 | ||||"
+
+
 def normalise(text: str) -> list[str]:
-    """Full-width ASCII and odd spaces -> ASCII, one line ending; non-empty stripped lines.
+    """Full-width ASCII and odd spaces -> ASCII, one line ending; non-empty stripped lines
+    (table borders '|' at either end of a line stripped too).
 
     Chinese punctuation (。、《》“”) and masking marks (*, (略)) are left as they are.
     """
     text = _WIDTH_TABLE.apply(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return [_SPACES.sub(" ", line.strip()) for line in text.split("\n") if line.strip()]
+    lines = (_SPACES.sub(" ", line.strip().strip(_OUTER_PIPES)) for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+# Some sites gloss characters with pinyin to dodge copy detection: 生(sheng)态(tai)环境.
+# A gloss is lower-case Latin letters holding a vowel, right after a Chinese character; they are
+# removed only when a text holds several, so a lone unit such as 公顷(ha) stays.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}\)")
+_MIN_PINYIN_GLOSSES = 3
+
+
+def drop_pinyin_glosses(text: str) -> str:
+    glosses = _PINYIN_GLOSS.findall(text)
+    return _PINYIN_GLOSS.sub("", text) if len(glosses) >= _MIN_PINYIN_GLOSSES else text
 
 
 # --- traditional -> simplified ---------------------------------------------------------
@@ -422,12 +440,23 @@ def _header_key_regex() -> re.Pattern[str]:
 _BULLET = re.compile(r"^[-•·*|]\s*")
 
 
+@lru_cache(maxsize=1)
+def _bare_header_key_regex() -> re.Pattern[str]:
+    """Field names followed by a space, no colon: the cells of a header table copied as text."""
+    keys = sorted(_data_lines("header_fields.txt"), key=len, reverse=True)
+    alternatives = "|".join(r"\s?".join(map(re.escape, key)) for key in keys)
+    return re.compile(rf"(?:(?<=\s)|^)({alternatives})\s+(?=\S)")
+
+
 def parse_header_line(line: str) -> dict[str, str] | None:
-    """Fields of a page-header line ('文件编号:X 发布机构:Y'), or None if it is not one."""
+    """Fields of a page-header line ('文件编号:X 发布机构:Y', or without colons when the line
+    holds two field names or more: '发布机构 X 组配分类 Y'), or None if it is not one."""
     body = _BULLET.sub("", line)
     keys = list(_header_key_regex().finditer(body))
     if not keys or keys[0].start() != 0:
-        return None
+        keys = list(_bare_header_key_regex().finditer(body))
+        if len(keys) < 2 or keys[0].start() != 0:
+            return None
     fields = {}
     for key, nxt in zip(keys, [*keys[1:], None], strict=True):
         value = body[key.end() : nxt.start() if nxt else len(body)].strip(" |")
@@ -440,8 +469,18 @@ def _clutter_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _data_lines("clutter_patterns.txt")), re.I)
 
 
+_MOJIBAKE_MARKS = "?\ufffd"  # what a text decoded in the wrong encoding, then saved, is left with
+_MOJIBAKE_SHARE = 0.3
+
+
+def is_mojibake(line: str) -> bool:
+    """A line mostly made of '?' or U+FFFD: characters lost to a wrong encoding upstream."""
+    n = sum(line.count(mark) for mark in _MOJIBAKE_MARKS)
+    return n >= 3 and n >= _MOJIBAKE_SHARE * len(line)
+
+
 def is_clutter(line: str) -> bool:
-    return _clutter_regex().fullmatch(line) is not None
+    return _clutter_regex().fullmatch(line) is not None or is_mojibake(line)
 
 
 _PAGE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -478,6 +517,30 @@ def strip_page_parts(lines: list[str]) -> tuple[list[int], dict[str, str]]:
 # --- repeated bodies ---------------------------------------------------------------------
 
 _MIN_REPEAT_CHARS = 40  # a repeated run of lines this long is a copy of the body, not a refrain
+_TAIL_CHARS = 40  # a paragraph this long is looked up by its end ...
+_GLUED_CHARS = 20  # ... and is a copy if all but this many characters of its start match
+
+
+_NUMBERED = re.compile(r"[(（]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）、.．]")
+
+
+def _repeat_key(line: str) -> str:
+    return "\x00" + line[-_TAIL_CHARS:] if len(line) > _TAIL_CHARS else line
+
+
+def _same_line(a: str, b: str) -> bool:
+    """Equal, or copies of one long paragraph with a short tag glued onto the start of one or
+    both (spam pages glue a different keyword onto each copy)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) <= _TAIL_CHARS or abs(len(a) - len(b)) > _GLUED_CHARS:
+        return False
+    if _NUMBERED.match(a) or _NUMBERED.match(b):
+        return False  # 一、X and 二、X are two items, not a copy with a tag
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n >= max(len(a), len(b)) - _GLUED_CHARS
 
 
 def drop_repeats(lines: list[str]) -> list[int]:
@@ -486,25 +549,26 @@ def drop_repeats(lines: list[str]) -> list[int]:
     Dropped: a line equal to the line kept just before it (a title printed twice); a run
     of lines that repeats, in order, lines seen earlier and holds >= _MIN_REPEAT_CHARS
     characters (a body or a block of paragraphs printed twice, or one long paragraph).
-    Short lines seen before elsewhere (a heading such as 工作任务:) are kept.
+    Short lines seen before elsewhere (a heading such as 工作任务:) are kept. Long paragraphs
+    also match a copy with a short tag glued on (see _same_line).
     """
     first_seen: dict[str, int] = {}
     keep: list[int] = []
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
-        if keep and lines[keep[-1]] == line:
+        if keep and _same_line(lines[keep[-1]], line):
             i += 1
             continue
-        j = first_seen.get(line)
+        j = first_seen.get(_repeat_key(line))
         if j is not None:
             k = 0
-            while i + k < n and j + k < i and lines[i + k] == lines[j + k]:
+            while i + k < n and j + k < i and _same_line(lines[i + k], lines[j + k]):
                 k += 1
             if sum(len(lines[i + t]) for t in range(k)) >= _MIN_REPEAT_CHARS:
                 i += k
                 continue
-        first_seen.setdefault(line, i)
+        first_seen.setdefault(_repeat_key(line), i)
         keep.append(i)
         i += 1
     return keep
@@ -523,7 +587,7 @@ def read_document(data: bytes, name: str = "") -> CleanDocument:
     if looks_like_html(text):
         source_format = "html"
         text, page_title = html_to_text(text)
-    original = normalise(text)
+    original = drop_pinyin_glosses("\n".join(normalise(text))).split("\n")
     simplified_text, script = simplify("\n".join(original))
     simplified = simplified_text.split("\n")
     body, header = strip_page_parts(simplified)

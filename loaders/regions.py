@@ -7,6 +7,11 @@ names (江苏, 常州, 延边). Short names of cities are common words or parts 
 a following 市/州/盟/地区/区/县 or a list separator, or a preceding 、 (the tail of a list).
 Province short names (江苏, 内蒙古) count wherever they stand, except before a shore word
 (黄河南岸 names no province).
+
+County-level divisions (嵊州市, 襄城区, 定边县) are not regions of the warehouse: a county's
+document is about its prefecture (a district of a municipality: the municipality). Their full
+names, read from cpca's table, are found as mentions of that prefecture; a name that two counties
+share (鼓楼区) or shorter than three characters is left out, as it cannot tell which one is meant.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 import ahocorasick
 
 DEFAULT_CSV = Path(__file__).resolve().parent.parent / "seeds" / "regions.csv"
+_MIN_COUNTY_NAME = 3  # 忠县, 沛县: two-character county names are left out (parts of other words)
 
 _PLACE_SUFFIX = "市州盟区县地"  # 常州市 / 延边州 / 兴安盟 / 阿里地区 ...
 _LIST_SEPARATORS = "、,，;；和与及等/"
@@ -46,21 +52,62 @@ class RegionMention:
     text: str  # as written, e.g. 常州 or 常州市
 
 
+def county_names(path: Path | str | None = None) -> list[tuple[str, str]]:
+    """(full name, six-digit code) of every county-level division in cpca's table (12-digit codes:
+    PPCCDD000000 with DD != 00), or in a CSV of the same columns; [] when cpca is missing."""
+    if path is None:
+        try:
+            import importlib.resources
+
+            path = importlib.resources.files("cpca") / "resources" / "adcodes.csv"
+            text = path.read_text(encoding="utf-8")
+        except (ModuleNotFoundError, FileNotFoundError):
+            return []
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    out = []
+    for row in csv.DictReader(text.splitlines()):
+        code = row["adcode"].strip()
+        if len(code) >= 6 and code[4:6] != "00" and set(code[6:]) <= {"0"}:
+            out.append((row["name"].strip(), code[:6]))
+    return out
+
+
 class RegionIndex:
-    def __init__(self, regions: list[Region]) -> None:
+    def __init__(self, regions: list[Region], counties: list[tuple[str, str]] | None = None) -> None:
         self.by_code = {r.code: r for r in regions}
         self._names: dict[str, list[tuple[Region, bool]]] = {}  # name -> [(region, is_short_name)]
         for r in regions:
             self._names.setdefault(r.name, []).append((r, False))
             if r.short_name and r.short_name != r.name:
                 self._names.setdefault(r.short_name, []).append((r, True))
+        self._county_names = frozenset(name for name, _ in counties or [])
+        for name, parent in self._county_parents(counties or []).items():
+            self._names.setdefault(name, []).append((parent, False))
         self._automaton = ahocorasick.Automaton()
         for name, entries in self._names.items():
             self._automaton.add_word(name, (name, entries))
         self._automaton.make_automaton()
 
+    def _county_parents(self, counties: list[tuple[str, str]]) -> dict[str, Region]:
+        """County name -> its prefecture (or province-level municipality), for names that are
+        unique, long enough and not already the name of a region."""
+        seen: dict[str, int] = {}
+        for name, _ in counties:
+            seen[name] = seen.get(name, 0) + 1
+        parents = {}
+        for name, code in counties:
+            if seen[name] > 1 or len(name) < _MIN_COUNTY_NAME or name in self._names:
+                continue
+            parent = self.by_code.get(code[:4] + "00") or self.by_code.get(code[:2] + "0000")
+            if parent is not None:
+                parents[name] = parent
+        return parents
+
     @classmethod
-    def from_csv(cls, path: Path | str = DEFAULT_CSV) -> RegionIndex:
+    def from_csv(cls, path: Path | str = DEFAULT_CSV, counties: Path | str | None = None) -> RegionIndex:
+        """Regions of a CSV like seeds/regions.csv; county names from cpca, or from a CSV of cpca's
+        columns (adcode,name,...) given as counties."""
         with open(path, encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
         return cls(
@@ -74,7 +121,8 @@ class RegionIndex:
                     province_name=row["province_name_zh"].strip(),
                 )
                 for row in rows
-            ]
+            ],
+            county_names(counties),
         )
 
     @classmethod
@@ -103,6 +151,8 @@ class RegionIndex:
         cities = [r for r, _ in entries if r.level == "city"]
         if after == "省" and provinces:
             return provinces[0]
+        if text[start : end + 1] in self._county_names:
+            return None  # 朝阳区 is a district (of two cities), not 朝阳市
         if after and after in _PLACE_SUFFIX and cities:
             return cities[0]
         if provinces:  # 吉林 and 海南 are provinces unless written 吉林市 / 海南州

@@ -113,3 +113,19 @@ def test_measure_without_vocabulary_falls_back_to_its_item():
     text = "组织5个试点单位开展工作。"
     assert domains.classify_measure(text, _measure(text, "5个", "试点单位"), "climate") == "climate"
     assert domains.classify_measure(text, _measure(text, "5个", "试点单位"), None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "domain"),
+    [
+        ("全面推行林长制,完成林草生态修复5万亩。", "ecology"),
+        ("开展废弃矿山修复治理12处。", "ecology"),
+        ("推进农村生活污水治理,治理率达到45%。", "rural"),
+        ("加强施工工地扬尘管控,落实六个百分百。", "air"),
+        ("排查整治尾矿库风险隐患。", "env_risk"),
+        ("单位GDP能耗强度下降3%,完成节能降耗任务。", "green_development"),
+        ("清理海洋垃圾,整治自然岸线。", "marine"),
+    ],
+)
+def test_vocabulary_seen_on_pages_of_other_regions(text, domain):
+    assert domains.classify_domain(text) == domain

@@ -185,3 +185,44 @@ def test_unbalanced_parenthesis_does_not_swallow_next_line():
     text = "甲(未闭合。乙\n下一行。\n"
     texts = [text[s.char_start : s.char_end] for s in split_sentences(text, split_items(text))]
     assert texts == ["甲(未闭合。乙", "下一行。"]
+
+
+def test_a_year_right_after_the_first_level_marker_is_a_heading():
+    assert paths("一、2024年工作总结\n(一)治气\n二、2025年工作思路\n") == ["一", "一/(一)", "二"]
+    assert paths("一.5倍于去年\n") == []  # a decimal is no marker
+
+
+def test_chapter_section_and_article_schemes_nest_above_the_list_schemes():
+    text = "第一章 总体要求\n第一节 目标\n一、空气\n(一)细项\n第二节 任务\n第二章 保障\n第一条 组织领导\n第二条 考核\n"
+    items = by_path(text)
+    assert list(items) == ["第一章", "第一章/第一节", "第一章/第一节/一", "第一章/第一节/一/(一)", "第一章/第二节",
+                           "第二章", "第二章/第一条", "第二章/第二条"]
+    assert items["第一章"].heading == "总体要求"
+    assert (items["第一章"].level, items["第一章/第一节"].level, items["第二章/第一条"].level) == (1, 2, 3)
+    assert items["第一章/第一节/一"].level == 1  # the list schemes keep their levels
+
+
+def test_inline_enumerations_are_not_items():
+    assert paths("一、治气\n一是推进改造,二是加强监管。\n二是开展执法。\n") == ["一"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("一、2024年工作总结", "outcome"),
+        ("一、2025年工作思路", "target"),
+        ("一、下一步工作打算", "target"),
+        ("一、2024年工作计划", "target"),
+        ("一、2022年度生态环境质量状况", "outcome"),
+        ("一、主要工作开展情况", "outcome"),
+        ("一、总体要求", None),
+    ],
+)
+def test_report_section_headings_set_the_kind(heading, kind):
+    text = f"{heading}\n(一)空气\n"
+    assert {it.section_kind for it in split_items(text) if it.level} == {kind}
+
+
+def test_a_lone_dash_line_at_the_top_is_a_subtitle_not_an_item():
+    assert paths("某省工作报告\n——在全省工作会议上的讲话\n一、成效\n——空气改善。\n——水质提升。\n") == ["一", "一/—1", "一/—2"]
+    assert paths("——空气方面。\n——水方面。\n") == ["—1", "—2"]  # a list of dashes at the top stays a list

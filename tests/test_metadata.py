@@ -116,6 +116,80 @@ def test_year_the_document_is_about() -> None:
     assert find_year("某市工作方案", "〔2023〕12号 无年份", "plan") is None
 
 
+
+# --- generalisation: titles, mixed reports, national voice, counties (paraphrased pages) ----------
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type"),
+    [
+        ("某市生态环境局2023年工作总结和2024年工作计划", "report"),  # a summary of Y with plans for Y+1
+        ("某区分局2024年工作总结及2025年工作思路", "report"),
+        ("2023年度工作总结暨2024年度工作部署", "report"),
+        ("关于印发《某市2024年工作要点》的通知", "plan"),
+        ("某市超额完成2016年节能降耗目标任务", "report"),  # the target words it completes are no genre
+        ("关于确保完成2024年目标任务的实施方案", "plan"),
+        ("某市政府关于生态环境保护工作情况的汇报", "report"),
+    ],
+)
+def test_doc_type_of_mixed_and_news_titles(title: str, doc_type: str) -> None:
+    assert find_doc_type(title, "") == doc_type
+
+
+def test_an_untitled_summary_or_news_page_is_a_report() -> None:
+    assert find_doc_type(None, "会议全面总结了2023年工作情况,研究部署2024年重点工作。") == "report"
+    assert find_doc_type(None, "记者从省厅获悉,全省共设置监测点位500个,较上年增加20个。") == "report"
+
+
+def test_a_work_report_sums_up_the_year_before_its_title_year() -> None:
+    body = "这次会议的主要任务是,系统总结2024年生态环境保护工作,部署安排2025年重点任务。"
+    assert find_year("在2025年全国生态环境保护工作会议上的工作报告", body, "report") == 2024
+    assert find_year("某市2024年工作总结和2025年工作思路", "", "report") == 2024
+    assert find_year("2025年某市工作要点", body, "plan") == 2025  # a plan keeps its title year
+
+
+def test_title_skips_numbered_headings_bylines_and_sentences(index: RegionIndex) -> None:
+    text = "一、2024年工作总结\n2.1 全省整体情况\n某市2024年工作总结和2025年工作打算\n正文。"
+    assert extract_metadata(text, {}, index).title == "某市2024年工作总结和2025年工作打算"
+    text = "2023-02-08 08:15 《某报》 作者: 某某\n某省森林覆盖率提高到45.2%\n正文。"
+    assert extract_metadata(text, {}, index).title == "某省森林覆盖率提高到45.2%"
+    lead = "根据省厅工作要求,现对2024年全市生态环境工作作出如下安排。\n一、总体要求"
+    assert extract_metadata(lead, {}, index).title is None  # an opening sentence is no title
+    numbered = "关于印发2024年全省生态环境工作要点的通知 (某环发〔2024〕1号)\n各市州:"
+    assert extract_metadata(numbered, {}, index).title.startswith("关于印发2024年全省")
+    assert extract_metadata("——在2025年全国工作会议上的工作报告\n同志们:", {}, index).title.startswith("在2025年")
+
+
+def test_a_national_document_has_no_region(index: RegionIndex) -> None:
+    text = ("国务院关于2023年度环境状况的报告\n2023年,全国生态环境质量稳中改善。全国地级及以上城市PM2.5平均浓度为30微克/立方米。"
+            "党中央、国务院高度重视。江苏省开展试点。")
+    assert extract_metadata(text, {}, index).region_code is None
+    city = "某市工作总结\n全市落实党中央、国务院部署,全市完成任务,全市达标,常州市开展试点。"
+    assert extract_metadata(city, {}, index).region_code == "320400"
+
+
+def test_a_news_dateline_is_not_the_region(index: RegionIndex) -> None:
+    text = "中新网杭州4月23日电 一份报告显示,空气质量稳中向好。\n报告从八个方面回顾了年度状况。"
+    assert extract_metadata(text, {}, index).region_code is None
+
+
+def test_a_county_document_is_about_its_city(tmp_path: Path) -> None:
+    regions = tmp_path / "regions.csv"
+    regions.write_text(CSV, encoding="utf-8")
+    counties = tmp_path / "adcodes.csv"
+    counties.write_text("adcode,name,longitude,latitude\n320412000000,武进区,0,0\n330102000000,上城区,0,0\n"
+                        "320102000000,玄武区,0,0\n330106000000,玄武区,0,0\n", encoding="utf-8")
+    index = RegionIndex.from_csv(regions, counties)
+    assert extract_metadata("武进区2023年生态环境工作总结\n全区完成任务。", {}, index).region_code == "320400"
+    assert extract_metadata("上城区2024年工作要点\n全区推进。", {}, index).region_code == "330100"
+    assert extract_metadata("玄武区2024年工作要点\n全区推进。", {}, index).region_code is None  # two counties share it
+
+
+def test_a_website_as_source_is_no_issuer(index: RegionIndex) -> None:
+    assert extract_metadata("某市工作要点\n一、目标。", {"来源": "本站"}, index).issuer is None
+    assert extract_metadata("某市工作要点\n一、目标。", {"来源": "某市生态环境局"}, index).issuer == "某市生态环境局"
+
+
 # --- the sample corpus against the gold file ---------------------------------------------------
 
 GOLD = ROOT / "tests" / "gold" / "measures.csv"

@@ -278,3 +278,86 @@ def test_a_traditional_big5_page_is_cleaned_after_simplification() -> None:
 def test_a_page_that_never_closes_its_head() -> None:
     doc = read_document("<html><head><title>标题</title><meta charset=utf-8><p>正文目标达到90%。<p>第二段".encode(), "x.html")
     assert doc.text == "正文目标达到90%。\n第二段"
+
+
+# --- web-page noise seen on pages of other provinces (paraphrased) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "關于我們 | English | 網站地圖",  # simplified before matching
+        "首页 | 联系我们 | 无障碍",
+        "国家部委网 | 某省人民政府门户网站 | 某市政府网",
+        "某某娱乐城_官网首页_登录入口",
+        "精品久久_一区二区在线观看",
+        "您是本站第 0004521 位访客",
+        "Copyright 2024 某市生态环境局 版权所有 备案号:某ICP备000001号",
+        "本文仅代表作者观点,不代表本站立场,如有侵权请联系删除",
+        "56人点赞",
+        "支持楼主",
+        "> 政务公开 > 政策文件 > 部门文件",
+        "??????2????,??????",
+    ],
+)
+def test_more_clutter_lines(line: str) -> None:
+    from loaders.reading import simplify
+
+    assert is_clutter(simplify(line)[0])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PM2.5 | 微克/立方米 | 30",  # a table row keeps its numbers
+        "污水管网 | 公里 | 35",
+        "当PM2.5>75时启动预警,当AQI>200时升级。",
+        "全年投入资金3亿元,推进项目建设",
+        "受体育场馆建设影响,部分点位调整",
+        "二是推进设备更新?",
+    ],
+)
+def test_more_body_lines_are_not_clutter(line: str) -> None:
+    assert not is_clutter(line)
+
+
+def test_pinyin_glosses_are_dropped_only_when_a_text_has_several() -> None:
+    from loaders.reading import drop_pinyin_glosses
+
+    glossed = "全省生(sheng)态(tai)环境工作要(yao)点的(de)通知"
+    assert drop_pinyin_glosses(glossed) == "全省生态环境工作要点的通知"
+    assert drop_pinyin_glosses("新增造林1000公顷(ha),完成任务。") == "新增造林1000公顷(ha),完成任务。"
+    doc = read_document("關於印發(fa)全省生(sheng)態(tai)環境要(yao)點的通知\n一、目標達到90%。".encode("big5"), "a.txt")
+    assert doc.text.split("\n")[0] == "关于印发全省生态环境要点的通知"
+
+
+def test_mojibake_lines_go_and_a_page_of_nothing_else_is_refused() -> None:
+    page = "某市2024年工作要点\n????2???????,?????????\n一、全市PM2.5浓度下降到30微克/立方米。"
+    assert read_document(page.encode(), "a.txt").text == "某市2024年工作要点\n一、全市PM2.5浓度下降到30微克/立方米。"
+    with pytest.raises(LoadError) as err:
+        read_document(b"??????2????,??????\n???????(PM2.5)??????,???", "b.txt")
+    assert err.value.reason == "no_text"
+
+
+def test_table_borders_are_stripped_from_line_ends() -> None:
+    page = "某县关于印发2023年创建工作推进方案的通知 | |||||||\n| ||||||||\n一、目标达到90%。"
+    assert read_document(page.encode(), "a.txt").text == "某县关于印发2023年创建工作推进方案的通知\n一、目标达到90%。"
+
+
+def test_header_table_without_colons_when_a_line_holds_two_field_names() -> None:
+    page = "索 引 号 000000/2024-00001 公开方式 主动公开\n发布机构 某市生态环境局 组配分类 年度计划\n某市2024年工作要点\n发布机构改革稳步推进。"
+    doc = read_document(page.encode(), "a.txt")
+    assert doc.header["发布机构"] == "某市生态环境局" and doc.header["公开方式"] == "主动公开"
+    assert doc.text == "某市2024年工作要点\n发布机构改革稳步推进。"
+
+
+def test_a_body_printed_twice_with_a_different_tag_glued_on_each_copy() -> None:
+    lead = "新华网某地5月6日电 某省生态环境厅发布消息,全省PM2.5平均浓度为31微克/立方米,同比下降3.1%,优良天数比例达到86%。"
+    tail = "全省地表水国考断面水质优良比例为92.5%,无劣V类断面,近岸海域水质优良比例保持稳定。"
+    page = f"甲游戏官网入口{lead}\n{tail}\n乙国际网址{lead}\n{tail}"
+    assert read_document(page.encode(), "a.txt").text == f"甲游戏官网入口{lead}\n{tail}"
+
+
+def test_two_items_that_differ_only_in_their_marker_are_both_kept() -> None:
+    para = "全市PM2.5平均浓度低于30微克/立方米,空气质量优良天数比率达到85%以上,完成年度目标任务。"
+    assert drop_repeats([f"一、{para}", f"二、{para}"]) == [0, 1]

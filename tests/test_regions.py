@@ -87,3 +87,34 @@ def test_the_seed_covers_provinces_and_cities() -> None:
     index = RegionIndex.load()
     assert index.get(index.resolve("泰州市")).province_name == "江苏省"
     assert index.get(index.resolve("安徽")).level == "province"
+
+
+COUNTIES = """adcode,name,longitude,latitude
+320412000000,武进区,0,0
+330282000000,慈溪市,0,0
+320102000000,鼓楼区,0,0
+330102000000,鼓楼区,0,0
+320481000000,沛县,0,0
+220302000000,朝阳区,0,0
+110105000000,朝阳区,0,0
+"""
+
+
+@pytest.fixture
+def with_counties(tmp_path: Path) -> RegionIndex:
+    (tmp_path / "regions.csv").write_text(CSV + "211300,朝阳市,朝阳,Chaoyang,city,210000,辽宁省,120.45,41.57\n", encoding="utf-8")
+    (tmp_path / "adcodes.csv").write_text(COUNTIES, encoding="utf-8")
+    return RegionIndex.from_csv(tmp_path / "regions.csv", tmp_path / "adcodes.csv")
+
+
+def test_a_county_name_is_a_mention_of_its_prefecture(with_counties: RegionIndex) -> None:
+    assert names(with_counties, "常州市武进区推进治理") == [("常州市", "320400"), ("武进区", "320400")]
+    assert names(with_counties, "慈溪市完成改造") == [("慈溪市", "330200")]
+    assert with_counties.find_mentions("慈溪市")[0].level == "city"
+
+
+def test_shared_short_or_district_county_names_name_no_region(with_counties: RegionIndex) -> None:
+    assert names(with_counties, "鼓楼区完成改造") == []  # two counties share the name
+    assert names(with_counties, "沛县完成改造") == []  # two characters: too easily part of a word
+    assert names(with_counties, "朝阳区完成改造") == []  # a district named like a city is not that city
+    assert names(with_counties, "朝阳市完成改造") == [("朝阳市", "211300")]

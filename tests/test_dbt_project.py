@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -155,6 +156,22 @@ def warehouse(built: Path) -> duckdb.DuckDBPyConnection:
 @pytest.fixture(scope="module")
 def analyses(built: Path) -> dict[str, str]:
     return {p.stem: p.read_text("utf-8") for p in (built / "target" / "compiled").rglob("analyses/*.sql")}
+
+
+def test_views_work_under_another_file_name(built: Path, tmp_path: Path, monkeypatch):
+    # A BI tool may open a copy, or attach the file under its own alias: views must not name the
+    # build's catalog, and staging views must read the raw Parquet by absolute path.
+    copy = tmp_path / "copied_elsewhere.duckdb"
+    shutil.copy(built / "warehouse.duckdb", copy)
+    monkeypatch.chdir(tmp_path)
+    con = duckdb.connect(str(copy), read_only=True)
+    try:
+        views = con.execute("select schema_name, view_name from duckdb_views() where not internal").fetchall()
+        assert {schema for schema, _ in views} >= {"staging", "intermediate"}
+        for schema, view in views:
+            con.execute(f'select * from "{schema}"."{view}" limit 1').fetchall()
+    finally:
+        con.close()
 
 
 def test_every_analysis_runs(warehouse, analyses):

@@ -7,7 +7,7 @@ with documents as (
 ),
 
 regions as (
-    select * from {{ ref('int_regions') }}
+    select * from {{ ref('int_regions_listed') }}
 ),
 
 names as (

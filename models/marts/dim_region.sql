@@ -1,6 +1,6 @@
 -- Every province- and prefecture-level division of China, seen in documents or not.
 with regions as (
-    select * from {{ ref('int_regions') }}
+    select * from {{ ref('int_regions_listed') }}
 ),
 
 final as (

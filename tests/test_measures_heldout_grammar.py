@@ -79,7 +79,7 @@ def test_the_starting_point_of_a_change_is_not_a_measure(text, value):
 def test_a_source_reported_in_a_plan_gives_outcomes():
     found = measures("据统计,全县今年优良天数为350天,同比增加6天。")
     assert [m.kind for m in found] == ["outcome", "outcome"]
-    assert [m.kind for m in measures("全县优良天数达到350天。")] == ["target"]
+    assert [m.kind for m in measures("主要目标:全县优良天数达到350天。")] == ["target"]
 
 
 def test_future_tense_in_a_report_gives_a_target():
@@ -128,3 +128,39 @@ def test_a_bare_good_rate_is_the_good_air_days_ratio_but_not_for_water():
     synonyms = load_synonyms()
     assert assign_indicator("优良率", "percent", synonyms) == "good_air_days_ratio"
     assert assign_indicator("水体优良率", "percent", synonyms) != "good_air_days_ratio"
+
+
+def test_a_size_class_before_a_noun_is_not_a_measure():
+    found = measures("年内淘汰35蒸吨以上燃煤锅炉12台,改造燃煤锅炉共4200蒸吨。", REPORT)
+    assert [(m.value, m.unit) for m in found] == [(12, "count"), (4200, "steam_t_per_h")]
+
+
+def test_a_number_followed_by_its_task_is_the_target():
+    found = measures("全年淘汰燃煤锅炉950台,完成下达的淘汰900台的年度任务。", REPORT)
+    assert [(m.value, m.kind) for m in found] == [(950, "outcome"), (900, "target")]
+
+
+def test_a_year_before_publication_reports_an_outcome_in_a_plan():
+    meta = Metadata("t", None, None, "2022-03-01", "株洲市", "430200", "plan", 2021)
+    found = measures("2021年,全市优良天数为310天。今年优良率要达到85%。", meta)
+    assert [(m.value, m.kind) for m in found] == [(310, "outcome"), (85, "target")]
+
+
+def test_a_rank_in_the_sentence_marks_an_outcome_unless_planned():
+    assert [m.kind for m in measures("全年优良天数为320天,位居全省第二。")] == ["outcome"]
+    assert [m.kind for m in measures("力争优良天数达到320天,位居全省前列。")] == ["target"]
+
+
+def test_a_plan_without_planning_words_reads_as_a_report():
+    assert [m.kind for m in measures("本季度功能区昼间达标率为95.1%。")] == ["outcome"]
+    assert [m.kind for m in measures("本季度功能区昼间达标率为95.1%。力争全年达标率提高。")] == ["target"]
+
+
+def test_a_comparison_with_the_same_period_or_a_since_clause_is_observed():
+    assert [m.kind for m in measures("上半年优良天数比去年同期增加12天。")] == ["outcome"]
+    assert [m.kind for m in measures("“十三五”以来,全市累计淘汰锅炉800台。")] == ["outcome"]
+
+
+def test_a_shared_metric_is_not_appended_twice():
+    found = measures("污染地块安全利用率和受污染耕地安全利用率分别达到92%和93%。", REPORT)
+    assert [m.subject_zh for m in found] == ["污染地块安全利用率", "受污染耕地安全利用率"]

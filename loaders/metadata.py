@@ -245,6 +245,7 @@ def find_doc_type(title: str | None, text: str) -> str:
     return "report" if votes["report"] > votes["plan"] else "plan"
 
 
+_MEETING_YEAR = re.compile(r"(20\d{2})\s*年度?[^,。;《》]{0,20}?(?:会议|大会|会上|务虚会)")  # 2024年全国…工作会议
 _SUMMARY_HEAD_CHARS = 600  # where a report says what it sums up: its title and first paragraphs
 
 
@@ -262,8 +263,11 @@ def _summary_year(text: str) -> int | None:
 
 def find_year(title: str | None, text: str, doc_type: str) -> int | None:
     title_years = [int(y) for y in _YEAR.findall(title or "")]
-    if doc_type == "report":  # a work report given at the 2024 conference sums up 2023
-        summed = _summary_year(title or "") or _summary_year(text[:_SUMMARY_HEAD_CHARS])
+    if doc_type == "report":
+        summed = _summary_year(title or "")
+        if summed is None and all(_MEETING_YEAR.match(title or "", m.start()) for m in _YEAR.finditer(title or "")):
+            # no year, or only the year of a meeting: a work report at the 2024 conference sums up 2023
+            summed = _summary_year(text[:_SUMMARY_HEAD_CHARS])
         if summed is not None and (not title_years or summed <= min(title_years)):
             return summed
     if title_years:  # a report's title may also name the year it is published in: take the earlier

@@ -146,6 +146,8 @@ def test_a_work_report_sums_up_the_year_before_its_title_year() -> None:
     assert find_year("在2025年全国生态环境保护工作会议上的工作报告", body, "report") == 2024
     assert find_year("某市2024年工作总结和2025年工作思路", "", "report") == 2024
     assert find_year("2025年某市工作要点", body, "plan") == 2025  # a plan keeps its title year
+    # a title year that is not a meeting's is what the report is about, whatever the body recalls
+    assert find_year("关于2023年度环境状况的报告", "回顾2022年以来的工作", "report") == 2023
 
 
 def test_title_skips_numbered_headings_bylines_and_sentences(index: RegionIndex) -> None:

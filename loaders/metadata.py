@@ -27,8 +27,11 @@ from loaders.regions import RegionIndex, RegionMention
 KEYWORDS_CSV = Path(__file__).parent / "data" / "metadata_keywords.csv"
 
 _SENTENCE_ENDS = ("。", ";", ":", ",")
-_HEAD_LINES = 15
-_FALLBACK_TITLE_LINES = 3  # title-like lines are looked for among the first lines only
+_HEAD_LINES = 15  # title-like lines are looked for among the first lines only
+_FALLBACK_TITLE_LINES = 3  # else a short line among the very first ...
+_MIN_FALLBACK_TITLE_CHARS = 6  # ... that is longer than a label (会议认为, 发布会)
+# A page <title> copied into the text: "标题-站点名" / "标题_站点名" / "标题|站点名"
+_SITE_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff》”)])\s*[-_|–—]\s*(?![\d—-])[^-_|–—]{1,20}$")
 _MAX_TITLE_CHARS = 80
 _MAX_SIGNATURE_CHARS = 30
 _YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|—|-|–)")  # 2023年 / 2023年度 / 2021—2025年
@@ -116,13 +119,24 @@ def _is_title_like(line: str) -> bool:
     return line.endswith(_keywords().title_endings) or core.endswith(_keywords().title_endings)
 
 
+def _without_site_name(line: str) -> str:
+    """'2024年某市工作要点-某某网' -> '2024年某市工作要点' when what is left is still a title."""
+    m = _SITE_SUFFIX.search(line)
+    if m is None or line.endswith(_keywords().title_endings):  # "大气治理-秋冬季攻坚方案" is one title
+        return line
+    stripped = line[: m.start()]
+    return stripped if len(stripped) >= _MIN_FALLBACK_TITLE_CHARS else line
+
+
 def find_title(lines: list[str], header: dict[str, str]) -> str | None:
     title = _first_field(header, _keywords().title_fields)
     if title:
         return title
-    title = next((line for line in lines[:_HEAD_LINES] if _is_title_like(line)), None)
+    head = [_without_site_name(line) for line in lines[:_HEAD_LINES]]
+    title = next((line for line in head if _is_title_like(line)), None)
     if not title:  # a short line at the top, unless it is a sentence (a news lead), a byline or a heading
-        title = next((line for line in lines[:_FALLBACK_TITLE_LINES] if len(line) <= _MAX_TITLE_CHARS
+        title = next((line for line in head[:_FALLBACK_TITLE_LINES]
+                      if _MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS
                       and not line.endswith(_SENTENCE_ENDS) and not _PAGE_DATE_TIME.search(line)
                       and not _NUMBERED_HEADING.match(line)), None)
     title = (title or header.get("网页标题") or "").lstrip("—-– ")  # "——在…会议上的工作报告": a subtitle's dash

@@ -162,6 +162,13 @@ def test_title_skips_numbered_headings_bylines_and_sentences(index: RegionIndex)
     assert extract_metadata("——在2025年全国工作会议上的工作报告\n同志们:", {}, index).title.startswith("在2025年")
 
 
+
+def test_a_site_name_after_the_title_is_dropped_and_labels_are_no_titles(index: RegionIndex) -> None:
+    assert extract_metadata("某市2024年工作总结和2025年工作安排-某某娱乐\n正文。", {}, index).title == "某市2024年工作总结和2025年工作安排"
+    assert extract_metadata("2025年某州生态环境工作会议召开_某某新闻网\n正文。", {}, index).title == "2025年某州生态环境工作会议召开"
+    assert extract_metadata("某省大气污染防治-秋冬季攻坚行动方案\n正文。", {}, index).title == "某省大气污染防治-秋冬季攻坚行动方案"
+    assert extract_metadata("会议认为\n全市生态环境质量稳中向好。", {}, index).title is None
+
 def test_a_national_document_has_no_region(index: RegionIndex) -> None:
     text = ("国务院关于2023年度环境状况的报告\n2023年,全国生态环境质量稳中改善。全国地级及以上城市PM2.5平均浓度为30微克/立方米。"
             "党中央、国务院高度重视。江苏省开展试点。")

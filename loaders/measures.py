@@ -510,6 +510,17 @@ def _drop_frames(doc: _Doc, cands: list[_Candidate]) -> None:
             c.dropped = True  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
 
 
+def _drop_headline_repeats(doc: _Doc, cands: list[_Candidate]) -> None:
+    """A headline restating a figure of the body ("山东:5133个监测点位守卫全省声环境") is not a second measure."""
+    first_break = doc.text.find("\n")
+    if first_break < 0 or first_break > 60 or any(ch in "。;；" for ch in doc.text[:first_break]):
+        return  # a headline is one short line without sentence ends
+    body = {(c.number.value, c.unit.unit) for c in cands if c.number and c.start > first_break and not c.dropped}
+    for c in cands:
+        if c.start < first_break and c.number and (c.number.value, c.unit.unit) in body:
+            c.dropped = True
+
+
 def _kind(doc: _Doc, c: _Candidate, clause: tuple[int, int], sentence_start: int, sentence: Sentence | None,
           year: int | None) -> str:
     """The task a number is named as, a year before the document's, then the section label (工作任务 /
@@ -586,6 +597,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
     _share_suffixes(doc, cands)
     _drop_attributes(doc, cands)
     _drop_frames(doc, cands)
+    _drop_headline_repeats(doc, cands)
     out: list[Measure] = []
     for c in cands:
         if c.dropped:

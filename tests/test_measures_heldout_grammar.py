@@ -164,3 +164,9 @@ def test_a_comparison_with_the_same_period_or_a_since_clause_is_observed():
 def test_a_shared_metric_is_not_appended_twice():
     found = measures("污染地块安全利用率和受污染耕地安全利用率分别达到92%和93%。", REPORT)
     assert [m.subject_zh for m in found] == ["污染地块安全利用率", "受污染耕地安全利用率"]
+
+
+def test_a_headline_restating_a_figure_of_the_body_is_dropped():
+    text = "全县湿地保护率提高到60%\n记者获悉,全县湿地保护率提高到60%,新增湿地公园2个。"
+    assert [(m.value, m.unit) for m in measures(text, REPORT)] == [(60, "percent"), (2, "count")]
+    assert len(measures("新增湿地公园3个\n全县湿地保护率提高到60%。", REPORT)) == 2

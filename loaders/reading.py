@@ -439,6 +439,7 @@ def _header_key_regex() -> re.Pattern[str]:
 
 
 _BULLET = re.compile(r"^[-•·*|]\s*")
+_MAX_BARE_HEADER_CHARS = 160  # a header table row is short; body paragraphs are not tried
 
 
 @lru_cache(maxsize=1)
@@ -455,6 +456,8 @@ def parse_header_line(line: str) -> dict[str, str] | None:
     body = _BULLET.sub("", line)
     keys = list(_header_key_regex().finditer(body))
     if not keys or keys[0].start() != 0:
+        if len(body) > _MAX_BARE_HEADER_CHARS or " " not in body:
+            return None
         keys = list(_bare_header_key_regex().finditer(body))
         if len(keys) < 2 or keys[0].start() != 0:
             return None

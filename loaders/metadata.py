@@ -307,12 +307,12 @@ def _region_of_names(mentions: list[RegionMention]) -> RegionMention | None:
 
 def _level_of_voice(text: str) -> str | None:
     """province | city when the body speaks clearly for one level (全省/我省 vs 全市/我市/全区),
-    national when it speaks for the country (全国, 党中央) more than for both, else None."""
+    national when it speaks for the country (全国, 党中央) twice as often as for both, else None."""
     votes = Counter({"province": 0, "city": 0, "national": 0})
     for cue, level in _keywords().level_cues.items():
         votes[level] += text.count(cue)
-    if votes["national"] > votes["province"] + votes["city"]:
-        return "national"
+    if votes["national"] >= 2 and votes["national"] > 2 * (votes["province"] + votes["city"]):
+        return "national"  # clearly: a province's page may well cite 全国 and 党中央 a few times
     if votes["province"] == votes["city"]:
         return None
     return "province" if votes["province"] > votes["city"] else "city"

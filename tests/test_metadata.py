@@ -175,7 +175,7 @@ def test_a_national_document_has_no_region(index: RegionIndex) -> None:
     assert extract_metadata(text, {}, index).region_code is None
     city = "某市工作总结\n全市落实党中央、国务院部署,全市完成任务,全市达标,常州市开展试点。"
     assert extract_metadata(city, {}, index).region_code == "320400"
-    province = "生态环境状况通报\n全省优于全国平均,居全国前列。江苏省全省完成任务。"
+    province = "生态环境状况通报\n全省优于全国平均,居全国前列、全国第三。江苏省全省完成任务。"
     assert extract_metadata(province, {}, index).region_code == "320000"  # citing 全国 is not speaking for it
 
 

@@ -95,6 +95,8 @@ SUBJECT_LEADING_VERBS = ("力争", "确保", "争取", "完成", "实施", "开�
 
 _YEAR_RE = re.compile(r"(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")  # not the end of 2022—2025年
 _TIME_WORD_RE = re.compile("|".join(map(re.escape, sorted(TIME_WORDS, key=len, reverse=True))))
+# 较疫情前的2019年 / 与上轮普查的2018年: a baseline a few words after 较/与/比
+_BASELINE_NEAR_RE = re.compile(r"(?:较|与|比(?![例率重]))[^,，;；。:：\n\d]{1,6}$")
 _BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
 _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
 # a template's placeholder for a number: XX%, xx天, ××个 (not a Latin word such as XXL)
@@ -185,7 +187,8 @@ class _Doc:
         self.years: list[tuple[int, int]] = []  # (position, year)
         for m in _YEAR_RE.finditer(text):
             before = text[max(0, m.start() - 2) : m.start()]
-            if not any(before.endswith(b) for b in _BASELINE_BEFORE) and not self.is_excluded(m.start()):
+            if (not any(before.endswith(b) for b in _BASELINE_BEFORE) and not self.is_excluded(m.start())
+                    and not _BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])):
                 self.years.append((m.start(), int(m.group(1))))
         if published is not None:
             for m in _TIME_WORD_RE.finditer(text):

@@ -170,3 +170,8 @@ def test_a_headline_restating_a_figure_of_the_body_is_dropped():
     text = "全县湿地保护率提高到60%\n记者获悉,全县湿地保护率提高到60%,新增湿地公园2个。"
     assert [(m.value, m.unit) for m in measures(text, REPORT)] == [(60, "percent"), (2, "count")]
     assert len(measures("新增湿地公园3个\n全县湿地保护率提高到60%。", REPORT)) == 2
+
+
+def test_a_year_a_few_words_after_a_comparison_is_a_baseline_not_the_time_frame():
+    text = "2023年全市优良天数比例为85%,较疫情前的2019年上升3个百分点。重污染天数比例为1.2%。"
+    assert [m.year for m in measures(text, REPORT)] == [2023, 2023, 2023]

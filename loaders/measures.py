@@ -77,6 +77,7 @@ METRIC_WORDS = [r["word"] for r in _rows("metric_words.csv")]
 RATE_WORDS = sorted(((r["word"], r["base_unit"], r["unit"]) for r in _rows("rate_words.csv")), key=lambda w: -len(w[0]))
 SCOPE_WORDS = tuple(r["word"] for r in _rows("scope_words.csv"))
 RANK_WORDS = tuple(r["word"] for r in _rows("rank_words.csv"))
+ABSTRACT_NOUNS = tuple(r["word"] for r in _rows("abstract_nouns.csv"))
 _RANK_RE = re.compile("|".join(map(re.escape, RANK_WORDS)) + r"|第[\dXx一二三四五六七八九十]+位")
 # 市/县/区 after a masked "XX" name a place (XX市生态环境局), not a masked count
 REGION_CLASSIFIERS = {r["surface"] for r in _rows("units.csv") if r["note"].startswith("classifier of regions")}
@@ -307,6 +308,8 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
             # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
             if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
+                continue
+            if text.startswith(ABSTRACT_NOUNS, end):  # 两个抓手 / 三个阶段: ideas counted, not work
                 continue
         # kept, dropped, so that a change after it ("...0.5吨标准煤/万元,同比下降8%") finds its subject
         out.append(_Candidate(num, num.start, unit, end, dropped=_unknown_ratio(text, end)))

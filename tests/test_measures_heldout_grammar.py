@@ -175,3 +175,8 @@ def test_a_headline_restating_a_figure_of_the_body_is_dropped():
 def test_a_year_a_few_words_after_a_comparison_is_a_baseline_not_the_time_frame():
     text = "2023年全市优良天数比例为85%,较疫情前的2019年上升3个百分点。重污染天数比例为1.2%。"
     assert [m.year for m in measures(text, REPORT)] == [2023, 2023, 2023]
+
+
+def test_ideas_counted_in_chinese_numerals_are_not_measures():
+    assert values("按近期、中期和远期三个阶段推进,抓住两个抓手。", REPORT) == []
+    assert values("建设三个污水处理厂。", REPORT) == [(3, "count")]

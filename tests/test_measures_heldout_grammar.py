@@ -180,3 +180,8 @@ def test_a_year_a_few_words_after_a_comparison_is_a_baseline_not_the_time_frame(
 def test_ideas_counted_in_chinese_numerals_are_not_measures():
     assert values("按近期、中期和远期三个阶段推进,抓住两个抓手。", REPORT) == []
     assert values("建设三个污水处理厂。", REPORT) == [(3, "count")]
+
+
+def test_a_threshold_that_only_then_counts_is_a_minimum():
+    found = measures("考核要求浓度下降12%才能达到合格等次。")
+    assert [(m.value, m.comparator) for m in found] == [(12, "ge")]

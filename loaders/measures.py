@@ -106,6 +106,7 @@ _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?!
 _BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
 # 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
 _BASELINE_LAST_RE = re.compile(r"(?:同比|较|比)(?:去年|上年)(?:同期)?的?$")
+_BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 _TO_WORDS = tuple(sorted({s for s, _, _ in PREFIX_COMPARATORS if s.endswith(("到", "至"))} | {"到", "至"},
@@ -538,6 +539,9 @@ def _kind(doc: _Doc, c: _Candidate, clause: tuple[int, int], sentence_start: int
         return "target"  # 占年度任务(1026台)55.75% (but 超出年度任务37.3% is an outcome)
     if doc.text.startswith("的", c.end) and doc.text.startswith(TASK_MARKERS + ("任务", "目标"), c.end + 1):
         return "target"  # 下达的淘汰1283台的年度任务
+    if _BY_YEAR_RE.search(doc.text[sentence_start:pos]) and not any(
+            m in doc.text[clause[0] : clause[1]] for m in OUTCOME_MARKERS):
+        return "target"  # "到2020年,黑臭水体控制在10%以内": a goal by a year, even one now past
     if doc.meta.year is not None and year is not None and year < doc.meta.year:
         return "outcome"  # "2022年完成销号的62条": a year before the document's reports what was done
     in_clause = bisect.bisect_left(doc.year_positions, clause[0]) < bisect.bisect_left(doc.year_positions, clause[1])

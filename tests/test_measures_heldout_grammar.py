@@ -185,3 +185,8 @@ def test_ideas_counted_in_chinese_numerals_are_not_measures():
 def test_a_threshold_that_only_then_counts_is_a_minimum():
     found = measures("考核要求浓度下降12%才能达到合格等次。")
     assert [(m.value, m.comparator) for m in found] == [(12, "ge")]
+
+
+def test_a_goal_by_a_year_is_a_target_even_in_a_later_report():
+    found = measures("行动计划提出,到2020年,城市黑臭水体控制在10%以内。到2023年底,全市已建成污水厂12座。", REPORT)
+    assert [(m.value, m.kind) for m in found] == [(10, "target"), (12, "outcome")]

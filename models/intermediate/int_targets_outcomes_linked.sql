@@ -12,15 +12,16 @@
 --     Within one task the report restates its plan, so one sign is enough.
 --     Key 'task:<document_id>:<task_path>'.
 --   plan_report_similar: a plan's target and a report's outcome (other documents), same region,
---     year, unit and change flag, whose normalised subjects agree on both counts (characters AND
---     share): across documents, a shared clause word says too little. Key 'subject:<target's
---     normalised subject>|<unit>'.
+--     year, unit and change flag, whose normalised subjects share at least 4 characters AND 60% of
+--     the LONGER subject: across documents a shared head noun (处理能力, 绿色工厂) says too little,
+--     both subjects must be mostly the same words. Key 'subject:<target's normalised subject>|<unit>'.
 --
 -- Similarity candidates: measures whose link key did not link already, and of a keyed measure only
 -- the preferred one (so an indicator never gets two rows of one region and year). Two sides matched
 -- to different indicators never pair. A candidate pair is kept when each side is the other's best
 -- (mutual best): longest common substring, then that of the subjects, then nearest in the text
 -- (same document) or latest report, then measure ids.
+-- CTEs read more than once are materialized: DuckDB would otherwise compute them once per reader.
 with measures as (
     select * from {{ ref('int_measures_resolved') }}
 ),
@@ -57,7 +58,7 @@ linked_keys as (
         on keyed_links.target_measure_id = measures.measure_id
 ),
 
-candidates as (
+candidates as materialized (
     select measures.*
     from measures
     left join linked_keys
@@ -115,7 +116,7 @@ task_agreeing as (
         )
 ),
 
-task_links as (
+task_links as materialized (
     select
         target_measure_id,
         outcome_measure_id,
@@ -137,7 +138,7 @@ task_links as (
 
 -- Across documents only measures left over by the task links; a pair must share a run of
 -- link_min_common_chars characters, so candidate pairs are found by joining those runs.
-unpaired as (
+unpaired as materialized (
     select candidates.*
     from candidates
     left join task_links as as_target
@@ -153,7 +154,7 @@ unpaired as (
         )
 ),
 
-runs as (
+runs as materialized (
     select distinct
         measure_id,
         kind,
@@ -191,7 +192,7 @@ document_pairs as (
         outcomes.measure_id as outcome_measure_id,
         'subject:' || targets.subject_norm || '|' || targets.unit as link_key,
         {{ longest_common_substring('targets.subject_norm', 'outcomes.subject_norm') }} as common_chars,
-        least(length(targets.subject_norm), length(outcomes.subject_norm)) as shorter_subject,
+        greatest(length(targets.subject_norm), length(outcomes.subject_norm)) as longer_subject,
         outcomes.published_on as outcome_published_on
     from shared_runs
     inner join unpaired as targets
@@ -220,7 +221,7 @@ document_links as (
         common_chars
     from document_pairs
     where common_chars >= {{ var('link_min_common_chars') }}
-        and common_chars >= {{ var('link_min_common_share') }} * shorter_subject
+        and common_chars >= {{ var('link_min_common_share') }} * longer_subject
     qualify
         row_number() over (
             partition by target_measure_id

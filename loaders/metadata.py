@@ -5,6 +5,9 @@ issuer       header 发布机构/..., else a signature line (XX市人民政府),
 doc_number   header 文件编号/..., else a line holding only a number such as 常政发〔2023〕23号
 published_on header date fields, else a signature date line (2023年4月17日)
 region       regions named in the title, then in the issuer, then the body's most named one
+region_scope the level the document speaks for: province | city (the region's own level), or
+             county when it names, or speaks for (全县), a county-level division of its region;
+             county_name/county_code name that division (GB/T 2260, cpca's table) when known
 doc_type     the type keyword ending last in the title (工作方案 -> plan, 完成情况 -> report),
              else cues of the body
 year         the year the document is about: the title's year; else for a plan the first
@@ -54,7 +57,7 @@ class _Keywords:
     title_endings: tuple[str, ...]
     doc_types: dict[str, str]  # keyword -> plan | report
     body_cues: dict[str, str]
-    level_cues: dict[str, str]  # 全省 -> province, 全市 -> city, 全国 -> national
+    level_cues: dict[str, str]  # 全省 -> province, 全市 -> city, 全县 -> county, 全国 -> national
     issuer_suffixes: tuple[str, ...]
     conjunctions: tuple[str, ...]  # 和 / 及 / 暨: "2023年工作总结和2024年工作计划"
     summary_words: tuple[str, ...]  # 总结 / 回顾: the year next to them is the year reported on
@@ -306,16 +309,20 @@ def _region_of_names(mentions: list[RegionMention]) -> RegionMention | None:
 
 
 def _level_of_voice(text: str) -> str | None:
-    """province | city when the body speaks clearly for one level (全省/我省 vs 全市/我市/全区),
-    national when it speaks for the country (全国, 党中央) twice as often as for both, else None."""
-    votes = Counter({"province": 0, "city": 0, "national": 0})
+    """province | city | county when the body speaks clearly for one level (全省/我省 vs 全市/我市/全区
+    vs 全县/我县; a county is a local voice like a city's, told apart only by its own cues),
+    national when it speaks for the country (全国, 党中央) twice as often as for the others, else None."""
+    votes = Counter({"province": 0, "city": 0, "county": 0, "national": 0})
     for cue, level in _keywords().level_cues.items():
         votes[level] += text.count(cue)
-    if votes["national"] >= 2 and votes["national"] > 2 * (votes["province"] + votes["city"]):
+    local = votes["city"] + votes["county"]
+    if votes["national"] >= 2 and votes["national"] > 2 * (votes["province"] + local):
         return "national"  # clearly: a province's page may well cite 全国 and 党中央 a few times
-    if votes["province"] == votes["city"]:
+    if votes["province"] == local:
         return None
-    return "province" if votes["province"] > votes["city"] else "city"
+    if votes["province"] > local:
+        return "province"
+    return "county" if votes["county"] > votes["city"] else "city"
 
 
 def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | None:
@@ -325,7 +332,7 @@ def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | 
     cities = Counter(m.code for m in mentions if m.level == "city").most_common(2)
     if cities and voice != "province" and (len(cities) == 1 or cities[0][1] >= 2 * cities[1][1]):
         n_city = cities[0][1]
-        if voice == "city" or (n_city >= 2 and n_city > sum(1 for m in mentions if m.level == "province")):
+        if voice in ("city", "county") or (n_city >= 2 and n_city > sum(1 for m in mentions if m.level == "province")):
             return cities[0][0]
     provinces = Counter(m.province_code for m in mentions)
     direct = Counter(m.code for m in mentions if m.level == "province")
@@ -337,17 +344,65 @@ def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | 
 _DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")  # 新华社北京5月6日电: where the news was filed
 
 
-def find_region(title: str | None, issuer: str | None, text: str, index: RegionIndex) -> str | None:
-    """The region named by the title, else the issuer, else the body's dominant one; None for a
-    body that speaks for the whole country (a national document is about no province or city)."""
-    for short_text in (title, issuer):
-        if short_text and (m := _region_of_names(index.find_mentions(short_text))):
-            return m.code
+@dataclass(frozen=True)
+class Place:
+    """Where a document speaks from: its warehouse region and the level it speaks for."""
+
+    region_code: str | None = None
+    scope: str | None = None  # province | city | county; None with no region
+    county_name: str | None = None  # the county-level division of a county document, when known
+    county_code: str | None = None
+
+
+def _county_named(mentions: list[RegionMention], short_text: str, region_code: str, index: RegionIndex) -> tuple[str, str] | None:
+    """The county of region_code a title or issuer names: a county mention (武进区), else a name
+    only the region tells apart (南京市鼓楼区, 沛县人民政府)."""
+    named = [(m.county_name, m.county_code) for m in mentions if m.county_code and m.code == region_code]
+    named = named or index.counties_in(short_text, region_code)
+    return named[0] if named else None
+
+
+def _county_of_body(mentions: list[RegionMention], region_code: str) -> tuple[str, str] | None:
+    """A body that names one county of its region (at least twice) more often than the region
+    itself and its other counties together speaks for that county (慈溪市…慈溪市…宁波市)."""
+    of_region = [m for m in mentions if m.code == region_code]
+    counties = Counter((m.county_name, m.county_code) for m in of_region if m.county_code).most_common(1)
+    if counties and counties[0][1] >= 2 and counties[0][1] > len(of_region) - counties[0][1]:
+        return counties[0][0]
+    return None
+
+
+def _place(region_code: str, county: tuple[str, str] | None, voice: str | None, index: RegionIndex) -> Place:
+    if county:
+        return Place(region_code, "county", *county)
+    region = index.get(region_code)
+    return Place(region_code, "county" if voice == "county" else region.level if region else None)
+
+
+def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex) -> Place:
+    """The region named by the title, else the issuer, else the body's dominant one; an empty
+    Place for a body that speaks for the whole country (a national document is about no province
+    or city). A county-level document keeps its parent region and is marked scope county."""
     voice = _level_of_voice(text)
+    for short_text in (title, issuer):
+        mentions = index.find_mentions(short_text) if short_text else []
+        if m := _region_of_names(mentions):
+            county = _county_named(mentions, short_text, m.code, index)
+            return _place(m.code, county, voice, index)
     if voice == "national":
-        return None
+        return Place()
     mentions = [m for m in index.find_mentions(text) if not _DATELINE.match(text, m.end)]
-    return _dominant_region(mentions, voice)
+    code = _dominant_region(mentions, voice)
+    if code is None:
+        return Place()
+    county = _county_of_body(mentions, code) if voice != "province" else None
+    for short_text in (title, issuer):
+        county = county or (_county_named([], short_text, code, index) if short_text else None)
+    return _place(code, county, voice, index)
+
+
+def find_region(title: str | None, issuer: str | None, text: str, index: RegionIndex) -> str | None:
+    return find_place(title, issuer, text, index).region_code
 
 
 # --- the stage ---------------------------------------------------------------------------
@@ -360,15 +415,18 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     title = find_title(lines, header)
     issuer = find_issuer(lines, header)
     doc_type = find_doc_type(title, text)
-    region_code = find_region(title, issuer, text, index)
-    region = index.get(region_code)
+    place = find_place(title, issuer, text, index)
+    region = index.get(place.region_code)
     return Metadata(
         title=title,
         issuer=issuer,
         doc_number=find_doc_number(lines, header),
         published_on=find_published_on(lines, header),
         region_name=region.name if region else None,
-        region_code=region_code,
+        region_code=place.region_code,
         doc_type=doc_type,
         year=find_year(title, text, doc_type),
+        region_scope=place.scope,
+        county_name=place.county_name,
+        county_code=place.county_code,
     )

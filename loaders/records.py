@@ -32,6 +32,11 @@ class Metadata:
     region_code: str | None  # GB/T 2260 six-digit code
     doc_type: str | None  # "plan" | "report"
     year: int | None  # the year the document is about
+    # the level the document speaks for: "province" | "city" (its region's own level) | "county"
+    # (a county-level document assigned to its parent region); None with no region
+    region_scope: str | None = None
+    county_name: str | None = None  # the county-level division of a county document, e.g. 武进区
+    county_code: str | None = None  # its GB/T 2260 six-digit code (cpca's table); None unless county
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,9 @@ RAW_DOCUMENT_COLUMNS = [
     "year",
     "n_chars",
     "text",
+    "region_scope",  # province | city | county | null (national or unknown)
+    "county_name",  # null unless region_scope is county (and even then when the county is not named)
+    "county_code",
 ]
 RAW_ITEM_COLUMNS = [
     "item_id",  # document_id + ":" + item_path

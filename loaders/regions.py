@@ -10,8 +10,10 @@ Province short names (江苏, 内蒙古) count wherever they stand, except befor
 
 County-level divisions (嵊州市, 襄城区, 定边县) are not regions of the warehouse: a county's
 document is about its prefecture (a district of a municipality: the municipality). Their full
-names, read from cpca's table, are found as mentions of that prefecture; a name that two counties
-share (鼓楼区) or shorter than three characters is left out, as it cannot tell which one is meant.
+names, read from cpca's table, are found as mentions of that prefecture (the mention keeps the
+county's name and code); a name that two counties share (鼓楼区) or shorter than three characters
+is left out, as it cannot tell which one is meant. counties_in() finds those too, in a title or
+issuer, once the prefecture is known: 南京市鼓楼区 names the 鼓楼区 of 南京.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class RegionMention:
     start: int  # offsets of the words as written in the text
     end: int
     text: str  # as written, e.g. 常州 or 常州市
+    county_name: str | None = None  # set when the words name a county of the region (武进区)
+    county_code: str | None = None  # its six-digit code
 
 
 def county_names(path: Path | str | None = None) -> list[tuple[str, str]]:
@@ -82,16 +86,34 @@ class RegionIndex:
             if r.short_name and r.short_name != r.name:
                 self._names.setdefault(r.short_name, []).append((r, True))
         self._county_names = frozenset(name for name, _ in counties or [])
-        for name, parent in self._county_parents(counties or []).items():
+        self._unique_counties: dict[str, str] = {}  # county name found as a mention -> its code
+        for name, (parent, code) in self._county_parents(counties or []).items():
             self._names.setdefault(name, []).append((parent, False))
+            self._unique_counties[name] = code
         self._automaton = ahocorasick.Automaton()
         for name, entries in self._names.items():
             self._automaton.add_word(name, (name, entries))
         self._automaton.make_automaton()
+        # every county name, shared or short, with (code, parent code): read only next to a known parent
+        by_name: dict[str, list[tuple[str, str]]] = {}
+        for name, code in counties or []:
+            parent = self._parent_of(code)
+            if parent is not None:
+                by_name.setdefault(name, []).append((code, parent.code))
+        self._county_automaton = ahocorasick.Automaton()
+        for name, entries in by_name.items():
+            self._county_automaton.add_word(name, (name, entries))
+        if by_name:
+            self._county_automaton.make_automaton()
 
-    def _county_parents(self, counties: list[tuple[str, str]]) -> dict[str, Region]:
-        """County name -> its prefecture (or province-level municipality), for names that are
-        unique, long enough and not already the name of a region."""
+    def _parent_of(self, county_code: str) -> Region | None:
+        """A county's prefecture, else its province (a municipality's district, a county the
+        province administers directly)."""
+        return self.by_code.get(county_code[:4] + "00") or self.by_code.get(county_code[:2] + "0000")
+
+    def _county_parents(self, counties: list[tuple[str, str]]) -> dict[str, tuple[Region, str]]:
+        """County name -> (its prefecture or province-level municipality, its code), for names
+        that are unique, long enough and not already the name of a region."""
         seen: dict[str, int] = {}
         for name, _ in counties:
             seen[name] = seen.get(name, 0) + 1
@@ -99,9 +121,9 @@ class RegionIndex:
         for name, code in counties:
             if seen[name] > 1 or len(name) < _MIN_COUNTY_NAME or name in self._names:
                 continue
-            parent = self.by_code.get(code[:4] + "00") or self.by_code.get(code[:2] + "0000")
+            parent = self._parent_of(code)
             if parent is not None:
-                parents[name] = parent
+                parents[name] = (parent, code)
         return parents
 
     @classmethod
@@ -137,8 +159,25 @@ class RegionIndex:
             start, end = end_index - len(name) + 1, end_index + 1
             region = self._pick(entries, text, start, end)
             if region is not None:
-                mentions.append(RegionMention(region.name, region.code, region.level, region.province_code, start, end, name))
+                county = self._unique_counties.get(name)
+                mentions.append(RegionMention(region.name, region.code, region.level, region.province_code, start, end, name,
+                                              name if county else None, county))
         return mentions
+
+    def counties_in(self, text: str, parent_code: str) -> list[tuple[str, str]]:
+        """(name, code) of the counties of parent_code named in a short text (a title, an issuer),
+        shared names included. A two-character name (沛县, 城区) counts only at the start of the
+        text or right after a region's name (阳泉市城区), not inside a phrase (主城区)."""
+        if not len(self._county_automaton):
+            return []
+        region_ends = {m.end for m in self.find_mentions(text)}
+        found = []
+        for end_index, (name, entries) in self._county_automaton.iter_long(text):
+            start = end_index - len(name) + 1
+            if len(name) < _MIN_COUNTY_NAME and start != 0 and start not in region_ends:
+                continue
+            found += [(name, code) for code, parent in entries if parent == parent_code]
+        return found
 
     def _pick(self, entries: list[tuple[Region, bool]], text: str, start: int, end: int) -> Region | None:
         """The region a matched name stands for here, or None when a short name is not a place."""

@@ -241,3 +241,53 @@ def test_the_signature_over_a_date_is_the_issuer(index: RegionIndex) -> None:
     text = "某市工作方案\n市生态环境局\n一、目标达到90%。\n常州市人民政府\n2023年4月17日"
     assert extract_metadata(text, {"来源": "某某环保网"}, index).issuer == "常州市人民政府"
     assert extract_metadata("某市工作方案\n一、目标达到90%。", {"来源": "某某环保网"}, index).issuer == "某某环保网"
+
+
+# --- region_scope / county_name / county_code: the level a document speaks for --------------------
+
+SCOPE_REGIONS = CSV + "110000,北京市,北京,Beijing,province,110000,北京市,116.40,39.90\n"
+SCOPE_COUNTIES = ("adcode,name,longitude,latitude\n320412000000,武进区,0,0\n330282000000,慈溪市,0,0\n"
+                  "220104000000,朝阳区,0,0\n110105000000,朝阳区,0,0\n320481000000,溧阳市,0,0\n")
+
+
+@pytest.fixture
+def scoped(tmp_path: Path) -> RegionIndex:
+    (tmp_path / "regions.csv").write_text(SCOPE_REGIONS, encoding="utf-8")
+    (tmp_path / "adcodes.csv").write_text(SCOPE_COUNTIES, encoding="utf-8")
+    return RegionIndex.from_csv(tmp_path / "regions.csv", tmp_path / "adcodes.csv")
+
+
+def _scope(text: str, index: RegionIndex) -> tuple:
+    meta = extract_metadata(text, {}, index)
+    return meta.region_code, meta.region_scope, meta.county_name, meta.county_code
+
+
+def test_a_province_or_city_document_speaks_for_its_own_level(scoped: RegionIndex) -> None:
+    province = "2024年浙江省生态环境工作要点\n全省PM2.5浓度控制在28微克/立方米以内。组织宁波市开展试点。"
+    assert _scope(province, scoped) == ("330000", "province", None, None)
+    city = "常州市2023年大气污染防治工作方案\n全市完成治理任务,武进区完成改造30家。"
+    assert _scope(city, scoped) == ("320400", "city", None, None)  # a county it names is not its scope
+
+
+def test_a_county_report_keeps_its_city_region_and_names_the_county(scoped: RegionIndex) -> None:
+    report = "武进区2023年生态环境保护工作总结\n全区PM2.5平均浓度为35微克/立方米,完成常州市下达的任务。"
+    assert _scope(report, scoped) == ("320400", "county", "武进区", "320412")
+    county_city = "关于慈溪市2023年度环境状况的报告\n全市空气优良天数比率为88%。"
+    assert _scope(county_city, scoped) == ("330200", "county", "慈溪市", "330282")  # a county-level city
+    body_only = "2023年工作总结\n溧阳市完成改造。溧阳市新增绿地。全市达标,常州市考核优秀。"
+    assert _scope(body_only, scoped)[1:] == ("county", "溧阳市", "320481")  # named more than its city
+
+
+def test_a_district_of_a_municipality_is_told_apart_by_its_parent(scoped: RegionIndex) -> None:
+    district = "北京市朝阳区2024年生态环境保护工作要点\n全区细颗粒物浓度下降。"
+    assert _scope(district, scoped) == ("110000", "county", "朝阳区", "110105")  # not 长春's 朝阳区
+
+
+def test_a_county_that_speaks_for_itself_without_a_known_name(scoped: RegionIndex) -> None:
+    text = "某县2023年工作要点\n全县完成任务。全县达标。完成常州市下达的任务。"
+    assert _scope(text, scoped) == ("320400", "county", None, None)  # scope told, name not invented
+
+
+def test_a_national_document_has_no_region_and_no_scope(scoped: RegionIndex) -> None:
+    text = "关于2023年度全国环境状况的报告\n全国地级及以上城市PM2.5平均浓度为30微克/立方米。党中央、国务院高度重视。"
+    assert _scope(text, scoped) == (None, None, None, None)

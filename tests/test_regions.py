@@ -118,3 +118,18 @@ def test_shared_short_or_district_county_names_name_no_region(with_counties: Reg
     assert names(with_counties, "沛县完成改造") == []  # two characters: too easily part of a word
     assert names(with_counties, "朝阳区完成改造") == []  # a district named like a city is not that city
     assert names(with_counties, "朝阳市完成改造") == [("朝阳市", "211300")]
+
+
+def test_a_county_mention_keeps_the_county(with_counties: RegionIndex) -> None:
+    found = with_counties.find_mentions("常州市武进区推进治理")
+    assert [(m.county_name, m.county_code) for m in found] == [(None, None), ("武进区", "320412")]
+
+
+def test_counties_in_a_title_are_told_apart_by_their_parent(with_counties: RegionIndex) -> None:
+    assert with_counties.counties_in("鼓楼区2024年工作要点", "320100") == []  # 南京 is not in this table
+    assert with_counties.counties_in("某市鼓楼区2024年工作要点", "330100") == [("鼓楼区", "330102")]
+    assert with_counties.counties_in("朝阳区工作要点", "220000") == [("朝阳区", "220302")]  # no 220300 here: the province
+    assert with_counties.counties_in("沛县2023年工作总结", "320300") == []  # its parent is 320400
+    assert with_counties.counties_in("沛县2023年工作总结", "320400") == [("沛县", "320481")]
+    assert with_counties.counties_in("常州市沛县工作总结", "320400") == [("沛县", "320481")]
+    assert with_counties.counties_in("关于常州各沛县特色", "320400") == []  # two characters inside a phrase

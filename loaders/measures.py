@@ -179,6 +179,13 @@ class _Doc:
         self.sentences = sorted(sentences, key=lambda s: s.char_start)
         self.sentence_starts = [s.char_start for s in self.sentences]
         self.items = sorted(items, key=lambda i: (i.char_start, -i.char_end))
+        self.heading_years: list[tuple[int, int, int]] = []  # (start, end, year) of the items whose heading names one
+        for it in self.items:
+            if it.level >= 1:
+                found = [int(m.group(1)) for m in _YEAR_RE.finditer(it.heading)
+                         if not it.heading[max(0, m.start() - 2) : m.start()].endswith(_BASELINE_BEFORE)]
+                if found:
+                    self.heading_years.append((it.char_start, it.char_end, found[0]))
         published = int(meta.published_on[:4]) if meta.published_on and meta.published_on[:4].isdigit() else None
         self.published_year = published
         self.doc_type = meta.doc_type
@@ -265,12 +272,13 @@ class _Doc:
 
     def heading_year(self, pos: int) -> int | None:
         """The year in the heading of the innermost item holding pos ("二、2025年工作思路")."""
-        for it in reversed(self.items):
-            if it.level >= 1 and it.char_start <= pos < it.char_end:
-                for m in _YEAR_RE.finditer(it.heading):
-                    if not it.heading[max(0, m.start() - 2) : m.start()].endswith(_BASELINE_BEFORE):
-                        return int(m.group(1))
-        return None
+        best = None
+        for start, end, year in self.heading_years:  # in document order: the last one holding pos is innermost
+            if start > pos:
+                break
+            if pos < end:
+                best = year
+        return best
 
 
 def _region_index() -> RegionIndex:

@@ -40,6 +40,8 @@ class Number:
     percent: bool = False  # written as 百分之九十五: the unit is part of the number
 
 
+# 突破千亿 / 近百万 / 逾十万: a round figure written as a bare place word and a multiplier
+BARE_ROUND_RE = re.compile(r"(?:(?<=突破)|(?<=[近超逾上]))(?P<place>[十百千])(?P<mult>万亿|亿|万)")
 CN_PERCENT_RE = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?")
 
 
@@ -110,6 +112,10 @@ def find_numbers(text: str) -> list[Number]:
                 high = None
         qualifier = m.group("q2") or m.group("q1")
         out.append(Number(m.start(), m.end(), m.group(), value, high, qualifier, chinese))
+    for m in BARE_ROUND_RE.finditer(text):
+        value = CN_UNITS[m.group("place")] * MULTIPLIERS[m.group("mult")]
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(Number(m.start(), m.end(), m.group(), value))
     for m in CN_PERCENT_RE.finditer(text):  # 百分之九十五点五 -> 95.5 (percent)
         value = float(parse_chinese_integer(m.group("int")))
         if m.group("dec"):

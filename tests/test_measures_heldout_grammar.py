@@ -190,3 +190,8 @@ def test_a_threshold_that_only_then_counts_is_a_minimum():
 def test_a_goal_by_a_year_is_a_target_even_in_a_later_report():
     found = measures("行动计划提出,到2020年,城市黑臭水体控制在10%以内。到2023年底,全市已建成污水厂12座。", REPORT)
     assert [(m.value, m.kind) for m in found] == [(10, "target"), (12, "outcome")]
+
+
+def test_a_round_figure_after_a_comparator():
+    found = measures("全省环保产业营收突破千亿元,带动就业近十万人。", REPORT)
+    assert [(m.value, m.unit, m.comparator) for m in found] == [(1e11, "yuan", "gt"), (1e5, "persons", "approx")]

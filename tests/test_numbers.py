@@ -84,3 +84,8 @@ def test_thousands_separator_needs_three_digits():
 def test_tail_of_numbers_run_together_is_not_a_number():
     # two figures printed without a separator: "70.288.5%" holds no clean second number
     assert [n.text for n in find_numbers("比例范围为70.288.5%")] == ["70.288"]
+
+
+def test_round_figures_written_with_a_bare_place_word():
+    assert [(n.text, n.value) for n in find_numbers("产值突破千亿元,投资近百亿元")] == [("千亿", 1e11), ("百亿", 1e10)]
+    assert find_numbers("千岛湖和百亿元") == []  # without 突破/近/超/逾/上 before it, no figure is implied

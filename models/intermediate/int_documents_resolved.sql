@@ -63,6 +63,9 @@ final as (
         region_code as region_code_raw,
         resolved_region_code as region_code,
         region_resolved_by,
+        region_scope,
+        county_name,
+        county_code,
         doc_type,
         year,
         n_chars

@@ -9,7 +9,8 @@
 -- (工作任务 / 完成情况 as sub-items of one task).
 --
 -- Preference (is_preferred = rank 1), used by mart_region_comparison and the attainment links:
---   1. a value over a masked number;  2. a level over a year-on-year change;
+--   1. a value over a masked number;  then a measure of a document speaking for the whole region over
+--      one of a county document (region_scope = 'county');  2. a level over a year-on-year change;
 --   3. a plan's target / a report's outcome over one quoted in the other kind of document;
 --   4. the latest published document (then document_id);
 --   5. comparator eq, then le, ge, lt, gt, approx;  6. the first mention in the text.
@@ -62,6 +63,7 @@ joined as (
         documents.doc_type,
         documents.published_on,
         documents.region_code,
+        documents.region_scope,
         coalesce(measures.year, documents.year) as year,
         case
             when measures.year is not null then 'sentence'
@@ -127,6 +129,7 @@ ranked as (
                         partition by region_code, year, link_key, kind
                         order by
                             value is null,
+                            coalesce(region_scope = 'county', false),
                             is_change asc,
                             case
                                 when (kind = 'target' and doc_type = 'plan')

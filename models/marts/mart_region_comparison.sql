@@ -6,6 +6,8 @@ with measures as (
     select * from {{ ref('int_measures_resolved') }}
     where is_preferred
         and indicator_code is not null
+        -- a county's figure is not its city's: county documents stay in the facts, not in this ranking
+        and region_scope is distinct from 'county'
 ),
 
 indicators as (

@@ -315,30 +315,45 @@ def count_rows(raw: Path) -> tuple[int | None, int | None, int | None]:
 # --------------------------------------------------------------------------- worker invariance and profile
 
 
-def workers_identical(n: int, gen: CorpusGenerator, workers: list[int]) -> dict:
-    """Load the same corpus with each worker count; compare the raw tables (load timestamps aside)."""
+def workers_identical(n: int, gen: CorpusGenerator, workers: list[int], attempts: int = 3) -> dict:
+    """Load the same corpus with each worker count, then with the first again; compare the raw tables (load
+    timestamps aside). When the two loads with the same count differ, the loader's code changed meanwhile (the
+    tree is shared with people editing it): try again, and say so if it never settles."""
     import pyarrow.parquet as pq
 
     work = OUT_ROOT / f"workers_{n}"
     docs = work / "docs"
     write_corpus(docs, n, generator=gen)
-    contents = {}
-    for w in workers:
-        raw = work / f"raw_{w}"
+
+    def load(w: int, tag: str) -> dict | None:
+        raw = work / f"raw_{tag}"
         shutil.rmtree(raw, ignore_errors=True)
-        stats = run_measured(loader_command(docs, raw, w), work / f"load_{w}.log")
+        stats = run_measured(loader_command(docs, raw, w), work / f"load_{tag}.log")
         if stats.returncode < 0 or not (raw / "raw_documents.parquet").exists():
-            return {"workers": workers, "identical": None, "error": f"loader with {w} workers wrote no tables"}
+            return None
         tables = {}
         for path in sorted(raw.glob("*.parquet")):
             t = pq.read_table(path)
             tables[path.stem] = t.drop_columns([c for c in ("occurred_at",) if c in t.column_names]).to_pylist()
-        contents[w] = tables
-    first = contents[workers[0]]
-    same_order = all(c == first for c in contents.values())
-    as_sets = all({k: sorted(map(repr, v)) for k, v in c.items()} == {k: sorted(map(repr, v)) for k, v in first.items()}
-                  for c in contents.values())
-    return {"workers": workers, "identical": same_order, "identical_ignoring_order": as_sets, "documents": n}
+        return tables
+
+    def as_sets(tables: dict) -> dict:
+        return {k: sorted(map(repr, v)) for k, v in tables.items()}
+
+    for attempt in range(1, attempts + 1):
+        runs = [(w, load(w, f"{w}_{i}")) for i, w in enumerate([*workers, workers[0]])]
+        if any(t is None for _, t in runs):
+            failed = next(w for w, t in runs if t is None)
+            return {"workers": workers, "identical": None, "error": f"loader with {failed} workers wrote no tables"}
+        reference, *others, again = (t for _, t in runs)
+        if again != reference:
+            continue
+        return {"workers": workers, "documents": n, "attempts": attempt,
+                "identical": all(t == reference for t in others),
+                "identical_ignoring_order": all(as_sets(t) == as_sets(reference) for t in others)}
+    return {"workers": workers, "documents": n, "identical": None,
+            "error": f"two loads with {workers[0]} worker(s) differed in each of {attempts} attempts "
+                     "(the loader's code was changing)"}
 
 
 # What process_document calls, as (module, attribute): timed without a profiler's distortion.

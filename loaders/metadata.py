@@ -62,6 +62,7 @@ class _Keywords:
     conjunctions: tuple[str, ...]  # 和 / 及 / 暨: "2023年工作总结和2024年工作计划"
     summary_words: tuple[str, ...]  # 总结 / 回顾: the year next to them is the year reported on
     not_issuers: frozenset[str]  # 来源 values that name no body: 本站, 网络
+    this_year_words: tuple[str, ...]  # 今年 / 本年度: a year named relative to the publication
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,7 @@ def _keywords() -> _Keywords:
         conjunctions=tuple(sorted((k for k, _ in rows["conjunction"]), key=len, reverse=True)),
         summary_words=tuple(k for k, _ in rows["summary_word"]),
         not_issuers=frozenset(k for k, _ in rows["not_issuer"]),
+        this_year_words=tuple(k for k, _ in rows["this_year"]),
     )
 
 
@@ -110,8 +112,13 @@ _PAGE_DATE_TIME = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")  # a byl
 _TRAILING_NUMBER = re.compile(r"\s*[(（][^()（）]{1,30}[)）]?$")  # a document number in brackets, closed or cut off
 
 
+def _is_link_bar(line: str) -> bool:
+    """要闻 | 城市 | 原创 | 滚动: a page's navigation, pieces joined by bars."""
+    return line.count("|") + line.count("丨") >= 2
+
+
 def _is_title_like(line: str) -> bool:
-    if len(line) > _MAX_TITLE_CHARS or line.endswith(_SENTENCE_ENDS) or _NUMBERED_HEADING.match(line):
+    if _is_link_bar(line) or len(line) > _MAX_TITLE_CHARS or line.endswith(_SENTENCE_ENDS) or _NUMBERED_HEADING.match(line):
         return False
     if _PAGE_DATE_TIME.search(line):
         return False
@@ -141,6 +148,7 @@ def find_title(lines: list[str], header: dict[str, str]) -> str | None:
         title = next((line for line in head[:_FALLBACK_TITLE_LINES]
                       if _MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS
                       and not line.endswith(_SENTENCE_ENDS) and not _PAGE_DATE_TIME.search(line)
+                      and not _is_link_bar(line)
                       and not _NUMBERED_HEADING.match(line)), None)
     title = (title or header.get("网页标题") or "").lstrip("—-– ")  # "——在…会议上的工作报告": a subtitle's dash
     return title or None
@@ -205,11 +213,31 @@ def _signature_date(line: str) -> str | None:
     return None
 
 
+# A page stamp near the top of a news page: "2023-02-27 17:05:32来源:…", "时间:2021-12-16 18:11",
+# "2023年09月01日 09:38" (a written date counts only with a clock time: in a sentence it is an event).
+_PAGE_STAMP = re.compile(
+    r"((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d.%])"
+    r"|((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?=\s*\d{1,2}:\d{2})"
+)
+
+
+def _page_stamp(lines: list[str]) -> str | None:
+    for line in lines[:_HEAD_LINES]:
+        if line.endswith(_SENTENCE_ENDS) or len(line) > _MAX_TITLE_CHARS:
+            continue  # a sentence of the body
+        if m := _PAGE_STAMP.search(line):
+            year, month, day = (g for g in m.groups() if g is not None)
+            if iso := _iso(year, month, day):
+                return iso
+    return None
+
+
 def find_published_on(lines: list[str], header: dict[str, str]) -> str | None:
     for field in _keywords().date_fields:
         if (m := _DATE.search(header.get(field, ""))) and (iso := _iso(*m.groups())):
             return iso
-    return next((iso for line in lines if (iso := _signature_date(line))), None)
+    signed = next((iso for line in lines if (iso := _signature_date(line))), None)
+    return signed or _page_stamp(lines)
 
 
 # --- type and year ---------------------------------------------------------------------
@@ -278,7 +306,23 @@ def _summary_year(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
-def find_year(title: str | None, text: str, doc_type: str) -> int | None:
+# A year a change is measured from (较2013年, 由2013年的, 与2015年相比, 2013年以来) is a baseline,
+# never the year the document is about.
+_BASELINE_YEAR = re.compile(
+    r"(?:较|比|由|相比|对比)\s*20\d{2}\s*年|从\s*20\d{2}\s*年的"
+    r"|(?:与|同)\s*20\d{2}\s*年[^,。;]{0,8}?相比|20\d{2}\s*年(?:以来|来)"
+)
+
+
+def _without_baselines(text: str) -> str:
+    return _BASELINE_YEAR.sub(lambda m: "#" * len(m.group(0)), text)
+
+
+def find_year(title: str | None, text: str, doc_type: str, published_on: str | None = None) -> int | None:
+    """See the module docstring; also: baseline years are skipped; an untitled-year plan that
+    speaks of 今年 is about the year it was published; a text naming no year at all is too."""
+    title, text = _without_baselines(title or ""), _without_baselines(text)
+    published_year = int(published_on[:4]) if published_on else None
     title_years = [int(y) for y in _YEAR.findall(title or "")]
     if doc_type == "report":
         summed = _summary_year(title or "")
@@ -289,9 +333,11 @@ def find_year(title: str | None, text: str, doc_type: str) -> int | None:
             return summed
     if title_years:  # a report's title may also name the year it is published in: take the earlier
         return min(title_years) if doc_type == "report" else title_years[0]
+    if doc_type == "plan" and published_year and any(w in text for w in _keywords().this_year_words):
+        return published_year  # 今年市区优良率要达83%: the targets are for the year of the page
     years = [int(y) for y in _BODY_YEAR.findall(text)]
     if not years:
-        return None
+        return published_year
     if doc_type == "plan":
         return years[0]
     counts = Counter(years).most_common()
@@ -415,17 +461,18 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     title = find_title(lines, header)
     issuer = find_issuer(lines, header)
     doc_type = find_doc_type(title, text)
+    published_on = find_published_on(lines, header)
     place = find_place(title, issuer, text, index)
     region = index.get(place.region_code)
     return Metadata(
         title=title,
         issuer=issuer,
         doc_number=find_doc_number(lines, header),
-        published_on=find_published_on(lines, header),
+        published_on=published_on,
         region_name=region.name if region else None,
         region_code=place.region_code,
         doc_type=doc_type,
-        year=find_year(title, text, doc_type),
+        year=find_year(title, text, doc_type, published_on),
         region_scope=place.scope,
         county_name=place.county_name,
         county_code=place.county_code,

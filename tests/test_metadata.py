@@ -291,3 +291,42 @@ def test_a_county_that_speaks_for_itself_without_a_known_name(scoped: RegionInde
 def test_a_national_document_has_no_region_and_no_scope(scoped: RegionIndex) -> None:
     text = "关于2023年度全国环境状况的报告\n全国地级及以上城市PM2.5平均浓度为30微克/立方米。党中央、国务院高度重视。"
     assert _scope(text, scoped) == (None, None, None, None)
+
+
+# --- round 3: baselines, publication stamps, news without a type keyword (paraphrased) -------
+
+
+def test_baseline_years_are_not_the_year_of_the_document() -> None:
+    body = ("2019年某省细颗粒物浓度为50微克,较2015年下降20%,比2016年下降3%;由2015年的60%提高到70%,"
+            "与2015年相比优良天数增加30天。2015年以来累计治理锅炉900台。2019年完成任务。")
+    assert find_year("某省超额完成大气治理任务", body, "report") == 2019
+    assert find_year("某市燃煤锅炉淘汰工作方案", "从2015年的80台减至20台,2020年底前全部淘汰。", "plan") == 2020
+
+
+def test_publication_year_for_plans_of_this_year_and_for_texts_without_a_year() -> None:
+    body = "2021年全市优良天数为300天。会议明确今年优良率要达到85%左右。"
+    assert find_year("今年全市优良率要达85%", body, "plan", "2022-03-10") == 2022
+    assert find_year("今年全市优良率要达85%", body, "plan") == 2021  # no publication date: the body's year
+    assert find_year("某省1月份空气质量状况公布", "1月全省优良天数比例为90%。", "report", "2023-02-20") == 2023
+    assert find_year("某省1月份空气质量状况公布", "1月全省优良天数比例为90%。", "report") is None
+
+
+def test_page_stamp_gives_the_publication_date(index: RegionIndex) -> None:
+    text = ("要闻 | 城市 | 原创 | 专题 | 滚动\n某省3月份空气质量状况公布\n2023-04-21 10:05:31来源:某某网 编辑:张三\n"
+            "4月20日,某省生态环境厅通报3月份空气质量,同比上升2.1个百分点。\n")
+    meta = extract_metadata(text, regions=index)
+    assert meta.published_on == "2023-04-21"
+    assert meta.title == "某省3月份空气质量状况公布"  # the bar of links above it is no title
+    assert meta.doc_type == "report" and meta.year == 2023
+    stamped = "某地新闻\n2019年06月10日 14:54 某某晚报\n2018年全市优良天数为250天,同比增加5天。\n"
+    assert extract_metadata(stamped, regions=index).published_on == "2019-06-10"
+    # a date written in a sentence is an event, not the page's date
+    lead = "某市召开会议\n2023年3月15日,某市召开生态环境保护大会。\n"
+    assert extract_metadata(lead, regions=index).published_on is None
+
+
+def test_bulletins_and_news_columns_take_their_type_from_the_title() -> None:
+    assert find_doc_type("2021年第三季度全省城市功能区声环境质量", "") == "report"
+    assert find_doc_type("某市2022年生态环境状况公报发布", "") == "report"
+    assert find_doc_type("今年全市生态环境工作怎么干", "") == "plan"
+    assert find_doc_type("某省召开新闻发布会", "监测数据显示,上半年优良天数比例为90%。据通报,水质优良。") == "report"

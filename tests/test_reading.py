@@ -186,6 +186,9 @@ def test_body_lines_are_not_header_lines() -> None:
         "无",
         "展开全部",
         "【导读】",
+        "[责任编辑: 王某某]",
+        "( 责任编辑:李某 )",
+        "一审 张某",
     ],
 )
 def test_clutter_lines(line: str) -> None:
@@ -202,6 +205,7 @@ def test_clutter_lines(line: str) -> None:
         "设立环保举报电话12369,办结率达到100%。",
         "分享推广典型经验做法,形成可复制的模式。",
         "完成1700个以上农村黑臭水体治理。",
+        "编辑完成全省生态环境状况公报。",
     ],
 )
 def test_body_lines_are_not_clutter(line: str) -> None:
@@ -377,3 +381,8 @@ def test_header_table_with_cell_borders() -> None:
 @pytest.mark.parametrize("line", ["【资料图】", "(资料图片)", "[组图]"])
 def test_picture_captions_are_clutter(line: str) -> None:
     assert is_clutter(line)
+
+
+def test_an_editor_credit_of_traditional_news_leaves_the_text() -> None:
+    doc = read_document("某省大氣治理計劃編制完成,今年安排重點項目100個。\n[責任編輯: 王某]\n".encode(), "a.txt")
+    assert doc.text == "某省大气治理计划编制完成,今年安排重点项目100个。"

@@ -78,6 +78,7 @@ RATE_WORDS = sorted(((r["word"], r["base_unit"], r["unit"]) for r in _rows("rate
 SCOPE_WORDS = tuple(r["word"] for r in _rows("scope_words.csv"))
 RANK_WORDS = tuple(r["word"] for r in _rows("rank_words.csv"))
 ABSTRACT_NOUNS = tuple(r["word"] for r in _rows("abstract_nouns.csv"))
+
 _RANK_RE = re.compile("|".join(map(re.escape, RANK_WORDS)) + r"|第[\dXx一二三四五六七八九十]+位")
 # 市/县/区 after a masked "XX" name a place (XX市生态环境局), not a masked count
 REGION_CLASSIFIERS = {r["surface"] for r in _rows("units.csv") if r["note"].startswith("classifier of regions")}
@@ -90,6 +91,8 @@ _UNIT_LIST_SEPARATORS = ("、", "和", "及", "与", " 、")
 COUNT_UNITS = {"count", "persons"}
 PERIODS = ("年", "月", "日", "天", "季", "周", "小时")  # after "/": a frequency (1次/年), not a ratio unit
 RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
+# a count followed in its clause by one of these frames a rate or a level: 74个断面水质优良比例为98.6%
+FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数")
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
 SUBJECT_LEADING_VERBS = ("力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
@@ -135,6 +138,7 @@ class _Candidate:
     inherited: str | None = None  # comparator taken from the head of a list
     subject: str = ""
     dropped: bool = False
+    frames_rate: bool = False  # a count of the sites a rate or level in its clause is taken over
 
 
 def _unit_at(text: str, pos: int, allow_space: bool = True) -> tuple[_Unit, int] | None:
@@ -318,8 +322,8 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
             if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
                 continue
-            if text.startswith(ABSTRACT_NOUNS, end):  # 两个抓手 / 三个阶段: ideas counted, not work
-                continue
+        if unit.unit in COUNT_UNITS and text.startswith(ABSTRACT_NOUNS, end):
+            continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work
         # kept, dropped, so that a change after it ("...0.5吨标准煤/万元,同比下降8%") finds its subject
         out.append(_Candidate(num, num.start, unit, end, dropped=_unknown_ratio(text, end)))
     for m in _MASK_RE.finditer(text):
@@ -520,19 +524,47 @@ def _drop_frames(doc: _Doc, cands: list[_Candidate]) -> None:
             c.dropped = True
         elif _BASELINE_LAST_RE.search(text[a : c.start]) and _CHANGE_RE.match(text[c.end : nxt][:4]):
             c.dropped = True
+        elif c.unit.unit in COUNT_UNITS and _counts_a_list(text, c):
+            c.dropped = True  # 两区(A、B): the number of the items listed beside it
+        elif (c.unit.unit in COUNT_UNITS and re.search(r"在\S{0,4}$", text[a : c.start])
+              and text[c.end : b].endswith("中")):
+            c.dropped = True  # 在全国168个重点城市中, …: a peer group or denominator
+        elif (c.unit.unit in COUNT_UNITS and i + 1 < len(cands) and cands[i + 1].start < b
+              and not cands[i + 1].dropped and cands[i + 1].unit.unit not in COUNT_UNITS
+              and any(w in text[c.end : cands[i + 1].start] for w in FRAMED_METRICS)):
+            # 纳入考核的3个断面水质优良比例达到100%: the sites over which a rate is taken are no target
+            # (in a report "全省210个国考断面优Ⅲ比例92.9%" still tells the size of the network)
+            c.frames_rate = True
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
             c.dropped = True  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
 
 
+def _counts_a_list(text: str, c: _Candidate) -> bool:
+    """The count equals the number of items listed in brackets after it (两区(A、B)为重点区域): it names
+    the list, it measures nothing. (合肥、芜湖两市开展试点 stays: a count of the places doing the work.)"""
+    if c.number is None or c.number.value < 2 or c.number.value != int(c.number.value):
+        return False
+    n = int(c.number.value)
+    m = re.match(r"[(（]([^()（）\n]{1,80})[)）]", text[c.end :])
+    return bool(m and m.group(1).count("、") == n - 1)
+
+
 def _drop_headline_repeats(doc: _Doc, cands: list[_Candidate]) -> None:
-    """A headline restating a figure of the body ("山东:5133个监测点位守卫全省声环境") is not a second measure."""
-    first_break = doc.text.find("\n")
-    if first_break < 0 or first_break > 60 or any(ch in "。;；" for ch in doc.text[:first_break]):
-        return  # a headline is one short line without sentence ends
-    body = {(c.number.value, c.unit.unit) for c in cands if c.number and c.start > first_break and not c.dropped}
+    """A headline or subheading restating a figure of the body ("山东:5133个监测点位守卫全省声环境",
+    "去年优级天数242天" above "…优级天数242天,创下新高") is not a second measure."""
+    text = doc.text
     for c in cands:
-        if c.start < first_break and c.number and (c.number.value, c.unit.unit) in body:
+        if c.number is None or c.dropped:
+            continue
+        a = text.rfind("\n", 0, c.start) + 1
+        b = text.find("\n", c.start)
+        b = len(text) if b < 0 else b
+        line = text[a:b]
+        if len(line) > 60 or any(ch in "。;；,，" for ch in line):
+            continue  # a headline is one short line without sentence or clause ends
+        if any(o.number and not o.dropped and (o.number.value, o.unit.unit) == (c.number.value, c.unit.unit)
+               and not a <= o.start < b for o in cands):
             c.dropped = True
 
 
@@ -623,6 +655,9 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
         s_start, s_end, sentence = doc.sentence_at(c.start)
         clause = doc.clause(c.start, c.end)
         year = doc.year(c.start, clause)
+        kind = _kind(doc, c, clause, s_start, sentence, year)
+        if c.frames_rate and kind == "target":
+            continue
         comparator = _comparator(c)
         value = None
         if c.number is not None:
@@ -630,7 +665,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
             value = round(raw * c.unit.factor, 10)
         out.append(
             Measure(
-                kind=_kind(doc, c, clause, s_start, sentence, year),
+                kind=kind,
                 subject_zh=c.subject,
                 comparator=comparator,
                 value=value,

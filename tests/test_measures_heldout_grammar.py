@@ -195,3 +195,38 @@ def test_a_goal_by_a_year_is_a_target_even_in_a_later_report():
 def test_a_round_figure_after_a_comparator():
     found = measures("全省环保产业营收突破千亿元,带动就业近十万人。", REPORT)
     assert [(m.value, m.unit, m.comparator) for m in found] == [(1e11, "yuan", "gt"), (1e5, "persons", "approx")]
+
+
+# ---- round 3 (a fresh held-out set of other provinces) ----
+
+def test_sites_a_rate_is_taken_over_are_no_target_but_stay_a_report_fact():
+    plan = "年度目标:纳入市级考核的4个河流断面水质达标率达到90%。"
+    assert values(plan) == [(90, "percent")]
+    report = "全市31个省控断面水质优良比例为96.8%。"
+    assert sorted(values(report, REPORT)) == [(31, "count"), (96.8, "percent")]
+
+
+def test_sites_before_a_level_are_framed_too_but_a_list_of_counts_is_not():
+    assert values("确保12个县城区PM2.5年均浓度同比下降3%以上。") == [(3, "percent")]
+    assert values("新建2个湿地公园和5个污水处理厂。") == [(2, "count"), (5, "count")]
+
+
+def test_a_peer_group_in_a_leading_phrase_is_not_a_measure():
+    assert values("在全省16个地市中,该市去年排名第三,优良天数为320天。", REPORT) == [(320, "days")]
+
+
+def test_a_count_naming_the_list_in_brackets_is_not_a_measure():
+    assert values("以三片(城东片区、城西片区、高新片区)为重点,淘汰燃煤锅炉40台。") == [(40, "count")]
+
+
+def test_ideas_counted_in_digits_or_as_bottom_lines_are_not_measures():
+    assert values("守住发展和生态两条底线,抓好6个方面重点工作,建成监测站8座。") == [(8, "count")]
+
+
+def test_days_counted_with_a_general_classifier_are_days():
+    assert values("全年空气质量优良天数力争达到300个。") == [(300, "days")]
+
+
+def test_a_subheading_restating_a_figure_of_the_body_is_dropped():
+    text = "今年优良天数突破三百\n去年优级天数180天\n通报显示,全市优级天数180天,比上年增加12天。"
+    assert sorted(values(text, REPORT)) == [(12, "days"), (180, "days")]

@@ -138,11 +138,23 @@ def _without_site_name(line: str) -> str:
     return stripped if len(stripped) >= _MIN_FALLBACK_TITLE_CHARS else line
 
 
+# A speech or a report to a congress opens with its audience: "尊敬的各位领导:", "各位代表:"
+_SALUTATION = re.compile(r"(?:尊敬的[\u4e00-\u9fff、]{1,20}|各位[\u4e00-\u9fff、]{1,12}|同志们)[::]")
+
+
+def _before_salutation(line: str) -> str:
+    """'…情况汇报尊敬的各位领导:…' (a title run into the salutation on one line) -> '…情况汇报'."""
+    m = _SALUTATION.search(line)
+    if m and m.start() >= _MIN_FALLBACK_TITLE_CHARS and _is_title_like(line[: m.start()]):
+        return line[: m.start()]
+    return line
+
+
 def find_title(lines: list[str], header: dict[str, str]) -> str | None:
     title = _first_field(header, _keywords().title_fields)
     if title:
         return title
-    head = [_without_site_name(line) for line in lines[:_HEAD_LINES]]
+    head = [_without_site_name(_before_salutation(line)) for line in lines[:_HEAD_LINES]]
     title = next((line for line in head if _is_title_like(line)), None)
     if not title:  # a short line at the top, unless it is a sentence (a news lead), a byline or a heading
         title = next((line for line in head[:_FALLBACK_TITLE_LINES]
@@ -223,8 +235,8 @@ _PAGE_STAMP = re.compile(
 
 def _page_stamp(lines: list[str]) -> str | None:
     for line in lines[:_HEAD_LINES]:
-        if line.endswith(_SENTENCE_ENDS) or len(line) > _MAX_TITLE_CHARS:
-            continue  # a sentence of the body
+        if line.endswith("。") or len(line) > _MAX_TITLE_CHARS:
+            continue  # a sentence of the body ("【字体:" may end a stamp line)
         if m := _PAGE_STAMP.search(line):
             year, month, day = (g for g in m.groups() if g is not None)
             if iso := _iso(year, month, day):

@@ -330,3 +330,15 @@ def test_bulletins_and_news_columns_take_their_type_from_the_title() -> None:
     assert find_doc_type("某市2022年生态环境状况公报发布", "") == "report"
     assert find_doc_type("今年全市生态环境工作怎么干", "") == "plan"
     assert find_doc_type("某省召开新闻发布会", "监测数据显示,上半年优良天数比例为90%。据通报,水质优良。") == "report"
+
+
+def test_a_title_run_into_the_salutation_is_cut_there(index: RegionIndex) -> None:
+    text = "县政府关于大气污染防治工作情况的汇报尊敬的各位委员:现将有关情况汇报如下:一、工作成效……"
+    assert extract_metadata(text, regions=index).title == "县政府关于大气污染防治工作情况的汇报"
+    # a salutation after a sentence that is no title leaves the line alone
+    assert extract_metadata("会议开始尊敬的各位领导:大家好。\n", regions=index).title != "会议开始"
+
+
+def test_a_stamp_line_ending_with_a_widget_still_dates_the_page(index: RegionIndex) -> None:
+    text = "全省第三季度声环境质量\n某省生态环境厅 时间:2021-10-16 18:11 【字体:\n第三季度全省共监测100点次。\n"
+    assert extract_metadata(text, regions=index).published_on == "2021-10-16"

@@ -2,8 +2,8 @@
 
 Numbering schemes and the level each one gets (a level is decided by the scheme, not by position):
 
-    1  一、 / 一.          2  (一)          3  1. / 1、 / ⒈          4  (1) / 1) / ⑴
-    5  ① ...             6  —— (dash bullet; numbered —1, —2 ... within its parent)
+    1  一、 / 一.          2  (一)          3  1. / 1、 / ⒈          4  (1) / 1) / ⑴ / 2.1 (decimal)
+    5  ① / 2.1.1         6  —— (dash bullet; numbered —1, —2 ... within its parent)
 
 Plans written like regulations number by 第一章 / 第一节 / 第一条 (also 第一部分, 第一篇). These report
 levels 1 / 2 / 3 of their own family and nest above the list above: 章 > 节 > 条 > 一、 > (一) > 1. ...
@@ -51,6 +51,8 @@ _CN = "[一二三四五六七八九十百〇零]+"
 _CN_OR_DIGITS = "[一二三四五六七八九十百〇零0-9]+"
 _SPACE = "[ \t\u3000\xa0]*"
 _NO_DIGIT = r"(?![0-9０-９.．])"  # "1.5万", "5.22", "1、2号" are numbers, not markers
+# Decimal outlines (2.1 全省整体情况 / 2.1.1 …): a space then words, never a unit (1.5 万吨)
+_DECIMAL_END = r"(?=[ \t\u3000\xa0]+(?![万亿千百倍个家吨米])[\u4e00-\u9fff])"
 # One alternation, one group per scheme; tried at each line start.
 _MARKER = re.compile(
     _SPACE + "(?:"
@@ -59,6 +61,8 @@ _MARKER = re.compile(
     rf"|第(?P<art>{_CN_OR_DIGITS})条"
     rf"|(?P<cn>{_CN}){_SPACE}(?:、|[.．](?!\d))(?![一二三四五六七八九十]+[、级类])"
     rf"|[(（]{_SPACE}(?P<cnp>{_CN}){_SPACE}[)）]"
+    rf"|(?P<dec3>\d{{1,2}}[.．]\d{{1,2}}[.．]\d{{1,2}}){_DECIMAL_END}"
+    rf"|(?P<dec2>\d{{1,2}}[.．]\d{{1,2}}){_DECIMAL_END}"
     rf"|(?P<ar>\d{{1,3}}){_SPACE}[.．、]{_NO_DIGIT}"
     "|(?P<arx>[\u2488-\u249b])"  # ⒈ ⒉ ...
     rf"|[(（]{_SPACE}(?P<arp>\d{{1,3}}){_SPACE}[)）]"
@@ -69,7 +73,8 @@ _MARKER = re.compile(
     ")"
 )
 _LEVEL = {"chap": 1, "sec": 2, "art": 3,
-          "cn": 1, "cnp": 2, "ar": 3, "arx": 3, "arp": 4, "arh": 4, "arpx": 4, "circ": 5, "dash": 6}
+          "cn": 1, "cnp": 2, "ar": 3, "arx": 3, "dec2": 4, "dec3": 5,
+          "arp": 4, "arh": 4, "arpx": 4, "circ": 5, "dash": 6}
 _CHAPTER_SCHEMES = ("chap", "sec", "art")
 _NEST = {kind: (level if kind in _CHAPTER_SCHEMES else level + len(_CHAPTER_SCHEMES)) for kind, level in _LEVEL.items()}
 _LABEL = re.compile(
@@ -131,6 +136,8 @@ def _parse_marker(m: re.Match) -> tuple[int, int | None, str]:
         return level, chinese_number(raw), f"({raw})"
     if kind == "ar":
         return level, int(raw), str(int(raw))
+    if kind in ("dec2", "dec3"):  # 2.1 is the first of its list: its number is the last part
+        return level, int(re.split("[.．]", raw)[-1]), raw.replace("．", ".")
     if kind == "arx":
         n = ord(raw) - 0x2488 + 1
         return level, n, str(n)

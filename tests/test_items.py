@@ -226,3 +226,12 @@ def test_report_section_headings_set_the_kind(heading, kind):
 def test_a_lone_dash_line_at_the_top_is_a_subtitle_not_an_item():
     assert paths("某省工作报告\n——在全省工作会议上的讲话\n一、成效\n——空气改善。\n——水质提升。\n") == ["一", "一/—1", "一/—2"]
     assert paths("——空气方面。\n——水方面。\n") == ["—1", "—2"]  # a list of dashes at the top stays a list
+
+
+def test_decimal_outline_numbers_are_items_below_their_list():
+    text = ("1、概况\n本季度共监测100点次。\n2、声环境质量\n2.1 全省整体情况\n昼间达标率为95%。\n"
+            "2.2 各市情况\n2.2.1 甲市\n夜间达标率为90%。\n2.2.2 乙市\n1.5 万吨的数字在句首不是编号。\n")
+    items = [it for it in split_items(text) if it.level]
+    assert [(it.item_path, it.level) for it in items] == [
+        ("1", 3), ("2", 3), ("2/2.1", 4), ("2/2.2", 4), ("2/2.2/2.2.1", 5), ("2/2.2/2.2.2", 5)]
+    assert items[2].heading == "全省整体情况"

@@ -399,6 +399,8 @@ def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | 
     return max(provinces, key=lambda code: (provinces[code], direct[code]))
 
 
+# "兰州等4城市…", "甲市、乙市等地…": a title naming examples of a list is not about that city
+_LISTED = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8})*等")
 _DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")  # 新华社北京5月6日电: where the news was filed
 
 
@@ -444,6 +446,7 @@ def find_place(title: str | None, issuer: str | None, text: str, index: RegionIn
     voice = _level_of_voice(text)
     for short_text in (title, issuer):
         mentions = index.find_mentions(short_text) if short_text else []
+        mentions = [m for m in mentions if not _LISTED.match(short_text, m.end)]
         if m := _region_of_names(mentions):
             county = _county_named(mentions, short_text, m.code, index)
             return _place(m.code, county, voice, index)

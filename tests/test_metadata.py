@@ -342,3 +342,10 @@ def test_a_title_run_into_the_salutation_is_cut_there(index: RegionIndex) -> Non
 def test_a_stamp_line_ending_with_a_widget_still_dates_the_page(index: RegionIndex) -> None:
     text = "全省第三季度声环境质量\n某省生态环境厅 时间:2021-10-16 18:11 【字体:\n第三季度全省共监测100点次。\n"
     assert extract_metadata(text, regions=index).published_on == "2021-10-16"
+
+
+def test_a_city_given_as_an_example_in_the_title_is_not_the_region(index: RegionIndex) -> None:
+    text = ("杭州等3城市集中供热率将达95%\n浙江省政府办公厅印发《浙江省大气治理工作方案》,"
+            "全省优良天数比例达到85%以上,我省各市要落实措施,杭州作为重点城市要加快推进。\n")
+    assert extract_metadata(text, regions=index).region_name == "浙江省"
+    assert extract_metadata("杭州市集中供热率将达95%\n全市落实措施。\n", regions=index).region_name == "杭州市"

@@ -19,6 +19,7 @@ issuer, once the prefecture is known: 南京市鼓楼区 names the 鼓楼区 of 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,8 @@ from pathlib import Path
 import ahocorasick
 
 DEFAULT_CSV = Path(__file__).resolve().parent.parent / "seeds" / "regions.csv"
+# "南京江北新区", "西安高新区": a zone named after a short city name marks it as the place
+_ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:新区|高新区|开发区|经开区|园区)")
 _MIN_COUNTY_NAME = 3  # 忠县, 沛县: two-character county names are left out (parts of other words)
 
 _PLACE_SUFFIX = "市州盟区县地"  # 常州市 / 延边州 / 兴安盟 / 阿里地区 ...
@@ -197,7 +200,8 @@ class RegionIndex:
         if provinces:  # 吉林 and 海南 are provinces unless written 吉林市 / 海南州
             return None if after and after in _SHORE_WORDS else provinces[0]
         city = cities[0]
-        marked = (not after) or after in _LIST_SEPARATORS or after == "\n" or before == "、"
+        marked = (not after) or after in _LIST_SEPARATORS or after == "\n" or before == "、" \
+            or _ZONE_AFTER.match(text, end) is not None
         return city if len(city.short_name) >= 3 or marked else None
 
     def resolve(self, name: str) -> str | None:

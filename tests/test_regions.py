@@ -133,3 +133,10 @@ def test_counties_in_a_title_are_told_apart_by_their_parent(with_counties: Regio
     assert with_counties.counties_in("沛县2023年工作总结", "320400") == [("沛县", "320481")]
     assert with_counties.counties_in("常州市沛县工作总结", "320400") == [("沛县", "320481")]
     assert with_counties.counties_in("关于常州各沛县特色", "320400") == []  # two characters inside a phrase
+
+
+def test_a_zone_named_after_a_short_city_name_marks_the_city(index: RegionIndex) -> None:
+    assert names(index, "杭州钱塘新区生态环境工作") == [("杭州", "330100")]
+    assert names(index, "宁波高新区开展检查") == [("宁波", "330200")]
+    assert names(index, "杭州湾水质") == []  # without a zone word a short name stays unmarked
+    assert names(index, "某某新区生态环境局") == []  # a new area that names no city has no region

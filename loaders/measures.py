@@ -68,14 +68,22 @@ OUTCOME_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["
 REPORTING_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "reporting")
 # 年度任务(1026台): a number named as the task or goal is the target
 TASK_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "task")
+# 降低3.89%的目标任务全面完成: a task named and declared done is an outcome
+DONE_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "done")
 # a "plan" without a single word of planning (目标, 力争, 任务 ...) reads as a report (a bulletin, a news item)
 PLAN_WORDS = tuple(r["surface"] for r in _KIND if r["scope"] == "plan") + tuple(TARGET_MARKERS)
+# a title "2023年工作总结" names a summary written as its year closed
+SUMMARY_TITLE_WORDS = tuple(r["surface"] for r in _KIND if r["scope"] == "summary_title")
 _DONE = "已"  # the aspect marker of completed action
-TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _rows("time_words.csv")}
+_TIME = _rows("time_words.csv")
+TIME_WORDS = {r["surface"]: int(r["offset"]) for r in _TIME}
+NOW_WORDS = {r["surface"] for r in _TIME if r["now"] == "1"}  # 目前: when the text was written
 NUMERAL_TERMS = [r["term"] for r in _rows("numeral_terms.csv")]
 METRIC_WORDS = [r["word"] for r in _rows("metric_words.csv")]
 RATE_WORDS = sorted(((r["word"], r["base_unit"], r["unit"]) for r in _rows("rate_words.csv")), key=lambda w: -len(w[0]))
-SCOPE_WORDS = tuple(r["word"] for r in _rows("scope_words.csv"))
+_SCOPE = _rows("scope_words.csv")
+SCOPE_WORDS = tuple(r["word"] for r in _SCOPE if r["position"] == "after")
+DENOMINATOR_WORDS = tuple(r["word"] for r in _SCOPE if r["position"] == "before")
 RANK_WORDS = tuple(r["word"] for r in _rows("rank_words.csv"))
 ABSTRACT_NOUNS = tuple(r["word"] for r in _rows("abstract_nouns.csv"))
 
@@ -95,7 +103,7 @@ RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
 FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数")
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
-SUBJECT_LEADING_VERBS = ("力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
+SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
 
 _YEAR_RE = re.compile(r"(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")  # not the end of 2022—2025年
 _TIME_WORD_RE = re.compile("|".join(map(re.escape, sorted(TIME_WORDS, key=len, reverse=True))))
@@ -138,6 +146,7 @@ class _Candidate:
     inherited: str | None = None  # comparator taken from the head of a list
     subject: str = ""
     dropped: bool = False
+    shared_by: tuple[str, ...] = ()  # "A、B均为100%": one measure for each subject
     frames_rate: bool = False  # a count of the sites a rate or level in its clause is taken over
 
 
@@ -203,10 +212,17 @@ class _Doc:
             if (not any(before.endswith(b) for b in _BASELINE_BEFORE) and not self.is_excluded(m.start())
                     and not _BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])):
                 self.years.append((m.start(), int(m.group(1))))
+        # a year-end summary of unknown date ("2023年工作总结") was written as its year closed: its 截至目前
+        # is that year, not the next (a progress report of unknown date keeps the next year)
+        now = published
+        if (self.published_year is None and meta.doc_type == "report" and meta.year is not None
+                and re.search(f"{meta.year}年[^\n]*(?:{'|'.join(SUMMARY_TITLE_WORDS)})", meta.title or "")):
+            now = meta.year
         if published is not None:
             for m in _TIME_WORD_RE.finditer(text):
                 if not text[max(0, m.start() - 2) : m.start()].endswith(_BASELINE_BEFORE):
-                    self.years.append((m.start(), published + TIME_WORDS[m.group()]))
+                    base = now if m.group() in NOW_WORDS else published
+                    self.years.append((m.start(), base + TIME_WORDS[m.group()]))
         self.years.sort()
         self.year_positions = [p for p, _ in self.years]
         self.regions = [(m.start, m.name) for m in _region_index().find_mentions(text)] if text else []
@@ -317,6 +333,8 @@ def _find_candidates(doc: _Doc) -> list[_Candidate]:
             continue
         if text[end : end + 4].lstrip(" 以上下内的").startswith(SCOPE_WORDS):
             continue
+        if text[max(0, num.start - 8) : num.start].rstrip(" 为是共有:：").endswith(DENOMINATOR_WORDS):
+            continue  # 自然天数365天, 优良天数364天: the base a rate is taken over
         if num.chinese and not num.percent:
             # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
@@ -375,7 +393,11 @@ def _read_comparators(doc: _Doc, c: _Candidate, floor: int) -> None:
         if gap <= max_gap and (best is None or (gap, -len(surface)) < best[0]):
             best = ((gap, -len(surface)), surface, comp, window_start + m.start())
     if best and best[2] != "none":  # "none": a word that ends like a comparator (行为, 作为)
-        c.prefix = (best[1], best[2], best[3])
+        comp = best[2]
+        gap_text = window[best[3] - window_start + len(best[1]) :]
+        if comp in ("gt", "lt") and len(gap_text) > 1 and gap_text.endswith("的"):
+            comp = "eq"  # 超过了任务量的22%: the share by which a quantity is exceeded, not a bound on 22%
+        c.prefix = (best[1], comp, best[3])
     tail = window[-6:]
     for m in _CHANGE_RE.finditer(tail):
         rest = tail[m.start() + len(m.group(1)) :]
@@ -446,6 +468,7 @@ def _chains(doc: _Doc, cands: list[_Candidate]) -> None:
     """Numbers joined only by list separators share the head's comparator and split its subject list."""
     text = doc.text
     i = 0
+    last: list[_Candidate] = []  # the previous list of two or more numbers
     while i < len(cands):
         chain = [cands[i]]
         while i + len(chain) < len(cands):
@@ -461,14 +484,42 @@ def _chains(doc: _Doc, cands: list[_Candidate]) -> None:
                 c.inherited = head.prefix[1] if head.prefix else None
                 c.is_change = c.is_change or head.is_change
             parts = [p for p in re.split(r"[、和及与]", head.subject) if p]
-            if len(parts) == len(chain):
+            change = head.subject.replace("分别", "")
+            if (len(last) == len(chain) and not _meaningful(_CHANGE_ONLY.sub("", change))
+                    and doc.sentence_at(last[0].start)[0] == doc.sentence_at(head.start)[0]):
+                # "浓度分别为55、35微克/立方米,同比分别下降6.8%、5.4%": the changes of the subjects listed before
+                for c, p in zip(chain, last, strict=True):
+                    c.subject = p.subject + change
+            elif len(parts) == len(chain):
                 tail = _shared_metric(parts)
                 for c, p in zip(chain, parts, strict=True):
                     c.subject = p if c is chain[-1] or p.endswith(tail) else p + tail
             else:
                 for c in chain[1:]:
                     c.subject = head.subject
+            last = chain
         i += len(chain)
+
+
+def _split_shared_values(doc: _Doc, cands: list[_Candidate]) -> None:
+    """"城市污水处理率、垃圾无害化处理率均为100%": one value stated for every subject of a list."""
+    text = doc.text
+    for i, c in enumerate(cands):
+        a, _ = doc.clause(c.start, c.end)
+        stop = c.prefix[2] if c.prefix else c.start
+        head = text[a:stop].rstrip(" ")
+        for w in CHANGE_WORDS:  # PM10、PM2.5浓度均下降5%
+            if head.endswith(w):
+                head = head[: -len(w)]
+                break
+        if not head.endswith("均"):
+            continue
+        if i > 0 and cands[i - 1].end > a:
+            continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
+        parts = [p for p in re.split(r"[、和及与]", c.subject.replace("均", "")) if p]
+        if len(parts) >= 2 and all(_meaningful(p) for p in parts):
+            tail = _shared_metric(parts)
+            c.shared_by = tuple(p if p is parts[-1] or p.endswith(tail) else p + tail for p in parts)
 
 
 def _shared_metric(parts: list[str]) -> str:
@@ -524,6 +575,10 @@ def _drop_frames(doc: _Doc, cands: list[_Candidate]) -> None:
             c.dropped = True
         elif _BASELINE_LAST_RE.search(text[a : c.start]) and _CHANGE_RE.match(text[c.end : nxt][:4]):
             c.dropped = True
+        elif (c.unit.unit in COUNT_UNITS and i + 1 < len(cands) and cands[i + 1].unit.unit in COUNT_UNITS
+              and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", text[c.end : cands[i + 1].start])
+              and not re.search(r"[和及与或]", text[c.end : cands[i + 1].start])):
+            c.dropped = True  # 全省14个城市157个监测点位: the places the next count is found in
         elif c.unit.unit in COUNT_UNITS and _counts_a_list(text, c):
             c.dropped = True  # 两区(A、B): the number of the items listed beside it
         elif (c.unit.unit in COUNT_UNITS and re.search(r"在\S{0,4}$", text[a : c.start])
@@ -578,6 +633,8 @@ def _kind(doc: _Doc, c: _Candidate, clause: tuple[int, int], sentence_start: int
     if len(named) < len(head) and named.endswith(TASK_MARKERS):
         return "target"  # 占年度任务(1026台)55.75% (but 超出年度任务37.3% is an outcome)
     if doc.text.startswith("的", c.end) and doc.text.startswith(TASK_MARKERS + ("任务", "目标"), c.end + 1):
+        if any(m in doc.text[c.end : clause[1]] for m in DONE_MARKERS):
+            return "outcome"  # 降低3.89%的目标任务全面完成
         return "target"  # 下达的淘汰1283台的年度任务
     if _BY_YEAR_RE.search(doc.text[sentence_start:pos]) and not any(
             m in doc.text[clause[0] : clause[1]] for m in OUTCOME_MARKERS):
@@ -645,6 +702,7 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
     _subjects(doc, cands)
     _chains(doc, cands)
     _share_suffixes(doc, cands)
+    _split_shared_values(doc, cands)
     _drop_attributes(doc, cands)
     _drop_frames(doc, cands)
     _drop_headline_repeats(doc, cands)
@@ -663,24 +721,30 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
         if c.number is not None:
             raw = c.number.high if comparator in ("le", "lt") and c.number.high is not None else c.number.value
             value = round(raw * c.unit.factor, 10)
-        out.append(
-            Measure(
-                kind=kind,
-                subject_zh=c.subject,
-                comparator=comparator,
-                value=value,
-                unit=_rate_unit(c.unit, text[clause[0] : c.start]),
-                value_text=text[c.start : c.end],
-                char_start=c.start,
-                char_end=c.end,
-                sentence_start=s_start,
-                sentence_end=s_end,
-                item_path=sentence.item_path if sentence and sentence.item_path else doc.item_path(c.start),
-                year=year,
-                is_masked=c.number is None,
-                is_change=c.is_change,
-                qualifier=_qualifier(c),
-                mentioned_regions=doc.mentioned_regions(s_start, s_end),
-            )
-        )
+        for subject in c.shared_by or (c.subject,):
+            out.append(_measure(c, subject, kind, comparator, value, year, clause, (s_start, s_end, sentence), doc))
     return out
+
+
+def _measure(c: _Candidate, subject: str, kind: str, comparator: str, value: float | None, year: int | None,
+             clause: tuple[int, int], where: tuple[int, int, Sentence | None], doc: _Doc) -> Measure:
+    s_start, s_end, sentence = where
+    text = doc.text
+    return Measure(
+        kind=kind,
+        subject_zh=subject,
+        comparator=comparator,
+        value=value,
+        unit=_rate_unit(c.unit, text[clause[0] : c.start]),
+        value_text=text[c.start : c.end],
+        char_start=c.start,
+        char_end=c.end,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        item_path=sentence.item_path if sentence and sentence.item_path else doc.item_path(c.start),
+        year=year,
+        is_masked=c.number is None,
+        is_change=c.is_change,
+        qualifier=_qualifier(c),
+        mentioned_regions=doc.mentioned_regions(s_start, s_end),
+    )

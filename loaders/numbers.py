@@ -40,8 +40,10 @@ class Number:
     percent: bool = False  # written as 百分之九十五: the unit is part of the number
 
 
-# 突破千亿 / 近百万 / 逾十万: a round figure written as a bare place word and a multiplier
-BARE_ROUND_RE = re.compile(r"(?:(?<=突破)|(?<=[近超逾上]))(?P<place>[十百千])(?P<mult>万亿|亿|万)")
+# 突破千亿 / 近百万 / 逾十万 / 上万人: a round figure written as a bare place word and a multiplier
+BARE_ROUND_RE = re.compile(
+    r"(?:(?<=突破)|(?<=[近超逾])|(?<=上)(?<!以上)(?<!马上))(?P<place>[十百千])?(?P<mult>万亿|亿|万)")
+ROUND_FLOOR_WORDS = "超逾上"  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
 CN_PERCENT_RE = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?")
 
 
@@ -113,9 +115,13 @@ def find_numbers(text: str) -> list[Number]:
         qualifier = m.group("q2") or m.group("q1")
         out.append(Number(m.start(), m.end(), m.group(), value, high, qualifier, chinese))
     for m in BARE_ROUND_RE.finditer(text):
-        value = CN_UNITS[m.group("place")] * MULTIPLIERS[m.group("mult")]
+        value = CN_UNITS.get(m.group("place") or "", 1) * MULTIPLIERS[m.group("mult")]
         out = [n for n in out if not (m.start() <= n.start < m.end())]
-        out.append(Number(m.start(), m.end(), m.group(), value))
+        before = text[m.start() - 1]
+        if before in ROUND_FLOOR_WORDS:  # the floor word belongs to the figure: 上万人 as written
+            out.append(Number(m.start() - 1, m.end(), before + m.group(), value, qualifier=before))
+        else:
+            out.append(Number(m.start(), m.end(), m.group(), value))
     for m in CN_PERCENT_RE.finditer(text):  # 百分之九十五点五 -> 95.5 (percent)
         value = float(parse_chinese_integer(m.group("int")))
         if m.group("dec"):

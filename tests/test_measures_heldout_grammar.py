@@ -230,3 +230,48 @@ def test_days_counted_with_a_general_classifier_are_days():
 def test_a_subheading_restating_a_figure_of_the_body_is_dropped():
     text = "今年优良天数突破三百\n去年优级天数180天\n通报显示,全市优级天数180天,比上年增加12天。"
     assert sorted(values(text, REPORT)) == [(12, "days"), (180, "days")]
+
+
+def test_one_value_shared_by_listed_subjects_gives_one_measure_each():
+    found = measures("县城污水集中处理率、医疗废物处置率均为100%。", REPORT)
+    assert [(m.subject_zh, m.value) for m in found] == [("县城污水集中处理率", 100), ("医疗废物处置率", 100)]
+    changes = measures("二氧化硫、一氧化碳浓度均下降8%。", REPORT)
+    assert [m.subject_zh for m in changes] == ["二氧化硫浓度下降", "一氧化碳浓度下降"]
+
+
+def test_changes_listed_after_levels_take_the_subjects_of_the_levels():
+    text = "全县二氧化硫、臭氧平均浓度分别为9、140微克/立方米,同比分别上升12.5%、3.1%。"
+    found = measures(text, REPORT)
+    assert [m.subject_zh for m in found][2:] == ["全县二氧化硫浓度同比上升", "臭氧平均浓度同比上升"]
+
+
+def test_the_share_by_which_a_task_is_exceeded_is_no_bound():
+    found = measures("全年新建绿道46公里,超出了计划量的15%。", REPORT)
+    assert [(m.comparator, m.value) for m in found] == [("eq", 46), ("eq", 15)]
+
+
+def test_a_bare_round_figure_after_a_floor_word_is_at_least_that():
+    found = measures("宣传活动吸引上万人参与,覆盖近万户。", REPORT)
+    assert [(m.comparator, m.value, m.unit, m.value_text) for m in found] == [
+        ("ge", 10000, "persons", "上万人"), ("approx", 10000, "count", "万户")]
+
+
+def test_the_days_a_rate_is_taken_over_are_no_measure():
+    assert values("今年1-9月有效监测天数273天,优良天数为250天。", REPORT) == [(250, "days")]
+
+
+def test_places_holding_the_counted_sites_are_no_measure():
+    assert values("全市9个县区126个村完成环境整治。", REPORT) == [(126, "count")]
+
+
+def test_now_in_a_year_end_summary_of_unknown_date_is_its_own_year():
+    summary = Metadata("县分局2022年工作总结", None, None, None, "南宁市", "450100", "report", 2022)
+    progress = Metadata("督察整改进展情况", None, None, None, "南宁市", "450100", "report", 2022)
+    text = "截至目前,共排查整治散乱污企业83家。"
+    assert [m.year for m in measures(text, summary)] == [2022]
+    assert [m.year for m in measures(text, progress)] == [2023]
+
+
+def test_a_named_task_declared_done_is_an_outcome():
+    assert [m.kind for m in measures("化学需氧量排放量削减2.1%的年度任务全面完成。")] == ["outcome"]
+    assert [m.kind for m in measures("下达削减化学需氧量2.1%的年度任务。", REPORT)] == ["target"]

@@ -89,3 +89,9 @@ def test_tail_of_numbers_run_together_is_not_a_number():
 def test_round_figures_written_with_a_bare_place_word():
     assert [(n.text, n.value) for n in find_numbers("产值突破千亿元,投资近百亿元")] == [("千亿", 1e11), ("百亿", 1e10)]
     assert find_numbers("千岛湖和百亿元") == []  # without 突破/近/超/逾/上 before it, no figure is implied
+
+
+def test_a_bare_multiplier_after_a_floor_word_is_a_round_figure_but_not_after_yishang():
+    (n,) = find_numbers("吸引上万人")
+    assert (n.value, n.qualifier, n.text) == (10000, "上", "上万")
+    assert [x.value for x in find_numbers("补助100元以上万元以下")] == [100]

@@ -68,7 +68,8 @@ OUTCOME_MARKERS = [r["surface"] for r in _KIND if r["scope"] == "marker" and r["
 REPORTING_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "reporting")
 # 年度任务(1026台): a number named as the task or goal is the target
 TASK_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "task")
-# 降低3.89%的目标任务全面完成: a task named and declared done is an outcome
+# 降低3.89%的目标任务全面完成: a task named and declared done is an outcome (but 改造5400蒸吨的任务超额完成
+# names the task only: what was done is more)
 DONE_MARKERS = tuple(r["surface"] for r in _KIND if r["scope"] == "done")
 # a "plan" without a single word of planning (目标, 力争, 任务 ...) reads as a report (a bulletin, a news item)
 PLAN_WORDS = tuple(r["surface"] for r in _KIND if r["scope"] == "plan") + tuple(TARGET_MARKERS)
@@ -462,6 +463,13 @@ def _subjects(doc: _Doc, cands: list[_Candidate]) -> None:
             prev = cands[i - 1]
             if doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]:
                 c.subject = prev.subject + c.subject
+        if not _meaningful(c.subject) and c.prefix and a > 0 and text[a - 1] in ",，":
+            # "优良率全省第一,达100%": the metric is the previous clause's, before its rank
+            pa, _ = doc.clause(a - 1, a - 1)
+            if i == 0 or cands[i - 1].end <= pa:
+                prev_clause = text[pa : a - 1]
+                m = _RANK_RE.search(prev_clause) or re.search(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]", prev_clause)
+                c.subject = _clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
 
 
 def _chains(doc: _Doc, cands: list[_Candidate]) -> None:
@@ -518,8 +526,19 @@ def _split_shared_values(doc: _Doc, cands: list[_Candidate]) -> None:
             continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
         parts = [p for p in re.split(r"[、和及与]", c.subject.replace("均", "")) if p]
         if len(parts) >= 2 and all(_meaningful(p) for p in parts):
-            tail = _shared_metric(parts)
-            c.shared_by = tuple(p if p is parts[-1] or p.endswith(tail) else p + tail for p in parts)
+            c.shared_by = tuple(_with_metric(parts, k) for k in range(len(parts)))
+
+
+def _with_metric(parts: list[str], k: int) -> str:
+    """A listed subject without a metric of its own takes the metric of the next one that has one:
+    县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率."""
+    if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
+        return parts[k]
+    following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])
+    if len(parts[k]) <= 4 and len(following) > len(parts[k]) + 2:
+        return parts[k] + following[len(parts[k]) :]  # 县城和乡镇饮用水源地达标率: a place word like the next one's
+    tail = _shared_metric([parts[k], following])
+    return parts[k] if parts[k].endswith(tail) else parts[k] + tail
 
 
 def _shared_metric(parts: list[str]) -> str:

@@ -275,3 +275,18 @@ def test_now_in_a_year_end_summary_of_unknown_date_is_its_own_year():
 def test_a_named_task_declared_done_is_an_outcome():
     assert [m.kind for m in measures("化学需氧量排放量削减2.1%的年度任务全面完成。")] == ["outcome"]
     assert [m.kind for m in measures("下达削减化学需氧量2.1%的年度任务。", REPORT)] == ["target"]
+
+
+def test_a_task_exceeded_stays_the_target():
+    assert [m.kind for m in measures("改造燃煤锅炉800蒸吨的年度任务提前超额完成。", REPORT)] == ["target"]
+
+
+def test_a_metric_ranked_in_the_previous_clause_is_the_subject():
+    found = measures("全市空气质量优良率全省第二,达99.5%。", REPORT)
+    assert [(m.subject_zh, m.value) for m in found] == [("全市空气质量优良率", 99.5)]
+
+
+def test_a_listed_subject_without_a_metric_takes_the_next_ones():
+    found = measures("危险废物处置率、城区和集镇饮用水水源地水质达标率、林区监测站点位覆盖率均保持100%。", REPORT)
+    assert [m.subject_zh for m in found] == [
+        "危险废物处置率", "城区饮用水水源地水质达标率", "集镇饮用水水源地水质达标率", "林区监测站点位覆盖率"]

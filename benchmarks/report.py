@@ -202,6 +202,7 @@ def markdown(results: list[SizeResult], mach: dict, args, invariance: dict | Non
                       fmt(r.baseline and r.baseline["docs"], ","),
                       fmt(r.baseline and r.baseline["chars"] / r.baseline["wall_s"], ",.0f"),
                       json.dumps(r.query_params, ensure_ascii=False)] for r in results])
+    md += dbt_nodes_section(results)
     problems = [f"- N = {r.n:,}: {p}" for r in results for p in r.problems]
     errors = [f"- N = {r.n:,}, {k}: {v['error']}" for r in results for k, v in r.queries.items() if "error" in v]
     if problems or errors:
@@ -236,6 +237,20 @@ def markdown(results: list[SizeResult], mach: dict, args, invariance: dict | Non
                          for r in profile["by_cum_loaders"][:15]])
     md += ["", "## Notes", "", NOTES_BEGIN, notes.strip() or "(none)", NOTES_END, ""]
     return "\n".join(md)
+
+
+def dbt_nodes_section(results: list[SizeResult], top: int = 8) -> list[str]:
+    """The slowest nodes of dbt build at the largest N, with their time at every N (is any superlinear?)."""
+    built = [r for r in results if r.dbt_nodes]
+    if not built:
+        return []
+    largest = built[-1].dbt_nodes
+    names = sorted(largest, key=lambda k: -largest[k])[:top]
+    md = ["", "### dbt build: slowest nodes", "",
+          "Execution seconds from dbt's run_results.json (nodes run two at a time, so they add up to more than "
+          "the wall time). A node whose time grows faster than N is a scaling risk.", ""]
+    return md + _md_table([["node", *(f"N = {r.n:,}" for r in built)]] +
+                          [[f"`{k}`", *(fmt(r.dbt_nodes.get(k), ".2f") for r in built)] for k in names])
 
 
 def _md_table(rows: list[list[str]]) -> list[str]:

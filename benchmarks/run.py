@@ -40,6 +40,7 @@ from benchmarks.stages import (
     count_rows,
     dbt_command,
     dbt_env,
+    dbt_node_times,
     jieba_baseline,
     loader_command,
     profile_loader,
@@ -91,6 +92,7 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
     say("   dbt build ...")
     stats = run_measured(dbt_command(work), work / "dbt.log", env=dbt_env(raw, db))
     res.dbt = asdict(stats)
+    res.dbt_nodes = dbt_node_times(work / "target" / "run_results.json")
     if stats.returncode != 0:
         res.problems.append(f"dbt build exited with {stats.returncode}: " + _dbt_failure_summary(stats.log))
     if db.exists():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import cProfile
 import io
+import json
 import os
 import pstats
 import shutil
@@ -152,6 +153,18 @@ def dbt_command(work: Path) -> list[str]:
     return [str(BIN / "dbt"), "build", "--target-path", str(work / "target"), "--log-path", str(work / "logs")]
 
 
+def dbt_node_times(run_results: Path) -> dict[str, float]:
+    """Execution seconds of every model, test and seed of the build, from dbt's run_results.json."""
+    if not run_results.exists():
+        return {}
+    results = json.loads(run_results.read_text(encoding="utf-8")).get("results", [])
+    def name(unique_id: str) -> str:  # model.envwh.fct_targets -> model:fct_targets
+        kind, _project, rest = unique_id.split(".", 2)
+        return f"{kind}:{rest}"
+
+    return {name(r["unique_id"]): r["execution_time"] for r in results}
+
+
 # --------------------------------------------------------------------------- the analyst queries
 
 # Each query names its parameters; parameters are chosen from the warehouse before timing.
@@ -260,6 +273,7 @@ class SizeResult:
     baseline: dict | None = None  # Baseline
     dbt: dict | None = None  # ProcessStats
     db_bytes: int | None = None
+    dbt_nodes: dict = field(default_factory=dict)  # model/test name -> execution seconds in dbt build
     queries: dict = field(default_factory=dict)
     query_params: dict = field(default_factory=dict)
     load_avg_start: tuple = ()

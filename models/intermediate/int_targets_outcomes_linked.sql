@@ -22,6 +22,9 @@
 -- (mutual best): longest common substring, then that of the subjects, then nearest in the text
 -- (same document) or latest report, then measure ids.
 -- CTEs read more than once are materialized: DuckDB would otherwise compute them once per reader.
+-- The longest common substring is computed once per distinct pair of strings (string_pairs), not once
+-- per pair of measures: documents repeat their phrasing from year to year and region to region, and
+-- the substring search is the costly part of this model.
 with measures as (
     select * from {{ ref('int_measures_resolved') }}
 ),
@@ -71,14 +74,15 @@ candidates as materialized (
         and (measures.link_key is null or measures.is_preferred)
 ),
 
-task_pairs as (
+task_candidates as materialized (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,
         'task:' || targets.document_id || ':' || targets.task_path as link_key,
-        {{ longest_common_substring('targets.subject_norm', 'outcomes.subject_norm') }} as subject_common,
-        {{ longest_common_substring('targets.subject_norm', 'outcomes.clause_norm') }} as target_restated,
-        {{ longest_common_substring('outcomes.subject_norm', 'targets.clause_norm') }} as outcome_restated,
+        targets.subject_norm as target_subject,
+        outcomes.subject_norm as outcome_subject,
+        targets.clause_norm as target_clause,
+        outcomes.clause_norm as outcome_clause,
         length(targets.subject_norm) as target_subject_chars,
         length(outcomes.subject_norm) as outcome_subject_chars,
         abs(targets.char_start - outcomes.char_start) as distance
@@ -93,6 +97,49 @@ task_pairs as (
         and outcomes.kind = 'outcome'
         and targets.task_path <> ''
         and coalesce(targets.indicator_code = outcomes.indicator_code, true)
+),
+
+task_string_pairs as (
+    select
+        target_subject as a,
+        outcome_subject as b
+    from task_candidates
+    union
+    select
+        target_subject as a,
+        outcome_clause as b
+    from task_candidates
+    union
+    select
+        outcome_subject as a,
+        target_clause as b
+    from task_candidates
+),
+
+task_string_similarity as materialized (
+    select
+        a,
+        b,
+        {{ longest_common_substring('a', 'b') }} as common_chars
+    from task_string_pairs
+),
+
+task_pairs as (
+    select
+        task_candidates.*,
+        subjects.common_chars as subject_common,
+        target_restated.common_chars as target_restated,
+        outcome_restated.common_chars as outcome_restated
+    from task_candidates
+    inner join task_string_similarity as subjects
+        on task_candidates.target_subject = subjects.a
+            and task_candidates.outcome_subject = subjects.b
+    inner join task_string_similarity as target_restated
+        on task_candidates.target_subject = target_restated.a
+            and task_candidates.outcome_clause = target_restated.b
+    inner join task_string_similarity as outcome_restated
+        on task_candidates.outcome_subject = outcome_restated.a
+            and task_candidates.target_clause = outcome_restated.b
 ),
 
 task_agreeing as (
@@ -186,12 +233,13 @@ shared_runs as (
         and outcome_runs.kind = 'outcome'
 ),
 
-document_pairs as (
+document_candidates as materialized (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,
         'subject:' || targets.subject_norm || '|' || targets.unit as link_key,
-        {{ longest_common_substring('targets.subject_norm', 'outcomes.subject_norm') }} as common_chars,
+        targets.subject_norm as target_subject,
+        outcomes.subject_norm as outcome_subject,
         greatest(length(targets.subject_norm), length(outcomes.subject_norm)) as longer_subject,
         outcomes.published_on as outcome_published_on
     from shared_runs
@@ -209,6 +257,31 @@ document_pairs as (
         and targets.unit = outcomes.unit
         and targets.is_change = outcomes.is_change
         and coalesce(targets.indicator_code = outcomes.indicator_code, true)
+),
+
+document_string_pairs as (
+    select distinct
+        target_subject as a,
+        outcome_subject as b
+    from document_candidates
+),
+
+document_string_similarity as (
+    select
+        a,
+        b,
+        {{ longest_common_substring('a', 'b') }} as common_chars
+    from document_string_pairs
+),
+
+document_pairs as (
+    select
+        document_candidates.*,
+        document_string_similarity.common_chars
+    from document_candidates
+    inner join document_string_similarity
+        on document_candidates.target_subject = document_string_similarity.a
+            and document_candidates.outcome_subject = document_string_similarity.b
 ),
 
 document_links as (

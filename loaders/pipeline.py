@@ -19,7 +19,7 @@ import os
 import signal
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -89,6 +89,12 @@ def error_row(source_file: str, content_sha256: str | None, err: LoadError, seve
     }
 
 
+def as_row(record) -> dict:
+    """A record's fields as a dict, shallow: dataclasses.asdict deep-copies every value and cost
+    13% of the loader's time (benchmarks/RESULTS.md)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def process_document(data: bytes, source_file: str) -> DocumentResult:
     sha = hashlib.sha256(data).hexdigest()
     result = DocumentResult(source_file, content_sha256=sha)
@@ -113,7 +119,7 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         "encoding": doc.encoding,
         "source_format": doc.source_format,
         "script": doc.script,
-        **{k: v for k, v in asdict(meta).items()},
+        **as_row(meta),
         "n_chars": len(text),
         "text": text,
     }
@@ -125,7 +131,7 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
             {
                 "item_id": f"{document_id}:{it.item_path}",
                 "document_id": document_id,
-                **asdict(it),
+                **as_row(it),
                 "text": text[it.char_start : it.char_end],
                 "domain_code": domain,
             }
@@ -134,7 +140,7 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
     for m in measures.extract_measures(text, doc_items, sentences, meta):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))
-        row = asdict(m)
+        row = as_row(m)
         row["measure_id"] = f"{document_id}:{m.char_start}"
         row["document_id"] = document_id
         row["sentence"] = text[m.sentence_start : m.sentence_end]

@@ -509,6 +509,12 @@ def _chains(doc: _Doc, cands: list[_Candidate]) -> None:
         i += len(chain)
 
 
+# "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
+_SHARED_MARKERS = ("均", "分别")
+# a baseline between the marker and the change: 均比2020年下降 / 相比2020年分别下降
+_SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
+
+
 def _split_shared_values(doc: _Doc, cands: list[_Candidate]) -> None:
     """"城市污水处理率、垃圾无害化处理率均为100%": one value stated for every subject of a list."""
     text = doc.text
@@ -520,11 +526,17 @@ def _split_shared_values(doc: _Doc, cands: list[_Candidate]) -> None:
             if head.endswith(w):
                 head = head[: -len(w)]
                 break
-        if not head.endswith("均"):
+        head = _SHARED_BASELINE_RE.sub("", head)  # 均比2020年下降 / 分别相比2020年下降
+        if not head.endswith(_SHARED_MARKERS):
             continue
         if i > 0 and cands[i - 1].end > a:
             continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
-        parts = [p for p in re.split(r"[、和及与]", c.subject.replace("均", "")) if p]
+        if head.endswith("分别") and i + 1 < len(cands) and cands[i + 1].start < doc.clause(c.start, c.end)[1]:
+            continue  # 分别下降6.8%、5.4%: one value per subject, listed
+        marker = next(m for m in _SHARED_MARKERS if head.endswith(m))
+        cut = c.subject.rfind(marker)  # the marker only, not the 均 of 年均浓度
+        subject = c.subject[:cut] + c.subject[cut + len(marker) :] if cut >= 0 else c.subject
+        parts = [p for p in re.split(r"[、和及与]", subject) if p]
         if len(parts) >= 2 and all(_meaningful(p) for p in parts):
             c.shared_by = tuple(_with_metric(parts, k) for k in range(len(parts)))
 
@@ -535,6 +547,9 @@ def _with_metric(parts: list[str], k: int) -> str:
     if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])
+    metric_at = min((i for w in METRIC_WORDS for i in [following.find(w, 1)] if i > 0), default=0)
+    if metric_at and metric_at <= len(parts[k]) + 2:  # 氮氧化物和挥发性有机物排放总量: names of like length
+        return parts[k] + following[metric_at:]
     if len(parts[k]) <= 4 and len(following) > len(parts[k]) + 2:
         return parts[k] + following[len(parts[k]) :]  # 县城和乡镇饮用水源地达标率: a place word like the next one's
     tail = _shared_metric([parts[k], following])

@@ -290,3 +290,24 @@ def test_a_listed_subject_without_a_metric_takes_the_next_ones():
     found = measures("危险废物处置率、城区和集镇饮用水水源地水质达标率、林区监测站点位覆盖率均保持100%。", REPORT)
     assert [m.subject_zh for m in found] == [
         "危险废物处置率", "城区饮用水水源地水质达标率", "集镇饮用水水源地水质达标率", "林区监测站点位覆盖率"]
+
+
+@pytest.mark.parametrize("marker", ["均比2020年", "分别比2020年", "相比2020年分别"])
+def test_one_value_after_a_baseline_holds_for_every_listed_subject(marker):
+    found = measures(f"到2025年,二氧化硫和挥发性有机物排放总量{marker}下降9%以上。")
+    assert [(m.subject_zh.startswith(("二氧化硫排放总量", "挥发性有机物排放总量")), m.value, m.comparator)
+            for m in found] == [(True, 9, "ge"), (True, 9, "ge")]
+
+
+def test_values_listed_after_respectively_are_not_shared():
+    found = measures("颗粒物、二氧化氮浓度分别下降4.2%、3.1%。", REPORT)
+    assert [(m.subject_zh, m.value) for m in found] == [("颗粒物浓度分别下降", 4.2), ("二氧化氮浓度分别下降", 3.1)]
+
+
+def test_listed_pollutants_of_unequal_length_share_the_metric_whole():
+    found = measures("PM10、PM2.5年均浓度均下降6%。", REPORT)
+    assert [m.subject_zh for m in found] == ["PM10年均浓度下降", "PM2.5年均浓度下降"]
+
+
+def test_a_daily_word_before_the_treated_matter_is_a_daily_capacity():
+    assert values("新增日污水处理能力2.4万吨。", REPORT) == [(24000, "t_per_day")]

@@ -118,6 +118,10 @@ _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?!
 _BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
 # 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
 _BASELINE_LAST_RE = re.compile(r"(?:同比|较|比)(?:去年|上年)(?:同期)?的?$")
+# “十三五”期间 / 十三五时期: the five-year plan period, dated by its last year (the 11th ended 2010)
+_PLAN_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))")
+_NUMERALS = "一二三四五六七八九"
+_PLAN_PERIOD_END = 2010
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
@@ -224,6 +228,10 @@ class _Doc:
                 if not text[max(0, m.start() - 2) : m.start()].endswith(_BASELINE_BEFORE):
                     base = now if m.group() in NOW_WORDS else published
                     self.years.append((m.start(), base + TIME_WORDS[m.group()]))
+        for m in _PLAN_PERIOD_RE.finditer(text):
+            opened, closed = text.rfind("《", 0, m.start()), text.rfind("》", 0, m.start())
+            if opened <= closed and not _BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()]):
+                self.years.append((m.start(), _PLAN_PERIOD_END + 5 * _NUMERALS.index(m.group(1))))
         self.years.sort()
         self.year_positions = [p for p, _ in self.years]
         self.regions = [(m.start, m.name) for m in _region_index().find_mentions(text)] if text else []

@@ -311,3 +311,10 @@ def test_listed_pollutants_of_unequal_length_share_the_metric_whole():
 
 def test_a_daily_word_before_the_treated_matter_is_a_daily_capacity():
     assert values("新增日污水处理能力2.4万吨。", REPORT) == [(24000, "t_per_day")]
+
+
+def test_a_five_year_plan_period_is_dated_by_its_last_year():
+    later = Metadata("t", None, None, "2021-06-01", "四川省", "510000", "report", 2021)
+    assert [m.year for m in measures("“十三五”时期,全区新建污水处理厂12座。", later)] == [2020]
+    assert [m.year for m in measures("与“十三五”期间相比,新建污水处理厂多12座。", later)] == [2021]
+    assert [m.year for m in measures("编制“十四五”期间治理方案,完成治理12处。", later)] == [2021]

@@ -267,6 +267,9 @@ if importlib.util.find_spec("loaders.evaluate") is not None:
     from loaders.evaluate import evaluate
 
     main.add_command(evaluate)
+    from loaders.evaluate_corpus import evaluate_corpus
+
+    main.add_command(evaluate_corpus)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,329 @@
+"""Evaluation of a built warehouse against the real-document gold (tests/gold/corpus, issue 14).
+
+    envwh evaluate-corpus data/corpus tests/gold/corpus --warehouse PATH [--set dev|heldout] [--json PATH]
+
+The gold is a folder of annotation batches (README.md there). A gold measure and an extracted one match
+when they come from the same document, have the same value (relative tolerance 1e-6, after the unit's
+canonical conversion) and unit, and the extracted number lies near the gold quote (a table cell lies after
+its row label). Matching is one to one, closest first. Reported, per set and per document kind:
+
+- headline: gold rows with an indicator; `fully_right` = matched with kind, indicator, comparator, year and
+  region all right (the issue's "headline rows fully right"); recall of their values;
+- environmental (documents annotated in full): recall of the gold's environmental rows, precision of the
+  extracted rows the warehouse flags environmental, and precision of that flag on matched rows;
+- links: precision and recall of mart_target_attainment's pairs among annotated documents.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+REL_TOL = 1e-6
+NEAR = 400  # characters between a gold quote and the extracted number that still count as the same place
+_SPACE = re.compile(r"\s+")
+ATTRIBUTES = ("kind", "indicator", "comparator", "year", "region")
+
+
+@dataclass
+class GoldMeasure:
+    doc: str
+    kind: str
+    indicator: str | None
+    comparator: str
+    value: float | None
+    unit: str
+    year: int | None
+    region: str | None
+    is_environmental: bool
+    source: str
+    quote: str
+    batch: str
+    position: int | None = None
+
+
+@dataclass
+class Extracted:
+    measure_id: str
+    doc: str
+    kind: str
+    indicator: str | None
+    comparator: str
+    value: float | None
+    unit: str
+    year: int | None
+    region: str | None
+    is_environmental: bool
+    position: int
+    subject: str = ""
+    sentence: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def read_gold(gold_dir: Path) -> tuple[dict[str, dict], list[GoldMeasure], list[dict]]:
+    """Documents (doc_file -> row with its batch), measures and links of every batch folder."""
+    documents, measures, links = {}, [], []
+    for batch in sorted(p for p in gold_dir.iterdir() if p.is_dir()):
+        for r in _csv(batch / "documents.csv"):
+            if r.get("coverage"):  # listed but not annotated yet (held-out before the rules are final)
+                documents[r["doc_file"]] = {**r, "batch": batch.name}
+        for r in _csv(batch / "measures.csv"):
+            measures.append(GoldMeasure(
+                r["doc_file"], r["kind"], r["indicator"] or None, r["comparator"],
+                float(r["value"]) if r["value"] else None, r["unit"], int(r["year"]) if r["year"] else None,
+                r["region_zh"] or None, r.get("is_environmental", "true").lower() != "false",
+                r.get("source") or "text", r["quote"], batch.name))
+        links += [{**r, "batch": batch.name} for r in _csv(batch / "links.csv")]
+    measures = [m for m in measures if m.doc in documents]
+    return documents, measures, links
+
+
+def squeeze(text: str) -> tuple[str, list[int]]:
+    """The text without whitespace, and for each kept character its offset in the original."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(ch for _, ch in kept), [i for i, _ in kept]
+
+
+def locate(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None) -> int | None:
+    """Offset in `text` of the quote, whitespace-insensitive and in simplified script (None if absent)."""
+    from loaders.reading import t2s
+
+    q = _SPACE.sub("", t2s(quote))
+    flat, where = squeezed or squeeze(text)
+    i = flat.find(q)
+    return where[i] if i >= 0 and q else None
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-9)
+
+
+def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[GoldMeasure, Extracted]]:
+    by_doc: dict[tuple[str, str], list[Extracted]] = {}
+    for e in extracted:
+        by_doc.setdefault((e.doc, e.unit), []).append(e)
+    candidates = []
+    for gi, g in enumerate(gold):
+        if g.position is None or g.value is None:
+            continue
+        for e in by_doc.get((g.doc, g.unit), []):
+            if not _same(g.value, e.value):
+                continue
+            dist = e.position - g.position
+            # a table cell follows its row label; a sentence's number sits inside or just after the quote
+            if -NEAR // 4 <= dist <= NEAR:
+                candidates.append((abs(dist), gi, e.measure_id, g, e))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    used_g, used_e, pairs = set(), set(), []
+    for _, gi, eid, g, e in candidates:
+        if gi not in used_g and eid not in used_e:
+            used_g.add(gi)
+            used_e.add(eid)
+            pairs.append((g, e))
+    return pairs
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[Extracted],
+          gold_links: list[dict], mart_links: list[dict]) -> dict:
+    annotated = set(documents)
+    extracted = [e for e in extracted if e.doc in annotated]
+    pairs = match(gold, extracted)
+    got = {id(g): e for g, e in pairs}
+    headline = [g for g in gold if g.indicator]
+    wrong = []
+    fully_right = 0
+    for g in headline:
+        e = got.get(id(g))
+        if e is None:
+            continue
+        diffs = [a for a in ATTRIBUTES if getattr(g, a) != getattr(e, a)]
+        if diffs:
+            wrong.append({"doc": g.doc, "quote": g.quote, "value": g.value,
+                          "diffs": {a: [getattr(g, a), getattr(e, a)] for a in diffs}, "subject": e.subject})
+        else:
+            fully_right += 1
+    full_docs = {d for d, r in documents.items() if r["coverage"] == "full"}
+    env_gold = [g for g in gold if g.doc in full_docs and g.is_environmental and g.value is not None]
+    env_extracted = [e for e in extracted if e.doc in full_docs and e.is_environmental and e.value is not None]
+    matched_env_e = {e.measure_id for g, e in pairs if g.doc in full_docs}
+    flag_pairs = [(g, e) for g, e in pairs if g.doc in full_docs and e.is_environmental]
+    result = {
+        "documents": len(annotated),
+        "headline": {
+            "gold": len(headline),
+            "matched": sum(1 for g in headline if id(g) in got),
+            "fully_right": fully_right,
+            "fully_right_share": _ratio(fully_right, len(headline)),
+            "value_recall": _ratio(sum(1 for g in headline if id(g) in got), len(headline)),
+        },
+        "environmental": {
+            "documents": len(full_docs),
+            "gold": len(env_gold),
+            "recall": _ratio(sum(1 for g in env_gold if id(g) in got), len(env_gold)),
+            "extracted": len(env_extracted),
+            "precision": _ratio(sum(1 for e in env_extracted if e.measure_id in matched_env_e), len(env_extracted)),
+            "flag_precision": _ratio(sum(1 for g, _ in flag_pairs if g.is_environmental), len(flag_pairs)),
+        },
+        "links": score_links(documents, gold_links, mart_links),
+        "per_document": {},
+        "wrong_headline": wrong,
+        "missed_headline": [{"doc": g.doc, "kind": g.kind, "indicator": g.indicator, "value": g.value,
+                             "unit": g.unit, "quote": g.quote, "located": g.position is not None}
+                            for g in headline if id(g) not in got],
+        "false_positives_full": [{"doc": e.doc, "kind": e.kind, "value": e.value, "unit": e.unit,
+                                  "subject": e.subject, "sentence": e.sentence[:160]}
+                                 for e in env_extracted if e.measure_id not in matched_env_e],
+    }
+    for d in sorted(annotated):
+        hd = [g for g in headline if g.doc == d]
+        right = sum(1 for g in hd if id(g) in got) - sum(1 for w in wrong if w["doc"] == d)
+        result["per_document"][d] = {"kind": documents[d].get("doc_kind"), "headline": len(hd),
+                                     "matched": sum(1 for g in hd if id(g) in got), "fully_right": right}
+    return result
+
+
+def score_links(documents: dict[str, dict], gold_links: list[dict], mart_links: list[dict]) -> dict:
+    """A mart link is right when a gold link has the same two documents and its quotes lie at the two
+    measures (the same `near` rule as measures)."""
+    def near(gold_pos: int | None, pos: int) -> bool:
+        return gold_pos is not None and -NEAR // 4 <= pos - gold_pos <= NEAR
+
+    considered = [m for m in mart_links if m["target_doc"] in documents and m["outcome_doc"] in documents]
+    right, found = 0, set()
+    for m in considered:
+        for i, g in enumerate(gold_links):
+            if (g["target_doc"], g["outcome_doc"]) == (m["target_doc"], m["outcome_doc"]) \
+                    and near(g.get("target_pos"), m["target_pos"]) and near(g.get("outcome_pos"), m["outcome_pos"]):
+                right += 1
+                found.add(i)
+                break
+    return {"gold": len(gold_links), "mart": len(considered), "right": right,
+            "precision": _ratio(right, len(considered)), "recall": _ratio(len(found), len(gold_links))}
+
+
+def read_warehouse(warehouse: Path) -> tuple[list[Extracted], list[dict], dict[str, str]]:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        cols = {r[0] for r in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'marts' "
+            "and table_name = 'fct_targets'").fetchall()}
+        env = "f.is_environmental" if "is_environmental" in cols else "true"
+        rows = []
+        for kind, table in (("target", "fct_targets"), ("outcome", "fct_outcomes")):
+            rows += con.execute(f"""
+                select f.measure_id, f.source_file, '{kind}', f.indicator_code, f.comparator, f.value, f.unit,
+                       f.year, r.region_name_zh, {env}, f.char_start, f.subject_zh, f.sentence
+                from marts.{table} f left join marts.dim_region r on r.region_code = f.region_code
+            """).fetchall()
+        extracted = [Extracted(*r[:11], subject=r[11] or "", sentence=r[12] or "") for r in rows]
+        link_rows = con.execute("""
+            select t.source_file, t.char_start, o.source_file, o.char_start
+            from marts.mart_target_attainment a
+            join (select measure_id, source_file, char_start from marts.fct_targets) t
+                on t.measure_id = a.target_measure_id
+            join (select measure_id, source_file, char_start from marts.fct_outcomes) o
+                on o.measure_id = a.outcome_measure_id
+        """).fetchall()
+        links = [{"target_doc": a, "target_pos": b, "outcome_doc": c, "outcome_pos": d} for a, b, c, d in link_rows]
+        texts = dict(con.execute(
+            "select source_file, text from marts.dim_document_text join marts.dim_document using (document_id)"
+        ).fetchall()) if _has_table(con, "dim_document_text") else {}
+    finally:
+        con.close()
+    return extracted, links, texts
+
+
+def _has_table(con, name: str) -> bool:
+    return bool(con.execute("select 1 from information_schema.tables where table_schema = 'marts' "
+                            "and table_name = ?", [name]).fetchall())
+
+
+def document_texts(folder: Path, docs: set[str]) -> dict[str, str]:
+    """The loaders' cleaned text of each annotated document (offsets of the marts point into it)."""
+    from loaders.reading import read_document
+
+    out = {}
+    for d in sorted(docs):
+        try:
+            out[d] = read_document((folder / d).read_bytes(), d).text
+        except Exception:  # a file the loaders reject has no text to point into
+            out[d] = ""
+    return out
+
+
+def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None) -> dict:
+    documents, gold, links = read_gold(gold_dir)
+    extracted, mart_links, texts = read_warehouse(warehouse)
+    missing = {d for d in documents if d not in texts}
+    texts |= document_texts(folder, missing)
+    squeezed = {d: squeeze(t) for d, t in texts.items()}
+    for g in gold:
+        g.position = locate(g.quote, texts.get(g.doc, ""), squeezed.get(g.doc))
+    for ln in links:
+        ln["target_pos"] = locate(ln["target_quote"], texts.get(ln["target_doc"], ""), squeezed.get(ln["target_doc"]))
+        ln["outcome_pos"] = locate(ln["outcome_quote"], texts.get(ln["outcome_doc"], ""),
+                                   squeezed.get(ln["outcome_doc"]))
+    sets = sorted({r["set"] for r in documents.values()}) if which is None else [which]
+    result = {}
+    for s in sets:
+        docs = {d: r for d, r in documents.items() if r["set"] == s}
+        result[s] = score(docs, [g for g in gold if g.doc in docs], extracted,
+                          [ln for ln in links if ln["target_doc"] in docs and ln["outcome_doc"] in docs], mart_links)
+    result["unlocated_quotes"] = [{"doc": g.doc, "quote": g.quote} for g in gold if g.position is None]
+    return result
+
+
+def _print(result: dict) -> None:
+    echo = click.echo
+    for s, r in result.items():
+        if s == "unlocated_quotes":
+            continue
+        h, env, ln = r["headline"], r["environmental"], r["links"]
+        echo(f"== {s}: {r['documents']} documents")
+        echo(f"headline rows fully right {h['fully_right']}/{h['gold']} ({h['fully_right_share']}), "
+             f"value recall {h['value_recall']}")
+        echo(f"environmental measures ({env['documents']} documents in full): recall {env['recall']} "
+             f"of {env['gold']}, precision {env['precision']} of {env['extracted']}, "
+             f"is_environmental precision {env['flag_precision']}")
+        echo(f"links: precision {ln['precision']} ({ln['right']}/{ln['mart']}), recall {ln['recall']} of {ln['gold']}")
+        for d, p in r["per_document"].items():
+            echo(f"  {d:60} {p['kind'] or '':15} headline {p['fully_right']:3}/{p['headline']:3} "
+                 f"(matched {p['matched']})")
+    echo(f"gold quotes not found in the loaders' text: {len(result.get('unlocated_quotes', []))}")
+
+
+@click.command("evaluate-corpus")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--warehouse", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A warehouse built from FOLDER (envwh refresh FOLDER --data-dir ...).")
+@click.option("--set", "which", type=click.Choice(["dev", "heldout"]), default=None,
+              help="Only one set of the gold (default: each set apart).")
+@click.option("--json", "json_path", default="data/evaluation-corpus.json", type=click.Path(path_type=Path),
+              show_default=True, help="Where to write the figures, misses and wrong rows as JSON.")
+def evaluate_corpus(folder: Path, gold: Path, warehouse: Path, which: str | None, json_path: Path) -> None:
+    """Score a warehouse built from the real corpus FOLDER against the GOLD folder (tests/gold/corpus)."""
+    result = run(folder, gold, warehouse, which)
+    _print(result)
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    click.echo(f"written: {json_path}")

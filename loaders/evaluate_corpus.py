@@ -99,9 +99,9 @@ def squeeze(text: str) -> tuple[str, list[int]]:
 
 def locate(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None) -> int | None:
     """Offset in `text` of the quote, whitespace-insensitive and in simplified script (None if absent)."""
-    from loaders.reading import t2s
+    from loaders.reading import normalise, t2s
 
-    q = _SPACE.sub("", t2s(quote))
+    q = _SPACE.sub("", t2s("".join(normalise(quote))))
     flat, where = squeezed or squeeze(text)
     i = flat.find(q)
     return where[i] if i >= 0 and q else None

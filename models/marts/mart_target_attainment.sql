@@ -85,6 +85,7 @@ final as (
         judged.target_document_id,
         judged.outcome_document_id,
         regions.region_name_zh,
+        regions.region_name_en,
         regions.region_level,
         regions.province_name_zh
     from judged

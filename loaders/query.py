@@ -39,7 +39,7 @@ def compile_analysis(name: str, published: Path) -> str:
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
             "DBT_USE_COLORS": "false",
         }
-        cmd = [_dbt_executable(), "compile", "--quiet", "--select", f"analysis:{name}",
+        cmd = [_dbt_executable(), "compile", "--quiet", "--select", f"path:analyses/{name}.sql",
                "--project-dir", str(PROJECT_ROOT), "--profiles-dir", str(PROJECT_ROOT),
                "--target-path", str(work / "target"), "--log-path", str(work / "logs")]
         result = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)

@@ -239,7 +239,8 @@ class Site:
             "province": self.d.regions.get(region["province_code"]) if region["province_code"] != code else None,
             "cities": cities,
             "coverage_svg": Markup(charts.coverage_heatmap(cov_values)),
-            "domain_svg": Markup(charts.league_bars(domain_values, "数量 count", "各领域指标数 Measures by domain"))
+            "domain_svg": Markup(charts.league_bars(domain_values, "数量 count", "各领域指标数 Measures by domain",
+                                                color_title="类型 Kind"))
             if domain_values else None,
             "focus_svg": self.focus_chart([f for f in self.d.focus if f["document_id"] in doc_ids], root="../"),
             "attainment": attainment,

@@ -13,9 +13,15 @@ CONFIG = {"font": FONT, "view": {"stroke": None}, "axis": {"labelFontSize": 11, 
           "legend": {"labelFontSize": 11, "titleFontSize": 12}}
 
 
+# Vega resolves a mark's relative href against its default loader base URL; our links are relative
+# to the page, so that prefix is taken off again (the report must never point outside itself).
+VEGA_BASE_URL = "https://vega.github.io/vega-datasets/"
+
+
 def svg(spec: dict) -> str:
-    """The chart as an SVG element (the XML declaration dropped so it can sit inside HTML)."""
-    return vl_convert.vegalite_to_svg({**spec, "config": CONFIG})
+    """The chart as an inline SVG element; data is inline and no URL may be loaded while rendering."""
+    rendered = vl_convert.vegalite_to_svg({**spec, "config": CONFIG}, allowed_base_urls=[])
+    return rendered.replace(f'xlink:href="{VEGA_BASE_URL}', 'xlink:href="')
 
 
 def region_map(points: list[dict]) -> str:
@@ -49,7 +55,7 @@ def _lat() -> dict:
     return {"field": "latitude", "type": "quantitative", "title": "纬度 Latitude", "scale": {"domain": [17, 54]}}
 
 
-def league_bars(rows: list[dict], unit: str, title: str) -> str:
+def league_bars(rows: list[dict], unit: str, title: str, color_title: str = "级别 Level") -> str:
     """One bar per region, best first (rows carry label, value, level, href, rank)."""
     return svg({
         "title": title, "width": 420, "height": {"step": 18},
@@ -58,7 +64,7 @@ def league_bars(rows: list[dict], unit: str, title: str) -> str:
         "encoding": {
             "y": {"field": "label", "type": "nominal", "sort": {"field": "rank"}, "title": None},
             "x": {"field": "value", "type": "quantitative", "title": unit},
-            "color": {"field": "level", "type": "nominal", "title": "级别 Level"},
+            "color": {"field": "level", "type": "nominal", "title": color_title},
             "href": {"field": "href"},
         },
     })

@@ -31,8 +31,21 @@ year_range as (
 ),
 
 years as (
-    select cast(generate_series as integer) as year
-    from year_range, generate_series(year_range.first_year, year_range.last_year)
+    select cast(series.year as integer) as year
+    from year_range
+    cross join generate_series(year_range.first_year, year_range.last_year) as series (year)
+),
+
+measures as (
+    select
+        document_id,
+        'target' as kind
+    from targets
+    union all
+    select
+        document_id,
+        'outcome' as kind
+    from outcomes
 ),
 
 measure_counts as (
@@ -40,17 +53,7 @@ measure_counts as (
         document_id,
         count(*) filter (where kind = 'target') as n_targets,
         count(*) filter (where kind = 'outcome') as n_outcomes
-    from (
-        select
-            document_id,
-            'target' as kind
-        from targets
-        union all
-        select
-            document_id,
-            'outcome' as kind
-        from outcomes
-    )
+    from measures
     group by document_id
 ),
 

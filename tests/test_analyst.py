@@ -132,6 +132,10 @@ def test_marts_showing_a_region_show_its_english_name(con):
     for table in ("mart_target_attainment", "mart_region_comparison", "mart_coverage"):
         n, named = rows(con, f"select count(*), count(region_name_en) from marts.{table} where region_code is not null")[0]
         assert n > 0 and named == n, table
+    for table in ("mart_target_attainment", "mart_region_comparison", "dim_region"):
+        n, named = rows(con, f"select count(*), count(province_name_en) from marts.{table} where province_name_zh is not null")[0]
+        assert n > 0 and named == n, table
+    assert rows(con, "select province_name_en from marts.dim_region where region_code = '320400'") == [("Jiangsu",)]
 
 
 # --- envwh query: read-only, while a reader holds the file ---------------------------------------

@@ -87,7 +87,8 @@ final as (
         regions.region_name_zh,
         regions.region_name_en,
         regions.region_level,
-        regions.province_name_zh
+        regions.province_name_zh,
+        regions.province_name_en
     from judged
     left join regions
         on judged.region_code = regions.region_code

@@ -272,5 +272,14 @@ if importlib.util.find_spec("loaders.evaluate") is not None:
     main.add_command(evaluate_corpus)
 
 
+# Analyst commands (issue 10), each in its own module.
+from loaders.export import export  # noqa: E402
+from loaders.query import query  # noqa: E402
+from loaders.report import report  # noqa: E402
+
+for _command in (query, export, report):
+    main.add_command(_command)
+
+
 if __name__ == "__main__":
     main()

@@ -27,6 +27,7 @@ joined as (
         regions.region_level,
         regions.province_code,
         regions.province_name_zh,
+        regions.province_name_en,
         -- Sort key: smaller is better whichever the indicator's direction.
         case indicators.better when 'lower' then measures.value else -measures.value end as badness,
         case
@@ -70,6 +71,7 @@ final as (
         n_regions_in_level,
         better,
         region_name_en,
+        province_name_en,
         province_code,
         is_masked,
         measure_id,

@@ -205,7 +205,7 @@ def dbt_env(tmp_path, monkeypatch) -> dict[str, str]:
 def test_refresh_with_dbt_while_a_reader_queries(tmp_path, dbt_env):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "data" / "documents", docs)
-    data = tmp_path / "data"
+    data = tmp_path / "analyst's data"  # a quote in the path must not break the SQL dbt writes
     db = data / "warehouse.duckdb"
     (tmp_path / "raw0").mkdir()
     assert build_and_publish(tmp_path / "raw0", db, fake_builder(1)).ok  # an older warehouse, open to readers

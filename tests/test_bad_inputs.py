@@ -122,7 +122,7 @@ def test_symlinked_folder_outside_is_not_followed(make_folder, tmp_path, raw_dir
 
 def test_symlink_inside_the_folder_is_a_duplicate_of_its_target(make_folder, raw_dir):
     folder = make_folder({**GOOD, "b.txt": TEXT})
-    (folder / "a_link.txt").symlink_to(folder / "b.txt")
+    (folder / "z_link.txt").symlink_to(folder / "b.txt")
     summary = run_load(folder, raw_dir)
     assert sorted(d["source_file"] for d in rows(raw_dir, "raw_documents")) == ["b.txt", "good.txt"]
     assert summary.duplicates == 1

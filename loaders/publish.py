@@ -80,6 +80,8 @@ _TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s*")
 
 
 def _dbt_executable() -> str:
+    if chosen := os.environ.get("ENVWH_DBT"):  # another dbt (the crash tests use a fast stand-in)
+        return chosen
     beside = Path(sys.executable).parent / "dbt"  # the venv's dbt, even when the venv is not activated
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 

@@ -183,3 +183,33 @@ def test_every_writing_command_respects_the_warehouse_lock(make_folder, tmp_path
     assert result.exit_code == cli.EXIT_LOCKED, result.output
     assert (data / "raw" / "raw_documents.parquet").read_bytes() == before
     assert [d["source_file"] for d in rows(data / "raw", "raw_documents")] == ["a.txt"]
+
+
+# --- readers during 20 refresh cycles -------------------------------------------------------------
+
+def test_twenty_refresh_cycles_with_readers_querying_read_only(tmp_path):
+    """Two reader processes query without pause while 20 builds swap in (every 5th one fails)."""
+    from test_publish import start_reader, stop_reader
+
+    db = tmp_path / "data" / "warehouse.duckdb"
+    (tmp_path / "raw").mkdir()
+    assert build_and_publish(tmp_path / "raw", db, fake_builder(1)).ok
+    stops = [tmp_path / f"stop{i}" for i in range(2)]
+    readers = [start_reader(db, stop, "select version, n from marts.v") for stop in stops]
+    published = {1}
+    try:
+        for version in range(2, 22):
+            ok = version % 5 != 0
+            result = build_and_publish(tmp_path / "raw", db, fake_builder(version, ok=ok, slow=0.01))
+            assert result.ok == ok
+            published |= {version} if ok else set()
+    finally:
+        lines = [line for reader, stop in zip(readers, stops, strict=True) for line in stop_reader(reader, stop)]
+    errors = [x for x in lines if x.startswith("ERR")]
+    assert not errors, errors[:3]
+    seen = [tuple(map(int, x.split()[1:])) for x in lines]
+    assert {n for _, n in seen} == {ROWS}  # every answer from a complete warehouse
+    assert {v for v, _ in seen} <= published  # never a failed build
+    assert len({v for v, _ in seen}) > 2  # the readers really overlapped the swaps
+    assert read_view(db) == (21, ROWS)
+    assert not list(db.parent.glob(".building-*")) and not db.with_name(db.name + ".wal").exists()

@@ -220,9 +220,9 @@ def _writing_run(ctx: click.Context, command: str, db_path: Path, run: Callable[
             reason = "" if code == EXIT_OK else "published; some input files could not be loaded (raw_load_errors)"
     except click.ClickException:
         raise
-    except SystemExit as stop:  # SIGTERM (see _stop) or Ctrl-C: temp files are cleaned on the way out
-        code, reason = int(stop.code or 1), "stopped by a signal"
-        _record(db_path, command, started, code, reason)
+    except (SystemExit, KeyboardInterrupt) as stop:  # SIGTERM (see _stop) or Ctrl-C: cleaned on the way out
+        code = int(stop.code or 1) if isinstance(stop, SystemExit) else 128 + signal.SIGINT
+        _record(db_path, command, started, code, "stopped by a signal")
         raise
     except Exception as exc:
         code, reason = _failure(exc)
@@ -257,8 +257,10 @@ def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, m
 
     Unchanged files reuse their previous rows; files no longer in FOLDER lose theirs (the raw
     tables mirror the folder). Bad files land in raw_load_errors and never stop the others.
-    Holds the warehouse lock (--db), like build and refresh.
+    Holds the warehouse lock (beside --db; with only --raw-dir R, beside R), like build and refresh.
     """
+    if raw_dir is not None and ctx.get_parameter_source("data_dir") is click.core.ParameterSource.DEFAULT:
+        data_dir = raw_dir.parent  # `load --raw-dir R` locks and records beside R, not in ./data
     raw_dir, db_path = _paths(data_dir, raw_dir, db_path)
 
     def run() -> int:

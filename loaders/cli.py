@@ -156,9 +156,11 @@ def _reporter(quiet: bool) -> Callable[[dict], None]:
 
 def _run_load(folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool, allow_empty: bool,
               quiet: bool, max_shrink: float | None = None, follow_symlinks: bool = False) -> LoadSummary:
-    if not allow_empty and next(iter_documents(folder, exclude=raw_dir), None) is None:
-        raise click.UsageError(f"{folder} holds no documents; refusing to replace the raw tables with empty ones "
-                               "(pass --allow-empty if that is what you want)")
+    if next(iter_documents(folder, exclude=raw_dir), None) is None:
+        if not allow_empty:
+            raise click.UsageError(f"{folder} holds no documents; refusing to replace the raw tables with empty "
+                                   "ones (pass --allow-empty if that is what you want)")
+        max_shrink = None  # emptying the raw tables is what --allow-empty asked for
     options = LoadOptions(workers=workers, max_bytes=max_bytes, incremental=not full, progress=_progress(quiet),
                           max_shrink=max_shrink, follow_symlinks=follow_symlinks)
     summary = load_folder(folder, raw_dir, options, report=_reporter(quiet))
@@ -315,7 +317,7 @@ def refresh(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int
 
     def run() -> int:
         summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet, shrink, follow_symlinks)
-        _run_publish(raw_dir, db_path, quiet, shrink)
+        _run_publish(raw_dir, db_path, quiet, None if summary.files == 0 else shrink)  # --allow-empty: meant
         return EXIT_FILES_FAILED if summary.failed else EXIT_OK
 
     _writing_run(ctx, "refresh", db_path, run)
@@ -333,12 +335,11 @@ def status(ctx: click.Context, raw_dir: Path | None, data_dir: Path, db_path: Pa
     recorded at publication). Exit 1 if nothing is published or the file cannot be opened.
     """
     raw_dir, db_path = _paths(data_dir, raw_dir, db_path)
-    info: dict = {"warehouse": str(db_path), "published": db_path.exists()}
+    info: dict = {"warehouse": str(db_path), "published": db_path.exists(), **publish.read_record(db_path)}
     if db_path.exists():
         stat = db_path.stat()
         info["modified_at"] = datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(timespec="seconds")
         info["size_bytes"] = stat.st_size
-        info.update(publish.read_record(db_path))
         try:
             info["tables"] = publish.table_counts(db_path)
         except duckdb.Error as exc:  # held read-write elsewhere, or written by another DuckDB version

@@ -213,3 +213,85 @@ def test_twenty_refresh_cycles_with_readers_querying_read_only(tmp_path):
     assert len({v for v, _ in seen}) > 2  # the readers really overlapped the swaps
     assert read_view(db) == (21, ROWS)
     assert not list(db.parent.glob(".building-*")) and not db.with_name(db.name + ".wal").exists()
+
+
+def test_shrink_guard_share_and_allow_shrink(make_folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "dbt_build", fake_dbt)
+    data = tmp_path / "data"
+    folder = make_folder({f"{i}.txt": plan_text(extra=f"（三）第{i}项。\n") for i in range(10)})
+    assert invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1").exit_code == 0
+    (folder / "0.txt").unlink()
+    (folder / "1.txt").unlink()  # 20 %: allowed by default
+    assert invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1").exit_code == 0
+    (folder / "2.txt").unlink()
+    (folder / "3.txt").unlink()  # 25 % of 8
+    refused = invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1")
+    assert refused.exit_code == cli.EXIT_SHRINK and "from 8 to 6 documents" in refused.stderr
+    assert len(published_documents(data / "warehouse.duckdb")) == 8
+    assert invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1", "--max-shrink", "0.3").exit_code == 0
+    for name in ("4.txt", "5.txt", "6.txt", "7.txt", "8.txt"):
+        (folder / name).unlink()
+    assert invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1",
+                  "--allow-shrink").exit_code == 0
+    assert published_documents(data / "warehouse.duckdb") == ["9.txt"]
+    assert invoke("build", "--data-dir", str(data)).exit_code == 0  # nothing shrinks: built again
+
+
+def test_build_refuses_to_publish_a_shrunk_raw_set(make_folder, tmp_path, monkeypatch):
+    """`load --allow-shrink` then a plain `build`: the build's own guard compares with what is published."""
+    monkeypatch.setattr(publish, "dbt_build", fake_dbt)
+    data = tmp_path / "data"
+    folder = make_folder({f"{i}.txt": plan_text(extra=f"（三）第{i}项。\n") for i in range(5)})
+    assert invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1").exit_code == 0
+    for i in range(4):
+        (folder / f"{i}.txt").unlink()
+    assert invoke("load", str(folder), "--data-dir", str(data), "--workers", "1", "--allow-shrink").exit_code == 0
+    refused = invoke("build", "--data-dir", str(data))
+    assert refused.exit_code == cli.EXIT_SHRINK and "publishing would drop from 5 to 1" in refused.stderr
+    assert len(published_documents(data / "warehouse.duckdb")) == 5
+
+
+def test_allow_empty_empties_on_purpose(make_folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "dbt_build", fake_dbt)
+    data = tmp_path / "data"
+    folder = make_folder({"a.txt": plan_text()})
+    assert invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1").exit_code == 0
+    (folder / "a.txt").unlink()
+    assert invoke("refresh", str(folder), "--data-dir", str(data)).exit_code == cli.EXIT_USAGE
+    assert invoke("refresh", str(folder), "--data-dir", str(data), "--allow-empty").exit_code == 0
+    assert published_documents(data / "warehouse.duckdb") == []
+
+
+def test_torn_raw_set_is_refused_by_build_and_shown_by_status(make_folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "dbt_build", fake_dbt)
+    data = tmp_path / "data"
+    folder = make_folder({"a.txt": plan_text()})
+    assert invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1").exit_code == 0
+    old_items = (data / "raw" / "raw_items.parquet").read_bytes()
+    make_folder({"b.txt": plan_text("安徽省", 2024)})
+    assert invoke("load", str(folder), "--data-dir", str(data), "--workers", "1").exit_code == 0
+    (data / "raw" / "raw_items.parquet").write_bytes(old_items)
+    assert "TORN" in invoke("status", "--data-dir", str(data)).stdout
+    assert invoke("build", "--data-dir", str(data)).exit_code == cli.EXIT_RAW_TORN
+    repaired = invoke("refresh", str(folder), "--data-dir", str(data), "--workers", "1")
+    assert repaired.exit_code == 0 and "parsed again" in repaired.stderr
+    assert "TORN" not in invoke("status", "--data-dir", str(data)).stdout
+
+
+def test_os_error_and_internal_error_have_their_own_codes_and_records(make_folder, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    folder = make_folder({"a.txt": plan_text()})
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(data / "raw"))
+
+    def bug(*args, **kwargs):
+        raise KeyError("oops")
+
+    for fake, code in ((denied, cli.EXIT_IO), (bug, cli.EXIT_INTERNAL)):
+        monkeypatch.setattr(cli, "load_folder", fake)
+        result = invoke("refresh", str(folder), "--data-dir", str(data))
+        assert result.exit_code == code, result.output
+        status = invoke("status", "--data-dir", str(data))
+        assert f"FAILED (exit {code})" in status.stdout
+

@@ -70,8 +70,8 @@ LEFTOVER_SUFFIXES = (".wal", ".tmp")  # what DuckDB keeps beside a database file
 
 @contextmanager
 def warehouse_lock(published: Path) -> Iterator[None]:
-    """One build or refresh at a time per published file (raises writing.Locked)."""
-    with exclusive_lock(published.parent / f".{published.name}.lock", "a build or refresh of this warehouse"):
+    """One load, build or refresh at a time per published file (raises writing.Locked)."""
+    with exclusive_lock(published.parent / f".{published.name}.lock", "a load, build or refresh of this warehouse"):
         yield
 
 

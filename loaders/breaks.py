@@ -1,0 +1,19 @@
+"""Clause and sentence breaks: the one definition the loaders and the SQL share.
+
+- A clause ends at ， , ； ; 。 ： : ！ ! ？ ? or a line break. 、 never ends a clause: it joins the items
+  of a list ("A、B均为100%"), which the measures engine reads inside one clause.
+- A sentence ends at 。 ； ; ！ ! ？ ? or a line break (a clause break that is also a full stop).
+
+loaders/measures reads both; loaders/domains weighs keywords of the clause around a measure with the same
+set; the dbt macro `clause_at` (macros/clause_at.sql) takes its characters from CLAUSE_BREAKS too, and
+tests/test_breaks.py proves they agree. loaders/items.py splits sentences with its own bracket-aware
+scanner over the SENTENCE_BREAKS characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+CLAUSE_BREAKS = frozenset(",，;；。:：!！?？\n")
+SENTENCE_BREAKS = frozenset("。;；!！?？\n")
+CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")

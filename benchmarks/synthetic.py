@@ -25,7 +25,7 @@ from opencc import OpenCC
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = REPO / "data" / "documents"
-REGIONS_CSV = REPO / "seeds" / "regions.csv"
+REGIONS_CSV = REPO / "loaders" / "data" / "seeds" / "regions.csv"
 OUT_ROOT = REPO / "benchmarks" / "out"
 
 PREFIX = "synthetic_"

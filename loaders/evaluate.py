@@ -23,12 +23,13 @@ from pathlib import Path
 
 import click
 
+from loaders import reference
 from loaders.numbers import find_numbers
 from loaders.pipeline import iter_documents, process_document
 from loaders.reading import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = reference.SEEDS
 REL_TOL = 1e-6
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from loaders import domains, items, measures, metadata, reading
+from loaders import domains, items, measures, metadata, reading, reference
 from loaders.errors import LoadError
 from loaders.writing import (
     SCHEMAS,
@@ -52,7 +52,8 @@ def _loader_version() -> str:
     not_rows = {"cli.py", "publish.py", "evaluate.py"}  # commands, not stages
     files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json"}
                    and p.name not in not_rows and "__pycache__" not in p.parts)
-    files += sorted((package.parent / "seeds").glob("*.csv"))  # reference tables some stages read
+    # the reference tables parsing reads (not those only dbt or the evaluation read)
+    files = [p for p in files if p.parent != reference.SEEDS or p.name in reference.PARSING_TABLES]
     h = hashlib.sha256()
     for path in files:
         h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 import ahocorasick
 import jieba
 
+from loaders.breaks import CLAUSE_BREAKS
 from loaders.records import Item, Measure
 from loaders.reference import seed
 
 HEADING_WEIGHTS = (4.0, 2.5, 1.5)  # own heading, parent heading, every higher ancestor
 BODY_TOTAL = 6.0  # a body's keyword scores are scaled to this total: one strong heading word outweighs it
 SUBJECT_WEIGHT, HEAD_BONUS, CLAUSE_WEIGHT, SENTENCE_WEIGHT, ITEM_PRIOR = 3.0, 3.0, 2.0, 1.0, 2.0
-_CLAUSE_BREAKS = ",，;；:："
 
 Scores = dict[str, float]
 
@@ -189,9 +189,9 @@ def _score_phrase(text: str, factor: float, scores: Scores, head_end: int | None
 def classify_measure(text: str, measure: Measure, item_domain: str | None) -> str | None:
     """Domain of a measure: its subject, then its clause and sentence, with its item's domain as a prior."""
     s0, s1 = measure.sentence_start, measure.sentence_end
-    c0 = max((text.rfind(ch, s0, measure.char_start) for ch in _CLAUSE_BREAKS), default=-1)
+    c0 = max((text.rfind(ch, s0, measure.char_start) for ch in CLAUSE_BREAKS), default=-1)
     c0 = c0 + 1 if c0 >= 0 else s0
-    ends = [e for e in (text.find(ch, measure.char_end, s1) for ch in _CLAUSE_BREAKS) if e >= 0]
+    ends = [e for e in (text.find(ch, measure.char_end, s1) for ch in CLAUSE_BREAKS) if e >= 0]
     c1 = min(ends, default=s1)
     scores: Scores = {}
     _score_phrase(measure.subject_zh or "", SUBJECT_WEIGHT, scores)

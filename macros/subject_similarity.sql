@@ -14,11 +14,12 @@ regexp_replace(
 {% endmacro %}
 
 {#- The clause of `sentence` that holds the character at 0-based `position`: the text between the
-    nearest separators (，；：。、 ! ?) on either side. -#}
+    nearest clause breaks on either side. The breaks are those of loaders/breaks.py (CLAUSE_BREAKS; 、 joins
+    the items of a list and breaks no clause); tests/test_breaks.py proves the two agree. -#}
 {% macro clause_at(sentence, position) %}
 (
-    regexp_extract(substring({{ sentence }}, 1, {{ position }}), '[^，,；;：:。！？!?、]*$')
-    || regexp_extract(substring({{ sentence }}, {{ position }} + 1), '^[^，,；;：:。！？!?、]*')
+    regexp_extract(substring({{ sentence }}, 1, {{ position }}), '[^，,；;：:。！？!?\n]*$')
+    || regexp_extract(substring({{ sentence }}, {{ position }} + 1), '^[^，,；;：:。！？!?\n]*')
 )
 {% endmacro %}
 

@@ -5,9 +5,9 @@
 - A sentence ends at 。 ； ; ！ ! ？ ? or a line break (a clause break that is also a full stop).
 
 loaders/measures reads both; loaders/domains weighs keywords of the clause around a measure with the same
-set; the dbt macro `clause_at` (macros/clause_at.sql) takes its characters from CLAUSE_BREAKS too, and
-tests/test_breaks.py proves they agree. loaders/items.py splits sentences with its own bracket-aware
-scanner over the SENTENCE_BREAKS characters.
+set; the dbt macro `clause_at` (macros/subject_similarity.sql) uses the same characters, and
+tests/test_breaks.py proves that both cut the same clause. loaders/items.py splits sentences with a
+bracket-aware scanner over the SENTENCE_BREAKS characters.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ on matched rows the accuracy of comparator, indicator, year and region; then mis
 
 With --warehouse, the measures are read from the built marts (fct_targets / fct_outcomes). Without it, the
 loaders run in-process and indicators are assigned by `assign_indicator`, a Python copy of the rule of the
-dbt model (int_measures_indicators over seeds/indicator_synonyms.csv), which stays the reference.
+dbt model (int_measures_indicator_matched over the indicator_synonyms seed), which stays the reference;
+tests/test_indicator_matching.py runs that model's SQL and proves both agree on the seeds' synonyms.
 Masked measures (value null) are reported apart: the gold leaves them out.
 """
 

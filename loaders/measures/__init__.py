@@ -28,8 +28,16 @@ function `(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]`, give 
 test it alone on candidates you build by hand (tests/test_measures_passes.py shows how), and, when it
 decides kind, comparator or year, name its rule so that the `rules` column says so.
 
-Where each shared concept lives: clause and sentence breaks in loaders/breaks.py; Chinese numerals in
-loaders/numbers.py; item markers in loaders/items.py; indicator matching in loaders/indicators.py.
+Where each shared concept lives (one implementation each):
+- clause and sentence breaks: loaders/breaks.py (also read by domains.py and items.py; the SQL macro
+  clause_at uses the same characters, proven by tests/test_breaks.py);
+- Chinese numerals: loaders/numbers.py (parse_chinese_integer / chinese_integer; items.py and metadata.py
+  call it);
+- item markers: loaders/items.py (_MARKER; starts_with_number_marker for metadata.py and reading.py);
+- indicator matching: models/intermediate/int_measures_indicator_matched.sql, the reference; its Python
+  mirror evaluate.assign_indicator is proven to agree on the seeds' synonyms by
+  tests/test_indicator_matching.py;
+- reference tables (regions, domains, keywords, indicators): loaders/reference.py.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import ahocorasick
 import jieba
 
-from loaders.breaks import CLAUSE_BREAKS
+from loaders.breaks import CLAUSE_BREAK_RE
 from loaders.records import Item, Measure
 from loaders.reference import seed
 
@@ -189,10 +189,11 @@ def _score_phrase(text: str, factor: float, scores: Scores, head_end: int | None
 def classify_measure(text: str, measure: Measure, item_domain: str | None) -> str | None:
     """Domain of a measure: its subject, then its clause and sentence, with its item's domain as a prior."""
     s0, s1 = measure.sentence_start, measure.sentence_end
-    c0 = max((text.rfind(ch, s0, measure.char_start) for ch in CLAUSE_BREAKS), default=-1)
-    c0 = c0 + 1 if c0 >= 0 else s0
-    ends = [e for e in (text.find(ch, measure.char_end, s1) for ch in CLAUSE_BREAKS) if e >= 0]
-    c1 = min(ends, default=s1)
+    c0 = s0  # after the last clause break before the measure, within its sentence
+    for m in CLAUSE_BREAK_RE.finditer(text, s0, max(s0, measure.char_start)):
+        c0 = m.end()
+    end = CLAUSE_BREAK_RE.search(text, measure.char_end, s1) if measure.char_end < s1 else None
+    c1 = end.start() if end else s1
     scores: Scores = {}
     _score_phrase(measure.subject_zh or "", SUBJECT_WEIGHT, scores)
     _score_phrase(text[c0:c1], CLAUSE_WEIGHT, scores, head_end=measure.char_start - c0)

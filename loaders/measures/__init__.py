@@ -9,7 +9,7 @@ relative time words, data/time_words.csv) and the subject (the clause's noun phr
 Masked numbers (*, (略)) give a measure with a null value and is_masked.
 
 The passes, in order (PASSES below); each takes the DocumentView and the list of Candidate records and
-returns a new list, setting only the fields it owns (see Candidate):
+returns a new list of new records (Candidate.but), setting only the fields it owns (see Candidate):
 
     candidates.find_candidates      numbers with a unit                       number, start, unit, end
     comparators.read_comparators    unit and comparator (+ rule)              suffix, prefix, is_change, comparator

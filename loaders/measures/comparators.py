@@ -4,8 +4,6 @@ decided it."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from loaders.breaks import CLAUSE_BREAKS
 from loaders.measures.candidates import Candidate, list_chains
 from loaders.measures.document import DocumentView
@@ -18,7 +16,7 @@ def read_comparators(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         out.append(_read(doc, c, floor))
     out = _share_suffixes(doc, out)
     out = _share_list_head(doc, out)
-    return [replace(c, comparator=comp, comparator_rule=rule) for c in out for comp, rule in [decide(doc, c)]]
+    return [c.but(comparator=comp, comparator_rule=rule) for c in out for comp, rule in [decide(doc, c)]]
 
 
 def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
@@ -53,7 +51,9 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
         rest = tail[m.start() + len(m.group(1)) :]
         if len(rest) <= 2 and not rest.startswith(("到", "至")):
             is_change = True
-    return replace(c, suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)
+    if suffix is None and prefix is None and not is_change:
+        return c
+    return c.but(suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)
 
 
 def _share_suffixes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -64,7 +64,7 @@ def _share_suffixes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
         between = doc.text[c.end : n.start]
         if (not c.suffix and n.suffix and c.unit.unit == n.unit.unit and between.startswith("、")
                 and not any(ch in CLAUSE_BREAKS for ch in between)):
-            out[i] = replace(c, suffix=n.suffix, suffix_text=n.suffix_text)
+            out[i] = c.but(suffix=n.suffix, suffix_text=n.suffix_text)
     return out
 
 
@@ -75,7 +75,7 @@ def _share_list_head(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         head = cands[chain[0]]
         for k in chain[1:]:
             c = cands[k]
-            out[k] = replace(c, inherited=head.prefix[1] if head.prefix else None,
+            out[k] = c.but(inherited=head.prefix[1] if head.prefix else None,
                              is_change=c.is_change or head.is_change)
     return out
 

@@ -6,7 +6,6 @@ is taken over, no target but a fact in a report); never removes a record, so lat
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from loaders.breaks import CLAUSE_BREAKS
 from loaders.measures.candidates import COUNT_UNITS, RATIO_ENDINGS, Candidate
@@ -23,7 +22,7 @@ _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", 
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
-    out = [replace(c, dropped=True) if c.unknown_ratio else c for c in cands]
+    out = [c.but(dropped=True) if c.unknown_ratio else c for c in cands]
     out = _drop_attributes(doc, out)
     out = _drop_frames(doc, out)
     return _drop_headline_repeats(doc, out)
@@ -40,7 +39,7 @@ def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         same_clause = not any(ch in CLAUSE_BREAKS for ch in text[prev.end : c.start])
         strict = c.prefix is not None and c.prefix[1] in ("lt", "gt", "le", "ge")
         if same_clause and prev.unit.unit in COUNT_UNITS and (strict or text[c.end : c.end + 1] == "的"):
-            out[i] = replace(c, dropped=True)
+            out[i] = c.but(dropped=True)
     return out
 
 
@@ -54,28 +53,28 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
         counted = c.unit.unit in COUNT_UNITS
         if counted and g.rank_re.search(text[c.end : b][:16]):
-            out[i] = replace(c, dropped=True)
+            out[i] = c.but(dropped=True)
         elif _BASELINE_FROM_RE.search(text[a : c.start]) and any(w in text[c.end : nxt][:8] for w in g.to_words):
-            out[i] = replace(c, dropped=True)
+            out[i] = c.but(dropped=True)
         elif _BASELINE_LAST_RE.search(text[a : c.start]) and g.change_re.match(text[c.end : nxt][:4]):
-            out[i] = replace(c, dropped=True)
+            out[i] = c.but(dropped=True)
         elif (counted and i + 1 < len(cands) and cands[i + 1].unit.unit in COUNT_UNITS
               and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", text[c.end : cands[i + 1].start])
               and not re.search(r"[和及与或]", text[c.end : cands[i + 1].start])):
-            out[i] = replace(c, dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
+            out[i] = c.but(dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
         elif counted and _counts_a_list(text, c):
-            out[i] = replace(c, dropped=True)  # 两区(A、B): the number of the items listed beside it
+            out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
         elif counted and re.search(r"在\S{0,4}$", text[a : c.start]) and text[c.end : b].endswith("中"):
-            out[i] = replace(c, dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
+            out[i] = c.but(dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
         elif (counted and i + 1 < len(cands) and cands[i + 1].start < b
               and not cands[i + 1].dropped and cands[i + 1].unit.unit not in COUNT_UNITS
               and any(w in text[c.end : cands[i + 1].start] for w in FRAMED_METRICS)):
             # 纳入考核的3个断面水质优良比例达到100%: the sites over which a rate is taken are no target
             # (in a report "全省210个国考断面优Ⅲ比例92.9%" still tells the size of the network)
-            out[i] = replace(c, frames_rate=True)
+            out[i] = c.but(frames_rate=True)
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
-            out[i] = replace(c, dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
+            out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
     return out
 
 
@@ -106,5 +105,5 @@ def _drop_headline_repeats(doc: DocumentView, cands: list[Candidate]) -> list[Ca
         # compared with the others as this pass leaves them: a restatement dropped above no longer counts
         if any(o.number and not o.dropped and (o.number.value, o.unit.unit) == (c.number.value, c.unit.unit)
                and not a <= o.start < b for o in out):
-            out[i] = replace(c, dropped=True)
+            out[i] = c.but(dropped=True)
     return out

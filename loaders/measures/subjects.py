@@ -6,7 +6,6 @@ each of them."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from loaders.measures.candidates import RATIO_ENDINGS, Candidate, list_chains
 from loaders.measures.document import DocumentView
@@ -75,7 +74,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 prev_clause = text[pa : a - 1]
                 m = doc.grammar.rank_re.search(prev_clause) or _PREVIOUS_RANK_RE.search(prev_clause)
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
-        out.append(replace(c, subject=subject))
+        out.append(c.but(subject=subject))
     return out
 
 
@@ -93,14 +92,14 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 and doc.sentence_at(out[last[0]].start)[0] == doc.sentence_at(head.start)[0]):
             # "浓度分别为55、35微克/立方米,同比分别下降6.8%、5.4%": the changes of the subjects listed before
             for k, p in zip(chain, last, strict=True):
-                out[k] = replace(out[k], subject=out[p].subject + change)
+                out[k] = out[k].but(subject=out[p].subject + change)
         elif len(parts) == len(chain):
             tail = _shared_metric(doc, parts)
             for k, p in zip(chain, parts, strict=True):
-                out[k] = replace(out[k], subject=p if k == chain[-1] or p.endswith(tail) else p + tail)
+                out[k] = out[k].but(subject=p if k == chain[-1] or p.endswith(tail) else p + tail)
         else:
             for k in chain[1:]:
-                out[k] = replace(out[k], subject=head.subject)
+                out[k] = out[k].but(subject=head.subject)
         last = chain
     return out
 
@@ -129,7 +128,7 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         subject = c.subject[:cut] + c.subject[cut + len(marker) :] if cut >= 0 else c.subject
         parts = [p for p in _LIST_SPLIT_RE.split(subject) if p]
         if len(parts) >= 2 and all(meaningful(p) for p in parts):
-            out[i] = replace(c, shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
+            out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
     return out
 
 

@@ -133,7 +133,7 @@ class RegionIndex:
 
     @classmethod
     def from_csv(cls, path: Path | str = DEFAULT_CSV, counties: Path | str | None = None) -> RegionIndex:
-        """Regions of a CSV like seeds/regions.csv; county names from cpca, or from a CSV of cpca's
+        """Regions of a CSV like loaders/data/seeds/regions.csv; county names from cpca, or from a CSV of cpca's
         columns (adcode,name,...) given as counties."""
         with open(path, encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))

@@ -158,3 +158,16 @@ def test_no_dictionary_is_read_at_import():
             "default_grammar(); default_grammar()\n"
             "assert default_grammar.cache_info().misses == 1\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_kind_rules_are_an_ordered_table_a_new_rule_slots_in(monkeypatch):
+    from loaders.measures import kinds
+
+    def review_section(x):  # e.g. a future rule for the review part of a work report
+        return ("outcome", "kind_review_section") if "回顾" in x.doc.text else None
+
+    text = "主要目标。回顾。新建污水处理厂120座。"
+    doc, cands = through(text, None, PLAN)
+    assert kind_and_year(doc, cands[0]).kind_rule == "kind_plan"
+    monkeypatch.setattr(kinds, "KIND_RULES", (review_section, *kinds.KIND_RULES))
+    assert (kind_and_year(doc, cands[0]).kind, kind_and_year(doc, cands[0]).kind_rule) == ("outcome", "kind_review_section")

@@ -22,6 +22,9 @@ returns a new list of new records (Candidate.but), setting only the fields it ow
 Every dictionary is held by one Grammar (grammar.py), built once per process on first use and reachable
 from every pass as doc.grammar; pass `grammar=` to extract_measures to swap tables in a test.
 
+To add a kind rule, write a function of a KindContext returning (kind, rule name) or None and put it at
+its place in kinds.KIND_RULES (the first rule that applies decides).
+
 To add a pass (say, work-report sections: review -> outcome of the previous year): write a module with a
 function `(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]`, give it the fields it decides
 (add them to Candidate with a default, under a comment naming the pass), put it in PASSES at its place,

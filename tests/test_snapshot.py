@@ -41,3 +41,14 @@ def test_corpus_rows_unchanged():
             changed.append((name, expected.get(name, {}).get("measures"), len(rows.get("measures", []))))
     assert sorted(expected) == sorted(name for _, name in corpus_files())
     assert not changed, f"rows changed (file, measures before, after): {changed}"
+
+
+def test_every_sample_measure_names_its_kind_comparator_and_year_rules():
+    from snapshot import SAMPLE
+
+    from loaders.pipeline import process_document
+    for path in sorted(SAMPLE.iterdir()):
+        for m in process_document(path.read_bytes(), path.name).measures:
+            kind, comparator, year = m["rules"].split(";")
+            assert kind.startswith("kind_") and comparator.startswith("comparator_") and year.startswith("year_"), m
+            assert (m["year"] is None) == (year == "year_unknown"), m

@@ -1,4 +1,5 @@
-"""One definition of clause and sentence breaks (loaders/breaks.py), and the SQL macro clause_at agrees."""
+"""One definition of clause, sentence and list-item breaks (loaders/breaks.py); the SQL macro clause_at
+cuts the same list item as the Python clause cut again at 、."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, SENTENCE_BREAKS
+from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, LIST_ITEM_BREAKS, LIST_SEPARATOR, SENTENCE_BREAKS
 from loaders.measures import DocumentView, default_grammar
 from loaders.records import Metadata
 
@@ -22,10 +23,10 @@ def _clause_at_sql() -> str:
     return body.group(1).replace("{{ sentence }}", "$sentence").replace("{{ position }}", "$position")
 
 
-def test_the_macro_breaks_at_exactly_the_clause_breaks():
+def test_the_macro_breaks_at_exactly_the_list_item_breaks():
     classes = re.findall(r"\[\^([^\]]*)\]", _clause_at_sql())
     assert len(classes) == 2 and classes[0] == classes[1]
-    assert set(classes[0].replace("\\n", "\n")) == CLAUSE_BREAKS
+    assert set(classes[0].replace("\\n", "\n")) == LIST_ITEM_BREAKS
 
 
 def test_sentence_breaks_are_clause_breaks_and_the_list_comma_is_neither():
@@ -37,12 +38,13 @@ def test_sentence_breaks_are_clause_breaks_and_the_list_comma_is_neither():
     "2023年,全省PM2.5平均浓度为30微克/立方米、同比下降5%;优良天数比率达到90%。",
     "城市污水处理率、垃圾无害化处理率均为100%:新建管网120公里!完成了吗?是的\n下一行",
 ])
-def test_python_and_sql_cut_the_same_clause(sentence):
+def test_python_and_sql_cut_the_same_list_item(sentence):
     doc = DocumentView(sentence, [], [], META, default_grammar())
     sql = "select " + _clause_at_sql().replace("$sentence", "$1").replace("$position", "$2")
     con = duckdb.connect()
     for pos in range(len(sentence)):
-        if CLAUSE_BREAK_RE.match(sentence[pos]):
+        if CLAUSE_BREAK_RE.match(sentence[pos]) or sentence[pos] == LIST_SEPARATOR:
             continue
         a, b = doc.clause(pos, pos)
-        assert con.execute(sql, [sentence, pos]).fetchone()[0] == sentence[a:b], (sentence, pos)
+        head, tail = sentence[a:pos].split(LIST_SEPARATOR)[-1], sentence[pos:b].split(LIST_SEPARATOR)[0]
+        assert con.execute(sql, [sentence, pos]).fetchone()[0] == head + tail, (sentence, pos)

@@ -41,8 +41,9 @@ class Candidate:
     prefix: tuple[str, str, int] | None = None  # (surface, comparator, start offset)
     is_change: bool = False
     inherited: str | None = None  # comparator taken from the head of a list
-    comparator: str = "eq"
-    comparator_rule: str = ""
+    comparator: str = "eq"  # with no comparator word, a number is what it says
+    comparator_rule: str = "comparator_default"
+    in_list: tuple[int, int] = (0, 1)  # (position, length) in its list of numbers (30、50微克/立方米)
     # subjects
     subject: str = ""
     shared_by: tuple[str, ...] = ()  # "A、B均为100%": one measure for each subject
@@ -53,9 +54,8 @@ class Candidate:
     def but(self, **changes) -> Candidate:
         """A copy with some fields changed: dataclasses.replace without re-running __init__ over every
         field (a pass copies thousands of candidates per document; replace cost the loader 15 %)."""
-        for name in changes:
-            if name not in _FIELDS:
-                raise TypeError(f"Candidate has no field {name!r}")
+        if not changes.keys() <= _FIELDS:
+            raise TypeError(f"Candidate has no field {sorted(changes.keys() - _FIELDS)}")
         new = object.__new__(Candidate)
         new.__dict__.update(self.__dict__, **changes)
         return new
@@ -169,7 +169,8 @@ def _bare_ratio_numbers(doc: DocumentView, taken: set[int]) -> list[Candidate]:
 
 def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
     """Indices of candidates joined only by list separators (30、50微克/立方米 / 6.8%、5.4%), one list per run;
-    a candidate on its own is a list of one. Reads the comparators pass's fields (end, prefix)."""
+    a candidate on its own is a list of one. Run by the comparators pass, which records the result in
+    Candidate.in_list (read it back with lists_of)."""
     chains: list[list[int]] = []
     i = 0
     while i < len(cands):
@@ -187,3 +188,8 @@ def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
 
 
 LIST_SEPARATORS = "、,，和及与"
+
+
+def lists_of(cands: list[Candidate]) -> list[list[int]]:
+    """The lists of two or more numbers the comparators pass found (Candidate.in_list), as indices."""
+    return [list(range(i, i + c.in_list[1])) for i, c in enumerate(cands) if c.in_list[0] == 0 and c.in_list[1] > 1]

@@ -16,7 +16,9 @@ def read_comparators(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         out.append(_read(doc, c, floor))
     out = _share_suffixes(doc, out)
     out = _share_list_head(doc, out)
-    return [c.but(comparator=comp, comparator_rule=rule) for c in out for comp, rule in [decide(doc, c)]]
+    decided = [decide(doc, c) for c in out]
+    return [c if (c.comparator, c.comparator_rule) == d else c.but(comparator=d[0], comparator_rule=d[1])
+            for c, d in zip(out, decided, strict=True)]
 
 
 def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
@@ -72,11 +74,14 @@ def _share_list_head(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
     """Numbers joined only by list separators share the head's comparator and its year-on-year change."""
     out = list(cands)
     for chain in list_chains(doc.text, cands):
+        if len(chain) < 2:
+            continue
         head = cands[chain[0]]
-        for k in chain[1:]:
+        out[chain[0]] = head.but(in_list=(0, len(chain)))
+        for n, k in enumerate(chain[1:], 1):
             c = cands[k]
             out[k] = c.but(inherited=head.prefix[1] if head.prefix else None,
-                             is_change=c.is_change or head.is_change)
+                           is_change=c.is_change or head.is_change, in_list=(n, len(chain)))
     return out
 
 

@@ -18,6 +18,9 @@ _BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
 # 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
 _BASELINE_LAST_RE = re.compile(r"(?:同比|较|比)(?:去年|上年)(?:同期)?的?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_PLACE_WORD_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_CONJUNCTION_RE = re.compile(r"[和及与或]")
+_IN_GROUP_RE = re.compile(r"在\S{0,4}$")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 
 
@@ -59,12 +62,12 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif _BASELINE_LAST_RE.search(text[a : c.start]) and g.change_re.match(text[c.end : nxt][:4]):
             out[i] = c.but(dropped=True)
         elif (counted and i + 1 < len(cands) and cands[i + 1].unit.unit in COUNT_UNITS
-              and re.fullmatch(r"[\u4e00-\u9fff]{1,4}", text[c.end : cands[i + 1].start])
-              and not re.search(r"[和及与或]", text[c.end : cands[i + 1].start])):
+              and _PLACE_WORD_RE.fullmatch(text[c.end : cands[i + 1].start])
+              and not _CONJUNCTION_RE.search(text[c.end : cands[i + 1].start])):
             out[i] = c.but(dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
         elif counted and _counts_a_list(text, c):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
-        elif counted and re.search(r"在\S{0,4}$", text[a : c.start]) and text[c.end : b].endswith("中"):
+        elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):
             out[i] = c.but(dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
         elif (counted and i + 1 < len(cands) and cands[i + 1].start < b
               and not cands[i + 1].dropped and cands[i + 1].unit.unit not in COUNT_UNITS

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from loaders.measures.candidates import Candidate
 from loaders.measures.document import DocumentView
@@ -36,9 +37,8 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence)
 
 
-@dataclass(frozen=True)
-class KindContext:
-    """What a kind rule may read about one candidate."""
+class KindContext(NamedTuple):
+    """What a kind rule may read about one candidate (a tuple: one is built per candidate)."""
 
     doc: DocumentView
     c: Candidate

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.measures.candidates import RATIO_ENDINGS, Candidate, list_chains
+from loaders.measures.candidates import RATIO_ENDINGS, Candidate, lists_of
 from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
@@ -19,6 +19,7 @@ _SHARED_MARKERS = ("均", "分别")
 # a baseline between the marker and the change: 均比2020年下降 / 相比2020年分别下降
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
 _LIST_SPLIT_RE = re.compile(r"[、和及与]")
+_NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -46,7 +47,7 @@ def clean_subject(s: str, leading: bool) -> str:
 
 
 def meaningful(s: str) -> bool:
-    return len(re.sub(r"[^\w\u4e00-\u9fff]", "", s)) >= 2
+    return len(_NOT_A_WORD_RE.sub("", s)) >= 2
 
 
 def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -82,9 +83,7 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
     """A list of numbers splits its head's list of subjects (A、B、C分别为1吨、2吨、3吨)."""
     out = list(cands)
     last: list[int] = []  # the previous list of two or more numbers
-    for chain in list_chains(doc.text, cands):
-        if len(chain) < 2:
-            continue
+    for chain in lists_of(cands):
         head = out[chain[0]]
         parts = [p for p in _LIST_SPLIT_RE.split(head.subject) if p]
         change = head.subject.replace("分别", "")

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.items import starts_with_number_marker
+from loaders.numbers import parse_chinese_integer
 from loaders.records import Metadata
 from loaders.regions import RegionIndex, RegionMention
 
@@ -43,7 +45,6 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _CN_DATE_LINE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
 
 
@@ -102,10 +103,8 @@ def _first_field(header: dict[str, str], fields: list[str]) -> str | None:
 # --- title, issuer, number, date ---------------------------------------------------------
 
 
-# A numbered heading of the body (一、2024年工作总结 / (二)… / 3. / 第一章) is never the title.
-_NUMBERED_HEADING = re.compile(
-    r"(?:[(（]?\s*[一二三四五六七八九十\d]{1,3}\s*(?:[)）、]|[.．](?!\d))|\d{1,2}(?:\.\d{1,2})+\s|第[一二三四五六七八九十\d]{1,3}[章节条])"
-)
+# A numbered heading of the body (一、2024年工作总结 / (二)… / 3. / 第一章) is never the title
+# (items.starts_with_number_marker).
 _PAGE_DATE_TIME = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")  # a byline or page stamp, not a title
 
 
@@ -118,7 +117,7 @@ def _is_link_bar(line: str) -> bool:
 
 
 def _is_title_like(line: str) -> bool:
-    if _is_link_bar(line) or len(line) > _MAX_TITLE_CHARS or line.endswith(_SENTENCE_ENDS) or _NUMBERED_HEADING.match(line):
+    if _is_link_bar(line) or len(line) > _MAX_TITLE_CHARS or line.endswith(_SENTENCE_ENDS) or starts_with_number_marker(line):
         return False
     if _PAGE_DATE_TIME.search(line):
         return False
@@ -161,7 +160,7 @@ def find_title(lines: list[str], header: dict[str, str]) -> str | None:
                       if _MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS
                       and not line.endswith(_SENTENCE_ENDS) and not _PAGE_DATE_TIME.search(line)
                       and not _is_link_bar(line)
-                      and not _NUMBERED_HEADING.match(line)), None)
+                      and not starts_with_number_marker(line)), None)
     title = (title or header.get("网页标题") or "").lstrip("—-– ")  # "——在…会议上的工作报告": a subtitle's dash
     return title or None
 
@@ -206,12 +205,6 @@ def _iso(year: int | str, month: int | str, day: int | str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
-def _cn_number(text: str) -> int:
-    """一 -> 1, 十二 -> 12, 二十三 -> 23 (numbers of months and days)."""
-    if "十" not in text:
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    tens, _, units = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 def _signature_date(line: str) -> str | None:
@@ -220,8 +213,8 @@ def _signature_date(line: str) -> str | None:
     if m := _DATE_LINE.fullmatch(line):
         return _iso(*m.groups())
     if m := _CN_DATE_LINE.fullmatch(line):
-        year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
-        return _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3)))
+        year, month, day = (parse_chinese_integer(g) for g in m.groups())
+        return _iso(year, month, day)
     return None
 
 

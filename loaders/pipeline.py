@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from loaders import domains, items, measures, metadata, reading
+from loaders import domains, items, measures, metadata, reading, reference
 from loaders.errors import LoadError
 from loaders.faults import fault_point
 from loaders.writing import (
@@ -55,10 +55,12 @@ def _loader_version() -> str:
     Computed rather than bumped by hand, so a changed rule can never reuse stale rows.
     """
     package = Path(__file__).parent
-    not_rows = {"cli.py", "publish.py", "evaluate.py", "faults.py"}  # commands and test hooks, not stages
+    not_rows = {"cli.py", "publish.py", "evaluate.py", "evaluate_corpus.py", "faults.py", "region_seed.py",
+                "query.py", "export.py"}  # commands and test hooks, not stages
     files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json"}
-                   and p.name not in not_rows and "__pycache__" not in p.parts)
-    files += sorted((package.parent / "seeds").glob("*.csv"))  # reference tables some stages read
+                   and p.name not in not_rows and not {"__pycache__", "report"} & set(p.parts))
+    # the reference tables parsing reads (not those only dbt or the evaluation read)
+    files = [p for p in files if p.parent != reference.SEEDS or p.name in reference.PARSING_TABLES]
     h = hashlib.sha256()
     for path in files:
         h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")

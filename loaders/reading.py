@@ -26,6 +26,7 @@ import ahocorasick
 import numpy as np
 
 from loaders.errors import LoadError
+from loaders.items import starts_with_number_marker
 from loaders.records import CleanDocument
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -545,9 +546,6 @@ _TAIL_CHARS = 40  # a paragraph this long is looked up by its end ...
 _GLUED_CHARS = 20  # ... and is a copy if all but this many characters of its start match
 
 
-_NUMBERED = re.compile(r"[(（]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）、.．]")
-
-
 def _repeat_key(line: str) -> str:
     return "\x00" + line[-_TAIL_CHARS:] if len(line) > _TAIL_CHARS else line
 
@@ -559,7 +557,7 @@ def _same_line(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) <= _TAIL_CHARS or abs(len(a) - len(b)) > _GLUED_CHARS:
         return False
-    if _NUMBERED.match(a) or _NUMBERED.match(b):
+    if starts_with_number_marker(a) or starts_with_number_marker(b):
         return False  # 一、X and 二、X are two items, not a copy with a tag
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:

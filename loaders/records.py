@@ -80,6 +80,9 @@ class Measure:
     qualifier: str | None = None  # 余 / 近 / 约 / 左右 / 力争 ...
     mentioned_regions: list[str] = field(default_factory=list)
     domain_code: str | None = None
+    # names of the rules that decided kind, comparator and year, ";"-joined (loaders/measures): a wrong row
+    # explains itself, e.g. "kind_section_label;comparator_suffix;year_in_clause"
+    rules: str | None = None
 
 
 # Column order of each raw table. Kept here so the writer and the tests agree.
@@ -140,6 +143,7 @@ RAW_MEASURE_COLUMNS = [
     "qualifier",
     "mentioned_regions",  # list[str]
     "domain_code",
+    "rules",  # rules that decided kind, comparator and year, ";"-joined
 ]
 RAW_LOAD_ERROR_COLUMNS = [
     "source_file",

@@ -32,7 +32,8 @@ final as (
         matched_synonym,
         sentence_start,
         sentence_end,
-        is_preferred
+        is_preferred,
+        rules
     from measures
 )
 

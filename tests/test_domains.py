@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
-from loaders import domains
+from loaders import domains, reference
 from loaders.items import split_items
 from loaders.records import Measure
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = reference.SEEDS
 
 
 def _codes(name: str, column: str) -> set[str]:

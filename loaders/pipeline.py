@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from loaders import domains, items, measures, metadata, reading
+from loaders import domains, items, measures, metadata, reading, semantics
 from loaders.errors import LoadError
 from loaders.writing import (
     SCHEMAS,
@@ -105,7 +105,7 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         return result
     text = doc.text
     document_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    meta = metadata.extract_metadata(text, doc.header)
+    meta = metadata.extract_metadata(text, doc.header, source_file=source_file)
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:
             what = "region" if reason == "no_region" else "year"
@@ -137,15 +137,29 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
             }
         )
     domain_by_path = {it.item_path: d for it, d in zip(doc_items, item_domains, strict=True)}
-    for m in measures.extract_measures(text, doc_items, sentences, meta):
+    doc_measures = measures.extract_measures(text, doc_items, sentences, meta)
+    for m, measure_id in zip(doc_measures, measure_ids(document_id, doc_measures), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))
         row = as_row(m)
-        row["measure_id"] = f"{document_id}:{m.char_start}"
+        row["measure_id"] = measure_id
         row["document_id"] = document_id
         row["sentence"] = text[m.sentence_start : m.sentence_end]
+        row.update(semantics.measure_semantics(row, result.document))  # after the measures: relevance, sub-area
         result.measures.append(row)
     return result
+
+
+def measure_ids(document_id: str, doc_measures: list) -> list[str]:
+    """The one place measure ids are made: document_id:char_start, and :2, :3 ... for the second and
+    later measures read at the same offset ("A、B均为100%" gives one measure per subject). Stable across
+    reloads: the stages are deterministic, so the n-th measure at an offset stays the n-th."""
+    seen: dict[int, int] = {}
+    ids = []
+    for m in doc_measures:
+        seen[m.char_start] = n = seen.get(m.char_start, 0) + 1
+        ids.append(f"{document_id}:{m.char_start}" + (f":{n}" if n > 1 else ""))
+    return ids
 
 
 def _failing_stage(exc: BaseException) -> str:

@@ -1,0 +1,135 @@
+"""What a measure is about, once the measures stage has found it: environmental or not, and the part
+of the region it is limited to.
+
+is_environmental  the head keyword of the measure's subject decides (the last keyword: 单位地区生产总值
+                  能耗 is energy, 地区生产总值 is the economy), else that of the clause holding the number,
+                  else the keyword nearest the number in its sentence. Environmental keywords are those of
+                  seeds/domain_keywords.csv for the domains seeds/domains.csv marks environmental; the
+                  others (economy, society, fiscal) are in loaders/data/relevance_keywords.csv. A figure
+                  with no keyword at all is environmental in an environmental document and not in a
+                  government work report (whose figures are mostly the economy's).
+                  A figure that is not environmental gets the domain its keyword names.
+sub_area          a part of the region named in the subject or in the clause before the number: a word of
+                  loaders/data/sub_area_words.csv (中心城区, 县级城市), a district or county of the
+                  document's region (cpca's names), or a named basin (XX流域); null otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from pathlib import Path
+
+import ahocorasick
+
+from loaders.regions import RegionIndex
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+_CLAUSE_BREAKS = ",，;；:：。"
+# XX流域 names a basin; a generic qualifier (重点流域, 全流域) names none
+_BASIN = re.compile(r"([\u4e00-\u9fff]{2,4}?)流域")
+_NOT_BASIN_NAMES = ("重点", "全", "各", "主要", "跨", "小", "大", "本", "其他", "相关", "所在")
+
+
+@functools.cache
+def _environmental_domains() -> dict[str, bool]:
+    with open(SEEDS / "domains.csv", encoding="utf-8", newline="") as fh:
+        return {row["domain_code"]: row["is_environmental"].strip().lower() == "true" for row in csv.DictReader(fh)}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(line for line in fh if not line.startswith("#"))]
+
+
+@functools.cache
+def _relevance_automaton() -> ahocorasick.Automaton:
+    """Lowercased keyword -> (keyword, domain): environmental domain keywords, then the relevance file
+    (which overrides a keyword both name)."""
+    env = _environmental_domains()
+    domain_of: dict[str, str] = {}
+    for row in _rows(SEEDS / "domain_keywords.csv"):
+        if env.get(row["domain_code"]) and float(row["weight"]) >= 2:  # weight 1: too generic to decide
+            domain_of.setdefault(row["keyword"].strip(), row["domain_code"])
+    for row in _rows(DATA / "relevance_keywords.csv"):
+        if row["domain_code"] not in env:
+            raise ValueError(f"relevance_keywords.csv: unknown domain {row['domain_code']!r} for {row['keyword']!r}")
+        domain_of[row["keyword"].strip()] = row["domain_code"]
+    automaton = ahocorasick.Automaton()
+    for keyword, domain in domain_of.items():
+        automaton.add_word(keyword.lower(), (keyword, domain))
+    automaton.make_automaton()
+    return automaton
+
+
+def _keywords(text: str) -> list[tuple[int, str]]:
+    """(end offset, domain) of the keywords of text, left to right, longest where they overlap."""
+    if not text:
+        return []
+    return [(end + 1, domain) for end, (_, domain) in _relevance_automaton().iter_long(text.lower())]
+
+
+def relevance(subject: str, clause: str, sentence: str, number_at: int, doc_kind: str | None) -> tuple[bool, str | None]:
+    """(is_environmental, domain named by the deciding keyword or None). number_at: the number's offset
+    in sentence."""
+    env = _environmental_domains()
+    for phrase in (subject, clause):
+        found = _keywords(phrase)
+        if found:
+            domain = found[-1][1]
+            return env[domain], domain
+    found = _keywords(sentence)
+    if found:
+        domain = min(found, key=lambda kd: abs(kd[0] - number_at))[1]
+        return env[domain], domain
+    return (False, "economy") if doc_kind == "work_report" else (True, None)
+
+
+@functools.cache
+def _sub_area_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for row in _rows(DATA / "sub_area_words.csv"):
+        automaton.add_word(row["word"].strip(), row["word"].strip())
+    automaton.make_automaton()
+    return automaton
+
+
+def sub_area(subject: str, clause: str, region_code: str | None, regions: RegionIndex | None = None) -> str | None:
+    """The part of the region the figure is limited to (see the module docstring), first where named."""
+    for phrase in (subject, clause):
+        if not phrase:
+            continue
+        words = [w for _, w in _sub_area_automaton().iter_long(phrase)]
+        if words:
+            return words[0]
+        if region_code:
+            counties = (regions or RegionIndex.load()).counties_in(phrase, region_code)
+            if counties:
+                return counties[0][0]
+        for m in _BASIN.finditer(phrase):
+            name = m.group(1)
+            if not name.startswith(_NOT_BASIN_NAMES):
+                return m.group(0)
+    return None
+
+
+def _clause(sentence: str, number_at: int) -> str:
+    """The words of sentence before the number, back to the last clause break."""
+    start = max((sentence.rfind(ch, 0, number_at) for ch in _CLAUSE_BREAKS), default=-1) + 1
+    return sentence[start:number_at]
+
+
+def measure_semantics(row: dict, document: dict) -> dict:
+    """The is_environmental, sub_area and (for a figure that is not environmental) domain_code of a
+    raw_measures row of document (a raw_documents row)."""
+    sentence = row["sentence"] or ""
+    number_at = row["char_start"] - row["sentence_start"]
+    clause = _clause(sentence, number_at)
+    subject = row["subject_zh"] or ""
+    is_env, domain = relevance(subject, clause, sentence, number_at, document.get("doc_kind"))
+    out = {"is_environmental": is_env, "sub_area": sub_area(subject, clause, document.get("region_code"))}
+    if not is_env:
+        out["domain_code"] = domain
+    return out

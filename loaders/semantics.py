@@ -3,11 +3,11 @@ of the region it is limited to.
 
 is_environmental  the head keyword of the measure's subject decides (the last keyword: 单位地区生产总值
                   能耗 is energy, 地区生产总值 is the economy), else that of the clause holding the number,
-                  else the keyword nearest the number in its sentence. Environmental keywords are those of
+                  else the sentence (environmental when it names anything environmental; see relevance()). Environmental keywords are those of
                   seeds/domain_keywords.csv for the domains seeds/domains.csv marks environmental; the
-                  others (economy, society, fiscal) are in loaders/data/relevance_keywords.csv. A figure
-                  with no keyword at all is environmental in an environmental document and not in a
-                  government work report (whose figures are mostly the economy's).
+                  others (economy, society, fiscal) are in loaders/data/relevance_keywords.csv. Past its
+                  own words, a figure is environmental in a document whose title names the environment;
+                  in a government work report (mostly the economy's figures) its sentence decides.
                   A figure that is not environmental gets the domain its keyword names.
 sub_area          a part of the region named in the subject or in the clause before the number: a word of
                   loaders/data/sub_area_words.csv (中心城区, 县级城市), a district or county of the
@@ -46,45 +46,60 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 @functools.cache
 def _relevance_automaton() -> ahocorasick.Automaton:
-    """Lowercased keyword -> (keyword, domain): environmental domain keywords, then the relevance file
-    (which overrides a keyword both name)."""
+    """Lowercased keyword -> (keyword, domain, strong): environmental domain keywords (strong), then the
+    relevance file (which overrides a keyword both name)."""
     env = _environmental_domains()
-    domain_of: dict[str, str] = {}
+    entries: dict[str, tuple[str, bool]] = {}
     for row in _rows(SEEDS / "domain_keywords.csv"):
         if env.get(row["domain_code"]) and float(row["weight"]) >= 2:  # weight 1: too generic to decide
-            domain_of.setdefault(row["keyword"].strip(), row["domain_code"])
+            entries.setdefault(row["keyword"].strip(), (row["domain_code"], True))
     for row in _rows(DATA / "relevance_keywords.csv"):
-        if row["domain_code"] not in env:
-            raise ValueError(f"relevance_keywords.csv: unknown domain {row['domain_code']!r} for {row['keyword']!r}")
-        domain_of[row["keyword"].strip()] = row["domain_code"]
+        if row["domain_code"] not in env or row["strength"] not in ("strong", "weak"):
+            raise ValueError(f"relevance_keywords.csv: bad row {row}")
+        entries[row["keyword"].strip()] = (row["domain_code"], row["strength"] == "strong")
     automaton = ahocorasick.Automaton()
-    for keyword, domain in domain_of.items():
-        automaton.add_word(keyword.lower(), (keyword, domain))
+    for keyword, (domain, strong) in entries.items():
+        automaton.add_word(keyword.lower(), (keyword, domain, strong))
     automaton.make_automaton()
     return automaton
 
 
-def _keywords(text: str) -> list[tuple[int, str]]:
-    """(end offset, domain) of the keywords of text, left to right, longest where they overlap."""
+def _keywords(text: str) -> list[tuple[int, str, bool]]:
+    """(end offset, domain, strong) of the keywords of text, left to right, longest where they overlap."""
     if not text:
         return []
-    return [(end + 1, domain) for end, (_, domain) in _relevance_automaton().iter_long(text.lower())]
+    return [(end + 1, domain, strong) for end, (_, domain, strong) in _relevance_automaton().iter_long(text.lower())]
 
 
-def relevance(subject: str, clause: str, sentence: str, number_at: int, doc_kind: str | None) -> tuple[bool, str | None]:
-    """(is_environmental, domain named by the deciding keyword or None). number_at: the number's offset
-    in sentence."""
+def relevance(subject: str, clause: str, sentence: str, number_at: int,
+              environmental_document: bool) -> tuple[bool, str | None]:
+    """(is_environmental, the domain that decided or None); number_at: the number's offset in sentence.
+    1. the last strong keyword of the subject, else of the clause before the number, decides;
+    2. else a figure of an environmental document (is_environmental_document) is environmental;
+    3. else (a work report) a sentence naming anything environmental is environmental; else its keyword
+       nearest the number (a weak one too: 完成投资20亿元) decides, and the economy with none."""
     env = _environmental_domains()
     for phrase in (subject, clause):
-        found = _keywords(phrase)
-        if found:
-            domain = found[-1][1]
-            return env[domain], domain
+        strong = [(end, domain) for end, domain, is_strong in _keywords(phrase) if is_strong]
+        if strong:
+            return env[strong[-1][1]], strong[-1][1]
+    if environmental_document:
+        return True, None
     found = _keywords(sentence)
+    if any(env[domain] for _, domain, _ in found):
+        return True, None
     if found:
-        domain = min(found, key=lambda kd: abs(kd[0] - number_at))[1]
-        return env[domain], domain
-    return (False, "economy") if doc_kind == "work_report" else (True, None)
+        domain = min(found, key=lambda k: abs(k[0] - number_at))[1]
+        return False, domain
+    return False, "economy"
+
+
+def is_environmental_document(title: str | None) -> bool:
+    """A document whose title names the environment (生态环境保护规划, 大气污染防治, 碳达峰): its figures
+    are environmental unless their own words say otherwise. A government work report or an untitled
+    text mixes the economy, society and the environment."""
+    env = _environmental_domains()
+    return any(env[domain] for _, domain, strong in _keywords(title or "") if strong)
 
 
 @functools.cache
@@ -128,8 +143,9 @@ def measure_semantics(row: dict, document: dict) -> dict:
     number_at = row["char_start"] - row["sentence_start"]
     clause = _clause(sentence, number_at)
     subject = row["subject_zh"] or ""
-    is_env, domain = relevance(subject, clause, sentence, number_at, document.get("doc_kind"))
+    env_doc = is_environmental_document(document.get("title")) and document.get("doc_kind") != "work_report"
+    is_env, domain = relevance(subject, clause, sentence, number_at, env_doc)
     out = {"is_environmental": is_env, "sub_area": sub_area(subject, clause, document.get("region_code"))}
-    if not is_env:
+    if not is_env:  # the classifier's domain is an environmental one; say which other domain it is
         out["domain_code"] = domain
     return out

@@ -32,7 +32,9 @@ final as (
         matched_synonym,
         sentence_start,
         sentence_end,
-        is_preferred
+        is_preferred,
+        is_environmental,
+        sub_area
     from measures
 )
 

@@ -11,6 +11,8 @@ load_folder streams a folder through a process pool into the four raw tables:
 
 from __future__ import annotations
 
+import csv
+import functools
 import hashlib
 import importlib.metadata
 import logging
@@ -147,7 +149,44 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         row["sentence"] = text[m.sentence_start : m.sentence_end]
         row.update(semantics.measure_semantics(row, result.document))  # after the measures: relevance, sub-area
         result.measures.append(row)
+    _drop_rows_the_build_would_reject(result)
     return result
+
+
+@functools.cache
+def _allowed_codes() -> dict[str, frozenset[str]]:
+    """Codes a measure may carry: those the dbt project accepts (tests/test_dbt_project.py checks that
+    every unit and comparator of these files is in its accepted values)."""
+    data = Path(__file__).parent / "data"
+
+    def column(name: str, col: str) -> frozenset[str]:
+        with open(data / name, encoding="utf-8", newline="") as fh:
+            return frozenset(row[col] for row in csv.DictReader(fh) if row[col] != "none")
+
+    return {"kind": frozenset({"target", "outcome"}), "unit": column("units.csv", "unit"),
+            "comparator": column("comparators.csv", "comparator")}
+
+
+def _drop_rows_the_build_would_reject(result: DocumentResult) -> None:
+    """A row that would fail a key (item_id, measure_id unique) or an accepted-values test of the dbt
+    build is dropped here and reported as a warning of this document: one document's bad row must
+    never turn the whole refresh red."""
+    problems: list[str] = []
+    for table, key in ((result.items, "item_id"), (result.measures, "measure_id")):
+        seen: set[str] = set()
+        kept = []
+        for row in table:
+            bad = [c for c, allowed in _allowed_codes().items() if key == "measure_id" and row.get(c) not in allowed]
+            if row[key] in seen or bad:
+                problems.append(f"{row[key]} ({'duplicate ' + key if row[key] in seen else ', '.join(f'{c}={row.get(c)!r}' for c in bad)})")
+                continue
+            seen.add(row[key])
+            kept.append(row)
+        table[:] = kept
+    if problems:
+        err = LoadError("rejected_rows", f"{result.source_file}: {len(problems)} rows the warehouse cannot hold were left out "
+                        f"(a loader bug, please report it): {'; '.join(problems[:5])}", "pipeline")
+        result.errors.append(error_row(result.source_file, result.content_sha256, err, severity="warning"))
 
 
 def measure_ids(document_id: str, doc_measures: list) -> list[str]:

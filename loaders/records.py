@@ -151,7 +151,7 @@ RAW_LOAD_ERROR_COLUMNS = [
     "content_sha256",  # null when the file could not be read
     "stage",  # read | decode | metadata | duplicate | size | ...
     "severity",  # "error" (file not loaded) | "warning" (loaded with nulls)
-    "reason",  # a short code, e.g. empty_file, binary_file, undecodable, too_large, no_region, no_year, duplicate_content
+    "reason",  # a short code, e.g. empty_file, binary_file, undecodable, too_large, no_region, no_year, duplicate_content, rejected_rows
     "message",  # a sentence a person can act on
     "occurred_at",  # ISO timestamp of the load
 ]

@@ -28,9 +28,9 @@ from loaders.regions import RegionIndex
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 _CLAUSE_BREAKS = ",，;；:：。"
-# XX流域 names a basin; a generic qualifier (重点流域, 全流域) names none
-_BASIN = re.compile(r"([\u4e00-\u9fff]{2,4}?)流域")
-_NOT_BASIN_NAMES = ("重点", "全", "各", "主要", "跨", "小", "大", "本", "其他", "相关", "所在")
+# XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
+_BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
+_NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
 @functools.cache
@@ -124,9 +124,9 @@ def sub_area(subject: str, clause: str, region_code: str | None, regions: Region
             if counties:
                 return counties[0][0]
         for m in _BASIN.finditer(phrase):
-            name = m.group(1)
-            if not name.startswith(_NOT_BASIN_NAMES):
-                return m.group(0)
+            name = _NOT_BASIN_NAME.sub("", m.group(0))
+            if len(name) >= 4:  # a name of two characters at least: 长江流域, not 江流域
+                return name
     return None
 
 

@@ -33,6 +33,11 @@ _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
+# Domains whose common words (审批, 改革, 数字化, 光伏, 储能) belong to the economy as much as to the
+# environment: only their specific words (环保督察, 清洁生产, 循环经济) tell a figure is environmental.
+_CROSS_CUTTING_DOMAINS = ("governance", "green_development")
+
+
 @functools.cache
 def _environmental_domains() -> dict[str, bool]:
     with open(SEEDS / "domains.csv", encoding="utf-8", newline="") as fh:
@@ -51,7 +56,9 @@ def _relevance_automaton() -> ahocorasick.Automaton:
     env = _environmental_domains()
     entries: dict[str, tuple[str, bool]] = {}
     for row in _rows(SEEDS / "domain_keywords.csv"):
-        if env.get(row["domain_code"]) and float(row["weight"]) >= 2:  # weight 1: too generic to decide
+        # weight 1 is too generic to decide; so is weight 2 in the cross-cutting domains (审批, 改革, 光伏)
+        needed = 3 if row["domain_code"] in _CROSS_CUTTING_DOMAINS else 2
+        if env.get(row["domain_code"]) and float(row["weight"]) >= needed:
             entries.setdefault(row["keyword"].strip(), (row["domain_code"], True))
     for row in _rows(DATA / "relevance_keywords.csv"):
         if row["domain_code"] not in env or row["strength"] not in ("strong", "weak"):
@@ -76,8 +83,9 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     """(is_environmental, the domain that decided or None); number_at: the number's offset in sentence.
     1. the last strong keyword of the subject, else of the clause before the number, decides;
     2. else a figure of an environmental document (is_environmental_document) is environmental;
-    3. else (a work report) a sentence naming anything environmental is environmental; else its keyword
-       nearest the number (a weak one too: 完成投资20亿元) decides, and the economy with none."""
+    3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
+       the figure is not environmental: its domain is that of the nearest non-environmental word of
+       the clause holding the number (strong first: 完成投资20亿元 -> economy), else economy."""
     env = _environmental_domains()
     for phrase in (subject, clause):
         strong = [(end, domain) for end, domain, is_strong in _keywords(phrase) if is_strong]
@@ -85,12 +93,15 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
             return env[strong[-1][1]], strong[-1][1]
     if environmental_document:
         return True, None
-    found = _keywords(sentence)
-    if any(env[domain] for _, domain, _ in found):
-        return True, None
+    start = max((sentence.rfind(ch, 0, number_at) for ch in _CLAUSE_BREAKS), default=-1) + 1
+    ends = [e for e in (sentence.find(ch, number_at) for ch in _CLAUSE_BREAKS) if e >= 0]
+    around = sentence[start : min(ends, default=len(sentence))]  # the whole clause holding the number
+    # its own words before the number said nothing environmental (step 1): the figure is the economy's,
+    # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
+    found = [k for k in _keywords(around) if not env[k[1]]]
     if found:
-        domain = min(found, key=lambda k: abs(k[0] - number_at))[1]
-        return False, domain
+        at = number_at - start
+        return False, min(found, key=lambda k: (not k[2], abs(k[0] - at), k[0] > at))[1]
     return False, "economy"
 
 

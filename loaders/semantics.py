@@ -105,12 +105,23 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     return False, "economy"
 
 
+@functools.cache
+def _title_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = _rows(DATA / "environmental_titles.csv")
+    return (tuple(r["word"] for r in rows if r["environmental"] == "true"),
+            tuple(r["word"] for r in rows if r["environmental"] == "false"))
+
+
 def is_environmental_document(title: str | None) -> bool:
-    """A document whose title names the environment (生态环境保护规划, 大气污染防治, 碳达峰): its figures
-    are environmental unless their own words say otherwise. A government work report or an untitled
-    text mixes the economy, society and the environment."""
-    env = _environmental_domains()
-    return any(env[domain] for _, domain, strong in _keywords(title or "") if strong)
+    """A document whose title names the environment (生态环境保护规划, 大气污染防治, 碳达峰; words in
+    loaders/data/environmental_titles.csv, not 营商环境): its figures are environmental unless their own
+    words say otherwise. A government work report or an untitled text mixes the economy, society and
+    the environment."""
+    yes, no = _title_words()
+    title = title or ""
+    for word in no:
+        title = title.replace(word, "")
+    return any(word in title for word in yes)
 
 
 @functools.cache

@@ -173,7 +173,9 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
 def test_environmental_documents_are_told_by_their_title():
     assert semantics.is_environmental_document("某市2024年大气污染防治工作方案")
     assert semantics.is_environmental_document("某省生态环境保护“十四五”规划")
+    assert semantics.is_environmental_document("2023年某市生态文明建设工作方案")
     assert not semantics.is_environmental_document("某市2024年政府工作报告")
+    assert not semantics.is_environmental_document("某市优化营商环境三年行动方案")
     assert not semantics.is_environmental_document(None)
 
 

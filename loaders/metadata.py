@@ -391,12 +391,29 @@ def find_doc_kind(title: str | None, text: str) -> str:
         for kind in _DOC_KIND_ORDER:
             if not any(word in candidate for word in kw.doc_kinds[kind]):
                 continue
-            if kind == "five_year_plan" and not (_YEAR_RANGE.search(candidate) or any(p in candidate for p in kw.plan_periods)):
-                continue  # a 规划 of no five-year period
+            if kind == "five_year_plan" and plan_period_end(candidate) is None and plan_period_end(text[:_OPENING_CHARS]) is None:
+                continue  # a 规划 of no five-year period, in its title or its first lines (a title cut by a page)
             return kind
     if any(cue in text for cue in kw.work_report_body_cues):
         return "work_report"
     return "other"
+
+
+_PLAN_NUMBER = re.compile(r"十([一二三四五六七八九])五")  # 十四五: the 14th Five-Year Plan
+_CN_UNITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def plan_period_end(text: str) -> int | None:
+    """The last year of the five-year period a text names: 十四五 -> 2025 (the n-th plan ends in
+    1955 + 5n), a year range 2021—2025 -> 2025; 0 for a five-year plan named without its years
+    (五年规划); None when it names none."""
+    if m := _PLAN_NUMBER.search(text):
+        return 1955 + 5 * (10 + _CN_UNITS[m.group(1)])
+    if m := _YEAR_RANGE.search(text):
+        return int(m.group(0)[-4:])
+    if any(p in text for p in _keywords().plan_periods if not p.startswith("十")):  # 五年规划 without a period
+        return 0
+    return None
 
 
 _CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16}?)第?[一二三四五六七八九十]{1,3}届人民代表大会")
@@ -596,6 +613,8 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     region = index.get(place.region_code)
     doc_kind = find_doc_kind(title, text)
     year = work_report_year(title, text) if doc_kind == "work_report" else None
+    if doc_kind == "five_year_plan":  # a five-year plan is about its period, dated by its last year
+        year = plan_period_end(title or "") or plan_period_end(text[:_OPENING_CHARS]) or None
     return Metadata(
         title=title,
         issuer=issuer,

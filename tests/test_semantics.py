@@ -42,6 +42,26 @@ def test_doc_kind_from_the_title(title, kind):
     assert metadata.find_doc_kind(title, "正文。") == kind
 
 
+def test_a_plan_title_cut_by_a_page_break_keeps_its_period_in_the_first_lines():
+    text = "某市人民政府\n关于印发《某市“十四五”生态环境\n保护规划》的通知\n各区县人民政府:\n"
+    assert metadata.find_doc_kind("保护规划》的通知", text) == "five_year_plan"
+    assert metadata.find_doc_kind("保护规划》的通知", "某市人民政府\n关于印发《某市国土空间\n总体规划》的通知") == "other"
+
+
+@pytest.mark.parametrize(
+    ("title", "end"),
+    [("某省“十四五”生态环境保护规划", 2025), ("某市“十五五”规划纲要", 2030), ("某市环境规划(2016-2020年)", 2020),
+     ("某市国民经济和社会发展第十三个五年规划", 0), ("某市国土空间规划", None)],
+)
+def test_plan_period_end(title, end):
+    assert metadata.plan_period_end(title) == end
+
+
+def test_a_five_year_plan_is_dated_by_its_last_year():
+    text = "某省“十四五”生态环境保护规划\n2020年,全省PM2.5浓度为30微克/立方米。到2035年,生态环境根本好转。\n"
+    assert metadata.extract_metadata(text).year == 2025
+
+
 def test_a_speech_to_a_congress_is_a_work_report_whatever_its_first_line():
     text = "各位代表:\n我代表市人民政府,向大会报告工作,请予审议。\n一、过去一年的工作\n"
     assert metadata.find_doc_kind("扎实完成2023年各项目标任务", text) == "work_report"

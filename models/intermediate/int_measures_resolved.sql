@@ -10,7 +10,8 @@
 --
 -- Preference (is_preferred = rank 1), used by mart_region_comparison and the attainment links:
 --   1. a value over a masked number;  then a measure of a document speaking for the whole region over
---      one of a county document (region_scope = 'county'), then over one of a sub-area (中心城区);  2. a level over a year-on-year change;
+--      one of a county document (region_scope = 'county'), then over one of a sub-area (中心城区);
+--   2. a level over a year-on-year change;
 --   3. a plan's target / a report's outcome over one quoted in the other kind of document;
 --   4. the latest published document (then document_id);
 --   5. comparator eq, then le, ge, lt, gt, approx;  6. the first mention in the text.

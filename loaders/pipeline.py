@@ -14,6 +14,8 @@ load_folder streams a folder through a process pool into the four raw tables:
 
 from __future__ import annotations
 
+import csv
+import functools
 import hashlib
 import importlib.metadata
 import logging
@@ -30,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from loaders import domains, items, measures, metadata, reading, reference
+from loaders import domains, items, measures, metadata, reading, reference, semantics
 from loaders.errors import LoadError
 from loaders.faults import fault_point
 from loaders.writing import (
@@ -113,7 +115,7 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         return result
     text = doc.text
     document_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    meta = metadata.extract_metadata(text, doc.header)
+    meta = metadata.extract_metadata(text, doc.header, source_file=source_file)
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:
             what = "region" if reason == "no_region" else "year"
@@ -145,15 +147,66 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
             }
         )
     domain_by_path = {it.item_path: d for it, d in zip(doc_items, item_domains, strict=True)}
-    for m in measures.extract_measures(text, doc_items, sentences, meta):
+    doc_measures = measures.extract_measures(text, doc_items, sentences, meta)
+    for m, measure_id in zip(doc_measures, measure_ids(document_id, doc_measures), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))
         row = as_row(m)
-        row["measure_id"] = f"{document_id}:{m.char_start}"
+        row["measure_id"] = measure_id
         row["document_id"] = document_id
         row["sentence"] = text[m.sentence_start : m.sentence_end]
+        row.update(semantics.measure_semantics(row, result.document))  # after the measures: relevance, sub-area
         result.measures.append(row)
+    _drop_rows_the_build_would_reject(result)
     return result
+
+
+@functools.cache
+def _allowed_codes() -> dict[str, frozenset[str]]:
+    """Codes a measure may carry: those the dbt project accepts (tests/test_dbt_project.py checks that
+    every unit and comparator of these files is in its accepted values)."""
+    data = Path(__file__).parent / "data"
+
+    def column(name: str, col: str) -> frozenset[str]:
+        with open(data / name, encoding="utf-8", newline="") as fh:
+            return frozenset(row[col] for row in csv.DictReader(fh) if row[col] != "none")
+
+    return {"kind": frozenset({"target", "outcome"}), "unit": column("units.csv", "unit"),
+            "comparator": column("comparators.csv", "comparator")}
+
+
+def _drop_rows_the_build_would_reject(result: DocumentResult) -> None:
+    """A row that would fail a key (item_id, measure_id unique) or an accepted-values test of the dbt
+    build is dropped here and reported as a warning of this document: one document's bad row must
+    never turn the whole refresh red."""
+    problems: list[str] = []
+    for table, key in ((result.items, "item_id"), (result.measures, "measure_id")):
+        seen: set[str] = set()
+        kept = []
+        for row in table:
+            bad = [c for c, allowed in _allowed_codes().items() if key == "measure_id" and row.get(c) not in allowed]
+            if row[key] in seen or bad:
+                problems.append(f"{row[key]} ({'duplicate ' + key if row[key] in seen else ', '.join(f'{c}={row.get(c)!r}' for c in bad)})")
+                continue
+            seen.add(row[key])
+            kept.append(row)
+        table[:] = kept
+    if problems:
+        err = LoadError("rejected_rows", f"{result.source_file}: {len(problems)} rows the warehouse cannot hold were left out "
+                        f"(a loader bug, please report it): {'; '.join(problems[:5])}", "pipeline")
+        result.errors.append(error_row(result.source_file, result.content_sha256, err, severity="warning"))
+
+
+def measure_ids(document_id: str, doc_measures: list) -> list[str]:
+    """The one place measure ids are made: document_id:char_start, and :2, :3 ... for the second and
+    later measures read at the same offset ("A、B均为100%" gives one measure per subject). Stable across
+    reloads: the stages are deterministic, so the n-th measure at an offset stays the n-th."""
+    seen: dict[int, int] = {}
+    ids = []
+    for m in doc_measures:
+        seen[m.char_start] = n = seen.get(m.char_start, 0) + 1
+        ids.append(f"{document_id}:{m.char_start}" + (f":{n}" if n > 1 else ""))
+    return ids
 
 
 def _failing_stage(exc: BaseException) -> str:

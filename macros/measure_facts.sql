@@ -33,7 +33,9 @@ final as (
         sentence_start,
         sentence_end,
         is_preferred,
-        rules
+        rules,
+        is_environmental,
+        sub_area
     from measures
 )
 

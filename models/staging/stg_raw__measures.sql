@@ -26,7 +26,10 @@ renamed as (
         nullif(qualifier, '') as qualifier,
         coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
         nullif(domain_code, '') as domain_code,
-        nullif(rules, '') as rules
+        nullif(rules, '') as rules,
+        -- a figure is environmental unless the loader said otherwise (economy, fiscal, society)
+        coalesce(is_environmental, true) as is_environmental,
+        nullif(trim(sub_area), '') as sub_area
     from source
 )
 

@@ -426,7 +426,8 @@ def work_report_year(title: str | None, text: str) -> int | None:
         return max(int(y) for y in years)  # 2026年政府工作报告 (not a heading taken for the title)
     head = text[:_SUMMARY_HEAD_CHARS]
     if m := _CONGRESS_DATE.search(head):
-        return int("".join(str(_CN_DIGITS.get(c, c)) for c in m.group(1)))  # 2026 / 二〇二六
+        year = m.group(1)  # 2026 / 二〇二六
+        return int(year) if year.isdigit() else parse_chinese_integer(year)
     reviewed = _summary_year(head)
     if reviewed is None and (years := _BODY_YEAR.findall(_without_baselines(head))):
         reviewed = int(years[0])  # 2023年是…的开局之年: the review comes first

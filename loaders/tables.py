@@ -263,9 +263,10 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
             col.kind = "outcome"
         elif any(w in col.header for w in TARGET_WORDS):
             col.kind = "target"
+        elif col.year is not None and min(years) < max(years):
+            col.kind = "target" if col.year == max(years) else "outcome"  # 2020年 | 2025年: base, then goal
         elif col.year is not None:
-            latest = max(years)
-            col.kind = "target" if (doc_year and col.year >= doc_year) or (col.year == latest and min(years) < latest) else "outcome"
+            col.kind = "outcome" if doc_year and col.year < doc_year else "target"
         if col.year is None and col.kind == "target" and doc_year:
             col.year = doc_year  # 目标值 without a year: the year the plan is about
         if col.kind is None or col.year is None:
@@ -319,7 +320,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 value = cv.value * u.factor if u is not None else cv.value
             out.append(Measure(
                 kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
-                value=value, unit=u.unit if u is not None else "none", value_text=text,
+                value=value, unit=u.unit if u is not None else "index", value_text=text,
                 char_start=block.char_start + start, char_end=block.char_start + end,
                 sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                 item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,

@@ -32,7 +32,13 @@ final as (
         matched_synonym,
         sentence_start,
         sentence_end,
-        is_preferred
+        is_preferred,
+        period,
+        binding,
+        page,
+        table_no,
+        row_no,
+        col_no
     from measures
 )
 

@@ -68,7 +68,8 @@ final as (
         county_code,
         doc_type,
         year,
-        n_chars
+        n_chars,
+        pages
     from resolved
 )
 

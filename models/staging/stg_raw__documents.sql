@@ -29,6 +29,7 @@ renamed as (
         doc_type,
         cast(year as integer) as year,
         n_chars,
+        pages,
         text
     from source
 )

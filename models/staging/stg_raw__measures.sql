@@ -25,7 +25,13 @@ renamed as (
         coalesce(is_change, false) as is_change,
         nullif(qualifier, '') as qualifier,
         coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
-        nullif(domain_code, '') as domain_code
+        nullif(domain_code, '') as domain_code,
+        nullif(period, '') as period,
+        nullif(binding, '') as binding,
+        page,
+        table_no,
+        row_no,
+        col_no
     from source
 )
 

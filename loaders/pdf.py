@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from loaders import reading
 from loaders.errors import LoadError
 from loaders.records import CleanDocument
-from loaders.tables import Table, TableBlock, clean_cell, render
+from loaders.tables import Table, TableBlock, clean_cell, header_rows, render
 
 MIN_RULES_FOR_TABLE = 8  # path objects (rules, cell borders) a page needs before tables are looked for
 MIN_CHARS_PER_PAGE = 20  # below this on average the PDF is a scan without a text layer
@@ -30,6 +30,7 @@ MAX_RULE_OBJECTS = 2000  # stop counting path objects here (a drawing, not a tab
 _ENDS_PARAGRAPH = tuple("。！？；：!?;:")
 _PAGE_NUMBER = re.compile(r"[-—–_~·\s]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[-—–_~·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])[ \t]+|[ \t]+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])")
+_ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
 
 
@@ -128,7 +129,7 @@ def _running_lines(pages: list[_Page]) -> set[str]:
         lines = [line for part in page.parts if isinstance(part, list) for line in part if line]
         for line in set(lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]):
             if len(line) <= 40:
-                seen[re.sub(r"\d+", "#", line)] += 1
+                seen[line] += 1
     return {key for key, n in seen.items() if n >= 3 and n >= len(pages) / 4}
 
 
@@ -142,7 +143,7 @@ def _strip_edges(page: _Page, running: set[str]) -> None:
             for i in order:
                 if not lines[i]:
                     continue
-                if dropped < _EDGE_LINES and (_PAGE_NUMBER.fullmatch(lines[i]) or re.sub(r"\d+", "#", lines[i]) in running):
+                if dropped < _EDGE_LINES and (_PAGE_NUMBER.fullmatch(lines[i]) or lines[i] in running):
                     lines[i] = ""
                     dropped += 1
                     continue
@@ -166,7 +167,7 @@ def _paragraphs(lines: list[str], full_width: float) -> list[str]:
         line = _SPACE_BY_CJK.sub("", line)
         if not line:
             continue
-        if open_line and out:
+        if open_line and out and not _ITEM_START.match(line):
             out[-1] = _join(out[-1], line)
         else:
             out.append(line)
@@ -180,15 +181,20 @@ def _usual_width(pages: list[_Page]) -> float:
     return widths[int(0.9 * (len(widths) - 1))] if widths else 0.0
 
 
-def _same_header(a: Table, b: Table) -> bool:
-    return bool(a.cells and b.cells) and [clean_cell(x) for x in a.cells[0]] == [clean_cell(x) for x in b.cells[0]]
+def _repeated_header(prev: Table, nxt: Table) -> int:
+    """How many leading rows of the continuation repeat the header rows of the table it continues."""
+    n = 0
+    while (n < min(header_rows(prev), len(nxt.cells) - 1)
+           and [clean_cell(x) for x in prev.cells[n]] == [clean_cell(x) for x in nxt.cells[n]]):
+        n += 1
+    return n
 
 
 def _continue_table(prev: Table, nxt: Table) -> None:
-    """Rows of a table continued on the next page appended to it (a repeated header row dropped)."""
-    rows = nxt.cells[1:] if _same_header(prev, nxt) else nxt.cells
+    """Rows of a table continued on the next page appended to it (its repeated header rows dropped)."""
+    skip = _repeated_header(prev, nxt)
+    rows = nxt.cells[skip:]
     offset = len(prev.cells)
-    skip = len(nxt.cells) - len(rows)
     for r, row in enumerate(rows):
         prev.cells.append(row)
         prev.origin.append([(orow - skip + offset, ocol) if orow - skip >= 0 else (offset + r, c)
@@ -232,7 +238,7 @@ def read_pdf(data: bytes, name: str = "") -> CleanDocument:
             isinstance(part, Table) for page in pages for part in page.parts)):
         raise LoadError("needs_ocr", f"{name}: the PDF has no text layer ({n_chars} characters on {n_pages} pages): "
                         "it is a scan; run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and load the result")
-    return _assemble(pages, n_pages, props)
+    return _assemble(pages, n_pages, props, name)
 
 
 def _open_plumber(data: bytes):
@@ -244,7 +250,7 @@ def _open_plumber(data: bytes):
         return None
 
 
-def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str]) -> CleanDocument:
+def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str) -> CleanDocument:
     running = _running_lines(pages)
     for page in pages:
         _strip_edges(page, running)
@@ -295,7 +301,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str]) -> CleanD
         lines.extend(block.lines)
         original.extend(block.lines)
     if not any(lines):
-        raise LoadError("no_text", "the PDF holds no body text once page numbers and running headers are removed")
+        raise LoadError("no_text", f"{name}: the PDF holds no body text once page numbers and running headers are removed")
     return CleanDocument(
         text="\n".join(lines), encoding="pdf", source_format="pdf",
         script="traditional" if "traditional" in scripts else "simplified",

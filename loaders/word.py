@@ -58,12 +58,12 @@ def _table(tbl) -> Table:
     """A Word table as a grid; a merged cell (python-docx repeats it) is written once, at its origin."""
     cells: list[list[str | None]] = []
     origin: list[list[tuple[int, int]]] = []
-    first: dict[int, tuple[int, int]] = {}
+    first: dict = {}  # cell element -> its origin (the dict keeps lxml's proxies alive, so `in` is identity)
     for r, row in enumerate(tbl.rows):
         cells.append([])
         origin.append([])
         for c, cell in enumerate(row.cells):
-            key = id(cell._tc)
+            key = cell._tc
             if key in first:
                 cells[r].append(None)
                 origin[r].append(first[key])
@@ -96,6 +96,8 @@ def read_docx(data: bytes, name: str = "") -> CleanDocument:
             para = Paragraph(child, doc)
             text = para.text.strip()
             num = child.find(f"{_W}pPr/{_W}numPr")
+            if num is None and para.style is not None and para.style.element.pPr is not None:
+                num = para.style.element.pPr.find(f"{_W}numPr")  # a list style (List Number) numbers its paragraphs
             if num is not None and text:
                 num_id = num.find(f"{_W}numId")
                 ilvl = num.find(f"{_W}ilvl")

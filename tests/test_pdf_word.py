@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import rows, run_load
 from documents_factory import encrypted_pdf, plan_docx, plan_pdf, prose_pdf, scanned_pdf
+
 from loaders import pipeline
 from loaders.tables import Table, parse_cell, render, table_measures
 

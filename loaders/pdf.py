@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders import reading
+from loaders import pdf_tables, reading
 from loaders.errors import LoadError
 from loaders.records import CleanDocument
 from loaders.tables import Table, TableBlock, clean_cell, header_rows, render
@@ -91,6 +91,17 @@ def _find_tables(plumber, index: int) -> list[tuple[tuple[float, float, float, f
     except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
         return []
     return sorted(((bbox, t) for bbox, t in tables if _is_data_table(t)), key=lambda t: t[0][1])
+
+
+def _find_text_tables(plumber, index: int, carry):
+    """Tables without rules (a scan's OCR layer), and the columns of one running onto the next page."""
+    try:
+        found, carry = pdf_tables.find_tables(plumber.pages[index], carry)
+    except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
+        return [], None
+    for _, table in found:
+        table.page = index + 1
+    return found, carry
 
 
 def _is_data_table(table: Table) -> bool:
@@ -222,13 +233,17 @@ def read_pdf(data: bytes, name: str = "") -> CleanDocument:
         n_pages = len(pdf)
         plumber = None
         pages: list[_Page] = []
+        carry = None  # columns of a rule-less table running onto the next page
         for i in range(n_pages):
             pdf_page = pdf[i]
             tables = []
-            if _n_rules(pdf_page) >= MIN_RULES_FOR_TABLE:
-                if plumber is None:
-                    plumber = _open_plumber(data)
-                tables = _find_tables(plumber, i) if plumber is not None else []
+            ruled = _n_rules(pdf_page) >= MIN_RULES_FOR_TABLE
+            if ruled or carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range()):
+                plumber = plumber or _open_plumber(data)
+            if plumber is not None and ruled:
+                tables, carry = _find_tables(plumber, i), None
+            elif plumber is not None and (carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range())):
+                tables, carry = _find_text_tables(plumber, i, carry)
             pages.append(_read_page(pdf_page, tables))
         props = _properties(pdf)
     finally:

@@ -126,11 +126,35 @@ def _read_page(pdf_page, tables) -> _Page:
         x0, t0, x1, t1 = bbox
         if t0 > top:  # pdfium counts y from the bottom of the page
             page.parts.append(_lines(textpage.get_text_bounded(0, height - t0, width, height - top)))
-        page.parts.append(table)
+        before, table, after = _split_prose_rows(table)
+        page.parts += [part for part in (before, table, after) if part]
         top = max(top, t1)
     if top < height:
         page.parts.append(_lines(textpage.get_text_bounded(0, 0, width, height - top)))
     return page
+
+
+_PROSE_CELL = 5  # a row whose only text is a first cell this long (or a sentence) is a paragraph in the frame
+
+
+def _split_prose_rows(table: Table) -> tuple[list[str], Table | None, list[str]]:
+    """Paragraphs framed together with a table (one long cell a row) are prose, before and after it."""
+    def prose(row: list[str | None]) -> bool:
+        texts = [cell for cell in row if cell]
+        return len(texts) == 1 and bool(row[0]) and (len(clean_cell(row[0])) >= _PROSE_CELL or clean_cell(row[0]).endswith("。"))
+
+    rows = table.cells
+    first = next((r for r, row in enumerate(rows) if not prose(row)), len(rows))
+    last = next((r for r in range(len(rows) - 1, -1, -1) if not prose(rows[r])), -1)
+    before = [line for row in rows[:first] for cell in row if cell for line in _lines(cell)]
+    after = [line for row in rows[last + 1 :] for cell in row if cell for line in _lines(cell)]
+    if last - first + 1 < 2:
+        return before + [line for row in rows[first:] for cell in row if cell for line in _lines(cell)], None, []
+    if first == 0 and last == len(rows) - 1:
+        return [], table, []
+    kept = Table([row[:] for row in rows[first : last + 1]],
+                 [[(max(orow - first, 0), ocol) for orow, ocol in row] for row in table.origin[first : last + 1]], table.page)
+    return before, kept, after
 
 
 def _running_lines(pages: list[_Page]) -> set[str]:

@@ -19,14 +19,16 @@ _HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准�
 _BINDING_WORDS = ("约束性", "预期性")
 _SERIAL = re.compile(r"\d{1,2}|[(（]\d{1,2}[)）]")
 _END = re.compile(r"(?:注|备注|资料来源|数据来源)\s*[:：]|表\s?\d")
+_HEADER_SPREAD = 12.0  # points between the first and last line of a header row
 _LINE_TOLERANCE = 2.5  # points between the tops of words on one line
 _ROW_REACH = 30.0  # points a wrapped label line may sit above or below its row
-_CANDIDATE = re.compile(r"^.{0,30}(?:19|20)\d\d\s*年.{0,12}(?:19|20)\d\d\s*年.{0,20}$", re.M)
+_CANDIDATE = re.compile(r"(?:19|20)\d\d\s*年[^。，,；]{0,30}?(?:19|20)\d\d\s*年")
+_TABLE_WORDS = re.compile("约束性|预期性|属性|指标")
 
 
 def is_candidate(page_text: str) -> bool:
     """A page whose text holds a short line with two year headers (2020年 ... 2025年)."""
-    return _CANDIDATE.search(page_text.replace("\r", "")) is not None
+    return _CANDIDATE.search(page_text) is not None and _TABLE_WORDS.search(page_text) is not None
 
 
 @dataclass
@@ -105,12 +107,16 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
     start = 0 if carry else None
     while i < len(lines):
         if cols is None or start is None:
-            cols = _header_columns(lines[i])
+            # the header's cells may sit on lines a little apart (2020年 / 2025年目标 centred in 2-line cells)
+            j = i
+            while j + 1 < len(lines) and lines[j + 1].top - lines[i].top <= _HEADER_SPREAD:
+                j += 1
+            cols = _header_columns(_Line(lines[i].top, lines[j].bottom, [w for ln in lines[i : j + 1] for w in ln.words]))
             if cols is None:
                 i += 1
                 continue
             start = i
-            i += 1
+            i = j + 1
         # header lines just around the year line (指标属 / 性 printed on two lines) add to the header
         body: list[_Line] = []
         header_top = lines[start].top
@@ -123,7 +129,7 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
             bottom = max(ln.bottom for ln in body) + 2 if body else lines[start].bottom + 2
             found.append(((0, top, page.width, bottom), table))
         reached_bottom = i >= len(lines)
-        carry, start, cols = (cols if reached_bottom and table is not None else None), None, None
+        carry, start, cols = (cols if reached_bottom else None), None, None
         if reached_bottom:
             return found, carry
     return found, None

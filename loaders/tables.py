@@ -211,10 +211,15 @@ def is_value_cell(text: str) -> bool:
 
 
 def header_rows(table: Table) -> int:
-    """Leading rows without a value cell (a 2020年 cell is a header, not a value), at most MAX_HEADER_ROWS."""
-    for r, row in enumerate(table.cells[: MAX_HEADER_ROWS + 1]):
+    """Leading rows without a value cell (a 2020年 cell is a header, not a value); empty rows and the
+    lines of a header cell split into rows do not count towards MAX_HEADER_ROWS."""
+    n_text = 0
+    for r, row in enumerate(table.cells):
         if any(cell and is_value_cell(cell) for cell in row):
             return r
+        n_text += sum(1 for cell in row if cell) > 1
+        if n_text > MAX_HEADER_ROWS:
+            return 0
     return 0
 
 

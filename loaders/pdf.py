@@ -148,7 +148,7 @@ def _split_prose_rows(table: Table) -> tuple[list[str], Table | None, list[str]]
     last = next((r for r in range(len(rows) - 1, -1, -1) if not prose(rows[r])), -1)
     before = [line for row in rows[:first] for cell in row if cell for line in _lines(cell)]
     after = [line for row in rows[last + 1 :] for cell in row if cell for line in _lines(cell)]
-    if last - first + 1 < 2:
+    if last < first:  # all prose (a header row alone stays a table: its rows may follow on the next page)
         return before + [line for row in rows[first:] for cell in row if cell for line in _lines(cell)], None, []
     if first == 0 and last == len(rows) - 1:
         return [], table, []
@@ -227,6 +227,7 @@ def _repeated_header(prev: Table, nxt: Table) -> int:
 
 def _continue_table(prev: Table, nxt: Table) -> None:
     """Rows of a table continued on the next page appended to it (its repeated header rows dropped)."""
+    prev.last_page = nxt.page
     skip = _repeated_header(prev, nxt)
     rows = nxt.cells[skip:]
     offset = len(prev.cells)
@@ -304,7 +305,8 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
                 pending.extend(line for line in part if line)
                 continue
             prev = sequence[-1] if sequence else None
-            if (not pending and isinstance(prev, Table) and prev.page is not None and part.page == prev.page + 1
+            if (not pending and isinstance(prev, Table) and prev.page is not None
+                    and part.page == (prev.last_page or prev.page) + 1
                     and len(prev.cells[0]) == len(part.cells[0])):
                 _continue_table(prev, part)
                 continue

@@ -35,6 +35,7 @@ class Table:
     origin: list[list[tuple[int, int]]]
     page: int | None = None  # 1-based page where the table starts (None for Word)
     table_no: int = 0  # 1-based, in document order
+    last_page: int | None = None  # page where a table continued over page breaks ends
 
     @classmethod
     def from_rows(cls, rows: list[list[str | None]], page: int | None = None) -> Table:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from loaders import pdf_tables, reading
 from loaders.errors import LoadError
+from loaders.pdf_tables import fix_private_use
 from loaders.records import CleanDocument
 from loaders.tables import Table, TableBlock, clean_cell, header_rows, render
 
@@ -87,7 +88,8 @@ def _find_tables(plumber, index: int) -> list[tuple[tuple[float, float, float, f
     """(bbox in pdfplumber's top-left coordinates, table) of each table on a page, top to bottom."""
     try:
         found = plumber.pages[index].find_tables()
-        tables = [(t.bbox, Table(t.extract(), _origins(t), index + 1)) for t in found]
+        tables = [(t.bbox, Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1))
+                  for t in found]
     except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
         return []
     return sorted(((bbox, t) for bbox, t in tables if _is_data_table(t)), key=lambda t: t[0][1])
@@ -111,6 +113,7 @@ def _is_data_table(table: Table) -> bool:
 
 
 def _lines(text: str) -> list[str]:
+    text = fix_private_use(text)
     return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 

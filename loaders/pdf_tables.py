@@ -15,6 +15,17 @@ from dataclasses import dataclass
 
 from loaders.tables import Table
 
+# Fonts of Chinese typesetting systems map some glyphs to private-use code points: between two digits
+# it is the decimal point (93\U001001b07 = 93.7); elsewhere leader dots and the like, dropped.
+_PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
+_PRIVATE_DECIMAL = re.compile(rf"(?<=\d)[{_PRIVATE_USE}](?=\d)")
+_PRIVATE_OTHER = re.compile(rf"[{_PRIVATE_USE}]+")
+
+
+def fix_private_use(text: str) -> str:
+    return _PRIVATE_OTHER.sub("", _PRIVATE_DECIMAL.sub(".", text))
+
+
 _HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|现状值?|基准值?|目标值?")
 _BINDING_WORDS = ("约束性", "预期性")
 _SERIAL = re.compile(r"\d{1,2}|[(（]\d{1,2}[)）]")
@@ -100,7 +111,8 @@ def _is_prose(line: _Line, cols: Columns, page_width: float) -> bool:
 def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[float, float, float, float], Table]], Columns | None]:
     """(bbox, table) of the rule-less tables on a pdfplumber page, and the columns of a table that
     runs to the bottom of the page (to continue on the next one)."""
-    lines = [line for line in _lines(page.extract_words(x_tolerance=1.5)) if line.words]
+    words = [{**w, "text": fix_private_use(w["text"])} for w in page.extract_words(x_tolerance=1.5)]
+    lines = [line for line in _lines([w for w in words if w["text"]]) if line.words]
     found: list[tuple[tuple[float, float, float, float], Table]] = []
     i = 0
     cols = carry

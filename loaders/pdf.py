@@ -109,7 +109,7 @@ def _find_text_tables(plumber, index: int, carry):
 def _is_data_table(table: Table) -> bool:
     """Two or more columns holding text (a framed paragraph is one column of prose)."""
     used = [c for c in range(len(table.cells[0]) if table.cells else 0) if any(row[c] for row in table.cells)]
-    return len(table.cells) >= 2 and len(used) >= 2
+    return len(used) >= 2 and (len(table.cells) >= 2 or len(used) >= 3)  # one row: a header at a page's foot
 
 
 def _lines(text: str) -> list[str]:
@@ -137,6 +137,8 @@ def _read_page(pdf_page, tables) -> _Page:
     return page
 
 
+_TABLE_TITLE = re.compile(r"(?:续)?表\s?\d")  # 表2 ...: the next table, not the same one continued
+_MAX_LINES_BETWEEN = 2  # short lines between the parts of a table split by a page break
 _PROSE_CELL = 5  # a row whose only text is a first cell this long (or a sentence) is a paragraph in the frame
 
 
@@ -308,7 +310,10 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
                 pending.extend(line for line in part if line)
                 continue
             prev = sequence[-1] if sequence else None
-            if (not pending and isinstance(prev, Table) and prev.page is not None
+            # a row that lost its top rule at the page break is read as a short line above the table:
+            # it does not split the table (it stays prose, after it)
+            between_ok = not pending or (len(pending) <= _MAX_LINES_BETWEEN and all(len(x) <= 60 and not _TABLE_TITLE.match(x) for x in pending))
+            if (between_ok and isinstance(prev, Table) and prev.page is not None
                     and part.page == (prev.last_page or prev.page) + 1
                     and len(prev.cells[0]) == len(part.cells[0])):
                 _continue_table(prev, part)

@@ -22,7 +22,7 @@ from loaders import pdf_tables, reading
 from loaders.errors import LoadError
 from loaders.pdf_tables import fix_private_use
 from loaders.records import CleanDocument
-from loaders.tables import Table, TableBlock, clean_cell, header_rows, render
+from loaders.tables import Table, TableBlock, clean_cell, header_rows, period_end_in, render
 
 MIN_RULES_FOR_TABLE = 8  # path objects (rules, cell borders) a page needs before tables are looked for
 MIN_CHARS_PER_PAGE = 20  # below this on average the PDF is a scan without a text layer
@@ -211,7 +211,9 @@ def _paragraphs(lines: list[str], full_width: float) -> list[str]:
             out[-1] = _join(out[-1], line)
         else:
             out.append(line)
-        open_line = _width(line) >= FULL_LINE * full_width and not line.endswith(_ENDS_PARAGRAPH)
+        joined = out[-1]
+        open_line = ((_width(line) >= FULL_LINE * full_width and not line.endswith(_ENDS_PARAGRAPH))
+                     or joined.count("《") > joined.count("》"))  # a title wrapped inside its 《》 continues
     return out
 
 
@@ -340,6 +342,8 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
             continue
         table = part
         table.table_no = len(blocks) + 1
+        title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line)), "")
+        table.period_end = period_end_in(title)
         for row in table.cells:
             for c, cell in enumerate(row):
                 if cell is not None:

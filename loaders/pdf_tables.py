@@ -26,7 +26,7 @@ def fix_private_use(text: str) -> str:
     return _PRIVATE_OTHER.sub("", _PRIVATE_DECIMAL.sub(".", text))
 
 
-_HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|现状值?|基准值?|目标值?")
+_HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|现状值?|基准值?|目标值?|完成值|实际值")
 _BINDING_WORDS = ("约束性", "预期性")
 _SERIAL = re.compile(r"\d{1,2}|[(（]\d{1,2}[)）]")
 _END = re.compile(r"(?:注|备注|资料来源|数据来源)\s*[:：]|表\s?\d")
@@ -37,9 +37,13 @@ _CANDIDATE = re.compile(r"(?:19|20)\d\d\s*年[^。，,；]{0,30}?(?:19|20)\d\d\s
 _TABLE_WORDS = re.compile("约束性|预期性|属性|指标")
 
 
+_CANDIDATE_WORDS = re.compile(r"(?:基准|现状)值?\s*\n?\s*值?[^。，,；]{0,10}?目标值")
+
+
 def is_candidate(page_text: str) -> bool:
-    """A page whose text holds a short line with two year headers (2020年 ... 2025年)."""
-    return _CANDIDATE.search(page_text) is not None and _TABLE_WORDS.search(page_text) is not None
+    """A page whose text holds two year headers close together (2020年 ... 2025年), or 基准值 … 目标值."""
+    return ((_CANDIDATE.search(page_text) is not None or _CANDIDATE_WORDS.search(page_text) is not None)
+            and _TABLE_WORDS.search(page_text) is not None)
 
 
 @dataclass

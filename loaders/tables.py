@@ -36,6 +36,7 @@ class Table:
     page: int | None = None  # 1-based page where the table starts (None for Word)
     table_no: int = 0  # 1-based, in document order
     last_page: int | None = None  # page where a table continued over page breaks ends
+    period_end: int | None = None  # end year of the plan period its title names (表1 “十三五”主要指标 -> 2020)
 
     @classmethod
     def from_rows(cls, rows: list[list[str | None]], page: int | None = None) -> Table:
@@ -105,6 +106,7 @@ _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _NUMERALS = "一二三四五六七八九"
 TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求")
 OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现")
+BASE_WORDS = ("现状", "基准", "基期", "基数")  # the state before the plan period
 _ROLE_WORDS = {  # column header words -> the column's role (checked in this order)
     "serial": ("序号", "编号"),
     "binding": ("属性", "性质", "类型"),
@@ -113,6 +115,15 @@ _ROLE_WORDS = {  # column header words -> the column's role (checked in this ord
 _CATEGORY_WORDS = ("类别", "分类", "领域", "类型", "方面")
 _BINDING = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
 _NO_VALUE = {"", "-", "—", "——", "/", "\\", "–", "无", "…"}
+
+
+def period_end_in(title: str) -> int | None:
+    """End year of the plan period a table title names: 十三五 -> 2020, （2021-2025年） -> 2025."""
+    if m := _PLAN_PERIOD.search(title):
+        return 2010 + 5 * _NUMERALS.index(m.group(1))
+    if m := re.search(r"(?:19|20)\d\d\s*[-—–~至]\s*((?:19|20)\d\d)", title):
+        return int(m.group(1))
+    return None
 
 
 def _header_year(text: str) -> int | None:
@@ -273,6 +284,9 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
             col.kind = "target" if col.year == max(years) else "outcome"  # 2020年 | 2025年: base, then goal
         elif col.year is not None:
             col.kind = "outcome" if doc_year and col.year < doc_year else "target"
+        if col.year is None and col.kind is not None and table.period_end:
+            # 基准值 | 目标值 | 完成值 under a title naming the period: its first year's base, then its end
+            col.year = table.period_end - 5 if any(w in col.header for w in BASE_WORDS) else table.period_end
         if col.year is None and col.kind == "target" and doc_year:
             col.year = doc_year  # 目标值 without a year: the year the plan is about
         if col.kind is None or col.year is None:

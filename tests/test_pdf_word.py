@@ -149,3 +149,16 @@ def test_every_corpus_pdf_loads():
             failed[path.name] = errors
     assert not failed
     assert len(CORPUS_PDFS) == 31
+
+
+def test_base_target_and_done_columns_take_their_years_from_the_table_title():
+    table = Table.from_rows([["指标", "基准值", "目标值", "完成值"], ["森林覆盖率(%)", "7.3", "7.5", "7.5"]])
+    table.period_end = 2020  # 表1 “十三五”主要指标及完成情况
+    got = [(m.kind, m.year, m.value) for m in table_measures(render(table), 2025)]
+    assert got == [("outcome", 2015, 7.3), ("target", 2020, 7.5), ("outcome", 2020, 7.5)]
+
+
+def test_unit_with_a_multiplier_and_a_unit_column():
+    table = Table.from_rows([["指标", "单位", "2020年", "2025年"], ["化学需氧量排放量", "万吨", "1.5", "[1.2]"]])
+    base, total = table_measures(render(table), 2025)
+    assert (base.value, base.unit, total.period) == (15000, "t", "2021-2025")

@@ -27,7 +27,8 @@ renamed as (
         coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
         nullif(domain_code, '') as domain_code,
         nullif(period, '') as period,
-        nullif(binding, '') as binding,
+        -- binding and period are the contract's names (DESIGN.md), keywords or not
+        nullif(binding, '') as binding,  -- noqa: RF04
         page,
         table_no,
         row_no,

@@ -138,7 +138,7 @@ def _read_page(pdf_page, tables) -> _Page:
 
 
 _TABLE_TITLE = re.compile(r"(?:续)?表\s?\d")  # 表2 ...: the next table, not the same one continued
-_MAX_LINES_BETWEEN = 2  # short lines between the parts of a table split by a page break
+_MAX_LINES_BETWEEN = 4  # short lines between the parts of a table split by a page break
 _PROSE_CELL = 5  # a row whose only text is a first cell this long (or a sentence) is a paragraph in the frame
 
 

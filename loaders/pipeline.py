@@ -56,7 +56,8 @@ def _loader_version() -> str:
     h = hashlib.sha256()
     for path in files:
         h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "charset-normalizer", "pyarrow"):
+    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "charset-normalizer", "pyarrow",
+                 "pypdfium2", "pdfplumber", "pdfminer.six", "python-docx"):
         try:
             h.update(f"{dist}={importlib.metadata.version(dist)}\0".encode())
         except importlib.metadata.PackageNotFoundError:

@@ -280,8 +280,10 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
             col.kind = "outcome"
         elif any(w in col.header for w in TARGET_WORDS):
             col.kind = "target"
+        elif col.year is not None and _is_series(years):
+            col.kind = "outcome"  # 2015年 | 2016年 | … | 2020年: a series of what was reached
         elif col.year is not None and min(years) < max(years):
-            col.kind = "target" if col.year == max(years) else "outcome"  # 2020年 | 2025年: base, then goal
+            col.kind = "outcome" if col.year == min(years) else "target"  # 2020年 | (2023年 |) 2025年: base, goals
         elif col.year is not None:
             col.kind = "outcome" if doc_year and col.year < doc_year else "target"
         if col.year is None and col.kind is not None and table.period_end:
@@ -292,6 +294,12 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
         if col.kind is None or col.year is None:
             col.role = "label" if not years else "status"  # a value column we cannot date: no measure
     return cols
+
+
+def _is_series(years: list[int]) -> bool:
+    """Three or more consecutive years: a table of what each year reached."""
+    distinct = sorted(set(years))
+    return len(distinct) >= 3 and distinct[-1] - distinct[0] == len(distinct) - 1
 
 
 def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:

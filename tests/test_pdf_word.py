@@ -162,3 +162,12 @@ def test_unit_with_a_multiplier_and_a_unit_column():
     table = Table.from_rows([["指标", "单位", "2020年", "2025年"], ["化学需氧量排放量", "万吨", "1.5", "[1.2]"]])
     base, total = table_measures(render(table), 2025)
     assert (base.value, base.unit, total.period) == (15000, "t", "2021-2025")
+
+
+@pytest.mark.parametrize(("years", "kinds"), [
+    (["2015年", "2016年", "2017年"], ["outcome", "outcome", "outcome"]),  # a series of what was reached
+    (["2020年", "2023年", "2025年"], ["outcome", "target", "target"]),  # a base year, then goals
+])
+def test_kind_of_plain_year_columns(years, kinds):
+    table = Table.from_rows([["指标", *years], ["森林覆盖率(%)", "30", "31", "32"]])
+    assert [m.kind for m in table_measures(render(table), None)] == kinds

@@ -169,6 +169,10 @@ _VALUE_RE = re.compile(
 )
 
 
+_SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
+_CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10})[)）]$")
+
+
 @dataclass(frozen=True)
 class CellValue:
     value: float | None
@@ -180,6 +184,10 @@ class CellValue:
 def parse_cell(text: str) -> CellValue | None:
     """A value cell: '≤35', '[10]', '85.2%', '30左右', '49①'; None when it holds no single figure."""
     s = re.sub(r"\s+", "", text)
+    if m := _SUFFIX_FIRST.fullmatch(s):
+        s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
+    if (note := _CELL_NOTE.search(s)) and _unit_of(note.group(1)) is None:
+        s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
     m = _VALUE_RE.fullmatch(s)
     if not m:
         return None
@@ -201,6 +209,51 @@ def _unit_of(surface: str) -> Unit | None:
         if surface.startswith(mult) and (base := UNITS.get(surface[len(mult):])) is not None:
             return Unit(surface, base.unit, base.factor * factor)
     return None
+
+
+def _indicator_units() -> list[tuple[str, tuple[str, ...], str, bool]]:
+    """(synonym, excluded terms, unit, is a change) of the indicator catalogue, longest synonym first."""
+    indicators = {r["indicator"]: r for r in _data("seeds/indicators.csv")}
+    rows = [(r["synonym"].lower(), tuple(x.lower() for x in (r["excluded_if"] or "").split("|") if x),
+             indicators[r["indicator_code"]]["unit"], indicators[r["indicator_code"]]["is_change"] == "true")
+            for r in _data("seeds/indicator_synonyms.csv") if r["synonym"] and r["indicator_code"] in indicators]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+_CHANGE_WORDS = re.compile("下降|降低|减少|削减|增长|提高|上升")
+
+
+_INDICATOR_UNITS = _indicator_units()
+
+
+def indicator_unit(label: str) -> Unit | None:
+    """The catalogue unit of the indicator a row label names, for a row whose table writes no unit
+    (细颗粒物年均浓度 -> 微克/立方米): the longest synonym in the label, as the indicator matcher does."""
+    key = label.lower()
+    is_change = _CHANGE_WORDS.search(label) is not None  # 浓度下降 is a share, 浓度 a concentration
+    found = [(change == is_change, len(syn), unit) for syn, excluded, unit, change in _INDICATOR_UNITS
+             if syn in key and not any(x in key for x in excluded)]
+    if not found:
+        return None
+    unit = max(found, key=lambda f: (f[0], f[1]))[2]  # a change indicator only for a change, then longest
+    return Unit("", unit, 1.0) if unit else None
+
+
+_ROMAN = "ⅠⅡⅢⅣⅤ"
+_STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|I{{1,3}}|IV|V)(?![{_ROMAN}IV]*类)")
+_BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
+
+
+def fix_label(label: str) -> str:
+    """A row label whose water class an OCR layer moved away from its 类 (好于类水体比例Ⅲ ->
+    好于Ⅲ类水体比例): the class numeral goes back before the 类 that lacks one."""
+    bare = _BARE_CLASS.search(label)
+    stray = [m for m in _STRAY_ROMAN.finditer(label) if not bare or m.start() > bare.start()]
+    if bare is None or len(stray) != 1 or not re.search(rf"[{_ROMAN}]", stray[0].group(1)):
+        return label
+    m = stray[0]
+    label = label[: m.start()] + label[m.end():]
+    return label[: bare.start()] + m.group(1) + label[bare.start():]
 
 
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,16})[)）]")
@@ -321,7 +374,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 labels.append(t)
         if not labels:
             continue
-        subject = "".join(labels)
+        subject = fix_label("".join(labels))
         unit, subject = _unit_in(subject)
         for c, col in enumerate(cols):
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
@@ -340,7 +393,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 continue  # a sentence in a value cell: the prose extraction reads it
             cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
             col_unit, _ = _unit_in(col.header)
-            u = cell_unit or unit or col_unit or header_unit
+            u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject)
             start, end = block.cell_spans[(r, c)]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
             value = None

@@ -1,0 +1,50 @@
+"""Grammar of indicator tables (issue 14): units named only by the indicator, cells with a scope note or a
+comparator word printed before the number, and a water class an OCR layer moved away from its 类.
+The tables are generated here (paraphrased rows), never copied from a corpus document."""
+
+from loaders.tables import Table, fix_label, indicator_unit, parse_cell, render, table_measures
+
+
+def _measures(rows, doc_year=2025):
+    return table_measures(render(Table.from_rows(rows)), doc_year)
+
+
+def test_a_row_without_unit_takes_the_unit_of_the_indicator_it_names():
+    rows = [["指标", "2020年", "2025年", "属性"],
+            ["全区细颗粒物年平均浓度", "41", "≤33", "约束性"],
+            ["某某工作推进情况", "12", "15", "预期性"]]
+    got = {(m.subject_zh, m.year): m for m in _measures(rows)}
+    assert got[("全区细颗粒物年平均浓度", 2025)].unit == "ug_m3"
+    assert got[("全区细颗粒物年平均浓度", 2025)].comparator == "le"
+    assert got[("全区细颗粒物年平均浓度", 2020)].kind == "outcome"
+    assert got[("某某工作推进情况", 2025)].unit == "index"  # nothing names a unit: kept dimensionless
+
+
+def test_a_change_row_takes_the_unit_of_the_change_indicator():
+    assert indicator_unit("城区PM2.5年平均浓度下降幅度").unit == "percent"
+    assert indicator_unit("城区PM2.5年平均浓度").unit == "ug_m3"
+    assert indicator_unit("与指标无关的一行") is None
+
+
+def test_a_scope_note_after_the_number_leaves_the_value():
+    cv = parse_cell("21.4（省控断面）")
+    assert cv is not None and cv.value == 21.4 and cv.comparator == "eq"
+    assert parse_cell("完成上级下达任务") is None
+
+
+def test_a_comparator_word_printed_before_its_number():
+    assert parse_cell("左右88").comparator == "approx"
+    assert parse_cell("以上75").comparator == "ge"
+    assert parse_cell("以上75").value == 75
+
+
+def test_a_water_class_moved_away_from_its_class_word_goes_back():
+    assert fix_label("全市地表水达到或好于类水体比例Ⅲ") == "全市地表水达到或好于Ⅲ类水体比例"
+    assert fix_label("地下水点位类水比例Ⅴ(%)") == "地下水点位Ⅴ类水比例(%)"
+    assert fix_label("国考断面劣Ⅴ类水体比例") == "国考断面劣Ⅴ类水体比例"  # already right: unchanged
+    assert fix_label("森林覆盖率(%)") == "森林覆盖率(%)"
+
+
+def test_a_moved_class_numeral_reaches_the_measure_subject():
+    rows = [["指标", "2020年", "2025年"], ["地表水好于类水体比例Ⅲ(%)", "70.5", "75"]]
+    assert {m.subject_zh for m in _measures(rows)} == {"地表水好于Ⅲ类水体比例"}

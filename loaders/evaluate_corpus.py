@@ -44,6 +44,7 @@ class GoldMeasure:
     quote: str
     batch: str
     position: int | None = None
+    positions: list[int] = field(default_factory=list)  # every place the quote occurs (a label repeated in two tables)
 
 
 @dataclass
@@ -110,6 +111,19 @@ def locate(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None)
     return where[i] if i >= 0 and q else None
 
 
+def locate_all(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None) -> list[int]:
+    """Every offset of the quote in `text` (same normalisation as `locate`)."""
+    from loaders.reading import normalise, t2s
+
+    q = "".join(ch for ch in t2s("".join(normalise(quote))) if not _ignored(ch))
+    flat, where = squeezed or squeeze(text)
+    out, i = [], flat.find(q) if q else -1
+    while i >= 0:
+        out.append(where[i])
+        i = flat.find(q, i + 1)
+    return out
+
+
 def _same(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-9)
 
@@ -125,10 +139,11 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
         for e in by_doc.get((g.doc, g.unit), []):
             if not _same(g.value, e.value):
                 continue
-            dist = e.position - g.position
             # a table cell follows its row label; a sentence's number sits inside or just after the quote
-            if -NEAR // 4 <= dist <= NEAR:
-                candidates.append((abs(dist), gi, e.measure_id, g, e))
+            # (a label printed in two tables, e.g. 十三五 and 十四五, is any of its places)
+            dists = [e.position - p for p in (g.positions or [g.position]) if -NEAR // 4 <= e.position - p <= NEAR]
+            if dists:
+                candidates.append((min(abs(d) for d in dists), gi, e.measure_id, g, e))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     used_g, used_e, pairs = set(), set(), []
     for _, gi, eid, g, e in candidates:
@@ -281,6 +296,7 @@ def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None)
     squeezed = {d: squeeze(t) for d, t in texts.items()}
     for g in gold:
         g.position = locate(g.quote, texts.get(g.doc, ""), squeezed.get(g.doc))
+        g.positions = locate_all(g.quote, texts.get(g.doc, ""), squeezed.get(g.doc))
     for ln in links:
         ln["target_pos"] = locate(ln["target_quote"], texts.get(ln["target_doc"], ""), squeezed.get(ln["target_doc"]))
         ln["outcome_pos"] = locate(ln["outcome_quote"], texts.get(ln["outcome_doc"], ""),

@@ -269,7 +269,8 @@ def _unit_in(text: str):
 
 def is_value_cell(text: str) -> bool:
     cv = parse_cell(text)
-    return cv is not None and not (cv.comparator == "eq" and _YEAR.fullmatch(re.sub(r"\s|年", "", text)))
+    bare = _CELL_NOTE.sub("", re.sub(r"\s|年", "", text))  # 2020(现状值) heads a column
+    return cv is not None and not (cv.comparator == "eq" and _YEAR.fullmatch(bare))
 
 
 # --- the table -> measures -------------------------------------------------------------------------

@@ -48,3 +48,9 @@ def test_a_water_class_moved_away_from_its_class_word_goes_back():
 def test_a_moved_class_numeral_reaches_the_measure_subject():
     rows = [["指标", "2020年", "2025年"], ["地表水好于类水体比例Ⅲ(%)", "70.5", "75"]]
     assert {m.subject_zh for m in _measures(rows)} == {"地表水好于Ⅲ类水体比例"}
+
+
+def test_a_year_with_its_role_in_brackets_heads_a_column():
+    rows = [["序号", "指标", "2020(现状值)", "2025(目标值)"], ["1", "区域森林覆盖率(%)", "31.2", "32"]]
+    got = {(m.kind, m.year, m.value) for m in _measures(rows)}
+    assert got == {("outcome", 2020, 31.2), ("target", 2025, 32.0)}

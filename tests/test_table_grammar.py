@@ -54,3 +54,15 @@ def test_a_year_with_its_role_in_brackets_heads_a_column():
     rows = [["序号", "指标", "2020(现状值)", "2025(目标值)"], ["1", "区域森林覆盖率(%)", "31.2", "32"]]
     got = {(m.kind, m.year, m.value) for m in _measures(rows)}
     assert got == {("outcome", 2020, 31.2), ("target", 2025, 32.0)}
+
+
+def test_a_last_column_without_right_rule_is_read_from_its_words():
+    from documents_factory import open_last_column_pdf
+
+    from loaders import pipeline
+
+    res = pipeline.safe_process(open_last_column_pdf(), "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["subject_zh"], m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"]}
+    assert ("区域细颗粒物年均浓度", "target", 2025, 33.0) in got
+    assert ("区域森林覆盖率", "target", 2025, 41.0) in got
+    assert ("区域森林覆盖率", "outcome", 2020, 40.2) in got

@@ -392,24 +392,35 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             text = clean_cell(table.cells[r][c])
             if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+", text):
                 continue
-            cv = parse_cell(text)
-            if cv is None and re.search(r"\d", text) and len(text) > 20:
-                continue  # a sentence in a value cell: the prose extraction reads it
-            cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
-            col_unit, _ = _unit_in(col.header)
-            u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject)
             start, end = block.cell_spans[(r, c)]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
-            value = None
-            if cv is not None:
-                value = cv.value * u.factor if u is not None else cv.value
-            out.append(Measure(
-                kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
-                value=value, unit=u.unit if u is not None else UNITLESS, value_text=text,
-                char_start=block.char_start + start, char_end=block.char_start + end,
-                sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
-                item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                period=f"{col.year - 4}-{col.year}" if cv and cv.is_total and col.year else None,
-                binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
-            ))
+            col_unit, _ = _unit_in(col.header)
+            for offset, piece in _pieces(text, subject):
+                cv = parse_cell(piece)
+                if cv is None and re.search(r"\d", piece) and len(piece) > 20:
+                    continue  # a sentence in a value cell: the prose extraction reads it
+                cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
+                u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject)
+                value = None
+                if cv is not None:
+                    value = cv.value * u.factor if u is not None else cv.value
+                out.append(Measure(
+                    kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
+                    value=value, unit=u.unit if u is not None else UNITLESS, value_text=piece,
+                    char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
+                    sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
+                    item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
+                    period=f"{col.year - 4}-{col.year}" if cv and cv.is_total and col.year else None,
+                    binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
+                ))
     return out
+
+
+def _pieces(text: str, label: str) -> list[tuple[int, str]]:
+    """(offset, text) of the figures of a cell: one, or one per alternative when the label names its
+    subjects with slashes and the cell gives as many figures (动/植物 | 83/77)."""
+    parts = text.split("/")
+    if len(parts) > 1 and label.count("/") == len(parts) - 1 and all(parse_cell(p) for p in parts):
+        offsets = [sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
+        return list(zip(offsets, parts, strict=True))
+    return [(0, text)]

@@ -66,3 +66,11 @@ def test_a_last_column_without_right_rule_is_read_from_its_words():
     assert ("区域细颗粒物年均浓度", "target", 2025, 33.0) in got
     assert ("区域森林覆盖率", "target", 2025, 41.0) in got
     assert ("区域森林覆盖率", "outcome", 2020, 40.2) in got
+
+
+def test_slashed_subjects_with_as_many_figures_give_one_measure_each():
+    rows = [["指标", "2020年", "2025年"], ["湿地保护率(%)", "50", "55"], ["重点保护鸟/兽种数保护率(%)", "81/74", "≥85/80"]]
+    got = sorted((m.year, m.value, m.comparator, m.value_text) for m in _measures(rows) if "/" in m.subject_zh)
+    assert got == [(2020, 74.0, "eq", "74"), (2020, 81.0, "eq", "81"), (2025, 80.0, "eq", "80"), (2025, 85.0, "ge", "≥85")]
+    rows = [["指标", "2020年"], ["湿地保护率(%)", "50"], ["单位工业增加值用水量", "12/13"]]
+    assert [m.value for m in _measures(rows) if m.subject_zh.startswith("单位")] == [None]  # a slash the label does not announce: no figure invented

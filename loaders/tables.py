@@ -247,9 +247,19 @@ _STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|I{{1,3}}|IV|V)(?![{_ROMAN}IV]*类)")
 _BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
 
 
+_CLASS_AFTER = re.compile(rf"(?<![{_ROMAN}])类([{_ROMAN}])(?!类)")
+_PM_BARE = re.compile(r"PM(?![\d.])\s*")
+_PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$")
+
+
 def fix_label(label: str) -> str:
-    """A row label whose water class an OCR layer moved away from its 类 (好于类水体比例Ⅲ ->
-    好于Ⅲ类水体比例): the class numeral goes back before the 类 that lacks one."""
+    """A row label whose OCR layer moved a character away from where it is printed: the water class
+    (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度)."""
+    if _PM_BARE.search(label) and (size := _PM_SIZE.search(label)):
+        label = label[: size.start()]
+        pm = _PM_BARE.search(label)
+        label = label[: pm.start()] + "PM" + size.group(1) + label[pm.end():]
+    label = _CLASS_AFTER.sub(r"\1类", label)
     bare = _BARE_CLASS.search(label)
     stray = [m for m in _STRAY_ROMAN.finditer(label) if not bare or m.start() > bare.start()]
     if bare is None or len(stray) != 1 or not re.search(rf"[{_ROMAN}]", stray[0].group(1)):

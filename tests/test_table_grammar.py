@@ -74,3 +74,10 @@ def test_slashed_subjects_with_as_many_figures_give_one_measure_each():
     assert got == [(2020, 74.0, "eq", "74"), (2020, 81.0, "eq", "81"), (2025, 80.0, "eq", "80"), (2025, 85.0, "ge", "≥85")]
     rows = [["指标", "2020年"], ["湿地保护率(%)", "50"], ["单位工业增加值用水量", "12/13"]]
     assert [m.value for m in _measures(rows) if m.subject_zh.startswith("单位")] == [None]  # a slash the label does not announce: no figure invented
+
+
+def test_an_ocr_moved_subscript_and_class_go_back_in_place():
+    assert fix_label("城区PM年均浓度 10") == "城区PM10年均浓度"
+    assert fix_label("城区细颗粒物(PM )浓度 2.5") == "城区细颗粒物(PM2.5)浓度"
+    assert fix_label("区域地表水好于类Ⅲ水体的比例") == "区域地表水好于Ⅲ类水体的比例"
+    assert fix_label("林地保有率10") == "林地保有率10"  # no PM: a trailing number stays

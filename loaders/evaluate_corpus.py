@@ -5,7 +5,8 @@
 The gold is a folder of annotation batches (README.md there). A gold measure and an extracted one match
 when they come from the same document, have the same value (relative tolerance 1e-6, after the unit's
 canonical conversion) and unit, and the extracted number lies near the gold quote (a table cell lies after
-its row label). Matching is one to one, closest first. Reported, per set and per document kind:
+its row label). Matching is one to one, closest first (a cell of the gold's kind, year and
+indicator wins a tie within SAME_ROW characters). Reported, per set and per document kind:
 
 - headline: gold rows with an indicator; `fully_right` = matched with kind, indicator, comparator, year and
   region all right (the issue's "headline rows fully right"); recall of their values;
@@ -26,6 +27,7 @@ import click
 
 REL_TOL = 1e-6
 NEAR = 400  # characters between a gold quote and the extracted number that still count as the same place
+SAME_ROW = 40  # characters: about the width of a table row's cells, the reach of a kind/year tie-break
 ATTRIBUTES = ("kind", "indicator", "comparator", "year", "region")
 
 
@@ -144,7 +146,10 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
             # (a label printed in two tables, e.g. 十三五 and 十四五, is any of its places)
             dists = [e.position - p for p in (g.positions or [g.position]) if -NEAR // 4 <= e.position - p <= NEAR]
             if dists:
-                candidates.append((min(abs(d) for d in dists), gi, e.measure_id, g, e))
+                # two nearby cells with the same figure (100 | 100, or two cells of words): the one of the
+                # gold's kind, year and indicator is the same place; a disagreeing cell wins only when clearly closer
+                disagree = (g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
+                candidates.append((min(abs(d) for d in dists) + SAME_ROW * disagree, gi, e.measure_id, g, e))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     used_g, used_e, pairs = set(), set(), []
     for _, gi, eid, g, e in candidates:

@@ -161,6 +161,7 @@ def _read_page(pdf_page, tables) -> _Page:
 
 
 _TABLE_TITLE = re.compile(r"(?:续)?表\s?\d")  # 表2 ...: the next table, not the same one continued
+_BOX_TITLE = re.compile(r"专栏.{0,40}$")  # 专栏“十三五”主要指标完成情况: a boxed table's title names its period
 _MAX_LINES_BETWEEN = 4  # short lines between the parts of a table split by a page break
 _PROSE_CELL = 5  # a row whose only text is a first cell this long (or a sentence) is a paragraph in the frame
 
@@ -365,7 +366,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
             continue
         table = part
         table.table_no = len(blocks) + 1
-        title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line)), "")
+        title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line) or _BOX_TITLE.match(line)), "")
         table.period_end = period_end_in(title)
         for row in table.cells:
             for c, cell in enumerate(row):

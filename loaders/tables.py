@@ -186,6 +186,8 @@ class CellValue:
 
 def parse_cell(text: str) -> CellValue | None:
     """A value cell: '≤35', '[10]', '85.2%', '30左右', '49①'; None when it holds no single figure."""
+    if re.search(r"\d\s+\d", text):
+        return None  # two figures of two merged rows (<1.2 96): never joined into one number
     s = re.sub(r"\s+", "", text)
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number

@@ -81,3 +81,27 @@ def test_an_ocr_moved_subscript_and_class_go_back_in_place():
     assert fix_label("城区细颗粒物(PM )浓度 2.5") == "城区细颗粒物(PM2.5)浓度"
     assert fix_label("区域地表水好于类Ⅲ水体的比例") == "区域地表水好于Ⅲ类水体的比例"
     assert fix_label("林地保有率10") == "林地保有率10"  # no PM: a trailing number stays
+
+
+def test_two_figures_in_one_cell_are_not_joined():
+    assert parse_cell("<1.5 88") is None
+    assert parse_cell("≤1.5").value == 1.5
+
+
+def test_a_boxed_table_title_dates_target_and_completed_columns():
+    import io
+
+    from documents_factory import HEIGHT, _canvas, _text, grid
+
+    from loaders import pipeline
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", "一、回顾。", "专栏“十三五”主要指标完成情况"], HEIGHT - 80)
+    grid(c, [["规划指标", "目标值", "完成值"], ["区域森林覆盖率(%)", "40", "41.5"], ["区域湿地保护率(%)", "50", "52"]],
+         top - 10, [200, 100, 100])
+    c.showPage()
+    c.save()
+    res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"] and "森林" in m["subject_zh"]}
+    assert got == {("target", 2020, 40.0), ("outcome", 2020, 41.5)}

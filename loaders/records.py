@@ -83,6 +83,7 @@ class Measure:
     # names of the rules that decided kind, comparator and year, ";"-joined (loaders/measures): a wrong row
     # explains itself, e.g. "kind_section_label;comparator_suffix;year_in_clause"
     rules: str | None = None
+    period: str | None = None  # "2021-2025" for a figure over a five-year period (year is then its end)
 
 
 # Column order of each raw table. Kept here so the writer and the tests agree.
@@ -138,6 +139,7 @@ RAW_MEASURE_COLUMNS = [
     "sentence_start",
     "sentence_end",
     "year",
+    "period",  # "2021-2025" for a figure over a five-year period; null for an annual figure
     "is_masked",
     "is_change",
     "qualifier",

@@ -13,6 +13,7 @@ final as (
         source_file,
         region_code,
         year,
+        period,
         domain_code,
         indicator_code,
         subject_zh,

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar, Unit
 from loaders.numbers import Number, find_numbers
+
+if TYPE_CHECKING:
+    from loaders.measures.sections import Part
 
 COUNT_UNITS = frozenset({"count", "persons"})
 PERIODS = ("年", "月", "日", "天", "季", "周", "小时")  # after "/": a frequency (1次/年), not a ratio unit
@@ -47,6 +51,8 @@ class Candidate:
     # subjects
     subject: str = ""
     shared_by: tuple[str, ...] = ()  # "A、B均为100%": one measure for each subject
+    # sections (work reports): the part of the report the number sits in
+    section: Part | None = None
     # filters
     dropped: bool = False
     frames_rate: bool = False  # a count of the sites a rate or level in its clause is taken over

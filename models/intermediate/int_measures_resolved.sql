@@ -65,6 +65,7 @@ joined as (
         documents.region_code,
         documents.region_scope,
         coalesce(measures.year, documents.year) as year,
+        measures.period,
         case
             when measures.year is not null then 'sentence'
             when documents.year is not null then 'document'

@@ -21,6 +21,7 @@ renamed as (
         sentence_start,
         sentence_end,
         cast(year as integer) as year,
+        nullif(period, '') as period,
         coalesce(is_masked, false) as is_masked,
         coalesce(is_change, false) as is_change,
         nullif(qualifier, '') as qualifier,

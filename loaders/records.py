@@ -15,11 +15,14 @@ class CleanDocument:
 
     text: str  # cleaned simplified text; all offsets point into it
     encoding: str  # detected source encoding, e.g. "utf-8", "gb18030", "big5"
-    source_format: str  # "text" | "html"
+    source_format: str  # "txt" | "html" | "pdf" | "docx"
     script: str  # "traditional" | "simplified": the script of the source
     original_text: str = ""  # the same cleaned lines in the source's script (for quotes); offsets
     # of .text point here too unless OpenCC changed a line's length (rare)
     header: dict[str, str] = field(default_factory=dict)  # page-header fields (索引号, 发布机构, ...)
+    pages: int | None = None  # pages of a PDF; None for other formats
+    tables: list = field(default_factory=list)  # tables.TableBlock placed in .text (PDF, Word)
+    properties: dict[str, str] = field(default_factory=dict)  # file metadata: title, created (ISO date)
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class Metadata:
     region_scope: str | None = None
     county_name: str | None = None  # the county-level division of a county document, e.g. 武进区
     county_code: str | None = None  # its GB/T 2260 six-digit code (cpca's table); None unless county
+    # annual_plan | five_year_plan | work_report | progress_report | bulletin | rectification_report | other
+    doc_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,13 @@ class Measure:
     # names of the rules that decided kind, comparator and year, ";"-joined (loaders/measures): a wrong row
     # explains itself, e.g. "kind_section_label;comparator_suffix;year_in_clause"
     rules: str | None = None
-    period: str | None = None  # "2021-2025" for a figure over a five-year period (year is then its end)
+    # "2021-2025": a total over a plan's period ([ ] in a table), a five-year review's change, a next plan's goal
+    period: str | None = None
+    binding: str | None = None  # "binding" (约束性) | "expected" (预期性) from a table's 属性 column
+    page: int | None = None  # where a figure read from a table sits: page (PDF), table, row, column (1-based)
+    table_no: int | None = None
+    row_no: int | None = None
+    col_no: int | None = None
 
 
 # Column order of each raw table. Kept here so the writer and the tests agree.
@@ -108,6 +119,8 @@ RAW_DOCUMENT_COLUMNS = [
     "region_scope",  # province | city | county | null (national or unknown)
     "county_name",  # null unless region_scope is county (and even then when the county is not named)
     "county_code",
+    "doc_kind",  # annual_plan | five_year_plan | work_report | progress_report | bulletin | rectification_report | other
+    "pages",  # pages of a PDF; null for other formats
 ]
 RAW_ITEM_COLUMNS = [
     "item_id",  # document_id + ":" + item_path
@@ -124,7 +137,7 @@ RAW_ITEM_COLUMNS = [
     "parent_path",  # item_path of the enclosing item; "" under the root
 ]
 RAW_MEASURE_COLUMNS = [
-    "measure_id",  # document_id + ":" + char_start
+    "measure_id",  # document_id:char_start, then :2, :3 ... for later measures at one offset (pipeline.measure_ids)
     "document_id",
     "item_path",
     "kind",
@@ -139,20 +152,27 @@ RAW_MEASURE_COLUMNS = [
     "sentence_start",
     "sentence_end",
     "year",
-    "period",  # "2021-2025" for a figure over a five-year period; null for an annual figure
     "is_masked",
     "is_change",
     "qualifier",
     "mentioned_regions",  # list[str]
     "domain_code",
     "rules",  # rules that decided kind, comparator and year, ";"-joined
+    "is_environmental",  # false for economy, society, fiscal ... figures (loaders/semantics.py)
+    "sub_area",  # the part of the region a figure is limited to (中心城区, a district ...), else null
+    "period",
+    "binding",
+    "page",  # page, table_no, row_no, col_no: a figure read from a table (null for prose)
+    "table_no",
+    "row_no",
+    "col_no",
 ]
 RAW_LOAD_ERROR_COLUMNS = [
     "source_file",
     "content_sha256",  # null when the file could not be read
     "stage",  # read | decode | metadata | duplicate | size | ...
     "severity",  # "error" (file not loaded) | "warning" (loaded with nulls)
-    "reason",  # a short code, e.g. empty_file, binary_file, undecodable, too_large, no_region, no_year, duplicate_content
+    "reason",  # a short code, e.g. empty_file, binary_file, undecodable, too_large, no_region, no_year, duplicate_content, rejected_rows
     "message",  # a sentence a person can act on
     "occurred_at",  # ISO timestamp of the load
 ]

@@ -13,7 +13,6 @@ final as (
         source_file,
         region_code,
         year,
-        period,
         domain_code,
         indicator_code,
         subject_zh,
@@ -34,7 +33,15 @@ final as (
         sentence_start,
         sentence_end,
         is_preferred,
-        rules
+        rules,
+        is_environmental,
+        sub_area,
+        period,
+        binding,
+        page,
+        table_no,
+        row_no,
+        col_no
     from measures
 )
 

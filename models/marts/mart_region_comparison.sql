@@ -8,6 +8,9 @@ with measures as (
         and indicator_code is not null
         -- a county's figure is not its city's: county documents stay in the facts, not in this ranking
         and region_scope is distinct from 'county'
+        -- regions compare on environmental figures of their whole territory (not 中心城区 alone)
+        and is_environmental
+        and sub_area is null
 ),
 
 indicators as (

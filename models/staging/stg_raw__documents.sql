@@ -27,10 +27,10 @@ renamed as (
         nullif(trim(county_name), '') as county_name,
         case when regexp_full_match(county_code, '[0-9]{6}') then county_code end as county_code,
         doc_type,
-        -- provisional until raw_documents carries doc_kind (see the macro's TODO)
-        {{ provisional_doc_kind('doc_type') }} as doc_kind,
+        coalesce(doc_kind, 'other') as doc_kind,
         cast(year as integer) as year,
         n_chars,
+        pages,
         text
     from source
 )

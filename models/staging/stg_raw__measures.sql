@@ -21,13 +21,22 @@ renamed as (
         sentence_start,
         sentence_end,
         cast(year as integer) as year,
-        nullif(period, '') as period,
         coalesce(is_masked, false) as is_masked,
         coalesce(is_change, false) as is_change,
         nullif(qualifier, '') as qualifier,
         coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
         nullif(domain_code, '') as domain_code,
-        nullif(rules, '') as rules
+        nullif(rules, '') as rules,
+        -- a figure is environmental unless the loader said otherwise (economy, fiscal, society)
+        coalesce(is_environmental, true) as is_environmental,
+        nullif(trim(sub_area), '') as sub_area,
+        nullif(period, '') as period,
+        -- binding and period are the contract's names (DESIGN.md), keywords or not
+        nullif(binding, '') as binding,  -- noqa: RF04
+        page,
+        table_no,
+        row_no,
+        col_no
     from source
 )
 

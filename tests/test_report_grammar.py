@@ -1,0 +1,45 @@
+"""Wordings met in government work reports, each on a made-up sentence: 超 as a bound, 保持率 as a noun,
+pollutant names with their subscript written as a mark, a subscript digit or across a line break, and a
+count of places that only frames the rate taken over them."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.pipeline import process_document
+from loaders.reading import normalise
+
+
+def measures(text: str) -> dict[str, dict]:
+    return {m["value_text"]: m for m in process_document(text.encode("utf-8"), "t.txt").measures}
+
+
+def test_chao_before_a_number_is_a_lower_bound():
+    got = measures("2030年，全市风电光伏装机规模超3600万千瓦，城市污水处理率超96%。")
+    assert [(m["value"], m["comparator"]) for m in got.values()] == [(36000000, "gt"), (96, "gt")]
+
+
+def test_baochilv_is_a_metric_not_the_comparator_baochi():
+    got = measures("2030年，全省水土保持率达到58.2%，森林覆盖率保持在40%以上。")
+    assert got["58.2%"]["subject_zh"].endswith("水土保持率") and got["58.2%"]["comparator"] == "eq"
+    assert got["40%以上"]["comparator"] == "ge"
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("细颗粒物(PM_2.5)年均浓度", "细颗粒物(PM2.5)年均浓度"),
+    ("PM₂.₅平均浓度", "PM2.5平均浓度"),
+    ("细颗粒物(PM\n2.5)浓度", "细颗粒物(PM2.5)浓度"),
+    ("O₃浓度", "O3浓度"),
+    ("PM_10浓度", "PM10浓度"),
+    ("COD排放量", "COD排放量"),  # no subscript: left alone
+    ("建设CO 2个项目", "建设CO 2个项目"),  # a space alone joins nothing: 2个 is a count
+])
+def test_pollutant_subscripts_are_read_as_plain_digits(written, read):
+    assert "\n".join(normalise(written)) == read
+
+
+def test_a_count_of_places_frames_the_rate_taken_over_them():
+    got = measures("2030年工作安排\n今年，生活垃圾分类在两县城区的覆盖率超80%，建成污水厂12座运行负荷率超过60%。")
+    assert got["80%"]["comparator"] == "gt"  # the rate stays, over the places counted
+    assert "两县" not in got  # the places are no target of their own
+    assert "60%" not in got  # a condition on the plants just counted stays an attribute

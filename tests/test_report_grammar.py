@@ -43,3 +43,8 @@ def test_a_count_of_places_frames_the_rate_taken_over_them():
     assert got["80%"]["comparator"] == "gt"  # the rate stays, over the places counted
     assert "两县" not in got  # the places are no target of their own
     assert "60%" not in got  # a condition on the plants just counted stays an attribute
+
+
+def test_a_list_of_metrics_splits_at_its_commas_before_words_holding_a_conjunction():
+    got = measures("2030年，全县卫生厕所普及率、污水治理率分别提高到91%、62%，A地和B地的绿化率及覆盖率分别为30%、40%、50%。")
+    assert got["91%"]["subject_zh"].endswith("卫生厕所普及率") and got["62%"]["subject_zh"] == "污水治理率"

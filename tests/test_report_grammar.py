@@ -48,3 +48,20 @@ def test_a_count_of_places_frames_the_rate_taken_over_them():
 def test_a_list_of_metrics_splits_at_its_commas_before_words_holding_a_conjunction():
     got = measures("2030年，全县卫生厕所普及率、污水治理率分别提高到91%、62%，A地和B地的绿化率及覆盖率分别为30%、40%、50%。")
     assert got["91%"]["subject_zh"].endswith("卫生厕所普及率") and got["62%"]["subject_zh"] == "污水治理率"
+
+
+def test_corpus_matching_pairs_each_gold_quote_with_the_number_it_holds():
+    """Equal values listed side by side (A达100%,B达100%): each gold row takes the number inside its own
+    quote, not the previous one that happens to sit nearer its start; equal positions go by indicator."""
+    from loaders.evaluate_corpus import Extracted, GoldMeasure, match
+
+    def gold(quote, pos, indicator):
+        return GoldMeasure("d", "outcome", indicator, "eq", 100.0, "percent", 2030, None, True, "text", quote, "b", pos)
+
+    def got(mid, pos, indicator):
+        return Extracted(mid, "d", "outcome", indicator, "eq", 100.0, "percent", 2030, None, True, pos)
+
+    a, b = gold("甲河断面水质优良率达100%", 0, "x"), gold("乙地水源地水质达标比例达100%", 16, "y")
+    c, d = gold("丙、丁水质达标率均为100%", 40, "z"), gold("丙、丁水质达标率均为100%", 40, "w")
+    pairs = match([a, b, c, d], [got("e1", 12, "x"), got("e2", 30, "y"), got("e3", 50, "w"), got("e4", 50, "z")])
+    assert {(g.indicator, e.measure_id) for g, e in pairs} == {("x", "e1"), ("y", "e2"), ("z", "e4"), ("w", "e3")}

@@ -65,3 +65,10 @@ def test_corpus_matching_pairs_each_gold_quote_with_the_number_it_holds():
     c, d = gold("丙、丁水质达标率均为100%", 40, "z"), gold("丙、丁水质达标率均为100%", 40, "w")
     pairs = match([a, b, c, d], [got("e1", 12, "x"), got("e2", 30, "y"), got("e3", 50, "w"), got("e4", 50, "z")])
     assert {(g.indicator, e.measure_id) for g, e in pairs} == {("x", "e1"), ("y", "e2"), ("z", "e4"), ("w", "e3")}
+
+
+def test_a_speech_for_the_city_government_written_short_names_its_level():
+    from loaders.metadata import _speaker_level
+
+    assert _speaker_level("各位代表：\n现在，我代表市政府向大会报告工作，请予审议。") == "city"
+    assert _speaker_level("各位代表：\n我代表省人民政府向大会报告工作。") == "province"

@@ -72,3 +72,8 @@ def test_a_speech_for_the_city_government_written_short_names_its_level():
 
     assert _speaker_level("各位代表：\n现在，我代表市政府向大会报告工作，请予审议。") == "city"
     assert _speaker_level("各位代表：\n我代表省人民政府向大会报告工作。") == "province"
+
+
+def test_a_figure_in_quotation_marks_is_stressed_not_quoted():
+    got = measures("2030年，全县饮用水水源地水质达标率连续三年保持“百分之百”。")
+    assert got["百分之百"]["value"] == 100 and got["百分之百"]["unit"] == "percent"

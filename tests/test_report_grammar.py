@@ -77,3 +77,8 @@ def test_a_speech_for_the_city_government_written_short_names_its_level():
 def test_a_figure_in_quotation_marks_is_stressed_not_quoted():
     got = measures("2030年，全县饮用水水源地水质达标率连续三年保持“百分之百”。")
     assert got["百分之百"]["value"] == 100 and got["百分之百"]["unit"] == "percent"
+
+
+def test_a_concentration_written_with_its_volume_first():
+    got = measures("2030年，细颗粒物、可吸入颗粒物平均浓度分别控制在每立方米28微克、50微克以内。")
+    assert [(m["value"], m["unit"], m["comparator"]) for m in got.values()] == [(28, "ug_m3", "le"), (50, "ug_m3", "le")]

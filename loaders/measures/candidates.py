@@ -23,6 +23,9 @@ _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
 _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
+_PER_VOLUME = "每立方米"
+_PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
+_BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
 _BARE_RATIO_RE = re.compile(r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])")
 
 
@@ -89,6 +92,14 @@ def find_candidates(doc: DocumentView) -> list[Candidate]:
     return out
 
 
+def _unit_written_backwards(text: str, num: Number) -> tuple[Unit, int] | None:
+    """每立方米45微克(、60微克): a concentration whose volume is written before the number."""
+    for mass, (code, factor) in _BACKWARD_MASSES.items():
+        if text.startswith(mass, num.end) and _PER_VOLUME in text[max(0, num.start - _PER_VOLUME_SPAN) : num.start]:
+            return Unit(_PER_VOLUME + mass, code, factor), num.end + len(mass)
+    return None
+
+
 def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
     text, g = doc.text, doc.grammar
     out: list[Candidate] = []
@@ -105,6 +116,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         found = (g.percent, num.end) if num.percent else unit_at(g, text, num.end)
         if not found and k in shared:
             found = (shared[k], num.end)
+        if not found:
+            found = _unit_written_backwards(text, num)
         if not found or found[0].unit == "none":
             continue
         unit, end = found

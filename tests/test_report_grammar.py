@@ -82,3 +82,13 @@ def test_a_figure_in_quotation_marks_is_stressed_not_quoted():
 def test_a_concentration_written_with_its_volume_first():
     got = measures("2030年，细颗粒物、可吸入颗粒物平均浓度分别控制在每立方米28微克、50微克以内。")
     assert [(m["value"], m["unit"], m["comparator"]) for m in got.values()] == [(28, "ug_m3", "le"), (50, "ug_m3", "le")]
+
+
+def test_a_figure_stated_in_words_after_its_metric_is_kept_without_a_value():
+    got = measures("各位代表：\n一、2029年工作回顾\n过去一年，单位地区生产总值能耗下降率等约束性指标全部完成。\n"
+                   "二、2030年工作安排\n今年主要预期目标是：单位地区生产总值二氧化碳排放降低完成国家下达任务，"
+                   "细颗粒物浓度完成省下达目标，新增就业完成任务。\n")
+    rows = {m["value_text"]: (m["kind"], m["year"], m["value"], m["unit"], m["is_masked"]) for m in got.values()}
+    assert rows == {"全部完成": ("outcome", 2029, None, "percent", False),
+                    "完成国家下达任务": ("target", 2030, None, "percent", False),
+                    "完成省下达目标": ("target", 2030, None, "ug_m3", False)}  # 新增就业 names no metric: no figure

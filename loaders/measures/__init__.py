@@ -123,7 +123,7 @@ def _to_measures(doc: DocumentView, c: Candidate, d: KindYear) -> list[Measure]:
             item_path=item_path,
             year=d.year,
             period=d.period,
-            is_masked=c.number is None,
+            is_masked=c.number is None and not c.words_only,
             is_change=c.is_change,
             qualifier=_qualifier(c),
             mentioned_regions=list(regions),

@@ -1,8 +1,8 @@
 """Pass 4b, work-report sections: the part of a government work report each number sits in, which says
 what kind of figure it is and which year (or five-year period) it is about.
 
-A government work report delivered in year Y (its opening: "政府工作报告", "各位代表", the congress
-line "——Y年M月D日在…") reads in this order:
+A government work report delivered in year Y (its opening: "各位代表", "向大会报告工作", the congress
+line "——Y年M月D日在…人民代表大会") reads in this order:
 
     review of the past year      outcomes of Y-1        一、2025年工作回顾 / 过去一年 / 一年来
     review of a five-year period outcomes, period a-b   “十四五”时期…回顾 / 五年来 (a figure over the period:
@@ -10,7 +10,7 @@ line "——Y年M月D日在…") reads in this order:
     goals of the next period     targets of b, a-b      二、“十五五”时期主要目标任务 (a = Y)
     plan of this year            targets of Y           三、2026年重点工作 / 今年主要预期目标是…
 
-Headings of level 1 and the lead of each paragraph (its first words, or after a short preface such as
+Headings (of level 1, or short lines without punctuation) and the lead of each paragraph (its first words, or after a short preface such as
 "各位代表!" or "综合考虑,") open a part; a heading naming no time keeps the part it is in (a report's
 "三、加强政府自身建设" still plans the year). The report opens with its review. Y is the year of the
 congress line, else one past the year a review heading names, else the year a plan heading names, else the
@@ -38,6 +38,7 @@ _LEAD_CHARS = 30  # a lead word counts within the paragraph's first characters .
 _LEAD_AFTER = "，,！!。：:；;）)"  # ... at its start, right after one of these, or after 回顾 / 刚刚
 _LEAD_PREFACES = ("回顾", "刚刚")
 _HEADING_CHARS = 30
+_LATER = 9999  # this year's plan may name a later year (力争到2027年): any later year is its own
 _NUMERALS_0 = "〇一二三四五六七八九"
 _MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 # paragraph breaks: a line break, and in a text that lost its line breaks, a space after a sentence's end
@@ -114,7 +115,7 @@ def _year_part(year: int, y: int, rule: str) -> Part | None:
     if year == y - 1:
         return Part("outcome", year, year, year, None, rule + "_year_review")
     if year == y:
-        return Part("target", year, year, 9999, None, rule + "_year_plan")
+        return Part("target", year, year, _LATER, None, rule + "_year_plan")
     return None
 
 
@@ -137,7 +138,7 @@ def heading_part(heading: str, doc: DocumentView, y: int) -> Part | None:
     if any(w in heading for w in _words(doc, "review_heading")):
         return Part("outcome", y - 1, y - 1, y - 1, None, "work_report_heading_year_review")
     if any(w in heading for w in _words(doc, "plan_heading")):
-        return Part("target", y, y, 9999, None, "work_report_heading_year_plan")
+        return Part("target", y, y, _LATER, None, "work_report_heading_year_plan")
     return None
 
 

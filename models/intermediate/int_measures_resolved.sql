@@ -89,6 +89,7 @@ joined as (
         measures.item_path,
         coalesce(task_paths.task_path, measures.item_path) as task_path,
         measures.mentioned_regions,
+        measures.period,
         {{ normalised_subject('measures.subject_zh') }} as subject_norm,
         {{ normalised_subject(clause_at('measures.sentence', 'measures.char_start - measures.sentence_start')) }}
             as clause_norm

@@ -3,6 +3,14 @@ with source as (
     select * from {{ source('raw', 'raw_measures') }}
 ),
 
+-- Columns newer loaders write, null when the raw table predates them (union by name adds them).
+with_optional_columns as (
+    select * from source
+    union all by name
+    select cast(null as varchar) as period
+    where false
+),
+
 renamed as (
     select
         measure_id,
@@ -25,8 +33,9 @@ renamed as (
         coalesce(is_change, false) as is_change,
         nullif(qualifier, '') as qualifier,
         coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
-        nullif(domain_code, '') as domain_code
-    from source
+        nullif(domain_code, '') as domain_code,
+        nullif(period, '') as period
+    from with_optional_columns
 )
 
 select * from renamed

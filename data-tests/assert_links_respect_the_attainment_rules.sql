@@ -1,7 +1,8 @@
 -- The attainment rules, checked on the built links (all strategies) independently of the macro
 -- link_compatible that applies them: a link pairs a target and an outcome of one region and one year,
 -- two annual figures or two figures of the same period, and never a figure with its own baseline -
--- two numbers of one sentence, or a plan's base-year value with a target of that plan.
+-- two numbers of one sentence (but for two cells of one table row), or a plan's value dated only by
+-- the document (its base-year or current value) with a target of that plan.
 -- Rows returned are violations.
 with links as (
     select * from {{ ref('int_targets_outcomes_linked') }}
@@ -22,9 +23,11 @@ paired as (
         coalesce(targets.period = outcomes.period, targets.period is null and outcomes.period is null)
             as same_period,
         targets.document_id = outcomes.document_id
-        and targets.sentence_start = outcomes.sentence_start as same_sentence,
+        and targets.sentence_start = outcomes.sentence_start
+        and (targets.table_no is null or outcomes.table_no is null) as same_sentence,
         targets.document_id = outcomes.document_id
-        and outcomes.doc_type = 'plan' as plan_baseline
+        and outcomes.doc_type = 'plan'
+        and outcomes.year_source = 'document' as plan_baseline
     from links
     inner join measures as targets
         on links.target_measure_id = targets.measure_id

@@ -4,8 +4,12 @@
 {#- A target and an outcome that may answer each other: same region, same year (a period figure's year
     is its end year) and the same period (an annual figure never meets a five-year one; period is
     null for an annual figure), same unit and change flag, indicators that do not disagree; and never a
-    figure and its own baseline: two numbers of one sentence ("由35降至30"), or a plan's base-year
-    value (an outcome quoted in a plan) and a target of that plan. -#}
+    figure and its own baseline:
+    - two numbers of one sentence ("由35降至30"), unless both are cells of a table, whose row holds a
+      target and its actual side by side (their column years tell them apart);
+    - a plan's base-year or current value (an outcome of a plan with no year of its own, dated by the
+      document) and a target of that plan. A plan's outcome dated by its own words (十三五 table: 2020
+      target and 2020 actual) may answer a target of the same year. -#}
 {% macro link_compatible(targets, outcomes) %}
 (
     {{ targets }}.kind = 'target'
@@ -18,12 +22,14 @@
     and coalesce({{ targets }}.indicator_code = {{ outcomes }}.indicator_code, true)
     and not coalesce(
         {{ targets }}.document_id = {{ outcomes }}.document_id
-        and {{ targets }}.sentence_start = {{ outcomes }}.sentence_start,
+        and {{ targets }}.sentence_start = {{ outcomes }}.sentence_start
+        and ({{ targets }}.table_no is null or {{ outcomes }}.table_no is null),
         false
     )
     and not coalesce(
         {{ targets }}.document_id = {{ outcomes }}.document_id
-        and {{ outcomes }}.doc_type = 'plan',
+        and {{ outcomes }}.doc_type = 'plan'
+        and {{ outcomes }}.year_source = 'document',
         false
     )
 )

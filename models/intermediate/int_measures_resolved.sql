@@ -90,6 +90,7 @@ joined as (
         coalesce(task_paths.task_path, measures.item_path) as task_path,
         measures.mentioned_regions,
         measures.period,
+        measures.table_no,
         {{ normalised_subject('measures.subject_zh') }} as subject_norm,
         {{ normalised_subject(clause_at('measures.sentence', 'measures.char_start - measures.sentence_start')) }}
             as clause_norm

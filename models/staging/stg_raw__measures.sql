@@ -7,7 +7,9 @@ with source as (
 with_optional_columns as (
     select * from source
     union all by name
-    select cast(null as varchar) as period
+    select
+        cast(null as varchar) as period,
+        cast(null as integer) as table_no
     where false
 ),
 
@@ -34,7 +36,8 @@ renamed as (
         nullif(qualifier, '') as qualifier,
         coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
         nullif(domain_code, '') as domain_code,
-        nullif(period, '') as period
+        nullif(period, '') as period,
+        table_no
     from with_optional_columns
 )
 

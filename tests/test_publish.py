@@ -143,7 +143,7 @@ def test_reader_holding_the_old_file_keeps_reading_it(published):
 
 READER = r"""
 import sys, time, duckdb, pathlib
-db, stop, sql = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
+db, stop, sql, pause = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 while not stop.exists():
     try:
         con = duckdb.connect(db, read_only=True)
@@ -153,13 +153,14 @@ while not stop.exists():
             con.close()
     except Exception as exc:
         print("ERR", type(exc).__name__, str(exc).replace("\n", " "), flush=True)
-    time.sleep(0.005)
+    time.sleep(pause)
 """
 
 
-def start_reader(db: Path, stop: Path, sql: str) -> tuple[subprocess.Popen, str]:
-    """A reader process, returned once it has answered its first query (so it overlaps what follows)."""
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop), sql],
+def start_reader(db: Path, stop: Path, sql: str, pause: float = 0.005) -> tuple[subprocess.Popen, str]:
+    """A reader process querying every `pause` seconds, returned once it has answered its first query (so it
+    overlaps what follows)."""
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop), sql, str(pause)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return reader, reader.stdout.readline().strip()
 
@@ -226,19 +227,19 @@ def test_failed_dbt_build_leaves_the_published_warehouse_untouched_while_a_reade
     shutil.copytree(sample_build.data, data)
     db = data / "warehouse.duckdb"
     before = db.read_bytes()
-    # a build whose dbt tests fail: two measures with one id (a source test, so dbt skips what reads it)
-    measures = pq.read_table(data / "raw" / "raw_measures.parquet").to_pylist()
-    write_table([measures[0], *measures], "raw_measures", data / "raw")
+    # a build whose dbt tests fail: two documents with one id (a source test: dbt skips all that reads them)
+    documents = pq.read_table(data / "raw" / "raw_documents.parquet").to_pylist()
+    write_table([documents[0], *documents], "raw_documents", data / "raw")
     stop = tmp_path / "stop"
     reader = start_reader(db, stop, "select count(*), count(*) filter (where table_name = 'fct_targets') "
-                                    "from information_schema.tables")
+                                    "from information_schema.tables", pause=0.1)  # dbt takes seconds
     try:
         failed = subprocess.run([str(ENVWH), "build", "--data-dir", str(data), "--quiet"],
                                 cwd=tmp_path, env=dbt_env, capture_output=True, text=True, timeout=600)
     finally:
         lines = stop_reader(reader, stop)
     assert failed.returncode == 3, failed.stdout + failed.stderr
-    assert "left untouched" in failed.stderr and "measure_id" in failed.stderr
+    assert "left untouched" in failed.stderr and "document_id" in failed.stderr
     assert db.read_bytes() == before
     assert not leftovers(db)
     assert not [x for x in lines if x.startswith("ERR")], [x for x in lines if x.startswith("ERR")][:3]

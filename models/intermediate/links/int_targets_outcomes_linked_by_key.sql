@@ -1,7 +1,8 @@
 -- Links of strategy 1 (of 3): a target and an outcome sharing a link key (int_measures_resolved):
 -- 'indicator:<code>' (link_method indicator) or 'subject:<normalised subject>|<unit>' (subject_exact).
--- One link per region, year and key: of the pairs that pass link_compatible, the one of the most
--- preferred target, then the most preferred outcome (the preferred pair whenever it is compatible).
+-- One link per region, year, period and key (an annual pair and a five-year pair of one indicator and
+-- end year are two links): of the pairs that pass link_compatible, the one of the most preferred
+-- target, then the most preferred outcome (the preferred pair whenever it is compatible).
 with measures as (
     select * from {{ ref('int_measures_resolved') }}
     where link_key is not null
@@ -15,6 +16,7 @@ pairs as (
         outcomes.measure_id as outcome_measure_id,
         targets.region_code,
         targets.year,
+        targets.period,
         targets.link_key,
         case when targets.indicator_code is null then 'subject' else 'indicator' end as link_type,
         case when targets.indicator_code is null then 'subject_exact' else 'indicator' end as link_method,
@@ -37,7 +39,7 @@ final as (
     from pairs
     qualify
         row_number() over (
-            partition by region_code, year, link_key
+            partition by region_code, year, period, link_key
             order by target_rank asc, outcome_rank asc
         ) = 1
 )

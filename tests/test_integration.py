@@ -97,6 +97,21 @@ def test_target_attainment(warehouse, indicator, target, outcome):
         assert sentence and 0 <= start < end
 
 
+def test_attainment_holds_exactly_the_pairs_a_reader_makes(warehouse):
+    """The sample corpus's report states four promises with their results: two indicators, and two tasks whose
+    工作任务 and 完成情况 agree. No other pair (no figure with its own baseline, no other year) is linked."""
+    got = set(warehouse.execute(
+        """select link_method, coalesce(indicator_code, target_subject_zh), target_value, outcome_value
+           from marts.mart_target_attainment"""
+    ).fetchall())
+    assert got == {
+        ("indicator", "rural_sewage_treatment_rate", 47, 51),
+        ("indicator", "diesel_trucks_eliminated", 70000, 75000),
+        ("task_similar", "试点园区开展清洁生产审核创新", 5, 5),
+        ("task_similar", "新一轮国家警示片披露", 8, 8),
+    }
+
+
 def test_domain_focus_shares_sum_to_one(warehouse):
     rows = warehouse.execute(
         "select document_id, sum(share_of_tasks) from marts.mart_domain_focus group by document_id"

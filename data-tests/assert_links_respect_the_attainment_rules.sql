@@ -1,6 +1,6 @@
 -- The attainment rules, checked on the built links (all strategies) independently of the macro
--- link_compatible that applies them: a link pairs a target and an outcome of one region and one year,
--- two annual figures or two figures of the same period, and never a figure with its own baseline -
+-- link_compatible that applies them: a link pairs an environmental target and outcome of one region
+-- and one year, two annual figures or two figures of the same period, and never a figure with its own baseline -
 -- two numbers of one sentence (but for two cells of one table row), or a plan's value dated only by
 -- the document (its base-year or current value) with a target of that plan.
 -- Rows returned are violations.
@@ -18,6 +18,7 @@ paired as (
         links.link_method,
         targets.kind as target_kind,
         outcomes.kind as outcome_kind,
+        targets.is_environmental and outcomes.is_environmental as both_environmental,
         coalesce(targets.region_code = outcomes.region_code, false) as same_region,
         coalesce(targets.year = outcomes.year, false) as same_year,
         coalesce(targets.period = outcomes.period, targets.period is null and outcomes.period is null)
@@ -40,6 +41,7 @@ violations as (
     from paired
     where target_kind <> 'target'
         or outcome_kind <> 'outcome'
+        or not both_environmental
         or not same_region
         or not same_year
         or not same_period

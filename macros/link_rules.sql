@@ -1,7 +1,9 @@
 {#- Rules shared by the three link strategies (int_targets_outcomes_linked_by_key, _within_task,
     _across_documents). `targets` and `outcomes` are aliases of int_measures_resolved rows. -#}
 
-{#- A target and an outcome that may answer each other: same region, same year (a period figure's year
+{#- A target and an outcome that may answer each other: both environmental (attainment is about
+    environmental promises: a GDP or jobs figure is never linked; unknown counts as environmental, as in
+    staging), same region, same year (a period figure's year
     is its end year) and the same period (an annual figure never meets a five-year one; period is
     null for an annual figure), same unit and change flag, indicators that do not disagree; and never a
     figure and its own baseline:
@@ -14,6 +16,8 @@
 (
     {{ targets }}.kind = 'target'
     and {{ outcomes }}.kind = 'outcome'
+    and coalesce({{ targets }}.is_environmental, true)
+    and coalesce({{ outcomes }}.is_environmental, true)
     and {{ targets }}.region_code = {{ outcomes }}.region_code
     and {{ targets }}.year = {{ outcomes }}.year
     and {{ targets }}.period is not distinct from {{ outcomes }}.period

@@ -89,7 +89,7 @@ def sample_build(tmp_path_factory) -> SampleBuild:
     is most of the suite's time), run as a scheduler would: from another folder. Tests must not write into it:
     copy it first."""
     work = tmp_path_factory.mktemp("sample")
-    data = work / "data"
+    data = work / "analyst's data"  # a quote in the path must not break the SQL dbt writes
     env = {**os.environ, "DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(work / "logs")}
     refresh = subprocess.run([str(ENVWH), "refresh", str(ROOT / "data" / "documents"), "--data-dir", str(data),
                               "--quiet"], cwd=work, env=env, capture_output=True, text=True, timeout=900)

@@ -22,7 +22,7 @@ from conftest import ENVWH, ROOT
 
 from loaders import publish
 from loaders.publish import BuildOutcome, build_and_publish, warehouse_lock
-from loaders.writing import Locked, write_table
+from loaders.writing import Locked, load_id_of, write_table
 
 ROWS = 2000
 
@@ -223,13 +223,14 @@ def test_refresh_with_dbt_publishes_a_warehouse_whose_views_work_where_it_was_mo
 @needs_dbt
 def test_failed_dbt_build_leaves_the_published_warehouse_untouched_while_a_reader_queries(
         sample_build, tmp_path, dbt_env):
-    data = tmp_path / "data"
+    data = tmp_path / "analyst's data"  # a quote in the path must not break the SQL dbt writes
     shutil.copytree(sample_build.data, data)
     db = data / "warehouse.duckdb"
     before = db.read_bytes()
     # a build whose dbt tests fail: two documents with one id (a source test: dbt skips all that reads them)
     documents = pq.read_table(data / "raw" / "raw_documents.parquet").to_pylist()
-    write_table([documents[0], *documents], "raw_documents", data / "raw")
+    write_table([documents[0], *documents], "raw_documents", data / "raw",  # the same load id: a tampered,
+                load_id=load_id_of(data / "raw" / "raw_measures.parquet"))  # not a torn, set
     stop = tmp_path / "stop"
     reader = start_reader(db, stop, "select count(*), count(*) filter (where table_name = 'fct_targets') "
                                     "from information_schema.tables", pause=0.1)  # dbt takes seconds

@@ -37,7 +37,11 @@ renamed as (
         coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
         nullif(domain_code, '') as domain_code,
         nullif(period, '') as period,
-        table_no
+        table_no,
+        nullif(rules, '') as rules,
+        -- a figure is environmental unless the loader said otherwise (economy, fiscal, society)
+        coalesce(is_environmental, true) as is_environmental,
+        nullif(trim(sub_area), '') as sub_area
     from with_optional_columns
 )
 

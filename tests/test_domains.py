@@ -22,7 +22,7 @@ def test_seed_domains_cover_keywords_and_indicators():
     codes = _codes("domains.csv", "domain_code")
     # every domain has vocabulary, none unknown: the classifier's, or for the domains of figures that are
     # not environmental (economy, fiscal, society) the relevance keywords of loaders/semantics.py
-    with open(SEEDS.parent / "loaders" / "data" / "relevance_keywords.csv", encoding="utf-8") as fh:
+    with open(SEEDS.parent / "relevance_keywords.csv", encoding="utf-8") as fh:
         relevance = {row["domain_code"] for row in csv.DictReader(line for line in fh if not line.startswith("#"))}
     assert _codes("domain_keywords.csv", "domain_code") | relevance == codes
     assert _codes("indicators.csv", "domain") <= codes

@@ -44,7 +44,7 @@ def test_candidates_are_numbers_with_a_unit_not_dates_or_names():
 
 
 def test_candidates_keep_masked_numbers_and_mark_unknown_ratios():
-    cands = find_candidates(view("新建**公里,能耗0.5吨标准煤/万元。"))
+    cands = find_candidates(view("新建**公里,排放0.5吨/公顷。"))
     assert [(c.number, c.unit.unit) for c in cands][0] == (None, "km")
     assert cands[1].unknown_ratio
 

@@ -1,7 +1,8 @@
 -- The attainment rules, checked on the built links (all strategies) independently of the macro
 -- link_compatible that applies them: a link pairs an environmental target and outcome of one region
 -- and one year, two annual figures or two figures of the same period, and never a figure with its own baseline -
--- two numbers of one sentence (but for two cells of one table row), or a plan's value dated only by
+-- two numbers of one sentence (but for two cells of one table row), a target and an outcome of one
+-- government work report (last year reviewed, this year planned), or a plan's value dated only by
 -- the document (its base-year or current value) with a target of that plan.
 -- Rows returned are violations.
 with links as (
@@ -27,6 +28,8 @@ paired as (
         and targets.sentence_start = outcomes.sentence_start
         and (targets.table_no is null or outcomes.table_no is null) as same_sentence,
         targets.document_id = outcomes.document_id
+        and targets.doc_kind = 'work_report' as same_work_report,
+        targets.document_id = outcomes.document_id
         and outcomes.doc_type = 'plan'
         and outcomes.year_source = 'document' as plan_baseline
     from links
@@ -46,6 +49,7 @@ violations as (
         or not same_year
         or not same_period
         or coalesce(same_sentence, false)
+        or coalesce(same_work_report, false)
         or coalesce(plan_baseline, false)
 )
 

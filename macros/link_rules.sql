@@ -9,6 +9,8 @@
     figure and its own baseline:
     - two numbers of one sentence ("由35降至30"), unless both are cells of a table, whose row holds a
       target and its actual side by side (their column years tell them apart);
+    - a target and an outcome of one government work report: it reviews last year (outcomes) and plans
+      this year (targets), so they never answer each other, whatever year a sentence was given;
     - a plan's base-year or current value (an outcome of a plan with no year of its own, dated by the
       document) and a target of that plan. A plan's outcome dated by its own words (十三五 table: 2020
       target and 2020 actual) may answer a target of the same year. -#}
@@ -28,6 +30,11 @@
         {{ targets }}.document_id = {{ outcomes }}.document_id
         and {{ targets }}.sentence_start = {{ outcomes }}.sentence_start
         and ({{ targets }}.table_no is null or {{ outcomes }}.table_no is null),
+        false
+    )
+    and not coalesce(
+        {{ targets }}.document_id = {{ outcomes }}.document_id
+        and {{ targets }}.doc_kind = 'work_report',
         false
     )
     and not coalesce(

@@ -66,6 +66,7 @@ joined as (
         measures.document_id,
         documents.source_file,
         documents.doc_type,
+        documents.doc_kind,
         documents.published_on,
         documents.region_code,
         documents.region_scope,

@@ -90,7 +90,8 @@ def sample_build(tmp_path_factory) -> SampleBuild:
     copy it first."""
     work = tmp_path_factory.mktemp("sample")
     data = work / "analyst's data"  # a quote in the path must not break the SQL dbt writes
-    env = {**os.environ, "DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(work / "logs")}
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("ENVWH_")},  # --data-dir decides
+           "DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(work / "logs")}
     refresh = subprocess.run([str(ENVWH), "refresh", str(ROOT / "data" / "documents"), "--data-dir", str(data),
                               "--quiet"], cwd=work, env=env, capture_output=True, text=True, timeout=900)
     assert refresh.returncode == 0, refresh.stdout + refresh.stderr

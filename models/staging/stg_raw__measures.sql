@@ -3,16 +3,6 @@ with source as (
     select * from {{ source('raw', 'raw_measures') }}
 ),
 
--- Columns newer loaders write, null when the raw table predates them (union by name adds them).
-with_optional_columns as (
-    select * from source
-    union all by name
-    select
-        cast(null as varchar) as period,
-        cast(null as integer) as table_no
-    where false
-),
-
 renamed as (
     select
         measure_id,
@@ -36,13 +26,18 @@ renamed as (
         nullif(qualifier, '') as qualifier,
         coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
         nullif(domain_code, '') as domain_code,
-        nullif(period, '') as period,
-        table_no,
         nullif(rules, '') as rules,
         -- a figure is environmental unless the loader said otherwise (economy, fiscal, society)
         coalesce(is_environmental, true) as is_environmental,
-        nullif(trim(sub_area), '') as sub_area
-    from with_optional_columns
+        nullif(trim(sub_area), '') as sub_area,
+        nullif(period, '') as period,
+        -- binding and period are the contract's names (DESIGN.md), keywords or not
+        nullif(binding, '') as binding,  -- noqa: RF04
+        page,
+        table_no,
+        row_no,
+        col_no
+    from source
 )
 
 select * from renamed

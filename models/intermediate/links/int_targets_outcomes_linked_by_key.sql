@@ -1,8 +1,9 @@
 -- Links of strategy 1 (of 3): a target and an outcome sharing a link key (int_measures_resolved):
 -- 'indicator:<code>' (link_method indicator) or 'subject:<normalised subject>|<unit>' (subject_exact).
 -- One link per region, year, period and key (an annual pair and a five-year pair of one indicator and
--- end year are two links): of the pairs that pass link_compatible, the one of the most preferred
--- target, then the most preferred outcome (the preferred pair whenever it is compatible).
+-- end year are two links): of the pairs that pass link_compatible, a target and the actual of one table
+-- row first (a 十三五 table: the document itself pairs them), then the most preferred target and its
+-- most preferred outcome (the preferred pair whenever it is compatible).
 with measures as (
     select * from {{ ref('int_measures_resolved') }}
     where link_key is not null
@@ -20,6 +21,12 @@ pairs as (
         targets.link_key,
         case when targets.indicator_code is null then 'subject' else 'indicator' end as link_type,
         case when targets.indicator_code is null then 'subject_exact' else 'indicator' end as link_method,
+        coalesce(
+            targets.document_id = outcomes.document_id
+            and targets.table_no = outcomes.table_no
+            and targets.row_no = outcomes.row_no,
+            false
+        ) as in_one_table_row,
         targets.preference_rank as target_rank,
         outcomes.preference_rank as outcome_rank
     from measures as targets
@@ -40,7 +47,7 @@ final as (
     qualify
         row_number() over (
             partition by region_code, year, period, link_key
-            order by target_rank asc, outcome_rank asc
+            order by in_one_table_row desc, target_rank asc, outcome_rank asc
         ) = 1
 )
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +26,6 @@ import click
 
 REL_TOL = 1e-6
 NEAR = 400  # characters between a gold quote and the extracted number that still count as the same place
-_SPACE = re.compile(r"\s+")
 ATTRIBUTES = ("kind", "indicator", "comparator", "year", "region")
 
 
@@ -91,9 +89,14 @@ def read_gold(gold_dir: Path) -> tuple[dict[str, dict], list[GoldMeasure], list[
     return documents, measures, links
 
 
+def _ignored(ch: str) -> bool:
+    """Whitespace and the cell separator of a table's rendering: a row label may span cells or lines."""
+    return ch.isspace() or ch == "|"
+
+
 def squeeze(text: str) -> tuple[str, list[int]]:
-    """The text without whitespace, and for each kept character its offset in the original."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    """The text without whitespace or cell separators, and for each kept character its offset."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not _ignored(ch)]
     return "".join(ch for _, ch in kept), [i for i, _ in kept]
 
 
@@ -101,7 +104,7 @@ def locate(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None)
     """Offset in `text` of the quote, whitespace-insensitive and in simplified script (None if absent)."""
     from loaders.reading import normalise, t2s
 
-    q = _SPACE.sub("", t2s("".join(normalise(quote))))
+    q = "".join(ch for ch in t2s("".join(normalise(quote))) if not _ignored(ch))
     flat, where = squeezed or squeeze(text)
     i = flat.find(q)
     return where[i] if i >= 0 and q else None
@@ -112,15 +115,16 @@ def _same(a: float | None, b: float | None) -> bool:
 
 
 def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[GoldMeasure, Extracted]]:
-    by_doc: dict[tuple[str, str], list[Extracted]] = {}
+    by_doc: dict[tuple[str, str | None], list[Extracted]] = {}
     for e in extracted:
-        by_doc.setdefault((e.doc, e.unit), []).append(e)
+        # a figure in words only (完成省下达任务) has no value and no unit to compare: its place decides
+        by_doc.setdefault((e.doc, e.unit if e.value is not None else None), []).append(e)
     candidates = []
     for gi, g in enumerate(gold):
-        if g.position is None or g.value is None:
+        if g.position is None:
             continue
-        for e in by_doc.get((g.doc, g.unit), []):
-            if not _same(g.value, e.value):
+        for e in by_doc.get((g.doc, g.unit if g.value is not None else None), []):
+            if g.value is not None and not _same(g.value, e.value):
                 continue
             dist = e.position - g.position
             # a table cell follows its row label; a sentence's number sits inside or just after the quote
@@ -153,15 +157,16 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
         e = got.get(id(g))
         if e is None:
             continue
-        diffs = [a for a in ATTRIBUTES if getattr(g, a) != getattr(e, a)]
+        # a figure in words only has no comparator to get right
+        diffs = [a for a in ATTRIBUTES if getattr(g, a) != getattr(e, a) and (a != "comparator" or g.value is not None)]
         if diffs:
             wrong.append({"doc": g.doc, "quote": g.quote, "value": g.value,
                           "diffs": {a: [getattr(g, a), getattr(e, a)] for a in diffs}, "subject": e.subject})
         else:
             fully_right += 1
     full_docs = {d for d, r in documents.items() if r["coverage"] == "full"}
-    env_gold = [g for g in gold if g.doc in full_docs and g.is_environmental and g.value is not None]
-    env_extracted = [e for e in extracted if e.doc in full_docs and e.is_environmental and e.value is not None]
+    env_gold = [g for g in gold if g.doc in full_docs and g.is_environmental]
+    env_extracted = [e for e in extracted if e.doc in full_docs and e.is_environmental]
     matched_env_e = {e.measure_id for g, e in pairs if g.doc in full_docs}
     flag_pairs = [(g, e) for g, e in pairs if g.doc in full_docs and e.is_environmental]
     result = {
@@ -259,12 +264,12 @@ def _has_table(con, name: str) -> bool:
 
 def document_texts(folder: Path, docs: set[str]) -> dict[str, str]:
     """The loaders' cleaned text of each annotated document (offsets of the marts point into it)."""
-    from loaders.reading import read_document
+    from loaders.pipeline import read_any
 
     out = {}
     for d in sorted(docs):
         try:
-            out[d] = read_document((folder / d).read_bytes(), d).text
+            out[d] = read_any((folder / d).read_bytes(), d).text
         except Exception:  # a file the loaders reject has no text to point into
             out[d] = ""
     return out

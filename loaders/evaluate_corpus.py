@@ -144,12 +144,18 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
                 continue
             # a table cell follows its row label; a sentence's number sits inside or just after the quote
             # (a label printed in two tables, e.g. 十三五 and 十四五, is any of its places)
-            dists = [e.position - p for p in (g.positions or [g.position]) if -NEAR // 4 <= e.position - p <= NEAR]
-            if dists:
-                # two nearby cells with the same figure (100 | 100, or two cells of words): the one of the
-                # gold's kind, year and indicator is the same place; a disagreeing cell wins only when clearly closer
-                disagree = (g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
-                candidates.append((min(abs(d) for d in dists) + SAME_ROW * disagree, gi, e.measure_id, g, e))
+            keys = []
+            for p in g.positions or [g.position]:
+                dist = e.position - p
+                if -NEAR // 4 <= dist <= NEAR:
+                    # a number inside the quote first (a list of equal values: the one the quote holds), then the
+                    # nearest; two nearby cells with the same figure (100 | 100, or two cells of words): the one
+                    # of the gold's kind, year and indicator, a disagreeing cell winning only when clearly closer
+                    inside = 0 <= dist < len(g.quote)
+                    disagree = (g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
+                    keys.append((not inside, abs(dist) + SAME_ROW * disagree, g.indicator != e.indicator))
+            if keys:
+                candidates.append((min(keys), gi, e.measure_id, g, e))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     used_g, used_e, pairs = set(), set(), []
     for _, gi, eid, g, e in candidates:

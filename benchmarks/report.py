@@ -235,6 +235,10 @@ def markdown(results: list[SizeResult], mach: dict, args, invariance: dict | Non
         md += _md_table([["function", "calls", "cumulative s", "cumulative share"]] +
                         [[f"`{r['function']}`", f"{r['calls']:,}", f"{r['cum_s']:.2f}", f"{r['cum_share']:.1%}"]
                          for r in profile["by_cum_loaders"][:15]])
+    from benchmarks.corpus import kept_block
+
+    if corpus_block := kept_block(RESULTS_MD):  # the real corpus is timed apart (--corpus-only)
+        md += ["", corpus_block]
     md += ["", "## Notes", "", NOTES_BEGIN, notes.strip() or "(none)", NOTES_END, ""]
     return "\n".join(md)
 

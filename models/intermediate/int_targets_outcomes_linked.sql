@@ -25,6 +25,9 @@
 -- The longest common substring is computed once per distinct pair of strings (string_pairs), not once
 -- per pair of measures: documents repeat their phrasing from year to year and region to region, and
 -- the substring search is the costly part of this model.
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope(['target_document_id', 'outcome_document_id']) }}") }}
 with measures as (
     -- attainment is about environmental promises: GDP or jobs figures are never linked
     select * from {{ ref('int_measures_resolved') }}
@@ -352,3 +355,4 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope(['target_document_id', 'outcome_document_id']) }}

@@ -58,10 +58,14 @@ def _build(raw: Path, published: Path, incremental: bool) -> publish.PublishResu
 
 
 def _statuses(db: Path) -> dict[str, int]:
+    """Documents per status, and "in_scope": how many of them the incremental build re-built."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return dict(con.execute("select status, count(*) from intermediate.int_documents_changed "
-                                "group by status").fetchall())
+        counts = dict(con.execute("select status, count(*) from intermediate.int_documents_changed "
+                                  "group by status").fetchall())
+        counts["in_scope"] = con.execute("select count(*) from intermediate.int_documents_changed "
+                                         "where in_refresh_scope").fetchone()[0]
+        return counts
     finally:
         con.close()
 
@@ -96,6 +100,8 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     # new: 2 added + the edited one's new text; removed: the deleted one + the edited one's old text
     assert statuses.get("new") == 3 and statuses.get("removed") == 2 and statuses.get("changed") == 1, statuses
     assert statuses.get("unchanged") == len(SAMPLES) - 1 + 1, statuses  # the other samples and zj_2023
+    # zj_2023 is unchanged but shares its region with a new document: re-built; the untouched samples are not
+    assert 3 + 2 + 1 + 1 <= statuses["in_scope"] < sum(v for k, v in statuses.items() if k != "in_scope"), statuses
     assert _tables(incremental_db) == _tables(full_db) == tables_before
     assert _differences(incremental_db, full_db) == {}
     assert published != incremental_db.read_bytes()  # the refresh did change the warehouse

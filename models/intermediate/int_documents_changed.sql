@@ -4,7 +4,6 @@
 -- table held before it is replaced (its old version in the copy of the published warehouse). In a full
 -- build there is no old version and every document is new.
 {{ config(materialized='table') }}
-{%- set previous = adapter.get_relation(this.database, this.schema, this.identifier) if execute else none %}
 
 with documents as (
     select * from {{ ref('int_documents_resolved') }}
@@ -13,8 +12,8 @@ with documents as (
 raw_documents as (
     select
         document_id,
-        hash(raw_document) as row_hash
-    from {{ ref('stg_raw__documents') }} as raw_document
+        hash(raw_document) as row_hash  -- noqa: AL05
+    from {{ ref('stg_raw__documents') }} as raw_document  -- noqa: AL05
 ),
 
 measure_hashes as (
@@ -22,7 +21,7 @@ measure_hashes as (
         document_id,
         count(*) as n_rows,
         bit_xor(hash(raw_measure)) as rows_hash  -- order-free: the same rows give the same hash
-    from {{ ref('stg_raw__measures') }} as raw_measure
+    from {{ ref('stg_raw__measures') }} as raw_measure  -- noqa: AL05
     group by document_id
 ),
 
@@ -31,7 +30,7 @@ item_hashes as (
         document_id,
         count(*) as n_rows,
         bit_xor(hash(raw_item)) as rows_hash
-    from {{ ref('stg_raw__items') }} as raw_item
+    from {{ ref('stg_raw__items') }} as raw_item  -- noqa: AL05
     group by document_id
 ),
 
@@ -50,23 +49,15 @@ current_documents as (
 ),
 
 previous_documents as (
-    {%- if previous and not flags.FULL_REFRESH %}
     select
-        document_id,
-        region_code,
-        fingerprint
-    from {{ previous }}
-    where status <> 'removed'
-    {%- else %}
-    select
-        cast(null as varchar) as document_id,
-        cast(null as varchar) as region_code,
-        cast(null as varchar) as fingerprint
-    where false
-    {%- endif %}
+        previous_build.document_id,
+        previous_build.region_code,
+        previous_build.fingerprint
+    from {{ previous_build_of_this() }} as previous_build
+    where previous_build.status <> 'removed'
 ),
 
-final as (
+compared as (
     select
         coalesce(current_documents.document_id, previous_documents.document_id) as document_id,
         case
@@ -81,6 +72,28 @@ final as (
     from current_documents
     full outer join previous_documents
         on current_documents.document_id = previous_documents.document_id
+),
+
+-- regions of a document that is not unchanged, before and after: their facts depend on each other
+touched_regions as (
+    select region_code
+    from compared
+    where status <> 'unchanged' and region_code is not null
+    union
+    select previous_region_code as region_code
+    from compared
+    where status <> 'unchanged' and previous_region_code is not null
+),
+
+final as (
+    select
+        compared.*,
+        (
+            compared.status <> 'unchanged'
+            or compared.region_code in (select touched_regions.region_code from touched_regions)
+            or compared.previous_region_code in (select touched_regions.region_code from touched_regions)
+        ) as in_refresh_scope
+    from compared
 )
 
 select * from final

@@ -20,6 +20,7 @@
           pre_hook="{{ delete_refresh_scope() }}") }}
 with measures as (
     select * from {{ ref('stg_raw__measures') }}
+    where {{ in_refresh_scope() }}
 ),
 
 matches as (

@@ -31,7 +31,7 @@
 with measures as (
     -- attainment is about environmental promises: GDP or jobs figures are never linked
     select * from {{ ref('int_measures_resolved') }}
-    where is_environmental
+    where is_environmental and {{ in_refresh_scope() }}  -- links stay within a region: the scope is whole regions
 ),
 
 keyed as (

@@ -3,7 +3,7 @@
 -- measure is substring(text, char_start + 1, char_end - char_start) (DuckDB's substring is 1-based).
 -- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          pre_hook="{{ delete_refresh_scope(['document_id'], none) }}") }}
+          pre_hook="{{ delete_refresh_scope() }}") }}
 with documents as (
     select * from {{ ref('stg_raw__documents') }}
 ),
@@ -23,4 +23,4 @@ final as (
 )
 
 select * from final
-where {{ in_refresh_scope(['document_id'], none) }}
+where {{ in_refresh_scope() }}

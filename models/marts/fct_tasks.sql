@@ -5,6 +5,7 @@
           pre_hook="{{ delete_refresh_scope() }}") }}
 with items as (
     select * from {{ ref('stg_raw__items') }}
+    where {{ in_refresh_scope() }}
 ),
 
 documents as (

@@ -107,7 +107,9 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
             res.problems.append(f"queries: {exc}")
     if args.incremental_docs and res.dbt_ok():
         say(f"   incremental refresh of {args.incremental_docs} new documents, then a full build beside it ...")
-        res.incremental = incremental_refresh(work, docs, raw, db, gen, n, args.incremental_docs, args.workers)
+        res.incremental = inc = incremental_refresh(work, docs, raw, db, gen, n, args.incremental_docs, args.workers)
+        say(f"   refresh ({inc['mode']}): {inc['refresh']['wall_s']:.1f} s wall, {inc['refresh']['cpu_s']:.1f} s CPU; "
+            f"full build: {inc['full_build']['wall_s']:.1f} s wall, {inc['full_build']['cpu_s']:.1f} s CPU")
         if res.incremental["log"]:
             res.problems.append("incremental refresh: " + res.incremental["log"].replace("\n", " | ")[-400:])
     res.load_avg_end = os.getloadavg()

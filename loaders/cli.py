@@ -183,6 +183,7 @@ def _run_publish(raw_dir: Path, db_path: Path, quiet: bool, max_shrink: float | 
     def builder(target: Path, raw: Path) -> publish.BuildOutcome:
         return publish.dbt_build(target, raw, progress=_progress(quiet))
 
+    builder.incremental = getattr(publish.dbt_build, "incremental", False)  # type: ignore[attr-defined]
     result = publish.build_and_publish(raw_dir, db_path, builder, max_shrink, incremental=not full)
     if not result.ok:
         say(f"build: FAILED, {result.reason}; the published warehouse {result.published} was left untouched", err=True)

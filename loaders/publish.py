@@ -228,8 +228,12 @@ def build_fingerprint(raw_dir: Path, project_dir: Path = PROJECT_ROOT) -> str:
     loader version of the raw set and the versions of dbt and DuckDB."""
     from importlib import metadata
 
+    import yaml  # comes with dbt
+
     digest = hashlib.sha256()
-    folders = [project_dir / d for d in ("models", "macros", "seeds", "loaders/data/seeds")]
+    project = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+    folders = [project_dir / folder for key in ("model-paths", "macro-paths", "seed-paths", "test-paths")
+               for folder in project.get(key, [])]  # wherever the project keeps them
     files = [project_dir / "dbt_project.yml", project_dir / "profiles.yml"]
     files += sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
     for path in files:

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import yaml
 from conftest import plan_text, run_load
 
 from loaders import publish
@@ -117,9 +118,11 @@ def test_a_changed_model_forces_a_full_build(tmp_path):
     assert publish.incremental_start(published, raw) is None
     project = tmp_path / "project"  # the same project with one model edited
     shutil.copytree(ROOT / "models", project / "models")
-    for name in ("macros", "seeds", "loaders/data/seeds"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, project / name)
+    project_yml = yaml.safe_load((ROOT / "dbt_project.yml").read_text(encoding="utf-8"))
+    for key in ("macro-paths", "seed-paths", "test-paths"):
+        for name in project_yml.get(key, []):
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "dbt_project.yml", project)
     shutil.copy(ROOT / "profiles.yml", project)
     assert publish.build_fingerprint(raw, project) == publish.build_fingerprint(raw)

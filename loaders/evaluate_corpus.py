@@ -5,7 +5,8 @@
 The gold is a folder of annotation batches (README.md there). A gold measure and an extracted one match
 when they come from the same document, have the same value (relative tolerance 1e-6, after the unit's
 canonical conversion) and unit, and the extracted number lies near the gold quote (a table cell lies after
-its row label). Matching is one to one, closest first. Reported, per set and per document kind:
+its row label). Matching is one to one, closest first (a cell of the gold's kind, year and
+indicator wins a tie within SAME_ROW characters). Reported, per set and per document kind:
 
 - headline: gold rows with an indicator; `fully_right` = matched with kind, indicator, comparator, year and
   region all right (the issue's "headline rows fully right"); recall of their values;
@@ -26,6 +27,7 @@ import click
 
 REL_TOL = 1e-6
 NEAR = 400  # characters between a gold quote and the extracted number that still count as the same place
+SAME_ROW = 40  # characters: about the width of a table row's cells, the reach of a kind/year tie-break
 ATTRIBUTES = ("kind", "indicator", "comparator", "year", "region")
 
 
@@ -44,6 +46,7 @@ class GoldMeasure:
     quote: str
     batch: str
     position: int | None = None
+    positions: list[int] = field(default_factory=list)  # every place the quote occurs (a label repeated in two tables)
 
 
 @dataclass
@@ -110,6 +113,19 @@ def locate(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None)
     return where[i] if i >= 0 and q else None
 
 
+def locate_all(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None) -> list[int]:
+    """Every offset of the quote in `text` (same normalisation as `locate`)."""
+    from loaders.reading import normalise, t2s
+
+    q = "".join(ch for ch in t2s("".join(normalise(quote))) if not _ignored(ch))
+    flat, where = squeezed or squeeze(text)
+    out, i = [], flat.find(q) if q else -1
+    while i >= 0:
+        out.append(where[i])
+        i = flat.find(q, i + 1)
+    return out
+
+
 def _same(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-9)
 
@@ -126,10 +142,20 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
         for e in by_doc.get((g.doc, g.unit if g.value is not None else None), []):
             if g.value is not None and not _same(g.value, e.value):
                 continue
-            dist = e.position - g.position
             # a table cell follows its row label; a sentence's number sits inside or just after the quote
-            if -NEAR // 4 <= dist <= NEAR:
-                candidates.append((abs(dist), gi, e.measure_id, g, e))
+            # (a label printed in two tables, e.g. 十三五 and 十四五, is any of its places)
+            keys = []
+            for p in g.positions or [g.position]:
+                dist = e.position - p
+                if -NEAR // 4 <= dist <= NEAR:
+                    # a number inside the quote first (a list of equal values: the one the quote holds), then the
+                    # nearest; two nearby cells with the same figure (100 | 100, or two cells of words): the one
+                    # of the gold's kind, year and indicator, a disagreeing cell winning only when clearly closer
+                    inside = 0 <= dist < len(g.quote)
+                    disagree = (g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
+                    keys.append((not inside, abs(dist) + SAME_ROW * disagree, g.indicator != e.indicator))
+            if keys:
+                candidates.append((min(keys), gi, e.measure_id, g, e))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     used_g, used_e, pairs = set(), set(), []
     for _, gi, eid, g, e in candidates:
@@ -283,6 +309,7 @@ def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None)
     squeezed = {d: squeeze(t) for d, t in texts.items()}
     for g in gold:
         g.position = locate(g.quote, texts.get(g.doc, ""), squeezed.get(g.doc))
+        g.positions = locate_all(g.quote, texts.get(g.doc, ""), squeezed.get(g.doc))
     for ln in links:
         ln["target_pos"] = locate(ln["target_quote"], texts.get(ln["target_doc"], ""), squeezed.get(ln["target_doc"]))
         ln["outcome_pos"] = locate(ln["outcome_quote"], texts.get(ln["outcome_doc"], ""),

@@ -227,6 +227,13 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
         right = sum(1 for g in hd if id(g) in got) - sum(1 for w in wrong if w["doc"] == d)
         result["per_document"][d] = {"kind": documents[d].get("doc_kind"), "headline": len(hd),
                                      "matched": sum(1 for g in hd if id(g) in got), "fully_right": right}
+    by_kind: dict[str, dict[str, int]] = {}
+    for p in result["per_document"].values():
+        k = by_kind.setdefault(p["kind"] or "other", {"documents": 0, "headline": 0, "matched": 0, "fully_right": 0})
+        k["documents"] += 1
+        for key in ("headline", "matched", "fully_right"):
+            k[key] += p[key]
+    result["by_doc_kind"] = by_kind
     return result
 
 
@@ -320,7 +327,9 @@ def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None)
         docs = {d: r for d, r in documents.items() if r["set"] == s}
         result[s] = score(docs, [g for g in gold if g.doc in docs], extracted,
                           [ln for ln in links if ln["target_doc"] in docs and ln["outcome_doc"] in docs], mart_links)
-    result["unlocated_quotes"] = [{"doc": g.doc, "quote": g.quote} for g in gold if g.position is None]
+    scored = {d for d, r in documents.items() if which is None or r["set"] == which}
+    result["unlocated_quotes"] = [{"doc": g.doc, "quote": g.quote} for g in gold
+                                  if g.position is None and g.doc in scored]
     return result
 
 
@@ -337,6 +346,9 @@ def _print(result: dict) -> None:
              f"of {env['gold']}, precision {env['precision']} of {env['extracted']}, "
              f"is_environmental precision {env['flag_precision']}")
         echo(f"links: precision {ln['precision']} ({ln['right']}/{ln['mart']}), recall {ln['recall']} of {ln['gold']}")
+        for k, p in sorted(r["by_doc_kind"].items()):
+            echo(f"  {k:15} {p['documents']:3} documents: headline rows fully right {p['fully_right']}/{p['headline']}, "
+                 f"value recall {_ratio(p['matched'], p['headline'])}")
         for d, p in r["per_document"].items():
             echo(f"  {d:60} {p['kind'] or '':15} headline {p['fully_right']:3}/{p['headline']:3} "
                  f"(matched {p['matched']})")

@@ -30,13 +30,21 @@ synonyms as (
     where coalesce(synonyms.synonym, '') <> ''
 ),
 
+excluded_terms as (
+    select
+        indicator_code,
+        synonym,
+        {{ unnest_list(split_string('excluded_if', '|')) }} as excluded_term
+    from synonyms
+    where excluded_if <> ''
+),
+
 exclusions as (
     select distinct
         indicator_code,
         synonym,
-        lower(trim(unnest(string_split(excluded_if, '|')))) as excluded_term
-    from synonyms
-    where excluded_if <> ''
+        lower(trim(excluded_term)) as excluded_term
+    from excluded_terms
 ),
 
 subjects as (
@@ -77,6 +85,20 @@ excluded as (
         and contains(candidates.subject_key, exclusions.excluded_term)
 ),
 
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by subject_key, unit, is_change
+            order by length(synonym) desc, indicator_code, synonym asc
+        ) as synonym_rank
+    from (
+        select * from candidates
+        except
+        select * from excluded
+    ) as kept
+),
+
 best as (
     select
         subject_key,
@@ -84,15 +106,8 @@ best as (
         is_change,
         indicator_code,
         synonym as matched_synonym
-    from (
-        select * from candidates
-        except
-        select * from excluded
-    ) as kept
-    qualify row_number() over (
-            partition by subject_key, unit, is_change
-            order by length(synonym) desc, indicator_code, synonym asc
-        ) = 1
+    from ranked
+    where synonym_rank = 1
 ),
 
 final as (

@@ -138,7 +138,10 @@ ranked as (
                             end,
                             published_on desc nulls last,
                             document_id asc,
-                            list_position(['eq', 'le', 'ge', 'lt', 'gt', 'approx'], comparator),
+                            case comparator
+                                when 'eq' then 1 when 'le' then 2 when 'ge' then 3
+                                when 'lt' then 4 when 'gt' then 5 when 'approx' then 6
+                            end,
                             char_start asc
                     )
         end as preference_rank

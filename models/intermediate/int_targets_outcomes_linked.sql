@@ -61,7 +61,7 @@ linked_keys as (
         on keyed_links.target_measure_id = measures.measure_id
 ),
 
-candidates as materialized (
+candidates as {{ materialized_cte() }} (
     select measures.*
     from measures
     left join linked_keys
@@ -74,7 +74,7 @@ candidates as materialized (
         and (measures.link_key is null or measures.is_preferred)
 ),
 
-task_candidates as materialized (
+task_candidates as {{ materialized_cte() }} (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,
@@ -116,7 +116,7 @@ task_string_pairs as (
     from task_candidates
 ),
 
-task_string_similarity as materialized (
+task_string_similarity as {{ materialized_cte() }} (
     select
         a,
         b,
@@ -163,7 +163,21 @@ task_agreeing as (
         )
 ),
 
-task_links as materialized (
+task_best as (
+    select
+        *,
+        row_number() over (
+            partition by target_measure_id
+            order by common_chars desc, subject_common desc, distance asc, outcome_measure_id asc
+        ) as target_rank,
+        row_number() over (
+            partition by outcome_measure_id
+            order by common_chars desc, subject_common desc, distance asc, target_measure_id asc
+        ) as outcome_rank
+    from task_agreeing
+),
+
+task_links as {{ materialized_cte() }} (
     select
         target_measure_id,
         outcome_measure_id,
@@ -171,21 +185,13 @@ task_links as materialized (
         'task' as link_type,
         'task_similar' as link_method,
         common_chars
-    from task_agreeing
-    qualify
-        row_number() over (
-            partition by target_measure_id
-            order by common_chars desc, subject_common desc, distance asc, outcome_measure_id asc
-        ) = 1
-        and row_number() over (
-            partition by outcome_measure_id
-            order by common_chars desc, subject_common desc, distance asc, target_measure_id asc
-        ) = 1
+    from task_best
+    where target_rank = 1 and outcome_rank = 1
 ),
 
 -- Across documents only measures left over by the task links; a pair must share a run of
 -- link_min_common_chars characters, so candidate pairs are found by joining those runs.
-unpaired as materialized (
+unpaired as {{ materialized_cte() }} (
     select candidates.*
     from candidates
     left join task_links as as_target
@@ -201,7 +207,7 @@ unpaired as materialized (
         )
 ),
 
-runs as materialized (
+runs as {{ materialized_cte() }} (
     select distinct
         measure_id,
         kind,
@@ -213,9 +219,10 @@ runs as materialized (
     from (
         select
             *,
-            unnest(range(1, length(subject_norm) - {{ var('link_min_common_chars') }} + 2)) as start_position
+            {{ unnest_list(integer_range(1, "length(subject_norm) - " ~ var('link_min_common_chars') ~ " + 2")) }}
+                as start_position
         from unpaired
-    )
+    ) as starts
 ),
 
 shared_runs as (
@@ -233,7 +240,7 @@ shared_runs as (
         and outcome_runs.kind = 'outcome'
 ),
 
-document_candidates as materialized (
+document_candidates as {{ materialized_cte() }} (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,
@@ -284,6 +291,22 @@ document_pairs as (
             and document_candidates.outcome_subject = document_string_similarity.b
 ),
 
+document_best as (
+    select
+        *,
+        row_number() over (
+            partition by target_measure_id
+            order by common_chars desc, outcome_published_on desc nulls last, outcome_measure_id asc
+        ) as target_rank,
+        row_number() over (
+            partition by outcome_measure_id
+            order by common_chars desc, target_measure_id asc
+        ) as outcome_rank
+    from document_pairs
+    where common_chars >= {{ var('link_min_common_chars') }}
+        and common_chars >= {{ var('link_min_common_share') }} * longer_subject
+),
+
 document_links as (
     select
         target_measure_id,
@@ -292,18 +315,8 @@ document_links as (
         'subject' as link_type,
         'plan_report_similar' as link_method,
         common_chars
-    from document_pairs
-    where common_chars >= {{ var('link_min_common_chars') }}
-        and common_chars >= {{ var('link_min_common_share') }} * longer_subject
-    qualify
-        row_number() over (
-            partition by target_measure_id
-            order by common_chars desc, outcome_published_on desc nulls last, outcome_measure_id asc
-        ) = 1
-        and row_number() over (
-            partition by outcome_measure_id
-            order by common_chars desc, target_measure_id asc
-        ) = 1
+    from document_best
+    where target_rank = 1 and outcome_rank = 1
 ),
 
 links as (

@@ -117,12 +117,17 @@ def _reporter(quiet: bool) -> Callable[[dict], None]:
 
 
 def _run_load(folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool, allow_empty: bool,
-              quiet: bool) -> LoadSummary:
+              quiet: bool, engine: str = "local") -> LoadSummary:
     if not allow_empty and next(iter_documents(folder, exclude=raw_dir), None) is None:
         raise click.UsageError(f"{folder} holds no documents; refusing to replace the raw tables with empty ones "
                                "(pass --allow-empty if that is what you want)")
     options = LoadOptions(workers=workers, max_bytes=max_bytes, incremental=not full, progress=_progress(quiet))
-    summary = load_folder(folder, raw_dir, options, report=_reporter(quiet))
+    parse = None
+    if engine == "spark":  # documents parsed by a Spark job; the folder-level steps stay here
+        from loaders.spark_load import spark_results
+
+        parse = spark_results(folder)
+    summary = load_folder(folder, raw_dir, options, report=_reporter(quiet), parse=parse)
     click.echo(f"load: {summary.line()}")
     return summary
 
@@ -146,10 +151,13 @@ def _run_publish(raw_dir: Path, db_path: Path, quiet: bool) -> int:
 @click.argument("folder", type=FolderArg)
 @_load_options
 @click.option("--data-dir", default="data", type=PathOpt, show_default=True, help="Folder holding raw/.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Parse on local worker processes, or as a Spark job (ENVWH_SPARK_MASTER, default local[2]; "
+                   "README \"Scaling out\"). The raw tables are the same.")
 @_quiet_option
 @click.pass_context
 def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, max_bytes: int, full: bool,
-         allow_empty: bool, data_dir: Path, quiet: bool) -> None:
+         allow_empty: bool, data_dir: Path, engine: str, quiet: bool) -> None:
     """Parse every document of FOLDER into the raw Parquet tables.
 
     Unchanged files reuse their previous rows; files no longer in FOLDER lose theirs (the raw
@@ -157,7 +165,7 @@ def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, m
     """
     raw_dir, _ = _paths(data_dir, raw_dir)
     try:
-        summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet)
+        summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet, engine)
     except Locked as exc:
         click.echo(f"load: {exc}", err=True)
         ctx.exit(EXIT_LOCKED)

@@ -235,6 +235,12 @@ def load_file(task: tuple[str, str, int]) -> FileResult:
     except OSError as exc:
         err = LoadError("unreadable", f"{name}: cannot be read: {exc.strerror or exc}", "read")
         return FileResult(name, None, [error_row(name, None, err)])
+    return file_result(name, data)
+
+
+def file_result(name: str, data: bytes) -> FileResult:
+    """One file's bytes -> its FileResult, reused when unchanged since the previous load (the part of
+    load_file that the Spark job runs on its executors, loaders/spark_load.py)."""
     sha = hashlib.sha256(data).hexdigest()
     if _reusable.get(name) == sha:
         return FileResult(name, sha, [], reused=True)
@@ -366,8 +372,12 @@ def _duplicate(res: FileResult, first: str, how: str) -> dict:
 
 
 def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
-                report: Callable[[dict], None] | None = None) -> LoadSummary:
-    """Load every file of folder into out_dir/raw_*.parquet; report(error_row) for each error or warning."""
+                report: Callable[[dict], None] | None = None, parse=None) -> LoadSummary:
+    """Load every file of folder into out_dir/raw_*.parquet; report(error_row) for each error or warning.
+
+    parse(tasks, workers, reusable) yields the FileResults of the tasks in order: a local process pool
+    by default, a Spark job with loaders.spark_load (the folder-level steps below stay the same).
+    """
     options = options or LoadOptions()
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = LoadSummary(out_dir=out_dir)
@@ -387,7 +397,7 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
             by_sha: dict[str, str] = {}  # content_sha256 -> the file loaded with it
             by_doc: dict[str, str] = {}  # document_id -> the file loaded with it
             tasks = [(str(p), name, options.max_bytes) for p, name in files]
-            results = _results(tasks, options.workers, prev.reusable)
+            results = (parse or _results)(tasks, options.workers, prev.reusable)
             for res in tqdm(results, total=len(tasks), unit="doc", disable=not options.progress, leave=False):
                 new_errors = list(res.errors)
                 loaded: dict[str, pa.Table] | None = None

@@ -65,3 +65,29 @@ def rows(raw: Path, table: str) -> list[dict]:
 
 def file_bytes(raw: Path) -> dict[str, bytes]:
     return {t: (raw / f"{t}.parquet").read_bytes() for t in RAW_TABLES}
+
+
+@pytest.fixture(scope="session")
+def spark(tmp_path_factory):
+    """One local Spark session (local[2]) for every Spark test: starting one costs 20-45 s. dbt's
+    `session` method (profiles.yml, target spark) picks up this running session."""
+    import os
+    import shutil
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("the Spark engine needs Java 17 (README, Scaling out)")
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers import envwh from this venv
+    base = tmp_path_factory.mktemp("spark")
+    session = (SparkSession.builder.master("local[2]").appName("envwh tests")
+               .config("spark.sql.catalogImplementation", "in-memory")  # no Derby metastore to clean up
+               .config("spark.sql.warehouse.dir", str(base / "warehouse"))
+               .config("spark.sql.shuffle.partitions", "2")
+               .config("spark.sql.session.timeZone", "UTC")
+               .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.log.level", "ERROR")
+               .getOrCreate())
+    yield session
+    session.stop()

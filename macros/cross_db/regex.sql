@@ -20,11 +20,11 @@
 {%- endmacro %}
 
 {% macro default__regexp_full_match(expr, pattern) -%}
-regexp_full_match({{ expr }}, {{ regex(pattern) }})
+regexp_full_match({{ expr }}, {{ default__regex(pattern) }})
 {%- endmacro %}
 
 {% macro spark__regexp_full_match(expr, pattern) -%}
-({{ expr }} rlike {{ regex('^(?:' ~ pattern ~ ')$') }})
+({{ expr }} rlike {{ spark__regex('^(?:' ~ pattern ~ ')$') }})
 {%- endmacro %}
 
 {#- Every match of pattern in expr replaced (DuckDB replaces only the first without the 'g' flag; Spark's
@@ -34,9 +34,9 @@ regexp_full_match({{ expr }}, {{ regex(pattern) }})
 {%- endmacro %}
 
 {% macro default__regexp_replace_all(expr, pattern, replacement) -%}
-regexp_replace({{ expr }}, {{ regex(pattern) }}, '{{ replacement }}', 'g')
+regexp_replace({{ expr }}, {{ default__regex(pattern) }}, '{{ replacement }}', 'g')
 {%- endmacro %}
 
 {% macro spark__regexp_replace_all(expr, pattern, replacement) -%}
-regexp_replace({{ expr }}, {{ regex(pattern) }}, '{{ replacement }}')
+regexp_replace({{ expr }}, {{ spark__regex(pattern) }}, '{{ replacement }}')
 {%- endmacro %}

@@ -222,7 +222,7 @@ runs as {{ materialized_cte() }} (
             {{ unnest_list(integer_range(1, "length(subject_norm) - " ~ var('link_min_common_chars') ~ " + 2")) }}
                 as start_position
         from unpaired
-    ) as starts
+    ) as unpaired_starts
 ),
 
 shared_runs as (

@@ -1,10 +1,10 @@
 -- Calendar years with the Five-Year Plan they belong to (14th: 2021-2025, 15th: 2026-2030; macro five_year_plan).
 with series as (
-    {{ dbt.generate_series(var('last_plan_year') - var('first_plan_year') + 1) }}
+    select {{ unnest_list(integer_range(var('first_plan_year'), var('last_plan_year') ~ ' + 1')) }} as year
 ),
 
 years as (
-    select cast({{ var('first_plan_year') }} - 1 + generated_number as integer) as year
+    select cast(year as integer) as year
     from series
 ),
 

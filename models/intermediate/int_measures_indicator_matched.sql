@@ -85,20 +85,6 @@ excluded as (
         and contains(candidates.subject_key, exclusions.excluded_term)
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by subject_key, unit, is_change
-            order by length(synonym) desc, indicator_code, synonym asc
-        ) as synonym_rank
-    from (
-        select * from candidates
-        except
-        select * from excluded
-    ) as kept
-),
-
 best as (
     select
         subject_key,
@@ -106,8 +92,15 @@ best as (
         is_change,
         indicator_code,
         synonym as matched_synonym
-    from ranked
-    where synonym_rank = 1
+    from (
+        select * from candidates
+        except
+        select * from excluded
+    ) as kept
+    qualify row_number() over (
+            partition by subject_key, unit, is_change
+            order by length(synonym) desc, indicator_code, synonym asc
+        ) = 1
 ),
 
 final as (

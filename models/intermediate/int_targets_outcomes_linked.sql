@@ -163,20 +163,6 @@ task_agreeing as (
         )
 ),
 
-task_best as (
-    select
-        *,
-        row_number() over (
-            partition by target_measure_id
-            order by common_chars desc, subject_common desc, distance asc, outcome_measure_id asc
-        ) as target_rank,
-        row_number() over (
-            partition by outcome_measure_id
-            order by common_chars desc, subject_common desc, distance asc, target_measure_id asc
-        ) as outcome_rank
-    from task_agreeing
-),
-
 task_links as {{ materialized_cte() }} (
     select
         target_measure_id,
@@ -185,8 +171,16 @@ task_links as {{ materialized_cte() }} (
         'task' as link_type,
         'task_similar' as link_method,
         common_chars
-    from task_best
-    where target_rank = 1 and outcome_rank = 1
+    from task_agreeing
+    qualify
+        row_number() over (
+            partition by target_measure_id
+            order by common_chars desc, subject_common desc, distance asc, outcome_measure_id asc
+        ) = 1
+        and row_number() over (
+            partition by outcome_measure_id
+            order by common_chars desc, subject_common desc, distance asc, target_measure_id asc
+        ) = 1
 ),
 
 -- Across documents only measures left over by the task links; a pair must share a run of
@@ -291,22 +285,6 @@ document_pairs as (
             and document_candidates.outcome_subject = document_string_similarity.b
 ),
 
-document_best as (
-    select
-        *,
-        row_number() over (
-            partition by target_measure_id
-            order by common_chars desc, outcome_published_on desc nulls last, outcome_measure_id asc
-        ) as target_rank,
-        row_number() over (
-            partition by outcome_measure_id
-            order by common_chars desc, target_measure_id asc
-        ) as outcome_rank
-    from document_pairs
-    where common_chars >= {{ var('link_min_common_chars') }}
-        and common_chars >= {{ var('link_min_common_share') }} * longer_subject
-),
-
 document_links as (
     select
         target_measure_id,
@@ -315,8 +293,18 @@ document_links as (
         'subject' as link_type,
         'plan_report_similar' as link_method,
         common_chars
-    from document_best
-    where target_rank = 1 and outcome_rank = 1
+    from document_pairs
+    where common_chars >= {{ var('link_min_common_chars') }}
+        and common_chars >= {{ var('link_min_common_share') }} * longer_subject
+    qualify
+        row_number() over (
+            partition by target_measure_id
+            order by common_chars desc, outcome_published_on desc nulls last, outcome_measure_id asc
+        ) = 1
+        and row_number() over (
+            partition by outcome_measure_id
+            order by common_chars desc, target_measure_id asc
+        ) = 1
 ),
 
 links as (

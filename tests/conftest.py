@@ -76,18 +76,9 @@ def spark(tmp_path_factory):
 
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         pytest.skip("the Spark engine needs Java 17 (README, Scaling out)")
-    from pyspark.sql import SparkSession
+    sys.path.insert(0, str(ROOT))  # benchmarks/ is not part of the installed package
+    from benchmarks.spark import local_spark_session
 
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers import envwh from this venv
-    base = tmp_path_factory.mktemp("spark")
-    session = (SparkSession.builder.master("local[2]").appName("envwh tests")
-               .config("spark.sql.catalogImplementation", "in-memory")  # no Derby metastore to clean up
-               .config("spark.sql.warehouse.dir", str(base / "warehouse"))
-               .config("spark.sql.shuffle.partitions", "2")
-               .config("spark.sql.session.timeZone", "UTC")
-               .config("spark.ui.enabled", "false")
-               .config("spark.ui.showConsoleProgress", "false")
-               .config("spark.log.level", "ERROR")
-               .getOrCreate())
+    session = local_spark_session(tmp_path_factory.mktemp("spark"))
     yield session
     session.stop()

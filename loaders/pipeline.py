@@ -64,7 +64,17 @@ def _loader_version() -> str:
     return h.hexdigest()[:16]
 
 
-LOADER_VERSION = _loader_version()
+def __getattr__(name: str) -> str:
+    """LOADER_VERSION, computed on first use rather than at import: a Spark executor imports this module
+    to parse documents and never needs it (loaders/spark_load.py)."""
+    if name == "LOADER_VERSION":
+        globals()[name] = _loader_version()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _version() -> str:
+    return globals().get("LOADER_VERSION") or __getattr__("LOADER_VERSION")
 
 
 @dataclass
@@ -331,7 +341,7 @@ class _Previous:
             paths = [out_dir / f"{t}.parquet" for t in ROW_TABLES]
             if not reuse_rows or not all(p.exists() for p in paths):
                 return prev
-            if any((pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != LOADER_VERSION.encode()
+            if any((pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != _version().encode()
                    for p in paths):
                 return prev  # another loader version wrote them: parse everything again
             prev.tables = {t: _read(p).replace_schema_metadata(None) for t, p in zip(ROW_TABLES, paths, strict=True)}
@@ -388,7 +398,7 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
         summary.files = len(files)
         run_time = datetime.now(UTC).isoformat(timespec="seconds")
         first_seen = {_error_key(e): e["occurred_at"] for e in prev.errors}
-        version = {VERSION_KEY: LOADER_VERSION}
+        version = {VERSION_KEY: _version()}
         writers = {t: TableWriter(t, out_dir, version) for t in ROW_TABLES}
         try:
             batch: dict[str, list[pa.Table]] = {t: [] for t in ROW_TABLES}

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup warehouse test lint evaluate benchmark clean
+.PHONY: setup warehouse test lint evaluate benchmark clean chromium report screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ setup: $(STAMP)
 warehouse: $(STAMP)
 	$(BIN)/envwh refresh data/documents
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/ruff check loaders tests benchmarks
 	$(BIN)/pytest -q
 
@@ -29,6 +29,20 @@ evaluate: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# Headless Chromium and CJK fonts for the report tests and screenshots (Debian packages; CI runs as root).
+# A no-op when both are present.
+chromium:
+	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . || \
+		(apt-get update && apt-get install -y chromium fonts-noto-cjk)
+
+# The static report of the published warehouse, in data/report/index.html
+report: $(STAMP)
+	$(BIN)/envwh report
+
+# The README's screenshots, taken from a report of the sample warehouse (make warehouse first)
+screenshots: $(STAMP) chromium
+	$(BIN)/python -m loaders.report.screenshots data/warehouse.duckdb docs
 
 clean:
 	rm -rf data/raw data/warehouse.duckdb target logs

@@ -25,7 +25,7 @@ from opencc import OpenCC
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = REPO / "data" / "documents"
-REGIONS_CSV = REPO / "seeds" / "regions.csv"
+REGIONS_CSV = REPO / "loaders" / "data" / "seeds" / "regions.csv"
 OUT_ROOT = REPO / "benchmarks" / "out"
 
 PREFIX = "synthetic_"
@@ -44,7 +44,7 @@ class Region:
     province: str  # name of the province it belongs to (itself for a province)
 
 
-# Used only when seeds/regions.csv is missing: a few provinces with some of their cities.
+# Used only when regions.csv is missing: a few provinces with some of their cities.
 _BUILTIN = {
     ("320000", "江苏省", "江苏"): [("320100", "南京市"), ("320400", "常州市"), ("320500", "苏州市"), ("321200", "泰州市")],
     ("330000", "浙江省", "浙江"): [("330100", "杭州市"), ("330200", "宁波市"), ("330300", "温州市")],
@@ -65,7 +65,7 @@ def builtin_regions() -> list[Region]:
 
 
 def load_regions(path: Path = REGIONS_CSV) -> list[Region]:
-    """Regions of seeds/regions.csv, or the built-in list when the seed does not exist."""
+    """Regions of loaders/data/seeds/regions.csv, or the built-in list when the seed does not exist."""
     if not path.exists():
         return builtin_regions()
     with path.open(encoding="utf-8", newline="") as fh:

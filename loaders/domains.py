@@ -1,7 +1,7 @@
 """Domain classification of items and measures (air, water, soil, ... party_building).
 
-The vocabulary is seeds/domain_keywords.csv (domain_code, keyword, weight); the domains and their order
-(used to break ties) are seeds/domains.csv. Matching:
+The vocabulary is domain_keywords.csv (loaders/reference.py) (domain_code, keyword, weight); the domains and their order
+(used to break ties) are domains.csv. Matching:
 
 - bodies: one Aho-Corasick pass, leftmost-longest, so a specific compound ("农村黑臭水体") speaks
   instead of its parts ("农村", "黑臭水体"); Latin keywords (PM2.5, VOCs) match case-insensitively;
@@ -25,18 +25,17 @@ import functools
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import ahocorasick
 import jieba
 
+from loaders.breaks import CLAUSE_BREAK_RE
 from loaders.records import Item, Measure
+from loaders.reference import seed
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 HEADING_WEIGHTS = (4.0, 2.5, 1.5)  # own heading, parent heading, every higher ancestor
 BODY_TOTAL = 6.0  # a body's keyword scores are scaled to this total: one strong heading word outweighs it
 SUBJECT_WEIGHT, HEAD_BONUS, CLAUSE_WEIGHT, SENTENCE_WEIGHT, ITEM_PRIOR = 3.0, 3.0, 2.0, 1.0, 2.0
-_CLAUSE_BREAKS = ",，;；:："
 
 Scores = dict[str, float]
 
@@ -49,10 +48,10 @@ class _Vocabulary:
 
 @functools.cache
 def _vocabulary() -> _Vocabulary:
-    with open(SEEDS / "domains.csv", encoding="utf-8") as fh:
+    with open(seed("domains.csv"), encoding="utf-8") as fh:
         order = {row["domain_code"]: i for i, row in enumerate(csv.DictReader(fh))}
     by_keyword: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    with open(SEEDS / "domain_keywords.csv", encoding="utf-8") as fh:
+    with open(seed("domain_keywords.csv"), encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["domain_code"] not in order:
                 raise ValueError(f"domain_keywords.csv: unknown domain {row['domain_code']!r} for {row['keyword']!r}")
@@ -190,10 +189,11 @@ def _score_phrase(text: str, factor: float, scores: Scores, head_end: int | None
 def classify_measure(text: str, measure: Measure, item_domain: str | None) -> str | None:
     """Domain of a measure: its subject, then its clause and sentence, with its item's domain as a prior."""
     s0, s1 = measure.sentence_start, measure.sentence_end
-    c0 = max((text.rfind(ch, s0, measure.char_start) for ch in _CLAUSE_BREAKS), default=-1)
-    c0 = c0 + 1 if c0 >= 0 else s0
-    ends = [e for e in (text.find(ch, measure.char_end, s1) for ch in _CLAUSE_BREAKS) if e >= 0]
-    c1 = min(ends, default=s1)
+    c0 = s0  # after the last clause break before the measure, within its sentence
+    for m in CLAUSE_BREAK_RE.finditer(text, s0, max(s0, measure.char_start)):
+        c0 = m.end()
+    end = CLAUSE_BREAK_RE.search(text, measure.char_end, s1) if measure.char_end < s1 else None
+    c1 = end.start() if end else s1
     scores: Scores = {}
     _score_phrase(measure.subject_zh or "", SUBJECT_WEIGHT, scores)
     _score_phrase(text[c0:c1], CLAUSE_WEIGHT, scores, head_end=measure.char_start - c0)

@@ -9,7 +9,8 @@ on matched rows the accuracy of comparator, indicator, year and region; then mis
 
 With --warehouse, the measures are read from the built marts (fct_targets / fct_outcomes). Without it, the
 loaders run in-process and indicators are assigned by `assign_indicator`, a Python copy of the rule of the
-dbt model (int_measures_indicators over seeds/indicator_synonyms.csv), which stays the reference.
+dbt model (int_measures_indicator_matched over the indicator_synonyms seed), which stays the reference;
+tests/test_indicator_matching.py runs that model's SQL and proves both agree on the seeds' synonyms.
 Masked measures (value null) are reported apart: the gold leaves them out.
 """
 
@@ -23,12 +24,13 @@ from pathlib import Path
 
 import click
 
+from loaders import reference
 from loaders.numbers import find_numbers
 from loaders.pipeline import iter_documents, process_document
 from loaders.reading import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = reference.SEEDS
 REL_TOL = 1e-6
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 

@@ -31,6 +31,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from loaders.breaks import SENTENCE_BREAKS
+from loaders.numbers import chinese_integer
 from loaders.records import Item, Sentence
 
 # Section labels: the words that tell planned work from reported results (one place, no other copies).
@@ -46,7 +48,6 @@ OUTCOME_LABELS = (
     "工作总结", "工作情况", "开展情况", "主要成绩", "工作成绩", "工作回顾", "质量状况", "环境状况",
 )
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "[一二三四五六七八九十百〇零]+"
 _CN_OR_DIGITS = "[一二三四五六七八九十百〇零0-9]+"
 _SPACE = "[ \t\u3000\xa0]*"
@@ -72,6 +73,16 @@ _MARKER = re.compile(
     "|(?P<dash>——|—{2,})(?!—)"
     ")"
 )
+
+
+def starts_with_number_marker(line: str) -> bool:
+    """The line opens with a numbered item marker (一、 / (二) / 3. / ① / 2.1 / 第一章; not a —— bullet,
+    which also opens subtitles): the one definition of item markers. metadata (a numbered heading is no
+    title) and reading (一、X and 二、X are no copies) ask here."""
+    m = _MARKER.match(line)
+    return m is not None and m.group("dash") is None
+
+
 _LEVEL = {"chap": 1, "sec": 2, "art": 3,
           "cn": 1, "cnp": 2, "ar": 3, "arx": 3, "dec2": 4, "dec3": 5,
           "arp": 4, "arh": 4, "arpx": 4, "circ": 5, "dash": 6}
@@ -96,20 +107,9 @@ class Section:
 
 
 def chinese_number(s: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十一 -> 21, 一百零二 -> 102; None for anything else."""
-    total, current = 0, 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current or None
+    """一 -> 1, 十二 -> 12, 二十一 -> 21, 一百零二 -> 102 (loaders/numbers.py); None for anything else
+    and for zero (no item is numbered 零)."""
+    return chinese_integer(s) or None
 
 
 def _circled_number(ch: str) -> int:
@@ -151,9 +151,9 @@ def _parse_marker(m: re.Match) -> tuple[int, int | None, str]:
     return level, None, ""  # dash: numbered by position
 
 
-_SENTENCE_CHARS = re.compile(r"[。！？；;!?\n《》()（）]")
+_TERMINATORS = "".join(sorted(SENTENCE_BREAKS - {"\n"}))  # loaders/breaks.py; a line end is handled apart
+_SENTENCE_CHARS = re.compile("[" + re.escape(_TERMINATORS) + r"\n《》()（）]")
 _CLOSERS = "”’」』\"'"
-_TERMINATORS = "。！？；;!?"
 _OPEN = {"《": "《", "(": "(", "（": "("}
 _CLOSE = {"》": "《", ")": "(", "）": "("}
 

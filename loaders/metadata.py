@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.items import starts_with_number_marker
+from loaders.numbers import parse_chinese_integer
 from loaders.records import Metadata
 from loaders.regions import RegionIndex, RegionMention
 
@@ -43,8 +45,12 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _CN_DATE_LINE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
+
+
+# Kinds tried in this order: 整改 decides whatever else a title says, a work report or bulletin is
+# one whatever it reviews, a report on a plan (规划完成情况) is a progress report, not the plan.
+_DOC_KIND_ORDER = ("rectification_report", "work_report", "bulletin", "progress_report", "five_year_plan", "annual_plan")
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,11 @@ class _Keywords:
     summary_words: tuple[str, ...]  # 总结 / 回顾: the year next to them is the year reported on
     not_issuers: frozenset[str]  # 来源 values that name no body: 本站, 网络
     this_year_words: tuple[str, ...]  # 今年 / 本年度: a year named relative to the publication
+    doc_kinds: dict[str, list[str]]  # doc_kind -> title words naming it
+    plan_periods: tuple[str, ...]  # 十四五 / 五年: a 规划 naming one is a five-year plan
+    work_report_cues: tuple[str, ...]  # 向大会报告 / 作工作报告: an opening addressed to a congress
+    work_report_body_cues: tuple[str, ...]  # 政府自身建设: a section only work reports have
+    speaker_levels: dict[str, str]  # 省 / 市 / 行署 ... -> the level of the government a speech is given for
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +103,11 @@ def _keywords() -> _Keywords:
         summary_words=tuple(k for k, _ in rows["summary_word"]),
         not_issuers=frozenset(k for k, _ in rows["not_issuer"]),
         this_year_words=tuple(k for k, _ in rows["this_year"]),
+        doc_kinds={kind: [k for k, v in rows["doc_kind"] if v == kind] for kind in _DOC_KIND_ORDER},
+        plan_periods=tuple(k for k, _ in rows["plan_period"]),
+        work_report_cues=tuple(k for k, _ in rows["work_report_cue"]),
+        work_report_body_cues=tuple(k for k, _ in rows["work_report_body_cue"]),
+        speaker_levels=dict(rows["speaker_level"]),
     )
 
 
@@ -102,10 +118,8 @@ def _first_field(header: dict[str, str], fields: list[str]) -> str | None:
 # --- title, issuer, number, date ---------------------------------------------------------
 
 
-# A numbered heading of the body (一、2024年工作总结 / (二)… / 3. / 第一章) is never the title.
-_NUMBERED_HEADING = re.compile(
-    r"(?:[(（]?\s*[一二三四五六七八九十\d]{1,3}\s*(?:[)）、]|[.．](?!\d))|\d{1,2}(?:\.\d{1,2})+\s|第[一二三四五六七八九十\d]{1,3}[章节条])"
-)
+# A numbered heading of the body (一、2024年工作总结 / (二)… / 3. / 第一章) is never the title
+# (items.starts_with_number_marker).
 _PAGE_DATE_TIME = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")  # a byline or page stamp, not a title
 
 
@@ -118,7 +132,7 @@ def _is_link_bar(line: str) -> bool:
 
 
 def _is_title_like(line: str) -> bool:
-    if _is_link_bar(line) or len(line) > _MAX_TITLE_CHARS or line.endswith(_SENTENCE_ENDS) or _NUMBERED_HEADING.match(line):
+    if _is_link_bar(line) or len(line) > _MAX_TITLE_CHARS or line.endswith(_SENTENCE_ENDS) or starts_with_number_marker(line):
         return False
     if _PAGE_DATE_TIME.search(line):
         return False
@@ -161,7 +175,7 @@ def find_title(lines: list[str], header: dict[str, str]) -> str | None:
                       if _MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS
                       and not line.endswith(_SENTENCE_ENDS) and not _PAGE_DATE_TIME.search(line)
                       and not _is_link_bar(line)
-                      and not _NUMBERED_HEADING.match(line)), None)
+                      and not starts_with_number_marker(line)), None)
     title = (title or header.get("网页标题") or "").lstrip("—-– ")  # "——在…会议上的工作报告": a subtitle's dash
     return title or None
 
@@ -206,12 +220,6 @@ def _iso(year: int | str, month: int | str, day: int | str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
-def _cn_number(text: str) -> int:
-    """一 -> 1, 十二 -> 12, 二十三 -> 23 (numbers of months and days)."""
-    if "十" not in text:
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    tens, _, units = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 def _signature_date(line: str) -> str | None:
@@ -220,8 +228,8 @@ def _signature_date(line: str) -> str | None:
     if m := _DATE_LINE.fullmatch(line):
         return _iso(*m.groups())
     if m := _CN_DATE_LINE.fullmatch(line):
-        year = "".join(str(_CN_DIGITS[c]) for c in m.group(1))
-        return _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3)))
+        year, month, day = (parse_chinese_integer(g) for g in m.groups())
+        return _iso(year, month, day)
     return None
 
 
@@ -357,6 +365,75 @@ def find_year(title: str | None, text: str, doc_type: str, published_on: str | N
     return min(y for y, n in counts if n == top)  # a tie: a report is about the earlier year
 
 
+# --- document kind ---------------------------------------------------------------------
+
+_OPENING_CHARS = 400  # where a speech says whom it addresses (各位代表: … 向大会报告工作)
+_YEAR_RANGE = re.compile(r"20\d{2}\s*[—–\-~至到]\s*20\d{2}")
+
+
+def find_doc_kind(title: str | None, text: str) -> str:
+    """annual_plan, five_year_plan, work_report, progress_report, bulletin, rectification_report or
+    other: the first kind (in _DOC_KIND_ORDER) whose words the title holds (the inner 《title》 first);
+    an untitled text addressed to a people's congress is a work report."""
+    kw = _keywords()
+    if any(cue in text[:_OPENING_CHARS] for cue in kw.work_report_cues):
+        return "work_report"  # a speech to a congress, whatever its first title-like line says
+    candidates = [*_BOOK_TITLE.findall(title), title] if title else []
+    for candidate in candidates:
+        candidate = _COMPLETED_TARGET.sub("完成情况", candidate)  # 超额完成…目标任务 reports, it does not plan
+        for kind in _DOC_KIND_ORDER:
+            if not any(word in candidate for word in kw.doc_kinds[kind]):
+                continue
+            if kind == "five_year_plan" and plan_period_end(candidate) is None and plan_period_end(text[:_OPENING_CHARS]) is None:
+                continue  # a 规划 of no five-year period, in its title or its first lines (a title cut by a page)
+            return kind
+    if any(cue in text for cue in kw.work_report_body_cues):
+        return "work_report"
+    return "other"
+
+
+_PLAN_NUMBER = re.compile(r"十([一二三四五六七八九])五")  # 十四五: the 14th Five-Year Plan
+_CN_UNITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def plan_period_end(text: str) -> int | None:
+    """The last year of the five-year period a text names: 十四五 -> 2025 (the n-th plan ends in
+    1955 + 5n), a year range 2021—2025 -> 2025; 0 for a five-year plan named without its years
+    (五年规划); None when it names none."""
+    if m := _PLAN_NUMBER.search(text):
+        return 1955 + 5 * (10 + _CN_UNITS[m.group(1)])
+    if m := _YEAR_RANGE.search(text):
+        return int(m.group(0)[-4:])
+    if any(p in text for p in _keywords().plan_periods if not p.startswith("十")):  # 五年规划 without a period
+        return 0
+    return None
+
+
+_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16}?)第?[一二三四五六七八九十]{1,3}届人民代表大会")
+_CONGRESS_DATE = re.compile(r"(20\d{2}|二[〇零○]\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})\s*年[^。\n]{0,40}?人民代表大会")
+
+
+def work_report_year(title: str | None, text: str) -> int | None:
+    """The year a government work report is about: the year its title names, else the year of the
+    congress it is given to (its plan;
+    the review of the year before is dated by the sentences), from the dated session line
+    (2026年1月28日在…人民代表大会…上), else the year after the one its opening reviews (2023年工作
+    回顾, else the first year it names)."""
+    if (reviewed := _summary_year(title or "")) is not None:
+        return reviewed + 1  # a first line "2023年工作回顾" taken for the title
+    work_report_words = _keywords().doc_kinds["work_report"]
+    if any(w in (title or "") for w in work_report_words) and (years := _YEAR.findall(_without_baselines(title))):
+        return max(int(y) for y in years)  # 2026年政府工作报告 (not a heading taken for the title)
+    head = text[:_SUMMARY_HEAD_CHARS]
+    if m := _CONGRESS_DATE.search(head):
+        year = m.group(1)  # 2026 / 二〇二六
+        return int(year) if year.isdigit() else parse_chinese_integer(year)
+    reviewed = _summary_year(head)
+    if reviewed is None and (years := _BODY_YEAR.findall(_without_baselines(head))):
+        reviewed = int(years[0])  # 2023年是…的开局之年: the review comes first
+    return reviewed + 1 if reviewed else None
+
+
 # --- region ----------------------------------------------------------------------------
 
 
@@ -387,10 +464,12 @@ def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | 
     """The body's region. A city when it is named clearly more than any other city and either
     the body speaks for a city (全市, 我区) or the city outnumbers all province names; else
     the province named most (directly or through its cities)."""
-    cities = Counter(m.code for m in mentions if m.level == "city").most_common(2)
+    # a county the province administers directly (天门市) competes with the cities, as its province
+    cities = Counter(m.code for m in mentions if m.level == "city" or m.county_code).most_common(2)
     if cities and voice != "province" and (len(cities) == 1 or cities[0][1] >= 2 * cities[1][1]):
         n_city = cities[0][1]
-        if voice in ("city", "county") or (n_city >= 2 and n_city > sum(1 for m in mentions if m.level == "province")):
+        n_province = sum(1 for m in mentions if m.level == "province")
+        if (voice in ("city", "county") and (n_city >= 2 or not n_province)) or (n_city >= 2 and n_city > sum(1 for m in mentions if m.level == "province")):
             return cities[0][0]
     provinces = Counter(m.province_code for m in mentions)
     direct = Counter(m.code for m in mentions if m.level == "province")
@@ -439,12 +518,55 @@ def _place(region_code: str, county: tuple[str, str] | None, voice: str | None, 
     return Place(region_code, "county" if voice == "county" else region.level if region else None)
 
 
-def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex) -> Place:
-    """The region named by the title, else the issuer, else the body's dominant one; an empty
-    Place for a body that speaks for the whole country (a national document is about no province
-    or city). A county-level document keeps its parent region and is marked scope county."""
-    voice = _level_of_voice(text)
-    for short_text in (title, issuer):
+_ADDRESSED_BY = re.compile(r"代表([\u4e00-\u9fff]{2,16}?)人民政府")  # 我代表云南省人民政府, 向大会报告工作
+
+
+_SPEAKS_FOR = re.compile(r"代表([\u4e00-\u9fff]{0,16}?)(人民政府|行政公署|行署|国务院)")
+
+
+def _speaker_level(text: str) -> str | None:
+    """The level of the government a speech is given for (我代表市人民政府 -> city, 我代表国务院 ->
+    national), from its opening lines; None when it does not say."""
+    m = _SPEAKS_FOR.search(text[:_OPENING_CHARS])
+    if m is None:
+        return None
+    levels = _keywords().speaker_levels
+    if m.group(2) in levels:
+        return levels[m.group(2)]
+    return next((level for word, level in sorted(levels.items(), key=lambda kv: -len(kv[0]))
+                 if m.group(1).endswith(word)), None)
+
+
+def _opening_names(text: str) -> list[str]:
+    """Who a speech speaks for, in its opening lines: the congress it is given to (在XX市第十六届人民
+    代表大会…) and the government it speaks for (我代表XX州人民政府)."""
+    head = text[:_SUMMARY_HEAD_CHARS]
+    return [m.group(1) for regex in (_CONGRESS, _ADDRESSED_BY) for m in regex.finditer(head)]
+
+
+def _file_name_region(source_file: str | None, mentions: list[RegionMention], index: RegionIndex) -> str | None:
+    """A region the file name gives by its full or short name (凉山.txt, 云南省_2026_报告.txt), kept only
+    when the text names the same region (凉山州): a file name alone proves nothing."""
+    if not source_file:
+        return None
+    stem = source_file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    named = {m.code for m in mentions}
+    for token in re.split(r"[_\-\s.—]+", stem):
+        code = index.resolve(token) if token else None
+        if code in named:
+            return code
+    return None
+
+
+def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex,
+               source_file: str | None = None) -> Place:
+    """The region named by the title, else the issuer, else the opening lines of a speech (the
+    congress or the government it speaks for), else the body's dominant one (made more precise by
+    the file name when that names one of its cities, or the body names it); an empty Place for a
+    body that speaks for the whole country (a national document is about no province or city). A
+    county-level document keeps its parent region and is marked scope county."""
+    voice = _speaker_level(text) or _level_of_voice(text)  # a speech says whom it speaks for
+    for short_text in (title, issuer, *_opening_names(text)):
         mentions = index.find_mentions(short_text) if short_text else []
         mentions = [m for m in mentions if not _LISTED.match(short_text, m.end)]
         if m := _region_of_names(mentions):
@@ -454,6 +576,9 @@ def find_place(title: str | None, issuer: str | None, text: str, index: RegionIn
         return Place()
     mentions = [m for m in index.find_mentions(text) if not _DATELINE.match(text, m.end)]
     code = _dominant_region(mentions, voice)
+    named = _file_name_region(source_file, mentions, index)
+    if named and (code is None or (named[:2] == code[:2] and index.get(code).level == "province")):
+        code = named  # the file name names the body's region, or a city of its province
     if code is None:
         return Place()
     county = _county_of_body(mentions, code) if voice != "province" else None
@@ -469,7 +594,8 @@ def find_region(title: str | None, issuer: str | None, text: str, index: RegionI
 # --- the stage ---------------------------------------------------------------------------
 
 
-def extract_metadata(text: str, header: dict[str, str] | None = None, regions: RegionIndex | None = None) -> Metadata:
+def extract_metadata(text: str, header: dict[str, str] | None = None, regions: RegionIndex | None = None,
+                     source_file: str | None = None) -> Metadata:
     header = header or {}
     index = regions or RegionIndex.load()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
@@ -477,8 +603,12 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     issuer = find_issuer(lines, header)
     doc_type = find_doc_type(title, text)
     published_on = find_published_on(lines, header)
-    place = find_place(title, issuer, text, index)
+    place = find_place(title, issuer, text, index, source_file)
     region = index.get(place.region_code)
+    doc_kind = find_doc_kind(title, text)
+    year = work_report_year(title, text) if doc_kind == "work_report" else None
+    if doc_kind == "five_year_plan":  # a five-year plan is about its period, dated by its last year
+        year = plan_period_end(title or "") or plan_period_end(text[:_OPENING_CHARS]) or None
     return Metadata(
         title=title,
         issuer=issuer,
@@ -487,8 +617,9 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
         region_name=region.name if region else None,
         region_code=place.region_code,
         doc_type=doc_type,
-        year=find_year(title, text, doc_type, published_on),
+        year=year or find_year(title, text, doc_type, published_on),
         region_scope=place.scope,
         county_name=place.county_name,
         county_code=place.county_code,
+        doc_kind=doc_kind,
     )

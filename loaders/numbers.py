@@ -1,6 +1,7 @@
 """Numbers as written in Chinese policy prose: 7.5万, 1,200, 346.4亿, 1.6万余, 十六, 两, 5—10, 近8000.
 
-A small parser of our own: cn2an does not expand 万 after decimals nor keep 余/多.
+A small parser of our own: cn2an does not expand 万 after decimals nor keep 余/多. It is the one reader of
+Chinese numerals: item markers (loaders/items.py) and written dates (loaders/metadata.py) use it too.
 `find_numbers` returns every number token of a text with its value, qualifier and range;
 deciding whether a number is a measure (unit, date, name) belongs to loaders/measures.py.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "万亿": 1e12, "千万": 1e7, "百万": 1e6}
 
@@ -66,6 +67,14 @@ def parse_chinese_integer(s: str) -> int:
         else:
             raise ValueError(f"not a Chinese numeral: {s!r}")
     return total + (digit or 0)
+
+
+def chinese_integer(s: str) -> int | None:
+    """parse_chinese_integer, or None when s is not a Chinese numeral."""
+    try:
+        return parse_chinese_integer(s)
+    except ValueError:
+        return None
 
 
 def parse_arabic(number: str, multiplier: str | None = None) -> float:

@@ -6,11 +6,16 @@ load_folder streams a folder through a process pool into the four raw tables:
 - an unchanged file (same name, same bytes, same LOADER_VERSION) is not parsed again: its rows
   are copied from the previous Parquet;
 - a file removed from the folder loses its rows (the raw tables mirror the folder);
-- a bad file becomes a row of raw_load_errors and never stops the others.
+- a bad file becomes a row of raw_load_errors and never stops the others;
+- among files of the same content, the one loaded before stays the original (else the first name);
+- the four tables are written as one unit (writing.LOAD_ID_KEY): a torn set is parsed again;
+- a load whose documents would shrink by more than LoadOptions.max_shrink is refused.
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import hashlib
 import importlib.metadata
 import logging
@@ -27,18 +32,21 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from loaders import domains, items, measures, metadata, reading
+from loaders import domains, items, measures, metadata, reading, reference, semantics
 from loaders.errors import LoadError
+from loaders.faults import fault_point
 from loaders.writing import (
     SCHEMAS,
     TableWriter,
     exclusive_lock,
+    raw_set_problem,
     remove_stale_temp_files,
     to_arrow,
     write_table,
 )
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_SHRINK = 0.2  # share of documents a load or build may lose before it is refused
 ROW_TABLES = ("raw_documents", "raw_items", "raw_measures")
 VERSION_KEY = "envwh_loader_version"
 
@@ -49,10 +57,12 @@ def _loader_version() -> str:
     Computed rather than bumped by hand, so a changed rule can never reuse stale rows.
     """
     package = Path(__file__).parent
-    not_rows = {"cli.py", "publish.py", "evaluate.py"}  # commands, not stages
+    not_rows = {"cli.py", "publish.py", "evaluate.py", "evaluate_corpus.py", "faults.py", "region_seed.py",
+                "query.py", "export.py"}  # commands and test hooks, not stages
     files = sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json"}
-                   and p.name not in not_rows and "__pycache__" not in p.parts)
-    files += sorted((package.parent / "seeds").glob("*.csv"))  # reference tables some stages read
+                   and p.name not in not_rows and not {"__pycache__", "report"} & set(p.parts))
+    # the reference tables parsing reads (not those only dbt or the evaluation read)
+    files = [p for p in files if p.parent != reference.SEEDS or p.name in reference.PARSING_TABLES]
     h = hashlib.sha256()
     for path in files:
         h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
@@ -115,7 +125,7 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         return result
     text = doc.text
     document_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    meta = metadata.extract_metadata(text, doc.header)
+    meta = metadata.extract_metadata(text, doc.header, source_file=source_file)
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:
             what = "region" if reason == "no_region" else "year"
@@ -147,15 +157,66 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
             }
         )
     domain_by_path = {it.item_path: d for it, d in zip(doc_items, item_domains, strict=True)}
-    for m in measures.extract_measures(text, doc_items, sentences, meta):
+    doc_measures = measures.extract_measures(text, doc_items, sentences, meta)
+    for m, measure_id in zip(doc_measures, measure_ids(document_id, doc_measures), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))
         row = as_row(m)
-        row["measure_id"] = f"{document_id}:{m.char_start}"
+        row["measure_id"] = measure_id
         row["document_id"] = document_id
         row["sentence"] = text[m.sentence_start : m.sentence_end]
+        row.update(semantics.measure_semantics(row, result.document))  # after the measures: relevance, sub-area
         result.measures.append(row)
+    _drop_rows_the_build_would_reject(result)
     return result
+
+
+@functools.cache
+def _allowed_codes() -> dict[str, frozenset[str]]:
+    """Codes a measure may carry: those the dbt project accepts (tests/test_dbt_project.py checks that
+    every unit and comparator of these files is in its accepted values)."""
+    data = Path(__file__).parent / "data"
+
+    def column(name: str, col: str) -> frozenset[str]:
+        with open(data / name, encoding="utf-8", newline="") as fh:
+            return frozenset(row[col] for row in csv.DictReader(fh) if row[col] != "none")
+
+    return {"kind": frozenset({"target", "outcome"}), "unit": column("units.csv", "unit"),
+            "comparator": column("comparators.csv", "comparator")}
+
+
+def _drop_rows_the_build_would_reject(result: DocumentResult) -> None:
+    """A row that would fail a key (item_id, measure_id unique) or an accepted-values test of the dbt
+    build is dropped here and reported as a warning of this document: one document's bad row must
+    never turn the whole refresh red."""
+    problems: list[str] = []
+    for table, key in ((result.items, "item_id"), (result.measures, "measure_id")):
+        seen: set[str] = set()
+        kept = []
+        for row in table:
+            bad = [c for c, allowed in _allowed_codes().items() if key == "measure_id" and row.get(c) not in allowed]
+            if row[key] in seen or bad:
+                problems.append(f"{row[key]} ({'duplicate ' + key if row[key] in seen else ', '.join(f'{c}={row.get(c)!r}' for c in bad)})")
+                continue
+            seen.add(row[key])
+            kept.append(row)
+        table[:] = kept
+    if problems:
+        err = LoadError("rejected_rows", f"{result.source_file}: {len(problems)} rows the warehouse cannot hold were left out "
+                        f"(a loader bug, please report it): {'; '.join(problems[:5])}", "pipeline")
+        result.errors.append(error_row(result.source_file, result.content_sha256, err, severity="warning"))
+
+
+def measure_ids(document_id: str, doc_measures: list) -> list[str]:
+    """The one place measure ids are made: document_id:char_start, and :2, :3 ... for the second and
+    later measures read at the same offset ("A、B均为100%" gives one measure per subject). Stable across
+    reloads: the stages are deterministic, so the n-th measure at an offset stays the n-th."""
+    seen: dict[int, int] = {}
+    ids = []
+    for m in doc_measures:
+        seen[m.char_start] = n = seen.get(m.char_start, 0) + 1
+        ids.append(f"{document_id}:{m.char_start}" + (f":{n}" if n > 1 else ""))
+    return ids
 
 
 def _failing_stage(exc: BaseException) -> str:
@@ -232,8 +293,13 @@ class FileResult:
         return cls(res.source_file, res.content_sha256, res.errors, res.document["document_id"], tables)
 
 
-def load_file(task: tuple[str, str, int]) -> FileResult:
-    path, name, max_bytes = task
+def load_file(task: tuple[str, str, int, str | None]) -> FileResult:
+    path, name, max_bytes, root = task
+    if root is not None and os.path.commonpath([os.path.realpath(path), root]) != root:
+        err = LoadError("outside_folder", f"{name}: a symbolic link to a file outside the input folder; not read, "
+                        "so that a link cannot leak another file into the warehouse (--follow-symlinks reads it)",
+                        "read")
+        return FileResult(name, None, [error_row(name, None, err)])
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
@@ -258,7 +324,7 @@ def file_result(name: str, data: bytes) -> FileResult:
     return FileResult.of(safe_process(data, name))
 
 
-def _results(tasks: list[tuple[str, str, int]], workers: int, reusable: dict[str, str]) -> Iterator[FileResult]:
+def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusable: dict[str, str]) -> Iterator[FileResult]:
     """Results in task order; a pool when workers > 1 (imap keeps the order)."""
     if workers <= 1 or len(tasks) <= 1:
         _init_worker(reusable)
@@ -275,13 +341,15 @@ def _results(tasks: list[tuple[str, str, int]], workers: int, reusable: dict[str
 def iter_documents(folder: Path, exclude: Path | None = None):
     """Files of a folder, recursively, in a stable order (hidden files and the exclude folder skipped)."""
     exclude = exclude.resolve() if exclude else None
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    # a dangling symbolic link is listed too, so that it is reported (unreadable) rather than ignored
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists())):
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts):
             continue
         if exclude and path.resolve().is_relative_to(exclude):
             continue
-        yield path, rel.as_posix()
+        # a name that is not UTF-8 keeps its bytes as \xNN escapes: Parquet strings must be UTF-8
+        yield path, rel.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass
@@ -291,6 +359,8 @@ class LoadOptions:
     incremental: bool = True  # reuse rows of unchanged files
     batch_docs: int = 200  # documents per Parquet row group: bounds memory, fixed so bytes are stable
     progress: bool = False
+    max_shrink: float | None = None  # refuse to lose more than this share of the documents (None: no guard)
+    follow_symlinks: bool = False  # read symbolic links to files outside the folder
 
 
 @dataclass
@@ -302,6 +372,7 @@ class LoadSummary:
     failed: int = 0
     warnings: int = 0
     removed: int = 0  # documents of the previous load whose file is gone
+    repaired: str = ""  # why the previous raw tables could not be reused (a torn set), if they could not
     items: int = 0
     measures: int = 0
     out_dir: Path | None = None
@@ -327,6 +398,8 @@ class _Previous:
     warnings_of: dict[tuple[str, str], list[dict]] = field(default_factory=dict)  # (file, sha) -> warnings
     reusable: dict[str, str] = field(default_factory=dict)
     source_files: set[str] = field(default_factory=set)
+    owner: dict[str, str] = field(default_factory=dict)  # content_sha256 or document_id -> file loaded with it
+    torn: str = ""  # why the previous tables are not one load's output
 
     @classmethod
     def read(cls, out_dir: Path, reuse_rows: bool) -> _Previous:
@@ -337,16 +410,22 @@ class _Previous:
                 prev.errors = _read(errors).to_pylist()
             docs = out_dir / "raw_documents.parquet"
             if docs.exists():
-                prev.source_files = set(_read(docs, ["source_file"]).column("source_file").to_pylist())
+                known = _read(docs, ["source_file", "content_sha256", "document_id"]).to_pylist()
+                prev.source_files = {d["source_file"] for d in known}
+                for d in known:
+                    prev.owner[d["content_sha256"]] = prev.owner[d["document_id"]] = d["source_file"]
             paths = [out_dir / f"{t}.parquet" for t in ROW_TABLES]
-            if not reuse_rows or not all(p.exists() for p in paths):
+            if not all(p.exists() for p in paths):
+                return prev
+            prev.torn = raw_set_problem(out_dir) or ""
+            if not reuse_rows or prev.torn:
                 return prev
             if any((pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != _version().encode()
                    for p in paths):
                 return prev  # another loader version wrote them: parse everything again
             prev.tables = {t: _read(p).replace_schema_metadata(None) for t, p in zip(ROW_TABLES, paths, strict=True)}
-        except (OSError, pa.ArrowException):
-            return cls()  # unreadable previous output: nothing to reuse, load everything
+        except (OSError, pa.ArrowException) as exc:
+            return cls(torn=f"the previous raw tables cannot be read ({exc})")  # nothing to reuse: load everything
         docs = prev.tables["raw_documents"]
         names = docs.column("source_file").to_pylist()
         prev.doc_row = {name: i for i, name in enumerate(names)}
@@ -381,6 +460,19 @@ def _duplicate(res: FileResult, first: str, how: str) -> dict:
     return error_row(res.source_file, res.content_sha256, err, severity="warning")
 
 
+class ShrinkRefused(RuntimeError):
+    """A load or build would lose more documents than allowed: an unmounted share, a failed crawl."""
+
+
+def check_shrink(what: str, before: int, after: int, max_shrink: float | None) -> None:
+    """Raise ShrinkRefused when `after` documents drop to 0 or by more than max_shrink from `before`."""
+    if max_shrink is None or before == 0 or (after > 0 and after >= before * (1 - max_shrink)):
+        return
+    raise ShrinkRefused(f"{what} would drop from {before} to {after} documents (more than {max_shrink:.0%}); refused, "
+                        "so that a missing or broken input cannot empty the warehouse. Pass --allow-shrink if the "
+                        "drop is meant (or raise --max-shrink)")
+
+
 def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
                 report: Callable[[dict], None] | None = None, parse=None) -> LoadSummary:
     """Load every file of folder into out_dir/raw_*.parquet; report(error_row) for each error or warning.
@@ -394,11 +486,14 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
     with exclusive_lock(out_dir / ".load.lock", "a load into this folder"):
         remove_stale_temp_files(out_dir)
         prev = _Previous.read(out_dir, options.incremental)
+        summary.repaired = prev.torn
         files = list(iter_documents(folder, exclude=out_dir))
         summary.files = len(files)
+        current = {name for _, name in files}
         run_time = datetime.now(UTC).isoformat(timespec="seconds")
         first_seen = {_error_key(e): e["occurred_at"] for e in prev.errors}
         version = {VERSION_KEY: _version()}
+        load_id = hashlib.sha256(_version().encode())  # of what was loaded: the same inputs, the same id
         writers = {t: TableWriter(t, out_dir, version) for t in ROW_TABLES}
         try:
             batch: dict[str, list[pa.Table]] = {t: [] for t in ROW_TABLES}
@@ -406,9 +501,9 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
             errors: list[dict] = []
             by_sha: dict[str, str] = {}  # content_sha256 -> the file loaded with it
             by_doc: dict[str, str] = {}  # document_id -> the file loaded with it
-            tasks = [(str(p), name, options.max_bytes) for p, name in files]
-            results = (parse or _results)(tasks, options.workers, prev.reusable)
-            for res in tqdm(results, total=len(tasks), unit="doc", disable=not options.progress, leave=False):
+
+            def handle(res: FileResult) -> None:
+                nonlocal n_in_batch
                 new_errors = list(res.errors)
                 loaded: dict[str, pa.Table] | None = None
                 if res.content_sha256 in by_sha:
@@ -434,22 +529,47 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
                         n_in_batch = 0
                 elif not any(e["reason"] == "duplicate_content" for e in new_errors):
                     summary.failed += 1
+                load_id.update(f"{res.source_file}\0{res.content_sha256}\0{doc_id if loaded else '-'}\0".encode())
                 for e in new_errors:
                     e["occurred_at"] = e.get("occurred_at") or first_seen.get(_error_key(e), run_time)
                     summary.duplicates += e["reason"] == "duplicate_content"
                     summary.warnings += e["severity"] == "warning" and e["reason"] != "duplicate_content"
+                    load_id.update(f"{e['reason']}\0".encode())
                     if report:
                         report(e)
-                errors += new_errors
+                errors.extend(new_errors)
+
+            # The original of duplicate files is the one loaded before, else the first name: a file whose
+            # content a later file held in the previous load waits for that file (results come in name order).
+            handled: set[str] = set()
+            waiting: dict[str, list[FileResult]] = {}
+            root = None if options.follow_symlinks else os.path.realpath(folder)
+            tasks = [(str(p), name, options.max_bytes, root) for p, name in files]
+            results = (parse or _results)(tasks, options.workers, prev.reusable)
+            for res in tqdm(results, total=len(tasks), unit="doc", disable=not options.progress, leave=False):
+                owner = prev.owner.get(res.content_sha256 or "") or prev.owner.get(res.document_id or "")
+                if owner and owner != res.source_file and owner in current and owner not in handled:
+                    waiting.setdefault(owner, []).append(res)
+                    continue
+                ready = [res]
+                while ready:
+                    one = ready.pop(0)
+                    handle(one)
+                    handled.add(one.source_file)
+                    ready += waiting.pop(one.source_file, [])
+            for late in waiting.values():  # unreachable unless an owner vanished mid-load; never drop a file
+                for res in late:
+                    handle(res)
             _flush(writers, batch)
-            # the row tables first, the error table last: its file tells the load is complete
+            fault_point("load:parsed")
+            check_shrink("the load", len(prev.source_files), summary.loaded, options.max_shrink)
+            # the row tables first, the error table last; all four carry the load's id
             for t in ROW_TABLES:
-                writers[t].commit()
-            write_table(errors, "raw_load_errors", out_dir, version)
+                writers[t].commit(load_id.hexdigest()[:16])
+            write_table(errors, "raw_load_errors", out_dir, version, load_id.hexdigest()[:16])
         finally:
             for w in writers.values():
                 w.abort()
-        current = {name for _, name in files}
         summary.removed = len(prev.source_files - current)
     return summary
 

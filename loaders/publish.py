@@ -8,6 +8,12 @@ after the move. Only when every model and test passes is it renamed onto the pub
 (os.replace: atomic on one file system). A reader that already holds the old file keeps reading
 it; a new reader opens the new one. A failed build deletes its folder and leaves the published
 file untouched.
+
+A read-write client (an analyst's session, a BI tool's default) would poison this: its write-ahead
+log, warehouse.duckdb.wal, is found by name, so a WAL left beside the published path would be
+replayed onto the next warehouse. So publication refuses while a client holds the file read-write
+(kind "writer_attached"), and removes whatever DuckDB kept beside the old file (.wal, .tmp) before
+the swap: nothing of the old file survives it.
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ from pathlib import Path
 import duckdb
 from tqdm import tqdm
 
-from loaders.writing import exclusive_lock
+from loaders.faults import fault_point
+from loaders.writing import exclusive_lock, raw_set_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]  # holds dbt_project.yml and profiles.yml
 BUILDING_PREFIX = ".building-"
@@ -50,12 +57,21 @@ class PublishResult:
     published: Path
     outcome: BuildOutcome
     reason: str = ""
+    kind: str = "published"  # or build_failed, not_portable, writer_attached, disk_full
+
+
+class RawSetTorn(RuntimeError):
+    """The raw tables are not the output of one load (a load was killed between its renames)."""
+
+
+_DISK_FULL = re.compile(r"No space left on device|Disk quota exceeded|disk is full|ENOSPC", re.I)
+LEFTOVER_SUFFIXES = (".wal", ".tmp")  # what DuckDB keeps beside a database file: its log and spill folder
 
 
 @contextmanager
 def warehouse_lock(published: Path) -> Iterator[None]:
-    """One build or refresh at a time per published file (raises writing.Locked)."""
-    with exclusive_lock(published.parent / f".{published.name}.lock", "a build or refresh of this warehouse"):
+    """One load, build or refresh at a time per published file (raises writing.Locked)."""
+    with exclusive_lock(published.parent / f".{published.name}.lock", "a load, build or refresh of this warehouse"):
         yield
 
 
@@ -64,6 +80,8 @@ _TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s*")
 
 
 def _dbt_executable() -> str:
+    if chosen := os.environ.get("ENVWH_DBT"):  # another dbt (the crash tests use a fast stand-in)
+        return chosen
     beside = Path(sys.executable).parent / "dbt"  # the venv's dbt, even when the venv is not activated
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
@@ -121,12 +139,13 @@ def check_portable(db_path: Path, building_dir: Path) -> list[str]:
     Opens the file read-write once, which also checkpoints any write-ahead log into it.
     """
     problems = []
+    escaped = str(building_dir).replace("'", "''")  # how a path appears inside a view's SQL text
     con = duckdb.connect(str(db_path))
     try:
         con.execute("checkpoint")
         views = con.execute("select schema_name, view_name, sql from duckdb_views() where not internal").fetchall()
         for schema, view, sql in views:
-            if str(building_dir) in (sql or ""):
+            if str(building_dir) in (sql or "") or escaped in (sql or ""):
                 problems.append(f'view {schema}.{view} refers to the build folder {building_dir}')
             try:
                 con.execute(f'select * from "{schema}"."{view}" limit 0')
@@ -150,14 +169,58 @@ def record_path(published: Path) -> Path:
     return published.with_name(published.name + ".json")
 
 
-def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = None) -> PublishResult:
+def attached_writer(published: Path) -> str | None:
+    """DuckDB's message when a client holds the published file read-write, else None."""
+    if not published.exists():
+        return None
+    try:
+        duckdb.connect(str(published), read_only=True).close()
+    except duckdb.IOException as exc:
+        message = str(exc).splitlines()[0]
+        if "lock" in message.lower():
+            return message
+        raise
+    return None
+
+
+def _remove_leftovers(published: Path) -> list[Path]:
+    """The old file's WAL and spill folder: replayed onto the new file, they would change it."""
+    removed = []
+    for suffix in LEFTOVER_SUFFIXES:
+        path = published.with_name(published.name + suffix)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+        else:
+            continue
+        removed.append(path)
+    return removed
+
+
+def published_documents(published: Path) -> int:
+    """Documents of the published warehouse, as its record says (0 when nothing is published)."""
+    if not published.exists():
+        return 0
+    return int(read_record(published).get("publication", {}).get("raw_rows", {}).get("raw_documents", 0))
+
+
+def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = None,
+                      max_shrink: float | None = None) -> PublishResult:
     """Build and test a new warehouse beside the published one; swap it in only if everything passed.
 
-    The caller holds warehouse_lock(published).
+    The caller holds warehouse_lock(published). Raises RawSetTorn for a torn raw set and
+    pipeline.ShrinkRefused when the documents would drop by more than max_shrink.
     """
+    from loaders.pipeline import check_shrink
+
     published = published.resolve()
     raw_dir = raw_dir.resolve()
     builder = builder or dbt_build
+    if (raw_dir / "raw_documents.parquet").exists() and (problem := raw_set_problem(raw_dir)):
+        raise RawSetTorn(f"{raw_dir}: {problem}; run `envwh load` (or refresh) to load them again")
+    check_shrink("publishing", published_documents(published), raw_counts(raw_dir).get("raw_documents", 0),
+                 max_shrink)
     published.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(published.parent)
     building_dir = published.parent / f"{BUILDING_PREFIX}{os.getpid()}"
@@ -165,36 +228,61 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
     target = building_dir / published.name  # same name: same DuckDB catalog name after the move
     try:
         outcome = builder(target, raw_dir)
+        fault_point("build:built")
         if not outcome.ok:
+            if any(_DISK_FULL.search(line) for line in outcome.error_lines):
+                return _failed(published, outcome, "disk full during the build", "disk_full")
             return _failed(published, outcome, "the build or its tests failed")
         if not target.exists():
             return _failed(published, outcome, f"the build reported success but wrote no {target.name}")
         problems = check_portable(target, building_dir)
         if problems:
             outcome = BuildOutcome(False, outcome.summary, problems)
-            return _failed(published, outcome, "the built warehouse would not work once moved")
+            return _failed(published, outcome, "the built warehouse would not work once moved", "not_portable")
+        tables = table_counts(target)
+        if writer := attached_writer(published):
+            return _failed(published, BuildOutcome(False, outcome.summary, [writer]),
+                           f"a client holds {published.name} read-write (an analyst's session or a BI tool "
+                           "not set to read-only); close it, or let it write to a scratch database "
+                           "(docs/operations.md); its writes would be lost", "writer_attached")
+        fault_point("build:checked")
+        _remove_leftovers(published)  # first: a reader opening the new file must find no old WAL
         os.replace(target, published)
         fd = os.open(published.parent, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
-        _write_record(published, raw_dir, outcome)
+        fault_point("build:swapped")
+        _write_record(published, raw_dir, outcome, tables)
         return PublishResult(True, published, outcome)
     finally:
         shutil.rmtree(building_dir, ignore_errors=True)
 
 
-def _failed(published: Path, outcome: BuildOutcome, reason: str) -> PublishResult:
+def _failed(published: Path, outcome: BuildOutcome, reason: str, kind: str = "build_failed") -> PublishResult:
     _update_record(published, last_failure={
         "failed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "reason": reason,
         "error_lines": outcome.error_lines[:10],
     })
-    return PublishResult(False, published, outcome, reason)
+    return PublishResult(False, published, outcome, reason, kind)
 
 
-def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome) -> None:
+def table_counts(db_path: Path) -> dict[str, int]:
+    return {f"{s}.{t}": n for s, t, n in published_tables(db_path)}
+
+
+def record_run(published: Path, command: str, started_at: str, exit_code: int, outcome: str, reason: str) -> None:
+    """The last run of a writing command, whatever its outcome, for `envwh status`."""
+    _update_record(published, last_run={
+        "command": command, "started_at": started_at,
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "exit_code": exit_code, "outcome": outcome, "reason": reason,
+    })
+
+
+def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome, tables: dict[str, int]) -> None:
     """When and from what the warehouse was published (a failure since then is recorded too)."""
     _update_record(published, last_failure=None, publication={
         "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -203,6 +291,7 @@ def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome) -> None
         "raw_rows": raw_counts(raw_dir),
         "loader_version": raw_loader_version(raw_dir),
         "dbt": outcome.summary,
+        "tables": tables,  # shown by `envwh status` when the file cannot be opened
     })
 
 
@@ -218,8 +307,12 @@ def _update_record(published: Path, **fields: dict | None) -> None:
     record = {**read_record(published), **fields}
     path = record_path(published)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        tmp.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def raw_counts(raw_dir: Path) -> dict[str, int]:

@@ -26,6 +26,7 @@ import ahocorasick
 import numpy as np
 
 from loaders.errors import LoadError
+from loaders.items import starts_with_number_marker
 from loaders.records import CleanDocument
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -58,21 +59,41 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 def _bomless_utf16(data: bytes) -> str | None:
     """utf-16-le/-be for UTF-16 text saved without a byte-order mark, else None.
 
-    Its NUL bytes (the high byte of ASCII characters) sit almost all at odd (LE) or even (BE)
-    positions; a binary file's NULs sit anywhere, or its decode holds control characters.
+    The byte order whose decode holds no control character and mostly common Chinese characters
+    wins; a binary file's decode holds control characters or rare ones in either order.
+    Text with no ASCII character at all (Chinese only) has no NUL byte: it is UTF-16 when it is
+    not UTF-8 and one byte order gives common Chinese characters, better than GB18030 would.
     """
     head = data[:_SNIFF]
-    if len(data) % 2 or b"\x00" not in head:
+    if len(data) % 2:
         return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    if max(even, odd) < 0.9 * (even + odd):
+    has_nul = b"\x00" in head
+    if not has_nul:
+        try:
+            data.decode("utf-8")
+            return None
+        except UnicodeDecodeError:
+            pass
+    # both byte orders: a Chinese character such as 一 (U+4E00) puts its NUL on the other side than ASCII
+    orders = ["utf-16-le", "utf-16-be"]
+    scored = []
+    for enc in orders:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL_CHARS.search(text) and (rare := _rare_share(text)) < _MAX_RARE_SHARE:
+            scored.append((rare, enc))
+    if not scored:
         return None
-    enc = "utf-16-le" if odd > even else "utf-16-be"
-    try:
-        text = data.decode(enc)
-    except UnicodeDecodeError:
-        return None
-    return None if _CONTROL_CHARS.search(text) or _rare_share(text) >= _MAX_RARE_SHARE else enc
+    rare, enc = min(scored)
+    if not has_nul:
+        try:
+            if _rare_share(data.decode("gb18030")) <= rare:
+                return None
+        except UnicodeDecodeError:
+            pass
+    return enc
 
 
 def _check_bytes(data: bytes, name: str) -> None:
@@ -525,9 +546,6 @@ _TAIL_CHARS = 40  # a paragraph this long is looked up by its end ...
 _GLUED_CHARS = 20  # ... and is a copy if all but this many characters of its start match
 
 
-_NUMBERED = re.compile(r"[(（]?\s*[一二三四五六七八九十\d]{1,3}\s*[)）、.．]")
-
-
 def _repeat_key(line: str) -> str:
     return "\x00" + line[-_TAIL_CHARS:] if len(line) > _TAIL_CHARS else line
 
@@ -539,7 +557,7 @@ def _same_line(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) <= _TAIL_CHARS or abs(len(a) - len(b)) > _GLUED_CHARS:
         return False
-    if _NUMBERED.match(a) or _NUMBERED.match(b):
+    if starts_with_number_marker(a) or starts_with_number_marker(b):
         return False  # 一、X and 二、X are two items, not a copy with a tag
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
@@ -596,7 +614,7 @@ def read_document(data: bytes, name: str = "") -> CleanDocument:
     simplified = simplified_text.split("\n")
     body, header = strip_page_parts(simplified)
     body = [body[i] for i in drop_repeats([simplified[i] for i in body])]
-    if not body:
+    if not body or not any(ch.isalnum() for i in body for ch in simplified[i]):
         raise LoadError("no_text", f"{name}: no body text is left once page navigation, header fields and clutter are removed; check that the file is a policy document")
     if page_title:
         header.setdefault("网页标题", t2s(page_title))

@@ -37,6 +37,8 @@ class Metadata:
     region_scope: str | None = None
     county_name: str | None = None  # the county-level division of a county document, e.g. 武进区
     county_code: str | None = None  # its GB/T 2260 six-digit code (cpca's table); None unless county
+    # annual_plan | five_year_plan | work_report | progress_report | bulletin | rectification_report | other
+    doc_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class Measure:
     qualifier: str | None = None  # 余 / 近 / 约 / 左右 / 力争 ...
     mentioned_regions: list[str] = field(default_factory=list)
     domain_code: str | None = None
+    # names of the rules that decided kind, comparator and year, ";"-joined (loaders/measures): a wrong row
+    # explains itself, e.g. "kind_section_label;comparator_suffix;year_in_clause"
+    rules: str | None = None
 
 
 # Column order of each raw table. Kept here so the writer and the tests agree.
@@ -104,6 +109,7 @@ RAW_DOCUMENT_COLUMNS = [
     "region_scope",  # province | city | county | null (national or unknown)
     "county_name",  # null unless region_scope is county (and even then when the county is not named)
     "county_code",
+    "doc_kind",  # annual_plan | five_year_plan | work_report | progress_report | bulletin | rectification_report | other
 ]
 RAW_ITEM_COLUMNS = [
     "item_id",  # document_id + ":" + item_path
@@ -120,7 +126,7 @@ RAW_ITEM_COLUMNS = [
     "parent_path",  # item_path of the enclosing item; "" under the root
 ]
 RAW_MEASURE_COLUMNS = [
-    "measure_id",  # document_id + ":" + char_start
+    "measure_id",  # document_id:char_start, then :2, :3 ... for later measures at one offset (pipeline.measure_ids)
     "document_id",
     "item_path",
     "kind",
@@ -140,13 +146,16 @@ RAW_MEASURE_COLUMNS = [
     "qualifier",
     "mentioned_regions",  # list[str]
     "domain_code",
+    "rules",  # rules that decided kind, comparator and year, ";"-joined
+    "is_environmental",  # false for economy, society, fiscal ... figures (loaders/semantics.py)
+    "sub_area",  # the part of the region a figure is limited to (中心城区, a district ...), else null
 ]
 RAW_LOAD_ERROR_COLUMNS = [
     "source_file",
     "content_sha256",  # null when the file could not be read
     "stage",  # read | decode | metadata | duplicate | size | ...
     "severity",  # "error" (file not loaded) | "warning" (loaded with nulls)
-    "reason",  # a short code, e.g. empty_file, binary_file, undecodable, too_large, no_region, no_year, duplicate_content
+    "reason",  # a short code, e.g. empty_file, binary_file, undecodable, too_large, no_region, no_year, duplicate_content, rejected_rows
     "message",  # a sentence a person can act on
     "occurred_at",  # ISO timestamp of the load
 ]

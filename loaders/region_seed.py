@@ -1,4 +1,4 @@
-"""Generate seeds/regions.csv: every province- and prefecture-level division of China.
+"""Generate loaders/data/seeds/regions.csv: every province- and prefecture-level division of China.
 
 Source: the region table shipped with the `cpca` package (cpca/resources/adcodes.csv: 12-digit
 administrative codes, names, coordinates). A province-level division has a code ending in ten
@@ -13,9 +13,10 @@ from __future__ import annotations
 import csv
 import importlib.resources
 from dataclasses import astuple, dataclass, fields
-from pathlib import Path
 
-OUTPUT = Path(__file__).resolve().parent.parent / "seeds" / "regions.csv"
+from loaders.reference import seed
+
+OUTPUT = seed("regions.csv")
 
 PROVINCE_SUFFIXES = ("特别行政区", "自治区", "省", "市")
 CITY_SUFFIXES = {"自治州": " Autonomous Prefecture", "地区": " Prefecture", "盟": " League", "市": ""}

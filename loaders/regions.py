@@ -1,6 +1,6 @@
 """Region lookup: names of provinces and prefecture-level cities in text -> GB/T 2260 codes.
 
-Reads seeds/regions.csv (one row per province- and prefecture-level division). Mentions are
+Reads regions.csv (loaders/reference.py) (one row per province- and prefecture-level division). Mentions are
 found with one Aho-Corasick pass over full names (江苏省, 常州市, 延边朝鲜族自治州) and short
 names (江苏, 常州, 延边). Short names of cities are common words or parts of words (长治久安,
 红河, 白银), so a two-character short city name counts only when the text marks it as a place:
@@ -26,7 +26,9 @@ from pathlib import Path
 
 import ahocorasick
 
-DEFAULT_CSV = Path(__file__).resolve().parent.parent / "seeds" / "regions.csv"
+from loaders.reference import seed
+
+DEFAULT_CSV = seed("regions.csv")
 # "南京江北新区", "西安高新区": a zone named after a short city name marks it as the place
 _ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:新区|高新区|开发区|经开区|园区)")
 _MIN_COUNTY_NAME = 3  # 忠县, 沛县: two-character county names are left out (parts of other words)
@@ -131,7 +133,7 @@ class RegionIndex:
 
     @classmethod
     def from_csv(cls, path: Path | str = DEFAULT_CSV, counties: Path | str | None = None) -> RegionIndex:
-        """Regions of a CSV like seeds/regions.csv; county names from cpca, or from a CSV of cpca's
+        """Regions of a CSV like loaders/data/seeds/regions.csv; county names from cpca, or from a CSV of cpca's
         columns (adcode,name,...) given as counties."""
         with open(path, encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))

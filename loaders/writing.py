@@ -3,6 +3,10 @@
 Every table is written to a hidden temp file in the output folder and renamed onto
 <table>.parquet only when complete, so a reader (or a crash) sees the old complete
 file or the new complete one, never a partial one.
+
+The four tables are one unit: each carries the id of the load that wrote it (LOAD_ID_KEY in
+its footer), so a set torn by a load killed between the four renames is detected on read
+(raw_set_problem) and repaired by the next load.
 """
 
 from __future__ import annotations
@@ -18,14 +22,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from loaders import records
+from loaders.faults import fault_point
 
 S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()  # noqa: E741
 _TYPES = {
     "n_bytes": I, "year": I, "n_chars": I, "level": I,
     "char_start": I, "char_end": I, "sentence_start": I, "sentence_end": I,
-    "value": F, "is_masked": B, "is_change": B, "mentioned_regions": pa.list_(S),
+    "value": F, "is_masked": B, "is_change": B, "is_environmental": B, "mentioned_regions": pa.list_(S),
 }
 TEMP_GLOB = ".raw_*.tmp"  # what a killed writer leaves behind; removed by the next load
+RAW_TABLES = ("raw_documents", "raw_items", "raw_measures", "raw_load_errors")
+LOAD_ID_KEY = "envwh_load_id"  # the same in the four tables of one load
 
 
 def _schema(columns: list[str]) -> pa.Schema:
@@ -43,6 +50,17 @@ SCHEMAS = {
 def to_arrow(rows: list[dict], table: str) -> pa.Table:
     """Rows as a typed Arrow table; keys missing from a row become nulls, keys not in the schema are dropped."""
     return pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+
+
+def file_mode() -> int:
+    """0666 less the process umask: what open() would give, so operators keep control of who reads."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            umask = next(int(line.split()[1], 8) for line in fh if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError):
+        umask = os.umask(0o022)  # no /proc: read it by setting it, and put it back at once
+        os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -67,7 +85,7 @@ class TableWriter:
         out_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{table}.", suffix=".tmp", dir=out_dir)
         os.close(fd)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; BI tools and other users must read it
+        os.chmod(tmp, file_mode())  # mkstemp makes 0600; others may read it if the umask says so
         self.tmp = Path(tmp)
         self._writer: pq.ParquetWriter | None = pq.ParquetWriter(self.tmp, self.schema)
         self.n_rows = 0
@@ -78,17 +96,21 @@ class TableWriter:
             return
         arrow = arrow.cast(self.schema).combine_chunks()
         assert self._writer is not None, "write after commit/abort"
+        fault_point("write")
         self._writer.write_table(arrow, row_group_size=arrow.num_rows)
         self.n_rows += arrow.num_rows
 
-    def commit(self) -> Path:
+    def commit(self, load_id: str | None = None) -> Path:
         assert self._writer is not None, "commit twice"
+        if load_id is not None:
+            self._writer.add_key_value_metadata({LOAD_ID_KEY: load_id})
         self._writer.close()
         self._writer = None
         with open(self.tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(self.tmp, self.final)
         _fsync_dir(self.final.parent)
+        fault_point(f"load:renamed:{self.table}")
         return self.final
 
     def abort(self) -> None:
@@ -98,14 +120,36 @@ class TableWriter:
         self.tmp.unlink(missing_ok=True)
 
 
-def write_table(rows: list[dict], table: str, out_dir: Path, metadata: dict[str, str] | None = None) -> Path:
+def write_table(rows: list[dict], table: str, out_dir: Path, metadata: dict[str, str] | None = None,
+                load_id: str | None = None) -> Path:
     """Write rows as out_dir/<table>.parquet atomically (one row group)."""
     writer = TableWriter(table, out_dir, metadata)
     try:
         writer.write(rows)
-        return writer.commit()
+        return writer.commit(load_id)
     finally:
         writer.abort()
+
+
+def load_id_of(path: Path) -> str | None:
+    value = (pq.read_metadata(path).metadata or {}).get(LOAD_ID_KEY.encode())
+    return value.decode() if value else None
+
+
+def raw_set_problem(out_dir: Path) -> str | None:
+    """Why the raw tables of out_dir are not the complete output of one load, or None when they are."""
+    ids = set()
+    for table in RAW_TABLES:
+        path = out_dir / f"{table}.parquet"
+        if not path.exists():
+            return f"{path.name} is missing"
+        try:
+            ids.add(load_id_of(path))
+        except (OSError, pa.ArrowException) as exc:
+            return f"{path.name} cannot be read ({exc})"
+    if len(ids) > 1:
+        return "the raw tables come from different loads (a load was stopped between its renames)"
+    return None
 
 
 def remove_stale_temp_files(out_dir: Path) -> list[Path]:

@@ -32,7 +32,10 @@ final as (
         matched_synonym,
         sentence_start,
         sentence_end,
-        is_preferred
+        is_preferred,
+        rules,
+        is_environmental,
+        sub_area
     from measures
 )
 

@@ -13,11 +13,12 @@ regexp_replace(
 )
 {% endmacro %}
 
-{#- The clause of `sentence` that holds the character at 0-based `position`: the text between the
-    nearest separators (，；：。、 ! ?) on either side. -#}
+{#- The list item of `sentence` that holds the character at 0-based `position`: the text between the
+    nearest clause breaks or 、 on either side (loaders/breaks.py: LIST_ITEM_BREAKS; tests/test_breaks.py
+    proves the two agree). -#}
 {% macro clause_at(sentence, position) %}
 (
-    regexp_extract(substring({{ sentence }}, 1, {{ position }}), '[^，,；;：:。！？!?、]*$', 0)
-    || regexp_extract(substring({{ sentence }}, {{ position }} + 1), '^[^，,；;：:。！？!?、]*', 0)
+    regexp_extract(substring({{ sentence }}, 1, {{ position }}), '[^，,；;：:。！？!?、\n]*$', 0)
+    || regexp_extract(substring({{ sentence }}, {{ position }} + 1), '^[^，,；;：:。！？!?、\n]*', 0)
 )
 {% endmacro %}

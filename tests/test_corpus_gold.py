@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from loaders import reference
 from loaders.evaluate_corpus import locate, read_gold, squeeze
 from loaders.reading import read_document
 
@@ -44,7 +45,7 @@ def test_every_quote_is_in_the_loaders_text_of_its_document():
 
 
 def test_every_code_is_known():
-    indicators = _codes(ROOT / "seeds" / "indicators.csv", "indicator")
+    indicators = _codes(reference.SEEDS / "indicators.csv", "indicator")
     project = yaml.safe_load((ROOT / "dbt_project.yml").read_text(encoding="utf-8"))
     units, comparators = set(project["vars"]["units"]), set(project["vars"]["comparators"])
     bad = [(m.doc, m.quote, field) for m in MEASURES for field, ok in (

@@ -95,3 +95,10 @@ def test_a_bare_multiplier_after_a_floor_word_is_a_round_figure_but_not_after_yi
     (n,) = find_numbers("吸引上万人")
     assert (n.value, n.qualifier, n.text) == (10000, "上", "上万")
     assert [x.value for x in find_numbers("补助100元以上万元以下")] == [100]
+
+
+def test_one_reader_of_chinese_numerals_for_items_and_dates():
+    from loaders.items import chinese_number
+    from loaders.numbers import chinese_integer
+    assert [chinese_integer(s) for s in ("二〇二三", "二○二三", "三十一", "一百零二", "万")] == [2023, 2023, 31, 102, None]
+    assert chinese_number("十二") == 12 and chinese_number("零") is None  # no item is numbered 零

@@ -21,7 +21,7 @@ from conftest import ENVWH, ROOT
 
 from loaders import publish
 from loaders.publish import BuildOutcome, build_and_publish, warehouse_lock
-from loaders.writing import Locked, write_table
+from loaders.writing import Locked, load_id_of, write_table
 
 ROWS = 2000
 
@@ -205,7 +205,7 @@ def dbt_env(tmp_path, monkeypatch) -> dict[str, str]:
 def test_refresh_with_dbt_while_a_reader_queries(tmp_path, dbt_env):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "data" / "documents", docs)
-    data = tmp_path / "data"
+    data = tmp_path / "analyst's data"  # a quote in the path must not break the SQL dbt writes
     db = data / "warehouse.duckdb"
     (tmp_path / "raw0").mkdir()
     assert build_and_publish(tmp_path / "raw0", db, fake_builder(1)).ok  # an older warehouse, open to readers
@@ -240,7 +240,8 @@ def test_refresh_with_dbt_while_a_reader_queries(tmp_path, dbt_env):
     before = db.read_bytes()
     measures = pq.read_table(data / "raw" / "raw_measures.parquet").to_pylist()
     measures[0]["comparator"] = "not_a_comparator"
-    write_table(measures, "raw_measures", data / "raw")
+    write_table(measures, "raw_measures", data / "raw",  # the same load id: a tampered, not a torn, set
+                load_id=load_id_of(data / "raw" / "raw_documents.parquet"))
     failed = subprocess.run([str(ENVWH), "build", "--data-dir", str(data), "--quiet"],
                             cwd=tmp_path, env=dbt_env, capture_output=True, text=True, timeout=600)
     assert failed.returncode == 3, failed.stdout + failed.stderr

@@ -1,4 +1,4 @@
-"""Region lookup over a tiny regions CSV (same columns as seeds/regions.csv)."""
+"""Region lookup over a tiny regions CSV (same columns as loaders/data/seeds/regions.csv)."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def test_load_is_cached_per_path(tmp_path: Path) -> None:
     assert RegionIndex.load(path) is RegionIndex.load(path)
 
 
-@pytest.mark.skipif(not DEFAULT_CSV.exists(), reason="seeds/regions.csv not generated")
+@pytest.mark.skipif(not DEFAULT_CSV.exists(), reason="regions.csv not generated")
 def test_the_seed_covers_provinces_and_cities() -> None:
     index = RegionIndex.load()
     assert index.get(index.resolve("泰州市")).province_name == "江苏省"

@@ -67,6 +67,7 @@ final as (
         county_name,
         county_code,
         doc_type,
+        doc_kind,
         year,
         n_chars
     from resolved

@@ -10,7 +10,8 @@
 --
 -- Preference (is_preferred = rank 1), used by mart_region_comparison and the attainment links:
 --   1. a value over a masked number;  then a measure of a document speaking for the whole region over
---      one of a county document (region_scope = 'county');  2. a level over a year-on-year change;
+--      one of a county document (region_scope = 'county'), then over one of a sub-area (中心城区);
+--   2. a level over a year-on-year change;
 --   3. a plan's target / a report's outcome over one quoted in the other kind of document;
 --   4. the latest published document (then document_id);
 --   5. comparator eq, then le, ge, lt, gt, approx;  6. the first mention in the text.
@@ -55,6 +56,10 @@ indicators as (
     from {{ ref('indicators') }}
 ),
 
+domains as (
+    select * from {{ ref('domains') }}
+),
+
 joined as (
     select
         measures.measure_id,
@@ -89,6 +94,11 @@ joined as (
         measures.item_path,
         coalesce(task_paths.task_path, measures.item_path) as task_path,
         measures.mentioned_regions,
+        measures.rules,
+        -- environmental: a catalogue indicator, else the loader's flag unless the domain is not environmental
+        matches.indicator_code is not null
+        or (measures.is_environmental and coalesce(domains.is_environmental, true)) as is_environmental,
+        measures.sub_area,
         {{ normalised_subject('measures.subject_zh') }} as subject_norm,
         {{ normalised_subject(clause_at('measures.sentence', 'measures.char_start - measures.sentence_start')) }}
             as clause_norm
@@ -105,6 +115,8 @@ joined as (
             and measures.item_path = task_paths.item_path
     left join indicators
         on matches.indicator_code = indicators.indicator_code
+    left join domains
+        on coalesce(indicators.domain_code, measures.domain_code, items.domain_code) = domains.domain_code
 ),
 
 keyed as (
@@ -130,6 +142,7 @@ ranked as (
                         order by
                             value is null,
                             coalesce(region_scope = 'county', false),
+                            sub_area is not null,
                             is_change asc,
                             case
                                 when (kind = 'target' and doc_type = 'plan')

@@ -26,7 +26,9 @@
 -- per pair of measures: documents repeat their phrasing from year to year and region to region, and
 -- the substring search is the costly part of this model.
 with measures as (
+    -- attainment is about environmental promises: GDP or jobs figures are never linked
     select * from {{ ref('int_measures_resolved') }}
+    where is_environmental
 ),
 
 keyed as (

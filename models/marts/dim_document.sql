@@ -11,6 +11,7 @@ final as (
         issuer,
         region_code,
         doc_type,
+        doc_kind,
         year,
         published_on,
         script,

@@ -1,4 +1,4 @@
--- Policy domains (air, water, soil, ...) from the domains seed.
+-- Policy domains (air, water, soil, ...) and those of figures that are not environmental, from the domains seed.
 with domains as (
     select * from {{ ref('domains') }}
 ),
@@ -8,7 +8,8 @@ final as (
         domain_code,
         name_zh,
         name_en,
-        description
+        description,
+        is_environmental
     from domains
 )
 

@@ -5,16 +5,19 @@ with regions as (
 
 final as (
     select
-        region_code,
-        region_name_zh,
-        region_name_en,
-        region_level,
-        province_code,
-        province_name_zh,
-        longitude,
-        latitude,
-        short_name_zh
+        regions.region_code,
+        regions.region_name_zh,
+        regions.region_name_en,
+        regions.region_level,
+        regions.province_code,
+        regions.province_name_zh,
+        regions.longitude,
+        regions.latitude,
+        regions.short_name_zh,
+        provinces.region_name_en as province_name_en
     from regions
+    left join regions as provinces
+        on regions.province_code = provinces.region_code
 )
 
 select * from final

@@ -10,6 +10,7 @@ with tasks as (
 measures as (
     select * from {{ ref('int_measures_resolved') }}
     where domain_code is not null
+        and is_environmental  -- the weight of environmental work: GDP or jobs figures stay out
 ),
 
 documents as (

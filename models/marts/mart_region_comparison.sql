@@ -8,6 +8,9 @@ with measures as (
         and indicator_code is not null
         -- a county's figure is not its city's: county documents stay in the facts, not in this ranking
         and region_scope is distinct from 'county'
+        -- regions compare on environmental figures of their whole territory (not 中心城区 alone)
+        and is_environmental
+        and sub_area is null
 ),
 
 indicators as (
@@ -27,6 +30,7 @@ joined as (
         regions.region_level,
         regions.province_code,
         regions.province_name_zh,
+        regions.province_name_en,
         -- Sort key: smaller is better whichever the indicator's direction.
         case indicators.better when 'lower' then measures.value else -measures.value end as badness,
         case
@@ -70,6 +74,7 @@ final as (
         n_regions_in_level,
         better,
         region_name_en,
+        province_name_en,
         province_code,
         is_masked,
         measure_id,

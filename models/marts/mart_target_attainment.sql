@@ -85,8 +85,10 @@ final as (
         judged.target_document_id,
         judged.outcome_document_id,
         regions.region_name_zh,
+        regions.region_name_en,
         regions.region_level,
-        regions.province_name_zh
+        regions.province_name_zh,
+        regions.province_name_en
     from judged
     left join regions
         on judged.region_code = regions.region_code

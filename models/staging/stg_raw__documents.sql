@@ -27,6 +27,7 @@ renamed as (
         nullif(trim(county_name), '') as county_name,
         case when {{ regexp_full_match('county_code', '[0-9]{6}') }} then county_code end as county_code,
         doc_type,
+        coalesce(doc_kind, 'other') as doc_kind,
         cast(year as integer) as year,
         n_chars,
         text

@@ -25,7 +25,11 @@ renamed as (
         coalesce(is_change, false) as is_change,
         nullif(qualifier, '') as qualifier,
         coalesce(mentioned_regions, {{ empty_string_list() }}) as mentioned_regions,
-        nullif(domain_code, '') as domain_code
+        nullif(domain_code, '') as domain_code,
+        nullif(rules, '') as rules,
+        -- a figure is environmental unless the loader said otherwise (economy, fiscal, society)
+        coalesce(is_environmental, true) as is_environmental,
+        nullif(trim(sub_area), '') as sub_area
     from source
 )
 

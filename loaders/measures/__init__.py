@@ -1,0 +1,130 @@
+"""Stage 4: quantified measures (targets and outcomes) from sentences, as a pipeline of small passes.
+
+Grammar, not sample rules: a measure is a number (loaders/numbers.py) directly followed by a unit or a
+classifier (data/units.csv), not part of a date, a name, a code or a quotation (data/numeral_terms.csv).
+Around it we read the comparator (data/comparators.csv), the kind (the section label found by
+loaders/items.py, then markers in data/kind_markers.csv and the document type), the year (explicit years and
+relative time words, data/time_words.csv) and the subject (the clause's noun phrase). Lists
+("A、B、C分别为1吨、2吨、3吨") give one measure per subject (data/metric_words.csv finds the shared metric).
+Masked numbers (*, (略)) give a measure with a null value and is_masked.
+
+The passes, in order (PASSES below); each takes the DocumentView and the list of Candidate records and
+returns a new list of new records (Candidate.but), setting only the fields it owns (see Candidate):
+
+    candidates.find_candidates      numbers with a unit                       number, start, unit, end
+    comparators.read_comparators    unit and comparator (+ rule)              suffix, prefix, is_change, comparator
+    subjects.assign_subjects        subject, lists of subjects                subject, shared_by
+    filters.drop_non_measures       numbers that are no measure               dropped, frames_rate
+    then per kept candidate:
+    kinds.kind_and_year             kind and year (+ rules)                   -> KindYear
+    _to_measures                    region and scope: item path, sentence, mentioned regions, rate unit
+
+Every dictionary is held by one Grammar (grammar.py), built once per process on first use and reachable
+from every pass as doc.grammar; pass `grammar=` to extract_measures to swap tables in a test.
+
+To add a kind rule, write a function of a KindContext returning (kind, rule name) or None and put it at
+its place in kinds.KIND_RULES (the first rule that applies decides).
+
+To add a pass (say, work-report sections: review -> outcome of the previous year): write a module with a
+function `(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]`, give it the fields it decides
+(add them to Candidate with a default, under a comment naming the pass), put it in PASSES at its place,
+test it alone on candidates you build by hand (tests/test_measures_passes.py shows how), and, when it
+decides kind, comparator or year, name its rule so that the `rules` column says so.
+
+Where each shared concept lives (one implementation each):
+- clause and sentence breaks: loaders/breaks.py (also read by domains.py and items.py; the SQL macro
+  clause_at uses the same characters, proven by tests/test_breaks.py);
+- Chinese numerals: loaders/numbers.py (parse_chinese_integer / chinese_integer; items.py and metadata.py
+  call it);
+- item markers: loaders/items.py (_MARKER; starts_with_number_marker for metadata.py and reading.py);
+- indicator matching: models/intermediate/int_measures_indicator_matched.sql, the reference; its Python
+  mirror evaluate.assign_indicator is proven to agree on the seeds' synonyms by
+  tests/test_indicator_matching.py;
+- reference tables (regions, domains, keywords, indicators): loaders/reference.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from loaders.measures.candidates import Candidate, find_candidates
+from loaders.measures.comparators import read_comparators
+from loaders.measures.document import DocumentView
+from loaders.measures.filters import drop_non_measures
+from loaders.measures.grammar import Grammar, Unit, default_grammar
+from loaders.measures.kinds import KindYear, kind_and_year
+from loaders.measures.subjects import assign_subjects
+from loaders.records import Item, Measure, Metadata, Sentence
+
+Pass = Callable[[DocumentView, list[Candidate]], list[Candidate]]
+PASSES: tuple[Pass, ...] = (read_comparators, assign_subjects, drop_non_measures)
+
+__all__ = ["PASSES", "Candidate", "DocumentView", "Grammar", "KindYear", "extract_measures", "default_grammar"]
+
+
+def extract_measures(text: str, items: list[Item], sentences: list[Sentence], metadata: Metadata,
+                     grammar: Grammar | None = None) -> list[Measure]:
+    doc = DocumentView(text, items, sentences, metadata, grammar or default_grammar())
+    cands = find_candidates(doc)
+    for run in PASSES:
+        cands = run(doc, cands)
+    out: list[Measure] = []
+    for c in cands:
+        if c.dropped:
+            continue
+        decided = kind_and_year(doc, c)
+        if c.frames_rate and decided.kind == "target":
+            continue  # the sites a target rate is taken over are no target
+        out += _to_measures(doc, c, decided)
+    return out
+
+
+def _rate_unit(doc: DocumentView, unit: Unit, before: str) -> str:
+    for word, base, rate in doc.grammar.rate_words:
+        if unit.unit == base and word in before:
+            return rate
+    return unit.unit
+
+
+def _qualifier(c: Candidate) -> str | None:
+    """How the number is hedged as written: 余 / 多, 近 / 约, 左右, 以上 ..."""
+    if c.number is not None and c.number.qualifier:
+        return c.number.qualifier
+    if c.prefix and c.prefix[1] != "eq":
+        return c.prefix[0]
+    return c.suffix_text
+
+
+def _to_measures(doc: DocumentView, c: Candidate, d: KindYear) -> list[Measure]:
+    """Region and scope: one Measure per subject the value holds for, placed in its item and sentence."""
+    text = doc.text
+    value = None
+    if c.number is not None:
+        raw = c.number.high if c.comparator in ("le", "lt") and c.number.high is not None else c.number.value
+        value = round(raw * c.unit.factor, 10)
+    unit = _rate_unit(doc, c.unit, text[d.clause[0] : c.start])
+    item_path = d.sentence.item_path if d.sentence and d.sentence.item_path else doc.item_path(c.start)
+    regions = doc.mentioned_regions(d.sentence_start, d.sentence_end)
+    rules = ";".join((d.kind_rule, c.comparator_rule, d.year_rule))
+    return [
+        Measure(
+            kind=d.kind,
+            subject_zh=subject,
+            comparator=c.comparator,
+            value=value,
+            unit=unit,
+            value_text=text[c.start : c.end],
+            char_start=c.start,
+            char_end=c.end,
+            sentence_start=d.sentence_start,
+            sentence_end=d.sentence_end,
+            item_path=item_path,
+            year=d.year,
+            is_masked=c.number is None,
+            is_change=c.is_change,
+            qualifier=_qualifier(c),
+            mentioned_regions=list(regions),
+            rules=rules,
+        )
+        for subject in c.shared_by or (c.subject,)
+    ]

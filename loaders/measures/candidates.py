@@ -1,0 +1,195 @@
+"""Pass 1, candidates: every number (or masked number) directly followed by a unit, not part of a date, a
+name, a code or a quotation. Returns Candidate records whose later fields are still empty."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from loaders.measures.document import DocumentView
+from loaders.measures.grammar import Grammar, Unit
+from loaders.numbers import Number, find_numbers
+
+COUNT_UNITS = frozenset({"count", "persons"})
+PERIODS = ("年", "月", "日", "天", "季", "周", "小时")  # after "/": a frequency (1次/年), not a ratio unit
+RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
+_UNIT_LIST_SEPARATORS = ("、", "和", "及", "与", " 、")
+_MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
+# a template's placeholder for a number: XX%, xx天, ××个 (not a Latin word such as XXL)
+_LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
+_CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
+_ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
+_BARE_RATIO_RE = re.compile(r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A number and its unit, then what each later pass decided about it.
+
+    Each pass owns its fields and returns new records (Candidate.but); none sets another's fields.
+    """
+
+    # candidates
+    number: Number | None  # None when masked
+    start: int  # of the number as written
+    unit: Unit
+    end: int  # after the unit (and, once the comparators pass ran, any suffix comparator)
+    unknown_ratio: bool = False  # 0.53吨标准煤/万元: kept only so that a change after it finds its subject
+    # comparators
+    suffix: str | None = None  # comparator of a suffix (以上 -> ge)
+    suffix_text: str | None = None
+    prefix: tuple[str, str, int] | None = None  # (surface, comparator, start offset)
+    is_change: bool = False
+    inherited: str | None = None  # comparator taken from the head of a list
+    comparator: str = "eq"  # with no comparator word, a number is what it says
+    comparator_rule: str = "comparator_default"
+    in_list: tuple[int, int] = (0, 1)  # (position, length) in its list of numbers (30、50微克/立方米)
+    # subjects
+    subject: str = ""
+    shared_by: tuple[str, ...] = ()  # "A、B均为100%": one measure for each subject
+    # filters
+    dropped: bool = False
+    frames_rate: bool = False  # a count of the sites a rate or level in its clause is taken over
+
+    def but(self, **changes) -> Candidate:
+        """A copy with some fields changed: dataclasses.replace without re-running __init__ over every
+        field (a pass copies thousands of candidates per document; replace cost the loader 15 %)."""
+        if not changes.keys() <= _FIELDS:
+            raise TypeError(f"Candidate has no field {sorted(changes.keys() - _FIELDS)}")
+        new = object.__new__(Candidate)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
+
+
+_FIELDS = frozenset(f.name for f in fields(Candidate))
+
+
+def unit_at(grammar: Grammar, text: str, pos: int, allow_space: bool = True) -> tuple[Unit, int] | None:
+    if allow_space and pos < len(text) and text[pos] == " ":
+        pos += 1
+    if pos >= len(text):
+        return None
+    for u in grammar.units_by_first.get(text[pos], ()):
+        if text.startswith(u.surface, pos):
+            return u, pos + len(u.surface)
+    return None
+
+
+def find_candidates(doc: DocumentView) -> list[Candidate]:
+    """Numbers with a unit, masked numbers, then bare ratios ("劣V类比例保持为0"), in text order."""
+    out = _numbers_with_units(doc)
+    out += _bare_ratio_numbers(doc, {c.start for c in out})
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
+    text, g = doc.text, doc.grammar
+    out: list[Candidate] = []
+    numbers = find_numbers(text)
+    shared: dict[int, Unit] = {}  # "30、50微克/立方米": a number of a list takes the unit closing the list
+    for k in range(len(numbers) - 2, -1, -1):
+        num, nxt = numbers[k], numbers[k + 1]
+        if num.chinese or text[num.end : nxt.start] not in _UNIT_LIST_SEPARATORS:
+            continue
+        found = shared.get(k + 1) or (None if nxt.percent else (unit_at(g, text, nxt.end) or (None,))[0])
+        if found is not None and found.unit != "none" and not unit_at(g, text, num.end):
+            shared[k] = found
+    for k, num in enumerate(numbers):
+        found = (g.percent, num.end) if num.percent else unit_at(g, text, num.end)
+        if not found and k in shared:
+            found = (shared[k], num.end)
+        if not found or found[0].unit == "none":
+            continue
+        unit, end = found
+        if doc.is_excluded(num.start):
+            continue
+        before = text[max(0, num.start - 3) : num.start]
+        if _CODE_BEFORE.search(before) or before.endswith("+") or text[end : end + 1] == "+":
+            continue
+        if before.endswith(_ORDINAL_BEFORE) or _listed_ordinal(text, num):
+            continue
+        if text[end : end + 4].lstrip(" 以上下内的").startswith(g.scope_words):
+            continue
+        if text[max(0, num.start - 8) : num.start].rstrip(" 为是共有:：").endswith(g.denominator_words):
+            continue  # 自然天数365天, 优良天数364天: the base a rate is taken over
+        if num.chinese and not num.percent:
+            # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
+            nxt = numbers[k + 1] if k + 1 < len(numbers) else None
+            if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
+                continue
+        if unit.unit in COUNT_UNITS and text.startswith(g.abstract_nouns, end):
+            continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work
+        out.append(Candidate(num, num.start, unit, end, unknown_ratio=_unknown_ratio(text, end)))
+    for m in _MASK_RE.finditer(text):
+        found = unit_at(g, text, m.end(), allow_space=False)
+        if found and found[0].unit != "none" and not doc.is_excluded(m.start()):
+            out.append(Candidate(None, m.start(), found[0], found[1]))
+    for m in _LETTER_MASK_RE.finditer(text):
+        found = unit_at(g, text, m.end(), allow_space=False)
+        if (found and found[0].unit != "none" and found[0].surface not in g.region_classifiers
+                and not doc.is_excluded(m.start())):
+            out.append(Candidate(None, m.start(), found[0], found[1]))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _unknown_ratio(text: str, end: int) -> bool:
+    """0.53吨标准煤/万元: a unit divided by another quantity is a ratio we have no code for;
+    divided by a period (1次/年) it is still a count."""
+    return text[end : end + 1] == "/" and not text.startswith(PERIODS, end + 1)
+
+
+def _listed_ordinal(text: str, num: Number) -> bool:
+    """第二、三批 / 十一届五次、六次: a Chinese numeral listed after an ordinal is an ordinal too."""
+    if not num.chinese or text[num.start - 1 : num.start] != "、":
+        return False
+    i = num.start - 1
+    while i > 0 and text[i - 1] in "零〇一二两三四五六七八九十百":
+        i -= 1
+    if i == num.start - 1:  # the previous item is not a Chinese numeral
+        return False
+    return text[max(0, i - 2) : i].endswith(_ORDINAL_BEFORE)
+
+
+def _bare_ratio_numbers(doc: DocumentView, taken: set[int]) -> list[Candidate]:
+    """'劣V类比例保持为0': a ratio stated without %, right after a comparator, ends its clause."""
+    out = []
+    for m in _BARE_RATIO_RE.finditer(doc.text):
+        if m.start() in taken or doc.is_excluded(m.start()):
+            continue
+        a, _ = doc.clause(m.start(), m.end())
+        head = doc.text[a : m.start()]
+        if any(head.rstrip("保持为达到在 ").endswith(e) for e in RATIO_ENDINGS):
+            num = find_numbers(m.group())[0]
+            moved = Number(m.start(), m.end(), num.text, num.value)
+            out.append(Candidate(moved, m.start(), doc.grammar.percent, m.end()))
+    return out
+
+
+def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
+    """Indices of candidates joined only by list separators (30、50微克/立方米 / 6.8%、5.4%), one list per run;
+    a candidate on its own is a list of one. Run by the comparators pass, which records the result in
+    Candidate.in_list (read it back with lists_of)."""
+    chains: list[list[int]] = []
+    i = 0
+    while i < len(cands):
+        chain = [i]
+        while chain[-1] + 1 < len(cands):
+            prev, nxt = cands[chain[-1]], cands[chain[-1] + 1]
+            gap = text[prev.end : nxt.start].strip(" ")
+            if len(gap) == 1 and gap in LIST_SEPARATORS and nxt.unit.unit == prev.unit.unit and not nxt.prefix:
+                chain.append(chain[-1] + 1)
+            else:
+                break
+        chains.append(chain)
+        i += len(chain)
+    return chains
+
+
+LIST_SEPARATORS = "、,，和及与"
+
+
+def lists_of(cands: list[Candidate]) -> list[list[int]]:
+    """The lists of two or more numbers the comparators pass found (Candidate.in_list), as indices."""
+    return [list(range(i, i + c.in_list[1])) for i, c in enumerate(cands) if c.in_list[0] == 0 and c.in_list[1] > 1]

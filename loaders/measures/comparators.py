@@ -1,0 +1,103 @@
+"""Pass 2, unit and comparator: suffix (以上) and prefix (不低于, 控制在) comparators, a year-on-year change
+(同比下降), the comparator a list shares with its head, and the comparator decided, with the rule that
+decided it."""
+
+from __future__ import annotations
+
+from loaders.breaks import CLAUSE_BREAKS
+from loaders.measures.candidates import Candidate, list_chains
+from loaders.measures.document import DocumentView
+
+
+def read_comparators(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        floor = out[-1].end if out else 0  # a prefix is never read across the previous measure
+        out.append(_read(doc, c, floor))
+    out = _share_suffixes(doc, out)
+    out = _share_list_head(doc, out)
+    decided = [decide(doc, c) for c in out]
+    return [c if (c.comparator, c.comparator_rule) == d else c.but(comparator=d[0], comparator_rule=d[1])
+            for c, d in zip(out, decided, strict=True)]
+
+
+def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
+    text, g = doc.text, doc.grammar
+    suffix = suffix_text = None
+    end = c.end
+    for surface, comp in g.suffix_comparators:
+        pos = c.end + (1 if text[c.end : c.end + 1] == " " else 0)
+        if text.startswith(surface, pos):
+            suffix, suffix_text = comp, surface
+            end = pos + len(surface)
+            break
+    window_start = max(floor, c.start - 12)
+    window = text[window_start : c.start].rstrip(" ")
+    best = None
+    for m in g.prefix_re.finditer(window):  # every start, longest comparator there
+        surface = m.group(1)
+        comp, max_gap = g.prefix_comparators[surface]
+        gap = len(window) - (m.start() + len(surface))
+        if gap <= max_gap and (best is None or (gap, -len(surface)) < best[0]):
+            best = ((gap, -len(surface)), surface, comp, window_start + m.start())
+    prefix = None
+    if best and best[2] != "none":  # "none": a word that ends like a comparator (行为, 作为)
+        comp = best[2]
+        gap_text = window[best[3] - window_start + len(best[1]) :]
+        if comp in ("gt", "lt") and len(gap_text) > 1 and gap_text.endswith("的"):
+            comp = "eq"  # 超过了任务量的22%: the share by which a quantity is exceeded, not a bound on 22%
+        prefix = (best[1], comp, best[3])
+    tail = window[-6:]
+    is_change = False
+    for m in g.change_re.finditer(tail):
+        rest = tail[m.start() + len(m.group(1)) :]
+        if len(rest) <= 2 and not rest.startswith(("到", "至")):
+            is_change = True
+    if suffix is None and prefix is None and not is_change:
+        return c
+    return c.but(suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)
+
+
+def _share_suffixes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """'新增A 20个、B 300个以上': a closing 以上 holds for every item of the list."""
+    out = list(cands)
+    for i in range(len(out) - 2, -1, -1):
+        c, n = out[i], out[i + 1]
+        between = doc.text[c.end : n.start]
+        if (not c.suffix and n.suffix and c.unit.unit == n.unit.unit and between.startswith("、")
+                and not any(ch in CLAUSE_BREAKS for ch in between)):
+            out[i] = c.but(suffix=n.suffix, suffix_text=n.suffix_text)
+    return out
+
+
+def _share_list_head(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """Numbers joined only by list separators share the head's comparator and its year-on-year change."""
+    out = list(cands)
+    for chain in list_chains(doc.text, cands):
+        if len(chain) < 2:
+            continue
+        head = cands[chain[0]]
+        out[chain[0]] = head.but(in_list=(0, len(chain)))
+        for n, k in enumerate(chain[1:], 1):
+            c = cands[k]
+            out[k] = c.but(inherited=head.prefix[1] if head.prefix else None,
+                           is_change=c.is_change or head.is_change, in_list=(n, len(chain)))
+    return out
+
+
+def decide(doc: DocumentView, c: Candidate) -> tuple[str, str]:
+    """(comparator, rule): a suffix wins, then a bounding prefix, the number's own hedge (余, 多), the head
+    of its list, an equating prefix (为, 达到), a range (5—10); else eq."""
+    if c.suffix:
+        return c.suffix, "comparator_suffix"
+    if c.prefix and c.prefix[1] != "eq":
+        return c.prefix[1], "comparator_prefix"
+    if c.number and c.number.qualifier:
+        return doc.grammar.qualifier_comparator.get(c.number.qualifier, "ge"), "comparator_qualifier"
+    if c.inherited:
+        return c.inherited, "comparator_list_head"
+    if c.prefix:
+        return c.prefix[1], "comparator_prefix_eq"
+    if c.number and c.number.high is not None:
+        return doc.grammar.range_comparator, "comparator_range"
+    return "eq", "comparator_default"

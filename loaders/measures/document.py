@@ -1,0 +1,173 @@
+"""The per-document view every pass reads: clause and sentence bounds, excluded spans (quotations, named
+terms), the years the text states, item paths and region mentions. Built once per document; read-only."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from loaders.breaks import CLAUSE_BREAK_RE, SENTENCE_BREAKS
+from loaders.measures.grammar import Grammar
+from loaders.records import Item, Metadata, Sentence
+
+YEAR_RE = re.compile(r"(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")  # not the end of 2022—2025年
+# 较疫情前的2019年 / 与上轮普查的2018年: a baseline a few words after 较/与/比
+BASELINE_NEAR_RE = re.compile(r"(?:较|与|比(?![例率重]))[^,，;；。:：\n\d]{1,6}$")
+BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
+_QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
+# “十三五”期间 / 十三五时期: the five-year plan period, dated by its last year (the 11th ended 2010)
+_PLAN_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))")
+_NUMERALS = "一二三四五六七八九"
+_PLAN_PERIOD_END = 2010
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+class DocumentView:
+    """Per-document lookups computed once: excluded spans, year mentions, labels, sentences."""
+
+    def __init__(self, text: str, items: list[Item], sentences: list[Sentence], meta: Metadata,
+                 grammar: Grammar) -> None:
+        self.text = text
+        self.meta = meta
+        self.grammar = grammar
+        self.breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(text)]
+        self.excluded = _merge(_spans(_QUOTE_RE, text) + _spans(grammar.term_re, text))
+        self.excluded_starts = [s for s, _ in self.excluded]
+        self.sentences = sorted(sentences, key=lambda s: s.char_start)
+        self.sentence_starts = [s.char_start for s in self.sentences]
+        self.items = sorted(items, key=lambda i: (i.char_start, -i.char_end))
+        self.heading_years: list[tuple[int, int, int]] = []  # (start, end, year) of the items whose heading names one
+        for it in self.items:
+            if it.level >= 1:
+                found = [int(m.group(1)) for m in YEAR_RE.finditer(it.heading)
+                         if not it.heading[max(0, m.start() - 2) : m.start()].endswith(BASELINE_BEFORE)]
+                if found:
+                    self.heading_years.append((it.char_start, it.char_end, found[0]))
+        published = int(meta.published_on[:4]) if meta.published_on and meta.published_on[:4].isdigit() else None
+        self.published_year = published
+        self.doc_type = meta.doc_type
+        if meta.doc_type == "plan" and not any(w in text for w in grammar.plan_words):
+            self.doc_type = "report"
+        if published is None and meta.year is not None:
+            published = meta.year + (1 if meta.doc_type == "report" else 0)
+        self.years: list[tuple[int, int]] = []  # (position, year)
+        for m in YEAR_RE.finditer(text):
+            before = text[max(0, m.start() - 2) : m.start()]
+            if (not any(before.endswith(b) for b in BASELINE_BEFORE) and not self.is_excluded(m.start())
+                    and not BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])):
+                self.years.append((m.start(), int(m.group(1))))
+        # a year-end summary of unknown date ("2023年工作总结") was written as its year closed: its 截至目前
+        # is that year, not the next (a progress report of unknown date keeps the next year)
+        now = published
+        if (self.published_year is None and meta.doc_type == "report" and meta.year is not None
+                and re.search(f"{meta.year}年[^\n]*(?:{'|'.join(grammar.summary_title_words)})", meta.title or "")):
+            now = meta.year
+        if published is not None:
+            for m in grammar.time_word_re.finditer(text):
+                if not text[max(0, m.start() - 2) : m.start()].endswith(BASELINE_BEFORE):
+                    base = now if m.group() in grammar.now_words else published
+                    self.years.append((m.start(), base + grammar.time_words[m.group()]))
+        for m in _PLAN_PERIOD_RE.finditer(text):
+            opened, closed = text.rfind("《", 0, m.start()), text.rfind("》", 0, m.start())
+            if opened <= closed and not BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()]):
+                self.years.append((m.start(), _PLAN_PERIOD_END + 5 * _NUMERALS.index(m.group(1))))
+        self.years.sort()
+        self.year_positions = [p for p, _ in self.years]
+        self.regions = [(m.start, m.name) for m in grammar.regions.find_mentions(text)] if text else []
+        self.region_positions = [p for p, _ in self.regions]
+
+    def mentioned_regions(self, start: int, end: int) -> list[str]:
+        """Regions named in the span other than the document's own ("组织杭州、宁波开展试点")."""
+        i = bisect.bisect_left(self.region_positions, start)
+        names: list[str] = []
+        while i < len(self.regions) and self.regions[i][0] < end:
+            name = self.regions[i][1]
+            if name != self.meta.region_name and name not in names:
+                names.append(name)
+            i += 1
+        return names
+
+    def is_excluded(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.excluded_starts, pos) - 1
+        return i >= 0 and self.excluded[i][0] <= pos < self.excluded[i][1]
+
+    def sentence_at(self, pos: int) -> tuple[int, int, Sentence | None]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].char_start <= pos < self.sentences[i].char_end:
+            s = self.sentences[i]
+            return s.char_start, s.char_end, s
+        start = pos
+        while start > 0 and self.text[start - 1] not in SENTENCE_BREAKS:
+            start -= 1
+        end = pos
+        while end < len(self.text) and self.text[end] not in SENTENCE_BREAKS:
+            end += 1
+        return start, min(end + 1, len(self.text)), None
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """[a, b): from after the clause break before start to the clause break at or after end."""
+        i = bisect.bisect_left(self.breaks, start)
+        a = self.breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.breaks, end)
+        b = self.breaks[j] if j < len(self.breaks) else len(self.text)
+        return a, b
+
+    def item_path(self, pos: int) -> str:
+        path = ""
+        for it in self.items:  # innermost item holding pos (items are few; documents are short)
+            if it.char_start <= pos < it.char_end:
+                path = it.item_path
+        return path
+
+    def year(self, pos: int, clause: tuple[int, int]) -> tuple[int | None, str]:
+        """The year of a measure at pos and the rule that found it."""
+        stated, rule = self._stated_year(pos, clause)
+        if stated:
+            return stated, rule
+        heading = self.heading_year(pos)
+        if heading:
+            return heading, "year_of_heading"
+        return self.meta.year, "year_of_document" if self.meta.year else "year_unknown"
+
+    def text_year(self, pos: int, clause: tuple[int, int]) -> int | None:
+        return self._stated_year(pos, clause)[0]
+
+    def _stated_year(self, pos: int, clause: tuple[int, int]) -> tuple[int | None, str]:
+        # a year inside the clause wins; then the last one earlier in the paragraph
+        i = bisect.bisect_right(self.year_positions, clause[1]) - 1
+        best = None
+        while i >= 0 and self.years[i][0] >= clause[0]:
+            p, y = self.years[i]
+            if best is None or abs(p - pos) < abs(best[0] - pos):
+                best = (p, y)
+            i -= 1
+        if best:
+            return best[1], "year_in_clause"
+        if i >= 0:
+            p, y = self.years[i]
+            if "\n" not in self.text[p:pos]:
+                return y, "year_in_paragraph"
+        return None, ""
+
+    def heading_year(self, pos: int) -> int | None:
+        """The year in the heading of the innermost item holding pos ("二、2025年工作思路")."""
+        best = None
+        for start, end, year in self.heading_years:  # in document order: the last one holding pos is innermost
+            if start > pos:
+                break
+            if pos < end:
+                best = year
+        return best

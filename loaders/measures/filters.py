@@ -1,0 +1,112 @@
+"""Pass 4, filters: numbers that are no measure of their own. A condition on things just counted, the peer
+group of a rank, the starting point of a change, the places a count is found in, a count naming the list
+beside it, a size class, a headline restating the body. Marks `dropped` (or `frames_rate`: the sites a rate
+is taken over, no target but a fact in a report); never removes a record, so later passes keep the context."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.breaks import CLAUSE_BREAKS
+from loaders.measures.candidates import COUNT_UNITS, RATIO_ENDINGS, Candidate
+from loaders.measures.document import DocumentView
+
+# a count followed in its clause by one of these frames a rate or a level: 74个断面水质优良比例为98.6%
+FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数")
+# 由44.3%提高到45.2% / 从2015年的66%提高到: the first number is the starting point, not a measure
+_BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
+# 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
+_BASELINE_LAST_RE = re.compile(r"(?:同比|较|比)(?:去年|上年)(?:同期)?的?$")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_PLACE_WORD_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_CONJUNCTION_RE = re.compile(r"[和及与或]")
+_IN_GROUP_RE = re.compile(r"在\S{0,4}$")
+_NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
+
+
+def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = [c.but(dropped=True) if c.unknown_ratio else c for c in cands]
+    out = _drop_attributes(doc, out)
+    out = _drop_frames(doc, out)
+    return _drop_headline_repeats(doc, out)
+
+
+def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A condition on things just counted ("30座运行负荷率超过30%") describes them; it is not a measure."""
+    text = doc.text
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if i == 0 or c.unit.unit in COUNT_UNITS:
+            continue
+        prev = cands[i - 1]
+        same_clause = not any(ch in CLAUSE_BREAKS for ch in text[prev.end : c.start])
+        strict = c.prefix is not None and c.prefix[1] in ("lt", "gt", "le", "ge")
+        if same_clause and prev.unit.unit in COUNT_UNITS and (strict or text[c.end : c.end + 1] == "的"):
+            out[i] = c.but(dropped=True)
+    return out
+
+
+def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """Numbers that only frame another: the peer group of a rank (在168个重点城市中排名第52位) and the
+    starting point of a change (由44.3%提高到45.2%)."""
+    text, g = doc.text, doc.grammar
+    out = list(cands)
+    for i, c in enumerate(cands):
+        a, b = doc.clause(c.start, c.end)
+        nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
+        counted = c.unit.unit in COUNT_UNITS
+        if counted and g.rank_re.search(text[c.end : b][:16]):
+            out[i] = c.but(dropped=True)
+        elif _BASELINE_FROM_RE.search(text[a : c.start]) and any(w in text[c.end : nxt][:8] for w in g.to_words):
+            out[i] = c.but(dropped=True)
+        elif _BASELINE_LAST_RE.search(text[a : c.start]) and g.change_re.match(text[c.end : nxt][:4]):
+            out[i] = c.but(dropped=True)
+        elif (counted and i + 1 < len(cands) and cands[i + 1].unit.unit in COUNT_UNITS
+              and _PLACE_WORD_RE.fullmatch(text[c.end : cands[i + 1].start])
+              and not _CONJUNCTION_RE.search(text[c.end : cands[i + 1].start])):
+            out[i] = c.but(dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
+        elif counted and _counts_a_list(text, c):
+            out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
+        elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):
+            out[i] = c.but(dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
+        elif (counted and i + 1 < len(cands) and cands[i + 1].start < b
+              and not cands[i + 1].dropped and cands[i + 1].unit.unit not in COUNT_UNITS
+              and any(w in text[c.end : cands[i + 1].start] for w in FRAMED_METRICS)):
+            # 纳入考核的3个断面水质优良比例达到100%: the sites over which a rate is taken are no target
+            # (in a report "全省210个国考断面优Ⅲ比例92.9%" still tells the size of the network)
+            out[i] = c.but(frames_rate=True)
+        elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
+              and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
+            out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
+    return out
+
+
+def _counts_a_list(text: str, c: Candidate) -> bool:
+    """The count equals the number of items listed in brackets after it (两区(A、B)为重点区域): it names
+    the list, it measures nothing. (合肥、芜湖两市开展试点 stays: a count of the places doing the work.)"""
+    if c.number is None or c.number.value < 2 or c.number.value != int(c.number.value):
+        return False
+    n = int(c.number.value)
+    m = re.match(r"[(（]([^()（）\n]{1,80})[)）]", text[c.end :])
+    return bool(m and m.group(1).count("、") == n - 1)
+
+
+def _drop_headline_repeats(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A headline or subheading restating a figure of the body ("山东:5133个监测点位守卫全省声环境",
+    "去年优级天数242天" above "…优级天数242天,创下新高") is not a second measure."""
+    text = doc.text
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.number is None or c.dropped:
+            continue
+        a = text.rfind("\n", 0, c.start) + 1
+        b = text.find("\n", c.start)
+        b = len(text) if b < 0 else b
+        line = text[a:b]
+        if len(line) > 60 or any(ch in "。;；,，" for ch in line):
+            continue  # a headline is one short line without sentence or clause ends
+        # compared with the others as this pass leaves them: a restatement dropped above no longer counts
+        if any(o.number and not o.dropped and (o.number.value, o.unit.unit) == (c.number.value, c.unit.unit)
+               and not a <= o.start < b for o in out):
+            out[i] = c.but(dropped=True)
+    return out

@@ -1,0 +1,163 @@
+"""Pass 5, kind and year: the year a measure is about (a year in its clause or paragraph, its item's
+heading, the document's) and whether it is a target or an outcome, each with the name of the rule that
+decided it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from loaders.measures.candidates import Candidate
+from loaders.measures.document import DocumentView
+from loaders.records import Sentence
+
+_DONE = "已"  # the aspect marker of completed action
+_BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
+
+
+@dataclass(frozen=True)
+class KindYear:
+    kind: str  # "target" | "outcome"
+    kind_rule: str
+    year: int | None
+    year_rule: str
+    clause: tuple[int, int]
+    sentence_start: int
+    sentence_end: int
+    sentence: Sentence | None
+
+
+def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
+    s_start, s_end, sentence = doc.sentence_at(c.start)
+    clause = doc.clause(c.start, c.end)
+    year, year_rule = doc.year(c.start, clause)
+    kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
+    return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence)
+
+
+class KindContext(NamedTuple):
+    """What a kind rule may read about one candidate (a tuple: one is built per candidate)."""
+
+    doc: DocumentView
+    c: Candidate
+    clause: tuple[int, int]
+    sentence_start: int
+    sentence: Sentence | None
+    year: int | None
+
+    @property
+    def head(self) -> str:  # the clause up to the number
+        return self.doc.text[self.clause[0] : self.c.start]
+
+    @property
+    def clause_text(self) -> str:
+        return self.doc.text[self.clause[0] : self.clause[1]]
+
+
+Decision = tuple[str, str] | None  # (kind, rule name), or None: the rule does not apply
+
+
+def _task_named(x: KindContext) -> Decision:
+    """占年度任务(1026台)55.75%: a number named as the task (but 超出年度任务37.3% is an outcome)."""
+    named = x.head.rstrip(" (（为是:：")
+    if len(named) < len(x.head) and named.endswith(x.doc.grammar.task_markers):
+        return "target", "kind_task_named"
+    return None
+
+
+def _task_of(x: KindContext) -> Decision:
+    """下达的淘汰1283台的年度任务: the number of a task; 降低3.89%的目标任务全面完成: that task, done."""
+    text, g, c = x.doc.text, x.doc.grammar, x.c
+    if text.startswith("的", c.end) and text.startswith(g.task_markers + ("任务", "目标"), c.end + 1):
+        if any(m in text[c.end : x.clause[1]] for m in g.done_markers):
+            return "outcome", "kind_task_done"
+        return "target", "kind_task_of"
+    return None
+
+
+def _by_year(x: KindContext) -> Decision:
+    """到2020年,黑臭水体控制在10%以内: a goal by a year, even one now past."""
+    if _BY_YEAR_RE.search(x.doc.text[x.sentence_start : x.c.start]) and not any(
+            m in x.clause_text for m in x.doc.grammar.outcome_markers):
+        return "target", "kind_by_year"
+    return None
+
+
+def _year_before_document(x: KindContext) -> Decision:
+    """2022年完成销号的62条 in a document about 2023: what was done."""
+    meta_year = x.doc.meta.year
+    if meta_year is not None and x.year is not None and x.year < meta_year:
+        return "outcome", "kind_year_before_document"
+    return None
+
+
+def _section_label(x: KindContext) -> Decision:
+    """工作任务 / 完成情况: the label of the section holding the sentence (loaders/items.py)."""
+    if x.sentence is not None and x.sentence.section_kind:
+        return x.sentence.section_kind, "kind_section_label"
+    return None
+
+
+def _in_report(x: KindContext) -> Decision:
+    """In a report: a plan inside it (拟 / 力争 … earlier in the sentence or in the clause), a later year
+    that nothing says is done yet ("2024年新建管网100公里" in a report on 2023); else what was done."""
+    doc, g = x.doc, x.doc.grammar
+    if doc.doc_type != "report":
+        return None
+    if any(m in doc.text[min(x.sentence_start, x.clause[0]) : x.clause[1]] for m in g.target_markers):
+        return "target", "kind_report_target_marker"
+    in_clause = bisect.bisect_left(doc.year_positions, x.clause[0]) < bisect.bisect_left(doc.year_positions, x.clause[1])
+    later = in_clause and doc.meta.year is not None and x.year is not None and x.year > doc.meta.year
+    if later and not any(m in x.clause_text for m in g.outcome_markers):
+        return "target", "kind_report_later_year"
+    return "outcome", "kind_report"
+
+
+def _year_before_publication(x: KindContext) -> Decision:
+    """2021年,全市优良天数为310天 in a plan published in 2022: a plan recalling what is done."""
+    stated = x.doc.text_year(x.c.start, x.clause)
+    if x.doc.published_year is not None and stated is not None and stated < x.doc.published_year:
+        return "outcome", "kind_year_before_publication"
+    return None
+
+
+def _reported(x: KindContext) -> Decision:
+    """Without a target marker in the sentence: a source's figures (据了解,全县优良天数为364天) and a rank
+    (优良天数为310天,位居全省第一: earned, not planned) are outcomes."""
+    doc, g, pos = x.doc, x.doc.grammar, x.c.start
+    if any(m in doc.text[x.sentence_start : x.clause[1]] for m in g.target_markers):
+        return None
+    if any(m in doc.text[doc.text.rfind("\n", 0, pos) + 1 : pos] for m in g.reporting_markers):
+        return "outcome", "kind_reported_source"
+    sentence_text = doc.text[x.sentence_start : x.clause[1] + 24]
+    if g.rank_re.search(sentence_text[: sentence_text.find("。") + 1 or None]):
+        return "outcome", "kind_rank"
+    return None
+
+
+def _done_aspect(x: KindContext) -> Decision:
+    """全省已建成污水处理厂120座: the aspect 已 before the number (but 升级已上线的13个应用 is planned work)."""
+    head = x.head
+    i = head.rfind(_DONE)
+    if i >= 0 and "的" not in head[i:]:
+        return "outcome", "kind_done_aspect"
+    return None
+
+
+# The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
+# returning (kind, rule name) or None, put at its place here.
+KIND_RULES = (_task_named, _task_of, _by_year, _year_before_document, _section_label, _in_report,
+              _year_before_publication, _reported, _done_aspect)
+
+
+def decide_kind(doc: DocumentView, c: Candidate, clause: tuple[int, int], sentence_start: int,
+                sentence: Sentence | None, year: int | None) -> tuple[str, str]:
+    """(kind, rule): the first of KIND_RULES that applies; else a target of a plan."""
+    x = KindContext(doc, c, clause, sentence_start, sentence, year)
+    for rule in KIND_RULES:
+        decided = rule(x)
+        if decided is not None:
+            return decided
+    return "target", "kind_plan"

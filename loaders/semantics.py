@@ -1,0 +1,173 @@
+"""What a measure is about, once the measures stage has found it: environmental or not, and the part
+of the region it is limited to.
+
+is_environmental  the head keyword of the measure's subject decides (the last keyword: 单位地区生产总值
+                  能耗 is energy, 地区生产总值 is the economy), else that of the clause holding the number,
+                  else the sentence (environmental when it names anything environmental; see relevance()). Environmental keywords are those of
+                  seeds/domain_keywords.csv for the domains seeds/domains.csv marks environmental; the
+                  others (economy, society, fiscal) are in loaders/data/relevance_keywords.csv. Past its
+                  own words, a figure is environmental in a document whose title names the environment;
+                  in a government work report (mostly the economy's figures) its sentence decides.
+                  A figure that is not environmental gets the domain its keyword names.
+sub_area          a part of the region named in the subject or in the clause before the number: a word of
+                  loaders/data/sub_area_words.csv (中心城区, 县级城市), a district or county of the
+                  document's region (cpca's names), or a named basin (XX流域); null otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from pathlib import Path
+
+import ahocorasick
+
+from loaders import reference
+from loaders.regions import RegionIndex
+
+DATA = Path(__file__).parent / "data"
+_CLAUSE_BREAKS = ",，;；:：。"
+# XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
+_BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
+_NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
+
+
+# Domains whose common words (审批, 改革, 数字化, 光伏, 储能) belong to the economy as much as to the
+# environment: only their specific words (环保督察, 清洁生产, 循环经济) tell a figure is environmental.
+_CROSS_CUTTING_DOMAINS = ("governance", "green_development")
+
+
+@functools.cache
+def _environmental_domains() -> dict[str, bool]:
+    with open(reference.seed("domains.csv"), encoding="utf-8", newline="") as fh:
+        return {row["domain_code"]: row["is_environmental"].strip().lower() == "true" for row in csv.DictReader(fh)}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(line for line in fh if not line.startswith("#"))]
+
+
+@functools.cache
+def _relevance_automaton() -> ahocorasick.Automaton:
+    """Lowercased keyword -> (keyword, domain, strong): environmental domain keywords (strong), then the
+    relevance file (which overrides a keyword both name)."""
+    env = _environmental_domains()
+    entries: dict[str, tuple[str, bool]] = {}
+    for row in _rows(reference.seed("domain_keywords.csv")):
+        # weight 1 is too generic to decide; so is weight 2 in the cross-cutting domains (审批, 改革, 光伏)
+        needed = 3 if row["domain_code"] in _CROSS_CUTTING_DOMAINS else 2
+        if env.get(row["domain_code"]) and float(row["weight"]) >= needed:
+            entries.setdefault(row["keyword"].strip(), (row["domain_code"], True))
+    for row in _rows(DATA / "relevance_keywords.csv"):
+        if row["domain_code"] not in env or row["strength"] not in ("strong", "weak"):
+            raise ValueError(f"relevance_keywords.csv: bad row {row}")
+        entries[row["keyword"].strip()] = (row["domain_code"], row["strength"] == "strong")
+    automaton = ahocorasick.Automaton()
+    for keyword, (domain, strong) in entries.items():
+        automaton.add_word(keyword.lower(), (keyword, domain, strong))
+    automaton.make_automaton()
+    return automaton
+
+
+def _keywords(text: str) -> list[tuple[int, str, bool]]:
+    """(end offset, domain, strong) of the keywords of text, left to right, longest where they overlap."""
+    if not text:
+        return []
+    return [(end + 1, domain, strong) for end, (_, domain, strong) in _relevance_automaton().iter_long(text.lower())]
+
+
+def relevance(subject: str, clause: str, sentence: str, number_at: int,
+              environmental_document: bool) -> tuple[bool, str | None]:
+    """(is_environmental, the domain that decided or None); number_at: the number's offset in sentence.
+    1. the last strong keyword of the subject, else of the clause before the number, decides;
+    2. else a figure of an environmental document (is_environmental_document) is environmental;
+    3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
+       the figure is not environmental: its domain is that of the nearest non-environmental word of
+       the clause holding the number (strong first: 完成投资20亿元 -> economy), else economy."""
+    env = _environmental_domains()
+    for phrase in (subject, clause):
+        strong = [(end, domain) for end, domain, is_strong in _keywords(phrase) if is_strong]
+        if strong:
+            return env[strong[-1][1]], strong[-1][1]
+    if environmental_document:
+        return True, None
+    start = max((sentence.rfind(ch, 0, number_at) for ch in _CLAUSE_BREAKS), default=-1) + 1
+    ends = [e for e in (sentence.find(ch, number_at) for ch in _CLAUSE_BREAKS) if e >= 0]
+    around = sentence[start : min(ends, default=len(sentence))]  # the whole clause holding the number
+    # its own words before the number said nothing environmental (step 1): the figure is the economy's,
+    # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
+    found = [k for k in _keywords(around) if not env[k[1]]]
+    if found:
+        at = number_at - start
+        return False, min(found, key=lambda k: (not k[2], abs(k[0] - at), k[0] > at))[1]
+    return False, "economy"
+
+
+@functools.cache
+def _title_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = _rows(DATA / "environmental_titles.csv")
+    return (tuple(r["word"] for r in rows if r["environmental"] == "true"),
+            tuple(r["word"] for r in rows if r["environmental"] == "false"))
+
+
+def is_environmental_document(title: str | None) -> bool:
+    """A document whose title names the environment (生态环境保护规划, 大气污染防治, 碳达峰; words in
+    loaders/data/environmental_titles.csv, not 营商环境): its figures are environmental unless their own
+    words say otherwise. A government work report or an untitled text mixes the economy, society and
+    the environment."""
+    yes, no = _title_words()
+    title = title or ""
+    for word in no:
+        title = title.replace(word, "")
+    return any(word in title for word in yes)
+
+
+@functools.cache
+def _sub_area_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for row in _rows(DATA / "sub_area_words.csv"):
+        automaton.add_word(row["word"].strip(), row["word"].strip())
+    automaton.make_automaton()
+    return automaton
+
+
+def sub_area(subject: str, clause: str, region_code: str | None, regions: RegionIndex | None = None) -> str | None:
+    """The part of the region the figure is limited to (see the module docstring), first where named."""
+    for phrase in (subject, clause):
+        if not phrase:
+            continue
+        words = [w for _, w in _sub_area_automaton().iter_long(phrase)]
+        if words:
+            return words[0]
+        if region_code:
+            counties = (regions or RegionIndex.load()).counties_in(phrase, region_code)
+            if counties:
+                return counties[0][0]
+        for m in _BASIN.finditer(phrase):
+            name = _NOT_BASIN_NAME.sub("", m.group(0))
+            if len(name) >= 4:  # a name of two characters at least: 长江流域, not 江流域
+                return name
+    return None
+
+
+def _clause(sentence: str, number_at: int) -> str:
+    """The words of sentence before the number, back to the last clause break."""
+    start = max((sentence.rfind(ch, 0, number_at) for ch in _CLAUSE_BREAKS), default=-1) + 1
+    return sentence[start:number_at]
+
+
+def measure_semantics(row: dict, document: dict) -> dict:
+    """The is_environmental, sub_area and (for a figure that is not environmental) domain_code of a
+    raw_measures row of document (a raw_documents row)."""
+    sentence = row["sentence"] or ""
+    number_at = row["char_start"] - row["sentence_start"]
+    clause = _clause(sentence, number_at)
+    subject = row["subject_zh"] or ""
+    env_doc = is_environmental_document(document.get("title")) and document.get("doc_kind") != "work_report"
+    is_env, domain = relevance(subject, clause, sentence, number_at, env_doc)
+    out = {"is_environmental": is_env, "sub_area": sub_area(subject, clause, document.get("region_code"))}
+    if not is_env:  # the classifier's domain is an environmental one; say which other domain it is
+        out["domain_code"] = domain
+    return out

@@ -1,0 +1,231 @@
+"""Document kinds, the region and year of a speech, measure ids, environmental relevance and sub-areas,
+each on short paraphrased sentences (not lines of the corpus)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import rows, run_load
+
+from loaders import metadata, pipeline, semantics
+from loaders.records import Measure
+from loaders.regions import RegionIndex
+
+
+@pytest.fixture(scope="module")
+def regions() -> RegionIndex:
+    return RegionIndex.load()
+
+
+# --- doc_kind --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("2025年某市人民政府工作报告", "work_report"),
+        ("某省“十四五”生态环境保护规划", "five_year_plan"),
+        ("某市生态环境保护规划(2021—2025年)", "five_year_plan"),
+        ("某市国土空间总体规划", "other"),  # a 规划 of no five-year period
+        ("2024年全省大气污染防治工作要点", "annual_plan"),
+        ("关于印发《某县农村环境整治实施方案》的通知", "annual_plan"),
+        ("某市2023年生态环境保护目标完成情况", "progress_report"),
+        ("2022年某区生态环境工作总结", "progress_report"),
+        ("“十四五”规划实施进展情况", "progress_report"),  # a report on a plan is not the plan
+        ("2023年某省生态环境状况公报", "bulletin"),
+        ("关于第二轮环保督察反馈问题整改落实情况的报告", "rectification_report"),
+        ("关于召开座谈会的说明", "other"),
+    ],
+)
+def test_doc_kind_from_the_title(title, kind):
+    assert metadata.find_doc_kind(title, "正文。") == kind
+
+
+def test_a_plan_title_cut_by_a_page_break_keeps_its_period_in_the_first_lines():
+    text = "某市人民政府\n关于印发《某市“十四五”生态环境\n保护规划》的通知\n各区县人民政府:\n"
+    assert metadata.find_doc_kind("保护规划》的通知", text) == "five_year_plan"
+    assert metadata.find_doc_kind("保护规划》的通知", "某市人民政府\n关于印发《某市国土空间\n总体规划》的通知") == "other"
+
+
+@pytest.mark.parametrize(
+    ("title", "end"),
+    [("某省“十四五”生态环境保护规划", 2025), ("某市“十五五”规划纲要", 2030), ("某市环境规划(2016-2020年)", 2020),
+     ("某市国民经济和社会发展第十三个五年规划", 0), ("某市国土空间规划", None)],
+)
+def test_plan_period_end(title, end):
+    assert metadata.plan_period_end(title) == end
+
+
+def test_a_five_year_plan_is_dated_by_its_last_year():
+    text = "某省“十四五”生态环境保护规划\n2020年,全省PM2.5浓度为30微克/立方米。到2035年,生态环境根本好转。\n"
+    assert metadata.extract_metadata(text).year == 2025
+
+
+def test_a_speech_to_a_congress_is_a_work_report_whatever_its_first_line():
+    text = "各位代表:\n我代表市人民政府,向大会报告工作,请予审议。\n一、过去一年的工作\n"
+    assert metadata.find_doc_kind("扎实完成2023年各项目标任务", text) == "work_report"
+    assert metadata.find_doc_kind(None, "一、回顾\n……\n九、全面加强政府自身建设\n") == "work_report"
+
+
+# --- year of a work report ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "year"),
+    [
+        ("2027年政府工作报告", "各位代表:……", 2027),
+        (None, "——2025年2月3日在某某省第十四届人民代表大会第三次会议上\n各位代表:", 2025),
+        (None, "——二〇二五年一月九日在某市第十七届人民代表大会第五次会议上\n各位代表:", 2025),
+        ("2022年工作回顾", "2022年工作回顾\n过去一年……", 2023),  # a review heading taken for the title
+        (None, "各位代表:现在我代表市人民政府向大会报告工作。2021年是极不平凡的一年……", 2022),
+    ],
+)
+def test_a_work_report_is_about_the_year_of_its_congress(title, text, year):
+    assert metadata.work_report_year(title, text) == year
+
+
+# --- region of a speech ------------------------------------------------------------------------------
+
+
+def test_region_from_the_congress_line(regions):
+    text = ("——2025年1月20日在浙江省第十四届人民代表大会第三次会议上\n各位代表:\n"
+            "现在,我代表省人民政府向大会报告工作。全国经济回升,党中央部署,全国统一大市场。\n")
+    assert metadata.find_place(None, None, text, regions).region_code == "330000"
+
+
+def test_region_from_the_government_a_speech_is_given_for(regions):
+    text = "各位代表:\n现在,我代表恩施土家族苗族自治州人民政府,向大会报告工作。\n全国、党中央、国务院、全国。\n"
+    assert metadata.find_place(None, None, text, regions).region_code == "422800"
+
+
+def test_a_city_speech_naming_its_city_once_among_national_cues(regions):
+    """我代表市人民政府: the speaker is a city, so 全国/党中央 cues do not make the text national."""
+    text = ("各位代表:\n我代表市人民政府向大会报告工作。\n全国、党中央、国务院、全国、党中央、国务院。\n"
+            "合肥市经济增长,合肥市新增就业。安徽省部署。\n")
+    assert metadata.find_place(None, None, text, regions).region_code == "340100"
+
+
+@pytest.mark.parametrize(
+    ("source_file", "text", "code"),
+    [
+        ("reports/甘孜.txt", "各位代表:\n我代表州人民政府报告工作。全州上下……甘孜州经济……四川省、四川省、四川省部署。", "513300"),
+        ("锡林郭勒.txt", "下面,我代表行署作工作报告。全盟……锡林郭勒盟牧区……内蒙古自治区、内蒙古、内蒙古。", "152500"),
+        ("黔东南.txt", "各位代表:全州……黔东南州……贵州省、贵州省、贵州省。", "522600"),
+        ("阿坝.txt", "全州……阿坝州牧区……四川省、四川省、四川省。", "513200"),
+    ],
+)
+def test_a_file_named_by_a_short_name_resolves_when_the_text_names_the_region(regions, source_file, text, code):
+    assert metadata.find_place(None, None, text, regions, source_file).region_code == code
+
+
+def test_a_file_name_alone_proves_nothing(regions):
+    text = "各位代表:全州……四川省、四川省、四川省部署。"
+    assert metadata.find_place(None, None, text, regions, "凉山.txt").region_code == "510000"
+
+
+def test_a_speech_for_the_state_council_is_national(regions):
+    text = "各位代表:\n现在,我代表国务院,向大会报告政府工作。\n江苏省、浙江省、江苏省。\n"
+    assert metadata.find_place(None, None, text, regions).region_code is None
+
+
+# --- measure ids -------------------------------------------------------------------------------------
+
+
+def _measure(start: int, subject: str = "x") -> Measure:
+    return Measure("target", subject, "eq", 100.0, "percent", "100%", start, start + 4, 0, 10, "", None)
+
+
+def test_measure_ids_are_unique_and_keep_the_offset():
+    ids = pipeline.measure_ids("doc", [_measure(5, "甲"), _measure(5, "乙"), _measure(9), _measure(5, "丙")])
+    assert ids == ["doc:5", "doc:5:2", "doc:9", "doc:5:3"]
+
+
+def test_two_subjects_sharing_one_value_load_as_two_measures(make_folder, raw_dir):
+    text = ("某市2024年生态环境工作要点\n一、水环境\n(一)城市和县城生活污水处理率均为100%。\n"
+            "(二)农村和城郊垃圾收运覆盖率均为95%。\n")
+    run_load(make_folder({"plan.txt": text}), raw_dir)
+    measures = rows(raw_dir, "raw_measures")
+    ids = [m["measure_id"] for m in measures]
+    assert len(ids) == len(set(ids))
+    assert len({m["char_start"] for m in measures}) < len(measures)  # two subjects read at one offset
+
+
+def test_rows_the_build_would_reject_are_dropped_with_a_warning():
+    result = pipeline.DocumentResult("a.txt", content_sha256="x")
+    good = {"measure_id": "d:1", "kind": "target", "unit": "percent", "comparator": "eq"}
+    result.measures = [good, dict(good), {**good, "measure_id": "d:2", "unit": "furlongs"}]
+    result.items = [{"item_id": "d:一"}, {"item_id": "d:一"}]
+    pipeline._drop_rows_the_build_would_reject(result)
+    assert result.measures == [good] and result.items == [{"item_id": "d:一"}]
+    (err,) = result.errors
+    assert err["severity"] == "warning" and err["reason"] == "rejected_rows" and "furlongs" in err["message"]
+
+
+# --- environmental relevance -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "clause", "sentence", "env_doc", "expected"),
+    [
+        ("全市地区生产总值", "全市地区生产总值增长", "全市地区生产总值增长6%。", False, (False, "economy")),
+        ("单位地区生产总值能耗", "单位地区生产总值能耗下降", "单位地区生产总值能耗下降3%。", False, (True, "climate")),
+        ("一般公共预算收入", "一般公共预算收入", "一般公共预算收入增长4%。", True, (False, "fiscal")),
+        ("城镇新增就业", "城镇新增就业", "城镇新增就业3万人。", False, (False, "society")),
+        ("接待游客", "接待游客", "全年接待游客2000万人次。", False, (False, "economy")),
+        ("细颗粒物平均浓度", "细颗粒物平均浓度降至", "细颗粒物平均浓度降至28微克/立方米。", False, (True, "air")),
+        # a weak word (投资) decides only in a sentence naming nothing environmental
+        ("总投资", "总投资", "总投资8亿元实施污水处理厂提标。", True, (True, None)),
+        ("总投资", "污水处理厂提标总投资", "污水处理厂提标总投资8亿元。", False, (True, "water")),
+        # in a work report another clause of the sentence does not decide
+        ("院士工作站", "院士工作站", "新建湿地公园3个,院士工作站18家。", False, (False, "economy")),
+        ("完成投资", "完成投资", "全年完成交通项目投资30亿元。", False, (False, "economy")),
+        # an environmental document: figures without words of their own are environmental
+        ("整治企业", "整治企业", "完成整治企业120家。", True, (True, None)),
+        ("整治企业", "整治企业", "完成整治企业120家。", False, (False, "economy")),
+    ],
+)
+def test_relevance(subject, clause, sentence, env_doc, expected):
+    number_at = [m.start() for m in re.finditer(r"\d+(?:\.\d+)?", sentence)][-1]  # the last number
+    assert semantics.relevance(subject, clause, sentence, number_at, env_doc) == expected
+
+
+def test_environmental_documents_are_told_by_their_title():
+    assert semantics.is_environmental_document("某市2024年大气污染防治工作方案")
+    assert semantics.is_environmental_document("某省生态环境保护“十四五”规划")
+    assert semantics.is_environmental_document("2023年某市生态文明建设工作方案")
+    assert not semantics.is_environmental_document("某市2024年政府工作报告")
+    assert not semantics.is_environmental_document("某市优化营商环境三年行动方案")
+    assert not semantics.is_environmental_document(None)
+
+
+# --- sub-areas ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "clause", "region", "expected"),
+    [
+        ("中心城区PM2.5平均浓度", "中心城区PM2.5平均浓度控制在", "320400", "中心城区"),
+        ("细颗粒物浓度", "其中主城区细颗粒物浓度", "500000", "主城区"),
+        ("县级城市建成区黑臭水体消除比例", "", "320400", "县级城市"),
+        ("空气质量优良天数比率", "溧阳市空气质量优良天数比率", "320400", "溧阳市"),
+        ("水质优良断面比例", "淮河流域水质优良断面比例", "340000", "淮河流域"),
+        ("重点流域水质优良比例", "重点流域水质优良比例", "340000", None),  # no basin named
+        ("生态清洁小流域", "建成生态清洁小流域", "340000", None),
+        ("水质优良比例", "淮河和长江流域水质优良比例", "340000", "长江流域"),
+        ("断面水质优良比例", "塔里木河流域断面水质优良比例", "650000", "塔里木河流域"),
+        ("PM2.5平均浓度", "全市PM2.5平均浓度", "320400", None),
+    ],
+)
+def test_sub_area(regions, subject, clause, region, expected):
+    assert semantics.sub_area(subject, clause, region, regions) == expected
+
+
+def test_measure_semantics_on_a_row():
+    sentence = "全年地区生产总值增长5.5%,中心城区PM2.5浓度下降到30微克/立方米。"
+    gdp_at, pm_at = sentence.index("5.5"), sentence.index("30")
+    doc = {"title": None, "doc_kind": "work_report", "region_code": "320400"}
+    gdp = {"sentence": sentence, "char_start": 100 + gdp_at, "sentence_start": 100, "subject_zh": "全年地区生产总值"}
+    pm = {"sentence": sentence, "char_start": 100 + pm_at, "sentence_start": 100, "subject_zh": "PM2.5浓度"}
+    assert semantics.measure_semantics(gdp, doc) == {"is_environmental": False, "sub_area": None, "domain_code": "economy"}
+    assert semantics.measure_semantics(pm, doc) == {"is_environmental": True, "sub_area": "中心城区"}

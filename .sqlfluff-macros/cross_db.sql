@@ -11,3 +11,4 @@
 {% macro longest_common_substring(a, b) %}{{ default__longest_common_substring(a, b) }}{% endmacro %}
 {% macro type_timestamptz() %}{{ default__type_timestamptz() }}{% endmacro %}
 {% macro materialized_cte() %}{{ default__materialized_cte() }}{% endmacro %}
+{% macro ordered_string_agg(expr, separator) %}{{ default__ordered_string_agg(expr, separator) }}{% endmacro %}

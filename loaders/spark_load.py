@@ -63,20 +63,21 @@ def _parse_partition(files: Iterator[tuple[str, bytes]], wanted: dict[str, tuple
 def spark_results(folder: Path, spark=None):
     """A `parse` for pipeline.load_folder that parses the files on Spark."""
 
-    def parse(tasks: list[tuple[str, str, int]], workers: int,
-              reusable: dict[str, str]) -> Iterator[pipeline.FileResult]:
+    def parse(tasks: list[tuple], workers: int, reusable: dict[str, str]) -> Iterator[pipeline.FileResult]:
         session = spark or spark_session()
         on_driver: dict[int, pipeline.FileResult] = {}
         wanted: dict[str, tuple[int, str]] = {}
-        for i, (path, name, max_bytes) in enumerate(tasks):
+        for i, task in enumerate(tasks):
+            path, name, max_bytes, root = task
             try:
-                too_large = os.stat(path).st_size > max_bytes
+                plain = os.stat(path).st_size <= max_bytes and (
+                    root is None or os.path.commonpath([os.path.realpath(path), root]) == root)
             except OSError:
-                too_large = True  # load_file reports why
-            if too_large:  # load_file reports it without reading the file
-                on_driver[i] = pipeline.load_file((path, name, max_bytes))
-            else:
+                plain = False
+            if plain:
                 wanted[os.path.normpath(os.path.abspath(path))] = (i, name)
+            else:  # too large, unreadable or a link out of the folder: load_file reports it without parsing
+                on_driver[i] = pipeline.load_file(task)
         if not wanted:
             yield from (on_driver[i] for i in sorted(on_driver))
             return

@@ -105,3 +105,16 @@ case when length({{ a }}) > 0 then coalesce(
     0
 ) else 0 end
 {% endmacro %}
+
+{#- The values of a group joined with separator in ascending order (an aggregate; nulls left out). -#}
+{% macro ordered_string_agg(expr, separator) -%}
+    {{ return(adapter.dispatch('ordered_string_agg', 'envwh')(expr, separator)) }}
+{%- endmacro %}
+
+{% macro default__ordered_string_agg(expr, separator) -%}
+string_agg({{ expr }}, '{{ separator }}' order by {{ expr }})
+{%- endmacro %}
+
+{% macro spark__ordered_string_agg(expr, separator) -%}
+array_join(array_sort(collect_list({{ expr }})), '{{ separator }}')
+{%- endmacro %}

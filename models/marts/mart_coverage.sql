@@ -64,7 +64,7 @@ found as (
         documents.doc_kind,
         count(*) as n_documents,
         count(*) filter (where documents.region_scope = 'county') as n_county_documents,
-        string_agg(documents.document_id, ',' order by documents.document_id) as document_ids,
+        {{ ordered_string_agg('documents.document_id', ',') }} as document_ids,
         cast(coalesce(sum(measure_counts.n_targets), 0) as bigint) as n_targets,
         cast(coalesce(sum(measure_counts.n_outcomes), 0) as bigint) as n_outcomes
     from documents

@@ -40,7 +40,7 @@ def local_spark_session(work_dir: Path, master: str = "local[2]"):
             .config("spark.sql.warehouse.dir", str(work_dir / "spark-warehouse"))
             .config("spark.sql.shuffle.partitions", "2")
             .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.driver.memory", "2g")
+            .config("spark.driver.memory", "3g")
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.log.level", "ERROR")

@@ -32,8 +32,10 @@ year_range as (
 
 years as (
     select cast(series.year as integer) as year
-    from year_range
-    cross join generate_series(year_range.first_year, year_range.last_year) as series (year)
+    from (
+        select {{ unnest_list(integer_range('first_year', 'last_year + 1')) }} as year
+        from year_range
+    ) as series
 ),
 
 measures as (

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +26,6 @@ import click
 
 REL_TOL = 1e-6
 NEAR = 400  # characters between a gold quote and the extracted number that still count as the same place
-_SPACE = re.compile(r"\s+")
 ATTRIBUTES = ("kind", "indicator", "comparator", "year", "region")
 
 
@@ -91,9 +89,14 @@ def read_gold(gold_dir: Path) -> tuple[dict[str, dict], list[GoldMeasure], list[
     return documents, measures, links
 
 
+def _ignored(ch: str) -> bool:
+    """Whitespace and the cell separator of a table's rendering: a row label may span cells or lines."""
+    return ch.isspace() or ch == "|"
+
+
 def squeeze(text: str) -> tuple[str, list[int]]:
-    """The text without whitespace, and for each kept character its offset in the original."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    """The text without whitespace or cell separators, and for each kept character its offset."""
+    kept = [(i, ch) for i, ch in enumerate(text) if not _ignored(ch)]
     return "".join(ch for _, ch in kept), [i for i, _ in kept]
 
 
@@ -101,7 +104,7 @@ def locate(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None)
     """Offset in `text` of the quote, whitespace-insensitive and in simplified script (None if absent)."""
     from loaders.reading import normalise, t2s
 
-    q = _SPACE.sub("", t2s("".join(normalise(quote))))
+    q = "".join(ch for ch in t2s("".join(normalise(quote))) if not _ignored(ch))
     flat, where = squeezed or squeeze(text)
     i = flat.find(q)
     return where[i] if i >= 0 and q else None
@@ -259,12 +262,12 @@ def _has_table(con, name: str) -> bool:
 
 def document_texts(folder: Path, docs: set[str]) -> dict[str, str]:
     """The loaders' cleaned text of each annotated document (offsets of the marts point into it)."""
-    from loaders.reading import read_document
+    from loaders.pipeline import read_any
 
     out = {}
     for d in sorted(docs):
         try:
-            out[d] = read_document((folder / d).read_bytes(), d).text
+            out[d] = read_any((folder / d).read_bytes(), d).text
         except Exception:  # a file the loaders reject has no text to point into
             out[d] = ""
     return out

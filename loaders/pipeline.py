@@ -24,7 +24,7 @@ import os
 import signal
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from loaders import domains, items, measures, metadata, reading, reference, semantics
+from loaders import domains, items, measures, metadata, pdf, reading, reference, semantics, tables, word
 from loaders.errors import LoadError
 from loaders.faults import fault_point
 from loaders.writing import (
@@ -66,7 +66,8 @@ def _loader_version() -> str:
     h = hashlib.sha256()
     for path in files:
         h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "charset-normalizer", "pyarrow"):
+    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "charset-normalizer", "pyarrow",
+                 "pypdfium2", "pdfplumber", "pdfminer.six", "python-docx"):
         try:
             h.update(f"{dist}={importlib.metadata.version(dist)}\0".encode())
         except importlib.metadata.PackageNotFoundError:
@@ -115,17 +116,44 @@ def as_row(record) -> dict:
     return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
+def read_any(data: bytes, source_file: str):
+    """The reader of a file's format (PDF, .docx, text or HTML), by its bytes and its name."""
+    suffix = Path(source_file).suffix.lower()
+    if b"%PDF-" in data[:1024] or suffix == ".pdf":
+        return pdf.read_pdf(data, source_file)
+    if suffix == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]):
+        return word.read_docx(data, source_file)
+    if suffix in (".doc", ".wps") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise word.refuse_old_office(source_file)
+    return reading.read_document(data, source_file)
+
+
+def _in_tables(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def _item_at(doc_items, pos: int) -> str:
+    """item_path of the innermost item holding a position."""
+    holding = [it for it in doc_items if it.char_start <= pos < it.char_end]
+    return max(holding, key=lambda it: it.level).item_path if holding else ""
+
+
 def process_document(data: bytes, source_file: str) -> DocumentResult:
     sha = hashlib.sha256(data).hexdigest()
     result = DocumentResult(source_file, content_sha256=sha)
     try:
-        doc = reading.read_document(data, source_file)
+        doc = read_any(data, source_file)
     except LoadError as err:
         result.errors.append(error_row(source_file, sha, err))
         return result
     text = doc.text
     document_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     meta = metadata.extract_metadata(text, doc.header, source_file=source_file)
+    # the file's own properties only where the text says nothing (a PDF's creation date is a hint)
+    if meta.title is None and doc.properties.get("title"):
+        meta = replace(meta, title=doc.properties["title"])
+    if meta.published_on is None and doc.properties.get("created"):
+        meta = replace(meta, published_on=doc.properties["created"])
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:
             what = "region" if reason == "no_region" else "year"
@@ -142,6 +170,7 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         **as_row(meta),
         "n_chars": len(text),
         "text": text,
+        "pages": doc.pages,
     }
     doc_items = items.split_items(text)
     sentences = items.split_sentences(text, doc_items)
@@ -157,8 +186,14 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
             }
         )
     domain_by_path = {it.item_path: d for it, d in zip(doc_items, item_domains, strict=True)}
-    doc_measures = measures.extract_measures(text, doc_items, sentences, meta)
-    for m, measure_id in zip(doc_measures, measure_ids(document_id, doc_measures), strict=True):
+    # a table's figures come from its grid (year and kind from the column headers), not from its text
+    spans = [(b.char_start, b.char_start + sum(len(line) + 1 for line in b.lines)) for b in doc.tables]
+    found = [m for m in measures.extract_measures(text, doc_items, sentences, meta) if not _in_tables(m.char_start, spans)]
+    for block in doc.tables:
+        for m in tables.table_measures(block, meta.year):
+            m.item_path = _item_at(doc_items, m.char_start)
+            found.append(m)
+    for m, measure_id in zip(found, measure_ids(document_id, found), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))
         row = as_row(m)

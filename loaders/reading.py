@@ -605,7 +605,7 @@ def read_document(data: bytes, name: str = "") -> CleanDocument:
     text, encoding = _decode(data, name)
     if not text.strip():
         raise LoadError("empty_file", f"{name}: the file holds only white space once decoded ({encoding}); nothing to load")
-    source_format, page_title = "text", ""
+    source_format, page_title = "txt", ""
     if looks_like_html(text):
         source_format = "html"
         text, page_title = html_to_text(text)

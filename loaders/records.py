@@ -15,11 +15,14 @@ class CleanDocument:
 
     text: str  # cleaned simplified text; all offsets point into it
     encoding: str  # detected source encoding, e.g. "utf-8", "gb18030", "big5"
-    source_format: str  # "text" | "html"
+    source_format: str  # "txt" | "html" | "pdf" | "docx"
     script: str  # "traditional" | "simplified": the script of the source
     original_text: str = ""  # the same cleaned lines in the source's script (for quotes); offsets
     # of .text point here too unless OpenCC changed a line's length (rare)
     header: dict[str, str] = field(default_factory=dict)  # page-header fields (索引号, 发布机构, ...)
+    pages: int | None = None  # pages of a PDF; None for other formats
+    tables: list = field(default_factory=list)  # tables.TableBlock placed in .text (PDF, Word)
+    properties: dict[str, str] = field(default_factory=dict)  # file metadata: title, created (ISO date)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,12 @@ class Measure:
     # names of the rules that decided kind, comparator and year, ";"-joined (loaders/measures): a wrong row
     # explains itself, e.g. "kind_section_label;comparator_suffix;year_in_clause"
     rules: str | None = None
+    period: str | None = None  # "2021-2025" for a total over a plan's period ([ ] in a table)
+    binding: str | None = None  # "binding" (约束性) | "expected" (预期性) from a table's 属性 column
+    page: int | None = None  # where a figure read from a table sits: page (PDF), table, row, column (1-based)
+    table_no: int | None = None
+    row_no: int | None = None
+    col_no: int | None = None
 
 
 # Column order of each raw table. Kept here so the writer and the tests agree.
@@ -110,6 +119,7 @@ RAW_DOCUMENT_COLUMNS = [
     "county_name",  # null unless region_scope is county (and even then when the county is not named)
     "county_code",
     "doc_kind",  # annual_plan | five_year_plan | work_report | progress_report | bulletin | rectification_report | other
+    "pages",  # pages of a PDF; null for other formats
 ]
 RAW_ITEM_COLUMNS = [
     "item_id",  # document_id + ":" + item_path
@@ -149,6 +159,12 @@ RAW_MEASURE_COLUMNS = [
     "rules",  # rules that decided kind, comparator and year, ";"-joined
     "is_environmental",  # false for economy, society, fiscal ... figures (loaders/semantics.py)
     "sub_area",  # the part of the region a figure is limited to (中心城区, a district ...), else null
+    "period",
+    "binding",
+    "page",  # page, table_no, row_no, col_no: a figure read from a table (null for prose)
+    "table_no",
+    "row_no",
+    "col_no",
 ]
 RAW_LOAD_ERROR_COLUMNS = [
     "source_file",

@@ -29,6 +29,7 @@ _TYPES = {
     "n_bytes": I, "year": I, "n_chars": I, "level": I,
     "char_start": I, "char_end": I, "sentence_start": I, "sentence_end": I,
     "value": F, "is_masked": B, "is_change": B, "is_environmental": B, "mentioned_regions": pa.list_(S),
+    "pages": I, "page": I, "table_no": I, "row_no": I, "col_no": I,
 }
 TEMP_GLOB = ".raw_*.tmp"  # what a killed writer leaves behind; removed by the next load
 RAW_TABLES = ("raw_documents", "raw_items", "raw_measures", "raw_load_errors")

@@ -35,7 +35,13 @@ final as (
         is_preferred,
         rules,
         is_environmental,
-        sub_area
+        sub_area,
+        period,
+        binding,
+        page,
+        table_no,
+        row_no,
+        col_no
     from measures
 )
 

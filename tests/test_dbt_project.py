@@ -80,7 +80,7 @@ PROVINCE, CITY, OTHER_PROVINCE = "320000", "320400", "330000"  # any codes of th
 def _document(document_id: str, region_code: str | None, doc_type: str, region_name: str | None = None) -> dict:
     return {
         "document_id": document_id, "source_file": f"{document_id}.txt", "script": "simplified",
-        "source_format": "text", "doc_type": doc_type, "year": 2023, "region_code": region_code,
+        "source_format": "txt", "doc_type": doc_type, "year": 2023, "region_code": region_code,
         "region_name": region_name, "title": document_id, "text": "……",
     }
 

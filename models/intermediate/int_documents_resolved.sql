@@ -69,7 +69,8 @@ final as (
         doc_type,
         doc_kind,
         year,
-        n_chars
+        n_chars,
+        pages
     from resolved
 )
 

@@ -99,6 +99,12 @@ joined as (
         matches.indicator_code is not null
         or (measures.is_environmental and coalesce(domains.is_environmental, true)) as is_environmental,
         measures.sub_area,
+        measures.period,
+        measures.binding,
+        measures.page,
+        measures.table_no,
+        measures.row_no,
+        measures.col_no,
         {{ normalised_subject('measures.subject_zh') }} as subject_norm,
         {{ normalised_subject(clause_at('measures.sentence', 'measures.char_start - measures.sentence_start')) }}
             as clause_norm

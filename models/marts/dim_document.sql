@@ -24,6 +24,7 @@ final as (
         encoding,
         source_format,
         n_chars,
+        pages,
         content_sha256
     from documents
 )

@@ -30,6 +30,7 @@ renamed as (
         coalesce(doc_kind, 'other') as doc_kind,
         cast(year as integer) as year,
         n_chars,
+        pages,
         text
     from source
 )

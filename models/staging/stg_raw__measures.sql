@@ -29,7 +29,14 @@ renamed as (
         nullif(rules, '') as rules,
         -- a figure is environmental unless the loader said otherwise (economy, fiscal, society)
         coalesce(is_environmental, true) as is_environmental,
-        nullif(trim(sub_area), '') as sub_area
+        nullif(trim(sub_area), '') as sub_area,
+        nullif(period, '') as period,
+        -- binding and period are the contract's names (DESIGN.md), keywords or not
+        nullif(binding, '') as binding,  -- noqa: RF04
+        page,
+        table_no,
+        row_no,
+        col_no
     from source
 )
 

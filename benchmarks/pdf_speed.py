@@ -1,0 +1,77 @@
+"""PDF reading speed and fidelity on the corpus PDFs: the chosen reader against pdfplumber alone.
+
+    .venv/bin/python -m benchmarks.pdf_speed [--plumber-files N] [FOLDER]
+
+A = loaders.pdf.read_pdf: pypdfium2 text layer, pdfplumber tables on ruled pages only (the loader).
+B = pdfplumber alone: extract_text and find_tables on every page.
+Pages/s are per core (CPU time of this one process). Held-out documents are skipped
+(tests/gold/corpus/heldout/documents.csv), so nothing is read from them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import time
+from pathlib import Path
+
+from loaders import pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+_SPACED_CJK = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff\d]|\d +[\u4e00-\u9fff]")
+
+
+def heldout() -> set[str]:
+    with open(ROOT / "tests/gold/corpus/heldout/documents.csv", encoding="utf-8") as fh:
+        return {Path(r["doc_file"]).name for r in csv.DictReader(fh)}
+
+
+def reader_a(data: bytes) -> tuple[int, str, int]:
+    doc = pdf.read_pdf(data)
+    return doc.pages or 0, doc.text, len(doc.tables)
+
+
+def reader_b(data: bytes) -> tuple[int, str, int]:
+    import pdfplumber
+
+    texts, n_tables = [], 0
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for page in doc.pages:
+            texts.append(page.extract_text() or "")
+            n_tables += sum(1 for t in page.find_tables() if len(t.rows) >= 2)
+        return len(doc.pages), "\n".join(texts), n_tables
+
+
+def measure(reader, files: list[Path]) -> dict:
+    pages = chars = tables = spaced = cid = 0
+    cpu = time.process_time()
+    for path in files:
+        n, text, n_tables = reader(path.read_bytes())
+        pages += n
+        chars += len(text)
+        tables += n_tables
+        spaced += len(_SPACED_CJK.findall(text))
+        cid += text.count("(cid:")
+    cpu = time.process_time() - cpu
+    return {"files": len(files), "pages": pages, "cpu_s": round(cpu, 1), "pages_per_s": round(pages / cpu, 1),
+            "chars": chars, "tables": tables, "spaces_by_cjk": spaced, "cid_glyphs": cid}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder", nargs="?", default=str(ROOT / "data/corpus/pdf"))
+    ap.add_argument("--plumber-files", type=int, default=6, help="files read by pdfplumber alone (slow)")
+    args = ap.parse_args()
+    skip = heldout()
+    files = sorted(p for p in Path(args.folder).glob("*.pdf") if p.name not in skip)
+    a = measure(reader_a, files)
+    print("A pypdfium2 text + pdfplumber tables on ruled pages:", a)
+    sample = files[: args.plumber_files]
+    print("A on the same files as B:", measure(reader_a, sample))
+    print("B pdfplumber alone:", measure(reader_b, sample))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Table extraction against the hand-made table gold (rows with source=table), per plan.
+
+    .venv/bin/python -m benchmarks.table_gold [GOLD.csv]
+
+A gold cell is found when a measure read from a table of the same document has the same value (or,
+for a cell of words, the same value_text) and a row label agreeing with the gold quote; it is right
+when its kind and year agree too. Precision counts the table measures of the document that match no
+gold cell (a `headline` gold leaves some real cells out, so it is a lower bound). Held-out documents
+are never read.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.pdf_speed import heldout
+from loaders import pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = ROOT / "tests/gold/corpus/plans/measures.csv"
+_PUNCT = re.compile(r"[\s()（）%％*:：,，、·\-—]")
+
+
+def _norm(s: str) -> str:
+    return _PUNCT.sub("", s or "").replace("Ⅴ", "V").replace("Ⅲ", "III").lower()
+
+
+def _same_value(gold: dict, m: dict) -> bool:
+    if gold["value"] == "":
+        return m["value"] is None and _norm(gold["value_text"]) == _norm(m["value_text"])
+    if m["value"] is None:
+        return False
+    g = float(gold["value"])
+    return abs(g - m["value"]) <= 1e-6 * max(1.0, abs(g))
+
+
+def _same_row(gold: dict, m: dict) -> bool:
+    quote, subject, row = _norm(gold["quote"]), _norm(gold["subject_zh"]), _norm(m["sentence"])
+    return bool(quote) and (quote[:8] in row or subject[:8] in row or _norm(m["subject_zh"])[:8] in quote)
+
+
+def evaluate(gold_path: Path) -> list[tuple]:
+    gold_rows = [r for r in csv.DictReader(open(gold_path, encoding="utf-8")) if r["source"] == "table"]
+    skip = heldout()
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for r in gold_rows:
+        if Path(r["doc_file"]).name not in skip:
+            by_doc[r["doc_file"]].append(r)
+    out = []
+    for doc_file, golds in sorted(by_doc.items()):
+        path = ROOT / "data/corpus" / doc_file
+        res = pipeline.safe_process(path.read_bytes(), path.name)
+        found = [m for m in res.measures if m["table_no"] is not None]
+        used: set[int] = set()
+        n_found = n_right = 0
+        for g in golds:
+            cands = [i for i, m in enumerate(found) if i not in used and _same_value(g, m) and _same_row(g, m)]
+            right = [i for i in cands if found[i]["kind"] == g["kind"] and str(found[i]["year"]) == g["year"]]
+            pick = (right or cands)[:1]
+            if pick:
+                used.add(pick[0])
+                n_found += 1
+                n_right += bool(right)
+        out.append((Path(doc_file).stem, len(golds), len(found), n_found, n_right))
+    return out
+
+
+def main() -> None:
+    gold = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_GOLD
+    rows = evaluate(gold)
+    print("| plan | gold cells | table measures | cells found | year & kind right | recall | precision |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    tot = [0, 0, 0, 0]
+    for name, n_gold, n_found, n_match, n_right in rows:
+        tot = [a + b for a, b in zip(tot, (n_gold, n_found, n_match, n_right), strict=True)]
+        print(f"| {name} | {n_gold} | {n_found} | {n_match} | {n_right} | {n_right / n_gold:.2f} | "
+              f"{n_right / n_found if n_found else 0:.2f} |")
+    n_gold, n_found, n_match, n_right = tot
+    print(f"| **all** | {n_gold} | {n_found} | {n_match} | {n_right} | {n_right / n_gold:.2f} | {n_right / max(n_found, 1):.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,362 @@
+"""Stage 1 for PDF: bytes -> CleanDocument (text layer in reading order, tables as tables).
+
+pypdfium2 (Apache-2.0/BSD) reads the text layer: fast, and right about the ABBYY OCR layers of
+scanned plans. pdfplumber (MIT) finds the tables, but only on pages that draw enough rules to
+hold one, since it is ~20x slower (docs/pdf.md compares the two). Per page:
+  1. tables found -> the page text is read above, between and below them (pdfium, by bounding box);
+  2. running headers, footers and page numbers (— 20 —, - 12 -, 第 3 页) are dropped;
+  3. wrapped lines are joined into paragraphs (a line as wide as the page continues on the next),
+     spaces next to a Chinese character removed (OCR layers write 浓度 37 微克);
+then the prose goes through the same normalisation, simplification and clutter filter as text
+files, and each table is rendered by loaders.tables (a table continued on the next page joined).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from loaders import pdf_tables, reading
+from loaders.errors import LoadError
+from loaders.pdf_tables import fix_private_use
+from loaders.records import CleanDocument
+from loaders.tables import Table, TableBlock, clean_cell, header_rows, period_end_in, render
+
+MIN_RULES_FOR_TABLE = 8  # path objects (rules, cell borders) a page needs before tables are looked for
+MIN_CHARS_PER_PAGE = 20  # below this on average the PDF is a scan without a text layer
+FULL_LINE = 0.85  # a line at least this share of the page's usual width wraps onto the next
+MAX_RULE_OBJECTS = 2000  # stop counting path objects here (a drawing, not a table)
+_ENDS_PARAGRAPH = tuple("。！？；：!?;:")
+_PAGE_NUMBER = re.compile(r"[-—–_~·\s]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[-—–_~·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
+_SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])[ \t]+|[ \t]+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])")
+_ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d")
+_EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
+
+
+@dataclass
+class _Page:
+    parts: list = field(default_factory=list)  # in reading order: list[str] (lines of text) or Table
+
+
+def _open(data: bytes, name: str):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise LoadError("encrypted", f"{name}: the PDF is encrypted with a password; save an unprotected copy "
+                            "(e.g. qpdf --decrypt --password=PW in.pdf out.pdf) and load that") from None
+        raise LoadError("corrupt_file", f"{name}: the PDF cannot be opened ({exc}); it is damaged or not a "
+                        "PDF: download it again or repair it (e.g. qpdf in.pdf out.pdf)") from None
+
+
+def _n_rules(page) -> int:
+    import pypdfium2.raw as pdfium_c
+
+    n = 0
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        n += 1
+        if n >= MAX_RULE_OBJECTS:
+            break
+    return n
+
+
+def _origins(found) -> list[list[tuple[int, int]]]:
+    """For each grid position, the (row, col) of the cell box covering it (merged cells span several)."""
+    rows = [row.cells for row in found.rows]
+    tops = [row.bbox[1] for row in found.rows]
+    xs = sorted({round(b[0], 1) for row in rows for b in row if b} | {round(found.bbox[2], 1)})
+    origin = [[(r, c) for c in range(len(row))] for r, row in enumerate(rows)]
+    for r, row in enumerate(rows):
+        for c, box in enumerate(row):
+            if box is not None:
+                continue
+            y = (tops[r] + (tops[r + 1] if r + 1 < len(tops) else found.bbox[3])) / 2
+            x = (xs[c] + xs[c + 1]) / 2 if c + 1 < len(xs) else xs[-1]
+            for rr in range(r, -1, -1):
+                cc = next((cc for cc, b in enumerate(rows[rr][: c + 1]) if b and b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+                if cc is not None:
+                    origin[r][c] = (rr, cc)
+                    break
+    return origin
+
+
+def _find_tables(plumber, index: int) -> list[tuple[tuple[float, float, float, float], Table]]:
+    """(bbox in pdfplumber's top-left coordinates, table) of each table on a page, top to bottom."""
+    try:
+        found = plumber.pages[index].find_tables()
+        tables = [(t.bbox, Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1))
+                  for t in found]
+    except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
+        return []
+    return sorted(((bbox, t) for bbox, t in tables if _is_data_table(t)), key=lambda t: t[0][1])
+
+
+def _find_text_tables(plumber, index: int, carry):
+    """Tables without rules (a scan's OCR layer), and the columns of one running onto the next page."""
+    try:
+        found, carry = pdf_tables.find_tables(plumber.pages[index], carry)
+    except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
+        return [], None
+    for _, table in found:
+        table.page = index + 1
+    return found, carry
+
+
+def _is_data_table(table: Table) -> bool:
+    """Two or more columns holding text (a framed paragraph is one column of prose)."""
+    used = [c for c in range(len(table.cells[0]) if table.cells else 0) if any(row[c] for row in table.cells)]
+    return len(used) >= 2 and (len(table.cells) >= 2 or len(used) >= 3)  # one row: a header at a page's foot
+
+
+def _lines(text: str) -> list[str]:
+    text = fix_private_use(text)
+    return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _read_page(pdf_page, tables) -> _Page:
+    textpage = pdf_page.get_textpage()
+    page = _Page()
+    if not tables:
+        page.parts.append(_lines(textpage.get_text_range()))
+        return page
+    width, height = pdf_page.get_size()
+    top = 0.0
+    for bbox, table in tables:
+        x0, t0, x1, t1 = bbox
+        if t0 > top:  # pdfium counts y from the bottom of the page
+            page.parts.append(_lines(textpage.get_text_bounded(0, height - t0, width, height - top)))
+        before, table, after = _split_prose_rows(table)
+        page.parts += [part for part in (before, table, after) if part]
+        top = max(top, t1)
+    if top < height:
+        page.parts.append(_lines(textpage.get_text_bounded(0, 0, width, height - top)))
+    return page
+
+
+_TABLE_TITLE = re.compile(r"(?:续)?表\s?\d")  # 表2 ...: the next table, not the same one continued
+_MAX_LINES_BETWEEN = 4  # short lines between the parts of a table split by a page break
+_PROSE_CELL = 5  # a row whose only text is a first cell this long (or a sentence) is a paragraph in the frame
+
+
+def _split_prose_rows(table: Table) -> tuple[list[str], Table | None, list[str]]:
+    """Paragraphs framed together with a table (one long cell a row) are prose, before and after it."""
+    def prose(row: list[str | None]) -> bool:
+        texts = [cell for cell in row if cell]
+        return len(texts) == 1 and bool(row[0]) and (len(clean_cell(row[0])) >= _PROSE_CELL or clean_cell(row[0]).endswith("。"))
+
+    rows = table.cells
+    first = next((r for r, row in enumerate(rows) if not prose(row)), len(rows))
+    last = next((r for r in range(len(rows) - 1, -1, -1) if not prose(rows[r])), -1)
+    before = [line for row in rows[:first] for cell in row if cell for line in _lines(cell)]
+    after = [line for row in rows[last + 1 :] for cell in row if cell for line in _lines(cell)]
+    if last < first:  # all prose (a header row alone stays a table: its rows may follow on the next page)
+        return before + [line for row in rows[first:] for cell in row if cell for line in _lines(cell)], None, []
+    if first == 0 and last == len(rows) - 1:
+        return [], table, []
+    kept = Table([row[:] for row in rows[first : last + 1]],
+                 [[(max(orow - first, 0), ocol) for orow, ocol in row] for row in table.origin[first : last + 1]], table.page)
+    return before, kept, after
+
+
+def _running_lines(pages: list[_Page]) -> set[str]:
+    """Short lines printed at the top or bottom of several pages: running headers and footers."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        lines = [line for part in page.parts if isinstance(part, list) for line in part if line]
+        for line in set(lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]):
+            if len(line) <= 40:
+                seen[line] += 1
+    return {key for key, n in seen.items() if n >= 3 and n >= len(pages) / 4}
+
+
+def _strip_edges(page: _Page, running: set[str]) -> None:
+    """Drop page numbers and running headers/footers from the first and last lines of the page."""
+    text_parts = [part for part in page.parts if isinstance(part, list)]
+    for part, edge in ((text_parts[:1], "top"), (text_parts[-1:], "bottom")):
+        for lines in part:
+            order = range(len(lines)) if edge == "top" else range(len(lines) - 1, -1, -1)
+            dropped = 0
+            for i in order:
+                if not lines[i]:
+                    continue
+                if dropped < _EDGE_LINES and (_PAGE_NUMBER.fullmatch(lines[i]) or lines[i] in running):
+                    lines[i] = ""
+                    dropped += 1
+                    continue
+                break
+
+
+def _width(line: str) -> float:
+    return sum(1.0 if ord(ch) > 0x2e80 else 0.5 for ch in line)
+
+
+def _join(prev: str, nxt: str) -> str:
+    space = " " if prev[-1:].isascii() and prev[-1:].isalnum() and nxt[:1].isascii() and nxt[:1].isalnum() else ""
+    return prev + space + nxt
+
+
+def _paragraphs(lines: list[str], full_width: float) -> list[str]:
+    """Wrapped lines joined: a line as wide as the page that does not end a sentence continues."""
+    out: list[str] = []
+    open_line = False
+    for line in lines:
+        line = _SPACE_BY_CJK.sub("", line)
+        if not line:
+            continue
+        if open_line and out and not _ITEM_START.match(line):
+            out[-1] = _join(out[-1], line)
+        else:
+            out.append(line)
+        joined = out[-1]
+        open_line = ((_width(line) >= FULL_LINE * full_width and not line.endswith(_ENDS_PARAGRAPH))
+                     or joined.count("《") > joined.count("》"))  # a title wrapped inside its 《》 continues
+    return out
+
+
+def _usual_width(pages: list[_Page]) -> float:
+    widths = sorted(_width(_SPACE_BY_CJK.sub("", line)) for page in pages for part in page.parts
+                    if isinstance(part, list) for line in part if line)
+    return widths[int(0.9 * (len(widths) - 1))] if widths else 0.0
+
+
+def _repeated_header(prev: Table, nxt: Table) -> int:
+    """How many leading rows of the continuation repeat the header rows of the table it continues."""
+    n = 0
+    while (n < min(header_rows(prev), len(nxt.cells) - 1)
+           and [clean_cell(x) for x in prev.cells[n]] == [clean_cell(x) for x in nxt.cells[n]]):
+        n += 1
+    return n
+
+
+def _continue_table(prev: Table, nxt: Table) -> None:
+    """Rows of a table continued on the next page appended to it (its repeated header rows dropped)."""
+    prev.last_page = nxt.page
+    skip = _repeated_header(prev, nxt)
+    rows = nxt.cells[skip:]
+    offset = len(prev.cells)
+    for r, row in enumerate(rows):
+        prev.cells.append(row)
+        prev.origin.append([(orow - skip + offset, ocol) if orow - skip >= 0 else (offset + r, c)
+                            for c, (orow, ocol) in enumerate(nxt.origin[r + skip])])
+
+
+def _properties(pdf) -> dict[str, str]:
+    props: dict[str, str] = {}
+    try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:
+        return props
+    title = (meta.get("Title") or "").strip()
+    if title and re.search(r"[\u4e00-\u9fff]", title):  # "Microsoft Word - 1.doc" is no title
+        props["title"] = re.sub(r"^Microsoft Word\s*-\s*|\.(docx?|wps|pdf)$", "", title)
+    if m := re.match(r"D:(\d{4})(\d{2})(\d{2})", meta.get("CreationDate") or ""):
+        props["created"] = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return props
+
+
+def read_pdf(data: bytes, name: str = "") -> CleanDocument:
+    """Bytes of a PDF -> CleanDocument, or LoadError (encrypted, corrupt_file, needs_ocr)."""
+    pdf = _open(data, name)
+    try:
+        n_pages = len(pdf)
+        plumber = None
+        pages: list[_Page] = []
+        carry = None  # columns of a rule-less table running onto the next page
+        for i in range(n_pages):
+            pdf_page = pdf[i]
+            tables = []
+            ruled = _n_rules(pdf_page) >= MIN_RULES_FOR_TABLE
+            if ruled or carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range()):
+                plumber = plumber or _open_plumber(data)
+            if plumber is not None and ruled:
+                tables, carry = _find_tables(plumber, i), None
+            elif plumber is not None and (carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range())):
+                tables, carry = _find_text_tables(plumber, i, carry)
+            pages.append(_read_page(pdf_page, tables))
+        props = _properties(pdf)
+    finally:
+        pdf.close()
+    n_chars = sum(len(line) for page in pages for part in page.parts if isinstance(part, list) for line in part)
+    if n_pages == 0 or (n_chars < MIN_CHARS_PER_PAGE * n_pages and not any(
+            isinstance(part, Table) for page in pages for part in page.parts)):
+        raise LoadError("needs_ocr", f"{name}: the PDF has no text layer ({n_chars} characters on {n_pages} pages): "
+                        "it is a scan; run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and load the result")
+    return _assemble(pages, n_pages, props, name)
+
+
+def _open_plumber(data: bytes):
+    try:
+        import pdfplumber
+
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception:  # pdfminer refuses some files pdfium reads: text without tables
+        return None
+
+
+def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str) -> CleanDocument:
+    running = _running_lines(pages)
+    for page in pages:
+        _strip_edges(page, running)
+    full_width = _usual_width(pages)
+    # a flat sequence: runs of prose lines and tables; a table is continued across a page break
+    # when nothing but running headers and footers stands between it and the next page's table
+    sequence: list = []
+    pending: list[str] = []
+    for page in pages:
+        for part in page.parts:
+            if isinstance(part, list):
+                pending.extend(line for line in part if line)
+                continue
+            prev = sequence[-1] if sequence else None
+            # a row that lost its top rule at the page break is read as a short line above the table:
+            # it does not split the table (it stays prose, after it)
+            between_ok = not pending or (len(pending) <= _MAX_LINES_BETWEEN and all(len(x) <= 60 and not _TABLE_TITLE.match(x) for x in pending))
+            if (between_ok and isinstance(prev, Table) and prev.page is not None
+                    and part.page == (prev.last_page or prev.page) + 1
+                    and len(prev.cells[0]) == len(part.cells[0])):
+                _continue_table(prev, part)
+                continue
+            if pending:
+                sequence.append(pending)
+                pending = []
+            sequence.append(part)
+    if pending:
+        sequence.append(pending)
+    lines: list[str] = []
+    blocks: list[TableBlock] = []
+    original: list[str] = []
+    scripts: list[str] = []
+    for part in sequence:
+        if isinstance(part, list):
+            prose = [line for line in reading.normalise("\n".join(_paragraphs(part, full_width)))]
+            simplified, script = reading.simplify("\n".join(prose))
+            scripts.append(script)
+            for orig, simp in zip(prose, simplified.split("\n"), strict=True):
+                if not reading.is_clutter(simp):
+                    original.append(orig)
+                    lines.append(simp)
+            continue
+        table = part
+        table.table_no = len(blocks) + 1
+        title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line)), "")
+        table.period_end = period_end_in(title)
+        for row in table.cells:
+            for c, cell in enumerate(row):
+                if cell is not None:
+                    row[c] = reading.t2s("\n".join(reading.normalise(cell)))
+        block = render(table)
+        block.char_start = sum(len(line) + 1 for line in lines)
+        blocks.append(block)
+        lines.extend(block.lines)
+        original.extend(block.lines)
+    if not any(lines):
+        raise LoadError("no_text", f"{name}: the PDF holds no body text once page numbers and running headers are removed")
+    return CleanDocument(
+        text="\n".join(lines), encoding="pdf", source_format="pdf",
+        script="traditional" if "traditional" in scripts else "simplified",
+        original_text="\n".join(original), pages=n_pages, tables=blocks, properties=props,
+    )

@@ -1,0 +1,358 @@
+"""Tables of a PDF or Word document: a grid of cells -> canonical text -> one measure per value cell.
+
+A plan states its indicators in a table (指标 | 2020年 | 2025年 | 属性). Flattened, such a table is
+one cell a line and its figures lose their year and kind; here each value cell becomes one Measure
+whose year and kind come from its column header, whose subject and unit come from its row (and a
+单位 column), whose `binding` comes from a 属性 column and whose `period` marks a `[ ]` five-year total.
+
+The table goes into the document's text as one line per row, cells joined by CELL_SEPARATOR; each
+measure's char_start/char_end point at its cell there, and page/table_no/row_no/col_no say where
+the cell sits in the source. Only the units and comparators dictionaries of the prose extraction
+are shared (loaders/data/units.csv, comparators.csv): the rules below are about table layout.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from loaders.numbers import MULTIPLIERS
+from loaders.records import Measure
+
+DATA = Path(__file__).parent / "data"
+CELL_SEPARATOR = " | "
+MAX_HEADER_ROWS = 4
+
+
+@dataclass
+class Table:
+    """One table as read: cells[r][c] holds a cell's text at its top-left grid position and None
+    where a merged cell covers the position; origin[r][c] is the top-left (r, c) covering it."""
+
+    cells: list[list[str | None]]
+    origin: list[list[tuple[int, int]]]
+    page: int | None = None  # 1-based page where the table starts (None for Word)
+    table_no: int = 0  # 1-based, in document order
+    last_page: int | None = None  # page where a table continued over page breaks ends
+    period_end: int | None = None  # end year of the plan period its title names (表1 “十三五”主要指标 -> 2020)
+
+    @classmethod
+    def from_rows(cls, rows: list[list[str | None]], page: int | None = None) -> Table:
+        """A grid where None marks a merged position: covered by the cell to its left in a header
+        row or above it elsewhere (what pdfplumber returns when cell boxes are not known)."""
+        width = max((len(r) for r in rows), default=0)
+        cells = [list(r) + [None] * (width - len(r)) for r in rows]
+        origin = [[(r, c) for c in range(width)] for r in range(len(cells))]
+        for r, row in enumerate(cells):
+            for c, cell in enumerate(row):
+                if cell is None:
+                    origin[r][c] = origin[r - 1][c] if r > 0 else origin[r][c - 1] if c > 0 else (r, c)
+        return cls(cells, origin, page)
+
+    def text(self, r: int, c: int) -> str:
+        """The text of the cell covering (r, c), merged cells included."""
+        orow, ocol = self.origin[r][c]
+        return self.cells[orow][ocol] or ""
+
+
+@dataclass
+class TableBlock:
+    """A table placed in the document text: its first line and each cell's offsets in the block."""
+
+    table: Table
+    lines: list[str]
+    cell_spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # (r, c) -> offsets in the block
+    char_start: int = 0  # set when the block is placed in the document text
+
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+
+
+def clean_cell(text: str | None) -> str:
+    """Cell text on one line: wrapped lines joined, no space invented next to a Chinese character."""
+    if not text:
+        return ""
+    joined = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    return _SPACE_BY_CJK.sub("", joined).replace(CELL_SEPARATOR.strip(), "/")
+
+
+def render(table: Table) -> TableBlock:
+    """One line per row, cells joined by CELL_SEPARATOR (a merged cell is written once, at its origin)."""
+    block = TableBlock(table, [])
+    offset = 0
+    for r, row in enumerate(table.cells):
+        parts, pos = [], 0
+        for c, cell in enumerate(row):
+            if c:
+                pos += len(CELL_SEPARATOR)
+            text = clean_cell(cell)
+            if text:
+                block.cell_spans[(r, c)] = (offset + pos, offset + pos + len(text))
+            parts.append(text)
+            pos += len(text)
+        line = CELL_SEPARATOR.join(parts)
+        block.lines.append(line)
+        offset += len(line) + 1
+    return block
+
+
+# --- reading the header ---------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
+_NUMERALS = "一二三四五六七八九"
+TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求")
+OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现")
+BASE_WORDS = ("现状", "基准", "基期", "基数")  # the state before the plan period
+_ROLE_WORDS = {  # column header words -> the column's role (checked in this order)
+    "serial": ("序号", "编号"),
+    "binding": ("属性", "性质", "类型"),
+    "status": ("完成情况", "情况", "备注", "说明", "责任", "牵头"),
+}
+_CATEGORY_WORDS = ("类别", "分类", "领域", "类型", "方面")
+_BINDING = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
+_NO_VALUE = {"", "-", "—", "——", "/", "\\", "–", "无", "…"}
+
+
+def period_end_in(title: str) -> int | None:
+    """End year of the plan period a table title names: 十三五 -> 2020, （2021-2025年） -> 2025."""
+    if m := _PLAN_PERIOD.search(title):
+        return 2010 + 5 * _NUMERALS.index(m.group(1))
+    if m := re.search(r"(?:19|20)\d\d\s*[-—–~至]\s*((?:19|20)\d\d)", title):
+        return int(m.group(1))
+    return None
+
+
+def _header_year(text: str) -> int | None:
+    years = _YEAR.findall(text)
+    if years:
+        return int(years[-1])
+    if m := _PLAN_PERIOD.search(text):
+        return 2010 + 5 * _NUMERALS.index(m.group(1))  # 十一五 ends in 2010, 十四五 in 2025
+    return None
+
+
+# --- reading a value cell -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Unit:
+    surface: str
+    unit: str  # canonical code
+    factor: float
+
+
+def _data(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# the dictionaries the prose extraction uses too (read here, not through its internals)
+UNITS = {r["surface"]: Unit(r["surface"], r["unit"], float(r["factor"])) for r in _data("units.csv") if r["unit"] != "none"}
+_COMPARATORS = _data("comparators.csv")
+_SYMBOL_COMPARATORS = {"≤": "le", "≥": "ge", "<": "lt", ">": "gt", "＜": "lt", "＞": "gt", "≦": "le", "≧": "ge",
+                       "<=": "le", ">=": "ge", "~": "approx", "约": "approx"}
+_PREFIXES = {**{r["surface"]: r["comparator"] for r in _COMPARATORS if r["position"] == "prefix"}, **_SYMBOL_COMPARATORS}
+_SUFFIXES = {r["surface"]: r["comparator"] for r in _COMPARATORS if r["position"] in ("suffix", "qualifier")}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_VALUE_RE = re.compile(
+    rf"[①-⑳]?(?P<pre>{_alternation(_PREFIXES)})?(?P<open>[\[【［〔])?(?P<pre2>{_alternation(_PREFIXES)})?"
+    r"(?P<num>[+-]?\d+(?:,\d{3})*(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?(?P<unit>[^\d\]】］〕]{0,12}?)"
+    rf"(?P<close>[\]】］〕])?(?P<post>{_alternation(_SUFFIXES)})?(?P<note>[a-zA-Z*①-⑳]|\([a-z1-9]\))?"
+)
+
+
+@dataclass(frozen=True)
+class CellValue:
+    value: float | None
+    comparator: str
+    unit_surface: str  # a unit written in the cell itself, e.g. % in 41.5%
+    is_total: bool  # written in [ ]: a total over the plan's period
+
+
+def parse_cell(text: str) -> CellValue | None:
+    """A value cell: '≤35', '[10]', '85.2%', '30左右', '49①'; None when it holds no single figure."""
+    s = re.sub(r"\s+", "", text)
+    m = _VALUE_RE.fullmatch(s)
+    if not m:
+        return None
+    unit = m.group("unit")
+    if unit and _unit_of(unit) is None:
+        return None  # words after the number: not a bare figure
+    value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)
+    pre = m.group("pre") or m.group("pre2")
+    comparator = _PREFIXES[pre] if pre else _SUFFIXES[m.group("post")] if m.group("post") else "eq"
+    return CellValue(value, comparator, unit, bool(m.group("open") and m.group("close")))
+
+
+def _unit_of(surface: str) -> Unit | None:
+    """A unit as written; 万吨 is 吨 times 万."""
+    surface = surface.strip()
+    if surface in UNITS:
+        return UNITS[surface]
+    for mult, factor in MULTIPLIERS.items():
+        if surface.startswith(mult) and (base := UNITS.get(surface[len(mult):])) is not None:
+            return Unit(surface, base.unit, base.factor * factor)
+    return None
+
+
+_PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,16})[)）]")
+
+
+def _unit_in(text: str):
+    """The unit written in brackets in a label or header: 森林覆盖率（%） -> (unit, text without it)."""
+    for m in reversed(list(_PAREN_UNIT.finditer(text))):
+        if (u := _unit_of(m.group(1))) is not None:
+            return u, (text[: m.start()] + text[m.end():]).strip()
+    return None, text
+
+
+def is_value_cell(text: str) -> bool:
+    cv = parse_cell(text)
+    return cv is not None and not (cv.comparator == "eq" and _YEAR.fullmatch(re.sub(r"\s|年", "", text)))
+
+
+# --- the table -> measures -------------------------------------------------------------------------
+
+
+def header_rows(table: Table) -> int:
+    """Leading rows without a value cell (a 2020年 cell is a header, not a value); empty rows and the
+    lines of a header cell split into rows do not count towards MAX_HEADER_ROWS."""
+    n_text = 0
+    for r, row in enumerate(table.cells):
+        if any(cell and is_value_cell(cell) for cell in row):
+            return r
+        n_text += sum(1 for cell in row if cell) > 1
+        if n_text > MAX_HEADER_ROWS:
+            return 0
+    return 0
+
+
+@dataclass
+class _Column:
+    header: str
+    role: str  # value | label | unit | binding | serial | status | category
+    year: int | None = None
+    kind: str | None = None
+
+
+def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]:
+    width = len(table.cells[0]) if table.cells else 0
+    body = table.cells[n_header:]
+    cols = []
+    for c in range(width):
+        parts: list[str] = []
+        for r in range(n_header):
+            t = clean_cell(table.text(r, c))
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        header = "".join(parts)
+        values = [clean_cell(row[c]) for row in body if row[c]]
+        n_values = sum(is_value_cell(v) for v in values)
+        n_binding = sum(v in _BINDING for v in values)
+        role = next((role for role, words in _ROLE_WORDS.items() if any(w in header for w in words)), None)
+        if role == "binding" and not n_binding and "属性" not in header:
+            role = None  # 类型 heads a category column unless its cells are 约束性/预期性
+        if role is None:
+            if n_binding and n_binding >= len(values) / 2:
+                role = "binding"
+            elif header.strip() == "单位" or ("单位" in header and not any(w in header for w in ("指标", "名称"))):
+                role = "unit"
+            elif n_values and (_header_year(header) or any(w in header for w in TARGET_WORDS + OUTCOME_WORDS)):
+                role = "value"
+            elif any(w in header for w in _CATEGORY_WORDS):
+                role = "category"
+            else:
+                role = "label"
+        cols.append(_Column(header, role, _header_year(header)))
+    years = [col.year for col in cols if col.role == "value" and col.year]
+    for col in cols:
+        if col.role != "value":
+            continue
+        if any(w in col.header for w in OUTCOME_WORDS):
+            col.kind = "outcome"
+        elif any(w in col.header for w in TARGET_WORDS):
+            col.kind = "target"
+        elif col.year is not None and _is_series(years):
+            col.kind = "outcome"  # 2015年 | 2016年 | … | 2020年: a series of what was reached
+        elif col.year is not None and min(years) < max(years):
+            col.kind = "outcome" if col.year == min(years) else "target"  # 2020年 | (2023年 |) 2025年: base, goals
+        elif col.year is not None:
+            col.kind = "outcome" if doc_year and col.year < doc_year else "target"
+        if col.year is None and col.kind is not None and table.period_end:
+            # 基准值 | 目标值 | 完成值 under a title naming the period: its first year's base, then its end
+            col.year = table.period_end - 5 if any(w in col.header for w in BASE_WORDS) else table.period_end
+        if col.year is None and col.kind == "target" and doc_year:
+            col.year = doc_year  # 目标值 without a year: the year the plan is about
+        if col.kind is None or col.year is None:
+            col.role = "label" if not years else "status"  # a value column we cannot date: no measure
+    return cols
+
+
+def _is_series(years: list[int]) -> bool:
+    """Three or more consecutive years: a table of what each year reached."""
+    distinct = sorted(set(years))
+    return len(distinct) >= 3 and distinct[-1] - distinct[0] == len(distinct) - 1
+
+
+def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
+    """One Measure per value cell of the table (a cell of words in a value column -> a null value)."""
+    table = block.table
+    if len(table.cells) < 2:
+        return []
+    n_header = header_rows(table)
+    cols = _columns(table, n_header, doc_year)
+    if not any(col.role == "value" for col in cols):
+        return []
+    first_value = next(c for c, col in enumerate(cols) if col.role == "value")
+    out: list[Measure] = []
+    for r in range(n_header, len(table.cells)):
+        labels: list[str] = []
+        for c, col in enumerate(cols[:first_value]):
+            t = clean_cell(table.text(r, c))
+            if col.role == "label" and t and t not in labels and not is_value_cell(t):
+                labels.append(t)
+        if not labels:
+            continue
+        subject = "".join(labels)
+        unit, subject = _unit_in(subject)
+        for c, col in enumerate(cols):
+            if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
+                unit = u
+        header_unit, _ = _unit_in(" ".join(col.header for col in cols if col.role in ("label", "unit")))
+        binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
+                        and (t := clean_cell(table.text(r, c))) in _BINDING), None)
+        for c, col in enumerate(cols):
+            if col.role != "value" or table.cells[r][c] is None or (r, c) not in block.cell_spans:
+                continue
+            text = clean_cell(table.cells[r][c])
+            if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+", text):
+                continue
+            cv = parse_cell(text)
+            if cv is None and re.search(r"\d", text) and len(text) > 20:
+                continue  # a sentence in a value cell: the prose extraction reads it
+            cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
+            col_unit, _ = _unit_in(col.header)
+            u = cell_unit or unit or col_unit or header_unit
+            start, end = block.cell_spans[(r, c)]
+            row_start = sum(len(line) + 1 for line in block.lines[:r])
+            value = None
+            if cv is not None:
+                value = cv.value * u.factor if u is not None else cv.value
+            out.append(Measure(
+                kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
+                value=value, unit=u.unit if u is not None else "index", value_text=text,
+                char_start=block.char_start + start, char_end=block.char_start + end,
+                sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
+                item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
+                period=f"{col.year - 4}-{col.year}" if cv and cv.is_total and col.year else None,
+                binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
+            ))
+    return out

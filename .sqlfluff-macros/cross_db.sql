@@ -12,3 +12,4 @@
 {% macro type_timestamptz() %}{{ default__type_timestamptz() }}{% endmacro %}
 {% macro materialized_cte() %}{{ default__materialized_cte() }}{% endmacro %}
 {% macro ordered_string_agg(expr, separator) %}{{ default__ordered_string_agg(expr, separator) }}{% endmacro %}
+{% macro list_contains(list, value) %}{{ default__list_contains(list, value) }}{% endmacro %}

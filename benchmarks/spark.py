@@ -23,10 +23,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "benchmarks" / "out" / "spark"
 FLOAT_DIGITS = 9  # floating values agree within 9 significant digits (sums may round differently)
-# Left out on Spark: the unit test of the one-model linker (20 CTEs) keeps Spark's analyzer busy for
-# hours (DeduplicateRelations over the nested fixture CTEs). The linker split into one model per
-# strategy (branch dbt) replaces it with small unit tests that run on both engines.
-SPARK_EXCLUDE = ["--exclude", "targets_link_outcomes_by_indicator_task_and_plan_report_subject"]
 
 
 def local_spark_session(work_dir: Path, master: str = "local[2]"):
@@ -58,7 +54,7 @@ def spark_dbt_build(raw_dir: Path, work_dir: Path, extra: list[str] | None = Non
         return dbtRunner().invoke([
             "build", "--target", "spark", "--project-dir", str(REPO), "--profiles-dir", str(REPO),
             "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs"), "--quiet",
-            *SPARK_EXCLUDE, *(extra or []),
+            *(extra or []),
         ])
     finally:
         for k, v in saved.items():

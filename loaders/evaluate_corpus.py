@@ -115,15 +115,16 @@ def _same(a: float | None, b: float | None) -> bool:
 
 
 def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[GoldMeasure, Extracted]]:
-    by_doc: dict[tuple[str, str], list[Extracted]] = {}
+    by_doc: dict[tuple[str, str | None], list[Extracted]] = {}
     for e in extracted:
-        by_doc.setdefault((e.doc, e.unit), []).append(e)
+        # a figure in words only (完成省下达任务) has no value and no unit to compare: its place decides
+        by_doc.setdefault((e.doc, e.unit if e.value is not None else None), []).append(e)
     candidates = []
     for gi, g in enumerate(gold):
-        if g.position is None or g.value is None:
+        if g.position is None:
             continue
-        for e in by_doc.get((g.doc, g.unit), []):
-            if not _same(g.value, e.value):
+        for e in by_doc.get((g.doc, g.unit if g.value is not None else None), []):
+            if g.value is not None and not _same(g.value, e.value):
                 continue
             dist = e.position - g.position
             # a table cell follows its row label; a sentence's number sits inside or just after the quote
@@ -156,15 +157,16 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
         e = got.get(id(g))
         if e is None:
             continue
-        diffs = [a for a in ATTRIBUTES if getattr(g, a) != getattr(e, a)]
+        # a figure in words only has no comparator to get right
+        diffs = [a for a in ATTRIBUTES if getattr(g, a) != getattr(e, a) and (a != "comparator" or g.value is not None)]
         if diffs:
             wrong.append({"doc": g.doc, "quote": g.quote, "value": g.value,
                           "diffs": {a: [getattr(g, a), getattr(e, a)] for a in diffs}, "subject": e.subject})
         else:
             fully_right += 1
     full_docs = {d for d, r in documents.items() if r["coverage"] == "full"}
-    env_gold = [g for g in gold if g.doc in full_docs and g.is_environmental and g.value is not None]
-    env_extracted = [e for e in extracted if e.doc in full_docs and e.is_environmental and e.value is not None]
+    env_gold = [g for g in gold if g.doc in full_docs and g.is_environmental]
+    env_extracted = [e for e in extracted if e.doc in full_docs and e.is_environmental]
     matched_env_e = {e.measure_id for g, e in pairs if g.doc in full_docs}
     flag_pairs = [(g, e) for g, e in pairs if g.doc in full_docs and e.is_environmental]
     result = {

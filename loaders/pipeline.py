@@ -216,7 +216,7 @@ def _allowed_codes() -> dict[str, frozenset[str]]:
         with open(data / name, encoding="utf-8", newline="") as fh:
             return frozenset(row[col] for row in csv.DictReader(fh) if row[col] != "none")
 
-    return {"kind": frozenset({"target", "outcome"}), "unit": column("units.csv", "unit"),
+    return {"kind": frozenset({"target", "outcome"}), "unit": column("units.csv", "unit") | {tables.UNITLESS},
             "comparator": column("comparators.csv", "comparator")}
 
 

@@ -25,6 +25,9 @@ DATA = Path(__file__).parent / "data"
 CELL_SEPARATOR = " | "
 MAX_HEADER_ROWS = 4
 
+# a cell whose row, unit column and header name no unit: a dimensionless figure (an index, a score)
+UNITLESS = "index"
+
 
 @dataclass
 class Table:
@@ -348,7 +351,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 value = cv.value * u.factor if u is not None else cv.value
             out.append(Measure(
                 kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
-                value=value, unit=u.unit if u is not None else "index", value_text=text,
+                value=value, unit=u.unit if u is not None else UNITLESS, value_text=text,
                 char_start=block.char_start + start, char_end=block.char_start + end,
                 sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                 item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,

@@ -1,9 +1,13 @@
-"""Shared fixtures: small inline documents, folders of them, and loading them into a private raw folder."""
+"""Shared fixtures: small inline documents, folders of them, loading them into a private raw folder, and the
+sample corpus built once per test session."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -65,6 +69,33 @@ def rows(raw: Path, table: str) -> list[dict]:
 
 def file_bytes(raw: Path) -> dict[str, bytes]:
     return {t: (raw / f"{t}.parquet").read_bytes() for t in RAW_TABLES}
+
+
+@dataclass(frozen=True)
+class SampleBuild:
+    """data/documents after one `envwh refresh`: data/ holds raw/ and the published warehouse.duckdb."""
+
+    data: Path
+    refresh: subprocess.CompletedProcess
+
+    @property
+    def db(self) -> Path:
+        return self.data / "warehouse.duckdb"
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> SampleBuild:
+    """The sample corpus loaded and built by dbt ONCE for every test that reads a built warehouse (a dbt build
+    is most of the suite's time), run as a scheduler would: from another folder. Tests must not write into it:
+    copy it first."""
+    work = tmp_path_factory.mktemp("sample")
+    data = work / "analyst's data"  # a quote in the path must not break the SQL dbt writes
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("ENVWH_")},  # --data-dir decides
+           "DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(work / "logs")}
+    refresh = subprocess.run([str(ENVWH), "refresh", str(ROOT / "data" / "documents"), "--data-dir", str(data),
+                              "--quiet"], cwd=work, env=env, capture_output=True, text=True, timeout=900)
+    assert refresh.returncode == 0, refresh.stdout + refresh.stderr
+    return SampleBuild(data, refresh)
 
 
 @pytest.fixture(scope="session")

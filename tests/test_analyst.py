@@ -1,14 +1,13 @@
 """What analysts see (issue 10) on the sample corpus: coverage, provenance, labels, comments in DuckDB,
 read-only queries, exports and the static report in headless Chromium.
 
-One published warehouse of the five sample documents is built once for the module.
+The published warehouse of the five sample documents is the session's `sample_build` (tests/conftest.py).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import os
 import re
 import subprocess
 import sys
@@ -30,11 +29,8 @@ DOC_KINDS = {"annual_plan", "five_year_plan", "work_report", "progress_report", 
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("analyst")
-    subprocess.run([str(ENVWH), "refresh", str(ROOT / "data" / "documents"), "--data-dir", str(work), "--quiet"],
-                   cwd=ROOT, check=True, env={k: v for k, v in os.environ.items() if not k.startswith("ENVWH_")})
-    return work / "warehouse.duckdb"
+def published(sample_build) -> Path:
+    return sample_build.db
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,8 @@ def corpus_build(tmp_path_factory):
     db_path = work / "warehouse.duckdb"
     env = {**os.environ, "ENVWH_RAW_DIR": str(work / "raw"), "ENVWH_DUCKDB_PATH": str(db_path)}
     done = subprocess.run(
-        [str(Path(sys.executable).with_name("envwh")), "refresh", str(folder), "--data-dir", str(work), "--workers", "2", "--quiet"],
+        [str(Path(sys.executable).with_name("envwh")), "refresh", str(folder), "--data-dir", str(work), "--workers", "2", "--quiet",
+         "--follow-symlinks"],  # the corpus is linked in, not copied
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
     return done, work, db_path

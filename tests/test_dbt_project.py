@@ -72,6 +72,35 @@ def test_marts_carry_the_design_contract():
         assert all(c.get("data_type") for c in model["columns"]), f"{name}: a column has no data_type"
 
 
+PREFIXES = {"staging": ("stg_",), "intermediate": ("int_",), "marts": ("dim_", "fct_", "mart_")}
+
+
+def test_one_yaml_per_folder_beside_its_models_and_names_by_layer():
+    """The layout of the README: each folder of models holds one `_<folder>__models.yml` describing exactly
+    its own models, and a model's prefix says its layer (staging stg_, intermediate int_, marts dim_/fct_/mart_)."""
+    for folder in {p.parent for p in (ROOT / "models").rglob("*.sql")}:
+        sql = {p.stem for p in folder.glob("*.sql")}
+        yamls = list(folder.glob("_*__models.yml"))
+        assert [y.name for y in yamls] == [f"_{folder.name}__models.yml"], folder
+        described = {m["name"] for m in yaml.safe_load(yamls[0].read_text("utf-8")).get("models", [])}
+        assert described == sql, (folder, described ^ sql)
+        layer = folder.relative_to(ROOT / "models").parts[0]
+        assert all(name.startswith(PREFIXES[layer]) for name in sql), (folder, sql)
+
+
+def test_every_raw_source_declares_its_freshness():
+    for path in (ROOT / "models").rglob("_*__sources.yml"):
+        for source in yaml.safe_load(path.read_text("utf-8"))["sources"]:
+            default = source.get("config", {}).get("freshness")
+            for table in source["tables"]:
+                config = table.get("config", {})
+                freshness = config.get("freshness", default)
+                if "freshness" in config and freshness is None:
+                    continue  # explicitly without (a table whose newest row says nothing of the load)
+                assert freshness and freshness.get("warn_after") and freshness.get("error_after"), table["name"]
+                assert config.get("loaded_at_field") or source.get("config", {}).get("loaded_at_field"), table["name"]
+
+
 # --- a build on a tiny raw set -------------------------------------------------------------------
 
 PROVINCE, CITY, OTHER_PROVINCE = "320000", "320400", "330000"  # any codes of the region seed
@@ -140,7 +169,8 @@ def built(tmp_path_factory) -> Path:
     env = {**os.environ, "ENVWH_RAW_DIR": str(raw), "ENVWH_DUCKDB_PATH": str(db_path)}
     # Private target and log folders: other dbt runs may share the project folder.
     private = ["--target-path", str(work / "target"), "--log-path", str(work / "logs"), "--quiet"]
-    for command in (["build"], ["compile", "--select", "resource_type:analysis"]):
+    # dbt unit tests read their own fixtures, not these rows: the session's sample build runs them.
+    for command in (["build", "--exclude", "test_type:unit"], ["compile", "--select", "resource_type:analysis"]):
         result = subprocess.run([str(DBT), *command, *private], cwd=ROOT, env=env, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
     return work

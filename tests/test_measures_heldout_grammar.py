@@ -47,9 +47,14 @@ def test_units_seen_elsewhere(text, value, unit):
 
 
 def test_a_unit_divided_by_a_quantity_is_no_measure_but_still_a_subject():
-    found = measures("单位产值能耗为0.41吨标准煤/万元,同比下降3.2%。", REPORT)
+    found = measures("单位面积排放量为0.41吨/公顷,同比下降3.2%。", REPORT)
     assert [(m.value, m.unit) for m in found] == [(3.2, "percent")]
-    assert found[0].subject_zh.startswith("单位产值能耗")
+    assert found[0].subject_zh.startswith("单位面积排放量")
+
+
+def test_a_ratio_unit_of_the_dictionary_is_a_measure():
+    found = measures("单位产值能耗为0.41吨标准煤/万元,同比下降3.2%。", REPORT)
+    assert [(m.value, m.unit) for m in found] == [(0.41, "tce_per_10k_yuan"), (3.2, "percent")]
 
 
 def test_a_count_per_period_is_still_a_count():

@@ -1,7 +1,8 @@
 """Safe publication: build beside the published file, swap only when complete, never disturb readers.
 
 Most tests use a tiny fake builder (a function writing a DuckDB file) so they stay fast; the last
-ones run the real `envwh refresh` / `envwh build` with dbt on the sample corpus.
+ones check the real `envwh refresh` of the sample corpus (the session's `sample_build`) and run a real
+`envwh build` whose dbt tests fail.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def test_reader_holding_the_old_file_keeps_reading_it(published):
 
 READER = r"""
 import sys, time, duckdb, pathlib
-db, stop, sql = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3]
+db, stop, sql, pause = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3], float(sys.argv[4])
 while not stop.exists():
     try:
         con = duckdb.connect(db, read_only=True)
@@ -152,13 +153,14 @@ while not stop.exists():
             con.close()
     except Exception as exc:
         print("ERR", type(exc).__name__, str(exc).replace("\n", " "), flush=True)
-    time.sleep(0.005)
+    time.sleep(pause)
 """
 
 
-def start_reader(db: Path, stop: Path, sql: str) -> tuple[subprocess.Popen, str]:
-    """A reader process, returned once it has answered its first query (so it overlaps what follows)."""
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop), sql],
+def start_reader(db: Path, stop: Path, sql: str, pause: float = 0.005) -> tuple[subprocess.Popen, str]:
+    """A reader process querying every `pause` seconds, returned once it has answered its first query (so it
+    overlaps what follows)."""
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop), sql, str(pause)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return reader, reader.stdout.readline().strip()
 
@@ -202,33 +204,14 @@ def dbt_env(tmp_path, monkeypatch) -> dict[str, str]:
 
 
 @needs_dbt
-def test_refresh_with_dbt_while_a_reader_queries(tmp_path, dbt_env):
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "data" / "documents", docs)
-    data = tmp_path / "analyst's data"  # a quote in the path must not break the SQL dbt writes
-    db = data / "warehouse.duckdb"
-    (tmp_path / "raw0").mkdir()
-    assert build_and_publish(tmp_path / "raw0", db, fake_builder(1)).ok  # an older warehouse, open to readers
-    stop = tmp_path / "stop"
-    reader = start_reader(db, stop, "select count(*), count(*) filter (where table_name = 'fct_targets') "
-                                    "from information_schema.tables")
-    try:
-        refresh = subprocess.run([str(ENVWH), "refresh", str(docs), "--data-dir", str(data), "--quiet"],
-                                 cwd=tmp_path, env=dbt_env, capture_output=True, text=True, timeout=600)
-        time.sleep(0.3)
-    finally:
-        lines = stop_reader(reader, stop)
-    assert refresh.returncode == 0, refresh.stdout + refresh.stderr
-    assert "build: published" in refresh.stdout
-    assert not [x for x in lines if x.startswith("ERR")], [x for x in lines if x.startswith("ERR")][:3]
-    has_targets = [int(x.split()[2]) for x in lines]
-    assert has_targets[0] == 0 and has_targets[-1] == 1  # saw the old file, then the new one
-    assert not leftovers(db)
-
+def test_refresh_with_dbt_publishes_a_warehouse_whose_views_work_where_it_was_moved(sample_build):
+    assert "build: published" in sample_build.refresh.stdout
+    assert not leftovers(sample_build.db)
     # every view of the moved file binds and answers, opened read-only like a BI tool
-    con = duckdb.connect(str(db), read_only=True)
+    con = duckdb.connect(str(sample_build.db), read_only=True)
     try:
         views = con.execute("select schema_name, view_name, sql from duckdb_views() where not internal").fetchall()
+        assert views
         for schema, view, sql in views:
             assert publish.BUILDING_PREFIX not in sql
             con.execute(f'select * from "{schema}"."{view}" limit 1').fetchall()
@@ -236,15 +219,29 @@ def test_refresh_with_dbt_while_a_reader_queries(tmp_path, dbt_env):
     finally:
         con.close()
 
-    # a build whose dbt tests fail (a comparator outside the accepted values) leaves it untouched
+
+@needs_dbt
+def test_failed_dbt_build_leaves_the_published_warehouse_untouched_while_a_reader_queries(
+        sample_build, tmp_path, dbt_env):
+    data = tmp_path / "analyst's data"  # a quote in the path must not break the SQL dbt writes
+    shutil.copytree(sample_build.data, data)
+    db = data / "warehouse.duckdb"
     before = db.read_bytes()
-    measures = pq.read_table(data / "raw" / "raw_measures.parquet").to_pylist()
-    measures[0]["comparator"] = "not_a_comparator"
-    write_table(measures, "raw_measures", data / "raw",  # the same load id: a tampered, not a torn, set
-                load_id=load_id_of(data / "raw" / "raw_documents.parquet"))
-    failed = subprocess.run([str(ENVWH), "build", "--data-dir", str(data), "--quiet"],
-                            cwd=tmp_path, env=dbt_env, capture_output=True, text=True, timeout=600)
+    # a build whose dbt tests fail: two documents with one id (a source test: dbt skips all that reads them)
+    documents = pq.read_table(data / "raw" / "raw_documents.parquet").to_pylist()
+    write_table([documents[0], *documents], "raw_documents", data / "raw",  # the same load id: a tampered,
+                load_id=load_id_of(data / "raw" / "raw_measures.parquet"))  # not a torn, set
+    stop = tmp_path / "stop"
+    reader = start_reader(db, stop, "select count(*), count(*) filter (where table_name = 'fct_targets') "
+                                    "from information_schema.tables", pause=0.1)  # dbt takes seconds
+    try:
+        failed = subprocess.run([str(ENVWH), "build", "--data-dir", str(data), "--quiet"],
+                                cwd=tmp_path, env=dbt_env, capture_output=True, text=True, timeout=600)
+    finally:
+        lines = stop_reader(reader, stop)
     assert failed.returncode == 3, failed.stdout + failed.stderr
-    assert "left untouched" in failed.stderr and "comparator" in failed.stderr
+    assert "left untouched" in failed.stderr and "document_id" in failed.stderr
     assert db.read_bytes() == before
     assert not leftovers(db)
+    assert not [x for x in lines if x.startswith("ERR")], [x for x in lines if x.startswith("ERR")][:3]
+    assert {int(x.split()[2]) for x in lines} == {1}  # the published warehouse, whole, all along

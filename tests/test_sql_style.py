@@ -1,4 +1,4 @@
-"""SQL style: `sqlfluff lint` (config in .sqlfluff: duckdb dialect, jinja templater) passes on models/ and analyses/."""
+"""SQL style: `sqlfluff lint` (config in .sqlfluff: duckdb dialect, jinja templater) passes on models/, analyses/ and data-tests/."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ pytest.importorskip("sqlfluff", reason="sqlfluff is a dev requirement (requireme
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_models_and_analyses_pass_sqlfluff():
+def test_models_analyses_and_data_tests_pass_sqlfluff():
     result = subprocess.run(
-        [sys.executable, "-m", "sqlfluff", "lint", "models", "analyses", "--processes", "1", "--disable-progress-bar"],
+        [sys.executable, "-m", "sqlfluff", "lint", "models", "analyses", "data-tests", "--processes", "1", "--disable-progress-bar"],
         cwd=ROOT, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

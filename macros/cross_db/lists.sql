@@ -118,3 +118,16 @@ string_agg({{ expr }}, '{{ separator }}' order by {{ expr }})
 {% macro spark__ordered_string_agg(expr, separator) -%}
 array_join(array_sort(collect_list({{ expr }})), '{{ separator }}')
 {%- endmacro %}
+
+{#- True when the list holds the value. -#}
+{% macro list_contains(list, value) -%}
+    {{ return(adapter.dispatch('list_contains', 'envwh')(list, value)) }}
+{%- endmacro %}
+
+{% macro default__list_contains(list, value) -%}
+list_contains({{ list }}, {{ value }})
+{%- endmacro %}
+
+{% macro spark__list_contains(list, value) -%}
+array_contains({{ list }}, {{ value }})
+{%- endmacro %}

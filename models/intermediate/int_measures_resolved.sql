@@ -66,11 +66,15 @@ joined as (
         measures.document_id,
         documents.source_file,
         documents.doc_type,
+        documents.doc_kind,
         documents.published_on,
         documents.region_code,
         documents.region_scope,
         coalesce(measures.year, documents.year) as year,
+        -- the loader names the rule that dated a measure; year_of_document means no words of its own did
         case
+            when {{ list_contains(split_string("coalesce(measures.rules, '')", ';'), "'year_of_document'") }}
+                then 'document'
             when measures.year is not null then 'sentence'
             when documents.year is not null then 'document'
         end as year_source,

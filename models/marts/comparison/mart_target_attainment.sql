@@ -1,4 +1,5 @@
--- One row per linked target and outcome of one region and year: by indicator, by subject, or by task
+-- One row per linked target and outcome of one region, year and period (null for annual figures): by
+-- indicator, by subject, or by task
 -- (see int_targets_outcomes_linked for the link methods). A measure appears in at most one row.
 --
 -- attained, by the target's comparator:
@@ -62,6 +63,7 @@ final as (
         judged.link_id as attainment_id,
         judged.region_code,
         judged.year,
+        judged.period,
         judged.indicator_code,
         judged.link_key,
         judged.link_type,

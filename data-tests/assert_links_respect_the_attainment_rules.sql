@@ -1,0 +1,56 @@
+-- The attainment rules, checked on the built links (all strategies) independently of the macro
+-- link_compatible that applies them: a link pairs an environmental target and outcome of one region
+-- and one year, two annual figures or two figures of the same period, and never a figure with its own baseline -
+-- two numbers of one sentence (but for two cells of one table row), a target and an outcome of one
+-- government work report (last year reviewed, this year planned), or a plan's value dated only by
+-- the document (its base-year or current value) with a target of that plan.
+-- Rows returned are violations.
+with links as (
+    select * from {{ ref('int_targets_outcomes_linked') }}
+),
+
+measures as (
+    select * from {{ ref('int_measures_resolved') }}
+),
+
+paired as (
+    select
+        links.link_id,
+        links.link_method,
+        targets.kind as target_kind,
+        outcomes.kind as outcome_kind,
+        targets.is_environmental and outcomes.is_environmental as both_environmental,
+        coalesce(targets.region_code = outcomes.region_code, false) as same_region,
+        coalesce(targets.year = outcomes.year, false) as same_year,
+        coalesce(targets.period = outcomes.period, targets.period is null and outcomes.period is null)
+            as same_period,
+        targets.document_id = outcomes.document_id
+        and targets.sentence_start = outcomes.sentence_start
+        and (targets.table_no is null or outcomes.table_no is null) as same_sentence,
+        targets.document_id = outcomes.document_id
+        and targets.doc_kind = 'work_report' as same_work_report,
+        targets.document_id = outcomes.document_id
+        and outcomes.doc_type = 'plan'
+        and outcomes.year_source = 'document' as plan_baseline
+    from links
+    inner join measures as targets
+        on links.target_measure_id = targets.measure_id
+    inner join measures as outcomes
+        on links.outcome_measure_id = outcomes.measure_id
+),
+
+violations as (
+    select *
+    from paired
+    where target_kind <> 'target'
+        or outcome_kind <> 'outcome'
+        or not both_environmental
+        or not same_region
+        or not same_year
+        or not same_period
+        or coalesce(same_sentence, false)
+        or coalesce(same_work_report, false)
+        or coalesce(plan_baseline, false)
+)
+
+select * from violations

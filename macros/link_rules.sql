@@ -1,0 +1,56 @@
+{#- Rules shared by the three link strategies (int_targets_outcomes_linked_by_key, _within_task,
+    _across_documents). `targets` and `outcomes` are aliases of int_measures_resolved rows. -#}
+
+{#- A target and an outcome that may answer each other: both environmental (attainment is about
+    environmental promises: a GDP or jobs figure is never linked; unknown counts as environmental, as in
+    staging), same region, same year (a period figure's year
+    is its end year) and the same period (an annual figure never meets a five-year one; period is
+    null for an annual figure), same unit and change flag, indicators that do not disagree; and never a
+    figure and its own baseline:
+    - two numbers of one sentence ("由35降至30"), unless both are cells of a table, whose row holds a
+      target and its actual side by side (their column years tell them apart);
+    - a target and an outcome of one government work report: it reviews last year (outcomes) and plans
+      this year (targets), so they never answer each other, whatever year a sentence was given;
+    - a plan's base-year or current value (an outcome of a plan with no year of its own, dated by the
+      document) and a target of that plan. A plan's outcome dated by its own words (十三五 table: 2020
+      target and 2020 actual) may answer a target of the same year. -#}
+{% macro link_compatible(targets, outcomes) %}
+(
+    {{ targets }}.kind = 'target'
+    and {{ outcomes }}.kind = 'outcome'
+    and coalesce({{ targets }}.is_environmental, true)
+    and coalesce({{ outcomes }}.is_environmental, true)
+    and {{ targets }}.region_code = {{ outcomes }}.region_code
+    and {{ targets }}.year = {{ outcomes }}.year
+    and {{ targets }}.period is not distinct from {{ outcomes }}.period
+    and {{ targets }}.unit = {{ outcomes }}.unit
+    and {{ targets }}.is_change = {{ outcomes }}.is_change
+    and coalesce({{ targets }}.indicator_code = {{ outcomes }}.indicator_code, true)
+    and not coalesce(
+        {{ targets }}.document_id = {{ outcomes }}.document_id
+        and {{ targets }}.sentence_start = {{ outcomes }}.sentence_start
+        and ({{ targets }}.table_no is null or {{ outcomes }}.table_no is null),
+        false
+    )
+    and not coalesce(
+        {{ targets }}.document_id = {{ outcomes }}.document_id
+        and {{ targets }}.doc_kind = 'work_report',
+        false
+    )
+    and not coalesce(
+        {{ targets }}.document_id = {{ outcomes }}.document_id
+        and {{ outcomes }}.doc_type = 'plan'
+        and {{ outcomes }}.year_source = 'document',
+        false
+    )
+)
+{% endmacro %}
+
+{#- Keeps a candidate pair (one row per target_measure_id, outcome_measure_id) only when each side is
+    the other's best: first by `target_order` among the pairs of its target, and first by
+    `outcome_order` among the pairs of its outcome. Use after `qualify`. Each order must end with a
+    measure id so that ties are broken the same way on every run. -#}
+{% macro mutual_best(target_order, outcome_order) %}
+row_number() over (partition by target_measure_id order by {{ target_order }}) = 1
+and row_number() over (partition by outcome_measure_id order by {{ outcome_order }}) = 1
+{% endmacro %}

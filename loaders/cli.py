@@ -156,7 +156,8 @@ def _reporter(quiet: bool) -> Callable[[dict], None]:
 
 
 def _run_load(folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool, allow_empty: bool,
-              quiet: bool, max_shrink: float | None = None, follow_symlinks: bool = False) -> LoadSummary:
+              quiet: bool, max_shrink: float | None = None, follow_symlinks: bool = False,
+              engine: str = "local") -> LoadSummary:
     if next(iter_documents(folder, exclude=raw_dir), None) is None:
         if not allow_empty:
             raise click.UsageError(f"{folder} holds no documents; refusing to replace the raw tables with empty "
@@ -164,7 +165,12 @@ def _run_load(folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: b
         max_shrink = None  # emptying the raw tables is what --allow-empty asked for
     options = LoadOptions(workers=workers, max_bytes=max_bytes, incremental=not full, progress=_progress(quiet),
                           max_shrink=max_shrink, follow_symlinks=follow_symlinks)
-    summary = load_folder(folder, raw_dir, options, report=_reporter(quiet))
+    parse = None
+    if engine == "spark":  # documents parsed by a Spark job; the folder-level steps stay here
+        from loaders.spark_load import spark_results
+
+        parse = spark_results(folder)
+    summary = load_folder(folder, raw_dir, options, report=_reporter(quiet), parse=parse)
     if summary.repaired:
         say(f"load: the previous raw tables were not reusable ({summary.repaired}); every file was parsed again",
             err=True)
@@ -253,11 +259,14 @@ def _record(db_path: Path, command: str, started: str, code: int, reason: str) -
 @_load_options
 @_shrink_options
 @_data_options
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Parse on local worker processes, or as a Spark job (ENVWH_SPARK_MASTER, default local[2]; "
+                   "README \"Scaling out\"). The raw tables are the same.")
 @_quiet_option
 @click.pass_context
 def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, max_bytes: int, full: bool,
          allow_empty: bool, follow_symlinks: bool, max_shrink: float, allow_shrink: bool, data_dir: Path,
-         db_path: Path | None, quiet: bool) -> None:
+         db_path: Path | None, engine: str, quiet: bool) -> None:
     """Parse every document of FOLDER into the raw Parquet tables.
 
     Unchanged files reuse their previous rows; files no longer in FOLDER lose theirs (the raw
@@ -270,7 +279,7 @@ def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, m
 
     def run() -> int:
         summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet,
-                            None if allow_shrink else max_shrink, follow_symlinks)
+                            None if allow_shrink else max_shrink, follow_symlinks, engine)
         return EXIT_FILES_FAILED if summary.failed else EXIT_OK
 
     _writing_run(ctx, "load", db_path, run)

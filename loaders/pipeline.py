@@ -75,7 +75,17 @@ def _loader_version() -> str:
     return h.hexdigest()[:16]
 
 
-LOADER_VERSION = _loader_version()
+def __getattr__(name: str) -> str:
+    """LOADER_VERSION, computed on first use rather than at import: a Spark executor imports this module
+    to parse documents and never needs it (loaders/spark_load.py)."""
+    if name == "LOADER_VERSION":
+        globals()[name] = _loader_version()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _version() -> str:
+    return globals().get("LOADER_VERSION") or __getattr__("LOADER_VERSION")
 
 
 @dataclass
@@ -336,6 +346,12 @@ def load_file(task: tuple[str, str, int, str | None]) -> FileResult:
     except OSError as exc:
         err = LoadError("unreadable", f"{name}: cannot be read: {exc.strerror or exc}", "read")
         return FileResult(name, None, [error_row(name, None, err)])
+    return file_result(name, data)
+
+
+def file_result(name: str, data: bytes) -> FileResult:
+    """One file's bytes -> its FileResult, reused when unchanged since the previous load (the part of
+    load_file that the Spark job runs on its executors, loaders/spark_load.py)."""
     sha = hashlib.sha256(data).hexdigest()
     if _reusable.get(name) == sha:
         return FileResult(name, sha, [], reused=True)
@@ -439,7 +455,7 @@ class _Previous:
             prev.torn = raw_set_problem(out_dir) or ""
             if not reuse_rows or prev.torn:
                 return prev
-            if any((pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != LOADER_VERSION.encode()
+            if any((pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != _version().encode()
                    for p in paths):
                 return prev  # another loader version wrote them: parse everything again
             prev.tables = {t: _read(p).replace_schema_metadata(None) for t, p in zip(ROW_TABLES, paths, strict=True)}
@@ -493,8 +509,12 @@ def check_shrink(what: str, before: int, after: int, max_shrink: float | None) -
 
 
 def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
-                report: Callable[[dict], None] | None = None) -> LoadSummary:
-    """Load every file of folder into out_dir/raw_*.parquet; report(error_row) for each error or warning."""
+                report: Callable[[dict], None] | None = None, parse=None) -> LoadSummary:
+    """Load every file of folder into out_dir/raw_*.parquet; report(error_row) for each error or warning.
+
+    parse(tasks, workers, reusable) yields the FileResults of the tasks in order: a local process pool
+    by default, a Spark job with loaders.spark_load (the folder-level steps below stay the same).
+    """
     options = options or LoadOptions()
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = LoadSummary(out_dir=out_dir)
@@ -507,8 +527,8 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
         current = {name for _, name in files}
         run_time = datetime.now(UTC).isoformat(timespec="seconds")
         first_seen = {_error_key(e): e["occurred_at"] for e in prev.errors}
-        version = {VERSION_KEY: LOADER_VERSION}
-        load_id = hashlib.sha256(LOADER_VERSION.encode())  # of what was loaded: the same inputs, the same id
+        version = {VERSION_KEY: _version()}
+        load_id = hashlib.sha256(_version().encode())  # of what was loaded: the same inputs, the same id
         writers = {t: TableWriter(t, out_dir, version) for t in ROW_TABLES}
         try:
             batch: dict[str, list[pa.Table]] = {t: [] for t in ROW_TABLES}
@@ -560,7 +580,7 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
             waiting: dict[str, list[FileResult]] = {}
             root = None if options.follow_symlinks else os.path.realpath(folder)
             tasks = [(str(p), name, options.max_bytes, root) for p, name in files]
-            results = _results(tasks, options.workers, prev.reusable)
+            results = (parse or _results)(tasks, options.workers, prev.reusable)
             for res in tqdm(results, total=len(tasks), unit="doc", disable=not options.progress, leave=False):
                 owner = prev.owner.get(res.content_sha256 or "") or prev.owner.get(res.document_id or "")
                 if owner and owner != res.source_file and owner in current and owner not in handled:

@@ -18,7 +18,7 @@
 {%- endmacro %}
 
 {% macro ordinal(n) -%}
-    cast(({{ n }}) as varchar) || case
+    cast(({{ n }}) as string) || case
         when ({{ n }}) % 100 in (11, 12, 13) then 'th'
         when ({{ n }}) % 10 = 1 then 'st'
         when ({{ n }}) % 10 = 2 then 'nd'

@@ -27,7 +27,7 @@ final as (
         is_masked,
         is_change,
         qualifier,
-        array_to_string(mentioned_regions, '、') as mentioned_regions,
+        {{ join_strings('mentioned_regions', '、') }} as mentioned_regions,
         year_source,
         matched_synonym,
         sentence_start,

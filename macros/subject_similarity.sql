@@ -5,10 +5,10 @@
     var('subject_scope_prefixes')), so that "2023年全省新建污水管网" and "新建污水管网" agree. -#}
 {% macro normalised_subject(expr) %}
 regexp_replace(
-    regexp_replace(
-        regexp_replace(lower(coalesce({{ expr }}, '')), '[0-9]{4}年[底末度]?|略', '', 'g'),
-        '[0-9.%‰\s\pP\pS]', '', 'g'
-    ),
+    {{ regexp_replace_all(
+        regexp_replace_all("lower(coalesce(" ~ expr ~ ", ''))", '[0-9]{4}年[底末度]?|略', ''),
+        '[0-9.%‰\\s\\pP\\pS]', ''
+    ) }},
     '^({{ var("subject_scope_prefixes") | join("|") }})', ''
 )
 {% endmacro %}
@@ -18,26 +18,7 @@ regexp_replace(
     proves the two agree). -#}
 {% macro clause_at(sentence, position) %}
 (
-    regexp_extract(substring({{ sentence }}, 1, {{ position }}), '[^，,；;：:。！？!?、\n]*$')
-    || regexp_extract(substring({{ sentence }}, {{ position }} + 1), '^[^，,；;：:。！？!?、\n]*')
-)
-{% endmacro %}
-
-{#- Length of the longest common substring of two strings (0 when either is empty): every substring
-    of `a` is tried against `b`. Subjects and clauses are short, so this stays cheap. -#}
-{% macro longest_common_substring(a, b) %}
-coalesce(
-    list_max(
-        list_transform(
-            flatten(
-                list_transform(
-                    range(1, length({{ a }}) + 1),
-                    i -> list_transform(range(1, length({{ a }}) - i + 2), n -> substring({{ a }}, i, n))
-                )
-            ),
-            s -> case when contains({{ b }}, s) then length(s) else 0 end
-        )
-    ),
-    0
+    regexp_extract(substring({{ sentence }}, 1, {{ position }}), '[^，,；;：:。！？!?、\n]*$', 0)
+    || regexp_extract(substring({{ sentence }}, {{ position }} + 1), '^[^，,；;：:。！？!?、\n]*', 0)
 )
 {% endmacro %}

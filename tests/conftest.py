@@ -96,3 +96,23 @@ def sample_build(tmp_path_factory) -> SampleBuild:
                               "--quiet"], cwd=work, env=env, capture_output=True, text=True, timeout=900)
     assert refresh.returncode == 0, refresh.stdout + refresh.stderr
     return SampleBuild(data, refresh)
+
+
+@pytest.fixture(scope="session")
+def spark(tmp_path_factory):
+    """One local Spark session (local[2]) for every Spark test: starting one costs 20-45 s. dbt's
+    `session` method (profiles.yml, target spark) picks up this running session."""
+    import os
+    import shutil
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        message = "the Spark engine needs Java 17 (README, Scaling out)"
+        if os.environ.get("CI"):  # CI's machines have it: a missing Java there is a broken machine, not a skip
+            pytest.fail(message)
+        pytest.skip(message)
+    sys.path.insert(0, str(ROOT))  # benchmarks/ is not part of the installed package
+    from benchmarks.spark import local_spark_session
+
+    session = local_spark_session(tmp_path_factory.mktemp("spark"))
+    yield session
+    session.stop()

@@ -35,7 +35,7 @@ excluded_terms as (
     select
         indicator_code,
         synonym,
-        trim(unnest(string_split(excluded_if, '|'))) as term
+        {{ unnest_list(split_string('excluded_if', '|')) }} as term
     from synonyms
     where excluded_if <> ''
 ),
@@ -44,7 +44,7 @@ exclusions as (
     select distinct
         indicator_code,
         synonym,
-        {{ indicator_key('term') }} as excluded_term
+        {{ indicator_key('trim(term)') }} as excluded_term
     from excluded_terms
 ),
 

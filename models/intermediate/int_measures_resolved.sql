@@ -77,7 +77,7 @@ joined as (
         coalesce(measures.year, documents.year) as year,
         -- the loader names the rule that dated a measure; year_of_document means no words of its own did
         case
-            when list_contains(string_split(coalesce(measures.rules, ''), ';'), 'year_of_document')
+            when {{ list_contains(split_string("coalesce(measures.rules, '')", ';'), "'year_of_document'") }}
                 then 'document'
             when measures.year is not null then 'sentence'
             when documents.year is not null then 'document'
@@ -165,7 +165,10 @@ ranked as (
                             end,
                             published_on desc nulls last,
                             document_id asc,
-                            list_position(['eq', 'le', 'ge', 'lt', 'gt', 'approx'], comparator),
+                            case comparator
+                                when 'eq' then 1 when 'le' then 2 when 'ge' then 3
+                                when 'lt' then 4 when 'gt' then 5 when 'approx' then 6
+                            end,
                             char_start asc
                     )
         end as preference_rank

@@ -24,7 +24,7 @@ renamed as (
         coalesce(is_masked, false) as is_masked,
         coalesce(is_change, false) as is_change,
         nullif(qualifier, '') as qualifier,
-        coalesce(mentioned_regions, cast([] as varchar[])) as mentioned_regions,
+        coalesce(mentioned_regions, {{ empty_string_list() }}) as mentioned_regions,
         nullif(domain_code, '') as domain_code,
         nullif(rules, '') as rules,
         -- a figure is environmental unless the loader said otherwise (economy, fiscal, society)

@@ -15,7 +15,7 @@ task_links as (
     select * from {{ ref('int_targets_outcomes_linked_within_task') }}
 ),
 
-unlinked as materialized (
+unlinked as {{ materialized_cte() }} (
     select candidates.*
     from candidates
     left join task_links as as_target
@@ -31,7 +31,7 @@ unlinked as materialized (
         )
 ),
 
-runs as materialized (
+runs as {{ materialized_cte() }} (
     select distinct
         measure_id,
         kind,
@@ -42,9 +42,10 @@ runs as materialized (
     from (
         select
             *,
-            unnest(range(1, length(subject_norm) - {{ var('link_min_common_chars') }} + 2)) as start_position
+            {{ unnest_list(integer_range(1, "length(subject_norm) - " ~ var('link_min_common_chars') ~ " + 2")) }}
+                as start_position
         from unlinked
-    )
+    ) as unlinked_starts
 ),
 
 sharing_a_run as (
@@ -61,7 +62,7 @@ sharing_a_run as (
         and outcome_runs.kind = 'outcome'
 ),
 
-pairs as materialized (
+pairs as {{ materialized_cte() }} (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,

@@ -10,11 +10,11 @@
 -- Both sides pass link_compatible; each side keeps its best partner (mutual_best): longest LCS, then
 -- that of the subjects, then nearest in the text, then measure ids. Key 'task:<document_id>:<task_path>'.
 -- The LCS is computed once per distinct pair of strings, the costly part of this model.
-with candidates as materialized (
+with candidates as {{ materialized_cte() }} (
     select * from {{ ref('int_measures_link_candidates') }}
 ),
 
-pairs as materialized (
+pairs as {{ materialized_cte() }} (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,
@@ -53,7 +53,7 @@ string_pairs as (
     from pairs
 ),
 
-string_similarity as materialized (
+string_similarity as {{ materialized_cte() }} (
     select
         subject,
         compared_text,

@@ -49,10 +49,10 @@ ranked as (
     select
         *,
         case
-            when value is not null then rank() over (
+            when value is not null then cast(rank() over (
                     partition by indicator_code, year, kind, region_level, value is null
                     order by badness, strictness
-                )
+                ) as bigint)
         end as rank_in_level,
         count(value) over (partition by indicator_code, year, kind, region_level) as n_regions_in_level
     from joined

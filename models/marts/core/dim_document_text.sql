@@ -16,7 +16,7 @@ final as (
     select
         documents.document_id,
         documents.text,
-        length(documents.text) as n_chars
+        cast(length(documents.text) as bigint) as n_chars
     from documents
     inner join published
         on documents.document_id = published.document_id

@@ -1,7 +1,11 @@
 -- Calendar years with the Five-Year Plan they belong to (14th: 2021-2025, 15th: 2026-2030; macro five_year_plan).
-with years as (
-    select cast(range as integer) as year
-    from range({{ var('first_plan_year') }}, {{ var('last_plan_year') }} + 1)
+with series as (
+    select {{ unnest_list(integer_range(var('first_plan_year'), var('last_plan_year') ~ ' + 1')) }} as year
+),
+
+years as (
+    select cast(year as integer) as year
+    from series
 ),
 
 numbered as (

@@ -26,10 +26,11 @@ parents as (
 leaves as (
     select items.*
     from items
-    anti join parents
+    left join parents
         on items.document_id = parents.document_id
             and items.item_path = parents.parent_path
     where items.level >= 1
+        and parents.parent_path is null
 ),
 
 measure_counts as (

@@ -32,8 +32,10 @@ year_range as (
 
 years as (
     select cast(series.year as integer) as year
-    from year_range
-    cross join generate_series(year_range.first_year, year_range.last_year) as series (year)
+    from (
+        select {{ unnest_list(integer_range('first_year', 'last_year + 1')) }} as year
+        from year_range
+    ) as series
 ),
 
 measures as (
@@ -64,7 +66,7 @@ found as (
         documents.doc_kind,
         count(*) as n_documents,
         count(*) filter (where documents.region_scope = 'county') as n_county_documents,
-        string_agg(documents.document_id, ',' order by documents.document_id) as document_ids,
+        {{ ordered_string_agg('documents.document_id', ',') }} as document_ids,
         cast(coalesce(sum(measure_counts.n_targets), 0) as bigint) as n_targets,
         cast(coalesce(sum(measure_counts.n_outcomes), 0) as bigint) as n_outcomes
     from documents

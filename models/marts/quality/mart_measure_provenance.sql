@@ -9,7 +9,7 @@ with measures as (
         *,
         'target' as kind
     from {{ ref('fct_targets') }}
-    union all by name
+    union all  -- the same columns in the same order (macro measure_facts)
     select
         *,
         'outcome' as kind

@@ -50,8 +50,8 @@ def load_synonyms(seeds: Path = SEEDS) -> list[Synonym]:
     with open(seeds / "indicator_synonyms.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     out = [
-        Synonym(r["indicator_code"], r["synonym"].lower(),
-                tuple(x.strip().lower() for x in (r.get("excluded_if") or "").split("|") if x.strip()),
+        Synonym(r["indicator_code"], indicator_key(r["synonym"]),
+                tuple(indicator_key(x.strip()) for x in (r.get("excluded_if") or "").split("|") if x.strip()),
                 indicators.get(r["indicator_code"], {}).get("unit", ""),
                 str(indicators.get(r["indicator_code"], {}).get("is_change", "")).lower() == "true")
         for r in rows if r["synonym"]
@@ -59,11 +59,16 @@ def load_synonyms(seeds: Path = SEEDS) -> list[Synonym]:
     return sorted(out, key=lambda s: (-len(s.synonym), s.indicator, s.synonym))
 
 
+def indicator_key(text: str) -> str:
+    """Mirror of the macro indicator_key: lower case, 比率 / 占比 read as 比例."""
+    return text.lower().replace("比率", "比例").replace("占比", "比例")
+
+
 def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change: bool = False) -> str | None:
     """Mirror of models/intermediate/int_measures_indicator_matched.sql (the reference): the longest synonym
     contained in the subject (case-insensitive), with no excluded_if term, whose indicator has the measure's
     unit; a year-on-year change only matches an indicator that is itself a change."""
-    subject = (subject or "").lower()
+    subject = indicator_key(subject or "")
     for s in synonyms:  # sorted longest first, then by indicator code
         if (s.unit == unit and s.synonym in subject and not any(x in subject for x in s.excluded_if)
                 and (not is_change or s.is_change)):

@@ -129,7 +129,10 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
             dist = e.position - g.position
             # a table cell follows its row label; a sentence's number sits inside or just after the quote
             if -NEAR // 4 <= dist <= NEAR:
-                candidates.append((abs(dist), gi, e.measure_id, g, e))
+                # a number inside the quote first (a list of equal values: the one the quote holds), then the
+                # nearest; among equals (one value shared by a list of subjects) the one of the same indicator
+                inside = 0 <= dist < len(g.quote)
+                candidates.append(((not inside, abs(dist), g.indicator != e.indicator), gi, e.measure_id, g, e))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     used_g, used_e, pairs = set(), set(), []
     for _, gi, eid, g, e in candidates:

@@ -521,7 +521,7 @@ def _place(region_code: str, county: tuple[str, str] | None, voice: str | None, 
 _ADDRESSED_BY = re.compile(r"代表([\u4e00-\u9fff]{2,16}?)人民政府")  # 我代表云南省人民政府, 向大会报告工作
 
 
-_SPEAKS_FOR = re.compile(r"代表([\u4e00-\u9fff]{0,16}?)(人民政府|行政公署|行署|国务院)")
+_SPEAKS_FOR = re.compile(r"代表([\u4e00-\u9fff]{0,16}?)(人民政府|政府|行政公署|行署|国务院)")  # 我代表市政府 too
 
 
 def _speaker_level(text: str) -> str | None:

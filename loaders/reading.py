@@ -356,6 +356,17 @@ _WIDTH_MAP.update({c: "\n" for c in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028,
 _WIDTH_MAP.update({c: "" for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)})
 _WIDTH_TABLE = CodeTable(_WIDTH_MAP)
 _SPACES = re.compile(r" {2,}")
+# a pollutant's subscript written as a mark, subscript digits or across a line break: PM_2.5, PM₂.₅, PM\n2.5, O₃
+_SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_POLLUTANT_RE = re.compile(
+    r"(?<![A-Za-z])(PM|SO|NO|O|CO)(?:[ \t]*[_\n][ \t]*([0-9₀-₉]+(?:[.．][0-9₀-₉])?)|([₀-₉]+(?:[.．][₀-₉])?))(?![0-9A-Za-z])",
+    re.IGNORECASE)
+_POLLUTANTS = frozenset({"PM2.5", "PM10", "SO2", "NO2", "O3", "CO2"})
+
+
+def _pollutant(m: re.Match) -> str:
+    number = (m.group(2) or m.group(3)).translate(_SUBSCRIPT_DIGITS).replace("．", ".")
+    return m.group(1) + number if (m.group(1) + number).upper() in _POLLUTANTS else m.group()
 
 
 _OUTER_PIPES = " |"  # cell borders of a table copied as text: "标题 | ||||"
@@ -368,6 +379,7 @@ def normalise(text: str) -> list[str]:
     Chinese punctuation (。、《》“”) and masking marks (*, (略)) are left as they are.
     """
     text = _WIDTH_TABLE.apply(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _POLLUTANT_RE.sub(_pollutant, text)
     lines = (_SPACES.sub(" ", line.strip().strip(_OUTER_PIPES)) for line in text.split("\n"))
     return [line for line in lines if line]
 

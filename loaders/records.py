@@ -88,7 +88,8 @@ class Measure:
     # names of the rules that decided kind, comparator and year, ";"-joined (loaders/measures): a wrong row
     # explains itself, e.g. "kind_section_label;comparator_suffix;year_in_clause"
     rules: str | None = None
-    period: str | None = None  # "2021-2025" for a total over a plan's period ([ ] in a table)
+    # "2021-2025": a total over a plan's period ([ ] in a table), a five-year review's change, a next plan's goal
+    period: str | None = None
     binding: str | None = None  # "binding" (约束性) | "expected" (预期性) from a table's 属性 column
     page: int | None = None  # where a figure read from a table sits: page (PDF), table, row, column (1-based)
     table_no: int | None = None

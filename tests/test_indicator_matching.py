@@ -17,6 +17,7 @@ from loaders.evaluate import assign_indicator, load_synonyms
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "intermediate" / "int_measures_indicator_matched.sql"
+KEY_MACRO = ROOT / "macros" / "indicator_key.sql"  # expanded here as dbt would
 
 
 def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple[str, str, bool]]) -> list[str | None]:
@@ -26,6 +27,8 @@ def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple[str, str, 
               "indicators": f"select * from read_csv('{reference.seed('indicators.csv')}', header=true, all_varchar=true)",
               "indicator_synonyms": f"select * from read_csv('{reference.seed('indicator_synonyms.csv')}', header=true, all_varchar=true)"}
     sql = re.sub(r"\{\{\s*ref\('(\w+)'\)\s*\}\}", lambda m: f"({tables[m.group(1)]})", MODEL.read_text(encoding="utf-8"))
+    key = re.search(r"%}\s*(.*?)\s*\{%-? endmacro", KEY_MACRO.read_text(encoding="utf-8"), re.S).group(1)
+    sql = re.sub(r"\{\{\s*indicator_key\((['\"])(.*?)\1\)\s*\}\}", lambda m: key.replace("{{ expression }}", m.group(2)), sql)
     sql = sql.replace("coalesce(is_change, false)", "coalesce(is_change = 'true', false)")  # seeds as text here
     rows = dict(con.execute(f"select measure_id, indicator_code from ({sql})").fetchall())
     return [rows[str(i)] for i in range(len(subjects))]
@@ -54,3 +57,12 @@ def test_python_and_sql_assign_the_same_indicator():
     assert sum(p is not None for p in python) > len(synonyms)  # the cases do match indicators
     differ = [(c, p, s) for c, p, s in zip(cases, python, sql, strict=True) if p != s]
     assert not differ, differ[:10]
+
+
+def test_the_three_words_for_a_share_match_one_synonym_in_both_languages():
+    """比率 / 占比 / 比例 are one word to the matcher (macro indicator_key): a synonym written with one
+    matches a subject written with another, in SQL as in Python."""
+    cases = [("县级城市饮用水水源地水质优良比率", "percent", False), ("县级城市饮用水水源地水质优良占比", "percent", False)]
+    python = [assign_indicator(s, u, load_synonyms(), c) for s, u, c in cases]
+    assert python == ["drinking_water_source_compliance"] * 2
+    assert _sql_matches(duckdb.connect(), cases) == python

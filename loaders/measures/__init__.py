@@ -14,9 +14,10 @@ returns a new list of new records (Candidate.but), setting only the fields it ow
     candidates.find_candidates      numbers with a unit                       number, start, unit, end
     comparators.read_comparators    unit and comparator (+ rule)              suffix, prefix, is_change, comparator
     subjects.assign_subjects        subject, lists of subjects                subject, shared_by
+    sections.read_sections          work-report part: review / plan, year     section
     filters.drop_non_measures       numbers that are no measure               dropped, frames_rate
     then per kept candidate:
-    kinds.kind_and_year             kind and year (+ rules)                   -> KindYear
+    kinds.kind_and_year             kind, year, period (+ rules)              -> KindYear
     _to_measures                    region and scope: item path, sentence, mentioned regions, rate unit
 
 Every dictionary is held by one Grammar (grammar.py), built once per process on first use and reachable
@@ -53,11 +54,12 @@ from loaders.measures.document import DocumentView
 from loaders.measures.filters import drop_non_measures
 from loaders.measures.grammar import Grammar, Unit, default_grammar
 from loaders.measures.kinds import KindYear, kind_and_year
+from loaders.measures.sections import read_sections
 from loaders.measures.subjects import assign_subjects
 from loaders.records import Item, Measure, Metadata, Sentence
 
 Pass = Callable[[DocumentView, list[Candidate]], list[Candidate]]
-PASSES: tuple[Pass, ...] = (read_comparators, assign_subjects, drop_non_measures)
+PASSES: tuple[Pass, ...] = (read_comparators, assign_subjects, read_sections, drop_non_measures)
 
 __all__ = ["PASSES", "Candidate", "DocumentView", "Grammar", "KindYear", "extract_measures", "default_grammar"]
 
@@ -120,7 +122,8 @@ def _to_measures(doc: DocumentView, c: Candidate, d: KindYear) -> list[Measure]:
             sentence_end=d.sentence_end,
             item_path=item_path,
             year=d.year,
-            is_masked=c.number is None,
+            period=d.period,
+            is_masked=c.number is None and not c.words_only,
             is_change=c.is_change,
             qualifier=_qualifier(c),
             mentioned_regions=list(regions),

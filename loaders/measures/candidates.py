@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar, Unit
 from loaders.numbers import Number, find_numbers
+
+if TYPE_CHECKING:
+    from loaders.measures.sections import Part
 
 COUNT_UNITS = frozenset({"count", "persons"})
 PERIODS = ("年", "月", "日", "天", "季", "周", "小时")  # after "/": a frequency (1次/年), not a ratio unit
@@ -19,6 +23,17 @@ _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
 _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
+# 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
+_WORDS_ONLY_RE = re.compile(
+    r"(?:预计)?(?:全面|全部|如期|超额)?完成(?:经)?(?:国家|中央|省|上级)?(?:下达|审核衔接后确定)的?"
+    r"(?:我省|我市|全省|全市)?[\u4e00-\u9fff]{0,6}?(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成")
+# the metric a figure in words follows, and its unit (longest first)
+_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
+                     ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
+                     ("指标", "percent"), ("排放", "percent"))
+_PER_VOLUME = "每立方米"
+_PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
+_BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
 _BARE_RATIO_RE = re.compile(r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])")
 
 
@@ -35,6 +50,7 @@ class Candidate:
     unit: Unit
     end: int  # after the unit (and, once the comparators pass ran, any suffix comparator)
     unknown_ratio: bool = False  # 0.53吨标准煤/万元: kept only so that a change after it finds its subject
+    words_only: bool = False  # 完成国家下达任务: a figure stated in words, number None but not masked
     # comparators
     suffix: str | None = None  # comparator of a suffix (以上 -> ge)
     suffix_text: str | None = None
@@ -47,6 +63,8 @@ class Candidate:
     # subjects
     subject: str = ""
     shared_by: tuple[str, ...] = ()  # "A、B均为100%": one measure for each subject
+    # sections (work reports): the part of the report the number sits in
+    section: Part | None = None
     # filters
     dropped: bool = False
     frames_rate: bool = False  # a count of the sites a rate or level in its clause is taken over
@@ -79,8 +97,31 @@ def find_candidates(doc: DocumentView) -> list[Candidate]:
     """Numbers with a unit, masked numbers, then bare ratios ("劣V类比例保持为0"), in text order."""
     out = _numbers_with_units(doc)
     out += _bare_ratio_numbers(doc, {c.start for c in out})
+    out += _words_only(doc)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _words_only(doc: DocumentView) -> list[Candidate]:
+    """A figure stated in words only, right after its metric: 二氧化碳排放降低完成国家下达任务, 能耗下降率等约束性
+    指标全部完成. Kept with a null value (not masked: there is no number to hide) and the unit of its metric
+    (a rate, share or reduction in percent; a concentration in ug_m3), so that the indicator still matches."""
+    text, out = doc.text, []
+    for m in _WORDS_ONLY_RE.finditer(text):
+        before = text[max(0, m.start() - 6) : m.start()]
+        unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
+        if unit is None or doc.is_excluded(m.start()):
+            continue
+        out.append(Candidate(None, m.start(), Unit(m.group(), unit, 1.0), m.end(), words_only=True))
+    return out
+
+
+def _unit_written_backwards(text: str, num: Number) -> tuple[Unit, int] | None:
+    """每立方米45微克(、60微克): a concentration whose volume is written before the number."""
+    for mass, (code, factor) in _BACKWARD_MASSES.items():
+        if text.startswith(mass, num.end) and _PER_VOLUME in text[max(0, num.start - _PER_VOLUME_SPAN) : num.start]:
+            return Unit(_PER_VOLUME + mass, code, factor), num.end + len(mass)
+    return None
 
 
 def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
@@ -99,6 +140,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         found = (g.percent, num.end) if num.percent else unit_at(g, text, num.end)
         if not found and k in shared:
             found = (shared[k], num.end)
+        if not found:
+            found = _unit_written_backwards(text, num)
         if not found or found[0].unit == "none":
             continue
         unit, end = found

@@ -16,6 +16,8 @@ BASELINE_NEAR_RE = re.compile(r"(?:较|与|比(?![例率重]))[^,，;；。:：\
 BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
 # “十三五”期间 / 十三五时期: the five-year plan period, dated by its last year (the 11th ended 2010)
+# a quotation mark around a figure alone stresses it (保持“百分之百”, “零”增长 aside): it quotes nothing
+_EMPHASIS_RE = re.compile(r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?%")
 _PLAN_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))")
 _NUMERALS = "一二三四五六七八九"
 _PLAN_PERIOD_END = 2010
@@ -44,7 +46,8 @@ class DocumentView:
         self.meta = meta
         self.grammar = grammar
         self.breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(text)]
-        self.excluded = _merge(_spans(_QUOTE_RE, text) + _spans(grammar.term_re, text))
+        quotes = [(a, b) for a, b in _spans(_QUOTE_RE, text) if not _EMPHASIS_RE.fullmatch(text, a + 1, b - 1)]
+        self.excluded = _merge(quotes + _spans(grammar.term_re, text))
         self.excluded_starts = [s for s, _ in self.excluded]
         self.sentences = sorted(sentences, key=lambda s: s.char_start)
         self.sentence_starts = [s.char_start for s in self.sentences]

@@ -41,7 +41,9 @@ def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         prev = cands[i - 1]
         same_clause = not any(ch in CLAUSE_BREAKS for ch in text[prev.end : c.start])
         strict = c.prefix is not None and c.prefix[1] in ("lt", "gt", "le", "ge")
-        if same_clause and prev.unit.unit in COUNT_UNITS and (strict or text[c.end : c.end + 1] == "的"):
+        places = prev.unit.surface in doc.grammar.region_classifiers  # 三县城区覆盖率超70%: the rate is taken over them
+        if (same_clause and prev.unit.unit in COUNT_UNITS and not places
+                and (strict or text[c.end : c.end + 1] == "的")):
             out[i] = c.but(dropped=True)
     return out
 

@@ -38,6 +38,14 @@ def _alternation(words, lookahead: bool = False) -> re.Pattern[str]:
     return re.compile(f"(?=({body}))" if lookahead else body)
 
 
+def _by_kind(rows: list[dict[str, str]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        if not r["kind"].startswith("#"):
+            out.setdefault(r["kind"], []).append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
 @dataclass(frozen=True)
 class Grammar:
     units: tuple[Unit, ...]  # longest surface first
@@ -74,6 +82,7 @@ class Grammar:
     change_only_re: re.Pattern[str]  # what is left of a subject that only says "changed"
     to_words: tuple[str, ...]  # comparators ending in 到/至, and 到/至 themselves
     regions: RegionIndex  # region names, for the regions a measure's sentence mentions
+    report_words: dict[str, tuple[str, ...]]  # work-report sections (sections.py): kind -> words
 
     @classmethod
     def load(cls, folder: Path = DATA, regions: RegionIndex | None = None) -> Grammar:
@@ -138,6 +147,7 @@ class Grammar:
             to_words=tuple(sorted({s for s, _, _ in prefix if s.endswith(("到", "至"))} | {"到", "至"},
                                   key=len, reverse=True)),
             regions=regions if regions is not None else RegionIndex.load(),
+            report_words=_by_kind(_rows(folder, "report_sections.csv")),
         )
 
 

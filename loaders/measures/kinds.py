@@ -14,6 +14,7 @@ from loaders.measures.document import DocumentView
 from loaders.records import Sentence
 
 _DONE = "已"  # the aspect marker of completed action
+_PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 
 
@@ -27,14 +28,38 @@ class KindYear:
     sentence_start: int
     sentence_end: int
     sentence: Sentence | None
+    period: str | None = None  # "2021-2025" for a figure over a five-year period; year is then its end
 
 
 def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     s_start, s_end, sentence = doc.sentence_at(c.start)
     clause = doc.clause(c.start, c.end)
     year, year_rule = doc.year(c.start, clause)
+    period = None
+    if c.section is not None:
+        year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
-    return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence)
+    return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
+
+
+def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year: int | None,
+                  year_rule: str) -> tuple[int | None, str, str | None]:
+    """In a part of a work report (sections.py): a year the text states within the part's range, else the
+    part's year; in a five-year review, a change or a total of work done is over the period."""
+    part = c.section
+    stated = year if year_rule in ("year_in_clause", "year_in_paragraph") else None
+    if stated is not None and f"{stated}年" not in doc.text[max(0, clause[0] - _PARAGRAPH_SPAN) : clause[1]]:
+        stated = None  # 今年 / 明年: a work report's own year decides, not the guessed date of publication
+    if stated is not None and part.first <= stated <= part.last:
+        year = stated
+    else:
+        year, year_rule = part.year, "year_of_" + part.rule  # year_of_work_report_lead_year_review
+    period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
+    if period and part.kind == "outcome":
+        head = doc.text[clause[0] : c.start]
+        if not (c.is_change or any(w in head for w in doc.grammar.report_words.get("period_flow", ()))):
+            period = None  # a level at the period's end (森林覆盖率达25%)
+    return year, year_rule, period
 
 
 class KindContext(NamedTuple):
@@ -74,6 +99,13 @@ def _task_of(x: KindContext) -> Decision:
         if any(m in text[c.end : x.clause[1]] for m in g.done_markers):
             return "outcome", "kind_task_done"
         return "target", "kind_task_of"
+    return None
+
+
+def _report_section(x: KindContext) -> Decision:
+    """A government work report's review (outcomes) or plan (targets): the part the number sits in."""
+    if x.c.section is not None:
+        return x.c.section.kind, "kind_" + x.c.section.rule  # kind_work_report_heading_period_goals
     return None
 
 
@@ -148,7 +180,7 @@ def _done_aspect(x: KindContext) -> Decision:
 
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
-KIND_RULES = (_task_named, _task_of, _by_year, _year_before_document, _section_label, _in_report,
+KIND_RULES = (_task_named, _task_of, _report_section, _by_year, _year_before_document, _section_label, _in_report,
               _year_before_publication, _reported, _done_aspect)
 
 

@@ -85,7 +85,10 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
     last: list[int] = []  # the previous list of two or more numbers
     for chain in lists_of(cands):
         head = out[chain[0]]
-        parts = [p for p in _LIST_SPLIT_RE.split(head.subject) if p]
+        # 、 first: 和/及/与 also sit inside words (普及率, 和美乡村), so they split only when 、 does not suffice
+        parts = [p for p in head.subject.split("、") if p]
+        if len(parts) != len(chain):
+            parts = [p for p in _LIST_SPLIT_RE.split(head.subject) if p]
         change = head.subject.replace("分别", "")
         if (len(last) == len(chain) and not meaningful(doc.grammar.change_only_re.sub("", change))
                 and doc.sentence_at(out[last[0]].start)[0] == doc.sentence_at(head.start)[0]):
@@ -95,7 +98,8 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         elif len(parts) == len(chain):
             tail = _shared_metric(doc, parts)
             for k, p in zip(chain, parts, strict=True):
-                out[k] = out[k].but(subject=p if k == chain[-1] or p.endswith(tail) else p + tail)
+                own = k == chain[-1] or p.endswith(tail) or p.endswith(RATIO_ENDINGS)  # 普及率、治理率: each its own
+                out[k] = out[k].but(subject=p if own else p + tail)
         else:
             for k in chain[1:]:
                 out[k] = out[k].but(subject=head.subject)

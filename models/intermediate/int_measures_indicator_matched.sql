@@ -1,5 +1,6 @@
 -- One row per measure: the indicator it measures, or null for a long-tail measure.
--- A synonym (seed indicator_synonyms) matches when the subject contains it (case-insensitive),
+-- A synonym (seed indicator_synonyms) matches when the subject contains it (case-insensitive, 比率 / 占比 read
+-- as 比例: macro indicator_key),
 -- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's.
 -- A year-on-year change (同比下降...) only matches an indicator that is itself a change.
 -- When several synonyms match, the longest wins (then the indicator code, for determinism).
@@ -20,7 +21,7 @@ synonyms as (
     select
         synonyms.indicator_code,
         synonyms.synonym,
-        lower(synonyms.synonym) as synonym_key,
+        {{ indicator_key('synonyms.synonym') }} as synonym_key,
         coalesce(synonyms.excluded_if, '') as excluded_if,
         indicators.unit,
         indicators.is_change as indicator_is_change
@@ -30,18 +31,26 @@ synonyms as (
     where coalesce(synonyms.synonym, '') <> ''
 ),
 
-exclusions as (
-    select distinct
+excluded_terms as (
+    select
         indicator_code,
         synonym,
-        lower(trim(unnest(string_split(excluded_if, '|')))) as excluded_term
+        trim(unnest(string_split(excluded_if, '|'))) as term
     from synonyms
     where excluded_if <> ''
 ),
 
+exclusions as (
+    select distinct
+        indicator_code,
+        synonym,
+        {{ indicator_key('term') }} as excluded_term
+    from excluded_terms
+),
+
 subjects as (
     select distinct
-        lower(subject_zh) as subject_key,
+        {{ indicator_key('subject_zh') }} as subject_key,
         unit,
         is_change
     from measures
@@ -102,7 +111,7 @@ final as (
         best.matched_synonym
     from measures
     left join best
-        on lower(measures.subject_zh) = best.subject_key
+        on {{ indicator_key('measures.subject_zh') }} = best.subject_key
             and measures.unit = best.unit
             and measures.is_change = best.is_change
 )

@@ -1,0 +1,218 @@
+"""Pass 4b, work-report sections: the part of a government work report each number sits in, which says
+what kind of figure it is and which year (or five-year period) it is about.
+
+A government work report delivered in year Y (its opening: "各位代表", "向大会报告工作", the congress
+line "——Y年M月D日在…人民代表大会") reads in this order:
+
+    review of the past year      outcomes of Y-1        一、2025年工作回顾 / 过去一年 / 一年来
+    review of a five-year period outcomes, period a-b   “十四五”时期…回顾 / 五年来 (a figure over the period:
+                                                        a change or a total of work done; a level is Y-1's)
+    goals of the next period     targets of b, a-b      二、“十五五”时期主要目标任务 (a = Y)
+    plan of this year            targets of Y           三、2026年重点工作 / 今年主要预期目标是…
+
+Headings (of level 1, or short lines without punctuation) and the lead of each paragraph (its first words, or after a short preface such as
+"各位代表!" or "综合考虑,") open a part; a heading naming no time keeps the part it is in (a report's
+"三、加强政府自身建设" still plans the year). The report opens with its review. Y is the year of the
+congress line, else one past the year a review heading names, else the year a plan heading names, else the
+document's year. The words are those of loaders/data/report_sections.csv; periods are read from their
+ordinal (十四五: the 14th plan, 2021-2025). A year the clause states inside the part's range wins
+(到2027年 in this year's plan, 2023年 in a five-year review); the kind-and-year pass (kinds.py) applies it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from loaders.measures.candidates import Candidate
+from loaders.measures.document import DocumentView
+
+_OPENING_CHARS = 1200  # the opening lines: title, congress line, 各位代表
+_CONGRESS_DATE_RE = re.compile(r"((?:19|20)\d\d|二[〇零○][一二三四五六七八九〇零○]{2})\s*年[^。\n]{0,40}?人民代表大会")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")
+_PERIOD_RE = re.compile(r"十([一二三四五六七八九])五")  # 十四五: the n-th five-year plan
+_NUMERALS = "一二三四五六七八九"
+_ELEVENTH_PLAN_START = 2006  # the 11th five-year plan ran 2006-2010; each later one five years on
+_LEAD_CHARS = 30  # a lead word counts within the paragraph's first characters ...
+_LEAD_AFTER = "，,！!。：:；;）)"  # ... at its start, right after one of these, or after 回顾 / 刚刚
+_LEAD_PREFACES = ("回顾", "刚刚")
+_HEADING_CHARS = 30
+_LATER = 9999  # this year's plan may name a later year (力争到2027年): any later year is its own
+_NUMERALS_0 = "〇一二三四五六七八九"
+_MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
+# paragraph breaks: a line break, and in a text that lost its line breaks, a space after a sentence's end
+# or before an item marker (一、 / (一))
+_BREAK_RE = re.compile(r"\s*\n\s*|(?<=[。！!：:”)）])[ \t\u3000]+|(?:[ \t\u3000]+|(?<=[。！!]))(?=[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+
+
+class Part(NamedTuple):
+    """What a part of a report says about the figures in it."""
+
+    kind: str  # "outcome" | "target"
+    year: int  # the year a figure is dated with, unless its clause states one in [first, last]
+    first: int
+    last: int
+    period: str | None  # "2021-2025" in a part about a five-year period
+    rule: str  # the rule name in the measure's `rules`
+
+
+def plan_period(ordinal: str) -> tuple[int, int]:
+    """十四五 -> (2021, 2025): the n-th plan (n >= 11) starts 2006 + 5 (n - 11)."""
+    start = _ELEVENTH_PLAN_START + 5 * (_NUMERALS.index(ordinal))
+    return start, start + 4
+
+
+def _words(doc: DocumentView, kind: str) -> tuple[str, ...]:
+    return doc.grammar.report_words.get(kind, ())
+
+
+def is_work_report(doc: DocumentView) -> bool:
+    """A speech to a congress (向大会报告 / 各位代表 in its opening), or a text opening on its review
+    (a line "2023年工作回顾" among its first)."""
+    opening = doc.text[:_OPENING_CHARS]
+    if any(w in opening for w in _words(doc, "opening")):
+        return True
+    review, _ = _titled_year_res(doc)
+    return any(review.match(_MARKER_RE.sub("", line)) for _, line in _lines(opening, 0))
+
+
+def report_year(doc: DocumentView, lines: list[tuple[int, str]]) -> int | None:
+    """The year the report is delivered in (see the module docstring)."""
+    opening = doc.text[:_OPENING_CHARS]
+    m = _CONGRESS_DATE_RE.search(opening)
+    if m:
+        digits = m.group(1).replace("零", "〇").replace("○", "〇")
+        return int("".join(str(_NUMERALS_0.index(ch)) if ch in _NUMERALS_0 else ch for ch in digits))
+    review, plan = _titled_year_res(doc)
+    for pattern, offset in ((review, 1), (plan, 0)):
+        years = [int(m.group(1)) for _, line in lines if (m := pattern.match(_MARKER_RE.sub("", line)))]
+        if years:
+            return max(years) + offset
+    m = next((m for pos, line in lines if pos < _OPENING_CHARS and (m := _YEAR_RE.search(line))), None)
+    if m:  # 2023年是…的开局之年: the report opens with the year it reviews
+        return int(m.group(1)) + 1
+    return doc.meta.year
+
+
+def _titled_year_res(doc: DocumentView) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """2023年工作回顾 / 2024年重点工作安排: a year and the words of a review or plan title after it."""
+    def title(kind: str) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, _words(doc, kind)))
+        return re.compile(rf"((?:19|20)\d\d)\s*年[^，,。；;：:]{{0,10}}?(?:{words})")
+    return title("review_heading"), title("plan_heading")
+
+
+def _period_part(start: int, end: int, y: int, rule: str) -> Part | None:
+    if end < y:  # a period that has ended: its review
+        return Part("outcome", end, start, end, f"{start}-{end}", rule + "_period_review")
+    if start == y:  # the period that opens this year: its goals
+        return Part("target", end, start, end, f"{start}-{end}", rule + "_period_goals")
+    return None
+
+
+def _year_part(year: int, y: int, rule: str) -> Part | None:
+    if year == y - 1:
+        return Part("outcome", year, year, year, None, rule + "_year_review")
+    if year == y:
+        return Part("target", year, year, _LATER, None, rule + "_year_plan")
+    return None
+
+
+def heading_part(heading: str, doc: DocumentView, y: int) -> Part | None:
+    """The part a level-1 heading opens: by the times it names (a year comes before a period: "2025年和
+    “十四五”时期工作回顾" reviews the year, its paragraphs on the period say so), else by its words."""
+    years = [int(v) for v in _YEAR_RE.findall(heading)]
+    if any(w in heading for w in ("今年", "本年")):
+        years.append(y)
+    for year in sorted(set(years), reverse=True):
+        part = _year_part(year, y, "work_report_heading")
+        if part:
+            return part
+    for m in _PERIOD_RE.finditer(heading):
+        part = _period_part(*plan_period(m.group(1)), y, "work_report_heading")
+        if part:
+            return part
+    if years:
+        return None
+    if any(w in heading for w in _words(doc, "review_heading")):
+        return Part("outcome", y - 1, y - 1, y - 1, None, "work_report_heading_year_review")
+    if any(w in heading for w in _words(doc, "plan_heading")):
+        return Part("target", y, y, _LATER, None, "work_report_heading_year_plan")
+    return None
+
+
+def lead_part(lead: str, doc: DocumentView, y: int) -> Part | None:
+    """The part a paragraph's lead opens: 过去一年 / 五年来 / “十四五”时期 / 今年 / a year (Y-1 or Y)."""
+    def at_lead(word: str) -> bool:
+        i = lead.find(word)
+        return i >= 0 and (i == 0 or lead[i - 1] in _LEAD_AFTER or lead[:i].endswith(_LEAD_PREFACES))
+
+    m = _YEAR_RE.match(lead)
+    if m:
+        return _year_part(int(m.group(1)), y, "work_report_lead")
+    m = re.match(r"[“\"]?十([一二三四五六七八九])五", lead)
+    if m:
+        return _period_part(*plan_period(m.group(1)), y, "work_report_lead")
+    if any(at_lead(w) for w in _words(doc, "period_review_lead")):
+        start, end = y - 5, y - 1
+        return Part("outcome", end, start, end, f"{start}-{end}", "work_report_lead_period_review")
+    if any(at_lead(w) for w in _words(doc, "review_lead")):
+        return _year_part(y - 1, y, "work_report_lead")
+    if any(at_lead(w) for w in _words(doc, "plan_lead")):
+        return _year_part(y, y, "work_report_lead")
+    return None
+
+
+def _lines(text: str, start: int) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph from start (_BREAK_RE), leading spaces left out."""
+    out, pos = [], start
+    for m in _BREAK_RE.finditer(text, start):
+        if m.start() > pos:
+            out.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, text[pos:].rstrip()))
+    return [(p, line.lstrip()) for p, line in out if line.strip()]
+
+
+def _is_heading(line: str) -> bool:
+    """A line that is a title, not prose: short and without a sentence's punctuation ("2023年工作回顾")."""
+    return len(line) <= _HEADING_CHARS and not any(ch in line for ch in "。，,；;")
+
+
+def report_parts(doc: DocumentView) -> tuple[list[int], list[Part]]:
+    """Where each part starts, and the part: the report's review first, then each heading and lead."""
+    if not is_work_report(doc):
+        return [], []
+    title_words = _words(doc, "title_line")  # the title and congress lines name years that open nothing
+    lines = [(pos, line) for pos, line in _lines(doc.text, 0) if not any(w in line for w in title_words)]
+    headings = {it.char_start: it.heading for it in doc.items
+                if it.level == 1 and not any(w in it.heading for w in title_words)}
+    headings |= {pos: _MARKER_RE.sub("", line) for pos, line in lines if _is_heading(line)}
+    y = report_year(doc, lines)
+    if y is None:
+        return [], []
+    marks: list[tuple[int, Part]] = [(0, Part("outcome", y - 1, y - 1, y - 1, None, "work_report_opens"))]
+    for pos, heading in sorted(headings.items()):
+        part = heading_part(heading, doc, y)
+        if part:
+            marks.append((pos, part))
+    for pos, line in lines:
+        part = lead_part(_MARKER_RE.sub("", line)[:_LEAD_CHARS], doc, y)
+        if part:
+            marks.append((pos, part))
+    marks.sort(key=lambda m: m[0])  # stable: at one offset a paragraph's lead refines its heading
+    return [p for p, _ in marks], [part for _, part in marks]
+
+
+def read_sections(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """Give each candidate of a government work report the part it sits in (Candidate.section)."""
+    starts, parts = report_parts(doc)
+    if not parts:
+        return cands
+    out = []
+    for c in cands:
+        i = bisect.bisect_right(starts, c.start) - 1
+        out.append(c.but(section=parts[i]) if i >= 0 else c)
+    return out

@@ -1,0 +1,94 @@
+"""Wordings met in government work reports, each on a made-up sentence: 超 as a bound, 保持率 as a noun,
+pollutant names with their subscript written as a mark, a subscript digit or across a line break, and a
+count of places that only frames the rate taken over them."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.pipeline import process_document
+from loaders.reading import normalise
+
+
+def measures(text: str) -> dict[str, dict]:
+    return {m["value_text"]: m for m in process_document(text.encode("utf-8"), "t.txt").measures}
+
+
+def test_chao_before_a_number_is_a_lower_bound():
+    got = measures("2030年，全市风电光伏装机规模超3600万千瓦，城市污水处理率超96%。")
+    assert [(m["value"], m["comparator"]) for m in got.values()] == [(36000000, "gt"), (96, "gt")]
+
+
+def test_baochilv_is_a_metric_not_the_comparator_baochi():
+    got = measures("2030年，全省水土保持率达到58.2%，森林覆盖率保持在40%以上。")
+    assert got["58.2%"]["subject_zh"].endswith("水土保持率") and got["58.2%"]["comparator"] == "eq"
+    assert got["40%以上"]["comparator"] == "ge"
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("细颗粒物(PM_2.5)年均浓度", "细颗粒物(PM2.5)年均浓度"),
+    ("PM₂.₅平均浓度", "PM2.5平均浓度"),
+    ("细颗粒物(PM\n2.5)浓度", "细颗粒物(PM2.5)浓度"),
+    ("O₃浓度", "O3浓度"),
+    ("PM_10浓度", "PM10浓度"),
+    ("COD排放量", "COD排放量"),  # no subscript: left alone
+    ("建设CO 2个项目", "建设CO 2个项目"),  # a space alone joins nothing: 2个 is a count
+])
+def test_pollutant_subscripts_are_read_as_plain_digits(written, read):
+    assert "\n".join(normalise(written)) == read
+
+
+def test_a_count_of_places_frames_the_rate_taken_over_them():
+    got = measures("2030年工作安排\n今年，生活垃圾分类在两县城区的覆盖率超80%，建成污水厂12座运行负荷率超过60%。")
+    assert got["80%"]["comparator"] == "gt"  # the rate stays, over the places counted
+    assert "两县" not in got  # the places are no target of their own
+    assert "60%" not in got  # a condition on the plants just counted stays an attribute
+
+
+def test_a_list_of_metrics_splits_at_its_commas_before_words_holding_a_conjunction():
+    got = measures("2030年，全县卫生厕所普及率、污水治理率分别提高到91%、62%，A地和B地的绿化率及覆盖率分别为30%、40%、50%。")
+    assert got["91%"]["subject_zh"].endswith("卫生厕所普及率") and got["62%"]["subject_zh"] == "污水治理率"
+
+
+def test_corpus_matching_pairs_each_gold_quote_with_the_number_it_holds():
+    """Equal values listed side by side (A达100%,B达100%): each gold row takes the number inside its own
+    quote, not the previous one that happens to sit nearer its start; equal positions go by indicator."""
+    from loaders.evaluate_corpus import Extracted, GoldMeasure, match
+
+    def gold(quote, pos, indicator):
+        return GoldMeasure("d", "outcome", indicator, "eq", 100.0, "percent", 2030, None, True, "text", quote, "b", pos)
+
+    def got(mid, pos, indicator):
+        return Extracted(mid, "d", "outcome", indicator, "eq", 100.0, "percent", 2030, None, True, pos)
+
+    a, b = gold("甲河断面水质优良率达100%", 0, "x"), gold("乙地水源地水质达标比例达100%", 16, "y")
+    c, d = gold("丙、丁水质达标率均为100%", 40, "z"), gold("丙、丁水质达标率均为100%", 40, "w")
+    pairs = match([a, b, c, d], [got("e1", 12, "x"), got("e2", 30, "y"), got("e3", 50, "w"), got("e4", 50, "z")])
+    assert {(g.indicator, e.measure_id) for g, e in pairs} == {("x", "e1"), ("y", "e2"), ("z", "e4"), ("w", "e3")}
+
+
+def test_a_speech_for_the_city_government_written_short_names_its_level():
+    from loaders.metadata import _speaker_level
+
+    assert _speaker_level("各位代表：\n现在，我代表市政府向大会报告工作，请予审议。") == "city"
+    assert _speaker_level("各位代表：\n我代表省人民政府向大会报告工作。") == "province"
+
+
+def test_a_figure_in_quotation_marks_is_stressed_not_quoted():
+    got = measures("2030年，全县饮用水水源地水质达标率连续三年保持“百分之百”。")
+    assert got["百分之百"]["value"] == 100 and got["百分之百"]["unit"] == "percent"
+
+
+def test_a_concentration_written_with_its_volume_first():
+    got = measures("2030年，细颗粒物、可吸入颗粒物平均浓度分别控制在每立方米28微克、50微克以内。")
+    assert [(m["value"], m["unit"], m["comparator"]) for m in got.values()] == [(28, "ug_m3", "le"), (50, "ug_m3", "le")]
+
+
+def test_a_figure_stated_in_words_after_its_metric_is_kept_without_a_value():
+    got = measures("各位代表：\n一、2029年工作回顾\n过去一年，单位地区生产总值能耗下降率等约束性指标全部完成。\n"
+                   "二、2030年工作安排\n今年主要预期目标是：单位地区生产总值二氧化碳排放降低完成国家下达任务，"
+                   "细颗粒物浓度完成省下达目标，新增就业完成任务。\n")
+    rows = {m["value_text"]: (m["kind"], m["year"], m["value"], m["unit"], m["is_masked"]) for m in got.values()}
+    assert rows == {"全部完成": ("outcome", 2029, None, "percent", False),
+                    "完成国家下达任务": ("target", 2030, None, "percent", False),
+                    "完成省下达目标": ("target", 2030, None, "ug_m3", False)}  # 新增就业 names no metric: no figure

@@ -1,0 +1,72 @@
+"""Work-report sections (loaders/measures/sections.py): review of the past year and of a five-year period,
+goals of the next period and the plan of the year, read from headings and paragraph leads. The texts are
+made up (later years, no real region) so that no rule can lean on a corpus line."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.measures.sections import plan_period
+from loaders.pipeline import process_document
+
+
+def rows(text: str) -> dict[str, tuple]:
+    """value_text -> (kind, year, period, kind rule) of each measure the loaders read."""
+    out = {}
+    for m in process_document(text.encode("utf-8"), "report.txt").measures:
+        out[m["value_text"]] = (m["kind"], m["year"], m["period"], m["rules"].split(";")[0])
+    return out
+
+
+SPEECH = """2031年某省政府工作报告
+——2031年1月20日在某省第十五届人民代表大会第五次会议上
+各位代表：
+现在，我代表省人民政府向大会报告工作，请予审议。
+一、“十五五”时期和2030年工作回顾
+五年来，全省森林覆盖率达到30.5%，单位地区生产总值能耗累计下降14.2%。
+刚刚过去的2030年，城市空气质量优良天数比率为88.6%。
+二、“十六五”时期主要目标任务
+“十六五”时期经济社会发展的主要目标是：细颗粒物浓度降至25微克/立方米。
+三、2031年重点工作
+今年经济社会发展的主要预期目标是：单位地区生产总值能耗降低2.5%左右。力争到2033年，森林覆盖率达到31%。
+四、全面加强政府自身建设
+新建污水管网200公里。
+"""
+
+
+def test_a_speech_reviews_the_past_year_and_period_and_plans_the_next_period_and_this_year():
+    got = rows(SPEECH)
+    assert got["30.5%"][:3] == ("outcome", 2030, None)  # a level at the period's end
+    assert got["14.2%"][:3] == ("outcome", 2030, "2026-2030")  # a change over the reviewed period
+    assert got["88.6%"][:3] == ("outcome", 2030, None)
+    assert got["25微克/立方米"][:3] == ("target", 2035, "2031-2035")  # the next plan's goal
+    assert got["2.5%左右"][:3] == ("target", 2031, None)  # this year's expected goal
+    assert got["31%"][:3] == ("target", 2033, None)  # a later year the sentence states
+    assert got["200公里"][:3] == ("target", 2031, None)  # a heading naming no time keeps the plan
+    assert got["14.2%"][3] == "kind_work_report_lead_period_review"
+
+
+def test_unnumbered_headings_and_leads_date_a_report_without_its_congress_line():
+    got = rows("各位代表：\n2029年工作回顾\n过去一年，全市新增造林1.2万亩。\n"
+               "2030年工作安排\n全市经济社会发展主要预期目标是：空气质量优良天数比率达到90%以上。\n")
+    assert got["1.2万亩"][:2] == ("outcome", 2029)
+    assert got["90%以上"][:2] == ("target", 2030)
+
+
+def test_a_report_that_lost_its_line_breaks_still_has_parts():
+    got = rows("各位代表： 现在，我代表市人民政府向大会报告工作。一、2029年工作回顾 一年来，城镇污水处理率达到96%。"
+               "二、2030年工作安排 今年，城镇污水处理率提高到97%。")
+    assert got["96%"][:2] == ("outcome", 2029)
+    assert got["97%"][:2] == ("target", 2030)
+
+
+def test_a_plan_citing_a_work_report_has_no_report_sections():
+    got = rows("2030年某市生态环境工作要点\n一、总体要求\n认真落实市政府工作报告要求。\n"
+               "二、主要目标\n2030年，细颗粒物浓度控制在30微克/立方米以下。\n")
+    kind, year, period, rule = got["30微克/立方米以下"]
+    assert (kind, year, period) == ("target", 2030, None) and not rule.startswith("kind_work_report")
+
+
+@pytest.mark.parametrize(("ordinal", "years"), [("一", (2006, 2010)), ("四", (2021, 2025)), ("五", (2026, 2030))])
+def test_plan_periods_by_their_ordinal(ordinal, years):
+    assert plan_period(ordinal) == years

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup warehouse test lint evaluate benchmark clean chromium report screenshots
+.PHONY: setup warehouse test lint evaluate benchmark benchmark-corpus clean chromium report screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ evaluate: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# The real corpus alone (data/corpus, a few minutes): its block of benchmarks/RESULTS.md.
+benchmark-corpus: $(STAMP)
+	$(BIN)/python -m benchmarks.run --corpus-only
 
 # Headless Chromium and CJK fonts for the report tests and screenshots (Debian packages; CI runs as root).
 # A no-op when both are present.

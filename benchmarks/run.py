@@ -1,4 +1,4 @@
-"""The benchmark of issue 5:  python -m benchmarks.run [--quick | --sizes 10,100,1000,10000]
+"""The benchmark of issues 5 and 12:  python -m benchmarks.run [--quick | --sizes 10,100,1000,10000 | --corpus-only]
 
 For each corpus size N it generates N synthetic documents (benchmarks/synthetic.py) into
 benchmarks/out/N/docs, then measures
@@ -7,7 +7,8 @@ benchmarks/out/N/docs, then measures
   - the baseline: one bare jieba.lcut pass over the same text, single process, jieba initialised first;
   - `dbt build` into benchmarks/out/N/warehouse.duckdb: wall time, peak RSS, file size;
   - five typical analyst queries on the marts: median latency over several runs, read-only connection.
-It prints a table and rewrites benchmarks/RESULTS.md (after every size, so a long run that is cut off still
+Then it times the real corpus data/corpus (benchmarks/corpus.py; `--corpus-only` runs that part alone, in a
+few minutes; `--no-corpus` skips it). It prints a table and rewrites benchmarks/RESULTS.md (after every size, so a long run that is cut off still
 leaves what finished). Nothing is written outside benchmarks/out/ except RESULTS.md.
 """
 
@@ -23,6 +24,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+from benchmarks.corpus import corpus_markdown, run_corpus, write_block
 from benchmarks.report import (
     RESULTS_MD,
     fmt,
@@ -41,6 +43,7 @@ from benchmarks.stages import (
     dbt_command,
     dbt_env,
     dbt_node_times,
+    incremental_refresh,
     jieba_baseline,
     loader_command,
     profile_loader,
@@ -102,6 +105,13 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
             res.queries, res.query_params = time_queries(db, args.repeats)
         except Exception as exc:  # noqa: BLE001 - e.g. the file is not a DuckDB database
             res.problems.append(f"queries: {exc}")
+    if args.incremental_docs and res.dbt_ok():
+        say(f"   incremental refresh of {args.incremental_docs} new documents, then a full build beside it ...")
+        res.incremental = inc = incremental_refresh(work, docs, raw, db, gen, n, args.incremental_docs, args.workers)
+        say(f"   refresh ({inc['mode']}): {inc['refresh']['wall_s']:.1f} s wall, {inc['refresh']['cpu_s']:.1f} s CPU; "
+            f"full build: {inc['full_build']['wall_s']:.1f} s wall, {inc['full_build']['cpu_s']:.1f} s CPU")
+        if res.incremental["log"]:
+            res.problems.append("incremental refresh: " + res.incremental["log"].replace("\n", " | ")[-400:])
     res.load_avg_end = os.getloadavg()
     return res
 
@@ -122,6 +132,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--profile-docs", type=int, default=100, help="cProfile the loader on this many documents (0: no)")
     p.add_argument("--check-workers", type=int, default=100,
                    help="compare loader output with 1 and --workers workers on this many documents (0: no)")
+    p.add_argument("--corpus-only", action="store_true", help="time the real corpus data/corpus only (minutes)")
+    p.add_argument("--no-corpus", action="store_true", help="synthetic sizes only")
+    p.add_argument("--incremental-docs", type=int, default=10,
+                   help="after each size, refresh this many new documents in incrementally, beside a full build (0: no)")
     p.add_argument("--skip-dbt", action="store_true", help="loader and baseline only")
     p.add_argument("--no-write", action="store_true", help="print only; write neither RESULTS.md nor results.json")
     p.add_argument("--rewrite-report", action="store_true",
@@ -143,10 +157,30 @@ def rewrite_report() -> int:
     return 0
 
 
+def corpus(args: argparse.Namespace) -> int:
+    say(f"\n== real corpus data/corpus ({args.workers} loader workers)")
+    res = run_corpus(args.workers, skip_dbt=args.skip_dbt)
+    block = corpus_markdown(res, machine())
+    say(block)
+    if not args.no_write:
+        (OUT_ROOT / "corpus").mkdir(parents=True, exist_ok=True)
+        (OUT_ROOT / "corpus" / "results.json").write_text(json.dumps(res, indent=1, default=str))
+        write_block(RESULTS_MD, block)
+        say(f"written: corpus block of {RESULTS_MD.relative_to(REPO)}")
+    failed = [k for k in ("load_all", "load_pdf", "dbt") if res.get(k) and res[k]["returncode"]]
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.rewrite_report and args.corpus_only:  # the corpus block from its saved figures
+        res = json.loads((OUT_ROOT / "corpus" / "results.json").read_text(encoding="utf-8"))
+        write_block(RESULTS_MD, corpus_markdown(res, machine()))
+        return 0
     if args.rewrite_report:
         return rewrite_report()
+    if args.corpus_only:
+        return corpus(args)
     started = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     mach = machine()
     notes = kept_notes()
@@ -186,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         say("")
         print_table(table_rows(results))
         report()
+    if not args.no_corpus:
+        corpus(args)
     say("")
     for g in growth(results):
         say(f"time per document, N {g['from']:,} -> {g['to']:,}: load × {fmt(g['load_wall'], '.2f')} "

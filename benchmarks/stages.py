@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import psutil
@@ -279,6 +279,7 @@ class SizeResult:
     load_avg_start: tuple = ()
     load_avg_end: tuple = ()
     problems: list[str] = field(default_factory=list)
+    incremental: dict | None = None  # incremental_refresh(): k new documents refreshed in, and a full build beside
 
     # derived figures -------------------------------------------------------
     def docs_per_s(self) -> float | None:
@@ -325,6 +326,33 @@ def count_rows(raw: Path) -> tuple[int | None, int | None, int | None]:
         severity = pq.read_table(path("raw_load_errors"), columns=["severity"])["severity"]
         failed = pc.sum(pc.equal(severity, "error")).as_py() or 0
     return rows("raw_documents"), rows("raw_measures"), failed
+
+def incremental_refresh(work: Path, docs: Path, raw: Path, db: Path, gen: CorpusGenerator, n: int, added: int,
+                        workers: int) -> dict:
+    """Issue 12: `added` new documents refreshed into the warehouse of n documents just built (`envwh refresh`:
+    incremental load and incremental build from a copy of it), then a full build of the same raw tables
+    beside it (`envwh build --full`)."""
+    from loaders import publish
+
+    # the warehouse the plain `dbt build` just made stands as the published one of this very project
+    publish._update_record(db, publication={"build_fingerprint": publish.build_fingerprint(raw)})
+    for i in range(n, n + added):  # the next documents of the same generator: new names, new texts
+        doc = gen.document(i)
+        (docs / doc.name).write_bytes(doc.data)
+    envwh = str(BIN / "envwh")
+    refresh = run_measured([envwh, "refresh", str(docs), "--raw-dir", str(raw), "--db", str(db),
+                            "--workers", str(workers), "--quiet"], work / "refresh.log")
+    full_db = work / "full" / db.name
+    shutil.rmtree(full_db.parent, ignore_errors=True)
+    full = run_measured([envwh, "build", "--raw-dir", str(raw), "--db", str(full_db), "--full", "--quiet"],
+                        work / "full_build.log")
+    shutil.rmtree(full_db.parent, ignore_errors=True)
+    mode = next((ln.split("(", 1)[1].split(";", 1)[0] for ln in refresh.log.splitlines()
+                 if ln.startswith("build: published") and "(" in ln), "failed")
+    return {"added": added, "mode": mode, "refresh": {k: v for k, v in asdict(refresh).items() if k != "log"},
+            "full_build": {k: v for k, v in asdict(full).items() if k != "log"},
+            "log": "" if refresh.returncode == 0 and full.returncode == 0 else (refresh.log + full.log)[-600:]}
+
 
 # --------------------------------------------------------------------------- worker invariance and profile
 

@@ -100,7 +100,8 @@ def _load_options(f: Callable) -> Callable:
                      help="Worker processes parsing documents."),
         click.option("--max-bytes", default=DEFAULT_MAX_BYTES, type=click.IntRange(1), show_default=True,
                      help="Files larger than this are not loaded (reported as too_large)."),
-        click.option("--full", is_flag=True, help="Parse every file again instead of reusing rows of unchanged files."),
+        click.option("--full", is_flag=True, help="Parse every file again instead of reusing rows of unchanged files "
+                     "(refresh: and re-build every model, not only what changed documents move)."),
         click.option("--allow-empty", is_flag=True, help="Accept an input folder with no files (empties the raw tables)."),
         click.option("--follow-symlinks", is_flag=True,
                      help="Read symbolic links to files outside FOLDER (by default they are reported, not read)."),
@@ -177,17 +178,19 @@ class PublishFailed(Exception):
         self.code = code
 
 
-def _run_publish(raw_dir: Path, db_path: Path, quiet: bool, max_shrink: float | None = None) -> None:
+def _run_publish(raw_dir: Path, db_path: Path, quiet: bool, max_shrink: float | None = None,
+                 full: bool = False) -> None:
     def builder(target: Path, raw: Path) -> publish.BuildOutcome:
         return publish.dbt_build(target, raw, progress=_progress(quiet))
 
-    result = publish.build_and_publish(raw_dir, db_path, builder, max_shrink)
+    builder.incremental = getattr(publish.dbt_build, "incremental", False)  # type: ignore[attr-defined]
+    result = publish.build_and_publish(raw_dir, db_path, builder, max_shrink, incremental=not full)
     if not result.ok:
         say(f"build: FAILED, {result.reason}; the published warehouse {result.published} was left untouched", err=True)
         for line in result.outcome.error_lines:
             say(f"  {line}", err=True)
         raise PublishFailed(_PUBLISH_FAILURES.get(result.kind, EXIT_BUILD_FAILED), result.reason)
-    say(f"build: published {result.published} ({result.outcome.summary or 'ok'})")
+    say(f"build: published {result.published} ({result.mode}; {result.outcome.summary or 'ok'})")
 
 
 def _failure(exc: BaseException) -> tuple[int, str]:
@@ -273,14 +276,20 @@ def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, m
     _writing_run(ctx, "load", db_path, run)
 
 
+_FULL_BUILD = click.option("--full", is_flag=True,
+                           help="Re-build every model from scratch instead of starting from a copy of the "
+                                "published warehouse and re-building what changed documents can move.")
+
+
 @main.command()
 @_raw_dir_option
 @_shrink_options
 @_data_options
 @_quiet_option
+@_FULL_BUILD
 @click.pass_context
 def build(ctx: click.Context, raw_dir: Path | None, max_shrink: float, allow_shrink: bool, data_dir: Path,
-          db_path: Path | None, quiet: bool) -> None:
+          db_path: Path | None, quiet: bool, full: bool) -> None:
     """Build and test the warehouse from the raw Parquet, then publish it atomically.
 
     dbt builds into a new file beside --db; only if every model and test passes does it replace
@@ -291,7 +300,7 @@ def build(ctx: click.Context, raw_dir: Path | None, max_shrink: float, allow_shr
         raise click.UsageError(f"{raw_dir} holds no raw tables: run `envwh load FOLDER` first")
 
     def run() -> int:
-        _run_publish(raw_dir, db_path, quiet, None if allow_shrink else max_shrink)
+        _run_publish(raw_dir, db_path, quiet, None if allow_shrink else max_shrink, full)
         return EXIT_OK
 
     _writing_run(ctx, "build", db_path, run)
@@ -317,7 +326,7 @@ def refresh(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int
 
     def run() -> int:
         summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet, shrink, follow_symlinks)
-        _run_publish(raw_dir, db_path, quiet, None if summary.files == 0 else shrink)  # --allow-empty: meant
+        _run_publish(raw_dir, db_path, quiet, None if summary.files == 0 else shrink, full)  # --allow-empty: meant
         return EXIT_FILES_FAILED if summary.failed else EXIT_OK
 
     _writing_run(ctx, "refresh", db_path, run)

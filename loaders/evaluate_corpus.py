@@ -5,7 +5,8 @@
 The gold is a folder of annotation batches (README.md there). A gold measure and an extracted one match
 when they come from the same document, have the same value (relative tolerance 1e-6, after the unit's
 canonical conversion) and unit, and the extracted number lies near the gold quote (a table cell lies after
-its row label). Matching is one to one, closest first. Reported, per set and per document kind:
+its row label). Matching is one to one, closest first (a cell of the gold's kind, year and
+indicator wins a tie within SAME_ROW characters). Reported, per set and per document kind:
 
 - headline: gold rows with an indicator; `fully_right` = matched with kind, indicator, comparator, year and
   region all right (the issue's "headline rows fully right"); recall of their values;
@@ -26,6 +27,7 @@ import click
 
 REL_TOL = 1e-6
 NEAR = 400  # characters between a gold quote and the extracted number that still count as the same place
+SAME_ROW = 40  # characters: about the width of a table row's cells, the reach of a kind/year tie-break
 ATTRIBUTES = ("kind", "indicator", "comparator", "year", "region")
 
 
@@ -44,6 +46,7 @@ class GoldMeasure:
     quote: str
     batch: str
     position: int | None = None
+    positions: list[int] = field(default_factory=list)  # every place the quote occurs (a label repeated in two tables)
 
 
 @dataclass
@@ -110,6 +113,19 @@ def locate(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None)
     return where[i] if i >= 0 and q else None
 
 
+def locate_all(quote: str, text: str, squeezed: tuple[str, list[int]] | None = None) -> list[int]:
+    """Every offset of the quote in `text` (same normalisation as `locate`)."""
+    from loaders.reading import normalise, t2s
+
+    q = "".join(ch for ch in t2s("".join(normalise(quote))) if not _ignored(ch))
+    flat, where = squeezed or squeeze(text)
+    out, i = [], flat.find(q) if q else -1
+    while i >= 0:
+        out.append(where[i])
+        i = flat.find(q, i + 1)
+    return out
+
+
 def _same(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and math.isclose(a, b, rel_tol=REL_TOL, abs_tol=1e-9)
 
@@ -126,13 +142,20 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
         for e in by_doc.get((g.doc, g.unit if g.value is not None else None), []):
             if g.value is not None and not _same(g.value, e.value):
                 continue
-            dist = e.position - g.position
             # a table cell follows its row label; a sentence's number sits inside or just after the quote
-            if -NEAR // 4 <= dist <= NEAR:
-                # a number inside the quote first (a list of equal values: the one the quote holds), then the
-                # nearest; among equals (one value shared by a list of subjects) the one of the same indicator
-                inside = 0 <= dist < len(g.quote)
-                candidates.append(((not inside, abs(dist), g.indicator != e.indicator), gi, e.measure_id, g, e))
+            # (a label printed in two tables, e.g. 十三五 and 十四五, is any of its places)
+            keys = []
+            for p in g.positions or [g.position]:
+                dist = e.position - p
+                if -NEAR // 4 <= dist <= NEAR:
+                    # a number inside the quote first (a list of equal values: the one the quote holds), then the
+                    # nearest; two nearby cells with the same figure (100 | 100, or two cells of words): the one
+                    # of the gold's kind, year and indicator, a disagreeing cell winning only when clearly closer
+                    inside = 0 <= dist < len(g.quote)
+                    disagree = (g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
+                    keys.append((not inside, abs(dist) + SAME_ROW * disagree, g.indicator != e.indicator))
+            if keys:
+                candidates.append((min(keys), gi, e.measure_id, g, e))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     used_g, used_e, pairs = set(), set(), []
     for _, gi, eid, g, e in candidates:
@@ -204,6 +227,13 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
         right = sum(1 for g in hd if id(g) in got) - sum(1 for w in wrong if w["doc"] == d)
         result["per_document"][d] = {"kind": documents[d].get("doc_kind"), "headline": len(hd),
                                      "matched": sum(1 for g in hd if id(g) in got), "fully_right": right}
+    by_kind: dict[str, dict[str, int]] = {}
+    for p in result["per_document"].values():
+        k = by_kind.setdefault(p["kind"] or "other", {"documents": 0, "headline": 0, "matched": 0, "fully_right": 0})
+        k["documents"] += 1
+        for key in ("headline", "matched", "fully_right"):
+            k[key] += p[key]
+    result["by_doc_kind"] = by_kind
     return result
 
 
@@ -286,6 +316,7 @@ def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None)
     squeezed = {d: squeeze(t) for d, t in texts.items()}
     for g in gold:
         g.position = locate(g.quote, texts.get(g.doc, ""), squeezed.get(g.doc))
+        g.positions = locate_all(g.quote, texts.get(g.doc, ""), squeezed.get(g.doc))
     for ln in links:
         ln["target_pos"] = locate(ln["target_quote"], texts.get(ln["target_doc"], ""), squeezed.get(ln["target_doc"]))
         ln["outcome_pos"] = locate(ln["outcome_quote"], texts.get(ln["outcome_doc"], ""),
@@ -296,7 +327,9 @@ def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None)
         docs = {d: r for d, r in documents.items() if r["set"] == s}
         result[s] = score(docs, [g for g in gold if g.doc in docs], extracted,
                           [ln for ln in links if ln["target_doc"] in docs and ln["outcome_doc"] in docs], mart_links)
-    result["unlocated_quotes"] = [{"doc": g.doc, "quote": g.quote} for g in gold if g.position is None]
+    scored = {d for d, r in documents.items() if which is None or r["set"] == which}
+    result["unlocated_quotes"] = [{"doc": g.doc, "quote": g.quote} for g in gold
+                                  if g.position is None and g.doc in scored]
     return result
 
 
@@ -313,6 +346,9 @@ def _print(result: dict) -> None:
              f"of {env['gold']}, precision {env['precision']} of {env['extracted']}, "
              f"is_environmental precision {env['flag_precision']}")
         echo(f"links: precision {ln['precision']} ({ln['right']}/{ln['mart']}), recall {ln['recall']} of {ln['gold']}")
+        for k, p in sorted(r["by_doc_kind"].items()):
+            echo(f"  {k:15} {p['documents']:3} documents: headline rows fully right {p['fully_right']}/{p['headline']}, "
+                 f"value recall {_ratio(p['matched'], p['headline'])}")
         for d, p in r["per_document"].items():
             echo(f"  {d:60} {p['kind'] or '':15} headline {p['fully_right']:3}/{p['headline']:3} "
                  f"(matched {p['matched']})")

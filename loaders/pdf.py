@@ -84,11 +84,34 @@ def _origins(found) -> list[list[tuple[int, int]]]:
     return origin
 
 
+def _open_last_column(page, found, table: Table) -> Table:
+    """A ruled table whose right border lies off the page: its last column has cell boxes in the header
+    rows only, so pdfplumber finds no body cell there. The body's cells of that column are read from the
+    words under the header cell, row by row."""
+    rows = found.rows
+    last = len(table.cells[0]) - 1 if table.cells else -1
+    boxed = [r for r, row in enumerate(rows) if last < len(row.cells) and row.cells[last] is not None]
+    if last < 1 or not boxed or max(boxed) >= header_rows(table) or len(rows) < max(boxed) + 3:
+        return table
+    x0, x1 = rows[boxed[0]].cells[last][0], min(rows[boxed[0]].cells[last][2], page.width)
+    for r in range(max(boxed) + 1, len(rows)):
+        # the row's own height: a merged cell (a category spanning rows) reaches further down
+        top, bottom = rows[r].bbox[1], min([b[3] for b in rows[r].cells if b] + [page.height])
+        if x1 - x0 < 5 or bottom - top < 2:
+            continue
+        text = page.crop((x0, top, x1, bottom)).extract_text() or ""
+        table.cells[r][last] = fix_private_use(text) if text.strip() else None
+        table.origin[r][last] = (r, last) if text.strip() else table.origin[r][last]
+    return table
+
+
 def _find_tables(plumber, index: int) -> list[tuple[tuple[float, float, float, float], Table]]:
     """(bbox in pdfplumber's top-left coordinates, table) of each table on a page, top to bottom."""
     try:
-        found = plumber.pages[index].find_tables()
-        tables = [(t.bbox, Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1))
+        page = plumber.pages[index]
+        found = page.find_tables()
+        tables = [(t.bbox, _open_last_column(page, t, Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()],
+                                                           _origins(t), index + 1)))
                   for t in found]
     except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
         return []
@@ -138,6 +161,7 @@ def _read_page(pdf_page, tables) -> _Page:
 
 
 _TABLE_TITLE = re.compile(r"(?:续)?表\s?\d")  # 表2 ...: the next table, not the same one continued
+_BOX_TITLE = re.compile(r"专栏.{0,40}$")  # 专栏“十三五”主要指标完成情况: a boxed table's title names its period
 _MAX_LINES_BETWEEN = 4  # short lines between the parts of a table split by a page break
 _PROSE_CELL = 5  # a row whose only text is a first cell this long (or a sentence) is a paragraph in the frame
 
@@ -342,7 +366,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
             continue
         table = part
         table.table_no = len(blocks) + 1
-        title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line)), "")
+        title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line) or _BOX_TITLE.match(line)), "")
         table.period_end = period_end_in(title)
         for row in table.cells:
             for c, cell in enumerate(row):

@@ -9,6 +9,13 @@ after the move. Only when every model and test passes is it renamed onto the pub
 it; a new reader opens the new one. A failed build deletes its folder and leaves the published
 file untouched.
 
+An incremental build (the default of `envwh build` and `refresh`; issue 12) starts from a copy of the
+published file in the same private folder, never from the file itself, so readers keep a complete
+warehouse until the swap: dbt then re-builds only what changed documents can move (macros/
+incremental_refresh.sql). It is full instead when nothing is published, when --full asks for it, or when
+the models, seeds, loader version or dbt versions differ from those of the published build
+(build_fingerprint, kept in the publication record).
+
 A read-write client (an analyst's session, a BI tool's default) would poison this: its write-ahead
 log, warehouse.duckdb.wal, is found by name, so a WAL left beside the published path would be
 replayed onto the next warehouse. So publication refuses while a client holds the file read-write
@@ -18,6 +25,7 @@ the swap: nothing of the old file survives it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -58,6 +66,7 @@ class PublishResult:
     outcome: BuildOutcome
     reason: str = ""
     kind: str = "published"  # or build_failed, not_portable, writer_attached, disk_full
+    mode: str = "full"  # or incremental: started from a copy of the published warehouse
 
 
 class RawSetTorn(RuntimeError):
@@ -133,6 +142,15 @@ def dbt_build(db_path: Path, raw_dir: Path, project_dir: Path = PROJECT_ROOT, pr
     return BuildOutcome(True, done)
 
 
+dbt_build.incremental = True  # dbt's incremental models build on a copy of the published warehouse
+
+
+def builds_on_a_copy(builder: Builder) -> bool:
+    """Whether builder can start from a copy of the published warehouse: dbt can; a stand-in (a test's fake
+    builder, or ENVWH_DBT) writes a warehouse from nothing and gets a full build."""
+    return bool(getattr(builder, "incremental", False)) and not os.environ.get("ENVWH_DBT")
+
+
 def check_portable(db_path: Path, building_dir: Path) -> list[str]:
     """Problems that would break the file once moved: views naming the build folder, views that do not bind.
 
@@ -205,8 +223,46 @@ def published_documents(published: Path) -> int:
     return int(read_record(published).get("publication", {}).get("raw_rows", {}).get("raw_documents", 0))
 
 
+def build_fingerprint(raw_dir: Path, project_dir: Path = PROJECT_ROOT) -> str:
+    """What an incremental build relies on being unchanged: models, macros, seeds, project files, the
+    loader version of the raw set and the versions of dbt and DuckDB."""
+    from importlib import metadata
+
+    import yaml  # comes with dbt
+
+    digest = hashlib.sha256()
+    project = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+    folders = [project_dir / folder for key in ("model-paths", "macro-paths", "seed-paths", "test-paths")
+               for folder in project.get(key, [])]  # wherever the project keeps them
+    files = [project_dir / "dbt_project.yml", project_dir / "profiles.yml"]
+    files += sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+    for path in files:
+        if path.exists():
+            digest.update(str(path.relative_to(project_dir)).encode() + b"\0" + path.read_bytes() + b"\0")
+    versions = [raw_loader_version(raw_dir) or ""]
+    for package in ("dbt-core", "dbt-duckdb", "duckdb"):
+        try:
+            versions.append(metadata.version(package))
+        except metadata.PackageNotFoundError:
+            versions.append("")
+    digest.update("|".join(versions).encode())
+    return digest.hexdigest()[:32]
+
+
+def incremental_start(published: Path, raw_dir: Path) -> str | None:
+    """Why the next build must be full, or None when it may start from a copy of the published file."""
+    if not published.exists():
+        return "nothing is published"
+    publication = read_record(published).get("publication", {})
+    if publication.get("build_fingerprint") != build_fingerprint(raw_dir):
+        return "the models, seeds, loader or dbt changed since the published build"
+    if attached_writer(published):
+        return "a client holds the published file read-write"
+    return None
+
+
 def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = None,
-                      max_shrink: float | None = None) -> PublishResult:
+                      max_shrink: float | None = None, incremental: bool = False) -> PublishResult:
     """Build and test a new warehouse beside the published one; swap it in only if everything passed.
 
     The caller holds warehouse_lock(published). Raises RawSetTorn for a torn raw set and
@@ -226,7 +282,14 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
     building_dir = published.parent / f"{BUILDING_PREFIX}{os.getpid()}"
     building_dir.mkdir()
     target = building_dir / published.name  # same name: same DuckDB catalog name after the move
+    mode = "full"
     try:
+        incremental = incremental and builds_on_a_copy(builder)
+        if incremental and (why_full := incremental_start(published, raw_dir)) is None:
+            shutil.copyfile(published, target)  # the published file itself is never written
+            mode = "incremental"
+        elif incremental:
+            mode = f"full ({why_full})"
         outcome = builder(target, raw_dir)
         fault_point("build:built")
         if not outcome.ok:
@@ -254,8 +317,8 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
         finally:
             os.close(fd)
         fault_point("build:swapped")
-        _write_record(published, raw_dir, outcome, tables)
-        return PublishResult(True, published, outcome)
+        _write_record(published, raw_dir, outcome, tables, mode)
+        return PublishResult(True, published, outcome, mode=mode)
     finally:
         shutil.rmtree(building_dir, ignore_errors=True)
 
@@ -282,7 +345,8 @@ def record_run(published: Path, command: str, started_at: str, exit_code: int, o
     })
 
 
-def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome, tables: dict[str, int]) -> None:
+def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome, tables: dict[str, int],
+                  mode: str = "full") -> None:
     """When and from what the warehouse was published (a failure since then is recorded too)."""
     _update_record(published, last_failure=None, publication={
         "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -291,6 +355,8 @@ def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome, tables:
         "raw_rows": raw_counts(raw_dir),
         "loader_version": raw_loader_version(raw_dir),
         "dbt": outcome.summary,
+        "build_mode": mode,
+        "build_fingerprint": build_fingerprint(raw_dir),  # an incremental build needs the same one
         "tables": tables,  # shown by `envwh status` when the file cannot be opened
     })
 

@@ -172,6 +172,10 @@ _VALUE_RE = re.compile(
 )
 
 
+_SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
+_CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10})[)）]$")
+
+
 @dataclass(frozen=True)
 class CellValue:
     value: float | None
@@ -182,7 +186,13 @@ class CellValue:
 
 def parse_cell(text: str) -> CellValue | None:
     """A value cell: '≤35', '[10]', '85.2%', '30左右', '49①'; None when it holds no single figure."""
+    if re.search(r"\d\s+\d", text):
+        return None  # two figures of two merged rows (<1.2 96): never joined into one number
     s = re.sub(r"\s+", "", text)
+    if m := _SUFFIX_FIRST.fullmatch(s):
+        s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
+    if (note := _CELL_NOTE.search(s)) and _unit_of(note.group(1)) is None:
+        s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
     m = _VALUE_RE.fullmatch(s)
     if not m:
         return None
@@ -206,6 +216,61 @@ def _unit_of(surface: str) -> Unit | None:
     return None
 
 
+def _indicator_units() -> list[tuple[str, tuple[str, ...], str, bool]]:
+    """(synonym, excluded terms, unit, is a change) of the indicator catalogue, longest synonym first."""
+    indicators = {r["indicator"]: r for r in _data("seeds/indicators.csv")}
+    rows = [(r["synonym"].lower(), tuple(x.lower() for x in (r["excluded_if"] or "").split("|") if x),
+             indicators[r["indicator_code"]]["unit"], indicators[r["indicator_code"]]["is_change"] == "true")
+            for r in _data("seeds/indicator_synonyms.csv") if r["synonym"] and r["indicator_code"] in indicators]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+_CHANGE_WORDS = re.compile("下降|降低|减少|削减|增长|提高|上升")
+
+
+_INDICATOR_UNITS = _indicator_units()
+
+
+def indicator_unit(label: str) -> Unit | None:
+    """The catalogue unit of the indicator a row label names, for a row whose table writes no unit
+    (细颗粒物年均浓度 -> 微克/立方米): the longest synonym in the label, as the indicator matcher does."""
+    key = label.lower()
+    is_change = _CHANGE_WORDS.search(label) is not None  # 浓度下降 is a share, 浓度 a concentration
+    found = [(change == is_change, len(syn), unit) for syn, excluded, unit, change in _INDICATOR_UNITS
+             if syn in key and not any(x in key for x in excluded)]
+    if not found:
+        return None
+    unit = max(found, key=lambda f: (f[0], f[1]))[2]  # a change indicator only for a change, then longest
+    return Unit("", unit, 1.0) if unit else None
+
+
+_ROMAN = "ⅠⅡⅢⅣⅤ"
+_STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|I{{1,3}}|IV|V)(?![{_ROMAN}IV]*类)")
+_BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
+
+
+_CLASS_AFTER = re.compile(rf"(?<![{_ROMAN}])类([{_ROMAN}])(?!类)")
+_PM_BARE = re.compile(r"PM(?![\d.])\s*")
+_PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$")
+
+
+def fix_label(label: str) -> str:
+    """A row label whose OCR layer moved a character away from where it is printed: the water class
+    (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度)."""
+    if _PM_BARE.search(label) and (size := _PM_SIZE.search(label)):
+        label = label[: size.start()]
+        pm = _PM_BARE.search(label)
+        label = label[: pm.start()] + "PM" + size.group(1) + label[pm.end():]
+    label = _CLASS_AFTER.sub(r"\1类", label)
+    bare = _BARE_CLASS.search(label)
+    stray = [m for m in _STRAY_ROMAN.finditer(label) if not bare or m.start() > bare.start()]
+    if bare is None or len(stray) != 1 or not re.search(rf"[{_ROMAN}]", stray[0].group(1)):
+        return label
+    m = stray[0]
+    label = label[: m.start()] + label[m.end():]
+    return label[: bare.start()] + m.group(1) + label[bare.start():]
+
+
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,16})[)）]")
 
 
@@ -219,7 +284,8 @@ def _unit_in(text: str):
 
 def is_value_cell(text: str) -> bool:
     cv = parse_cell(text)
-    return cv is not None and not (cv.comparator == "eq" and _YEAR.fullmatch(re.sub(r"\s|年", "", text)))
+    bare = _CELL_NOTE.sub("", re.sub(r"\s|年", "", text))  # 2020(现状值) heads a column
+    return cv is not None and not (cv.comparator == "eq" and _YEAR.fullmatch(bare))
 
 
 # --- the table -> measures -------------------------------------------------------------------------
@@ -324,7 +390,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 labels.append(t)
         if not labels:
             continue
-        subject = "".join(labels)
+        subject = fix_label("".join(labels))
         unit, subject = _unit_in(subject)
         for c, col in enumerate(cols):
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
@@ -338,24 +404,35 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             text = clean_cell(table.cells[r][c])
             if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+", text):
                 continue
-            cv = parse_cell(text)
-            if cv is None and re.search(r"\d", text) and len(text) > 20:
-                continue  # a sentence in a value cell: the prose extraction reads it
-            cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
-            col_unit, _ = _unit_in(col.header)
-            u = cell_unit or unit or col_unit or header_unit
             start, end = block.cell_spans[(r, c)]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
-            value = None
-            if cv is not None:
-                value = cv.value * u.factor if u is not None else cv.value
-            out.append(Measure(
-                kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
-                value=value, unit=u.unit if u is not None else UNITLESS, value_text=text,
-                char_start=block.char_start + start, char_end=block.char_start + end,
-                sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
-                item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                period=f"{col.year - 4}-{col.year}" if cv and cv.is_total and col.year else None,
-                binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
-            ))
+            col_unit, _ = _unit_in(col.header)
+            for offset, piece in _pieces(text, subject):
+                cv = parse_cell(piece)
+                if cv is None and re.search(r"\d", piece) and len(piece) > 20:
+                    continue  # a sentence in a value cell: the prose extraction reads it
+                cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
+                u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject)
+                value = None
+                if cv is not None:
+                    value = cv.value * u.factor if u is not None else cv.value
+                out.append(Measure(
+                    kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
+                    value=value, unit=u.unit if u is not None else UNITLESS, value_text=piece,
+                    char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
+                    sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
+                    item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
+                    period=f"{col.year - 4}-{col.year}" if cv and cv.is_total and col.year else None,
+                    binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
+                ))
     return out
+
+
+def _pieces(text: str, label: str) -> list[tuple[int, str]]:
+    """(offset, text) of the figures of a cell: one, or one per alternative when the label names its
+    subjects with slashes and the cell gives as many figures (动/植物 | 83/77)."""
+    parts = text.split("/")
+    if len(parts) > 1 and label.count("/") == len(parts) - 1 and all(parse_cell(p) for p in parts):
+        offsets = [sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
+        return list(zip(offsets, parts, strict=True))
+    return [(0, text)]

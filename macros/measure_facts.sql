@@ -46,4 +46,5 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope() }}
 {% endmacro %}

@@ -92,6 +92,28 @@ def plan_pdf() -> bytes:
     return buf.getvalue()
 
 
+def open_last_column_pdf() -> bytes:
+    """An indicator table whose last column has no right rule in its body rows (its border lies off
+    the page): only the header cell of that column is a closed box."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80) - 10
+    rows = [["指标", "属性", "2020年"], ["区域细颗粒物年均浓度", "约束性", "38"],
+            ["区域森林覆盖率(%)", "约束性", "40.2"], ["区域空气优良天数比率(%)", "约束性", "80.5"]]
+    grid(c, rows, top, [200, 80, 100])
+    x0 = LEFT + 380
+    c.rect(x0, top - 24, 100, 24)
+    c.setFont(FONT, 10)
+    c.drawString(x0 + 4, top - 16, "2025年目标")
+    for r, value in enumerate(["33", "41", "84"], start=1):
+        y = top - 24 * (r + 1)
+        c.line(x0, y, x0 + 100, y)
+        c.drawString(x0 + 4, y + 8, value)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def prose_pdf(pages: int = 2, rotate: int = 0) -> bytes:
     buf = io.BytesIO()
     c = _canvas(buf)

@@ -15,8 +15,12 @@
 --   3. a plan's target / a report's outcome over one quoted in the other kind of document;
 --   4. the latest published document (then document_id);
 --   5. comparator eq, then le, ge, lt, gt, approx;  6. the first mention in the text.
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope() }}") }}
 with measures as (
     select * from {{ ref('stg_raw__measures') }}
+    where {{ in_refresh_scope() }}
 ),
 
 matches as (
@@ -176,3 +180,4 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope() }}

@@ -6,6 +6,9 @@
 --      mostly the same subject.
 -- Every strategy applies the same compatibility rules (macro link_compatible: region, year and
 -- period, unit, change flag, indicator, never a figure and its own baseline).
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope(['target_document_id', 'outcome_document_id']) }}") }}
 with links as (
     select * from {{ ref('int_targets_outcomes_linked_by_key') }}
     union all
@@ -55,3 +58,4 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope(['target_document_id', 'outcome_document_id']) }}

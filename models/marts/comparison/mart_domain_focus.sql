@@ -2,6 +2,9 @@
 -- share_of_tasks is the domain's share of the document's classified tasks (fct_tasks with a
 -- domain); it sums to 1 per document, and is null when the document has no classified task.
 -- A domain with measures but no task appears with n_tasks = 0.
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope() }}") }}
 with tasks as (
     select * from {{ ref('fct_tasks') }}
     where domain_code is not null
@@ -76,3 +79,4 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope() }}

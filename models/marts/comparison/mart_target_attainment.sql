@@ -11,6 +11,9 @@
 --   target - outcome); difference keeps the plain outcome - target.
 -- better: the indicator's; a long-tail subject has none, so le/lt targets read as lower-is-better
 --   and every other comparator as higher-is-better (a count of works or a rate to reach).
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope(['target_document_id', 'outcome_document_id']) }}") }}
 with links as (
     select * from {{ ref('int_targets_outcomes_linked') }}
 ),
@@ -97,3 +100,4 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope(['target_document_id', 'outcome_document_id']) }}

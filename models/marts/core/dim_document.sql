@@ -1,4 +1,7 @@
 -- One row per loaded document, with its region checked against dim_region.
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope() }}") }}
 with documents as (
     select * from {{ ref('int_documents_resolved') }}
 ),
@@ -30,3 +33,4 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope() }}

@@ -1,7 +1,11 @@
 -- One row per task: a numbered item (level 1 or deeper) that has no numbered item below it.
 -- Section headings with sub-items are structure, not tasks; the preamble is not a task either.
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope() }}") }}
 with items as (
     select * from {{ ref('stg_raw__items') }}
+    where {{ in_refresh_scope() }}
 ),
 
 documents as (
@@ -66,3 +70,4 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope() }}

@@ -1,6 +1,9 @@
 -- Where each number of fct_targets and fct_outcomes comes from: its sentence with the number
 -- highlighted, read back from dim_document_text at the measure's offsets (0-based, end-exclusive).
 -- offsets_match tells whether the text at the offsets is the value as written.
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope() }}") }}
 with measures as (
     select
         *,
@@ -56,3 +59,4 @@ final as (
 )
 
 select * from final
+where {{ in_refresh_scope() }}

@@ -1,0 +1,64 @@
+{#- Incremental refresh (issue 12).
+
+    An incremental build starts from a copy of the published warehouse (loaders/publish.py) and re-builds
+    only the rows a changed document can move. int_documents_changed compares a fingerprint of every
+    document's raw rows with the one stored by the previous build: a document is new, changed (renamed, or
+    its rows differ), removed or unchanged. The refresh scope is then
+      - the documents that are not unchanged, and
+      - every region (old or new region_code) of such a document: facts of one region depend on each other
+        (is_preferred ranks the measures of a region and year; the linker pairs targets and outcomes within
+        a region), so a region touched is re-built whole.
+    int_documents_changed marks every document of the scope (in_refresh_scope: itself changed, or in a region
+    touched), so the scope is a set of document_ids. An incremental model deletes the rows of the scope
+    (pre-hook delete_refresh_scope) and inserts the rows of the scope computed afresh (`where
+    {{ in_refresh_scope() }}` on its sources, so only the scope is computed, and on its final select); in a
+    full build both are no-ops and the model is built whole. A change to the models, seeds or loader version forces a full
+    build (publish.build_fingerprint). tests/test_incremental.py checks incremental = full, row for row. -#}
+
+{#- Options of an incremental model: `{{ config(**refresh_incremental(...)) }}` is not possible in dbt, so
+    models write the config block themselves:
+      {{ config(materialized='incremental', incremental_strategy='append',
+                pre_hook="{{ delete_refresh_scope() }}") }} -#}
+
+{#- Rows of the refresh scope: their document (any of document_columns) is in int_documents_changed's scope.
+    Usable on a model's sources (fast: only the scope is computed) and on its final select. -#}
+{% macro in_refresh_scope(document_columns=['document_id']) -%}
+    {#- a unit test is always a full build and gives its model only the inputs it lists -#}
+    {%- set in_unit_test = model is mapping and model.get('resource_type') == 'unit_test' -%}
+    {%- set changes = none if in_unit_test else ref('int_documents_changed') -%}  {#- outside the if: dbt sees the dependency -#}
+    {%- if not in_unit_test and is_incremental() -%}
+        ({%- for column in document_columns %}
+        {{ column }} in (select document_id from {{ changes }} where in_refresh_scope)
+        {%- if not loop.last %} or {% endif -%}
+        {%- endfor %})
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro delete_refresh_scope(document_columns=['document_id']) -%}
+    {%- if is_incremental() -%}
+        delete from {{ this }} where {{ in_refresh_scope(document_columns) }}
+    {%- else -%}
+        select 1  {#- a hook must be a statement #}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- int_documents_changed's own table as the previous build left it (in the copy of the published warehouse),
+    or an empty one in a full build. Read before dbt replaces the table: the new version is built aside. -#}
+{% macro previous_build_of_this() -%}
+    {%- set previous = adapter.get_relation(this.database, this.schema, this.identifier)
+        if adapter is defined and execute else none -%}
+    {%- if previous is not none and not flags.FULL_REFRESH -%}
+        {{ previous }}
+    {%- else -%}
+        (
+            select
+                cast(null as varchar) as document_id,
+                cast(null as varchar) as status,
+                cast(null as varchar) as region_code,
+                cast(null as varchar) as fingerprint
+            where false
+        )
+    {%- endif -%}
+{%- endmacro %}

@@ -1,0 +1,107 @@
+"""Grammar of indicator tables (issue 14): units named only by the indicator, cells with a scope note or a
+comparator word printed before the number, and a water class an OCR layer moved away from its 类.
+The tables are generated here (paraphrased rows), never copied from a corpus document."""
+
+from loaders.tables import Table, fix_label, indicator_unit, parse_cell, render, table_measures
+
+
+def _measures(rows, doc_year=2025):
+    return table_measures(render(Table.from_rows(rows)), doc_year)
+
+
+def test_a_row_without_unit_takes_the_unit_of_the_indicator_it_names():
+    rows = [["指标", "2020年", "2025年", "属性"],
+            ["全区细颗粒物年平均浓度", "41", "≤33", "约束性"],
+            ["某某工作推进情况", "12", "15", "预期性"]]
+    got = {(m.subject_zh, m.year): m for m in _measures(rows)}
+    assert got[("全区细颗粒物年平均浓度", 2025)].unit == "ug_m3"
+    assert got[("全区细颗粒物年平均浓度", 2025)].comparator == "le"
+    assert got[("全区细颗粒物年平均浓度", 2020)].kind == "outcome"
+    assert got[("某某工作推进情况", 2025)].unit == "index"  # nothing names a unit: kept dimensionless
+
+
+def test_a_change_row_takes_the_unit_of_the_change_indicator():
+    assert indicator_unit("城区PM2.5年平均浓度下降幅度").unit == "percent"
+    assert indicator_unit("城区PM2.5年平均浓度").unit == "ug_m3"
+    assert indicator_unit("与指标无关的一行") is None
+
+
+def test_a_scope_note_after_the_number_leaves_the_value():
+    cv = parse_cell("21.4（省控断面）")
+    assert cv is not None and cv.value == 21.4 and cv.comparator == "eq"
+    assert parse_cell("完成上级下达任务") is None
+
+
+def test_a_comparator_word_printed_before_its_number():
+    assert parse_cell("左右88").comparator == "approx"
+    assert parse_cell("以上75").comparator == "ge"
+    assert parse_cell("以上75").value == 75
+
+
+def test_a_water_class_moved_away_from_its_class_word_goes_back():
+    assert fix_label("全市地表水达到或好于类水体比例Ⅲ") == "全市地表水达到或好于Ⅲ类水体比例"
+    assert fix_label("地下水点位类水比例Ⅴ(%)") == "地下水点位Ⅴ类水比例(%)"
+    assert fix_label("国考断面劣Ⅴ类水体比例") == "国考断面劣Ⅴ类水体比例"  # already right: unchanged
+    assert fix_label("森林覆盖率(%)") == "森林覆盖率(%)"
+
+
+def test_a_moved_class_numeral_reaches_the_measure_subject():
+    rows = [["指标", "2020年", "2025年"], ["地表水好于类水体比例Ⅲ(%)", "70.5", "75"]]
+    assert {m.subject_zh for m in _measures(rows)} == {"地表水好于Ⅲ类水体比例"}
+
+
+def test_a_year_with_its_role_in_brackets_heads_a_column():
+    rows = [["序号", "指标", "2020(现状值)", "2025(目标值)"], ["1", "区域森林覆盖率(%)", "31.2", "32"]]
+    got = {(m.kind, m.year, m.value) for m in _measures(rows)}
+    assert got == {("outcome", 2020, 31.2), ("target", 2025, 32.0)}
+
+
+def test_a_last_column_without_right_rule_is_read_from_its_words():
+    from documents_factory import open_last_column_pdf
+
+    from loaders import pipeline
+
+    res = pipeline.safe_process(open_last_column_pdf(), "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["subject_zh"], m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"]}
+    assert ("区域细颗粒物年均浓度", "target", 2025, 33.0) in got
+    assert ("区域森林覆盖率", "target", 2025, 41.0) in got
+    assert ("区域森林覆盖率", "outcome", 2020, 40.2) in got
+
+
+def test_slashed_subjects_with_as_many_figures_give_one_measure_each():
+    rows = [["指标", "2020年", "2025年"], ["湿地保护率(%)", "50", "55"], ["重点保护鸟/兽种数保护率(%)", "81/74", "≥85/80"]]
+    got = sorted((m.year, m.value, m.comparator, m.value_text) for m in _measures(rows) if "/" in m.subject_zh)
+    assert got == [(2020, 74.0, "eq", "74"), (2020, 81.0, "eq", "81"), (2025, 80.0, "eq", "80"), (2025, 85.0, "ge", "≥85")]
+    rows = [["指标", "2020年"], ["湿地保护率(%)", "50"], ["单位工业增加值用水量", "12/13"]]
+    assert [m.value for m in _measures(rows) if m.subject_zh.startswith("单位")] == [None]  # a slash the label does not announce: no figure invented
+
+
+def test_an_ocr_moved_subscript_and_class_go_back_in_place():
+    assert fix_label("城区PM年均浓度 10") == "城区PM10年均浓度"
+    assert fix_label("城区细颗粒物(PM )浓度 2.5") == "城区细颗粒物(PM2.5)浓度"
+    assert fix_label("区域地表水好于类Ⅲ水体的比例") == "区域地表水好于Ⅲ类水体的比例"
+    assert fix_label("林地保有率10") == "林地保有率10"  # no PM: a trailing number stays
+
+
+def test_two_figures_in_one_cell_are_not_joined():
+    assert parse_cell("<1.5 88") is None
+    assert parse_cell("≤1.5").value == 1.5
+
+
+def test_a_boxed_table_title_dates_target_and_completed_columns():
+    import io
+
+    from documents_factory import HEIGHT, _canvas, _text, grid
+
+    from loaders import pipeline
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", "一、回顾。", "专栏“十三五”主要指标完成情况"], HEIGHT - 80)
+    grid(c, [["规划指标", "目标值", "完成值"], ["区域森林覆盖率(%)", "40", "41.5"], ["区域湿地保护率(%)", "50", "52"]],
+         top - 10, [200, 100, 100])
+    c.showPage()
+    c.save()
+    res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"] and "森林" in m["subject_zh"]}
+    assert got == {("target", 2020, 40.0), ("outcome", 2020, 41.5)}

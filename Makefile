@@ -22,7 +22,7 @@ warehouse: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check loaders tests benchmarks
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=20
 
 evaluate: $(STAMP)
 	$(BIN)/envwh evaluate data/documents tests/gold/measures.csv

@@ -1,5 +1,6 @@
 """Shared fixtures: small inline documents, folders of them, loading them into a private raw folder, and the
-sample corpus built once per test session."""
+two builds made once per test session: the sample corpus (`sample_build`) and the whole real corpus
+(`corpus_build`)."""
 
 from __future__ import annotations
 
@@ -116,3 +117,46 @@ def spark(tmp_path_factory):
     session = local_spark_session(tmp_path_factory.mktemp("spark"))
     yield session
     session.stop()
+
+
+CORPUS = ROOT / "data" / "corpus"
+CORPUS_SETS = ("pdf", "city-reports-2024", "province-reports-2026")  # data/corpus: every document, PDFs included
+
+
+@dataclass(frozen=True)
+class CorpusBuild:
+    """data/corpus (all 121 documents, PDFs included) after one `envwh refresh`."""
+
+    data: Path
+    refresh: subprocess.CompletedProcess
+    files: list[str]  # source_file of every document, as the loaders name it (e.g. "pdf/x.pdf")
+
+    @property
+    def db(self) -> Path:
+        return self.data / "warehouse.duckdb"
+
+    def raw(self, table: str) -> list[dict]:
+        return rows(self.data / "raw", table)
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory) -> CorpusBuild:
+    """The whole corpus loaded (two workers) and built by dbt ONCE for the tests that read it: the PDF test,
+    the corpus build test and the gold quote test (a PDF load is most of their time). Tests must not write
+    into it. The held-out documents are loaded, since the build must hold for them, but never scored."""
+    if not all((CORPUS / name).is_dir() for name in CORPUS_SETS):
+        pytest.skip("the corpus is not checked out")
+    work = tmp_path_factory.mktemp("corpus")
+    folder, files = work / "documents", []
+    for name in CORPUS_SETS:
+        (folder / name).mkdir(parents=True)
+        for path in sorted(p for p in (CORPUS / name).iterdir() if p.is_file()):
+            os.symlink(path, folder / name / path.name)
+            files.append(f"{name}/{path.name}")
+    data = work / "data"
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("ENVWH_")},  # --data-dir decides
+           "DBT_TARGET_PATH": str(work / "target"), "DBT_LOG_PATH": str(work / "logs")}
+    refresh = subprocess.run([str(ENVWH), "refresh", str(folder), "--data-dir", str(data), "--workers", "2", "--quiet",
+                              "--follow-symlinks"],  # the corpus is linked in, not copied
+                             cwd=work, env=env, capture_output=True, text=True, timeout=1800)
+    return CorpusBuild(data, refresh, files)

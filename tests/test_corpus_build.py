@@ -1,21 +1,20 @@
-"""The whole text corpus (data/corpus: city 2024 and provincial 2026 government work reports) through
-`envwh refresh`: it must build and publish, whatever one document holds (issue 14: "A、B均为100%" once
-gave two measures one measure_id and the refresh published nothing).
+"""The whole corpus (data/corpus: city 2024 and provincial 2026 government work reports, and the PDF plans)
+through `envwh refresh` (the session's `corpus_build`, tests/conftest.py): it must build and publish, whatever
+one document holds (issue 14: "A、B均为100%" once gave two measures one measure_id and the refresh published
+nothing; and the refresh on the whole corpus, PDFs included, builds and publishes).
 
-Also measures the document semantics on the corpus's development documents (the held-out ones of
+Also measures the document semantics on the text corpus's development documents (the held-out ones of
 tests/gold/corpus/heldout/documents.csv are loaded, since the build must hold for them, but never
 scored): the region each file names, doc_kind work_report, and the year of the congress (2024 for
 the city reports, 2026 for the provincial ones).
 
-About 1-2 minutes: deselect with `pytest -m "not corpus"` while iterating.
+About 1-2 minutes (shared with test_pdf_word.py and test_corpus_gold.py): deselect with `pytest -m "not corpus"`
+while iterating.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -24,7 +23,6 @@ import pytest
 from loaders.regions import RegionIndex
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "data" / "corpus"
 TEXT_SETS = {"city-reports-2024": 2024, "province-reports-2026": 2026}
 HELDOUT = ROOT / "tests" / "gold" / "corpus" / "heldout" / "documents.csv"
 # Files whose text is not what their name says (read by a person): both hold the State Council's
@@ -34,31 +32,14 @@ NATIONAL_TEXTS = {"city-reports-2024/襄阳.txt", "city-reports-2024/贵阳.txt"
 pytestmark = pytest.mark.corpus
 
 
-@pytest.fixture(scope="module")
-def corpus_build(tmp_path_factory):
-    work = tmp_path_factory.mktemp("corpus")
-    folder = work / "documents"
-    for name in TEXT_SETS:
-        (folder / name).mkdir(parents=True)
-        for path in sorted((CORPUS / name).glob("*.txt")):
-            os.symlink(path, folder / name / path.name)
-    db_path = work / "warehouse.duckdb"
-    env = {**os.environ, "ENVWH_RAW_DIR": str(work / "raw"), "ENVWH_DUCKDB_PATH": str(db_path)}
-    done = subprocess.run(
-        [str(Path(sys.executable).with_name("envwh")), "refresh", str(folder), "--data-dir", str(work), "--workers", "2", "--quiet",
-         "--follow-symlinks"],  # the corpus is linked in, not copied
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-    return done, work, db_path
-
-
-def test_refresh_on_the_whole_text_corpus_builds_and_publishes(corpus_build):
-    done, work, db_path = corpus_build
+def test_refresh_on_the_whole_corpus_builds_and_publishes(corpus_build):
+    done = corpus_build.refresh
     # 0: all loaded; 1: published, some files not loaded (reported). 3 would be a failed build.
     assert done.returncode in (0, 1), done.stdout + done.stderr
     assert "build: published" in done.stdout, done.stdout + done.stderr
-    con = duckdb.connect(str(db_path), read_only=True)
-    n_files = sum(len(list((CORPUS / name).glob("*.txt"))) for name in TEXT_SETS)
+    con = duckdb.connect(str(corpus_build.db), read_only=True)
+    n_files = len(corpus_build.files)
+    assert {f.split("/")[0] for f in corpus_build.files} == {"pdf", *TEXT_SETS}
     n_docs = con.execute("select count(*) from marts.dim_document").fetchone()[0]
     n_errors = con.execute("select count(distinct source_file) from marts.fct_load_errors where severity = 'error'").fetchone()[0]
     n_duplicates = con.execute("select count(*) from marts.fct_load_errors where reason = 'duplicate_content'").fetchone()[0]
@@ -69,9 +50,8 @@ def test_refresh_on_the_whole_text_corpus_builds_and_publishes(corpus_build):
 
 
 def test_measures_sharing_an_offset_get_distinct_ids(corpus_build):
-    _, work, _ = corpus_build
     rows = duckdb.sql(f"""select measure_id, document_id, char_start
-                          from read_parquet('{work / "raw" / "raw_measures.parquet"}')""").fetchall()
+                          from read_parquet('{corpus_build.data / "raw" / "raw_measures.parquet"}')""").fetchall()
     assert len({r[0] for r in rows}) == len(rows)
     by_offset: dict[tuple[str, int], int] = {}
     for _, doc, start in rows:
@@ -85,11 +65,10 @@ def _heldout() -> set[str]:
 
 
 def test_region_kind_and_year_of_development_documents(corpus_build):
-    _, work, _ = corpus_build
     index = RegionIndex.load()
     docs = duckdb.sql(f"""select source_file, region_code, doc_kind, year
-                          from read_parquet('{work / "raw" / "raw_documents.parquet"}')""").fetchall()
-    scored = [d for d in docs if d[0] not in _heldout()]
+                          from read_parquet('{corpus_build.data / "raw" / "raw_documents.parquet"}')""").fetchall()
+    scored = [d for d in docs if d[0].split("/")[0] in TEXT_SETS and d[0] not in _heldout()]
     right = {"region": 0, "doc_kind": 0, "year": 0}
     for source_file, region_code, doc_kind, year in scored:
         folder, name = source_file.split("/")

@@ -139,15 +139,16 @@ def test_a_bad_file_never_stops_the_others(make_folder, raw_dir):
     assert {m["row_no"] for m in measures if m["table_no"] == 1} >= {3, 4, 5, 6, 7}
 
 
-@pytest.mark.skipif(not CORPUS_PDFS, reason="the corpus is not checked out")
-def test_every_corpus_pdf_loads():
-    failed = {}
-    for path in CORPUS_PDFS:
-        res = _load(path.read_bytes(), path.name)
-        errors = [e["reason"] for e in res.errors if e["severity"] == "error"]
-        if errors or res.document is None:
-            failed[path.name] = errors
+@pytest.mark.corpus
+def test_every_corpus_pdf_loads(corpus_build):
+    """Every PDF of data/corpus loads through `envwh refresh` (the session's corpus build): a document row,
+    and no load error of severity error."""
+    pdfs = {f"pdf/{path.name}" for path in CORPUS_PDFS}
+    loaded = {d["source_file"] for d in corpus_build.raw("raw_documents")}
+    failed = {e["source_file"]: e["reason"] for e in corpus_build.raw("raw_load_errors")
+              if e["source_file"] in pdfs and e["severity"] == "error"}
     assert not failed
+    assert pdfs - loaded == set()
     assert len(CORPUS_PDFS) == 31
 
 

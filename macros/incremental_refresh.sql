@@ -54,10 +54,10 @@
     {%- else -%}
         (
             select
-                cast(null as varchar) as document_id,
-                cast(null as varchar) as status,
-                cast(null as varchar) as region_code,
-                cast(null as varchar) as fingerprint
+                cast(null as string) as document_id,
+                cast(null as string) as status,
+                cast(null as string) as region_code,
+                cast(null as string) as fingerprint
             where false
         )
     {%- endif -%}

@@ -29,6 +29,8 @@ def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple[str, str, 
     sql = re.sub(r"\{\{\s*ref\('(\w+)'\)\s*\}\}", lambda m: f"({tables[m.group(1)]})", MODEL.read_text(encoding="utf-8"))
     key = re.search(r"%}\s*(.*?)\s*\{%-? endmacro", KEY_MACRO.read_text(encoding="utf-8"), re.S).group(1)
     sql = re.sub(r"\{\{\s*indicator_key\((['\"])(.*?)\1\)\s*\}\}", lambda m: key.replace("{{ expression }}", m.group(2)), sql)
+    # the cross-database list macros, as their DuckDB implementations (macros/cross_db/lists.sql) render them
+    sql = re.sub(r"\{\{\s*unnest_list\(split_string\('(\w+)', '(.)'\)\)\s*\}\}", r"unnest(string_split(\1, '\2'))", sql)
     sql = sql.replace("coalesce(is_change, false)", "coalesce(is_change = 'true', false)")  # seeds as text here
     rows = dict(con.execute(f"select measure_id, indicator_code from ({sql})").fetchall())
     return [rows[str(i)] for i in range(len(subjects))]

@@ -12,7 +12,7 @@ with documents as (
 raw_documents as (
     select
         document_id,
-        hash(raw_document) as row_hash  -- noqa: AL05
+        {{ row_hash("raw_document") }} as row_hash  -- noqa: AL05
     from {{ ref('stg_raw__documents') }} as raw_document  -- noqa: AL05
 ),
 
@@ -20,7 +20,7 @@ measure_hashes as (
     select
         document_id,
         count(*) as n_rows,
-        bit_xor(hash(raw_measure)) as rows_hash  -- order-free: the same rows give the same hash
+        bit_xor({{ row_hash("raw_measure") }}) as rows_hash  -- order-free: the same rows give the same hash
     from {{ ref('stg_raw__measures') }} as raw_measure  -- noqa: AL05
     group by document_id
 ),
@@ -29,7 +29,7 @@ item_hashes as (
     select
         document_id,
         count(*) as n_rows,
-        bit_xor(hash(raw_item)) as rows_hash
+        bit_xor({{ row_hash("raw_item") }}) as rows_hash
     from {{ ref('stg_raw__items') }} as raw_item  -- noqa: AL05
     group by document_id
 ),

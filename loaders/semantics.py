@@ -24,10 +24,10 @@ from pathlib import Path
 import ahocorasick
 
 from loaders import reference
+from loaders.breaks import CLAUSE_BREAKS
 from loaders.regions import RegionIndex
 
 DATA = Path(__file__).parent / "data"
-_CLAUSE_BREAKS = ",，;；:：。"
 # XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
 _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
@@ -93,8 +93,8 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
             return env[strong[-1][1]], strong[-1][1]
     if environmental_document:
         return True, None
-    start = max((sentence.rfind(ch, 0, number_at) for ch in _CLAUSE_BREAKS), default=-1) + 1
-    ends = [e for e in (sentence.find(ch, number_at) for ch in _CLAUSE_BREAKS) if e >= 0]
+    start = _clause_start(sentence, number_at)
+    ends = [e for e in (sentence.find(ch, number_at) for ch in CLAUSE_BREAKS) if e >= 0]
     around = sentence[start : min(ends, default=len(sentence))]  # the whole clause holding the number
     # its own words before the number said nothing environmental (step 1): the figure is the economy's,
     # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
@@ -152,10 +152,14 @@ def sub_area(subject: str, clause: str, region_code: str | None, regions: Region
     return None
 
 
+def _clause_start(sentence: str, number_at: int) -> int:
+    """Where the clause holding the number starts: after the last clause break before it."""
+    return max((sentence.rfind(ch, 0, number_at) for ch in CLAUSE_BREAKS), default=-1) + 1
+
+
 def _clause(sentence: str, number_at: int) -> str:
     """The words of sentence before the number, back to the last clause break."""
-    start = max((sentence.rfind(ch, 0, number_at) for ch in _CLAUSE_BREAKS), default=-1) + 1
-    return sentence[start:number_at]
+    return sentence[_clause_start(sentence, number_at):number_at]
 
 
 def measure_semantics(row: dict, document: dict) -> dict:

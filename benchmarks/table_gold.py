@@ -4,9 +4,10 @@
 
 A gold cell is found when a measure read from a table of the same document has the same value (or,
 for a cell of words, the same value_text) and a row label agreeing with the gold quote; it is right
-when its kind and year agree too. Precision counts the table measures of the document that match no
+when its kind and year agree too, and fully right when its binding (属性), period (a `[ ]` total) and
+unit agree as well. Precision counts the table measures of the document that match no
 gold cell (a `headline` gold leaves some real cells out, so it is a lower bound). Held-out documents
-are never read.
+are never read, nor any document the gold's documents.csv does not mark `dev`.
 """
 
 from __future__ import annotations
@@ -43,12 +44,22 @@ def _same_row(gold: dict, m: dict) -> bool:
     return bool(quote) and (quote[:8] in row or subject[:8] in row or _norm(m["subject_zh"])[:8] in quote)
 
 
+def _fully_right(gold: dict, m: dict) -> bool:
+    return ((gold["binding"] or None) == m["binding"] and (gold["period"] or None) == m["period"]
+            and gold["unit"] == m["unit"])
+
+
+def _dev_documents(gold_path: Path) -> set[str]:
+    with open(gold_path.parent / "documents.csv", encoding="utf-8") as fh:
+        return {r["doc_file"] for r in csv.DictReader(fh) if r["set"] == "dev"}
+
+
 def evaluate(gold_path: Path) -> list[tuple]:
     gold_rows = [r for r in csv.DictReader(open(gold_path, encoding="utf-8")) if r["source"] == "table"]
-    skip = heldout()
+    skip, dev = heldout(), _dev_documents(gold_path)
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for r in gold_rows:
-        if Path(r["doc_file"]).name not in skip:
+        if Path(r["doc_file"]).name not in skip and r["doc_file"] in dev:
             by_doc[r["doc_file"]].append(r)
     out = []
     for doc_file, golds in sorted(by_doc.items()):
@@ -56,7 +67,7 @@ def evaluate(gold_path: Path) -> list[tuple]:
         res = pipeline.safe_process(path.read_bytes(), path.name)
         found = [m for m in res.measures if m["table_no"] is not None]
         used: set[int] = set()
-        n_found = n_right = 0
+        n_found = n_right = n_full = 0
         for g in golds:
             cands = [i for i, m in enumerate(found) if i not in used and _same_value(g, m) and _same_row(g, m)]
             right = [i for i in cands if found[i]["kind"] == g["kind"] and str(found[i]["year"]) == g["year"]]
@@ -65,22 +76,25 @@ def evaluate(gold_path: Path) -> list[tuple]:
                 used.add(pick[0])
                 n_found += 1
                 n_right += bool(right)
-        out.append((Path(doc_file).stem, len(golds), len(found), n_found, n_right))
+                n_full += bool(right) and _fully_right(g, found[pick[0]])
+        out.append((Path(doc_file).stem, len(golds), len(found), n_found, n_right, n_full))
     return out
 
 
 def main() -> None:
     gold = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_GOLD
     rows = evaluate(gold)
-    print("| plan | gold cells | table measures | cells found | year & kind right | recall | precision |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    tot = [0, 0, 0, 0]
-    for name, n_gold, n_found, n_match, n_right in rows:
-        tot = [a + b for a, b in zip(tot, (n_gold, n_found, n_match, n_right), strict=True)]
+    print("| plan | gold cells | table measures | cells found | year & kind right | recall | precision "
+          "| + binding, period, unit right |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    tot = [0, 0, 0, 0, 0]
+    for name, n_gold, n_found, n_match, n_right, n_full in rows:
+        tot = [a + b for a, b in zip(tot, (n_gold, n_found, n_match, n_right, n_full), strict=True)]
         print(f"| {name} | {n_gold} | {n_found} | {n_match} | {n_right} | {n_right / n_gold:.2f} | "
-              f"{n_right / n_found if n_found else 0:.2f} |")
-    n_gold, n_found, n_match, n_right = tot
-    print(f"| **all** | {n_gold} | {n_found} | {n_match} | {n_right} | {n_right / n_gold:.2f} | {n_right / max(n_found, 1):.2f} |")
+              f"{n_right / n_found if n_found else 0:.2f} | {n_full / n_gold:.2f} |")
+    n_gold, n_found, n_match, n_right, n_full = tot
+    print(f"| **all** | {n_gold} | {n_found} | {n_match} | {n_right} | {n_right / n_gold:.2f} | "
+          f"{n_right / max(n_found, 1):.2f} | {n_full / n_gold:.2f} |")
 
 
 if __name__ == "__main__":

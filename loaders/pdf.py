@@ -22,7 +22,7 @@ from loaders import pdf_tables, reading
 from loaders.errors import LoadError
 from loaders.pdf_tables import fix_private_use
 from loaders.records import CleanDocument
-from loaders.tables import Table, TableBlock, clean_cell, header_rows, period_end_in, render
+from loaders.tables import Table, TableBlock, clean_cell, header_rows, merge_split_rows, period_end_in, render
 
 MIN_RULES_FOR_TABLE = 8  # path objects (rules, cell borders) a page needs before tables are looked for
 MIN_CHARS_PER_PAGE = 20  # below this on average the PDF is a scan without a text layer
@@ -105,17 +105,58 @@ def _open_last_column(page, found, table: Table) -> Table:
     return table
 
 
-def _find_tables(plumber, index: int) -> list[tuple[tuple[float, float, float, float], Table]]:
-    """(bbox in pdfplumber's top-left coordinates, table) of each table on a page, top to bottom."""
+def _col_edges(found) -> list[tuple[float, float]]:
+    """(x0, x1) of each grid column: the narrowest cell box seen in it (merged cells span several)."""
+    width = max(len(row.cells) for row in found.rows)
+    edges = []
+    for c in range(width):
+        boxes = [row.cells[c] for row in found.rows if c < len(row.cells) and row.cells[c]]
+        edges.append(min(((b[0], b[2]) for b in boxes), key=lambda e: e[1] - e[0]) if boxes else (0.0, 0.0))
+    return edges
+
+
+_EDGE_TOLERANCE = 3.0  # points between the rules of one column on two pages
+
+
+def _restore_lost_columns(page, found, table: Table, prev: Table) -> Table:
+    """A table continued from the previous page whose right-hand columns lost their rules here (the
+    page's grid ends one column early): the columns the previous page had right of this grid are read
+    from the words under them, row by row."""
+    edges, prev_edges = table.col_edges or [], prev.col_edges or []
+    n = len(edges)
+    if (header_rows(table) or n >= len(prev_edges)
+            or any(abs(a[0] - b[0]) > _EDGE_TOLERANCE for a, b in zip(edges, prev_edges, strict=False))):
+        return table
+    lost = [e for e in prev_edges[n:] if e[0] >= found.bbox[2] - _EDGE_TOLERANCE]
+    if len(lost) != len(prev_edges) - n:
+        return table
+    for r, row in enumerate(found.rows):
+        boxes = [b for b in row.cells if b]
+        top, bottom = row.bbox[1], min([b[3] for b in boxes] + [page.height])
+        for x0, x1 in lost:
+            text = page.crop((x0, top, min(x1, page.width), bottom)).extract_text() if bottom - top > 2 else ""
+            table.cells[r].append(fix_private_use(text) if text and text.strip() else "")
+            table.origin[r].append((r, len(table.cells[r]) - 1))
+    table.col_edges = edges + lost
+    return table
+
+
+def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[tuple[float, float, float, float], Table]]:
+    """(bbox in pdfplumber's top-left coordinates, table) of each table on a page, top to bottom;
+    prev: the last table of the previous page, which the first table here may continue."""
     try:
         page = plumber.pages[index]
-        found = page.find_tables()
-        tables = [(t.bbox, _open_last_column(page, t, Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()],
-                                                           _origins(t), index + 1)))
-                  for t in found]
+        tables = []
+        for t in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+            table = Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1)
+            table.col_edges = _col_edges(t)
+            table = _open_last_column(page, t, table)
+            if prev is not None and not tables:
+                table = _restore_lost_columns(page, t, table, prev)
+            tables.append((t.bbox, table))
     except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
         return []
-    return sorted(((bbox, t) for bbox, t in tables if _is_data_table(t)), key=lambda t: t[0][1])
+    return [(bbox, t) for bbox, t in tables if _is_data_table(t)]
 
 
 def _find_text_tables(plumber, index: int, carry):
@@ -256,6 +297,37 @@ def _repeated_header(prev: Table, nxt: Table) -> int:
     return n
 
 
+def _repeats_a_header(prev: Table, nxt: Table) -> bool:
+    heads = {clean_cell(cell) for row in prev.cells[: header_rows(prev)] for cell in row if cell and clean_cell(cell)}
+    return any(clean_cell(cell) in heads for row in nxt.cells[: header_rows(nxt)] for cell in row if cell)
+
+
+def _align_columns(prev: Table, nxt: Table) -> Table | None:
+    """The continuation nxt laid out in prev's columns: as is when both have as many columns, else
+    (a header-less continuation whose grid has a column fewer or more, e.g. a sub-label column used
+    on one page only) each column moved under the column of prev it overlaps most on the page."""
+    if len(prev.cells[0]) == len(nxt.cells[0]):
+        return nxt
+    if not prev.col_edges or not nxt.col_edges or _repeats_a_header(prev, nxt):
+        return None
+
+    def overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+        return min(a[1], b[1]) - max(a[0], b[0])
+
+    target = [max(range(len(prev.col_edges)), key=lambda p: overlap(prev.col_edges[p], e)) for e in nxt.col_edges]
+    if len(set(target)) != len(target) or any(overlap(prev.col_edges[p], e) <= 0 for p, e in zip(target, nxt.col_edges, strict=True)):
+        return None
+    width = len(prev.cells[0])
+    cells: list[list[str | None]] = [[""] * width for _ in nxt.cells]
+    origin = [[(r, c) for c in range(width)] for r in range(len(nxt.cells))]
+    for r, row in enumerate(nxt.cells):
+        for c, cell in enumerate(row):
+            cells[r][target[c]] = cell
+            orow, ocol = nxt.origin[r][c]
+            origin[r][target[c]] = (orow, target[ocol])
+    return Table(cells, origin, nxt.page, col_edges=prev.col_edges)
+
+
 def _continue_table(prev: Table, nxt: Table) -> None:
     """Rows of a table continued on the next page appended to it (its repeated header rows dropped)."""
     prev.last_page = nxt.page
@@ -290,6 +362,7 @@ def read_pdf(data: bytes, name: str = "") -> CleanDocument:
         plumber = None
         pages: list[_Page] = []
         carry = None  # columns of a rule-less table running onto the next page
+        prev_table = None  # the last table of the previous page
         for i in range(n_pages):
             pdf_page = pdf[i]
             tables = []
@@ -297,10 +370,11 @@ def read_pdf(data: bytes, name: str = "") -> CleanDocument:
             if ruled or carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range()):
                 plumber = plumber or _open_plumber(data)
             if plumber is not None and ruled:
-                tables, carry = _find_tables(plumber, i), None
+                tables, carry = _find_tables(plumber, i, prev_table), None
             elif plumber is not None and (carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range())):
                 tables, carry = _find_text_tables(plumber, i, carry)
             pages.append(_read_page(pdf_page, tables))
+            prev_table = tables[-1][1] if tables else None
         props = _properties(pdf)
     finally:
         pdf.close()
@@ -341,8 +415,8 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
             between_ok = not pending or (len(pending) <= _MAX_LINES_BETWEEN and all(len(x) <= 60 and not _TABLE_TITLE.match(x) for x in pending))
             if (between_ok and isinstance(prev, Table) and prev.page is not None
                     and part.page == (prev.last_page or prev.page) + 1
-                    and len(prev.cells[0]) == len(part.cells[0])):
-                _continue_table(prev, part)
+                    and (aligned := _align_columns(prev, part)) is not None):
+                _continue_table(prev, aligned)
                 continue
             if pending:
                 sequence.append(pending)
@@ -364,7 +438,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
                     original.append(orig)
                     lines.append(simp)
             continue
-        table = part
+        table = merge_split_rows(part)
         table.table_no = len(blocks) + 1
         title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line) or _BOX_TITLE.match(line)), "")
         table.period_end = period_end_in(title)

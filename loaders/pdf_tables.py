@@ -27,7 +27,7 @@ def fix_private_use(text: str) -> str:
 
 
 _HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|现状值?|基准值?|目标值?|完成值|实际值")
-_BINDING_WORDS = ("约束性", "预期性")
+_BINDING_WORDS = ("约束性", "预期性", "导向性")
 _SERIAL = re.compile(r"\d{1,2}|[(（]\d{1,2}[)）]")
 _END = re.compile(r"(?:注|备注|资料来源|数据来源)\s*[:：]|表\s?\d")
 _HEADER_SPREAD = 12.0  # points between the first and last line of a header row

@@ -40,6 +40,7 @@ class Table:
     table_no: int = 0  # 1-based, in document order
     last_page: int | None = None  # page where a table continued over page breaks ends
     period_end: int | None = None  # end year of the plan period its title names (表1 “十三五”主要指标 -> 2020)
+    col_edges: list[tuple[float, float]] | None = None  # (x0, x1) of each column on a PDF page
 
     @classmethod
     def from_rows(cls, rows: list[list[str | None]], page: int | None = None) -> Table:
@@ -116,7 +117,7 @@ _ROLE_WORDS = {  # column header words -> the column's role (checked in this ord
     "status": ("完成情况", "情况", "备注", "说明", "责任", "牵头"),
 }
 _CATEGORY_WORDS = ("类别", "分类", "领域", "类型", "方面")
-_BINDING = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
+_BINDING = {"约束性": "binding", "预期性": "expected", "导向性": "expected", "约束": "binding", "预期": "expected"}
 _NO_VALUE = {"", "-", "—", "——", "/", "\\", "–", "无", "…"}
 
 
@@ -168,7 +169,7 @@ def _alternation(words) -> str:
 _VALUE_RE = re.compile(
     rf"[①-⑳]?(?P<pre>{_alternation(_PREFIXES)})?(?P<open>[\[【［〔])?(?P<pre2>{_alternation(_PREFIXES)})?"
     r"(?P<num>[+-]?\d+(?:,\d{3})*(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?(?P<unit>[^\d\]】］〕]{0,12}?)"
-    rf"(?P<close>[\]】］〕])?(?P<post>{_alternation(_SUFFIXES)})?(?P<note>[a-zA-Z*①-⑳]|\([a-z1-9]\))?"
+    rf"(?P<close>[\]】］〕])?(?P<post>{_alternation(_SUFFIXES)})?(?P<note>[a-zA-Z*#①-⑳]|\([a-z1-9]\)|[\[［]\d{{1,2}}[\]］]|(?<=[\]】］〕])\d[)）])?"
 )
 
 
@@ -304,6 +305,86 @@ def header_rows(table: Table) -> int:
     return 0
 
 
+_SERIAL_CELL = re.compile(r"\d{1,2}")
+
+
+def _serial_column(table: Table, n_header: int) -> int | None:
+    """The column numbering the rows (序号, or three or more small integers and nothing else)."""
+    for c in range(min(3, len(table.cells[0]) if table.cells else 0)):
+        body = [clean_cell(row[c]) for row in table.cells[n_header:] if row[c] and clean_cell(row[c])]
+        header = "".join(clean_cell(table.text(r, c)) for r in range(n_header))
+        if len(body) >= 3 and all(_SERIAL_CELL.fullmatch(t) for t in body) and (
+                any(w in header for w in _ROLE_WORDS["serial"]) or not header):
+            return c
+    return None
+
+
+def merge_split_rows(table: Table) -> Table:
+    """A grid whose every printed line became a row of its own (each column ruled at its own heights):
+    a label wrapped over three lines around a row's serial and values, 基本消 / 除 over two. A row
+    holding only words (no serial, no figure, no 约束性, no 一 for 'none') is a fragment of the numbered
+    row next to it: each of its cells joins the nearest such row whose own cell there is empty."""
+    n_header = header_rows(table)
+    serial = _serial_column(table, n_header) if n_header else None
+    if serial is None:
+        return table
+
+    def text(r: int, c: int) -> str:
+        return clean_cell(table.cells[r][c])
+
+    def is_anchor(r: int) -> bool:
+        cells = [text(r, c) for c in range(len(table.cells[r]))]
+        return bool(cells[serial]) or any(t in _NO_VALUE - {""} or t in _BINDING or is_value_cell(t) for t in cells if t)
+
+    # the first label line may sit above the first numbered row, where header_rows still sees a header
+    labels = {c for c, col in enumerate(_columns(table, n_header, None)) if col.role in ("label", "category") and c != serial}
+    first = next((r for r in range(n_header, len(table.cells)) if is_anchor(r)), len(table.cells))
+    first = next((r for r in range(n_header - 1, -1, -1) if is_anchor(r)), first) if first == n_header else first
+    n_header = 1 + max((r for r in range(min(n_header, first)) if any(text(r, c) for c in range(len(table.cells[r])) if c not in labels)), default=-1)
+    body = range(n_header, len(table.cells))
+    anchors = [r for r in body if is_anchor(r)]
+    fragments = [r for r in body if r not in anchors]  # empty rows go too
+    if not anchors or not any(text(r, c) for r in fragments for c in range(len(table.cells[r]))):
+        return table
+    joined: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    home: dict[int, int] = {}  # fragment row -> the row that took most of its words
+    def is_open(a: int, c: int) -> bool:  # empty, or covered by a cell of its own column (not one to its left)
+        return not text(a, c) and table.origin[a][c][1] == c
+
+    unplaced = set()
+    for r in fragments:
+        above = max((a for a in anchors if a < r), default=None)
+        below = min((a for a in anchors if a > r), default=None)
+        targets = {}
+        for c in range(len(table.cells[r])):
+            if text(r, c):
+                open_rows = [a for a in (above, below) if a is not None and is_open(a, c)]
+                if not open_rows:  # the neighbours have their own text there: a row of its own (a sub-row)
+                    unplaced.add(r)
+                    break
+                targets[c] = min(open_rows, key=lambda a: (abs(a - r), a > r))
+        if r in unplaced:
+            continue
+        for c, target in targets.items():
+            joined.setdefault((target, c), []).append((r, table.cells[r][c] or ""))
+            home.setdefault(r, target)
+    fragments = [r for r in fragments if r not in unplaced]
+    keep = [r for r in range(len(table.cells)) if r not in fragments]
+    new_index = {r: i for i, r in enumerate(keep)}
+    for r in fragments:  # a fragment's merged cells point at the row that took it (or the row above)
+        new_index[r] = new_index.get(home.get(r, -1), new_index[max((k for k in keep if k < r), default=keep[0])])
+    cells: list[list[str | None]] = []
+    origin = [[(new_index[orow], ocol) for orow, ocol in table.origin[r]] for r in keep]
+    for i, r in enumerate(keep):
+        row = list(table.cells[r])
+        for c in range(len(row)):
+            if parts := sorted(joined.get((r, c), []) + ([(r, row[c])] if row[c] else [])):
+                row[c] = "\n".join(t for _, t in parts)
+                origin[i][c] = (i, c)
+        cells.append(row)
+    return Table(cells, origin, table.page, table.table_no, table.last_page, table.period_end, table.col_edges)
+
+
 @dataclass
 class _Column:
     header: str
@@ -399,12 +480,12 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
-            if col.role != "value" or table.cells[r][c] is None or (r, c) not in block.cell_spans:
+            if col.role != "value" or (cell := _value_origin(table, r, c, n_header)) is None or cell not in block.cell_spans:
                 continue
-            text = clean_cell(table.cells[r][c])
+            text = clean_cell(table.text(r, c))
             if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+", text):
                 continue
-            start, end = block.cell_spans[(r, c)]
+            start, end = block.cell_spans[cell]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
             col_unit, _ = _unit_in(col.header)
             for offset, piece in _pieces(text, subject):
@@ -426,6 +507,18 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
+
+
+def _value_origin(table: Table, r: int, c: int, n_header: int) -> tuple[int, int] | None:
+    """The cell giving row r its value in column c: its own, or a value cell merged down over several
+    rows (完成省下达指标 printed once for rows 6 to 9) when row r has a label of its own."""
+    if table.cells[r][c] is not None:
+        return (r, c)
+    orow, ocol = table.origin[r][c]
+    if ocol != c or not n_header <= orow < r:
+        return None
+    label_origins = {table.origin[r][lc] for lc in range(c) if table.cells[r][lc] is not None and clean_cell(table.cells[r][lc])}
+    return (orow, c) if label_origins else None
 
 
 def _pieces(text: str, label: str) -> list[tuple[int, str]]:

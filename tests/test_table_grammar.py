@@ -105,3 +105,95 @@ def test_a_boxed_table_title_dates_target_and_completed_columns():
     res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")
     got = {(m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"] and "森林" in m["subject_zh"]}
     assert got == {("target", 2020, 40.0), ("outcome", 2020, 41.5)}
+
+
+def test_a_value_cell_merged_down_over_several_rows_gives_each_row_its_value():
+    rows = [["序号", "指标", "2020年", "2025年", "属性"],
+            ["1", "单位地区生产总值能源消耗降低(%)", "12", "完成上级下达任务", "约束性"],
+            ["2", "单位地区生产总值二氧化碳排放降低(%)", "15", None, "约束性"],
+            ["3", "非化石能源占一次能源消费比重(%)", "20", "25", "预期性"]]
+    got = {(m.subject_zh, m.year): m.value_text for m in _measures(rows)}
+    assert got[("单位地区生产总值二氧化碳排放降低", 2025)] == "完成上级下达任务"
+    assert got[("单位地区生产总值二氧化碳排放降低", 2020)] == "15"
+
+
+def test_a_label_split_over_grid_rows_joins_its_numbered_row():
+    from loaders.tables import merge_split_rows
+
+    rows = [["类别", "序号", "指标", "2020年", "2025年", "属性"],
+            ["", "", "区域地表水达到或好于Ⅲ类", "", "", ""],
+            ["", "1", "", "70.5", "75", "约束性"],
+            ["", "", "水体比例(%)", "", "完成上级", ""],
+            ["水", "2", "区域城市黑臭水体比例(%)", "-", "", "预期性"],
+            ["", "", "", "", "下达任务", ""],
+            ["", "3", "区域农村生活污水治理率(%)", "40", "60", "预期性"],
+            ["", "4", "区域生态保护红线面积(平方公里)", "—", "不减少", "约束性"]]
+    merged = merge_split_rows(Table.from_rows(rows))
+    assert [r[2] for r in merged.cells[1:]] == [
+        "区域地表水达到或好于Ⅲ类\n水体比例(%)", "区域城市黑臭水体比例(%)", "区域农村生活污水治理率(%)", "区域生态保护红线面积(平方公里)"]
+    got = {(m.subject_zh, m.year): m.value_text for m in table_measures(render(merged), 2025)}
+    assert got[("区域地表水达到或好于Ⅲ类水体比例", 2025)] == "75"
+    assert got[("区域城市黑臭水体比例", 2025)] == "完成上级下达任务"  # a value cell wrapped below its row
+
+
+def test_sub_rows_of_a_group_stay_rows():
+    from loaders.tables import merge_split_rows
+
+    rows = [["序号", "指标", "", "2020年", "2025年"],
+            ["1", "区域重点工程减排量(吨)", "化学需氧量", "—", "1200"],
+            [None, None, "氨氮", "—", "80"],
+            ["2", "区域森林覆盖率(%)", "", "40", "41"]]
+    table = Table.from_rows(rows)
+    assert merge_split_rows(table).cells == table.cells
+
+
+def test_footnote_marks_after_a_figure():
+    assert parse_cell("10809[1]").value == 10809
+    assert parse_cell("[2669.9]1)").is_total
+    assert parse_cell("67.2#").value == 67.2
+
+
+def _two_page_table(first_rows, first_widths, next_rows, next_widths, words_right=()) -> bytes:
+    """A ruled table on page 1 continued on page 2 without its header; words_right: cells printed
+    right of page 2's grid, with no rules (a column that lost its rules at the page break)."""
+    import io
+
+    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text, grid
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80)
+    grid(c, first_rows, top - 10, first_widths)
+    c.showPage()
+    grid(c, next_rows, HEIGHT - 60, next_widths)
+    c.setFont(FONT, 10)
+    for r, word in enumerate(words_right):
+        c.drawString(LEFT + sum(next_widths) + 4, HEIGHT - 60 - 24 * r - 16, word)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _pdf_measures(data: bytes) -> set[tuple]:
+    from loaders import pipeline
+
+    res = pipeline.safe_process(data, "样例市“十四五”生态环境保护规划.pdf")
+    return {(m["subject_zh"], m["kind"], m["year"], m["value_text"]) for m in res.measures if m["table_no"]}
+
+
+def test_a_continued_table_whose_last_column_lost_its_rules_keeps_that_column():
+    first = [["序号", "指标", "2020年", "2025年"], ["1", "区域细颗粒物年均浓度", "38", "33"], ["2", "区域森林覆盖率(%)", "40.2", "41"]]
+    nxt = [["3", "区域湿地保护率(%)", "50"], ["4", "区域黑臭水体比例(%)", "0"], ["5", "区域水土保持率(%)", "70"]]
+    got = _pdf_measures(_two_page_table(first, [40, 200, 80, 80], nxt, [40, 200, 80], words_right=["55", "完成上级任务", "72"]))
+    assert ("区域湿地保护率", "target", 2025, "55") in got
+    assert ("区域黑臭水体比例", "target", 2025, "完成上级任务") in got
+    assert ("区域湿地保护率", "outcome", 2020, "50") in got
+
+
+def test_a_continued_table_with_a_column_fewer_is_laid_out_under_the_first_page_columns():
+    first = [["序号", "指标", "", "2020年", "2025年"], ["1", "区域重点工程减排量(吨)", "氨氮", "—", "80"],
+             ["2", "区域森林覆盖率(%)", "", "40.2", "41"]]
+    nxt = [["3", "区域湿地保护率(%)", "50", "55"], ["4", "区域草原综合植被盖度(%)", "60", "61"]]
+    got = _pdf_measures(_two_page_table(first, [40, 160, 60, 80, 80], nxt, [40, 220, 80, 80]))
+    assert ("区域湿地保护率", "target", 2025, "55") in got
+    assert ("区域草原综合植被盖度", "outcome", 2020, "60") in got

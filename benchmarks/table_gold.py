@@ -27,7 +27,10 @@ _PUNCT = re.compile(r"[\s()（）%％*:：,，、·\-—]")
 
 
 def _norm(s: str) -> str:
-    return _PUNCT.sub("", s or "").replace("Ⅴ", "V").replace("Ⅲ", "III").lower()
+    s = _PUNCT.sub("", s or "")
+    for roman, ascii_ in (("Ⅰ", "I"), ("Ⅱ", "II"), ("Ⅲ", "III"), ("Ⅳ", "IV"), ("Ⅴ", "V")):
+        s = s.replace(roman, ascii_)
+    return s.lower()
 
 
 def _same_value(gold: dict, m: dict) -> bool:

@@ -170,6 +170,21 @@ def _find_text_tables(plumber, index: int, carry):
     return found, carry
 
 
+_TWO_FIGURES = re.compile(r"\S+\s+\S+")
+
+
+def _off_grid(table: Table) -> bool:
+    """An OCR text layer printed half a row off the grid drawn under it: several cells then hold the
+    figures of two rows (<1.2 96) and the labels slip to the neighbouring row."""
+    from loaders.tables import parse_cell
+
+    def two_figures(cell: str | None) -> bool:
+        parts = (cell or "").split()
+        return len(parts) == 2 and all(parse_cell(p) is not None for p in parts)
+
+    return sum(two_figures(cell) for row in table.cells for cell in row) >= 2
+
+
 def _is_data_table(table: Table) -> bool:
     """Two or more columns holding text (a framed paragraph is one column of prose)."""
     used = [c for c in range(len(table.cells[0]) if table.cells else 0) if any(row[c] for row in table.cells)]
@@ -371,6 +386,10 @@ def read_pdf(data: bytes, name: str = "") -> CleanDocument:
                 plumber = plumber or _open_plumber(data)
             if plumber is not None and ruled:
                 tables, carry = _find_tables(plumber, i, prev_table), None
+                if any(_off_grid(t) for _, t in tables):  # the OCR words sit off the drawn grid: read them alone
+                    text_tables, text_carry = _find_text_tables(plumber, i, None)
+                    if text_tables:
+                        tables, carry = text_tables, text_carry
             elif plumber is not None and (carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range())):
                 tables, carry = _find_text_tables(plumber, i, carry)
             pages.append(_read_page(pdf_page, tables))

@@ -151,6 +151,23 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
     return found, None
 
 
+def _numbered_lines(body: list[_Line], first_x: float) -> list[_Line]:
+    """Lines starting with a row number left of the value columns, when the numbers count up
+    (1, 2, 3 …, or restart at 1 for a new group) at one left edge; else none."""
+    found = [(ln, w) for ln in body  # a group's name may stand left of the number
+             if (w := next((w for w in ln.words[:2] if re.fullmatch(r"\d{1,2}", w["text"]) and w["x1"] < first_x), None))]
+    if not found:
+        return []
+    # the column of numbers: the left edge most of them share (a stray superscript 3 stands elsewhere)
+    edge = max((w["x0"] for _, w in found), key=lambda x: sum(abs(w["x0"] - x) < 8 for _, w in found))
+    found = [(ln, w) for ln, w in found if abs(w["x0"] - edge) < 8]
+    kept: list[tuple[_Line, int]] = []
+    for ln, w in found:  # a number out of the count (a footnote's, a page's) is no row
+        if not kept or int(w["text"]) in (kept[-1][1] + 1, 1):
+            kept.append((ln, int(w["text"])))
+    return [ln for ln, _ in kept] if len(kept) >= 3 and len(kept) >= 0.8 * len(found) else []
+
+
 def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | None:
     value_lines = [ln for ln in body if any(_column_of(w, cols) is not None for w in ln.words)]
     if len(value_lines) < 2:
@@ -158,7 +175,17 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
     first_x = cols.centres[0] - cols.tolerance
     last_x = cols.centres[-1] + cols.tolerance
     serials = [ln.words[0] for ln in value_lines if _SERIAL.fullmatch(ln.words[0]["text"]) and ln.words[0]["x1"] < first_x]
+    if len(serials) < 2 or max(w["x0"] for w in serials) - min(w["x0"] for w in serials) > 15:
+        serials = []  # numbers scattered over the label column: footnote marks, not a column of row numbers
     label_left = min((w["x0"] for w in serials), default=0) - 1
+    # rows numbered 1, 2, 3 …: the number sits on the row's middle line, and every line of the row
+    # (a label, a value or 约束/性 wrapped over lines above and below) belongs to the nearest number
+    numbered = _numbered_lines(body, first_x)
+    anchored = len(numbered) >= 3
+    if anchored:
+        value_lines = numbered
+        serials = [next(w for w in ln.words[:2] if re.fullmatch(r"\d{1,2}", w["text"])) for ln in numbered]
+        label_left = min(w["x0"] for w in serials) - 1
     rows: list[dict] = [{"line": ln, "labels": [], "values": {}, "binding": ""} for ln in value_lines]
     header_extra: dict[int, list[str]] = {}
     for ln in body:
@@ -166,16 +193,17 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
         if ln not in value_lines and abs(row["line"].top - ln.top) > _ROW_REACH:
             continue
         if ln not in value_lines and value_lines and ln.top < value_lines[0].top and header is not None:
-            for w in ln.words:  # a header word on its own line (目标值 under 2025年)
-                if (c := _column_of(w, cols)) is not None:
-                    header_extra.setdefault(c, []).append(w["text"])
-            continue
+            under = [w for w in ln.words if _column_of(w, cols) is not None]
+            for w in under:  # a header word on its own line (目标值 under 2025年)
+                header_extra.setdefault(_column_of(w, cols), []).append(w["text"])
+            if under or ln.top - header.bottom < _ROW_REACH / 2:
+                continue  # else: the first label line of the first row, wrapped above its values
         for w in ln.words:
             c = _column_of(w, cols)
-            if c is not None and ln is row["line"]:
+            if c is not None and (ln is row["line"] or anchored):
                 row["values"][c] = (row["values"].get(c, "") + w["text"]).strip()
             elif w["x0"] > last_x:
-                if any(b in w["text"] for b in _BINDING_WORDS) or ln is row["line"]:
+                if any(b in w["text"] for b in _BINDING_WORDS) or ln is row["line"] or anchored:
                     row["binding"] += w["text"]
             elif serials and _SERIAL.fullmatch(w["text"]) and w["x0"] - label_left < 10:
                 continue  # the row's serial number, not part of its label

@@ -109,7 +109,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _NUMERALS = "一二三四五六七八九"
 TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求")
-OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现")
+OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现", "情况")
 BASE_WORDS = ("现状", "基准", "基期", "基数")  # the state before the plan period
 _ROLE_WORDS = {  # column header words -> the column's role (checked in this order)
     "serial": ("序号", "编号"),
@@ -174,7 +174,7 @@ _VALUE_RE = re.compile(
 
 
 _SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
-_CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10})[)）]$")
+_CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10}|(?=[^()（）]*[\u4e00-\u9fff])[^()（）]{1,16})[)）]$")
 
 
 @dataclass(frozen=True)
@@ -246,26 +246,43 @@ def indicator_unit(label: str) -> Unit | None:
 
 
 _ROMAN = "ⅠⅡⅢⅣⅤ"
-_STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|I{{1,3}}|IV|V)(?![{_ROMAN}IV]*类)")
+_STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|(?<![A-Za-z])(?:I{{1,3}}|IV|V)(?![A-Za-z]))(?![{_ROMAN}IV]*类)")
 _BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
 
 
 _CLASS_AFTER = re.compile(rf"(?<![{_ROMAN}])类([{_ROMAN}])(?!类)")
 _PM_BARE = re.compile(r"PM(?![\d.])\s*")
-_PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$")
+_PM_SIZE = re.compile(r"\s*(?<![\d.])(2\.5|10)(?![\d.])\s*")
+_BARE_CUBE = re.compile(r"/\s*m\s*(?=[)）]|$)")  # ug/m ) whose superscript 3 went elsewhere
+_LONE_3 = re.compile(r"\s*(?<![\d./])3(?![\d.])\s*")
+_BARE_SINCE = re.compile(r"较年")  # 较年下降 whose year went elsewhere (较2015年)
+_LONE_YEAR = re.compile(r"\s*(?<!\d)((?:19|20)\d\d)(?![\d年])\s*")
+
+
+def _move_back(label: str, slot: re.Pattern, piece: re.Pattern, build) -> str:
+    """The one piece the OCR layer moved (a subscript, a superscript, a year) put back into its slot."""
+    if (at := slot.search(label)) is None:
+        return label
+    pieces = [m for m in piece.finditer(label) if not at.start() <= m.start() < at.end()]
+    if len(pieces) != 1:
+        return label
+    m = pieces[0]
+    rest = label[: m.start()] + label[m.end():]
+    at = slot.search(rest)
+    return rest[: at.start()] + build(m.group(1) if m.groups() else m.group(0).strip()) + rest[at.end():] if at else label
 
 
 def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
-    (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度)."""
-    if _PM_BARE.search(label) and (size := _PM_SIZE.search(label)):
-        label = label[: size.start()]
-        pm = _PM_BARE.search(label)
-        label = label[: pm.start()] + "PM" + size.group(1) + label[pm.end():]
+    (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度), the
+    superscript of m3 (浓度3 (ug/m ) -> 浓度(ug/m3)), the year of a change (较年下降比例2015 -> 较2015年下降比例)."""
+    label = _move_back(label, _PM_BARE, _PM_SIZE, lambda size: "PM" + size)
+    label = _move_back(label, _BARE_CUBE, _LONE_3, lambda _: "/m3")
+    label = _move_back(label, _BARE_SINCE, _LONE_YEAR, lambda year: f"较{year}年")
     label = _CLASS_AFTER.sub(r"\1类", label)
     bare = _BARE_CLASS.search(label)
     stray = [m for m in _STRAY_ROMAN.finditer(label) if not bare or m.start() > bare.start()]
-    if bare is None or len(stray) != 1 or not re.search(rf"[{_ROMAN}]", stray[0].group(1)):
+    if bare is None or len(stray) != 1:
         return label
     m = stray[0]
     label = label[: m.start()] + label[m.end():]
@@ -410,6 +427,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
         role = next((role for role, words in _ROLE_WORDS.items() if any(w in header for w in words)), None)
         if role == "binding" and not n_binding and "属性" not in header:
             role = None  # 类型 heads a category column unless its cells are 约束性/预期性
+        if role == "status" and n_values and _header_year(header) and "完成情况" not in header:
+            role = None  # 2020年情况: what that year reached, in figures
         if role is None:
             if n_binding and n_binding >= len(values) / 2:
                 role = "binding"
@@ -422,6 +441,7 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
             else:
                 role = "label"
         cols.append(_Column(header, role, _header_year(header)))
+    _find_group_column(table, n_header, cols)
     years = [col.year for col in cols if col.role == "value" and col.year]
     for col in cols:
         if col.role != "value":
@@ -444,6 +464,23 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
         if col.kind is None or col.year is None:
             col.role = "label" if not years else "status"  # a value column we cannot date: no measure
     return cols
+
+
+def _find_group_column(table: Table, n_header: int, cols: list[_Column]) -> None:
+    """The first of several label columns is a category when its cells are merged down over the rows
+    of a group (环境质量 for rows 1 to 11) while the next label column names each row: it does not
+    belong in each row's subject."""
+    labels = [c for c, col in enumerate(cols) if col.role == "label"]
+    if len(labels) < 2:
+        return
+    first, rest = labels[0], labels[1:]
+    rows = [r for r in range(n_header, len(table.cells))
+            if any(clean_cell(table.cells[r][c]) and not is_value_cell(clean_cell(table.cells[r][c])) for c in rest)]
+    own = [r for r in rows if table.cells[r][first] is not None and clean_cell(table.cells[r][first])]
+    covered = [r for r in rows if table.cells[r][first] is None and table.origin[r][first][1] == first]
+    names_a_quantity = any(_unit_in(clean_cell(table.cells[r][first]))[0] is not None for r in own)  # 减排量(万吨)
+    if len(rows) >= 4 and len(own) <= len(rows) / 2 and len(covered) >= len(rows) / 3 and not names_a_quantity:
+        cols[first].role = "category"
 
 
 def _is_series(years: list[int]) -> bool:

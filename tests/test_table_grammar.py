@@ -30,6 +30,8 @@ def test_a_scope_note_after_the_number_leaves_the_value():
     cv = parse_cell("21.4（省控断面）")
     assert cv is not None and cv.value == 21.4 and cv.comparator == "eq"
     assert parse_cell("完成上级下达任务") is None
+    assert parse_cell("48(以50个考核断面计)").value == 48  # a note with figures of its own
+    assert parse_cell("16.66 (较2015年)").value == 16.66
 
 
 def test_a_comparator_word_printed_before_its_number():
@@ -197,3 +199,98 @@ def test_a_continued_table_with_a_column_fewer_is_laid_out_under_the_first_page_
     got = _pdf_measures(_two_page_table(first, [40, 160, 60, 80, 80], nxt, [40, 220, 80, 80]))
     assert ("区域湿地保护率", "target", 2025, "55") in got
     assert ("区域草原综合植被盖度", "outcome", 2020, "60") in got
+
+
+def test_ocr_moved_superscripts_years_and_ascii_classes_go_back():
+    assert fix_label("区域细颗粒物(PM )浓度(微克2.5 /立方米)") == "区域细颗粒物(PM2.5)浓度(微克/立方米)"
+    assert fix_label("区域细颗粒物浓度3 ( μg/m )") == "区域细颗粒物浓度( μg/m3)"
+    assert fix_label("区域氨氮排放量较年下降比例2015") == "区域氨氮排放量较2015年下降比例"
+    assert fix_label("区域地表水劣类水体比例V") == "区域地表水劣V类水体比例"
+    assert fix_label("区域生态质量指数(EQI)") == "区域生态质量指数(EQI)"  # letters of a word are no class
+
+
+def test_a_table_without_rules_keeps_each_numbered_row_whole():
+    """An OCR-like page: words only, no rules; labels and a value wrapped above and below the line
+    holding the row's number."""
+    import io
+
+    from documents_factory import FONT, HEIGHT, _canvas, _text
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80) - 20
+    c.setFont(FONT, 10)
+    for x, word in ((130, "指标"), (292, "2020年"), (372, "2025年"), (450, "属性")):
+        c.drawString(x, top, word)
+    rows = [  # (number, label lines above / on / below, 2020 lines, 2025 lines, binding)
+        ("1", ["", "区域森林覆盖率(%)", ""], ["", "40.2", ""], ["", "41", ""], "约束性"),
+        ("2", ["区域地表水达到或好于Ⅲ类", "", "水体比例(%)"], ["", "70.5", ""], ["", "75", ""], "约束性"),
+        ("3", ["", "区域城市黑臭水体比例(%)", ""], ["", "-", ""], ["完成上级", "", "下达任务"], "预期性"),
+        ("4", ["", "区域湿地保护率(%)", ""], ["", "50", ""], ["", "55", ""], "预期性"),
+    ]
+    y = top - 40
+    for number, labels, base, goal, binding in rows:
+        c.drawString(70, y, number)
+        c.drawString(450, y, binding)
+        for dy, label, b, g in zip((9, 0, -9), labels, base, goal, strict=True):
+            c.drawString(100, y + dy, label)
+            c.drawString(300, y + dy, b)
+            c.drawString(380, y + dy, g)
+        y -= 36
+    _text(c, ["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], y - 20)
+    c.showPage()
+    c.save()
+    got = _pdf_measures(buf.getvalue())
+    assert ("区域地表水达到或好于Ⅲ类水体比例", "target", 2025, "75") in got
+    assert ("区域城市黑臭水体比例", "target", 2025, "完成上级下达任务") in got
+    assert ("区域森林覆盖率", "outcome", 2020, "40.2") in got
+
+
+def test_a_group_name_merged_down_the_rows_is_no_part_of_the_subject():
+    rows = [["序号", "指标", "", "2020年", "2025年"],
+            ["1", "环境质量", "区域森林覆盖率(%)", "40", "41"],
+            ["2", None, "区域湿地保护率(%)", "50", "55"],
+            ["3", None, "区域草原综合植被盖度(%)", "60", "61"],
+            ["4", None, "区域水土保持率(%)", "70", "72"]]
+    assert {m.subject_zh for m in _measures(rows)} == {"区域森林覆盖率", "区域湿地保护率", "区域草原综合植被盖度", "区域水土保持率"}
+    rows[1][1] = "区域重点工程减排量(万吨)"  # a label with a unit names a quantity, not a group
+    rows[1][2] = "化学需氧量"
+    got = {(m.subject_zh, m.unit) for m in _measures(rows) if m.value == 41 * 10000}
+    assert got == {("区域重点工程减排量化学需氧量", "t")}
+
+
+def test_a_year_column_of_what_was_reached_is_read_as_outcomes():
+    rows = [["指标", "2015年现状", "2020年目标", "2020年情况", "完成情况"],
+            ["区域森林覆盖率(%)", "38", "40", "41.2", "完成"]]
+    got = {(m.kind, m.year, m.value) for m in _measures(rows, 2020)}
+    assert got == {("outcome", 2015, 38.0), ("target", 2020, 40.0), ("outcome", 2020, 41.2)}
+
+
+def test_words_printed_off_the_drawn_grid_are_read_as_a_table_without_rules():
+    """An OCR layer off the rules drawn under it: cells of the grid would hold the figures of two
+    rows, so the words are read by their own lines."""
+    import io
+
+    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80) - 10
+    rows = [["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40.2", "41"],
+            ["2", "区域湿地保护率(%)", "50", "55"], ["3", "区域水土保持率(%)", "70", "72"],
+            ["4", "区域草原综合植被盖度(%)", "60", "61"]]
+    xs = [LEFT, LEFT + 40, LEFT + 240, LEFT + 320, LEFT + 400]
+    for r in range(len(rows)):
+        for col in range(4):
+            c.rect(xs[col], top - 24 * (r + 1), xs[col + 1] - xs[col], 24)
+    c.setFont(FONT, 10)
+    for r, row in enumerate(rows):
+        for col, word in enumerate(row):
+            c.drawString(xs[col] + 4, top - 16 * r - 18, word)  # lines closer than the rules
+    _text(c, ["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 160)
+    c.showPage()
+    c.save()
+    got = _pdf_measures(buf.getvalue())
+    assert ("区域湿地保护率", "target", 2025, "55") in got
+    assert ("区域森林覆盖率", "outcome", 2020, "40.2") in got
+    assert len(got) == 8

@@ -130,7 +130,12 @@ def period_end_in(title: str) -> int | None:
     return None
 
 
+_CHANGE_SINCE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:比|较)\s*((?:19|20)\d\d)")  # 2020年较2015年
+
+
 def _header_year(text: str) -> int | None:
+    if m := _CHANGE_SINCE.search(text):
+        return int(m.group(1))
     years = _YEAR.findall(text)
     if years:
         return int(years[-1])
@@ -183,13 +188,20 @@ class CellValue:
     comparator: str
     unit_surface: str  # a unit written in the cell itself, e.g. % in 41.5%
     is_total: bool  # written in [ ]: a total over the plan's period
+    since: int | None = None  # 较2015年下降24.7: a change since that year
+
+
+_SINCE = re.compile(r"(?:比|较)((?:19|20)\d\d)年?(?:下降|降低|减少|削减|增长|提高|上升|增加)")
 
 
 def parse_cell(text: str) -> CellValue | None:
     """A value cell: '≤35', '[10]', '85.2%', '30左右', '49①'; None when it holds no single figure."""
     if re.search(r"\d\s+\d", text):
         return None  # two figures of two merged rows (<1.2 96): never joined into one number
-    s = re.sub(r"\s+", "", text)
+    s = re.sub(r"\s+", "", text).lstrip("↑↓")  # ↓36.7%: the arrow says which way a change went
+    since = None
+    if m := _SINCE.match(s):
+        s, since = s[m.end():], int(m.group(1))
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
     if (note := _CELL_NOTE.search(s)) and _unit_of(note.group(1)) is None:
@@ -203,7 +215,7 @@ def parse_cell(text: str) -> CellValue | None:
     value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)
     pre = m.group("pre") or m.group("pre2")
     comparator = _PREFIXES[pre] if pre else _SUFFIXES[m.group("post")] if m.group("post") else "eq"
-    return CellValue(value, comparator, unit, bool(m.group("open") and m.group("close")))
+    return CellValue(value, comparator, unit, bool(m.group("open") and m.group("close")), since)
 
 
 def _unit_of(surface: str) -> Unit | None:
@@ -408,6 +420,7 @@ class _Column:
     role: str  # value | label | unit | binding | serial | status | category
     year: int | None = None
     kind: str | None = None
+    since: int | None = None  # 2020年较2015年: each cell is a change since that year
 
 
 def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]:
@@ -440,7 +453,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
                 role = "category"
             else:
                 role = "label"
-        cols.append(_Column(header, role, _header_year(header)))
+        since = int(m.group(2)) if (m := _CHANGE_SINCE.search(header)) else None
+        cols.append(_Column(header, role, _header_year(header), since=since))
     _find_group_column(table, n_header, cols)
     years = [col.year for col in cols if col.role == "value" and col.year]
     for col in cols:
@@ -525,25 +539,37 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             start, end = block.cell_spans[cell]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
             col_unit, _ = _unit_in(col.header)
-            for offset, piece in _pieces(text, subject):
+            for offset, piece, name, total in _pieces(text, subject):
                 cv = parse_cell(piece)
                 if cv is None and re.search(r"\d", piece) and len(piece) > 20:
                     continue  # a sentence in a value cell: the prose extraction reads it
+                if cv is not None and total:
+                    cv = CellValue(cv.value, cv.comparator, cv.unit_surface, True, cv.since)
                 cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
-                u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject)
+                u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject + name)
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value
                 out.append(Measure(
-                    kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
+                    kind=col.kind or "target", subject_zh=subject + name, comparator=cv.comparator if cv else "eq",
                     value=value, unit=u.unit if u is not None else UNITLESS, value_text=piece,
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=f"{col.year - 4}-{col.year}" if cv and cv.is_total and col.year else None,
+                    period=_period(cv, col),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
+
+
+def _period(cv: CellValue | None, col: _Column) -> str | None:
+    """The years a figure covers: a [ ] total the plan's five, a change since a year from the next one."""
+    if cv is None or col.year is None:
+        return None
+    since = cv.since or col.since
+    if since is not None and since < col.year:
+        return f"{since + 1}-{col.year}"
+    return f"{col.year - 4}-{col.year}" if cv.is_total else None
 
 
 def _value_origin(table: Table, r: int, c: int, n_header: int) -> tuple[int, int] | None:
@@ -558,11 +584,22 @@ def _value_origin(table: Table, r: int, c: int, n_header: int) -> tuple[int, int
     return (orow, c) if label_origins else None
 
 
-def _pieces(text: str, label: str) -> list[tuple[int, str]]:
-    """(offset, text) of the figures of a cell: one, or one per alternative when the label names its
-    subjects with slashes and the cell gives as many figures (动/植物 | 83/77)."""
-    parts = text.split("/")
-    if len(parts) > 1 and label.count("/") == len(parts) - 1 and all(parse_cell(p) for p in parts):
-        offsets = [sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
-        return list(zip(offsets, parts, strict=True))
-    return [(0, text)]
+_BRACKETED = re.compile(r"[\[［【](.+)[\]］】]")
+_NAMED_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,12})([≤≥<>＜＞]?\d+(?:\.\d+)?)")
+
+
+def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
+    """(offset, text, name, is a [ ] total) of the figures of a cell: one; or one per alternative when
+    the label names its subjects with slashes or 、 and the cell gives as many figures (动/植物 | 83/77,
+    [1.2/0.3] a total each); or one per name when the cell names each figure (氮氧化物1.28氨氮0.33)."""
+    bracketed = _BRACKETED.fullmatch(text)
+    inner, shift = (bracketed.group(1), 1) if bracketed else (text, 0)
+    parts = inner.split("/")
+    named = max(label.count("/"), label.count("、"))
+    if len(parts) > 1 and named == len(parts) - 1 and all(parse_cell(p.strip()) for p in parts):
+        offsets = [shift + sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
+        return [(o + len(p) - len(p.lstrip()), p.strip(), "", bool(bracketed)) for o, p in zip(offsets, parts, strict=True)]
+    figures = list(_NAMED_FIGURE.finditer(text))
+    if len(figures) >= 2 and "".join(m.group(0) for m in figures) == text:
+        return [(m.start(2), m.group(2), m.group(1), False) for m in figures]
+    return [(0, text, "", False)]

@@ -294,3 +294,20 @@ def test_words_printed_off_the_drawn_grid_are_read_as_a_table_without_rules():
     assert ("区域湿地保护率", "target", 2025, "55") in got
     assert ("区域森林覆盖率", "outcome", 2020, "40.2") in got
     assert len(got) == 8
+
+
+def test_slashed_totals_named_figures_and_changes_since_a_year():
+    rows = [["指标", "2020年", "2025年"], ["区域森林覆盖率(%)", "40", "41"],
+            ["区域氮氧化物、化学需氧量重点工程减排量(万吨)", "—", "[1.2/ 0.3]"],
+            ["区域主要污染物重点工程减排量(万吨)", "—", "氮氧化物1.28氨氮0.33"],
+            ["区域单位地区生产总值能源消耗降低(%)", "较2015年下降14.5", "13"]]
+    got = {(m.subject_zh, m.value, m.value_text, m.period) for m in _measures(rows) if m.value is not None}
+    assert ("区域氮氧化物、化学需氧量重点工程减排量", 3000.0, "0.3", "2021-2025") in got
+    assert ("区域主要污染物重点工程减排量氨氮", 3300.0, "0.33", None) in got
+    assert ("区域单位地区生产总值能源消耗降低", 14.5, "较2015年下降14.5", "2016-2020") in got
+
+
+def test_a_column_of_changes_since_a_year():
+    rows = [["指标", "2015年", "2020年", "2020年较2015年"], ["区域二氧化硫年平均浓度(微克/立方米)", "23", "15", "↓34.78%"]]
+    got = {(m.year, m.value, m.unit, m.period) for m in _measures(rows, 2020)}
+    assert (2020, 34.78, "percent", "2016-2020") in got

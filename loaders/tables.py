@@ -116,6 +116,7 @@ _ROLE_WORDS = {  # column header words -> the column's role (checked in this ord
     "binding": ("属性", "性质", "类型"),
     "status": ("完成情况", "情况", "备注", "说明", "责任", "牵头"),
 }
+_TOTAL_WORD = "累计"  # 五年累计 heads the totals over the plan period
 _CATEGORY_WORDS = ("类别", "分类", "领域", "类型", "方面")
 _BINDING = {"约束性": "binding", "预期性": "expected", "导向性": "expected", "约束": "binding", "预期": "expected"}
 _NO_VALUE = {"", "-", "—", "——", "/", "\\", "–", "无", "…"}
@@ -206,6 +207,8 @@ def parse_cell(text: str) -> CellValue | None:
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
     if (note := _CELL_NOTE.search(s)) and _unit_of(note.group(1)) is None:
         s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
+        if m := re.fullmatch(r"(?:比|较)((?:19|20)\d\d)年?", note.group(1)):
+            since = int(m.group(1))  # 16.66(较2015年)
     m = _VALUE_RE.fullmatch(s)
     if not m:
         return None
@@ -271,6 +274,17 @@ _BARE_SINCE = re.compile(r"较年")  # 较年下降 whose year went elsewhere (�
 _LONE_YEAR = re.compile(r"\s*(?<!\d)((?:19|20)\d\d)(?![\d年])\s*")
 
 
+_EMPTY_BRACKETS = re.compile(r"([^\s()（）]{1,8})[(（]\s*[)）]")  # 减排量万吨( ): the unit printed out of its brackets
+
+
+def _unit_into_brackets(m: re.Match) -> str:
+    words = m.group(1)
+    for n in range(len(words), 0, -1):
+        if _unit_of(words[-n:]) is not None and not words.endswith(("比例", "比率")):  # 例 of 比例 is no unit
+            return f"{words[:-n]}({words[-n:]})"
+    return m.group(0)
+
+
 def _move_back(label: str, slot: re.Pattern, piece: re.Pattern, build) -> str:
     """The one piece the OCR layer moved (a subscript, a superscript, a year) put back into its slot."""
     if (at := slot.search(label)) is None:
@@ -288,6 +302,7 @@ def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
     (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度), the
     superscript of m3 (浓度3 (ug/m ) -> 浓度(ug/m3)), the year of a change (较年下降比例2015 -> 较2015年下降比例)."""
+    label = _EMPTY_BRACKETS.sub(_unit_into_brackets, label)
     label = _move_back(label, _PM_BARE, _PM_SIZE, lambda size: "PM" + size)
     label = _move_back(label, _BARE_CUBE, _LONE_3, lambda _: "/m3")
     label = _move_back(label, _BARE_SINCE, _LONE_YEAR, lambda year: f"较{year}年")
@@ -447,7 +462,7 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
                 role = "binding"
             elif header.strip() == "单位" or ("单位" in header and not any(w in header for w in ("指标", "名称"))):
                 role = "unit"
-            elif n_values and (_header_year(header) or any(w in header for w in TARGET_WORDS + OUTCOME_WORDS)):
+            elif (n_values and (_header_year(header) or any(w in header for w in TARGET_WORDS + OUTCOME_WORDS))) or _TOTAL_WORD in header:
                 role = "value"
             elif any(w in header for w in _CATEGORY_WORDS):
                 role = "category"
@@ -460,7 +475,11 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
     for col in cols:
         if col.role != "value":
             continue
-        if any(w in col.header for w in OUTCOME_WORDS):
+        if _TOTAL_WORD in col.header and not _header_year(col.header):
+            # 五年累计: a total over the plan's five years, ending with its last year
+            col.kind, col.year = "target", max(years, default=None) or table.period_end or doc_year
+            col.since = col.year - 5 if col.year else None
+        elif any(w in col.header for w in OUTCOME_WORDS):
             col.kind = "outcome"
         elif any(w in col.header for w in TARGET_WORDS):
             col.kind = "target"
@@ -534,7 +553,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             if col.role != "value" or (cell := _value_origin(table, r, c, n_header)) is None or cell not in block.cell_spans:
                 continue
             text = clean_cell(table.text(r, c))
-            if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+", text):
+            if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+\*?", text):
                 continue
             start, end = block.cell_spans[cell]
             row_start = sum(len(line) + 1 for line in block.lines[:r])

@@ -311,3 +311,17 @@ def test_a_column_of_changes_since_a_year():
     rows = [["指标", "2015年", "2020年", "2020年较2015年"], ["区域二氧化硫年平均浓度(微克/立方米)", "23", "15", "↓34.78%"]]
     got = {(m.year, m.value, m.unit, m.period) for m in _measures(rows, 2020)}
     assert (2020, 34.78, "percent", "2016-2020") in got
+
+
+def test_a_unit_printed_out_of_its_brackets_goes_back_in():
+    assert fix_label("区域森林蓄积量亿立方米( )") == "区域森林蓄积量(亿立方米)"
+    assert fix_label("区域国考断面水质优良比例( )") == "区域国考断面水质优良比例( )"
+
+
+def test_a_five_year_total_column_is_a_target_over_the_plan_period():
+    rows = [["指标", "2020年", "2025年", "五年累计"], ["区域细颗粒物年均浓度(微克/立方米)", "32", "30", "-"],
+            ["区域氨氮重点工程减排量(万吨)", "-", "-", "0.03"], ["区域能源消耗降低(%)", "16.6(较2015年)", "-", "/*"]]
+    got = {(m.subject_zh, m.kind, m.year, m.value, m.period) for m in _measures(rows)}
+    assert got == {("区域细颗粒物年均浓度", "outcome", 2020, 32.0, None), ("区域细颗粒物年均浓度", "target", 2025, 30.0, None),
+                   ("区域氨氮重点工程减排量", "target", 2025, 300.0, "2021-2025"),
+                   ("区域能源消耗降低", "outcome", 2020, 16.6, "2016-2020")}

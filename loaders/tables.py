@@ -532,6 +532,9 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
     if not any(col.role == "value" for col in cols):
         return []
     first_value = next(c for c, col in enumerate(cols) if col.role == "value")
+    dated = sorted({col.year for col in cols if col.role == "value" and col.year})
+    five_years = table.period_end is not None or (len(dated) == 2 and dated[1] - dated[0] == 5)
+    last_year = table.period_end or (dated[-1] if dated else None)  # the base year's figure is that year's own
     out: list[Measure] = []
     for r in range(n_header, len(table.cells)):
         labels: list[str] = []
@@ -547,6 +550,9 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
                 unit = u
         header_unit, _ = _unit_in(" ".join(col.header for col in cols if col.role in ("label", "unit")))
+        # a reduction in a five-year plan's table (减排量, 降低 %) is counted over the plan's five years (up
+        # to its last year: the base year's column states that year's own figure)
+        cumulative = five_years and _REDUCTION.search(subject) is not None
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
@@ -575,10 +581,13 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=_period(cv, col),
+                    period=_period(cv, col) or (f"{col.year - 4}-{col.year}" if cv and cumulative and col.year == last_year else None),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
+
+
+_REDUCTION = re.compile("减排|削减|下降|降低|减少")
 
 
 def _period(cv: CellValue | None, col: _Column) -> str | None:

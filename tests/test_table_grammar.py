@@ -303,8 +303,13 @@ def test_slashed_totals_named_figures_and_changes_since_a_year():
             ["区域单位地区生产总值能源消耗降低(%)", "较2015年下降14.5", "13"]]
     got = {(m.subject_zh, m.value, m.value_text, m.period) for m in _measures(rows) if m.value is not None}
     assert ("区域氮氧化物、化学需氧量重点工程减排量", 3000.0, "0.3", "2021-2025") in got
-    assert ("区域主要污染物重点工程减排量氨氮", 3300.0, "0.33", None) in got
+    assert ("区域主要污染物重点工程减排量氨氮", 3300.0, "0.33", "2021-2025") in got
     assert ("区域单位地区生产总值能源消耗降低", 14.5, "较2015年下降14.5", "2016-2020") in got
+    # a reduction in a table of a five-year plan counts over its five years; a level does not
+    assert ("区域单位地区生产总值能源消耗降低", 13.0, "13", "2021-2025") in got
+    rows[-1][1] = "3.1"
+    assert {m.period for m in _measures(rows) if m.value == 3.1} == {None}  # the base year's own figure
+    assert ("区域森林覆盖率", 41.0, "41", None) in got
 
 
 def test_a_column_of_changes_since_a_year():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -27,7 +28,7 @@ _PUNCT = re.compile(r"[\s()（）%％*:：,，、·\-—]")
 
 
 def _norm(s: str) -> str:
-    s = _PUNCT.sub("", s or "")
+    s = _PUNCT.sub("", unicodedata.normalize("NFKC", s or ""))  # ２０１５ is 2015
     for roman, ascii_ in (("Ⅰ", "I"), ("Ⅱ", "II"), ("Ⅲ", "III"), ("Ⅳ", "IV"), ("Ⅴ", "V")):
         s = s.replace(roman, ascii_)
     return s.lower()

@@ -22,7 +22,16 @@ from loaders import pdf_tables, reading
 from loaders.errors import LoadError
 from loaders.pdf_tables import fix_private_use
 from loaders.records import CleanDocument
-from loaders.tables import Table, TableBlock, clean_cell, header_rows, merge_split_rows, period_end_in, render
+from loaders.tables import (
+    Table,
+    TableBlock,
+    clean_cell,
+    header_rows,
+    merge_split_rows,
+    period_end_in,
+    render,
+    split_of_which,
+)
 
 MIN_RULES_FOR_TABLE = 8  # path objects (rules, cell borders) a page needs before tables are looked for
 MIN_CHARS_PER_PAGE = 20  # below this on average the PDF is a scan without a text layer
@@ -457,7 +466,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
                     original.append(orig)
                     lines.append(simp)
             continue
-        table = merge_split_rows(part)
+        table = merge_split_rows(split_of_which(part))
         table.table_no = len(blocks) + 1
         title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line) or _BOX_TITLE.match(line)), "")
         table.period_end = period_end_in(title)

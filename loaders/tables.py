@@ -363,6 +363,27 @@ def _serial_column(table: Table, n_header: int) -> int | None:
     return None
 
 
+_OF_WHICH = re.compile(r"\n(?=其中)")
+
+
+def split_of_which(table: Table) -> Table:
+    """A label cell merged over two rows that holds both their labels, the second a part of the first
+    (…断面比例 / 其中：国控断面比例), each row with figures of its own: the 其中 line labels the second row."""
+    for r in range(len(table.cells) - 1):
+        for c, cell in enumerate(table.cells[r]):
+            parts = _OF_WHICH.split(cell or "")
+            if len(parts) != 2 or table.cells[r + 1][c] is not None or table.origin[r + 1][c] != (r, c):
+                continue
+            if not any(table.origin[r + 1][k] == (r + 1, k) and is_value_cell(clean_cell(table.cells[r + 1][k]))
+                       for k in range(c + 1, len(table.cells[r]))):
+                continue
+            table.cells[r][c], table.cells[r + 1][c] = parts
+            for k in range(len(table.cells[r])):
+                if table.origin[r + 1][k] == (r, c):
+                    table.origin[r + 1][k] = (r + 1, c)
+    return table
+
+
 def merge_split_rows(table: Table) -> Table:
     """A grid whose every printed line became a row of its own (each column ruled at its own heights):
     a label wrapped over three lines around a row's serial and values, 基本消 / 除 over two. A row

@@ -330,3 +330,13 @@ def test_a_five_year_total_column_is_a_target_over_the_plan_period():
     assert got == {("区域细颗粒物年均浓度", "outcome", 2020, 32.0, None), ("区域细颗粒物年均浓度", "target", 2025, 30.0, None),
                    ("区域氨氮重点工程减排量", "target", 2025, 300.0, "2021-2025"),
                    ("区域能源消耗降低", "outcome", 2020, 16.6, "2016-2020")}
+
+
+def test_an_of_which_line_in_a_merged_label_labels_the_second_row():
+    from loaders.tables import split_of_which
+
+    rows = [["指标", "2020年目标", "2020年实现"], ["区域断面水质优良比例\n其中：国控断面优良比例", "83", "100"],
+            [None, "90", "95"], ["区域森林覆盖率(%)", "40", "41"]]
+    got = {(m.subject_zh, m.kind, m.value) for m in table_measures(render(split_of_which(Table.from_rows(rows))), 2021)}
+    assert ("区域断面水质优良比例", "target", 83.0) in got
+    assert ("其中：国控断面优良比例", "outcome", 95.0) in got

@@ -28,6 +28,7 @@ def fix_private_use(text: str) -> str:
 
 _HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|现状值?|基准值?|目标值?|完成值|实际值")
 _BINDING_WORDS = ("约束性", "预期性", "导向性")
+_BINDING_HALVES = ("约束", "预期", "导向", "性")
 _SERIAL = re.compile(r"\d{1,2}|[(（]\d{1,2}[)）]")
 _END = re.compile(r"(?:注|备注|资料来源|数据来源)\s*[:：]|表\s?\d")
 _HEADER_SPREAD = 12.0  # points between the first and last line of a header row
@@ -203,7 +204,8 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
             if c is not None and (ln is row["line"] or anchored):
                 row["values"][c] = (row["values"].get(c, "") + w["text"]).strip()
             elif w["x0"] > last_x:
-                if any(b in w["text"] for b in _BINDING_WORDS) or ln is row["line"] or anchored:
+                if (any(b in w["text"] for b in _BINDING_WORDS) or ln is row["line"] or anchored
+                        or w["text"] in _BINDING_HALVES):  # 约束 / 性 printed on two lines
                     row["binding"] += w["text"]
             elif serials and _SERIAL.fullmatch(w["text"]) and w["x0"] - label_left < 10:
                 continue  # the row's serial number, not part of its label

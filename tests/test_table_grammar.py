@@ -340,3 +340,34 @@ def test_an_of_which_line_in_a_merged_label_labels_the_second_row():
     got = {(m.subject_zh, m.kind, m.value) for m in table_measures(render(split_of_which(Table.from_rows(rows))), 2021)}
     assert ("区域断面水质优良比例", "target", 83.0) in got
     assert ("其中：国控断面优良比例", "outcome", 95.0) in got
+
+
+def test_a_binding_word_printed_over_two_lines_in_a_table_without_rules():
+    import io
+
+    from documents_factory import FONT, HEIGHT, _canvas, _text
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80) - 20
+    c.setFont(FONT, 10)
+    for x, word in ((130, "指标"), (292, "2020年"), (372, "2025年"), (450, "属性")):
+        c.drawString(x, top, word)
+    y = top - 40
+    for label, base, goal, binding in (("区域森林覆盖率(%)", "40.2", "41", ("约束", "性")),
+                                       ("区域湿地保护率(%)", "50", "55", ("预期", "性"))):
+        c.drawString(100, y, label)
+        c.drawString(300, y, base)
+        c.drawString(380, y, goal)
+        c.drawString(450, y + 8, binding[0])
+        c.drawString(455, y - 8, binding[1])
+        y -= 40
+    _text(c, ["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], y - 20)
+    c.showPage()
+    c.save()
+    from loaders import pipeline
+
+    res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["subject_zh"], m["year"], m["binding"]) for m in res.measures if m["table_no"]}
+    assert ("区域森林覆盖率", 2025, "binding") in got
+    assert ("区域湿地保护率", 2020, "expected") in got

@@ -13,7 +13,10 @@
       this year (targets), so they never answer each other, whatever year a sentence was given;
     - a plan's base-year or current value (an outcome of a plan with no year of its own, dated by the
       document) and a target of that plan. A plan's outcome dated by its own words (十三五 table: 2020
-      target and 2020 actual) may answer a target of the same year. -#}
+      target and 2020 actual) may answer a target of the same year;
+    - within one document, a table cell and anything but a cell of its own row: a table row states a
+      target and its actual side by side, so the same indicator elsewhere in the text or in another
+      row (another scope, a sub-indicator, a different base) answers another question. -#}
 {% macro link_compatible(targets, outcomes) %}
 (
     {{ targets }}.kind = 'target'
@@ -26,6 +29,7 @@
     and {{ targets }}.unit = {{ outcomes }}.unit
     and {{ targets }}.is_change = {{ outcomes }}.is_change
     and coalesce({{ targets }}.indicator_code = {{ outcomes }}.indicator_code, true)
+    and {{ targets }}.sub_area is not distinct from {{ outcomes }}.sub_area
     and not coalesce(
         {{ targets }}.document_id = {{ outcomes }}.document_id
         and {{ targets }}.sentence_start = {{ outcomes }}.sentence_start
@@ -41,6 +45,15 @@
         {{ targets }}.document_id = {{ outcomes }}.document_id
         and {{ outcomes }}.doc_type = 'plan'
         and {{ outcomes }}.year_source = 'document',
+        false
+    )
+    and not coalesce(
+        {{ targets }}.document_id = {{ outcomes }}.document_id
+        and ({{ targets }}.table_no is not null or {{ outcomes }}.table_no is not null)
+        and not coalesce(
+            {{ targets }}.table_no = {{ outcomes }}.table_no and {{ targets }}.row_no = {{ outcomes }}.row_no,
+            false
+        ),
         false
     )
 )

@@ -16,7 +16,10 @@
       target and 2020 actual) may answer a target of the same year;
     - within one document, a table cell and anything but a cell of its own row: a table row states a
       target and its actual side by side, so the same indicator elsewhere in the text or in another
-      row (another scope, a sub-indicator, a different base) answers another question. -#}
+      row (another scope, a sub-indicator, a different base) answers another question.
+    Nor is a measure linked whose number the loader could not read (unreadable_number): such a link
+    could not be judged, and the cell is most often two cells run together ("<1.2 96"), so its row is
+    not the gold's either. -#}
 {% macro link_compatible(targets, outcomes) %}
 (
     {{ targets }}.kind = 'target'
@@ -30,6 +33,8 @@
     and {{ targets }}.is_change = {{ outcomes }}.is_change
     and coalesce({{ targets }}.indicator_code = {{ outcomes }}.indicator_code, true)
     and {{ targets }}.sub_area is not distinct from {{ outcomes }}.sub_area
+    and not {{ unreadable_number(targets) }}
+    and not {{ unreadable_number(outcomes) }}
     and not coalesce(
         {{ targets }}.document_id = {{ outcomes }}.document_id
         and {{ targets }}.sentence_start = {{ outcomes }}.sentence_start
@@ -56,6 +61,17 @@
         ),
         false
     )
+)
+{% endmacro %}
+
+{#- A measure without a value whose written value holds digits: a number the loader could not read
+    ("67.2#", "<1.2 96"), not a figure in words (达标) nor a masked one. False, never null. -#}
+{% macro unreadable_number(measures) %}
+coalesce(
+    {{ measures }}.value is null
+    and not {{ measures }}.is_masked
+    and {{ regexp_replace_all(measures ~ '.value_text', '[^0-9]', '') }} <> '',
+    false
 )
 {% endmacro %}
 

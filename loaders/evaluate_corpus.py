@@ -285,9 +285,11 @@ def _number(value_text: str) -> float | None:
 
 
 def _agrees(value_text: str, value: float | None) -> bool:
-    """A gold link's value as written against a measure's value (a masked value cannot disagree)."""
+    """A gold link's value as written against a measure's value (a masked value cannot disagree). The gold
+    writes the document's unit, the warehouse its canonical one: a factor of 1000 (mg/m3 -> ug/m3) agrees."""
     number = _number(value_text)
-    return value is None or number is None or math.isclose(abs(value), number, rel_tol=REL_TOL, abs_tol=1e-9)
+    return value is None or number is None or any(
+        math.isclose(abs(value), number * scale, rel_tol=REL_TOL, abs_tol=1e-9) for scale in (1, 1000, 0.001))
 
 
 def read_warehouse(warehouse: Path) -> tuple[list[Extracted], list[dict], dict[str, str]]:

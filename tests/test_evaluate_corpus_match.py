@@ -57,3 +57,9 @@ def test_a_link_whose_quote_the_text_garbles_is_matched_by_its_values():
     gold = [{**_gold_link("细颗粒物年平均浓度（PM2.5）", "≤35", "34", 0), "target_positions": [], "outcome_positions": []}]
     assert score_links({"d": {}}, gold, [_mart_link(900, 35, 880, 34)])["right"] == 1
     assert score_links({"d": {}}, gold, [_mart_link(900, 35, 880, 36)])["right"] == 0
+
+
+def test_a_link_value_in_the_documents_unit_agrees_with_the_canonical_one():
+    gold = [_gold_link("一氧化碳24小时平均第95百分位数浓度", "≤4", "2", 100)]  # mg/m3 in the document
+    assert score_links({"d": {}}, gold, [_mart_link(110, 4000, 105, 2000)])["right"] == 1  # ug/m3
+    assert score_links({"d": {}}, gold, [_mart_link(110, 4000, 105, 3000)])["right"] == 0

@@ -5,7 +5,8 @@
 -- documents a shared head noun (处理能力, 绿色工厂) says too little, both subjects must be mostly the
 -- same words; and when the shared run ends both subjects, they must not each have a qualifier of their
 -- own before it (非化石能源装机占比 / 清洁能源装机占比: two indicators). Each side keeps its best
--- partner (mutual_best): longest LCS, then the latest report, then measure ids. Key 'subject:<target's normalised subject>|<unit>'.
+-- partner (mutual_best): longest LCS, then the latest report, then measure ids.
+-- Key 'subject:<target's normalised subject>|<unit>'.
 -- Candidate pairs must share a run of link_min_common_chars characters, so they are found by joining
 -- those runs instead of comparing every target with every outcome.
 with candidates as (

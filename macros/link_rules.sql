@@ -17,6 +17,9 @@
     - within one document, a table cell and anything but a cell of its own row: a table row states a
       target and its actual side by side, so the same indicator elsewhere in the text or in another
       row (another scope, a sub-indicator, a different base) answers another question.
+    A target in words ("完成国家下达目标": no value, not masked) states no figure for a number to answer:
+    it links an outcome with a value only in its own table row, where the document pairs them itself
+    (an outcome in words, "提前完成", may answer any target).
     Nor is a measure linked whose number the loader could not read (unreadable_number): such a link
     could not be judged, and the cell is most often two cells run together ("<1.2 96"), so its row is
     not the gold's either. -#}
@@ -35,6 +38,17 @@
     and {{ targets }}.sub_area is not distinct from {{ outcomes }}.sub_area
     and not {{ unreadable_number(targets) }}
     and not {{ unreadable_number(outcomes) }}
+    and not coalesce(
+        {{ targets }}.value is null
+        and not {{ targets }}.is_masked
+        and {{ outcomes }}.value is not null
+        and not (
+            {{ targets }}.document_id = {{ outcomes }}.document_id
+            and {{ targets }}.table_no = {{ outcomes }}.table_no
+            and {{ targets }}.row_no = {{ outcomes }}.row_no
+        ),
+        false
+    )
     and not coalesce(
         {{ targets }}.document_id = {{ outcomes }}.document_id
         and {{ targets }}.sentence_start = {{ outcomes }}.sentence_start

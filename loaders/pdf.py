@@ -9,6 +9,10 @@ hold one, since it is ~20x slower (docs/pdf.md compares the two). Per page:
      spaces next to a Chinese character removed (OCR layers write 浓度 37 微克);
 then the prose goes through the same normalisation, simplification and clutter filter as text
 files, and each table is rendered by loaders.tables (a table continued on the next page joined).
+
+A scanned page (no text layer, an image over the page) is read only with OCR (read_pdf(ocr=True),
+`envwh load --ocr`): loaders.ocr turns the page images into text-layer pages, put in place of the
+scans, and the document is read as above; .ocr_spans of the result marks the text OCR read.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders import pdf_tables, reading
+from loaders import ocr, pdf_tables, reading
 from loaders.errors import LoadError
 from loaders.pdf_tables import fix_private_use
 from loaders.records import CleanDocument
@@ -33,11 +37,17 @@ _PAGE_NUMBER = re.compile(r"[-—–_~·\s]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[-—�
 _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])[ \t]+|[ \t]+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
+SCAN_IMAGE_SHARE = 0.5  # an image covering this share of a page without text makes it a scanned page
 
 
 @dataclass
 class _Page:
     parts: list = field(default_factory=list)  # in reading order: list[str] (lines of text) or Table
+    ocr: bool = False  # its text was read by OCR
+
+
+class _OcrLines(list):
+    """Prose lines read by OCR: a list of lines like any prose, marked for the measures' rules."""
 
 
 def _open(data: bytes, name: str):
@@ -282,33 +292,92 @@ def _properties(pdf) -> dict[str, str]:
     return props
 
 
-def read_pdf(data: bytes, name: str = "") -> CleanDocument:
-    """Bytes of a PDF -> CleanDocument, or LoadError (encrypted, corrupt_file, needs_ocr)."""
+def _read_pages(pdf, data: bytes, numbers: list[int]) -> tuple[list[_Page], list[int]]:
+    """The pages of pdf (numbers: their 0-based page numbers in the document) and the numbers of the
+    scanned ones among them."""
+    plumber = None
+    pages: list[_Page] = []
+    scanned: list[int] = []
+    carry = None  # columns of a rule-less table running onto the next page
+    for i, number in enumerate(numbers):
+        if i and number != numbers[i - 1] + 1:
+            carry = None  # not the next page of the document
+        pdf_page = pdf[i]
+        tables = []
+        ruled = _n_rules(pdf_page) >= MIN_RULES_FOR_TABLE
+        if ruled or carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range()):
+            plumber = plumber or _open_plumber(data)
+        if plumber is not None and ruled:
+            tables, carry = _find_tables(plumber, i), None
+        elif plumber is not None and (carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range())):
+            tables, carry = _find_text_tables(plumber, i, carry)
+        page = _read_page(pdf_page, tables)
+        for part in page.parts:
+            if isinstance(part, Table):
+                part.page = number + 1
+        if _is_scan(pdf_page, page):
+            scanned.append(number)
+        pages.append(page)
+    return pages, scanned
+
+
+def _is_scan(pdf_page, page: _Page) -> bool:
+    """A page with (almost) no text under an image covering most of it: a scan to OCR."""
+    n_chars = sum(len(line) for part in page.parts if isinstance(part, list) for line in part)
+    if n_chars >= MIN_CHARS_PER_PAGE or any(isinstance(part, Table) for part in page.parts):
+        return False
+    import pypdfium2.raw as pdfium_c
+
+    width, height = pdf_page.get_size()
+    for image in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        if (right - left) * (top - bottom) >= SCAN_IMAGE_SHARE * width * height:
+            return True
+    return False
+
+
+def _ocr_pages(pdf, scanned: list[int], name: str) -> list[_Page]:
+    """The scanned pages, read from the text layer OCR gives them (rendered one at a time)."""
+    images = (pdf[i].render(scale=ocr.DPI / 72, grayscale=True).to_pil() for i in scanned)
+    data = ocr.pages_to_pdf(images, name)
+    layer = _open(data, name)
+    try:
+        if len(layer) != len(scanned):
+            raise LoadError("ocr_failed", f"{name}: OCR gave {len(layer)} pages for {len(scanned)} scanned pages")
+        pages, _ = _read_pages(layer, data, scanned)
+    finally:
+        layer.close()
+    for page in pages:
+        page.ocr = True
+    return pages
+
+
+def read_pdf(data: bytes, name: str = "", ocr_scans: bool = False) -> CleanDocument:
+    """Bytes of a PDF -> CleanDocument, or LoadError (encrypted, corrupt_file, needs_ocr).
+
+    ocr_scans: read scanned pages (no text layer) with OCR (loaders.ocr); else they are left out, and
+    a document of scans only is a needs_ocr error."""
     pdf = _open(data, name)
     try:
         n_pages = len(pdf)
-        plumber = None
-        pages: list[_Page] = []
-        carry = None  # columns of a rule-less table running onto the next page
-        for i in range(n_pages):
-            pdf_page = pdf[i]
-            tables = []
-            ruled = _n_rules(pdf_page) >= MIN_RULES_FOR_TABLE
-            if ruled or carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range()):
-                plumber = plumber or _open_plumber(data)
-            if plumber is not None and ruled:
-                tables, carry = _find_tables(plumber, i), None
-            elif plumber is not None and (carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range())):
-                tables, carry = _find_text_tables(plumber, i, carry)
-            pages.append(_read_page(pdf_page, tables))
+        pages, scanned = _read_pages(pdf, data, list(range(n_pages)))
         props = _properties(pdf)
+        if scanned and ocr_scans:
+            for number, page in zip(scanned, _ocr_pages(pdf, scanned, name), strict=True):
+                pages[number] = page
+        elif scanned:
+            props["scanned_pages"] = str(len(scanned))
     finally:
         pdf.close()
     n_chars = sum(len(line) for page in pages for part in page.parts if isinstance(part, list) for line in part)
     if n_pages == 0 or (n_chars < MIN_CHARS_PER_PAGE * n_pages and not any(
             isinstance(part, Table) for page in pages for part in page.parts)):
+        if scanned and ocr_scans:
+            raise LoadError("needs_ocr", f"{name}: OCR read {n_chars} characters on {n_pages} pages; the scan may be "
+                            "too faint or not in Chinese: run OCR by hand (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and load the result")
         raise LoadError("needs_ocr", f"{name}: the PDF has no text layer ({n_chars} characters on {n_pages} pages): "
-                        "it is a scan; run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and load the result")
+                        "it is a scan; load it with `envwh load --ocr` (or refresh --ocr; "
+                        f"{ocr.HOW_TO_INSTALL}), or run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and load the result")
     return _assemble(pages, n_pages, props, name)
 
 
@@ -331,6 +400,10 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
     sequence: list = []
     pending: list[str] = []
     for page in pages:
+        if isinstance(pending, _OcrLines) != page.ocr:  # text read by OCR is kept apart from a text layer's
+            if pending:
+                sequence.append(pending)
+            pending = _OcrLines() if page.ocr else []
         for part in page.parts:
             if isinstance(part, list):
                 pending.extend(line for line in part if line)
@@ -346,7 +419,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
                 continue
             if pending:
                 sequence.append(pending)
-                pending = []
+                pending = _OcrLines() if page.ocr else []
             sequence.append(part)
     if pending:
         sequence.append(pending)
@@ -354,7 +427,11 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
     blocks: list[TableBlock] = []
     original: list[str] = []
     scripts: list[str] = []
+    ocr_pages = {n for n, page in enumerate(pages, start=1) if page.ocr}
+    part_lines: list[tuple[int, bool]] = []  # (first line, read by OCR) of each part
     for part in sequence:
+        part_lines.append((len(lines), bool(ocr_pages) and (isinstance(part, _OcrLines) or (isinstance(part, Table) and any(
+            n in ocr_pages for n in range(part.page or 0, (part.last_page or part.page or 0) + 1))))))
         if isinstance(part, list):
             prose = [line for line in reading.normalise("\n".join(_paragraphs(part, full_width)))]
             simplified, script = reading.simplify("\n".join(prose))
@@ -377,10 +454,15 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
         blocks.append(block)
         lines.extend(block.lines)
         original.extend(block.lines)
+    ocr_spans = []  # (start, end) of the text read by OCR
+    for (first, by_ocr), (end, _) in zip(part_lines, [*part_lines[1:], (len(lines), False)], strict=True):
+        if by_ocr:
+            start = sum(len(line) + 1 for line in lines[:first])
+            ocr_spans.append((start, start + sum(len(line) + 1 for line in lines[first:end])))
     if not any(lines):
         raise LoadError("no_text", f"{name}: the PDF holds no body text once page numbers and running headers are removed")
     return CleanDocument(
         text="\n".join(lines), encoding="pdf", source_format="pdf",
         script="traditional" if "traditional" in scripts else "simplified",
-        original_text="\n".join(original), pages=n_pages, tables=blocks, properties=props,
+        original_text="\n".join(original), pages=n_pages, tables=blocks, properties=props, ocr_spans=ocr_spans,
     )

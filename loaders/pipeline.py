@@ -126,7 +126,7 @@ def read_any(data: bytes, source_file: str, ocr: bool = False):
     if suffix == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]):
         return word.read_docx(data, source_file)
     if suffix in (".doc", ".wps") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise word.refuse_old_office(source_file)
+        return word.read_old_word(data, source_file)
     return reading.read_document(data, source_file)
 
 

@@ -64,14 +64,23 @@ def measure(reader, files: list[Path]) -> dict:
             "chars": chars, "tables": tables, "spaces_by_cjk": spaced, "cid_glyphs": cid}
 
 
+_PROSE = ("到2025年，全市细颗粒物平均浓度控制在37微克/立方米以内，空气质量优良天数比率达到85%以上。"
+          "深入推进工业炉窑和锅炉综合治理，完成钢铁企业超低排放改造，淘汰燃煤小锅炉42台。"
+          "加强饮用水水源地保护，县级以上集中式饮用水水源水质达标率保持100%。"
+          "推进城镇污水处理提质增效，新建改造污水管网120公里，城市生活污水集中收集率达到70%。"
+          "强化土壤污染源头防控，受污染耕地安全利用率达到93%左右，重点建设用地安全利用得到有效保障。"
+          "持续开展国土绿化行动，完成营造林8.5万亩，森林覆盖率稳定在31%以上。")
+
+
 def _scan(n_pages: int) -> bytes:
-    """n_pages scanned pages of dense prose (30 lines) and a three-row table: no text layer."""
+    """n_pages scanned pages laid out as official documents are (GB/T 9704: 16 pt, 28 characters a line;
+    here 20 lines of prose and a three-row table): no text layer."""
     sys.path.insert(0, str(ROOT / "tests"))
     from documents_factory import SCAN_DPI, SCAN_TABLE, page_image
 
-    sentence = "到2025年，全市细颗粒物平均浓度控制在37微克/立方米以内，空气质量优良天数比率达到85%，"
-    images = [page_image([f"（{k + 1}）" + sentence[(k * 7) % 20 :][:26] for k in range(30)], SCAN_TABLE)
-              for _ in range(n_pages)]
+    text = _PROSE * 2
+    lines = [text[k : k + 28] for k in range(0, 28 * 20, 28)]
+    images = [page_image(lines, SCAN_TABLE, size=15) for _ in range(n_pages)]
     buf = io.BytesIO()
     images[0].save(buf, "PDF", resolution=SCAN_DPI, save_all=True, append_images=images[1:])
     return buf.getvalue()

@@ -1,10 +1,9 @@
 """OCR of scanned PDF pages (`envwh load --ocr`): page images -> a PDF text layer, by tesseract.
 
 tesseract (Apache-2.0) with its simplified-Chinese model (Debian: tesseract-ocr tesseract-ocr-chi-sim;
-`make ocr` installs both) is called as a program, so no Python binding is needed. It writes a text-only
-PDF page for each image, with every word placed where the scan prints it: loaders/pdf.py puts those
-pages in place of the scanned ones and reads the document as any PDF with an OCR text layer (prose,
-running headers, tables found from word positions).
+`make ocr` installs both) is called as a program, so no Python binding is needed. It gives every word
+with its box (TSV); loaders/pdf.py makes pages of them like those of a PDF's text layer (lines of prose,
+tables found from word positions by loaders/pdf_tables.py) and reads the document as any other PDF.
 """
 
 from __future__ import annotations
@@ -41,30 +40,113 @@ def tesseract_version() -> str | None:
     return first[0].strip() if first else "tesseract"
 
 
-def pages_to_pdf(images: list, name: str) -> bytes:
-    """PIL images of pages (rendered at DPI) -> bytes of a PDF with one text-only page per image."""
+RULE_INCHES = 0.5  # a straight dark run this long is a table rule (a character's stroke is shorter)
+
+
+def _runs_at_least(dark, length: int, axis: int):
+    """Pixels on a straight run of dark pixels at least `length` long along axis."""
+    import numpy as np
+
+    counts = np.cumsum(dark, axis=axis, dtype=np.int32)
+    counts = np.concatenate([np.zeros_like(counts.take([0], axis=axis)), counts], axis=axis)
+    n = dark.shape[axis]
+    full = (counts.take(range(length, n + 1), axis=axis) - counts.take(range(0, n - length + 1), axis=axis)) == length
+    # a pixel lies on such a run when one of the windows of `length` holding it is all dark
+    starts = np.cumsum(full, axis=axis, dtype=np.int32)
+    starts = np.concatenate([np.zeros_like(starts.take([0], axis=axis)), starts], axis=axis)
+    idx = np.arange(n)
+    hi = np.minimum(idx, n - length) + 1
+    lo = np.maximum(idx - length + 1, 0)
+    return (starts.take(hi, axis=axis) - starts.take(lo, axis=axis)) > 0
+
+
+def without_rules(image):
+    """The page image with the rules of its tables erased: OCR reads a rule as | or 1 (|41 -> 141)."""
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(image.convert("L"))
+    dark = pixels < 200  # the grey edges of a rule too
+    length = round(RULE_INCHES * DPI)
+    rules = _runs_at_least(dark, length, 0) | _runs_at_least(dark, length, 1)
+    if not rules.any():
+        return image
+    grown = rules.copy()  # and the pixels next to it, where a scanned rule blurs
+    for shift in (1, 2):
+        grown[shift:] |= rules[:-shift]
+        grown[:-shift] |= rules[shift:]
+        grown[:, shift:] |= rules[:, :-shift]
+        grown[:, :-shift] |= rules[:, shift:]
+    return Image.fromarray(np.where(grown, 255, pixels).astype(np.uint8))
+
+
+def read_scans(images, name: str) -> list[list[dict]]:
+    """PIL images of pages rendered at DPI -> for each page, the phrases tesseract read there: dicts with
+    text, x0, x1, top, bottom (points from the page's top left, like pdfplumber's words) and line (the
+    line tesseract's layout analysis put it on), in tesseract's reading order."""
     if tesseract_version() is None:
         raise LoadError("needs_ocr", f"{name}: the PDF holds scanned pages and --ocr was given, but tesseract or its "
                         f"{LANGUAGE} model is not installed: {HOW_TO_INSTALL}")
     with tempfile.TemporaryDirectory(prefix="envwh-ocr-") as tmp:
-        listing = Path(tmp) / "pages.txt"
         paths: list[str] = []
-        for i, image in enumerate(images):
+        for i, image in enumerate(images):  # one at a time: a page image at 300 dpi is ~9 MB
             path = Path(tmp) / f"page{i:05d}.png"
-            image.save(path, dpi=(DPI, DPI))
+            without_rules(image).save(path, dpi=(DPI, DPI))
             paths.append(str(path))
+        listing = Path(tmp) / "pages.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
         out = Path(tmp) / "ocr"
-        # one thread: the loader already runs one worker process per core
-        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-        cmd = [shutil.which("tesseract") or "tesseract", str(listing), str(out), "-l", LANGUAGE, "--dpi", str(DPI),
-               "-c", "textonly_pdf=1", "pdf"]
+        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread: the loader runs one worker per core
+        cmd = [shutil.which("tesseract") or "tesseract", str(listing), str(out), "-l", LANGUAGE, "--dpi", str(DPI), "tsv"]
         try:
             run = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=TIMEOUT_PER_PAGE * len(paths))
         except subprocess.TimeoutExpired:
             raise LoadError("ocr_failed", f"{name}: tesseract took over {TIMEOUT_PER_PAGE} s a page; the scan was not read") from None
-        pdf = out.with_suffix(".pdf")
-        if run.returncode != 0 or not pdf.exists():
+        tsv = out.with_suffix(".tsv")
+        if run.returncode != 0 or not tsv.exists():
             tail = " ".join((run.stderr or "").split()[-30:])
             raise LoadError("ocr_failed", f"{name}: tesseract failed (exit {run.returncode}: {tail}); the scan was not read")
-        return pdf.read_bytes()
+        return _phrases(tsv.read_text(encoding="utf-8"), len(paths))
+
+
+PHRASE_GAP = 0.7  # words of one line closer than this share of the line's height are one phrase
+_DOUBTFUL = 60  # confidence (0-100) under which a word of marks alone is a smudge or a rule's remains
+_MARKS = "\"“”'‘’|丨｜"  # what tesseract makes of a rule or a smudge next to a cell's text
+
+
+def _phrases(tsv: str, n_pages: int) -> list[list[dict]]:
+    """tesseract's TSV -> phrases per page. tesseract splits a run of Chinese into words with gaps of
+    about half a character; joined, a line of prose is one phrase, while table cells, further apart,
+    stay apart (the way pdfplumber finds the words of a printed page)."""
+    lines: dict[tuple[int, int, int, int], list[dict]] = {}
+    scale = 72 / DPI
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue  # only words (level 5) with text
+        page, block, par, line = (int(c) for c in cols[1:5])
+        left, top, width, height = (int(c) for c in cols[6:10])
+        text = cols[11].strip()
+        if float(cols[10]) < _DOUBTFUL:
+            text = text.strip(_MARKS)
+        if text and 0 < page <= n_pages:
+            lines.setdefault((page, block, par, line), []).append(
+                {"text": text, "x0": left * scale, "x1": (left + width) * scale, "top": top * scale,
+                 "bottom": (top + height) * scale, "line": (block, par, line)})
+    pages: list[list[dict]] = [[] for _ in range(n_pages)]
+    for (page, *_), words in lines.items():
+        heights = sorted(w["bottom"] - w["top"] for w in words)
+        gap = PHRASE_GAP * heights[len(heights) // 2]
+        # the line's own band: brackets and commas reach above and below it, and a table reader
+        # would put them on a line of their own
+        top, bottom = (sorted(w[k] for w in words)[len(words) // 2] for k in ("top", "bottom"))
+        phrases = pages[page - 1]
+        first = len(phrases)
+        for w in sorted(words, key=lambda w: w["x0"]):
+            prev = phrases[-1] if len(phrases) > first else None
+            if prev is not None and w["x0"] - prev["x1"] < gap:
+                sep = " " if prev["text"][-1:].isascii() and w["text"][:1].isascii() else ""
+                prev.update(text=prev["text"] + sep + w["text"], x1=max(prev["x1"], w["x1"]))
+            else:
+                phrases.append({**w, "top": top, "bottom": bottom})
+    return pages

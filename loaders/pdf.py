@@ -336,19 +336,56 @@ def _is_scan(pdf_page, page: _Page) -> bool:
     return False
 
 
+class _ScanWords:
+    """The phrases OCR read on a page, offered to pdf_tables the way a pdfplumber page offers its words."""
+
+    def __init__(self, words: list[dict], width: float) -> None:
+        self.words, self.width = words, width
+
+    def extract_words(self, **_) -> list[dict]:
+        return self.words
+
+
+def _scan_page(words: list[dict], width: float, number: int, carry) -> tuple[_Page, object]:
+    """One scanned page from its OCR phrases: tables found from word positions (pdf_tables, as on an OCR
+    text layer), the other lines as prose above, between and below them, in tesseract's reading order."""
+    lines: dict[tuple, list[dict]] = {}
+    for w in words:
+        lines.setdefault(w["line"], []).append(w)
+    text = [" ".join(w["text"] for w in line) for line in lines.values()]
+    tables = []
+    if carry or pdf_tables.is_candidate("\n".join(text)):
+        try:
+            tables, carry = pdf_tables.find_tables(_ScanWords(words, width), carry)
+        except Exception:  # a table the reader cannot make sense of: the page is still read as prose
+            tables, carry = [], None
+    else:
+        carry = None
+    page = _Page(ocr=True)
+    slots: list[list[str]] = [[] for _ in range(len(tables) + 1)]
+    for line, line_text in zip(lines.values(), text, strict=True):
+        middle = (min(w["top"] for w in line) + max(w["bottom"] for w in line)) / 2
+        if not any(bbox[1] <= middle <= bbox[3] for bbox, _ in tables):  # a table's lines are in the table
+            slots[sum(1 for bbox, _ in tables if bbox[3] < middle)].append(line_text)
+    page.parts.append(slots[0])
+    for (_, table), after in zip(tables, slots[1:], strict=True):
+        table.page = number + 1
+        before, table, rest = _split_prose_rows(table)
+        page.parts += [part for part in (before, table, rest) if part]
+        page.parts.append(after)
+    return page, carry
+
+
 def _ocr_pages(pdf, scanned: list[int], name: str) -> list[_Page]:
-    """The scanned pages, read from the text layer OCR gives them (rendered one at a time)."""
+    """The scanned pages, read by OCR (each rendered at ocr.DPI when tesseract needs it)."""
     images = (pdf[i].render(scale=ocr.DPI / 72, grayscale=True).to_pil() for i in scanned)
-    data = ocr.pages_to_pdf(images, name)
-    layer = _open(data, name)
-    try:
-        if len(layer) != len(scanned):
-            raise LoadError("ocr_failed", f"{name}: OCR gave {len(layer)} pages for {len(scanned)} scanned pages")
-        pages, _ = _read_pages(layer, data, scanned)
-    finally:
-        layer.close()
-    for page in pages:
-        page.ocr = True
+    pages: list[_Page] = []
+    carry = None  # columns of a table running onto the next page
+    for i, (number, words) in enumerate(zip(scanned, ocr.read_scans(images, name), strict=True)):
+        if i and number != scanned[i - 1] + 1:
+            carry = None
+        page, carry = _scan_page(words, pdf[number].get_size()[0], number, carry)
+        pages.append(page)
     return pages
 
 

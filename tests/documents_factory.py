@@ -194,14 +194,15 @@ def cjk_font(size: int):
     return font if font.getmask("指标").getbbox() else None  # a Latin fallback font draws no hanzi
 
 
-def page_image(lines: list[str], table: list[list[str]] | None = None):
-    """An A4 page image at SCAN_DPI: lines of text, then a ruled table, as a scanner sees a printed page."""
+def page_image(lines: list[str], table: list[list[str]] | None = None, size: float = 12):
+    """An A4 page image at SCAN_DPI: lines of text in a font of `size` points, then a ruled table, as a
+    scanner sees a printed page."""
     from PIL import Image, ImageDraw
 
-    font = cjk_font(round(12 / 72 * SCAN_DPI))
+    font = cjk_font(round(size / 72 * SCAN_DPI))
     image = Image.new("L", (round(WIDTH / 72 * SCAN_DPI), round(HEIGHT / 72 * SCAN_DPI)), 255)
     draw = ImageDraw.Draw(image)
-    x, y, step = SCAN_DPI, SCAN_DPI, round(22 / 72 * SCAN_DPI)
+    x, y, step = SCAN_DPI, SCAN_DPI, round(size * 1.8 / 72 * SCAN_DPI)
     for line in lines:
         draw.text((x, y), line, font=font, fill=0)
         y += step

@@ -43,21 +43,19 @@ def tesseract_version() -> str | None:
 RULE_INCHES = 0.5  # a straight dark run this long is a table rule (a character's stroke is shorter)
 
 
-def _runs_at_least(dark, length: int, axis: int):
-    """Pixels on a straight run of dark pixels at least `length` long along axis."""
+def _runs_at_least(dark, length: int):
+    """Pixels on a vertical run of dark pixels at least `length` long (sums over windows, as slices)."""
     import numpy as np
 
-    counts = np.cumsum(dark, axis=axis, dtype=np.int32)
-    counts = np.concatenate([np.zeros_like(counts.take([0], axis=axis)), counts], axis=axis)
-    n = dark.shape[axis]
-    full = (counts.take(range(length, n + 1), axis=axis) - counts.take(range(0, n - length + 1), axis=axis)) == length
-    # a pixel lies on such a run when one of the windows of `length` holding it is all dark
-    starts = np.cumsum(full, axis=axis, dtype=np.int32)
-    starts = np.concatenate([np.zeros_like(starts.take([0], axis=axis)), starts], axis=axis)
-    idx = np.arange(n)
-    hi = np.minimum(idx, n - length) + 1
-    lo = np.maximum(idx - length + 1, 0)
-    return (starts.take(hi, axis=axis) - starts.take(lo, axis=axis)) > 0
+    n, width = dark.shape
+    counts = np.zeros((n + 1, width), dtype=np.int32)
+    np.cumsum(dark, axis=0, dtype=np.int32, out=counts[1:])
+    starts = np.zeros((n + length, width), dtype=np.int32)  # starts[length + i]: rows i .. i+length-1 all dark
+    starts[length : n + 1] = (counts[length:] - counts[:-length]) == length
+    # a pixel lies on a run when one of the `length` windows holding it is all dark
+    held = np.zeros((n + length + 1, width), dtype=np.int32)
+    np.cumsum(starts, axis=0, dtype=np.int32, out=held[1:])
+    return (held[length + 1 : length + 1 + n] - held[1 : 1 + n]) > 0
 
 
 def without_rules(image):
@@ -66,11 +64,16 @@ def without_rules(image):
     from PIL import Image
 
     pixels = np.asarray(image.convert("L"))
-    dark = pixels < 200  # the grey edges of a rule too
-    length = round(RULE_INCHES * DPI)
-    rules = _runs_at_least(dark, length, 0) | _runs_at_least(dark, length, 1)
-    if not rules.any():
+    h, w = (pixels.shape[0] // 2) * 2, (pixels.shape[1] // 2) * 2
+    dark = pixels[:h, :w] < 200  # the grey edges of a rule too
+    # looked for at half resolution (4x faster): either diagonal of each 2x2 block holds a 1-pixel rule
+    half = dark[::2, ::2] | dark[1::2, 1::2]
+    length = round(RULE_INCHES * DPI / 2)
+    found = _runs_at_least(half, length) | _runs_at_least(np.ascontiguousarray(half.T), length).T
+    if not found.any():
         return image
+    rules = np.zeros(pixels.shape, dtype=bool)
+    rules[:h, :w] = found.repeat(2, axis=0).repeat(2, axis=1)
     grown = rules.copy()  # and the pixels next to it, where a scanned rule blurs
     for shift in (1, 2):
         grown[shift:] |= rules[:-shift]

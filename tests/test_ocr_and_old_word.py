@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from conftest import rows, run_load
-from documents_factory import cjk_font, old_word_doc, scan_pdf, text_then_scan_pdf
+from documents_factory import cjk_font, old_word_doc, page_image, scan_pdf, text_then_scan_pdf
 
 from loaders import cli, ocr, pipeline, word
 
@@ -78,6 +79,16 @@ def test_only_figures_of_scanned_pages_carry_the_ocr_flag(tesseract):
     assert "ocr" not in (found[71]["rules"] or "").split(";")
     assert "ocr" in found[42]["rules"].split(";")
     assert not [e for e in res.errors if e["reason"] == "needs_ocr"]
+
+
+def test_table_rules_are_erased_before_ocr_and_the_text_is_kept(font):
+    from PIL import ImageDraw
+
+    text = page_image(["森林覆盖率达到42%。"])
+    ruled = text.copy()
+    ImageDraw.Draw(ruled).rectangle([150, 600, 1500, 900], outline=0, width=3)  # a cell's rules, away from the text
+    assert np.array_equal(np.asarray(ocr.without_rules(ruled)), np.asarray(text))
+    assert ocr.without_rules(text) is text  # nothing to erase
 
 
 def test_ocr_without_tesseract_is_a_needs_ocr_error_saying_how_to_install_it(font, monkeypatch):

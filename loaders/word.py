@@ -141,12 +141,26 @@ def read_docx(data: bytes, name: str = "") -> CleanDocument:
 
 
 CATDOC_TIMEOUT = 120  # seconds: a damaged file must not stall the load
-_HOW_TO_CONVERT = ("`make catdoc` installs the converter (apt-get install catdoc); or save it as .docx or PDF "
-                   "(Word/WPS: 另存为), or convert it with `libreoffice --headless --convert-to docx FILE`, and load the result")
+_CONVERT = ("save it as .docx or PDF (Word/WPS: 另存为), or convert it with "
+            "`libreoffice --headless --convert-to docx FILE`, and load the result")
+_HOW_TO_CONVERT = f"`make catdoc` installs the converter (apt-get install catdoc); or {_CONVERT}"
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, WPS
 
 
 def read_old_word(data: bytes, name: str = "") -> CleanDocument:
-    """An old binary Word (.doc) or WPS (.wps) file -> its text by catdoc -> the text path (loaders.reading)."""
+    """An old binary Word (.doc) or WPS (.wps) file (or RTF under that name) -> its text by catdoc -> the
+    text path (loaders.reading). A web page or text saved under a Word name, common on government sites,
+    is read as what it is (catdoc would take its UTF-8 for Latin-1)."""
+    if not data.startswith(_OLE) and not data.lstrip().startswith(b"{\\rtf"):
+        try:
+            return reading.read_document(data, name)
+        except LoadError as err:
+            if err.reason != "binary_file":
+                raise
+            raise LoadError("unsupported_format", f"{name}: neither an old Word/WPS file (a compound file or RTF) "
+                            f"nor text or HTML; {_CONVERT}") from None
     catdoc = shutil.which("catdoc")
     if catdoc is None:
         raise LoadError("unsupported_format", f"{name}: old binary Word/WPS files (.doc, .wps) need catdoc to be read, "

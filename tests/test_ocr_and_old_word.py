@@ -126,3 +126,11 @@ def test_old_word_without_catdoc_says_how_to_convert(monkeypatch):
     res = pipeline.safe_process(old_word_doc(["测试"]), "old.doc")
     assert [e["reason"] for e in res.errors] == ["unsupported_format"]
     assert "make catdoc" in res.errors[0]["message"] and ".docx" in res.errors[0]["message"]
+
+
+def test_a_web_page_saved_under_a_word_name_is_read_as_html():
+    page = "<html><body><p>测试市2025年工作要点</p><p>全市森林覆盖率达到42%。</p></body></html>".encode()
+    res = pipeline.safe_process(page, "notice.doc")
+    assert res.document["source_format"] == "html" and [m["value"] for m in res.measures] == [42]
+    binary = pipeline.safe_process(b"\x00\x01\x02WPS" * 200, "old.wps")  # neither a compound file nor text
+    assert [e["reason"] for e in binary.errors] == ["unsupported_format"] and ".docx" in binary.errors[0]["message"]

@@ -83,6 +83,9 @@ def without_rules(image):
     return Image.fromarray(np.where(grown, 255, pixels).astype(np.uint8))
 
 
+PAGES_PER_RUN = 16  # page images on disk at a time (about 1 MB each as PNG); tesseract's model loads once a run
+
+
 def read_scans(images, name: str) -> list[list[dict]]:
     """PIL images of pages rendered at DPI -> for each page, the phrases tesseract read there: dicts with
     text, x0, x1, top, bottom (points from the page's top left, like pdfplumber's words) and line (the
@@ -90,11 +93,22 @@ def read_scans(images, name: str) -> list[list[dict]]:
     if tesseract_version() is None:
         raise LoadError("needs_ocr", f"{name}: the PDF holds scanned pages and --ocr was given, but tesseract or its "
                         f"{LANGUAGE} model is not installed: {HOW_TO_INSTALL}")
+    pages: list[list[dict]] = []
+    batch: list = []
+    for image in images:  # rendered one at a time: a page image at 300 dpi is ~9 MB in memory
+        batch.append(without_rules(image))
+        if len(batch) == PAGES_PER_RUN:
+            pages += _tesseract(batch, name)
+            batch = []
+    return pages + (_tesseract(batch, name) if batch else [])
+
+
+def _tesseract(images: list, name: str) -> list[list[dict]]:
     with tempfile.TemporaryDirectory(prefix="envwh-ocr-") as tmp:
         paths: list[str] = []
-        for i, image in enumerate(images):  # one at a time: a page image at 300 dpi is ~9 MB
+        for i, image in enumerate(images):
             path = Path(tmp) / f"page{i:05d}.png"
-            without_rules(image).save(path, dpi=(DPI, DPI))
+            image.save(path, dpi=(DPI, DPI))
             paths.append(str(path))
         listing = Path(tmp) / "pages.txt"
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")

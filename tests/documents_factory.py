@@ -224,10 +224,11 @@ SCAN_TABLE = [["指标", "2020年", "2025年", "属性"], ["细颗粒物浓度(�
               ["森林覆盖率(%)", "30.5", "31", "预期性"]]
 
 
-def scan_pdf() -> bytes:
-    """A one-page scan: an image of a printed plan page (prose and an indicator table), no text layer."""
+def scan_pdf(pages: int = 1) -> bytes:
+    """A scan: images of a printed plan page (prose and an indicator table), no text layer."""
     buf = io.BytesIO()
-    page_image(SCAN_LINES, SCAN_TABLE).save(buf, "PDF", resolution=SCAN_DPI)
+    image = page_image(SCAN_LINES, SCAN_TABLE)
+    image.save(buf, "PDF", resolution=SCAN_DPI, save_all=True, append_images=[image] * (pages - 1))
     return buf.getvalue()
 
 

@@ -81,6 +81,19 @@ def test_only_figures_of_scanned_pages_carry_the_ocr_flag(tesseract):
     assert not [e for e in res.errors if e["reason"] == "needs_ocr"]
 
 
+def test_scans_are_read_in_batches_and_each_page_keeps_its_number(tesseract, monkeypatch):
+    monkeypatch.setattr(ocr, "PAGES_PER_RUN", 1)  # a tesseract run per page
+    res = pipeline.safe_process(scan_pdf(pages=2), "scan.pdf", ocr=True)
+    assert res.document["pages"] == 2
+    assert sorted({(m["page"], m["table_no"]) for m in res.measures if m["table_no"]}) == [(1, 1), (2, 2)]
+
+
+def test_a_failing_tesseract_is_an_ocr_failed_error(tesseract, monkeypatch):
+    monkeypatch.setattr(ocr, "LANGUAGE", "no_such_model")
+    res = pipeline.safe_process(scan_pdf(), "scan.pdf", ocr=True)
+    assert [e["reason"] for e in res.errors] == ["ocr_failed"] and "tesseract failed" in res.errors[0]["message"]
+
+
 def test_table_rules_are_erased_before_ocr_and_the_text_is_kept(font):
     from PIL import ImageDraw
 

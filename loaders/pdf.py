@@ -38,6 +38,7 @@ _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”�
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
 SCAN_IMAGE_SHARE = 0.5  # an image covering this share of a page without text makes it a scanned page
+PICTURE_SHARE = 0.05  # a picture this share of a page with text, no text over it, may be a table pasted as an image
 
 
 @dataclass
@@ -48,6 +49,10 @@ class _Page:
 
 class _OcrLines(list):
     """Prose lines read by OCR: a list of lines like any prose, marked for the measures' rules."""
+
+
+class _OcrTable(Table):
+    """A table read by OCR from a picture on a page with a text layer, marked for the measures' rules."""
 
 
 def _open(data: bytes, name: str):
@@ -191,7 +196,7 @@ def _split_prose_rows(table: Table) -> tuple[list[str], Table | None, list[str]]
         return before + [line for row in rows[first:] for cell in row if cell for line in _lines(cell)], None, []
     if first == 0 and last == len(rows) - 1:
         return [], table, []
-    kept = Table([row[:] for row in rows[first : last + 1]],
+    kept = type(table)([row[:] for row in rows[first : last + 1]],
                  [[(max(orow - first, 0), ocol) for orow, ocol in row] for row in table.origin[first : last + 1]], table.page)
     return before, kept, after
 
@@ -292,9 +297,10 @@ def _properties(pdf) -> dict[str, str]:
     return props
 
 
-def _read_pages(pdf, data: bytes, numbers: list[int]) -> tuple[list[_Page], list[int]]:
+def _read_pages(pdf, data: bytes, numbers: list[int], pictures: dict | None = None) -> tuple[list[_Page], list[int]]:
     """The pages of pdf (numbers: their 0-based page numbers in the document) and the numbers of the
-    scanned ones among them."""
+    scanned ones among them; pictures (when given) gets, for each other page showing large pictures with no
+    text over them, (its tables with their boxes, the pictures' boxes)."""
     plumber = None
     pages: list[_Page] = []
     scanned: list[int] = []
@@ -317,8 +323,27 @@ def _read_pages(pdf, data: bytes, numbers: list[int]) -> tuple[list[_Page], list
                 part.page = number + 1
         if _is_scan(pdf_page, page):
             scanned.append(number)
+        elif pictures is not None and (boxes := _blank_pictures(pdf_page)):
+            pictures[number] = (tables, boxes)
         pages.append(page)
     return pages, scanned
+
+
+def _blank_pictures(pdf_page) -> list[tuple[float, float, float, float]]:
+    """(left, top, right, bottom), in points from the page's top left, of the pictures covering at least
+    PICTURE_SHARE of the page with (almost) no text over them."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = pdf_page.get_size()
+    textpage = pdf_page.get_textpage()
+    boxes = []
+    for image in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        left, bottom, right, top = max(left, 0), max(bottom, 0), min(right, width), min(top, height)
+        if ((right - left) * (top - bottom) >= PICTURE_SHARE * width * height
+                and len("".join(textpage.get_text_bounded(left, bottom, right, top).split())) < MIN_CHARS_PER_PAGE):
+            boxes.append((left, height - top, right, height - bottom))
+    return boxes
 
 
 def _is_scan(pdf_page, page: _Page) -> bool:
@@ -389,16 +414,50 @@ def _ocr_pages(pdf, scanned: list[int], name: str) -> list[_Page]:
     return pages
 
 
+def _picture_tables(pdf, pictures: dict, name: str) -> dict[int, _Page]:
+    """Pages with a text layer read again with the tables OCR finds in their pictures put in place
+    (a picture's other text, a map's or a chart's, is left out)."""
+    boxes = [(number, box) for number, (_, page_boxes) in pictures.items() for box in page_boxes]
+    scale = ocr.DPI / 72
+
+    def crops():
+        for number, (left, top, right, bottom) in boxes:
+            image = pdf[number].render(scale=scale, grayscale=True).to_pil()
+            yield image.crop((round(left * scale), round(top * scale), round(right * scale), round(bottom * scale)))
+
+    found: dict[int, list] = {}
+    for (number, (left, top, _, _)), words in zip(boxes, ocr.read_scans(crops(), name), strict=True):
+        for w in words:  # from the picture's corner to the page's
+            w.update(x0=w["x0"] + left, x1=w["x1"] + left, top=w["top"] + top, bottom=w["bottom"] + top)
+        try:
+            tables, _ = pdf_tables.find_tables(_ScanWords(words, pdf[number].get_size()[0]), None)
+        except Exception:  # a table the reader cannot make sense of: the picture is left out, as before
+            tables = []
+        found.setdefault(number, []).extend((bbox, _OcrTable(t.cells, t.origin, number + 1)) for bbox, t in tables)
+    pages = {}
+    for number, extra in found.items():
+        if extra:
+            pages[number] = _read_page(pdf[number], sorted(pictures[number][0] + extra, key=lambda t: t[0][1]))
+            for part in pages[number].parts:
+                if isinstance(part, Table):
+                    part.page = number + 1
+    return pages
+
+
 def read_pdf(data: bytes, name: str = "", ocr_scans: bool = False) -> CleanDocument:
     """Bytes of a PDF -> CleanDocument, or LoadError (encrypted, corrupt_file, needs_ocr).
 
-    ocr_scans: read scanned pages (no text layer) with OCR (loaders.ocr); else they are left out, and
-    a document of scans only is a needs_ocr error."""
+    ocr_scans: read scanned pages (no text layer), and the tables pictured on other pages, with OCR
+    (loaders.ocr); else they are left out, and a document of scans only is a needs_ocr error."""
     pdf = _open(data, name)
     try:
         n_pages = len(pdf)
-        pages, scanned = _read_pages(pdf, data, list(range(n_pages)))
+        pictures: dict | None = {} if ocr_scans else None
+        pages, scanned = _read_pages(pdf, data, list(range(n_pages)), pictures)
         props = _properties(pdf)
+        if pictures:
+            for number, page in _picture_tables(pdf, pictures, name).items():
+                pages[number] = page
         if scanned and ocr_scans:
             for number, page in zip(scanned, _ocr_pages(pdf, scanned, name), strict=True):
                 pages[number] = page
@@ -467,8 +526,8 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
     ocr_pages = {n for n, page in enumerate(pages, start=1) if page.ocr}
     part_lines: list[tuple[int, bool]] = []  # (first line, read by OCR) of each part
     for part in sequence:
-        part_lines.append((len(lines), bool(ocr_pages) and (isinstance(part, _OcrLines) or (isinstance(part, Table) and any(
-            n in ocr_pages for n in range(part.page or 0, (part.last_page or part.page or 0) + 1))))))
+        part_lines.append((len(lines), isinstance(part, (_OcrLines, _OcrTable)) or (isinstance(part, Table) and any(
+            n in ocr_pages for n in range(part.page or 0, (part.last_page or part.page or 0) + 1)))))
         if isinstance(part, list):
             prose = [line for line in reading.normalise("\n".join(_paragraphs(part, full_width)))]
             simplified, script = reading.simplify("\n".join(prose))

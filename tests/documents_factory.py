@@ -246,6 +246,24 @@ def text_then_scan_pdf() -> bytes:
     return buf.getvalue()
 
 
+def pictured_table_pdf() -> bytes:
+    """A page with a text layer and, under its title, an indicator table pasted as a picture."""
+    from reportlab.lib.utils import ImageReader
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["测试市“十四五”生态环境保护规划", "一、主要目标", "到2025年，城市生活污水集中收集率达到71%。",
+                    "表1 主要指标"], HEIGHT - 80)
+    rows = round(len(SCAN_TABLE) * (12 * 1.8 / 72 * SCAN_DPI + 10)) + 10
+    picture = page_image([], SCAN_TABLE).crop((SCAN_DPI - 10, SCAN_DPI - 10, round(6.9 * SCAN_DPI), SCAN_DPI + rows))
+    w, h = picture.width / SCAN_DPI * 72, picture.height / SCAN_DPI * 72
+    c.drawImage(ImageReader(picture), LEFT, top - h, w, h)
+    _text(c, ["二、保障措施", "加强组织领导。"], top - h - 30)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 # --- old binary Word (.doc) ---------------------------------------------------------------------
 
 _SECTOR, _END, _FREE, _FATSECT = 512, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD

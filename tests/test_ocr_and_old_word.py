@@ -15,7 +15,14 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 from conftest import rows, run_load
-from documents_factory import cjk_font, old_word_doc, page_image, scan_pdf, text_then_scan_pdf
+from documents_factory import (
+    cjk_font,
+    old_word_doc,
+    page_image,
+    pictured_table_pdf,
+    scan_pdf,
+    text_then_scan_pdf,
+)
 
 from loaders import cli, ocr, pipeline, word
 
@@ -79,6 +86,18 @@ def test_only_figures_of_scanned_pages_carry_the_ocr_flag(tesseract):
     assert "ocr" not in (found[71]["rules"] or "").split(";")
     assert "ocr" in found[42]["rules"].split(";")
     assert not [e for e in res.errors if e["reason"] == "needs_ocr"]
+
+
+def test_a_table_pasted_as_a_picture_on_a_text_page_is_read_in_place(tesseract):
+    without = pipeline.safe_process(pictured_table_pdf(), "picture.pdf")
+    assert [m["value"] for m in without.measures] == [71]  # without --ocr the picture is not read
+    res = pipeline.safe_process(pictured_table_pdf(), "picture.pdf", ocr=True)
+    text = res.document["text"]
+    assert text.index("表1主要指标") < text.index("细颗粒物浓度") < text.index("二、保障措施")  # where the picture is
+    found = _by_value(res)
+    assert "ocr" not in found[71]["rules"].split(";")
+    assert (found[41]["kind"], found[41]["year"], found[41]["table_no"], found[41]["rules"]) == ("outcome", 2020, 1, "ocr")
+    assert (found[31]["kind"], found[31]["year"]) == ("target", 2025)
 
 
 def test_scans_are_read_in_batches_and_each_page_keeps_its_number(tesseract, monkeypatch):

@@ -113,6 +113,16 @@ def test_a_failing_tesseract_is_an_ocr_failed_error(tesseract, monkeypatch):
     assert [e["reason"] for e in res.errors] == ["ocr_failed"] and "tesseract failed" in res.errors[0]["message"]
 
 
+def test_tesseract_words_become_phrases_and_doubtful_figures_are_left_out():
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    words = [(1, "森林", 100, 95), (2, "覆盖率", 170, 95), (3, "”", 420, 40), (4, "30.5", 500, 92),  # a cell gap
+             (5, "15.496", 700, 8), (6, "1", 900, 25)]  # 15.4% misread, at low confidence; a lone digit
+    tsv = "\n".join([head] + [f"5\t1\t1\t1\t1\t{n}\t{left}\t300\t60\t60\t{conf}\t{text}" for n, text, left, conf in words])
+    (page,) = ocr._phrases(tsv, 1)
+    assert [w["text"] for w in page] == ["森林覆盖率", "30.5", "1"]
+    assert (page[0]["x0"], page[0]["x1"]) == pytest.approx((100 * 72 / ocr.DPI, 230 * 72 / ocr.DPI))  # points
+
+
 def test_table_rules_are_erased_before_ocr_and_the_text_is_kept(font):
     from PIL import ImageDraw
 

@@ -31,6 +31,7 @@ from loaders.tables import (
     TableBlock,
     clean_cell,
     header_rows,
+    is_value_cell,
     merge_split_rows,
     period_end_in,
     render,
@@ -165,6 +166,26 @@ def _restore_lost_columns(page, found, table: Table, prev: Table) -> Table:
     return table
 
 
+def _restore_lost_top_row(page, found, table: Table):
+    """A continuation whose first row lost its top rule at the page break: that row's words sit just
+    above the grid, in its columns; they become its first row again (and leave the prose)."""
+    edges = table.col_edges or []
+    heights = sorted(row.bbox[3] - row.bbox[1] for row in found.rows)
+    if header_rows(table) or not edges or not heights:
+        return found.bbox, table
+    x0, top, x1, _ = found.bbox
+    above = max(top - 1.5 * heights[len(heights) // 2], 0)
+    if above >= top - 2 or any(w["bottom"] > top + 1 for w in page.crop((x0, above, x1, top)).extract_words()):
+        return found.bbox, table
+    cells = [(page.crop((max(a, x0), above, min(b, x1), top)).extract_text() or "").strip() for a, b in edges]
+    if len([c for c in cells if c]) < 2 or not any(is_value_cell(clean_cell(c)) for c in cells):
+        return found.bbox, table
+    table.cells.insert(0, [fix_private_use(c) for c in cells])
+    table.origin = [[(r + 1, c) for r, c in row] for row in table.origin]
+    table.origin.insert(0, [(0, c) for c in range(len(cells))])
+    return (x0, above, x1, found.bbox[3]), table
+
+
 def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[tuple[float, float, float, float], Table]]:
     """(bbox in pdfplumber's top-left coordinates, table) of each table on a page, top to bottom;
     prev: the last table of the previous page, which the first table here may continue."""
@@ -175,9 +196,11 @@ def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[t
             table = Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1)
             table.col_edges = _col_edges(t)
             table = _open_last_column(page, t, table)
+            bbox = t.bbox
             if prev is not None and not tables:
                 table = _restore_lost_columns(page, t, table, prev)
-            tables.append((t.bbox, table))
+                bbox, table = _restore_lost_top_row(page, t, table)
+            tables.append((bbox, table))
     except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
         return []
     return [(bbox, t) for bbox, t in tables if _is_data_table(t)]

@@ -371,3 +371,28 @@ def test_a_binding_word_printed_over_two_lines_in_a_table_without_rules():
     got = {(m["subject_zh"], m["year"], m["binding"]) for m in res.measures if m["table_no"]}
     assert ("区域森林覆盖率", 2025, "binding") in got
     assert ("区域湿地保护率", 2020, "expected") in got
+
+
+def test_a_continued_row_that_lost_its_top_rule_stays_in_the_table():
+    import io
+
+    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text, grid
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80)
+    widths = [40, 200, 80, 80]
+    grid(c, [["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40.2", "41"]], top - 10, widths)
+    c.showPage()
+    c.setFont(FONT, 10)
+    x = LEFT
+    for word, w in zip(["2", "区域湿地保护率(%)", "50", "55"], widths, strict=True):  # no rule above this row
+        c.drawString(x + 4, HEIGHT - 76, word)
+        x += w
+    grid(c, [["3", "区域水土保持率(%)", "70", "72"], ["4", "区域草原综合植被盖度(%)", "60", "61"],
+             ["5", "区域自然岸线保有率(%)", "35", "35"]], HEIGHT - 84, widths)
+    c.showPage()
+    c.save()
+    got = _pdf_measures(buf.getvalue())
+    assert ("区域湿地保护率", "target", 2025, "55") in got
+    assert ("区域水土保持率", "outcome", 2020, "70") in got

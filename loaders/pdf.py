@@ -173,17 +173,19 @@ def _restore_lost_top_row(page, found, table: Table):
     heights = sorted(row.bbox[3] - row.bbox[1] for row in found.rows)
     if header_rows(table) or not edges or not heights:
         return found.bbox, table
-    x0, top, x1, _ = found.bbox
+    top = found.bbox[1]
+    x0, x1 = max(edges[0][0], 0), min(edges[-1][1], page.width)  # a restored last column reaches past the grid
     above = max(top - 1.5 * heights[len(heights) // 2], 0)
-    if above >= top - 2 or any(w["bottom"] > top + 1 for w in page.crop((x0, above, x1, top)).extract_words()):
+    if above >= top - 2 or any(b - a < 1 for a, b in edges) or any(
+            w["bottom"] > top + 1 for w in page.crop((x0, above, x1, top)).extract_words()):
         return found.bbox, table
-    cells = [(page.crop((max(a, x0), above, min(b, x1), top)).extract_text() or "").strip() for a, b in edges]
+    cells = [(page.crop((max(a, 0), above, min(b, page.width), top)).extract_text() or "").strip() for a, b in edges]
     if len([c for c in cells if c]) < 2 or not any(is_value_cell(clean_cell(c)) for c in cells):
         return found.bbox, table
     table.cells.insert(0, [fix_private_use(c) for c in cells])
     table.origin = [[(r + 1, c) for r, c in row] for row in table.origin]
     table.origin.insert(0, [(0, c) for c in range(len(cells))])
-    return (x0, above, x1, found.bbox[3]), table
+    return (found.bbox[0], above, found.bbox[2], found.bbox[3]), table
 
 
 def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[tuple[float, float, float, float], Table]]:

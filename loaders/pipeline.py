@@ -66,7 +66,7 @@ def _loader_version() -> str:
     h = hashlib.sha256()
     for path in files:
         h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "charset-normalizer", "pyarrow",
+    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "ahocorasick-rs", "charset-normalizer", "pyarrow",
                  "pypdfium2", "pdfplumber", "pdfminer.six", "python-docx"):
         try:
             h.update(f"{dist}={importlib.metadata.version(dist)}\0".encode())
@@ -113,7 +113,13 @@ def error_row(source_file: str, content_sha256: str | None, err: LoadError, seve
 def as_row(record) -> dict:
     """A record's fields as a dict, shallow: dataclasses.asdict deep-copies every value and cost
     13% of the loader's time (benchmarks/RESULTS.md)."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))  # fields() is slow per call
+    return {name: getattr(record, name) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def read_any(data: bytes, source_file: str):

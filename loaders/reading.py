@@ -22,11 +22,11 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-import ahocorasick
 import numpy as np
 
 from loaders.errors import LoadError
 from loaders.items import starts_with_number_marker
+from loaders.matching import Automaton
 from loaders.records import CleanDocument
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -403,7 +403,7 @@ _TRADITIONAL_SHARE = 0.015  # of all characters; simplified texts have ~0, tradi
 
 
 @lru_cache(maxsize=1)
-def _t2s_tables() -> tuple[ahocorasick.Automaton, CodeTable, frozenset[str]]:
+def _t2s_tables() -> tuple[Automaton, CodeTable, frozenset[str]]:
     """OpenCC's t2s dictionaries (loaded once per process) as an Aho-Corasick automaton of
     phrases and a code-point table of characters.
 
@@ -416,7 +416,7 @@ def _t2s_tables() -> tuple[ahocorasick.Automaton, CodeTable, frozenset[str]]:
 
     cc = OpenCC("t2s")
     cc.convert("")  # loads the dictionaries
-    phrases = ahocorasick.Automaton()
+    phrases = Automaton()
     chars: dict[int, str] = {}
     for group in cc._dict_chain_data:  # [(max_len, min_len, {traditional: "simplified alternatives"})]
         for _, _, mapping in group:

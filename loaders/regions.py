@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import ahocorasick
-
+from loaders.matching import Automaton
 from loaders.reference import seed
 
 DEFAULT_CSV = seed("regions.csv")
@@ -99,7 +98,7 @@ class RegionIndex:
         for name, (parent, code) in self._county_parents(counties or []).items():
             self._names.setdefault(name, []).append((parent, False))
             self._unique_counties[name] = code
-        self._automaton = ahocorasick.Automaton()
+        self._automaton = Automaton()
         for name, entries in self._names.items():
             self._automaton.add_word(name, (name, entries))
         self._automaton.make_automaton()
@@ -109,7 +108,7 @@ class RegionIndex:
             parent = self._parent_of(code)
             if parent is not None:
                 by_name.setdefault(name, []).append((code, parent.code))
-        self._county_automaton = ahocorasick.Automaton()
+        self._county_automaton = Automaton()
         for name, entries in by_name.items():
             self._county_automaton.add_word(name, (name, entries))
         if by_name:

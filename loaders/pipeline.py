@@ -231,11 +231,12 @@ def _drop_rows_the_build_would_reject(result: DocumentResult) -> None:
     build is dropped here and reported as a warning of this document: one document's bad row must
     never turn the whole refresh red."""
     problems: list[str] = []
+    allowed_codes = _allowed_codes().items()
     for table, key in ((result.items, "item_id"), (result.measures, "measure_id")):
         seen: set[str] = set()
         kept = []
         for row in table:
-            bad = [c for c, allowed in _allowed_codes().items() if key == "measure_id" and row.get(c) not in allowed]
+            bad = [c for c, allowed in allowed_codes if key == "measure_id" and row.get(c) not in allowed]
             if row[key] in seen or bad:
                 problems.append(f"{row[key]} ({'duplicate ' + key if row[key] in seen else ', '.join(f'{c}={row.get(c)!r}' for c in bad)})")
                 continue

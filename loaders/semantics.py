@@ -112,6 +112,7 @@ def _title_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(r["word"] for r in rows if r["environmental"] == "false"))
 
 
+@functools.lru_cache(maxsize=256)  # asked once per measure with its document's title
 def is_environmental_document(title: str | None) -> bool:
     """A document whose title names the environment (生态环境保护规划, 大气污染防治, 碳达峰; words in
     loaders/data/environmental_titles.csv, not 营商环境): its figures are environmental unless their own

@@ -10,10 +10,13 @@ longest word where several start at the same place (tests/test_matching.py compa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import ahocorasick_rs
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # the Rust matcher reads UTF-8, which cannot hold them
 
 
 class Automaton:
@@ -40,7 +43,11 @@ class Automaton:
                 raise AttributeError("make_automaton() was not called after the last add_word()")
             return []
         values = self._ordered
-        return [(end - 1, values[i]) for i, _start, end in self._matcher.find_matches_as_indexes(text)]
+        try:
+            found = self._matcher.find_matches_as_indexes(text)
+        except UnicodeEncodeError:  # a lone surrogate (no word holds one): one placeholder character for it
+            found = self._matcher.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text))
+        return [(end - 1, values[i]) for i, _start, end in found]
 
     def __len__(self) -> int:
         return len(self._values)

@@ -36,6 +36,12 @@ def test_offsets_count_characters_not_bytes():
     assert new.iter_long("年PM2.5在常州") == [(5, 2), (8, 1)]
 
 
+def test_a_lone_surrogate_neither_fails_nor_moves_offsets():
+    old, new = _both({"常州": 1})
+    text = "x\udcff常州"
+    assert new.iter_long(text) == list(old.iter_long(text)) == [(3, 1)]
+
+
 def test_empty_and_unbuilt():
     assert Automaton().iter_long("常州") == []
     unbuilt = Automaton()

@@ -91,7 +91,7 @@ def render(table: Table) -> TableBlock:
         for c, cell in enumerate(row):
             if c:
                 pos += len(CELL_SEPARATOR)
-            text = clean_cell(cell)
+            text = fix_label(clean_cell(cell))  # a label as printed (PM2.5, Ⅲ类), where quotes find it
             if text:
                 block.cell_spans[(r, c)] = (offset + pos, offset + pos + len(text))
             parts.append(text)
@@ -108,7 +108,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _NUMERALS = "一二三四五六七八九"
 TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求")
-OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现")
+OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现", "情况")  # 2020年情况: what was reached
 BASE_WORDS = ("现状", "基准", "基期", "基数")  # the state before the plan period
 _ROLE_WORDS = {  # column header words -> the column's role (checked in this order)
     "serial": ("序号", "编号"),
@@ -327,6 +327,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
         n_values = sum(is_value_cell(v) for v in values)
         n_binding = sum(v in _BINDING for v in values)
         role = next((role for role, words in _ROLE_WORDS.items() if any(w in header for w in words)), None)
+        if role == "status" and _header_year(header) and n_values and n_values >= len(values) / 2:
+            role = None  # 2020年情况 holds the figures reached that year; 完成情况 alone holds words
         if role == "binding" and not n_binding and "属性" not in header:
             role = None  # 类型 heads a category column unless its cells are 约束性/预期性
         if role is None:
@@ -399,12 +401,16 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
-            if col.role != "value" or table.cells[r][c] is None or (r, c) not in block.cell_spans:
+            if col.role != "value":
                 continue
-            text = clean_cell(table.cells[r][c])
+            # a value cell merged down over several rows (完成省下达指标 beside three 削减比例) holds for each
+            orow, ocol = table.origin[r][c]
+            if ocol != c or orow < n_header or (orow, c) not in block.cell_spans:
+                continue
+            text = clean_cell(table.cells[orow][c])
             if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+", text):
                 continue
-            start, end = block.cell_spans[(r, c)]
+            start, end = block.cell_spans[(orow, c)]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
             col_unit, _ = _unit_in(col.header)
             for offset, piece in _pieces(text, subject):

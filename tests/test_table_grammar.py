@@ -105,3 +105,30 @@ def test_a_boxed_table_title_dates_target_and_completed_columns():
     res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")
     got = {(m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"] and "森林" in m["subject_zh"]}
     assert got == {("target", 2020, 40.0), ("outcome", 2020, 41.5)}
+
+
+def test_a_value_cell_merged_down_over_rows_holds_for_each_row():
+    rows = [["指标", "2020年", "2025年"],
+            ["甲污染物排放削减比例(%)", "12.5", "达到上级要求"],
+            ["乙污染物排放削减比例(%)", "10.1", None],
+            ["森林覆盖率(%)", "30", "31"]]
+    got = {(m.subject_zh, m.year): m for m in _measures(rows)}
+    assert got[("乙污染物排放削减比例", 2025)].value is None
+    assert got[("乙污染物排放削减比例", 2025)].value_text == "达到上级要求"
+    assert got[("乙污染物排放削减比例", 2025)].char_start == got[("甲污染物排放削减比例", 2025)].char_start
+    assert got[("乙污染物排放削减比例", 2020)].value == 10.1
+    assert ("森林覆盖率", 2025) in got and len(got) == 6
+
+
+def test_a_year_with_qingkuang_heads_the_column_of_what_was_reached():
+    rows = [["指标", "2015年现状", "2020年目标", "2020年情况", "完成情况"],
+            ["城区污水处理率(%)", "80", "90", "93.5", "完成"]]
+    got = {(m.kind, m.year, m.value) for m in _measures(rows)}
+    assert got == {("outcome", 2015, 80.0), ("target", 2020, 90.0), ("outcome", 2020, 93.5)}
+
+
+def test_a_label_is_written_into_the_text_as_printed():
+    block = render(Table.from_rows([["指标", "2025年"], ["城区细颗粒物(PM )浓度 2.5", "30"],
+                                    ["地表水好于类水体比例Ⅲ(%)", "80"]]))
+    assert "城区细颗粒物(PM2.5)浓度 | 30" in block.lines
+    assert "地表水好于Ⅲ类水体比例(%) | 80" in block.lines

@@ -168,12 +168,16 @@ def _alternation(words) -> str:
 _VALUE_RE = re.compile(
     rf"[①-⑳]?(?P<pre>{_alternation(_PREFIXES)})?(?P<open>[\[【［〔])?(?P<pre2>{_alternation(_PREFIXES)})?"
     r"(?P<num>[+-]?\d+(?:,\d{3})*(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?(?P<unit>[^\d\]】］〕]{0,12}?)"
-    rf"(?P<close>[\]】］〕])?(?P<post>{_alternation(_SUFFIXES)})?(?P<note>[a-zA-Z*①-⑳]|\([a-z1-9]\))?"
+    rf"(?P<close>[\]】］〕])?(?P<post>{_alternation(_SUFFIXES)})?(?P<note>[a-zA-Z*#①-⑳]|\([a-z1-9]\)|\[\d{{1,2}}\]|(?<=[\]】］〕])\d\))?"
 )
 
 
 _SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
 _CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10})[)）]$")
+# a note that counts or dates the figure: 48(以50个省考断面计), 2.9(较2019年)
+_COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
+# the baseline of a change written before its figure: 较2015年下降24.72 (the row names the change)
+_CHANGE_FIRST = re.compile(r"^(?:较|比)(?:19|20)\d\d年?(?:下降|降低|减少|削减|提高|增长|上升)(?=[\d.]+%?$)")
 
 
 @dataclass(frozen=True)
@@ -191,8 +195,9 @@ def parse_cell(text: str) -> CellValue | None:
     s = re.sub(r"\s+", "", text)
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
-    if (note := _CELL_NOTE.search(s)) and _unit_of(note.group(1)) is None:
+    if (note := _CELL_NOTE.search(s) or _COUNTED_NOTE.search(s)) and _unit_of(note.group(1)) is None:
         s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
+    s = _CHANGE_FIRST.sub("", s)
     m = _VALUE_RE.fullmatch(s)
     if not m:
         return None
@@ -251,16 +256,19 @@ _BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
 
 _CLASS_AFTER = re.compile(rf"(?<![{_ROMAN}])类([{_ROMAN}])(?!类)")
 _PM_BARE = re.compile(r"PM(?![\d.])\s*")
-_PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$")
+# the size of PM where the OCR layer left it: at the end, or as a lone token inside (浓度2.5 (μg/m3), (μ 2.5 g/m3))
+_PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$|(?<![\d.])\s*(2\.5|10)\s+(?![\d.])|(?<=\s)(2\.5|10)(?![\d.])")
 
 
 def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
     (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度)."""
-    if _PM_BARE.search(label) and (size := _PM_SIZE.search(label)):
-        label = label[: size.start()]
-        pm = _PM_BARE.search(label)
-        label = label[: pm.start()] + "PM" + size.group(1) + label[pm.end():]
+    pm = _PM_BARE.search(label)
+    sizes = [m for m in _PM_SIZE.finditer(label) if pm and m.start() >= pm.end()]
+    if pm and sizes:
+        size = sizes[-1]
+        label = label[: size.start()] + label[size.end():]
+        label = label[: pm.start()] + "PM" + next(g for g in size.groups() if g) + label[pm.end():]
     label = _CLASS_AFTER.sub(r"\1类", label)
     bare = _BARE_CLASS.search(label)
     stray = [m for m in _STRAY_ROMAN.finditer(label) if not bare or m.start() > bare.start()]

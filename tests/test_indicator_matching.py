@@ -68,3 +68,14 @@ def test_the_three_words_for_a_share_match_one_synonym_in_both_languages():
     python = [assign_indicator(s, u, load_synonyms(), c) for s, u, c in cases]
     assert python == ["drinking_water_source_compliance"] * 2
     assert _sql_matches(duckdb.connect(), cases) == python
+
+
+def test_table_wordings_of_indicators_match():
+    """Row labels of plan tables that name a catalogue indicator in other words."""
+    synonyms = load_synonyms()
+    cases = {("全区医疗废物无害化处理率", "percent"): "medical_waste_safe_disposal_rate",
+             ("万元生产总值用水量降低率", "percent"): "water_intensity_reduction",
+             ("小流域水质好于Ⅲ类比例", "percent"): "surface_water_good_ratio",
+             ("小流域水质劣Ⅴ类比例", "percent"): "surface_water_worse_v_ratio"}
+    for (subject, unit), code in cases.items():
+        assert assign_indicator(subject, unit, synonyms) == code, subject

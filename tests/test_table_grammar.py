@@ -132,3 +132,25 @@ def test_a_label_is_written_into_the_text_as_printed():
                                     ["地表水好于类水体比例Ⅲ(%)", "80"]]))
     assert "城区细颗粒物(PM2.5)浓度 | 30" in block.lines
     assert "地表水好于Ⅲ类水体比例(%) | 80" in block.lines
+
+
+def test_a_pm_size_left_inside_the_label_goes_back_after_pm():
+    assert fix_label("城区细颗粒物(PM )浓度2.5 (μg/m3)") == "城区细颗粒物(PM2.5)浓度(μg/m3)"
+    assert fix_label("城区细颗粒物(PM )浓度(μ 2.5 g/m3)") == "城区细颗粒物(PM2.5)浓度(μg/m3)"
+    assert fix_label("可吸入颗粒物年均浓度(PM ) 10") == "可吸入颗粒物年均浓度(PM10)"
+    assert fix_label("PM2.5浓度 10") == "PM2.5浓度 10"  # no bare PM: nothing moves
+
+
+def test_a_footnote_mark_or_counting_note_after_the_figure_leaves_the_value():
+    assert parse_cell("5120[1]").value == 5120
+    assert parse_cell("[2300.5]1)").value == 2300.5 and parse_cell("[2300.5]1)").is_total
+    assert parse_cell("61.5#").value == 61.5
+    assert parse_cell("47(以9个省考断面计)").value == 47
+    assert parse_cell("3.1 (较2018年)").value == 3.1
+    assert parse_cell("35%(其后与上级重新签订的责任目标为30.5)") is None  # a second figure: not one value
+
+
+def test_a_change_with_its_baseline_before_the_figure():
+    cv = parse_cell("较2016年下降18.25")
+    assert cv is not None and cv.value == 18.25
+    assert parse_cell("较2016年下降") is None

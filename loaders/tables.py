@@ -400,7 +400,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 labels.append(t)
         if not labels:
             continue
-        subject = fix_label("".join(labels))
+        subject = fix_label(compose_label(labels))
         unit, subject = _unit_in(subject)
         for c, col in enumerate(cols):
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
@@ -440,6 +440,25 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
+
+
+# words that make a label a metric (a share, a concentration, a change); a label without one names only
+# what is measured (氮氧化物, 县城) and takes the metric of the label it sits under
+_METRIC = re.compile(r"率|比例|比重|占比|比率|浓度|指数|排放量|减排量|总量|面积|天数|减少|下降|降低|削减|增长|提高")
+_GENERIC_NOUN = re.compile(r"(?:主要)?(?:大气|水)?污染物")
+
+
+def compose_label(labels: list[str]) -> str:
+    """The subject of a row from its label cells, left to right. A row's own label naming no metric, under a
+    group label that names one, takes its place in the group's wording: 主要水污染物排放量减少 + 氨氮 ->
+    氨氮排放量减少 (it replaces the generic 污染物); 生活污水集中处理率 + 县城 -> 县城生活污水集中处理率."""
+    if len(labels) >= 2 and not _METRIC.search(labels[-1]) and _METRIC.search(labels[-2]):
+        own, group = labels[-1], labels[-2]
+        head = "".join(labels[:-2])
+        if m := _GENERIC_NOUN.search(group):
+            return head + group[: m.start()] + own + group[m.end():]
+        return head + own + group
+    return "".join(labels)
 
 
 def _pieces(text: str, label: str) -> list[tuple[int, str]]:

@@ -154,3 +154,13 @@ def test_a_change_with_its_baseline_before_the_figure():
     cv = parse_cell("较2016年下降18.25")
     assert cv is not None and cv.value == 18.25
     assert parse_cell("较2016年下降") is None
+
+
+def test_a_row_label_without_metric_takes_the_wording_of_its_group_label():
+    from loaders.tables import compose_label
+    assert compose_label(["主要水污染物排放量减少", "氨氮"]) == "氨氮排放量减少"
+    assert compose_label(["主要污染物重点工程减排量(吨)", "氮氧化物"]) == "氮氧化物重点工程减排量(吨)"
+    assert compose_label(["生活污水集中处理率", "县城"]) == "县城生活污水集中处理率"
+    assert compose_label(["环境质量", "森林覆盖率"]) == "环境质量森林覆盖率"  # a row naming its own metric
+    rows = [["指标", None, "2020年", "2025年"], ["主要大气污染物排放量减少(%)", "二氧化硫", "12", "10"]]
+    assert {m.subject_zh for m in _measures(rows)} == {"二氧化硫排放量减少"}

@@ -107,8 +107,8 @@ def render(table: Table) -> TableBlock:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _NUMERALS = "一二三四五六七八九"
-TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求")
-OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现", "情况")  # 2020年情况: what was reached
+TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求", "累计")  # 五年累计: the plan's five-year total
+OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现", "情况", "累计完成")  # 2020年情况: what was reached
 BASE_WORDS = ("现状", "基准", "基期", "基数")  # the state before the plan period
 _ROLE_WORDS = {  # column header words -> the column's role (checked in this order)
     "serial": ("序号", "编号"),
@@ -177,7 +177,7 @@ _CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10})[)）]$")
 # a note that counts or dates the figure: 48(以50个省考断面计), 2.9(较2019年)
 _COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
 # the baseline of a change written before its figure: 较2015年下降24.72 (the row names the change)
-_CHANGE_FIRST = re.compile(r"^(?:较|比)(?:19|20)\d\d年?(?:下降|降低|减少|削减|提高|增长|上升)(?=[\d.]+%?$)")
+_CHANGE_FIRST = re.compile(r"^(?:较|比)((?:19|20)\d\d)年?(?:下降|降低|减少|削减|提高|增长|上升)(?=[\d.]+%?$)")
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,7 @@ class CellValue:
     comparator: str
     unit_surface: str  # a unit written in the cell itself, e.g. % in 41.5%
     is_total: bool  # written in [ ]: a total over the plan's period
+    since: int | None = None  # the baseline year of a change written in the cell (较2015年下降24.72)
 
 
 def parse_cell(text: str) -> CellValue | None:
@@ -197,6 +198,7 @@ def parse_cell(text: str) -> CellValue | None:
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
     if (note := _CELL_NOTE.search(s) or _COUNTED_NOTE.search(s)) and _unit_of(note.group(1)) is None:
         s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
+    since = int(m.group(1)) if (m := _CHANGE_FIRST.match(s)) else None
     s = _CHANGE_FIRST.sub("", s)
     m = _VALUE_RE.fullmatch(s)
     if not m:
@@ -207,7 +209,7 @@ def parse_cell(text: str) -> CellValue | None:
     value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)
     pre = m.group("pre") or m.group("pre2")
     comparator = _PREFIXES[pre] if pre else _SUFFIXES[m.group("post")] if m.group("post") else "eq"
-    return CellValue(value, comparator, unit, bool(m.group("open") and m.group("close")))
+    return CellValue(value, comparator, unit, bool(m.group("open") and m.group("close")), since)
 
 
 def _unit_of(surface: str) -> Unit | None:
@@ -421,22 +423,22 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             start, end = block.cell_spans[(orow, c)]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
             col_unit, _ = _unit_in(col.header)
-            for offset, piece in _pieces(text, subject):
+            for offset, piece, piece_subject in _pieces(text, subject):
                 cv = parse_cell(piece)
                 if cv is None and re.search(r"\d", piece) and len(piece) > 20:
                     continue  # a sentence in a value cell: the prose extraction reads it
                 cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
-                u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject)
+                u = cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject)
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value
                 out.append(Measure(
-                    kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
+                    kind=col.kind or "target", subject_zh=piece_subject, comparator=cv.comparator if cv else "eq",
                     value=value, unit=u.unit if u is not None else UNITLESS, value_text=piece,
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=f"{col.year - 4}-{col.year}" if cv and cv.is_total and col.year else None,
+                    period=_period(col, cv),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
@@ -461,11 +463,31 @@ def compose_label(labels: list[str]) -> str:
     return "".join(labels)
 
 
-def _pieces(text: str, label: str) -> list[tuple[int, str]]:
-    """(offset, text) of the figures of a cell: one, or one per alternative when the label names its
-    subjects with slashes and the cell gives as many figures (动/植物 | 83/77)."""
+def _period(col: _Column, cv: CellValue | None) -> str | None:
+    """YYYY-YYYY of a figure over several years: a [ ] total or a 累计 column (five years to the column's
+    year), a change since a baseline year written in the cell (较2015年下降24.72: 2016-2020)."""
+    if cv is None or col.year is None:
+        return None
+    if cv.since is not None and cv.since < col.year:
+        return f"{cv.since + 1}-{col.year}"
+    if cv.is_total or "累计" in col.header:
+        return f"{col.year - 4}-{col.year}"
+    return None
+
+
+# one figure per name in a cell: 氮氧化物 1.28 挥发性有机物0.83 under 主要污染物重点工程减排量(万吨)
+_NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
+
+
+def _pieces(text: str, label: str) -> list[tuple[int, str, str]]:
+    """(offset, text, subject) of the figures of a cell: one, or one per alternative when the label names
+    its subjects with slashes and the cell gives as many figures (动/植物 | 83/77), or one per name when
+    the cell names what each figure is about (氮氧化物 1.28 氨氮 0.33: 氮氧化物重点工程减排量 …)."""
     parts = text.split("/")
     if len(parts) > 1 and label.count("/") == len(parts) - 1 and all(parse_cell(p) for p in parts):
         offsets = [sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
-        return list(zip(offsets, parts, strict=True))
-    return [(0, text)]
+        return [(o, p, label) for o, p in zip(offsets, parts, strict=True)]
+    named = list(_NAMED_FIGURE.finditer(text))
+    if len(named) >= 2 and "".join(m.group(0) for m in named) == text and _METRIC.search(label):
+        return [(m.start(2), m.group(2), compose_label([label, m.group(1)])) for m in named]
+    return [(0, text, label)]

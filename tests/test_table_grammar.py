@@ -164,3 +164,24 @@ def test_a_row_label_without_metric_takes_the_wording_of_its_group_label():
     assert compose_label(["环境质量", "森林覆盖率"]) == "环境质量森林覆盖率"  # a row naming its own metric
     rows = [["指标", None, "2020年", "2025年"], ["主要大气污染物排放量减少(%)", "二氧化硫", "12", "10"]]
     assert {m.subject_zh for m in _measures(rows)} == {"二氧化硫排放量减少"}
+
+
+def test_a_cell_naming_each_figure_gives_one_measure_per_name():
+    rows = [["指标", "2020年", "2025年"],
+            ["森林覆盖率(%)", "40", "41"],
+            ["主要污染物重点工程减排量(万吨)", "—", "二氧化硫 1.5 氮氧化物0.62"]]
+    got = {m.subject_zh: m for m in _measures(rows) if m.subject_zh != "森林覆盖率"}
+    assert set(got) == {"二氧化硫重点工程减排量", "氮氧化物重点工程减排量"}
+    assert got["氮氧化物重点工程减排量"].value == 6200 and got["氮氧化物重点工程减排量"].unit == "t"
+    assert got["二氧化硫重点工程减排量"].value_text == "1.5"
+
+
+def test_a_five_year_total_column_and_a_change_since_a_year_carry_their_period():
+    rows = [["指标", "2020年", "2025年", "五年累计"],
+            ["氨氮重点工程减排量(万吨)", "-", "-", "0.04"],
+            ["单位地区生产总值能源消耗降低(%)", "较2015年下降12.5", "完成上级下达目标", "-"]]
+    got = {(m.subject_zh, m.year, m.kind): m for m in _measures(rows)}
+    total = got[("氨氮重点工程减排量", 2025, "target")]
+    assert total.value == 400 and total.period == "2021-2025"
+    change = got[("单位地区生产总值能源消耗降低", 2020, "outcome")]
+    assert change.value == 12.5 and change.period == "2016-2020"

@@ -264,7 +264,9 @@ _PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$|(?<![\d.])\s*(2\.5|10)\s+(?![\d.])|(?<=
 
 def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
-    (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度)."""
+    (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度);
+    a circled footnote mark, printed raised beside the label, is no part of it (优良天数比率① (%))."""
+    label = re.sub(r"\s*[①-⑳]\s*", "", label) if re.search(r"[^\s①-⑳]", label) else label
     pm = _PM_BARE.search(label)
     sizes = [m for m in _PM_SIZE.finditer(label) if pm and m.start() >= pm.end()]
     if pm and sizes:

@@ -185,3 +185,11 @@ def test_a_five_year_total_column_and_a_change_since_a_year_carry_their_period()
     assert total.value == 400 and total.period == "2021-2025"
     change = got[("单位地区生产总值能源消耗降低", 2020, "outcome")]
     assert change.value == 12.5 and change.period == "2016-2020"
+
+
+def test_a_circled_footnote_mark_is_no_part_of_a_label():
+    assert fix_label("城市空气质量优良天数比率② (%)") == "城市空气质量优良天数比率(%)"
+    rows = [["指标", "2020年", "2025年"], ["地表水劣Ⅴ类水体比例③ (%)", "1.2①", "0"]]
+    block = render(Table.from_rows(rows))
+    assert block.lines[1] == "地表水劣Ⅴ类水体比例(%) | 1.2 | 0"
+    assert {m.subject_zh for m in table_measures(block, 2025)} == {"地表水劣Ⅴ类水体比例"}

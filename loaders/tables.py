@@ -256,6 +256,7 @@ _STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|I{{1,3}}|IV|V)(?![{_ROMAN}IV]*类)")
 _BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
 
 
+_LATIN_AROUND = re.compile(r"[A-Za-z]")
 _CLASS_AFTER = re.compile(rf"(?<![{_ROMAN}])类([{_ROMAN}])(?!类)")
 _PM_BARE = re.compile(r"PM(?![\d.])\s*")
 # the size of PM where the OCR layer left it: at the end, or as a lone token inside (浓度2.5 (μg/m3), (μ 2.5 g/m3))
@@ -276,9 +277,12 @@ def fix_label(label: str) -> str:
     label = _CLASS_AFTER.sub(r"\1类", label)
     bare = _BARE_CLASS.search(label)
     stray = [m for m in _STRAY_ROMAN.finditer(label) if not bare or m.start() > bare.start()]
-    if bare is None or len(stray) != 1 or not re.search(rf"[{_ROMAN}]", stray[0].group(1)):
+    if bare is None or len(stray) != 1:
         return label
     m = stray[0]
+    if not re.search(rf"[{_ROMAN}]", m.group(1)) and _LATIN_AROUND.search(label[max(m.start() - 1, 0): m.end() + 1]
+                                                                    .replace(m.group(1), "", 1)):
+        return label  # the V of VOCs, not a class numeral written in Latin letters
     label = label[: m.start()] + label[m.end():]
     return label[: bare.start()] + m.group(1) + label[bare.start():]
 

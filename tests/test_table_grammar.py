@@ -193,3 +193,9 @@ def test_a_circled_footnote_mark_is_no_part_of_a_label():
     block = render(Table.from_rows(rows))
     assert block.lines[1] == "地表水劣Ⅴ类水体比例(%) | 1.2 | 0"
     assert {m.subject_zh for m in table_measures(block, 2025)} == {"地表水劣Ⅴ类水体比例"}
+
+
+def test_a_class_numeral_in_latin_letters_moved_after_its_label_goes_back():
+    assert fix_label("全市地表水劣类水体比例V") == "全市地表水劣V类水体比例"
+    assert fix_label("地表水好于类水体比例III(%)") == "地表水好于III类水体比例(%)"
+    assert fix_label("类水体比例VOCs") == "类水体比例VOCs"  # a Latin word, not a numeral

@@ -266,8 +266,10 @@ _PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$|(?<![\d.])\s*(2\.5|10)\s+(?![\d.])|(?<=
 def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
     (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度);
-    a circled footnote mark, printed raised beside the label, is no part of it (优良天数比率① (%))."""
+    a circled footnote mark, printed raised beside the label, is no part of it (优良天数比率① (%)); a unit
+    out of its brackets goes back in (减排量 万吨( ) -> 减排量(万吨))."""
     label = re.sub(r"\s*[①-⑳]\s*", "", label) if re.search(r"[^\s①-⑳]", label) else label
+    label = _unit_into_brackets(label)
     pm = _PM_BARE.search(label)
     sizes = [m for m in _PM_SIZE.finditer(label) if pm and m.start() >= pm.end()]
     if pm and sizes:
@@ -290,12 +292,28 @@ def fix_label(label: str) -> str:
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,16})[)）]")
 
 
+_EMPTY_BRACKETS = re.compile(r"[(（]\s*[)）]")
+
+
 def _unit_in(text: str):
-    """The unit written in brackets in a label or header: 森林覆盖率（%） -> (unit, text without it)."""
+    """The unit written in brackets in a label or header: 森林覆盖率（%） -> (unit, text without it); or,
+    where the text layer moved it out of its brackets, just before them: 减排量 万吨( ) -> 万吨."""
     for m in reversed(list(_PAREN_UNIT.finditer(text))):
         if (u := _unit_of(m.group(1))) is not None:
             return u, (text[: m.start()] + text[m.end():]).strip()
     return None, text
+
+
+def _unit_into_brackets(label: str) -> str:
+    """A unit the text layer moved out of its brackets goes back in: 减排量 万吨( ) -> 减排量(万吨)."""
+    m = _EMPTY_BRACKETS.search(label)
+    if m is None:
+        return label
+    before = label[: m.start()].rstrip()
+    for n in range(min(8, len(before)), 0, -1):
+        if (n > 1 or before[-1].isascii()) and _unit_of(before[-n:]) is not None:  # 例 ends 比例: no unit
+            return f"{before[:-n].rstrip()}({before[-n:].strip()}){label[m.end():]}"
+    return label
 
 
 def is_value_cell(text: str) -> bool:

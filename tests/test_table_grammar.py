@@ -199,3 +199,12 @@ def test_a_class_numeral_in_latin_letters_moved_after_its_label_goes_back():
     assert fix_label("全市地表水劣类水体比例V") == "全市地表水劣V类水体比例"
     assert fix_label("地表水好于类水体比例III(%)") == "地表水好于III类水体比例(%)"
     assert fix_label("类水体比例VOCs") == "类水体比例VOCs"  # a Latin word, not a numeral
+
+
+def test_a_unit_moved_out_of_its_brackets_goes_back_in():
+    assert fix_label("重点工程减排量 万吨( )") == "重点工程减排量(万吨)"
+    assert fix_label("城市黑臭水体比例()") == "城市黑臭水体比例()"  # 例 ends 比例: not the unit 例
+    rows = [["指标", None, "2020年", "2025年"], ["森林覆盖率(%)", None, "40", "41"],
+            ["二氧化硫", "重点工程减排量 万吨( )", "—", "[1.2]"]]
+    got = [m for m in _measures(rows) if m.subject_zh.startswith("二氧化硫")]
+    assert [(m.value, m.unit, m.period) for m in got] == [(12000, "t", "2021-2025")]

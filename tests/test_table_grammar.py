@@ -208,3 +208,11 @@ def test_a_unit_moved_out_of_its_brackets_goes_back_in():
             ["二氧化硫", "重点工程减排量 万吨( )", "—", "[1.2]"]]
     got = [m for m in _measures(rows) if m.subject_zh.startswith("二氧化硫")]
     assert [(m.value, m.unit, m.period) for m in got] == [(12000, "t", "2021-2025")]
+
+
+def test_a_cell_naming_the_part_its_only_figure_is_about():
+    rows = [["指标", "2020年", "2025年"], ["森林覆盖率(%)", "40", "41"], ["生态质量指数(EQI)", "陆域60.5", "稳中向好"]]
+    got = {(m.subject_zh, m.year): m for m in _measures(rows)}
+    assert got[("陆域生态质量指数(EQI)", 2020)].value == 60.5
+    assert got[("生态质量指数(EQI)", 2025)].value is None
+    assert parse_cell("不低于90").comparator == "ge"  # a comparator word is no name

@@ -500,6 +500,7 @@ def _period(col: _Column, cv: CellValue | None) -> str | None:
 
 
 # one figure per name in a cell: 氮氧化物 1.28 挥发性有机物0.83 under 主要污染物重点工程减排量(万吨)
+_FIGURE_WITH_PARTS = re.compile(r"([^()（）]+?)\s*[(（]((?:[\u4e00-\u9fff]{2,8}\s*\d+(?:\.\d+)?%?[、,，;；]?\s*){2,})[)）]")
 _SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中心城区)
 _NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
 
@@ -512,6 +513,11 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str]]:
     if len(parts) > 1 and label.count("/") == len(parts) - 1 and all(parse_cell(p) for p in parts):
         offsets = [sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
         return [(o, p, label) for o, p in zip(offsets, parts, strict=True)]
+    if (m := _FIGURE_WITH_PARTS.fullmatch(text)) and parse_cell(m.group(1)):
+        # 92以上(甲县93.06、乙县92.99): the whole's figure, then each part's
+        parts = [(m.start(2) + p.start(2), p.group(2), compose_label([label, p.group(1)]))
+                 for p in _NAMED_FIGURE.finditer(m.group(2))]
+        return [(0, m.group(1), label), *parts]
     named = list(_NAMED_FIGURE.finditer(text))
     if (named and "".join(m.group(0) for m in named) == text and _METRIC.search(label) and parse_cell(text) is None
             and (len(named) >= 2 or len(named[0].group(1)) <= _SCOPE_NAME)):  # 陆域13.09: the figure of a part

@@ -216,3 +216,11 @@ def test_a_cell_naming_the_part_its_only_figure_is_about():
     assert got[("陆域生态质量指数(EQI)", 2020)].value == 60.5
     assert got[("生态质量指数(EQI)", 2025)].value is None
     assert parse_cell("不低于90").comparator == "ge"  # a comparator word is no name
+
+
+def test_a_figure_with_the_figures_of_its_parts_in_brackets():
+    rows = [["指标", "2015年", "2020年"], ["森林覆盖率(%)", "30", "31"],
+            ["县城污水处理率(%)", "74", "90以上(甲县91.5、乙县93)"]]
+    got = {(m.subject_zh, m.year): (m.value, m.comparator) for m in _measures(rows)}
+    assert got[("县城污水处理率", 2020)] == (90, "ge")
+    assert got[("甲县县城污水处理率", 2020)] == (91.5, "eq") and got[("乙县县城污水处理率", 2020)] == (93, "eq")

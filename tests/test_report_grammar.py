@@ -92,3 +92,32 @@ def test_a_figure_stated_in_words_after_its_metric_is_kept_without_a_value():
     assert rows == {"全部完成": ("outcome", 2029, None, "percent", False),
                     "完成国家下达任务": ("target", 2030, None, "percent", False),
                     "完成省下达目标": ("target", 2030, None, "ug_m3", False)}  # 新增就业 names no metric: no figure
+
+
+def test_a_closing_yishang_is_not_shared_across_an_item_with_its_own_verb():
+    got = measures("2030年，全县甲率达60%、乙率达70%以上；新增A站20个、B站30个以上。")
+    assert got["60%"]["comparator"] == "eq" and got["70%以上"]["comparator"] == "ge"
+    assert got["20个"]["comparator"] == "ge"  # a bare list item still shares the closing 以上
+
+
+def test_a_bare_rate_is_a_rate_of_the_work_its_previous_clause_names():
+    got = measures("2030年，健全农村厕所粪污收运体系，覆盖率达85%。")
+    assert got["85%"]["subject_zh"] == "农村厕所粪污收运体系覆盖率"
+
+
+def test_a_domestic_service_takes_the_rural_scope_its_sentence_names():
+    got = measures("2030年，推进农村人居环境整治，实现卫生厕所普及率达90%、生活污水治理率达40%。"
+                   "城市建成区生活污水处理率达97%。")
+    assert got["40%"]["subject_zh"] == "农村生活污水治理率"
+    assert got["97%"]["subject_zh"] == "城市建成区生活污水处理率"  # an urban sentence keeps its own place
+
+
+def test_rates_listed_with_one_value_share_it_without_jun():
+    got = process_document("2029年，甲河断面水质优良比例、乙湖水源地水质达标率连续3年保持100%。".encode(), "t.txt").measures
+    assert sorted(m["subject_zh"] for m in got) == ["乙湖水源地水质达标率", "甲河断面水质优良比例"]
+    assert {m["value"] for m in got} == {100}
+
+
+def test_shouci_after_a_metric_is_no_part_of_it():
+    got = measures("2029年，市控断面水质达标率首次达到96%。")
+    assert got["96%"]["subject_zh"] == "市控断面水质达标率"

@@ -12,20 +12,30 @@ from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
-SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
+SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
+# verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
+_OBJECT_VERBS = ("深入推进", "持续推进", "加快推进", "全面推进", "健全", "完善", "建立", "建设", "推进", "推动", "加快",
+                 "深化", "实施", "开展", "加强", "提升", "强化")
+# the place a domestic service (sewage, refuse) is run for: the subject keeps the one its sentence names
+# (推进农村生活污水治理…,生活污水治理率达25% -> 农村生活污水治理率)
+_SERVICE_WORDS = ("生活污水", "生活垃圾", "污水", "垃圾")
+_RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城", "中心城区", "城乡")
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
 _SHARED_MARKERS = ("均", "分别")
 # a baseline between the marker and the change: 均比2020年下降 / 相比2020年分别下降
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
 _LIST_SPLIT_RE = re.compile(r"[、和及与]")
+# how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
+_TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     out = _subjects(doc, cands)
     out = _split_list_subjects(doc, out)
-    return _split_shared_values(doc, out)
+    out = _split_shared_values(doc, out)
+    return _rural_scope(doc, out)
 
 
 def clean_subject(s: str, leading: bool) -> str:
@@ -42,7 +52,7 @@ def clean_subject(s: str, leading: bool) -> str:
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = s[len(w) :].lstrip(), True
-    s = s.strip(" 、,，")
+    s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
 
 
@@ -75,6 +85,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 prev_clause = text[pa : a - 1]
                 m = doc.grammar.rank_re.search(prev_clause) or _PREVIOUS_RANK_RE.search(prev_clause)
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
+        if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
+            subject = _object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]) + subject
         out.append(c.but(subject=subject))
     return out
 
@@ -120,7 +132,14 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 head = head[: -len(w)]
                 break
         head = _SHARED_BASELINE_RE.sub("", head)  # 均比2020年下降 / 分别相比2020年下降
+        head = _TRAILING_TIME_RE.sub("", head)  # 均连续5年 / 首次均达
         if not head.endswith(_SHARED_MARKERS):
+            # "A比例、B比例保持100%": rates listed with 、 and one value, each a metric of its own
+            parts = [p for p in c.subject.split("、") if p]
+            if (len(parts) >= 2 and all(p.endswith(RATIO_ENDINGS) and meaningful(p[:-2]) for p in parts)
+                    and not (i > 0 and cands[i - 1].end > a)
+                    and not (i + 1 < len(cands) and cands[i + 1].start < doc.clause(c.start, c.end)[1])):
+                out[i] = c.but(shared_by=tuple(parts))
             continue
         if i > 0 and cands[i - 1].end > a:
             continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
@@ -158,3 +177,39 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
         return last[min(starts) :]
     cut = min(len(p) for p in parts[:-1])
     return last[cut:] if len(last) > cut else ""
+
+
+def _bare_metric(subject: str) -> bool:
+    """A rate named by its ending alone (覆盖率, 处理率, 占比): what it is a rate of was said before."""
+    return 2 <= len(subject) <= 3 and subject.endswith(RATIO_ENDINGS)
+
+
+def _object_of_clause(clause: str) -> str:
+    """The work a clause with no number names after its verb (健全农村生活垃圾收运处置体系 -> 农村生活垃圾收运
+    处置体系); empty when the clause opens with no such verb (the bare metric then stays as it is)."""
+    clause = clean_subject(clause, leading=True)
+    verb = next((v for v in _OBJECT_VERBS if clause.startswith(v)), None)
+    if verb is None or doc_has_digit(clause):
+        return ""
+    return clause[len(verb) :]
+
+
+def doc_has_digit(s: str) -> bool:
+    return any(ch.isdigit() for ch in s)
+
+
+def _rural_scope(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A domestic-service subject with no place of its own (生活污水治理率) takes 农村 when the nearest place
+    its sentence names before it is rural (实施农村人居环境整治…,生活污水治理率达25%)."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        subjects = c.shared_by or (c.subject,)
+        if not any(sub.startswith(_SERVICE_WORDS) for sub in subjects):
+            continue
+        before = doc.text[doc.sentence_at(c.start)[0] : c.start]
+        rural = max(before.rfind(w) for w in _RURAL)
+        if rural < 0 or rural < max(before.rfind(w) for w in _URBAN):
+            continue
+        scoped = tuple("农村" + sub if sub.startswith(_SERVICE_WORDS) else sub for sub in subjects)
+        out[i] = c.but(shared_by=scoped) if c.shared_by else c.but(subject=scoped[0])
+    return out

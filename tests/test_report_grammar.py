@@ -121,3 +121,35 @@ def test_rates_listed_with_one_value_share_it_without_jun():
 def test_shouci_after_a_metric_is_no_part_of_it():
     got = measures("2029年，市控断面水质达标率首次达到96%。")
     assert got["96%"]["subject_zh"] == "市控断面水质达标率"
+
+
+def test_a_count_placing_one_thing_in_a_group_and_a_count_of_systems_are_no_measures():
+    got = measures("2029年，甲湖湿地公园成为全国首批12个国家湿地公园之一，建成8个监测站，构建监测、预警、评估3个体系。")
+    assert sorted(got) == ["8个"]
+
+
+def test_a_length_in_centimetres_is_read_in_metres():
+    got = measures("2029年，黑土地耕作层厚度达到30.5厘米。")
+    assert got["30.5厘米"]["value"] == 0.305 and got["30.5厘米"]["unit"] == "m"
+
+
+def test_words_naming_their_metric_inside_keep_it_as_the_subject():
+    got = measures("各位代表：\n二、2030年工作安排\n今年主要预期目标是：地区生产总值增长5%左右，"
+                   "完成国家下达的单位地区生产总值二氧化碳排放降低任务，完成国家下达的能耗强度降低目标，"
+                   "超额完成国家下达的大气污染防治攻坚目标。\n")
+    rows = {m["subject_zh"]: (m["value"], m["unit"], m["kind"]) for m in got.values() if m["value"] is None}
+    assert rows == {"单位地区生产总值二氧化碳排放降低": (None, "percent", "target"),
+                    "能耗强度降低": (None, "percent", "target")}  # 攻坚目标 names no metric: no figure
+
+
+@pytest.mark.parametrize(("sentence", "environmental"), [
+    ("2029年，实施草原牛追溯2万头以上。", False),  # a product traced, though 草原 is an ecology word
+    ("2029年，为300户边远牧户新能源转网电。", False),
+    ("2029年，全市火电总装机规模达到800万千瓦。", False),
+    ("2029年，退化草原修复治理20万亩。", True),
+])
+def test_green_looking_words_in_economy_and_society_figures(sentence, environmental):
+    from loaders.semantics import measure_semantics
+
+    m = next(iter(process_document(sentence.encode(), "t.txt").measures))
+    assert measure_semantics(m, {"title": "政府工作报告", "doc_kind": "work_report"})["is_environmental"] is environmental

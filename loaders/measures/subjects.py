@@ -85,6 +85,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 prev_clause = text[pa : a - 1]
                 m = doc.grammar.rank_re.search(prev_clause) or _PREVIOUS_RANK_RE.search(prev_clause)
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
+        if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
+            subject = c.words_metric
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]) + subject
         out.append(c.but(subject=subject))

@@ -153,3 +153,15 @@ def test_green_looking_words_in_economy_and_society_figures(sentence, environmen
 
     m = next(iter(process_document(sentence.encode(), "t.txt").measures))
     assert measure_semantics(m, {"title": "政府工作报告", "doc_kind": "work_report"})["is_environmental"] is environmental
+
+
+def test_places_counted_inside_a_rate_leave_its_subject_whole():
+    got = measures("2030年工作安排\n今年，生活垃圾分类两区城区覆盖率超60%。")
+    assert got["60%"]["subject_zh"] == "生活垃圾分类城区覆盖率" and got["60%"]["comparator"] == "gt"
+
+
+def test_a_figure_in_words_for_the_main_pollutants_holds_for_each_of_them():
+    got = process_document("各位代表：\n一、2029年工作回顾\n五年来，提前完成“十四五”主要污染物减排目标任务，完成造林绿化目标任务。\n"
+                           .encode(), "t.txt").measures
+    assert sorted(m["subject_zh"] for m in got) == ["化学需氧量减排", "挥发性有机物减排", "氨氮减排", "氮氧化物减排"]
+    assert {(m["value"], m["unit"], m["kind"]) for m in got} == {(None, "t", "outcome")}

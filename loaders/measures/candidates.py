@@ -27,11 +27,12 @@ _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
 _WORDS_ONLY_RE = re.compile(
-    r"(?:预计)?(?:全面|全部|如期|超额)?完成(?:经)?(?:国家|中央|省|上级)?(?:下达|审核衔接后确定)的?"
-    r"(?:我省|我市|全省|全市)?([\u4e00-\u9fff]{0,6}?|[\u4e00-\u9fffA-Z]{7,20}?)(?:目标任务|目标|任务)"
-    r"|完成(?:年度)?目标任务|(?<=指标)全部完成")
+    r"(?:预计)?(?:全面|全部|如期|超额|提前)?完成(?:经)?(?:国家|中央|省|上级)?"
+    r"(?:(?:下达|审核衔接后确定)的?(?:我省|我市|全省|全市)?(?P<short>[\u4e00-\u9fff]{0,6}?)"
+    r"|(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"]{4,24}?))"
+    r"(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成")
 # the metric a figure in words follows, and its unit (longest first)
-_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
+_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
                      ("指标", "percent"), ("排放", "percent"))
 _PER_VOLUME = "每立方米"
@@ -114,8 +115,11 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
     for m in _WORDS_ONLY_RE.finditer(text):
         before = text[max(0, m.start() - 6) : m.start()]
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
-        inside = m.group(1) or ""  # 完成国家下达的<inside>任务: a metric when it ends like one
+        # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
+        inside = doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or "").strip("“”\"")
         own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None) if len(inside) >= 4 else None
+        if m.group("metric") and not own:
+            continue  # 完成<a work>目标: a task done, no figure
         if (own or unit) is None or doc.is_excluded(m.start()):
             continue
         out.append(Candidate(None, m.start(), Unit(m.group(), own or unit, 1.0), m.end(), words_only=True,

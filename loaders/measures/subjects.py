@@ -69,6 +69,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         next_start = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
         stop = c.prefix[2] if c.prefix else c.start
         before = clean_subject(text[prev_end:stop], leading=True)
+        if i > 0 and prev_end > a and cands[i - 1].unit.surface in doc.grammar.region_classifiers:
+            # 生活垃圾分类三县城区覆盖率超70%: the places counted sit inside the subject, around them its words
+            head_from = cands[i - 2].end if i > 1 and cands[i - 2].end > a else a
+            before = clean_subject(text[head_from : cands[i - 1].start], leading=True) + before
         gap = clean_subject(text[stop + len(c.prefix[0]) : c.start], leading=True) if c.prefix else ""
         after = clean_subject(text[c.end:next_start].lstrip("的"), leading=False)
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
@@ -87,6 +91,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
         if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
             subject = c.words_metric
+            term = next((t for t in doc.grammar.collective_terms if t in subject), None)
+            if term:  # 完成主要污染物减排目标: done for each pollutant the term stands for
+                out.append(c.but(subject=subject, shared_by=tuple(
+                    subject.replace(term, member) for member in doc.grammar.collective_terms[term])))
+                continue
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]) + subject
         out.append(c.but(subject=subject))

@@ -165,3 +165,9 @@ def test_a_figure_in_words_for_the_main_pollutants_holds_for_each_of_them():
                            .encode(), "t.txt").measures
     assert sorted(m["subject_zh"] for m in got) == ["化学需氧量减排", "挥发性有机物减排", "氨氮减排", "氮氧化物减排"]
     assert {(m["value"], m["unit"], m["kind"]) for m in got} == {(None, "t", "outcome")}
+
+
+def test_a_share_written_before_the_things_it_counts_is_the_rate_of_the_work_done():
+    got = measures("2030年，城市污水处理率达98%，60%以上的农村生活污水得到有效治理。")
+    assert got["60%以上"]["subject_zh"] == "农村生活污水有效治理率" and got["60%以上"]["comparator"] == "ge"
+    assert got["98%"]["subject_zh"] == "城市污水处理率"

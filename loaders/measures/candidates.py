@@ -234,7 +234,9 @@ def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
         while chain[-1] + 1 < len(cands):
             prev, nxt = cands[chain[-1]], cands[chain[-1] + 1]
             gap = text[prev.end : nxt.start].strip(" ")
-            if len(gap) == 1 and gap in LIST_SEPARATORS and nxt.unit.unit == prev.unit.unit and not nxt.prefix and not nxt.words_only:
+            number_first = text[nxt.end : nxt.end + 1] == "的"  # ,53%以上的行政村…: a clause of its own
+            if (len(gap) == 1 and gap in LIST_SEPARATORS and nxt.unit.unit == prev.unit.unit and not nxt.prefix
+                    and not nxt.words_only and not number_first):
                 chain.append(chain[-1] + 1)
             else:
                 break

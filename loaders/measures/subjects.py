@@ -27,6 +27,8 @@ _SHARED_MARKERS = ("均", "分别")
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
 _LIST_SPLIT_RE = re.compile(r"[、和及与]")
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
+# 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
+_DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
 _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
@@ -78,6 +80,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
+        done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
+        if done_to:
+            subject = done_to.group(1) + (done_to.group(2) or "") + done_to.group(3) + "率"
         if not meaningful(change_only.sub("", subject)) and i > 0:
             prev = out[i - 1]
             if doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]:

@@ -171,3 +171,14 @@ def test_a_share_written_before_the_things_it_counts_is_the_rate_of_the_work_don
     got = measures("2030年，城市污水处理率达98%，60%以上的农村生活污水得到有效治理。")
     assert got["60%以上"]["subject_zh"] == "农村生活污水有效治理率" and got["60%以上"]["comparator"] == "ge"
     assert got["98%"]["subject_zh"] == "城市污水处理率"
+
+
+def test_a_bare_rate_after_its_work_writes_their_shared_word_once():
+    got = measures("2030年，加强农村厕所粪污治理，实现治理率90%。")
+    assert got["90%"]["subject_zh"] == "农村厕所粪污治理率"
+
+
+def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_expands_only_its_item():
+    got = process_document("各位代表：\n一、2029年工作回顾\n完成省下达节能减排目标任务，完成国家下达的能耗双控和主要污染物减排目标。\n"
+                           .encode(), "t.txt").measures
+    assert sorted(m["subject_zh"] for m in got) == ["化学需氧量减排", "挥发性有机物减排", "氨氮减排", "氮氧化物减排"]

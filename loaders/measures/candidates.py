@@ -35,6 +35,8 @@ _WORDS_ONLY_RE = re.compile(
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
                      ("指标", "percent"), ("排放", "percent"))
+# 节能减排 / 降碳减排: a line of work, not a metric a figure in words could be a value of
+_GENERIC_WORKS = ("节能减排", "降碳减排", "减污降碳", "减排降碳")
 _PER_VOLUME = "每立方米"
 _PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
 _BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
@@ -116,8 +118,10 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         before = text[max(0, m.start() - 6) : m.start()]
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
-        inside = doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or "").strip("“”\"")
-        own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None) if len(inside) >= 4 else None
+        inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
+        own = None
+        if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
+            own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
         if m.group("metric") and not own:
             continue  # 完成<a work>目标: a task done, no figure
         if (own or unit) is None or doc.is_excluded(m.start()):

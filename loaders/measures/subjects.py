@@ -97,12 +97,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
             subject = c.words_metric
             term = next((t for t in doc.grammar.collective_terms if t in subject), None)
-            if term:  # 完成主要污染物减排目标: done for each pollutant the term stands for
+            if term:  # 完成主要污染物减排目标: done for each pollutant the term stands for (only that item of a list)
+                subject = next(p for p in _LIST_SPLIT_RE.split(subject) if term in p)
                 out.append(c.but(subject=subject, shared_by=tuple(
                     subject.replace(term, member) for member in doc.grammar.collective_terms[term])))
                 continue
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
-            subject = _object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]) + subject
+            subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
 
@@ -198,6 +199,14 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
 def _bare_metric(subject: str) -> bool:
     """A rate named by its ending alone (覆盖率, 处理率, 占比): what it is a rate of was said before."""
     return 2 <= len(subject) <= 3 and subject.endswith(RATIO_ENDINGS)
+
+
+def _joined(work: str, metric: str) -> str:
+    """加强农村生活污水治理 + 治理率 -> 农村生活污水治理率: the words both share are written once."""
+    for k in range(len(metric) - 1, 0, -1):
+        if work.endswith(metric[:k]):
+            return work + metric[k:]
+    return work + metric
 
 
 def _object_of_clause(clause: str) -> str:

@@ -18,6 +18,7 @@ from loaders.evaluate import assign_indicator, load_synonyms
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "intermediate" / "int_measures_indicator_matched.sql"
 KEY_MACRO = ROOT / "macros" / "indicator_key.sql"  # expanded here as dbt would
+FAMILY_MACRO = ROOT / "macros" / "unit_family.sql"
 
 
 def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple], words_only: bool = False) -> list[str | None]:
@@ -31,6 +32,8 @@ def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple], words_on
     sql = re.sub(r"\{\{\s*ref\('(\w+)'\)\s*\}\}", lambda m: f"({tables[m.group(1)]})", MODEL.read_text(encoding="utf-8"))
     key = re.search(r"%}\s*(.*?)\s*\{%-? endmacro", KEY_MACRO.read_text(encoding="utf-8"), re.S).group(1)
     sql = re.sub(r"\{\{\s*indicator_key\((['\"])(.*?)\1\)\s*\}\}", lambda m: key.replace("{{ expression }}", m.group(2)), sql)
+    family = re.search(r"%}\s*(.*?)\s*\{%-? endmacro", FAMILY_MACRO.read_text(encoding="utf-8"), re.S).group(1)
+    sql = re.sub(r"\{\{\s*unit_family\((['\"])(.*?)\1\)\s*\}\}", lambda m: family.replace("{{ expression }}", m.group(2)), sql)
     # the cross-database list macros, as their DuckDB implementations (macros/cross_db/lists.sql) render them
     sql = re.sub(r"\{\{\s*unnest_list\(split_string\('(\w+)', '(.)'\)\)\s*\}\}", r"unnest(string_split(\1, '\2'))", sql)
     sql = sql.replace("coalesce(is_change, false)", "coalesce(is_change = 'true', false)")  # seeds as text here
@@ -70,6 +73,15 @@ def test_the_three_words_for_a_share_match_one_synonym_in_both_languages():
     python = [assign_indicator(s, u, load_synonyms(), c) for s, u, c in cases]
     assert python == ["drinking_water_source_compliance"] * 2
     assert _sql_matches(duckdb.connect(), cases) == python
+
+
+def test_a_land_area_matches_its_indicator_in_mu_or_in_km2_and_a_rise_in_points_its_change():
+    synonyms = load_synonyms()
+    cases = [("新增治理水土流失", "mu", False), ("新增治理水土流失", "km2", False), ("新增治理水土流失", "m2", False),
+             ("国考断面优良水体比例提高", "percentage_point", True)]
+    expected = ["soil_erosion_control_area", "soil_erosion_control_area", None, "surface_water_improvement_ratio"]
+    assert [assign_indicator(s, u, synonyms, c) for s, u, c in cases] == expected
+    assert _sql_matches(duckdb.connect(), cases) == expected
 
 
 def test_table_wordings_of_indicators_match():

@@ -1,7 +1,8 @@
 -- One row per measure: the indicator it measures, or null for a long-tail measure.
 -- A synonym (seed indicator_synonyms) matches when the subject contains it (case-insensitive, 比率 / 占比 read
 -- as 比例: macro indicator_key),
--- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's.
+-- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's
+-- (or of its family, macro unit_family: a land area in 亩 or in km2).
 -- A year-on-year change (同比下降...) only matches an indicator that is itself a change.
 -- When several synonyms match, the longest wins (then the indicator code, for determinism).
 -- A figure in words only (value null: 完成省下达指标) has no unit of its own to check: its row's label
@@ -71,7 +72,7 @@ candidates as (
         subjects.unit = synonyms.unit as is_same_unit
     from subjects
     inner join synonyms
-        on (subjects.unit = synonyms.unit or subjects.is_words_only)
+        on ({{ unit_family('subjects.unit') }} = {{ unit_family('synonyms.unit') }} or subjects.is_words_only)
             and contains(subjects.subject_key, synonyms.synonym_key)
     where not subjects.is_change or synonyms.indicator_is_change
 ),

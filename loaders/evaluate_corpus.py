@@ -286,10 +286,11 @@ def _number(value_text: str) -> float | None:
 
 def _agrees(value_text: str, value: float | None) -> bool:
     """A gold link's value as written against a measure's value (a masked value cannot disagree). The gold
-    writes the document's unit, the warehouse its canonical one: a factor of 1000 (mg/m3 -> ug/m3) agrees."""
+    writes the document's unit, the warehouse its canonical one: a factor of 1000 (mg/m3 -> ug/m3) or of 万
+    (a table's column in 万吨 / 万亩 / 万千瓦: 0.03 -> 300 t) agrees."""
     number = _number(value_text)
     return value is None or number is None or any(
-        math.isclose(abs(value), number * scale, rel_tol=REL_TOL, abs_tol=1e-9) for scale in (1, 1000, 0.001))
+        math.isclose(abs(value), number * scale, rel_tol=REL_TOL, abs_tol=1e-9) for scale in (1, 1000, 0.001, 10000))
 
 
 def read_warehouse(warehouse: Path) -> tuple[list[Extracted], list[dict], dict[str, str]]:

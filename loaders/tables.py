@@ -92,7 +92,7 @@ def render(table: Table) -> TableBlock:
         for c, cell in enumerate(row):
             if c:
                 pos += len(CELL_SEPARATOR)
-            text = clean_cell(cell)
+            text = fix_label(clean_cell(cell))  # a label as printed (PM2.5, Ⅲ类), where quotes find it
             if text:
                 block.cell_spans[(r, c)] = (offset + pos, offset + pos + len(text))
             parts.append(text)
@@ -108,8 +108,8 @@ def render(table: Table) -> TableBlock:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _NUMERALS = "一二三四五六七八九"
-TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求")
-OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现", "情况")
+TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求", "累计")  # 五年累计: the plan's five-year total
+OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现", "情况", "累计完成")  # 2020年情况: what was reached
 BASE_WORDS = ("现状", "基准", "基期", "基数")  # the state before the plan period
 _ROLE_WORDS = {  # column header words -> the column's role (checked in this order)
     "serial": ("序号", "编号"),
@@ -181,6 +181,8 @@ _VALUE_RE = re.compile(
 
 _SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
 _CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10}|(?=[^()（）]*[\u4e00-\u9fff])[^()（）]{1,16})[)）]$")
+# a note that counts or dates the figure: 48(以50个省考断面计), 2.9(较2019年)
+_COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def parse_cell(text: str) -> CellValue | None:
         s, since = s[m.end():], int(m.group(1))
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
-    if (note := _CELL_NOTE.search(s)) and _unit_of(note.group(1)) is None:
+    if (note := _CELL_NOTE.search(s) or _COUNTED_NOTE.search(s)) and _unit_of(note.group(1)) is None:
         s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
         if m := re.fullmatch(r"(?:比|较)((?:19|20)\d\d)年?", note.group(1)):
             since = int(m.group(1))  # 16.66(较2015年)
@@ -265,6 +267,7 @@ _STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|(?<![A-Za-z])(?:I{{1,3}}|IV|V)(?![A-Za-
 _BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
 
 
+_LATIN_AROUND = re.compile(r"[A-Za-z]")
 _CLASS_AFTER = re.compile(rf"(?<![{_ROMAN}])类([{_ROMAN}])(?!类)")
 _PM_BARE = re.compile(r"PM(?![\d.])\s*")
 _PM_SIZE = re.compile(r"\s*(?<![\d.])(2\.5|10)(?![\d.])\s*")
@@ -272,17 +275,6 @@ _BARE_CUBE = re.compile(r"/\s*m\s*(?=[)）]|$)")  # ug/m ) whose superscript 3 w
 _LONE_3 = re.compile(r"\s*(?<![\d./])3(?![\d.])\s*")
 _BARE_SINCE = re.compile(r"较年")  # 较年下降 whose year went elsewhere (较2015年)
 _LONE_YEAR = re.compile(r"\s*(?<!\d)((?:19|20)\d\d)(?![\d年])\s*")
-
-
-_EMPTY_BRACKETS = re.compile(r"([^\s()（）]{1,8})[(（]\s*[)）]")  # 减排量万吨( ): the unit printed out of its brackets
-
-
-def _unit_into_brackets(m: re.Match) -> str:
-    words = m.group(1)
-    for n in range(len(words), 0, -1):
-        if _unit_of(words[-n:]) is not None and not words.endswith(("比例", "比率")):  # 例 of 比例 is no unit
-            return f"{words[:-n]}({words[-n:]})"
-    return m.group(0)
 
 
 def _move_back(label: str, slot: re.Pattern, piece: re.Pattern, build) -> str:
@@ -302,7 +294,8 @@ def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
     (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度), the
     superscript of m3 (浓度3 (ug/m ) -> 浓度(ug/m3)), the year of a change (较年下降比例2015 -> 较2015年下降比例)."""
-    label = _EMPTY_BRACKETS.sub(_unit_into_brackets, label)
+    label = re.sub(r"\s*[①-⑳]\s*", "", label) if re.search(r"[^\s①-⑳]", label) else label  # a raised footnote mark
+    label = _unit_into_brackets(label)
     label = _move_back(label, _PM_BARE, _PM_SIZE, lambda size: "PM" + size)
     label = _move_back(label, _BARE_CUBE, _LONE_3, lambda _: "/m3")
     label = _move_back(label, _BARE_SINCE, _LONE_YEAR, lambda year: f"较{year}年")
@@ -312,6 +305,9 @@ def fix_label(label: str) -> str:
     if bare is None or len(stray) != 1:
         return label
     m = stray[0]
+    if not re.search(rf"[{_ROMAN}]", m.group(1)) and _LATIN_AROUND.search(label[max(m.start() - 1, 0): m.end() + 1]
+                                                                    .replace(m.group(1), "", 1)):
+        return label  # the V of VOCs, not a class numeral written in Latin letters
     label = label[: m.start()] + label[m.end():]
     return label[: bare.start()] + m.group(1) + label[bare.start():]
 
@@ -319,12 +315,28 @@ def fix_label(label: str) -> str:
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,16})[)）]")
 
 
+_EMPTY_BRACKETS = re.compile(r"[(（]\s*[)）]")
+
+
 def _unit_in(text: str):
-    """The unit written in brackets in a label or header: 森林覆盖率（%） -> (unit, text without it)."""
+    """The unit written in brackets in a label or header: 森林覆盖率（%） -> (unit, text without it); or,
+    where the text layer moved it out of its brackets, just before them: 减排量 万吨( ) -> 万吨."""
     for m in reversed(list(_PAREN_UNIT.finditer(text))):
         if (u := _unit_of(m.group(1))) is not None:
             return u, (text[: m.start()] + text[m.end():]).strip()
     return None, text
+
+
+def _unit_into_brackets(label: str) -> str:
+    """A unit the text layer moved out of its brackets goes back in: 减排量 万吨( ) -> 减排量(万吨)."""
+    m = _EMPTY_BRACKETS.search(label)
+    if m is None:
+        return label
+    before = label[: m.start()].rstrip()
+    for n in range(min(8, len(before)), 0, -1):
+        if (n > 1 or before[-1].isascii()) and _unit_of(before[-n:]) is not None:  # 例 ends 比例: no unit
+            return f"{before[:-n].rstrip()}({before[-n:].strip()}){label[m.end():]}"
+    return label
 
 
 def is_value_cell(text: str) -> bool:
@@ -474,6 +486,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
         n_values = sum(is_value_cell(v) for v in values)
         n_binding = sum(v in _BINDING for v in values)
         role = next((role for role, words in _ROLE_WORDS.items() if any(w in header for w in words)), None)
+        if role == "status" and _header_year(header) and n_values and n_values >= len(values) / 2:
+            role = None  # 2020年情况 holds the figures reached that year; 完成情况 alone holds words
         if role == "binding" and not n_binding and "属性" not in header:
             role = None  # 类型 heads a category column unless its cells are 约束性/预期性
         if role == "status" and n_values and _header_year(header) and "完成情况" not in header:
@@ -496,9 +510,10 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
     for col in cols:
         if col.role != "value":
             continue
-        if _TOTAL_WORD in col.header and not _header_year(col.header):
+        if _TOTAL_WORD in col.header and "完成" not in col.header and not _header_year(col.header):
             # 五年累计: a total over the plan's five years, ending with its last year
-            col.kind, col.year = "target", max(years, default=None) or table.period_end or doc_year
+            header_years = [y for other in cols if (y := _header_year(other.header))]
+            col.kind, col.year = "target", max(header_years, default=None) or table.period_end or doc_year
             col.since = col.year - 5 if col.year else None
         elif any(w in col.header for w in OUTCOME_WORDS):
             col.kind = "outcome"
@@ -565,7 +580,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 labels.append(t)
         if not labels:
             continue
-        subject = fix_label("".join(labels))
+        subject = fix_label(compose_label(labels))
         unit, subject = _unit_in(subject)
         for c, col in enumerate(cols):
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
@@ -585,19 +600,19 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             start, end = block.cell_spans[cell]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
             col_unit, _ = _unit_in(col.header)
-            for offset, piece, name, total in _pieces(text, subject):
+            for offset, piece, piece_subject, total in _pieces(text, subject):
                 cv = parse_cell(piece)
                 if cv is None and re.search(r"\d", piece) and len(piece) > 20:
                     continue  # a sentence in a value cell: the prose extraction reads it
                 if cv is not None and total:
                     cv = CellValue(cv.value, cv.comparator, cv.unit_surface, True, cv.since)
                 cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
-                u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject + name)
+                u = cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject)
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value
                 out.append(Measure(
-                    kind=col.kind or "target", subject_zh=subject + name, comparator=cv.comparator if cv else "eq",
+                    kind=col.kind or "target", subject_zh=piece_subject, comparator=cv.comparator if cv else "eq",
                     value=value, unit=u.unit if u is not None else UNITLESS, value_text=piece,
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
@@ -634,21 +649,50 @@ def _value_origin(table: Table, r: int, c: int, n_header: int) -> tuple[int, int
 
 
 _BRACKETED = re.compile(r"[\[［【](.+)[\]］】]")
-_NAMED_FIGURE = re.compile(r"([\u4e00-\u9fff]{2,12})([≤≥<>＜＞]?\d+(?:\.\d+)?)")
+# one figure per name in a cell: 氮氧化物 1.28 挥发性有机物0.83 under 主要污染物重点工程减排量(万吨)
+_FIGURE_WITH_PARTS = re.compile(r"([^()（）]+?)\s*[(（]((?:[\u4e00-\u9fff]{2,8}\s*\d+(?:\.\d+)?%?[、,，;；]?\s*){2,})[)）]")
+_SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中心城区)
+_NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
 
 
 def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
-    """(offset, text, name, is a [ ] total) of the figures of a cell: one; or one per alternative when
+    """(offset, text, subject, is a [ ] total) of the figures of a cell: one; or one per alternative when
     the label names its subjects with slashes or 、 and the cell gives as many figures (动/植物 | 83/77,
-    [1.2/0.3] a total each); or one per name when the cell names each figure (氮氧化物1.28氨氮0.33)."""
+    [1.2/0.3] a total each); or one per name when the cell names what each figure is about (氮氧化物 1.28
+    氨氮 0.33: 氮氧化物重点工程减排量 …)."""
     bracketed = _BRACKETED.fullmatch(text)
     inner, shift = (bracketed.group(1), 1) if bracketed else (text, 0)
     parts = inner.split("/")
-    named = max(label.count("/"), label.count("、"))
-    if len(parts) > 1 and named == len(parts) - 1 and all(parse_cell(p.strip()) for p in parts):
+    named_subjects = max(label.count("/"), label.count("、"))
+    if len(parts) > 1 and named_subjects == len(parts) - 1 and all(parse_cell(p.strip()) for p in parts):
         offsets = [shift + sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
-        return [(o + len(p) - len(p.lstrip()), p.strip(), "", bool(bracketed)) for o, p in zip(offsets, parts, strict=True)]
-    figures = list(_NAMED_FIGURE.finditer(text))
-    if len(figures) >= 2 and "".join(m.group(0) for m in figures) == text:
-        return [(m.start(2), m.group(2), m.group(1), False) for m in figures]
-    return [(0, text, "", False)]
+        return [(o + len(p) - len(p.lstrip()), p.strip(), label, bool(bracketed)) for o, p in zip(offsets, parts, strict=True)]
+    if (m := _FIGURE_WITH_PARTS.fullmatch(text)) and parse_cell(m.group(1)):
+        # 92以上(甲县93.06、乙县92.99): the whole's figure, then each part's
+        parts = [(m.start(2) + p.start(2), p.group(2), compose_label([label, p.group(1)]), False)
+                 for p in _NAMED_FIGURE.finditer(m.group(2))]
+        return [(0, m.group(1), label, False), *parts]
+    named = list(_NAMED_FIGURE.finditer(text))
+    if (named and "".join(m.group(0) for m in named) == text and _METRIC.search(label) and parse_cell(text) is None
+            and (len(named) >= 2 or len(named[0].group(1)) <= _SCOPE_NAME)):  # 陆域13.09: the figure of a part
+        return [(m.start(2), m.group(2), compose_label([label, m.group(1)]), False) for m in named]
+    return [(0, text, label, False)]
+
+
+# words that make a label a metric (a share, a concentration, a change); a label without one names only
+# what is measured (氮氧化物, 县城) and takes the metric of the label it sits under
+_METRIC = re.compile(r"率|比例|比重|占比|比率|浓度|指数|排放量|减排量|总量|面积|天数|减少|下降|降低|削减|增长|提高")
+_GENERIC_NOUN = re.compile(r"(?:主要)?(?:大气|水)?污染物")
+
+
+def compose_label(labels: list[str]) -> str:
+    """The subject of a row from its label cells, left to right. A row's own label naming no metric, under a
+    group label that names one, takes its place in the group's wording: 主要水污染物排放量减少 + 氨氮 ->
+    氨氮排放量减少 (it replaces the generic 污染物); 生活污水集中处理率 + 县城 -> 县城生活污水集中处理率."""
+    if len(labels) >= 2 and not _METRIC.search(labels[-1]) and _METRIC.search(labels[-2]):
+        own, group = labels[-1], labels[-2]
+        head = "".join(labels[:-2])
+        if m := _GENERIC_NOUN.search(group):
+            return head + group[: m.start()] + own + group[m.end():]
+        return head + own + group
+    return "".join(labels)

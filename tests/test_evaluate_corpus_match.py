@@ -63,3 +63,10 @@ def test_a_link_value_in_the_documents_unit_agrees_with_the_canonical_one():
     gold = [_gold_link("一氧化碳24小时平均第95百分位数浓度", "≤4", "2", 100)]  # mg/m3 in the document
     assert score_links({"d": {}}, gold, [_mart_link(110, 4000, 105, 2000)])["right"] == 1  # ug/m3
     assert score_links({"d": {}}, gold, [_mart_link(110, 4000, 105, 3000)])["right"] == 0
+
+
+def test_a_link_value_of_a_column_in_wan_agrees_with_the_canonical_one():
+    gold = [_gold_link("氨氮重点工程减排量(万吨)", "0.03", "提前完成", 100)]  # a table column in 万吨
+    assert score_links({"d": {}}, gold, [_mart_link(110, 300, 105, None)])["right"] == 1  # t
+    assert score_links({"d": {}}, gold, [_mart_link(110, 30, 105, None)])["right"] == 1  # 1000: mg -> ug, kept
+    assert score_links({"d": {}}, gold, [_mart_link(110, 3, 105, None)])["right"] == 0

@@ -92,3 +92,93 @@ def test_a_figure_stated_in_words_after_its_metric_is_kept_without_a_value():
     assert rows == {"全部完成": ("outcome", 2029, None, "percent", False),
                     "完成国家下达任务": ("target", 2030, None, "percent", False),
                     "完成省下达目标": ("target", 2030, None, "ug_m3", False)}  # 新增就业 names no metric: no figure
+
+
+def test_a_closing_yishang_is_not_shared_across_an_item_with_its_own_verb():
+    got = measures("2030年，全县甲率达60%、乙率达70%以上；新增A站20个、B站30个以上。")
+    assert got["60%"]["comparator"] == "eq" and got["70%以上"]["comparator"] == "ge"
+    assert got["20个"]["comparator"] == "ge"  # a bare list item still shares the closing 以上
+
+
+def test_a_bare_rate_is_a_rate_of_the_work_its_previous_clause_names():
+    got = measures("2030年，健全农村厕所粪污收运体系，覆盖率达85%。")
+    assert got["85%"]["subject_zh"] == "农村厕所粪污收运体系覆盖率"
+
+
+def test_a_domestic_service_takes_the_rural_scope_its_sentence_names():
+    got = measures("2030年，推进农村人居环境整治，实现卫生厕所普及率达90%、生活污水治理率达40%。"
+                   "城市建成区生活污水处理率达97%。")
+    assert got["40%"]["subject_zh"] == "农村生活污水治理率"
+    assert got["97%"]["subject_zh"] == "城市建成区生活污水处理率"  # an urban sentence keeps its own place
+
+
+def test_rates_listed_with_one_value_share_it_without_jun():
+    got = process_document("2029年，甲河断面水质优良比例、乙湖水源地水质达标率连续3年保持100%。".encode(), "t.txt").measures
+    assert sorted(m["subject_zh"] for m in got) == ["乙湖水源地水质达标率", "甲河断面水质优良比例"]
+    assert {m["value"] for m in got} == {100}
+
+
+def test_shouci_after_a_metric_is_no_part_of_it():
+    got = measures("2029年，市控断面水质达标率首次达到96%。")
+    assert got["96%"]["subject_zh"] == "市控断面水质达标率"
+
+
+def test_a_count_placing_one_thing_in_a_group_and_a_count_of_systems_are_no_measures():
+    got = measures("2029年，甲湖湿地公园成为全国首批12个国家湿地公园之一，建成8个监测站，构建监测、预警、评估3个体系。")
+    assert sorted(got) == ["8个"]
+
+
+def test_a_length_in_centimetres_is_read_in_metres():
+    got = measures("2029年，黑土地耕作层厚度达到30.5厘米。")
+    assert got["30.5厘米"]["value"] == 0.305 and got["30.5厘米"]["unit"] == "m"
+
+
+def test_words_naming_their_metric_inside_keep_it_as_the_subject():
+    got = measures("各位代表：\n二、2030年工作安排\n今年主要预期目标是：地区生产总值增长5%左右，"
+                   "完成国家下达的单位地区生产总值二氧化碳排放降低任务，完成国家下达的能耗强度降低目标，"
+                   "超额完成国家下达的大气污染防治攻坚目标。\n")
+    rows = {m["subject_zh"]: (m["value"], m["unit"], m["kind"]) for m in got.values() if m["value"] is None}
+    assert rows == {"单位地区生产总值二氧化碳排放降低": (None, "percent", "target"),
+                    "能耗强度降低": (None, "percent", "target")}  # 攻坚目标 names no metric: no figure
+
+
+@pytest.mark.parametrize(("sentence", "environmental"), [
+    ("2029年，实施草原牛追溯2万头以上。", False),  # a product traced, though 草原 is an ecology word
+    ("2029年，为300户边远牧户新能源转网电。", False),
+    ("2029年，全市火电总装机规模达到800万千瓦。", False),
+    ("2029年，退化草原修复治理20万亩。", True),
+])
+def test_green_looking_words_in_economy_and_society_figures(sentence, environmental):
+    from loaders.semantics import measure_semantics
+
+    m = next(iter(process_document(sentence.encode(), "t.txt").measures))
+    assert measure_semantics(m, {"title": "政府工作报告", "doc_kind": "work_report"})["is_environmental"] is environmental
+
+
+def test_places_counted_inside_a_rate_leave_its_subject_whole():
+    got = measures("2030年工作安排\n今年，生活垃圾分类两区城区覆盖率超60%。")
+    assert got["60%"]["subject_zh"] == "生活垃圾分类城区覆盖率" and got["60%"]["comparator"] == "gt"
+
+
+def test_a_figure_in_words_for_the_main_pollutants_holds_for_each_of_them():
+    got = process_document("各位代表：\n一、2029年工作回顾\n五年来，提前完成“十四五”主要污染物减排目标任务，完成造林绿化目标任务。\n"
+                           .encode(), "t.txt").measures
+    assert sorted(m["subject_zh"] for m in got) == ["化学需氧量减排", "挥发性有机物减排", "氨氮减排", "氮氧化物减排"]
+    assert {(m["value"], m["unit"], m["kind"]) for m in got} == {(None, "t", "outcome")}
+
+
+def test_a_share_written_before_the_things_it_counts_is_the_rate_of_the_work_done():
+    got = measures("2030年，城市污水处理率达98%，60%以上的农村生活污水得到有效治理。")
+    assert got["60%以上"]["subject_zh"] == "农村生活污水有效治理率" and got["60%以上"]["comparator"] == "ge"
+    assert got["98%"]["subject_zh"] == "城市污水处理率"
+
+
+def test_a_bare_rate_after_its_work_writes_their_shared_word_once():
+    got = measures("2030年，加强农村厕所粪污治理，实现治理率90%。")
+    assert got["90%"]["subject_zh"] == "农村厕所粪污治理率"
+
+
+def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_expands_only_its_item():
+    got = process_document("各位代表：\n一、2029年工作回顾\n完成省下达节能减排目标任务，完成国家下达的能耗双控和主要污染物减排目标。\n"
+                           .encode(), "t.txt").measures
+    assert sorted(m["subject_zh"] for m in got) == ["化学需氧量减排", "挥发性有机物减排", "氨氮减排", "氮氧化物减排"]

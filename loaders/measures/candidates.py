@@ -20,17 +20,25 @@ RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
 _UNIT_LIST_SEPARATORS = ("、", "和", "及", "与", " 、")
 _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
 # a template's placeholder for a number: XX%, xx天, ××个 (not a Latin word such as XXL)
+_MASK_HOLDS = ("*", "(略)", "（略）")  # every match of _MASK_RE holds one of these
+_LETTER_MASK_HOLDS = ("XX", "xx", "××")  # ... and of _LETTER_MASK_RE
 _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
+# 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
+_ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
 _WORDS_ONLY_RE = re.compile(
-    r"(?:预计)?(?:全面|全部|如期|超额)?完成(?:经)?(?:国家|中央|省|上级)?(?:下达|审核衔接后确定)的?"
-    r"(?:我省|我市|全省|全市)?[\u4e00-\u9fff]{0,6}?(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成")
+    r"(?=[预全如超提完])(?:(?:预计)?(?:全面|全部|如期|超额|提前)?完成(?:经)?(?:国家|中央|省|上级)?"
+    r"(?:(?:下达|审核衔接后确定)的?(?:我省|我市|全省|全市)?(?P<short>[\u4e00-\u9fff]{0,6}?)"
+    r"|(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"]{4,24}?))"
+    r"(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成)")
 # the metric a figure in words follows, and its unit (longest first)
-_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
+_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
                      ("指标", "percent"), ("排放", "percent"))
+# 节能减排 / 降碳减排: a line of work, not a metric a figure in words could be a value of
+_GENERIC_WORKS = ("节能减排", "降碳减排", "减污降碳", "减排降碳")
 _PER_VOLUME = "每立方米"
 _PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
 _BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
@@ -51,6 +59,7 @@ class Candidate:
     end: int  # after the unit (and, once the comparators pass ran, any suffix comparator)
     unknown_ratio: bool = False  # 0.53吨标准煤/万元: kept only so that a change after it finds its subject
     words_only: bool = False  # 完成国家下达任务: a figure stated in words, number None but not masked
+    words_metric: str = ""  # 完成国家下达的单位GDP二氧化碳排放降低任务: the metric the words name inside
     # comparators
     suffix: str | None = None  # comparator of a suffix (以上 -> ge)
     suffix_text: str | None = None
@@ -110,9 +119,17 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
     for m in _WORDS_ONLY_RE.finditer(text):
         before = text[max(0, m.start() - 6) : m.start()]
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
-        if unit is None or doc.is_excluded(m.start()):
+        # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
+        inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
+        own = None
+        if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
+            own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
+        if m.group("metric") and not own:
+            continue  # 完成<a work>目标: a task done, no figure
+        if (own or unit) is None or doc.is_excluded(m.start()):
             continue
-        out.append(Candidate(None, m.start(), Unit(m.group(), unit, 1.0), m.end(), words_only=True))
+        out.append(Candidate(None, m.start(), Unit(m.group(), own or unit, 1.0), m.end(), words_only=True,
+                             words_metric=inside if own else ""))
     return out
 
 
@@ -163,18 +180,26 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
                 continue
         if unit.unit in COUNT_UNITS and text.startswith(g.abstract_nouns, end):
             continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work
+        if unit.unit in COUNT_UNITS and _ONE_OF_RE.match(text, end):
+            continue
         out.append(Candidate(num, num.start, unit, end, unknown_ratio=_unknown_ratio(text, end)))
-    for m in _MASK_RE.finditer(text):
+    for m in _scan(_MASK_RE, text, _MASK_HOLDS):
         found = unit_at(g, text, m.end(), allow_space=False)
         if found and found[0].unit != "none" and not doc.is_excluded(m.start()):
             out.append(Candidate(None, m.start(), found[0], found[1]))
-    for m in _LETTER_MASK_RE.finditer(text):
+    for m in _scan(_LETTER_MASK_RE, text, _LETTER_MASK_HOLDS):
         found = unit_at(g, text, m.end(), allow_space=False)
         if (found and found[0].unit != "none" and found[0].surface not in g.region_classifiers
                 and not doc.is_excluded(m.start())):
             out.append(Candidate(None, m.start(), found[0], found[1]))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _scan(pattern: re.Pattern[str], text: str, holds: tuple[str, ...]):
+    """pattern.finditer(text), skipped when the text holds none of what every match holds: the mask
+    patterns open with optional parts, so the regex engine tries them at every character."""
+    return pattern.finditer(text) if any(h in text for h in holds) else ()
 
 
 def _unknown_ratio(text: str, end: int) -> bool:
@@ -221,7 +246,9 @@ def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
         while chain[-1] + 1 < len(cands):
             prev, nxt = cands[chain[-1]], cands[chain[-1] + 1]
             gap = text[prev.end : nxt.start].strip(" ")
-            if len(gap) == 1 and gap in LIST_SEPARATORS and nxt.unit.unit == prev.unit.unit and not nxt.prefix:
+            number_first = text[nxt.end : nxt.end + 1] == "的"  # ,53%以上的行政村…: a clause of its own
+            if (len(gap) == 1 and gap in LIST_SEPARATORS and nxt.unit.unit == prev.unit.unit and not nxt.prefix
+                    and not nxt.words_only and not number_first):
                 chain.append(chain[-1] + 1)
             else:
                 break

@@ -73,6 +73,7 @@ class Grammar:
     denominator_words: tuple[str, ...]
     rank_words: tuple[str, ...]
     abstract_nouns: tuple[str, ...]
+    collective_terms: dict[str, tuple[str, ...]]  # 主要污染物 -> its members (a figure in words holds for each)
     # patterns compiled from the tables above
     prefix_re: re.Pattern[str]
     change_re: re.Pattern[str]
@@ -135,6 +136,7 @@ class Grammar:
             denominator_words=tuple(r["word"] for r in scope if r["position"] == "before"),
             rank_words=rank_words,
             abstract_nouns=tuple(r["word"] for r in _rows(folder, "abstract_nouns.csv")),
+            collective_terms=_by_term(_rows(folder, "collective_terms.csv")),
             prefix_re=re.compile("(?=(" + "|".join(re.escape(s) for s, _, _ in prefix) + "))"),
             change_re=_alternation(change_words, lookahead=True),
             rank_re=re.compile("|".join(map(re.escape, rank_words)) + r"|第[\dXx一二三四五六七八九十]+位"),
@@ -149,6 +151,13 @@ class Grammar:
             regions=regions if regions is not None else RegionIndex.load(),
             report_words=_by_kind(_rows(folder, "report_sections.csv")),
         )
+
+
+def _by_term(rows: list[dict[str, str]]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        out.setdefault(r["term"], []).append(r["member"])
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @functools.cache

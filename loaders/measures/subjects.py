@@ -12,20 +12,35 @@ from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
-SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共")
+SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
+# verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
+_OBJECT_VERBS = ("深入推进", "持续推进", "加快推进", "全面推进", "健全", "完善", "建立", "建设", "推进", "推动", "加快",
+                 "深化", "实施", "开展", "加强", "提升", "强化")
+# the place a domestic service (sewage, refuse) is run for: the subject keeps the one its sentence names
+# (推进农村生活污水治理…,生活污水治理率达25% -> 农村生活污水治理率)
+_SERVICE_WORDS = ("生活污水", "生活垃圾", "污水", "垃圾")
+_RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城", "中心城区", "城乡")
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
 _SHARED_MARKERS = ("均", "分别")
 # a baseline between the marker and the change: 均比2020年下降 / 相比2020年分别下降
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
+# words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
+_SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
+_METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化")
 _LIST_SPLIT_RE = re.compile(r"[、和及与]")
+# how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
+# 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
+_DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
+_TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     out = _subjects(doc, cands)
     out = _split_list_subjects(doc, out)
-    return _split_shared_values(doc, out)
+    out = _split_shared_values(doc, out)
+    return _rural_scope(doc, out)
 
 
 def clean_subject(s: str, leading: bool) -> str:
@@ -42,7 +57,7 @@ def clean_subject(s: str, leading: bool) -> str:
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = s[len(w) :].lstrip(), True
-    s = s.strip(" 、,，")
+    s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
 
 
@@ -59,11 +74,18 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         next_start = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
         stop = c.prefix[2] if c.prefix else c.start
         before = clean_subject(text[prev_end:stop], leading=True)
+        if i > 0 and prev_end > a and cands[i - 1].unit.surface in doc.grammar.region_classifiers:
+            # 生活垃圾分类三县城区覆盖率超70%: the places counted sit inside the subject, around them its words
+            head_from = cands[i - 2].end if i > 1 and cands[i - 2].end > a else a
+            before = clean_subject(text[head_from : cands[i - 1].start], leading=True) + before
         gap = clean_subject(text[stop + len(c.prefix[0]) : c.start], leading=True) if c.prefix else ""
         after = clean_subject(text[c.end:next_start].lstrip("的"), leading=False)
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
+        done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
+        if done_to:
+            subject = done_to.group(1) + (done_to.group(2) or "") + done_to.group(3) + "率"
         if not meaningful(change_only.sub("", subject)) and i > 0:
             prev = out[i - 1]
             if doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]:
@@ -75,6 +97,16 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 prev_clause = text[pa : a - 1]
                 m = doc.grammar.rank_re.search(prev_clause) or _PREVIOUS_RANK_RE.search(prev_clause)
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
+        if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
+            subject = c.words_metric
+            term = next((t for t in doc.grammar.collective_terms if t in subject), None)
+            if term:  # 完成主要污染物减排目标: done for each pollutant the term stands for (only that item of a list)
+                subject = next(p for p in _LIST_SPLIT_RE.split(subject) if term in p)
+                out.append(c.but(subject=subject, shared_by=tuple(
+                    subject.replace(term, member) for member in doc.grammar.collective_terms[term])))
+                continue
+        if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
+            subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
 
@@ -120,7 +152,11 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 head = head[: -len(w)]
                 break
         head = _SHARED_BASELINE_RE.sub("", head)  # 均比2020年下降 / 分别相比2020年下降
+        head = _TRAILING_TIME_RE.sub("", head)  # 均连续5年 / 首次均达
         if not head.endswith(_SHARED_MARKERS):
+            if _is_list_of_rates(doc, cands, i):
+                parts = c.subject.split("、")
+                out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
             continue
         if i > 0 and cands[i - 1].end > a:
             continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
@@ -135,6 +171,23 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
     return out
 
 
+def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool:
+    """"工业危险废物安全处置率、医疗废物无害化处理率保持100%" / "受污染耕地、污染地块安全利用率达到95%":
+    one percentage after a 、-list of subjects ending in a rate holds for each (a rate is never a sum of
+    its parts), when the clause holds no other number. Each listed subject is a rate, or a short name
+    taking the last one's metric; a 、 inside brackets (县(市、区)) lists nothing."""
+    c = cands[i]
+    a, b = doc.clause(c.start, c.end)
+    if (c.unit.unit != "percent" or c.number is None or c.number.value is None
+            or not c.subject.endswith(RATIO_ENDINGS) or "、" not in c.subject):
+        return False
+    if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
+        return False
+    parts = c.subject.split("、")
+    return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
+            and all(p.endswith(RATIO_ENDINGS) or len(p) <= _SHORT_NAME for p in parts[:-1]))
+
+
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     """A listed subject without a metric of its own takes the metric of the next one that has one:
     县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率."""
@@ -142,6 +195,10 @@ def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])
     metric_at = min((i for w in doc.grammar.metric_words for i in [following.find(w, 1)] if i > 0), default=0)
+    for modifier in _METRIC_MODIFIERS:  # 污染地块安全利用率: the metric is 安全利用率
+        if metric_at > len(modifier) and following[:metric_at].endswith(modifier):
+            metric_at -= len(modifier)
+            break
     if metric_at and metric_at <= len(parts[k]) + 2:  # 氮氧化物和挥发性有机物排放总量: names of like length
         return parts[k] + following[metric_at:]
     if len(parts[k]) <= 4 and len(following) > len(parts[k]) + 2:
@@ -158,3 +215,47 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
         return last[min(starts) :]
     cut = min(len(p) for p in parts[:-1])
     return last[cut:] if len(last) > cut else ""
+
+
+def _bare_metric(subject: str) -> bool:
+    """A rate named by its ending alone (覆盖率, 处理率, 占比): what it is a rate of was said before."""
+    return 2 <= len(subject) <= 3 and subject.endswith(RATIO_ENDINGS)
+
+
+def _joined(work: str, metric: str) -> str:
+    """加强农村生活污水治理 + 治理率 -> 农村生活污水治理率: the words both share are written once."""
+    for k in range(len(metric) - 1, 0, -1):
+        if work.endswith(metric[:k]):
+            return work + metric[k:]
+    return work + metric
+
+
+def _object_of_clause(clause: str) -> str:
+    """The work a clause with no number names after its verb (健全农村生活垃圾收运处置体系 -> 农村生活垃圾收运
+    处置体系); empty when the clause opens with no such verb (the bare metric then stays as it is)."""
+    clause = clean_subject(clause, leading=True)
+    verb = next((v for v in _OBJECT_VERBS if clause.startswith(v)), None)
+    if verb is None or doc_has_digit(clause):
+        return ""
+    return clause[len(verb) :]
+
+
+def doc_has_digit(s: str) -> bool:
+    return any(ch.isdigit() for ch in s)
+
+
+def _rural_scope(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A domestic-service subject with no place of its own (生活污水治理率) takes 农村 when the nearest place
+    its sentence names before it is rural (实施农村人居环境整治…,生活污水治理率达25%)."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        subjects = c.shared_by or (c.subject,)
+        if not any(sub.startswith(_SERVICE_WORDS) for sub in subjects):
+            continue
+        before = doc.text[doc.sentence_at(c.start)[0] : c.start]
+        rural = max(before.rfind(w) for w in _RURAL)
+        if rural < 0 or rural < max(before.rfind(w) for w in _URBAN):
+            continue
+        scoped = tuple("农村" + sub if sub.startswith(_SERVICE_WORDS) else sub for sub in subjects)
+        out[i] = c.but(shared_by=scoped) if c.shared_by else c.but(subject=scoped[0])
+    return out

@@ -1,5 +1,6 @@
 -- One row per indicator, year, region and kind: the region's preferred measure (rule in
--- int_measures_resolved) and its rank among regions of the same level, best first.
+-- int_measures_resolved) and its rank among regions of the same level, best first (among figures in the
+-- same unit: an area indicator is met in 亩 and in km2, macro unit_family).
 -- Best means the lowest value for a `lower` indicator and the highest for a `higher` one; at equal
 -- values a strict comparator (lt for lower, gt for higher) ranks first. Masked values get no rank.
 with measures as (
@@ -50,11 +51,11 @@ ranked as (
         *,
         case
             when value is not null then cast(rank() over (
-                    partition by indicator_code, year, kind, region_level, value is null
+                    partition by indicator_code, year, kind, region_level, unit, value is null
                     order by badness, strictness
                 ) as bigint)
         end as rank_in_level,
-        count(value) over (partition by indicator_code, year, kind, region_level) as n_regions_in_level
+        count(value) over (partition by indicator_code, year, kind, region_level, unit) as n_regions_in_level
     from joined
 ),
 

@@ -308,8 +308,12 @@ def document_texts(folder: Path, docs: set[str]) -> dict[str, str]:
     return out
 
 
-def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None) -> dict:
+def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None, batch: str | None = None) -> dict:
     documents, gold, links = read_gold(gold_dir)
+    if batch is not None:  # one annotation batch, e.g. the documents annotated after a given freeze of the rules
+        documents = {d: r for d, r in documents.items() if r["batch"] == batch}
+        gold = [g for g in gold if g.doc in documents]
+        links = [ln for ln in links if ln["batch"] == batch]
     extracted, mart_links, texts = read_warehouse(warehouse)
     missing = {d for d in documents if d not in texts}
     texts |= document_texts(folder, missing)
@@ -362,11 +366,15 @@ def _print(result: dict) -> None:
               help="A warehouse built from FOLDER (envwh refresh FOLDER --data-dir ...).")
 @click.option("--set", "which", type=click.Choice(["dev", "heldout"]), default=None,
               help="Only one set of the gold (default: each set apart).")
+@click.option("--batch", default=None, help="Only one annotation batch (a folder of GOLD, e.g. heldout2).")
 @click.option("--json", "json_path", default="data/evaluation-corpus.json", type=click.Path(path_type=Path),
               show_default=True, help="Where to write the figures, misses and wrong rows as JSON.")
-def evaluate_corpus(folder: Path, gold: Path, warehouse: Path, which: str | None, json_path: Path) -> None:
+def evaluate_corpus(folder: Path, gold: Path, warehouse: Path, which: str | None, batch: str | None,
+                    json_path: Path) -> None:
     """Score a warehouse built from the real corpus FOLDER against the GOLD folder (tests/gold/corpus)."""
-    result = run(folder, gold, warehouse, which)
+    if batch is not None and not (gold / batch).is_dir():
+        raise click.BadParameter(f"no batch folder {batch!r} in {gold}", param_hint="--batch")
+    result = run(folder, gold, warehouse, which, batch)
     _print(result)
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")

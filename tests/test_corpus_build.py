@@ -3,8 +3,8 @@ through `envwh refresh` (the session's `corpus_build`, tests/conftest.py): it mu
 one document holds (issue 14: "A、B均为100%" once gave two measures one measure_id and the refresh published
 nothing; and the refresh on the whole corpus, PDFs included, builds and publishes).
 
-Also measures the document semantics on the text corpus's development documents (the held-out ones of
-tests/gold/corpus/heldout/documents.csv are loaded, since the build must hold for them, but never
+Also measures the document semantics on the text corpus's development documents (the held-out ones,
+`set=heldout` in any batch of tests/gold/corpus, are loaded, since the build must hold for them, but never
 scored): the region each file names, doc_kind work_report, and the year of the congress (2024 for
 the city reports, 2026 for the provincial ones).
 
@@ -24,7 +24,7 @@ from loaders.regions import RegionIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT_SETS = {"city-reports-2024": 2024, "province-reports-2026": 2026}
-HELDOUT = ROOT / "tests" / "gold" / "corpus" / "heldout" / "documents.csv"
+GOLD = ROOT / "tests" / "gold" / "corpus"
 # Files whose text is not what their name says (read by a person): both hold the State Council's
 # national report, which is about no province or city. Their region is expected null.
 NATIONAL_TEXTS = {"city-reports-2024/襄阳.txt", "city-reports-2024/贵阳.txt"}
@@ -60,8 +60,12 @@ def test_measures_sharing_an_offset_get_distinct_ids(corpus_build):
 
 
 def _heldout() -> set[str]:
-    with open(HELDOUT, encoding="utf-8", newline="") as fh:
-        return {row["doc_file"] for row in csv.DictReader(fh)}
+    """Documents of every batch reserved for first-sight figures (listed even before they are annotated)."""
+    out = set()
+    for listing in GOLD.glob("*/documents.csv"):
+        with open(listing, encoding="utf-8", newline="") as fh:
+            out |= {row["doc_file"] for row in csv.DictReader(fh) if row["set"] == "heldout"}
+    return out
 
 
 def test_region_kind_and_year_of_development_documents(corpus_build):
@@ -78,5 +82,17 @@ def test_region_kind_and_year_of_development_documents(corpus_build):
         right["year"] += year == TEXT_SETS[folder]
     shares = {k: v / len(scored) for k, v in right.items()}
     print(f"{len(scored)} development documents: {shares}")
-    assert len(scored) >= 75
+    assert len(scored) >= 70
     assert min(shares.values()) >= 0.95, shares
+
+
+def test_evaluation_of_one_annotation_batch(corpus_build, tmp_path):
+    """`envwh evaluate-corpus --batch` scores one batch folder alone (a batch annotated after a freeze)."""
+    from loaders.evaluate_corpus import read_gold, run
+
+    documents, _, _ = read_gold(GOLD)
+    batch = "plans"
+    expected = {d for d, r in documents.items() if r["batch"] == batch}
+    result = run(ROOT / "data" / "corpus", GOLD, corpus_build.db, "dev", batch)
+    assert set(result["dev"]["per_document"]) == expected
+    assert {u["doc"] for u in result["unlocated_quotes"]} <= expected

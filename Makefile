@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup warehouse test lint evaluate benchmark benchmark-corpus clean chromium report screenshots
+.PHONY: setup warehouse test lint evaluate benchmark benchmark-corpus clean chromium ocr catdoc report screenshots
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ setup: $(STAMP)
 warehouse: $(STAMP)
 	$(BIN)/envwh refresh data/documents
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium ocr catdoc
 	$(BIN)/ruff check loaders tests benchmarks
 	$(BIN)/pytest -q --durations=20
 
@@ -39,6 +39,16 @@ benchmark-corpus: $(STAMP)
 chromium:
 	@command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . || \
 		(apt-get update && apt-get install -y chromium fonts-noto-cjk)
+
+# tesseract and its simplified-Chinese model, for `envwh load --ocr` (scanned PDF pages) and its tests.
+# A no-op when both are present.
+ocr:
+	@command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx chi_sim || \
+		(apt-get update && apt-get install -y tesseract-ocr tesseract-ocr-chi-sim)
+
+# catdoc converts old binary Word and WPS files (.doc, .wps) to text for the loader. A no-op when present.
+catdoc:
+	@command -v catdoc >/dev/null 2>&1 || (apt-get update && apt-get install -y catdoc)
 
 # The static report of the published warehouse, in data/report/index.html
 report: $(STAMP)

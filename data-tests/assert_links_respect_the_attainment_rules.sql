@@ -1,6 +1,9 @@
 -- The attainment rules, checked on the built links (all strategies) independently of the macro
--- link_compatible that applies them: a link pairs an environmental target and outcome of one region
--- and one year, two annual figures or two figures of the same period, and never a figure with its own baseline -
+-- link_compatible that applies them: a link pairs an environmental target and outcome of one region,
+-- one sub-area (or none) and one year, two annual figures or two figures of the same period; within one
+-- document, when either is a table cell, only the two cells of one table row; no number the loader
+-- could not read (no value, digits in its text, not masked); a target in words (no value, not masked)
+-- with an outcome of a value only in one table row; and never a figure with its own baseline -
 -- two numbers of one sentence (but for two cells of one table row), a target and an outcome of one
 -- government work report (last year reviewed, this year planned), or a plan's value dated only by
 -- the document (its base-year or current value) with a target of that plan.
@@ -24,6 +27,26 @@ paired as (
         coalesce(targets.year = outcomes.year, false) as same_year,
         coalesce(targets.period = outcomes.period, targets.period is null and outcomes.period is null)
             as same_period,
+        coalesce(targets.sub_area = outcomes.sub_area, targets.sub_area is null and outcomes.sub_area is null)
+            as same_sub_area,
+        coalesce(
+            targets.document_id = outcomes.document_id
+            and targets.table_no = outcomes.table_no
+            and targets.row_no = outcomes.row_no,
+            false
+        ) as same_table_row,
+        targets.document_id = outcomes.document_id
+        and (targets.table_no is not null or outcomes.table_no is not null) as same_document_table_cell,
+        (
+            targets.value is null and not targets.is_masked
+            and {{ regexp_replace_all('targets.value_text', '[^0-9]', '') }} <> ''
+        )
+        or (
+            outcomes.value is null and not outcomes.is_masked
+            and {{ regexp_replace_all('outcomes.value_text', '[^0-9]', '') }} <> ''
+        ) as unreadable_number,
+        targets.value is null and not targets.is_masked and outcomes.value is not null
+            as words_target_number_outcome,
         targets.document_id = outcomes.document_id
         and targets.sentence_start = outcomes.sentence_start
         and (targets.table_no is null or outcomes.table_no is null) as same_sentence,
@@ -48,6 +71,10 @@ violations as (
         or not same_region
         or not same_year
         or not same_period
+        or not same_sub_area
+        or (coalesce(same_document_table_cell, false) and not same_table_row)
+        or coalesce(unreadable_number, false)
+        or (coalesce(words_target_number_outcome, false) and not same_table_row)
         or coalesce(same_sentence, false)
         or coalesce(same_work_report, false)
         or coalesce(plan_baseline, false)

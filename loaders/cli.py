@@ -105,6 +105,9 @@ def _load_options(f: Callable) -> Callable:
         click.option("--allow-empty", is_flag=True, help="Accept an input folder with no files (empties the raw tables)."),
         click.option("--follow-symlinks", is_flag=True,
                      help="Read symbolic links to files outside FOLDER (by default they are reported, not read)."),
+        click.option("--ocr", is_flag=True,
+                     help="Read scanned PDF pages (no text layer) with tesseract's chi_sim model (`make ocr`); "
+                          "without it they give needs_ocr. Figures read so carry the rule `ocr`."),
     ]):
         f = opt(f)
     return f
@@ -157,14 +160,14 @@ def _reporter(quiet: bool) -> Callable[[dict], None]:
 
 def _run_load(folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool, allow_empty: bool,
               quiet: bool, max_shrink: float | None = None, follow_symlinks: bool = False,
-              engine: str = "local") -> LoadSummary:
+              engine: str = "local", ocr: bool = False) -> LoadSummary:
     if next(iter_documents(folder, exclude=raw_dir), None) is None:
         if not allow_empty:
             raise click.UsageError(f"{folder} holds no documents; refusing to replace the raw tables with empty "
                                    "ones (pass --allow-empty if that is what you want)")
         max_shrink = None  # emptying the raw tables is what --allow-empty asked for
     options = LoadOptions(workers=workers, max_bytes=max_bytes, incremental=not full, progress=_progress(quiet),
-                          max_shrink=max_shrink, follow_symlinks=follow_symlinks)
+                          max_shrink=max_shrink, follow_symlinks=follow_symlinks, ocr=ocr)
     parse = None
     if engine == "spark":  # documents parsed by a Spark job; the folder-level steps stay here
         from loaders.spark_load import spark_results
@@ -265,7 +268,7 @@ def _record(db_path: Path, command: str, started: str, code: int, reason: str) -
 @_quiet_option
 @click.pass_context
 def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, max_bytes: int, full: bool,
-         allow_empty: bool, follow_symlinks: bool, max_shrink: float, allow_shrink: bool, data_dir: Path,
+         allow_empty: bool, follow_symlinks: bool, ocr: bool, max_shrink: float, allow_shrink: bool, data_dir: Path,
          db_path: Path | None, engine: str, quiet: bool) -> None:
     """Parse every document of FOLDER into the raw Parquet tables.
 
@@ -279,7 +282,7 @@ def load(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, m
 
     def run() -> int:
         summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet,
-                            None if allow_shrink else max_shrink, follow_symlinks, engine)
+                            None if allow_shrink else max_shrink, follow_symlinks, engine, ocr)
         return EXIT_FILES_FAILED if summary.failed else EXIT_OK
 
     _writing_run(ctx, "load", db_path, run)
@@ -323,7 +326,7 @@ def build(ctx: click.Context, raw_dir: Path | None, max_shrink: float, allow_shr
 @_quiet_option
 @click.pass_context
 def refresh(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int, max_bytes: int, full: bool,
-            allow_empty: bool, follow_symlinks: bool, max_shrink: float, allow_shrink: bool, data_dir: Path,
+            allow_empty: bool, follow_symlinks: bool, ocr: bool, max_shrink: float, allow_shrink: bool, data_dir: Path,
             db_path: Path | None, quiet: bool) -> None:
     """Load FOLDER, build and test a new warehouse, and swap it in only if everything passed.
 
@@ -334,7 +337,8 @@ def refresh(ctx: click.Context, folder: Path, raw_dir: Path | None, workers: int
     shrink = None if allow_shrink else max_shrink
 
     def run() -> int:
-        summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet, shrink, follow_symlinks)
+        summary = _run_load(folder, raw_dir, workers, max_bytes, full, allow_empty, quiet, shrink, follow_symlinks,
+                            ocr=ocr)
         _run_publish(raw_dir, db_path, quiet, None if summary.files == 0 else shrink, full)  # --allow-empty: meant
         return EXIT_FILES_FAILED if summary.failed else EXIT_OK
 

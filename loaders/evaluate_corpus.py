@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -238,22 +239,57 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
 
 
 def score_links(documents: dict[str, dict], gold_links: list[dict], mart_links: list[dict]) -> dict:
-    """A mart link is right when a gold link has the same two documents and its quotes lie at the two
-    measures (the same `near` rule as measures)."""
-    def near(gold_pos: int | None, pos: int) -> bool:
-        return gold_pos is not None and -NEAR // 4 <= pos - gold_pos <= NEAR
+    """A mart link is right when a gold link has the same two documents, its quotes lie at the two measures
+    (the same `near` rule as measures, at any place the quote occurs: a table's row label is often also in
+    the text) and its values agree with the measures' where both are numbers. A quote the loaders' text
+    garbles (a PDF table's "(PM ) 2.5") cannot be placed: that side must then agree by value, a number on
+    both sides. Matching is one to one, the nearest unmatched gold link first: in a table whose rows lie a
+    few characters apart, two mart links must not both be credited to the first row's gold link, and a
+    link whose values agree goes before one with a value in words or masked."""
+    def distance(g: dict, side: str, m: dict) -> int | None:
+        positions, pos = g.get(f"{side}_positions", []), m[f"{side}_pos"]
+        if not positions:  # unplaceable quote: the value alone, a little farther than any placed match
+            return NEAR if _number(g[f"{side}_value_text"]) is not None and m.get(f"{side}_value") is not None \
+                else None
+        near = [abs(pos - p) for p in positions if -NEAR // 4 <= pos - p <= NEAR]
+        return min(near) if near else None
 
     considered = [m for m in mart_links if m["target_doc"] in documents and m["outcome_doc"] in documents]
-    right, found = 0, set()
-    for m in considered:
-        for i, g in enumerate(gold_links):
-            if (g["target_doc"], g["outcome_doc"]) == (m["target_doc"], m["outcome_doc"]) \
-                    and near(g.get("target_pos"), m["target_pos"]) and near(g.get("outcome_pos"), m["outcome_pos"]):
-                right += 1
-                found.add(i)
-                break
+    candidates = []  # (sides compared by value only in words or masked, distance, mart link, gold link)
+    for mi, m in enumerate(considered):
+        for gi, g in enumerate(gold_links):
+            if (g["target_doc"], g["outcome_doc"]) != (m["target_doc"], m["outcome_doc"]) \
+                    or not _agrees(g["target_value_text"], m.get("target_value")) \
+                    or not _agrees(g["outcome_value_text"], m.get("outcome_value")):
+                continue
+            t, o = distance(g, "target", m), distance(g, "outcome", m)
+            if t is not None and o is not None:
+                unvalued = sum(_number(g[f"{side}_value_text"]) is None or m.get(f"{side}_value") is None
+                               for side in ("target", "outcome"))
+                candidates.append((unvalued, t + o, mi, gi))
+    credited, found = set(), set()
+    for _, _, mi, gi in sorted(candidates):  # one to one: agreeing values first, then the nearest
+        if mi not in credited and gi not in found:
+            credited.add(mi)
+            found.add(gi)
+    right = len(credited)
     return {"gold": len(gold_links), "mart": len(considered), "right": right,
             "precision": _ratio(right, len(considered)), "recall": _ratio(len(found), len(gold_links))}
+
+
+def _number(value_text: str) -> float | None:
+    """The number a gold link's value is written with ("≥92.1", "[10]", "↓17.71%"); None for words only
+    ("达标") or a scaled number ("超7900万"), which cannot be compared with a measure's value."""
+    found = re.search(r"\d+(?:\.\d+)?", value_text or "")
+    return None if found is None or any(scale in value_text for scale in "万亿千") else float(found.group())
+
+
+def _agrees(value_text: str, value: float | None) -> bool:
+    """A gold link's value as written against a measure's value (a masked value cannot disagree). The gold
+    writes the document's unit, the warehouse its canonical one: a factor of 1000 (mg/m3 -> ug/m3) agrees."""
+    number = _number(value_text)
+    return value is None or number is None or any(
+        math.isclose(abs(value), number * scale, rel_tol=REL_TOL, abs_tol=1e-9) for scale in (1, 1000, 0.001))
 
 
 def read_warehouse(warehouse: Path) -> tuple[list[Extracted], list[dict], dict[str, str]]:
@@ -274,14 +310,15 @@ def read_warehouse(warehouse: Path) -> tuple[list[Extracted], list[dict], dict[s
             """).fetchall()
         extracted = [Extracted(*r[:11], subject=r[11] or "", sentence=r[12] or "") for r in rows]
         link_rows = con.execute("""
-            select t.source_file, t.char_start, o.source_file, o.char_start
+            select t.source_file, t.char_start, t.value, o.source_file, o.char_start, o.value
             from marts.mart_target_attainment a
-            join (select measure_id, source_file, char_start from marts.fct_targets) t
+            join (select measure_id, source_file, char_start, value from marts.fct_targets) t
                 on t.measure_id = a.target_measure_id
-            join (select measure_id, source_file, char_start from marts.fct_outcomes) o
+            join (select measure_id, source_file, char_start, value from marts.fct_outcomes) o
                 on o.measure_id = a.outcome_measure_id
         """).fetchall()
-        links = [{"target_doc": a, "target_pos": b, "outcome_doc": c, "outcome_pos": d} for a, b, c, d in link_rows]
+        links = [{"target_doc": a, "target_pos": b, "target_value": c, "outcome_doc": d, "outcome_pos": e,
+                  "outcome_value": f} for a, b, c, d, e, f in link_rows]
         texts = dict(con.execute(
             "select source_file, text from marts.dim_document_text join marts.dim_document using (document_id)"
         ).fetchall()) if _has_table(con, "dim_document_text") else {}
@@ -325,6 +362,9 @@ def run(folder: Path, gold_dir: Path, warehouse: Path, which: str | None = None,
         ln["target_pos"] = locate(ln["target_quote"], texts.get(ln["target_doc"], ""), squeezed.get(ln["target_doc"]))
         ln["outcome_pos"] = locate(ln["outcome_quote"], texts.get(ln["outcome_doc"], ""),
                                    squeezed.get(ln["outcome_doc"]))
+        for side in ("target", "outcome"):
+            ln[f"{side}_positions"] = locate_all(ln[f"{side}_quote"], texts.get(ln[f"{side}_doc"], ""),
+                                                 squeezed.get(ln[f"{side}_doc"]))
     sets = sorted({r["set"] for r in documents.values()}) if which is None else [which]
     result = {}
     for s in sets:

@@ -9,6 +9,10 @@ hold one, since it is ~20x slower (docs/pdf.md compares the two). Per page:
      spaces next to a Chinese character removed (OCR layers write 浓度 37 微克);
 then the prose goes through the same normalisation, simplification and clutter filter as text
 files, and each table is rendered by loaders.tables (a table continued on the next page joined).
+
+A scanned page (no text layer, an image over the page) is read only with OCR (read_pdf(ocr=True),
+`envwh load --ocr`): loaders.ocr turns the page images into text-layer pages, put in place of the
+scans, and the document is read as above; .ocr_spans of the result marks the text OCR read.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders import pdf_tables, reading
+from loaders import ocr, pdf_tables, reading
 from loaders.errors import LoadError
 from loaders.pdf_tables import fix_private_use
 from loaders.records import CleanDocument
@@ -33,11 +37,22 @@ _PAGE_NUMBER = re.compile(r"[-—–_~·\s]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[-—�
 _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])[ \t]+|[ \t]+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
+SCAN_IMAGE_SHARE = 0.5  # an image covering this share of a page without text makes it a scanned page
+PICTURE_SHARE = 0.05  # a picture this share of a page with text, no text over it, may be a table pasted as an image
 
 
 @dataclass
 class _Page:
     parts: list = field(default_factory=list)  # in reading order: list[str] (lines of text) or Table
+    ocr: bool = False  # its text was read by OCR
+
+
+class _OcrLines(list):
+    """Prose lines read by OCR: a list of lines like any prose, marked for the measures' rules."""
+
+
+class _OcrTable(Table):
+    """A table read by OCR from a picture on a page with a text layer, marked for the measures' rules."""
 
 
 def _open(data: bytes, name: str):
@@ -181,7 +196,7 @@ def _split_prose_rows(table: Table) -> tuple[list[str], Table | None, list[str]]
         return before + [line for row in rows[first:] for cell in row if cell for line in _lines(cell)], None, []
     if first == 0 and last == len(rows) - 1:
         return [], table, []
-    kept = Table([row[:] for row in rows[first : last + 1]],
+    kept = type(table)([row[:] for row in rows[first : last + 1]],
                  [[(max(orow - first, 0), ocol) for orow, ocol in row] for row in table.origin[first : last + 1]], table.page)
     return before, kept, after
 
@@ -282,33 +297,183 @@ def _properties(pdf) -> dict[str, str]:
     return props
 
 
-def read_pdf(data: bytes, name: str = "") -> CleanDocument:
-    """Bytes of a PDF -> CleanDocument, or LoadError (encrypted, corrupt_file, needs_ocr)."""
+def _read_pages(pdf, data: bytes, numbers: list[int], pictures: dict | None = None) -> tuple[list[_Page], list[int]]:
+    """The pages of pdf (numbers: their 0-based page numbers in the document) and the numbers of the
+    scanned ones among them; pictures (when given) gets, for each other page showing large pictures with no
+    text over them, (its tables with their boxes, the pictures' boxes)."""
+    plumber = None
+    pages: list[_Page] = []
+    scanned: list[int] = []
+    carry = None  # columns of a rule-less table running onto the next page
+    for i, number in enumerate(numbers):
+        if i and number != numbers[i - 1] + 1:
+            carry = None  # not the next page of the document
+        pdf_page = pdf[i]
+        tables = []
+        ruled = _n_rules(pdf_page) >= MIN_RULES_FOR_TABLE
+        if ruled or carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range()):
+            plumber = plumber or _open_plumber(data)
+        if plumber is not None and ruled:
+            tables, carry = _find_tables(plumber, i), None
+        elif plumber is not None and (carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range())):
+            tables, carry = _find_text_tables(plumber, i, carry)
+        page = _read_page(pdf_page, tables)
+        for part in page.parts:
+            if isinstance(part, Table):
+                part.page = number + 1
+        if _is_scan(pdf_page, page):
+            scanned.append(number)
+        elif pictures is not None and (boxes := _blank_pictures(pdf_page)):
+            pictures[number] = (tables, boxes)
+        pages.append(page)
+    return pages, scanned
+
+
+def _blank_pictures(pdf_page) -> list[tuple[float, float, float, float]]:
+    """(left, top, right, bottom), in points from the page's top left, of the pictures covering at least
+    PICTURE_SHARE of the page with (almost) no text over them."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = pdf_page.get_size()
+    textpage = pdf_page.get_textpage()
+    boxes = []
+    for image in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        left, bottom, right, top = max(left, 0), max(bottom, 0), min(right, width), min(top, height)
+        if ((right - left) * (top - bottom) >= PICTURE_SHARE * width * height
+                and len("".join(textpage.get_text_bounded(left, bottom, right, top).split())) < MIN_CHARS_PER_PAGE):
+            boxes.append((left, height - top, right, height - bottom))
+    return boxes
+
+
+def _is_scan(pdf_page, page: _Page) -> bool:
+    """A page with (almost) no text under an image covering most of it: a scan to OCR."""
+    n_chars = sum(len(line) for part in page.parts if isinstance(part, list) for line in part)
+    if n_chars >= MIN_CHARS_PER_PAGE or any(isinstance(part, Table) for part in page.parts):
+        return False
+    import pypdfium2.raw as pdfium_c
+
+    width, height = pdf_page.get_size()
+    for image in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        if (right - left) * (top - bottom) >= SCAN_IMAGE_SHARE * width * height:
+            return True
+    return False
+
+
+class _ScanWords:
+    """The phrases OCR read on a page, offered to pdf_tables the way a pdfplumber page offers its words."""
+
+    def __init__(self, words: list[dict], width: float) -> None:
+        self.words, self.width = words, width
+
+    def extract_words(self, **_) -> list[dict]:
+        return self.words
+
+
+def _scan_page(words: list[dict], width: float, number: int, carry) -> tuple[_Page, object]:
+    """One scanned page from its OCR phrases: tables found from word positions (pdf_tables, as on an OCR
+    text layer), the other lines as prose above, between and below them, in tesseract's reading order."""
+    lines: dict[tuple, list[dict]] = {}
+    for w in words:
+        lines.setdefault(w["line"], []).append(w)
+    text = [" ".join(w["text"] for w in line) for line in lines.values()]
+    tables = []
+    if carry or pdf_tables.is_candidate("\n".join(text)):
+        try:
+            tables, carry = pdf_tables.find_tables(_ScanWords(words, width), carry)
+        except Exception:  # a table the reader cannot make sense of: the page is still read as prose
+            tables, carry = [], None
+    else:
+        carry = None
+    page = _Page(ocr=True)
+    slots: list[list[str]] = [[] for _ in range(len(tables) + 1)]
+    for line, line_text in zip(lines.values(), text, strict=True):
+        middle = (min(w["top"] for w in line) + max(w["bottom"] for w in line)) / 2
+        if not any(bbox[1] <= middle <= bbox[3] for bbox, _ in tables):  # a table's lines are in the table
+            slots[sum(1 for bbox, _ in tables if bbox[3] < middle)].append(line_text)
+    page.parts.append(slots[0])
+    for (_, table), after in zip(tables, slots[1:], strict=True):
+        table.page = number + 1
+        before, table, rest = _split_prose_rows(table)
+        page.parts += [part for part in (before, table, rest) if part]
+        page.parts.append(after)
+    return page, carry
+
+
+def _ocr_pages(pdf, scanned: list[int], name: str) -> list[_Page]:
+    """The scanned pages, read by OCR (each rendered at ocr.DPI when tesseract needs it)."""
+    images = (pdf[i].render(scale=ocr.DPI / 72, grayscale=True).to_pil() for i in scanned)
+    pages: list[_Page] = []
+    carry = None  # columns of a table running onto the next page
+    for i, (number, words) in enumerate(zip(scanned, ocr.read_scans(images, name), strict=True)):
+        if i and number != scanned[i - 1] + 1:
+            carry = None
+        page, carry = _scan_page(words, pdf[number].get_size()[0], number, carry)
+        pages.append(page)
+    return pages
+
+
+def _picture_tables(pdf, pictures: dict, name: str) -> dict[int, _Page]:
+    """Pages with a text layer read again with the tables OCR finds in their pictures put in place
+    (a picture's other text, a map's or a chart's, is left out)."""
+    boxes = [(number, box) for number, (_, page_boxes) in pictures.items() for box in page_boxes]
+    scale = ocr.DPI / 72
+
+    def crops():
+        for number, (left, top, right, bottom) in boxes:
+            image = pdf[number].render(scale=scale, grayscale=True).to_pil()
+            yield image.crop((round(left * scale), round(top * scale), round(right * scale), round(bottom * scale)))
+
+    found: dict[int, list] = {}
+    for (number, (left, top, _, _)), words in zip(boxes, ocr.read_scans(crops(), name), strict=True):
+        for w in words:  # from the picture's corner to the page's
+            w.update(x0=w["x0"] + left, x1=w["x1"] + left, top=w["top"] + top, bottom=w["bottom"] + top)
+        try:
+            tables, _ = pdf_tables.find_tables(_ScanWords(words, pdf[number].get_size()[0]), None)
+        except Exception:  # a table the reader cannot make sense of: the picture is left out, as before
+            tables = []
+        found.setdefault(number, []).extend((bbox, _OcrTable(t.cells, t.origin, number + 1)) for bbox, t in tables)
+    pages = {}
+    for number, extra in found.items():
+        if extra:
+            pages[number] = _read_page(pdf[number], sorted(pictures[number][0] + extra, key=lambda t: t[0][1]))
+            for part in pages[number].parts:
+                if isinstance(part, Table):
+                    part.page = number + 1
+    return pages
+
+
+def read_pdf(data: bytes, name: str = "", ocr_scans: bool = False) -> CleanDocument:
+    """Bytes of a PDF -> CleanDocument, or LoadError (encrypted, corrupt_file, needs_ocr).
+
+    ocr_scans: read scanned pages (no text layer), and the tables pictured on other pages, with OCR
+    (loaders.ocr); else they are left out, and a document of scans only is a needs_ocr error."""
     pdf = _open(data, name)
     try:
         n_pages = len(pdf)
-        plumber = None
-        pages: list[_Page] = []
-        carry = None  # columns of a rule-less table running onto the next page
-        for i in range(n_pages):
-            pdf_page = pdf[i]
-            tables = []
-            ruled = _n_rules(pdf_page) >= MIN_RULES_FOR_TABLE
-            if ruled or carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range()):
-                plumber = plumber or _open_plumber(data)
-            if plumber is not None and ruled:
-                tables, carry = _find_tables(plumber, i), None
-            elif plumber is not None and (carry or pdf_tables.is_candidate(pdf_page.get_textpage().get_text_range())):
-                tables, carry = _find_text_tables(plumber, i, carry)
-            pages.append(_read_page(pdf_page, tables))
+        pictures: dict | None = {} if ocr_scans else None
+        pages, scanned = _read_pages(pdf, data, list(range(n_pages)), pictures)
         props = _properties(pdf)
+        if pictures:
+            for number, page in _picture_tables(pdf, pictures, name).items():
+                pages[number] = page
+        if scanned and ocr_scans:
+            for number, page in zip(scanned, _ocr_pages(pdf, scanned, name), strict=True):
+                pages[number] = page
+        elif scanned:
+            props["scanned_pages"] = str(len(scanned))
     finally:
         pdf.close()
     n_chars = sum(len(line) for page in pages for part in page.parts if isinstance(part, list) for line in part)
     if n_pages == 0 or (n_chars < MIN_CHARS_PER_PAGE * n_pages and not any(
             isinstance(part, Table) for page in pages for part in page.parts)):
+        if scanned and ocr_scans:
+            raise LoadError("needs_ocr", f"{name}: OCR read {n_chars} characters on {n_pages} pages; the scan may be "
+                            "too faint or not in Chinese: run OCR by hand (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and load the result")
         raise LoadError("needs_ocr", f"{name}: the PDF has no text layer ({n_chars} characters on {n_pages} pages): "
-                        "it is a scan; run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and load the result")
+                        "it is a scan; load it with `envwh load --ocr` (or refresh --ocr; "
+                        f"{ocr.HOW_TO_INSTALL}), or run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and load the result")
     return _assemble(pages, n_pages, props, name)
 
 
@@ -331,6 +496,10 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
     sequence: list = []
     pending: list[str] = []
     for page in pages:
+        if isinstance(pending, _OcrLines) != page.ocr:  # text read by OCR is kept apart from a text layer's
+            if pending:
+                sequence.append(pending)
+            pending = _OcrLines() if page.ocr else []
         for part in page.parts:
             if isinstance(part, list):
                 pending.extend(line for line in part if line)
@@ -346,7 +515,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
                 continue
             if pending:
                 sequence.append(pending)
-                pending = []
+                pending = _OcrLines() if page.ocr else []
             sequence.append(part)
     if pending:
         sequence.append(pending)
@@ -354,7 +523,11 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
     blocks: list[TableBlock] = []
     original: list[str] = []
     scripts: list[str] = []
+    ocr_pages = {n for n, page in enumerate(pages, start=1) if page.ocr}
+    part_lines: list[tuple[int, bool]] = []  # (first line, read by OCR) of each part
     for part in sequence:
+        part_lines.append((len(lines), isinstance(part, (_OcrLines, _OcrTable)) or (isinstance(part, Table) and any(
+            n in ocr_pages for n in range(part.page or 0, (part.last_page or part.page or 0) + 1)))))
         if isinstance(part, list):
             prose = [line for line in reading.normalise("\n".join(_paragraphs(part, full_width)))]
             simplified, script = reading.simplify("\n".join(prose))
@@ -377,10 +550,15 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
         blocks.append(block)
         lines.extend(block.lines)
         original.extend(block.lines)
+    ocr_spans = []  # (start, end) of the text read by OCR
+    for (first, by_ocr), (end, _) in zip(part_lines, [*part_lines[1:], (len(lines), False)], strict=True):
+        if by_ocr:
+            start = sum(len(line) + 1 for line in lines[:first])
+            ocr_spans.append((start, start + sum(len(line) + 1 for line in lines[first:end])))
     if not any(lines):
         raise LoadError("no_text", f"{name}: the PDF holds no body text once page numbers and running headers are removed")
     return CleanDocument(
         text="\n".join(lines), encoding="pdf", source_format="pdf",
         script="traditional" if "traditional" in scripts else "simplified",
-        original_text="\n".join(original), pages=n_pages, tables=blocks, properties=props,
+        original_text="\n".join(original), pages=n_pages, tables=blocks, properties=props, ocr_spans=ocr_spans,
     )

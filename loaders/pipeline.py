@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from loaders import domains, items, measures, metadata, pdf, reading, reference, semantics, tables, word
+from loaders import domains, items, measures, metadata, ocr, pdf, reading, reference, semantics, tables, word
 from loaders.errors import LoadError
 from loaders.faults import fault_point
 from loaders.writing import (
@@ -49,6 +49,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_SHRINK = 0.2  # share of documents a load or build may lose before it is refused
 ROW_TABLES = ("raw_documents", "raw_items", "raw_measures")
 VERSION_KEY = "envwh_loader_version"
+OCR_KEY = "envwh_ocr"  # the OCR program of a load with --ocr, "" without: switching it parses every file again
 
 
 def _loader_version() -> str:
@@ -116,15 +117,16 @@ def as_row(record) -> dict:
     return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
-def read_any(data: bytes, source_file: str):
-    """The reader of a file's format (PDF, .docx, text or HTML), by its bytes and its name."""
+def read_any(data: bytes, source_file: str, ocr: bool = False):
+    """The reader of a file's format (PDF, .docx, text or HTML), by its bytes and its name;
+    ocr: read scanned PDF pages with OCR (loaders/ocr.py)."""
     suffix = Path(source_file).suffix.lower()
     if b"%PDF-" in data[:1024] or suffix == ".pdf":
-        return pdf.read_pdf(data, source_file)
+        return pdf.read_pdf(data, source_file, ocr_scans=ocr)
     if suffix == ".docx" or (data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]):
         return word.read_docx(data, source_file)
     if suffix in (".doc", ".wps") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise word.refuse_old_office(source_file)
+        return word.read_old_word(data, source_file)
     return reading.read_document(data, source_file)
 
 
@@ -138,11 +140,11 @@ def _item_at(doc_items, pos: int) -> str:
     return max(holding, key=lambda it: it.level).item_path if holding else ""
 
 
-def process_document(data: bytes, source_file: str) -> DocumentResult:
+def process_document(data: bytes, source_file: str, ocr: bool = False) -> DocumentResult:
     sha = hashlib.sha256(data).hexdigest()
     result = DocumentResult(source_file, content_sha256=sha)
     try:
-        doc = read_any(data, source_file)
+        doc = read_any(data, source_file, ocr)
     except LoadError as err:
         result.errors.append(error_row(source_file, sha, err))
         return result
@@ -154,6 +156,10 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         meta = replace(meta, title=doc.properties["title"])
     if meta.published_on is None and doc.properties.get("created"):
         meta = replace(meta, published_on=doc.properties["created"])
+    if scans := doc.properties.get("scanned_pages"):
+        err = LoadError("needs_ocr", f"{source_file}: {scans} scanned pages without a text layer were left out; "
+                        "`envwh load --ocr` reads them (README, OCR)", "read")
+        result.errors.append(error_row(source_file, sha, err, severity="warning"))
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:
             what = "region" if reason == "no_region" else "year"
@@ -193,6 +199,9 @@ def process_document(data: bytes, source_file: str) -> DocumentResult:
         for m in tables.table_measures(block, meta.year):
             m.item_path = _item_at(doc_items, m.char_start)
             found.append(m)
+    for m in found:
+        if _in_tables(m.char_start, doc.ocr_spans):  # an analyst can tell figures read by OCR apart
+            m.rules = f"{m.rules};ocr" if m.rules else "ocr"
     for m, measure_id in zip(found, measure_ids(document_id, found), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))
@@ -261,10 +270,10 @@ def _failing_stage(exc: BaseException) -> str:
     return Path(ours[-1].filename).stem if ours else "pipeline"
 
 
-def safe_process(data: bytes, source_file: str) -> DocumentResult:
+def safe_process(data: bytes, source_file: str, ocr: bool = False) -> DocumentResult:
     """process_document, with any unexpected exception turned into an error row for this file only."""
     try:
-        return process_document(data, source_file)
+        return process_document(data, source_file, ocr)
     except Exception as exc:  # a bug in a stage must not stop the other files
         sha = hashlib.sha256(data).hexdigest()
         stage = _failing_stage(exc)
@@ -276,17 +285,18 @@ def safe_process(data: bytes, source_file: str) -> DocumentResult:
 # --- one file, in a worker ---------------------------------------------------------------------------
 
 _reusable: dict[str, str] = {}  # source_file -> content_sha256 whose rows the previous load holds
+_ocr = False  # read scanned PDF pages with OCR (LoadOptions.ocr)
 _jieba_ready = False
 
 
-def _init_worker(reusable: dict[str, str]) -> None:
-    global _reusable
-    _reusable = reusable
+def _init_worker(reusable: dict[str, str], ocr: bool = False) -> None:
+    global _reusable, _ocr
+    _reusable, _ocr = reusable, ocr
 
 
-def _init_pool_worker(reusable: dict[str, str]) -> None:
+def _init_pool_worker(reusable: dict[str, str], ocr: bool = False) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM
-    _init_worker(reusable)
+    _init_worker(reusable, ocr)
 
 
 def _warm_jieba() -> None:
@@ -356,17 +366,18 @@ def file_result(name: str, data: bytes) -> FileResult:
     if _reusable.get(name) == sha:
         return FileResult(name, sha, [], reused=True)
     _warm_jieba()
-    return FileResult.of(safe_process(data, name))
+    return FileResult.of(safe_process(data, name, _ocr))
 
 
-def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusable: dict[str, str]) -> Iterator[FileResult]:
+def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusable: dict[str, str],
+             ocr: bool = False) -> Iterator[FileResult]:
     """Results in task order; a pool when workers > 1 (imap keeps the order)."""
     if workers <= 1 or len(tasks) <= 1:
-        _init_worker(reusable)
+        _init_worker(reusable, ocr)
         yield from map(load_file, tasks)
         return
     chunksize = max(1, min(16, len(tasks) // (workers * 8)))
-    with multiprocessing.Pool(workers, initializer=_init_pool_worker, initargs=(reusable,)) as pool:
+    with multiprocessing.Pool(workers, initializer=_init_pool_worker, initargs=(reusable, ocr)) as pool:
         yield from pool.imap(load_file, tasks, chunksize=chunksize)
 
 
@@ -396,6 +407,7 @@ class LoadOptions:
     progress: bool = False
     max_shrink: float | None = None  # refuse to lose more than this share of the documents (None: no guard)
     follow_symlinks: bool = False  # read symbolic links to files outside the folder
+    ocr: bool = False  # read scanned PDF pages with tesseract (loaders/ocr.py); else they give needs_ocr
 
 
 @dataclass
@@ -437,7 +449,7 @@ class _Previous:
     torn: str = ""  # why the previous tables are not one load's output
 
     @classmethod
-    def read(cls, out_dir: Path, reuse_rows: bool) -> _Previous:
+    def read(cls, out_dir: Path, reuse_rows: bool, ocr_mode: str = "") -> _Previous:
         prev = cls()
         try:
             errors = out_dir / "raw_load_errors.parquet"
@@ -455,9 +467,9 @@ class _Previous:
             prev.torn = raw_set_problem(out_dir) or ""
             if not reuse_rows or prev.torn:
                 return prev
-            if any((pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != _version().encode()
-                   for p in paths):
-                return prev  # another loader version wrote them: parse everything again
+            if any((meta := pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != _version().encode()
+                   or meta.get(OCR_KEY.encode(), b"") != ocr_mode.encode() for p in paths):
+                return prev  # another loader version (or OCR setting) wrote them: parse everything again
             prev.tables = {t: _read(p).replace_schema_metadata(None) for t, p in zip(ROW_TABLES, paths, strict=True)}
         except (OSError, pa.ArrowException) as exc:
             return cls(torn=f"the previous raw tables cannot be read ({exc})")  # nothing to reuse: load everything
@@ -520,15 +532,16 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
     summary = LoadSummary(out_dir=out_dir)
     with exclusive_lock(out_dir / ".load.lock", "a load into this folder"):
         remove_stale_temp_files(out_dir)
-        prev = _Previous.read(out_dir, options.incremental)
+        ocr_mode = (ocr.tesseract_version() or "missing") if options.ocr else ""
+        prev = _Previous.read(out_dir, options.incremental, ocr_mode)
         summary.repaired = prev.torn
         files = list(iter_documents(folder, exclude=out_dir))
         summary.files = len(files)
         current = {name for _, name in files}
         run_time = datetime.now(UTC).isoformat(timespec="seconds")
         first_seen = {_error_key(e): e["occurred_at"] for e in prev.errors}
-        version = {VERSION_KEY: _version()}
-        load_id = hashlib.sha256(_version().encode())  # of what was loaded: the same inputs, the same id
+        version = {VERSION_KEY: _version(), **({OCR_KEY: ocr_mode} if ocr_mode else {})}
+        load_id = hashlib.sha256((_version() + ocr_mode).encode())  # of what was loaded: the same inputs, the same id
         writers = {t: TableWriter(t, out_dir, version) for t in ROW_TABLES}
         try:
             batch: dict[str, list[pa.Table]] = {t: [] for t in ROW_TABLES}
@@ -580,7 +593,7 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
             waiting: dict[str, list[FileResult]] = {}
             root = None if options.follow_symlinks else os.path.realpath(folder)
             tasks = [(str(p), name, options.max_bytes, root) for p, name in files]
-            results = (parse or _results)(tasks, options.workers, prev.reusable)
+            results = (parse or _results)(tasks, options.workers, prev.reusable, ocr=options.ocr)
             for res in tqdm(results, total=len(tasks), unit="doc", disable=not options.progress, leave=False):
                 owner = prev.owner.get(res.content_sha256 or "") or prev.owner.get(res.document_id or "")
                 if owner and owner != res.source_file and owner in current and owner not in handled:

@@ -23,6 +23,7 @@ class CleanDocument:
     pages: int | None = None  # pages of a PDF; None for other formats
     tables: list = field(default_factory=list)  # tables.TableBlock placed in .text (PDF, Word)
     properties: dict[str, str] = field(default_factory=dict)  # file metadata: title, created (ISO date)
+    ocr_spans: list = field(default_factory=list)  # (start, end) of .text read by OCR (scanned PDF pages)
 
 
 @dataclass(frozen=True)

@@ -50,9 +50,9 @@ def _local_path(uri: str) -> str:
 
 
 def _parse_partition(files: Iterator[tuple[str, bytes]], wanted: dict[str, tuple[int, str]],
-                     reusable: dict[str, str]) -> Iterator[tuple[int, pipeline.FileResult]]:
+                     reusable: dict[str, str], ocr: bool = False) -> Iterator[tuple[int, pipeline.FileResult]]:
     """Executor side: (path, bytes) -> (task index, FileResult) for the files the driver listed."""
-    pipeline._init_worker(reusable)
+    pipeline._init_worker(reusable, ocr)
     for uri, data in files:
         task = wanted.get(_local_path(uri))
         if task is not None:
@@ -63,8 +63,10 @@ def _parse_partition(files: Iterator[tuple[str, bytes]], wanted: dict[str, tuple
 def spark_results(folder: Path, spark=None):
     """A `parse` for pipeline.load_folder that parses the files on Spark."""
 
-    def parse(tasks: list[tuple], workers: int, reusable: dict[str, str]) -> Iterator[pipeline.FileResult]:
+    def parse(tasks: list[tuple], workers: int, reusable: dict[str, str],
+              ocr: bool = False) -> Iterator[pipeline.FileResult]:
         session = spark or spark_session()
+        pipeline._init_worker(reusable, ocr)  # for the files load_file reads on the driver
         on_driver: dict[int, pipeline.FileResult] = {}
         wanted: dict[str, tuple[int, str]] = {}
         for i, task in enumerate(tasks):
@@ -86,7 +88,7 @@ def spark_results(folder: Path, spark=None):
         n_partitions = max(1, -(-len(wanted) // DOCS_PER_PARTITION))
         wanted_b, reusable_b = sc.broadcast(wanted), sc.broadcast(reusable)
         files = sc.binaryFiles(Path(folder).resolve().as_uri(), minPartitions=n_partitions)
-        results = files.mapPartitions(lambda part: _parse_partition(part, wanted_b.value, reusable_b.value))
+        results = files.mapPartitions(lambda part: _parse_partition(part, wanted_b.value, reusable_b.value, ocr))
         # Back to the driver in the listing's order (load_folder keeps the first of two duplicates):
         # a partition at a time, each held only until the results before it have arrived.
         pending: dict[int, pipeline.FileResult] = dict(on_driver)

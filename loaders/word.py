@@ -3,14 +3,20 @@
 python-docx (MIT) reads the body in order. Word's automatic numbering is not in the paragraph text,
 so it is written back (一、 / (一) / 1. / (1) from the list's number format and level) for the items
 stage to see. Tables go through loaders.tables like those of a PDF. Old binary .doc and WPS files
-are refused with a message saying how to convert them.
+are converted to text by catdoc (Debian's catdoc, `make catdoc`; it keeps Chinese text with -d utf-8)
+and read as any text file; without catdoc they are refused with a message saying how to convert them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
+import shutil
+import subprocess
+import tempfile
 import zipfile
+from pathlib import Path
 
 from loaders import reading
 from loaders.errors import LoadError
@@ -134,7 +140,42 @@ def read_docx(data: bytes, name: str = "") -> CleanDocument:
                          original_text=text, tables=blocks, properties=props)
 
 
-def refuse_old_office(name: str) -> LoadError:
-    return LoadError("unsupported_format", f"{name}: old binary Word/WPS files (.doc, .wps) cannot be read; "
-                     "save it as .docx or PDF (Word/WPS: 另存为), or convert it with "
-                     "`libreoffice --headless --convert-to docx FILE`, and load the result")
+CATDOC_TIMEOUT = 120  # seconds: a damaged file must not stall the load
+_CONVERT = ("save it as .docx or PDF (Word/WPS: 另存为), or convert it with "
+            "`libreoffice --headless --convert-to docx FILE`, and load the result")
+_HOW_TO_CONVERT = f"`make catdoc` installs the converter (apt-get install catdoc); or {_CONVERT}"
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, WPS
+
+
+def read_old_word(data: bytes, name: str = "") -> CleanDocument:
+    """An old binary Word (.doc) or WPS (.wps) file (or RTF under that name) -> its text by catdoc -> the
+    text path (loaders.reading). A web page or text saved under a Word name, common on government sites,
+    is read as what it is (catdoc would take its UTF-8 for Latin-1)."""
+    if not data.startswith(_OLE) and not data.lstrip().startswith(b"{\\rtf"):
+        try:
+            return reading.read_document(data, name)
+        except LoadError as err:
+            if err.reason != "binary_file":
+                raise
+            raise LoadError("unsupported_format", f"{name}: neither an old Word/WPS file (a compound file or RTF) "
+                            f"nor text or HTML; {_CONVERT}") from None
+    catdoc = shutil.which("catdoc")
+    if catdoc is None:
+        raise LoadError("unsupported_format", f"{name}: old binary Word/WPS files (.doc, .wps) need catdoc to be read, "
+                        f"and it is not installed: {_HOW_TO_CONVERT}")
+    with tempfile.TemporaryDirectory(prefix="envwh-doc-") as tmp:
+        path = Path(tmp) / "document.doc"
+        path.write_bytes(data)
+        try:  # -w: one paragraph a line (no wrapping); -d utf-8: Chinese text kept
+            run = subprocess.run([catdoc, "-w", "-d", "utf-8", str(path)], capture_output=True, timeout=CATDOC_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise LoadError("corrupt_file", f"{name}: catdoc took over {CATDOC_TIMEOUT} s; the file is damaged or not a "
+                            f"Word/WPS document: {_HOW_TO_CONVERT}") from None
+    if run.returncode != 0 or not run.stdout.strip():
+        why = " ".join(run.stderr.decode("utf-8", "replace").split()) or "no text"
+        raise LoadError("unsupported_format", f"{name}: catdoc could not read it ({why}); {_HOW_TO_CONVERT}")
+    doc = reading.read_document(run.stdout, name)
+    kind = "wps" if name.lower().endswith(".wps") else "doc"
+    return dataclasses.replace(doc, encoding=kind, source_format=kind)

@@ -13,7 +13,16 @@
       this year (targets), so they never answer each other, whatever year a sentence was given;
     - a plan's base-year or current value (an outcome of a plan with no year of its own, dated by the
       document) and a target of that plan. A plan's outcome dated by its own words (十三五 table: 2020
-      target and 2020 actual) may answer a target of the same year. -#}
+      target and 2020 actual) may answer a target of the same year;
+    - within one document, a table cell and anything but a cell of its own row: a table row states a
+      target and its actual side by side, so the same indicator elsewhere in the text or in another
+      row (another scope, a sub-indicator, a different base) answers another question.
+    A target in words ("完成国家下达目标": no value, not masked) states no figure for a number to answer:
+    it links an outcome with a value only in its own table row, where the document pairs them itself
+    (an outcome in words, "提前完成", may answer any target).
+    Nor is a measure linked whose number the loader could not read (unreadable_number): such a link
+    could not be judged, and the cell is most often two cells run together ("<1.2 96"), so its row is
+    not the gold's either. -#}
 {% macro link_compatible(targets, outcomes) %}
 (
     {{ targets }}.kind = 'target'
@@ -26,6 +35,20 @@
     and {{ targets }}.unit = {{ outcomes }}.unit
     and {{ targets }}.is_change = {{ outcomes }}.is_change
     and coalesce({{ targets }}.indicator_code = {{ outcomes }}.indicator_code, true)
+    and {{ targets }}.sub_area is not distinct from {{ outcomes }}.sub_area
+    and not {{ unreadable_number(targets) }}
+    and not {{ unreadable_number(outcomes) }}
+    and not coalesce(
+        {{ targets }}.value is null
+        and not {{ targets }}.is_masked
+        and {{ outcomes }}.value is not null
+        and not (
+            {{ targets }}.document_id = {{ outcomes }}.document_id
+            and {{ targets }}.table_no = {{ outcomes }}.table_no
+            and {{ targets }}.row_no = {{ outcomes }}.row_no
+        ),
+        false
+    )
     and not coalesce(
         {{ targets }}.document_id = {{ outcomes }}.document_id
         and {{ targets }}.sentence_start = {{ outcomes }}.sentence_start
@@ -43,6 +66,26 @@
         and {{ outcomes }}.year_source = 'document',
         false
     )
+    and not coalesce(
+        {{ targets }}.document_id = {{ outcomes }}.document_id
+        and ({{ targets }}.table_no is not null or {{ outcomes }}.table_no is not null)
+        and not coalesce(
+            {{ targets }}.table_no = {{ outcomes }}.table_no and {{ targets }}.row_no = {{ outcomes }}.row_no,
+            false
+        ),
+        false
+    )
+)
+{% endmacro %}
+
+{#- A measure without a value whose written value holds digits: a number the loader could not read
+    ("67.2#", "<1.2 96"), not a figure in words (达标) nor a masked one. False, never null. -#}
+{% macro unreadable_number(measures) %}
+coalesce(
+    {{ measures }}.value is null
+    and not {{ measures }}.is_masked
+    and {{ regexp_replace_all(measures ~ '.value_text', '[^0-9]', '') }} <> '',
+    false
 )
 {% endmacro %}
 

@@ -1,7 +1,7 @@
 """evaluate-corpus matching: a gold row label printed in two tables, and two cells of one row with the
 same figure (2020年 100 | 2025年 100) go to the gold rows of their own kind and year."""
 
-from loaders.evaluate_corpus import Extracted, GoldMeasure, locate_all, match
+from loaders.evaluate_corpus import Extracted, GoldMeasure, locate_all, match, score_links
 
 
 def _gold(kind, year, position, positions=()):
@@ -28,3 +28,38 @@ def test_a_label_printed_twice_is_matched_at_either_place():
     far = [_cell("c", "outcome", 2020, places[1] + 6)]
     assert len(match(gold, far)) == 1
     assert match([_gold("outcome", 2020, places[0])], far) == []  # the first place alone is too far
+
+
+def _gold_link(label: str, target: str, outcome: str, pos: int) -> dict:
+    return {"target_doc": "d", "outcome_doc": "d", "target_value_text": target, "outcome_value_text": outcome,
+            "target_quote": label, "outcome_quote": label, "target_positions": [pos], "outcome_positions": [pos]}
+
+
+def _mart_link(target_pos: int, target: float | None, outcome_pos: int, outcome: float | None) -> dict:
+    return {"target_doc": "d", "outcome_doc": "d", "target_pos": target_pos, "target_value": target,
+            "outcome_pos": outcome_pos, "outcome_value": outcome}
+
+
+def test_links_of_adjacent_table_rows_are_scored_one_to_one_by_value():
+    # two rows 30 characters apart: both mart links lie near both gold links, values tell the rows apart
+    gold = [_gold_link("二氧化硫减排比例", "[20]", "[31.74]", 100), _gold_link("氮氧化物减排比例", "[20]", "[20.11]", 130)]
+    documents = {"d": {}}
+    both = score_links(documents, gold, [_mart_link(110, 20, 115, 31.74), _mart_link(140, 20, 145, 20.11)])
+    assert (both["right"], both["recall"]) == (2, 1.0)
+    crossed = score_links(documents, gold, [_mart_link(110, 20, 145, 20.11), _mart_link(140, 20, 115, 31.74),
+                                            _mart_link(140, 13.4, 145, 16.5)])
+    assert crossed["right"] == 2 and crossed["mart"] == 3  # a third link, of other values, is wrong
+    masked_first = score_links(documents, gold[1:], [_mart_link(140, None, 145, None), _mart_link(140, 20, 145, 20.11)])
+    assert masked_first["right"] == 1  # the gold link is credited once, to the link whose values agree
+
+
+def test_a_link_whose_quote_the_text_garbles_is_matched_by_its_values():
+    gold = [{**_gold_link("细颗粒物年平均浓度（PM2.5）", "≤35", "34", 0), "target_positions": [], "outcome_positions": []}]
+    assert score_links({"d": {}}, gold, [_mart_link(900, 35, 880, 34)])["right"] == 1
+    assert score_links({"d": {}}, gold, [_mart_link(900, 35, 880, 36)])["right"] == 0
+
+
+def test_a_link_value_in_the_documents_unit_agrees_with_the_canonical_one():
+    gold = [_gold_link("一氧化碳24小时平均第95百分位数浓度", "≤4", "2", 100)]  # mg/m3 in the document
+    assert score_links({"d": {}}, gold, [_mart_link(110, 4000, 105, 2000)])["right"] == 1  # ug/m3
+    assert score_links({"d": {}}, gold, [_mart_link(110, 4000, 105, 3000)])["right"] == 0

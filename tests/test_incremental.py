@@ -62,7 +62,7 @@ def test_adding_a_document_parses_only_it(make_folder, raw_dir, tmp_path, monkey
     make_folder({"new.txt": plan_text("福建省", 2023, 22)})
     parsed: list[str] = []
     real = pipeline.process_document
-    monkeypatch.setattr(pipeline, "process_document", lambda data, name: parsed.append(name) or real(data, name))
+    monkeypatch.setattr(pipeline, "process_document", lambda data, name, *options: parsed.append(name) or real(data, name, *options))
     summary = run_load(folder, raw_dir)
     assert "new.txt" in parsed and not {"zj.txt", "ah.txt", "sub/js.txt", "vague.txt"} & set(parsed)
     assert (summary.parsed, summary.unchanged) == (1, 4)

@@ -3,8 +3,10 @@
 -- subjects share a run of var('link_min_common_chars') (4) characters covering
 -- var('link_min_common_share') (60%) of the LONGER subject (longest common substring, LCS): across
 -- documents a shared head noun (处理能力, 绿色工厂) says too little, both subjects must be mostly the
--- same words. Each side keeps its best partner (mutual_best): longest LCS, then the latest report,
--- then measure ids. Key 'subject:<target's normalised subject>|<unit>'.
+-- same words; and when the shared run ends both subjects, they must not each have a qualifier of their
+-- own before it (非化石能源装机占比 / 清洁能源装机占比: two indicators). Each side keeps its best
+-- partner (mutual_best): longest LCS, then the latest report, then measure ids.
+-- Key 'subject:<target's normalised subject>|<unit>'.
 -- Candidate pairs must share a run of link_min_common_chars characters, so they are found by joining
 -- those runs instead of comparing every target with every outcome.
 with candidates as (
@@ -118,6 +120,12 @@ final as (
     from measured
     where common_chars >= {{ var('link_min_common_chars') }}
         and common_chars >= {{ var('link_min_common_share') }} * longer_subject_chars
+        and not (
+            length(target_subject) > common_chars
+            and length(outcome_subject) > common_chars
+            and substring(target_subject, length(target_subject) - common_chars + 1, common_chars)
+            = substring(outcome_subject, length(outcome_subject) - common_chars + 1, common_chars)
+        )
     qualify {{ mutual_best(
         'common_chars desc, outcome_published_on desc nulls last, outcome_measure_id asc',
         'common_chars desc, target_measure_id asc'

@@ -1,0 +1,178 @@
+"""Scanned PDF pages read with OCR (`--ocr`, tesseract chi_sim) and old binary Word files (.doc/.wps,
+catdoc), on generated files: a scan drawn with a CJK font, a Word 97 file built byte by byte.
+
+tesseract, catdoc and the CJK font are Debian packages the Makefile installs (`make ocr`, `make catdoc`,
+`make chromium`); without them these tests skip, except on CI (CI=true), where a missing tool is a
+broken setup and fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from conftest import rows, run_load
+from documents_factory import (
+    cjk_font,
+    old_word_doc,
+    page_image,
+    pictured_table_pdf,
+    scan_pdf,
+    text_then_scan_pdf,
+)
+
+from loaders import cli, ocr, pipeline, word
+
+
+def _need(missing: bool, what: str) -> None:
+    if missing:
+        if os.environ.get("CI"):  # CI installs it (make test): missing there is a broken setup, not a skip
+            pytest.fail(f"{what} is missing")
+        pytest.skip(f"{what} is missing")
+
+
+@pytest.fixture(scope="module")
+def font() -> None:
+    _need(cjk_font(20) is None, "a CJK font to draw the scans (make chromium: fonts-noto-cjk)")
+
+
+@pytest.fixture(scope="module")
+def tesseract(font) -> None:
+    _need(ocr.tesseract_version() is None, "tesseract with its chi_sim model (make ocr)")
+
+
+@pytest.fixture(scope="module")
+def catdoc() -> None:
+    _need(shutil.which("catdoc") is None, "catdoc (make catdoc)")
+
+
+def _by_value(res: pipeline.DocumentResult) -> dict[float, dict]:
+    return {m["value"]: m for m in res.measures if m["value"] is not None}
+
+
+def test_a_scan_without_ocr_is_a_needs_ocr_error_saying_how_to_enable_it(font):
+    res = pipeline.safe_process(scan_pdf(), "scan.pdf")
+    assert res.document is None
+    assert [e["reason"] for e in res.errors] == ["needs_ocr"]
+    assert "--ocr" in res.errors[0]["message"] and "make ocr" in res.errors[0]["message"]
+
+
+def test_ocr_reads_the_prose_and_the_table_of_a_scan_and_flags_its_figures(tesseract):
+    res = pipeline.safe_process(scan_pdf(), "scan.pdf", ocr=True)
+    assert res.document is not None, res.errors
+    text = res.document["text"]
+    assert "细颗粒物平均浓度控制在37微克/立方米以内" in text  # no space invented between Chinese characters
+    found = _by_value(res)
+    prose = found[37]
+    assert (prose["kind"], prose["year"], prose["unit"], prose["table_no"]) == ("target", 2025, "ug_m3", None)
+    assert found[85]["unit"] == "percent"
+    base, goal = found[41], found[31]  # table cells: year and kind from the column headers
+    assert (base["kind"], base["year"], base["table_no"], base["page"]) == ("outcome", 2020, 1, 1)
+    assert (goal["kind"], goal["year"]) == ("target", 2025)
+    for m in res.measures:
+        assert "ocr" in m["rules"].split(";")
+        assert text[m["char_start"] : m["char_end"]] == m["value_text"]
+
+
+def test_only_figures_of_scanned_pages_carry_the_ocr_flag(tesseract):
+    without = pipeline.safe_process(text_then_scan_pdf(), "mixed.pdf")
+    assert [m["value"] for m in without.measures] == [71]  # the text layer loads; the scan is left out ...
+    assert [(e["reason"], e["severity"]) for e in without.errors if e["stage"] == "read"] == [("needs_ocr", "warning")]
+    res = pipeline.safe_process(text_then_scan_pdf(), "mixed.pdf", ocr=True)  # ... unless asked for
+    found = _by_value(res)
+    assert "ocr" not in (found[71]["rules"] or "").split(";")
+    assert "ocr" in found[42]["rules"].split(";")
+    assert not [e for e in res.errors if e["reason"] == "needs_ocr"]
+
+
+def test_a_table_pasted_as_a_picture_on_a_text_page_is_read_in_place(tesseract):
+    without = pipeline.safe_process(pictured_table_pdf(), "picture.pdf")
+    assert [m["value"] for m in without.measures] == [71]  # without --ocr the picture is not read
+    res = pipeline.safe_process(pictured_table_pdf(), "picture.pdf", ocr=True)
+    text = res.document["text"]
+    assert text.index("表1主要指标") < text.index("细颗粒物浓度") < text.index("二、保障措施")  # where the picture is
+    found = _by_value(res)
+    assert "ocr" not in found[71]["rules"].split(";")
+    assert (found[41]["kind"], found[41]["year"], found[41]["table_no"], found[41]["rules"]) == ("outcome", 2020, 1, "ocr")
+    assert (found[31]["kind"], found[31]["year"]) == ("target", 2025)
+
+
+def test_scans_are_read_in_batches_and_each_page_keeps_its_number(tesseract, monkeypatch):
+    monkeypatch.setattr(ocr, "PAGES_PER_RUN", 1)  # a tesseract run per page
+    res = pipeline.safe_process(scan_pdf(pages=2), "scan.pdf", ocr=True)
+    assert res.document["pages"] == 2
+    assert sorted({(m["page"], m["table_no"]) for m in res.measures if m["table_no"]}) == [(1, 1), (2, 2)]
+
+
+def test_a_failing_tesseract_is_an_ocr_failed_error(tesseract, monkeypatch):
+    monkeypatch.setattr(ocr, "LANGUAGE", "no_such_model")
+    res = pipeline.safe_process(scan_pdf(), "scan.pdf", ocr=True)
+    assert [e["reason"] for e in res.errors] == ["ocr_failed"] and "tesseract failed" in res.errors[0]["message"]
+
+
+def test_tesseract_words_become_phrases_and_doubtful_figures_are_left_out():
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    words = [(1, "森林", 100, 95), (2, "覆盖率", 170, 95), (3, "”", 420, 40), (4, "30.5", 500, 92),  # a cell gap
+             (5, "15.496", 700, 8), (6, "1", 900, 25)]  # 15.4% misread, at low confidence; a lone digit
+    tsv = "\n".join([head] + [f"5\t1\t1\t1\t1\t{n}\t{left}\t300\t60\t60\t{conf}\t{text}" for n, text, left, conf in words])
+    (page,) = ocr._phrases(tsv, 1)
+    assert [w["text"] for w in page] == ["森林覆盖率", "30.5", "1"]
+    assert (page[0]["x0"], page[0]["x1"]) == pytest.approx((100 * 72 / ocr.DPI, 230 * 72 / ocr.DPI))  # points
+
+
+def test_table_rules_are_erased_before_ocr_and_the_text_is_kept(font):
+    from PIL import ImageDraw
+
+    text = page_image(["森林覆盖率达到42%。"])
+    ruled = text.copy()
+    ImageDraw.Draw(ruled).rectangle([150, 600, 1500, 900], outline=0, width=3)  # a cell's rules, away from the text
+    assert np.array_equal(np.asarray(ocr.without_rules(ruled)), np.asarray(text))
+    assert ocr.without_rules(text) is text  # nothing to erase
+
+
+def test_ocr_without_tesseract_is_a_needs_ocr_error_saying_how_to_install_it(font, monkeypatch):
+    monkeypatch.setattr(ocr, "tesseract_version", lambda: None)
+    res = pipeline.safe_process(scan_pdf(), "scan.pdf", ocr=True)
+    assert [e["reason"] for e in res.errors] == ["needs_ocr"]
+    assert "make ocr" in res.errors[0]["message"] and "tesseract-ocr-chi-sim" in res.errors[0]["message"]
+
+
+def test_load_ocr_flag_and_switching_it_parses_the_files_again(tesseract, make_folder, tmp_path):
+    folder = make_folder({"scan.pdf": scan_pdf(), "note.txt": "测试市2025年工作要点\n全市森林覆盖率达到42%。"})
+    data = tmp_path / "data"
+    result = CliRunner().invoke(cli.main, ["load", str(folder), "--data-dir", str(data), "--workers", "1", "--ocr"])
+    assert result.exit_code == 0, result.output
+    raw = data / "raw"
+    assert any("ocr" in (m["rules"] or "") for m in rows(raw, "raw_measures"))
+    again = run_load(folder, raw)  # without --ocr: not the rows of the OCR load
+    assert again.parsed == 1 and again.unchanged == 0 and again.failed == 1
+    assert [e["reason"] for e in rows(raw, "raw_load_errors") if e["severity"] == "error"] == ["needs_ocr"]
+
+
+@pytest.mark.parametrize("name", ["plan.doc", "plan.wps"])
+def test_old_word_files_are_read_through_catdoc(catdoc, name):
+    data = old_word_doc(["测试市2025年生态环境工作要点", "一、深入打好蓝天保卫战",
+                         "全市PM2.5平均浓度控制在30微克/立方米以内,空气质量优良天数比率达到88%。"])
+    res = pipeline.safe_process(data, name)
+    assert res.document is not None, res.errors
+    assert res.document["source_format"] == name.rsplit(".", 1)[1]
+    assert "一、深入打好蓝天保卫战" in res.document["text"].split("\n")  # one paragraph a line, Chinese kept
+    assert sorted(m["value"] for m in res.measures) == [30, 88]
+
+
+def test_old_word_without_catdoc_says_how_to_convert(monkeypatch):
+    monkeypatch.setattr(word.shutil, "which", lambda name: None)
+    res = pipeline.safe_process(old_word_doc(["测试"]), "old.doc")
+    assert [e["reason"] for e in res.errors] == ["unsupported_format"]
+    assert "make catdoc" in res.errors[0]["message"] and ".docx" in res.errors[0]["message"]
+
+
+def test_a_web_page_saved_under_a_word_name_is_read_as_html():
+    page = "<html><body><p>测试市2025年工作要点</p><p>全市森林覆盖率达到42%。</p></body></html>".encode()
+    res = pipeline.safe_process(page, "notice.doc")
+    assert res.document["source_format"] == "html" and [m["value"] for m in res.measures] == [42]
+    binary = pipeline.safe_process(b"\x00\x01\x02WPS" * 200, "old.wps")  # neither a compound file nor text
+    assert [e["reason"] for e in binary.errors] == ["unsupported_format"] and ".docx" in binary.errors[0]["message"]

@@ -64,16 +64,17 @@ def indicator_key(text: str) -> str:
     return text.lower().replace("比率", "比例").replace("占比", "比例")
 
 
-def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change: bool = False) -> str | None:
+def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change: bool = False,
+                     words_only: bool = False) -> str | None:
     """Mirror of models/intermediate/int_measures_indicator_matched.sql (the reference): the longest synonym
     contained in the subject (case-insensitive), with no excluded_if term, whose indicator has the measure's
-    unit; a year-on-year change only matches an indicator that is itself a change."""
+    unit; a year-on-year change only matches an indicator that is itself a change. A figure in words only
+    (no value) falls back to an indicator of another unit."""
     subject = indicator_key(subject or "")
-    for s in synonyms:  # sorted longest first, then by indicator code
-        if (s.unit == unit and s.synonym in subject and not any(x in subject for x in s.excluded_if)
-                and (not is_change or s.is_change)):
-            return s.indicator
-    return None
+    found = [s for s in synonyms  # sorted longest first, then by indicator code
+             if s.synonym in subject and not any(x in subject for x in s.excluded_if) and (not is_change or s.is_change)
+             and (s.unit == unit or words_only)]
+    return min(found, key=lambda s: s.unit != unit).indicator if found else None
 
 
 @dataclass
@@ -121,7 +122,7 @@ def extract_in_process(folder: Path, synonyms: list[Synonym]) -> tuple[list[Row]
         region = res.document.get("region_name")
         for m in res.measures:
             rows.append(Row(name, m["kind"], m["unit"], m["value"], m["comparator"],
-                            assign_indicator(m["subject_zh"], m["unit"], synonyms, m["is_change"]), m["year"], region,
+                            assign_indicator(m["subject_zh"], m["unit"], synonyms, m["is_change"], m["value"] is None), m["year"], region,
                             m["subject_zh"], m["sentence"], m["char_start"]))
     return rows, texts
 

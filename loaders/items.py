@@ -158,8 +158,9 @@ _OPEN = {"《": "《", "(": "(", "（": "("}
 _CLOSE = {"》": "《", ")": "(", "）": "("}
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split on 。！？；; and line ends, not inside 《》 or parentheses (depth resets at each line end)."""
+def _sentence_spans(text: str, first_only: bool = False) -> list[tuple[int, int]]:
+    """Split on 。！？；; and line ends, not inside 《》 or parentheses (depth resets at each line end).
+    first_only: stop after the first sentence (an item's heading; its line may be a long paragraph)."""
     spans: list[tuple[int, int]] = []
     depth = {"《": 0, "(": 0}
     start = 0
@@ -177,6 +178,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         while ch != "\n" and end < len(text) and text[end] in _CLOSERS:
             end += 1
         spans.append((start, end))
+        if first_only:
+            return spans
         start = end
         if ch == "\n":
             start = m.end()
@@ -266,7 +269,7 @@ def _split_items(text: str, not_markers: frozenset[int]) -> list[Item]:
         body_start = m.end()
         while body_start < line.end() and text[body_start] in " \t\u3000\xa0":
             body_start += 1
-        first_sentence = _sentence_spans(text[body_start : line.end()])[0]
+        first_sentence = _sentence_spans(text[body_start : line.end()], first_only=True)[0]
         heading = text[body_start : body_start + first_sentence[1]].strip().rstrip(_TERMINATORS).strip()
         kind = _heading_kind(heading) or parent.section_kind
         item = _Open(nest, level, part, path, start, text[start : m.end()].strip(), heading, kind, len(found), {})

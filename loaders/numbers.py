@@ -43,7 +43,7 @@ class Number:
 
 # 突破千亿 / 近百万 / 逾十万 / 上万人: a round figure written as a bare place word and a multiplier
 BARE_ROUND_RE = re.compile(
-    r"(?:(?<=突破)|(?<=[近超逾])|(?<=上)(?<!以上)(?<!马上))(?P<place>[十百千])?(?P<mult>万亿|亿|万)")
+    r"(?=[十百千万亿])(?:(?<=突破)|(?<=[近超逾])|(?<=上)(?<!以上)(?<!马上))(?P<place>[十百千])?(?P<mult>万亿|亿|万)")
 ROUND_FLOOR_WORDS = "超逾上"  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
 CN_PERCENT_RE = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?")
 
@@ -101,28 +101,29 @@ def _fragment(text: str, start: int) -> bool:
 def find_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     for m in NUMBER_RE.finditer(text):
-        if _fragment(text, m.start()):
+        start = m.start()
+        if _fragment(text, start):
             continue
-        if m.group("loc"):
+        loa, lom, loc, hia, him, q1, q2 = m.group("loa", "lom", "loc", "hia", "him", "q1", "q2")  # one call: hot loop
+        if loc:
             try:
-                value = float(parse_chinese_integer(m.group("loc")))
+                value = float(parse_chinese_integer(loc))
             except ValueError:
                 continue
             chinese = True
         else:
-            value = parse_arabic(m.group("loa"), m.group("lom"))
+            value = parse_arabic(loa, lom)
             chinese = False
         high = None
-        if m.group("hia"):
+        if hia:
             # a range's low end borrows the high end's multiplier: 5—10万 -> 5万—10万
-            mult = m.group("lom") or m.group("him")
+            mult = lom or him
             if not chinese:
-                value = parse_arabic(m.group("loa"), mult)
-            high = parse_arabic(m.group("hia"), m.group("him"))
+                value = parse_arabic(loa, mult)
+            high = parse_arabic(hia, him)
             if high < value:  # not a range (e.g. a code 3095-2012 is excluded elsewhere; 10-5 is no range)
                 high = None
-        qualifier = m.group("q2") or m.group("q1")
-        out.append(Number(m.start(), m.end(), m.group(), value, high, qualifier, chinese))
+        out.append(Number(start, m.end(), m.group(), value, high, q2 or q1, chinese))
     for m in BARE_ROUND_RE.finditer(text):
         value = CN_UNITS.get(m.group("place") or "", 1) * MULTIPLIERS[m.group("mult")]
         out = [n for n in out if not (m.start() <= n.start < m.end())]

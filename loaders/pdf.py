@@ -35,6 +35,11 @@ MAX_RULE_OBJECTS = 2000  # stop counting path objects here (a drawing, not a tab
 _ENDS_PARAGRAPH = tuple("。！？；：!?;:")
 _PAGE_NUMBER = re.compile(r"[-—–_~·\s]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[-—–_~·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])[ \t]+|[ \t]+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])")
+# a line cut between a comparator or verb and its figure (…优良天数比率不低于 / 91.1%,…) continues
+# whatever its width (an indented or dash-led line measures short)
+_BEFORE_FIGURE = ("不低于", "不少于", "不超过", "不高于", "达到", "达", "为", "控制在", "降至", "降到", "提高到",
+                  "提升到", "稳定在", "低于", "高于", "超过", "保持", "下降", "提高", "提升", "增长", "降低", "减少")
+_FIGURE_START = re.compile(r"[≥≤<>＜＞]?\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[\u4e00-\u9fff])")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
 SCAN_IMAGE_SHARE = 0.5  # an image covering this share of a page without text makes it a scanned page
@@ -246,7 +251,8 @@ def _paragraphs(lines: list[str], full_width: float) -> list[str]:
         line = _SPACE_BY_CJK.sub("", line)
         if not line:
             continue
-        if open_line and out and not _ITEM_START.match(line):
+        cut_figure = out and out[-1].endswith(_BEFORE_FIGURE) and _FIGURE_START.match(line)
+        if (open_line or cut_figure) and out and not _ITEM_START.match(line):
             out[-1] = _join(out[-1], line)
         else:
             out.append(line)

@@ -67,7 +67,7 @@ def _loader_version() -> str:
     h = hashlib.sha256()
     for path in files:
         h.update(path.relative_to(package.parent).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "charset-normalizer", "pyarrow",
+    for dist in ("jieba", "opencc-python-reimplemented", "cpca", "pyahocorasick", "ahocorasick-rs", "charset-normalizer", "pyarrow",
                  "pypdfium2", "pdfplumber", "pdfminer.six", "python-docx"):
         try:
             h.update(f"{dist}={importlib.metadata.version(dist)}\0".encode())
@@ -114,7 +114,13 @@ def error_row(source_file: str, content_sha256: str | None, err: LoadError, seve
 def as_row(record) -> dict:
     """A record's fields as a dict, shallow: dataclasses.asdict deep-copies every value and cost
     13% of the loader's time (benchmarks/RESULTS.md)."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))  # fields() is slow per call
+    return {name: getattr(record, name) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def read_any(data: bytes, source_file: str, ocr: bool = False):
@@ -234,11 +240,12 @@ def _drop_rows_the_build_would_reject(result: DocumentResult) -> None:
     build is dropped here and reported as a warning of this document: one document's bad row must
     never turn the whole refresh red."""
     problems: list[str] = []
+    allowed_codes = _allowed_codes().items()
     for table, key in ((result.items, "item_id"), (result.measures, "measure_id")):
         seen: set[str] = set()
         kept = []
         for row in table:
-            bad = [c for c, allowed in _allowed_codes().items() if key == "measure_id" and row.get(c) not in allowed]
+            bad = [c for c, allowed in allowed_codes if key == "measure_id" and row.get(c) not in allowed]
             if row[key] in seen or bad:
                 problems.append(f"{row[key]} ({'duplicate ' + key if row[key] in seen else ', '.join(f'{c}={row.get(c)!r}' for c in bad)})")
                 continue
@@ -317,6 +324,17 @@ def _warm_jieba() -> None:
         _jieba_ready = True
 
 
+_WARM_UP_TEXT = "某市2025年生态环境保护工作要点\n一、大气\n（一）PM2.5平均浓度下降到30微克/立方米以下。\n"
+
+
+def _warm_stages() -> None:
+    """Build what every stage builds on first use (jieba's dictionary, the grammar, the region index,
+    the keyword automata, the modules pyarrow imports to make a table) by parsing a made-up document:
+    about 1 CPU s that each worker would pay again."""
+    _warm_jieba()
+    FileResult.of(safe_process(_WARM_UP_TEXT.encode("utf-8"), "warm-up.txt"))
+
+
 @dataclass
 class FileResult:
     """What a worker sends back for one file: Arrow tables (compact to pickle, built in parallel)."""
@@ -377,6 +395,8 @@ def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusab
         yield from map(load_file, tasks)
         return
     chunksize = max(1, min(16, len(tasks) // (workers * 8)))
+    if multiprocessing.get_start_method() == "fork" and any(name not in reusable for _, name, _, _ in tasks):
+        _warm_stages()  # once here rather than once per worker: the forked workers share it
     with multiprocessing.Pool(workers, initializer=_init_pool_worker, initargs=(reusable, ocr)) as pool:
         yield from pool.imap(load_file, tasks, chunksize=chunksize)
 
@@ -629,5 +649,6 @@ def _error_key(e: dict) -> tuple:
 def _flush(writers: dict[str, TableWriter], batch: dict[str, list[pa.Table]]) -> None:
     for t, parts in batch.items():
         if parts:
-            writers[t].write(pa.concat_tables([p.cast(SCHEMAS[t]) for p in parts]))
+            schema = SCHEMAS[t]  # a worker's table has it already: a cast per part cost the main process 20 %
+            writers[t].write(pa.concat_tables([p if p.schema.equals(schema) else p.cast(schema) for p in parts]))
         parts.clear()

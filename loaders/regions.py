@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import ahocorasick
-
+from loaders.matching import Automaton
 from loaders.reference import seed
 
 DEFAULT_CSV = seed("regions.csv")
 # "南京江北新区", "西安高新区": a zone named after a short city name marks it as the place
 _ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:新区|高新区|开发区|经开区|园区)")
 _MIN_COUNTY_NAME = 3  # 忠县, 沛县: two-character county names are left out (parts of other words)
+_PHRASES_KEPT = 50_000  # phrases whose answer is kept (bounded: a worker reads thousands of documents)
 
 _PLACE_SUFFIX = "市州盟区县地"  # 常州市 / 延边州 / 兴安盟 / 阿里地区 ...
 _LIST_SEPARATORS = "、,，;；和与及等/"
@@ -86,6 +86,8 @@ def county_names(path: Path | str | None = None) -> list[tuple[str, str]]:
 class RegionIndex:
     def __init__(self, regions: list[Region], counties: list[tuple[str, str]] | None = None) -> None:
         self.by_code = {r.code: r for r in regions}
+        self._last_mentions: tuple[str, tuple[RegionMention, ...]] | None = None  # see find_mentions
+        self._counties_seen: dict[tuple[str, str], list[tuple[str, str]]] = {}  # see counties_in
         self._names: dict[str, list[tuple[Region, bool]]] = {}  # name -> [(region, is_short_name)]
         for r in regions:
             self._names.setdefault(r.name, []).append((r, False))
@@ -96,7 +98,7 @@ class RegionIndex:
         for name, (parent, code) in self._county_parents(counties or []).items():
             self._names.setdefault(name, []).append((parent, False))
             self._unique_counties[name] = code
-        self._automaton = ahocorasick.Automaton()
+        self._automaton = Automaton()
         for name, entries in self._names.items():
             self._automaton.add_word(name, (name, entries))
         self._automaton.make_automaton()
@@ -106,7 +108,7 @@ class RegionIndex:
             parent = self._parent_of(code)
             if parent is not None:
                 by_name.setdefault(name, []).append((code, parent.code))
-        self._county_automaton = ahocorasick.Automaton()
+        self._county_automaton = Automaton()
         for name, entries in by_name.items():
             self._county_automaton.add_word(name, (name, entries))
         if by_name:
@@ -159,7 +161,18 @@ class RegionIndex:
         return _load_as_named(str(path), "" if os.path.isabs(path) else os.getcwd())
 
     def find_mentions(self, text: str) -> list[RegionMention]:
-        """Regions named in text, left to right, longest name first where names overlap."""
+        """Regions named in text, left to right, longest name first where names overlap.
+
+        The last text's mentions are kept: metadata and the measures stage both scan a document's whole
+        text (mentions are frozen; the caller gets its own list)."""
+        last = self._last_mentions
+        if last is not None and last[0] is text:
+            return list(last[1])
+        mentions = self._find_mentions(text)
+        self._last_mentions = (text, tuple(mentions))
+        return mentions
+
+    def _find_mentions(self, text: str) -> list[RegionMention]:
         mentions = []
         for end_index, (name, entries) in self._automaton.iter_long(text):
             start, end = end_index - len(name) + 1, end_index + 1
@@ -173,7 +186,16 @@ class RegionIndex:
     def counties_in(self, text: str, parent_code: str) -> list[tuple[str, str]]:
         """(name, code) of the counties of parent_code named in a short text (a title, an issuer),
         shared names included. A two-character name (沛县, 城区) counts only at the start of the
-        text or right after a region's name (阳泉市城区), not inside a phrase (主城区)."""
+        text or right after a region's name (阳泉市城区), not inside a phrase (主城区).
+        Kept per (text, parent): the semantics stage asks it for every measure's subject and clause."""
+        key = (text, parent_code)
+        if key not in self._counties_seen:
+            if len(self._counties_seen) >= _PHRASES_KEPT:
+                self._counties_seen.clear()
+            self._counties_seen[key] = self._counties_in(text, parent_code)
+        return list(self._counties_seen[key])
+
+    def _counties_in(self, text: str, parent_code: str) -> list[tuple[str, str]]:
         if not len(self._county_automaton):
             return []
         region_ends = None  # found only when a short name needs them: most phrases name no county
@@ -182,7 +204,7 @@ class RegionIndex:
             start = end_index - len(name) + 1
             if len(name) < _MIN_COUNTY_NAME and start != 0:
                 if region_ends is None:
-                    region_ends = {m.end for m in self.find_mentions(text)}
+                    region_ends = {m.end for m in self._find_mentions(text)}
                 if start not in region_ends:
                     continue
             found += [(name, code) for code, parent in entries if parent == parent_code]

@@ -21,10 +21,9 @@ import functools
 import re
 from pathlib import Path
 
-import ahocorasick
-
 from loaders import reference
 from loaders.breaks import CLAUSE_BREAKS
+from loaders.matching import Automaton
 from loaders.regions import RegionIndex
 
 DATA = Path(__file__).parent / "data"
@@ -50,7 +49,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 @functools.cache
-def _relevance_automaton() -> ahocorasick.Automaton:
+def _relevance_automaton() -> Automaton:
     """Lowercased keyword -> (keyword, domain, strong): environmental domain keywords (strong), then the
     relevance file (which overrides a keyword both name)."""
     env = _environmental_domains()
@@ -64,18 +63,19 @@ def _relevance_automaton() -> ahocorasick.Automaton:
         if row["domain_code"] not in env or row["strength"] not in ("strong", "weak"):
             raise ValueError(f"relevance_keywords.csv: bad row {row}")
         entries[row["keyword"].strip()] = (row["domain_code"], row["strength"] == "strong")
-    automaton = ahocorasick.Automaton()
+    automaton = Automaton()
     for keyword, (domain, strong) in entries.items():
         automaton.add_word(keyword.lower(), (keyword, domain, strong))
     automaton.make_automaton()
     return automaton
 
 
-def _keywords(text: str) -> list[tuple[int, str, bool]]:
+@functools.lru_cache(maxsize=1 << 16)  # phrases repeat: every measure of a sentence asks for its clause
+def _keywords(text: str) -> tuple[tuple[int, str, bool], ...]:
     """(end offset, domain, strong) of the keywords of text, left to right, longest where they overlap."""
     if not text:
-        return []
-    return [(end + 1, domain, strong) for end, (_, domain, strong) in _relevance_automaton().iter_long(text.lower())]
+        return ()
+    return tuple((end + 1, domain, strong) for end, (_, domain, strong) in _relevance_automaton().iter_long(text.lower()))
 
 
 def relevance(subject: str, clause: str, sentence: str, number_at: int,
@@ -112,6 +112,7 @@ def _title_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(r["word"] for r in rows if r["environmental"] == "false"))
 
 
+@functools.lru_cache(maxsize=256)  # asked once per measure with its document's title
 def is_environmental_document(title: str | None) -> bool:
     """A document whose title names the environment (生态环境保护规划, 大气污染防治, 碳达峰; words in
     loaders/data/environmental_titles.csv, not 营商环境): its figures are environmental unless their own
@@ -125,14 +126,15 @@ def is_environmental_document(title: str | None) -> bool:
 
 
 @functools.cache
-def _sub_area_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _sub_area_automaton() -> Automaton:
+    automaton = Automaton()
     for row in _rows(DATA / "sub_area_words.csv"):
         automaton.add_word(row["word"].strip(), row["word"].strip())
     automaton.make_automaton()
     return automaton
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same subjects and clauses recur across a corpus
 def sub_area(subject: str, clause: str, region_code: str | None, regions: RegionIndex | None = None) -> str | None:
     """The part of the region the figure is limited to (see the module docstring), first where named."""
     for phrase in (subject, clause):

@@ -91,7 +91,7 @@ def render(table: Table) -> TableBlock:
         for c, cell in enumerate(row):
             if c:
                 pos += len(CELL_SEPARATOR)
-            text = clean_cell(cell)
+            text = fix_label(clean_cell(cell))  # a label as printed (PM2.5, Ⅲ类), where quotes find it
             if text:
                 block.cell_spans[(r, c)] = (offset + pos, offset + pos + len(text))
             parts.append(text)
@@ -107,8 +107,8 @@ def render(table: Table) -> TableBlock:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _NUMERALS = "一二三四五六七八九"
-TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求")
-OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现")
+TARGET_WORDS = ("目标", "规划", "预期值", "指标值", "要求", "累计")  # 五年累计: the plan's five-year total
+OUTCOME_WORDS = ("现状", "基准", "基期", "基数", "实际", "完成值", "现值", "实现", "情况", "累计完成")  # 2020年情况: what was reached
 BASE_WORDS = ("现状", "基准", "基期", "基数")  # the state before the plan period
 _ROLE_WORDS = {  # column header words -> the column's role (checked in this order)
     "serial": ("序号", "编号"),
@@ -168,12 +168,16 @@ def _alternation(words) -> str:
 _VALUE_RE = re.compile(
     rf"[①-⑳]?(?P<pre>{_alternation(_PREFIXES)})?(?P<open>[\[【［〔])?(?P<pre2>{_alternation(_PREFIXES)})?"
     r"(?P<num>[+-]?\d+(?:,\d{3})*(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?(?P<unit>[^\d\]】］〕]{0,12}?)"
-    rf"(?P<close>[\]】］〕])?(?P<post>{_alternation(_SUFFIXES)})?(?P<note>[a-zA-Z*①-⑳]|\([a-z1-9]\))?"
+    rf"(?P<close>[\]】］〕])?(?P<post>{_alternation(_SUFFIXES)})?(?P<note>[a-zA-Z*#①-⑳]|\([a-z1-9]\)|\[\d{{1,2}}\]|(?<=[\]】］〕])\d\))?"
 )
 
 
 _SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
 _CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10})[)）]$")
+# a note that counts or dates the figure: 48(以50个省考断面计), 2.9(较2019年)
+_COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
+# the baseline of a change written before its figure: 较2015年下降24.72 (the row names the change)
+_CHANGE_FIRST = re.compile(r"^(?:较|比)((?:19|20)\d\d)年?(?:下降|降低|减少|削减|提高|增长|上升)(?=[\d.]+%?$)")
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,7 @@ class CellValue:
     comparator: str
     unit_surface: str  # a unit written in the cell itself, e.g. % in 41.5%
     is_total: bool  # written in [ ]: a total over the plan's period
+    since: int | None = None  # the baseline year of a change written in the cell (较2015年下降24.72)
 
 
 def parse_cell(text: str) -> CellValue | None:
@@ -191,8 +196,10 @@ def parse_cell(text: str) -> CellValue | None:
     s = re.sub(r"\s+", "", text)
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
-    if (note := _CELL_NOTE.search(s)) and _unit_of(note.group(1)) is None:
+    if (note := _CELL_NOTE.search(s) or _COUNTED_NOTE.search(s)) and _unit_of(note.group(1)) is None:
         s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
+    since = int(m.group(1)) if (m := _CHANGE_FIRST.match(s)) else None
+    s = _CHANGE_FIRST.sub("", s)
     m = _VALUE_RE.fullmatch(s)
     if not m:
         return None
@@ -202,7 +209,7 @@ def parse_cell(text: str) -> CellValue | None:
     value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)
     pre = m.group("pre") or m.group("pre2")
     comparator = _PREFIXES[pre] if pre else _SUFFIXES[m.group("post")] if m.group("post") else "eq"
-    return CellValue(value, comparator, unit, bool(m.group("open") and m.group("close")))
+    return CellValue(value, comparator, unit, bool(m.group("open") and m.group("close")), since)
 
 
 def _unit_of(surface: str) -> Unit | None:
@@ -249,24 +256,35 @@ _STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|I{{1,3}}|IV|V)(?![{_ROMAN}IV]*类)")
 _BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
 
 
+_LATIN_AROUND = re.compile(r"[A-Za-z]")
 _CLASS_AFTER = re.compile(rf"(?<![{_ROMAN}])类([{_ROMAN}])(?!类)")
 _PM_BARE = re.compile(r"PM(?![\d.])\s*")
-_PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$")
+# the size of PM where the OCR layer left it: at the end, or as a lone token inside (浓度2.5 (μg/m3), (μ 2.5 g/m3))
+_PM_SIZE = re.compile(r"\s*(2\.5|10)\s*$|(?<![\d.])\s*(2\.5|10)\s+(?![\d.])|(?<=\s)(2\.5|10)(?![\d.])")
 
 
 def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
-    (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度)."""
-    if _PM_BARE.search(label) and (size := _PM_SIZE.search(label)):
-        label = label[: size.start()]
-        pm = _PM_BARE.search(label)
-        label = label[: pm.start()] + "PM" + size.group(1) + label[pm.end():]
+    (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度);
+    a circled footnote mark, printed raised beside the label, is no part of it (优良天数比率① (%)); a unit
+    out of its brackets goes back in (减排量 万吨( ) -> 减排量(万吨))."""
+    label = re.sub(r"\s*[①-⑳]\s*", "", label) if re.search(r"[^\s①-⑳]", label) else label
+    label = _unit_into_brackets(label)
+    pm = _PM_BARE.search(label)
+    sizes = [m for m in _PM_SIZE.finditer(label) if pm and m.start() >= pm.end()]
+    if pm and sizes:
+        size = sizes[-1]
+        label = label[: size.start()] + label[size.end():]
+        label = label[: pm.start()] + "PM" + next(g for g in size.groups() if g) + label[pm.end():]
     label = _CLASS_AFTER.sub(r"\1类", label)
     bare = _BARE_CLASS.search(label)
     stray = [m for m in _STRAY_ROMAN.finditer(label) if not bare or m.start() > bare.start()]
-    if bare is None or len(stray) != 1 or not re.search(rf"[{_ROMAN}]", stray[0].group(1)):
+    if bare is None or len(stray) != 1:
         return label
     m = stray[0]
+    if not re.search(rf"[{_ROMAN}]", m.group(1)) and _LATIN_AROUND.search(label[max(m.start() - 1, 0): m.end() + 1]
+                                                                    .replace(m.group(1), "", 1)):
+        return label  # the V of VOCs, not a class numeral written in Latin letters
     label = label[: m.start()] + label[m.end():]
     return label[: bare.start()] + m.group(1) + label[bare.start():]
 
@@ -274,12 +292,28 @@ def fix_label(label: str) -> str:
 _PAREN_UNIT = re.compile(r"[(（]([^()（）]{1,16})[)）]")
 
 
+_EMPTY_BRACKETS = re.compile(r"[(（]\s*[)）]")
+
+
 def _unit_in(text: str):
-    """The unit written in brackets in a label or header: 森林覆盖率（%） -> (unit, text without it)."""
+    """The unit written in brackets in a label or header: 森林覆盖率（%） -> (unit, text without it); or,
+    where the text layer moved it out of its brackets, just before them: 减排量 万吨( ) -> 万吨."""
     for m in reversed(list(_PAREN_UNIT.finditer(text))):
         if (u := _unit_of(m.group(1))) is not None:
             return u, (text[: m.start()] + text[m.end():]).strip()
     return None, text
+
+
+def _unit_into_brackets(label: str) -> str:
+    """A unit the text layer moved out of its brackets goes back in: 减排量 万吨( ) -> 减排量(万吨)."""
+    m = _EMPTY_BRACKETS.search(label)
+    if m is None:
+        return label
+    before = label[: m.start()].rstrip()
+    for n in range(min(8, len(before)), 0, -1):
+        if (n > 1 or before[-1].isascii()) and _unit_of(before[-n:]) is not None:  # 例 ends 比例: no unit
+            return f"{before[:-n].rstrip()}({before[-n:].strip()}){label[m.end():]}"
+    return label
 
 
 def is_value_cell(text: str) -> bool:
@@ -327,6 +361,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
         n_values = sum(is_value_cell(v) for v in values)
         n_binding = sum(v in _BINDING for v in values)
         role = next((role for role, words in _ROLE_WORDS.items() if any(w in header for w in words)), None)
+        if role == "status" and _header_year(header) and n_values and n_values >= len(values) / 2:
+            role = None  # 2020年情况 holds the figures reached that year; 完成情况 alone holds words
         if role == "binding" and not n_binding and "属性" not in header:
             role = None  # 类型 heads a category column unless its cells are 约束性/预期性
         if role is None:
@@ -390,7 +426,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 labels.append(t)
         if not labels:
             continue
-        subject = fix_label("".join(labels))
+        subject = fix_label(compose_label(labels))
         unit, subject = _unit_in(subject)
         for c, col in enumerate(cols):
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
@@ -399,40 +435,91 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
-            if col.role != "value" or table.cells[r][c] is None or (r, c) not in block.cell_spans:
+            if col.role != "value":
                 continue
-            text = clean_cell(table.cells[r][c])
+            # a value cell merged down over several rows (完成省下达指标 beside three 削减比例) holds for each
+            orow, ocol = table.origin[r][c]
+            if ocol != c or orow < n_header or (orow, c) not in block.cell_spans:
+                continue
+            text = clean_cell(table.cells[orow][c])
             if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+", text):
                 continue
-            start, end = block.cell_spans[(r, c)]
+            start, end = block.cell_spans[(orow, c)]
             row_start = sum(len(line) + 1 for line in block.lines[:r])
             col_unit, _ = _unit_in(col.header)
-            for offset, piece in _pieces(text, subject):
+            for offset, piece, piece_subject in _pieces(text, subject):
                 cv = parse_cell(piece)
                 if cv is None and re.search(r"\d", piece) and len(piece) > 20:
                     continue  # a sentence in a value cell: the prose extraction reads it
                 cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
-                u = cell_unit or unit or col_unit or header_unit or indicator_unit(subject)
+                u = cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject)
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value
                 out.append(Measure(
-                    kind=col.kind or "target", subject_zh=subject, comparator=cv.comparator if cv else "eq",
+                    kind=col.kind or "target", subject_zh=piece_subject, comparator=cv.comparator if cv else "eq",
                     value=value, unit=u.unit if u is not None else UNITLESS, value_text=piece,
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=f"{col.year - 4}-{col.year}" if cv and cv.is_total and col.year else None,
+                    period=_period(col, cv),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
 
 
-def _pieces(text: str, label: str) -> list[tuple[int, str]]:
-    """(offset, text) of the figures of a cell: one, or one per alternative when the label names its
-    subjects with slashes and the cell gives as many figures (动/植物 | 83/77)."""
+# words that make a label a metric (a share, a concentration, a change); a label without one names only
+# what is measured (氮氧化物, 县城) and takes the metric of the label it sits under
+_METRIC = re.compile(r"率|比例|比重|占比|比率|浓度|指数|排放量|减排量|总量|面积|天数|减少|下降|降低|削减|增长|提高")
+_GENERIC_NOUN = re.compile(r"(?:主要)?(?:大气|水)?污染物")
+
+
+def compose_label(labels: list[str]) -> str:
+    """The subject of a row from its label cells, left to right. A row's own label naming no metric, under a
+    group label that names one, takes its place in the group's wording: 主要水污染物排放量减少 + 氨氮 ->
+    氨氮排放量减少 (it replaces the generic 污染物); 生活污水集中处理率 + 县城 -> 县城生活污水集中处理率."""
+    if len(labels) >= 2 and not _METRIC.search(labels[-1]) and _METRIC.search(labels[-2]):
+        own, group = labels[-1], labels[-2]
+        head = "".join(labels[:-2])
+        if m := _GENERIC_NOUN.search(group):
+            return head + group[: m.start()] + own + group[m.end():]
+        return head + own + group
+    return "".join(labels)
+
+
+def _period(col: _Column, cv: CellValue | None) -> str | None:
+    """YYYY-YYYY of a figure over several years: a [ ] total or a 累计 column (five years to the column's
+    year), a change since a baseline year written in the cell (较2015年下降24.72: 2016-2020)."""
+    if cv is None or col.year is None:
+        return None
+    if cv.since is not None and cv.since < col.year:
+        return f"{cv.since + 1}-{col.year}"
+    if cv.is_total or "累计" in col.header:
+        return f"{col.year - 4}-{col.year}"
+    return None
+
+
+# one figure per name in a cell: 氮氧化物 1.28 挥发性有机物0.83 under 主要污染物重点工程减排量(万吨)
+_FIGURE_WITH_PARTS = re.compile(r"([^()（）]+?)\s*[(（]((?:[\u4e00-\u9fff]{2,8}\s*\d+(?:\.\d+)?%?[、,，;；]?\s*){2,})[)）]")
+_SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中心城区)
+_NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
+
+
+def _pieces(text: str, label: str) -> list[tuple[int, str, str]]:
+    """(offset, text, subject) of the figures of a cell: one, or one per alternative when the label names
+    its subjects with slashes and the cell gives as many figures (动/植物 | 83/77), or one per name when
+    the cell names what each figure is about (氮氧化物 1.28 氨氮 0.33: 氮氧化物重点工程减排量 …)."""
     parts = text.split("/")
     if len(parts) > 1 and label.count("/") == len(parts) - 1 and all(parse_cell(p) for p in parts):
         offsets = [sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
-        return list(zip(offsets, parts, strict=True))
-    return [(0, text)]
+        return [(o, p, label) for o, p in zip(offsets, parts, strict=True)]
+    if (m := _FIGURE_WITH_PARTS.fullmatch(text)) and parse_cell(m.group(1)):
+        # 92以上(甲县93.06、乙县92.99): the whole's figure, then each part's
+        parts = [(m.start(2) + p.start(2), p.group(2), compose_label([label, p.group(1)]))
+                 for p in _NAMED_FIGURE.finditer(m.group(2))]
+        return [(0, m.group(1), label), *parts]
+    named = list(_NAMED_FIGURE.finditer(text))
+    if (named and "".join(m.group(0) for m in named) == text and _METRIC.search(label) and parse_cell(text) is None
+            and (len(named) >= 2 or len(named[0].group(1)) <= _SCOPE_NAME)):  # 陆域13.09: the figure of a part
+        return [(m.start(2), m.group(2), compose_label([label, m.group(1)])) for m in named]
+    return [(0, text, label)]

@@ -20,9 +20,11 @@ MODEL = ROOT / "models" / "intermediate" / "int_measures_indicator_matched.sql"
 KEY_MACRO = ROOT / "macros" / "indicator_key.sql"  # expanded here as dbt would
 
 
-def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple[str, str, bool]]) -> list[str | None]:
-    con.execute("create or replace table measures (measure_id varchar, subject_zh varchar, unit varchar, is_change boolean)")
-    con.executemany("insert into measures values (?, ?, ?, ?)", [(str(i), *s) for i, s in enumerate(subjects)])
+def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple], words_only: bool = False) -> list[str | None]:
+    con.execute("create or replace table measures (measure_id varchar, subject_zh varchar, unit varchar, is_change boolean, "
+                "value double)")
+    con.executemany("insert into measures values (?, ?, ?, ?, ?)",
+                    [(str(i), *s, None if words_only else 1.0) for i, s in enumerate(subjects)])
     tables = {"stg_raw__measures": "select * from measures",
               "indicators": f"select * from read_csv('{reference.seed('indicators.csv')}', header=true, all_varchar=true)",
               "indicator_synonyms": f"select * from read_csv('{reference.seed('indicator_synonyms.csv')}', header=true, all_varchar=true)"}
@@ -68,3 +70,26 @@ def test_the_three_words_for_a_share_match_one_synonym_in_both_languages():
     python = [assign_indicator(s, u, load_synonyms(), c) for s, u, c in cases]
     assert python == ["drinking_water_source_compliance"] * 2
     assert _sql_matches(duckdb.connect(), cases) == python
+
+
+def test_table_wordings_of_indicators_match():
+    """Row labels of plan tables that name a catalogue indicator in other words."""
+    synonyms = load_synonyms()
+    cases = {("全区医疗废物无害化处理率", "percent"): "medical_waste_safe_disposal_rate",
+             ("万元生产总值用水量降低率", "percent"): "water_intensity_reduction",
+             ("小流域水质好于Ⅲ类比例", "percent"): "surface_water_good_ratio",
+             ("小流域水质劣Ⅴ类比例", "percent"): "surface_water_worse_v_ratio"}
+    for (subject, unit), code in cases.items():
+        assert assign_indicator(subject, unit, synonyms) == code, subject
+
+
+def test_a_figure_in_words_only_takes_the_indicator_its_label_names_whatever_the_unit():
+    """完成省下达指标 in a row 主要大气污染物排放量减少(%) | 氮氧化物: no number whose unit could disagree."""
+    synonyms = load_synonyms()
+    cases = [("氮氧化物排放量减少", "percent", False), ("PM2.5平均浓度", "percent", False), ("森林覆盖率", "percent", False)]
+    python = [assign_indicator(s, u, synonyms, c, words_only=True) for s, u, c in cases]
+    # a row of the indicator's own unit keeps it (PM2.5 % is the change indicator, not the concentration)
+    assert python == ["nox_reduction", "pm25_concentration_reduction", "forest_coverage"]
+    assert _sql_matches(duckdb.connect(), cases, words_only=True) == python
+    assert assign_indicator("氮氧化物排放量减少", "percent", synonyms) is None  # a figure: its unit must agree
+    assert _sql_matches(duckdb.connect(), cases[:1]) == [None]

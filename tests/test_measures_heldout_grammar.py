@@ -323,3 +323,14 @@ def test_a_five_year_plan_period_is_dated_by_its_last_year():
     assert [m.year for m in measures("“十三五”时期,全区新建污水处理厂12座。", later)] == [2020]
     assert [m.year for m in measures("与“十三五”期间相比,新建污水处理厂多12座。", later)] == [2021]
     assert [m.year for m in measures("编制“十四五”期间治理方案,完成治理12处。", later)] == [2021]
+
+
+def test_one_percentage_after_a_list_of_rates_holds_for_each_without_jun():
+    found = measures("到2025年,工业固体废物安全处置率、生活垃圾无害化处理率保持100%。")
+    assert [(m.subject_zh, m.value) for m in found] == [("工业固体废物安全处置率", 100), ("生活垃圾无害化处理率", 100)]
+    found = measures("到2025年,受污染林地、污染地块安全利用率达到93%以上。")
+    assert [(m.subject_zh, m.comparator) for m in found] == [("受污染林地安全利用率", "ge"), ("污染地块安全利用率", "ge")]
+    # a count is a sum of its parts; a 、 inside brackets lists nothing; a long clause is no name
+    assert len(measures("新建公园、绿道20个。")) == 1
+    assert len(measures("涉农县(市、区)农膜回收覆盖率达到65%。")) == 1
+    assert len(measures("抽测发现的超标柴油货车、运营多年的老旧车辆核查率达到90%。")) == 1

@@ -171,3 +171,11 @@ def test_kind_rules_are_an_ordered_table_a_new_rule_slots_in(monkeypatch):
     assert kind_and_year(doc, cands[0]).kind_rule == "kind_plan"
     monkeypatch.setattr(kinds, "KIND_RULES", (review_section, *kinds.KIND_RULES))
     assert (kind_and_year(doc, cands[0]).kind, kind_and_year(doc, cands[0]).kind_rule) == ("outcome", "kind_review_section")
+
+
+def test_comparators_a_closing_suffix_holds_over_a_list_joined_by_he():
+    doc, cands = through("甲、乙和丙减排量分别为 1.2 万吨、0.8 万吨和 0.05 万吨以上。", read_comparators)
+    out = read_comparators(doc, cands)
+    assert [c.comparator for c in out] == ["ge", "ge", "ge"]
+    doc, cands = through("新建公园12个和绿道30公里以上。", read_comparators)
+    assert [c.comparator for c in read_comparators(doc, cands)] == ["eq", "ge"]  # another unit: its own

@@ -172,3 +172,11 @@ def test_unit_with_a_multiplier_and_a_unit_column():
 def test_kind_of_plain_year_columns(years, kinds):
     table = Table.from_rows([["指标", *years], ["森林覆盖率(%)", "30", "31", "32"]])
     assert [m.kind for m in table_measures(render(table), None)] == kinds
+
+
+def test_a_line_cut_between_a_comparator_and_its_figure_continues():
+    from loaders.pdf import _paragraphs
+    lines = ["——水质持续改善。断面水质优良比例不低于", "88.5%,劣Ⅴ类水体全面消除。", "一、总体要求为", "1.加强治理"]
+    assert _paragraphs(lines, 60) == ["——水质持续改善。断面水质优良比例不低于88.5%,劣Ⅴ类水体全面消除。",
+                                      "一、总体要求为", "1.加强治理"]
+    assert _paragraphs(["空气质量明显改善", "2025年底前完成"], 60) == ["空气质量明显改善", "2025年底前完成"]

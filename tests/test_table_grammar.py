@@ -105,3 +105,122 @@ def test_a_boxed_table_title_dates_target_and_completed_columns():
     res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")
     got = {(m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"] and "森林" in m["subject_zh"]}
     assert got == {("target", 2020, 40.0), ("outcome", 2020, 41.5)}
+
+
+def test_a_value_cell_merged_down_over_rows_holds_for_each_row():
+    rows = [["指标", "2020年", "2025年"],
+            ["甲污染物排放削减比例(%)", "12.5", "达到上级要求"],
+            ["乙污染物排放削减比例(%)", "10.1", None],
+            ["森林覆盖率(%)", "30", "31"]]
+    got = {(m.subject_zh, m.year): m for m in _measures(rows)}
+    assert got[("乙污染物排放削减比例", 2025)].value is None
+    assert got[("乙污染物排放削减比例", 2025)].value_text == "达到上级要求"
+    assert got[("乙污染物排放削减比例", 2025)].char_start == got[("甲污染物排放削减比例", 2025)].char_start
+    assert got[("乙污染物排放削减比例", 2020)].value == 10.1
+    assert ("森林覆盖率", 2025) in got and len(got) == 6
+
+
+def test_a_year_with_qingkuang_heads_the_column_of_what_was_reached():
+    rows = [["指标", "2015年现状", "2020年目标", "2020年情况", "完成情况"],
+            ["城区污水处理率(%)", "80", "90", "93.5", "完成"]]
+    got = {(m.kind, m.year, m.value) for m in _measures(rows)}
+    assert got == {("outcome", 2015, 80.0), ("target", 2020, 90.0), ("outcome", 2020, 93.5)}
+
+
+def test_a_label_is_written_into_the_text_as_printed():
+    block = render(Table.from_rows([["指标", "2025年"], ["城区细颗粒物(PM )浓度 2.5", "30"],
+                                    ["地表水好于类水体比例Ⅲ(%)", "80"]]))
+    assert "城区细颗粒物(PM2.5)浓度 | 30" in block.lines
+    assert "地表水好于Ⅲ类水体比例(%) | 80" in block.lines
+
+
+def test_a_pm_size_left_inside_the_label_goes_back_after_pm():
+    assert fix_label("城区细颗粒物(PM )浓度2.5 (μg/m3)") == "城区细颗粒物(PM2.5)浓度(μg/m3)"
+    assert fix_label("城区细颗粒物(PM )浓度(μ 2.5 g/m3)") == "城区细颗粒物(PM2.5)浓度(μg/m3)"
+    assert fix_label("可吸入颗粒物年均浓度(PM ) 10") == "可吸入颗粒物年均浓度(PM10)"
+    assert fix_label("PM2.5浓度 10") == "PM2.5浓度 10"  # no bare PM: nothing moves
+
+
+def test_a_footnote_mark_or_counting_note_after_the_figure_leaves_the_value():
+    assert parse_cell("5120[1]").value == 5120
+    assert parse_cell("[2300.5]1)").value == 2300.5 and parse_cell("[2300.5]1)").is_total
+    assert parse_cell("61.5#").value == 61.5
+    assert parse_cell("47(以9个省考断面计)").value == 47
+    assert parse_cell("3.1 (较2018年)").value == 3.1
+    assert parse_cell("35%(其后与上级重新签订的责任目标为30.5)") is None  # a second figure: not one value
+
+
+def test_a_change_with_its_baseline_before_the_figure():
+    cv = parse_cell("较2016年下降18.25")
+    assert cv is not None and cv.value == 18.25
+    assert parse_cell("较2016年下降") is None
+
+
+def test_a_row_label_without_metric_takes_the_wording_of_its_group_label():
+    from loaders.tables import compose_label
+    assert compose_label(["主要水污染物排放量减少", "氨氮"]) == "氨氮排放量减少"
+    assert compose_label(["主要污染物重点工程减排量(吨)", "氮氧化物"]) == "氮氧化物重点工程减排量(吨)"
+    assert compose_label(["生活污水集中处理率", "县城"]) == "县城生活污水集中处理率"
+    assert compose_label(["环境质量", "森林覆盖率"]) == "环境质量森林覆盖率"  # a row naming its own metric
+    rows = [["指标", None, "2020年", "2025年"], ["主要大气污染物排放量减少(%)", "二氧化硫", "12", "10"]]
+    assert {m.subject_zh for m in _measures(rows)} == {"二氧化硫排放量减少"}
+
+
+def test_a_cell_naming_each_figure_gives_one_measure_per_name():
+    rows = [["指标", "2020年", "2025年"],
+            ["森林覆盖率(%)", "40", "41"],
+            ["主要污染物重点工程减排量(万吨)", "—", "二氧化硫 1.5 氮氧化物0.62"]]
+    got = {m.subject_zh: m for m in _measures(rows) if m.subject_zh != "森林覆盖率"}
+    assert set(got) == {"二氧化硫重点工程减排量", "氮氧化物重点工程减排量"}
+    assert got["氮氧化物重点工程减排量"].value == 6200 and got["氮氧化物重点工程减排量"].unit == "t"
+    assert got["二氧化硫重点工程减排量"].value_text == "1.5"
+
+
+def test_a_five_year_total_column_and_a_change_since_a_year_carry_their_period():
+    rows = [["指标", "2020年", "2025年", "五年累计"],
+            ["氨氮重点工程减排量(万吨)", "-", "-", "0.04"],
+            ["单位地区生产总值能源消耗降低(%)", "较2015年下降12.5", "完成上级下达目标", "-"]]
+    got = {(m.subject_zh, m.year, m.kind): m for m in _measures(rows)}
+    total = got[("氨氮重点工程减排量", 2025, "target")]
+    assert total.value == 400 and total.period == "2021-2025"
+    change = got[("单位地区生产总值能源消耗降低", 2020, "outcome")]
+    assert change.value == 12.5 and change.period == "2016-2020"
+
+
+def test_a_circled_footnote_mark_is_no_part_of_a_label():
+    assert fix_label("城市空气质量优良天数比率② (%)") == "城市空气质量优良天数比率(%)"
+    rows = [["指标", "2020年", "2025年"], ["地表水劣Ⅴ类水体比例③ (%)", "1.2①", "0"]]
+    block = render(Table.from_rows(rows))
+    assert block.lines[1] == "地表水劣Ⅴ类水体比例(%) | 1.2 | 0"
+    assert {m.subject_zh for m in table_measures(block, 2025)} == {"地表水劣Ⅴ类水体比例"}
+
+
+def test_a_class_numeral_in_latin_letters_moved_after_its_label_goes_back():
+    assert fix_label("全市地表水劣类水体比例V") == "全市地表水劣V类水体比例"
+    assert fix_label("地表水好于类水体比例III(%)") == "地表水好于III类水体比例(%)"
+    assert fix_label("类水体比例VOCs") == "类水体比例VOCs"  # a Latin word, not a numeral
+
+
+def test_a_unit_moved_out_of_its_brackets_goes_back_in():
+    assert fix_label("重点工程减排量 万吨( )") == "重点工程减排量(万吨)"
+    assert fix_label("城市黑臭水体比例()") == "城市黑臭水体比例()"  # 例 ends 比例: not the unit 例
+    rows = [["指标", None, "2020年", "2025年"], ["森林覆盖率(%)", None, "40", "41"],
+            ["二氧化硫", "重点工程减排量 万吨( )", "—", "[1.2]"]]
+    got = [m for m in _measures(rows) if m.subject_zh.startswith("二氧化硫")]
+    assert [(m.value, m.unit, m.period) for m in got] == [(12000, "t", "2021-2025")]
+
+
+def test_a_cell_naming_the_part_its_only_figure_is_about():
+    rows = [["指标", "2020年", "2025年"], ["森林覆盖率(%)", "40", "41"], ["生态质量指数(EQI)", "陆域60.5", "稳中向好"]]
+    got = {(m.subject_zh, m.year): m for m in _measures(rows)}
+    assert got[("陆域生态质量指数(EQI)", 2020)].value == 60.5
+    assert got[("生态质量指数(EQI)", 2025)].value is None
+    assert parse_cell("不低于90").comparator == "ge"  # a comparator word is no name
+
+
+def test_a_figure_with_the_figures_of_its_parts_in_brackets():
+    rows = [["指标", "2015年", "2020年"], ["森林覆盖率(%)", "30", "31"],
+            ["县城污水处理率(%)", "74", "90以上(甲县91.5、乙县93)"]]
+    got = {(m.subject_zh, m.year): (m.value, m.comparator) for m in _measures(rows)}
+    assert got[("县城污水处理率", 2020)] == (90, "ge")
+    assert got[("甲县县城污水处理率", 2020)] == (91.5, "eq") and got[("乙县县城污水处理率", 2020)] == (93, "eq")

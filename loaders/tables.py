@@ -83,6 +83,12 @@ def clean_cell(text: str | None) -> str:
     return _SPACE_BY_CJK.sub("", joined).replace(CELL_SEPARATOR.strip(), "/")
 
 
+def printed_cell(text: str | None) -> str:
+    """A cell as the document's text prints it (render) and as its measures read it: the same string, so
+    that a measure's offsets point at its value as written."""
+    return fix_label(clean_cell(text))  # a label as printed (PM2.5, Ⅲ类), where quotes find it
+
+
 def render(table: Table) -> TableBlock:
     """One line per row, cells joined by CELL_SEPARATOR (a merged cell is written once, at its origin)."""
     block = TableBlock(table, [])
@@ -92,7 +98,7 @@ def render(table: Table) -> TableBlock:
         for c, cell in enumerate(row):
             if c:
                 pos += len(CELL_SEPARATOR)
-            text = fix_label(clean_cell(cell))  # a label as printed (PM2.5, Ⅲ类), where quotes find it
+            text = printed_cell(cell)
             if text:
                 block.cell_spans[(r, c)] = (offset + pos, offset + pos + len(text))
             parts.append(text)
@@ -594,7 +600,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         for c, col in enumerate(cols):
             if col.role != "value" or (cell := _value_origin(table, r, c, n_header)) is None or cell not in block.cell_spans:
                 continue
-            text = clean_cell(table.text(r, c))
+            text = printed_cell(table.cells[cell[0]][cell[1]])  # as render wrote it: the offsets point at it
             if text in _NO_VALUE or re.fullmatch(r"[-—–/\\_…]+\*?", text):
                 continue
             start, end = block.cell_spans[cell]

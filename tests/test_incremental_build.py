@@ -5,12 +5,15 @@ changes (a document added in a region that already has one, one edited, one rena
 the warehouse is refreshed twice from the same raw tables: incrementally, from a copy of the published
 file, and in full into another file. Every table of both must hold the same rows.
 
-Three dbt builds: about a minute.
+It also checks what the incremental build left out (seeds, unit tests, rows outside the scope for
+row-level tests). Three dbt builds: about a minute.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -58,6 +61,17 @@ def _build(raw: Path, published: Path, incremental: bool) -> publish.PublishResu
     return result
 
 
+def _node_kinds(db: Path) -> Counter:
+    """Nodes of the last build of db by kind (model, seed, test, unit_test), from dbt's run_results.json."""
+    results = json.loads((publish.dbt_state_dir(db) / "target" / "run_results.json").read_text(encoding="utf-8"))
+    return Counter(result["unique_id"].split(".")[0] for result in results["results"])
+
+
+def _compiled_test(db: Path, name: str) -> str:
+    """The SQL a data test of the last build of db ran."""
+    return next((publish.dbt_state_dir(db) / "target" / "run").rglob(f"{name}.sql")).read_text(encoding="utf-8")
+
+
 def _statuses(db: Path) -> dict[str, int]:
     """Documents per status, and "in_scope": how many of them the incremental build re-built."""
     con = duckdb.connect(str(db), read_only=True)
@@ -96,6 +110,15 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert _build(raw, incremental_db, incremental=True).mode == "incremental"
     full_db = tmp_path / "full" / "warehouse.duckdb"
     _build(raw, full_db, incremental=False)
+
+    # what the incremental build left out: the seeds and unit tests (same seeds and SQL as the published
+    # build), and for a row-level test the rows outside the refresh scope; a test across rows reads them all
+    incremental_nodes, full_nodes = _node_kinds(incremental_db), _node_kinds(full_db)
+    assert incremental_nodes["seed"] == incremental_nodes["unit_test"] == 0, incremental_nodes
+    assert full_nodes["seed"] and full_nodes["unit_test"] and full_nodes["test"] > incremental_nodes["test"] > 0
+    assert "in_refresh_scope" in _compiled_test(incremental_db, "not_null_fct_targets_document_id")
+    assert "in_refresh_scope" not in _compiled_test(incremental_db, "unique_fct_targets_measure_id")
+    assert "in_refresh_scope" not in _compiled_test(full_db, "not_null_fct_targets_document_id")
 
     statuses = _statuses(incremental_db)
     # new: 2 added + the edited one's new text; removed: the deleted one + the edited one's old text

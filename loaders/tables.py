@@ -576,7 +576,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
     first_value = next(c for c, col in enumerate(cols) if col.role == "value")
     dated = sorted({col.year for col in cols if col.role == "value" and col.year})
     five_years = table.period_end is not None or (len(dated) == 2 and dated[1] - dated[0] == 5)
-    last_year = table.period_end or (dated[-1] if dated else None)  # the base year's figure is that year's own
+    last_year = table.period_end or (dated[-1] if dated else None)
     out: list[Measure] = []
     for r in range(n_header, len(table.cells)):
         labels: list[str] = []
@@ -592,9 +592,6 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
                 unit = u
         header_unit, _ = _unit_in(" ".join(col.header for col in cols if col.role in ("label", "unit")))
-        # a reduction in a five-year plan's table (减排量, 降低 %) is counted over the plan's five years (up
-        # to its last year: the base year's column states that year's own figure)
-        cumulative = five_years and _REDUCTION.search(subject) is not None
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
@@ -623,13 +620,30 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=_period(cv, col) or (f"{col.year - 4}-{col.year}" if cv and cumulative and col.year == last_year else None),
+                    period=_period(cv, col) or (_plan_period(cv, subject, col.year, last_year, u) if five_years else None),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
 
 
 _REDUCTION = re.compile("减排|削减|下降|降低|减少")
+
+
+def _plan_period(cv: CellValue | None, subject: str, year: int | None, last_year: int | None, unit: Unit | None) -> str | None:
+    """The five years a reduction in a plan's table covers (the table names it, so `cumulative`): in the
+    last year's column the plan's own, for a figure or, on an emission total's row, for the words
+    standing for one (完成省下达指标: the five-year quota); in the base year's column (2020 under a 十四五
+    table) a rate of reduction is the previous plan's (下降 8.26%), while an amount there is that year's own."""
+    if year is None or last_year is None or _REDUCTION.search(subject) is None:
+        return None
+    if year == last_year and (cv is not None or _EMISSION_TOTAL.search(subject)):
+        return f"{year - 4}-{year}"
+    if cv is not None and year == last_year - 5 and unit is not None and unit.unit == "percent":
+        return f"{year - 4}-{year}"
+    return None
+
+
+_EMISSION_TOTAL = re.compile("排放总量|排放量|减排量")
 
 
 def _period(cv: CellValue | None, col: _Column) -> str | None:

@@ -321,8 +321,8 @@ def test_slashed_totals_named_figures_and_changes_since_a_year():
     assert ("区域单位地区生产总值能源消耗降低", 14.5, "较2015年下降14.5", "2016-2020") in got
     # a reduction in a table of a five-year plan counts over its five years; a level does not
     assert ("区域单位地区生产总值能源消耗降低", 13.0, "13", "2021-2025") in got
-    rows[-1][1] = "3.1"
-    assert {m.period for m in _measures(rows) if m.value == 3.1} == {None}  # the base year's own figure
+    rows[-1][1] = "3.1"  # the base year's rate of reduction: the five years of the plan before
+    assert {m.period for m in _measures(rows) if m.value == 3.1} == {"2016-2020"}
     assert ("区域森林覆盖率", 41.0, "41", None) in got
 
 
@@ -517,3 +517,20 @@ def test_a_figure_with_the_figures_of_its_parts_in_brackets():
     got = {(m.subject_zh, m.year): (m.value, m.comparator) for m in _measures(rows)}
     assert got[("县城污水处理率", 2020)] == (90, "ge")
     assert got[("甲县县城污水处理率", 2020)] == (91.5, "eq") and got[("乙县县城污水处理率", 2020)] == (93, "eq")
+
+
+def test_a_reduction_in_a_plan_table_covers_the_plan_period_of_its_column():
+    rows = [["指标", "2020年", "2025年", "属性"],
+            ["化学需氧量排放总量减少(%)", "14.3", "完成省下达指标", "约束性"],
+            ["化学需氧量排放量(吨)", "53254", "50000", "约束性"],
+            ["单位地区生产总值能源消耗降低(%)", "16.2", "完成省下达指标", "约束性"],
+            ["氨氮重点工程减排量(吨)", "1200", "1500", "约束性"]]
+    got = {(m.subject_zh, m.year): m.period for m in _measures(rows)}
+    # a rate of reduction in the base year's column is the previous plan's; in the target year's the plan's
+    assert got[("化学需氧量排放总量减少", 2020)] == "2016-2020"
+    assert got[("化学需氧量排放总量减少", 2025)] == "2021-2025"  # words standing for an emission quota
+    assert got[("单位地区生产总值能源消耗降低", 2020)] == "2016-2020"
+    assert got[("单位地区生产总值能源消耗降低", 2025)] is None  # words for an intensity: no total
+    assert got[("氨氮重点工程减排量", 2020)] is None  # an amount in the base year's column is that year's
+    assert got[("氨氮重点工程减排量", 2025)] == "2021-2025"
+    assert got[("化学需氧量排放量", 2020)] is None and got[("化学需氧量排放量", 2025)] is None  # a level

@@ -534,3 +534,28 @@ def test_a_reduction_in_a_plan_table_covers_the_plan_period_of_its_column():
     assert got[("氨氮重点工程减排量", 2020)] is None  # an amount in the base year's column is that year's
     assert got[("氨氮重点工程减排量", 2025)] == "2021-2025"
     assert got[("化学需氧量排放量", 2020)] is None and got[("化学需氧量排放量", 2025)] is None  # a level
+
+
+def test_a_power_unit_in_latin_letters_after_a_multiplier():
+    rows = [["指标", "2020年", "2025年"], ["区域清洁能源装机总量(万KW)", "3637", "≥7500"]]
+    got = {(m.year, m.value, m.unit) for m in _measures(rows)}
+    assert got == {(2020, 36370000.0, "kw"), (2025, 75000000.0, "kw")}
+
+
+def test_cells_wrapped_over_lines_of_a_row_without_number_join_where_its_binding_word_does():
+    """No row numbers: 约束 on a row's first line and 性 on its second mark both lines as one row, whose
+    values wrapped over them (Ⅱ类及 / 以上) join."""
+    buf, c, top = _ruleless_table_page()
+    y = top - 40
+    for labels, base, goal, binding in ((("区域湿地", "保护率(%)"), ("50", ""), ("55", ""), ("预期", "性")),
+                                        (("区域出境断面", "水质类别"), ("Ⅱ类及", "以上"), ("Ⅱ类及", "以上"), ("约束", "性"))):
+        for dy, label, b, g, w in zip((0, -14), labels, base, goal, binding, strict=True):
+            c.drawString(100, y + dy, label)
+            c.drawString(300, y + dy, b)
+            c.drawString(380, y + dy, g)
+            c.drawString(450, y + dy, w)
+        y -= 44
+    _close_page(c, y)
+    got = _pdf_measures(buf.getvalue())
+    assert ("区域出境断面水质类别", "target", 2025, "Ⅱ类及以上") in got
+    assert ("区域湿地保护率", "outcome", 2020, "50") in got

@@ -187,6 +187,7 @@ _VALUE_RE = re.compile(
 
 _SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
 _CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10}|(?=[^()（）]*[\u4e00-\u9fff])[^()（）]{1,16})[)）]$")
+_UNIT_NOTE = re.compile(r"(?<=\d)[(（]([^()（）]{1,12})[)）]$")
 # a note that counts or dates the figure: 48(以50个省考断面计), 2.9(较2019年)
 _COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
 
@@ -213,6 +214,9 @@ def parse_cell(text: str) -> CellValue | None:
         s, since = s[m.end():], int(m.group(1))
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
+    unit_note = None
+    if (note := _UNIT_NOTE.search(s)) and _unit_of(note.group(1)) is not None:
+        s, unit_note = s[: note.start()], note.group(1)  # 46(ug/m3): the figure's own unit, in brackets
     if (note := _CELL_NOTE.search(s) or _COUNTED_NOTE.search(s)) and _unit_of(note.group(1)) is None:
         s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
         if m := re.fullmatch(r"(?:比|较)((?:19|20)\d\d)年?", note.group(1)):
@@ -220,7 +224,7 @@ def parse_cell(text: str) -> CellValue | None:
     m = _VALUE_RE.fullmatch(s)
     if not m:
         return None
-    unit = m.group("unit")
+    unit = m.group("unit") or unit_note
     if unit and _unit_of(unit) is None:
         return None  # words after the number: not a bare figure
     value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)

@@ -559,3 +559,9 @@ def test_cells_wrapped_over_lines_of_a_row_without_number_join_where_its_binding
     got = _pdf_measures(buf.getvalue())
     assert ("区域出境断面水质类别", "target", 2025, "Ⅱ类及以上") in got
     assert ("区域湿地保护率", "outcome", 2020, "50") in got
+
+
+def test_a_figure_with_its_own_unit_in_brackets_takes_that_unit():
+    rows = [["指标", "2015年", "2020年"], ["区域细颗粒物浓度下降比例(%)", "46(ug/m3)", "28.1"]]
+    got = {(m.year, m.value, m.unit) for m in _measures(rows, 2020)}
+    assert got == {(2015, 46.0, "ug_m3"), (2020, 28.1, "percent")}

@@ -209,9 +209,10 @@ def test_ocr_moved_superscripts_years_and_ascii_classes_go_back():
     assert fix_label("区域生态质量指数(EQI)") == "区域生态质量指数(EQI)"  # letters of a word are no class
 
 
-def test_a_table_without_rules_keeps_each_numbered_row_whole():
-    """An OCR-like page: words only, no rules; labels and a value wrapped above and below the line
-    holding the row's number."""
+
+def _ruleless_table_page():
+    """A PDF page drawn with words only (no rules, as an OCR layer): title and the header row of a plan's
+    indicator table; returns the buffer, the canvas and the header line's height."""
     import io
 
     from documents_factory import FONT, HEIGHT, _canvas, _text
@@ -222,6 +223,21 @@ def test_a_table_without_rules_keeps_each_numbered_row_whole():
     c.setFont(FONT, 10)
     for x, word in ((130, "指标"), (292, "2020年"), (372, "2025年"), (450, "属性")):
         c.drawString(x, top, word)
+    return buf, c, top
+
+
+def _close_page(c, y: float) -> None:
+    """Prose below the table (so the table ends), then the page is written."""
+    from documents_factory import _text
+
+    _text(c, ["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], y - 20)
+    c.showPage()
+    c.save()
+
+def test_a_table_without_rules_keeps_each_numbered_row_whole():
+    """An OCR-like page: words only, no rules; labels and a value wrapped above and below the line
+    holding the row's number."""
+    buf, c, top = _ruleless_table_page()
     rows = [  # (number, label lines above / on / below, 2020 lines, 2025 lines, binding)
         ("1", ["", "区域森林覆盖率(%)", ""], ["", "40.2", ""], ["", "41", ""], "约束性"),
         ("2", ["区域地表水达到或好于Ⅲ类", "", "水体比例(%)"], ["", "70.5", ""], ["", "75", ""], "约束性"),
@@ -237,9 +253,7 @@ def test_a_table_without_rules_keeps_each_numbered_row_whole():
             c.drawString(300, y + dy, b)
             c.drawString(380, y + dy, g)
         y -= 36
-    _text(c, ["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], y - 20)
-    c.showPage()
-    c.save()
+    _close_page(c, y)
     got = _pdf_measures(buf.getvalue())
     assert ("区域地表水达到或好于Ⅲ类水体比例", "target", 2025, "75") in got
     assert ("区域城市黑臭水体比例", "target", 2025, "完成上级下达任务") in got
@@ -343,16 +357,7 @@ def test_an_of_which_line_in_a_merged_label_labels_the_second_row():
 
 
 def test_a_binding_word_printed_over_two_lines_in_a_table_without_rules():
-    import io
-
-    from documents_factory import FONT, HEIGHT, _canvas, _text
-
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80) - 20
-    c.setFont(FONT, 10)
-    for x, word in ((130, "指标"), (292, "2020年"), (372, "2025年"), (450, "属性")):
-        c.drawString(x, top, word)
+    buf, c, top = _ruleless_table_page()
     y = top - 40
     for label, base, goal, binding in (("区域森林覆盖率(%)", "40.2", "41", ("约束", "性")),
                                        ("区域湿地保护率(%)", "50", "55", ("预期", "性"))):
@@ -362,9 +367,7 @@ def test_a_binding_word_printed_over_two_lines_in_a_table_without_rules():
         c.drawString(450, y + 8, binding[0])
         c.drawString(455, y - 8, binding[1])
         y -= 40
-    _text(c, ["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], y - 20)
-    c.showPage()
-    c.save()
+    _close_page(c, y)
     from loaders import pipeline
 
     res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")

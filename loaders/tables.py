@@ -283,6 +283,8 @@ _PM_BARE = re.compile(r"PM(?![\d.])\s*")
 _PM_SIZE = re.compile(r"\s*(?<![\d.])(2\.5|10)(?![\d.])\s*")
 _BARE_CUBE = re.compile(r"/\s*m\s*(?=[)）]|$)")  # ug/m ) whose superscript 3 went elsewhere
 _LONE_3 = re.compile(r"\s*(?<![\d./])3(?![\d.])\s*")
+_BARE_OXIDE = re.compile(r"(?<=(?<![A-Za-z])[SNC]O)(?![\dA-Za-z₂])")  # SO排放总量 whose subscript 2 went elsewhere
+_LONE_2 = re.compile(r"\s*(?<![\d.])2(?![\d.])\s*")
 _BARE_SINCE = re.compile(r"较年")  # 较年下降 whose year went elsewhere (较2015年)
 _LONE_YEAR = re.compile(r"\s*(?<!\d)((?:19|20)\d\d)(?![\d年])\s*")
 
@@ -303,11 +305,12 @@ def _move_back(label: str, slot: re.Pattern, piece: re.Pattern, build) -> str:
 def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
     (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度), the
-    superscript of m3 (浓度3 (ug/m ) -> 浓度(ug/m3)), the year of a change (较年下降比例2015 -> 较2015年下降比例)."""
+    superscript of m3 (浓度3 (ug/m ) -> 浓度(ug/m3)), the subscript of SO2 (SO排放总量削减比例2), the year of a change (较年下降比例2015 -> 较2015年下降比例)."""
     label = re.sub(r"\s*[①-⑳]\s*", "", label) if re.search(r"[^\s①-⑳]", label) else label  # a raised footnote mark
     label = _unit_into_brackets(label)
     label = _move_back(label, _PM_BARE, _PM_SIZE, lambda size: "PM" + size)
     label = _move_back(label, _BARE_CUBE, _LONE_3, lambda _: "/m3")
+    label = _move_back(label, _BARE_OXIDE, _LONE_2, lambda _: "2")
     label = _move_back(label, _BARE_SINCE, _LONE_YEAR, lambda year: f"较{year}年")
     label = _CLASS_AFTER.sub(r"\1类", label)
     bare = _BARE_CLASS.search(label)

@@ -565,3 +565,10 @@ def test_a_figure_with_its_own_unit_in_brackets_takes_that_unit():
     rows = [["指标", "2015年", "2020年"], ["区域细颗粒物浓度下降比例(%)", "46(ug/m3)", "28.1"]]
     got = {(m.year, m.value, m.unit) for m in _measures(rows, 2020)}
     assert got == {(2015, 46.0, "ug_m3"), (2020, 28.1, "percent")}
+
+
+def test_an_ocr_moved_oxide_subscript_goes_back_after_its_formula():
+    assert fix_label("SO排放总量削减比例2") == "SO2排放总量削减比例"
+    assert fix_label("CO排放降低2") == "CO2排放降低"
+    assert fix_label("NOx排放总量削减比例") == "NOx排放总量削减比例"  # NOx has no subscript to restore
+    assert fix_label("ISO认证比例2") == "ISO认证比例2"  # the O of a longer word is no formula

@@ -678,6 +678,8 @@ def _value_origin(table: Table, r: int, c: int, n_header: int) -> tuple[int, int
 _BRACKETED = re.compile(r"[\[［【](.+)[\]］】]")
 # one figure per name in a cell: 氮氧化物 1.28 挥发性有机物0.83 under 主要污染物重点工程减排量(万吨)
 _FIGURE_WITH_PARTS = re.compile(r"([^()（）]+?)\s*[(（]((?:[\u4e00-\u9fff]{2,8}\s*\d+(?:\.\d+)?%?[、,，;；]?\s*){2,})[)）]")
+_OF_WHICH_FIGURE = re.compile(r"([≥≤<>]?\d+(?:\.\d+)?%?)\s*[,，;；]\s*其中([\u4e00-\u9fff]{2,8}?)"
+                              r"(?:(?:19|20)\d\d年)?(?:目标值?)?(?:为|是)?\s*([≥≤<>]?\d+(?:\.\d+)?%?)")
 _SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中心城区)
 _NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
 
@@ -694,6 +696,9 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
     if len(parts) > 1 and named_subjects == len(parts) - 1 and all(parse_cell(p.strip()) for p in parts):
         offsets = [shift + sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
         return [(o + len(p) - len(p.lstrip()), p.strip(), label, bool(bracketed)) for o, p in zip(offsets, parts, strict=True)]
+    if (m := _OF_WHICH_FIGURE.fullmatch(text)) and parse_cell(m.group(1)) and parse_cell(m.group(3)):
+        # 680，其中机动车2025年目标为280: the whole's figure, then the named part's
+        return [(0, m.group(1), label, False), (m.start(3), m.group(3), compose_label([label, m.group(2)]), False)]
     if (m := _FIGURE_WITH_PARTS.fullmatch(text)) and parse_cell(m.group(1)):
         # 92以上(甲县93.06、乙县92.99): the whole's figure, then each part's
         parts = [(m.start(2) + p.start(2), p.group(2), compose_label([label, p.group(1)]), False)

@@ -572,3 +572,10 @@ def test_an_ocr_moved_oxide_subscript_goes_back_after_its_formula():
     assert fix_label("CO排放降低2") == "CO2排放降低"
     assert fix_label("NOx排放总量削减比例") == "NOx排放总量削减比例"  # NOx has no subscript to restore
     assert fix_label("ISO认证比例2") == "ISO认证比例2"  # the O of a longer word is no formula
+
+
+def test_a_cell_with_the_figure_of_a_part_after_qizhong():
+    rows = [["指标", "2020年", "2025年"], ["区域森林覆盖率(%)", "40", "41"],
+            ["区域挥发性有机物重点工程减排量(吨)", "--", "680,其中机动车2025年目标为280"]]
+    got = {(m.subject_zh, m.value, m.value_text) for m in _measures(rows) if "森林" not in m.subject_zh}
+    assert got == {("区域挥发性有机物重点工程减排量", 680.0, "680"), ("机动车区域挥发性有机物重点工程减排量", 280.0, "280")}

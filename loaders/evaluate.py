@@ -64,6 +64,21 @@ def indicator_key(text: str) -> str:
     return text.lower().replace("比率", "比例").replace("占比", "比例")
 
 
+GAP = "…"  # in a synonym: any text, e.g. 化学需氧量…减排 matches 化学需氧量排放量减排 (SQL: LIKE's %)
+
+
+def contains_in_order(subject: str, synonym: str) -> bool:
+    """Mirror of the model's `subject like '%' || replace(synonym, '…', '%') || '%'`: the synonym's terms
+    occur in the subject in their order, without overlapping."""
+    start = 0
+    for term in synonym.split(GAP):
+        found = subject.find(term, start)
+        if found < 0:
+            return False
+        start = found + len(term)
+    return True
+
+
 def unit_family(unit: str) -> str:
     """Mirror of the macro unit_family: a land area in 亩 or in km2 is one quantity."""
     return "land_area" if unit in ("km2", "mu") else unit
@@ -72,12 +87,12 @@ def unit_family(unit: str) -> str:
 def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change: bool = False,
                      words_only: bool = False) -> str | None:
     """Mirror of models/intermediate/int_measures_indicator_matched.sql (the reference): the longest synonym
-    contained in the subject (case-insensitive), with no excluded_if term, whose indicator has the measure's
+    contained in the subject (case-insensitive; a synonym's terms split by … in their order, with any gap), with no excluded_if term, whose indicator has the measure's
     unit (or one of its family: a land area in 亩 or km2); a year-on-year change only matches an indicator that
     is itself a change. A figure in words only (no value) falls back to an indicator of another unit."""
     subject = indicator_key(subject or "")
     found = [s for s in synonyms  # sorted longest first, then by indicator code
-             if s.synonym in subject and not any(x in subject for x in s.excluded_if) and (not is_change or s.is_change)
+             if contains_in_order(subject, s.synonym) and not any(x in subject for x in s.excluded_if) and (not is_change or s.is_change)
              and (unit_family(s.unit) == unit_family(unit) or words_only)]
     return min(found, key=lambda s: s.unit != unit).indicator if found else None
 

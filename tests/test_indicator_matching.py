@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from loaders import reference
-from loaders.evaluate import assign_indicator, load_synonyms
+from loaders.evaluate import GAP, assign_indicator, contains_in_order, load_synonyms
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "intermediate" / "int_measures_indicator_matched.sql"
@@ -48,7 +48,9 @@ def _cases() -> list[tuple[str, str, bool]]:
     units = sorted({s.unit for s in synonyms})
     cases = []
     for s in synonyms:
-        for subject in (s.synonym, s.synonym.upper(), "全省" + s.synonym + "年均", *(x + s.synonym for x in s.excluded_if)):
+        filled = s.synonym.replace(GAP, "排放量")  # a gapped synonym with text in its gap
+        for subject in (s.synonym, s.synonym.upper(), "全省" + s.synonym + "年均", filled, "全省" + filled + "年均",
+                        *(x + s.synonym for x in s.excluded_if)):
             for unit in (s.unit, units[(units.index(s.unit) + 1) % len(units)]):
                 cases += [(subject, unit, False), (subject, unit, True)]
     sample = json.loads((ROOT / "tests" / "fixtures" / "sample.json").read_text(encoding="utf-8"))
@@ -107,3 +109,22 @@ def test_a_figure_in_words_only_takes_the_indicator_its_label_names_whatever_the
     assert _sql_matches(duckdb.connect(), cases, words_only=True) == python
     assert assign_indicator("氮氧化物排放量减少", "percent", synonyms) is None  # a figure: its unit must agree
     assert _sql_matches(duckdb.connect(), cases[:1]) == [None]
+
+
+def test_a_gapped_synonym_matches_its_terms_in_order_with_any_text_between_in_both_languages():
+    """化学需氧量…减排 or 农膜…处置: the terms in their order, any text between (排放量, （国控断面）...), never reversed."""
+    synonyms = load_synonyms()
+    cases = [("化学需氧量排放量减排", "t", False), ("化学需氧量减排", "t", False), ("处置农膜率", "percent", False),
+             ("治理沙化土地", "mu", False), ("城市空气质量达到国家标准比例", "percent", False),
+             ("化学需氧量和氨氮排放量减排", "t", False)]
+    expected = ["cod_reduction", "cod_reduction", None, "desertification_control_area", "good_air_days_ratio",
+                None]  # two pollutants in one subject: each pattern's guard names the others
+    python = [assign_indicator(s, u, synonyms, c) for s, u, c in cases]
+    assert python == expected
+    assert _sql_matches(duckdb.connect(), cases) == python
+    assert contains_in_order("甲乙丙", "甲…丙") and not contains_in_order("甲丙", "甲丙…丙")  # terms never overlap
+
+
+def test_no_synonym_holds_a_like_wildcard():
+    """The model matches with LIKE: a % or _ in a synonym would be a wildcard in SQL but a letter in Python."""
+    assert not [s.synonym for s in load_synonyms() if "%" in s.synonym or "_" in s.synonym]

@@ -1,6 +1,7 @@
 -- One row per measure: the indicator it measures, or null for a long-tail measure.
 -- A synonym (seed indicator_synonyms) matches when the subject contains it (case-insensitive, 比率 / 占比 read
--- as 比例: macro indicator_key),
+-- as 比例: macro indicator_key); a synonym's terms split by the gap marker … match in their order with any
+-- text between them (化学需氧量…减排 matches 化学需氧量排放量减排: LIKE, % for …),
 -- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's
 -- (or of its family, macro unit_family: a land area in 亩 or in km2).
 -- A year-on-year change (同比下降...) only matches an indicator that is itself a change.
@@ -29,7 +30,7 @@ synonyms as (
     select
         synonyms.indicator_code,
         synonyms.synonym,
-        {{ indicator_key('synonyms.synonym') }} as synonym_key,
+        '%' || replace({{ indicator_key('synonyms.synonym') }}, '…', '%') || '%' as synonym_pattern,
         coalesce(synonyms.excluded_if, '') as excluded_if,
         indicators.unit,
         indicators.is_change as indicator_is_change
@@ -77,8 +78,9 @@ candidates as (
         subjects.unit = synonyms.unit as is_same_unit
     from subjects
     inner join synonyms
-        on ({{ unit_family('subjects.unit') }} = {{ unit_family('synonyms.unit') }} or subjects.is_words_only)
-            and contains(subjects.subject_key, synonyms.synonym_key)
+        on
+            ({{ unit_family('subjects.unit') }} = {{ unit_family('synonyms.unit') }} or subjects.is_words_only)
+            and subjects.subject_key like synonyms.synonym_pattern
     where not subjects.is_change or synonyms.indicator_is_change
 ),
 

@@ -509,11 +509,15 @@ class _Previous:
 
     def reuse(self, res: FileResult) -> tuple[str, dict[str, pa.Table], list[dict]]:
         """document_id, row tables and warnings of an unchanged file, as the previous load wrote them."""
-        doc = self.tables["raw_documents"].take([self.doc_row[res.source_file]])
+        doc = self.tables["raw_documents"].slice(self.doc_row[res.source_file], 1)
         doc_id = doc.column("document_id")[0].as_py()
         tables = {"raw_documents": doc}
         for table in ("raw_items", "raw_measures"):
-            tables[table] = self.tables[table].take(pa.array(self.rows_of[table].get(doc_id, []), pa.int64()))
+            rows = self.rows_of[table].get(doc_id, [])
+            if rows and rows[-1] - rows[0] + 1 == len(rows):  # a document's rows are written together: no copy
+                tables[table] = self.tables[table].slice(rows[0], len(rows))
+            else:
+                tables[table] = self.tables[table].take(pa.array(rows, pa.int64()))
         warnings = [dict(e) for e in self.warnings_of.get((res.source_file, res.content_sha256), [])]
         return doc_id, tables, warnings
 

@@ -72,6 +72,21 @@ def _compiled_test(db: Path, name: str) -> str:
     return next((publish.dbt_state_dir(db) / "target" / "run").rglob(f"{name}.sql")).read_text(encoding="utf-8")
 
 
+def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> int:
+    """Failures of a compiled test of marts.fct_targets run on a copy of db where a row of the refresh scope
+    is copied to a document outside it."""
+    shutil.copyfile(db, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute("insert into marts.fct_targets select * replace ((select document_id from "
+                    "intermediate.int_documents_changed where not in_refresh_scope and status = 'unchanged' "
+                    "limit 1) as document_id) from marts.fct_targets where document_id in (select document_id "
+                    "from intermediate.int_documents_changed where in_refresh_scope) limit 1")
+        return con.execute(test_sql).fetchone()[0]
+    finally:
+        con.close()
+
+
 def _statuses(db: Path) -> dict[str, int]:
     """Documents per status, and "in_scope": how many of them the incremental build re-built."""
     con = duckdb.connect(str(db), read_only=True)
@@ -117,7 +132,12 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert incremental_nodes["seed"] == incremental_nodes["unit_test"] == 0, incremental_nodes
     assert full_nodes["seed"] and full_nodes["unit_test"] and full_nodes["test"] > incremental_nodes["test"] > 0
     assert "in_refresh_scope" in _compiled_test(incremental_db, "not_null_fct_targets_document_id")
-    assert "in_refresh_scope" not in _compiled_test(incremental_db, "unique_fct_targets_measure_id")
+    assert "in_refresh_scope" not in _compiled_test(incremental_db, "relationships_fct_targets_year__year__ref_dim_year_")
+    # unique reads the rows holding a key of the scope's rows: a duplicate of a re-built row is still found,
+    # even when the copy sits outside the scope
+    unique_sql = _compiled_test(incremental_db, "unique_fct_targets_measure_id")
+    assert "in_refresh_scope" in unique_sql
+    assert _failures_with_a_duplicate(incremental_db, tmp_path / "duplicate.duckdb", unique_sql) == 1
     assert "in_refresh_scope" not in _compiled_test(full_db, "not_null_fct_targets_document_id")
 
     statuses = _statuses(incremental_db)

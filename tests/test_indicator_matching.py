@@ -23,13 +23,15 @@ FAMILY_MACRO = ROOT / "macros" / "unit_family.sql"
 
 def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple], words_only: bool = False) -> list[str | None]:
     con.execute("create or replace table measures (measure_id varchar, subject_zh varchar, unit varchar, is_change boolean, "
-                "value double)")
-    con.executemany("insert into measures values (?, ?, ?, ?, ?)",
+                "value double, document_id varchar)")
+    con.executemany("insert into measures values (?, ?, ?, ?, ?, 'd')",
                     [(str(i), *s, None if words_only else 1.0) for i, s in enumerate(subjects)])
     tables = {"stg_raw__measures": "select * from measures",
               "indicators": f"select * from read_csv('{reference.seed('indicators.csv')}', header=true, all_varchar=true)",
               "indicator_synonyms": f"select * from read_csv('{reference.seed('indicator_synonyms.csv')}', header=true, all_varchar=true)"}
     sql = re.sub(r"\{\{\s*ref\('(\w+)'\)\s*\}\}", lambda m: f"({tables[m.group(1)]})", MODEL.read_text(encoding="utf-8"))
+    # a full build, as dbt renders it: no incremental config, every measure in the refresh scope
+    sql = re.sub(r"\{\{\s*config\(.*?\)\s*\}\}(?=\s*with\b)", "", sql, flags=re.S).replace("{{ in_refresh_scope() }}", "true")
     key = re.search(r"%}\s*(.*?)\s*\{%-? endmacro", KEY_MACRO.read_text(encoding="utf-8"), re.S).group(1)
     sql = re.sub(r"\{\{\s*indicator_key\((['\"])(.*?)\1\)\s*\}\}", lambda m: key.replace("{{ expression }}", m.group(2)), sql)
     family = re.search(r"%}\s*(.*?)\s*\{%-? endmacro", FAMILY_MACRO.read_text(encoding="utf-8"), re.S).group(1)

@@ -1,10 +1,12 @@
 {#- The relation a generic data test reads (dbt's own macro, which applies the test's `where` config), and in
     an incremental build (ENVWH_BUILD_MODE=incremental, set by loaders/publish.py) only the rows of the
-    refresh scope for the tests that judge each row alone (row_level_tests) on a model with a document_id.
+    refresh scope for the tests that judge each row alone (row_level_tests) on a model with a document_id,
+    and for `unique` only the rows whose key is a key of the scope's rows.
 
     Why this is safe: an incremental build re-builds every row of the scope (macros/incremental_refresh.sql)
     and leaves the others as the published build made and tested them (tests/test_incremental_build.py:
-    incremental = full, row for row). Tests across rows (unique, unique_combination_of_columns,
+    incremental = full, row for row): a duplicate key among them would have failed the published build, so a
+    duplicate now has a row of the scope. Other tests across rows (unique_combination_of_columns,
     relationships, shares_sum_to_one) and tests of models without a document_id still read the whole table.
     A row with a null document_id is always read: not_null must see it. In a full build every document is in
     the scope, and nothing is filtered anyway. -#}
@@ -14,7 +16,7 @@
     {%- if where -%}
         {%- do conditions.append(where) -%}
     {%- endif -%}
-    {%- set scope = refresh_scope_of_test() -%}
+    {%- set scope = refresh_scope_of_test(relation) -%}
     {%- if scope -%}
         {%- do conditions.append(scope) -%}
     {%- endif -%}
@@ -28,7 +30,7 @@
 {%- endmacro %}
 
 {#- The condition that limits the running test to the refresh scope, or '' when it must read every row. -#}
-{% macro refresh_scope_of_test() -%}
+{% macro refresh_scope_of_test(relation) -%}
     {%- set row_level_tests = ['not_null', 'accepted_values', 'not_negative', 'expression_is_true'] -%}
     {#- read only while running: dbt's parser never records the variable, so a change of mode keeps the
         parsed project (publish.dbt_state_dir) -#}
@@ -38,12 +40,19 @@
     {%- set test_name = (model.get('test_metadata') or {}).get('name') -%}
     {%- set tested = graph.nodes.get(model.get('attached_node') or '') -%}
     {%- set changes = graph.nodes.get('model.' ~ project_name ~ '.int_documents_changed') -%}
-    {%- if test_name not in row_level_tests or tested is none or changes is none
-          or 'document_id' not in tested.get('columns', {}) -%}
+    {%- set key = ((model.get('test_metadata') or {}).get('kwargs') or {}).get('column_name') -%}
+    {%- if test_name not in row_level_tests + ['unique'] or tested is none or changes is none
+          or 'document_id' not in tested.get('columns', {}) or (test_name == 'unique' and not key) -%}
         {{ return('') }}
     {%- endif -%}
     {#- by name, not ref(): a ref() that only runs while executing would be a dependency dbt cannot see -#}
     {%- set scope_table = api.Relation.create(schema=changes.schema, identifier=changes.alias) -%}
-    {{ return("document_id is null or document_id in (select document_id from " ~ scope_table
-              ~ " where in_refresh_scope)") }}
+    {%- set rows_of_scope = "document_id is null or document_id in (select document_id from " ~ scope_table
+                            ~ " where in_refresh_scope)" -%}
+    {%- if test_name == 'unique' -%}
+        {#- the rows holding a key of the scope's rows: a duplicate has at least one row of the scope, since the
+            other rows were unique in the published build and are unchanged -#}
+        {{ return(key ~ " in (select " ~ key ~ " from " ~ relation ~ " where " ~ rows_of_scope ~ ")") }}
+    {%- endif -%}
+    {{ return(rows_of_scope) }}
 {%- endmacro %}

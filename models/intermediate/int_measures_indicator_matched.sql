@@ -9,8 +9,13 @@
 -- A figure in words only (value null: 完成省下达指标) has no unit of its own to check: its row's label
 -- decides, an indicator of the row's unit first, else one of another unit.
 -- Matching runs once per distinct (subject, unit, change) - subjects repeat across documents.
+-- Incremental (issue 12): a measure's match depends on its own subject, unit and change alone, so only the
+-- measures of the refresh scope are matched again (macros/incremental_refresh.sql).
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope() }}") }}
 with measures as (
     select * from {{ ref('stg_raw__measures') }}
+    where {{ in_refresh_scope() }}
 ),
 
 indicators as (
@@ -118,6 +123,7 @@ best as (
 final as (
     select
         measures.measure_id,
+        measures.document_id,
         best.indicator_code,
         best.matched_synonym
     from measures

@@ -25,6 +25,7 @@ with measures as (
 
 matches as (
     select * from {{ ref('int_measures_indicator_matched') }}
+    where {{ in_refresh_scope() }}
 ),
 
 documents as (

@@ -193,3 +193,9 @@ def test_a_figure_in_words_after_a_fall_a_list_or_a_standard_met():
                     "完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务":
                         ("target", "单位生产总值二氧化碳减排", None, "percent"),  # an intensity: cut in percent
                     "稳定达标": ("target", "受污染耕地安全利用率", None, "percent")}  # 达标排放 is no rate
+
+
+def test_areas_and_volumes_written_in_latin_letters():
+    got = measures("2030年，城市人均公共绿地面积达到13.61m2，新建调蓄池5000m³，处理规模2万m3/d，PM2.5浓度35μg/m3。\n")
+    assert {k: (m["value"], m["unit"]) for k, m in got.items()} == {
+        "13.61m2": (13.61, "m2"), "5000m³": (5000, "m3"), "2万m3/d": (20000, "m3_per_day"), "35μg/m3": (35, "ug_m3")}

@@ -186,7 +186,8 @@ _VALUE_RE = re.compile(
 
 
 _SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
-_CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10}|(?=[^()（）]*[\u4e00-\u9fff])[^()（）]{1,16})[)）]$")
+# a remark in brackets after the figure, up to a sentence long: 35%(2018年与省上重新签订的责任目标为32.5)
+_CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10}|(?=[^()（）]*[\u4e00-\u9fff])[^()（）]{1,32})[)）]$")
 # a note that counts or dates the figure: 48(以50个省考断面计), 2.9(较2019年)
 _COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
 

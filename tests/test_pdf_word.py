@@ -180,3 +180,8 @@ def test_a_line_cut_between_a_comparator_and_its_figure_continues():
     assert _paragraphs(lines, 60) == ["——水质持续改善。断面水质优良比例不低于88.5%,劣Ⅴ类水体全面消除。",
                                       "一、总体要求为", "1.加强治理"]
     assert _paragraphs(["空气质量明显改善", "2025年底前完成"], 60) == ["空气质量明显改善", "2025年底前完成"]
+
+
+def test_parse_cell_keeps_the_figure_before_a_remark_in_brackets():
+    got = parse_cell("35% (2019年经上级调整后的责任目标为30.5)")
+    assert (got.value, got.comparator, got.unit_surface) == (35, "eq", "%")

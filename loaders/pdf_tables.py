@@ -211,6 +211,8 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
                 continue  # the row's serial number, not part of its label
             elif w["x1"] <= first_x and w["x0"] >= label_left:
                 row["labels"].append((ln.top, w["x0"], w["text"]))
+    if not anchored:
+        rows = _join_wrapped_rows(rows)
     has_binding = any(r["binding"] for r in rows)
     if header is not None:  # kept in cols, so that a continuation on the next page repeats this header
         cols.headers = [h + "".join(header_extra.get(c, [])) for c, h in enumerate(cols.headers)]
@@ -225,3 +227,28 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
                      + ([r["binding"]] if has_binding else []))
     width = len(head)
     return Table(cells, [[(r, c) for c in range(width)] for r in range(len(cells))])
+
+
+_HALF_BINDING = ("约束", "预期", "导向")
+
+
+def _join_wrapped_rows(rows: list[dict]) -> list[dict]:
+    """Rows without numbers whose cells wrap over lines: 约束 printed on a row's first line and 性 on a
+    later one mark the lines between as one row (Ⅱ类及 / 以上, 46(ug / /m3)), each cell joined top to bottom."""
+    out: list[dict] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        end = next((j for j in range(i + 1, min(i + 4, len(rows))) if rows[j]["binding"]), None)
+        if row["binding"] in _HALF_BINDING and end is not None and rows[end]["binding"] == "性":
+            joined = {"line": row["line"], "labels": [], "values": {}, "binding": row["binding"] + "性"}
+            for part in rows[i:end + 1]:
+                joined["labels"] += part["labels"]
+                for c, v in part["values"].items():
+                    joined["values"][c] = joined["values"].get(c, "") + v
+            out.append(joined)
+            i = end + 1
+        else:
+            out.append(row)
+            i += 1
+    return out

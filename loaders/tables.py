@@ -186,8 +186,8 @@ _VALUE_RE = re.compile(
 
 
 _SUFFIX_FIRST = re.compile(rf"({_alternation(_SUFFIXES)})([+-]?\d+(?:\.\d+)?%?)")
-# a remark in brackets after the figure, up to a sentence long: 35%(2018年与省上重新签订的责任目标为32.5)
-_CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10}|(?=[^()（）]*[\u4e00-\u9fff])[^()（）]{1,32})[)）]$")
+_CELL_NOTE = re.compile(r"(?<=[\d%％])[(（]([^()（）\d]{1,10}|(?=[^()（）]*[\u4e00-\u9fff])[^()（）]{1,16})[)）]$")
+_UNIT_NOTE = re.compile(r"(?<=\d)[(（]([^()（）]{1,12})[)）]$")
 # a note that counts or dates the figure: 48(以50个省考断面计), 2.9(较2019年)
 _COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
 
@@ -214,6 +214,9 @@ def parse_cell(text: str) -> CellValue | None:
         s, since = s[m.end():], int(m.group(1))
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
+    unit_note = None
+    if (note := _UNIT_NOTE.search(s)) and _unit_of(note.group(1)) is not None:
+        s, unit_note = s[: note.start()], note.group(1)  # 46(ug/m3): the figure's own unit, in brackets
     if (note := _CELL_NOTE.search(s) or _COUNTED_NOTE.search(s)) and _unit_of(note.group(1)) is None:
         s = s[: note.start()]  # 16.7(国控): the scope of the figure, in words after it
         if m := re.fullmatch(r"(?:比|较)((?:19|20)\d\d)年?", note.group(1)):
@@ -221,7 +224,7 @@ def parse_cell(text: str) -> CellValue | None:
     m = _VALUE_RE.fullmatch(s)
     if not m:
         return None
-    unit = m.group("unit")
+    unit = m.group("unit") or unit_note
     if unit and _unit_of(unit) is None:
         return None  # words after the number: not a bare figure
     value = float(m.group("num").replace(",", "")) * MULTIPLIERS.get(m.group("mult") or "", 1)
@@ -280,6 +283,8 @@ _PM_BARE = re.compile(r"PM(?![\d.])\s*")
 _PM_SIZE = re.compile(r"\s*(?<![\d.])(2\.5|10)(?![\d.])\s*")
 _BARE_CUBE = re.compile(r"/\s*m\s*(?=[)）]|$)")  # ug/m ) whose superscript 3 went elsewhere
 _LONE_3 = re.compile(r"\s*(?<![\d./])3(?![\d.])\s*")
+_BARE_OXIDE = re.compile(r"(?<=(?<![A-Za-z])[SNC]O)(?![\dA-Za-z₂])")  # SO排放总量 whose subscript 2 went elsewhere
+_LONE_2 = re.compile(r"\s*(?<![\d.])2(?![\d.])\s*")
 _BARE_SINCE = re.compile(r"较年")  # 较年下降 whose year went elsewhere (较2015年)
 _LONE_YEAR = re.compile(r"\s*(?<!\d)((?:19|20)\d\d)(?![\d年])\s*")
 
@@ -300,11 +305,12 @@ def _move_back(label: str, slot: re.Pattern, piece: re.Pattern, build) -> str:
 def fix_label(label: str) -> str:
     """A row label whose OCR layer moved a character away from where it is printed: the water class
     (好于类水体比例Ⅲ, 好于类Ⅲ水体 -> 好于Ⅲ类水体), the subscript of PM (PM年均浓度 2.5 -> PM2.5年均浓度), the
-    superscript of m3 (浓度3 (ug/m ) -> 浓度(ug/m3)), the year of a change (较年下降比例2015 -> 较2015年下降比例)."""
+    superscript of m3 (浓度3 (ug/m ) -> 浓度(ug/m3)), the subscript of SO2 (SO排放总量削减比例2), the year of a change (较年下降比例2015 -> 较2015年下降比例)."""
     label = re.sub(r"\s*[①-⑳]\s*", "", label) if re.search(r"[^\s①-⑳]", label) else label  # a raised footnote mark
     label = _unit_into_brackets(label)
     label = _move_back(label, _PM_BARE, _PM_SIZE, lambda size: "PM" + size)
     label = _move_back(label, _BARE_CUBE, _LONE_3, lambda _: "/m3")
+    label = _move_back(label, _BARE_OXIDE, _LONE_2, lambda _: "2")
     label = _move_back(label, _BARE_SINCE, _LONE_YEAR, lambda year: f"较{year}年")
     label = _CLASS_AFTER.sub(r"\1类", label)
     bare = _BARE_CLASS.search(label)
@@ -577,7 +583,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
     first_value = next(c for c, col in enumerate(cols) if col.role == "value")
     dated = sorted({col.year for col in cols if col.role == "value" and col.year})
     five_years = table.period_end is not None or (len(dated) == 2 and dated[1] - dated[0] == 5)
-    last_year = table.period_end or (dated[-1] if dated else None)  # the base year's figure is that year's own
+    last_year = table.period_end or (dated[-1] if dated else None)
     out: list[Measure] = []
     for r in range(n_header, len(table.cells)):
         labels: list[str] = []
@@ -593,9 +599,6 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
                 unit = u
         header_unit, _ = _unit_in(" ".join(col.header for col in cols if col.role in ("label", "unit")))
-        # a reduction in a five-year plan's table (减排量, 降低 %) is counted over the plan's five years (up
-        # to its last year: the base year's column states that year's own figure)
-        cumulative = five_years and _REDUCTION.search(subject) is not None
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
@@ -624,13 +627,30 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=_period(cv, col) or (f"{col.year - 4}-{col.year}" if cv and cumulative and col.year == last_year else None),
+                    period=_period(cv, col) or (_plan_period(cv, subject, col.year, last_year, u) if five_years else None),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
 
 
 _REDUCTION = re.compile("减排|削减|下降|降低|减少")
+
+
+def _plan_period(cv: CellValue | None, subject: str, year: int | None, last_year: int | None, unit: Unit | None) -> str | None:
+    """The five years a reduction in a plan's table covers (the table names it, so `cumulative`): in the
+    last year's column the plan's own, for a figure or, on an emission total's row, for the words
+    standing for one (完成省下达指标: the five-year quota); in the base year's column (2020 under a 十四五
+    table) a rate of reduction is the previous plan's (下降 8.26%), while an amount there is that year's own."""
+    if year is None or last_year is None or _REDUCTION.search(subject) is None:
+        return None
+    if year == last_year and (cv is not None or _EMISSION_TOTAL.search(subject)):
+        return f"{year - 4}-{year}"
+    if cv is not None and year == last_year - 5 and unit is not None and unit.unit == "percent":
+        return f"{year - 4}-{year}"
+    return None
+
+
+_EMISSION_TOTAL = re.compile("排放总量|排放量|减排量")
 
 
 def _period(cv: CellValue | None, col: _Column) -> str | None:
@@ -658,6 +678,8 @@ def _value_origin(table: Table, r: int, c: int, n_header: int) -> tuple[int, int
 _BRACKETED = re.compile(r"[\[［【](.+)[\]］】]")
 # one figure per name in a cell: 氮氧化物 1.28 挥发性有机物0.83 under 主要污染物重点工程减排量(万吨)
 _FIGURE_WITH_PARTS = re.compile(r"([^()（）]+?)\s*[(（]((?:[\u4e00-\u9fff]{2,8}\s*\d+(?:\.\d+)?%?[、,，;；]?\s*){2,})[)）]")
+_OF_WHICH_FIGURE = re.compile(r"([≥≤<>]?\d+(?:\.\d+)?%?)\s*[,，;；]\s*其中([\u4e00-\u9fff]{2,8}?)"
+                              r"(?:(?:19|20)\d\d年)?(?:目标值?)?(?:为|是)?\s*([≥≤<>]?\d+(?:\.\d+)?%?)")
 _SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中心城区)
 _NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
 
@@ -674,6 +696,9 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
     if len(parts) > 1 and named_subjects == len(parts) - 1 and all(parse_cell(p.strip()) for p in parts):
         offsets = [shift + sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
         return [(o + len(p) - len(p.lstrip()), p.strip(), label, bool(bracketed)) for o, p in zip(offsets, parts, strict=True)]
+    if (m := _OF_WHICH_FIGURE.fullmatch(text)) and parse_cell(m.group(1)) and parse_cell(m.group(3)):
+        # 680，其中机动车2025年目标为280: the whole's figure, then the named part's
+        return [(0, m.group(1), label, False), (m.start(3), m.group(3), compose_label([label, m.group(2)]), False)]
     if (m := _FIGURE_WITH_PARTS.fullmatch(text)) and parse_cell(m.group(1)):
         # 92以上(甲县93.06、乙县92.99): the whole's figure, then each part's
         parts = [(m.start(2) + p.start(2), p.group(2), compose_label([label, p.group(1)]), False)

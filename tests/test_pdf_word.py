@@ -182,11 +182,6 @@ def test_a_line_cut_between_a_comparator_and_its_figure_continues():
     assert _paragraphs(["空气质量明显改善", "2025年底前完成"], 60) == ["空气质量明显改善", "2025年底前完成"]
 
 
-def test_parse_cell_keeps_the_figure_before_a_remark_in_brackets():
-    got = parse_cell("35% (2019年经上级调整后的责任目标为30.5)")
-    assert (got.value, got.comparator, got.unit_surface) == (35, "eq", "%")
-
-
 def test_parse_cell_reads_square_and_cubic_metres_in_latin_letters():
     assert [(c.value, c.comparator, c.unit_surface) for c in map(parse_cell, ["≥12m2", "13.61m2", "5000m3"])] == [
         (12, "ge", "m2"), (13.61, "eq", "m2"), (5000, "eq", "m3")]

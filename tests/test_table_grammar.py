@@ -321,8 +321,8 @@ def test_slashed_totals_named_figures_and_changes_since_a_year():
     assert ("区域单位地区生产总值能源消耗降低", 14.5, "较2015年下降14.5", "2016-2020") in got
     # a reduction in a table of a five-year plan counts over its five years; a level does not
     assert ("区域单位地区生产总值能源消耗降低", 13.0, "13", "2021-2025") in got
-    rows[-1][1] = "3.1"
-    assert {m.period for m in _measures(rows) if m.value == 3.1} == {None}  # the base year's own figure
+    rows[-1][1] = "3.1"  # the base year's rate of reduction: the five years of the plan before
+    assert {m.period for m in _measures(rows) if m.value == 3.1} == {"2016-2020"}
     assert ("区域森林覆盖率", 41.0, "41", None) in got
 
 
@@ -517,3 +517,65 @@ def test_a_figure_with_the_figures_of_its_parts_in_brackets():
     got = {(m.subject_zh, m.year): (m.value, m.comparator) for m in _measures(rows)}
     assert got[("县城污水处理率", 2020)] == (90, "ge")
     assert got[("甲县县城污水处理率", 2020)] == (91.5, "eq") and got[("乙县县城污水处理率", 2020)] == (93, "eq")
+
+
+def test_a_reduction_in_a_plan_table_covers_the_plan_period_of_its_column():
+    rows = [["指标", "2020年", "2025年", "属性"],
+            ["化学需氧量排放总量减少(%)", "14.3", "完成省下达指标", "约束性"],
+            ["化学需氧量排放量(吨)", "53254", "50000", "约束性"],
+            ["单位地区生产总值能源消耗降低(%)", "16.2", "完成省下达指标", "约束性"],
+            ["氨氮重点工程减排量(吨)", "1200", "1500", "约束性"]]
+    got = {(m.subject_zh, m.year): m.period for m in _measures(rows)}
+    # a rate of reduction in the base year's column is the previous plan's; in the target year's the plan's
+    assert got[("化学需氧量排放总量减少", 2020)] == "2016-2020"
+    assert got[("化学需氧量排放总量减少", 2025)] == "2021-2025"  # words standing for an emission quota
+    assert got[("单位地区生产总值能源消耗降低", 2020)] == "2016-2020"
+    assert got[("单位地区生产总值能源消耗降低", 2025)] is None  # words for an intensity: no total
+    assert got[("氨氮重点工程减排量", 2020)] is None  # an amount in the base year's column is that year's
+    assert got[("氨氮重点工程减排量", 2025)] == "2021-2025"
+    assert got[("化学需氧量排放量", 2020)] is None and got[("化学需氧量排放量", 2025)] is None  # a level
+
+
+def test_a_power_unit_in_latin_letters_after_a_multiplier():
+    rows = [["指标", "2020年", "2025年"], ["区域清洁能源装机总量(万KW)", "3637", "≥7500"]]
+    got = {(m.year, m.value, m.unit) for m in _measures(rows)}
+    assert got == {(2020, 36370000.0, "kw"), (2025, 75000000.0, "kw")}
+
+
+def test_cells_wrapped_over_lines_of_a_row_without_number_join_where_its_binding_word_does():
+    """No row numbers: 约束 on a row's first line and 性 on its second mark both lines as one row, whose
+    values wrapped over them (Ⅱ类及 / 以上) join."""
+    buf, c, top = _ruleless_table_page()
+    y = top - 40
+    for labels, base, goal, binding in ((("区域湿地", "保护率(%)"), ("50", ""), ("55", ""), ("预期", "性")),
+                                        (("区域出境断面", "水质类别"), ("Ⅱ类及", "以上"), ("Ⅱ类及", "以上"), ("约束", "性"))):
+        for dy, label, b, g, w in zip((0, -14), labels, base, goal, binding, strict=True):
+            c.drawString(100, y + dy, label)
+            c.drawString(300, y + dy, b)
+            c.drawString(380, y + dy, g)
+            c.drawString(450, y + dy, w)
+        y -= 44
+    _close_page(c, y)
+    got = _pdf_measures(buf.getvalue())
+    assert ("区域出境断面水质类别", "target", 2025, "Ⅱ类及以上") in got
+    assert ("区域湿地保护率", "outcome", 2020, "50") in got
+
+
+def test_a_figure_with_its_own_unit_in_brackets_takes_that_unit():
+    rows = [["指标", "2015年", "2020年"], ["区域细颗粒物浓度下降比例(%)", "46(ug/m3)", "28.1"]]
+    got = {(m.year, m.value, m.unit) for m in _measures(rows, 2020)}
+    assert got == {(2015, 46.0, "ug_m3"), (2020, 28.1, "percent")}
+
+
+def test_an_ocr_moved_oxide_subscript_goes_back_after_its_formula():
+    assert fix_label("SO排放总量削减比例2") == "SO2排放总量削减比例"
+    assert fix_label("CO排放降低2") == "CO2排放降低"
+    assert fix_label("NOx排放总量削减比例") == "NOx排放总量削减比例"  # NOx has no subscript to restore
+    assert fix_label("ISO认证比例2") == "ISO认证比例2"  # the O of a longer word is no formula
+
+
+def test_a_cell_with_the_figure_of_a_part_after_qizhong():
+    rows = [["指标", "2020年", "2025年"], ["区域森林覆盖率(%)", "40", "41"],
+            ["区域挥发性有机物重点工程减排量(吨)", "--", "680,其中机动车2025年目标为280"]]
+    got = {(m.subject_zh, m.value, m.value_text) for m in _measures(rows) if "森林" not in m.subject_zh}
+    assert got == {("区域挥发性有机物重点工程减排量", 680.0, "680"), ("机动车区域挥发性有机物重点工程减排量", 280.0, "280")}

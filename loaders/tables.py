@@ -180,7 +180,7 @@ def _alternation(words) -> str:
 
 _VALUE_RE = re.compile(
     rf"[①-⑳]?(?P<pre>{_alternation(_PREFIXES)})?(?P<open>[\[【［〔])?(?P<pre2>{_alternation(_PREFIXES)})?"
-    r"(?P<num>[+-]?\d+(?:,\d{3})*(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?(?P<unit>[^\d\]】］〕]{0,12}?)"
+    r"(?P<num>[+-]?\d+(?:,\d{3})*(?:\.\d+)?)(?P<mult>万亿|亿|万|千)?(?P<unit>[^\d\]】］〕]{0,12}?(?:(?<=m)[23])?)"
     rf"(?P<close>[\]】］〕])?(?P<post>{_alternation(_SUFFIXES)})?(?P<note>[a-zA-Z*#①-⑳]|\([a-z1-9]\)|[\[［]\d{{1,2}}[\]］]|(?<=[\]】］〕])\d[)）])?"
 )
 

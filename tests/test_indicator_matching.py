@@ -128,3 +128,12 @@ def test_a_gapped_synonym_matches_its_terms_in_order_with_any_text_between_in_bo
 def test_no_synonym_holds_a_like_wildcard():
     """The model matches with LIKE: a % or _ in a synonym would be a wildcard in SQL but a letter in Python."""
     assert not [s.synonym for s in load_synonyms() if "%" in s.synonym or "_" in s.synonym]
+
+
+def test_an_intensity_cut_written_as_a_reduction_of_carbon_dioxide_matches_the_intensity():
+    """单位生产总值二氧化碳减排: per unit of output, so the intensity's fall, never a tonnage of CO2 cut."""
+    synonyms = load_synonyms()
+    cases = [("单位地区生产总值二氧化碳减排", "percent", False), ("二氧化碳减排", "percent", False)]
+    expected = ["co2_intensity_reduction", None]
+    assert [assign_indicator(s, u, synonyms, c) for s, u, c in cases] == expected
+    assert _sql_matches(duckdb.connect(), cases) == expected

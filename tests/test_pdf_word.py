@@ -180,3 +180,8 @@ def test_a_line_cut_between_a_comparator_and_its_figure_continues():
     assert _paragraphs(lines, 60) == ["——水质持续改善。断面水质优良比例不低于88.5%,劣Ⅴ类水体全面消除。",
                                       "一、总体要求为", "1.加强治理"]
     assert _paragraphs(["空气质量明显改善", "2025年底前完成"], 60) == ["空气质量明显改善", "2025年底前完成"]
+
+
+def test_parse_cell_reads_square_and_cubic_metres_in_latin_letters():
+    assert [(c.value, c.comparator, c.unit_surface) for c in map(parse_cell, ["≥12m2", "13.61m2", "5000m3"])] == [
+        (12, "ge", "m2"), (13.61, "eq", "m2"), (5000, "eq", "m3")]

@@ -182,3 +182,20 @@ def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_expands
     got = process_document("各位代表：\n一、2029年工作回顾\n完成省下达节能减排目标任务，完成国家下达的能耗双控和主要污染物减排目标。\n"
                            .encode(), "t.txt").measures
     assert sorted(m["subject_zh"] for m in got) == ["化学需氧量减排", "挥发性有机物减排", "氨氮减排", "氮氧化物减排"]
+
+
+def test_a_figure_in_words_after_a_fall_a_list_or_a_standard_met():
+    got = measures("各位代表：\n一、2029年工作回顾\n过去一年，单位生产总值能耗累计降幅完成“十四五”任务。\n"
+                   "二、2030年工作安排\n今年主要预期目标是：完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务。"
+                   "确保受污染耕地安全利用率稳定达标，新增A站达标排放。\n")
+    rows = {m["value_text"]: (m["kind"], m["subject_zh"], m["value"], m["unit"]) for m in got.values()}
+    assert rows == {"完成“十四五”任务": ("outcome", "单位生产总值能耗累计降幅", None, "percent"),
+                    "完成国家下达的粮食生产、单位生产总值二氧化碳减排目标任务":
+                        ("target", "单位生产总值二氧化碳减排", None, "percent"),  # an intensity: cut in percent
+                    "稳定达标": ("target", "受污染耕地安全利用率", None, "percent")}  # 达标排放 is no rate
+
+
+def test_areas_and_volumes_written_in_latin_letters():
+    got = measures("2030年，城市人均公共绿地面积达到13.61m2，新建调蓄池5000m³，处理规模2万m3/d，PM2.5浓度35μg/m3。\n")
+    assert {k: (m["value"], m["unit"]) for k, m in got.items()} == {
+        "13.61m2": (13.61, "m2"), "5000m³": (5000, "m3"), "2万m3/d": (20000, "m3_per_day"), "35μg/m3": (35, "ug_m3")}

@@ -28,13 +28,15 @@ _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
+# 受污染耕地安全利用率稳定达标: a rate whose figure is the standard it meets
 _WORDS_ONLY_RE = re.compile(
-    r"(?=[预全如超提完])(?:(?:预计)?(?:全面|全部|如期|超额|提前)?完成(?:经)?(?:国家|中央|省|上级)?"
+    r"(?=[预全如超提完稳持保达])(?:(?:预计)?(?:全面|全部|如期|超额|提前)?完成(?:经)?(?:国家|中央|省|上级)?"
     r"(?:(?:下达|审核衔接后确定)的?(?:我省|我市|全省|全市)?(?P<short>[\u4e00-\u9fff]{0,6}?)"
-    r"|(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"]{4,24}?))"
-    r"(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成)")
+    r"|(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"、]{4,30}?))"
+    r"(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成"
+    r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n]))")
 # the metric a figure in words follows, and its unit (longest first)
-_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
+_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
                      ("指标", "percent"), ("排放", "percent"))
 # 节能减排 / 降碳减排: a line of work, not a metric a figure in words could be a value of
@@ -121,11 +123,15 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
+        inside = inside.rsplit("、", 1)[-1]  # 完成下达的粮食生产、<metric>目标任务: the metric is the list's last item
         own = None
         if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
             own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
-        if m.group("metric") and not own:
-            continue  # 完成<a work>目标: a task done, no figure
+        if m.group("metric") and not own and inside:
+            continue  # 完成<a work>目标: a task done, no figure (完成“十四五”任务 names only a period: its metric is before)
+        clause = re.split(r"[，,。；;：:\n]", text[max(0, m.start() - 30) : m.start()])[-1]
+        if (own == "t" and inside.startswith("单位")) or (own is None and unit == "t" and "单位" in clause):
+            own, unit = ("percent" if own else own), "percent"  # 单位生产总值二氧化碳减排: an intensity, cut in percent
         if (own or unit) is None or doc.is_excluded(m.start()):
             continue
         out.append(Candidate(None, m.start(), Unit(m.group(), own or unit, 1.0), m.end(), words_only=True,

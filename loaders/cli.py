@@ -200,6 +200,11 @@ def _run_publish(raw_dir: Path, db_path: Path, quiet: bool, max_shrink: float | 
             say(f"  {line}", err=True)
         raise PublishFailed(_PUBLISH_FAILURES.get(result.kind, EXIT_BUILD_FAILED), result.reason)
     say(f"build: published {result.published} ({result.mode}; {result.outcome.summary or 'ok'})")
+    if (c := result.compaction) and "error" in c:
+        say(f"build: warning: could not compact the warehouse ({c['error']}); published it uncompacted", err=True)
+    elif c:
+        say(f"build: compacted ({c['free_share']:.0%} free): {c['size_before'] / 1e6:.1f} MB -> "
+            f"{c['size_after'] / 1e6:.1f} MB")
 
 
 def _failure(exc: BaseException) -> tuple[int, str]:

@@ -71,6 +71,7 @@ class PublishResult:
     reason: str = ""
     kind: str = "published"  # or build_failed, not_portable, writer_attached, disk_full
     mode: str = "full"  # or incremental: started from a copy of the published warehouse
+    compaction: dict | None = None  # sizes before/after when an incremental build was compacted
 
 
 class RawSetTorn(RuntimeError):
@@ -205,6 +206,53 @@ def check_portable(db_path: Path, building_dir: Path) -> list[str]:
     return problems
 
 
+# An incremental build deletes and re-inserts rows in a copy of the published file, and DuckDB keeps the
+# freed blocks inside the file: without compaction the warehouse grows at every refresh (issue 12).
+# Rewriting it costs about as much as copying every table, so it is done only once a quarter of the file
+# is free: the file stays under 4/3 of its compact size, and a small refresh rarely pays the copy.
+COMPACT_FREE_SHARE = 0.25
+
+
+def free_share(db_path: Path) -> float:
+    """Share of the file's blocks that hold nothing (pragma database_size)."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        total, free = con.execute("select total_blocks, free_blocks from pragma_database_size()").fetchone()
+    finally:
+        con.close()
+    return free / total if total else 0.0
+
+
+def compact(db_path: Path) -> dict:
+    """Rewrite db_path into a fresh file without its free blocks, then move that onto db_path.
+
+    COPY FROM DATABASE keeps schemas, tables, views, macros and the comments dbt persists (persist_docs);
+    the source is attached under its own catalog name, so views keep naming the catalog they bind to.
+    db_path is a build file, never the published one; on an error the fresh file is removed and db_path
+    is left as it was."""
+    fresh_dir = db_path.parent / "compacting"
+    fresh_dir.mkdir(exist_ok=True)
+    fresh = fresh_dir / db_path.name
+    before = db_path.stat().st_size
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{_quoted(db_path)}' as \"{db_path.stem}\" (read_only)")
+        con.execute(f"attach '{_quoted(fresh)}' as compacted")
+        con.execute(f'copy from database "{db_path.stem}" to compacted')
+        con.execute("checkpoint compacted")
+        con.execute("detach compacted")
+        con.close()
+        os.replace(fresh, db_path)
+    finally:
+        con.close()
+        shutil.rmtree(fresh_dir, ignore_errors=True)
+    return {"size_before": before, "size_after": db_path.stat().st_size}
+
+
+def _quoted(path: Path) -> str:
+    return str(path.resolve()).replace("'", "''")
+
+
 def _remove_stale_builds(folder: Path) -> None:
     """Folders of builds that were killed; call only while holding the warehouse lock."""
     for stale in folder.glob(BUILDING_PREFIX + "*"):
@@ -335,6 +383,19 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
         if problems:
             outcome = BuildOutcome(False, outcome.summary, problems)
             return _failed(published, outcome, "the built warehouse would not work once moved", "not_portable")
+        compaction = None
+        if mode == "incremental" and (share := free_share(target)) > COMPACT_FREE_SHARE:
+            try:
+                fault_point("build:compacting")
+                compaction = {"free_share": round(share, 3), **compact(target)}
+            except (duckdb.Error, OSError) as exc:
+                # The uncompacted file passed every test: publish it (a refresh is not withheld for want of
+                # housekeeping) and say why; the next incremental build tries again.
+                compaction = {"free_share": round(share, 3), "error": str(exc).splitlines()[0]}
+            if problems := check_portable(target, building_dir):
+                outcome = BuildOutcome(False, outcome.summary, problems)
+                return _failed(published, outcome, "the compacted warehouse would not work once moved",
+                               "not_portable")
         tables = table_counts(target)
         if writer := attached_writer(published):
             return _failed(published, BuildOutcome(False, outcome.summary, [writer]),
@@ -350,8 +411,8 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
         finally:
             os.close(fd)
         fault_point("build:swapped")
-        _write_record(published, raw_dir, outcome, tables, mode)
-        return PublishResult(True, published, outcome, mode=mode)
+        _write_record(published, raw_dir, outcome, tables, mode, compaction)
+        return PublishResult(True, published, outcome, mode=mode, compaction=compaction)
     finally:
         shutil.rmtree(building_dir, ignore_errors=True)
 
@@ -379,7 +440,7 @@ def record_run(published: Path, command: str, started_at: str, exit_code: int, o
 
 
 def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome, tables: dict[str, int],
-                  mode: str = "full") -> None:
+                  mode: str = "full", compaction: dict | None = None) -> None:
     """When and from what the warehouse was published (a failure since then is recorded too)."""
     _update_record(published, last_failure=None, publication={
         "published_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -389,6 +450,7 @@ def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome, tables:
         "loader_version": raw_loader_version(raw_dir),
         "dbt": outcome.summary,
         "build_mode": mode,
+        "compaction": compaction,  # free share and file sizes before/after, when the build was compacted
         "build_fingerprint": build_fingerprint(raw_dir),  # an incremental build needs the same one
         "tables": tables,  # shown by `envwh status` when the file cannot be opened
     })

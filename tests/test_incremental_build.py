@@ -100,7 +100,51 @@ def _statuses(db: Path) -> dict[str, int]:
         con.close()
 
 
-def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_path):
+def _catalog(db: Path) -> dict[str, list[tuple]]:
+    """Schemas, views, macros and the comments dbt persists: what compaction must keep."""
+    queries = {
+        "schemas": "select schema_name from duckdb_schemas() where not internal",
+        "tables": "select schema_name, table_name, comment from duckdb_tables() where not internal",
+        "views": "select schema_name, view_name, comment, sql from duckdb_views() where not internal",
+        "columns": "select schema_name, table_name, column_name, comment from duckdb_columns() where not internal",
+        "macros": "select schema_name, function_name from duckdb_functions() where not internal",
+    }
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {kind: sorted(map(tuple, con.execute(sql).fetchall()), key=repr) for kind, sql in queries.items()}
+    finally:
+        con.close()
+
+
+def test_compaction_drops_free_blocks_and_keeps_the_catalog(tmp_path):
+    """compact() rewrites a file whose deleted rows left free blocks; views still bind under its name."""
+    db = tmp_path / "warehouse.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema main_marts")
+    con.execute("create table main_marts.t as select range as a, 'row ' || range as b from range(300000)")
+    con.execute("comment on table main_marts.t is 'a table'")
+    con.execute("comment on column main_marts.t.a is 'a column'")
+    con.execute("create view main_marts.v as select * from warehouse.main_marts.t where a > 5")
+    con.execute("comment on view main_marts.v is 'a view'")
+    con.execute("create macro main_marts.plus_one(x) as x + 1")
+    con.execute("delete from main_marts.t where a % 3 <> 0")
+    con.execute("checkpoint")
+    con.close()
+    catalog, share = _catalog(db), publish.free_share(db)
+    assert share > publish.COMPACT_FREE_SHARE
+
+    sizes = publish.compact(db)
+
+    assert sizes["size_after"] < sizes["size_before"]
+    assert publish.free_share(db) < publish.COMPACT_FREE_SHARE
+    assert _catalog(db) == catalog
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("select count(*), max(main_marts.plus_one(a)) from main_marts.v").fetchone() == (99998, 299998)
+    con.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["warehouse.duckdb"]  # no fresh file left behind
+
+
+def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_path, monkeypatch):
     folder = make_folder({
         **{f"samples/{p.name}": p.read_bytes() for p in SAMPLES},
         "zj_2023.txt": plan_text("浙江省", 2023, 26),
@@ -122,7 +166,13 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     run_load(folder, raw)
 
     published = incremental_db.read_bytes()
-    assert _build(raw, incremental_db, incremental=True).mode == "incremental"
+    threshold = publish.COMPACT_FREE_SHARE
+    monkeypatch.setattr(publish, "COMPACT_FREE_SHARE", -1.0)  # compact even this small refresh: compare it below
+    refreshed = _build(raw, incremental_db, incremental=True)
+    assert refreshed.mode == "incremental"
+    assert refreshed.compaction and "error" not in refreshed.compaction, refreshed.compaction
+    assert publish.read_record(incremental_db)["publication"]["compaction"] == refreshed.compaction
+    assert publish.free_share(incremental_db) < threshold
     full_db = tmp_path / "full" / "warehouse.duckdb"
     _build(raw, full_db, incremental=False)
 
@@ -148,6 +198,7 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert 3 + 2 + 1 + 1 <= statuses["in_scope"] < sum(v for k, v in statuses.items() if k != "in_scope"), statuses
     assert _tables(incremental_db) == _tables(full_db) == tables_before
     assert _differences(incremental_db, full_db) == {}
+    assert _catalog(incremental_db) == _catalog(full_db)  # views, comments, macros survived the compaction
     assert published != incremental_db.read_bytes()  # the refresh did change the warehouse
 
 

@@ -245,3 +245,38 @@ def test_failed_dbt_build_leaves_the_published_warehouse_untouched_while_a_reade
     assert not leftovers(db)
     assert not [x for x in lines if x.startswith("ERR")], [x for x in lines if x.startswith("ERR")][:3]
     assert {int(x.split()[2]) for x in lines} == {1}  # the published warehouse, whole, all along
+
+
+def _refresh_that_frees_blocks(db_path: Path, raw_dir: Path, incremental: bool = False, **_) -> BuildOutcome:
+    """Stands in for dbt: a full build writes a table; an incremental one deletes most of its rows in the copy."""
+    con = duckdb.connect(str(db_path))
+    if incremental:
+        con.execute("delete from t where a % 3 <> 0")
+    else:
+        con.execute("create table t as select range as a, 'row ' || range as b from range(300000)")
+    con.close()
+    return BuildOutcome(True, "fake")
+
+
+_refresh_that_frees_blocks.incremental = True  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("fault", ["", "enospc@build:compacting"])
+def test_an_incremental_build_with_free_blocks_is_compacted_before_publication(tmp_path, monkeypatch, fault):
+    raw, published = tmp_path / "raw", tmp_path / "warehouse.duckdb"
+    raw.mkdir()
+    assert build_and_publish(raw, published, _refresh_that_frees_blocks, incremental=True).mode.startswith("full")
+    monkeypatch.setenv("ENVWH_FAULT", fault)
+
+    result = build_and_publish(raw, published, _refresh_that_frees_blocks, incremental=True)
+
+    assert result.ok and result.mode == "incremental" and result.compaction["free_share"] > publish.COMPACT_FREE_SHARE
+    assert publish.read_record(published)["publication"]["compaction"] == result.compaction
+    assert publish.table_counts(published) == {"main.t": 100000}
+    if fault:  # a failed compaction publishes the tested, uncompacted file and says why
+        assert "No space left" in result.compaction["error"]
+        assert publish.free_share(published) > publish.COMPACT_FREE_SHARE
+    else:
+        assert result.compaction["size_after"] < result.compaction["size_before"]
+        assert publish.free_share(published) < publish.COMPACT_FREE_SHARE
+        assert published.stat().st_size == result.compaction["size_after"]

@@ -19,6 +19,8 @@ Because those are the same, an incremental build also skips the seeds, the model
 alone and the unit tests, and its row-level data tests read only the rows it re-built
 (INCREMENTAL_SELECTION, macros/overrides/get_where_subquery.sql). dbt keeps its parsed project between
 builds in data/.warehouse.duckdb.dbt/ (dbt_state_dir), so a build parses only what changed.
+DuckDB keeps the blocks that deleted rows free inside the file, so an incremental build that leaves more
+than COMPACT_FREE_SHARE of it free is copied into a fresh file (compact) before the swap.
 
 A read-write client (an analyst's session, a BI tool's default) would poison this: its write-ahead
 log, warehouse.duckdb.wal, is found by name, so a WAL left beside the published path would be

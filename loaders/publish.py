@@ -394,7 +394,8 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
                 # The uncompacted file passed every test: publish it (a refresh is not withheld for want of
                 # housekeeping) and say why; the next incremental build tries again.
                 compaction = {"free_share": round(share, 3), "error": str(exc).splitlines()[0]}
-            if problems := check_portable(target, building_dir):
+            # only a new file needs checking again: after a failed compaction the tested file is unchanged
+            if "error" not in compaction and (problems := check_portable(target, building_dir)):
                 outcome = BuildOutcome(False, outcome.summary, problems)
                 return _failed(published, outcome, "the compacted warehouse would not work once moved",
                                "not_portable")

@@ -366,8 +366,8 @@ def header_rows(table: Table) -> int:
     lines of a header cell split into rows do not count towards MAX_HEADER_ROWS."""
     n_text = 0
     for r, row in enumerate(table.cells):
-        if any(cell and is_value_cell(cell) for cell in row):
-            return r
+        if any(cell and (is_value_cell(cell) or clean_cell(cell) in _BINDING) for cell in row):
+            return r  # a figure, or a 约束性 in a row of words (完成省下达指标): the body starts here
         n_text += sum(1 for cell in row if cell) > 1
         if n_text > MAX_HEADER_ROWS:
             return 0

@@ -579,3 +579,54 @@ def test_a_cell_with_the_figure_of_a_part_after_qizhong():
             ["区域挥发性有机物重点工程减排量(吨)", "--", "680,其中机动车2025年目标为280"]]
     got = {(m.subject_zh, m.value, m.value_text) for m in _measures(rows) if "森林" not in m.subject_zh}
     assert got == {("区域挥发性有机物重点工程减排量", 680.0, "680"), ("机动车区域挥发性有机物重点工程减排量", 280.0, "280")}
+
+
+def _pages_of_grids(pages, title="表1 规划指标", words_right=()) -> bytes:
+    """One ruled grid a page ((rows, widths) each), the first under a title; words_right: words printed
+    right of the first grid, one a row and without rules (a column the grid leaves out)."""
+    import io
+
+    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text, grid
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", title], HEIGHT - 80) - 10
+    for n, (rows, widths) in enumerate(pages):
+        grid(c, rows, top, widths)
+        if n == 0:
+            c.setFont(FONT, 10)
+            for r, word in enumerate(words_right):
+                c.drawString(LEFT + sum(widths) + 6, top - 24 * r - 16, word)
+        c.showPage()
+        top = HEIGHT - 60
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_binding_column_printed_right_of_the_grid_gives_each_row_its_binding():
+    from loaders import pipeline
+
+    rows = [["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40.2", "41"],
+            ["2", "区域湿地保护率(%)", "50", "55"], ["3", "区域细颗粒物年均浓度", "38", "33"]]
+    data = _pages_of_grids([(rows, [40, 200, 80, 80])], words_right=["属性", "约束性", "预期性", "约束性"])
+    res = pipeline.safe_process(data, "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["subject_zh"], m["year"], m["binding"]) for m in res.measures if m["table_no"]}
+    assert ("区域森林覆盖率", 2025, "binding") in got
+    assert ("区域湿地保护率", 2020, "expected") in got
+    assert ("区域细颗粒物年均浓度", 2025, "binding") in got
+
+
+def test_a_table_continued_with_its_header_repeated_keeps_its_period_and_its_split_cell():
+    from loaders import pipeline
+
+    first = [["指标", "2020年目标", "2020年实现", "属性"], ["区域森林覆盖率(%)", "40", "40.2", "约束性"],
+             ["区域单位GDP能耗降低率(%)", "完成省下", "—", "约束性"]]
+    nxt = [["指标", "", "2020年目标", "2020年实现", "属性"], ["", "", "达指标", "", ""],
+           ["区域化学需氧量排放量削减比例(%)", "", "14.7", "15.1", "约束性"],
+           ["区域氨氮排放量削减比例(%)", "", "14.8", "15.2", "约束性"]]
+    data = _pages_of_grids([(first, [200, 80, 80, 60]), (nxt, [160, 40, 80, 80, 60])], title="表1 “十三五”规划指标完成情况")
+    res = pipeline.safe_process(data, "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["subject_zh"], m["kind"], m["year"], m["value_text"], m["period"]) for m in res.measures if m["table_no"]}
+    assert ("区域单位GDP能耗降低率", "target", 2020, "完成省下达指标", None) in got
+    assert ("区域化学需氧量排放量削减比例", "outcome", 2020, "15.1", "2016-2020") in got
+    assert ("区域氨氮排放量削减比例", "target", 2020, "14.8", "2016-2020") in got

@@ -192,6 +192,10 @@ _UNIT_NOTE = re.compile(r"(?<=\d)[(（]([^()（）]{1,12})[)）]$")
 _COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
 
 
+_CHANGE_FIRST = re.compile(r"(?:减排|削减|下降|降低|减少)(?=[\d.]+[%％]?$)")
+_CHANGE_NOTE = re.compile(r"(?<=\d)[(（][+-]\d+(?:\.\d+)?[%％][)）]$")
+
+
 @dataclass(frozen=True)
 class CellValue:
     value: float | None
@@ -212,6 +216,10 @@ def parse_cell(text: str) -> CellValue | None:
     since = None
     if m := _SINCE.match(s):
         s, since = s[m.end():], int(m.group(1))
+    elif m := _CHANGE_FIRST.match(s):
+        s = s[m.end():]  # 减排16%: the row's change, its verb written before the figure
+    if m := _CHANGE_NOTE.search(s):
+        s = s[: m.start()]  # 47(-18%): the change the figure makes, noted after it
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
     unit_note = None

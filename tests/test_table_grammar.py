@@ -630,3 +630,14 @@ def test_a_table_continued_with_its_header_repeated_keeps_its_period_and_its_spl
     assert ("区域单位GDP能耗降低率", "target", 2020, "完成省下达指标", None) in got
     assert ("区域化学需氧量排放量削减比例", "outcome", 2020, "15.1", "2016-2020") in got
     assert ("区域氨氮排放量削减比例", "target", 2020, "14.8", "2016-2020") in got
+
+
+def test_a_change_verb_before_the_figure_and_a_change_noted_after_it_leave_the_figure():
+    assert parse_cell("减排16%").value == 16.0  # the row's reduction, its verb first
+    assert parse_cell("削减 6.08%").value == 6.08
+    assert parse_cell("47(-18%)").value == 47.0  # the target concentration, and the cut it makes
+    assert parse_cell("减排16%以上") is None  # words after the figure: not a bare figure
+    got = _measures([["指标", "单位", "2015年", "2020年目标"], ["区域二氧化硫排放量", "%", "减排16%", "减排10%"],
+                     ["区域细颗粒物年均浓度", "ug/m3", "57", "47(-18%)"]], doc_year=2020)
+    assert {(m.subject_zh, m.year, m.value, m.unit) for m in got} >= {
+        ("区域二氧化硫排放量", 2015, 16.0, "percent"), ("区域细颗粒物年均浓度", 2020, 47.0, "ug_m3")}

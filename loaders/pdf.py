@@ -447,25 +447,38 @@ def _repeats_header_of(prev: Table | None, nxt: Table) -> bool:
 def _rejoin_split_cells(prev: Table, nxt: Table) -> None:
     """A continuation repeating prev's header whose first row under it holds only the ends of cells
     wrapped over the page break (完成省 / 下达指 | 标): each goes back to the cell of prev's last row
-    under the same header, and the row is left empty."""
+    under the same header."""
     n_header = header_rows(prev)
     if not n_header or len(nxt.cells) < n_header + 2:
         return
     heads = [clean_cell(prev.text(n_header - 1, c)) for c in range(len(prev.cells[0]))]
-    head_texts = {clean_cell(cell) for row in prev.cells[:n_header] for cell in row if cell}
-    row = nxt.cells[n_header]
+    under = {c: next((k for k, h in enumerate(heads) if h and h == clean_cell(nxt.text(n_header - 1, c))), None)
+             for c in range(len(nxt.cells[n_header]))}
+    _rejoin_row(prev, nxt.cells[n_header], under)
+
+
+_SERIAL_TEXT = re.compile(r"\d{1,3}")
+
+
+def _rejoin_row(prev: Table, row: list[str | None], under: dict[int, int | None]) -> None:
+    """row, the first of a continuation, holds only the ends of cells of prev's last row wrapped over the
+    page break (a label's last line 比例, a figure's words 达指标): no number, figure or 约束性 of its own,
+    and under each of its words a cell of prev's last row holding text. The words go back to those cells
+    and the row is left empty; any other row is left as it is."""
+    head_texts = {clean_cell(cell) for r in range(header_rows(prev)) for cell in prev.cells[r] if cell}
     filled = [c for c, cell in enumerate(row) if cell and clean_cell(cell)]
-    if not filled or 0 in filled or any(is_value_cell(clean_cell(row[c])) or clean_cell(row[c]) in head_texts for c in filled):
-        return
     last = len(prev.cells) - 1
+    if not filled or last < max(header_rows(prev), 1) or any(
+            is_value_cell(t := clean_cell(row[c])) or _SERIAL_TEXT.fullmatch(t) or t in head_texts
+            or re.search("约束|预期", t) for c in filled):
+        return
     moves = {}
     for c in filled:
-        head = clean_cell(nxt.text(n_header - 1, c))
-        target = next((k for k, h in enumerate(heads) if h and h == head), None)
+        target = under.get(c)
         if target is None:
             return
         orow, ocol = prev.origin[last][target]
-        if not prev.cells[orow][ocol] or ocol != target:
+        if ocol != target or not clean_cell(prev.cells[orow][ocol]):
             return
         moves[(orow, ocol)] = row[c]
     for (orow, ocol), text in moves.items():
@@ -478,6 +491,8 @@ def _continue_table(prev: Table, nxt: Table) -> None:
     """Rows of a table continued on the next page appended to it (its repeated header rows dropped)."""
     prev.last_page = nxt.page
     skip = _repeated_header(prev, nxt)
+    if skip < len(nxt.cells):
+        _rejoin_row(prev, nxt.cells[skip], {c: c for c in range(len(nxt.cells[skip]))})
     rows = nxt.cells[skip:]
     offset = len(prev.cells)
     for r, row in enumerate(rows):

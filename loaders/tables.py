@@ -192,6 +192,7 @@ _UNIT_NOTE = re.compile(r"(?<=\d)[(（]([^()（）]{1,12})[)）]$")
 _COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
 
 
+_SYMBOL_AFTER = re.compile(r"([+-]?\d+(?:\.\d+)?[%％]?)([<>≤≥＜＞])")
 _CHANGE_FIRST = re.compile(r"(?:减排|削减|下降|降低|减少)(?=[\d.]+[%％]?$)")
 _CHANGE_NOTE = re.compile(r"(?<=\d)[(（][+-]\d+(?:\.\d+)?[%％][)）]$")
 
@@ -222,6 +223,8 @@ def parse_cell(text: str) -> CellValue | None:
         s = s[: m.start()]  # 47(-18%): the change the figure makes, noted after it
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
+    elif m := _SYMBOL_AFTER.fullmatch(s):
+        s = m.group(2) + m.group(1)  # 1.3<: a comparator symbol printed after its number
     unit_note = None
     if (note := _UNIT_NOTE.search(s)) and _unit_of(note.group(1)) is not None:
         s, unit_note = s[: note.start()], note.group(1)  # 46(ug/m3): the figure's own unit, in brackets
@@ -601,12 +604,16 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 labels.append(t)
         if not labels:
             continue
+        if not _METRIC.search(labels[-1]) and (group := _metric_group(table, cols[:first_value], r)) and group not in labels:
+            labels.insert(len(labels) - 1, group)  # 黑臭水体消除比例 merged over 城市建成区 / 县级城市建成区
         subject = fix_label(compose_label(labels))
         unit, subject = _unit_in(subject)
         for c, col in enumerate(cols):
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
                 unit = u
         header_unit, _ = _unit_in(" ".join(col.header for col in cols if col.role in ("label", "unit")))
+        group = "".join(clean_cell(table.text(r, c)) for c, col in enumerate(cols[:first_value]) if col.role == "category")
+        is_reduction = _REDUCTION.search(subject + group) is not None
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
@@ -629,6 +636,8 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value
+                    if value < 0 and is_reduction:
+                        value = -value  # -10.5% under 减排: the reduction's size, its sign only repeating the verb
                 out.append(Measure(
                     kind=col.kind or "target", subject_zh=piece_subject, comparator=cv.comparator if cv else "eq",
                     value=value, unit=u.unit if u is not None else UNITLESS, value_text=piece,
@@ -639,6 +648,15 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
+
+
+def _metric_group(table: Table, cols: list[_Column], r: int) -> str | None:
+    """The metric a category cell names for the rows it spans (黑臭水体消除比例 over the sub-areas 城市建成区 and
+    县级城市建成区): the nearest category cell left of the labels that names a metric, else None."""
+    for c in reversed(range(len(cols))):
+        if cols[c].role == "category" and (t := clean_cell(table.text(r, c))):
+            return t if _METRIC.search(t) else None
+    return None
 
 
 _REDUCTION = re.compile("减排|削减|下降|降低|减少")
@@ -688,6 +706,8 @@ _BRACKETED = re.compile(r"[\[［【](.+)[\]］】]")
 _FIGURE_WITH_PARTS = re.compile(r"([^()（）]+?)\s*[(（]((?:[\u4e00-\u9fff]{2,8}\s*\d+(?:\.\d+)?%?[、,，;；]?\s*){2,})[)）]")
 _OF_WHICH_FIGURE = re.compile(r"([≥≤<>]?\d+(?:\.\d+)?%?)\s*[,，;；]\s*其中([\u4e00-\u9fff]{2,8}?)"
                               r"(?:(?:19|20)\d\d年)?(?:目标值?)?(?:为|是)?\s*([≥≤<>]?\d+(?:\.\d+)?%?)")
+# a cell restating its row's rate before the figure (城市(含县城)污水处理率82%)
+_RESTATED_FIGURE = re.compile(r"([^\d]{2,20}?(?:率|比例))\s*([≥≤<>]?\d+(?:\.\d+)?[%％])")
 _SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中心城区)
 _NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
 
@@ -712,6 +732,8 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
         parts = [(m.start(2) + p.start(2), p.group(2), compose_label([label, p.group(1)]), False)
                  for p in _NAMED_FIGURE.finditer(m.group(2))]
         return [(0, m.group(1), label, False), *parts]
+    if (m := _RESTATED_FIGURE.fullmatch(text)) and parse_cell(text) is None and parse_cell(m.group(2)):
+        return [(m.start(2), m.group(2), label, False)]  # 城市(含县城)污水处理率82%: the row's rate, restated
     named = list(_NAMED_FIGURE.finditer(text))
     if (named and "".join(m.group(0) for m in named) == text and _METRIC.search(label) and parse_cell(text) is None
             and (len(named) >= 2 or len(named[0].group(1)) <= _SCOPE_NAME)):  # 陆域13.09: the figure of a part

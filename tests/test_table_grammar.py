@@ -641,3 +641,46 @@ def test_a_change_verb_before_the_figure_and_a_change_noted_after_it_leave_the_f
                      ["区域细颗粒物年均浓度", "ug/m3", "57", "47(-18%)"]], doc_year=2020)
     assert {(m.subject_zh, m.year, m.value, m.unit) for m in got} >= {
         ("区域二氧化硫排放量", 2015, 16.0, "percent"), ("区域细颗粒物年均浓度", 2020, 47.0, "ug_m3")}
+
+
+def test_sub_areas_under_a_merged_metric_label_take_the_metric():
+    t = Table.from_rows([["序号", "指标分类", "指标名称", None, "2020年", "2025年"],
+                         ["1", "水环境", "地表水", "区域断面优良比例(%)", "80", "85"],
+                         ["2", None, None, "区域劣Ⅴ类断面比例(%)", "0", "0"],
+                         ["3", None, "黑臭水体消除比例", "区域城市建成区", "100", "巩固提升"],
+                         ["4", None, None, "区域县城建成区", "90", "基本消除"],
+                         ["5", "生态", "区域森林覆盖率(%)", None, "40", "41"]])
+    t.origin[5][3] = (5, 2)  # the label spans both label columns
+    got = {(m.subject_zh, m.year, m.value_text) for m in table_measures(render(t), 2025)}
+    assert ("区域城市建成区黑臭水体消除比例", 2020, "100") in got
+    assert ("区域县城建成区黑臭水体消除比例", 2025, "基本消除") in got
+    assert ("区域劣Ⅴ类断面比例", 2025, "0") in got  # 地表水 names no metric: no part of the subject
+    assert ("区域森林覆盖率", 2025, "41") in got
+
+
+def test_a_cell_restating_its_rate_and_a_comparator_after_the_figure():
+    got = _measures([["指标", "2015年", "2020年"], ["区域城镇生活污水集中处理率(%)", "城市(含县城)污水处理率82%", "≥90%"],
+                     ["区域放射源事故年发生率(起/万枚)", "0", "1.3<"]], doc_year=2020)
+    assert {(m.subject_zh, m.year, m.value, m.comparator) for m in got} >= {
+        ("区域城镇生活污水集中处理率", 2015, 82.0, "eq"), ("区域放射源事故年发生率", 2020, 1.3, "lt")}
+
+
+def test_the_last_line_of_a_label_on_the_next_page_joins_its_row():
+    from loaders.pdf import _continue_table
+
+    first = Table.from_rows([["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40", "41"],
+                             ["2", "县级及以上城市空气质量优良天数", "93.4", "93.6"]])
+    nxt = Table.from_rows([["", "比例(%)", "", ""], ["3", "区域湿地保护率(%)", "50", "55"]])
+    _continue_table(first, nxt)
+    got = {(m.subject_zh, m.year, m.value_text) for m in table_measures(render(first), 2025)}
+    assert ("县级及以上城市空气质量优良天数比例", 2020, "93.4") in got
+    assert ("区域湿地保护率", 2025, "55") in got
+
+
+def test_a_minus_sign_on_a_reduction_row_gives_the_reduction_its_size():
+    t = Table.from_rows([["类别", "指标", "2020年实际", "2020年目标"], ["主要污染物减排", "区域化学需氧量", "12.5%", "-10.5%"],
+                         [None, "区域氨氮", "-12.48%", "-10.1%"], [None, "区域二氧化硫", "14%", "-14%"],
+                         ["环境质量", "区域气温距平", "-0.5", "-0.3"]])
+    got = {(m.subject_zh, m.kind, m.value) for m in table_measures(render(t), 2020)}
+    assert {("区域化学需氧量", "target", 10.5), ("区域氨氮", "outcome", 12.48), ("区域二氧化硫", "target", 14.0)} <= got
+    assert ("区域气温距平", "target", -0.3) in got  # no reduction named: the sign stays

@@ -708,6 +708,36 @@ _OF_WHICH_FIGURE = re.compile(r"([≥≤<>]?\d+(?:\.\d+)?%?)\s*[,，;；]\s*其�
                               r"(?:(?:19|20)\d\d年)?(?:目标值?)?(?:为|是)?\s*([≥≤<>]?\d+(?:\.\d+)?%?)")
 # a cell restating its row's rate before the figure (城市(含县城)污水处理率82%)
 _RESTATED_FIGURE = re.compile(r"([^\d]{2,20}?(?:率|比例))\s*([≥≤<>]?\d+(?:\.\d+)?[%％])")
+_RATE_LIST = re.compile(r"\s*([^\d,，;；:：]{2,20}?(?:率|比例))\s*([≥≤<>]?\d+(?:\.\d+)?[%％])\s*[,，;；]?")
+_NAME_GROUP = re.compile(r"\s*([\u4e00-\u9fff]{2,8})[:：]\s*((?:[≥≤<>]?\s?\d+(?:\.\d+)?[%％]?[;；,，]?\s*)+)")
+_GROUP_FIGURE = re.compile(r"[≥≤<>]?\s?\d+(?:\.\d+)?[%％]?")
+
+
+def _named_rates(text: str) -> list[tuple[int, str, str, bool]]:
+    """近岸海域功能达标率71.4%,湄洲湾水域功能达标率100%: two rates, each named in the cell: one measure each."""
+    found = list(_RATE_LIST.finditer(text))
+    if len(found) < 2 or "".join(m.group(0) for m in found) != text:
+        return []
+    return [(m.start(2), m.group(2), m.group(1), False) for m in found]
+
+
+def _named_groups(text: str, label: str) -> list[tuple[int, str, str, bool]]:
+    """木兰溪:100%;83.3% 萩芦溪:100%;100% under 重点流域(木兰溪、萩芦溪)功能达标率和Ⅰ-Ⅲ类水质比例: per name the
+    figures of the label's metrics (joined by 和) in order; each measure's subject is its metric (name)."""
+    found = list(_NAME_GROUP.finditer(text))
+    if not found or "".join(m.group(0) for m in found) != text or not all(m.group(1) in label for m in found):
+        return []
+    head = re.sub(r"[(（][^()（）]*[)）]", "", label)  # the names listed in brackets go to each subject
+    metrics = head.split("和")
+    out = []
+    for m in found:
+        figures = list(_GROUP_FIGURE.finditer(m.group(2)))
+        if len(figures) not in (1, len(metrics)):
+            return []
+        for i, f in enumerate(figures):
+            metric = head if len(figures) == 1 else metrics[i]
+            out.append((m.start(2) + f.start(), f.group(0), f"{metric}({m.group(1)})", False))
+    return out
 _SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中心城区)
 _NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
 
@@ -734,6 +764,10 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
         return [(0, m.group(1), label, False), *parts]
     if (m := _RESTATED_FIGURE.fullmatch(text)) and parse_cell(text) is None and parse_cell(m.group(2)):
         return [(m.start(2), m.group(2), label, False)]  # 城市(含县城)污水处理率82%: the row's rate, restated
+    if parse_cell(text) is None and (rates := _named_rates(text)):
+        return rates
+    if parse_cell(text) is None and (groups := _named_groups(text, label)):
+        return groups
     named = list(_NAMED_FIGURE.finditer(text))
     if (named and "".join(m.group(0) for m in named) == text and _METRIC.search(label) and parse_cell(text) is None
             and (len(named) >= 2 or len(named[0].group(1)) <= _SCOPE_NAME)):  # 陆域13.09: the figure of a part

@@ -684,3 +684,16 @@ def test_a_minus_sign_on_a_reduction_row_gives_the_reduction_its_size():
     got = {(m.subject_zh, m.kind, m.value) for m in table_measures(render(t), 2020)}
     assert {("区域化学需氧量", "target", 10.5), ("区域氨氮", "outcome", 12.48), ("区域二氧化硫", "target", 14.0)} <= got
     assert ("区域气温距平", "target", -0.3) in got  # no reduction named: the sign stays
+
+
+def test_figures_named_in_the_cell_give_one_measure_each():
+    got = _measures([["指标", "2015年", "2020年目标"], ["区域森林覆盖率(%)", "40", "41"],
+                     ["区域重点河流(甲河、乙河)功能达标率和Ⅲ类水质比例", "甲河:100%;83.3%\n乙河:90%;95%", "甲河: 100%;≥ 85%\n乙河:100%;≥95%"],
+                     ["区域近岸海域功能区达标比例", "近岸海域达标率71.4%,丙湾水域达标率100%", "≥72%"]], doc_year=2020)
+    found = {(m.subject_zh, m.year, m.value, m.comparator) for m in got}
+    assert {("区域重点河流功能达标率(甲河)", 2015, 100.0, "eq"), ("Ⅲ类水质比例(甲河)", 2020, 85.0, "ge"),
+            ("Ⅲ类水质比例(乙河)", 2015, 95.0, "eq"), ("近岸海域达标率", 2015, 71.4, "eq"),
+            ("丙湾水域达标率", 2015, 100.0, "eq")} <= found
+    block = render(Table.from_rows([["指标", "2015年"], ["区域森林覆盖率(%)", "40"], ["区域重点河流(甲河、乙河)功能达标率和Ⅲ类水质比例", "甲河:100%;83.3%"]]))
+    text = "\n".join(block.lines)
+    assert [text[m.char_start:m.char_end] for m in table_measures(block, 2020)] == ["40", "100%", "83.3%"]

@@ -391,9 +391,10 @@ def normalise(text: str) -> list[str]:
 
 # Some sites gloss characters with pinyin to dodge copy detection: 生(sheng)态(tai)环境, 为(wéi / wèi).
 # A gloss is lower-case Latin letters holding a vowel, right after a Chinese character; they are
-# removed only when a text holds several, so a lone unit such as 公顷(ha) stays.
+# removed only when a text holds several, so a lone unit such as 公顷(ha) stays. The pattern opens with the
+# bracket, looking behind it for the character: a literal first character lets the engine skip to it.
 _SYLLABLE = "(?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}"
-_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\({_SYLLABLE}(?:\s*/\s*{_SYLLABLE})*\)")  # 为(wéi / wèi): every reading
+_PINYIN_GLOSS = re.compile(rf"\((?<=[\u4e00-\u9fff]\(){_SYLLABLE}(?:\s*/\s*{_SYLLABLE})*\)")  # 为(wéi / wèi): every reading
 _MIN_PINYIN_GLOSSES = 3
 
 

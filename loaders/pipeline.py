@@ -117,6 +117,9 @@ def as_row(record) -> dict:
     names = _FIELD_NAMES.get(type(record))
     if names is None:
         names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))  # fields() is slow per call
+    own = getattr(record, "__dict__", None)
+    if own is not None and list(own) == list(names):  # the usual case: copied at C speed, in field order
+        return own.copy()
     return {name: getattr(record, name) for name in names}
 
 

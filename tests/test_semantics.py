@@ -190,6 +190,36 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
     assert semantics.relevance(subject, clause, sentence, number_at, env_doc) == expected
 
 
+@pytest.mark.parametrize(
+    ("subject", "sentence", "number", "env_doc", "expected"),
+    [
+        # numeral, classifier, noun: the noun after the number is what it counts
+        ("新投运", "新投运3座乡镇垃圾焚烧发电厂。", "3座", False, True),
+        ("新开工", "新开工12个工业技改项目。", "12个", False, False),
+        # after 的 the number describes the noun phrase to the clause's end (a list of names inside)
+        ("装机容量为2×", "装机容量为2×35万千瓦的甲、乙燃煤发电项目开工。", "35万千瓦", False, False),
+        # a product after a green word is an industry's; a green word after the product still decides
+        ("在建新能源电池项目", "在建新能源电池项目12个。", "12个", False, False),
+        ("光伏组件产能", "光伏组件产能达到5吉瓦。", "5吉瓦", False, False),
+        ("废旧动力电池回收利用率", "废旧动力电池回收利用率达到90%。", "90%", False, True),
+        # installed capacity takes the domain of its source; 电力装机 counts coal and renewables together
+        ("新增光伏装机", "新增光伏装机80万千瓦。", "80万千瓦", False, True),
+        ("新增电力装机", "新增电力装机80万千瓦。", "80万千瓦", False, False),
+        # a share is about its numerator
+        ("可再生能源占电力装机比重", "可再生能源占电力装机比重提高到60%。", "60%", False, True),
+        ("高新技术产业增加值占规上工业比重", "高新技术产业增加值占规上工业比重达到40%。", "40%", True, False),
+        # a programme of rural development is not the environment unless its own words say so
+        ("建成和美乡村示范村", "建成和美乡村示范村20个。", "20个", False, False),
+        ("和美乡村生活污水治理率", "和美乡村生活污水治理率达到80%。", "80%", False, True),
+    ],
+)
+def test_relevance_reads_the_head_of_the_phrase(subject, sentence, number, env_doc, expected):
+    number_at = sentence.index(number)
+    clause = semantics._clause(sentence, number_at)
+    is_env, _ = semantics.relevance(subject, clause, sentence, number_at, env_doc, number_at + len(number))
+    assert is_env is expected
+
+
 def test_environmental_documents_are_told_by_their_title():
     assert semantics.is_environmental_document("某市2024年大气污染防治工作方案")
     assert semantics.is_environmental_document("某省生态环境保护“十四五”规划")

@@ -211,6 +211,11 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         # a programme of rural development is not the environment unless its own words say so
         ("建成和美乡村示范村", "建成和美乡村示范村20个。", "20个", False, False),
         ("和美乡村生活污水治理率", "和美乡村生活污水治理率达到80%。", "80%", False, True),
+        # a park is green space, a sports park is sport; titles of ecological civilisation; clean transport
+        ("建成城市公园", "建成城市公园12个。", "12个", False, True),
+        ("建成体育公园", "建成体育公园12个。", "12个", False, False),
+        ("创建省级生态乡镇", "创建省级生态乡镇6个。", "6个", False, True),
+        ("公交车电动化比例", "公交车电动化比例达到90%。", "90%", False, True),
     ],
 )
 def test_relevance_reads_the_head_of_the_phrase(subject, sentence, number, env_doc, expected):

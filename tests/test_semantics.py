@@ -197,7 +197,8 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("新投运", "新投运3座乡镇垃圾焚烧发电厂。", "3座", False, True),
         ("新开工", "新开工12个工业技改项目。", "12个", False, False),
         # after 的 the number describes the noun phrase to the clause's end (a list of names inside)
-        ("装机容量为2×", "装机容量为2×35万千瓦的甲、乙燃煤发电项目开工。", "35万千瓦", False, False),
+        ("规模为", "规模为35万千瓦的甲、乙光伏发电项目开工。", "35万千瓦", False, True),
+        ("总投资", "总投资20亿元的甲、乙旅游项目开工。", "20亿元", True, False),
         # a product after a green word is an industry's; a green word after the product still decides
         ("在建新能源电池项目", "在建新能源电池项目12个。", "12个", False, False),
         ("光伏组件产能", "光伏组件产能达到5吉瓦。", "5吉瓦", False, False),

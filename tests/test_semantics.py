@@ -217,6 +217,9 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("建成体育公园", "建成体育公园12个。", "12个", False, False),
         ("创建省级生态乡镇", "创建省级生态乡镇6个。", "6个", False, True),
         ("公交车电动化比例", "公交车电动化比例达到90%。", "90%", False, True),
+        # an industry of energy technology is the economy's; energy saving (a retrofit of units) is not
+        ("签约新能源产业项目", "签约新能源产业项目40个。", "40个", False, False),
+        ("节能改造", "节能改造3台机组60万千瓦。", "60万千瓦", False, True),
     ],
 )
 def test_relevance_reads_the_head_of_the_phrase(subject, sentence, number, env_doc, expected):

@@ -220,6 +220,8 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         # an industry of energy technology is the economy's; energy saving (a retrofit of units) is not
         ("签约新能源产业项目", "签约新能源产业项目40个。", "40个", False, False),
         ("节能改造", "节能改造3台机组60万千瓦。", "60万千瓦", False, True),
+        # places counted for what they achieve: keeping food in supply is the economy's
+        ("偏远海岛实现蔬菜保供全覆盖", "12个偏远海岛实现蔬菜保供全覆盖。", "12个", False, False),
     ],
 )
 def test_relevance_reads_the_head_of_the_phrase(subject, sentence, number, env_doc, expected):

@@ -222,6 +222,11 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("节能改造", "节能改造3台机组60万千瓦。", "60万千瓦", False, True),
         # places counted for what they achieve: keeping food in supply is the economy's
         ("偏远海岛实现蔬菜保供全覆盖", "12个偏远海岛实现蔬菜保供全覆盖。", "12个", False, False),
+        # a generic risk mechanism is no environmental risk; an environmental one says so
+        ("完善风险防控机制", "完善风险防控机制3项。", "3项", False, False),
+        ("完善环境风险防控机制", "完善环境风险防控机制3项。", "3项", False, True),
+        # hydrogen-based energy is energy of the climate's
+        ("建设绿色氢基能源项目", "建设绿色氢基能源项目4个。", "4个", False, True),
     ],
 )
 def test_relevance_reads_the_head_of_the_phrase(subject, sentence, number, env_doc, expected):

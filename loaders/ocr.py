@@ -64,12 +64,15 @@ def _runs_at_least(dark, length: int):
 
 
 def _rule_masks(pixels):
-    """(horizontal, vertical): the pixels on a straight dark run at least RULE_INCHES long."""
+    """(vertical, horizontal) at half resolution (4x faster; either diagonal of each 2x2 block holds a 1-pixel
+    rule): the pixels on a straight dark run at least RULE_INCHES long."""
     import numpy as np
 
-    dark = pixels < 200  # the grey edges of a rule too
-    length = round(RULE_INCHES * DPI)
-    return _runs_at_least(np.ascontiguousarray(dark.T), length).T, _runs_at_least(dark, length)
+    h, w = (pixels.shape[0] // 2) * 2, (pixels.shape[1] // 2) * 2
+    dark = pixels[:h, :w] < 200  # the grey edges of a rule too
+    half = dark[::2, ::2] | dark[1::2, 1::2]
+    length = round(RULE_INCHES * DPI / 2)
+    return _runs_at_least(half, length), _runs_at_least(np.ascontiguousarray(half.T), length).T
 
 
 def _centres(indices) -> list[int]:
@@ -88,38 +91,34 @@ MIN_GRID_CELLS = 6
 CELL_MARGIN = 4  # pixels inside a cell's rules, where a scanned rule blurs
 
 
-def grid_cells(image) -> list[tuple[int, int, int, int, int]]:
+def grid_cells(image, masks=None) -> list[tuple[int, int, int, int, int]]:
     """(left, top, right, bottom, row) in pixels of the cells of the ruled tables drawn on a page image: for each
     band between two horizontal rules, the spans between the vertical rules crossing all of it (a cell merged
-    over several bands is cut at their rules). Empty when the page draws no grid."""
+    over several bands is cut at their rules). Empty when the page draws no grid. masks: _rule_masks's."""
     import numpy as np
 
-    pixels = np.asarray(image.convert("L"))
-    horizontal, vertical = _rule_masks(pixels)
-    rows = _centres(np.nonzero(horizontal.any(axis=1))[0])
+    vertical, horizontal = masks or _rule_masks(np.asarray(image.convert("L")))
+    rows = _centres(np.nonzero(horizontal.any(axis=1))[0])  # at half resolution, as the masks
+    margin = CELL_MARGIN // 2
     cells = []
     for row, (top, bottom) in enumerate(itertools.pairwise(rows)):
-        if bottom - top < MIN_CELL:
+        if 2 * (bottom - top) < MIN_CELL:
             continue
-        band = vertical[top + CELL_MARGIN : bottom - CELL_MARGIN]
-        cols = _centres(np.nonzero(band.all(axis=0))[0])
-        cells += [(left + CELL_MARGIN, top + CELL_MARGIN, right - CELL_MARGIN, bottom - CELL_MARGIN, row)
-                  for left, right in itertools.pairwise(cols) if right - left >= MIN_CELL]
+        cols = _centres(np.nonzero(vertical[top + margin : bottom - margin].all(axis=0))[0])
+        cells += [(int(2 * left + CELL_MARGIN), int(2 * top + CELL_MARGIN), int(2 * right - CELL_MARGIN),
+                   int(2 * bottom - CELL_MARGIN), row) for left, right in itertools.pairwise(cols) if 2 * (right - left) >= MIN_CELL]
     return cells if len(cells) >= MIN_GRID_CELLS else []
 
 
-def without_rules(image):
+def without_rules(image, masks=None):
     """The page image with the rules of its tables erased: OCR reads a rule as | or 1 (|41 -> 141)."""
     import numpy as np
     from PIL import Image
 
     pixels = np.asarray(image.convert("L"))
     h, w = (pixels.shape[0] // 2) * 2, (pixels.shape[1] // 2) * 2
-    dark = pixels[:h, :w] < 200  # the grey edges of a rule too
-    # looked for at half resolution (4x faster): either diagonal of each 2x2 block holds a 1-pixel rule
-    half = dark[::2, ::2] | dark[1::2, 1::2]
-    length = round(RULE_INCHES * DPI / 2)
-    found = _runs_at_least(half, length) | _runs_at_least(np.ascontiguousarray(half.T), length).T
+    vertical, horizontal = masks or _rule_masks(pixels)
+    found = vertical | horizontal
     if not found.any():
         return image
     rules = np.zeros(pixels.shape, dtype=bool)
@@ -143,12 +142,15 @@ def read_scans(images, name: str) -> list[list[dict]]:
     if tesseract_version() is None:
         raise LoadError("needs_ocr", f"{name}: the PDF holds scanned pages and --ocr was given, but tesseract or its "
                         f"{LANGUAGE} model is not installed: {HOW_TO_INSTALL}")
+    import numpy as np
+
     pages: list[list[dict]] = []
     batch: list = []
     for image in images:  # rendered one at a time: a page image at 300 dpi is ~9 MB in memory
-        clean = without_rules(image)
+        masks = _rule_masks(np.asarray(image.convert("L")))
+        clean = without_rules(image, masks)
         batch.append(clean)
-        if cells := grid_cells(image):
+        if cells := grid_cells(image, masks):
             batch.append((clean, cells))
         if len(batch) >= PAGES_PER_RUN:
             pages += _read_batch(batch, name)

@@ -202,6 +202,9 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert full_nodes["seed"] and full_nodes["unit_test"] and full_nodes["test"] > incremental_nodes["test"] > 0
     assert "in_refresh_scope" in _compiled_test(incremental_db, "not_null_fct_targets_document_id")
     assert "in_refresh_scope" not in _compiled_test(incremental_db, "relationships_fct_targets_year__year__ref_dim_year_")
+    # staging is tested before int_documents_changed is re-built, whose scope would still be the previous build's
+    assert "in_refresh_scope" not in _compiled_test(incremental_db, "unique_stg_raw__measures_measure_id")
+    assert "in_refresh_scope" not in _compiled_test(incremental_db, "not_null_stg_raw__measures_document_id")
     # unique reads the rows holding a key of the scope's rows: a duplicate of a re-built row is still found,
     # even when the copy sits outside the scope
     unique_sql = _compiled_test(incremental_db, "unique_fct_targets_measure_id")

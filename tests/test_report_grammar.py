@@ -178,10 +178,40 @@ def test_a_bare_rate_after_its_work_writes_their_shared_word_once():
     assert got["90%"]["subject_zh"] == "农村厕所粪污治理率"
 
 
-def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_expands_only_its_item():
-    got = process_document("各位代表：\n一、2029年工作回顾\n完成省下达节能减排目标任务，完成国家下达的能耗双控和主要污染物减排目标。\n"
+def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_holds_for_each_member():
+    got = process_document("各位代表：\n一、2029年工作回顾\n完成省下达造林绿化目标任务，完成国家下达的能耗双控和主要污染物减排目标。\n"
                            .encode(), "t.txt").measures
-    assert sorted(m["subject_zh"] for m in got) == ["化学需氧量减排", "挥发性有机物减排", "氨氮减排", "氮氧化物减排"]
+    assert [m["subject_zh"] for m in got] == ["能耗强度", "化学需氧量减排", "氨氮减排", "氮氧化物减排", "挥发性有机物减排"]
+
+
+@pytest.mark.parametrize(("sentence", "subjects"), [
+    ("节能减排降碳控制在自治区下达目标内", ["能耗强度", "碳排放强度"]),
+    ("节能减排完成省控目标", ["能耗强度"]),
+    ("城镇新增就业、节能减排和碳排放强度下降完成省定任务", ["能耗强度", "碳排放强度下降"]),
+    ("完成省下达的节能减排降碳约束性指标和环境质量改善目标", ["能耗强度", "碳排放强度"]),
+    ("减排降碳控制在国家下达目标内", ["碳排放强度"]),
+    ("细颗粒物浓度、优良水体比例完成国家下达目标", ["细颗粒物浓度", "优良水体比例"]),
+    ("单位GDP能耗、生态环境质量指标完成省下达年度目标任务", ["单位GDP能耗、生态环境质量指标"]),
+])
+def test_a_target_in_words_set_by_the_level_above_holds_for_each_indicator_a_collective_work_names(sentence, subjects):
+    got = process_document(f"各位代表：\n二、2030年工作安排\n今年主要预期目标是：地区生产总值增长5%，{sentence}。\n"
+                           .encode(), "t.txt").measures
+    words = [m for m in got if m["value"] is None]
+    assert [m["subject_zh"] for m in words] == subjects
+    assert {(m["kind"], m["year"], m["unit"], m["is_masked"]) for m in words} == {("target", 2030, "percent", False)}
+
+
+def test_a_target_in_words_of_the_level_above_needs_a_metric_or_a_collective_work():
+    got = process_document("各位代表：\n二、2030年工作安排\n粮食产量完成省定任务，城镇登记失业率控制在省定目标以内。\n"
+                           .encode(), "t.txt").measures
+    assert [(m["subject_zh"], m["value"], m["unit"]) for m in got] == [("城镇登记失业率", None, "percent")]
+
+
+def test_a_quoted_count_of_figures_holds_for_each_item_of_the_list_before_it():
+    got = process_document("各位代表：\n一、2029年工作回顾\n甲断面水质优良率、乙水源地水质达标率、丙达标率首次实现“三个100%”，"
+                           "全部学生吃上营养餐，实现“两个100%”。\n".encode(), "t.txt").measures
+    assert [(m["subject_zh"], m["value"], m["kind"]) for m in got] == [
+        ("甲断面水质优良率", 100, "outcome"), ("乙水源地水质达标率", 100, "outcome"), ("丙达标率", 100, "outcome")]
 
 
 def test_a_figure_in_words_after_a_fall_a_list_or_a_standard_met():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.measures.candidates import RATIO_ENDINGS, Candidate, lists_of
+from loaders.measures.candidates import RATIO_ENDINGS, WORDS_ONLY_METRIC_ENDINGS, Candidate, lists_of
 from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
@@ -33,6 +33,8 @@ _LIST_SPLIT_RE = re.compile(r"[、和及与]")
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
 _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
 _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
+# A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
+_COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
 
@@ -57,6 +59,7 @@ def clean_subject(s: str, leading: bool) -> str:
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = s[len(w) :].lstrip(), True
+    s = _COUNTED_FIGURES_RE.sub("", s)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
 
@@ -99,16 +102,41 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
         if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
             subject = c.words_metric
-            term = next((t for t in doc.grammar.collective_terms if t in subject), None)
-            if term:  # 完成主要污染物减排目标: done for each pollutant the term stands for (only that item of a list)
-                subject = next(p for p in _LIST_SPLIT_RE.split(subject) if term in p)
-                out.append(c.but(subject=subject, shared_by=tuple(
-                    subject.replace(term, member) for member in doc.grammar.collective_terms[term])))
-                continue
+        members = (collective_members(doc, subject) or _listed_metrics(subject)) if c.words_only else ()
+        if members:  # 完成主要污染物减排目标 / 节能减排降碳完成省下达目标 / A浓度、B比例完成…目标: for each
+            out.append(c.but(subject=members[0], shared_by=members if len(members) > 1 else ()))
+            continue
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
+    """A figure in words for a list naming collective terms (data/collective_terms.csv) holds for each member of
+    each term, and for each listed item that is a metric of its own; () when the list names no term:
+    节能减排和碳排放强度下降 -> 能耗强度, 碳排放强度下降; 能耗双控和主要污染物减排 -> 化学需氧量减排, 氨氮减排, …
+    (a member either is the subject, 节能 -> 能耗强度, or takes the term's place in it, 主要污染物 -> 化学需氧量)."""
+    g = doc.grammar
+    if not any(t in subject for t in g.collective_terms):
+        return ()
+    out: list[str] = []
+    for part in _LIST_SPLIT_RE.split(subject):
+        terms = sorted((part.find(t), t) for t in g.collective_terms if t in part)
+        for _, t in terms:
+            out += [m if t in g.member_terms else part.replace(t, m) for m in g.collective_terms[t]]
+        if not terms and part.endswith(WORDS_ONLY_METRIC_ENDINGS):
+            out.append(part)  # 碳排放强度下降: a metric named beside the terms
+    return tuple(dict.fromkeys(out))
+
+
+def _listed_metrics(subject: str) -> tuple[str, ...]:
+    """细颗粒物浓度、优良水体比例完成国家下达目标: a figure in words after a 、-list of metrics holds for each
+    (not when an item names no metric of its own: 单位GDP能耗、生态环境质量指标 stays one subject)."""
+    parts = [p for p in subject.split("、") if p]
+    if len(parts) >= 2 and all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in parts):
+        return tuple(parts)
+    return ()
 
 
 def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

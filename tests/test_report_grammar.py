@@ -229,3 +229,10 @@ def test_areas_and_volumes_written_in_latin_letters():
     got = measures("2030年，城市人均公共绿地面积达到13.61m2，新建调蓄池5000m³，处理规模2万m3/d，PM2.5浓度35μg/m3。\n")
     assert {k: (m["value"], m["unit"]) for k, m in got.items()} == {
         "13.61m2": (13.61, "m2"), "5000m³": (5000, "m3"), "2万m3/d": (20000, "m3_per_day"), "35μg/m3": (35, "ug_m3")}
+
+
+def test_ji_yishang_is_a_rank_not_a_list_and_a_bare_rate_is_of_the_thing_of_the_rate_before_it():
+    got = process_document("各位代表：\n一、2029年工作回顾\n甲断面水质优良比例、县级及以上水源地水质达标比例均保持100%。"
+                           "乙断面水质达标率、优良率100%。建成区绿化覆盖率达40.7%。\n".encode(), "t.txt").measures
+    assert [m["subject_zh"] for m in got] == ["甲断面水质优良比例", "县级及以上水源地水质达标比例",
+                                              "乙断面水质达标率", "乙断面水质优良率", "建成区绿化覆盖率"]

@@ -13,6 +13,7 @@ from loaders.measures.document import DocumentView
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
+_NOUNS_OPENING_LIKE_A_VERB = ("建成区",)  # 建成区绿化覆盖率: the built-up area, not 建成 (built)
 # verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
 _OBJECT_VERBS = ("深入推进", "持续推进", "加快推进", "全面推进", "健全", "完善", "建立", "建设", "推进", "推动", "加快",
                  "深化", "实施", "开展", "加强", "提升", "强化")
@@ -28,7 +29,8 @@ _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:�
 # words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
 _SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
 _METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化")
-_LIST_SPLIT_RE = re.compile(r"[、和及与]")
+# 县级及以上 / 省控及以上: a fixed phrase of rank, no list
+_LIST_SPLIT_RE = re.compile(r"[、和与]|及(?!以[上下])")
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
 _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
@@ -55,7 +57,7 @@ def clean_subject(s: str, leading: bool) -> str:
         for w in SUBJECT_TRAILING:
             if s.endswith(w) and len(s) > len(w):
                 s, changed = s[: -len(w)].rstrip(), True
-        if leading:
+        if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = s[len(w) :].lstrip(), True
@@ -219,6 +221,9 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     """A listed subject without a metric of its own takes the metric of the next one that has one:
     县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率."""
+    if k > 0 and _bare_metric(parts[k]) and parts[k - 1].endswith("率") and len(parts[k - 1]) > len(parts[k]) + 1:
+        # 国控断面水质达标率、优良率: a bare rate is of the thing the rate before it is of (国控断面水质优良率)
+        return parts[k - 1][: -len(parts[k])] + parts[k]
     if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])

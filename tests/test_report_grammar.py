@@ -236,3 +236,10 @@ def test_ji_yishang_is_a_rank_not_a_list_and_a_bare_rate_is_of_the_thing_of_the_
                            "乙断面水质达标率、优良率100%。建成区绿化覆盖率达40.7%。\n".encode(), "t.txt").measures
     assert [m["subject_zh"] for m in got] == ["甲断面水质优良比例", "县级及以上水源地水质达标比例",
                                               "乙断面水质达标率", "乙断面水质优良率", "建成区绿化覆盖率"]
+
+
+def test_two_lands_joined_by_he_share_a_rate_and_a_listed_metric_keeps_its_modifier():
+    got = process_document("各位代表：\n一、2029年工作回顾\n受污染耕地和建设用地安全利用率100%。"
+                           "甲膜、乙包装物回收利用率保持在90%、85%以上。\n".encode(), "t.txt").measures
+    assert [m["subject_zh"] for m in got] == ["受污染耕地安全利用率", "建设用地安全利用率",
+                                              "甲膜回收利用率", "乙包装物回收利用率"]

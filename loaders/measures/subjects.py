@@ -28,7 +28,7 @@ _SHARED_MARKERS = ("均", "分别")
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
 # words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
 _SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
-_METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化")
+_METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化", "回收")
 # 县级及以上 / 省控及以上: a fixed phrase of rank, no list
 _LIST_SPLIT_RE = re.compile(r"[、和与]|及(?!以[上下])")
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
@@ -185,7 +185,7 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         head = _TRAILING_TIME_RE.sub("", head)  # 均连续5年 / 首次均达
         if not head.endswith(_SHARED_MARKERS):
             if _is_list_of_rates(doc, cands, i):
-                parts = c.subject.split("、")
+                parts = _rate_list(c.subject)
                 out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
             continue
         if i > 0 and cands[i - 1].end > a:
@@ -209,13 +209,24 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
     c = cands[i]
     a, b = doc.clause(c.start, c.end)
     if (c.unit.unit != "percent" or c.number is None or c.number.value is None
-            or not c.subject.endswith(RATIO_ENDINGS) or "、" not in c.subject):
+            or not c.subject.endswith(RATIO_ENDINGS)):
         return False
     if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
         return False
-    parts = c.subject.split("、")
+    parts = _rate_list(c.subject)
     return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
             and all(p.endswith(RATIO_ENDINGS) or len(p) <= _SHORT_NAME for p in parts[:-1]))
+
+
+def _rate_list(subject: str) -> list[str]:
+    """The items of a list of rates: split at 、; without 、, at a single 和 after a short name (受污染耕地和建设用地
+    安全利用率: the two lands' rates; 和 inside a longer phrase joins words, not items)."""
+    if "、" in subject:
+        return subject.split("、")
+    head, _, rest = subject.partition("和")
+    if rest and "和" not in rest and len(head) <= _SHORT_NAME:
+        return [head, rest]
+    return [subject]
 
 
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
@@ -245,7 +256,10 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
     last = parts[-1]
     starts = [i for w in doc.grammar.metric_words for i in [last.find(w, 1)] if i > 0]
     if starts:
-        return last[min(starts) :]
+        start = min(starts)
+        # 农膜、农药包装物回收利用率: the modifier belongs to the shared metric (回收利用率)
+        modifier = next((m for m in _METRIC_MODIFIERS if start > len(m) and last[:start].endswith(m)), "")
+        return last[start - len(modifier) :]
     cut = min(len(p) for p in parts[:-1])
     return last[cut:] if len(last) > cut else ""
 

@@ -192,13 +192,16 @@ def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_holds_f
     ("减排降碳控制在国家下达目标内", ["碳排放强度"]),
     ("细颗粒物浓度、优良水体比例完成国家下达目标", ["细颗粒物浓度", "优良水体比例"]),
     ("单位GDP能耗、生态环境质量指标完成省下达年度目标任务", ["单位GDP能耗、生态环境质量指标"]),
+    ("甲优良天数比率和乙水质优良率均完成省下达的目标任务", ["甲优良天数比率", "乙水质优良率"]),
+    ("丙综合利用率达到省定目标", ["丙综合利用率"]),
+    ("万元地区生产总值能耗控制在市政府下达目标以内", ["万元地区生产总值能耗"]),
 ])
 def test_a_target_in_words_set_by_the_level_above_holds_for_each_indicator_a_collective_work_names(sentence, subjects):
     got = process_document(f"各位代表：\n二、2030年工作安排\n今年主要预期目标是：地区生产总值增长5%，{sentence}。\n"
                            .encode(), "t.txt").measures
     words = [m for m in got if m["value"] is None]
     assert [m["subject_zh"] for m in words] == subjects
-    assert {(m["kind"], m["year"], m["unit"], m["is_masked"]) for m in words} == {("target", 2030, "percent", False)}
+    assert {(m["kind"], m["year"], m["is_masked"]) for m in words} == {("target", 2030, False)}
 
 
 def test_a_target_in_words_of_the_level_above_needs_a_metric_or_a_collective_work():
@@ -243,3 +246,8 @@ def test_two_lands_joined_by_he_share_a_rate_and_a_listed_metric_keeps_its_modif
                            "甲膜、乙包装物回收利用率保持在90%、85%以上。\n".encode(), "t.txt").measures
     assert [m["subject_zh"] for m in got] == ["受污染耕地安全利用率", "建设用地安全利用率",
                                               "甲膜回收利用率", "乙包装物回收利用率"]
+
+
+def test_words_holding_a_chinese_numeral_are_no_count():
+    got = measures("2030年，做强汽车零部件产业，防止二次污染，优化三次产业结构，出台十条措施，新建公园5个。")
+    assert [(m["value_text"], m["value"]) for m in got.values()] == [("5个", 5)]

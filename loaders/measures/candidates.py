@@ -30,7 +30,7 @@ _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
 # 完成省定任务 / 完成省控目标 / 控制在自治区下达目标内: the level above set the figure (_ISSUER 定 / 控 / 下达)
 # 受污染耕地安全利用率稳定达标: a rate whose figure is the standard it meets
-_ISSUER = "(?:国家|中央|自治区|省上|省级|省|市|上级)"
+_ISSUER = "(?:(?:国家|中央|自治区|省上|省级|省|市|上级)(?:政府)?)"
 _WORDS_ONLY_RE = re.compile(
     r"(?=[预全如超提完稳持保达确控])(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成(?:经)?"
     rf"(?:(?:{_ISSUER}?(?:下达|审核衔接后确定)|{_ISSUER}[定控])的?(?:我省|我市|全省|全市)?"
@@ -38,14 +38,15 @@ _WORDS_ONLY_RE = re.compile(
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"、]{{4,30}}?))"
     r"(?:目标任务|目标|任务|约束性指标)"
     rf"|控制在{_ISSUER}(?:下达|[定控])的?(?:年度)?(?:目标|指标|任务)以?内"
+    rf"|(?:达到|实现){_ISSUER}[定控](?:目标|指标)(?=[，,。；;\n])"
     r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
     r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n]))")
 # the metric a figure in words follows, and its unit (longest first)
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
-                     ("指标", "percent"), ("排放", "percent"))
+                     ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"))
 # the endings of a listed item that names a metric of its own (生态环境质量指标 names several: no metric)
-WORDS_ONLY_METRIC_ENDINGS = tuple(ending for ending, _ in _WORDS_ONLY_UNITS if ending != "指标")
+WORDS_ONLY_METRIC_ENDINGS = tuple(ending for ending, _ in _WORDS_ONLY_UNITS if ending != "指标") + ("总量",)
 # 节能减排 / 降碳减排: a line of work, not a metric a figure in words could be a value of
 _GENERIC_WORKS = ("节能减排", "降碳减排", "减污降碳", "减排降碳")
 _COUNTED_FIGURES_RE = re.compile(r"[“\"](?P<count>[两二三四五六七八九十])个(?P<figure>\d+(?:\.\d+)?%)[”\"]")
@@ -128,7 +129,7 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
     (a rate, share or reduction in percent; a concentration in ug_m3), so that the indicator still matches."""
     text, out = doc.text, []
     for m in _WORDS_ONLY_RE.finditer(text):
-        before = text[max(0, m.start() - 6) : m.start()]
+        before = text[max(0, m.start() - 7) : m.start()].removesuffix("均")  # A率和B率均完成…目标
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))

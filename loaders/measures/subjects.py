@@ -135,7 +135,7 @@ def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
 def _listed_metrics(subject: str) -> tuple[str, ...]:
     """细颗粒物浓度、优良水体比例完成国家下达目标: a figure in words after a 、-list of metrics holds for each
     (not when an item names no metric of its own: 单位GDP能耗、生态环境质量指标 stays one subject)."""
-    parts = [p for p in subject.split("、") if p]
+    parts = [p for p in re.split(r"[、和]", subject) if p]  # 和 too: every item must end like a metric
     if len(parts) >= 2 and all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in parts):
         return tuple(parts)
     return ()

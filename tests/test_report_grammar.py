@@ -251,3 +251,8 @@ def test_two_lands_joined_by_he_share_a_rate_and_a_listed_metric_keeps_its_modif
 def test_words_holding_a_chinese_numeral_are_no_count():
     got = measures("2030年，做强汽车零部件产业，防止二次污染，优化三次产业结构，出台十条措施，新建公园5个。")
     assert [(m["value_text"], m["value"]) for m in got.values()] == [("5个", 5)]
+
+
+def test_a_number_after_a_multiplication_sign_names_units_of_a_plant():
+    got = measures("2030年，开工建设2×100万千瓦燃煤发电项目，新增光伏装机50万千瓦。")
+    assert [(m["value_text"], m["value"]) for m in got.values()] == [("50万千瓦", 500000)]

@@ -253,11 +253,6 @@ def test_words_holding_a_chinese_numeral_are_no_count():
     assert [(m["value_text"], m["value"]) for m in got.values()] == [("5个", 5)]
 
 
-def test_a_number_after_a_multiplication_sign_names_units_of_a_plant():
-    got = measures("2030年，开工建设2×100万千瓦燃煤发电项目，新增光伏装机50万千瓦。")
-    assert [(m["value_text"], m["value"]) for m in got.values()] == [("50万千瓦", 500000)]
-
-
 def test_grain_in_jin_a_fleet_in_deadweight_tonnes_and_containers_in_teu():
     got = measures("2030年，粮食产量稳定在760亿斤以上，收购价高于市场价1元/斤，船队运力24万载重吨，吞吐量335万标箱。")
     assert [(m["value_text"], m["value"], m["unit"]) for m in got.values()] == [

@@ -24,7 +24,6 @@ _MASK_HOLDS = ("*", "(略)", "（略）")  # every match of _MASK_RE holds one o
 _LETTER_MASK_HOLDS = ("XX", "xx", "××")  # ... and of _LETTER_MASK_RE
 _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
-_PRODUCT_BEFORE = re.compile(r"\d\s?[×xX]\s?$")
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
@@ -206,8 +205,6 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         if doc.is_excluded(num.start):
             continue
         before = text[max(0, num.start - 3) : num.start]
-        if _PRODUCT_BEFORE.search(before):
-            continue  # 2×66万千瓦: a plant's units times their size, a name rather than one figure
         if _CODE_BEFORE.search(before) or before.endswith("+") or text[end : end + 1] == "+":
             continue
         if before.endswith(_ORDINAL_BEFORE) or _listed_ordinal(text, num):

@@ -249,7 +249,8 @@ def test_two_lands_joined_by_he_share_a_rate_and_a_listed_metric_keeps_its_modif
 
 
 def test_words_holding_a_chinese_numeral_are_no_count():
-    got = measures("2030年，做强汽车零部件产业，防止二次污染，优化三次产业结构，出台十条措施，新建公园5个。")
+    got = measures("2030年，做强汽车零部件产业，防止二次污染，优化三次产业结构，出台十条措施，"
+                   "完成氮氧化物等4项主要污染物减排工程，新建公园5个。")
     assert [(m["value_text"], m["value"]) for m in got.values()] == [("5个", 5)]
 
 

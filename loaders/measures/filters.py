@@ -10,6 +10,7 @@ import re
 from loaders.breaks import CLAUSE_BREAKS
 from loaders.measures.candidates import COUNT_UNITS, RATIO_ENDINGS, Candidate
 from loaders.measures.document import DocumentView
+from loaders.measures.subjects import COUNTED_VALUES_RE
 
 # a count followed in its clause by one of these frames a rate or a level: 74个断面水质优良比例为98.6%
 FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数")
@@ -24,12 +25,14 @@ _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
 # 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
 # built or offered, not a figure of the region
 _FACTOR_RE = re.compile(r"\d\s*[×xX✕]\s*$")
+_STANDARD_AFTER_RE = re.compile(r"的?(?P<saving>节能)?(?:设计)?标准")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     out = [c.but(dropped=True) if c.unknown_ratio else c for c in cands]
     out = _drop_attributes(doc, out)
+    out = _drop_uncounted_slogans(doc, out)
     out = _drop_frames(doc, out)
     return _drop_headline_repeats(doc, out)
 
@@ -47,6 +50,18 @@ def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         places = prev.unit.surface in doc.grammar.region_classifiers  # 三县城区覆盖率超70%: the rate is taken over them
         if (same_clause and prev.unit.unit in COUNT_UNITS and not places
                 and (strict or text[c.end : c.end + 1] == "的")):
+            out[i] = c.but(dropped=True)
+    return out
+
+
+def _drop_uncounted_slogans(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """严格落实“六个100%”: a figure counted over measures the sentence does not list is a slogan; listed
+    before it (A率、B率、C率实现“三个100%”) the subjects pass gave it to each of them."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        a, _ = doc.clause(c.start, c.end)
+        head = doc.text[a : c.start]
+        if c.unit.unit == "percent" and COUNTED_VALUES_RE.search(head) and not c.shared_by:
             out[i] = c.but(dropped=True)
     return out
 
@@ -85,7 +100,27 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
+        elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
+            # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
+            out[i] = c.but(dropped=True)
+        elif _threshold_of_a_class(text, c):
+            out[i] = c.but(dropped=True)  # 年销售汽油量大于5000吨的加油站: the things above a line, not a figure
     return out
+
+
+def _names_a_standard(text: str, c: Candidate) -> bool:
+    """居住建筑执行75%节能设计标准 / 节能80%的设计标准: the figure is the name of an energy-saving design
+    standard (the share of energy saved against a baseline building), not a figure of the region."""
+    m = _STANDARD_AFTER_RE.match(text, c.end)
+    return bool(m and (m.group("saving") or text[max(0, c.start - 2) : c.start] == "节能"))
+
+
+def _threshold_of_a_class(text: str, c: Candidate) -> bool:
+    """超过1万吨标准煤的数据中心 / 厚度小于0.025毫米的塑料袋: a strict bound right before the number and 的 with a
+    noun after it say which things a rule is about (a share, 超过50%的国土, still measures them)."""
+    return (c.prefix is not None and c.prefix[1] in ("lt", "gt") and c.prefix[2] + len(c.prefix[0]) == c.start
+            and c.unit.unit not in ("percent", "percentage_point") and text[c.end : c.end + 1] == "的"
+            and bool(_CJK_RE.match(text[c.end + 1 : c.end + 2])) and not text.startswith(_NOT_A_NOUN, c.end + 1))
 
 
 def _counts_a_list(text: str, c: Candidate) -> bool:

@@ -9,6 +9,7 @@ import re
 
 from loaders.measures.candidates import RATIO_ENDINGS, Candidate, lists_of
 from loaders.measures.document import DocumentView
+from loaders.numbers import chinese_integer
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
@@ -29,11 +30,14 @@ _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:�
 _SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
 _METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化")
 _LIST_SPLIT_RE = re.compile(r"[、和及与]")
+_LEVEL_RE = re.compile(r"(?:国家|中央|国|省|市|县|区|自治区|自治州|盟|旗)级?")  # 国家和省考核断面: a level
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
 _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
 _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
+# "A率、B率、C率实现“三个100%”": one figure counted over the list before it, reached by each of them
+COUNTED_VALUES_RE = re.compile(r"(?:均|全部)?(?:实现|达到|保持)?[“\"]?(?P<n>[两二三四五六七八九十])个$")
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -153,10 +157,18 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 break
         head = _SHARED_BASELINE_RE.sub("", head)  # 均比2020年下降 / 分别相比2020年下降
         head = _TRAILING_TIME_RE.sub("", head)  # 均连续5年 / 首次均达
+        counted = COUNTED_VALUES_RE.search(head) if c.unit.unit == "percent" else None
+        if counted:
+            parts = [p for p in clean_subject(_TRAILING_TIME_RE.sub("", head[: counted.start()]), leading=True).split("、") if p]
+            if len(parts) == chinese_integer(counted.group("n")) and all(meaningful(p) for p in parts):
+                out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
+            continue
         if not head.endswith(_SHARED_MARKERS):
             if _is_list_of_rates(doc, cands, i):
                 parts = c.subject.split("、")
                 out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
+            elif pair := _pair_of_rates(doc, cands, i):
+                out[i] = c.but(shared_by=pair)
             continue
         if i > 0 and cands[i - 1].end > a:
             continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
@@ -186,6 +198,24 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
     parts = c.subject.split("、")
     return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
             and all(p.endswith(RATIO_ENDINGS) or len(p) <= _SHORT_NAME for p in parts[:-1]))
+
+
+def _pair_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> tuple[str, str] | None:
+    """"耕地和建设用地安全利用率100%": two short names joined by 和 take the rate the second one names, when
+    the clause holds no other number; two levels of government (国家和自治区考核断面) name one network."""
+    c = cands[i]
+    a, b = doc.clause(c.start, c.end)
+    if (c.unit.unit != "percent" or c.number is None or not c.subject.endswith(RATIO_ENDINGS)
+            or "、" in c.subject or c.subject.count("和") != 1):
+        return None
+    if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
+        return None
+    first, second = c.subject.split("和")
+    if (not 2 <= len(first) <= _SHORT_NAME or _LEVEL_RE.fullmatch(first) or first.endswith(RATIO_ENDINGS)
+            or any(w in first for w in doc.grammar.metric_words)):
+        return None
+    named = _with_metric(doc, [first, second], 0)
+    return (named, second) if named != first and named.endswith(RATIO_ENDINGS) else None
 
 
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:

@@ -75,3 +75,9 @@ def test_two_short_names_joined_by_he_share_the_rate_after_them():
     assert [m.subject_zh for m in found] == ["农用地安全利用率", "建设用地安全利用率"]
     # two levels of government name one network of sections: one figure
     assert len(measures("国家和省考核断面水质优良率保持100%。", REPORT)) == 1
+
+
+def test_the_size_of_one_machine_is_a_specification():
+    assert measures("全国首台套12兆瓦海上风机成功下线。", REPORT) == []
+    found = measures("淘汰单台10蒸吨燃煤锅炉35台。", REPORT)
+    assert [(m.value, m.unit) for m in found] == [(35, "count")]

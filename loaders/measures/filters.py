@@ -26,6 +26,8 @@ _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
 # built or offered, not a figure of the region
 _FACTOR_RE = re.compile(r"\d\s*[×xX✕]\s*$")
 _STANDARD_AFTER_RE = re.compile(r"的?(?P<saving>节能)?(?:设计)?标准")
+# 首台套16兆瓦海上风机 / 单机容量10兆瓦: the size of one machine, a specification, not a figure of the region
+_ONE_UNIT_RE = re.compile(r"(?:首台套?|首套|单台|单机(?:容量)?|最大功率)(?:为|达)?$")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 
 
@@ -95,8 +97,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 纳入考核的3个断面水质优良比例达到100%: the sites over which a rate is taken are no target
             # (in a report "全省210个国考断面优Ⅲ比例92.9%" still tells the size of the network)
             out[i] = c.but(frames_rate=True)
-        elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]):
-            out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目: the size of each unit
+        elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]) or _ONE_UNIT_RE.search(text[a : c.start]):
+            out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目 / 首台16兆瓦风机: the size of each unit
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows

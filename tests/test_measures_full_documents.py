@@ -81,3 +81,12 @@ def test_the_size_of_one_machine_is_a_specification():
     assert measures("全国首台套12兆瓦海上风机成功下线。", REPORT) == []
     found = measures("淘汰单台10蒸吨燃煤锅炉35台。", REPORT)
     assert [(m.value, m.unit) for m in found] == [(35, "count")]
+    # a share of both together is one figure; 和 inside a word or joining two grades of a rate splits nothing
+    assert len(measures("风电和光伏装机占比达到40%。", REPORT)) == 1
+    assert len(measures("和美乡村建成率达到60%。", REPORT)) == 1
+    assert len(measures("群众满意和基本满意率达到98%。", REPORT)) == 1
+
+
+def test_the_first_to_pass_a_line_states_its_own_figure():
+    found = measures("高新区成为全省首个产值突破1000亿元的园区。", REPORT)
+    assert [(m.value, m.comparator) for m in found] == [(100_000_000_000, "gt")]

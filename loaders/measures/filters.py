@@ -26,6 +26,8 @@ _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
 # built or offered, not a figure of the region
 _FACTOR_RE = re.compile(r"\d\s*[×xX✕]\s*$")
 _STANDARD_AFTER_RE = re.compile(r"的?(?P<saving>节能)?(?:设计)?标准")
+# 成为全区首个产值突破2000亿元的园区: the thing the sentence is about passed the line, a figure of its own
+_FIRST_TO_PASS_RE = re.compile(r"(?:首个|第[\d一二三四五六七八九十]+个)")
 # 首台套16兆瓦海上风机 / 单机容量10兆瓦: the size of one machine, a specification, not a figure of the region
 _ONE_UNIT_RE = re.compile(r"(?:首台套?|首套|单台|单机(?:容量)?|最大功率)(?:为|达)?$")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
@@ -105,7 +107,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)
-        elif _threshold_of_a_class(text, c):
+        elif _threshold_of_a_class(text, c) and not _FIRST_TO_PASS_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 年销售汽油量大于5000吨的加油站: the things above a line, not a figure
     return out
 

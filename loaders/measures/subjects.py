@@ -202,17 +202,21 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
 
 def _pair_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> tuple[str, str] | None:
     """"耕地和建设用地安全利用率100%": two short names joined by 和 take the rate the second one names, when
-    the clause holds no other number; two levels of government (国家和自治区考核断面) name one network."""
+    the clause holds no other number; two levels of government (国家和自治区考核断面) name one network, and a
+    share of both (新能源和可再生能源装机占比) is one figure."""
     c = cands[i]
     a, b = doc.clause(c.start, c.end)
-    if (c.unit.unit != "percent" or c.number is None or not c.subject.endswith(RATIO_ENDINGS)
+    if (c.unit.unit != "percent" or c.number is None or not c.subject.endswith("率")  # a share (占比) is of both
             or "、" in c.subject or c.subject.count("和") != 1):
         return None
     if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
         return None
     first, second = c.subject.split("和")
+    # the second names its own thing before a metric word (建设用地|安全利用率), else 和 may sit inside a
+    # word (和美乡村) or join two grades of one rate (满意和基本满意率)
+    named_second = any(second.find(w) >= 2 for w in doc.grammar.metric_words)
     if (not 2 <= len(first) <= _SHORT_NAME or _LEVEL_RE.fullmatch(first) or first.endswith(RATIO_ENDINGS)
-            or any(w in first for w in doc.grammar.metric_words)):
+            or first in second or not named_second or any(w in first for w in doc.grammar.metric_words)):
         return None
     named = _with_metric(doc, [first, second], 0)
     return (named, second) if named != first and named.endswith(RATIO_ENDINGS) else None

@@ -90,3 +90,9 @@ def test_the_size_of_one_machine_is_a_specification():
 def test_the_first_to_pass_a_line_states_its_own_figure():
     found = measures("高新区成为全省首个产值突破1000亿元的园区。", REPORT)
     assert [(m.value, m.comparator) for m in found] == [(100_000_000_000, "gt")]
+
+
+def test_the_binding_indicators_of_a_line_of_work_name_no_metric():
+    assert measures("完成上级下达的节能减排约束性指标任务。", REPORT) == []
+    found = measures("完成省下达的单位地区生产总值能耗降低约束性指标任务。", REPORT)
+    assert [(m.value, m.unit) for m in found] == [(None, "percent")]

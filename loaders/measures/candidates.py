@@ -41,6 +41,7 @@ _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t")
                      ("指标", "percent"), ("排放", "percent"))
 # 节能减排 / 降碳减排: a line of work, not a metric a figure in words could be a value of
 _GENERIC_WORKS = ("节能减排", "降碳减排", "减污降碳", "减排降碳")
+_BINDING_SUFFIX_RE = re.compile(r"(?:约束性|预期性)?指标$")
 _PER_VOLUME = "每立方米"
 _PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
 _BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
@@ -125,7 +126,8 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
         inside = inside.rsplit("、", 1)[-1]  # 完成下达的粮食生产、<metric>目标任务: the metric is the list's last item
         own = None
-        if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
+        # 完成下达的减排降碳约束性指标任务: the indicators of a line of work, none named
+        if len(inside) >= 4 and not _BINDING_SUFFIX_RE.sub("", inside).endswith(_GENERIC_WORKS):
             own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
         if m.group("metric") and not own and inside:
             continue  # 完成<a work>目标: a task done, no figure (完成“十四五”任务 names only a period: its metric is before)

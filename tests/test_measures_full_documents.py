@@ -96,3 +96,11 @@ def test_the_binding_indicators_of_a_line_of_work_name_no_metric():
     assert measures("完成上级下达的节能减排约束性指标任务。", REPORT) == []
     found = measures("完成省下达的单位地区生产总值能耗降低约束性指标任务。", REPORT)
     assert [(m.value, m.unit) for m in found] == [(None, "percent")]
+
+
+def test_a_respectively_list_of_different_units_takes_its_subjects_in_order():
+    found = measures("臭氧浓度、优良天数比例分别为150微克/立方米、91.2%。", REPORT)
+    assert [(m.subject_zh, m.unit) for m in found] == [("臭氧浓度", "ug_m3"), ("优良天数比例", "percent")]
+    # without 分别 the clause says nothing of which subject each number is
+    found = measures("植树造林、新建绿道1.2万亩、50公里。", REPORT)
+    assert [m.subject_zh for m in found][0] == "植树造林、新建绿道"

@@ -92,12 +92,6 @@ def test_the_first_to_pass_a_line_states_its_own_figure():
     assert [(m.value, m.comparator) for m in found] == [(100_000_000_000, "gt")]
 
 
-def test_the_binding_indicators_of_a_line_of_work_name_no_metric():
-    assert measures("完成上级下达的节能减排约束性指标任务。", REPORT) == []
-    found = measures("完成省下达的单位地区生产总值能耗降低约束性指标任务。", REPORT)
-    assert [(m.value, m.unit) for m in found] == [(None, "percent")]
-
-
 def test_a_respectively_list_of_different_units_takes_its_subjects_in_order():
     found = measures("臭氧浓度、优良天数比例分别为150微克/立方米、91.2%。", REPORT)
     assert [(m.subject_zh, m.unit) for m in found] == [("臭氧浓度", "ug_m3"), ("优良天数比例", "percent")]

@@ -19,9 +19,7 @@ BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", 
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
 # “十三五”期间 / 十三五时期: the five-year plan period, dated by its last year (the 11th ended 2010)
 # a quotation mark around a figure alone stresses it (保持“百分之百”, “零”增长 aside): it quotes nothing
-# (“三个100%” after a list of three rates: the one figure each of them reached, see subjects.COUNTED_VALUES_RE)
-_EMPHASIS_RE = re.compile(r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
-                          r"|(?:[两二三四五六七八九十]个)?\d+(?:\.\d+)?[%％]")
+_EMPHASIS_RE = re.compile(r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?%")
 _PLAN_PERIOD_RE = re.compile(r"(?=[“\"十])[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))")
 _NUMERALS = "一二三四五六七八九"
 _PLAN_PERIOD_END = 2010

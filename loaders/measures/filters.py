@@ -10,7 +10,6 @@ import re
 from loaders.breaks import CLAUSE_BREAKS
 from loaders.measures.candidates import COUNT_UNITS, RATIO_ENDINGS, Candidate
 from loaders.measures.document import DocumentView
-from loaders.measures.subjects import COUNTED_VALUES_RE
 
 # a count followed in its clause by one of these frames a rate or a level: 74个断面水质优良比例为98.6%
 FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数")
@@ -36,7 +35,6 @@ _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     out = [c.but(dropped=True) if c.unknown_ratio else c for c in cands]
     out = _drop_attributes(doc, out)
-    out = _drop_uncounted_slogans(doc, out)
     out = _drop_frames(doc, out)
     return _drop_headline_repeats(doc, out)
 
@@ -54,18 +52,6 @@ def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         places = prev.unit.surface in doc.grammar.region_classifiers  # 三县城区覆盖率超70%: the rate is taken over them
         if (same_clause and prev.unit.unit in COUNT_UNITS and not places
                 and (strict or text[c.end : c.end + 1] == "的")):
-            out[i] = c.but(dropped=True)
-    return out
-
-
-def _drop_uncounted_slogans(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
-    """严格落实“六个100%”: a figure counted over measures the sentence does not list is a slogan; listed
-    before it (A率、B率、C率实现“三个100%”) the subjects pass gave it to each of them."""
-    out = list(cands)
-    for i, c in enumerate(cands):
-        a, _ = doc.clause(c.start, c.end)
-        head = doc.text[a : c.start]
-        if c.unit.unit == "percent" and COUNTED_VALUES_RE.search(head) and not c.shared_by:
             out[i] = c.but(dropped=True)
     return out
 

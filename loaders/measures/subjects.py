@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from loaders.measures.candidates import RATIO_ENDINGS, Candidate, lists_of
+from loaders.measures.candidates import RATIO_ENDINGS, WORDS_ONLY_METRIC_ENDINGS, Candidate, lists_of
 from loaders.measures.document import DocumentView
-from loaders.numbers import chinese_integer
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
+_NOUNS_OPENING_LIKE_A_VERB = ("建成区",)  # 建成区绿化覆盖率: the built-up area, not 建成 (built)
 # verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
 _OBJECT_VERBS = ("深入推进", "持续推进", "加快推进", "全面推进", "健全", "完善", "建立", "建设", "推进", "推动", "加快",
                  "深化", "实施", "开展", "加强", "提升", "强化")
@@ -28,17 +28,18 @@ _SHARED_MARKERS = ("均", "分别")
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
 # words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
 _SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
-_METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化")
-_LIST_SPLIT_RE = re.compile(r"[、和及与]")
+_METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化", "回收")
+# 县级及以上 / 省控及以上: a fixed phrase of rank, no list
+_LIST_SPLIT_RE = re.compile(r"[、和与]|及(?!以[上下])")
+_LEVEL_RE = re.compile(r"(?:国家|中央|国|省|市|县|区|自治区|自治州|盟|旗)级?")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|提高到|提升至|提高至|下降到|降至)?$")
-_LEVEL_RE = re.compile(r"(?:国家|中央|国|省|市|县|区|自治区|自治州|盟|旗)级?")  # 国家和省考核断面: a level
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
 _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
 _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
+# A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
+_COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
-# "A率、B率、C率实现“三个100%”": one figure counted over the list before it, reached by each of them
-COUNTED_VALUES_RE = re.compile(r"(?:均|全部)?(?:实现|达到|保持)?[“\"]?(?P<n>[两二三四五六七八九十])个$")
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -59,10 +60,11 @@ def clean_subject(s: str, leading: bool) -> str:
         for w in SUBJECT_TRAILING:
             if s.endswith(w) and len(s) > len(w):
                 s, changed = s[: -len(w)].rstrip(), True
-        if leading:
+        if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = s[len(w) :].lstrip(), True
+    s = _COUNTED_FIGURES_RE.sub("", s)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
 
@@ -105,16 +107,41 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
         if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
             subject = c.words_metric
-            term = next((t for t in doc.grammar.collective_terms if t in subject), None)
-            if term:  # 完成主要污染物减排目标: done for each pollutant the term stands for (only that item of a list)
-                subject = next(p for p in _LIST_SPLIT_RE.split(subject) if term in p)
-                out.append(c.but(subject=subject, shared_by=tuple(
-                    subject.replace(term, member) for member in doc.grammar.collective_terms[term])))
-                continue
+        members = (collective_members(doc, subject) or _listed_metrics(subject)) if c.words_only else ()
+        if members:  # 完成主要污染物减排目标 / 节能减排降碳完成省下达目标 / A浓度、B比例完成…目标: for each
+            out.append(c.but(subject=members[0], shared_by=members if len(members) > 1 else ()))
+            continue
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
+    """A figure in words for a list naming collective terms (data/collective_terms.csv) holds for each member of
+    each term, and for each listed item that is a metric of its own; () when the list names no term:
+    节能减排和碳排放强度下降 -> 能耗强度, 碳排放强度下降; 能耗双控和主要污染物减排 -> 化学需氧量减排, 氨氮减排, …
+    (a member either is the subject, 节能 -> 能耗强度, or takes the term's place in it, 主要污染物 -> 化学需氧量)."""
+    g = doc.grammar
+    if not any(t in subject for t in g.collective_terms):
+        return ()
+    out: list[str] = []
+    for part in _LIST_SPLIT_RE.split(subject):
+        terms = sorted((part.find(t), t) for t in g.collective_terms if t in part)
+        for _, t in terms:
+            out += [m if t in g.member_terms else part.replace(t, m) for m in g.collective_terms[t]]
+        if not terms and part.endswith(WORDS_ONLY_METRIC_ENDINGS):
+            out.append(part)  # 碳排放强度下降: a metric named beside the terms
+    return tuple(dict.fromkeys(out))
+
+
+def _listed_metrics(subject: str) -> tuple[str, ...]:
+    """细颗粒物浓度、优良水体比例完成国家下达目标: a figure in words after a 、-list of metrics holds for each
+    (not when an item names no metric of its own: 单位GDP能耗、生态环境质量指标 stays one subject)."""
+    parts = [p for p in re.split(r"[、和]", subject) if p]  # 和 too: every item must end like a metric
+    if len(parts) >= 2 and all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in parts):
+        return tuple(parts)
+    return ()
 
 
 def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -178,18 +205,10 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 break
         head = _SHARED_BASELINE_RE.sub("", head)  # 均比2020年下降 / 分别相比2020年下降
         head = _TRAILING_TIME_RE.sub("", head)  # 均连续5年 / 首次均达
-        counted = COUNTED_VALUES_RE.search(head) if c.unit.unit == "percent" else None
-        if counted:
-            parts = [p for p in clean_subject(_TRAILING_TIME_RE.sub("", head[: counted.start()]), leading=True).split("、") if p]
-            if len(parts) == chinese_integer(counted.group("n")) and all(meaningful(p) for p in parts):
-                out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
-            continue
         if not head.endswith(_SHARED_MARKERS):
             if _is_list_of_rates(doc, cands, i):
-                parts = c.subject.split("、")
+                parts = _rate_list(c.subject)
                 out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
-            elif pair := _pair_of_rates(doc, cands, i):
-                out[i] = c.but(shared_by=pair)
             continue
         if i > 0 and cands[i - 1].end > a:
             continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
@@ -212,40 +231,35 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
     c = cands[i]
     a, b = doc.clause(c.start, c.end)
     if (c.unit.unit != "percent" or c.number is None or c.number.value is None
-            or not c.subject.endswith(RATIO_ENDINGS) or "、" not in c.subject):
+            or not c.subject.endswith(RATIO_ENDINGS)):
         return False
     if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
         return False
-    parts = c.subject.split("、")
+    parts = _rate_list(c.subject)
     return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
             and all(p.endswith(RATIO_ENDINGS) or len(p) <= _SHORT_NAME for p in parts[:-1]))
 
 
-def _pair_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> tuple[str, str] | None:
-    """"耕地和建设用地安全利用率100%": two short names joined by 和 take the rate the second one names, when
-    the clause holds no other number; two levels of government (国家和自治区考核断面) name one network, and a
-    share of both (新能源和可再生能源装机占比) is one figure."""
-    c = cands[i]
-    a, b = doc.clause(c.start, c.end)
-    if (c.unit.unit != "percent" or c.number is None or not c.subject.endswith("率")  # a share (占比) is of both
-            or "、" in c.subject or c.subject.count("和") != 1):
-        return None
-    if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
-        return None
-    first, second = c.subject.split("和")
-    # the second names its own thing before a metric word (建设用地|安全利用率), else 和 may sit inside a
-    # word (和美乡村) or join two grades of one rate (满意和基本满意率)
-    named_second = any(second.find(w) >= 2 for w in doc.grammar.metric_words)
-    if (not 2 <= len(first) <= _SHORT_NAME or _LEVEL_RE.fullmatch(first) or first.endswith(RATIO_ENDINGS)
-            or first in second or not named_second or any(w in first for w in doc.grammar.metric_words)):
-        return None
-    named = _with_metric(doc, [first, second], 0)
-    return (named, second) if named != first and named.endswith(RATIO_ENDINGS) else None
+def _rate_list(subject: str) -> list[str]:
+    """The items of a list of rates: split at 、; without 、, at a single 和 after a short name (受污染耕地和建设用地
+    安全利用率: the two lands' rates; 和 inside a longer phrase joins words, not items)."""
+    if "、" in subject:
+        return subject.split("、")
+    head, _, rest = subject.partition("和")
+    # not two levels of government naming one network (国家和省考核断面), a share of both together (风电和光伏装机
+    # 占比), two grades of one rate (满意和基本满意率) or 和 opening a word (和美乡村)
+    if (rest and "和" not in rest and 2 <= len(head) <= _SHORT_NAME and subject.endswith("率")
+            and not _LEVEL_RE.fullmatch(head) and not rest.endswith(head[-2:] + "率")):
+        return [head, rest]
+    return [subject]
 
 
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     """A listed subject without a metric of its own takes the metric of the next one that has one:
     县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率."""
+    if k > 0 and _bare_metric(parts[k]) and parts[k - 1].endswith("率") and len(parts[k - 1]) > len(parts[k]) + 1:
+        # 国控断面水质达标率、优良率: a bare rate is of the thing the rate before it is of (国控断面水质优良率)
+        return parts[k - 1][: -len(parts[k])] + parts[k]
     if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])
@@ -267,7 +281,10 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
     last = parts[-1]
     starts = [i for w in doc.grammar.metric_words for i in [last.find(w, 1)] if i > 0]
     if starts:
-        return last[min(starts) :]
+        start = min(starts)
+        # 农膜、农药包装物回收利用率: the modifier belongs to the shared metric (回收利用率)
+        modifier = next((m for m in _METRIC_MODIFIERS if start > len(m) and last[:start].endswith(m)), "")
+        return last[start - len(modifier) :]
     cut = min(len(p) for p in parts[:-1])
     return last[cut:] if len(last) > cut else ""
 

@@ -334,3 +334,19 @@ def test_one_percentage_after_a_list_of_rates_holds_for_each_without_jun():
     assert len(measures("新建公园、绿道20个。")) == 1
     assert len(measures("涉农县(市、区)农膜回收覆盖率达到65%。")) == 1
     assert len(measures("抽测发现的超标柴油货车、运营多年的老旧车辆核查率达到90%。")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # N个A、M个B: each noun follows its number, the 、 closes the first item
+        ("完成120个农村污水治理、85个饮用水水源地保护区划定。", ["农村污水治理", "饮用水水源地保护区划定"]),
+        ("科学划定4个三级流域、9个四级流域。", ["三级流域", "四级流域"]),
+        ("实施2个灌区节水改造、3条中小河流治理、6座泵站新建。", ["灌区节水改造", "中小河流治理", "泵站新建"]),
+        # A N公里、B M个: each noun precedes its number, the 、 opens the next item
+        ("建成绿道12.5公里、口袋公园7个。", ["绿道", "口袋公园"]),
+        ("新增国家级绿色工厂6家、节水型企业49家。", ["国家级绿色工厂", "节水型企业"]),
+    ],
+)
+def test_the_enumeration_mark_tells_which_number_a_noun_belongs_to(text, subjects):
+    assert [m.subject_zh for m in measures(text, REPORT)] == subjects

@@ -39,6 +39,7 @@ _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)
 _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
 # A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
 _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
+_ENUMERATION_MARK = "、"
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
 
@@ -87,7 +88,15 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             head_from = cands[i - 2].end if i > 1 and cands[i - 2].end > a else a
             before = clean_subject(text[head_from : cands[i - 1].start], leading=True) + before
         gap = clean_subject(text[stop + len(c.prefix[0]) : c.start], leading=True) if c.prefix else ""
-        after = clean_subject(text[c.end:next_start].lstrip("的"), leading=False)
+        after_span = text[c.end:next_start]
+        after = clean_subject(after_span.lstrip("的"), leading=False)
+        # a list of numbers: where its 、 falls tells which number the words between two of them belong to
+        if next_start < b and after_span.lstrip().startswith(_ENUMERATION_MARK):
+            after = ""  # 建成绿道12公里、口袋公园7个: the words after 、 name the next number
+        if i > 0 and prev_end > a and text[prev_end:stop].rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
+            before = ""  # 完成120个A、85个B: the words before 、 named the previous number
+        elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
+            before = ""  # 划定4个A、9个B: the first number's noun follows it, not the verb before it
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)

@@ -350,3 +350,15 @@ def test_one_percentage_after_a_list_of_rates_holds_for_each_without_jun():
 )
 def test_the_enumeration_mark_tells_which_number_a_noun_belongs_to(text, subjects):
     assert [m.subject_zh for m in measures(text, REPORT)] == subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["优良天数比率、优良水体比例分别提高3.4个、1个百分点。", "河流、海域水质优良比例分别高于省定目标12.6个和8.9个百分点。"],
+)
+def test_a_list_repeating_only_the_classifier_shares_the_closing_unit(text):
+    assert [m.unit for m in measures(text, REPORT)] == ["percentage_point", "percentage_point"]
+
+
+def test_a_list_of_counts_keeps_its_own_classifier():
+    assert [m.unit for m in measures("建成3个、5个污水处理厂。", REPORT)] == ["count", "count"]

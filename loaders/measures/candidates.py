@@ -185,18 +185,26 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
     text, g = doc.text, doc.grammar
     out: list[Candidate] = []
     numbers = find_numbers(text)
-    shared: dict[int, Unit] = {}  # "30、50微克/立方米": a number of a list takes the unit closing the list
+    # "30、50微克/立方米": a number of a list takes the unit closing the list; "3.4个、1个百分点": also when it
+    # repeats only the unit's classifier (个 of 个百分点)
+    shared: dict[int, tuple[Unit, int]] = {}
     for k in range(len(numbers) - 2, -1, -1):
         num, nxt = numbers[k], numbers[k + 1]
-        if num.chinese or text[num.end : nxt.start] not in _UNIT_LIST_SEPARATORS:
+        between = text[num.end : nxt.start]
+        if num.chinese or not between.endswith(_UNIT_LIST_SEPARATORS):
             continue
-        found = shared.get(k + 1) or (None if nxt.percent else (unit_at(g, text, nxt.end) or (None,))[0])
-        if found is not None and found.unit != "none" and not unit_at(g, text, num.end):
-            shared[k] = found
+        found = shared.get(k + 1, (None,))[0] or (None if nxt.percent else (unit_at(g, text, nxt.end) or (None,))[0])
+        if found is None or found.unit == "none":
+            continue
+        if between in _UNIT_LIST_SEPARATORS and not unit_at(g, text, num.end):
+            shared[k] = (found, num.end)
+        elif between[:1] and between[0] == found.surface[0] and len(found.surface) > 1 and \
+                between[1:] in _UNIT_LIST_SEPARATORS:
+            shared[k] = (found, num.end + 1)
     for k, num in enumerate(numbers):
         found = (g.percent, num.end) if num.percent else unit_at(g, text, num.end)
-        if not found and k in shared:
-            found = (shared[k], num.end)
+        if k in shared and (not found or shared[k][1] > num.end):
+            found = shared[k]
         if not found:
             found = _unit_written_backwards(text, num)
         if not found or found[0].unit == "none":

@@ -362,3 +362,17 @@ def test_a_list_repeating_only_the_classifier_shares_the_closing_unit(text):
 
 def test_a_list_of_counts_keeps_its_own_classifier():
     assert [m.unit for m in measures("建成3个、5个污水处理厂。", REPORT)] == ["count", "count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["完成省下达的居民消费价格指数、碳排放和环境保护目标任务。",
+     "完成省下达物价涨幅控制目标、碳排放和环境保护目标任务。"],
+)
+def test_a_list_of_goals_in_words_keeps_the_item_naming_a_metric(text):
+    found = measures(text, REPORT)
+    assert [(m.subject_zh, m.unit, m.value) for m in found] == [("碳排放", "percent", None)]
+
+
+def test_a_list_of_goals_in_words_naming_no_metric_is_no_measure():
+    assert measures("完成省下达的物价调控、环境保护和安全生产目标任务。", REPORT) == []

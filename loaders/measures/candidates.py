@@ -36,7 +36,7 @@ _WORDS_ONLY_RE = re.compile(
     rf"(?:(?:{_ISSUER}?(?:下达|审核衔接后确定)|{_ISSUER}[定控])的?(?:我省|我市|全省|全市)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"、]{{4,30}}?))"
-    r"(?:目标任务|目标|任务|约束性指标)"
+    r"(?:目标任务|目标|任务|约束性指标)(?!、)"  # 完成A目标、B目标任务: one list of goals, up to its last
     rf"|控制在{_ISSUER}(?:下达|[定控])的?(?:年度)?(?:目标|指标|任务)以?内"
     rf"|(?:达到|实现){_ISSUER}[定控](?:目标|指标)(?=[，,。；;\n])"
     r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
@@ -137,6 +137,11 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         own = None
         if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
             own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
+        if own is None and m.group("metric"):  # 完成下达的物价、碳排放和环境保护目标任务: the listed item naming a metric
+            named = [(p, u) for p in re.split(r"[和及与]", inside) for ending, u in _WORDS_ONLY_UNITS
+                     if len(p) >= 3 and p.endswith(ending) and ending != "指标"]
+            if len(named) == 1 and collective_unit(doc.grammar, inside) is None:
+                inside, own = named[0]
         own = own or collective_unit(doc.grammar, inside)  # 完成省下达的节能减排降碳约束性指标: works naming metrics
         if m.group("metric") and not own and inside:
             continue  # 完成<a work>目标: a task done, no figure (完成“十四五”任务 names only a period: its metric is before)

@@ -159,3 +159,14 @@ def test_a_basin_is_a_scope_of_the_surface_water_share_but_sea_water_is_another_
     cases = [("某江流域国控断面水质优良比例", "percent", False), ("某江水系(省控断面)水质优良率", "percent", False),
              ("小流域市控断面优良(达到或优于Ⅲ类)比例", "percent", False), ("某湾海水浴场水质优良率", "percent", False)]
     assert _both(cases) == ["surface_water_good_ratio"] * 3 + [None]
+
+
+def test_object_and_head_metric_match_with_other_words_between():
+    """人均…绿地 (公共绿地, the older name of 公园绿地), 村…垃圾…覆盖率 and 农村…污水…覆盖率 (a rural service's
+    coverage, 收转运 or 处理 between), 造林种草 (planting trees and grass is afforestation); a facility's
+    coverage (处理设施覆盖率) is not the treatment rate."""
+    cases = [("县城人均公共绿地面积", "m2", False), ("乡村垃圾收转运处理覆盖率", "percent", False),
+             ("农村生活污水收集处理覆盖率", "percent", False), ("农村生活污水处理设施覆盖率", "percent", False),
+             ("某工程造林种草", "mu", False)]
+    assert _both(cases) == ["park_green_area_per_capita", "rural_waste_treatment_rate", "rural_sewage_treatment_rate",
+                            None, "afforestation_area"]

@@ -593,6 +593,12 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 labels.append(t)
         if not labels:
             continue
+        if not any(_METRIC.search(t) for t in labels):
+            # 黑臭水体消除比例 | 县级城市建成区: a row naming only a place or part, under a category that names
+            # the metric, measures that metric there (the nearest such category)
+            metric = next((t for c, col in reversed(list(enumerate(cols[:first_value])))
+                           if col.role == "category" and _METRIC.search(t := clean_cell(table.text(r, c)))), None)
+            labels = [metric, *labels] if metric else labels
         subject = fix_label(compose_label(labels))
         unit, subject = _unit_in(subject)
         for c, col in enumerate(cols):

@@ -579,3 +579,17 @@ def test_a_cell_with_the_figure_of_a_part_after_qizhong():
             ["区域挥发性有机物重点工程减排量(吨)", "--", "680,其中机动车2025年目标为280"]]
     got = {(m.subject_zh, m.value, m.value_text) for m in _measures(rows) if "森林" not in m.subject_zh}
     assert got == {("区域挥发性有机物重点工程减排量", 680.0, "680"), ("机动车区域挥发性有机物重点工程减排量", 280.0, "280")}
+
+
+def test_a_row_naming_only_a_place_takes_the_metric_of_the_category_it_sits_under():
+    """某类水体消除比例 merged down over 市区建成区 | 县城建成区: each row measures that metric in its place;
+    a category naming no metric (环境质量) stays out of the subject."""
+    rows = [["序号", "分类", "指标", "2020年", "2025年"],
+            ["1", "环境质量", "区域森林覆盖率(%)", "40", "41"],
+            ["2", None, "区域湿地保护率(%)", "50", "55"],
+            ["3", "黑臭水体消除比例(%)", "市区建成区", "90", "100"],
+            ["4", None, "县城建成区", "80", "95"],
+            ["5", "生态修复", "区域水土保持率(%)", "70", "72"]]
+    got = {m.subject_zh for m in _measures(rows)}
+    assert got == {"区域森林覆盖率", "区域湿地保护率", "市区建成区黑臭水体消除比例", "县城建成区黑臭水体消除比例",
+                   "区域水土保持率"}

@@ -199,3 +199,18 @@ def test_areas_and_volumes_written_in_latin_letters():
     got = measures("2030年，城市人均公共绿地面积达到13.61m2，新建调蓄池5000m³，处理规模2万m3/d，PM2.5浓度35μg/m3。\n")
     assert {k: (m["value"], m["unit"]) for k, m in got.items()} == {
         "13.61m2": (13.61, "m2"), "5000m³": (5000, "m3"), "2万m3/d": (20000, "m3_per_day"), "35μg/m3": (35, "ug_m3")}
+
+
+def test_a_capacity_named_by_its_head_alone_is_of_the_energy_source_named_before_it():
+    got = measures("2024年，风光发电提速，装机总量达到120万千瓦；新增光伏并网30万千瓦，装机规模达90万千瓦。"
+                   "全年新增装机容量50万千瓦。")
+    assert got["120万千瓦"]["subject_zh"] == "风光装机总量"
+    assert got["90万千瓦"]["subject_zh"] == "光伏装机规模"  # the source named last before it
+    assert got["50万千瓦"]["subject_zh"] == "装机容量"  # no source in its sentence: left as it is
+
+
+def test_a_list_of_works_done_shares_the_first_items_remediation_verb():
+    got = measures("2024年，治理河道20公里、水土流失30平方公里，整治矿山12座。全市新增绿道8公里、水土流失40平方公里。")
+    assert got["30平方公里"]["subject_zh"] == "治理水土流失"
+    assert got["30平方公里"]["unit"] == "km2"
+    assert got["40平方公里"]["subject_zh"] == "水土流失"  # 新增 is no remediation verb: nothing to share

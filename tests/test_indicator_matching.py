@@ -170,3 +170,13 @@ def test_object_and_head_metric_match_with_other_words_between():
              ("某工程造林种草", "mu", False)]
     assert _both(cases) == ["park_green_area_per_capita", "rural_waste_treatment_rate", "rural_sewage_treatment_rate",
                             None, "afforestation_area"]
+
+
+def test_a_function_zone_share_and_rural_works_done_per_village_match_without_rivers_into_the_sea():
+    """水环境功能区水质达标率 is the water-function-zone rate; 农村生活污水治理行政村 / 农村垃圾有效治理行政村
+    (the share of villages with the work done) are the rural rates; 入海河流 (rivers into the sea) are a set
+    of their own, not the region's surface water."""
+    cases = [("某县水环境功能区水质达标率", "percent", False), ("农村生活污水治理行政村", "percent", False),
+             ("农村垃圾有效治理行政村", "percent", False), ("入海河流断面水质优良比例", "percent", False)]
+    assert _both(cases) == ["water_function_zone_compliance_rate", "rural_sewage_treatment_rate",
+                            "rural_waste_treatment_rate", None]

@@ -214,3 +214,8 @@ def test_a_list_of_works_done_shares_the_first_items_remediation_verb():
     assert got["30平方公里"]["subject_zh"] == "治理水土流失"
     assert got["30平方公里"]["unit"] == "km2"
     assert got["40平方公里"]["subject_zh"] == "水土流失"  # 新增 is no remediation verb: nothing to share
+
+
+def test_a_listed_name_takes_the_recovery_rate_of_the_next_one():
+    got = measures("2024年，农膜、农药包装物回收利用率分别保持在91%、86%以上。")
+    assert got["91%"]["subject_zh"] == "农膜回收利用率"

@@ -33,7 +33,7 @@ _SHARED_MARKERS = ("均", "分别")
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
 # words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
 _SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
-_METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化")
+_METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化", "回收")
 _LIST_SPLIT_RE = re.compile(r"[、和及与]")
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
@@ -220,7 +220,10 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
     last = parts[-1]
     starts = [i for w in doc.grammar.metric_words for i in [last.find(w, 1)] if i > 0]
     if starts:
-        return last[min(starts) :]
+        at = min(starts)
+        # 农药包装物回收利用率: the metric is 回收利用率
+        at -= next((len(m) for m in _METRIC_MODIFIERS if at > len(m) and last[:at].endswith(m)), 0)
+        return last[at:]
     cut = min(len(p) for p in parts[:-1])
     return last[cut:] if len(last) > cut else ""
 

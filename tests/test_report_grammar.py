@@ -219,3 +219,9 @@ def test_a_list_of_works_done_shares_the_first_items_remediation_verb():
 def test_a_listed_name_takes_the_recovery_rate_of_the_next_one():
     got = measures("2024年，农膜、农药包装物回收利用率分别保持在91%、86%以上。")
     assert got["91%"]["subject_zh"] == "农膜回收利用率"
+
+
+def test_a_place_inside_another_figures_subject_does_not_scope_the_next_service():
+    got = measures("到2030年，城市生活污水处理率提高到98%以上，农村生活污水治理率提升至80%，生活垃圾无害化处理率100%。")
+    assert got["100%"]["subject_zh"] == "生活垃圾无害化处理率"
+    assert got["80%"]["subject_zh"] == "农村生活污水治理率"

@@ -257,13 +257,19 @@ def doc_has_digit(s: str) -> bool:
 
 def _rural_scope(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """A domestic-service subject with no place of its own (生活污水治理率) takes 农村 when the nearest place
-    its sentence names before it is rural (实施农村人居环境整治…,生活污水治理率达25%)."""
+    its sentence names before it is rural (实施农村人居环境整治…,生活污水治理率达25%); not a place inside
+    another figure's own subject (农村生活污水治理率提升至90%,生活垃圾无害化处理率100%)."""
     out = list(cands)
     for i, c in enumerate(cands):
         subjects = c.shared_by or (c.subject,)
         if not any(sub.startswith(_SERVICE_WORDS) for sub in subjects):
             continue
-        before = doc.text[doc.sentence_at(c.start)[0] : c.start]
+        start = doc.sentence_at(c.start)[0]
+        before = doc.text[start : c.start]
+        for other in cands[:i]:  # a place inside another figure's own subject scopes that figure alone
+            at = before.rfind(other.subject, 0, max(other.start - start, 0))
+            if other.start >= start and other.subject and at >= 0:
+                before = before[:at] + "　" * len(other.subject) + before[at + len(other.subject) :]
         rural = max(before.rfind(w) for w in _RURAL)
         if rural < 0 or rural < max(before.rfind(w) for w in _URBAN):
             continue

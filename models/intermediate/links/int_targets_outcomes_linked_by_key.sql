@@ -1,7 +1,7 @@
 -- Links of strategy 1 (of 3): a target and an outcome sharing a link key (int_measures_resolved):
 -- 'indicator:<code>' (link_method indicator) or 'subject:<normalised subject>|<unit>' (subject_exact).
--- One link per region, year, period, key and sub-area (an annual pair and a five-year pair of one indicator and
--- end year are two links, so are a basin's pair and the whole province's): of the pairs that pass link_compatible, a target and the actual of one table
+-- One link per region, year, period and key (an annual pair and a five-year pair of one indicator and
+-- end year are two links): of the pairs that pass link_compatible, a target and the actual of one table
 -- row first (a 十三五 table: the document itself pairs them), then the most preferred target and its
 -- most preferred outcome (the preferred pair whenever it is compatible).
 with measures as (
@@ -19,7 +19,6 @@ pairs as (
         targets.year,
         targets.period,
         targets.link_key,
-        targets.sub_area,
         case when targets.indicator_code is null then 'subject' else 'indicator' end as link_type,
         case when targets.indicator_code is null then 'subject_exact' else 'indicator' end as link_method,
         coalesce(
@@ -47,7 +46,7 @@ final as (
     from pairs
     qualify
         row_number() over (
-            partition by region_code, year, period, link_key, sub_area
+            partition by region_code, year, period, link_key
             order by in_one_table_row desc, target_rank asc, outcome_rank asc
         ) = 1
 )

@@ -225,3 +225,10 @@ def test_a_place_inside_another_figures_subject_does_not_scope_the_next_service(
     got = measures("到2030年，城市生活污水处理率提高到98%以上，农村生活污水治理率提升至80%，生活垃圾无害化处理率100%。")
     assert got["100%"]["subject_zh"] == "生活垃圾无害化处理率"
     assert got["80%"]["subject_zh"] == "农村生活污水治理率"
+
+
+def test_a_rural_list_keeps_its_scope_and_a_works_list_shares_its_verb_only_over_lands():
+    got = measures("2024年，农村卫生厕所普及率、生活污水治理率分别提高到88%、71%。"
+                   "整治低效用地1200亩、腾出用能空间5万吨标准煤。")
+    assert got["71%"]["subject_zh"] == "农村生活污水治理率"  # 农村 frames the list, no sibling service's own
+    assert got["5万吨标准煤"]["subject_zh"] == "腾出用能空间"  # not a land treated: no verb shared

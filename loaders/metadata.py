@@ -329,8 +329,9 @@ def _summary_year(text: str) -> int | None:
 # A year a change is measured from (较2013年, 由2013年的, 与2015年相比, 2013年以来) is a baseline,
 # never the year the document is about.
 _BASELINE_YEAR = re.compile(
+    r"(?=[较比由相对从与同2])(?:"  # the first characters of the alternatives: the engine skips the others at once
     r"(?:较|比|由|相比|对比)\s*20\d{2}\s*年|从\s*20\d{2}\s*年的"
-    r"|(?:与|同)\s*20\d{2}\s*年[^,。;]{0,8}?相比|20\d{2}\s*年(?:以来|来)"
+    r"|(?:与|同)\s*20\d{2}\s*年[^,。;]{0,8}?相比|20\d{2}\s*年(?:以来|来))"
 )
 
 

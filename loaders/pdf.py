@@ -135,6 +135,39 @@ def _open_last_column(page, found, table: Table) -> Table:
     return table
 
 
+_BINDING_CELL = re.compile(r"(?:约束|预期|导向)性?")
+_OUTER_GAP = 30.0  # points between a grid's right rule and the words of a column drawn without rules
+
+
+def _open_binding_column(page, found, table: Table) -> Table:
+    """A grid drawn without its outer vertical rules: its last column (属性, a 约束性/预期性 per row)
+    stands right of the grid pdfplumber finds. When words there sit beside most body rows and say
+    约束性/预期性, they become a last column, read row by row between the row's rules."""
+    x0, top, x1, bottom = found.bbox
+    top, bottom = max(top, 0), min(bottom, page.height)
+    if x1 >= page.width - 1 or bottom - top < 2:
+        return table  # a grid reaching the page's edge: nothing stands right of it
+    words = [w for w in page.crop((x1, top, page.width, bottom)).extract_words() if w["x0"] >= x1 - 1]
+    if not words or min(w["x0"] for w in words) - x1 > _OUTER_GAP:
+        return table
+    right = max(w["x1"] for w in words) + 1
+    tops = [row.bbox[1] for row in found.rows] + [bottom]
+    cells = []
+    for r in range(len(found.rows)):
+        inside = [w["text"] for w in words if tops[r] <= (w["top"] + w["bottom"]) / 2 < tops[r + 1]]
+        cells.append(fix_private_use("".join(inside)))
+    n_header = header_rows(table)
+    body = [c for c in cells[n_header:] if c]
+    if not n_header or not any(cells[:n_header]) or len(body) < (len(cells) - n_header) / 2 or not all(
+            _BINDING_CELL.fullmatch(c) for c in body):
+        return table
+    for r, text in enumerate(cells):
+        table.cells[r].append(text)
+        table.origin[r].append((r, len(table.cells[r]) - 1))
+    table.col_edges = (table.col_edges or []) + [(x1, right)]
+    return table
+
+
 def _col_edges(found) -> list[tuple[float, float]]:
     """(x0, x1) of each grid column: the narrowest cell box seen in it (merged cells span several)."""
     width = max(len(row.cells) for row in found.rows)
@@ -203,6 +236,7 @@ def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[t
             table = Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1)
             table.col_edges = _col_edges(t)
             table = _open_last_column(page, t, table)
+            table = _open_binding_column(page, t, table)
             bbox = t.bbox
             if prev is not None and not tables:
                 table = _restore_lost_columns(page, t, table, prev)
@@ -398,10 +432,67 @@ def _align_columns(prev: Table, nxt: Table) -> Table | None:
     return Table(cells, origin, nxt.page, col_edges=prev.col_edges)
 
 
+def _repeats_header_of(prev: Table | None, nxt: Table) -> bool:
+    """nxt, on the page after prev with nothing between them, starts with prev's header: the same table
+    continued (its grid drew other columns, so its rows were not appended to prev)."""
+    if prev is None or prev.page is None or nxt.page != (prev.last_page or prev.page) + 1:
+        return False
+
+    def heads(table: Table) -> set[str]:  # the header's first row, the one a continuation repeats
+        return {clean_cell(cell) for cell in table.cells[0] if cell and clean_cell(cell)}
+
+    return len(heads(nxt)) >= 2 and heads(nxt) <= heads(prev)
+
+
+def _rejoin_split_cells(prev: Table, nxt: Table) -> None:
+    """A continuation repeating prev's header whose first row under it holds only the ends of cells
+    wrapped over the page break (完成省 / 下达指 | 标): each goes back to the cell of prev's last row
+    under the same header."""
+    n_header = header_rows(prev)
+    if not n_header or len(nxt.cells) < n_header + 2:
+        return
+    heads = [clean_cell(prev.text(n_header - 1, c)) for c in range(len(prev.cells[0]))]
+    under = {c: next((k for k, h in enumerate(heads) if h and h == clean_cell(nxt.text(n_header - 1, c))), None)
+             for c in range(len(nxt.cells[n_header]))}
+    _rejoin_row(prev, nxt.cells[n_header], under)
+
+
+_SERIAL_TEXT = re.compile(r"\d{1,3}")
+
+
+def _rejoin_row(prev: Table, row: list[str | None], under: dict[int, int | None]) -> None:
+    """row, the first of a continuation, holds only the ends of cells of prev's last row wrapped over the
+    page break (a label's last line 比例, a figure's words 达指标): no number, figure or 约束性 of its own,
+    and under each of its words a cell of prev's last row holding text. The words go back to those cells
+    and the row is left empty; any other row is left as it is."""
+    head_texts = {clean_cell(cell) for r in range(header_rows(prev)) for cell in prev.cells[r] if cell}
+    filled = [c for c, cell in enumerate(row) if cell and clean_cell(cell)]
+    last = len(prev.cells) - 1
+    if not filled or last < max(header_rows(prev), 1) or any(
+            is_value_cell(t := clean_cell(row[c])) or _SERIAL_TEXT.fullmatch(t) or t in head_texts
+            or re.search("约束|预期", t) for c in filled):
+        return
+    moves = {}
+    for c in filled:
+        target = under.get(c)
+        if target is None:
+            return
+        orow, ocol = prev.origin[last][target]
+        if ocol != target or not clean_cell(prev.cells[orow][ocol]):
+            return
+        moves[(orow, ocol)] = row[c]
+    for (orow, ocol), text in moves.items():
+        prev.cells[orow][ocol] += "\n" + text
+    for c in filled:
+        row[c] = ""
+
+
 def _continue_table(prev: Table, nxt: Table) -> None:
     """Rows of a table continued on the next page appended to it (its repeated header rows dropped)."""
     prev.last_page = nxt.page
     skip = _repeated_header(prev, nxt)
+    if skip < len(nxt.cells):
+        _rejoin_row(prev, nxt.cells[skip], {c: c for c in range(len(nxt.cells[skip]))})
     rows = nxt.cells[skip:]
     offset = len(prev.cells)
     for r, row in enumerate(rows):
@@ -646,6 +737,8 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
                     and (aligned := _align_columns(prev, part)) is not None):
                 _continue_table(prev, aligned)
                 continue
+            if between_ok and isinstance(prev, Table) and _repeats_header_of(prev, part):
+                _rejoin_split_cells(prev, part)
             if pending:
                 sequence.append(pending)
                 pending = _OcrLines() if page.ocr else []
@@ -658,6 +751,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
     scripts: list[str] = []
     ocr_pages = {n for n, page in enumerate(pages, start=1) if page.ocr}
     part_lines: list[tuple[int, bool]] = []  # (first line, read by OCR) of each part
+    prev_part = None
     for part in sequence:
         part_lines.append((len(lines), isinstance(part, (_OcrLines, _OcrTable)) or (isinstance(part, Table) and any(
             n in ocr_pages for n in range(part.page or 0, (part.last_page or part.page or 0) + 1)))))
@@ -665,6 +759,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
             prose = [line for line in reading.normalise("\n".join(_paragraphs(part, full_width)))]
             simplified, script = reading.simplify("\n".join(prose))
             scripts.append(script)
+            prev_part = None
             for orig, simp in zip(prose, simplified.split("\n"), strict=True):
                 if not reading.is_clutter(simp):
                     original.append(orig)
@@ -674,6 +769,8 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
         table.table_no = len(blocks) + 1
         title = next((line for line in reversed(lines[-2:]) if _TABLE_TITLE.match(line) or _BOX_TITLE.match(line)), "")
         table.period_end = period_end_in(title)
+        if not title and blocks and _repeats_header_of(prev_part, table):
+            table.period_end = blocks[-1].table.period_end  # the same table, its header repeated on the next page
         for row in table.cells:
             for c, cell in enumerate(row):
                 if cell is not None:
@@ -681,6 +778,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
         block = render(table)
         block.char_start = sum(len(line) + 1 for line in lines)
         blocks.append(block)
+        prev_part = table
         lines.extend(block.lines)
         original.extend(block.lines)
     ocr_spans = []  # (start, end) of the text read by OCR

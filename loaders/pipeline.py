@@ -117,6 +117,9 @@ def as_row(record) -> dict:
     names = _FIELD_NAMES.get(type(record))
     if names is None:
         names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))  # fields() is slow per call
+    own = getattr(record, "__dict__", None)
+    if own is not None and list(own) == list(names):  # the usual case: copied at C speed, in field order
+        return own.copy()
     return {name: getattr(record, name) for name in names}
 
 
@@ -357,7 +360,8 @@ class FileResult:
         return cls(res.source_file, res.content_sha256, res.errors, res.document["document_id"], tables)
 
 
-def load_file(task: tuple[str, str, int, str | None]) -> FileResult:
+def _read_task(task: tuple[str, str, int, str | None]) -> bytes | FileResult:
+    """A file's bytes, or the FileResult of a file that is not read (outside the folder, too large, unreadable)."""
     path, name, max_bytes, root = task
     if root is not None and os.path.commonpath([os.path.realpath(path), root]) != root:
         err = LoadError("outside_folder", f"{name}: a symbolic link to a file outside the input folder; not read, "
@@ -371,35 +375,93 @@ def load_file(task: tuple[str, str, int, str | None]) -> FileResult:
                             "(raise it with --max-bytes if the file is genuine)", "size")
             return FileResult(name, None, [error_row(name, None, err)])
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         err = LoadError("unreadable", f"{name}: cannot be read: {exc.strerror or exc}", "read")
         return FileResult(name, None, [error_row(name, None, err)])
-    return file_result(name, data)
+
+
+def load_file(task: tuple[str, str, int, str | None]) -> FileResult:
+    data = _read_task(task)
+    return data if isinstance(data, FileResult) else file_result(task[1], data)
+
+
+def _parse_bytes(name: str, data: bytes) -> FileResult | DocumentResult:
+    """A reuse marker for a file unchanged since the previous load, else its parsed rows."""
+    sha = hashlib.sha256(data).hexdigest()
+    if _reusable.get(name) == sha:
+        return FileResult(name, sha, [], reused=True)
+    _warm_jieba()
+    return safe_process(data, name, _ocr)
 
 
 def file_result(name: str, data: bytes) -> FileResult:
     """One file's bytes -> its FileResult, reused when unchanged since the previous load (the part of
     load_file that the Spark job runs on its executors, loaders/spark_load.py)."""
-    sha = hashlib.sha256(data).hexdigest()
-    if _reusable.get(name) == sha:
-        return FileResult(name, sha, [], reused=True)
-    _warm_jieba()
-    return FileResult.of(safe_process(data, name, _ocr))
+    res = _parse_bytes(name, data)
+    return res if isinstance(res, FileResult) else FileResult.of(res)
+
+
+@dataclass
+class _Chunk:
+    """What a worker sends back for consecutive files: their FileResults without tables, and the rows of the
+    parsed ones as one Arrow table per raw table. Converting and pickling tables once per chunk instead of
+    once per file saves ~1.3 CPU s per 1 000 documents (benchmarks/RESULTS.md, issue 12)."""
+
+    results: list[FileResult]
+    rows: list[tuple[int, int, int] | None]  # per result: its rows in each of ROW_TABLES (None: no rows)
+    tables: dict[str, pa.Table]
+
+    def file_results(self) -> Iterator[FileResult]:
+        """The FileResults in order, each with its slices (no copy) of the chunk's tables."""
+        start = dict.fromkeys(ROW_TABLES, 0)
+        for res, counts in zip(self.results, self.rows, strict=True):
+            if counts is not None:
+                res.tables = {t: self.tables[t].slice(start[t], n) for t, n in zip(ROW_TABLES, counts, strict=True)}
+                for t, n in zip(ROW_TABLES, counts, strict=True):
+                    start[t] += n
+            yield res
+
+
+def load_chunk(tasks: list[tuple[str, str, int, str | None]]) -> _Chunk:
+    """load_file of consecutive files, their rows converted to Arrow together."""
+    results: list[FileResult] = []
+    rows: list[tuple[int, int, int] | None] = []
+    parsed: list[DocumentResult] = []
+    for task in tasks:
+        res = _read_task(task)
+        if not isinstance(res, FileResult):
+            res = _parse_bytes(task[1], res)
+        counts = None
+        if isinstance(res, DocumentResult):
+            if res.document is not None:
+                parsed.append(res)
+                counts = (1, len(res.items), len(res.measures))
+            res = FileResult(res.source_file, res.content_sha256, res.errors,
+                             res.document["document_id"] if res.document is not None else None)
+        results.append(res)
+        rows.append(counts)
+    tables = {"raw_documents": to_arrow([r.document for r in parsed], "raw_documents"),
+              "raw_items": to_arrow([row for r in parsed for row in r.items], "raw_items"),
+              "raw_measures": to_arrow([row for r in parsed for row in r.measures], "raw_measures")}
+    return _Chunk(results, rows, tables)
 
 
 def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusable: dict[str, str],
              ocr: bool = False) -> Iterator[FileResult]:
-    """Results in task order; a pool when workers > 1 (imap keeps the order)."""
+    """Results in task order, parsed in chunks of consecutive files; a pool when workers > 1 (imap keeps the order)."""
+    size = max(1, min(16, len(tasks) // (workers * 8)))
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     if workers <= 1 or len(tasks) <= 1:
         _init_worker(reusable, ocr)
-        yield from map(load_file, tasks)
+        for chunk in map(load_chunk, chunks):
+            yield from chunk.file_results()
         return
-    chunksize = max(1, min(16, len(tasks) // (workers * 8)))
     if multiprocessing.get_start_method() == "fork" and any(name not in reusable for _, name, _, _ in tasks):
         _warm_stages()  # once here rather than once per worker: the forked workers share it
     with multiprocessing.Pool(workers, initializer=_init_pool_worker, initargs=(reusable, ocr)) as pool:
-        yield from pool.imap(load_file, tasks, chunksize=chunksize)
+        for chunk in pool.imap(load_chunk, chunks):
+            yield from chunk.file_results()
 
 
 # --- a folder ---------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ The result holds one paragraph per line; all offsets of later stages point into 
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from functools import lru_cache
@@ -390,9 +391,10 @@ def normalise(text: str) -> list[str]:
 
 # Some sites gloss characters with pinyin to dodge copy detection: 生(sheng)态(tai)环境, 为(wéi / wèi).
 # A gloss is lower-case Latin letters holding a vowel, right after a Chinese character; they are
-# removed only when a text holds several, so a lone unit such as 公顷(ha) stays.
+# removed only when a text holds several, so a lone unit such as 公顷(ha) stays. The pattern opens with the
+# bracket, looking behind it for the character: a literal first character lets the engine skip to it.
 _SYLLABLE = "(?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,6}"
-_PINYIN_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\({_SYLLABLE}(?:\s*/\s*{_SYLLABLE})*\)")  # 为(wéi / wèi): every reading
+_PINYIN_GLOSS = re.compile(rf"\((?<=[\u4e00-\u9fff]\(){_SYLLABLE}(?:\s*/\s*{_SYLLABLE})*\)")  # 为(wéi / wèi): every reading
 _MIN_PINYIN_GLOSSES = 3
 
 
@@ -505,9 +507,27 @@ def parse_header_line(line: str) -> dict[str, str] | None:
     return fields
 
 
+_LENGTH_GUARD = re.compile(r"\(\?=\.\{0,(\d+)\}\$\)")  # a pattern opening with (?=.{0,K}$) matches lines of K characters at most
+
+
+def _longest_line(pattern: str) -> int:
+    """The longest line a clutter pattern can match: its length guard, else the widest match it has."""
+    parsed = re._parser.parse(pattern, re.I)
+    longest = parsed.getwidth()[1]
+    guard = _LENGTH_GUARD.match(pattern)
+    if guard and parsed[0][0] is re._constants.ASSERT:  # the guard holds for the whole pattern (no top-level |)
+        longest = min(longest, int(guard.group(1)))
+    return longest
+
+
 @lru_cache(maxsize=1)
-def _clutter_regex() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _data_lines("clutter_patterns.txt")), re.I)
+def _clutter_regexes() -> tuple[list[int], list[re.Pattern[str]]]:
+    """Per line length, one alternation of the patterns that can match a line that long. Whether a line
+    fully matches some pattern does not depend on the others, and a paragraph is no longer tried against
+    the patterns guarded by a length it exceeds (they cost most: each scans the line from every position)."""
+    patterns = [(p, _longest_line(p)) for p in _data_lines("clutter_patterns.txt")]
+    limits = sorted({n for _, n in patterns})
+    return limits, [re.compile("|".join(f"(?:{p})" for p, n in patterns if n >= limit), re.I) for limit in limits]
 
 
 _MOJIBAKE_MARKS = "?\ufffd"  # what a text decoded in the wrong encoding, then saved, is left with
@@ -521,7 +541,9 @@ def is_mojibake(line: str) -> bool:
 
 
 def is_clutter(line: str) -> bool:
-    return _clutter_regex().fullmatch(line) is not None or is_mojibake(line)
+    limits, regexes = _clutter_regexes()
+    i = bisect.bisect_left(limits, len(line) - line.endswith("\n"))  # $ also matches before a final newline
+    return (i < len(limits) and regexes[i].fullmatch(line) is not None) or is_mojibake(line)
 
 
 _PAGE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")

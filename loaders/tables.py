@@ -192,6 +192,11 @@ _UNIT_NOTE = re.compile(r"(?<=\d)[(（]([^()（）]{1,12})[)）]$")
 _COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）]{0,10}(?:个|年|计)[^()（）]{0,6})[)）]$")
 
 
+_SYMBOL_AFTER = re.compile(r"([+-]?\d+(?:\.\d+)?[%％]?)([<>≤≥＜＞])")
+_CHANGE_FIRST = re.compile(r"(?:减排|削减|下降|降低|减少)(?=[\d.]+[%％]?$)")
+_CHANGE_NOTE = re.compile(r"(?<=\d)[(（][+-]\d+(?:\.\d+)?[%％][)）]$")
+
+
 @dataclass(frozen=True)
 class CellValue:
     value: float | None
@@ -212,8 +217,14 @@ def parse_cell(text: str) -> CellValue | None:
     since = None
     if m := _SINCE.match(s):
         s, since = s[m.end():], int(m.group(1))
+    elif m := _CHANGE_FIRST.match(s):
+        s = s[m.end():]  # 减排16%: the row's change, its verb written before the figure
+    if m := _CHANGE_NOTE.search(s):
+        s = s[: m.start()]  # 47(-18%): the change the figure makes, noted after it
     if m := _SUFFIX_FIRST.fullmatch(s):
         s = m.group(2) + m.group(1)  # 左右96: an OCR layer wrote the word before its number
+    elif m := _SYMBOL_AFTER.fullmatch(s):
+        s = m.group(2) + m.group(1)  # 1.3<: a comparator symbol printed after its number
     unit_note = None
     if (note := _UNIT_NOTE.search(s)) and _unit_of(note.group(1)) is not None:
         s, unit_note = s[: note.start()], note.group(1)  # 46(ug/m3): the figure's own unit, in brackets
@@ -366,8 +377,8 @@ def header_rows(table: Table) -> int:
     lines of a header cell split into rows do not count towards MAX_HEADER_ROWS."""
     n_text = 0
     for r, row in enumerate(table.cells):
-        if any(cell and is_value_cell(cell) for cell in row):
-            return r
+        if any(cell and (is_value_cell(cell) or clean_cell(cell) in _BINDING) for cell in row):
+            return r  # a figure, or a 约束性 in a row of words (完成省下达指标): the body starts here
         n_text += sum(1 for cell in row if cell) > 1
         if n_text > MAX_HEADER_ROWS:
             return 0
@@ -593,18 +604,16 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 labels.append(t)
         if not labels:
             continue
-        if not any(_METRIC.search(t) for t in labels):
-            # 黑臭水体消除比例 | 县级城市建成区: a row naming only a place or part, under a category that names
-            # the metric, measures that metric there (the nearest such category)
-            metric = next((t for c, col in reversed(list(enumerate(cols[:first_value])))
-                           if col.role == "category" and _METRIC.search(t := clean_cell(table.text(r, c)))), None)
-            labels = [metric, *labels] if metric else labels
+        if not _METRIC.search(labels[-1]) and (group := _metric_group(table, cols[:first_value], r)) and group not in labels:
+            labels.insert(len(labels) - 1, group)  # 黑臭水体消除比例 merged over 城市建成区 / 县级城市建成区
         subject = fix_label(compose_label(labels))
         unit, subject = _unit_in(subject)
         for c, col in enumerate(cols):
             if col.role == "unit" and (u := _unit_of(clean_cell(table.text(r, c)))) is not None:
                 unit = u
         header_unit, _ = _unit_in(" ".join(col.header for col in cols if col.role in ("label", "unit")))
+        group = "".join(clean_cell(table.text(r, c)) for c, col in enumerate(cols[:first_value]) if col.role == "category")
+        is_reduction = _REDUCTION.search(subject + group) is not None
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
@@ -627,6 +636,8 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value
+                    if value < 0 and is_reduction:
+                        value = -value  # -10.5% under 减排: the reduction's size, its sign only repeating the verb
                 out.append(Measure(
                     kind=col.kind or "target", subject_zh=piece_subject, comparator=cv.comparator if cv else "eq",
                     value=value, unit=u.unit if u is not None else UNITLESS, value_text=piece,
@@ -637,6 +648,15 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
+
+
+def _metric_group(table: Table, cols: list[_Column], r: int) -> str | None:
+    """The metric a category cell names for the rows it spans (黑臭水体消除比例 over the sub-areas 城市建成区 and
+    县级城市建成区): the nearest category cell left of the labels that names a metric, else None."""
+    for c in reversed(range(len(cols))):
+        if cols[c].role == "category" and (t := clean_cell(table.text(r, c))):
+            return t if _METRIC.search(t) else None
+    return None
 
 
 _REDUCTION = re.compile("减排|削减|下降|降低|减少")
@@ -686,6 +706,38 @@ _BRACKETED = re.compile(r"[\[［【](.+)[\]］】]")
 _FIGURE_WITH_PARTS = re.compile(r"([^()（）]+?)\s*[(（]((?:[\u4e00-\u9fff]{2,8}\s*\d+(?:\.\d+)?%?[、,，;；]?\s*){2,})[)）]")
 _OF_WHICH_FIGURE = re.compile(r"([≥≤<>]?\d+(?:\.\d+)?%?)\s*[,，;；]\s*其中([\u4e00-\u9fff]{2,8}?)"
                               r"(?:(?:19|20)\d\d年)?(?:目标值?)?(?:为|是)?\s*([≥≤<>]?\d+(?:\.\d+)?%?)")
+# a cell restating its row's rate before the figure (城市(含县城)污水处理率82%)
+_RESTATED_FIGURE = re.compile(r"([^\d]{2,20}?(?:率|比例))\s*([≥≤<>]?\d+(?:\.\d+)?[%％])")
+_RATE_LIST = re.compile(r"\s*([^\d,，;；:：]{2,20}?(?:率|比例))\s*([≥≤<>]?\d+(?:\.\d+)?[%％])\s*[,，;；]?")
+_NAME_GROUP = re.compile(r"\s*([\u4e00-\u9fff]{2,8})[:：]\s*((?:[≥≤<>]?\s?\d+(?:\.\d+)?[%％]?[;；,，]?\s*)+)")
+_GROUP_FIGURE = re.compile(r"[≥≤<>]?\s?\d+(?:\.\d+)?[%％]?")
+
+
+def _named_rates(text: str) -> list[tuple[int, str, str, bool]]:
+    """近岸海域功能达标率71.4%,湄洲湾水域功能达标率100%: two rates, each named in the cell: one measure each."""
+    found = list(_RATE_LIST.finditer(text))
+    if len(found) < 2 or "".join(m.group(0) for m in found) != text:
+        return []
+    return [(m.start(2), m.group(2), m.group(1), False) for m in found]
+
+
+def _named_groups(text: str, label: str) -> list[tuple[int, str, str, bool]]:
+    """木兰溪:100%;83.3% 萩芦溪:100%;100% under 重点流域(木兰溪、萩芦溪)功能达标率和Ⅰ-Ⅲ类水质比例: per name the
+    figures of the label's metrics (joined by 和) in order; each measure's subject is its metric (name)."""
+    found = list(_NAME_GROUP.finditer(text))
+    if not found or "".join(m.group(0) for m in found) != text or not all(m.group(1) in label for m in found):
+        return []
+    head = re.sub(r"[(（][^()（）]*[)）]", "", label)  # the names listed in brackets go to each subject
+    metrics = head.split("和")
+    out = []
+    for m in found:
+        figures = list(_GROUP_FIGURE.finditer(m.group(2)))
+        if len(figures) not in (1, len(metrics)):
+            return []
+        for i, f in enumerate(figures):
+            metric = head if len(figures) == 1 else metrics[i]
+            out.append((m.start(2) + f.start(), f.group(0), f"{metric}({m.group(1)})", False))
+    return out
 _SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中心城区)
 _NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
 
@@ -710,6 +762,12 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
         parts = [(m.start(2) + p.start(2), p.group(2), compose_label([label, p.group(1)]), False)
                  for p in _NAMED_FIGURE.finditer(m.group(2))]
         return [(0, m.group(1), label, False), *parts]
+    if (m := _RESTATED_FIGURE.fullmatch(text)) and parse_cell(text) is None and parse_cell(m.group(2)):
+        return [(m.start(2), m.group(2), label, False)]  # 城市(含县城)污水处理率82%: the row's rate, restated
+    if parse_cell(text) is None and (rates := _named_rates(text)):
+        return rates
+    if parse_cell(text) is None and (groups := _named_groups(text, label)):
+        return groups
     named = list(_NAMED_FIGURE.finditer(text))
     if (named and "".join(m.group(0) for m in named) == text and _METRIC.search(label) and parse_cell(text) is None
             and (len(named) >= 2 or len(named[0].group(1)) <= _SCOPE_NAME)):  # 陆域13.09: the figure of a part

@@ -24,7 +24,8 @@ def _both(words: dict[str, object]) -> tuple[ahocorasick.Automaton, Automaton]:
     return old, new
 
 
-@pytest.mark.parametrize("text", ["常州市武进区", "abcd", "xabcx", "ab bcd abc", "江苏省常州市", "", "苏州工业园区苏州"])
+@pytest.mark.parametrize("text", ["常州市武进区", "abcd", "xabcx", "ab bcd abc", "江苏省常州市", "", "苏州工业园区苏州",
+                                  "xyz", "省市县", "xyz" * 30 + "常州"])  # no word's first character; a long text
 def test_leftmost_longest_like_pyahocorasick(text):
     old, new = _both({w: w for w in ("ab", "abc", "bcd", "bc", "常州", "常州市", "武进区", "江苏", "江苏省", "苏州",
                                      "苏州工业园区", "州市")})

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from loaders import reading
 from loaders.errors import LoadError
 from loaders.reading import (
     drop_repeats,
@@ -386,3 +389,21 @@ def test_picture_captions_are_clutter(line: str) -> None:
 def test_an_editor_credit_of_traditional_news_leaves_the_text() -> None:
     doc = read_document("某省大氣治理計劃編制完成,今年安排重點項目100個。\n[責任編輯: 王某]\n".encode(), "a.txt")
     assert doc.text == "某省大气治理计划编制完成,今年安排重点项目100个。"
+
+
+def test_clutter_tried_by_line_length_answers_as_all_patterns():
+    """is_clutter tries only the patterns that can match a line that long: the same answer as all of them,
+    around the length guards (本网声明 <= 300, 版权所有 <= 150 characters) and with a final newline."""
+    every = re.compile("|".join(f"(?:{p})" for p in reading._data_lines("clutter_patterns.txt")), re.I)
+    lines = ["本网声明:" + "某" * n for n in (294, 295, 296)] + ["版权所有 " + "某" * n for n in (144, 145, 146)]
+    lines += ["首页", "首页\n", "首页 > 新闻 > 通知公告", "到2025年，全市细颗粒物浓度下降到30微克/立方米。" * 8]
+    answers = [is_clutter(line) for line in lines]
+    assert answers == [every.fullmatch(line) is not None or reading.is_mojibake(line) for line in lines]
+    assert True in answers and False in answers
+    assert answers[:6] == [True, True, False, True, True, False]
+
+
+def test_a_length_guard_bounds_a_clutter_pattern_only_without_top_level_alternatives():
+    assert reading._longest_line("(?=.{0,10}$).*版权") == 10
+    assert reading._longest_line("(?=.{0,10}$)版权|声明.*") > 10
+    assert reading._longest_line("(暂无|无)") == 2

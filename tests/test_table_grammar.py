@@ -581,6 +581,124 @@ def test_a_cell_with_the_figure_of_a_part_after_qizhong():
     assert got == {("区域挥发性有机物重点工程减排量", 680.0, "680"), ("机动车区域挥发性有机物重点工程减排量", 280.0, "280")}
 
 
+def _pages_of_grids(pages, title="表1 规划指标", words_right=()) -> bytes:
+    """One ruled grid a page ((rows, widths) each), the first under a title; words_right: words printed
+    right of the first grid, one a row and without rules (a column the grid leaves out)."""
+    import io
+
+    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text, grid
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    top = _text(c, ["样例市“十四五”生态环境保护规划", title], HEIGHT - 80) - 10
+    for n, (rows, widths) in enumerate(pages):
+        grid(c, rows, top, widths)
+        if n == 0:
+            c.setFont(FONT, 10)
+            for r, word in enumerate(words_right):
+                c.drawString(LEFT + sum(widths) + 6, top - 24 * r - 16, word)
+        c.showPage()
+        top = HEIGHT - 60
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_binding_column_printed_right_of_the_grid_gives_each_row_its_binding():
+    from loaders import pipeline
+
+    rows = [["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40.2", "41"],
+            ["2", "区域湿地保护率(%)", "50", "55"], ["3", "区域细颗粒物年均浓度", "38", "33"]]
+    data = _pages_of_grids([(rows, [40, 200, 80, 80])], words_right=["属性", "约束性", "预期性", "约束性"])
+    res = pipeline.safe_process(data, "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["subject_zh"], m["year"], m["binding"]) for m in res.measures if m["table_no"]}
+    assert ("区域森林覆盖率", 2025, "binding") in got
+    assert ("区域湿地保护率", 2020, "expected") in got
+    assert ("区域细颗粒物年均浓度", 2025, "binding") in got
+
+
+def test_a_table_continued_with_its_header_repeated_keeps_its_period_and_its_split_cell():
+    from loaders import pipeline
+
+    first = [["指标", "2020年目标", "2020年实现", "属性"], ["区域森林覆盖率(%)", "40", "40.2", "约束性"],
+             ["区域单位GDP能耗降低率(%)", "完成省下", "—", "约束性"]]
+    nxt = [["指标", "", "2020年目标", "2020年实现", "属性"], ["", "", "达指标", "", ""],
+           ["区域化学需氧量排放量削减比例(%)", "", "14.7", "15.1", "约束性"],
+           ["区域氨氮排放量削减比例(%)", "", "14.8", "15.2", "约束性"]]
+    data = _pages_of_grids([(first, [200, 80, 80, 60]), (nxt, [160, 40, 80, 80, 60])], title="表1 “十三五”规划指标完成情况")
+    res = pipeline.safe_process(data, "样例市“十四五”生态环境保护规划.pdf")
+    got = {(m["subject_zh"], m["kind"], m["year"], m["value_text"], m["period"]) for m in res.measures if m["table_no"]}
+    assert ("区域单位GDP能耗降低率", "target", 2020, "完成省下达指标", None) in got
+    assert ("区域化学需氧量排放量削减比例", "outcome", 2020, "15.1", "2016-2020") in got
+    assert ("区域氨氮排放量削减比例", "target", 2020, "14.8", "2016-2020") in got
+
+
+def test_a_change_verb_before_the_figure_and_a_change_noted_after_it_leave_the_figure():
+    assert parse_cell("减排16%").value == 16.0  # the row's reduction, its verb first
+    assert parse_cell("削减 6.08%").value == 6.08
+    assert parse_cell("47(-18%)").value == 47.0  # the target concentration, and the cut it makes
+    assert parse_cell("减排16%以上") is None  # words after the figure: not a bare figure
+    got = _measures([["指标", "单位", "2015年", "2020年目标"], ["区域二氧化硫排放量", "%", "减排16%", "减排10%"],
+                     ["区域细颗粒物年均浓度", "ug/m3", "57", "47(-18%)"]], doc_year=2020)
+    assert {(m.subject_zh, m.year, m.value, m.unit) for m in got} >= {
+        ("区域二氧化硫排放量", 2015, 16.0, "percent"), ("区域细颗粒物年均浓度", 2020, 47.0, "ug_m3")}
+
+
+def test_sub_areas_under_a_merged_metric_label_take_the_metric():
+    t = Table.from_rows([["序号", "指标分类", "指标名称", None, "2020年", "2025年"],
+                         ["1", "水环境", "地表水", "区域断面优良比例(%)", "80", "85"],
+                         ["2", None, None, "区域劣Ⅴ类断面比例(%)", "0", "0"],
+                         ["3", None, "黑臭水体消除比例", "区域城市建成区", "100", "巩固提升"],
+                         ["4", None, None, "区域县城建成区", "90", "基本消除"],
+                         ["5", "生态", "区域森林覆盖率(%)", None, "40", "41"]])
+    t.origin[5][3] = (5, 2)  # the label spans both label columns
+    got = {(m.subject_zh, m.year, m.value_text) for m in table_measures(render(t), 2025)}
+    assert ("区域城市建成区黑臭水体消除比例", 2020, "100") in got
+    assert ("区域县城建成区黑臭水体消除比例", 2025, "基本消除") in got
+    assert ("区域劣Ⅴ类断面比例", 2025, "0") in got  # 地表水 names no metric: no part of the subject
+    assert ("区域森林覆盖率", 2025, "41") in got
+
+
+def test_a_cell_restating_its_rate_and_a_comparator_after_the_figure():
+    got = _measures([["指标", "2015年", "2020年"], ["区域城镇生活污水集中处理率(%)", "城市(含县城)污水处理率82%", "≥90%"],
+                     ["区域放射源事故年发生率(起/万枚)", "0", "1.3<"]], doc_year=2020)
+    assert {(m.subject_zh, m.year, m.value, m.comparator) for m in got} >= {
+        ("区域城镇生活污水集中处理率", 2015, 82.0, "eq"), ("区域放射源事故年发生率", 2020, 1.3, "lt")}
+
+
+def test_the_last_line_of_a_label_on_the_next_page_joins_its_row():
+    from loaders.pdf import _continue_table
+
+    first = Table.from_rows([["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40", "41"],
+                             ["2", "县级及以上城市空气质量优良天数", "93.4", "93.6"]])
+    nxt = Table.from_rows([["", "比例(%)", "", ""], ["3", "区域湿地保护率(%)", "50", "55"]])
+    _continue_table(first, nxt)
+    got = {(m.subject_zh, m.year, m.value_text) for m in table_measures(render(first), 2025)}
+    assert ("县级及以上城市空气质量优良天数比例", 2020, "93.4") in got
+    assert ("区域湿地保护率", 2025, "55") in got
+
+
+def test_a_minus_sign_on_a_reduction_row_gives_the_reduction_its_size():
+    t = Table.from_rows([["类别", "指标", "2020年实际", "2020年目标"], ["主要污染物减排", "区域化学需氧量", "12.5%", "-10.5%"],
+                         [None, "区域氨氮", "-12.48%", "-10.1%"], [None, "区域二氧化硫", "14%", "-14%"],
+                         ["环境质量", "区域气温距平", "-0.5", "-0.3"]])
+    got = {(m.subject_zh, m.kind, m.value) for m in table_measures(render(t), 2020)}
+    assert {("区域化学需氧量", "target", 10.5), ("区域氨氮", "outcome", 12.48), ("区域二氧化硫", "target", 14.0)} <= got
+    assert ("区域气温距平", "target", -0.3) in got  # no reduction named: the sign stays
+
+
+def test_figures_named_in_the_cell_give_one_measure_each():
+    got = _measures([["指标", "2015年", "2020年目标"], ["区域森林覆盖率(%)", "40", "41"],
+                     ["区域重点河流(甲河、乙河)功能达标率和Ⅲ类水质比例", "甲河:100%;83.3%\n乙河:90%;95%", "甲河: 100%;≥ 85%\n乙河:100%;≥95%"],
+                     ["区域近岸海域功能区达标比例", "近岸海域达标率71.4%,丙湾水域达标率100%", "≥72%"]], doc_year=2020)
+    found = {(m.subject_zh, m.year, m.value, m.comparator) for m in got}
+    assert {("区域重点河流功能达标率(甲河)", 2015, 100.0, "eq"), ("Ⅲ类水质比例(甲河)", 2020, 85.0, "ge"),
+            ("Ⅲ类水质比例(乙河)", 2015, 95.0, "eq"), ("近岸海域达标率", 2015, 71.4, "eq"),
+            ("丙湾水域达标率", 2015, 100.0, "eq")} <= found
+    block = render(Table.from_rows([["指标", "2015年"], ["区域森林覆盖率(%)", "40"], ["区域重点河流(甲河、乙河)功能达标率和Ⅲ类水质比例", "甲河:100%;83.3%"]]))
+    text = "\n".join(block.lines)
+    assert [text[m.char_start:m.char_end] for m in table_measures(block, 2020)] == ["40", "100%", "83.3%"]
+
+
 def test_a_row_naming_only_a_place_takes_the_metric_of_the_category_it_sits_under():
     """某类水体消除比例 merged down over 市区建成区 | 县城建成区: each row measures that metric in its place;
     a category naming no metric (环境质量) stays out of the subject."""

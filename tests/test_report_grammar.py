@@ -232,3 +232,9 @@ def test_a_rural_list_keeps_its_scope_and_a_works_list_shares_its_verb_only_over
                    "整治低效用地1200亩、腾出用能空间5万吨标准煤。")
     assert got["71%"]["subject_zh"] == "农村生活污水治理率"  # 农村 frames the list, no sibling service's own
     assert got["5万吨标准煤"]["subject_zh"] == "腾出用能空间"  # not a land treated: no verb shared
+
+
+def test_a_bare_rate_listed_after_a_rate_of_something_is_a_rate_of_that_thing():
+    text = "2024年，省控断面水质达标率、优良率均为100%。"
+    got = {m["subject_zh"] for m in process_document(text.encode("utf-8"), "t.txt").measures}
+    assert got == {"省控断面水质达标率", "省控断面水质优良率"}

@@ -199,7 +199,10 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
 
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     """A listed subject without a metric of its own takes the metric of the next one that has one:
-    县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率."""
+    县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率; a bare rate after a rate of something is a rate
+    of that thing: 国控断面水质达标率、优良率 -> 国控断面水质优良率."""
+    if k > 0 and len(parts[k]) == 3 and parts[k].endswith("率") and parts[k - 1].endswith("率") and len(parts[k - 1]) > 4:
+        return parts[k - 1][:-3] + parts[k]  # 国控断面水质达标率、优良率: the rates of one thing -> 国控断面水质优良率
     if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])

@@ -11,7 +11,7 @@ indicator wins a tie within SAME_ROW characters). Reported, per set and per docu
 - headline: gold rows with an indicator; `fully_right` = matched with kind, indicator, comparator, year and
   region all right (the issue's "headline rows fully right"); recall of their values;
 - environmental (documents annotated in full): recall of the gold's environmental rows, precision of the
-  extracted rows the warehouse flags environmental, and precision of that flag on matched rows;
+  extracted rows the warehouse flags environmental, and precision and recall of that flag on matched rows;
 - links: precision and recall of mart_target_attainment's pairs among annotated documents.
 """
 
@@ -196,6 +196,7 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
     env_extracted = [e for e in extracted if e.doc in full_docs and e.is_environmental]
     matched_env_e = {e.measure_id for g, e in pairs if g.doc in full_docs}
     flag_pairs = [(g, e) for g, e in pairs if g.doc in full_docs and e.is_environmental]
+    env_pairs = [(g, e) for g, e in pairs if g.doc in full_docs and g.is_environmental]  # for the flag's recall
     result = {
         "documents": len(annotated),
         "headline": {
@@ -212,6 +213,7 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
             "extracted": len(env_extracted),
             "precision": _ratio(sum(1 for e in env_extracted if e.measure_id in matched_env_e), len(env_extracted)),
             "flag_precision": _ratio(sum(1 for g, _ in flag_pairs if g.is_environmental), len(flag_pairs)),
+            "flag_recall": _ratio(sum(1 for _, e in env_pairs if e.is_environmental), len(env_pairs)),
         },
         "links": score_links(documents, gold_links, mart_links),
         "per_document": {},
@@ -389,7 +391,7 @@ def _print(result: dict) -> None:
              f"value recall {h['value_recall']}")
         echo(f"environmental measures ({env['documents']} documents in full): recall {env['recall']} "
              f"of {env['gold']}, precision {env['precision']} of {env['extracted']}, "
-             f"is_environmental precision {env['flag_precision']}")
+             f"is_environmental precision {env['flag_precision']}, recall {env['flag_recall']}")
         echo(f"links: precision {ln['precision']} ({ln['right']}/{ln['mart']}), recall {ln['recall']} of {ln['gold']}")
         for k, p in sorted(r["by_doc_kind"].items()):
             echo(f"  {k:15} {p['documents']:3} documents: headline rows fully right {p['fully_right']}/{p['headline']}, "

@@ -2,12 +2,14 @@
 of the region it is limited to.
 
 is_environmental  the head keyword of the measure's subject decides (the last keyword: 单位地区生产总值
-                  能耗 is energy, 地区生产总值 is the economy), else that of the clause holding the number,
-                  else the sentence (environmental when it names anything environmental; see relevance()). Environmental keywords are those of
+                  能耗 is energy, 地区生产总值 is the economy; a product after an energy technology, 新能源电池,
+                  is an industry's; a share, 甲占乙比重, is its numerator's), else that of the noun the number
+                  counts when it follows it (新投运2座垃圾焚烧发电厂), else that of the clause before the number
+                  (see relevance()). Environmental keywords are those of
                   seeds/domain_keywords.csv for the domains seeds/domains.csv marks environmental; the
                   others (economy, society, fiscal) are in loaders/data/relevance_keywords.csv. Past its
                   own words, a figure is environmental in a document whose title names the environment;
-                  in a government work report (mostly the economy's figures) its sentence decides.
+                  in a government work report (mostly the economy's figures) it is not.
                   A figure that is not environmental gets the domain its keyword names.
 sub_area          a part of the region named in the subject or in the clause before the number: a word of
                   loaders/data/sub_area_words.csv (中心城区, 县级城市), a district or county of the
@@ -22,19 +24,23 @@ import re
 from pathlib import Path
 
 from loaders import reference
-from loaders.breaks import CLAUSE_BREAKS
+from loaders.breaks import CLAUSE_BREAKS, LIST_ITEM_BREAKS
 from loaders.matching import Automaton
 from loaders.regions import RegionIndex
 
 DATA = Path(__file__).parent / "data"
 # XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
 _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
+_SHARE = re.compile(r"^(.+?)占(?!地)")
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
 # Domains whose common words (审批, 改革, 数字化, 光伏, 储能) belong to the economy as much as to the
 # environment: only their specific words (环保督察, 清洁生产, 循环经济) tell a figure is environmental.
 _CROSS_CUTTING_DOMAINS = ("governance", "green_development")
+# strengths of loaders/data/relevance_keywords.csv (the file says what each does)
+_STRENGTHS = ("strong", "weak", "head")
+_ENERGY_TECHNOLOGY = "climate"  # the domain of 新能源, 光伏, 风电, 储能 … that a product head turns into an industry
 
 
 @functools.cache
@@ -50,45 +56,63 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 @functools.cache
 def _relevance_automaton() -> Automaton:
-    """Lowercased keyword -> (keyword, domain, strong): environmental domain keywords (strong), then the
+    """Lowercased keyword -> (keyword, domain, strength): environmental domain keywords (strong), then the
     relevance file (which overrides a keyword both name)."""
     env = _environmental_domains()
-    entries: dict[str, tuple[str, bool]] = {}
+    entries: dict[str, tuple[str, str]] = {}
     for row in _rows(reference.seed("domain_keywords.csv")):
         # weight 1 is too generic to decide; so is weight 2 in the cross-cutting domains (审批, 改革, 光伏)
         needed = 3 if row["domain_code"] in _CROSS_CUTTING_DOMAINS else 2
         if env.get(row["domain_code"]) and float(row["weight"]) >= needed:
-            entries.setdefault(row["keyword"].strip(), (row["domain_code"], True))
+            entries.setdefault(row["keyword"].strip(), (row["domain_code"], "strong"))
     for row in _rows(DATA / "relevance_keywords.csv"):
-        if row["domain_code"] not in env or row["strength"] not in ("strong", "weak"):
+        if row["domain_code"] not in env or row["strength"] not in _STRENGTHS:
             raise ValueError(f"relevance_keywords.csv: bad row {row}")
-        entries[row["keyword"].strip()] = (row["domain_code"], row["strength"] == "strong")
+        entries[row["keyword"].strip()] = (row["domain_code"], row["strength"])
     automaton = Automaton()
-    for keyword, (domain, strong) in entries.items():
-        automaton.add_word(keyword.lower(), (keyword, domain, strong))
+    for keyword, (domain, strength) in entries.items():
+        automaton.add_word(keyword.lower(), (keyword, domain, strength))
     automaton.make_automaton()
     return automaton
 
 
 @functools.lru_cache(maxsize=1 << 16)  # phrases repeat: every measure of a sentence asks for its clause
-def _keywords(text: str) -> tuple[tuple[int, str, bool], ...]:
-    """(end offset, domain, strong) of the keywords of text, left to right, longest where they overlap."""
+def _keywords(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(end offset, domain, strength) of the keywords of text, left to right, longest where they overlap."""
     if not text:
         return ()
-    return tuple((end + 1, domain, strong) for end, (_, domain, strong) in _relevance_automaton().iter_long(text.lower()))
+    return tuple((end + 1, domain, strength)
+                 for end, (_, domain, strength) in _relevance_automaton().iter_long(text.lower()))
+
+
+def _deciding(phrase: str) -> list[tuple[int, str]]:
+    """(end, domain) of the strong keywords of phrase, and of its product heads that follow a word of energy
+    technology (the climate domain's 新能源, 光伏, 储能): 新能源电池, 光伏组件 are an industry's products, while
+    废旧电池回收 is a waste stream."""
+    out: list[tuple[int, str]] = []
+    for end, domain, strength in _keywords(phrase):
+        if strength == "strong" or (strength == "head" and out and out[-1][1] == _ENERGY_TECHNOLOGY):
+            out.append((end, domain))
+    return out
 
 
 def relevance(subject: str, clause: str, sentence: str, number_at: int,
-              environmental_document: bool) -> tuple[bool, str | None]:
-    """(is_environmental, the domain that decided or None); number_at: the number's offset in sentence.
-    1. the last strong keyword of the subject, else of the clause before the number, decides;
+              environmental_document: bool, number_end: int | None = None) -> tuple[bool, str | None]:
+    """(is_environmental, the domain that decided or None); number_at, number_end: the span of the number
+    (with its unit) in sentence.
+    1. the last strong keyword of the subject, else of the noun the number counts when it follows the
+       number (新投运2座垃圾焚烧发电厂: numeral, classifier, noun; first when 的 ties the number to it),
+       else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲);
     2. else a figure of an environmental document (is_environmental_document) is environmental;
     3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
        the figure is not environmental: its domain is that of the nearest non-environmental word of
        the clause holding the number (strong first: 完成投资20亿元 -> economy), else economy."""
     env = _environmental_domains()
-    for phrase in (subject, clause):
-        strong = [(end, domain) for end, domain, is_strong in _keywords(phrase) if is_strong]
+    counted = _counted(sentence, number_end)
+    # a number before 的 describes the noun after it (66万千瓦的煤发电项目): that noun is the head
+    phrases = (counted, subject, clause) if counted.startswith("的") else (subject, counted, clause)
+    for phrase in phrases:
+        strong = _deciding(_share_numerator(phrase)) or _deciding(phrase)
         if strong:
             return env[strong[-1][1]], strong[-1][1]
     if environmental_document:
@@ -101,7 +125,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     found = [k for k in _keywords(around) if not env[k[1]]]
     if found:
         at = number_at - start
-        return False, min(found, key=lambda k: (not k[2], abs(k[0] - at), k[0] > at))[1]
+        return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
     return False, "economy"
 
 
@@ -154,6 +178,26 @@ def sub_area(subject: str, clause: str, region_code: str | None, regions: Region
     return None
 
 
+def _counted(sentence: str, number_end: int | None) -> str:
+    """The words right after the number and its unit, to the next clause or list break or number: the noun
+    a numeral and classifier come before (2座县域垃圾焚烧发电厂, 500万千瓦新能源基地). After 的 the number
+    describes the noun phrase that follows, to the end of the clause (66万千瓦的甲、乙煤发电项目)."""
+    if number_end is None or not 0 <= number_end <= len(sentence):  # a table cell lies outside its row label
+        return ""
+    breaks = CLAUSE_BREAKS if sentence.startswith("的", number_end) else LIST_ITEM_BREAKS
+    end = number_end
+    while end < len(sentence) and sentence[end] not in breaks and not sentence[end].isdigit():
+        end += 1
+    return sentence[number_end:end]
+
+
+def _share_numerator(phrase: str) -> str:
+    """A share (可再生能源占电力装机比重, 研发经费占生产总值比重) is about its numerator, the words before 占
+    (not 占地, land taken); the phrase itself when it is no share."""
+    found = _SHARE.search(phrase)
+    return found.group(1) if found else phrase
+
+
 def _clause_start(sentence: str, number_at: int) -> int:
     """Where the clause holding the number starts: after the last clause break before it."""
     return max((sentence.rfind(ch, 0, number_at) for ch in CLAUSE_BREAKS), default=-1) + 1
@@ -172,7 +216,8 @@ def measure_semantics(row: dict, document: dict) -> dict:
     clause = _clause(sentence, number_at)
     subject = row["subject_zh"] or ""
     env_doc = is_environmental_document(document.get("title")) and document.get("doc_kind") != "work_report"
-    is_env, domain = relevance(subject, clause, sentence, number_at, env_doc)
+    number_end = None if row.get("char_end") is None else row["char_end"] - row["sentence_start"]
+    is_env, domain = relevance(subject, clause, sentence, number_at, env_doc, number_end)
     out = {"is_environmental": is_env, "sub_area": sub_area(subject, clause, document.get("region_code"))}
     if not is_env:  # the classifier's domain is an environmental one; say which other domain it is
         out["domain_code"] = domain

@@ -70,3 +70,16 @@ def test_a_link_value_of_a_column_in_wan_agrees_with_the_canonical_one():
     assert score_links({"d": {}}, gold, [_mart_link(110, 300, 105, None)])["right"] == 1  # t
     assert score_links({"d": {}}, gold, [_mart_link(110, 30, 105, None)])["right"] == 1  # 1000: mg -> ug, kept
     assert score_links({"d": {}}, gold, [_mart_link(110, 3, 105, None)])["right"] == 0
+
+
+def test_the_flag_is_scored_for_precision_and_recall_on_matched_rows():
+    from loaders.evaluate_corpus import score
+
+    documents = {"d.pdf": {"coverage": "full", "doc_kind": "work_report"}}
+    gold = [GoldMeasure("d.pdf", "outcome", None, "eq", v, "percent", 2023, "某市", env, "text", "某某率", "b", p, [p])
+            for v, env, p in ((1.0, True, 0), (2.0, True, 100), (3.0, False, 200))]
+    flags = (True, False, True)  # one environmental row missed, one economy row flagged
+    got = [Extracted(f"m{i}", "d.pdf", "outcome", None, "eq", g.value, "percent", 2023, "某市", flag, g.position)
+           for i, (g, flag) in enumerate(zip(gold, flags, strict=True))]
+    env = score(documents, gold, got, [], [])["environmental"]
+    assert env["flag_precision"] == 0.5 and env["flag_recall"] == 0.5

@@ -99,6 +99,12 @@ def test_filters_drop_frames_and_attributes_without_removing_records():
         ("168个", True), ("44.3%", True), ("45.2%", False), ("30座", False), ("80%", True)]
 
 
+def test_filters_the_size_of_each_of_n_units_is_no_figure():
+    doc, cands = through("开工建设2×35万千瓦燃煤发电项目,全年新增装机80万千瓦。", drop_non_measures)
+    assert [(doc.text[c.start:c.end], c.dropped) for c in drop_non_measures(doc, cands)] == [
+        ("35万千瓦", True), ("80万千瓦", False)]
+
+
 def test_filters_a_headline_repeating_the_body_is_dropped_once():
     doc, cands = through("优良天数242天\n全年优良天数242天,创下新高。", drop_non_measures)
     assert [c.dropped for c in drop_non_measures(doc, cands)] == [True, False]

@@ -190,6 +190,52 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
     assert semantics.relevance(subject, clause, sentence, number_at, env_doc) == expected
 
 
+@pytest.mark.parametrize(
+    ("subject", "sentence", "number", "env_doc", "expected"),
+    [
+        # numeral, classifier, noun: the noun after the number is what it counts
+        ("新投运", "新投运3座乡镇垃圾焚烧发电厂。", "3座", False, True),
+        ("新开工", "新开工12个工业技改项目。", "12个", False, False),
+        # after 的 the number describes the noun phrase to the clause's end (a list of names inside)
+        ("规模为", "规模为35万千瓦的甲、乙光伏发电项目开工。", "35万千瓦", False, True),
+        ("总投资", "总投资20亿元的甲、乙旅游项目开工。", "20亿元", True, False),
+        # a product after a green word is an industry's; a green word after the product still decides
+        ("在建新能源电池项目", "在建新能源电池项目12个。", "12个", False, False),
+        ("光伏组件产能", "光伏组件产能达到5吉瓦。", "5吉瓦", False, False),
+        ("废旧动力电池回收利用率", "废旧动力电池回收利用率达到90%。", "90%", False, True),
+        # installed capacity takes the domain of its source; 电力装机 counts coal and renewables together
+        ("新增光伏装机", "新增光伏装机80万千瓦。", "80万千瓦", False, True),
+        ("新增电力装机", "新增电力装机80万千瓦。", "80万千瓦", False, False),
+        # a share is about its numerator
+        ("可再生能源占电力装机比重", "可再生能源占电力装机比重提高到60%。", "60%", False, True),
+        ("高新技术产业增加值占规上工业比重", "高新技术产业增加值占规上工业比重达到40%。", "40%", True, False),
+        # a programme of rural development is not the environment unless its own words say so
+        ("建成和美乡村示范村", "建成和美乡村示范村20个。", "20个", False, False),
+        ("和美乡村生活污水治理率", "和美乡村生活污水治理率达到80%。", "80%", False, True),
+        # a park is green space, a sports park is sport; titles of ecological civilisation; clean transport
+        ("建成城市公园", "建成城市公园12个。", "12个", False, True),
+        ("建成体育公园", "建成体育公园12个。", "12个", False, False),
+        ("创建省级生态乡镇", "创建省级生态乡镇6个。", "6个", False, True),
+        ("公交车电动化比例", "公交车电动化比例达到90%。", "90%", False, True),
+        # an industry of energy technology is the economy's; energy saving (a retrofit of units) is not
+        ("签约新能源产业项目", "签约新能源产业项目40个。", "40个", False, False),
+        ("节能改造", "节能改造3台机组60万千瓦。", "60万千瓦", False, True),
+        # places counted for what they achieve: keeping food in supply is the economy's
+        ("偏远海岛实现蔬菜保供全覆盖", "12个偏远海岛实现蔬菜保供全覆盖。", "12个", False, False),
+        # a generic risk mechanism is no environmental risk; an environmental one says so
+        ("完善风险防控机制", "完善风险防控机制3项。", "3项", False, False),
+        ("完善环境风险防控机制", "完善环境风险防控机制3项。", "3项", False, True),
+        # hydrogen-based energy is energy of the climate's
+        ("建设绿色氢基能源项目", "建设绿色氢基能源项目4个。", "4个", False, True),
+    ],
+)
+def test_relevance_reads_the_head_of_the_phrase(subject, sentence, number, env_doc, expected):
+    number_at = sentence.index(number)
+    clause = semantics._clause(sentence, number_at)
+    is_env, _ = semantics.relevance(subject, clause, sentence, number_at, env_doc, number_at + len(number))
+    assert is_env is expected
+
+
 def test_environmental_documents_are_told_by_their_title():
     assert semantics.is_environmental_document("某市2024年大气污染防治工作方案")
     assert semantics.is_environmental_document("某省生态环境保护“十四五”规划")

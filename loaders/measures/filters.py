@@ -1,6 +1,6 @@
 """Pass 4, filters: numbers that are no measure of their own. A condition on things just counted, the peer
 group of a rank, the starting point of a change, the places a count is found in, a count naming the list
-beside it, a size class, a headline restating the body. Marks `dropped` (or `frames_rate`: the sites a rate
+beside it, a size class, the size of each of N units (2×66万千瓦), a headline restating the body. Marks `dropped` (or `frames_rate`: the sites a rate
 is taken over, no target but a fact in a report); never removes a record, so later passes keep the context."""
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_WORD_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _CONJUNCTION_RE = re.compile(r"[和及与或]")
 _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
+# 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
+# built or offered, not a figure of the region
+_FACTOR_RE = re.compile(r"\d\s*[×xX✕]\s*$")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 
 
@@ -77,6 +80,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 纳入考核的3个断面水质优良比例达到100%: the sites over which a rate is taken are no target
             # (in a report "全省210个国考断面优Ⅲ比例92.9%" still tells the size of the network)
             out[i] = c.but(frames_rate=True)
+        elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]):
+            out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目: the size of each unit
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows

@@ -1,7 +1,7 @@
 -- One row per measure: the indicator it measures, or null for a long-tail measure.
 -- A synonym (seed indicator_synonyms) matches when the subject contains it (case-insensitive, 比率 / 占比 read
--- as 比例: macro indicator_key; a synonym's 比例 also as 率: synonym_patterns); a synonym's terms split by the gap marker … match in their order with any
--- text between them (化学需氧量…减排 matches 化学需氧量排放量减排: LIKE, % for …),
+-- as 比例: macro indicator_key; a synonym's 比例 also as 率: synonym_patterns); a synonym's terms split by
+-- the gap marker … match in their order with any text between them (化学需氧量…减排 matches 化学需氧量排放量减排: LIKE, % for …),
 -- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's
 -- (or of its family, macro unit_family: a land area in 亩 or in km2).
 -- A year-on-year change (同比下降...) only matches an indicator that is itself a change.

@@ -178,10 +178,43 @@ def test_a_bare_rate_after_its_work_writes_their_shared_word_once():
     assert got["90%"]["subject_zh"] == "农村厕所粪污治理率"
 
 
-def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_expands_only_its_item():
-    got = process_document("各位代表：\n一、2029年工作回顾\n完成省下达节能减排目标任务，完成国家下达的能耗双控和主要污染物减排目标。\n"
+def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_holds_for_each_member():
+    got = process_document("各位代表：\n一、2029年工作回顾\n完成省下达造林绿化目标任务，完成国家下达的能耗双控和主要污染物减排目标。\n"
                            .encode(), "t.txt").measures
-    assert sorted(m["subject_zh"] for m in got) == ["化学需氧量减排", "挥发性有机物减排", "氨氮减排", "氮氧化物减排"]
+    assert [m["subject_zh"] for m in got] == ["能耗强度", "化学需氧量减排", "氨氮减排", "氮氧化物减排", "挥发性有机物减排"]
+
+
+@pytest.mark.parametrize(("sentence", "subjects"), [
+    ("节能减排降碳控制在自治区下达目标内", ["能耗强度", "碳排放强度"]),
+    ("节能减排完成省控目标", ["能耗强度"]),
+    ("城镇新增就业、节能减排和碳排放强度下降完成省定任务", ["能耗强度", "碳排放强度下降"]),
+    ("完成省下达的节能减排降碳约束性指标和环境质量改善目标", ["能耗强度", "碳排放强度"]),
+    ("减排降碳控制在国家下达目标内", ["碳排放强度"]),
+    ("细颗粒物浓度、优良水体比例完成国家下达目标", ["细颗粒物浓度", "优良水体比例"]),
+    ("单位GDP能耗、生态环境质量指标完成省下达年度目标任务", ["单位GDP能耗、生态环境质量指标"]),
+    ("甲优良天数比率和乙水质优良率均完成省下达的目标任务", ["甲优良天数比率", "乙水质优良率"]),
+    ("丙综合利用率达到省定目标", ["丙综合利用率"]),
+    ("万元地区生产总值能耗控制在市政府下达目标以内", ["万元地区生产总值能耗"]),
+])
+def test_a_target_in_words_set_by_the_level_above_holds_for_each_indicator_a_collective_work_names(sentence, subjects):
+    got = process_document(f"各位代表：\n二、2030年工作安排\n今年主要预期目标是：地区生产总值增长5%，{sentence}。\n"
+                           .encode(), "t.txt").measures
+    words = [m for m in got if m["value"] is None]
+    assert [m["subject_zh"] for m in words] == subjects
+    assert {(m["kind"], m["year"], m["is_masked"]) for m in words} == {("target", 2030, False)}
+
+
+def test_a_target_in_words_of_the_level_above_needs_a_metric_or_a_collective_work():
+    got = process_document("各位代表：\n二、2030年工作安排\n粮食产量完成省定任务，城镇登记失业率控制在省定目标以内。\n"
+                           .encode(), "t.txt").measures
+    assert [(m["subject_zh"], m["value"], m["unit"]) for m in got] == [("城镇登记失业率", None, "percent")]
+
+
+def test_a_quoted_count_of_figures_holds_for_each_item_of_the_list_before_it():
+    got = process_document("各位代表：\n一、2029年工作回顾\n甲断面水质优良率、乙水源地水质达标率、丙达标率首次实现“三个100%”，"
+                           "全部学生吃上营养餐，实现“两个100%”。\n".encode(), "t.txt").measures
+    assert [(m["subject_zh"], m["value"], m["kind"]) for m in got] == [
+        ("甲断面水质优良率", 100, "outcome"), ("乙水源地水质达标率", 100, "outcome"), ("丙达标率", 100, "outcome")]
 
 
 def test_a_figure_in_words_after_a_fall_a_list_or_a_standard_met():
@@ -238,3 +271,27 @@ def test_a_bare_rate_listed_after_a_rate_of_something_is_a_rate_of_that_thing():
     text = "2024年，省控断面水质达标率、优良率均为100%。"
     got = {m["subject_zh"] for m in process_document(text.encode("utf-8"), "t.txt").measures}
     assert got == {"省控断面水质达标率", "省控断面水质优良率"}
+def test_ji_yishang_is_a_rank_not_a_list_and_a_bare_rate_is_of_the_thing_of_the_rate_before_it():
+    got = process_document("各位代表：\n一、2029年工作回顾\n甲断面水质优良比例、县级及以上水源地水质达标比例均保持100%。"
+                           "乙断面水质达标率、优良率100%。建成区绿化覆盖率达40.7%。\n".encode(), "t.txt").measures
+    assert [m["subject_zh"] for m in got] == ["甲断面水质优良比例", "县级及以上水源地水质达标比例",
+                                              "乙断面水质达标率", "乙断面水质优良率", "建成区绿化覆盖率"]
+
+
+def test_two_lands_joined_by_he_share_a_rate_and_a_listed_metric_keeps_its_modifier():
+    got = process_document("各位代表：\n一、2029年工作回顾\n受污染耕地和建设用地安全利用率100%。"
+                           "甲膜、乙包装物回收利用率保持在90%、85%以上。\n".encode(), "t.txt").measures
+    assert [m["subject_zh"] for m in got] == ["受污染耕地安全利用率", "建设用地安全利用率",
+                                              "甲膜回收利用率", "乙包装物回收利用率"]
+
+
+def test_words_holding_a_chinese_numeral_are_no_count():
+    got = measures("2030年，做强汽车零部件产业，防止二次污染，优化三次产业结构，出台十条措施，"
+                   "完成氮氧化物等4项主要污染物减排工程，新建公园5个。")
+    assert [(m["value_text"], m["value"]) for m in got.values()] == [("5个", 5)]
+
+
+def test_grain_in_jin_a_fleet_in_deadweight_tonnes_and_containers_in_teu():
+    got = measures("2030年，粮食产量稳定在760亿斤以上，收购价高于市场价1元/斤，船队运力24万载重吨，吞吐量335万标箱。")
+    assert [(m["value_text"], m["value"], m["unit"]) for m in got.values()] == [
+        ("760亿斤以上", 38000000, "t"), ("24万载重吨", 240000, "t"), ("335万标箱", 3350000, "count")]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar, Unit
-from loaders.numbers import Number, find_numbers
+from loaders.numbers import Number, find_numbers, parse_chinese_integer
 
 if TYPE_CHECKING:
     from loaders.measures.sections import Part
@@ -28,19 +28,28 @@ _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
+# 完成省定任务 / 完成省控目标 / 控制在自治区下达目标内: the level above set the figure (_ISSUER 定 / 控 / 下达)
 # 受污染耕地安全利用率稳定达标: a rate whose figure is the standard it meets
+_ISSUER = "(?:(?:国家|中央|自治区|省上|省级|省|市|上级)(?:政府)?)"
 _WORDS_ONLY_RE = re.compile(
-    r"(?=[预全如超提完稳持保达])(?:(?:预计)?(?:全面|全部|如期|超额|提前)?完成(?:经)?(?:国家|中央|省|上级)?"
-    r"(?:(?:下达|审核衔接后确定)的?(?:我省|我市|全省|全市)?(?P<short>[\u4e00-\u9fff]{0,6}?)"
-    r"|(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"、]{4,30}?))"
-    r"(?:目标任务|目标|任务)|完成(?:年度)?目标任务|(?<=指标)全部完成"
+    r"(?=[预全如超提完稳持保达确控])(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成(?:经)?"
+    rf"(?:(?:{_ISSUER}?(?:下达|审核衔接后确定)|{_ISSUER}[定控])的?(?:我省|我市|全省|全市)?"
+    r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
+    rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"、]{{4,30}}?))"
+    r"(?:目标任务|目标|任务|约束性指标)"
+    rf"|控制在{_ISSUER}(?:下达|[定控])的?(?:年度)?(?:目标|指标|任务)以?内"
+    rf"|(?:达到|实现){_ISSUER}[定控](?:目标|指标)(?=[，,。；;\n])"
+    r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
     r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n]))")
 # the metric a figure in words follows, and its unit (longest first)
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
-                     ("指标", "percent"), ("排放", "percent"))
+                     ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"))
+# the endings of a listed item that names a metric of its own (生态环境质量指标 names several: no metric)
+WORDS_ONLY_METRIC_ENDINGS = tuple(ending for ending, _ in _WORDS_ONLY_UNITS if ending != "指标") + ("总量",)
 # 节能减排 / 降碳减排: a line of work, not a metric a figure in words could be a value of
 _GENERIC_WORKS = ("节能减排", "降碳减排", "减污降碳", "减排降碳")
+_COUNTED_FIGURES_RE = re.compile(r"[“\"](?P<count>[两二三四五六七八九十])个(?P<figure>\d+(?:\.\d+)?%)[”\"]")
 _PER_VOLUME = "每立方米"
 _PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
 _BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
@@ -109,6 +118,7 @@ def find_candidates(doc: DocumentView) -> list[Candidate]:
     out = _numbers_with_units(doc)
     out += _bare_ratio_numbers(doc, {c.start for c in out})
     out += _words_only(doc)
+    out += _counted_figures(doc, {c.start for c in out})
     out.sort(key=lambda c: c.start)
     return out
 
@@ -119,7 +129,7 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
     (a rate, share or reduction in percent; a concentration in ug_m3), so that the indicator still matches."""
     text, out = doc.text, []
     for m in _WORDS_ONLY_RE.finditer(text):
-        before = text[max(0, m.start() - 6) : m.start()]
+        before = text[max(0, m.start() - 7) : m.start()].removesuffix("均")  # A率和B率均完成…目标
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
@@ -127,16 +137,40 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         own = None
         if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
             own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
+        own = own or collective_unit(doc.grammar, inside)  # 完成省下达的节能减排降碳约束性指标: works naming metrics
         if m.group("metric") and not own and inside:
             continue  # 完成<a work>目标: a task done, no figure (完成“十四五”任务 names only a period: its metric is before)
         clause = re.split(r"[，,。；;：:\n]", text[max(0, m.start() - 30) : m.start()])[-1]
+        if not own:  # 节能减排降碳控制在自治区下达目标内: the figures of the works the clause names
+            unit = collective_unit(doc.grammar, clause) or unit
         if (own == "t" and inside.startswith("单位")) or (own is None and unit == "t" and "单位" in clause):
             own, unit = ("percent" if own else own), "percent"  # 单位生产总值二氧化碳减排: an intensity, cut in percent
-        if (own or unit) is None or doc.is_excluded(m.start()):
-            continue
+        if (own or unit) is None or doc.is_excluded(m.start()) or text.startswith("的", m.end()):
+            continue  # (完成目标任务的60%以上: a share of the task, a figure of its own)
         out.append(Candidate(None, m.start(), Unit(m.group(), own or unit, 1.0), m.end(), words_only=True,
                              words_metric=inside if own else ""))
     return out
+
+
+def _counted_figures(doc: DocumentView, taken: set[int]) -> list[Candidate]:
+    """A、B、C首次实现“三个100%”: a quoted count of figures (quotations are otherwise no measure) is a figure
+    shared by a list before it, when the list has as many items as the count says."""
+    text, out = doc.text, []
+    for m in _COUNTED_FIGURES_RE.finditer(text):
+        start = m.start("figure")
+        a, _ = doc.clause(m.start(), m.end())
+        listed = text[a : m.start()].split("、")
+        if start in taken or len(listed) != parse_chinese_integer(m.group("count")):
+            continue
+        digits = m.group("figure")[:-1]
+        out.append(Candidate(Number(start, start + len(digits), digits, float(digits)), start, doc.grammar.percent,
+                             m.end("figure")))
+    return out
+
+
+def collective_unit(grammar: Grammar, words: str) -> str | None:
+    """The unit of the figures a collective term among the words stands for (节能 -> percent), if any."""
+    return next((grammar.collective_units[t] for t in grammar.collective_terms if t in words), None)
 
 
 def _unit_written_backwards(text: str, num: Number) -> tuple[Unit, int] | None:

@@ -74,6 +74,8 @@ class Grammar:
     rank_words: tuple[str, ...]
     abstract_nouns: tuple[str, ...]
     collective_terms: dict[str, tuple[str, ...]]  # 主要污染物 -> its members (a figure in words holds for each)
+    collective_units: dict[str, str]  # 主要污染物 -> t, 节能 -> percent: the unit of the members' figures
+    member_terms: frozenset[str]  # 节能: a work whose member is the subject (not put in the term's place)
     # patterns compiled from the tables above
     prefix_re: re.Pattern[str]
     change_re: re.Pattern[str]
@@ -107,6 +109,7 @@ class Grammar:
         scope = _rows(folder, "scope_words.csv")
         rank_words = tuple(r["word"] for r in _rows(folder, "rank_words.csv"))
         numeral_terms = tuple(r["term"] for r in _rows(folder, "numeral_terms.csv"))
+        collective = _rows(folder, "collective_terms.csv")
         return cls(
             units=units,
             units_by_first={k: tuple(v) for k, v in by_first.items()},
@@ -136,7 +139,9 @@ class Grammar:
             denominator_words=tuple(r["word"] for r in scope if r["position"] == "before"),
             rank_words=rank_words,
             abstract_nouns=tuple(r["word"] for r in _rows(folder, "abstract_nouns.csv")),
-            collective_terms=_by_term(_rows(folder, "collective_terms.csv")),
+            collective_terms=_by_term(collective),
+            collective_units={r["term"]: r["unit"] for r in collective},
+            member_terms=frozenset(r["term"] for r in collective if r["reads"] == "member"),
             prefix_re=re.compile("(?=(" + "|".join(re.escape(s) for s, _, _ in prefix) + "))"),
             change_re=_alternation(change_words, lookahead=True),
             rank_re=re.compile("|".join(map(re.escape, rank_words)) + r"|第[\dXx一二三四五六七八九十]+位"),

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from loaders.measures.candidates import RATIO_ENDINGS, Candidate, lists_of
+from loaders.measures.candidates import RATIO_ENDINGS, WORDS_ONLY_METRIC_ENDINGS, Candidate, lists_of
 from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
+_NOUNS_OPENING_LIKE_A_VERB = ("建成区",)  # 建成区绿化覆盖率: the built-up area, not 建成 (built)
 # verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
 _OBJECT_VERBS = ("深入推进", "持续推进", "加快推进", "全面推进", "健全", "完善", "建立", "建设", "推进", "推动", "加快",
                  "深化", "实施", "开展", "加强", "提升", "强化")
@@ -35,11 +36,14 @@ _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:�
 # words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
 _SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
 _METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化", "回收")
-_LIST_SPLIT_RE = re.compile(r"[、和及与]")
+# 县级及以上 / 省控及以上: a fixed phrase of rank, no list
+_LIST_SPLIT_RE = re.compile(r"[、和与]|及(?!以[上下])")
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
 _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
 _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
+# A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
+_COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
 
@@ -62,10 +66,11 @@ def clean_subject(s: str, leading: bool) -> str:
         for w in SUBJECT_TRAILING:
             if s.endswith(w) and len(s) > len(w):
                 s, changed = s[: -len(w)].rstrip(), True
-        if leading:
+        if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = s[len(w) :].lstrip(), True
+    s = _COUNTED_FIGURES_RE.sub("", s)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
 
@@ -108,16 +113,41 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
         if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
             subject = c.words_metric
-            term = next((t for t in doc.grammar.collective_terms if t in subject), None)
-            if term:  # 完成主要污染物减排目标: done for each pollutant the term stands for (only that item of a list)
-                subject = next(p for p in _LIST_SPLIT_RE.split(subject) if term in p)
-                out.append(c.but(subject=subject, shared_by=tuple(
-                    subject.replace(term, member) for member in doc.grammar.collective_terms[term])))
-                continue
+        members = (collective_members(doc, subject) or _listed_metrics(subject)) if c.words_only else ()
+        if members:  # 完成主要污染物减排目标 / 节能减排降碳完成省下达目标 / A浓度、B比例完成…目标: for each
+            out.append(c.but(subject=members[0], shared_by=members if len(members) > 1 else ()))
+            continue
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
+    """A figure in words for a list naming collective terms (data/collective_terms.csv) holds for each member of
+    each term, and for each listed item that is a metric of its own; () when the list names no term:
+    节能减排和碳排放强度下降 -> 能耗强度, 碳排放强度下降; 能耗双控和主要污染物减排 -> 化学需氧量减排, 氨氮减排, …
+    (a member either is the subject, 节能 -> 能耗强度, or takes the term's place in it, 主要污染物 -> 化学需氧量)."""
+    g = doc.grammar
+    if not any(t in subject for t in g.collective_terms):
+        return ()
+    out: list[str] = []
+    for part in _LIST_SPLIT_RE.split(subject):
+        terms = sorted((part.find(t), t) for t in g.collective_terms if t in part)
+        for _, t in terms:
+            out += [m if t in g.member_terms else part.replace(t, m) for m in g.collective_terms[t]]
+        if not terms and part.endswith(WORDS_ONLY_METRIC_ENDINGS):
+            out.append(part)  # 碳排放强度下降: a metric named beside the terms
+    return tuple(dict.fromkeys(out))
+
+
+def _listed_metrics(subject: str) -> tuple[str, ...]:
+    """细颗粒物浓度、优良水体比例完成国家下达目标: a figure in words after a 、-list of metrics holds for each
+    (not when an item names no metric of its own: 单位GDP能耗、生态环境质量指标 stays one subject)."""
+    parts = [p for p in re.split(r"[、和]", subject) if p]  # 和 too: every item must end like a metric
+    if len(parts) >= 2 and all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in parts):
+        return tuple(parts)
+    return ()
 
 
 def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -164,7 +194,7 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         head = _TRAILING_TIME_RE.sub("", head)  # 均连续5年 / 首次均达
         if not head.endswith(_SHARED_MARKERS):
             if _is_list_of_rates(doc, cands, i):
-                parts = c.subject.split("、")
+                parts = _rate_list(c.subject)
                 out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
             continue
         if i > 0 and cands[i - 1].end > a:
@@ -188,21 +218,32 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
     c = cands[i]
     a, b = doc.clause(c.start, c.end)
     if (c.unit.unit != "percent" or c.number is None or c.number.value is None
-            or not c.subject.endswith(RATIO_ENDINGS) or "、" not in c.subject):
+            or not c.subject.endswith(RATIO_ENDINGS)):
         return False
     if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
         return False
-    parts = c.subject.split("、")
+    parts = _rate_list(c.subject)
     return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
             and all(p.endswith(RATIO_ENDINGS) or len(p) <= _SHORT_NAME for p in parts[:-1]))
 
 
+def _rate_list(subject: str) -> list[str]:
+    """The items of a list of rates: split at 、; without 、, at a single 和 after a short name (受污染耕地和建设用地
+    安全利用率: the two lands' rates; 和 inside a longer phrase joins words, not items)."""
+    if "、" in subject:
+        return subject.split("、")
+    head, _, rest = subject.partition("和")
+    if rest and "和" not in rest and len(head) <= _SHORT_NAME:
+        return [head, rest]
+    return [subject]
+
+
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     """A listed subject without a metric of its own takes the metric of the next one that has one:
-    县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率; a bare rate after a rate of something is a rate
-    of that thing: 国控断面水质达标率、优良率 -> 国控断面水质优良率."""
-    if k > 0 and len(parts[k]) == 3 and parts[k].endswith("率") and parts[k - 1].endswith("率") and len(parts[k - 1]) > 4:
-        return parts[k - 1][:-3] + parts[k]  # 国控断面水质达标率、优良率: the rates of one thing -> 国控断面水质优良率
+    县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率."""
+    if k > 0 and _bare_metric(parts[k]) and parts[k - 1].endswith("率") and len(parts[k - 1]) > len(parts[k]) + 1:
+        # 国控断面水质达标率、优良率: a bare rate is of the thing the rate before it is of (国控断面水质优良率)
+        return parts[k - 1][: -len(parts[k])] + parts[k]
     if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])
@@ -224,10 +265,10 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
     last = parts[-1]
     starts = [i for w in doc.grammar.metric_words for i in [last.find(w, 1)] if i > 0]
     if starts:
-        at = min(starts)
-        # 农药包装物回收利用率: the metric is 回收利用率
-        at -= next((len(m) for m in _METRIC_MODIFIERS if at > len(m) and last[:at].endswith(m)), 0)
-        return last[at:]
+        start = min(starts)
+        # 农膜、农药包装物回收利用率: the modifier belongs to the shared metric (回收利用率)
+        modifier = next((m for m in _METRIC_MODIFIERS if start > len(m) and last[:start].endswith(m)), "")
+        return last[start - len(modifier) :]
     cut = min(len(p) for p in parts[:-1])
     return last[cut:] if len(last) > cut else ""
 

@@ -19,8 +19,10 @@ Because those are the same, an incremental build also skips the seeds, the model
 alone and the unit tests, and its row-level data tests read only the rows it re-built
 (INCREMENTAL_SELECTION, macros/overrides/get_where_subquery.sql). dbt keeps its parsed project between
 builds in data/.warehouse.duckdb.dbt/ (dbt_state_dir), so a build parses only what changed.
-DuckDB keeps the blocks that deleted rows free inside the file, so an incremental build that leaves more
-than COMPACT_FREE_SHARE of it free is copied into a fresh file (compact) before the swap.
+DuckDB keeps deleted rows (dbt runs it without its vacuum: rewriting every row group that lost a row
+made each refresh rewrite the large tables whole) and freed blocks inside the file, so an incremental
+build that leaves more than COMPACT_FREE_SHARE of it unused is copied into a fresh file (compact) before
+the swap.
 
 A read-write client (an analyst's session, a BI tool's default) would poison this: its write-ahead
 log, warehouse.duckdb.wal, is found by name, so a WAL left beside the published path would be
@@ -208,21 +210,29 @@ def check_portable(db_path: Path, building_dir: Path) -> list[str]:
     return problems
 
 
-# An incremental build deletes and re-inserts rows in a copy of the published file, and DuckDB keeps the
-# freed blocks inside the file: without compaction the warehouse grows at every refresh (issue 12).
+# An incremental build deletes and re-inserts rows in a copy of the published file. dbt runs DuckDB without
+# its vacuum (profiles.yml: max_vacuum_tasks 0), so the deleted rows stay stored, marked deleted, and
+# blocks of replaced tables are freed: without compaction the warehouse grows at every refresh (issue 12).
 # Rewriting it costs about as much as copying every table, so it is done only once a quarter of the file
-# is free: the file stays under 4/3 of its compact size, and a small refresh rarely pays the copy.
+# is unused (free blocks, or rows deleted but kept): the file stays under 4/3 of its compact size, and a
+# small refresh rarely pays the copy.
 COMPACT_FREE_SHARE = 0.25
 
 
 def free_share(db_path: Path) -> float:
-    """Share of the file's blocks that hold nothing (pragma database_size)."""
+    """Share of the file that holds nothing: its free blocks (pragma database_size), or its rows deleted but
+    still stored (estimated_size counts them, count(*) does not), whichever is larger."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         total, free = con.execute("select total_blocks, free_blocks from pragma_database_size()").fetchone()
+        tables = con.execute("select schema_name, table_name, estimated_size from duckdb_tables() "
+                             "where not internal").fetchall()
+        stored = sum(n for _, _, n in tables)
+        live = sum(con.execute(f'select count(*) from "{s}"."{t}"').fetchone()[0] for s, t, _ in tables)
     finally:
         con.close()
-    return free / total if total else 0.0
+    deleted = 1 - live / stored if stored else 0.0
+    return max(free / total if total else 0.0, deleted)
 
 
 def compact(db_path: Path) -> dict:
@@ -453,7 +463,7 @@ def _write_record(published: Path, raw_dir: Path, outcome: BuildOutcome, tables:
         "loader_version": raw_loader_version(raw_dir),
         "dbt": outcome.summary,
         "build_mode": mode,
-        "compaction": compaction,  # free share and file sizes before/after, when the build was compacted
+        "compaction": compaction,  # unused share and file sizes before/after, when the build was compacted
         "build_fingerprint": build_fingerprint(raw_dir),  # an incremental build needs the same one
         "tables": tables,  # shown by `envwh status` when the file cannot be opened
     })

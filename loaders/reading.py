@@ -152,13 +152,24 @@ def _common_chars() -> frozenset[str]:
     return frozenset(chars)
 
 
+@lru_cache(maxsize=1)
+def _common_table() -> np.ndarray:
+    """_common_chars as a lookup table over the Basic Multilingual Plane (where they all are)."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in _common_chars()]] = True
+    return table
+
+
 def _rare_share(text: str) -> float:
-    """Share of non-ASCII characters that are not common Chinese characters or symbols."""
-    common = _common_chars()
-    wide = [c for c in text if c > "\x7f"]
-    if not wide:
+    """Share of non-ASCII characters that are not common Chinese characters or symbols (counted over the
+    code points at C speed: a loop over the characters cost ~1.8 ms a document per encoding tried)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    wide = codes > 0x7F
+    n_wide = int(np.count_nonzero(wide))
+    if not n_wide:
         return 0.0
-    return sum(1 for c in wide if c not in common) / len(wide)
+    common = (codes < 0x10000) & _common_table()[np.minimum(codes, 0xFFFF)]
+    return int(np.count_nonzero(wide & ~common)) / n_wide
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:

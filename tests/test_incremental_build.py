@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import duckdb
+import pytest
 import yaml
 from conftest import plan_text, run_load
 
@@ -144,6 +145,24 @@ def test_compaction_drops_free_blocks_and_keeps_the_catalog(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["warehouse.duckdb"]  # no fresh file left behind
 
 
+def test_rows_deleted_without_vacuum_count_as_unused_and_compaction_drops_them(tmp_path):
+    """dbt builds without DuckDB's vacuum (profiles.yml): deleted rows stay stored and free no block, so
+    free_share must count them, or a refreshed warehouse would never be compacted."""
+    db = tmp_path / "warehouse.duckdb"
+    con = duckdb.connect(str(db), config={"max_vacuum_tasks": 0})
+    con.execute("create table t as select range as a, 'row ' || range as b from range(300000)")
+    con.execute("checkpoint")
+    con.execute("delete from t where a % 3 <> 0")
+    con.execute("checkpoint")
+    con.close()
+    assert publish.free_share(db) == pytest.approx(2 / 3, abs=0.01)
+
+    publish.compact(db)
+
+    assert publish.free_share(db) < 0.01
+    assert publish.table_counts(db) == {"main.t": 100000}
+
+
 def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_path, monkeypatch):
     folder = make_folder({
         **{f"samples/{p.name}": p.read_bytes() for p in SAMPLES},
@@ -183,6 +202,9 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert full_nodes["seed"] and full_nodes["unit_test"] and full_nodes["test"] > incremental_nodes["test"] > 0
     assert "in_refresh_scope" in _compiled_test(incremental_db, "not_null_fct_targets_document_id")
     assert "in_refresh_scope" not in _compiled_test(incremental_db, "relationships_fct_targets_year__year__ref_dim_year_")
+    # staging is tested before int_documents_changed is re-built, whose scope would still be the previous build's
+    assert "in_refresh_scope" not in _compiled_test(incremental_db, "unique_stg_raw__measures_measure_id")
+    assert "in_refresh_scope" not in _compiled_test(incremental_db, "not_null_stg_raw__measures_document_id")
     # unique reads the rows holding a key of the scope's rows: a duplicate of a re-built row is still found,
     # even when the copy sits outside the scope
     unique_sql = _compiled_test(incremental_db, "unique_fct_targets_measure_id")

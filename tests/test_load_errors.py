@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pytest
 from conftest import plan_text, rows, run_load
 
 from loaders import pipeline
+from loaders.pipeline import DEFAULT_MAX_BYTES
 
 GOOD = {"good.txt": plan_text()}
 
@@ -109,3 +113,27 @@ def test_unexpected_exception_in_a_stage_is_caught_per_file(make_folder, raw_dir
     assert "ZeroDivisionError" in e["message"] and "simulated bug" in e["message"]
     assert e["stage"] == "pipeline"  # innermost frame inside loaders/ (the fake stage lives in this test)
     assert summary.failed == 1
+
+
+def test_a_chunk_of_files_gives_what_each_file_gives_alone(tmp_path, monkeypatch):
+    """Workers parse consecutive files together and send their rows as one table per raw table; sliced back
+    per file they are what each file alone gives, with unreadable, too large, empty and reused files between."""
+    samples = sorted((Path(__file__).resolve().parents[1] / "data" / "documents").iterdir())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    tasks = [(str(p), p.name, DEFAULT_MAX_BYTES, None) for p in samples]
+    tasks[1:1] = [(str(tmp_path / "gone.txt"), "gone.txt", DEFAULT_MAX_BYTES, None),
+                  (str(tmp_path / "empty.txt"), "empty.txt", DEFAULT_MAX_BYTES, None)]
+    tasks.insert(4, (str(samples[0]), "too_large.txt", 10, None))
+    monkeypatch.setattr(pipeline, "_reusable", {samples[2].name: hashlib.sha256(samples[2].read_bytes()).hexdigest()})
+    alone = [pipeline.load_file(task) for task in tasks]
+    chunked = list(pipeline.load_chunk(tasks).file_results())
+    assert [r.source_file for r in chunked] == [r.source_file for r in alone]
+    for got, want in zip(chunked, alone, strict=True):
+        assert (got.content_sha256, got.errors, got.document_id, got.reused) == \
+            (want.content_sha256, want.errors, want.document_id, want.reused)
+        assert (got.tables is None) == (want.tables is None)
+        for table in pipeline.ROW_TABLES if got.tables else ():
+            assert got.tables[table].equals(want.tables[table]), (got.source_file, table)
+    assert sum(r.tables is not None for r in chunked) == len(samples) - 1  # all samples but the reused one
+    assert sum(r.reused for r in chunked) == 1 and sum(bool(r.errors) for r in chunked) >= 3
+    assert all(r.tables["raw_measures"].num_rows for r in chunked if r.tables)  # each sample has measures

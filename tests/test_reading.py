@@ -407,3 +407,12 @@ def test_a_length_guard_bounds_a_clutter_pattern_only_without_top_level_alternat
     assert reading._longest_line("(?=.{0,10}$).*版权") == 10
     assert reading._longest_line("(?=.{0,10}$)版权|声明.*") > 10
     assert reading._longest_line("(暂无|无)") == 2
+
+
+@pytest.mark.parametrize("text", ["", "abc", "中文abc", "𠀀𠀁中文", "ｱｲｳ中文", "\x7f\x80中", "\ud800x中", SIMPLIFIED,
+                                  TRADITIONAL.encode("utf-8").decode("gb18030", "replace")])
+def test_rare_share_counts_as_a_loop_over_the_characters(text):
+    common = reading._common_chars()
+    wide = [c for c in text if c > "\x7f"]
+    expected = sum(c not in common for c in wide) / len(wide) if wide else 0.0
+    assert reading._rare_share(text) == expected

@@ -221,6 +221,11 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
         "missed_headline": [{"doc": g.doc, "kind": g.kind, "indicator": g.indicator, "value": g.value,
                              "unit": g.unit, "quote": g.quote, "located": g.position is not None}
                             for g in headline if id(g) not in got],
+        # the full documents' environmental rows no extracted row answers (headline ones appear in both lists)
+        "missed_environmental": [{"doc": g.doc, "kind": g.kind, "indicator": g.indicator, "value": g.value,
+                                  "unit": g.unit, "quote": g.quote,
+                                  "located": g.position is not None}
+                                 for g in env_gold if id(g) not in got],
         "false_positives_full": [{"doc": e.doc, "kind": e.kind, "value": e.value, "unit": e.unit,
                                   "subject": e.subject, "sentence": e.sentence[:160]}
                                  for e in env_extracted if e.measure_id not in matched_env_e],

@@ -9,13 +9,18 @@ tables found from word positions by loaders/pdf_tables.py) and reads the documen
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from loaders.errors import LoadError
+
+if TYPE_CHECKING:
+    from loaders.tables import Table
 
 LANGUAGE = "chi_sim"
 DPI = 300  # tesseract's models are trained on print scanned at about 300 dpi
@@ -58,18 +63,62 @@ def _runs_at_least(dark, length: int):
     return (held[length + 1 : length + 1 + n] - held[1 : 1 + n]) > 0
 
 
-def without_rules(image):
+def _rule_masks(pixels):
+    """(vertical, horizontal) at half resolution (4x faster; either diagonal of each 2x2 block holds a 1-pixel
+    rule): the pixels on a straight dark run at least RULE_INCHES long."""
+    import numpy as np
+
+    h, w = (pixels.shape[0] // 2) * 2, (pixels.shape[1] // 2) * 2
+    dark = pixels[:h, :w] < 200  # the grey edges of a rule too
+    half = dark[::2, ::2] | dark[1::2, 1::2]
+    length = round(RULE_INCHES * DPI / 2)
+    return _runs_at_least(half, length), _runs_at_least(np.ascontiguousarray(half.T), length).T
+
+
+def _centres(indices) -> list[int]:
+    """The middle of each run of neighbouring indices (the rows or columns of one drawn rule)."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i - runs[-1][1] <= 3:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(a + b) // 2 for a, b in runs]
+
+
+MIN_CELL = 20  # pixels: a narrower gap between two rules holds no text
+MIN_GRID_CELLS = 6
+CELL_MARGIN = 4  # pixels inside a cell's rules, where a scanned rule blurs
+
+
+def grid_cells(image, masks=None) -> list[tuple[int, int, int, int, int]]:
+    """(left, top, right, bottom, row) in pixels of the cells of the ruled tables drawn on a page image: for each
+    band between two horizontal rules, the spans between the vertical rules crossing all of it (a cell merged
+    over several bands is cut at their rules). Empty when the page draws no grid. masks: _rule_masks's."""
+    import numpy as np
+
+    vertical, horizontal = masks or _rule_masks(np.asarray(image.convert("L")))
+    rows = _centres(np.nonzero(horizontal.any(axis=1))[0])  # at half resolution, as the masks
+    margin = CELL_MARGIN // 2
+    cells = []
+    for row, (top, bottom) in enumerate(itertools.pairwise(rows)):
+        if 2 * (bottom - top) < MIN_CELL:
+            continue
+        cols = _centres(np.nonzero(vertical[top + margin : bottom - margin].all(axis=0))[0])
+        cells += [(int(2 * left + CELL_MARGIN), int(2 * top + CELL_MARGIN), int(2 * right - CELL_MARGIN),
+                   int(2 * bottom - CELL_MARGIN), row) for left, right in itertools.pairwise(cols) if 2 * (right - left) >= MIN_CELL]
+    return cells if len(cells) >= MIN_GRID_CELLS else []
+
+
+def without_rules(image, masks=None):
     """The page image with the rules of its tables erased: OCR reads a rule as | or 1 (|41 -> 141)."""
     import numpy as np
     from PIL import Image
 
     pixels = np.asarray(image.convert("L"))
     h, w = (pixels.shape[0] // 2) * 2, (pixels.shape[1] // 2) * 2
-    dark = pixels[:h, :w] < 200  # the grey edges of a rule too
-    # looked for at half resolution (4x faster): either diagonal of each 2x2 block holds a 1-pixel rule
-    half = dark[::2, ::2] | dark[1::2, 1::2]
-    length = round(RULE_INCHES * DPI / 2)
-    found = _runs_at_least(half, length) | _runs_at_least(np.ascontiguousarray(half.T), length).T
+    vertical, horizontal = masks or _rule_masks(pixels)
+    found = vertical | horizontal
     if not found.any():
         return image
     rules = np.zeros(pixels.shape, dtype=bool)
@@ -93,17 +142,104 @@ def read_scans(images, name: str) -> list[list[dict]]:
     if tesseract_version() is None:
         raise LoadError("needs_ocr", f"{name}: the PDF holds scanned pages and --ocr was given, but tesseract or its "
                         f"{LANGUAGE} model is not installed: {HOW_TO_INSTALL}")
+    import numpy as np
+
     pages: list[list[dict]] = []
     batch: list = []
     for image in images:  # rendered one at a time: a page image at 300 dpi is ~9 MB in memory
-        batch.append(without_rules(image))
-        if len(batch) == PAGES_PER_RUN:
-            pages += _tesseract(batch, name)
+        masks = _rule_masks(np.asarray(image.convert("L")))
+        clean = without_rules(image, masks)
+        batch.append(clean)
+        if cells := grid_cells(image, masks):
+            batch.append((clean, cells))
+        if len(batch) >= PAGES_PER_RUN:
+            pages += _read_batch(batch, name)
             batch = []
-    return pages + (_tesseract(batch, name) if batch else [])
+    return pages + (_read_batch(batch, name) if batch else [])
 
 
-def _tesseract(images: list, name: str) -> list[list[dict]]:
+def _read_batch(batch: list, name: str) -> list[list[dict]]:
+    """Pages (images) each followed, when it draws a grid, by (image, its cells): the page's phrases, with
+    those inside the grid replaced by one phrase per cell read on its own. Read whole, a page without its
+    rules lets tesseract run a line across neighbouring cells (a label, its figures and 约束性 in one)."""
+    pages = _tesseract([item for item in batch if not isinstance(item, tuple)], name)
+    out: list[list[dict]] = []
+    for item in batch:
+        if not isinstance(item, tuple):
+            out.append(pages[len(out)])
+            continue
+        image, cells = item
+        crops = [image.crop(cell[:4]) for cell in cells]
+        read = _tesseract(crops, name, psm=6)  # 6: one block of text, as a cell is
+        out[-1] = _with_cells(out[-1], cells, read)
+    return out
+
+
+def _with_cells(words: list[dict], cells: list[tuple], read: list[list[dict]]) -> list[dict]:
+    scale = 72 / DPI
+    top = min(c[1] for c in cells) * scale
+    pad = CELL_MARGIN * 2
+
+    def inside(w: dict) -> bool:  # read again in its cell
+        x, y = (w["x0"] + w["x1"]) / 2 / scale, (w["top"] + w["bottom"]) / 2 / scale
+        return any(c[0] - pad <= x <= c[2] + pad and c[1] - pad <= y <= c[3] + pad for c in cells)
+
+    kept = [w for w in words if not inside(w)]
+    above = [w for w in kept if w["bottom"] <= top]
+    cell_phrases = []
+    for (x0, y0, x1, y1, row), phrases in zip(cells, read, strict=True):
+        ordered = sorted(phrases, key=lambda w: (w["top"], w["x0"]))
+        # a cell's text with its box and its place in the grid ("cell": band, left and right rule in pixels)
+        cell_phrases.append({"text": "".join(w["text"] for w in ordered), "x0": x0 * scale, "x1": x1 * scale,
+                             "top": y0 * scale, "bottom": y1 * scale, "line": ("grid", row), "cell": (row, x0, x1)})
+    return above + cell_phrases + [w for w in kept if w["bottom"] > top]
+
+
+def _nearest(edges: list[int], x: int) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+
+EDGE_TOLERANCE = 12  # pixels between the ends of cells on one vertical rule
+
+
+def grid_tables(phrases: list[dict]) -> list[tuple[tuple[float, float, float, float], Table]]:
+    """Tables of the grid cells among a page's phrases (grid_cells read one by one): a column between each
+    two neighbouring vertical rules, a row per band; a cell wider than a column covers the columns it
+    spans. Bands without cells between them end a table."""
+    from loaders.tables import Table
+
+    cells = [w for w in phrases if "cell" in w]
+    tables: list[list[dict]] = []
+    for w in sorted(cells, key=lambda w: w["cell"]):
+        if not tables or w["cell"][0] - tables[-1][-1]["cell"][0] > 1:
+            tables.append([])
+        tables[-1].append(w)
+    out = []
+    for group in tables:
+        edges: list[int] = []
+        for x in sorted(x for w in group for x in (w["cell"][1], w["cell"][2])):
+            if not edges or x - edges[-1] > EDGE_TOLERANCE:
+                edges.append(x)
+
+        bands = sorted({w["cell"][0] for w in group})
+        width = len(edges) - 1
+        rows: list[list[str | None]] = [[None] * width for _ in bands]
+        origin = [[(r, c) for c in range(width)] for r in range(len(bands))]
+        for w in group:
+            r, c0, c1 = bands.index(w["cell"][0]), _nearest(edges, w["cell"][1]), _nearest(edges, w["cell"][2])
+            if c1 <= c0 or c0 >= width:
+                continue
+            rows[r][c0] = w["text"]
+            for c in range(c0 + 1, min(c1, width)):
+                origin[r][c] = (r, c0)
+        if len(bands) >= 2 and width >= 2:
+            box = (min(w["x0"] for w in group), min(w["top"] for w in group),
+                   max(w["x1"] for w in group), max(w["bottom"] for w in group))
+            out.append((box, Table(rows, origin)))
+    return out
+
+
+def _tesseract(images: list, name: str, psm: int | None = None) -> list[list[dict]]:
     with tempfile.TemporaryDirectory(prefix="envwh-ocr-") as tmp:
         paths: list[str] = []
         for i, image in enumerate(images):
@@ -114,7 +250,7 @@ def _tesseract(images: list, name: str) -> list[list[dict]]:
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
         out = Path(tmp) / "ocr"
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread: the loader runs one worker per core
-        cmd = [shutil.which("tesseract") or "tesseract", str(listing), str(out), "-l", LANGUAGE, "--dpi", str(DPI), "tsv"]
+        cmd = [shutil.which("tesseract") or "tesseract", str(listing), str(out), "-l", LANGUAGE, "--dpi", str(DPI), *(["--psm", str(psm)] if psm else []), "tsv"]
         try:
             run = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=TIMEOUT_PER_PAGE * len(paths))
         except subprocess.TimeoutExpired:

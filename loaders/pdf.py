@@ -600,10 +600,13 @@ def _scan_page(words: list[dict], width: float, number: int, carry) -> tuple[_Pa
     text layer), the other lines as prose above, between and below them, in tesseract's reading order."""
     lines: dict[tuple, list[dict]] = {}
     for w in words:
-        lines.setdefault(w["line"], []).append(w)
+        if "cell" not in w:  # a cell of a drawn grid, read on its own, is in a grid table
+            lines.setdefault(w["line"], []).append(w)
     text = [" ".join(w["text"] for w in line) for line in lines.values()]
     tables = []
-    if carry or pdf_tables.is_candidate("\n".join(text)):
+    if grid := ocr.grid_tables(words):
+        tables, carry = grid, None
+    elif carry or pdf_tables.is_candidate("\n".join(text)):
         try:
             tables, carry = pdf_tables.find_tables(_ScanWords(words, width), carry)
         except Exception:  # a table the reader cannot make sense of: the page is still read as prose
@@ -654,7 +657,7 @@ def _picture_tables(pdf, pictures: dict, name: str) -> dict[int, _Page]:
         for w in words:  # from the picture's corner to the page's
             w.update(x0=w["x0"] + left, x1=w["x1"] + left, top=w["top"] + top, bottom=w["bottom"] + top)
         try:
-            tables, _ = pdf_tables.find_tables(_ScanWords(words, pdf[number].get_size()[0]), None)
+            tables = ocr.grid_tables(words) or pdf_tables.find_tables(_ScanWords(words, pdf[number].get_size()[0]), None)[0]
         except Exception:  # a table the reader cannot make sense of: the picture is left out, as before
             tables = []
         found.setdefault(number, []).extend((bbox, _OcrTable(t.cells, t.origin, number + 1)) for bbox, t in tables)

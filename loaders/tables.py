@@ -193,7 +193,10 @@ _COUNTED_NOTE = re.compile(r"(?<=[\d%％\]】])[(（]((?:以|较|共)?[^()（）
 
 
 _SYMBOL_AFTER = re.compile(r"([+-]?\d+(?:\.\d+)?[%％]?)([<>≤≥＜＞])")
-_CHANGE_FIRST = re.compile(r"(?:减排|削减|下降|降低|减少)(?=[\d.]+[%％]?$)")
+# words leading into a cell's figure: the row's change (减排16%, 年增长20%以上) or a level held (稳定保持在70%以上);
+# the comparator is the one after the figure, if any
+_LEAD_IN = re.compile(r"(?:(?:稳定|持续|基本)?保持在|(?:年均?|每年)?(?:减排|削减|下降|降低|减少|增长|提高|上升|增加))"
+                      r"(?=[\d.]+[%％]?(?:及?以上|及?以下|左右)?$)")
 _CHANGE_NOTE = re.compile(r"(?<=\d)[(（][+-]\d+(?:\.\d+)?[%％][)）]$")
 
 
@@ -217,8 +220,8 @@ def parse_cell(text: str) -> CellValue | None:
     since = None
     if m := _SINCE.match(s):
         s, since = s[m.end():], int(m.group(1))
-    elif m := _CHANGE_FIRST.match(s):
-        s = s[m.end():]  # 减排16%: the row's change, its verb written before the figure
+    elif m := _LEAD_IN.match(s):
+        s = s[m.end():]
     if m := _CHANGE_NOTE.search(s):
         s = s[: m.start()]  # 47(-18%): the change the figure makes, noted after it
     if m := _SUFFIX_FIRST.fullmatch(s):
@@ -632,11 +635,13 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 if cv is not None and total:
                     cv = CellValue(cv.value, cv.comparator, cv.unit_surface, True, cv.since)
                 cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
-                u = cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject)
+                is_level = piece_subject != subject and piece_subject == level_of(subject)  # the row's unit is the reduction's
+                u = (cell_unit or indicator_unit(piece_subject) if is_level
+                     else cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject))
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value
-                    if value < 0 and is_reduction:
+                    if value < 0 and is_reduction and not is_level:
                         value = -value  # -10.5% under 减排: the reduction's size, its sign only repeating the verb
                 out.append(Measure(
                     kind=col.kind or "target", subject_zh=piece_subject, comparator=cv.comparator if cv else "eq",
@@ -644,7 +649,8 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=_period(cv, col) or (_plan_period(cv, subject, col.year, last_year, u) if five_years else None),
+                    period=_period(cv, col) or (_plan_period(cv, piece_subject if is_level else subject + group, col.year, last_year, u)
+                                                if five_years else None),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                 ))
     return out
@@ -742,6 +748,16 @@ _SCOPE_NAME = 4  # characters of a name before a cell's only figure (陆域, 中
 _NAMED_FIGURE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})\s*([≥≤<>]?\d+(?:\.\d+)?%?)\s*")
 
 
+_LEVEL_IN_BRACKETS = re.compile(r"([^()（）]*)[(（](\d+(?:\.\d+)?)[)）]")
+_REDUCED_LEVEL = re.compile(r"(.+?(?:浓度|指数|天数|比例|比率))(?:年均)?(?:下降|降低|减少)(?:率|幅度|比例)?")
+
+
+def level_of(label: str) -> str | None:
+    """The level a reduction row's label reduces (PM2.5年平均浓度下降 -> PM2.5年平均浓度), else None."""
+    m = _REDUCED_LEVEL.fullmatch(label)
+    return m.group(1) if m else None
+
+
 def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
     """(offset, text, subject, is a [ ] total) of the figures of a cell: one; or one per alternative when
     the label names its subjects with slashes or 、 and the cell gives as many figures (动/植物 | 83/77,
@@ -768,6 +784,9 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
         return rates
     if parse_cell(text) is None and (groups := _named_groups(text, label)):
         return groups
+    if (m := _LEVEL_IN_BRACKETS.fullmatch(text)) and (level := level_of(label)) and (not m.group(1) or parse_cell(m.group(1))):
+        # 7.9(35) on a 浓度下降 row: the reduction, then the concentration it leads to; (38): the concentration only
+        return [(0, m.group(1), label, False)] * bool(m.group(1)) + [(m.start(2), m.group(2), level, False)]
     named = list(_NAMED_FIGURE.finditer(text))
     if (named and "".join(m.group(0) for m in named) == text and _METRIC.search(label) and parse_cell(text) is None
             and (len(named) >= 2 or len(named[0].group(1)) <= _SCOPE_NAME)):  # 陆域13.09: the figure of a part

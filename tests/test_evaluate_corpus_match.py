@@ -83,3 +83,14 @@ def test_the_flag_is_scored_for_precision_and_recall_on_matched_rows():
            for i, (g, flag) in enumerate(zip(gold, flags, strict=True))]
     env = score(documents, gold, got, [], [])["environmental"]
     assert env["flag_precision"] == 0.5 and env["flag_recall"] == 0.5
+
+
+def test_the_environmental_rows_of_a_full_document_no_row_answers_are_listed():
+    from loaders.evaluate_corpus import score
+
+    documents = {"d.pdf": {"coverage": "full", "doc_kind": "work_report"}}
+    gold = [GoldMeasure("d.pdf", "outcome", None, "eq", v, "percent", 2023, "某市", env, "text", q, "b", p, [p])
+            for v, env, q, p in ((1.0, True, "甲率", 0), (2.0, True, "乙率", 100), (3.0, False, "丙率", 200))]
+    got = [Extracted("m0", "d.pdf", "outcome", None, "eq", 1.0, "percent", 2023, "某市", True, 0)]
+    missed = score(documents, gold, got, [], [])["missed_environmental"]
+    assert [(m["quote"], m["value"]) for m in missed] == [("乙率", 2.0)]  # not the economy row 丙率

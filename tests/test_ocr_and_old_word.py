@@ -177,3 +177,45 @@ def test_a_web_page_saved_under_a_word_name_is_read_as_html():
     assert res.document["source_format"] == "html" and [m["value"] for m in res.measures] == [42]
     binary = pipeline.safe_process(b"\x00\x01\x02WPS" * 200, "old.wps")  # neither a compound file nor text
     assert [e["reason"] for e in binary.errors] == ["unsupported_format"] and ".docx" in binary.errors[0]["message"]
+
+
+def _grid_image(widths: list[int], heights: list[int], spans: dict[int, list[int]] | None = None):
+    """A white page image with a ruled grid; spans[r] lists the inner vertical rules missing in row r."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(image)
+    xs = [200 + sum(widths[:i]) for i in range(len(widths) + 1)]
+    ys = [400 + sum(heights[:i]) for i in range(len(heights) + 1)]
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    for r, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False)):
+        for i, x in enumerate(xs):
+            if i not in (spans or {}).get(r, []):
+                draw.line([(x, top), (x, bottom)], fill=0, width=3)
+    return image
+
+
+def test_the_cells_of_a_drawn_grid_are_found_row_by_row_with_merged_cells_whole():
+    image = _grid_image([600, 300, 300, 250], [120, 120, 120], spans={0: [2, 3]})  # a header cell over 3 columns
+    cells = ocr.grid_cells(image)
+    assert [sum(1 for c in cells if c[4] == row) for row in sorted({c[4] for c in cells})] == [2, 4, 4]
+    wide = next(c for c in cells if c[4] == min(c[4] for c in cells) and c[0] > 700)
+    assert wide[2] - wide[0] > 800  # one cell over the three value columns
+    assert ocr.grid_cells(page_image(["森林覆盖率达到42%。"]) if cjk_font(20) else _grid_image([600], [120])) == []
+
+
+def test_grid_cells_read_one_by_one_make_a_table_with_their_spans():
+    def cell(row, x0, x1, text):
+        return {"text": text, "x0": x0 * 0.24, "x1": x1 * 0.24, "top": row * 30.0, "bottom": row * 30.0 + 28,
+                "line": ("grid", row), "cell": (row, x0, x1)}
+
+    words = [cell(0, 200, 800, "指标"), cell(0, 800, 1400, "2020年 2025年"),
+             cell(1, 200, 800, "森林覆盖率(%)"), cell(1, 803, 1100, "40.2"), cell(1, 1100, 1398, "41"),
+             cell(2, 198, 800, "湿地保护率(%)"), cell(2, 800, 1100, "50"), cell(2, 1100, 1400, ""),
+             {"text": "表1 主要指标", "x0": 50, "x1": 120, "top": 5, "bottom": 15, "line": (1, 1, 1)}]
+    ((box, table),) = ocr.grid_tables(words)
+    assert table.cells == [["指标", "2020年 2025年", None], ["森林覆盖率(%)", "40.2", "41"], ["湿地保护率(%)", "50", ""]]
+    assert table.origin[0][2] == (0, 1)  # the header cell spans both value columns
+    assert box[1] == 0 and box[3] == pytest.approx(88)
+    assert ocr.grid_tables(words[-1:]) == []  # no grid cells: no table

@@ -2,7 +2,7 @@
 comparator word printed before the number, and a water class an OCR layer moved away from its 类.
 The tables are generated here (paraphrased rows), never copied from a corpus document."""
 
-from loaders.tables import Table, fix_label, indicator_unit, parse_cell, render, table_measures
+from loaders.tables import CellValue, Table, fix_label, indicator_unit, parse_cell, render, table_measures
 
 
 def _measures(rows, doc_year=2025):
@@ -636,11 +636,31 @@ def test_a_change_verb_before_the_figure_and_a_change_noted_after_it_leave_the_f
     assert parse_cell("减排16%").value == 16.0  # the row's reduction, its verb first
     assert parse_cell("削减 6.08%").value == 6.08
     assert parse_cell("47(-18%)").value == 47.0  # the target concentration, and the cut it makes
-    assert parse_cell("减排16%以上") is None  # words after the figure: not a bare figure
+    assert parse_cell("减排16%以下减少") is None  # words after the figure: not a bare figure
     got = _measures([["指标", "单位", "2015年", "2020年目标"], ["区域二氧化硫排放量", "%", "减排16%", "减排10%"],
                      ["区域细颗粒物年均浓度", "ug/m3", "57", "47(-18%)"]], doc_year=2020)
     assert {(m.subject_zh, m.year, m.value, m.unit) for m in got} >= {
         ("区域二氧化硫排放量", 2015, 16.0, "percent"), ("区域细颗粒物年均浓度", 2020, 47.0, "ug_m3")}
+
+
+def test_words_leading_into_a_figure_leave_it_with_the_comparator_after_it():
+    assert parse_cell("稳定保持在70%以上") == CellValue(70.0, "ge", "%", False)  # a level held
+    assert parse_cell("年增长20%以上") == CellValue(20.0, "ge", "%", False)  # a yearly change
+    assert parse_cell("年均增长9%").comparator == "eq"
+    assert parse_cell("减排16%以上").value == 16.0
+    assert parse_cell("保持在高位") is None  # no figure: words
+
+
+def test_a_level_in_brackets_on_a_reduction_row_is_the_concentration_the_reduction_leads_to():
+    got = _measures([["指标", "单位", "2020年", "2025年", "属性"],
+                     ["区域细颗粒物年均浓度下降", "%", "(38)", "7.9(35)", "约束性"],
+                     ["区域森林覆盖率", "%", "(38)", "40", "约束性"], ["区域湿地保护率", "%", "50", "55", "预期性"],
+                     ["区域优良天数比例", "%", "90", "92", "约束性"]])
+    rows = {(m.subject_zh, m.kind, m.year, m.value, m.unit, m.period) for m in got}
+    assert ("区域细颗粒物年均浓度", "outcome", 2020, 38.0, "ug_m3", None) in rows  # (38): the level only
+    assert ("区域细颗粒物年均浓度下降", "target", 2025, 7.9, "percent", "2021-2025") in rows
+    assert ("区域细颗粒物年均浓度", "target", 2025, 35.0, "ug_m3", None) in rows
+    assert not any(m.subject_zh == "区域森林覆盖率" and m.value == 38.0 for m in got)  # no reduction: not a level
 
 
 def test_sub_areas_under_a_merged_metric_label_take_the_metric():

@@ -24,6 +24,11 @@ _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
 # 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
 # built or offered, not a figure of the region
 _FACTOR_RE = re.compile(r"\d\s*[×xX✕]\s*$")
+_STANDARD_AFTER_RE = re.compile(r"的?(?P<saving>节能)?(?:设计)?标准")
+# 成为全区首个产值突破2000亿元的园区: the thing the sentence is about passed the line, a figure of its own
+_FIRST_TO_PASS_RE = re.compile(r"(?:首个|第[\d一二三四五六七八九十]+个)")
+# 首台套16兆瓦海上风机 / 单机容量10兆瓦: the size of one machine, a specification, not a figure of the region
+_ONE_UNIT_RE = re.compile(r"(?:首台套?|首套|单台|单机(?:容量)?|最大功率)(?:为|达)?$")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 
 
@@ -80,12 +85,32 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 纳入考核的3个断面水质优良比例达到100%: the sites over which a rate is taken are no target
             # (in a report "全省210个国考断面优Ⅲ比例92.9%" still tells the size of the network)
             out[i] = c.but(frames_rate=True)
-        elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]):
-            out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目: the size of each unit
+        elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]) or _ONE_UNIT_RE.search(text[a : c.start]):
+            out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目 / 首台16兆瓦风机: the size of each unit
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
+        elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
+            # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
+            out[i] = c.but(dropped=True)
+        elif _threshold_of_a_class(text, c) and not _FIRST_TO_PASS_RE.search(text[a : c.start]):
+            out[i] = c.but(dropped=True)  # 年销售汽油量大于5000吨的加油站: the things above a line, not a figure
     return out
+
+
+def _names_a_standard(text: str, c: Candidate) -> bool:
+    """居住建筑执行75%节能设计标准 / 节能80%的设计标准: the figure is the name of an energy-saving design
+    standard (the share of energy saved against a baseline building), not a figure of the region."""
+    m = _STANDARD_AFTER_RE.match(text, c.end)
+    return bool(m and (m.group("saving") or text[max(0, c.start - 2) : c.start] == "节能"))
+
+
+def _threshold_of_a_class(text: str, c: Candidate) -> bool:
+    """超过1万吨标准煤的数据中心 / 厚度小于0.025毫米的塑料袋: a strict bound right before the number and 的 with a
+    noun after it say which things a rule is about (a share, 超过50%的国土, still measures them)."""
+    return (c.prefix is not None and c.prefix[1] in ("lt", "gt") and c.prefix[2] + len(c.prefix[0]) == c.start
+            and c.unit.unit not in ("percent", "percentage_point") and text[c.end : c.end + 1] == "的"
+            and bool(_CJK_RE.match(text[c.end + 1 : c.end + 2])) and not text.startswith(_NOT_A_NOUN, c.end + 1))
 
 
 def _counts_a_list(text: str, c: Candidate) -> bool:

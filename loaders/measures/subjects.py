@@ -38,6 +38,8 @@ _SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地,
 _METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化", "回收")
 # 县级及以上 / 省控及以上: a fixed phrase of rank, no list
 _LIST_SPLIT_RE = re.compile(r"[、和与]|及(?!以[上下])")
+_LEVEL_RE = re.compile(r"(?:国家|中央|国|省|市|县|区|自治区|自治州|盟|旗)级?")
+_RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|提高到|提升至|提高至|下降到|降至)?$")
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
 _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
@@ -50,6 +52,7 @@ _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     out = _subjects(doc, cands)
     out = _split_list_subjects(doc, out)
+    out = _split_mixed_lists(doc, out)
     out = _split_shared_values(doc, out)
     out = _rural_scope(doc, out)
     out = _shared_work_verb(doc, out)
@@ -178,6 +181,25 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
     return out
 
 
+def _split_mixed_lists(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """"PM2.5浓度、优良天数比例分别为30微克/立方米、90%": numbers of different units joined by 、 after 分别
+    (not a list of one unit, which _split_list_subjects reads) take the listed subjects in order."""
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        a, _ = doc.clause(c.start, c.end)
+        if c.in_list[1] > 1 or not _RESPECTIVELY_RE.search(text[a : c.start]) or (i > 0 and cands[i - 1].end > a):
+            continue
+        run = [i]
+        while run[-1] + 1 < len(cands) and text[cands[run[-1]].end : cands[run[-1] + 1].start].strip() == "、":
+            run.append(run[-1] + 1)
+        parts = [p for p in c.subject.split("、") if p]
+        if (len(run) >= 2 and len(parts) == len(run) and len({cands[k].unit.unit for k in run}) > 1
+                and all(meaningful(p) for p in parts)):
+            for k, p in zip(run, parts, strict=True):
+                out[k] = out[k].but(subject=p)
+    return out
+
+
 def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """"城市污水处理率、垃圾无害化处理率均为100%": one value stated for every subject of a list."""
     text = doc.text
@@ -233,7 +255,10 @@ def _rate_list(subject: str) -> list[str]:
     if "、" in subject:
         return subject.split("、")
     head, _, rest = subject.partition("和")
-    if rest and "和" not in rest and len(head) <= _SHORT_NAME:
+    # not two levels of government naming one network (国家和省考核断面), a share of both together (风电和光伏装机
+    # 占比), two grades of one rate (满意和基本满意率) or 和 opening a word (和美乡村)
+    if (rest and "和" not in rest and 2 <= len(head) <= _SHORT_NAME and subject.endswith("率")
+            and not _LEVEL_RE.fullmatch(head) and not rest.endswith(head[-2:] + "率")):
         return [head, rest]
     return [subject]
 

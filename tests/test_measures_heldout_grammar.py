@@ -376,3 +376,20 @@ def test_a_list_of_goals_in_words_keeps_the_item_naming_a_metric(text):
 
 def test_a_list_of_goals_in_words_naming_no_metric_is_no_measure():
     assert measures("完成省下达的物价调控、环境保护和安全生产目标任务。", REPORT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("加快后湾水库等12座中小型水库建设。", "中小型水库建设"),
+        ("绿地小学、新华路小学等6所学校建成投用。", "学校建成投用"),
+        ("推进北湖生态系统、南山细胞谱系2个大科学装置建设。", "大科学装置建设"),
+    ],
+)
+def test_names_before_a_count_leave_the_subject_to_the_class_after_it(text, subject):
+    assert [m.subject_zh for m in measures(text, REPORT)] == [subject]
+
+
+def test_a_list_before_a_count_of_another_size_stays_its_subject():
+    found = measures("湿地公园、口袋公园45处建成开放。", REPORT)
+    assert [m.subject_zh for m in found] == ["湿地公园、口袋公园"]

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from loaders.measures.candidates import RATIO_ENDINGS, WORDS_ONLY_METRIC_ENDINGS, Candidate, lists_of
+from loaders.measures.candidates import (
+    COUNT_UNITS,
+    RATIO_ENDINGS,
+    WORDS_ONLY_METRIC_ENDINGS,
+    Candidate,
+    lists_of,
+)
 from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
@@ -106,6 +112,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             before = ""  # 完成120个A、85个B: the words before 、 named the previous number
         elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
             before = ""  # 划定4个A、9个B: the first number's noun follows it, not the verb before it
+        if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
+            before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
@@ -133,6 +141,15 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+def _names_of_counted(before: str, c: Candidate) -> bool:
+    """The words before a count name the things it counts (后湾水库等 / A、B before 2个): a list closed by 等,
+    or as many listed names as the count says."""
+    if before.endswith("等") and len(before) > 1:
+        return True
+    names = before.split("、")
+    return len(names) >= 2 and c.number is not None and c.number.value == len(names)
 
 
 def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:

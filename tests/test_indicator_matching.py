@@ -102,9 +102,8 @@ def test_table_wordings_of_indicators_match():
              ("长江水系劣Ⅴ类水质比例", "percent"): "surface_water_worse_v_ratio",
              ("河湖水系连通水质优良", "percent"): None,  # a works project, not the share of good sections
              ("城市人均公共绿地面积", "m2"): "park_green_area_per_capita",
-             # the compliance of a basin's or a water body's function zones (水环境功能区, 流域功能达标率)
+             # the compliance of a water body's function zones (水环境功能区)
              ("水环境功能区水质达标率", "percent"): "water_function_zone_compliance_rate",
-             ("重点流域功能达标率(木兰溪)", "percent"): "water_function_zone_compliance_rate",
              ("近岸海域水环境功能区达标率", "percent"): None,
              ("声环境功能区夜间达标率", "percent"): "noise_night_compliance_rate"}
     for (subject, unit), code in cases.items():

@@ -79,6 +79,13 @@ def contains_in_order(subject: str, synonym: str) -> bool:
     return True
 
 
+def metric_variants(synonym: str) -> tuple[str, ...]:
+    """Mirror of the model's synonym_patterns: a synonym (in key form) as written and with its share word 比例
+    as the one-character head word 率 (水质优良比例 also matches 水质优良率). Not the other way: a bare 优良率 is
+    air quality, a bare 优良比例 may be anything (海域优良比例)."""
+    return tuple(dict.fromkeys((synonym, synonym.replace("比例", "率"))))
+
+
 def unit_family(unit: str) -> str:
     """Mirror of the macro unit_family: a land area in 亩 or in km2 is one quantity."""
     return "land_area" if unit in ("km2", "mu") else unit
@@ -87,12 +94,13 @@ def unit_family(unit: str) -> str:
 def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change: bool = False,
                      words_only: bool = False) -> str | None:
     """Mirror of models/intermediate/int_measures_indicator_matched.sql (the reference): the longest synonym
-    contained in the subject (case-insensitive; a synonym's terms split by … in their order, with any gap), with no excluded_if term, whose indicator has the measure's
+    contained in the subject (case-insensitive, a synonym's 比例 also read as 率; a synonym's terms split by … in their
+    order, with any gap), with no excluded_if term, whose indicator has the measure's
     unit (or one of its family: a land area in 亩 or km2); a year-on-year change only matches an indicator that
     is itself a change. A figure in words only (no value) falls back to an indicator of another unit."""
     subject = indicator_key(subject or "")
     found = [s for s in synonyms  # sorted longest first, then by indicator code
-             if contains_in_order(subject, s.synonym) and not any(x in subject for x in s.excluded_if) and (not is_change or s.is_change)
+             if any(contains_in_order(subject, v) for v in metric_variants(s.synonym)) and not any(x in subject for x in s.excluded_if) and (not is_change or s.is_change)
              and (unit_family(s.unit) == unit_family(unit) or words_only)]
     return min(found, key=lambda s: s.unit != unit).indicator if found else None
 

@@ -94,9 +94,22 @@ def test_table_wordings_of_indicators_match():
     cases = {("全区医疗废物无害化处理率", "percent"): "medical_waste_safe_disposal_rate",
              ("万元生产总值用水量降低率", "percent"): "water_intensity_reduction",
              ("小流域水质好于Ⅲ类比例", "percent"): "surface_water_good_ratio",
-             ("小流域水质劣Ⅴ类比例", "percent"): "surface_water_worse_v_ratio"}
+             ("小流域水质劣Ⅴ类比例", "percent"): "surface_water_worse_v_ratio",
+             # a basin's monitored sections (小流域省控断面, 长江水系（国控断面）): the basin is the sub-area
+             ("小流域省控断面优良(达到或优于Ⅲ类)比例", "percent"): "surface_water_good_ratio",
+             ("长江水系(国控断面)水质优良率", "percent"): "surface_water_good_ratio",
+             ("珠江水系水质优良比例", "percent"): "surface_water_good_ratio",
+             ("长江水系劣Ⅴ类水质比例", "percent"): "surface_water_worse_v_ratio",
+             ("河湖水系连通水质优良", "percent"): None,  # a works project, not the share of good sections
+             ("城市人均公共绿地面积", "m2"): "park_green_area_per_capita",
+             # the compliance of a water body's function zones (水环境功能区)
+             ("水环境功能区水质达标率", "percent"): "water_function_zone_compliance_rate",
+             ("近岸海域水环境功能区达标率", "percent"): None,
+             ("声环境功能区夜间达标率", "percent"): "noise_night_compliance_rate"}
     for (subject, unit), code in cases.items():
         assert assign_indicator(subject, unit, synonyms) == code, subject
+    sql_cases = [(s, u, False) for s, u in cases]
+    assert _sql_matches(duckdb.connect(), sql_cases) == list(cases.values())
 
 
 def test_a_figure_in_words_only_takes_the_indicator_its_label_names_whatever_the_unit():
@@ -137,3 +150,46 @@ def test_an_intensity_cut_written_as_a_reduction_of_carbon_dioxide_matches_the_i
     expected = ["co2_intensity_reduction", None]
     assert [assign_indicator(s, u, synonyms, c) for s, u, c in cases] == expected
     assert _sql_matches(duckdb.connect(), cases) == expected
+
+
+def _both(cases: list[tuple[str, str, bool]]) -> list[str | None]:
+    """The indicator of each (subject, unit, is_change), asserting SQL and Python agree."""
+    python = [assign_indicator(s, u, load_synonyms(), c) for s, u, c in cases]
+    assert _sql_matches(duckdb.connect(), cases) == python
+    return python
+
+
+def test_a_share_written_with_the_one_character_head_word_matches_a_synonym_written_with_bili():
+    """水质优良比例 in the seeds, 水质优良率 in the text: 率 is the same head word. Not the other way round:
+    a bare 优良率 is air quality, but a bare 优良比例 (of a bay) may be anything."""
+    cases = [("全县河道水质优良率", "percent", False), ("某湾优良比例", "percent", False)]
+    assert _both(cases) == ["surface_water_good_ratio", None]
+
+
+def test_a_basin_is_a_scope_of_the_surface_water_share_but_sea_water_is_another_object():
+    """某江流域 / 某江水系 / 小流域 narrow the sections (a sub-area), they do not change the indicator;
+    a bathing beach's sea water is no surface water."""
+    cases = [("某江流域国控断面水质优良比例", "percent", False), ("某江水系(省控断面)水质优良率", "percent", False),
+             ("小流域市控断面优良(达到或优于Ⅲ类)比例", "percent", False), ("某湾海水浴场水质优良率", "percent", False)]
+    assert _both(cases) == ["surface_water_good_ratio"] * 3 + [None]
+
+
+def test_object_and_head_metric_match_with_other_words_between():
+    """人均…绿地 (公共绿地, the older name of 公园绿地), 村…垃圾…覆盖率 and 农村…污水…覆盖率 (a rural service's
+    coverage, 收转运 or 处理 between), 造林种草 (planting trees and grass is afforestation); a facility's
+    coverage (处理设施覆盖率) is not the treatment rate."""
+    cases = [("县城人均公共绿地面积", "m2", False), ("乡村垃圾收转运处理覆盖率", "percent", False),
+             ("农村生活污水收集处理覆盖率", "percent", False), ("农村生活污水处理设施覆盖率", "percent", False),
+             ("某工程造林种草", "mu", False)]
+    assert _both(cases) == ["park_green_area_per_capita", "rural_waste_treatment_rate", "rural_sewage_treatment_rate",
+                            None, "afforestation_area"]
+
+
+def test_a_function_zone_share_and_rural_works_done_per_village_match_without_rivers_into_the_sea():
+    """水环境功能区水质达标率 is the water-function-zone rate; 农村生活污水治理行政村 / 农村垃圾有效治理行政村
+    (the share of villages with the work done) are the rural rates; 入海河流 (rivers into the sea) are a set
+    of their own, not the region's surface water."""
+    cases = [("某县水环境功能区水质达标率", "percent", False), ("农村生活污水治理行政村", "percent", False),
+             ("农村垃圾有效治理行政村", "percent", False), ("入海河流断面水质优良比例", "percent", False)]
+    assert _both(cases) == ["water_function_zone_compliance_rate", "rural_sewage_treatment_rate",
+                            "rural_waste_treatment_rate", None]

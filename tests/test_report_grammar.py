@@ -234,6 +234,43 @@ def test_areas_and_volumes_written_in_latin_letters():
         "13.61m2": (13.61, "m2"), "5000m³": (5000, "m3"), "2万m3/d": (20000, "m3_per_day"), "35μg/m3": (35, "ug_m3")}
 
 
+def test_a_capacity_named_by_its_head_alone_is_of_the_energy_source_named_before_it():
+    got = measures("2024年，风光发电提速，装机总量达到120万千瓦；新增光伏并网30万千瓦，装机规模达90万千瓦。"
+                   "全年新增装机容量50万千瓦。")
+    assert got["120万千瓦"]["subject_zh"] == "风光装机总量"
+    assert got["90万千瓦"]["subject_zh"] == "光伏装机规模"  # the source named last before it
+    assert got["50万千瓦"]["subject_zh"] == "装机容量"  # no source in its sentence: left as it is
+
+
+def test_a_list_of_works_done_shares_the_first_items_remediation_verb():
+    got = measures("2024年，治理河道20公里、水土流失30平方公里，整治矿山12座。全市新增绿道8公里、水土流失40平方公里。")
+    assert got["30平方公里"]["subject_zh"] == "治理水土流失"
+    assert got["30平方公里"]["unit"] == "km2"
+    assert got["40平方公里"]["subject_zh"] == "水土流失"  # 新增 is no remediation verb: nothing to share
+
+
+def test_a_listed_name_takes_the_recovery_rate_of_the_next_one():
+    got = measures("2024年，农膜、农药包装物回收利用率分别保持在91%、86%以上。")
+    assert got["91%"]["subject_zh"] == "农膜回收利用率"
+
+
+def test_a_place_inside_another_figures_subject_does_not_scope_the_next_service():
+    got = measures("到2030年，城市生活污水处理率提高到98%以上，农村生活污水治理率提升至80%，生活垃圾无害化处理率100%。")
+    assert got["100%"]["subject_zh"] == "生活垃圾无害化处理率"
+    assert got["80%"]["subject_zh"] == "农村生活污水治理率"
+
+
+def test_a_rural_list_keeps_its_scope_and_a_works_list_shares_its_verb_only_over_lands():
+    got = measures("2024年，农村卫生厕所普及率、生活污水治理率分别提高到88%、71%。"
+                   "整治低效用地1200亩、腾出用能空间5万吨标准煤。")
+    assert got["71%"]["subject_zh"] == "农村生活污水治理率"  # 农村 frames the list, no sibling service's own
+    assert got["5万吨标准煤"]["subject_zh"] == "腾出用能空间"  # not a land treated: no verb shared
+
+
+def test_a_bare_rate_listed_after_a_rate_of_something_is_a_rate_of_that_thing():
+    text = "2024年，省控断面水质达标率、优良率均为100%。"
+    got = {m["subject_zh"] for m in process_document(text.encode("utf-8"), "t.txt").measures}
+    assert got == {"省控断面水质达标率", "省控断面水质优良率"}
 def test_ji_yishang_is_a_rank_not_a_list_and_a_bare_rate_is_of_the_thing_of_the_rate_before_it():
     got = process_document("各位代表：\n一、2029年工作回顾\n甲断面水质优良比例、县级及以上水源地水质达标比例均保持100%。"
                            "乙断面水质达标率、优良率100%。建成区绿化覆盖率达40.7%。\n".encode(), "t.txt").measures

@@ -717,3 +717,17 @@ def test_figures_named_in_the_cell_give_one_measure_each():
     block = render(Table.from_rows([["指标", "2015年"], ["区域森林覆盖率(%)", "40"], ["区域重点河流(甲河、乙河)功能达标率和Ⅲ类水质比例", "甲河:100%;83.3%"]]))
     text = "\n".join(block.lines)
     assert [text[m.char_start:m.char_end] for m in table_measures(block, 2020)] == ["40", "100%", "83.3%"]
+
+
+def test_a_row_naming_only_a_place_takes_the_metric_of_the_category_it_sits_under():
+    """某类水体消除比例 merged down over 市区建成区 | 县城建成区: each row measures that metric in its place;
+    a category naming no metric (环境质量) stays out of the subject."""
+    rows = [["序号", "分类", "指标", "2020年", "2025年"],
+            ["1", "环境质量", "区域森林覆盖率(%)", "40", "41"],
+            ["2", None, "区域湿地保护率(%)", "50", "55"],
+            ["3", "黑臭水体消除比例(%)", "市区建成区", "90", "100"],
+            ["4", None, "县城建成区", "80", "95"],
+            ["5", "生态修复", "区域水土保持率(%)", "70", "72"]]
+    got = {m.subject_zh for m in _measures(rows)}
+    assert got == {"区域森林覆盖率", "区域湿地保护率", "市区建成区黑臭水体消除比例", "县城建成区黑臭水体消除比例",
+                   "区域水土保持率"}

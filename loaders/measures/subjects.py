@@ -21,6 +21,13 @@ _OBJECT_VERBS = ("深入推进", "持续推进", "加快推进", "全面推进",
 # (推进农村生活污水治理…,生活污水治理率达25% -> 农村生活污水治理率)
 _SERVICE_WORDS = ("生活污水", "生活垃圾", "污水", "垃圾")
 _RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城", "中心城区", "城乡")
+# a capacity named by its head alone (装机总量645万千瓦) is of the energy source its sentence named last before it
+_CAPACITY_HEAD_RE = re.compile(r"(?:总)?装机(?:总量|规模|容量)?")
+_ENERGY_SOURCES = ("可再生能源", "清洁能源", "新能源", "风电", "光伏", "风光", "水电", "核电", "火电", "煤电", "气电", "电力")
+# the verbs of a remediation work: in a list of lands or lengths treated (治理河道10公里、水土流失20平方公里)
+# the first item's verb governs the items after it that name none
+_WORK_VERBS = ("综合治理", "治理", "整治", "修复")
+_TREATED_UNITS = ("km2", "mu", "km")
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
 _SHARED_MARKERS = ("均", "分别")
@@ -47,7 +54,9 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _split_list_subjects(doc, out)
     out = _split_mixed_lists(doc, out)
     out = _split_shared_values(doc, out)
-    return _rural_scope(doc, out)
+    out = _rural_scope(doc, out)
+    out = _shared_work_verb(doc, out)
+    return _capacity_source(doc, out)
 
 
 def clean_subject(s: str, leading: bool) -> str:
@@ -318,16 +327,60 @@ def doc_has_digit(s: str) -> bool:
 
 def _rural_scope(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """A domestic-service subject with no place of its own (生活污水治理率) takes 农村 when the nearest place
-    its sentence names before it is rural (实施农村人居环境整治…,生活污水治理率达25%)."""
+    its sentence names before it is rural (实施农村人居环境整治…,生活污水治理率达25%; 农村卫生厕所普及率、
+    生活污水治理率分别…); not the place of a sibling service that names its own (城市生活污水处理率…,农村生活污水
+    治理率…,生活垃圾无害化处理率100%: each service its own place, the last none)."""
     out = list(cands)
     for i, c in enumerate(cands):
         subjects = c.shared_by or (c.subject,)
         if not any(sub.startswith(_SERVICE_WORDS) for sub in subjects):
             continue
-        before = doc.text[doc.sentence_at(c.start)[0] : c.start]
+        start = doc.sentence_at(c.start)[0]
+        before = doc.text[start : c.start]
+        for other in cands[:i]:  # a sibling service naming its own place (农村生活污水治理率) scopes itself alone
+            at = before.rfind(other.subject, 0, max(other.start - start, 0))
+            if other.start >= start and _own_place_service(other.subject) and at >= 0:
+                before = before[:at] + "　" * len(other.subject) + before[at + len(other.subject) :]
         rural = max(before.rfind(w) for w in _RURAL)
         if rural < 0 or rural < max(before.rfind(w) for w in _URBAN):
             continue
         scoped = tuple("农村" + sub if sub.startswith(_SERVICE_WORDS) else sub for sub in subjects)
         out[i] = c.but(shared_by=scoped) if c.shared_by else c.but(subject=scoped[0])
+    return out
+
+
+def _own_place_service(subject: str) -> bool:
+    """农村生活污水治理率, 城市生活垃圾无害化处理率: a domestic service with the place it is run for."""
+    place = next((p for p in _RURAL + _URBAN if subject.startswith(p)), None)
+    return place is not None and subject[len(place) :].startswith(_SERVICE_WORDS)
+
+
+def _capacity_source(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A capacity named by its head alone (装机总量, 装机规模) takes the energy source its sentence named last
+    before it (清洁能源成势见效，装机总量645万千瓦 -> 清洁能源装机总量); none named, it stays as it is."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if not _CAPACITY_HEAD_RE.fullmatch(c.subject):
+            continue
+        before = doc.text[doc.sentence_at(c.start)[0] : c.start]
+        found = [(before.rfind(w), -len(w), w) for w in _ENERGY_SOURCES if w in before]
+        if found:
+            out[i] = c.but(subject=max(found)[2] + c.subject)
+    return out
+
+
+def _shared_work_verb(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """治理河道10公里、水土流失20平方公里: a list of lands or lengths treated, each with its figure; the later
+    items name no verb of their own and take the first one's (治理水土流失). Not a count or other quantity,
+    whose item may hide its own verb (整治X处、腾出用能空间N吨标准煤)."""
+    out = list(cands)
+    for i in range(1, len(cands)):
+        prev, c = out[i - 1], cands[i]
+        verb = next((v for v in _WORK_VERBS if prev.subject.startswith(v)), None)
+        between = doc.text[prev.end : c.start]
+        if (verb is None or c.unit.unit not in _TREATED_UNITS or not between.startswith("、") or "，" in between
+                or "," in between
+                or any(v in c.subject for v in _WORK_VERBS) or not meaningful(c.subject)):
+            continue
+        out[i] = c.but(subject=verb + c.subject)
     return out

@@ -1,7 +1,7 @@
 -- One row per measure: the indicator it measures, or null for a long-tail measure.
 -- A synonym (seed indicator_synonyms) matches when the subject contains it (case-insensitive, 比率 / 占比 read
--- as 比例: macro indicator_key); a synonym's terms split by the gap marker … match in their order with any
--- text between them (化学需氧量…减排 matches 化学需氧量排放量减排: LIKE, % for …),
+-- as 比例: macro indicator_key; a synonym's 比例 also as 率: synonym_patterns); a synonym's terms split by
+-- the gap marker … match in their order with any text between them (化学需氧量…减排 matches 化学需氧量排放量减排: LIKE, % for …),
 -- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's
 -- (or of its family, macro unit_family: a land area in 亩 or in km2).
 -- A year-on-year change (同比下降...) only matches an indicator that is itself a change.
@@ -40,6 +40,26 @@ synonyms as (
     where coalesce(synonyms.synonym, '') <> ''
 ),
 
+-- a synonym's share word 比例 also read as the one-character head word 率 (水质优良比例 matches 水质优良率); not
+-- the other way: a bare 优良率 is air quality, a bare 优良比例 may be anything. Excluded terms stay as written.
+synonym_patterns as (
+    select
+        indicator_code,
+        synonym,
+        synonym_pattern,
+        unit,
+        indicator_is_change
+    from synonyms
+    union
+    select
+        indicator_code,
+        synonym,
+        replace(synonym_pattern, '比例', '率') as synonym_pattern,
+        unit,
+        indicator_is_change
+    from synonyms
+),
+
 excluded_terms as (
     select
         indicator_code,
@@ -73,15 +93,15 @@ candidates as (
         subjects.unit,
         subjects.is_change,
         subjects.is_words_only,
-        synonyms.indicator_code,
-        synonyms.synonym,
-        subjects.unit = synonyms.unit as is_same_unit
+        synonym_patterns.indicator_code,
+        synonym_patterns.synonym,
+        subjects.unit = synonym_patterns.unit as is_same_unit
     from subjects
-    inner join synonyms
+    inner join synonym_patterns
         on
-            ({{ unit_family('subjects.unit') }} = {{ unit_family('synonyms.unit') }} or subjects.is_words_only)
-            and subjects.subject_key like synonyms.synonym_pattern
-    where not subjects.is_change or synonyms.indicator_is_change
+            ({{ unit_family('subjects.unit') }} = {{ unit_family('synonym_patterns.unit') }} or subjects.is_words_only)
+            and subjects.subject_key like synonym_patterns.synonym_pattern
+    where not subjects.is_change or synonym_patterns.indicator_is_change
 ),
 
 excluded as (

@@ -13,4 +13,3 @@
 {% macro materialized_cte() %}{{ default__materialized_cte() }}{% endmacro %}
 {% macro ordered_string_agg(expr, separator) %}{{ default__ordered_string_agg(expr, separator) }}{% endmacro %}
 {% macro list_contains(list, value) %}{{ default__list_contains(list, value) }}{% endmacro %}
-{% macro row_hash(alias) %}{{ default__row_hash(alias) }}{% endmacro %}

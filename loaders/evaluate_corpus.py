@@ -151,9 +151,11 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
                 if -NEAR // 4 <= dist <= NEAR:
                     # a number inside the quote first (a list of equal values: the one the quote holds), then the
                     # nearest; two nearby cells with the same figure (100 | 100, or two cells of words): the one
-                    # of the gold's kind, year and indicator, a disagreeing cell winning only when clearly closer
+                    # of the gold's kind, year, indicator and comparator (≥90 beside >90, a table's 35 beside the
+                    # prose's 不低于35%), a disagreeing cell winning only when clearly closer
                     inside = 0 <= dist < len(g.quote)
-                    disagree = (g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
+                    disagree = ((g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
+                                + (g.value is not None and g.comparator != e.comparator))
                     keys.append((not inside, abs(dist) + SAME_ROW * disagree, g.indicator != e.indicator))
             if keys:
                 candidates.append((min(keys), gi, e.measure_id, g, e))

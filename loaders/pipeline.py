@@ -32,7 +32,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from loaders import domains, items, measures, metadata, ocr, pdf, reading, reference, semantics, tables, word
+from loaders import (
+    domains,
+    items,
+    measures,
+    metadata,
+    ocr,
+    pdf,
+    reading,
+    records,
+    reference,
+    semantics,
+    tables,
+    word,
+)
 from loaders.errors import LoadError
 from loaders.faults import fault_point
 from loaders.writing import (
@@ -222,7 +235,20 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
         row.update(semantics.measure_semantics(row, result.document))  # after the measures: relevance, sub-area
         result.measures.append(row)
     _drop_rows_the_build_would_reject(result)
+    result.document["rows_sha256"] = rows_sha256(result)
     return result
+
+
+def rows_sha256(result: DocumentResult) -> str:
+    """sha256 of the columns the raw tables keep of a document's rows (its own, its items', its measures'),
+    in order: int_documents_changed compares it with the previous build's instead of hashing every raw row."""
+    digest = hashlib.sha256()
+    for rows, columns in (([result.document], records.RAW_DOCUMENT_COLUMNS), (result.items, records.RAW_ITEM_COLUMNS),
+                          (result.measures, records.RAW_MEASURE_COLUMNS)):
+        for row in rows:
+            digest.update(repr([row.get(c) for c in columns if c != "rows_sha256"]).encode())
+        digest.update(b"\0")  # a row cannot move from one table to the next unnoticed
+    return digest.hexdigest()
 
 
 @functools.cache

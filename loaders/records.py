@@ -122,6 +122,7 @@ RAW_DOCUMENT_COLUMNS = [
     "county_code",
     "doc_kind",  # annual_plan | five_year_plan | work_report | progress_report | bulletin | rectification_report | other
     "pages",  # pages of a PDF; null for other formats
+    "rows_sha256",  # sha256 of this document's rows in every raw table: what an incremental build compares
 ]
 RAW_ITEM_COLUMNS = [
     "item_id",  # document_id + ":" + item_path

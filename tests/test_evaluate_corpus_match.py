@@ -20,6 +20,17 @@ def test_equal_figures_of_one_row_go_to_their_own_kind_and_year():
     assert pairs == {("outcome", "a"), ("target", "b")}
 
 
+def test_two_equal_figures_side_by_side_go_to_the_gold_row_of_their_own_comparator():
+    at_least = GoldMeasure("d.pdf", "target", "x_rate", "ge", 90.0, "percent", 2025, "某市", True, "text",
+                           "某某率", "b", 0, [0])
+    above = GoldMeasure("d.pdf", "target", "x_rate", "gt", 90.0, "percent", 2025, "某市", True, "text",
+                        "某某率", "b", 0, [0])
+    cells = [Extracted(mid, "d.pdf", "target", "x_rate", comparator, 90.0, "percent", 2025, "某市", True, pos)
+             for mid, comparator, pos in (("gt_first", "gt", 6), ("ge_later", "ge", 20))]
+    pairs = {(g.comparator, e.measure_id) for g, e in match([at_least, above], cells)}
+    assert pairs == {("ge", "ge_later"), ("gt", "gt_first")}
+
+
 def test_a_label_printed_twice_is_matched_at_either_place():
     text = "某某率 | 90 | 95\n" + "说明" * 400 + "\n某某率 | 100 | 100"
     places = locate_all("某某率", text)

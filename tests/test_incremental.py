@@ -141,3 +141,26 @@ def test_jieba_dictionary_loads_at_most_once_per_process(make_folder, tmp_path, 
     pids = log.read_text().split()
     assert os.getpid() not in map(int, pids)  # the parent does not parse
     assert 1 <= len(pids) == len(set(pids)) <= 2  # each worker once
+
+
+def test_rows_sha256_fingerprints_the_rows_written(make_folder, raw_dir):
+    """raw_documents.rows_sha256, which int_documents_changed compares between builds instead of hashing
+    every raw row, is the hash of exactly the rows written for the document: any of them changed changes it."""
+    run_load(make_folder(FILES), raw_dir)
+    items, measures = rows(raw_dir, "raw_items"), rows(raw_dir, "raw_measures")
+    docs = rows(raw_dir, "raw_documents")
+    assert len({d["rows_sha256"] for d in docs}) == len(docs)
+    for doc in docs:
+        result = pipeline.DocumentResult(doc["source_file"], dict(doc),
+                                         [i for i in items if i["document_id"] == doc["document_id"]],
+                                         [m for m in measures if m["document_id"] == doc["document_id"]])
+        assert pipeline.rows_sha256(result) == doc["rows_sha256"], doc["source_file"]
+        result.document["source_file"] = "renamed.txt"  # a renamed file
+        assert pipeline.rows_sha256(result) != doc["rows_sha256"]
+        result.document["source_file"] = doc["source_file"]
+        if result.measures:
+            last = result.measures[-1]
+            result.measures[-1] = {**last, "value": (last["value"] or 0) + 1}  # a figure read otherwise
+            assert pipeline.rows_sha256(result) != doc["rows_sha256"]
+            result.measures.pop()  # a figure no longer read
+            assert pipeline.rows_sha256(result) != doc["rows_sha256"]

@@ -94,9 +94,22 @@ def test_table_wordings_of_indicators_match():
     cases = {("全区医疗废物无害化处理率", "percent"): "medical_waste_safe_disposal_rate",
              ("万元生产总值用水量降低率", "percent"): "water_intensity_reduction",
              ("小流域水质好于Ⅲ类比例", "percent"): "surface_water_good_ratio",
-             ("小流域水质劣Ⅴ类比例", "percent"): "surface_water_worse_v_ratio"}
+             ("小流域水质劣Ⅴ类比例", "percent"): "surface_water_worse_v_ratio",
+             # a basin's monitored sections (小流域省控断面, 长江水系（国控断面）): the basin is the sub-area
+             ("小流域省控断面优良(达到或优于Ⅲ类)比例", "percent"): "surface_water_good_ratio",
+             ("长江水系(国控断面)水质优良率", "percent"): "surface_water_good_ratio",
+             ("珠江水系水质优良比例", "percent"): "surface_water_good_ratio",
+             ("长江水系劣Ⅴ类水质比例", "percent"): "surface_water_worse_v_ratio",
+             ("河湖水系连通水质优良", "percent"): None,  # a works project, not the share of good sections
+             ("城市人均公共绿地面积", "m2"): "park_green_area_per_capita",
+             # the compliance of a water body's function zones (水环境功能区)
+             ("水环境功能区水质达标率", "percent"): "water_function_zone_compliance_rate",
+             ("近岸海域水环境功能区达标率", "percent"): None,
+             ("声环境功能区夜间达标率", "percent"): "noise_night_compliance_rate"}
     for (subject, unit), code in cases.items():
         assert assign_indicator(subject, unit, synonyms) == code, subject
+    sql_cases = [(s, u, False) for s, u in cases]
+    assert _sql_matches(duckdb.connect(), sql_cases) == list(cases.values())
 
 
 def test_a_figure_in_words_only_takes_the_indicator_its_label_names_whatever_the_unit():

@@ -6,8 +6,8 @@
     Why this is safe: an incremental build re-builds every row of the scope (macros/incremental_refresh.sql)
     and leaves the others as the published build made and tested them (tests/test_incremental_build.py:
     incremental = full, row for row): a duplicate key among them would have failed the published build, so a
-    duplicate now has a row of the scope. Tests of the models int_documents_changed is built from (staging)
-    run before it is re-built, so they read every row. Other tests across rows (unique_combination_of_columns,
+    duplicate now has a row of the scope. Only tests of models built from int_documents_changed are scoped: they
+    run after it is re-built; a test of any other model (staging) may run before, so it reads every row. Other tests across rows (unique_combination_of_columns,
     relationships, shares_sum_to_one) and tests of models without a document_id still read the whole table.
     A row with a null document_id is always read: not_null must see it. In a full build every document is in
     the scope, and nothing is filtered anyway. -#}
@@ -42,11 +42,11 @@
     {%- set tested = graph.nodes.get(model.get('attached_node') or '') -%}
     {%- set changes = graph.nodes.get('model.' ~ project_name ~ '.int_documents_changed') -%}
     {%- set key = ((model.get('test_metadata') or {}).get('kwargs') or {}).get('column_name') -%}
-    {#- a model int_documents_changed is built from (staging) is tested before it: the scope would be the
-        previous build's -#}
+    {#- a model not built from int_documents_changed (staging) may be tested before it is re-built: the scope
+        would be the previous build's -#}
     {%- if test_name not in row_level_tests + ['unique'] or tested is none or changes is none
           or 'document_id' not in tested.get('columns', {}) or (test_name == 'unique' and not key)
-          or is_ancestor_of(tested.unique_id, changes) -%}
+          or not is_ancestor_of(changes.unique_id, tested) -%}
         {{ return('') }}
     {%- endif -%}
     {#- by name, not ref(): a ref() that only runs while executing would be a dependency dbt cannot see -#}

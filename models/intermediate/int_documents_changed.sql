@@ -1,6 +1,7 @@
 -- Every document of this build and of the previous one, with what an incremental build must re-build
 -- (macros/incremental_refresh.sql): new, changed (renamed, or any of its raw rows differ), removed or
--- unchanged. The fingerprint hashes the document's raw rows; the previous fingerprints are those this
+-- unchanged. The fingerprint is the loader's hash of the document's raw rows (written with them, so
+-- nothing here reads the rows); the previous fingerprints are those this
 -- table held before it is replaced (its old version in the copy of the published warehouse). In a full
 -- build there is no old version and every document is new.
 {{ config(materialized='table') }}
@@ -9,43 +10,15 @@ with documents as (
     select * from {{ ref('int_documents_resolved') }}
 ),
 
-raw_documents as (
-    select
-        document_id,
-        {{ row_hash("raw_document") }} as row_hash  -- noqa: AL05
-    from {{ ref('stg_raw__documents') }} as raw_document  -- noqa: AL05
-),
-
-measure_hashes as (
-    select
-        document_id,
-        count(*) as n_rows,
-        bit_xor({{ row_hash("raw_measure") }}) as rows_hash  -- order-free: the same rows give the same hash
-    from {{ ref('stg_raw__measures') }} as raw_measure  -- noqa: AL05
-    group by document_id
-),
-
-item_hashes as (
-    select
-        document_id,
-        count(*) as n_rows,
-        bit_xor({{ row_hash("raw_item") }}) as rows_hash
-    from {{ ref('stg_raw__items') }} as raw_item  -- noqa: AL05
-    group by document_id
-),
-
 current_documents as (
     select
         documents.document_id,
         documents.region_code,
-        md5(concat_ws(
-            '|', raw_documents.row_hash, documents.region_code,
-            measure_hashes.n_rows, measure_hashes.rows_hash, item_hashes.n_rows, item_hashes.rows_hash
-        )) as fingerprint
+        -- the loader's hash of the document's raw rows (pipeline.rows_sha256), and the region it resolves to
+        md5(raw_documents.rows_sha256 || '|' || coalesce(documents.region_code, '')) as fingerprint
     from documents
-    inner join raw_documents on documents.document_id = raw_documents.document_id
-    left join measure_hashes on documents.document_id = measure_hashes.document_id
-    left join item_hashes on documents.document_id = item_hashes.document_id
+    inner join {{ ref('stg_raw__documents') }} as raw_documents
+        on documents.document_id = raw_documents.document_id
 ),
 
 previous_documents as (
@@ -63,7 +36,8 @@ compared as (
         case
             when previous_documents.document_id is null then 'new'
             when current_documents.document_id is null then 'removed'
-            when current_documents.fingerprint <> previous_documents.fingerprint then 'changed'
+            -- no fingerprint (raw rows the loader did not write): always rebuilt
+            when coalesce(current_documents.fingerprint <> previous_documents.fingerprint, true) then 'changed'
             else 'unchanged'
         end as status,
         current_documents.region_code,

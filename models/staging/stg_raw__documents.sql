@@ -31,6 +31,7 @@ renamed as (
         cast(year as integer) as year,
         n_chars,
         pages,
+        rows_sha256,
         text
     from source
 )

@@ -162,9 +162,10 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
         meta = replace(meta, title=doc.properties["title"])
     if meta.published_on is None and doc.properties.get("created"):
         meta = replace(meta, published_on=doc.properties["created"])
-    if scans := doc.properties.get("scanned_pages"):
-        err = LoadError("needs_ocr", f"{source_file}: {scans} scanned pages without a text layer were left out; "
-                        "`envwh load --ocr` reads them (README, OCR)", "read")
+    if scans := int(doc.properties.get("scanned_pages") or 0):
+        pages = "1 scanned page without a text layer was" if scans == 1 else f"{scans} scanned pages without a text layer were"
+        err = LoadError("needs_ocr", f"{source_file}: {pages} left out; "
+                        "`envwh load --ocr` reads scanned pages (README, OCR)", "read")
         result.errors.append(error_row(source_file, sha, err, severity="warning"))
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:

@@ -81,6 +81,7 @@ def test_only_figures_of_scanned_pages_carry_the_ocr_flag(tesseract):
     without = pipeline.safe_process(text_then_scan_pdf(), "mixed.pdf")
     assert [m["value"] for m in without.measures] == [71]  # the text layer loads; the scan is left out ...
     assert [(e["reason"], e["severity"]) for e in without.errors if e["stage"] == "read"] == [("needs_ocr", "warning")]
+    assert "1 scanned page without a text layer was left out" in without.errors[0]["message"]
     res = pipeline.safe_process(text_then_scan_pdf(), "mixed.pdf", ocr=True)  # ... unless asked for
     found = _by_value(res)
     assert "ocr" not in (found[71]["rules"] or "").split(";")

@@ -193,3 +193,17 @@ def test_a_function_zone_share_and_rural_works_done_per_village_match_without_ri
              ("农村垃圾有效治理行政村", "percent", False), ("入海河流断面水质优良比例", "percent", False)]
     assert _both(cases) == ["water_function_zone_compliance_rate", "rural_sewage_treatment_rate",
                             "rural_waste_treatment_rate", None]
+
+
+def test_grid_connected_green_power_rural_refuse_land_by_use_and_drinking_water_sections():
+    """并网装机 (grid-connected) and 绿色电力 / 绿电 (green power) are renewable capacity, never its share or
+    green-power trading; 农村垃圾…处理率 is the rural waste rate, which never takes a subject from the sewage rate;
+    农用地 is (contaminated) farmland and any other 用地 (工业用地, 商住用地) construction land; 饮用水断面 are the
+    drinking-water sources' monitoring sections."""
+    cases = [("某县新能源并网装机", "kw", False), ("绿色电力并网装机容量", "kw", False), ("绿电装机占比", "percent", False),
+             ("某县绿电交易装机", "kw", False), ("农村垃圾无害化处理率", "percent", False),
+             ("农村污水垃圾处理率", "percent", False), ("某县农用地安全利用率", "percent", False),
+             ("商住用地安全利用率", "percent", False), ("国控断面水质达标、饮用水断面", "percent", False)]
+    assert _both(cases) == ["renewable_power_capacity", "renewable_power_capacity", None, None,
+                            "rural_waste_treatment_rate", "rural_sewage_treatment_rate", "contaminated_farmland_safe_use_rate",
+                            "key_construction_land_safe_use_rate", "drinking_water_source_compliance"]

@@ -15,7 +15,7 @@ returns a new list of new records (Candidate.but), setting only the fields it ow
     comparators.read_comparators    unit and comparator (+ rule)              suffix, prefix, is_change, comparator
     subjects.assign_subjects        subject, lists of subjects                subject, shared_by
     sections.read_sections          work-report part: review / plan, year     section
-    filters.drop_non_measures       numbers that are no measure               dropped, frames_rate
+    filters.drop_non_measures       numbers that are no measure               dropped
     then per kept candidate:
     kinds.kind_and_year             kind, year, period (+ rules)              -> KindYear
     _to_measures                    region and scope: item path, sentence, mentioned regions, rate unit
@@ -75,8 +75,6 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
         if c.dropped:
             continue
         decided = kind_and_year(doc, c)
-        if c.frames_rate and decided.kind == "target":
-            continue  # the sites a target rate is taken over are no target
         out += _to_measures(doc, c, decided)
     return out
 

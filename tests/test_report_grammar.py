@@ -225,6 +225,11 @@ def test_a_target_in_words_set_by_the_level_above_holds_for_each_indicator_a_col
     assert {(m["kind"], m["year"], m["is_masked"]) for m in words} == {("target", 2030, False)}
 
 
+def test_each_metric_listed_before_a_target_in_words_keeps_its_own_unit():
+    got = process_document("各位代表：\n二、2030年工作安排\n甲平均浓度、乙天数比例达到省考核要求。\n".encode(), "t.txt").measures
+    assert [(m["subject_zh"], m["unit"]) for m in got] == [("甲平均浓度", "ug_m3"), ("乙天数比例", "percent")]
+
+
 def test_a_target_in_words_of_the_level_above_needs_a_metric_or_a_collective_work():
     got = process_document("各位代表：\n二、2030年工作安排\n粮食产量完成省定任务，城镇登记失业率控制在省定目标以内。\n"
                            .encode(), "t.txt").measures

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from loaders.measures.candidates import Candidate, find_candidates
+from loaders.measures.candidates import Candidate, find_candidates, words_only_unit
 from loaders.measures.comparators import read_comparators
 from loaders.measures.document import DocumentView
 from loaders.measures.filters import drop_non_measures
@@ -112,7 +112,8 @@ def _to_measures(doc: DocumentView, c: Candidate, d: KindYear) -> list[Measure]:
             subject_zh=subject,
             comparator=c.comparator,
             value=value,
-            unit=unit,
+            # A浓度、B比例达到省考核要求: each listed metric of a figure in words keeps its own unit
+            unit=(c.words_only and len(c.shared_by) > 1 and words_only_unit(subject)) or unit,
             value_text=text[c.start : c.end],
             char_start=c.start,
             char_end=c.end,

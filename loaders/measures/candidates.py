@@ -172,6 +172,11 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
     return out
 
 
+def words_only_unit(metric: str) -> str | None:
+    """The unit of a metric a figure in words follows, by its ending (PM2.5平均浓度 -> ug_m3), if any."""
+    return next((u for ending, u in _WORDS_ONLY_UNITS if metric.endswith(ending)), None)
+
+
 def _standard_met(doc: DocumentView, m: re.Match) -> list[Candidate]:
     """国控断面和饮用水源地水质稳定达标: of the clause's listed waters, the drinking sources' compliance rate in words."""
     clause = re.split(r"[，,。；;：:\n]", doc.text[max(0, m.start() - 40) : m.start()])[-1]

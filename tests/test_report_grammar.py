@@ -45,6 +45,22 @@ def test_a_count_of_places_frames_the_rate_taken_over_them():
     assert "60%" not in got  # a condition on the plants just counted stays an attribute
 
 
+@pytest.mark.parametrize("part", ["一、2029年工作回顾", "二、2030年工作安排"])
+def test_a_count_of_sections_framing_their_rate_is_no_figure_in_a_review_nor_a_plan(part):
+    got = measures(f"各位代表：\n{part}\n7个考核断面水质优良率达100%，垃圾分类连续6个季度居全省第一，"
+                   "12个省控断面水质95%达标。\n")
+    assert list(got) == ["100%", "95%"]  # neither the sections counted nor a run of quarters is a figure
+
+
+@pytest.mark.parametrize(("part", "kind"), [("一、2029年工作回顾", "outcome"), ("二、2030年工作安排", "target")])
+def test_drinking_sources_meeting_their_standard_in_words_is_their_compliance_rate(part, kind):
+    got = measures(f"各位代表：\n{part}\n甲断面、乡村饮用水水源地水质全部达标，推动乙断面和丙饮用水源地水质持续稳定达标，"
+                   "4个国考断面水质全部达标。\n")
+    words = [(m["subject_zh"], m["kind"], m["unit"]) for m in got.values() if m["value"] is None]
+    assert words == [("乡村饮用水水源地水质达标率", kind, "percent"), ("丙饮用水源地水质达标率", kind, "percent")]
+    assert got["4个"]["value"] == 4  # the sections' 达标 is no share: their count stays
+
+
 def test_a_list_of_metrics_splits_at_its_commas_before_words_holding_a_conjunction():
     got = measures("2030年，全县卫生厕所普及率、污水治理率分别提高到91%、62%，A地和B地的绿化率及覆盖率分别为30%、40%、50%。")
     assert got["91%"]["subject_zh"].endswith("卫生厕所普及率") and got["62%"]["subject_zh"] == "污水治理率"
@@ -195,6 +211,11 @@ def test_a_line_of_work_done_in_words_is_no_figure_and_a_collective_term_holds_f
     ("甲优良天数比率和乙水质优良率均完成省下达的目标任务", ["甲优良天数比率", "乙水质优良率"]),
     ("丙综合利用率达到省定目标", ["丙综合利用率"]),
     ("万元地区生产总值能耗控制在市政府下达目标以内", ["万元地区生产总值能耗"]),
+    ("甲平均浓度、乙天数比例达到省考核要求", ["甲平均浓度", "乙天数比例"]),
+    ("丙天数比率、丁水质优良率达省下达目标要求", ["丙天数比率", "丁水质优良率"]),
+    ("单位产值能耗和某某价格指数控制在省调控范围内", ["单位产值能耗"]),  # the index names no metric in words
+    ("节能减排指标控制在国家和省下达的计划范围内", ["能耗强度"]),
+    ("完成某某普查任务和省下达的节能减排、环境保护等任务", ["能耗强度"]),  # 和 repeats 完成 for the second goal
 ])
 def test_a_target_in_words_set_by_the_level_above_holds_for_each_indicator_a_collective_work_names(sentence, subjects):
     got = process_document(f"各位代表：\n二、2030年工作安排\n今年主要预期目标是：地区生产总值增长5%，{sentence}。\n"
@@ -202,6 +223,11 @@ def test_a_target_in_words_set_by_the_level_above_holds_for_each_indicator_a_col
     words = [m for m in got if m["value"] is None]
     assert [m["subject_zh"] for m in words] == subjects
     assert {(m["kind"], m["year"], m["is_masked"]) for m in words} == {("target", 2030, False)}
+
+
+def test_each_metric_listed_before_a_target_in_words_keeps_its_own_unit():
+    got = process_document("各位代表：\n二、2030年工作安排\n甲平均浓度、乙天数比例达到省考核要求。\n".encode(), "t.txt").measures
+    assert [(m["subject_zh"], m["unit"]) for m in got] == [("甲平均浓度", "ug_m3"), ("乙天数比例", "percent")]
 
 
 def test_a_target_in_words_of_the_level_above_needs_a_metric_or_a_collective_work():

@@ -15,7 +15,7 @@ returns a new list of new records (Candidate.but), setting only the fields it ow
     comparators.read_comparators    unit and comparator (+ rule)              suffix, prefix, is_change, comparator
     subjects.assign_subjects        subject, lists of subjects                subject, shared_by
     sections.read_sections          work-report part: review / plan, year     section
-    filters.drop_non_measures       numbers that are no measure               dropped, frames_rate
+    filters.drop_non_measures       numbers that are no measure               dropped
     then per kept candidate:
     kinds.kind_and_year             kind, year, period (+ rules)              -> KindYear
     _to_measures                    region and scope: item path, sentence, mentioned regions, rate unit
@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from loaders.measures.candidates import Candidate, find_candidates
+from loaders.measures.candidates import Candidate, find_candidates, words_only_unit
 from loaders.measures.comparators import read_comparators
 from loaders.measures.document import DocumentView
 from loaders.measures.filters import drop_non_measures
@@ -75,8 +75,6 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
         if c.dropped:
             continue
         decided = kind_and_year(doc, c)
-        if c.frames_rate and decided.kind == "target":
-            continue  # the sites a target rate is taken over are no target
         out += _to_measures(doc, c, decided)
     return out
 
@@ -114,7 +112,8 @@ def _to_measures(doc: DocumentView, c: Candidate, d: KindYear) -> list[Measure]:
             subject_zh=subject,
             comparator=c.comparator,
             value=value,
-            unit=unit,
+            # A浓度、B比例达到省考核要求: each listed metric of a figure in words keeps its own unit
+            unit=(c.words_only and len(c.shared_by) > 1 and words_only_unit(subject)) or unit,
             value_text=text[c.start : c.end],
             char_start=c.start,
             char_end=c.end,

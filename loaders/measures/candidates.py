@@ -28,19 +28,25 @@ _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
-# 完成省定任务 / 完成省控目标 / 控制在自治区下达目标内: the level above set the figure (_ISSUER 定 / 控 / 下达)
+# 完成省定任务 / 完成省控目标 / 控制在自治区下达目标内: the level above set the figure (_ISSUER 定 / 控 / 下达);
+# so do 控制在省调控范围内 / 达到省考核要求 / 达省下达目标要求; 完成A任务和省下达的B任务: 和 repeats 完成
 # 受污染耕地安全利用率稳定达标: a rate whose figure is the standard it meets
 _ISSUER = "(?:(?:国家|中央|自治区|省上|省级|省|市|上级)(?:政府)?)"
 _WORDS_ONLY_RE = re.compile(
-    r"(?=[预全如超提完稳持保达确控])(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成(?:经)?"
+    rf"(?=[预全如超提完稳持保达确控和])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
     rf"(?:(?:{_ISSUER}?(?:下达|审核衔接后确定)|{_ISSUER}[定控])的?(?:我省|我市|全省|全市)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"、]{{4,30}}?))"
     r"(?:目标任务|目标|任务|约束性指标)(?!、)"  # 完成A目标、B目标任务: one list of goals, up to its last
-    rf"|控制在{_ISSUER}(?:下达|[定控])的?(?:年度)?(?:目标|指标|任务)以?内"
-    rf"|(?:达到|实现){_ISSUER}[定控](?:目标|指标)(?=[，,。；;\n])"
+    rf"|控制在{_ISSUER}(?:和{_ISSUER})?(?:(?:下达|[定控])的?(?:年度)?(?:目标|指标|任务)|(?:下达的?)?(?:调控|计划)范围)以?内"
+    rf"|(?:达到|实现|达){_ISSUER}(?:[定控](?:目标|指标)|(?:[定控]|下达)的?(?:目标|指标)要求|考核(?:目标|指标)?要求)"
+    r"(?=[，,。；;\n])"
     r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
-    r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n]))")
+    r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n])"
+    r"|(?<=水质)(?P<met>(?:全部|全面|持续|稳定|保持){0,3}达标)(?![率排])(?=[，,。；;\n]))")
+# 饮用水水源地水质全部达标: the water of drinking sources meeting its standard in words is a figure of their
+# compliance rate (the gold writes it as a words-only row); a section's 水质达标 is no share of a catalogue class
+_STANDARD_MET_SUBJECTS = ("饮用水",)
 # the metric a figure in words follows, and its unit (longest first)
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
@@ -87,7 +93,6 @@ class Candidate:
     section: Part | None = None
     # filters
     dropped: bool = False
-    frames_rate: bool = False  # a count of the sites a rate or level in its clause is taken over
 
     def but(self, **changes) -> Candidate:
         """A copy with some fields changed: dataclasses.replace without re-running __init__ over every
@@ -129,11 +134,14 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
     (a rate, share or reduction in percent; a concentration in ug_m3), so that the indicator still matches."""
     text, out = doc.text, []
     for m in _WORDS_ONLY_RE.finditer(text):
+        if m.group("met"):
+            out += _standard_met(doc, m)
+            continue
         before = text[max(0, m.start() - 7) : m.start()].removesuffix("均")  # A率和B率均完成…目标
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
-        inside = inside.rsplit("、", 1)[-1]  # 完成下达的粮食生产、<metric>目标任务: the metric is the list's last item
+        listed, inside = inside, inside.rsplit("、", 1)[-1]  # 完成下达的粮食生产、<metric>目标任务: the list's last item
         own = None
         if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
             own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
@@ -143,11 +151,18 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
             if len(named) == 1 and collective_unit(doc.grammar, inside) is None:
                 inside, own = named[0]
         own = own or collective_unit(doc.grammar, inside)  # 完成省下达的节能减排降碳约束性指标: works naming metrics
+        if own is None and m.group("metric") and collective_unit(doc.grammar, listed):
+            inside, own = listed, collective_unit(doc.grammar, listed)  # 省下达的节能减排、环境保护等任务: a work listed first
         if m.group("metric") and not own and inside:
             continue  # 完成<a work>目标: a task done, no figure (完成“十四五”任务 names only a period: its metric is before)
         clause = re.split(r"[，,。；;：:\n]", text[max(0, m.start() - 30) : m.start()])[-1]
         if not own:  # 节能减排降碳控制在自治区下达目标内: the figures of the works the clause names
             unit = collective_unit(doc.grammar, clause) or unit
+        if not own and unit is None:  # 单位生产能耗和物价指数控制在省调控范围内: the one listed item naming a metric
+            named = [(p, u) for p in re.split(r"[、和及与]", clause) for ending, u in _WORDS_ONLY_UNITS
+                     if len(p) >= 3 and p.endswith(ending) and ending != "指标"]
+            if len(named) == 1:
+                inside, own = named[0]
         if (own == "t" and inside.startswith("单位")) or (own is None and unit == "t" and "单位" in clause):
             own, unit = ("percent" if own else own), "percent"  # 单位生产总值二氧化碳减排: an intensity, cut in percent
         if (own or unit) is None or doc.is_excluded(m.start()) or text.startswith("的", m.end()):
@@ -155,6 +170,21 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         out.append(Candidate(None, m.start(), Unit(m.group(), own or unit, 1.0), m.end(), words_only=True,
                              words_metric=inside if own else ""))
     return out
+
+
+def words_only_unit(metric: str) -> str | None:
+    """The unit of a metric a figure in words follows, by its ending (PM2.5平均浓度 -> ug_m3), if any."""
+    return next((u for ending, u in _WORDS_ONLY_UNITS if metric.endswith(ending)), None)
+
+
+def _standard_met(doc: DocumentView, m: re.Match) -> list[Candidate]:
+    """国控断面和饮用水源地水质稳定达标: of the clause's listed waters, the drinking sources' compliance rate in words."""
+    clause = re.split(r"[，,。；;：:\n]", doc.text[max(0, m.start() - 40) : m.start()])[-1]
+    item = re.split(r"[、和]", clause)[-1]
+    if not any(w in item for w in _STANDARD_MET_SUBJECTS) or doc.is_excluded(m.start()):
+        return []
+    return [Candidate(None, m.start(), Unit(m.group(), "percent", 1.0), m.end(), words_only=True,
+                      words_metric=item + "达标率")]
 
 
 def _counted_figures(doc: DocumentView, taken: set[int]) -> list[Candidate]:

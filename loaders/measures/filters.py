@@ -1,7 +1,6 @@
 """Pass 4, filters: numbers that are no measure of their own. A condition on things just counted, the peer
 group of a rank, the starting point of a change, the places a count is found in, a count naming the list
-beside it, a size class, the size of each of N units (2×66万千瓦), a headline restating the body. Marks `dropped` (or `frames_rate`: the sites a rate
-is taken over, no target but a fact in a report); never removes a record, so later passes keep the context."""
+beside it, a size class, the size of each of N units (2×66万千瓦), a headline restating the body. Marks `dropped`; never removes a record, so later passes keep the context."""
 
 from __future__ import annotations
 
@@ -11,8 +10,9 @@ from loaders.breaks import CLAUSE_BREAKS
 from loaders.measures.candidates import COUNT_UNITS, RATIO_ENDINGS, Candidate
 from loaders.measures.document import DocumentView
 
-# a count followed in its clause by one of these frames a rate or a level: 74个断面水质优良比例为98.6%
-FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数")
+# a count followed in its clause by one of these frames a rate or a level: 74个断面水质优良比例为98.6% /
+# 53个断面水质100%达标 (the share of the sections' water meeting its standard)
+FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数", "水质")
 # 由44.3%提高到45.2% / 从2015年的66%提高到: the first number is the starting point, not a measure
 _BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
 # 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
@@ -82,9 +82,9 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif (counted and i + 1 < len(cands) and cands[i + 1].start < b
               and not cands[i + 1].dropped and cands[i + 1].unit.unit not in COUNT_UNITS
               and any(w in text[c.end : cands[i + 1].start] for w in FRAMED_METRICS)):
-            # 纳入考核的3个断面水质优良比例达到100%: the sites over which a rate is taken are no target
-            # (in a report "全省210个国考断面优Ⅲ比例92.9%" still tells the size of the network)
-            out[i] = c.but(frames_rate=True)
+            # 纳入考核的3个断面水质优良比例达到100% / 9个考核断面水质优良率达100%: the sites over which a rate is
+            # taken are no figure of their own, neither a target nor an outcome (the gold keeps the rate only)
+            out[i] = c.but(dropped=True)
         elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]) or _ONE_UNIT_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目 / 首台16兆瓦风机: the size of each unit
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}

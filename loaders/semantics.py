@@ -112,7 +112,8 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     # a number before 的 describes the noun after it (66万千瓦的煤发电项目): that noun is the head
     phrases = (counted, subject, clause) if counted.startswith("的") else (subject, counted, clause)
     for phrase in phrases:
-        strong = _deciding(_share_numerator(phrase)) or _deciding(phrase)
+        numerator = _share_numerator(phrase)
+        strong = _deciding(numerator) or (numerator != phrase and _deciding(phrase))
         if strong:
             return env[strong[-1][1]], strong[-1][1]
     if environmental_document:

@@ -181,7 +181,7 @@ def score_sample(sentence_rows: list[dict], figure_rows: list[dict], extracted: 
         got = {id(g): e for g, e in pairs}
         counts = per_group.setdefault(s["group"], {"sentences": 0, "figures": 0, "found": 0, "flagged": 0, "right": 0})
         counts["sentences"] += 1
-        for f, g in zip(mine, gold):
+        for f, g in zip(mine, gold, strict=True):
             counts["figures"] += 1
             e = got.get(id(g))
             if e is None:

@@ -37,6 +37,9 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     year, year_rule = doc.year(c.start, clause)
     period = None
     if c.section is not None:
+        if c.section.rule == "plan_review_heading" and year_rule == "year_in_paragraph" \
+                and f"{year}年" not in doc.text[s_start : clause[1]]:
+            year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)

@@ -95,3 +95,19 @@ def test_a_five_year_plans_review_of_the_period_before_reports_its_base_year():
     assert got["95%"][:2] == ("target", 2035)
     assert got["30%"][0] == "target"  # a goal's dash line (取得重要进展) past the plan's goals heading
     assert got["300公里"][0] == "target"  # a task heading that names a result to keep (巩固…成效) reviews nothing
+
+
+PLAN_DEADLINES = """某市“十六五”生态环境保护规划
+某市人民政府办公室
+2031年6月1日
+第三章 主要任务
+2032年底前，城市清洁取暖率达到93%。到2033年年底，全市完成新改建排水管网100公里。
+2030年底前，全市已淘汰燃煤锅炉120台。
+"""
+
+
+def test_a_deadline_in_a_five_year_plan_is_a_goal_unless_it_passed_before_the_plan_was_published():
+    got = rows(PLAN_DEADLINES)
+    assert got["93%"][:2] == ("target", 2032) and got["93%"][3] == "kind_plan_deadline"
+    assert got["100公里"][:2] == ("target", 2033)
+    assert got["120台"][:2] == ("outcome", 2030)  # published in 2031: that deadline is history

@@ -76,6 +76,7 @@ PLAN_REVIEW = """某市“十六五”生态环境保护规划
 第一章 发展基础与面临形势
 第一节 “十五五”生态环境保护成效显著
 全市细颗粒物平均浓度降至28微克/立方米，较“十四五”时期末下降20%。2028年完成造林3.5万亩。治理水土流失120平方公里。
+污水管网长度从2027年的3000公里增加到2031年的4000公里。
 第二节 面临形势
 第二章 主要目标
 到2035年，地表水优良比例达到95%。
@@ -92,6 +93,7 @@ def test_a_five_year_plans_review_of_the_period_before_reports_its_base_year():
     assert got["20%"][:3] == ("outcome", 2030, "2026-2030")  # 较“十四五”时期末: a baseline, not its year
     assert got["3.5万亩"][:2] == ("outcome", 2028)  # a year of the reviewed period the sentence states
     assert got["120平方公里"][:2] == ("outcome", 2030)  # ... holds for its sentence only
+    assert got["4000公里"][:2] == ("outcome", 2031)  # the plan's first year, stated, dates the figure
     assert got["95%"][:2] == ("target", 2035)
     assert got["30%"][0] == "target"  # a goal's dash line (取得重要进展) past the plan's goals heading
     assert got["300公里"][0] == "target"  # a task heading that names a result to keep (巩固…成效) reviews nothing

@@ -216,11 +216,16 @@ def plan_review_parts(doc: DocumentView) -> list[tuple[int, int, Part]]:
     if doc.meta.doc_type != "plan" or m is None:
         return []
     start, _ = plan_period(m.group(1))
-    part = Part("outcome", start - 1, start - 5, start - 1, f"{start - 5}-{start - 1}", "plan_review_heading")
+    # a year the review states from the reviewed period to the plan's first year (提高到2021年的401万吨) dates its figure
+    part = Part("outcome", start - 1, start - 5, start, f"{start - 5}-{start - 1}", "plan_review_heading")
     nouns, signs, nots, ends = (_words(doc, k) for k in
                                 ("plan_review_heading", "plan_review_sign", "plan_review_not", "plan_review_end"))
     headings = [it for it in doc.items if it.level and "—" not in it.marker]  # not a dash list's line
-    goals = (it.char_start for it in headings if any(w in it.heading for w in ends) and not _TOC_LINE_RE.search(it.heading))
+    # the first goal heading of the body: not a line of the table of contents (leaders, a page number, or a
+    # heading the body repeats later)
+    last_seen = {_TOC_LINE_RE.sub("", it.heading).strip(): it.char_start for it in headings}
+    goals = (it.char_start for it in headings if any(w in it.heading for w in ends)
+             and not _TOC_LINE_RE.search(it.heading) and last_seen[it.heading.strip()] == it.char_start)
     review_end = min(goals, default=len(doc.text))
     out: list[tuple[int, int, Part]] = []
     for it in headings:

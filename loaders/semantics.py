@@ -123,8 +123,11 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     # of a list (甲、【9条】河流治理) counts the noun after it: the subject before 、 is the previous member's
     first_counted = counted.startswith("的") or clause.endswith(LIST_SEPARATOR)
     phrases = [counted, subject] if first_counted else [subject, counted]
-    if not _examples(clause, sentence[number_at:number_end]) or _examples_decide(clause.removesuffix("等"), phrases):
+    examples, own = _examples(clause, sentence[number_at:number_end])
+    if examples is None or _examples_decide(examples, [*phrases, own]):
         phrases.append(clause)
+    else:
+        phrases.append(own)
     for phrase in phrases:
         numerator = _share_numerator(phrase)
         strong = _deciding(numerator) or (numerator != phrase and _deciding(phrase))
@@ -144,20 +147,25 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     return False, "economy"
 
 
-def _examples(clause: str, number: str) -> bool:
-    """Does the clause before the number name examples of what it counts: names closed by 等 (甲、乙等【30个】
-    项目), or an enumeration the number sums up (综合实力、绿色发展、投资潜力【3个】百强县)?"""
-    if clause.endswith("等"):
-        return True
+def _examples(clause: str, number: str) -> tuple[str | None, str]:
+    """(examples, the clause's own words after them): names closed by 等 that the number or an earlier count
+    sums up (甲、乙等【30个】项目; 甲、乙等30个项目完成投资【9亿元】), or an enumeration the number sums up
+    (综合实力、绿色发展、投资潜力【3个】百强县); (None, clause) when the clause names no examples."""
+    at = clause.rfind("等")
+    if at >= 0 and (at == len(clause) - 1 or _COUNT.match(clause, at + 1)):
+        return clause[:at], clause[at + 1:]
     count = _COUNT.match(number)
     n = (int(count[1]) if count[1].isdigit() else chinese_integer(count[1])) if count else None
-    return not re.search(r"\d", clause) and clause.count(LIST_SEPARATOR) + 1 == n
+    if not re.search(r"\d", clause) and clause.count(LIST_SEPARATOR) + 1 == n:
+        return clause, ""
+    return None, clause
 
 
 def _examples_decide(examples: str, own: list[str]) -> bool:
-    """Names closed by 等 right before a number (甲光伏、乙化工等【6个】产业; 甲风电、乙隔膜等【30个】项目) are
-    examples of what it counts, often names of firms and projects: they tell what the figure is about only
-    when each of them names the environment and the figure's own words name no other domain (产业, 投资)."""
+    """Names given as examples of what a figure counts (甲光伏、乙化工等【6个】产业; 甲风电、乙隔膜等【30个】
+    项目), often names of firms and projects, tell what it is about only when each of them names the
+    environment and the figure's own words (own: its subject, counted noun, words after the examples) name
+    no other domain (产业, 投资)."""
     env = _environmental_domains()
     if any(not env[k[1]] for phrase in own for k in _keywords(phrase)):
         return False

@@ -263,6 +263,9 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("标志性战役", "打赢重污染天气消除、臭氧污染防治、柴油货车治理3场标志性战役。", "3场", False, True),
         ("生态修复", "采煤沉陷区、废弃矿山生态修复分别完成2.7万亩、1971亩。", "2.7万亩", False, True),
         ("城市", "物流通道辐射全国75个城市。", "75个", False, False),
+        # the examples of an earlier count do not decide the money of the same projects either
+        ("重点项目完成投资", "甲新能源二期等300个重点项目完成投资900亿元。", "900亿元", False, False),
+        ("污水治理项目完成投资", "甲污水厂、乙管网等12个污水治理项目完成投资9亿元。", "9亿元", False, True),
         # a number that opens a member of a list counts the noun after it, not the member before 、
         ("城市备用水源", "建成城市备用水源、9条河流生态修复等项目。", "9条", False, True),
     ],

@@ -128,8 +128,10 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         phrases.append(clause)
     else:
         phrases.append(own)
+    before = sentence[:_clause_start(sentence, number_at)]
     for phrase in phrases:
-        numerator = _share_numerator(phrase)
+        # a share whose numerator came before the clause (甲新增…,【占】电力总装机的56%) is about that numerator
+        numerator = before if phrase.startswith("占") else _share_numerator(phrase)
         strong = _deciding(numerator) or (numerator != phrase and _deciding(phrase))
         if strong:
             return env[strong[-1][1]], strong[-1][1]

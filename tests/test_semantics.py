@@ -240,6 +240,9 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         # a total capacity is the energy industry's unless a clean source qualifies it right before it
         ("新增燃煤、光伏等电力装机", "新增燃煤、光伏等电力装机90万千瓦。", "90万千瓦", False, False),
         ("清洁能源电力装机", "清洁能源电力装机突破900万千瓦。", "900万千瓦", False, True),
+        ("电力总装机", "电力总装机突破9000万千瓦。", "9000万千瓦", False, False),
+        # a share whose numerator came in the clause before is about that numerator
+        ("占到电力总装机", "新能源装机达到900万千瓦,占到电力总装机的56%。", "56%", False, True),
         # firms, products, sales and costs of the green industries are the economy's
         ("引进光伏企业", "引进光伏企业8家。", "8家", False, False),
         ("建设", "建设40万吨绿电铝项目。", "40万吨", False, False),

@@ -4,8 +4,8 @@ Publishers and scrapers hand out reports as data: a CSV with a `full_text` colum
 {title, url, content}. The document is the text field, not the file: the header row, quoting and the
 other columns stay out of the text, so offsets point into the same text a .txt of it gives.
 
-- Records: the rows of a CSV/TSV (first row = column names; any encoding the text reader decodes, quoted
-  multi-line fields), the objects of a JSON list (or of the first list of objects inside a JSON object,
+- Records: the rows of a CSV/TSV (first row = column names unless it holds a paragraph; any encoding the
+  text reader decodes, quoted multi-line fields), the objects of a JSON list (or of the first list of objects inside a JSON object,
   or the object itself), one object a line of JSONL. Nested objects are flattened (leaf names count).
 - The text column: a name of loaders/data/export_columns.csv (full_text, content, 正文, …), else the column
   of the longest values (refused when no value is a paragraph long: a table of figures is no document).
@@ -36,6 +36,7 @@ from loaders.records import CleanDocument
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 SUFFIXES = CSV_SUFFIXES | JSON_SUFFIXES
+_MAX_COLUMN_NAME = 64  # a longer first-row cell is text: the file has no header row
 _MIN_FALLBACK_TEXT_CHARS = 200  # an unnamed text column must hold a paragraph somewhere, not names or figures
 _KEY_ROLES = ("title", "url", "region", "file")  # what tells one document of a file from another
 _LISTED_DOCUMENTS = 5  # documents named in the multiple_documents warning
@@ -77,6 +78,9 @@ def _csv_records(text: str, name: str, tab: bool) -> list[Record]:
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise LoadError("empty_export", f"{name}: the file holds no rows; nothing to load", "read")
+    if any(len(cell) > _MAX_COLUMN_NAME or "\n" in cell for cell in rows[0]):  # a paragraph: no header row
+        width = max(len(row) for row in rows)
+        return [dict(zip([f"column {i + 1}" for i in range(width)], row, strict=False)) for row in rows]
     header = [cell.strip() or f"column {i + 1}" for i, cell in enumerate(rows[0])]
     if len(rows) == 1:
         raise LoadError("empty_export", f"{name}: the file holds only its header row ({', '.join(header)}); nothing to load", "read")

@@ -63,10 +63,19 @@ def test_a_json_object_wrapping_its_records_and_nested_fields_is_read():
 
 
 @needs_corpus
-def test_a_gbk_encoded_csv_loads_the_measures_of_its_text_file():
-    got = pipeline.process_document(csv_export([report_record(REPORT)], encoding="gbk"), "report.csv")
-    assert got.document["encoding"] == "gb18030"
+@pytest.mark.parametrize(("encoding", "detected"), [("gbk", "gb18030"), ("utf-16", "utf-16"), ("utf-8-sig", "utf-8")])
+def test_a_csv_in_another_encoding_loads_the_measures_of_its_text_file(encoding, detected):
+    got = pipeline.process_document(csv_export([report_record(REPORT)], encoding=encoding), "report.csv")
+    assert got.document["encoding"] == detected
     assert_same_document(got, as_text(), "csv")
+
+
+@needs_corpus
+def test_a_csv_without_a_header_row_keeps_its_first_part():
+    lines = report_record(REPORT)["full_text"].split("\n")
+    data = csv_export([{"text": "\n".join(lines[i : i + 20])} for i in range(0, len(lines), 20)])
+    headerless = data.split(b"\r\n", 1)[1]  # the header row "text" removed: the first row is text, not names
+    assert_same_document(pipeline.process_document(headerless, "report.csv"), as_text(), "csv")
 
 
 @needs_corpus

@@ -5,8 +5,9 @@ Publishers and scrapers hand out reports as data: a CSV with a `full_text` colum
 other columns stay out of the text, so offsets point into the same text a .txt of it gives.
 
 - Records: the rows of a CSV/TSV (first row = column names unless it holds a paragraph; any encoding the
-  text reader decodes, quoted multi-line fields), the objects of a JSON list (or of the first list of objects inside a JSON object,
-  or the object itself), one object a line of JSONL. Nested objects are flattened (leaf names count).
+  text reader decodes, quoted multi-line fields), the objects of a JSON list (or of the shallowest list of
+  objects inside a JSON object, or the object itself), one object a line of JSONL. Nested objects are
+  flattened (leaf names count).
 - The text column: a name of loaders/data/export_columns.csv (full_text, content, 正文, …), else the column
   of the longest values (refused when no value is a paragraph long: a table of figures is no document).
 - One document: the records sharing title, url, region and file (records with no such column share
@@ -120,12 +121,21 @@ def _json_values(text: str, name: str, lines: bool) -> list[object]:
     return values
 
 
+def _records_inside(value: object) -> list | None:
+    """The first list of objects inside a JSON object, the shallowest first ({"data": {"list": [{…}]}})."""
+    level = [value]
+    while level:
+        for v in level:
+            if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+                return v
+        level = [v for x in level if isinstance(x, dict) for v in x.values() if isinstance(v, dict | list)]
+    return None
+
+
 def _json_records(text: str, name: str, lines: bool) -> list[Record]:
     values = _json_values(text, name, lines)
     if len(values) == 1 and isinstance(values[0], dict):
-        # {"data": [{…}, …]}: the first list of objects inside is the records; else the object is one
-        inner = next((v for v in values[0].values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)), None)
-        values = inner if inner is not None else values
+        values = _records_inside(values[0]) or values  # an API's envelope around the records; else one record
     elif len(values) == 1 and isinstance(values[0], list):
         values = values[0]
     records = []

@@ -57,7 +57,8 @@ def test_json_and_json_lines_load_the_measures_of_their_text_file(suffix):
 @needs_corpus
 def test_a_json_object_wrapping_its_records_and_nested_fields_is_read():
     record = report_record(REPORT)
-    wrapped = {"total": 1, "data": [{"meta": {"title": record["title"]}, "content": record["full_text"].split("\n")}]}
+    records = [{"meta": {"title": record["title"]}, "content": record["full_text"].split("\n")}]
+    wrapped = {"code": 0, "result": {"total": 1, "list": records}}
     got = pipeline.process_document(json.dumps(wrapped, ensure_ascii=False).encode(), "export.json")
     assert_same_document(got, as_text(), "json")
 

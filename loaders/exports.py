@@ -156,10 +156,12 @@ def _text_column(records: list[Record], name: str) -> str:
     columns = list(dict.fromkeys(c for r in records for c in r))
     size = {c: sum(len(r.get(c) or "") for r in records) for c in columns}
     named = [c for c in columns if _roles().get(_column_key(c)) == "text"]
-    if named:
+    if any(size[c] for c in named):
         return max(named, key=lambda c: size[c])
     longest = {c: max(len(r.get(c) or "") for r in records) for c in columns}
     best = max(columns, key=lambda c: size[c], default=None)
+    if (best is None or longest[best] < _MIN_FALLBACK_TEXT_CHARS) and named:
+        raise LoadError("empty_export", f"{name}: the text column {named[0]!r} is empty everywhere; nothing to load", "read")
     if best is None or longest[best] < _MIN_FALLBACK_TEXT_CHARS:
         raise LoadError("no_text_column", f"{name}: no column holds a document's text (columns: {', '.join(columns) or 'none'}); "
                         "name it full_text, text, content or 正文 (loaders/data/export_columns.csv lists the names read)", "read")

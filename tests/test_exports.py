@@ -126,7 +126,7 @@ def test_the_other_columns_are_properties_used_only_where_the_text_says_nothing(
 def test_without_a_named_text_column_the_column_of_the_longest_values_is_the_text():
     long_text = "某市2024年生态环境工作要点\n" + "\n".join(f"({n})第{n}个县区的PM2.5平均浓度下降到{30 - n}微克/立方米,"
                                                    "优良天数比例达到85%以上。" for n in range(1, 9))
-    doc = pipeline.read_any(csv_export([{"编号": "7", "报告": long_text, "备注": "已核对"}]), "x.csv")
+    doc = pipeline.read_any(csv_export([{"编号": "7", "text": "", "报告": long_text, "备注": "已核对"}]), "x.csv")
     assert doc.text == long_text
 
 
@@ -145,6 +145,7 @@ def test_a_file_of_several_documents_loads_the_first_and_names_the_others_in_a_w
 BAD_EXPORTS = [
     ("header_only.csv", b"title,full_text\r\n", "empty_export"),
     ("empty_text.csv", csv_export([{"title": "甲", "full_text": ""}, {"title": "乙", "full_text": " "}]), "empty_export"),
+    ("no_text.jsonl", json_export([{"title": "甲", "content": ""}], lines=True), "empty_export"),
     ("manifest.csv", csv_export([{"file": "a.txt", "repository": "x/y", "path": "docs/a.txt"}]), "no_text_column"),
     ("unterminated.csv", b'title,full_text\n"a","PM2.5\xe5\xb9\xb3\xe5\x9d\x87\n', "malformed_export"),
     ("broken.json", b'[{"title": "a", "text": "PM2.5"', "malformed_export"),

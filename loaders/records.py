@@ -22,7 +22,7 @@ class CleanDocument:
     header: dict[str, str] = field(default_factory=dict)  # page-header fields (索引号, 发布机构, ...)
     pages: int | None = None  # pages of a PDF; None for other formats
     tables: list = field(default_factory=list)  # tables.TableBlock placed in .text (PDF, Word)
-    properties: dict[str, str] = field(default_factory=dict)  # file metadata: title, created (ISO date)
+    properties: dict[str, str] = field(default_factory=dict)  # file metadata: title, created (ISO date); an export: region, year, url
     ocr_spans: list = field(default_factory=list)  # (start, end) of .text read by OCR (scanned PDF pages)
     warnings: list = field(default_factory=list)  # LoadErrors of a file that loads all the same (rows left out)
 

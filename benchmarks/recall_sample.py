@@ -1,7 +1,7 @@
 """Recall of environmental figures on random sentences (issue 14): draw a seeded sample, score a judged one.
 
     python -m benchmarks.recall_sample draw  --warehouse W --seed 1 --name R1 [--city 60 --province 40 --plans 40]
-    python -m benchmarks.recall_sample score --warehouse W tests/gold/corpus/audits/R1
+    python -m benchmarks.recall_sample score --warehouse W tests/gold/corpus/audits/recall/R1
 
 `draw` picks, with a seeded generator, sentences of the loaded corpus (city 2024 reports, provincial 2026
 reports, the prose of the plans' PDFs) that hold a figure (an Arabic digit, 百分之 or a number in words with a
@@ -230,11 +230,11 @@ def main() -> None:
     d.add_argument("--city", type=int, default=60)
     d.add_argument("--province", type=int, default=40)
     d.add_argument("--plans", type=int, default=40)
-    d.add_argument("--out", type=Path, default=ROOT / "tests" / "gold" / "corpus" / "audits")
+    d.add_argument("--out", type=Path, default=ROOT / "tests" / "gold" / "corpus" / "audits" / "recall")
     d.add_argument("--exclude", type=Path, nargs="*", default=[], help="sentences files already drawn")
     s = sub.add_parser("score")
     s.add_argument("--warehouse", type=Path, required=True)
-    s.add_argument("prefix", type=Path, help="e.g. tests/gold/corpus/audits/R1")
+    s.add_argument("prefix", type=Path, help="e.g. tests/gold/corpus/audits/recall/R1")
     s.add_argument("--json", type=Path)
     a = p.parse_args()
     if a.command == "draw":

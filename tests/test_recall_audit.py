@@ -1,4 +1,4 @@
-"""Recall audits (tests/gold/corpus/audits/R*_sentences.csv, R*_figures.csv; benchmarks/recall_sample.py):
+"""Recall audits (tests/gold/corpus/audits/recall/R*_sentences.csv, R*_figures.csv; benchmarks/recall_sample.py):
 every sampled sentence is in its document, every judged figure is in its sentence, and the scorer counts a
 miss, a wrong attribute and a right row."""
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # benchmarks/ is not part of the installed package
 from benchmarks.recall_sample import score_sample  # noqa: E402
 
-AUDITS = ROOT / "tests" / "gold" / "corpus" / "audits"
+AUDITS = ROOT / "tests" / "gold" / "corpus" / "audits" / "recall"
 SAMPLES = sorted(p.name.removesuffix("_sentences.csv") for p in AUDITS.glob("R*_sentences.csv"))
 
 

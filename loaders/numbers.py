@@ -57,6 +57,11 @@ def _number(start: int, end: int, text: str, value: float, high: float | None, q
 BARE_ROUND_RE = re.compile(
     r"(?=[十百千万亿])(?:(?<=突破)|(?<=[近超逾])|(?<=上)(?<!以上)(?<!马上))(?P<place>[十百千])?(?P<mult>万亿|亿|万)")
 ROUND_FLOOR_WORDS = "超逾上"  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
+# 超三成 / 近六成 / 过半 / 七成以上: a share in tenths or a half, only after a hedge word (or before 以上) so that
+# 一成不变 and 一半 stay words; 过 is the number's own hedge (qualifier), 超/近 are comparators of their own
+SHARE_WORDS_RE = re.compile(
+    r"(?:(?<=超)|(?<=近)|(?P<over>[过逾]))(?:(?P<tenths>[一二两三四五六七八九])成|半(?:数)?)"
+    r"|(?P<bare>[一二两三四五六七八九])成(?=以上|左右)")
 CN_PERCENT_RE = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?")
 
 
@@ -144,6 +149,12 @@ def find_numbers(text: str) -> list[Number]:
             out.append(Number(m.start() - 1, m.end(), before + m.group(), value, qualifier=before))
         else:
             out.append(Number(m.start(), m.end(), m.group(), value))
+    for m in SHARE_WORDS_RE.finditer(text):
+        tenths = m.group("tenths") or m.group("bare")
+        value = float(CN_DIGITS[tenths] * 10) if tenths else 50.0
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(Number(m.start(), m.end(), m.group(), value, qualifier=m.group("over"),
+                          percent=True))
     for m in CN_PERCENT_RE.finditer(text):  # 百分之九十五点五 -> 95.5 (percent)
         value = float(parse_chinese_integer(m.group("int")))
         if m.group("dec"):

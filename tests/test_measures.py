@@ -238,3 +238,23 @@ def test_a_past_year_of_the_paragraph_reports_outcomes_in_a_plan():
 def test_a_plan_recalling_done_work():
     assert one("全省已建成污水处理厂120座。").kind == "outcome"
     assert one("重点任务:迭代升级已上线的13个应用。").kind == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator", "value_text"),
+    [
+        ("全市绿电占比超三成。", 30.0, "gt", "三成"),
+        ("污水再生利用率近六成。", 60.0, "approx", "六成"),
+        ("黑臭水体整治任务完成过半。", 50.0, "gt", "过半"),
+        ("七成以上的乡镇建成污水处理设施。", 70.0, "ge", "七成以上"),
+    ],
+)
+def test_share_in_words_is_a_percentage(text, value, comparator, value_text):
+    """超三成 / 近六成 / 过半: a share in tenths or a half, its comparator from the hedge word before it."""
+    m = one(text)
+    assert (m.value, m.unit, m.comparator, m.value_text) == (value, "percent", comparator, value_text)
+
+
+@pytest.mark.parametrize("text", ["坚持规划一成不变。", "一半以上的资金用于治污。", "用三成本价出售。"])
+def test_tenths_and_halves_without_a_hedge_are_words(text):
+    assert not [m for m in measures(text) if m.unit == "percent"]

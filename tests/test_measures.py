@@ -258,3 +258,16 @@ def test_share_in_words_is_a_percentage(text, value, comparator, value_text):
 @pytest.mark.parametrize("text", ["坚持规划一成不变。", "一半以上的资金用于治污。", "用三成本价出售。"])
 def test_tenths_and_halves_without_a_hedge_are_words(text):
     assert not [m for m in measures(text) if m.unit == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("建设年产60万吨煤矸石建材项目。", "t_per_year"),
+        ("启动年加工能力85万吨的秸秆综合利用项目。", "t_per_year"),
+        ("新建垃圾焚烧厂日处理能力达1500吨。", "t_per_day"),
+        ("减少二氧化碳排放30万吨。", "t"),
+    ],
+)
+def test_a_plants_capacity_is_tons_a_year_or_a_day(text, unit):
+    assert one(text).unit == unit

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,7 @@ class Synonym:
     excluded_if: tuple[str, ...]
     unit: str
     is_change: bool = False  # the indicator is itself a change (同比减少...)
+    is_reduction: bool = False  # a change named a fall (下降/降低/减少): a subject ending in a rise never matches it
 
 
 def load_synonyms(seeds: Path = SEEDS) -> list[Synonym]:
@@ -53,10 +55,19 @@ def load_synonyms(seeds: Path = SEEDS) -> list[Synonym]:
         Synonym(r["indicator_code"], indicator_key(r["synonym"]),
                 tuple(indicator_key(x.strip()) for x in (r.get("excluded_if") or "").split("|") if x.strip()),
                 indicators.get(r["indicator_code"], {}).get("unit", ""),
-                str(indicators.get(r["indicator_code"], {}).get("is_change", "")).lower() == "true")
+                str(indicators.get(r["indicator_code"], {}).get("is_change", "")).lower() == "true",
+                _is_reduction(indicators.get(r["indicator_code"], {})))
         for r in rows if r["synonym"]
     ]
     return sorted(out, key=lambda s: (-len(s.synonym), s.indicator, s.synonym))
+
+
+_FALL = re.compile("下降|降低|减少")
+_RISE_AT_END = re.compile("(上升|增长|增加|升高|反弹)$")
+
+
+def _is_reduction(indicator: dict) -> bool:
+    return str(indicator.get("is_change", "")).lower() == "true" and bool(_FALL.search(indicator.get("name_zh", "")))
 
 
 def indicator_key(text: str) -> str:
@@ -97,10 +108,11 @@ def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change
     contained in the subject (case-insensitive, a synonym's 比例 also read as 率; a synonym's terms split by … in their
     order, with any gap), with no excluded_if term, whose indicator has the measure's
     unit (or one of its family: a land area in 亩 or km2); a year-on-year change only matches an indicator that
-    is itself a change. A figure in words only (no value) falls back to an indicator of another unit."""
+    is itself a change, and a subject ending in a rise never a reduction. A figure in words only (no value) falls back to an indicator of another unit."""
     subject = indicator_key(subject or "")
     found = [s for s in synonyms  # sorted longest first, then by indicator code
              if any(contains_in_order(subject, v) for v in metric_variants(s.synonym)) and not any(x in subject for x in s.excluded_if) and (not is_change or s.is_change)
+             and not (s.is_reduction and _RISE_AT_END.search(subject))
              and (unit_family(s.unit) == unit_family(unit) or words_only)]
     return min(found, key=lambda s: s.unit != unit).indicator if found else None
 

@@ -111,3 +111,10 @@ def test_indicator_rows_with_a_wrong_attribute_or_missing_fail_the_bar():
                  _row(5, 90, comparator="ge")]
     failures = evaluate_rows(gold, extracted)["gold_indicator_failures"]
     assert sorted(f.get("field", "missed") for f in failures) == ["comparator", "missed"]
+
+
+def test_a_rise_never_matches_a_reduction():
+    """单位GDP二氧化碳排放同比上升3.74%: a change's direction must agree with the indicator's."""
+    synonyms = [Synonym("co2_cut", "单位gdp二氧化碳排放", (), "percent", is_change=True, is_reduction=True)]
+    assert assign_indicator("单位GDP二氧化碳排放同比上升", "percent", synonyms, True) is None
+    assert assign_indicator("单位GDP二氧化碳排放同比下降", "percent", synonyms, True) == "co2_cut"

@@ -50,6 +50,7 @@ def _cases() -> list[tuple[str, str, bool]]:
     for s in synonyms:
         filled = s.synonym.replace(GAP, "排放量")  # a gapped synonym with text in its gap
         for subject in (s.synonym, s.synonym.upper(), "全省" + s.synonym + "年均", filled, "全省" + filled + "年均",
+                        s.synonym + "同比上升", s.synonym + "增长",
                         *(x + s.synonym for x in s.excluded_if)):
             for unit in (s.unit, units[(units.index(s.unit) + 1) % len(units)]):
                 cases += [(subject, unit, False), (subject, unit, True)]

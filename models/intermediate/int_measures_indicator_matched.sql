@@ -4,7 +4,8 @@
 -- the gap marker … match in their order with any text between them (化学需氧量…减排 matches 化学需氧量排放量减排: LIKE, % for …),
 -- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's
 -- (or of its family, macro unit_family: a land area in 亩 or in km2).
--- A year-on-year change (同比下降...) only matches an indicator that is itself a change.
+-- A year-on-year change (同比下降...) only matches an indicator that is itself a change, and a subject ending in a
+-- rise (单位GDP二氧化碳排放同比上升) never matches a reduction (an indicator of change named 下降/降低/减少).
 -- When several synonyms match, the longest wins (then the indicator code, for determinism).
 -- A figure in words only (value null: 完成省下达指标) has no unit of its own to check: its row's label
 -- decides, an indicator of the row's unit first, else one of another unit.
@@ -22,7 +23,8 @@ indicators as (
     select
         indicator as indicator_code,
         unit,
-        coalesce(is_change, false) as is_change
+        coalesce(is_change, false) as is_change,
+        coalesce(is_change, false) and coalesce(regexp_matches(name_zh, '下降|降低|减少'), false) as is_reduction
     from {{ ref('indicators') }}
 ),
 
@@ -33,7 +35,8 @@ synonyms as (
         '%' || replace({{ indicator_key('synonyms.synonym') }}, '…', '%') || '%' as synonym_pattern,
         coalesce(synonyms.excluded_if, '') as excluded_if,
         indicators.unit,
-        indicators.is_change as indicator_is_change
+        indicators.is_change as indicator_is_change,
+        indicators.is_reduction
     from {{ ref('indicator_synonyms') }} as synonyms
     inner join indicators
         on synonyms.indicator_code = indicators.indicator_code
@@ -48,7 +51,8 @@ synonym_patterns as (
         synonym,
         synonym_pattern,
         unit,
-        indicator_is_change
+        indicator_is_change,
+        is_reduction
     from synonyms
     union
     select
@@ -56,7 +60,8 @@ synonym_patterns as (
         synonym,
         replace(synonym_pattern, '比例', '率') as synonym_pattern,
         unit,
-        indicator_is_change
+        indicator_is_change,
+        is_reduction
     from synonyms
 ),
 
@@ -101,7 +106,9 @@ candidates as (
         on
             ({{ unit_family('subjects.unit') }} = {{ unit_family('synonym_patterns.unit') }} or subjects.is_words_only)
             and subjects.subject_key like synonym_patterns.synonym_pattern
-    where not subjects.is_change or synonym_patterns.indicator_is_change
+    where
+        (not subjects.is_change or synonym_patterns.indicator_is_change)
+        and not (synonym_patterns.is_reduction and regexp_matches(subjects.subject_key, '(上升|增长|增加|升高|反弹)$'))
 ),
 
 excluded as (

@@ -118,3 +118,15 @@ def test_a_rise_never_matches_a_reduction():
     synonyms = [Synonym("co2_cut", "单位gdp二氧化碳排放", (), "percent", is_change=True, is_reduction=True)]
     assert assign_indicator("单位GDP二氧化碳排放同比上升", "percent", synonyms, True) is None
     assert assign_indicator("单位GDP二氧化碳排放同比下降", "percent", synonyms, True) == "co2_cut"
+
+
+def test_a_list_of_renewable_sources_of_a_capacity_is_the_renewable_capacity():
+    """新增光伏、风电并网装机233兆瓦: the listed sources together are the catalogue's renewable capacity; one source
+    alone (风电发电项目装机, after 分别) is a part of it, not the indicator."""
+    from loaders.evaluate import load_synonyms
+
+    synonyms = load_synonyms()
+    assert assign_indicator("新增光伏、风电并网装机", "kw", synonyms) == "renewable_power_capacity"
+    assert assign_indicator("风电、光伏发电装机", "kw", synonyms) == "renewable_power_capacity"
+    assert assign_indicator("风电发电项目装机", "kw", synonyms) is None
+    assert assign_indicator("风电、光伏装机占比", "percent", synonyms) is None

@@ -271,3 +271,13 @@ def test_tenths_and_halves_without_a_hedge_are_words(text):
 )
 def test_a_plants_capacity_is_tons_a_year_or_a_day(text, unit):
     assert one(text).unit == unit
+
+
+@pytest.mark.parametrize("text", ["在市内三区全面实施清洁取暖工程。", "主城四区全面推行垃圾分类。"])
+def test_districts_named_by_their_number_are_no_count(text):
+    """市内三区 / 主城四区 name the districts where the work is done; the measure has no figure."""
+    assert measures(text) == []
+
+
+def test_a_count_of_districts_after_a_verb_is_still_a_count():
+    assert one("新增清洁取暖试点三个区县。").value == 3

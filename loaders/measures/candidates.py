@@ -27,6 +27,8 @@ _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, C
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
+# 在市内三区实施 / 主城四区: districts named by their number after the place they lie in, not a count of work
+_NAMED_DISTRICTS_BEFORE = ("市内", "城内", "主城", "中心城", "城区", "近郊", "远郊")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
 # 完成省定任务 / 完成省控目标 / 控制在自治区下达目标内: the level above set the figure (_ISSUER 定 / 控 / 下达);
 # so do 控制在省调控范围内 / 达到省考核要求 / 达省下达目标要求; 完成A任务和省下达的B任务: 和 repeats 完成
@@ -260,6 +262,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
             if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
+                continue
+            if unit.surface in ("区", "县") and text[max(0, num.start - 3) : num.start].endswith(_NAMED_DISTRICTS_BEFORE):
                 continue
         if unit.unit in COUNT_UNITS and text.startswith(g.abstract_nouns, end):
             continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work

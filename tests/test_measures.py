@@ -281,3 +281,8 @@ def test_districts_named_by_their_number_are_no_count(text):
 
 def test_a_count_of_districts_after_a_verb_is_still_a_count():
     assert one("新增清洁取暖试点三个区县。").value == 3
+
+
+def test_a_years_output_is_a_tonnage():
+    """粮食年产量: the output of the year, in tons as 产量; only a plant's 年产N吨 / 年产能 is a rate."""
+    assert one("粮食年产量稳定在760亿斤。").unit == "t"

@@ -464,12 +464,16 @@ def t2s(text: str) -> str:
     return "".join(out)
 
 
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def simplify(text: str) -> tuple[str, str]:
     """(text in simplified script, script of the source: traditional | simplified)."""
     converted = t2s(text)
     if converted == text:
         return text, "simplified"
-    n_changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    n_changed = int(np.count_nonzero(_code_points(text) != _code_points(converted)))  # same length: one per character
     return converted, "traditional" if n_changed >= _TRADITIONAL_SHARE * len(text) else "simplified"
 
 

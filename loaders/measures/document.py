@@ -71,7 +71,7 @@ class DocumentView:
         self.years: list[tuple[int, int]] = []  # (position, year)
         for m in YEAR_RE.finditer(text):
             before = text[max(0, m.start() - 2) : m.start()]
-            if (not any(before.endswith(b) for b in BASELINE_BEFORE) and not self.is_excluded(m.start())
+            if (not before.endswith(BASELINE_BEFORE) and not self.is_excluded(m.start())
                     and not BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])):
                 self.years.append((m.start(), int(m.group(1))))
         # a year-end summary of unknown date ("2023年工作总结") was written as its year closed: its 截至目前

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar, Unit
 from loaders.numbers import Number, find_numbers, parse_chinese_integer
+from loaders.records import fast_init
 
 if TYPE_CHECKING:
     from loaders.measures.sections import Part
@@ -62,6 +63,7 @@ _BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
 _BARE_RATIO_RE = re.compile(r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Candidate:
     """A number and its unit, then what each later pass decided about it.

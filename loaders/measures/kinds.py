@@ -12,13 +12,14 @@ from typing import NamedTuple
 from loaders.measures.candidates import Candidate
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import words_re
-from loaders.records import Sentence
+from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 
 
+@fast_init
 @dataclass(frozen=True)
 class KindYear:
     kind: str  # "target" | "outcome"

@@ -508,7 +508,8 @@ def parse_header_line(line: str) -> dict[str, str] | None:
     """Fields of a page-header line ('文件编号:X 发布机构:Y', '名称 | X' from a table, or without
     colons when the line holds two field names or more: '发布机构 X 组配分类 Y'), or None if it is not one."""
     body = _BULLET.sub("", line)
-    keys = list(_header_key_regex().finditer(body))
+    # the first key must open the line: a paragraph without one is not scanned for keys to the end
+    keys = list(_header_key_regex().finditer(body)) if _header_key_regex().match(body) else []
     if not keys or keys[0].start() != 0:
         if len(body) > _MAX_BARE_HEADER_CHARS or " " not in body:
             return None

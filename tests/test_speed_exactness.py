@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import numbers, semantics
+from loaders import numbers, reading, semantics
 from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, clause_break_positions
 from loaders.measures import candidates, document
 from loaders.measures.grammar import words_re
@@ -139,3 +139,14 @@ def test_rows_sha256_is_the_hash_of_each_rows_repr():
     before = rows_sha256(result)
     del result.measures[0]["unit"]  # a row missing a column hashes as None for it
     assert rows_sha256(result) == _reference_rows_sha256(result) != before
+
+
+def test_a_header_key_opens_a_line_where_its_first_key_starts_at_zero():
+    """parse_header_line matches a key at the start before looking for every key of the line."""
+    keys = reading._header_key_regex()
+    lines = [line for text in _texts() for line in text.split("\n")]
+    lines += ["发布机构:某市生态环境局 发文日期:2023-01-05", "索引号: 123", "正文 发布机构:X", ""]
+    assert any(keys.match(line) for line in lines)
+    for line in lines:
+        found = list(keys.finditer(line))
+        assert bool(keys.match(line)) == bool(found and found[0].start() == 0), line

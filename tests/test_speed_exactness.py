@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import sys
 from dataclasses import FrozenInstanceError, dataclass
 from pathlib import Path
 
@@ -150,3 +151,21 @@ def test_a_header_key_opens_a_line_where_its_first_key_starts_at_zero():
     for line in lines:
         found = list(keys.finditer(line))
         assert bool(keys.match(line)) == bool(found and found[0].start() == 0), line
+
+
+def test_compare_raw_tells_identical_loads_from_different_ones(tmp_path, capsys):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/ is not installed (test_benchmarks_synthetic.py)
+    from benchmarks.compare_raw import compare
+
+    rows = {"measure_id": ["a:1", "a:2"], "value": [1.0, 2.0]}
+    errors = {"source_file": ["x.txt"], "occurred_at": ["2026-11-29T10:00:00"]}
+    for tag, value, at in (("before", 2.0, "10:00"), ("same", 2.0, "11:00"), ("other", 2.5, "10:00")):
+        (tmp_path / tag).mkdir()
+        pq.write_table(pa.table({**rows, "value": [1.0, value]}), tmp_path / tag / "raw_measures.parquet")
+        pq.write_table(pa.table({**errors, "occurred_at": [f"2026-11-29T{at}:00"]}), tmp_path / tag / "raw_load_errors.parquet")
+    assert compare(tmp_path / "before", tmp_path / "same")  # the time of a load error does not count
+    assert not compare(tmp_path / "before", tmp_path / "other")
+    assert "raw_measures.parquet: 2 / 2 rows, DIFFERENT" in capsys.readouterr().out

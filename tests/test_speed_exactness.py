@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import numbers, reading, semantics
+from loaders import metadata, numbers, reading, semantics
 from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, clause_break_positions
 from loaders.measures import candidates, document
 from loaders.measures.grammar import words_re
@@ -30,6 +30,8 @@ REFERENCE_PATTERNS = {
                     r"(?=[“\"十])[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))",
                     "“\"”十一二五期间时相比较方案规划,。\n x",
                     ("“十四五”期间", "十三五时期", "\"十二五\"期间相比", "十四五期间规划", "“十四五时期，")),
+    "body_year": (metadata._BODY_YEAR, r"(?=2)(?<![\d〔\[(/-])(20\d{2})\s*年", "20213年〔[(/- 9x",
+                  ("2023年", "〔2023年", "12023年", "(2021 年", "/2020年", "x2024 年")),
     "bare_ratio": (candidates._BARE_RATIO_RE, r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])", "为达到在123.,，;。\nx ",
                    ("比例保持为0。", "达到12.5,", "在3", "为 4。")),
 }

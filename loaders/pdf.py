@@ -114,6 +114,61 @@ def _origins(found) -> list[list[tuple[int, int]]]:
     return origin
 
 
+def _extract(page, found) -> list[list[str | None]]:
+    """The text of each cell, pdfplumber's, but for a cell whose pieces sit on baselines a little apart
+    (书版-typeset plans: 细颗粒物 … 浓度 above, (PM2.5) … (ug/m3) a third of a line lower, side by side),
+    which pdfplumber reads as two lines (细颗粒物浓度 / (PM2.5)(ug/m3)): those pieces are one line."""
+    rows = found.extract()
+    for r, row in enumerate(found.rows):
+        for c, box in enumerate(row.cells):
+            if box is not None and rows[r][c] and "\n" in rows[r][c]:
+                x0, top, x1, bottom = box
+                chars = [ch for ch in page.chars if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1 and top <= (ch["top"] + ch["bottom"]) / 2 < bottom]
+                rows[r][c] = _relined(chars) or rows[r][c]
+    return rows
+
+
+def _coverage(line: list[dict]) -> list[tuple[float, float]]:
+    """The stretch of the line each character takes: from its left edge to the next one's (the boxes of
+    Latin letters and digits of some fonts are as wide as a hanzi, wider than the letter)."""
+    chars = sorted((ch for ch in line if ch["text"].strip()), key=lambda ch: ch["x0"])
+    return [(ch["x0"], min(ch["x1"], nxt["x0"]) if nxt else ch["x1"])
+            for ch, nxt in zip(chars, [*chars[1:], None][: len(chars)], strict=True)]
+
+
+def _relined(chars: list[dict]) -> str | None:
+    """The text of chars with two lines merged where they overlap in height and their characters stand
+    side by side, not one above the other (pieces of one line set on shifted baselines); None when no
+    lines merge (pdfplumber's reading stands)."""
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda ch: (ch["top"], ch["x0"])):
+        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= 3:
+            lines[-1].append(ch)  # pdfplumber's own tolerance: the same line
+        else:
+            lines.append([ch])
+    merged: list[list[dict]] = [lines[0]] if lines else []
+    for line in lines[1:]:
+        prev = merged[-1]
+        a, b = _coverage(prev), _coverage(line)
+        shared = sum(max(0.0, min(x1, y1) - max(x0, y0)) for x0, x1 in a for y0, y1 in b)
+        narrower = min(sum(x1 - x0 for x0, x1 in a), sum(y1 - y0 for y0, y1 in b))
+        if min(ch["top"] for ch in line) < max(ch["bottom"] for ch in prev) - 0.5 and shared <= 0.25 * narrower:
+            prev.extend(line)
+        else:
+            merged.append(line)
+    if len(merged) == len(lines):
+        return None
+    out = []
+    for line in merged:
+        text, prev_ch = "", None
+        for ch in sorted((ch for ch in line if ch["text"].strip()), key=lambda ch: ch["x0"]):
+            gap = prev_ch is not None and ch["x0"] - prev_ch["x1"] > 3 and (prev_ch["text"] + ch["text"]).isascii()
+            text += (" " if gap and text[-1:] != " " else "") + ch["text"]
+            prev_ch = ch
+        out.append(text)
+    return "\n".join(out)
+
+
 def _open_last_column(page, found, table: Table) -> Table:
     """A ruled table whose right border lies off the page: its last column has cell boxes in the header
     rows only, so pdfplumber finds no body cell there. The body's cells of that column are read from the
@@ -233,7 +288,7 @@ def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[t
         page = plumber.pages[index]
         tables = []
         for t in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
-            table = Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1)
+            table = Table([[fix_private_use(c) if c else c for c in row] for row in _extract(page, t)], _origins(t), index + 1)
             table.col_edges = _col_edges(t)
             table = _open_last_column(page, t, table)
             table = _open_binding_column(page, t, table)
@@ -517,8 +572,9 @@ def _properties(pdf) -> dict[str, str]:
 
 def _read_pages(pdf, data: bytes, numbers: list[int], pictures: dict | None = None) -> tuple[list[_Page], list[int]]:
     """The pages of pdf (numbers: their 0-based page numbers in the document) and the numbers of the
-    scanned ones among them; pictures (when given) gets, for each other page showing large pictures with no
+    scanned ones among them; pictures gets, for each other page showing large pictures with no
     text over them, (its tables with their boxes, the pictures' boxes)."""
+    pictures = {} if pictures is None else pictures
     plumber = None
     pages: list[_Page] = []
     scanned: list[int] = []
@@ -547,7 +603,7 @@ def _read_pages(pdf, data: bytes, numbers: list[int], pictures: dict | None = No
                 part.page = number + 1
         if _is_scan(pdf_page, page):
             scanned.append(number)
-        elif pictures is not None and (boxes := _blank_pictures(pdf_page)):
+        elif boxes := _blank_pictures(pdf_page):
             pictures[number] = (tables, boxes)
         pages.append(page)
     return pages, scanned
@@ -568,6 +624,23 @@ def _blank_pictures(pdf_page) -> list[tuple[float, float, float, float]]:
                 and len("".join(textpage.get_text_bounded(left, bottom, right, top).split())) < MIN_CHARS_PER_PAGE):
             boxes.append((left, height - top, right, height - bottom))
     return boxes
+
+
+_TABLE_CAPTION = re.compile(r"(?:续)?表\s?\d|专栏|指标")
+CAPTION_BAND = 60  # points above a picture where its table's title (表1 主要指标) is printed
+
+
+def _titled_pictures(pdf, pictures: dict) -> int:
+    """How many of the pictures (not read without OCR) sit under a table's title: tables pasted as
+    images, whose figures only `--ocr` reads (a map or a photo has no such title)."""
+    n = 0
+    for number, (_, boxes) in pictures.items():
+        width, height = pdf[number].get_size()
+        textpage = pdf[number].get_textpage()
+        for _, top, _, _ in boxes:
+            above = textpage.get_text_bounded(0, height - top, width, min(height, height - top + CAPTION_BAND))
+            n += bool(_TABLE_CAPTION.search("".join(above.split())))
+    return n
 
 
 def _is_scan(pdf_page, page: _Page) -> bool:
@@ -679,12 +752,14 @@ def read_pdf(data: bytes, name: str = "", ocr_scans: bool = False) -> CleanDocum
     pdf = _open(data, name)
     try:
         n_pages = len(pdf)
-        pictures: dict | None = {} if ocr_scans else None
+        pictures: dict = {}
         pages, scanned = _read_pages(pdf, data, list(range(n_pages)), pictures)
         props = _properties(pdf)
-        if pictures:
+        if pictures and ocr_scans:
             for number, page in _picture_tables(pdf, pictures, name).items():
                 pages[number] = page
+        elif pictures and (titled := _titled_pictures(pdf, pictures)):
+            props["pictured_tables"] = str(titled)
         if scanned and ocr_scans:
             for number, page in zip(scanned, _ocr_pages(pdf, scanned, name), strict=True):
                 pages[number] = page

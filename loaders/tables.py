@@ -75,11 +75,15 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
+_AFTER_MICRO = re.compile(r"(?<=[μµ])\s+")
+
+
 def clean_cell(text: str | None) -> str:
     """Cell text on one line: wrapped lines joined, no space invented next to a Chinese character."""
     if not text:
         return ""
     joined = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    joined = _AFTER_MICRO.sub("", joined)  # μ / g/m3 wrapped inside a unit
     return _SPACE_BY_CJK.sub("", joined).replace(CELL_SEPARATOR.strip(), "/")
 
 
@@ -284,6 +288,16 @@ def indicator_unit(label: str) -> Unit | None:
         return None
     unit = max(found, key=lambda f: (f[0], f[1]))[2]  # a change indicator only for a change, then longest
     return Unit("", unit, 1.0) if unit else None
+
+
+_SHARE = re.compile(r"(?:比例|比率|比重|占比|(?<![发频速效])率)$")
+_TRAILING_NOTE = re.compile(r"(?:[(（][^()（）]*[)）]|[①-⑳*#△▲※])+$")
+
+
+def share_unit(label: str) -> Unit | None:
+    """Percent for a row naming a share or a rate (城市黑臭水体比例, …达标率) whose table writes no unit and
+    whose indicator the catalogue does not know; not a frequency (事故发生率 counts events) nor a speed."""
+    return Unit("", "percent", 1.0) if _SHARE.search(_TRAILING_NOTE.sub("", label)) else None
 
 
 _ROMAN = "ⅠⅡⅢⅣⅤ"
@@ -534,6 +548,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
         cols.append(_Column(header, role, _header_year(header), since=since))
     _find_group_column(table, n_header, cols)
     years = [col.year for col in cols if col.role == "value" and col.year]
+    # a plan's yearly goals: a series of years reaching the plan's year in a table whose rows are 约束性/预期性
+    is_plan_series = any(col.role == "binding" for col in cols) and bool(years) and doc_year is not None and max(years) >= doc_year
     for col in cols:
         if col.role != "value":
             continue
@@ -546,6 +562,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
             col.kind = "outcome"
         elif any(w in col.header for w in TARGET_WORDS):
             col.kind = "target"
+        elif col.year is not None and _is_series(years) and is_plan_series:
+            col.kind = "outcome" if col.year == min(years) else "target"  # 2020年 | 2021年 | … | 2025年 with 属性
         elif col.year is not None and _is_series(years):
             col.kind = "outcome"  # 2015年 | 2016年 | … | 2020年: a series of what was reached
         elif col.year is not None and min(years) < max(years):
@@ -637,7 +655,8 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
                 is_level = piece_subject != subject and piece_subject == level_of(subject)  # the row's unit is the reduction's
                 u = (cell_unit or indicator_unit(piece_subject) if is_level
-                     else cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject))
+                     else cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject)
+                     or share_unit(piece_subject))
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value

@@ -114,59 +114,24 @@ def _origins(found) -> list[list[tuple[int, int]]]:
     return origin
 
 
-def _extract(page, found) -> list[list[str | None]]:
-    """The text of each cell, pdfplumber's, but for a cell whose pieces sit on baselines a little apart
-    (书版-typeset plans: 细颗粒物 … 浓度 above, (PM2.5) … (ug/m3) a third of a line lower, side by side),
-    which pdfplumber reads as two lines (细颗粒物浓度 / (PM2.5)(ug/m3)): those pieces are one line."""
-    rows = found.extract()
-    for r, row in enumerate(found.rows):
-        for c, box in enumerate(row.cells):
-            if box is not None and rows[r][c] and "\n" in rows[r][c]:
-                x0, top, x1, bottom = box
-                chars = [ch for ch in page.chars if x0 <= (ch["x0"] + ch["x1"]) / 2 < x1 and top <= (ch["top"] + ch["bottom"]) / 2 < bottom]
-                rows[r][c] = _relined(chars) or rows[r][c]
-    return rows
-
-
-def _coverage(line: list[dict]) -> list[tuple[float, float]]:
-    """The stretch of the line each character takes: from its left edge to the next one's (the boxes of
-    Latin letters and digits of some fonts are as wide as a hanzi, wider than the letter)."""
-    chars = sorted((ch for ch in line if ch["text"].strip()), key=lambda ch: ch["x0"])
-    return [(ch["x0"], min(ch["x1"], nxt["x0"]) if nxt else ch["x1"])
-            for ch, nxt in zip(chars, [*chars[1:], None][: len(chars)], strict=True)]
-
-
-def _relined(chars: list[dict]) -> str | None:
-    """The text of chars with two lines merged where they overlap in height and their characters stand
-    side by side, not one above the other (pieces of one line set on shifted baselines); None when no
-    lines merge (pdfplumber's reading stands)."""
-    lines: list[list[dict]] = []
-    for ch in sorted(chars, key=lambda ch: (ch["top"], ch["x0"])):
-        if lines and abs(ch["top"] - lines[-1][0]["top"]) <= 3:
-            lines[-1].append(ch)  # pdfplumber's own tolerance: the same line
-        else:
-            lines.append([ch])
-    merged: list[list[dict]] = [lines[0]] if lines else []
-    for line in lines[1:]:
-        prev = merged[-1]
-        a, b = _coverage(prev), _coverage(line)
-        shared = sum(max(0.0, min(x1, y1) - max(x0, y0)) for x0, x1 in a for y0, y1 in b)
-        narrower = min(sum(x1 - x0 for x0, x1 in a), sum(y1 - y0 for y0, y1 in b))
-        if min(ch["top"] for ch in line) < max(ch["bottom"] for ch in prev) - 0.5 and shared <= 0.25 * narrower:
-            prev.extend(line)
-        else:
-            merged.append(line)
-    if len(merged) == len(lines):
-        return None
-    out = []
-    for line in merged:
-        text, prev_ch = "", None
-        for ch in sorted((ch for ch in line if ch["text"].strip()), key=lambda ch: ch["x0"]):
-            gap = prev_ch is not None and ch["x0"] - prev_ch["x1"] > 3 and (prev_ch["text"] + ch["text"]).isascii()
-            text += (" " if gap and text[-1:] != " " else "") + ch["text"]
-            prev_ch = ch
-        out.append(text)
-    return "\n".join(out)
+def _plumber_page(plumber, index: int):
+    """pdfplumber's page, its characters' boxes set right where a font's metrics put them below their own
+    baseline (書版-typeset plans: the Latin font of 方正 systems declares a descent of a whole em, so its
+    digits, letters and brackets measure a line lower than the hanzi beside them, and a row's figures fall
+    into the grid row under it)."""
+    page = plumber.pages[index]
+    if not getattr(page, "_reseated", False):
+        for ch in page.chars:
+            a, b, c, d, _, baseline = ch["matrix"]
+            if b == 0 and c == 0 and a > 0 and d > 0 and ch["y1"] <= baseline + 0.1 * ch["size"]:
+                shift = baseline + 0.8 * ch["size"] - ch["y1"]  # the box from its top at 0.8 em above the baseline
+                ch["y0"] += shift
+                ch["y1"] += shift
+                ch["top"] -= shift
+                ch["bottom"] -= shift
+                ch["doctop"] -= shift
+        page._reseated = True
+    return page
 
 
 def _open_last_column(page, found, table: Table) -> Table:
@@ -285,10 +250,10 @@ def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[t
     """(bbox in pdfplumber's top-left coordinates, table) of each table on a page, top to bottom;
     prev: the last table of the previous page, which the first table here may continue."""
     try:
-        page = plumber.pages[index]
+        page = _plumber_page(plumber, index)
         tables = []
         for t in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
-            table = Table([[fix_private_use(c) if c else c for c in row] for row in _extract(page, t)], _origins(t), index + 1)
+            table = Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1)
             table.col_edges = _col_edges(t)
             table = _open_last_column(page, t, table)
             table = _open_binding_column(page, t, table)
@@ -305,7 +270,7 @@ def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[t
 def _find_text_tables(plumber, index: int, carry):
     """Tables without rules (a scan's OCR layer), and the columns of one running onto the next page."""
     try:
-        found, carry = pdf_tables.find_tables(plumber.pages[index], carry)
+        found, carry = pdf_tables.find_tables(_plumber_page(plumber, index), carry)
     except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
         return [], None
     for _, table in found:

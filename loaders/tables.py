@@ -75,15 +75,11 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
-_AFTER_MICRO = re.compile(r"(?<=[μµ])\s+")
-
-
 def clean_cell(text: str | None) -> str:
     """Cell text on one line: wrapped lines joined, no space invented next to a Chinese character."""
     if not text:
         return ""
     joined = " ".join(part.strip() for part in text.splitlines() if part.strip())
-    joined = _AFTER_MICRO.sub("", joined)  # μ / g/m3 wrapped inside a unit
     return _SPACE_BY_CJK.sub("", joined).replace(CELL_SEPARATOR.strip(), "/")
 
 

@@ -91,8 +91,9 @@ def test_a_picture_without_a_table_title_gives_no_warning():
     (1, "放射源事故年发生率(起/万枚)", [("outcome", 2020, 0, "events_per_10k_sources"),
                                      ("target", 2025, 1.3, "events_per_10k_sources")]),
 ])
-def test_a_label_set_on_shifted_baselines_reads_as_one_line(row, label, values):
-    res = pipeline.safe_process(factory.shifted_baselines_pdf(), NAME)
+def test_a_font_declaring_an_em_of_descent_keeps_its_figures_and_letters_in_their_row(row, label, values):
+    # read as declared, (PM2.5) falls a line below 细颗粒物…浓度 and the figures into the next grid row
+    res = pipeline.safe_process(factory.em_descent_font_pdf(), NAME)
     lines = [line for line in res.document["text"].split("\n") if " | 约束性" in line or " | 预期性" in line]
     assert lines[row].split(" | ")[0] == label
     subject = label.split("(起")[0].split("(ug")[0]

@@ -6,9 +6,12 @@ pasted as a picture. Drawn with reportlab like tests/documents_factory.py."""
 from __future__ import annotations
 
 import io
+import re
 
 from documents_factory import FONT, HEIGHT, LEFT, WIDTH, _canvas, _footer, _text, grid
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
 HEADER = ["序号", "指标", "单位", "2020年", "2025年", "属性"]
 WIDTHS = [40, 180, 70, 60, 60, 60]
@@ -134,23 +137,32 @@ def pictured_indicator_table_pdf() -> bytes:
     return buf.getvalue()
 
 
-def shifted_baselines_pdf() -> bytes:
-    """An indicator table typeset the way 书版 software prints some plans: in a label the hanzi sit a
-    third of a line higher than the Latin letters, digits and brackets beside them, and the superscript
-    3 of m3 higher still; the cell is one printed line."""
+def em_descent_font_pdf() -> bytes:
+    """An indicator table typeset the way 书版 systems print some plans: the hanzi in one font, the Latin
+    letters, digits and brackets in another whose metrics declare a descent of a whole em, so that a
+    reader measures them a line below the hanzi printed beside them (and a row's figures in the grid
+    row under it). Drawn with a second CID font whose /Descent is rewritten in place (same length)."""
+    latin = "HeiseiMin-W3"
+    pdfmetrics.registerFont(UnicodeCIDFont(latin))
     buf = io.BytesIO()
     c = _canvas(buf)
     top = _text(c, ["测试省“十四五”生态环境保护规划", "表1 主要指标"], HEIGHT - 80) - 10
-    rows = [["指标", "属性", "2020年", "2025年"], [None, "约束性", "26", "25"], [None, "预期性", "0", "<1.3"]]
+    rows = [["指标", "属性", "2020年", "2025年"], [None, "约束性", None, None], [None, "预期性", None, None]]
     grid(c, rows, top, [220, 70, 70, 70])
-    pieces = [[("细颗粒物", 0), ("(PM2.5)", -5), ("浓度", 0), ("(ug/m", -5), ("3", 0), (")", -5)],
-              [("放射源事故年发生率", 0), ("(", -5), ("起", 0), ("/", -5), ("万枚", 0), (")", -5)]]
-    for r, line in enumerate(pieces, start=1):
-        x, y = LEFT + 4, top - 24 * r - 12
-        for text, dy in line:
-            c.setFont(FONT, 9)
-            c.drawString(x, y + dy, text)
-            x += c.stringWidth(text, FONT, 9)
+    pieces = [[("细颗粒物", FONT), ("(PM2.5)", latin), ("浓度", FONT), ("(ug/m3)", latin)],
+              [("放射源事故年发生率", FONT), ("(", latin), ("起", FONT), ("/", latin), ("万枚", FONT), (")", latin)]]
+    for r, (line, figures) in enumerate(zip(pieces, [("26", "25"), ("0", "<1.3")], strict=True), start=1):
+        x, y = LEFT + 4, top - 24 * r - 20  # near the rule under the row: the figures measure below it
+        for text, font in line:
+            c.setFont(font, 9)
+            c.drawString(x, y, text)
+            x += c.stringWidth(text, font, 9)
+        c.setFont(latin, 9)
+        for col, figure in enumerate(figures):
+            c.drawString(LEFT + 294 + 70 * col, y, figure)
     c.showPage()
     c.save()
-    return buf.getvalue()
+    data = buf.getvalue()
+    declared = re.search(rb"/BaseFont /" + latin.encode() + rb" /CIDSystemInfo.{0,300}?/Descent (-\d+)", data, re.S)
+    start, end = declared.span(1)
+    return data[:start] + b"-999"[: end - start].ljust(end - start, b"9") + data[end:]

@@ -701,10 +701,13 @@ _EMISSION_TOTAL = re.compile("排放总量|排放量|减排量")
 
 
 def _period(cv: CellValue | None, col: _Column) -> str | None:
-    """The years a figure covers: a [ ] total the plan's five, a change since a year from the next one."""
+    """The years a figure covers: a [ ] total the plan's five, a change since a year from the next one
+    (since the year before: none, the figure is annual)."""
     if cv is None or col.year is None:
         return None
     since = cv.since or col.since
+    if since is not None and since == col.year - 1:
+        return None  # 2.9(较2019年) in a 2020 column: that year's own change, an annual figure
     if since is not None and since < col.year:
         return f"{since + 1}-{col.year}"
     return f"{col.year - 4}-{col.year}" if cv.is_total else None

@@ -332,6 +332,14 @@ def test_a_column_of_changes_since_a_year():
     assert (2020, 34.78, "percent", "2016-2020") in got
 
 
+def test_a_change_since_the_year_before_is_that_years_own():
+    rows = [["指标", "2020年", "2025年"], ["区域单位地区生产总值二氧化碳排放下降率(%)", "2.9 (较2019年)", "完成省下达指标"],
+            ["区域单位地区生产总值能源消耗降低(%)", "16.66 (较2015年)", "—"]]
+    got = {(m.subject_zh, m.year, m.value, m.period) for m in _measures(rows) if m.value is not None}
+    assert ("区域单位地区生产总值二氧化碳排放下降率", 2020, 2.9, None) in got
+    assert ("区域单位地区生产总值能源消耗降低", 2020, 16.66, "2016-2020") in got
+
+
 def test_a_unit_printed_out_of_its_brackets_goes_back_in():
     assert fix_label("区域森林蓄积量亿立方米( )") == "区域森林蓄积量(亿立方米)"
     assert fix_label("区域国考断面水质优良比例( )") == "区域国考断面水质优良比例( )"

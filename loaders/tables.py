@@ -685,19 +685,23 @@ _REDUCTION = re.compile("减排|削减|下降|降低|减少")
 
 def _plan_period(cv: CellValue | None, subject: str, year: int | None, last_year: int | None, unit: Unit | None) -> str | None:
     """The five years a reduction in a plan's table covers (the table names it, so `cumulative`): in the
-    last year's column the plan's own, for a figure or, on an emission total's row, for the words
-    standing for one (完成省下达指标: the five-year quota); in the base year's column (2020 under a 十四五
+    last year's column the plan's own, for a figure or, on an emission total's row (排放量减少, 氮氧化物减少),
+    for the words standing for one (完成省下达指标: the five-year quota); in the base year's column (2020 under a 十四五
     table) a rate of reduction is the previous plan's (下降 8.26%), while an amount there is that year's own."""
     if year is None or last_year is None or _REDUCTION.search(subject) is None:
         return None
-    if year == last_year and (cv is not None or _EMISSION_TOTAL.search(subject)):
+    if cv is not None and cv.since is not None:
+        return None  # a figure naming its own baseline (2.9(较2019年)) is dated by it (_period)
+    if year == last_year and (cv is not None or (_EMISSION_TOTAL.search(subject) and "浓度" not in subject)):
         return f"{year - 4}-{year}"
     if cv is not None and year == last_year - 5 and unit is not None and unit.unit == "percent":
         return f"{year - 4}-{year}"
     return None
 
 
-_EMISSION_TOTAL = re.compile("排放总量|排放量|减排量")
+# an emission total, named as such or by the pollutants whose totals plans cap (氮氧化物减少, 主要污染物…下降);
+# not a concentration (PM2.5浓度下降) nor an intensity (单位GDP二氧化碳排放降低)
+_EMISSION_TOTAL = re.compile("排放总量|排放量|减排量|主要污染物|二氧化硫|氮氧化物|挥发性有机物|VOCs|化学需氧量|氨氮|总氮|总磷")
 
 
 def _period(cv: CellValue | None, col: _Column) -> str | None:

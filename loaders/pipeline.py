@@ -185,6 +185,11 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
         err = LoadError("needs_ocr", f"{source_file}: {pages} left out; "
                         "`envwh load --ocr` reads scanned pages (README, OCR)", "read")
         result.errors.append(error_row(source_file, sha, err, severity="warning"))
+    if pictured := int(doc.properties.get("pictured_tables") or 0):
+        what = "1 table printed as a picture was" if pictured == 1 else f"{pictured} tables printed as pictures were"
+        err = LoadError("needs_ocr", f"{source_file}: {what} not read (their figures are in no text layer); "
+                        "`envwh load --ocr` reads tables pasted as pictures (README, OCR)", "read")
+        result.errors.append(error_row(source_file, sha, err, severity="warning"))
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:
             what = "region" if reason == "no_region" else "year"

@@ -56,6 +56,9 @@ def _number(start: int, end: int, text: str, value: float, high: float | None, q
 # 突破千亿 / 近百万 / 逾十万 / 上万人: a round figure written as a bare place word and a multiplier
 BARE_ROUND_RE = re.compile(
     r"(?=[十百千万亿])(?:(?<=突破)|(?<=[近超逾])|(?<=上)(?<!以上)(?<!马上))(?P<place>[十百千])?(?P<mult>万亿|亿|万)")
+# what every match of BARE_ROUND_RE holds, with the character before it: a text without it is not scanned
+# (a pattern opening with a lookahead is tried at every position; one opening with a class skips in C)
+_BARE_ROUND_HINT = re.compile("[破近超逾上][十百千]?[万亿]")
 ROUND_FLOOR_WORDS = "超逾上"  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
 # 超三成 / 近六成 / 过半 / 七成以上: a share in tenths or a half, only after a hedge word (or before 以上) so that
 # 一成不变 and 一半 stay words; 过 is the number's own hedge (qualifier), 超/近 are comparators of their own
@@ -141,7 +144,7 @@ def find_numbers(text: str) -> list[Number]:
             if high < value:  # not a range (e.g. a code 3095-2012 is excluded elsewhere; 10-5 is no range)
                 high = None
         out.append(_number(start, m.end(), m.group(), value, high, q2 or q1, chinese))
-    for m in BARE_ROUND_RE.finditer(text):
+    for m in BARE_ROUND_RE.finditer(text) if _BARE_ROUND_HINT.search(text) else ():
         value = CN_UNITS.get(m.group("place") or "", 1) * MULTIPLIERS[m.group("mult")]
         out = [n for n in out if not (m.start() <= n.start < m.end())]
         before = text[m.start() - 1]

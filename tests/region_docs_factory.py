@@ -161,14 +161,18 @@ def city_reports(unit: Unit, partner: Unit, s2t: OpenCC) -> list[GeneratedDoc]:
         + dated + f"{head} 某某某\n" + _opening(gov) + body,
         "named_government": _opening(unit.name + gov[-4:] if not gov.endswith("行政公署") else gov) + body,
         "file_name_only": _opening(gov) + _city_body(unit, partner, own_name=False),
-        "traditional": s2t.convert(_opening(gov) + body),
+        "no_opening": body,  # the text starts at the review's heading (the salutation was not copied)
     }
     if gov.endswith("行政公署"):  # 代表XX盟行政公署: the named opening of a 盟 or 地区
         shapes["named_government"] = f"各位代表：\n现在，我代表{unit.name}行政公署向大会报告工作，请予审议。\n" + body
-    return [GeneratedDoc(name, text.encode("utf-8"), unit.code, 2024, unit.kind, shape) for shape, text in shapes.items()]
+    docs = [GeneratedDoc(name, text.encode("utf-8"), unit.code, 2024, unit.kind, shape) for shape, text in shapes.items()]
+    traditional = s2t.convert(shapes["bare"])  # a page of Hong Kong or Taiwan, its file named in the same script
+    docs.append(GeneratedDoc(s2t.convert(name), traditional.encode("utf-8"), unit.code, 2024, unit.kind, "traditional"))
+    docs.append(GeneratedDoc("政府工作报告.txt", shapes["bare"].encode("utf-8"), unit.code, 2024, unit.kind, "neutral_name"))
+    return docs
 
 
-def province_reports(unit: Unit, cities: list[Unit], partner: Unit) -> list[GeneratedDoc]:
+def province_reports(unit: Unit, cities: list[Unit], partner: Unit, s2t: OpenCC) -> list[GeneratedDoc]:
     """A province's 2026 work report as the provincial publisher names it, and its CSV export."""
     body = _province_body(unit, cities, partner)
     title = f"2026年{unit.name}政府工作报告"
@@ -181,6 +185,10 @@ def province_reports(unit: Unit, cities: list[Unit], partner: Unit) -> list[Gene
     record = {"province": unit.name, "year": "2026", "title": title, "url": f"https://example.org/2026/{unit.code}.html",
               "full_text": web}
     docs.append(GeneratedDoc(f"2026_{unit.name}_政府工作报告.csv", _csv(record), unit.code, 2026, unit.kind, "csv_export"))
+    bare = _opening(unit.government) + body
+    docs.append(GeneratedDoc("政府工作报告.txt", bare.encode("utf-8"), unit.code, 2026, unit.kind, "neutral_name"))
+    docs.append(GeneratedDoc(s2t.convert(f"{stem}.txt"), s2t.convert(bare).encode("utf-8"), unit.code, 2026, unit.kind,
+                             "traditional"))
     return docs
 
 
@@ -200,9 +208,19 @@ def plans(unit: Unit) -> list[GeneratedDoc]:
     notice = (f"{unit.short[:1]}政办发〔2022〕53号\n{unit.name}人民政府办公室关于印发\n{title}的通知\n"
               f"各县区人民政府，{'省' if unit.level == 'province' else '市'}政府各部门：\n"
               f"《{title}》已经政府同意，现印发给你们，请认真抓好贯彻落实。\n{unit.name}人民政府办公室\n2022年4月20日\n")
-    return [GeneratedDoc(f"{title}.txt", (title + "\n" + _plan_body(unit)).encode("utf-8"), unit.code, 2025, unit.kind, "plan_title"),
-            GeneratedDoc(f"{title}.txt", (notice + title + "\n" + _plan_body(unit)).encode("utf-8"), unit.code, 2025, unit.kind,
-                         "plan_notice")]
+    # the notice alone, its title only quoted in a sentence: the file name is the title
+    untitled = (f"{unit.short[:1]}政办发〔2022〕91号\n各县、区人民政府，政府各部门：\n《{title}》已经政府常务会议审议通过，"
+                f"现印发给你们，请结合实际，认真组织实施。\n{unit.name}人民政府办公室\n2022年5月26日\n")
+    # a three-year plan, its title broken over two lines: about its period, dated by its last year
+    action = f"{unit.name}温室气体减排和大气污染治理协同控制三年行动计划（2021-2023年）"
+    action_text = (f"{unit.name}温室气体减排和大气污染治理协同控制\n三年行动计划(2021-2023年)\n"
+                   "为深入贯彻落实习近平生态文明思想，结合实际，制定本行动计划。\n一、总体要求\n"
+                   "到2023年，细颗粒物平均浓度下降到32微克/立方米。\n")
+    body = _plan_body(unit)
+    return [GeneratedDoc(f"{title}.txt", (title + "\n" + body).encode("utf-8"), unit.code, 2025, unit.kind, "plan_title"),
+            GeneratedDoc(f"{title}.txt", (notice + title + "\n" + body).encode("utf-8"), unit.code, 2025, unit.kind, "plan_notice"),
+            GeneratedDoc(f"{title}.txt", (untitled + body).encode("utf-8"), unit.code, 2025, unit.kind, "plan_untitled"),
+            GeneratedDoc(f"{action}.txt", action_text.encode("utf-8"), unit.code, 2023, unit.kind, "plan_three_year")]
 
 
 def generate(path: Path = REGIONS_CSV) -> list[GeneratedDoc]:
@@ -219,7 +237,7 @@ def generate(path: Path = REGIONS_CSV) -> list[GeneratedDoc]:
             docs += city_reports(unit, partner, s2t)
         if unit.level == "province":
             own = [c for c in cities if c.province_code == unit.code]
-            docs += province_reports(unit, own, partner)
+            docs += province_reports(unit, own, partner, s2t)
         docs += plans(unit)
     return docs
 

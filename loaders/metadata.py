@@ -28,8 +28,9 @@ from pathlib import Path
 
 from loaders.items import starts_with_number_marker
 from loaders.numbers import parse_chinese_integer
+from loaders.reading import t2s
 from loaders.records import Metadata
-from loaders.regions import RegionIndex, RegionMention
+from loaders.regions import Region, RegionIndex, RegionMention
 
 KEYWORDS_CSV = Path(__file__).parent / "data" / "metadata_keywords.csv"
 
@@ -547,18 +548,56 @@ def _opening_names(text: str) -> list[str]:
     return [m.group(1) for regex in (_CONGRESS, _ADDRESSED_BY) for m in regex.finditer(head)]
 
 
-def _file_name_region(source_file: str | None, mentions: list[RegionMention], index: RegionIndex) -> str | None:
-    """A region the file name gives by its full or short name (凉山.txt, 云南省_2026_报告.txt), kept only
-    when the text names the same region (凉山州): a file name alone proves nothing."""
+def _fits_voice(region: Region, voice: str | None) -> bool:
+    """A region of the level a text speaks for: a province's voice (全省) a province, a city's (我代表市/州/盟…)
+    a prefecture-level unit or a municipality (直辖市, a province-level 市)."""
+    if voice == "province":
+        return region.level == "province"
+    if voice in ("city", "county"):
+        return region.level == "city" or region.name.endswith("市")
+    return True
+
+
+def _file_name_region(source_file: str | None, voice: str | None, index: RegionIndex) -> Region | None:
+    """The region the file name gives by its full or short name (凉山.txt, 云南省_2026_报告.txt); of a name
+    that several share (吉林, 海南), the one of the level the text speaks for."""
     if not source_file:
         return None
-    stem = source_file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    named = {m.code for m in mentions}
+    stem = t2s(source_file.rsplit("/", 1)[-1].rsplit(".", 1)[0])  # 黔東南.txt: the text is simplified, its name not
     for token in re.split(r"[_\-\s.—]+", stem):
-        code = index.resolve(token) if token else None
-        if code in named:
-            return code
+        if regions := index.named(token) if token else []:
+            return next((r for r in regions if _fits_voice(r, voice)), regions[0])
     return None
+
+
+def _file_name_agrees(named: Region, code: str | None, mentions: list[RegionMention], text: str, voice: str | None,
+                      index: RegionIndex) -> bool:
+    """Whether the file name's region is the body's, made more precise: the body names no region (the file name
+    is all there is), or names the file's city, or is about that city's province while speaking for a city or
+    naming the city in any form (现代化凉山, 三亚湾: a bare short name), or speaks for a city and names a province
+    only by the short name that city shares (海南: 海南省 and 海南藏族自治州)."""
+    if code is None:
+        return True
+    local = voice in ("city", "county")
+    if local and named.level == "city" and (region := index.get(code)) and region.short_name == named.short_name:
+        return True
+    if named.level != "city" or named.province_code != code:
+        return False
+    return any(m.code == named.code for m in mentions) or local or named.short_name in text
+
+
+_LOCAL_NAME_REPEATS = 3  # a local report names its own place by its bare name many times (现代化三亚, 三亚湾, 三亚港)
+
+
+def _local_place_named_most(text: str, province_code: str, index: RegionIndex) -> str | None:
+    """The city of a province that a text speaking for a city names most by its bare name, when it is named at
+    least _LOCAL_NAME_REPEATS times and twice as often as any other city or county of the province (a county's
+    own report, 天门, names no city most)."""
+    counts = sorted(((text.count(name), code) for name, code in index.local_names(province_code)),
+                    key=lambda nc: nc[0], reverse=True)
+    if not counts or counts[0][0] < _LOCAL_NAME_REPEATS or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return None
+    return counts[0][1]
 
 
 def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex,
@@ -569,7 +608,7 @@ def find_place(title: str | None, issuer: str | None, text: str, index: RegionIn
     body that speaks for the whole country (a national document is about no province or city). A
     county-level document keeps its parent region and is marked scope county."""
     voice = _speaker_level(text) or _level_of_voice(text)  # a speech says whom it speaks for
-    for short_text in (title, issuer, *_opening_names(text)):
+    for short_text in (title, *_opening_names(text), issuer):  # a speech's page may be issued by a newspaper (吉林日报)
         mentions = index.find_mentions(short_text) if short_text else []
         mentions = [m for m in mentions if not _LISTED.match(short_text, m.end)]
         if m := _region_of_names(mentions):
@@ -579,9 +618,11 @@ def find_place(title: str | None, issuer: str | None, text: str, index: RegionIn
         return Place()
     mentions = [m for m in index.find_mentions(text) if not _DATELINE.match(text, m.end)]
     code = _dominant_region(mentions, voice)
-    named = _file_name_region(source_file, mentions, index)
-    if named and (code is None or (named[:2] == code[:2] and index.get(code).level == "province")):
-        code = named  # the file name names the body's region, or a city of its province
+    named = _file_name_region(source_file, voice, index)
+    if named and _file_name_agrees(named, code, mentions, text, voice, index):
+        code = named.code  # the file name names the body's region, or a city of its province
+    elif code and voice in ("city", "county") and index.get(code).level == "province":
+        code = _local_place_named_most(text, code, index) or code  # a city's report naming its city bare
     if code is None:
         return Place()
     county = _county_of_body(mentions, code) if voice != "province" else None

@@ -108,6 +108,10 @@ class RegionIndex:
             parent = self._parent_of(code)
             if parent is not None:
                 by_name.setdefault(name, []).append((code, parent.code))
+        self._county_names_of: dict[str, list[str]] = {}  # parent code -> the names of its counties (see local_names)
+        for name, entries in by_name.items():
+            for _, parent in entries:
+                self._county_names_of.setdefault(parent, []).append(name)
         self._county_automaton = Automaton()
         for name, entries in by_name.items():
             self._county_automaton.add_word(name, (name, entries))
@@ -241,6 +245,24 @@ class RegionIndex:
         full = [r for r, short in entries if not short]
         provinces = [r for r, _ in entries if r.level == "province"]
         return (full or provinces or [r for r, _ in entries])[0].code
+
+    def named(self, name: str) -> list[Region]:
+        """Every region of a full or short name, full names first (吉林: the province and the city)."""
+        entries = self._names.get(name.strip(), [])
+        return [r for r, short in entries if not short] + [r for r, short in entries if short]
+
+    def local_names(self, province_code: str) -> list[tuple[str, str | None]]:
+        """(bare name, code of the prefecture-level unit or None for a county) of every city of a province and every
+        county the province administers directly or through a city: the names a local report repeats without 市 or
+        县 (三亚湾, 现代化凉山, 天门). A name a province bears too (吉林, 海南) is left out: it names the province as often."""
+        bare = [(r.short_name, r.code) for r in self.by_code.values()
+                if r.level == "city" and r.province_code == province_code]
+        counties = [name for code, names in self._county_names_of.items() if code[:2] == province_code[:2] for name in names]
+        cities = {name for name, _ in bare}  # 黄山区 of 黄山市, 恩施市 of 恩施州: the bare name is the city's
+        bare += [(name[:-1], None) for name in counties
+                 if len(name) >= _MIN_COUNTY_NAME and name[-1] in _PLACE_SUFFIX and name[:-1] not in cities]
+        return [(name, code) for name, code in bare
+                if len(name) >= 2 and not any(r.level == "province" for r in self.named(name))]
 
     def get(self, code: str | None) -> Region | None:
         return self.by_code.get(code) if code else None

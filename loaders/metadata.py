@@ -167,12 +167,38 @@ def _before_salutation(line: str) -> str:
     return line
 
 
-def find_title(lines: list[str], header: dict[str, str]) -> str | None:
+def _title_head(line: str) -> bool:
+    """A line that can be the first half of a title broken over two lines (青岛市温室气体减排和…协同控制 /
+    三年行动计划(2021-2023年); 某市人民政府办公室关于印发 / 某某规划的通知): long enough, no sentence, label,
+    date, document number or navigation."""
+    return (_MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS and not line.endswith(_SENTENCE_ENDS)
+            and not re.search(r"[:：,，。]", line) and not _PAGE_DATE_TIME.search(line) and not _is_link_bar(line)
+            and not starts_with_number_marker(line) and not _DOC_NUMBER.search(line) and not _is_title_like(line))
+
+
+def _file_title(source_file: str | None) -> str | None:
+    """A file's name when it reads as a title (白银市“十四五”生态环境保护规划（2021-2025）.pdf), in simplified
+    characters, a site's name dropped and underscores read as spaces (云南省_2026_政府工作报告)."""
+    if not source_file:
+        return None
+    stem = _without_site_name(t2s(source_file.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+    stem = re.sub(r"_+", " ", stem).strip()
+    return stem if _is_title_like(stem) else None
+
+
+def find_title(lines: list[str], header: dict[str, str], source_file: str | None = None) -> str | None:
+    """The header's title field, else the first title-like line of the head (joined to the line above it when
+    that is its first half), else the file's name when it reads as a title, else a short line at the top."""
     title = _first_field(header, _keywords().title_fields)
     if title:
         return title
     head = [_without_site_name(_before_salutation(line)) for line in lines[:_HEAD_LINES]]
-    title = next((line for line in head if _is_title_like(line)), None)
+    at = next((i for i, line in enumerate(head) if _is_title_like(line)), None)
+    if at is not None:
+        title = head[at]
+        if 0 < at < _FALLBACK_TITLE_LINES and _title_head(head[at - 1]) and len(head[at - 1] + title) <= _MAX_TITLE_CHARS:
+            title = head[at - 1] + title
+    title = title or _file_title(source_file)
     if not title:  # a short line at the top, unless it is a sentence (a news lead), a byline or a heading
         title = next((line for line in head[:_FALLBACK_TITLE_LINES]
                       if _MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS
@@ -391,9 +417,24 @@ def find_doc_kind(title: str | None, text: str) -> str:
             if kind == "five_year_plan" and plan_period_end(candidate) is None and plan_period_end(text[:_OPENING_CHARS]) is None:
                 continue  # a 规划 of no five-year period, in its title or its first lines (a title cut by a page)
             return kind
-    if any(cue in text for cue in kw.work_report_body_cues):
+    if any(cue in text for cue in kw.work_report_body_cues) or _reviews_then_plans_next_year(text):
         return "work_report"
     return "other"
+
+
+_REVIEW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、)?(20\d{2})年(?:政府)?工作回顾$", re.M)
+_HEADING_BEFORE_YEAR = r"^(?:[一二三四五六七八九十]+、)?[^,，。;；:：\n]{0,12}?"  # 二、 / 努力做好 ... before 2024年
+_HEADING_AFTER_YEAR = r"年[^,，。;；:：\n]{0,24}$"  # 2024年 + 工作安排 / 重点工作 / 主要目标和重点任务
+
+
+def _reviews_then_plans_next_year(text: str) -> bool:
+    """A work report's two parts as headings: 一、2023年工作回顾 at the top, then a heading of the next year
+    (二、2024年工作安排 / 2024年重点工作 / 努力做好2024年各项工作) — a work report whose salutation was not copied."""
+    m = _REVIEW_HEADING.search(text[:_SUMMARY_HEAD_CHARS])
+    if m is None:
+        return False
+    next_year = re.compile(_HEADING_BEFORE_YEAR + str(int(m.group(1)) + 1) + _HEADING_AFTER_YEAR, re.M)
+    return next_year.search(text, m.end()) is not None
 
 
 _PLAN_NUMBER = re.compile(r"十([一二三四五六七八九])五")  # 十四五: the 14th Five-Year Plan
@@ -643,7 +684,7 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     header = header or {}
     index = regions or RegionIndex.load()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title = find_title(lines, header)
+    title = find_title(lines, header, source_file)
     issuer = find_issuer(lines, header)
     doc_type = find_doc_type(title, text)
     published_on = find_published_on(lines, header)
@@ -653,6 +694,8 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     year = work_report_year(title, text) if doc_kind == "work_report" else None
     if doc_kind == "five_year_plan":  # a five-year plan is about its period, dated by its last year
         year = plan_period_end(title or "") or plan_period_end(text[:_OPENING_CHARS]) or None
+    elif doc_type == "plan" and (period := _YEAR_RANGE.search(title or "")):
+        year = int(period.group(0)[-4:])  # 三年行动计划(2021-2023年): so is a plan of any period its title names
     return Metadata(
         title=title,
         issuer=issuer,

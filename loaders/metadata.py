@@ -454,7 +454,8 @@ def plan_period_end(text: str) -> int | None:
     return None
 
 
-_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16}?)第?[一二三四五六七八九十]{1,3}届人民代表大会")
+# the congress a report is given to; a 盟 or 地区 has none, its report goes to the congress' working committee
+_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:第?[一二三四五六七八九十]{1,3}届人民代表大会|人大工作委员会|人大工委)")
 _CONGRESS_DATE = re.compile(r"(20\d{2}|二[〇零○]\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})\s*年[^。\n]{0,40}?人民代表大会")
 
 
@@ -563,7 +564,7 @@ def _place(region_code: str, county: tuple[str, str] | None, voice: str | None, 
     return Place(region_code, "county" if voice == "county" else region.level if region else None)
 
 
-_ADDRESSED_BY = re.compile(r"代表([\u4e00-\u9fff]{2,16}?)人民政府")  # 我代表云南省人民政府, 向大会报告工作
+_ADDRESSED_BY = re.compile(r"代表([\u4e00-\u9fff]{2,16}?)(?:人民政府|行政公署)")  # 我代表云南省人民政府 / 喀什地区行政公署
 
 
 _SPEAKS_FOR = re.compile(r"代表([\u4e00-\u9fff]{0,16}?)(人民政府|政府|行政公署|行署|国务院)")  # 我代表市政府 too
@@ -614,31 +615,34 @@ def _file_name_region(source_file: str | None, voice: str | None, index: RegionI
 def _file_name_agrees(named: Region, code: str | None, mentions: list[RegionMention], text: str, voice: str | None,
                       index: RegionIndex) -> bool:
     """Whether the file name's region is the body's, made more precise: the body names no region (the file name
-    is all there is), or names the file's city, or is about that city's province while speaking for a city or
-    naming the city in any form (现代化凉山, 三亚湾: a bare short name), or speaks for a city and names a province
-    only by the short name that city shares (海南: 海南省 and 海南藏族自治州)."""
+    is all there is), or names the file's city, or is about that city's province (or another of its cities) while
+    speaking for a city or naming the city in any form (现代化凉山, 三亚湾: a bare short name), or speaks for a city
+    and names a province only by the short name that city shares (海南: 海南省 and 海南藏族自治州)."""
     if code is None:
         return True
     local = voice in ("city", "county")
     if local and named.level == "city" and (region := index.get(code)) and region.short_name == named.short_name:
         return True
-    if named.level != "city" or named.province_code != code:
+    region = index.get(code)
+    if named.level != "city" or region is None or named.province_code != region.province_code:
         return False
-    return any(m.code == named.code for m in mentions) or local or named.short_name in text
+    if region.level == "province":
+        return any(m.code == named.code for m in mentions) or local or named.short_name in text
+    # another city of the province (its capital: 融入X都市圈, X市) named more than the speaker names itself bare
+    return local or text.count(named.short_name) >= text.count(region.short_name)
 
 
 _LOCAL_NAME_REPEATS = 3  # a local report names its own place by its bare name many times (现代化三亚, 三亚湾, 三亚港)
 
 
 def _local_place_named_most(text: str, province_code: str, index: RegionIndex) -> str | None:
-    """The city of a province that a text speaking for a city names most by its bare name, when it is named at
-    least _LOCAL_NAME_REPEATS times and twice as often as any other city or county of the province (a county's
-    own report, 天门, names no city most)."""
-    counts = sorted(((text.count(name), code) for name, code in index.local_names(province_code)),
-                    key=lambda nc: nc[0], reverse=True)
+    """The city of a province that a text speaking for a city names most by its bare name or its counties', when
+    named at least _LOCAL_NAME_REPEATS times and twice as often as any other city of the province or county the
+    province administers (天门's own report names no city most)."""
+    counts = index.count_local_names(text, province_code)
     if not counts or counts[0][0] < _LOCAL_NAME_REPEATS or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
         return None
-    return counts[0][1]
+    return counts[0][1] if index.get(counts[0][1]) else None  # a county the province administers is no region
 
 
 def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex,
@@ -662,8 +666,8 @@ def find_place(title: str | None, issuer: str | None, text: str, index: RegionIn
     named = _file_name_region(source_file, voice, index)
     if named and _file_name_agrees(named, code, mentions, text, voice, index):
         code = named.code  # the file name names the body's region, or a city of its province
-    elif code and voice in ("city", "county") and index.get(code).level == "province":
-        code = _local_place_named_most(text, code, index) or code  # a city's report naming its city bare
+    elif code and voice in ("city", "county"):  # a city's report naming its city bare more than any other
+        code = _local_place_named_most(text, index.get(code).province_code, index) or code
     if code is None:
         return Place()
     county = _county_of_body(mentions, code) if voice != "province" else None

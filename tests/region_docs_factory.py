@@ -103,11 +103,15 @@ def _opening(government: str, audience: str = "各位代表") -> str:
     return f"{audience}：\n现在，我代表{government}向大会报告工作，请予审议，并请政协委员和其他列席人员提出意见。\n"
 
 
-def _city_body(unit: Unit, partner: Unit, own_name: bool = True) -> str:
-    """A review of the year: the city by its bare short name (the way reports name it), its province, a partner city
-    of another province by its full name. own_name=False: the body never names the city."""
+def _city_body(unit: Unit, partner: Unit, capital: Unit | None, own_name: bool = True) -> str:
+    """A review of the year: the city by its bare short name (the way reports name it), its province, the capital of
+    its province (融入X都市圈, X市), a partner city of another province by its full name. own_name=False: the body
+    never names the city."""
     own = (f"全面建设社会主义现代化{unit.short}迈出坚实步伐。“{unit.short}制造”品牌影响力持续扩大，"
-           f"{unit.short}综合保税区封关运行。" if own_name else "全面建设社会主义现代化迈出坚实步伐。")
+           f"{unit.short}综合保税区封关运行，美丽{unit.short}建设成效明显，{unit.short}人民获得感持续增强。"
+           f"平安{unit.short}、法治{unit.short}建设深入推进。" if own_name else "全面建设社会主义现代化迈出坚实步伐。")
+    if capital is not None and capital.code != unit.code:
+        own += f"主动融入{capital.short}都市圈，与{capital.name}共建产业协作区。"
     return (
         "一、2023年工作回顾\n"
         f"过去的一年，我们深入贯彻习近平总书记关于{unit.province_short}工作的重要指示精神，在省委、省政府和市委的坚强领导下，"
@@ -149,18 +153,19 @@ def _partner_of(unit: Unit, cities: list[Unit]) -> Unit:
     return others[int(unit.code) % len(others)]
 
 
-def city_reports(unit: Unit, partner: Unit, s2t: OpenCC) -> list[GeneratedDoc]:
+def city_reports(unit: Unit, partner: Unit, capital: Unit | None, s2t: OpenCC) -> list[GeneratedDoc]:
     """A city's (or municipality's) 2024 work report, named by the short name, in each opening shape."""
     gov, head, name = unit.government, unit.head, f"{unit.short}.txt"
     dated = f"——2024年1月20日在{unit.congress_name}上\n"
-    body = _city_body(unit, partner)
+    body = _city_body(unit, partner, capital)
     shapes = {
         "bare": _opening(gov) + body,
         "titled": "政府工作报告\n" + dated + f"{head}  某某某\n" + _opening(gov) + body,
         "clutter": _CITY_CLUTTER.format(title="2024年政府工作报告", source=f"{unit.short}日报", stamp="2024-02-03 09:02:33")
         + dated + f"{head} 某某某\n" + _opening(gov) + body,
         "named_government": _opening(unit.name + gov[-4:] if not gov.endswith("行政公署") else gov) + body,
-        "file_name_only": _opening(gov) + _city_body(unit, partner, own_name=False),
+        "file_name_only": _opening(gov) + _city_body(unit, partner, capital, own_name=False),
+        "titled_chinese_date": "政府工作报告\n" + dated.replace("2024年1月20日", "二〇二四年一月二十日") + _opening(gov) + body,
         "no_opening": body,  # the text starts at the review's heading (the salutation was not copied)
     }
     if gov.endswith("行政公署"):  # 代表XX盟行政公署: the named opening of a 盟 or 地区
@@ -234,7 +239,8 @@ def generate(path: Path = REGIONS_CSV) -> list[GeneratedDoc]:
             continue
         partner = _partner_of(unit, cities)
         if unit.level == "city" or unit.kind == "municipality":
-            docs += city_reports(unit, partner, s2t)
+            capital = next((c for c in cities if c.province_code == unit.province_code), None)  # the first city listed
+            docs += city_reports(unit, partner, capital, s2t)
         if unit.level == "province":
             own = [c for c in cities if c.province_code == unit.code]
             docs += province_reports(unit, own, partner, s2t)

@@ -1,16 +1,19 @@
 """Stage 2: clean text (+ page-header fields) -> Metadata.
 
-title        header 名称/信息名称/..., else the first title-like line of the body
+title        header 名称/信息名称/..., else the first title-like line of the body (with the line above it when
+             that is its first half), else the file name when it reads as a title
 issuer       header 发布机构/..., else a signature line (XX市人民政府), else 'XX印发《…》'
 doc_number   header 文件编号/..., else a line holding only a number such as 常政发〔2023〕23号
 published_on header date fields, else a signature date line (2023年4月17日)
-region       regions named in the title, then in the issuer, then the body's most named one
+region       regions named in the title, then in a speech's opening, then in the issuer, then the body's most
+             named one, made precise by the file name (三亚.txt) or the city a city's report names bare (现代化三亚)
 region_scope the level the document speaks for: province | city (the region's own level), or
              county when it names, or speaks for (全县), a county-level division of its region;
              county_name/county_code name that division (GB/T 2260, cpca's table) when known
 doc_type     the type keyword ending last in the title (工作方案 -> plan, 完成情况 -> report),
              else cues of the body
-year         the year the document is about: the title's year; else for a plan the first
+year         the year the document is about: a plan of a period (十四五, 2021-2023年) its last year, a work
+             report the year it plans; else the title's year; else for a plan the first
              20xx年 of the body, for a report the year its body names most often
 Keyword dictionaries: loaders/data/metadata_keywords.csv.
 A file's own properties (a PDF's title and date, an export's title, date, region and year columns) fill only
@@ -404,10 +407,10 @@ _YEAR_RANGE = re.compile(r"20\d{2}\s*[—–\-~至到]\s*20\d{2}")
 def find_doc_kind(title: str | None, text: str) -> str:
     """annual_plan, five_year_plan, work_report, progress_report, bulletin, rectification_report or
     other: the first kind (in _DOC_KIND_ORDER) whose words the title holds (the inner 《title》 first);
-    an untitled text addressed to a people's congress is a work report."""
+    a text addressed to a people's congress, or whose headings review a year then plan the next, is a work report."""
     kw = _keywords()
-    if any(cue in text[:_OPENING_CHARS] for cue in kw.work_report_cues):
-        return "work_report"  # a speech to a congress, whatever its first title-like line says
+    if any(cue in text[:_OPENING_CHARS] for cue in kw.work_report_cues) or _reviews_then_plans_next_year(text):
+        return "work_report"  # a speech to a congress, whatever its first title-like line (2024年工作安排) says
     candidates = [*_BOOK_TITLE.findall(title), title] if title else []
     for candidate in candidates:
         candidate = _COMPLETED_TARGET.sub("完成情况", candidate)  # 超额完成…目标任务 reports, it does not plan
@@ -417,7 +420,7 @@ def find_doc_kind(title: str | None, text: str) -> str:
             if kind == "five_year_plan" and plan_period_end(candidate) is None and plan_period_end(text[:_OPENING_CHARS]) is None:
                 continue  # a 规划 of no five-year period, in its title or its first lines (a title cut by a page)
             return kind
-    if any(cue in text for cue in kw.work_report_body_cues) or _reviews_then_plans_next_year(text):
+    if any(cue in text for cue in kw.work_report_body_cues):
         return "work_report"
     return "other"
 
@@ -647,11 +650,10 @@ def _local_place_named_most(text: str, province_code: str, index: RegionIndex) -
 
 def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex,
                source_file: str | None = None) -> Place:
-    """The region named by the title, else the issuer, else the opening lines of a speech (the
-    congress or the government it speaks for), else the body's dominant one (made more precise by
-    the file name when that names one of its cities, or the body names it); an empty Place for a
-    body that speaks for the whole country (a national document is about no province or city). A
-    county-level document keeps its parent region and is marked scope county."""
+    """The region named by the title, else the opening lines of a speech (the congress or the government it
+    speaks for), else the issuer, else the body's dominant one, made more precise by the file name (_file_name_agrees)
+    or, in a text speaking for a city, by the city it names most by its bare name; an empty Place for a body that
+    speaks for the whole country (a national document is about no province or city). A county-level document keeps its parent region and is marked scope county."""
     voice = _speaker_level(text) or _level_of_voice(text)  # a speech says whom it speaks for
     for short_text in (title, *_opening_names(text), issuer):  # a speech's page may be issued by a newspaper (吉林日报)
         mentions = index.find_mentions(short_text) if short_text else []

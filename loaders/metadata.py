@@ -492,13 +492,14 @@ def _region_of_names(mentions: list[RegionMention]) -> RegionMention | None:
     return cities[0] if cities else (mentions[0] if mentions else None)
 
 
-def _level_of_voice(text: str) -> str | None:
+def _level_of_voice(text: str, autonomous_region: bool = False) -> str | None:
     """province | city | county when the body speaks clearly for one level (全省/我省 vs 全市/我市/全区
     vs 全县/我县; a county is a local voice like a city's, told apart only by its own cues),
-    national when it speaks for the country (全国, 党中央) twice as often as for the others, else None."""
+    national when it speaks for the country (全国, 党中央) twice as often as for the others, else None.
+    autonomous_region: the text is about a 自治区, whose 全区/我区 speak for it, not for a district."""
     votes = Counter({"province": 0, "city": 0, "county": 0, "national": 0})
     for cue, level in _keywords().level_cues.items():
-        votes[level] += text.count(cue)
+        votes["province" if autonomous_region and level == "city" and cue.endswith("区") else level] += text.count(cue)
     local = votes["city"] + votes["county"]
     if votes["national"] >= 2 and votes["national"] > 2 * (votes["province"] + local):
         return "national"  # clearly: a province's page may well cite 全国 and 党中央 a few times
@@ -654,7 +655,8 @@ def find_place(title: str | None, issuer: str | None, text: str, index: RegionIn
     speaks for), else the issuer, else the body's dominant one, made more precise by the file name (_file_name_agrees)
     or, in a text speaking for a city, by the city it names most by its bare name; an empty Place for a body that
     speaks for the whole country (a national document is about no province or city). A county-level document keeps its parent region and is marked scope county."""
-    voice = _speaker_level(text) or _level_of_voice(text)  # a speech says whom it speaks for
+    speaker = _speaker_level(text)
+    voice = speaker or _level_of_voice(text)  # a speech says whom it speaks for
     for short_text in (title, *_opening_names(text), issuer):  # a speech's page may be issued by a newspaper (吉林日报)
         mentions = index.find_mentions(short_text) if short_text else []
         mentions = [m for m in mentions if not _LISTED.match(short_text, m.end)]
@@ -664,6 +666,9 @@ def find_place(title: str | None, issuer: str | None, text: str, index: RegionIn
     if voice == "national":
         return Place()
     mentions = [m for m in index.find_mentions(text) if not _DATELINE.match(text, m.end)]
+    provinces = Counter(m.province_code for m in mentions).most_common(1)
+    if speaker is None and provinces and index.get(provinces[0][0]).name.endswith("自治区"):
+        voice = _level_of_voice(text, autonomous_region=True)  # 全区 of 广西: the region's own voice, not a district's
     code = _dominant_region(mentions, voice)
     named = _file_name_region(source_file, voice, index)
     if named and _file_name_agrees(named, code, mentions, text, voice, index):

@@ -194,6 +194,13 @@ def province_reports(unit: Unit, cities: list[Unit], partner: Unit, s2t: OpenCC)
     docs.append(GeneratedDoc("政府工作报告.txt", bare.encode("utf-8"), unit.code, 2026, unit.kind, "neutral_name"))
     docs.append(GeneratedDoc(s2t.convert(f"{stem}.txt"), s2t.convert(bare).encode("utf-8"), unit.code, 2026, unit.kind,
                              "traditional"))
+    if cities:  # a province's measures, untitled by place, under a neutral name: 全区 of a 自治区 is the region's voice
+        whole = "全区" if unit.kind == "autonomous_region" else "全省" if unit.kind == "province" else "全市"
+        capital, listed = cities[0], "、".join(c.short for c in cities[:3])
+        measures = (f"关于加强生态环境保护的若干措施\n{whole}各级各部门要深入贯彻习近平生态文明思想。支持{capital.short}建设区域中心城市，"
+                    f"{capital.short}都市圈加快建设，{listed}协同发展，推动{capital.short}港建设。到2025年，{whole}空气质量优良天数"
+                    f"比例达到90%以上，{whole}地表水质量保持稳定。\n")
+        docs.append(GeneratedDoc("若干措施.txt", measures.encode("utf-8"), unit.code, 2025, unit.kind, "province_voice"))
     return docs
 
 

@@ -16,7 +16,8 @@ The shapes copy the corpus' openings, never their words. Each document carries t
 about.
 
 `.venv/bin/python tests/region_docs_factory.py` counts region and year right / wrong / null by kind of unit
-and by shape, and lists the failures (`--out DIR` also writes the files).
+and by shape, and lists the failures with `-v` (`--out DIR` also writes the files; `--fresh` adds the shapes
+written after the rules were frozen, fresh_city_reports).
 """
 
 from __future__ import annotations
@@ -235,7 +236,25 @@ def plans(unit: Unit) -> list[GeneratedDoc]:
             GeneratedDoc(f"{action}.txt", action_text.encode("utf-8"), unit.code, 2023, unit.kind, "plan_three_year")]
 
 
-def generate(path: Path = REGIONS_CSV) -> list[GeneratedDoc]:
+def fresh_city_reports(unit: Unit, neighbours: list[Unit], capital: Unit | None) -> list[GeneratedDoc]:
+    """Shapes written after the rules were frozen (2026-11-29 16:00), scored once at first sight: other wordings of
+    the opening and of the bare name, neighbours of the same province marked with 市, other file names."""
+    gov = unit.government
+    near = "、".join(n.name for n in neighbours[:2])
+    own = (f"2023年，{unit.short}经济运行稳中有进，奋力谱写{unit.short}高质量发展新篇章，{unit.short}经济开发区扩区调位获批，"
+           f"全体{unit.short}人民共同见证了{unit.short}发展史上的重要时刻。")
+    links = (f"对接{capital.short}、服务{capital.name}，" if capital and capital.code != unit.code else "") +             (f"与{near}签订区域合作协议，" if near else "")
+    body = (own + links + "全市生态环境质量持续改善，空气质量优良天数比例88.6%。\n"
+            "2024年主要目标任务\n地区生产总值增长6.5%左右，单位地区生产总值能耗下降完成省下达任务。\n")
+    opening = f"各位代表：\n我代表{gov}，向大会作政府工作报告，请予审议。\n" if not gov.endswith("行政公署") \
+        else "各位主任、委员：\n受盟行政公署委托，下面作工作报告。\n"
+    return [GeneratedDoc(f"{unit.short}.txt", (opening + body).encode("utf-8"), unit.code, 2024, unit.kind, "fresh_opening"),
+            GeneratedDoc(f"{unit.name}2024年政府工作报告.txt", body.encode("utf-8"), unit.code, 2024, unit.kind,
+                         "fresh_full_file_name"),
+            GeneratedDoc(f"{unit.code}.txt", (opening + body).encode("utf-8"), unit.code, 2024, unit.kind, "fresh_code_name")]
+
+
+def generate(path: Path = REGIONS_CSV, fresh: bool = False) -> list[GeneratedDoc]:
     every = units(path)
     cities = [u for u in every if u.level == "city"]
     s2t = OpenCC("s2t")
@@ -248,6 +267,9 @@ def generate(path: Path = REGIONS_CSV) -> list[GeneratedDoc]:
         if unit.level == "city" or unit.kind == "municipality":
             capital = next((c for c in cities if c.province_code == unit.province_code), None)  # the first city listed
             docs += city_reports(unit, partner, capital, s2t)
+            if fresh:
+                neighbours = [c for c in cities if c.province_code == unit.province_code and c.code != unit.code][1:3]
+                docs += fresh_city_reports(unit, neighbours, capital)
         if unit.level == "province":
             own = [c for c in cities if c.province_code == unit.code]
             docs += province_reports(unit, own, partner, s2t)
@@ -285,7 +307,7 @@ def count(docs: list[GeneratedDoc]) -> tuple[dict, list[str]]:
 
 
 def main(argv: list[str]) -> None:
-    docs = generate()
+    docs = generate(fresh="--fresh" in argv)
     if "--out" in argv:
         out = Path(argv[argv.index("--out") + 1])
         for doc in docs:

@@ -172,7 +172,7 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
     try:
         doc = read_any(data, source_file, ocr)
     except LoadError as err:
-        result.errors.append(error_row(source_file, sha, err))
+        result.errors.append(error_row(source_file, sha, err, severity=err.severity))
         return result
     text = doc.text
     document_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -711,7 +711,7 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
                     if n_in_batch >= options.batch_docs:
                         _flush(writers, batch)
                         n_in_batch = 0
-                elif not any(e["reason"] == "duplicate_content" for e in new_errors):
+                elif any(e["severity"] == "error" for e in new_errors):  # a duplicate or a skipped table is no failure
                     summary.failed += 1
                 load_id.update(f"{res.source_file}\0{res.content_sha256}\0{doc_id if loaded else '-'}\0".encode())
                 for e in new_errors:

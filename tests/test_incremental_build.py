@@ -68,9 +68,10 @@ def _node_kinds(db: Path) -> Counter:
     return Counter(result["unique_id"].split(".")[0] for result in results["results"])
 
 
-def _compiled_test(db: Path, name: str) -> str:
-    """The SQL a data test of the last build of db ran."""
-    return next((publish.dbt_state_dir(db) / "target" / "run").rglob(f"{name}.sql")).read_text(encoding="utf-8")
+def _compiled_test(db: Path, name: str, folder: str = "run") -> str:
+    """The SQL a data test of the last build of db ran (folder "compiled": the test's own query, which returns
+    the failures, without dbt's count of them around it)."""
+    return next((publish.dbt_state_dir(db) / "target" / folder).rglob(f"{name}.sql")).read_text(encoding="utf-8")
 
 
 def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> int:
@@ -84,6 +85,21 @@ def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> int:
                     "limit 1) as document_id) from marts.fct_targets where document_id in (select document_id "
                     "from intermediate.int_documents_changed where in_refresh_scope) limit 1")
         return con.execute(test_sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def _failing_checks(db: Path, copy: Path, test_sql: str, assignments: str) -> set[tuple[str, str]]:
+    """(column, check) pairs a compiled column_checks test of marts.fct_targets reports on a copy of db where
+    one row of the refresh scope is updated with assignments ("" leaves the rows as built)."""
+    shutil.copyfile(db, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        if assignments:
+            con.execute(f"update marts.fct_targets set {assignments} where measure_id = (select min(measure_id) "
+                        "from marts.fct_targets where document_id in (select document_id from "
+                        "intermediate.int_documents_changed where in_refresh_scope))")
+        return {(column, check) for column, check, _ in con.execute(test_sql).fetchall()}
     finally:
         con.close()
 
@@ -202,17 +218,25 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     incremental_nodes, full_nodes = _node_kinds(incremental_db), _node_kinds(full_db)
     assert incremental_nodes["seed"] == incremental_nodes["unit_test"] == 0, incremental_nodes
     assert full_nodes["seed"] and full_nodes["unit_test"] and full_nodes["test"] > incremental_nodes["test"] > 0
-    assert "in_refresh_scope" in _compiled_test(incremental_db, "not_null_fct_targets_document_id")
+    assert "in_refresh_scope" in _compiled_test(incremental_db, "column_checks_fct_targets")
     assert "in_refresh_scope" not in _compiled_test(incremental_db, "relationships_fct_targets_year__year__ref_dim_year_")
     # staging is not built from int_documents_changed: its tests may run before it is re-built, so they read every row
     assert "in_refresh_scope" not in _compiled_test(incremental_db, "unique_stg_raw__measures_measure_id")
-    assert "in_refresh_scope" not in _compiled_test(incremental_db, "not_null_stg_raw__measures_document_id")
+    assert "in_refresh_scope" not in _compiled_test(incremental_db, "column_checks_stg_raw__measures")
     # unique reads the rows holding a key of the scope's rows: a duplicate of a re-built row is still found,
     # even when the copy sits outside the scope
     unique_sql = _compiled_test(incremental_db, "unique_fct_targets_measure_id")
     assert "in_refresh_scope" in unique_sql
     assert _failures_with_a_duplicate(incremental_db, tmp_path / "duplicate.duckdb", unique_sql) == 1
-    assert "in_refresh_scope" not in _compiled_test(full_db, "not_null_fct_targets_document_id")
+    assert "in_refresh_scope" not in _compiled_test(full_db, "column_checks_fct_targets")
+    # the merged row-level test (data-tests/generic/test_column_checks.sql) fails on a broken row of the scope,
+    # naming each broken column and check, and passes on the rows as built
+    checks_sql = _compiled_test(incremental_db, "column_checks_fct_targets", "compiled")
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql, "") == set()
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql,
+                           "unit = null, comparator = 'about', char_start = -1, binding = 'soft'") == {
+        ("unit", "not_null"), ("comparator", "accepted_values"), ("char_start", "not_negative"),
+        ("binding", "accepted_values")}
 
     statuses = _statuses(incremental_db)
     # new: 2 added + the edited one's new text; removed: the deleted one + the edited one's old text;

@@ -1,6 +1,6 @@
 {#- The relation a generic data test reads (dbt's own macro, which applies the test's `where` config), and in
     an incremental build (ENVWH_BUILD_MODE=incremental, set by loaders/publish.py) only the rows of the
-    refresh scope for the tests that judge each row alone (row_level_tests) on a model with a document_id,
+    refresh scope for the tests that judge each row alone (row_level_tests: column_checks and dbt's not_null, ...) on a model with a document_id,
     and for `unique` only the rows whose key is a key of the scope's rows.
 
     Why this is safe: an incremental build re-builds every row of the scope (macros/incremental_refresh.sql)
@@ -32,7 +32,7 @@
 
 {#- The condition that limits the running test to the refresh scope, or '' when it must read every row. -#}
 {% macro refresh_scope_of_test(relation) -%}
-    {%- set row_level_tests = ['not_null', 'accepted_values', 'not_negative', 'expression_is_true'] -%}
+    {%- set row_level_tests = ['column_checks', 'not_null', 'accepted_values', 'not_negative', 'expression_is_true'] -%}
     {#- read only while running: dbt's parser never records the variable, so a change of mode keeps the
         parsed project (publish.dbt_state_dir) -#}
     {%- if not execute or env_var('ENVWH_BUILD_MODE', 'full') != 'incremental' -%}

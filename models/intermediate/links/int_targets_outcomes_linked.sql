@@ -11,10 +11,13 @@
           pre_hook="{{ delete_refresh_scope(['target_document_id', 'outcome_document_id']) }}") }}
 with links as (
     select * from {{ ref('int_targets_outcomes_linked_by_key') }}
+    where {{ in_refresh_scope(['target_document_id', 'outcome_document_id']) }}
     union all
     select * from {{ ref('int_targets_outcomes_linked_within_task') }}
+    where {{ in_refresh_scope(['target_document_id', 'outcome_document_id']) }}
     union all
     select * from {{ ref('int_targets_outcomes_linked_across_documents') }}
+    where {{ in_refresh_scope(['target_document_id', 'outcome_document_id']) }}
 ),
 
 measures as (
@@ -58,4 +61,3 @@ final as (
 )
 
 select * from final
-where {{ in_refresh_scope(['target_document_id', 'outcome_document_id']) }}

@@ -9,12 +9,18 @@
 -- Key 'subject:<target's normalised subject>|<unit>'.
 -- Candidate pairs must share a run of link_min_common_chars characters, so they are found by joining
 -- those runs instead of comparing every target with every outcome.
+-- Incremental (issue 12): a link pairs measures of one region, so only the refresh scope (every document of
+-- the regions touched) is linked again; see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope(['target_document_id', 'outcome_document_id']) }}") }}
 with candidates as (
     select * from {{ ref('int_measures_link_candidates') }}
+    where {{ in_refresh_scope() }}
 ),
 
 task_links as (
     select * from {{ ref('int_targets_outcomes_linked_within_task') }}
+    where {{ in_refresh_scope(['target_document_id']) }}
 ),
 
 unlinked as {{ materialized_cte() }} (
@@ -68,6 +74,8 @@ pairs as {{ materialized_cte() }} (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,
+        targets.document_id as target_document_id,
+        outcomes.document_id as outcome_document_id,
         'subject:' || targets.subject_norm || '|' || targets.unit as link_key,
         targets.subject_norm as target_subject,
         outcomes.subject_norm as outcome_subject,
@@ -116,7 +124,9 @@ final as (
         link_key,
         'subject' as link_type,
         'plan_report_similar' as link_method,
-        common_chars
+        common_chars,
+        target_document_id,
+        outcome_document_id
     from measured
     where common_chars >= {{ var('link_min_common_chars') }}
         and common_chars >= {{ var('link_min_common_share') }} * longer_subject_chars

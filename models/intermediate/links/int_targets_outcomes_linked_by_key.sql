@@ -4,17 +4,24 @@
 -- end year are two links): of the pairs that pass link_compatible, a target and the actual of one table
 -- row first (a 十三五 table: the document itself pairs them), then the most preferred target and its
 -- most preferred outcome (the preferred pair whenever it is compatible).
+-- Incremental (issue 12): a link pairs measures of one region, so only the refresh scope (every document of
+-- the regions touched) is linked again; see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope(['target_document_id', 'outcome_document_id']) }}") }}
 with measures as (
     select * from {{ ref('int_measures_resolved') }}
     where link_key is not null
         and region_code is not null
         and year is not null
+        and {{ in_refresh_scope() }}
 ),
 
 pairs as (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,
+        targets.document_id as target_document_id,
+        outcomes.document_id as outcome_document_id,
         targets.region_code,
         targets.year,
         targets.period,
@@ -42,7 +49,9 @@ final as (
         link_key,
         link_type,
         link_method,
-        cast(null as integer) as common_chars
+        cast(null as integer) as common_chars,
+        target_document_id,
+        outcome_document_id
     from pairs
     qualify
         row_number() over (

@@ -10,14 +10,21 @@
 -- Both sides pass link_compatible; each side keeps its best partner (mutual_best): longest LCS, then
 -- that of the subjects, then nearest in the text, then measure ids. Key 'task:<document_id>:<task_path>'.
 -- The LCS is computed once per distinct pair of strings, the costly part of this model.
+-- Incremental (issue 12): a link pairs measures of one region, so only the refresh scope (every document of
+-- the regions touched) is linked again; see macros/incremental_refresh.sql.
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
+          pre_hook="{{ delete_refresh_scope(['target_document_id', 'outcome_document_id']) }}") }}
 with candidates as {{ materialized_cte() }} (
     select * from {{ ref('int_measures_link_candidates') }}
+    where {{ in_refresh_scope() }}
 ),
 
 pairs as {{ materialized_cte() }} (
     select
         targets.measure_id as target_measure_id,
         outcomes.measure_id as outcome_measure_id,
+        targets.document_id as target_document_id,
+        outcomes.document_id as outcome_document_id,
         'task:' || targets.document_id || ':' || targets.task_path as link_key,
         targets.subject_norm as target_subject,
         outcomes.subject_norm as outcome_subject,
@@ -109,7 +116,9 @@ final as (
         link_key,
         'task' as link_type,
         'task_similar' as link_method,
-        common_chars
+        common_chars,
+        target_document_id,
+        outcome_document_id
     from agreeing
     qualify {{ mutual_best(
         'common_chars desc, subjects_common_chars desc, distance asc, outcome_measure_id asc',

@@ -1,16 +1,19 @@
 """Stage 2: clean text (+ page-header fields) -> Metadata.
 
-title        header 名称/信息名称/..., else the first title-like line of the body
+title        header 名称/信息名称/..., else the first title-like line of the body (with the line above it when
+             that is its first half), else the file name when it reads as a title
 issuer       header 发布机构/..., else a signature line (XX市人民政府), else 'XX印发《…》'
 doc_number   header 文件编号/..., else a line holding only a number such as 常政发〔2023〕23号
 published_on header date fields, else a signature date line (2023年4月17日)
-region       regions named in the title, then in the issuer, then the body's most named one
+region       regions named in the title, then in a speech's opening, then in the issuer, then the body's most
+             named one, made precise by the file name (三亚.txt) or the city a city's report names bare (现代化三亚)
 region_scope the level the document speaks for: province | city (the region's own level), or
              county when it names, or speaks for (全县), a county-level division of its region;
              county_name/county_code name that division (GB/T 2260, cpca's table) when known
 doc_type     the type keyword ending last in the title (工作方案 -> plan, 完成情况 -> report),
              else cues of the body
-year         the year the document is about: the title's year; else for a plan the first
+year         the year the document is about: a plan of a period (十四五, 2021-2023年) its last year, a work
+             report the year it plans; else the title's year; else for a plan the first
              20xx年 of the body, for a report the year its body names most often
 Keyword dictionaries: loaders/data/metadata_keywords.csv.
 A file's own properties (a PDF's title and date, an export's title, date, region and year columns) fill only
@@ -28,8 +31,9 @@ from pathlib import Path
 
 from loaders.items import starts_with_number_marker
 from loaders.numbers import parse_chinese_integer
+from loaders.reading import t2s
 from loaders.records import Metadata
-from loaders.regions import RegionIndex, RegionMention
+from loaders.regions import Region, RegionIndex, RegionMention
 
 KEYWORDS_CSV = Path(__file__).parent / "data" / "metadata_keywords.csv"
 
@@ -167,12 +171,38 @@ def _before_salutation(line: str) -> str:
     return line
 
 
-def find_title(lines: list[str], header: dict[str, str]) -> str | None:
+def _title_head(line: str) -> bool:
+    """A line that can be the first half of a title broken over two lines (青岛市温室气体减排和…协同控制 /
+    三年行动计划(2021-2023年); 某市人民政府办公室关于印发 / 某某规划的通知): long enough, no sentence, label,
+    date, document number or navigation."""
+    return (_MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS and not line.endswith(_SENTENCE_ENDS)
+            and not re.search(r"[:：,，。]", line) and not _PAGE_DATE_TIME.search(line) and not _is_link_bar(line)
+            and not starts_with_number_marker(line) and not _DOC_NUMBER.search(line) and not _is_title_like(line))
+
+
+def _file_title(source_file: str | None) -> str | None:
+    """A file's name when it reads as a title (白银市“十四五”生态环境保护规划（2021-2025）.pdf), in simplified
+    characters, a site's name dropped and underscores read as spaces (云南省_2026_政府工作报告)."""
+    if not source_file:
+        return None
+    stem = _without_site_name(t2s(source_file.rsplit("/", 1)[-1].rsplit(".", 1)[0]))
+    stem = re.sub(r"_+", " ", stem).strip()
+    return stem if _is_title_like(stem) else None
+
+
+def find_title(lines: list[str], header: dict[str, str], source_file: str | None = None) -> str | None:
+    """The header's title field, else the first title-like line of the head (joined to the line above it when
+    that is its first half), else the file's name when it reads as a title, else a short line at the top."""
     title = _first_field(header, _keywords().title_fields)
     if title:
         return title
     head = [_without_site_name(_before_salutation(line)) for line in lines[:_HEAD_LINES]]
-    title = next((line for line in head if _is_title_like(line)), None)
+    at = next((i for i, line in enumerate(head) if _is_title_like(line)), None)
+    if at is not None:
+        title = head[at]
+        if 0 < at < _FALLBACK_TITLE_LINES and _title_head(head[at - 1]) and len(head[at - 1] + title) <= _MAX_TITLE_CHARS:
+            title = head[at - 1] + title
+    title = title or _file_title(source_file)
     if not title:  # a short line at the top, unless it is a sentence (a news lead), a byline or a heading
         title = next((line for line in head[:_FALLBACK_TITLE_LINES]
                       if _MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS
@@ -378,10 +408,10 @@ _YEAR_RANGE = re.compile(r"20\d{2}\s*[—–\-~至到]\s*20\d{2}")
 def find_doc_kind(title: str | None, text: str) -> str:
     """annual_plan, five_year_plan, work_report, progress_report, bulletin, rectification_report or
     other: the first kind (in _DOC_KIND_ORDER) whose words the title holds (the inner 《title》 first);
-    an untitled text addressed to a people's congress is a work report."""
+    a text addressed to a people's congress, or whose headings review a year then plan the next, is a work report."""
     kw = _keywords()
-    if any(cue in text[:_OPENING_CHARS] for cue in kw.work_report_cues):
-        return "work_report"  # a speech to a congress, whatever its first title-like line says
+    if any(cue in text[:_OPENING_CHARS] for cue in kw.work_report_cues) or _reviews_then_plans_next_year(text):
+        return "work_report"  # a speech to a congress, whatever its first title-like line (2024年工作安排) says
     candidates = [*_BOOK_TITLE.findall(title), title] if title else []
     for candidate in candidates:
         candidate = _COMPLETED_TARGET.sub("完成情况", candidate)  # 超额完成…目标任务 reports, it does not plan
@@ -394,6 +424,21 @@ def find_doc_kind(title: str | None, text: str) -> str:
     if any(cue in text for cue in kw.work_report_body_cues):
         return "work_report"
     return "other"
+
+
+_REVIEW_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、)?(20\d{2})年(?:政府)?工作回顾$", re.M)
+_HEADING_BEFORE_YEAR = r"^(?:[一二三四五六七八九十]+、)?[^,，。;；:：\n]{0,12}?"  # 二、 / 努力做好 ... before 2024年
+_HEADING_AFTER_YEAR = r"年[^,，。;；:：\n]{0,24}$"  # 2024年 + 工作安排 / 重点工作 / 主要目标和重点任务
+
+
+def _reviews_then_plans_next_year(text: str) -> bool:
+    """A work report's two parts as headings: 一、2023年工作回顾 at the top, then a heading of the next year
+    (二、2024年工作安排 / 2024年重点工作 / 努力做好2024年各项工作) — a work report whose salutation was not copied."""
+    m = _REVIEW_HEADING.search(text[:_SUMMARY_HEAD_CHARS])
+    if m is None:
+        return False
+    next_year = re.compile(_HEADING_BEFORE_YEAR + str(int(m.group(1)) + 1) + _HEADING_AFTER_YEAR, re.M)
+    return next_year.search(text, m.end()) is not None
 
 
 _PLAN_NUMBER = re.compile(r"十([一二三四五六七八九])五")  # 十四五: the 14th Five-Year Plan
@@ -413,7 +458,8 @@ def plan_period_end(text: str) -> int | None:
     return None
 
 
-_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16}?)第?[一二三四五六七八九十]{1,3}届人民代表大会")
+# the congress a report is given to; a 盟 or 地区 has none, its report goes to the congress' working committee
+_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:第?[一二三四五六七八九十]{1,3}届人民代表大会|人大工作委员会|人大工委)")
 _CONGRESS_DATE = re.compile(r"(20\d{2}|二[〇零○]\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})\s*年[^。\n]{0,40}?人民代表大会")
 
 
@@ -447,13 +493,14 @@ def _region_of_names(mentions: list[RegionMention]) -> RegionMention | None:
     return cities[0] if cities else (mentions[0] if mentions else None)
 
 
-def _level_of_voice(text: str) -> str | None:
+def _level_of_voice(text: str, autonomous_region: bool = False) -> str | None:
     """province | city | county when the body speaks clearly for one level (全省/我省 vs 全市/我市/全区
     vs 全县/我县; a county is a local voice like a city's, told apart only by its own cues),
-    national when it speaks for the country (全国, 党中央) twice as often as for the others, else None."""
+    national when it speaks for the country (全国, 党中央) twice as often as for the others, else None.
+    autonomous_region: the text is about a 自治区, whose 全区/我区 speak for it, not for a district."""
     votes = Counter({"province": 0, "city": 0, "county": 0, "national": 0})
     for cue, level in _keywords().level_cues.items():
-        votes[level] += text.count(cue)
+        votes["province" if autonomous_region and level == "city" and cue.endswith("区") else level] += text.count(cue)
     local = votes["city"] + votes["county"]
     if votes["national"] >= 2 and votes["national"] > 2 * (votes["province"] + local):
         return "national"  # clearly: a province's page may well cite 全国 and 党中央 a few times
@@ -522,7 +569,7 @@ def _place(region_code: str, county: tuple[str, str] | None, voice: str | None, 
     return Place(region_code, "county" if voice == "county" else region.level if region else None)
 
 
-_ADDRESSED_BY = re.compile(r"代表([\u4e00-\u9fff]{2,16}?)人民政府")  # 我代表云南省人民政府, 向大会报告工作
+_ADDRESSED_BY = re.compile(r"代表([\u4e00-\u9fff]{2,16}?)(?:人民政府|行政公署)")  # 我代表云南省人民政府 / 喀什地区行政公署
 
 
 _SPEAKS_FOR = re.compile(r"代表([\u4e00-\u9fff]{0,16}?)(人民政府|政府|行政公署|行署|国务院)")  # 我代表市政府 too
@@ -548,29 +595,70 @@ def _opening_names(text: str) -> list[str]:
     return [m.group(1) for regex in (_CONGRESS, _ADDRESSED_BY) for m in regex.finditer(head)]
 
 
-def _file_name_region(source_file: str | None, mentions: list[RegionMention], index: RegionIndex) -> str | None:
-    """A region the file name gives by its full or short name (凉山.txt, 云南省_2026_报告.txt), kept only
-    when the text names the same region (凉山州): a file name alone proves nothing."""
+def _fits_voice(region: Region, voice: str | None) -> bool:
+    """A region of the level a text speaks for: a province's voice (全省) a province, a city's (我代表市/州/盟…)
+    a prefecture-level unit or a municipality (直辖市, a province-level 市)."""
+    if voice == "province":
+        return region.level == "province"
+    if voice in ("city", "county"):
+        return region.level == "city" or region.name.endswith("市")
+    return True
+
+
+def _file_name_region(source_file: str | None, voice: str | None, index: RegionIndex) -> Region | None:
+    """The region the file name gives by its full or short name (凉山.txt, 云南省_2026_报告.txt); of a name
+    that several share (吉林, 海南), the one of the level the text speaks for."""
     if not source_file:
         return None
-    stem = source_file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    named = {m.code for m in mentions}
+    stem = t2s(source_file.rsplit("/", 1)[-1].rsplit(".", 1)[0])  # 黔東南.txt: the text is simplified, its name not
     for token in re.split(r"[_\-\s.—]+", stem):
-        code = index.resolve(token) if token else None
-        if code in named:
-            return code
+        if regions := index.named(token) if token else []:
+            return next((r for r in regions if _fits_voice(r, voice)), regions[0])
     return None
+
+
+def _file_name_agrees(named: Region, code: str | None, mentions: list[RegionMention], text: str, voice: str | None,
+                      index: RegionIndex) -> bool:
+    """Whether the file name's region is the body's, made more precise: the body names no region (the file name
+    is all there is), or names the file's city, or is about that city's province (or another of its cities) while
+    speaking for a city or naming the city in any form (现代化凉山, 三亚湾: a bare short name), or speaks for a city
+    and names a province only by the short name that city shares (海南: 海南省 and 海南藏族自治州)."""
+    if code is None:
+        return True
+    local = voice in ("city", "county")
+    if local and named.level == "city" and (region := index.get(code)) and region.short_name == named.short_name:
+        return True
+    region = index.get(code)
+    if named.level != "city" or region is None or named.province_code != region.province_code:
+        return False
+    if region.level == "province":
+        return any(m.code == named.code for m in mentions) or local or named.short_name in text
+    # another city of the province (its capital: 融入X都市圈, X市) named more than the speaker names itself bare
+    return local or text.count(named.short_name) >= text.count(region.short_name)
+
+
+_LOCAL_NAME_REPEATS = 3  # a local report names its own place by its bare name many times (现代化三亚, 三亚湾, 三亚港)
+
+
+def _local_place_named_most(text: str, province_code: str, index: RegionIndex) -> str | None:
+    """The city of a province that a text speaking for a city names most by its bare name or its counties', when
+    named at least _LOCAL_NAME_REPEATS times and twice as often as any other city of the province or county the
+    province administers (天门's own report names no city most)."""
+    counts = index.count_local_names(text, province_code)
+    if not counts or counts[0][0] < _LOCAL_NAME_REPEATS or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return None
+    return counts[0][1] if index.get(counts[0][1]) else None  # a county the province administers is no region
 
 
 def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex,
                source_file: str | None = None) -> Place:
-    """The region named by the title, else the issuer, else the opening lines of a speech (the
-    congress or the government it speaks for), else the body's dominant one (made more precise by
-    the file name when that names one of its cities, or the body names it); an empty Place for a
-    body that speaks for the whole country (a national document is about no province or city). A
-    county-level document keeps its parent region and is marked scope county."""
-    voice = _speaker_level(text) or _level_of_voice(text)  # a speech says whom it speaks for
-    for short_text in (title, issuer, *_opening_names(text)):
+    """The region named by the title, else the opening lines of a speech (the congress or the government it
+    speaks for), else the issuer, else the body's dominant one, made more precise by the file name (_file_name_agrees)
+    or, in a text speaking for a city, by the city it names most by its bare name; an empty Place for a body that
+    speaks for the whole country (a national document is about no province or city). A county-level document keeps its parent region and is marked scope county."""
+    speaker = _speaker_level(text)
+    voice = speaker or _level_of_voice(text)  # a speech says whom it speaks for
+    for short_text in (title, *_opening_names(text), issuer):  # a speech's page may be issued by a newspaper (吉林日报)
         mentions = index.find_mentions(short_text) if short_text else []
         mentions = [m for m in mentions if not _LISTED.match(short_text, m.end)]
         if m := _region_of_names(mentions):
@@ -579,10 +667,15 @@ def find_place(title: str | None, issuer: str | None, text: str, index: RegionIn
     if voice == "national":
         return Place()
     mentions = [m for m in index.find_mentions(text) if not _DATELINE.match(text, m.end)]
+    provinces = Counter(m.province_code for m in mentions).most_common(1)
+    if speaker is None and provinces and index.get(provinces[0][0]).name.endswith("自治区"):
+        voice = _level_of_voice(text, autonomous_region=True)  # 全区 of 广西: the region's own voice, not a district's
     code = _dominant_region(mentions, voice)
-    named = _file_name_region(source_file, mentions, index)
-    if named and (code is None or (named[:2] == code[:2] and index.get(code).level == "province")):
-        code = named  # the file name names the body's region, or a city of its province
+    named = _file_name_region(source_file, voice, index)
+    if named and _file_name_agrees(named, code, mentions, text, voice, index):
+        code = named.code  # the file name names the body's region, or a city of its province
+    elif code and voice in ("city", "county"):  # a city's report naming its city bare more than any other
+        code = _local_place_named_most(text, index.get(code).province_code, index) or code
     if code is None:
         return Place()
     county = _county_of_body(mentions, code) if voice != "province" else None
@@ -603,7 +696,7 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     header = header or {}
     index = regions or RegionIndex.load()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title = find_title(lines, header)
+    title = find_title(lines, header, source_file)
     issuer = find_issuer(lines, header)
     doc_type = find_doc_type(title, text)
     published_on = find_published_on(lines, header)
@@ -613,6 +706,8 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     year = work_report_year(title, text) if doc_kind == "work_report" else None
     if doc_kind == "five_year_plan":  # a five-year plan is about its period, dated by its last year
         year = plan_period_end(title or "") or plan_period_end(text[:_OPENING_CHARS]) or None
+    elif doc_type == "plan" and (period := _YEAR_RANGE.search(title or "")):
+        year = int(period.group(0)[-4:])  # 三年行动计划(2021-2023年): so is a plan of any period its title names
     return Metadata(
         title=title,
         issuer=issuer,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -108,6 +109,12 @@ class RegionIndex:
             parent = self._parent_of(code)
             if parent is not None:
                 by_name.setdefault(name, []).append((code, parent.code))
+        self._counties_of: dict[str, list[tuple[str, str]]] = {}  # parent code -> (name, code) of its counties
+        for name, entries in by_name.items():
+            for code, parent in entries:
+                self._counties_of.setdefault(parent, []).append((name, code))
+        self._local_regex: dict[str, re.Pattern[str] | None] = {}  # see count_local_names
+        self._local_codes: dict[str, dict[str, str]] = {}
         self._county_automaton = Automaton()
         for name, entries in by_name.items():
             self._county_automaton.add_word(name, (name, entries))
@@ -241,6 +248,39 @@ class RegionIndex:
         full = [r for r, short in entries if not short]
         provinces = [r for r, _ in entries if r.level == "province"]
         return (full or provinces or [r for r, _ in entries])[0].code
+
+    def named(self, name: str) -> list[Region]:
+        """Every region of a full or short name, full names first (吉林: the province and the city)."""
+        entries = self._names.get(name.strip(), [])
+        return [r for r, short in entries if not short] + [r for r, short in entries if short]
+
+    def count_local_names(self, text: str, province_code: str) -> list[tuple[int, str]]:
+        """(times named, code) of each city of a province in a text, by its bare name and its counties' (西昌 for
+        凉山, 东坡 for 眉山); a county the province administers directly (天门) counts for itself, under its own
+        code. Most named first; names are read longest first and never overlap (防城港 is not 防城区's 防城)."""
+        if province_code not in self._local_regex:
+            names = self.local_names(province_code)
+            self._local_codes[province_code] = dict(names)
+            alternatives = sorted(self._local_codes[province_code], key=len, reverse=True)
+            self._local_regex[province_code] = re.compile("|".join(map(re.escape, alternatives))) if names else None
+        regex, owner = self._local_regex[province_code], self._local_codes[province_code]
+        counts = Counter(owner[m.group(0)] for m in regex.finditer(text)) if regex else Counter()
+        return sorted(((n, code) for code, n in counts.items()), reverse=True)
+
+    def local_names(self, province_code: str) -> list[tuple[str, str]]:
+        """(bare name, code it stands for) of every city of a province and every county in it: the names a local
+        report repeats without 市 or 县 (三亚湾, 现代化凉山, 天门). A county stands for its city, or for itself (its
+        own code) when the province administers it. A name a province bears too (吉林, 海南) is left out: it names
+        the province as often; so is a county's bare name that is its city's (黄山区, 恩施市)."""
+        bare = {r.short_name: r.code for r in self.by_code.values() if r.level == "city" and r.province_code == province_code}
+        for parent, counties in self._counties_of.items():
+            if parent[:2] != province_code[:2]:
+                continue
+            for name, code in counties:
+                if len(name) >= _MIN_COUNTY_NAME and name[-1] in _PLACE_SUFFIX and name[:-1] not in bare:
+                    bare[name[:-1]] = parent if self.by_code[parent].level == "city" else code
+        return [(name, code) for name, code in bare.items()
+                if len(name) >= 2 and not any(r.level == "province" for r in self.named(name))]
 
     def get(self, code: str | None) -> Region | None:
         return self.by_code.get(code) if code else None

@@ -232,10 +232,11 @@ def read_cells(crops: list, name: str) -> list[str]:
     alone (--psm 7, digits only) and kept only when both reads give the same digits, else written UNREAD; a
     sign before a figure that chi_sim reads as a character (≥ is in neither model: 全24, 委28) is told
     by its shape (comparator_shape) or the figure is UNREAD."""
-    words = _tesseract(crops, name, psm=6)
+    words = [[part for w in cell for part in _split_sign(w, crop)] if _is_figure_cell(cell) else cell
+             for cell, crop in zip(_tesseract(crops, name, psm=6), crops, strict=True)]
     figures = [(i, j) for i, cell in enumerate(words) if _is_figure_cell(cell)
                for j, w in enumerate(cell) if _FIGURE_RE.search(w["text"])]
-    again = _tesseract([_padded(crops[i].crop(_box(words[i][j]))) for i, j in figures], name, psm=7,
+    again = _tesseract([_padded(crops[i].crop(_box(words[i][j], BOX_SLACK))) for i, j in figures], name, psm=7,
                        language=FIGURE_LANGUAGE, config=("-c", f"tessedit_char_whitelist={FIGURE_CHARS}"))
     second = {key: "".join(w["text"] for w in read) for key, read in zip(figures, again, strict=True)}
     texts = []
@@ -247,10 +248,10 @@ def read_cells(crops: list, name: str) -> list[str]:
                 text = _checked_figure(w["text"], second[i, j], "".join(x["text"] for x in cell[j + 1 : j + 2]))
                 if UNREAD not in text and _lost_point(text, crops[i].crop(_box(w))):
                     text = _FIGURE_RE.sub(UNREAD, text, count=1)
-                if j and parts and text != UNREAD and _is_read_sign(cell[j - 1]):
-                    sign = comparator_shape(crops[i].crop(_box(cell[j - 1])))
+                if j and parts and _is_read_sign(cell[j - 1]):
+                    sign = comparator_shape(crops[i].crop(_box(cell[j - 1]))) if UNREAD not in text else None
                     parts[-1] = sign or ""
-                    text = text if sign else UNREAD
+                    text = text if sign else _FIGURE_RE.sub(UNREAD, text, count=1)
             parts.append(text)
         texts.append(_glue(parts).translate(_CELL_MISREADS))
     return texts
@@ -271,8 +272,11 @@ def _is_cjk(ch: str) -> bool:
 _CELL_MISREADS = str.maketrans("〈〉", "()")  # chi_sim's reading of a table's (%) and (万吨) at 72-96 dpi
 
 
-def _box(word: dict) -> tuple[int, int, int, int]:
-    return word["left"], word["top"], word["right"], word["bottom"]
+BOX_SLACK = 3  # pixels around a word's box: tesseract's box may shave a glyph's edge (8 -> 3)
+
+
+def _box(word: dict, slack: int = 0) -> tuple[int, int, int, int]:
+    return max(word["left"] - slack, 0), max(word["top"] - slack, 0), word["right"] + slack, word["bottom"] + slack
 
 
 def _padded(image):
@@ -313,11 +317,28 @@ def _lost_point(text: str, image) -> bool:
     foot = ink[top + round(0.7 * height) :].any(axis=0) & ~ink[top : top + round(0.7 * height)].any(axis=0)
     kind = np.where(upper, 2, np.where(foot, 1, 0))  # per column: 2 digit, 1 only at the foot, 0 blank
     runs = [(int(k), len(list(g))) for k, g in itertools.groupby(kind)]
-    # the point's columns: ink at the foot only, digits on both sides, and a blank column on one side or
-    # wide (a digit's serif or tail is narrow and joined to it; a blurred point may touch the next digit)
-    return any(k == 1 and width >= POINT_WIDTH * height and (0 in (runs[n - 1][0], runs[n + 1][0]) or width >= 2.5 * POINT_WIDTH * height)
+    # the point's columns: ink at the foot only, digits on both sides, and blank columns on both sides or
+    # wide (a digit's foot or tail is joined to it; a blurred point may touch the next digit)
+    return any(k == 1 and width >= POINT_WIDTH * height and (runs[n - 1][0] == runs[n + 1][0] == 0 or width >= 2.5 * POINT_WIDTH * height)
                and any(k == 2 for k, _ in runs[:n]) and any(k == 2 for k, _ in runs[n + 1 :])
                for n, (k, width) in enumerate(runs[1:-1], start=1))
+
+
+def _split_sign(word: dict, image) -> list[dict]:
+    """A word chi_sim read as a character then a figure (之80.6 for ≥80.6): the character's glyph and the
+    figure as two words, cut at the first blank column after the first glyph (else the word as it is)."""
+    import numpy as np
+
+    read = re.fullmatch(r"(\D)(\d[\d.,，．]*%?)", word["text"])
+    if read is None or not _is_read_sign({**word, "text": read.group(1)}):
+        return [word]
+    ink = (np.asarray(image.crop(_box(word)).convert("L")) < 200).any(axis=0)
+    first = int(np.argmax(ink))
+    blank = np.nonzero(~ink[first:])[0]
+    if not ink.any() or not len(blank):
+        return [word]
+    cut = word["left"] + first + int(blank[0])
+    return [{**word, "text": read.group(1), "right": cut}, {**word, "text": read.group(2), "left": cut}]
 
 
 def _is_read_sign(word: dict) -> bool:
@@ -513,3 +534,22 @@ def _join(words: list[dict]) -> list[dict]:
             else:
                 phrases.append({**w, "top": top, "bottom": bottom})
     return phrases
+
+
+CHECK_RULE = "ocr_check"  # in a measure's rules: an OCR figure its row makes unlikely, to check by eye
+ROW_SPREAD = 10  # two figures of one unit in a table row this many times apart: one lost its point (29.3, 293)
+
+
+def flag_doubtful(measures: list) -> None:
+    """Flags (never changes) the figures read by OCR that their row makes unlikely: a share over 100%, or a
+    figure ROW_SPREAD times another of the same unit in the same table row (base and target of one metric)."""
+    read = [m for m in measures if m.value is not None and "ocr" in (m.rules or "").split(";")]
+    rows: dict[tuple, list] = {}
+    for m in read:
+        if m.table_no is not None:
+            rows.setdefault((m.table_no, m.row_no, m.unit), []).append(m)
+    for m in read:
+        others = [o.value for o in rows.get((m.table_no, m.row_no, m.unit), []) if o is not m and o.value]
+        if (m.unit == "percent" and m.value > 100) or (m.value and any(
+                max(abs(m.value), abs(o)) >= ROW_SPREAD * min(abs(m.value), abs(o)) for o in others)):
+            m.rules += f";{CHECK_RULE}"

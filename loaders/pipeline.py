@@ -225,6 +225,7 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
     for m in found:
         if _in_tables(m.char_start, doc.ocr_spans):  # an analyst can tell figures read by OCR apart
             m.rules = f"{m.rules};ocr" if m.rules else "ocr"
+    ocr.flag_doubtful(found)
     for m, measure_id in zip(found, measure_ids(document_id, found), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))

@@ -224,6 +224,7 @@ FIGURE_LANGUAGE = "eng"
 FIGURE_CHARS = "0123456789.%<>"
 FIGURE_PAD = 12  # pixels of white around a figure read alone: tesseract misreads glyphs touching the edge
 UNREAD = "*"  # a figure the two reads disagree on: a masked number, null with the ocr flag, never a guess
+_HOLE = "\ue000"  # where a figure is unread, until the cell's text is whole (a printed * is a footnote's)
 _FIGURE_RE = re.compile(r"\d+(?:[.,，．]+\d+)?")
 
 
@@ -246,14 +247,15 @@ def read_cells(crops: list, name: str) -> list[str]:
             text = _guarded(w)
             if (i, j) in second:
                 text = _checked_figure(w["text"], second[i, j], "".join(x["text"] for x in cell[j + 1 : j + 2]))
-                if UNREAD not in text and _lost_point(text, crops[i].crop(_box(w))):
-                    text = _FIGURE_RE.sub(UNREAD, text, count=1)
+                if _HOLE not in text and _lost_point(text, crops[i].crop(_box(w))):
+                    text = _FIGURE_RE.sub(_HOLE, text, count=1)
                 if j and parts and _is_read_sign(cell[j - 1]):
-                    sign = comparator_shape(crops[i].crop(_box(cell[j - 1]))) if UNREAD not in text else None
+                    sign = comparator_shape(crops[i].crop(_box(cell[j - 1]))) if _HOLE not in text else None
                     parts[-1] = sign or ""
-                    text = text if sign else _FIGURE_RE.sub(UNREAD, text, count=1)
+                    text = text if sign else _FIGURE_RE.sub(_HOLE, text, count=1)
             parts.append(text)
-        texts.append(_glue(parts).translate(_CELL_MISREADS))
+        # an unread piece takes the figure's other pieces with it (46 unread, .6 read: not a figure *.6)
+        texts.append(re.sub(rf"[\d.]*{_HOLE}[\d.{_HOLE}]*", UNREAD, _glue(parts)).translate(_CELL_MISREADS))
     return texts
 
 
@@ -294,7 +296,7 @@ def _checked_figure(first: str, second: str, next_word: str = "") -> str:
     number = re.search(r"\d+(?:\.\d+)?", second)
     same = number is not None and (number.group() == figure or (  # 2025年: the box of 2025 reaches into 年
         (first[found.end() :] + next_word)[:1] == "年" and re.fullmatch(r"(?:19|20)\d\d", figure) and number.group().startswith(figure)))
-    return first[: found.start()] + (figure if same else UNREAD) + first[found.end():]
+    return first[: found.start()] + (figure if same else _HOLE) + first[found.end():]
 
 
 POINT_WIDTH = 0.1  # of the line's height: narrower marks at the foot are a digit's serif
@@ -355,13 +357,17 @@ def comparator_shape(image) -> str | None:
     of an angle crosses two strokes, its point one; a bar under it adds a stroke on both sides."""
     import numpy as np
 
-    dark = np.asarray(image.convert("L")) < 128
-    rows, cols = np.nonzero(dark)
-    if len(rows) < 10:
+    dark = np.asarray(image.convert("L")) < 200
+    if dark.sum() < 10:
         return None
+    inked = dark.any(axis=0)
+    first = int(np.argmax(inked))
+    blank = np.nonzero(~inked[first:])[0]
+    dark = dark[:, first : first + int(blank[0])] if len(blank) else dark[:, first:]  # its first glyph
+    rows, cols = np.nonzero(dark)
     dark = dark[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
     height, width = dark.shape
-    if not 0.3 <= width / height <= 1.6 or dark.mean() > 0.4:  # a sign is thin strokes, about square
+    if not 0.3 <= width / height <= 1.6 or dark.mean() > 0.5:  # a sign is strokes, about square
         return None
 
     def crossings(share_from: float, share_to: float) -> int:  # strokes a vertical line there crosses
@@ -370,8 +376,9 @@ def comparator_shape(image) -> str | None:
         return max(set(counts), key=counts.count)
 
     left, right = crossings(0.05, 0.2), crossings(0.8, 0.95)
-    signs = {(2, 1): ">", (1, 2): "<", (3, 1): "≥", (3, 2): "≥", (1, 3): "≤", (2, 3): "≤"}
-    return signs.get((left, right))
+    sign = {(2, 1): ">", (1, 2): "<", (3, 1): "≥", (3, 2): "≥", (1, 3): "≤", (2, 3): "≤"}.get((left, right))
+    point = dark[: round(0.2 * height), round(0.8 * width) :] if sign in (">", "≥") else dark[: round(0.2 * height), : round(0.2 * width)]
+    return sign if sign and not point.any() else None  # the point of the angle is below its top (三 has a stroke there)
 
 
 def _glue(parts: list[str]) -> str:

@@ -270,13 +270,14 @@ def test_a_table_scanned_at_96_dpi_gives_its_figures_or_masks_them_never_a_wrong
 
 
 def test_a_figure_is_kept_only_when_both_reads_agree_on_it():
+    unread = ocr._HOLE
     assert ocr._checked_figure("79.4", "79.4") == "79.4"
     assert ocr._checked_figure("53,3", "53.3") == "53.3"  # a point read as a comma
-    assert ocr._checked_figure("79.4", "794") == "*"  # the point lost by one read
-    assert ocr._checked_figure("51", "31") == "*"
+    assert ocr._checked_figure("79.4", "794") == unread  # the point lost by one read
+    assert ocr._checked_figure("51", "31") == unread
     assert ocr._checked_figure("0.25万吨", "0.25") == "0.25万吨"
     assert ocr._checked_figure("2025", "20254", "年") == "2025"  # the box of a year in a header reaches into 年
-    assert ocr._checked_figure("25", "254", "万") == "*"  # ... a figure's does not pass so
+    assert ocr._checked_figure("25", "254", "万") == unread  # ... a figure's does not pass so
 
 
 def _glyph(text: str, size: int = 40):

@@ -109,16 +109,18 @@ def evaluate(gold_path: Path, ocr: bool = False) -> list[tuple]:
                 n_found += 1
                 n_right += bool(right)
                 n_full += bool(right) and _fully_right(g, found[pick[0]])
-        n_flagged, n_wrong = _misses(golds, found, used)
-        out.append((Path(doc_file).stem, len(golds), len(found), n_found, n_right, n_full, n_flagged, n_wrong))
+        out.append((Path(doc_file).stem, len(golds), len(found), n_found, n_right, n_full, *_misses(golds, found, used)))
     return out
 
 
-def _misses(golds: list[dict], found: list[dict], used: set[int]) -> tuple[int, int]:
+def _misses(golds: list[dict], found: list[dict], used: set[int]) -> tuple[int, int, int, int, int]:
     """Of the gold cells not found: those whose row (label like the quote, same kind and year) has a null
-    figure instead (masked: unread by OCR, flagged), and those with another figure there (wrong). A label
-    misread by OCR still counts as its row when most of it agrees."""
-    flagged = wrong = 0
+    figure instead (masked: unread by OCR, flagged), those with another figure there (wrong), those with
+    other words or an unparsed text there (null, not masked: 器昌.在 for 80.6, 完成当下达目标), those whose row
+    is read but without that cell (its figure dropped, or its column's year or kind lost), and those whose row
+    is not found (label misread beyond recognition, or the row or grid lost). A label misread by OCR still
+    counts as its row when most of it agrees."""
+    flagged = wrong = unparsed = no_cell = no_row = 0
     for g in golds:
         if any(i in used and _same_value(g, found[i]) and _same_row(g, found[i]) for i in range(len(found))):
             continue
@@ -126,13 +128,16 @@ def _misses(golds: list[dict], found: list[dict], used: set[int]) -> tuple[int, 
                        and m["kind"] == g["kind"] and str(m["year"]) == g["year"]), reverse=True)
         rows = [i for likeness, i in rows if likeness >= ROW_LIKENESS]
         if not rows:
+            row_read = any(_label_likeness(g, m) >= ROW_LIKENESS for m in found)
+            no_cell, no_row = no_cell + row_read, no_row + (not row_read)
             continue
         used.add(rows[0])
         if found[rows[0]]["value"] is None:
             flagged += bool(found[rows[0]]["is_masked"])
+            unparsed += not found[rows[0]]["is_masked"]
         else:
             wrong += not _same_value(g, found[rows[0]])
-    return flagged, wrong
+    return flagged, wrong, unparsed, no_cell, no_row
 
 
 ROW_LIKENESS = 0.6  # share of the gold label's characters a table row's sentence holds in order
@@ -153,17 +158,13 @@ def main() -> None:
     paths = [a for a in args if a != "--ocr"]
     rows = evaluate(Path(paths[0]) if paths else DEFAULT_GOLD, ocr)
     print("| plan | gold cells | table measures | cells found | year & kind right | recall | precision "
-          "| + binding, period, unit right | null, flagged | wrong figure |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    tot = [0] * 7
-    for name, *counts in rows:
-        tot = [a + b for a, b in zip(tot, counts, strict=True)]
-        n_gold, n_found, n_match, n_right, n_full, n_flagged, n_wrong = counts
+          "| + binding, period, unit right | null, flagged | wrong figure | null, not masked "
+          "| row without the cell | row not found |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, *counts in [*rows, ("**all**", *[sum(col) for col in zip(*(r[1:] for r in rows), strict=True)])]:
+        n_gold, n_found, n_match, n_right, n_full, *misses = counts
         print(f"| {name} | {n_gold} | {n_found} | {n_match} | {n_right} | {n_right / n_gold:.2f} | "
-              f"{n_right / n_found if n_found else 0:.2f} | {n_full / n_gold:.2f} | {n_flagged} | {n_wrong} |")
-    n_gold, n_found, n_match, n_right, n_full, n_flagged, n_wrong = tot
-    print(f"| **all** | {n_gold} | {n_found} | {n_match} | {n_right} | {n_right / n_gold:.2f} | "
-          f"{n_right / max(n_found, 1):.2f} | {n_full / n_gold:.2f} | {n_flagged} | {n_wrong} |")
+              f"{n_right / max(n_found, 1):.2f} | {n_full / n_gold:.2f} | " + " | ".join(map(str, misses)) + " |")
 
 
 if __name__ == "__main__":

@@ -126,6 +126,7 @@ def _centres(indices) -> list[int]:
 
 MIN_CELL = 20  # pixels: a narrower gap between two rules holds no text
 MIN_GRID_CELLS = 6
+EDGE_TOLERANCE = 12  # pixels between the ends of cells on one vertical rule
 SHORT_RULE_BAND = 0.25  # inches: a band at least this tall is searched for its own short vertical rules
 CELL_MARGIN = 4  # pixels inside a cell's rules, where a scanned rule blurs
 
@@ -150,8 +151,18 @@ def grid_cells(image, masks=None) -> list[tuple[int, int, int, int, int]]:
         # column dark all through a band too tall for a character to fill
         ruled = vertical if 2 * (bottom - top) < SHORT_RULE_BAND * DPI else vertical | dark
         cols = _centres(np.nonzero(ruled[top + margin : bottom - margin].all(axis=0))[0])
-        cells += [(int(2 * left + CELL_MARGIN), int(2 * top + CELL_MARGIN), int(2 * right - CELL_MARGIN),
-                   int(2 * bottom - CELL_MARGIN), row) for left, right in itertools.pairwise(cols) if 2 * (right - left) >= MIN_CELL]
+        for left, right in itertools.pairwise(cols):
+            if 2 * (right - left) < MIN_CELL:
+                continue
+            cell = (int(2 * left + CELL_MARGIN), int(2 * top + CELL_MARGIN), int(2 * right - CELL_MARGIN), int(2 * bottom - CELL_MARGIN), row)
+            # no rule over it (a header cell over two rows, beside 指标|类别 split by a short rule): one cell with
+            # the one above, read whole (cut, 现状值 reads FILES Fw一)
+            above = next((i for i, c in enumerate(cells) if c[4] == row - 1 and abs(c[0] - cell[0]) <= EDGE_TOLERANCE
+                          and abs(c[2] - cell[2]) <= EDGE_TOLERANCE), None)
+            if above is not None and horizontal[max(top - 2, 0) : top + 3, left:right].any(axis=0).mean() < 0.5:
+                cells[above] = (*cells[above][:3], cell[3], row - 1)
+                continue
+            cells.append(cell)
     return cells if len(cells) >= MIN_GRID_CELLS else []
 
 
@@ -255,7 +266,10 @@ def read_cells(crops: list, name: str) -> list[str]:
                     text = text if sign else _FIGURE_RE.sub(_HOLE, text, count=1)
             parts.append(text)
         # an unread piece takes the figure's other pieces with it (46 unread, .6 read: not a figure *.6)
-        texts.append(re.sub(rf"[\d.]*{_HOLE}[\d.{_HOLE}]*", UNREAD, _glue(parts)).translate(_CELL_MISREADS))
+        text = re.sub(rf"[\d.]*{_HOLE}[\d.{_HOLE}]*", UNREAD, _glue(parts)).translate(_CELL_MISREADS).strip(_MARKS + " ")
+        if len(text) == 1 and not text.isdigit() and all(w["conf"] < _DOUBTFUL for w in cell):
+            text = ""  # a lone doubtful character in a cell is a smudge or a rule's remains (由, 人 in blank cells)
+        texts.append(text)
     return texts
 
 
@@ -409,7 +423,6 @@ def _nearest(edges: list[int], x: int) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
 
 
-EDGE_TOLERANCE = 12  # pixels between the ends of cells on one vertical rule
 
 
 def grid_tables(phrases: list[dict]) -> list[tuple[tuple[float, float, float, float], Table]]:
@@ -435,13 +448,15 @@ def grid_tables(phrases: list[dict]) -> list[tuple[tuple[float, float, float, fl
         width = len(edges) - 1
         rows: list[list[str | None]] = [[None] * width for _ in bands]
         origin = [[(r, c) for c in range(width)] for r in range(len(bands))]
+        band_tops = {r: min(w["top"] for w in group if w["cell"][0] == band) for r, band in enumerate(bands)}
         for w in group:
             r, c0, c1 = bands.index(w["cell"][0]), _nearest(edges, w["cell"][1]), _nearest(edges, w["cell"][2])
             if c1 <= c0 or c0 >= width:
                 continue
             rows[r][c0] = w["text"]
-            for c in range(c0 + 1, min(c1, width)):
-                origin[r][c] = (r, c0)
+            for r2 in [r] + [r2 for r2 in range(r + 1, len(bands)) if band_tops[r2] < w["bottom"] - 1]:  # over bands too
+                for c in range(c0 if r2 > r else c0 + 1, min(c1, width)):
+                    origin[r2][c] = (r, c0)
         if len(bands) >= 2 and width >= 2:
             box = (min(w["x0"] for w in group), min(w["top"] for w in group),
                    max(w["x1"] for w in group), max(w["bottom"] for w in group))

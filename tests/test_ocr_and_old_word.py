@@ -319,3 +319,25 @@ def test_figures_their_row_makes_unlikely_are_flagged_never_changed():
     assert [m.rules for m in (lost_point, base, share, fine, other_row, text_layer)] == [
         "ocr;ocr_check", "ocr;ocr_check", "ocr;ocr_check", "ocr", "ocr", "x"]
     assert (lost_point.value, share.value) == (293, 794)
+
+
+def test_a_cell_no_rule_crosses_is_one_cell_over_two_bands_and_covers_them_in_the_table():
+    from PIL import ImageDraw
+
+    image = _grid_image([400, 400, 400], [100, 100, 120, 120])
+    draw = ImageDraw.Draw(image)
+    for left, right in ((603, 997), (1003, 1397)):  # the rule under the header, kept only over the first column
+        draw.rectangle([left, 498, right, 502], fill=255)
+    cells = ocr.grid_cells(image)
+    header = sorted(c for c in cells if c[4] == 0)
+    assert [c[3] - c[1] > 150 for c in header] == [False, True, True]  # 指标 | 类别 split; the others whole
+    assert sum(1 for c in cells if c[4] == 1) == 1  # only the split column's lower half is a cell of its own
+
+    def phrase(c, text):
+        return {"text": text, "x0": c[0] * 0.24, "x1": c[2] * 0.24, "top": c[1] * 0.24, "bottom": c[3] * 0.24,
+                "line": ("grid", c[4]), "cell": (c[4], c[0], c[2])}
+
+    texts = iter(["指标", "2020年", "2025年", "类别", "森林覆盖率(%)", "40.2", "41", "湿地保护率(%)", "50", "52"])
+    ((_, table),) = ocr.grid_tables([phrase(c, next(texts)) for c in sorted(cells, key=lambda c: (c[4], c[0]))])
+    assert table.cells[:2] == [["指标", "2020年", "2025年"], ["类别", None, None]]
+    assert table.text(1, 2) == "2025年"  # the header over both bands

@@ -13,6 +13,8 @@ doc_type     the type keyword ending last in the title (工作方案 -> plan, �
 year         the year the document is about: the title's year; else for a plan the first
              20xx年 of the body, for a report the year its body names most often
 Keyword dictionaries: loaders/data/metadata_keywords.csv.
+A file's own properties (a PDF's title and date, an export's title, date, region and year columns) fill only
+what the text leaves null (apply_properties).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -624,3 +626,20 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
         county_code=place.county_code,
         doc_kind=doc_kind,
     )
+
+
+def apply_properties(meta: Metadata, properties: dict[str, str], regions: RegionIndex | None = None) -> Metadata:
+    """The file's own properties only where the text says nothing: title, published_on (created), the region
+    (region: names of a province, city or county, the finest that resolves) and the year."""
+    if meta.title is None and properties.get("title"):
+        meta = replace(meta, title=properties["title"])
+    if meta.published_on is None and properties.get("created"):
+        meta = replace(meta, published_on=properties["created"])
+    if meta.year is None and (properties.get("year") or "").isdigit():
+        meta = replace(meta, year=int(properties["year"]))
+    if meta.region_code is None and properties.get("region"):
+        index = regions or RegionIndex.load()
+        found = [r for r in map(index.get, map(index.resolve, properties["region"].split())) if r is not None]
+        if region := next((r for r in found if r.level == "city"), found[0] if found else None):
+            meta = replace(meta, region_code=region.code, region_name=region.name, region_scope=region.level)
+    return meta

@@ -24,7 +24,7 @@ import os
 import signal
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from tqdm import tqdm
 
 from loaders import (
     domains,
+    exports,
     items,
     measures,
     metadata,
@@ -141,7 +142,7 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def read_any(data: bytes, source_file: str, ocr: bool = False):
-    """The reader of a file's format (PDF, .docx, text or HTML), by its bytes and its name;
+    """The reader of a file's format (PDF, .docx, .doc/.wps, CSV/JSON exports, text or HTML), by its bytes and its name;
     ocr: read scanned PDF pages with OCR (loaders/ocr.py)."""
     suffix = Path(source_file).suffix.lower()
     if b"%PDF-" in data[:1024] or suffix == ".pdf":
@@ -150,6 +151,8 @@ def read_any(data: bytes, source_file: str, ocr: bool = False):
         return word.read_docx(data, source_file)
     if suffix in (".doc", ".wps") or data.startswith(b"\xd0\xcf\x11\xe0"):
         return word.read_old_word(data, source_file)
+    if suffix in exports.SUFFIXES:
+        return exports.read_export(data, source_file)
     return reading.read_document(data, source_file)
 
 
@@ -174,11 +177,9 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
     text = doc.text
     document_id = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     meta = metadata.extract_metadata(text, doc.header, source_file=source_file)
-    # the file's own properties only where the text says nothing (a PDF's creation date is a hint)
-    if meta.title is None and doc.properties.get("title"):
-        meta = replace(meta, title=doc.properties["title"])
-    if meta.published_on is None and doc.properties.get("created"):
-        meta = replace(meta, published_on=doc.properties["created"])
+    meta = metadata.apply_properties(meta, doc.properties)  # only where the text says nothing
+    for warning in doc.warnings:  # the file loads, something of it did not (a reader's warning)
+        result.errors.append(error_row(source_file, sha, warning, severity="warning"))
     if scans := int(doc.properties.get("scanned_pages") or 0):
         pages = "1 scanned page without a text layer was" if scans == 1 else f"{scans} scanned pages without a text layer were"
         err = LoadError("needs_ocr", f"{source_file}: {pages} left out; "

@@ -648,6 +648,12 @@ def drop_repeats(lines: list[str]) -> list[int]:
 # --- the stage ---------------------------------------------------------------------------
 
 
+def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
+    """(text, encoding) of a text file's bytes (steps 1-2), for readers of text-based formats (loaders/exports.py)."""
+    _check_bytes(data, name)
+    return _decode(data, name)
+
+
 def read_document(data: bytes, name: str = "") -> CleanDocument:
     """Bytes of a text or HTML file -> CleanDocument, or LoadError with a reason a person can act on."""
     _check_bytes(data, name)

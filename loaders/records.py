@@ -15,15 +15,16 @@ class CleanDocument:
 
     text: str  # cleaned simplified text; all offsets point into it
     encoding: str  # detected source encoding, e.g. "utf-8", "gb18030", "big5"
-    source_format: str  # "txt" | "html" | "pdf" | "docx"
+    source_format: str  # "txt" | "html" | "pdf" | "docx" | "doc" | "wps" | "csv" | "json"
     script: str  # "traditional" | "simplified": the script of the source
     original_text: str = ""  # the same cleaned lines in the source's script (for quotes); offsets
     # of .text point here too unless OpenCC changed a line's length (rare)
     header: dict[str, str] = field(default_factory=dict)  # page-header fields (索引号, 发布机构, ...)
     pages: int | None = None  # pages of a PDF; None for other formats
     tables: list = field(default_factory=list)  # tables.TableBlock placed in .text (PDF, Word)
-    properties: dict[str, str] = field(default_factory=dict)  # file metadata: title, created (ISO date)
+    properties: dict[str, str] = field(default_factory=dict)  # file metadata: title, created (ISO date); an export: region, year, url
     ocr_spans: list = field(default_factory=list)  # (start, end) of .text read by OCR (scanned PDF pages)
+    warnings: list = field(default_factory=list)  # LoadErrors of a file that loads all the same (rows left out)
 
 
 @dataclass(frozen=True)

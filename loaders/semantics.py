@@ -5,7 +5,8 @@ is_environmental  the head keyword of the measure's subject decides (the last ke
                   能耗 is energy, 地区生产总值 is the economy; a product after an energy technology, 新能源电池,
                   is an industry's; a share, 甲占乙比重, is its numerator's), else that of the noun the number
                   counts when it follows it (新投运2座垃圾焚烧发电厂), else that of the clause before the number
-                  (see relevance()). Environmental keywords are those of
+                  unless it only names examples of what the number counts (甲光伏、乙隔膜等30个项目; see
+                  relevance()). Environmental keywords are those of
                   seeds/domain_keywords.csv for the domains seeds/domains.csv marks environmental; the
                   others (economy, society, fiscal) are in loaders/data/relevance_keywords.csv. Past its
                   own words, a figure is environmental in a document whose title names the environment;
@@ -24,14 +25,16 @@ import re
 from pathlib import Path
 
 from loaders import reference
-from loaders.breaks import CLAUSE_BREAKS, LIST_ITEM_BREAKS
+from loaders.breaks import CLAUSE_BREAKS, LIST_ITEM_BREAKS, LIST_SEPARATOR
 from loaders.matching import Automaton
+from loaders.numbers import chinese_integer
 from loaders.regions import RegionIndex
 
 DATA = Path(__file__).parent / "data"
 # XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
 _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
 _SHARE = re.compile(r"^(.+?)占(?!地)")
+_COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
@@ -39,7 +42,7 @@ _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|�
 # environment: only their specific words (环保督察, 清洁生产, 循环经济) tell a figure is environmental.
 _CROSS_CUTTING_DOMAINS = ("governance", "green_development")
 # strengths of loaders/data/relevance_keywords.csv (the file says what each does)
-_STRENGTHS = ("strong", "weak", "head")
+_STRENGTHS = ("strong", "weak", "head", "total")
 _ENERGY_TECHNOLOGY = "climate"  # the domain of 新能源, 光伏, 风电, 储能 … that a product head turns into an industry
 
 
@@ -77,21 +80,26 @@ def _relevance_automaton() -> Automaton:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # phrases repeat: every measure of a sentence asks for its clause
-def _keywords(text: str) -> tuple[tuple[int, str, str], ...]:
-    """(end offset, domain, strength) of the keywords of text, left to right, longest where they overlap."""
+def _keywords(text: str) -> tuple[tuple[int, str, str, int], ...]:
+    """(end offset, domain, strength, length) of the keywords of text, left to right, longest where they
+    overlap."""
     if not text:
         return ()
-    return tuple((end + 1, domain, strength)
-                 for end, (_, domain, strength) in _relevance_automaton().iter_long(text.lower()))
+    return tuple((end + 1, domain, strength, len(keyword))
+                 for end, (keyword, domain, strength) in _relevance_automaton().iter_long(text.lower()))
 
 
 def _deciding(phrase: str) -> list[tuple[int, str]]:
-    """(end, domain) of the strong keywords of phrase, and of its product heads that follow a word of energy
+    """(end, domain) of the strong keywords of phrase, of its product heads that follow a word of energy
     technology (the climate domain's 新能源, 光伏, 储能): 新能源电池, 光伏组件 are an industry's products, while
-    废旧电池回收 is a waste stream."""
+    废旧电池回收 is a waste stream; and of its totals that such a word does not qualify right before them:
+    燃煤、光伏等电力装机 counts coal and renewables together, 清洁能源电力装机 only the clean sources."""
     out: list[tuple[int, str]] = []
-    for end, domain, strength in _keywords(phrase):
-        if strength == "strong" or (strength == "head" and out and out[-1][1] == _ENERGY_TECHNOLOGY):
+    for end, domain, strength, length in _keywords(phrase):
+        after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
+        qualified = after_energy_technology and out[-1][0] == end - length  # 清洁能源电力装机, not 光伏等电力装机
+        if (strength == "strong" or (strength == "head" and after_energy_technology)
+                or (strength == "total" and not qualified)):
             out.append((end, domain))
     return out
 
@@ -103,16 +111,27 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     1. the last strong keyword of the subject, else of the noun the number counts when it follows the
        number (新投运2座垃圾焚烧发电厂: numeral, classifier, noun; first when 的 ties the number to it),
        else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲);
+       names the number gives as examples (甲、乙等【N个】项目; 甲、乙、丙【3个】) decide only when each names
+       the environment and the figure's own words name no other domain;
     2. else a figure of an environmental document (is_environmental_document) is environmental;
     3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
        the figure is not environmental: its domain is that of the nearest non-environmental word of
        the clause holding the number (strong first: 完成投资20亿元 -> economy), else economy."""
     env = _environmental_domains()
     counted = _counted(sentence, number_end)
-    # a number before 的 describes the noun after it (66万千瓦的煤发电项目): that noun is the head
-    phrases = (counted, subject, clause) if counted.startswith("的") else (subject, counted, clause)
+    # a number before 的 describes the noun after it (66万千瓦的煤发电项目), and a number that opens a member
+    # of a list (甲、【9条】河流治理) counts the noun after it: the subject before 、 is the previous member's
+    first_counted = counted.startswith("的") or clause.endswith(LIST_SEPARATOR)
+    phrases = [counted, subject] if first_counted else [subject, counted]
+    examples, own = _examples(clause, sentence[number_at:number_end])
+    if examples is None or _examples_decide(examples, [*phrases, own]):
+        phrases.append(clause)
+    else:
+        phrases.append(own)
+    before = sentence[:_clause_start(sentence, number_at)]
     for phrase in phrases:
-        numerator = _share_numerator(phrase)
+        # a share whose numerator came before the clause (甲新增…,【占】电力总装机的56%) is about that numerator
+        numerator = before if phrase.startswith("占") else _share_numerator(phrase)
         strong = _deciding(numerator) or (numerator != phrase and _deciding(phrase))
         if strong:
             return env[strong[-1][1]], strong[-1][1]
@@ -128,6 +147,31 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         at = number_at - start
         return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
     return False, "economy"
+
+
+def _examples(clause: str, number: str) -> tuple[str | None, str]:
+    """(examples, the clause's own words after them): names closed by 等 that the number or an earlier count
+    sums up (甲、乙等【30个】项目; 甲、乙等30个项目完成投资【9亿元】), or an enumeration the number sums up
+    (综合实力、绿色发展、投资潜力【3个】百强县); (None, clause) when the clause names no examples."""
+    at = clause.rfind("等")
+    if at >= 0 and (at == len(clause) - 1 or _COUNT.match(clause, at + 1)):
+        return clause[:at], clause[at + 1:]
+    count = _COUNT.match(number)
+    n = (int(count[1]) if count[1].isdigit() else chinese_integer(count[1])) if count else None
+    if not re.search(r"\d", clause) and clause.count(LIST_SEPARATOR) + 1 == n:
+        return clause, ""
+    return None, clause
+
+
+def _examples_decide(examples: str, own: list[str]) -> bool:
+    """Names given as examples of what a figure counts (甲光伏、乙化工等【6个】产业; 甲风电、乙隔膜等【30个】
+    项目), often names of firms and projects, tell what it is about only when each of them names the
+    environment and the figure's own words (own: its subject, counted noun, words after the examples) name
+    no other domain (产业, 投资)."""
+    env = _environmental_domains()
+    if any(not env[k[1]] for phrase in own for k in _keywords(phrase)):
+        return False
+    return all(any(env[d] for _, d in _deciding(name)) for name in examples.split(LIST_SEPARATOR))
 
 
 @functools.cache

@@ -227,6 +227,50 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("完善环境风险防控机制", "完善环境风险防控机制3项。", "3项", False, True),
         # hydrogen-based energy is energy of the climate's
         ("建设绿色氢基能源项目", "建设绿色氢基能源项目4个。", "4个", False, True),
+        # rural-development programmes are not the environment unless their own words say so
+        ("新建美丽乡村示范村", "新建美丽乡村示范村20个。", "20个", False, False),
+        ("美丽乡村生活污水治理率", "美丽乡村生活污水治理率达到85%。", "85%", False, True),
+        # charging points and water supply are infrastructure, even after a sewer in the same clause
+        ("充电桩", "新建污水管网30公里、充电桩800个。", "800个", False, False),
+        ("建设地表水厂", "建设地表水厂3处。", "3处", False, False),
+        ("新建城市应急备用水源", "新建城市应急备用水源5个。", "5个", False, False),
+        ("城市公共供水管网漏损率", "城市公共供水管网漏损率控制在9%以内。", "9%", False, True),
+        ("新建雨污管网", "新建雨污管网60公里。", "60公里", False, True),
+        ("工业废水治理项目", "实施工业废水治理项目20个。", "20个", False, True),
+        # a total capacity is the energy industry's unless a clean source qualifies it right before it
+        ("新增燃煤、光伏等电力装机", "新增燃煤、光伏等电力装机90万千瓦。", "90万千瓦", False, False),
+        ("清洁能源电力装机", "清洁能源电力装机突破900万千瓦。", "900万千瓦", False, True),
+        ("电力总装机", "电力总装机突破9000万千瓦。", "9000万千瓦", False, False),
+        # a share whose numerator came in the clause before is about that numerator
+        ("占到电力总装机", "新能源装机达到900万千瓦,占到电力总装机的56%。", "56%", False, True),
+        # firms, products, sales and costs of the green industries are the economy's
+        ("引进光伏企业", "引进光伏企业8家。", "8家", False, False),
+        ("建设", "建设40万吨绿电铝项目。", "40万吨", False, False),
+        ("新能源汽车、节能家电零售额", "新能源汽车、节能家电零售额分别增长20%、30%。", "20%", False, False),
+        ("降低企业用能成本措施", "出台降低企业用能成本措施12条。", "12条", False, False),
+        ("锂电新能源项目完成投资", "锂电新能源项目完成投资80亿元。", "80亿元", False, False),
+        # the reach of a belt or line (辐射) is no radiation; fairs, work-relief wages, forest food are not
+        ("生态经济带辐射带动", "生态经济带辐射带动30个村。", "30个", False, False),
+        ("举办海洋文化节等节会", "举办海洋文化节等节会30场。", "30场", False, False),
+        ("以工代赈发放造林劳务报酬", "以工代赈发放造林劳务报酬5亿元。", "5亿元", False, False),
+        ("建设森林粮库示范基地", "建设森林粮库示范基地3个。", "3个", False, False),
+        # a sports park listed after green parks is still sport
+        ("体育公园", "建设80个口袋公园、6座体育公园。", "6座", False, False),
+        # names closed by 等 are examples of what the number counts: they decide only when each names the
+        # environment and the figure's own words name no other domain
+        ("项目竣工投产", "甲光伏、乙隔膜等30个项目竣工投产。", "30个", False, False),
+        ("专项整治行动", "开展工业减排、控煤减污等12个专项整治行动。", "12个", False, True),
+        ("产业入选特色产业集群", "智能光伏、风电装备等5个产业入选特色产业集群。", "5个", False, False),
+        # so are the members of an enumeration the number sums up (甲、乙、丙【3个】); an area is no such sum
+        ("全国百强县", "甲县获评综合实力、绿色发展、投资潜力3个全国百强县。", "3个", False, False),
+        ("标志性战役", "打赢重污染天气消除、臭氧污染防治、柴油货车治理3场标志性战役。", "3场", False, True),
+        ("生态修复", "采煤沉陷区、废弃矿山生态修复分别完成2.7万亩、1971亩。", "2.7万亩", False, True),
+        ("城市", "物流通道辐射全国75个城市。", "75个", False, False),
+        # the examples of an earlier count do not decide the money of the same projects either
+        ("重点项目完成投资", "甲新能源二期等300个重点项目完成投资900亿元。", "900亿元", False, False),
+        ("污水治理项目完成投资", "甲污水厂、乙管网等12个污水治理项目完成投资9亿元。", "9亿元", False, True),
+        # a number that opens a member of a list counts the noun after it, not the member before 、
+        ("城市备用水源", "建成城市备用水源、9条河流生态修复等项目。", "9条", False, True),
     ],
 )
 def test_relevance_reads_the_head_of_the_phrase(subject, sentence, number, env_doc, expected):

@@ -260,6 +260,10 @@ def read_cells(crops: list, name: str) -> list[str]:
                 text = _checked_figure(w["text"], second[i, j], "".join(x["text"] for x in cell[j + 1 : j + 2]))
                 if _HOLE not in text and _lost_point(text, crops[i].crop(_box(w))):
                     text = _FIGURE_RE.sub(_HOLE, text, count=1)
+                if text[:1] in "<>" and (sign := comparator_shape(crops[i].crop(_box(w)))):
+                    text = sign + text[1:]  # ≥93 read >93: the models know > and < only
+                elif j and parts and parts[-1] in ("<", ">") and (sign := comparator_shape(crops[i].crop(_box(cell[j - 1])))):
+                    parts[-1] = sign
                 if j and parts and _is_read_sign(cell[j - 1]):
                     sign = comparator_shape(crops[i].crop(_box(cell[j - 1]))) if _HOLE not in text else None
                     parts[-1] = sign or ""

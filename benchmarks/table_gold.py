@@ -154,6 +154,9 @@ def _label_likeness(gold: dict, m: dict) -> float:
 
 def main() -> None:
     args = sys.argv[1:]
+    if {"-h", "--help"} & set(args):
+        print(__doc__)
+        return
     ocr = "--ocr" in args
     paths = [a for a in args if a != "--ocr"]
     rows = evaluate(Path(paths[0]) if paths else DEFAULT_GOLD, ocr)

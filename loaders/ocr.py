@@ -255,19 +255,7 @@ def read_cells(crops: list, name: str) -> list[str]:
     for i, cell in enumerate(words):
         parts = []
         for j, w in enumerate(cell):
-            text = _guarded(w)
-            if (i, j) in second:
-                text = _checked_figure(w["text"], second[i, j], "".join(x["text"] for x in cell[j + 1 : j + 2]))
-                if _HOLE not in text and _lost_point(text, crops[i].crop(_box(w))):
-                    text = _FIGURE_RE.sub(_HOLE, text, count=1)
-                if text[:1] in "<>" and (sign := comparator_shape(crops[i].crop(_box(w)))):
-                    text = sign + text[1:]  # ≥93 read >93: the models know > and < only
-                elif j and parts and parts[-1] in ("<", ">") and (sign := comparator_shape(crops[i].crop(_box(cell[j - 1])))):
-                    parts[-1] = sign
-                if j and parts and _is_read_sign(cell[j - 1]):
-                    sign = comparator_shape(crops[i].crop(_box(cell[j - 1]))) if _HOLE not in text else None
-                    parts[-1] = sign or ""
-                    text = text if sign else _FIGURE_RE.sub(_HOLE, text, count=1)
+            text = _read_figure(cell, j, crops[i], second[i, j], parts) if (i, j) in second else _guarded(w)
             parts.append(text)
         # an unread piece takes the figure's other pieces with it (46 unread, .6 read: not a figure *.6)
         text = re.sub(rf"[\d.]*{_HOLE}[\d.{_HOLE}]*", UNREAD, _glue(parts)).translate(_CELL_MISREADS).strip(_MARKS + " ")
@@ -275,6 +263,27 @@ def read_cells(crops: list, name: str) -> list[str]:
             text = ""  # a lone doubtful character in a cell is a smudge or a rule's remains (由, 人 in blank cells)
         texts.append(text)
     return texts
+
+
+def _read_figure(cell: list[dict], j: int, crop, second: str, parts: list[str]) -> str:
+    """The text of a cell's word j holding a figure, checked against its second read (see read_cells); parts,
+    the cell's text so far, ends with the word before it, a sign this may correct or drop."""
+    word = cell[j]
+    text = _checked_figure(word["text"], second, "".join(w["text"] for w in cell[j + 1 : j + 2]))
+    if _HOLE not in text and _lost_point(text, crop.crop(_box(word))):
+        text = _FIGURE_RE.sub(_HOLE, text, count=1)
+    if text[:1] in "<>" and (sign := comparator_shape(crop.crop(_box(word)))):
+        return sign + text[1:]  # ≥93 read >93: the models know > and < only
+    if not (j and parts):
+        return text
+    before = crop.crop(_box(cell[j - 1]))
+    if parts[-1] in ("<", ">"):
+        parts[-1] = comparator_shape(before) or parts[-1]
+    elif _is_read_sign(cell[j - 1]):  # ≥ read 全: its shape tells it, else the figure is unread with it
+        sign = comparator_shape(before) if _HOLE not in text else None
+        parts[-1] = sign or ""
+        text = text if sign else _FIGURE_RE.sub(_HOLE, text, count=1)
+    return text
 
 
 FIGURE_CELL_CHARACTERS = 4  # a cell with more Chinese characters is a label (PM2.5, (13), 2015年 name things)

@@ -40,6 +40,7 @@ _LEAD_PREFACES = ("回顾", "刚刚")
 _HEADING_CHARS = 30
 _LATER = 9999  # this year's plan may name a later year (力争到2027年): any later year is its own
 _NUMERALS_0 = "〇一二三四五六七八九"
+_TOC_LINE_RE = re.compile(r"[.…·]{3,}|\d+\s*$|[(（]\d+[)）]\s*$")  # a line of the table of contents: leaders, page
 _MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 # paragraph breaks: a line break, and in a text that lost its line breaks, a space after a sentence's end
 # or before an item marker (一、 / (一))
@@ -207,11 +208,43 @@ def report_parts(doc: DocumentView) -> tuple[list[int], list[Part]]:
     return [p for p, _ in marks], [part for _, part in marks]
 
 
+def plan_review_parts(doc: DocumentView) -> list[tuple[int, int, Part]]:
+    """A five-year plan's review of the period before it: the items whose heading reviews (a review noun
+    with a sign of review, or an earlier period named: “十三五”生态环境保护成效显著, 取得的成效, 发展现状);
+    their figures are outcomes of the plan's base year (十四五 -> 2020) or of the reviewed period."""
+    m = _PERIOD_RE.search(doc.meta.title or "") or _PERIOD_RE.search(doc.text[:_OPENING_CHARS])
+    if doc.meta.doc_type != "plan" or m is None:
+        return []
+    start, _ = plan_period(m.group(1))
+    # a year the review states from the reviewed period to the plan's first year (提高到2021年的401万吨) dates its figure
+    part = Part("outcome", start - 1, start - 5, start, f"{start - 5}-{start - 1}", "plan_review_heading")
+    nouns, signs, nots, ends = (_words(doc, k) for k in
+                                ("plan_review_heading", "plan_review_sign", "plan_review_not", "plan_review_end"))
+    headings = [it for it in doc.items if it.level and "—" not in it.marker]  # not a dash list's line
+    # the first goal heading of the body: not a line of the table of contents (leaders, a page number, or a
+    # heading the body repeats later)
+    last_seen = {_TOC_LINE_RE.sub("", it.heading).strip(): it.char_start for it in headings}
+    goals = (it.char_start for it in headings if any(w in it.heading for w in ends)
+             and not _TOC_LINE_RE.search(it.heading) and last_seen[it.heading.strip()] == it.char_start)
+    review_end = min(goals, default=len(doc.text))
+    out: list[tuple[int, int, Part]] = []
+    for it in headings:
+        h = it.heading
+        if it.char_start >= review_end or not any(w in h for w in nouns) or any(w in h for w in nots):
+            continue
+        earlier = any(_NUMERALS.index(p.group(1)) < _NUMERALS.index(m.group(1)) for p in _PERIOD_RE.finditer(h))
+        if earlier or any(w in h for w in signs):
+            out.append((it.char_start, it.char_end, part))
+    return out
+
+
 def read_sections(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
-    """Give each candidate of a government work report the part it sits in (Candidate.section)."""
+    """Give each candidate of a government work report the part it sits in (Candidate.section), and each
+    candidate of a five-year plan's review its part (plan_review_parts)."""
     starts, parts = report_parts(doc)
     if not parts:
-        return cands
+        reviews = plan_review_parts(doc)
+        return [next((c.but(section=p) for a, b, p in reviews if a <= c.start < b), c) for c in cands]
     out = []
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1

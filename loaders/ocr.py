@@ -248,9 +248,8 @@ def read_cells(crops: list, name: str) -> list[str]:
              for cell, crop in zip(_tesseract(crops, name, psm=6), crops, strict=True)]
     figures = [(i, j) for i, cell in enumerate(words) if _is_figure_cell(cell)
                for j, w in enumerate(cell) if _FIGURE_RE.search(w["text"])]
-    again = _tesseract([_padded(crops[i].crop(_box(words[i][j], BOX_SLACK))) for i, j in figures], name, psm=7,
-                       language=FIGURE_LANGUAGE, config=("-c", f"tessedit_char_whitelist={FIGURE_CHARS}"))
-    second = {key: "".join(w["text"] for w in read) for key, read in zip(figures, again, strict=True)}
+    again = _read_figures([_padded(crops[i].crop(_box(words[i][j], BOX_SLACK))) for i, j in figures], name)
+    second = dict(zip(figures, again, strict=True))
     texts = []
     for i, cell in enumerate(words):
         parts = []
@@ -262,7 +261,42 @@ def read_cells(crops: list, name: str) -> list[str]:
         if len(text) == 1 and not text.isdigit() and all(w["conf"] < _DOUBTFUL for w in cell):
             text = ""  # a lone doubtful character in a cell is a smudge or a rule's remains (由, 人 in blank cells)
         texts.append(text)
-    return texts
+    return _blank_cells_again(texts, [i for i, cell in enumerate(words) if not cell], crops, name)
+
+
+def _read_figures(images: list, name: str) -> list[str]:
+    """The second read of figures: FIGURE_LANGUAGE as one line, told to see FIGURE_CHARS only; what it reads
+    nothing in (a lone 0: the told model drops it) read again by the same model told nothing."""
+    config = ("-c", f"tessedit_char_whitelist={FIGURE_CHARS}")
+    reads = ["".join(w["text"] for w in read) for read in _tesseract(images, name, psm=7, language=FIGURE_LANGUAGE, config=config)]
+    empty = [k for k, text in enumerate(reads) if not text]
+    for k, read in zip(empty, _tesseract([images[k] for k in empty], name, psm=7, language=FIGURE_LANGUAGE), strict=True):
+        reads[k] = "".join(w["text"] for w in read)
+    return reads
+
+
+BLANK_INK = 15  # pixels high: ink in a cell chi_sim read nothing in that may be a figure (a lone 0, 100)
+
+
+def _blank_cells_again(texts: list[str], blank: list[int], crops: list, name: str) -> list[str]:
+    """Cells chi_sim read nothing in as a block, but with ink of a glyph's height away from their rules: their
+    ink read as one line by both models, kept only when both read the same figure (else left blank)."""
+    import numpy as np
+
+    boxes = {}
+    for i in blank:
+        ink = np.asarray(crops[i].convert("L"))[3:-3, 3:-3] < 200
+        rows, cols = np.nonzero(ink)
+        if len(rows) and rows.max() - rows.min() >= BLANK_INK:
+            boxes[i] = (cols.min() + 3, rows.min() + 3, cols.max() + 4, rows.max() + 4)
+    images = [_padded(crops[i].crop(box)) for i, box in boxes.items()]
+    first = _tesseract(images, name, psm=7)
+    out = list(texts)
+    for i, one, two, image in zip(boxes, first, _read_figures(images, name), images, strict=True):
+        figure = "".join(w["text"] for w in one)
+        if re.fullmatch(r"\d+(?:\.\d+)?%?", figure) and figure == two and not _lost_point(figure, image):
+            out[i] = figure
+    return out
 
 
 def _read_figure(cell: list[dict], j: int, crop, second: str, parts: list[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -43,6 +44,43 @@ def tesseract_version() -> str | None:
         return None
     first = (version.stdout or version.stderr).splitlines()
     return first[0].strip() if first else "tesseract"
+
+
+def render(pdf_page, box: tuple[float, float, float, float] | None = None):
+    """The page, or its box (left, top, right, bottom in points from the top left), as a grey image at DPI.
+    A picture with fewer dots than DPI (a table pasted at 72-96 dpi) is drawn at its own resolution and then
+    enlarged with LANCZOS: enlarged by pdfium, its strokes blur and chi_sim reads 75.4 as 了.二, 80.6 as 器昌.在."""
+    from PIL import Image
+
+    width, height = pdf_page.get_size()
+    left, top, right, bottom = box or (0, 0, width, height)
+    scale = DPI / 72
+    native = _picture_scale(pdf_page, (left, top, right, bottom))
+    if native is None or native >= scale * 0.9:
+        image = pdf_page.render(scale=scale, grayscale=True).to_pil()
+    else:
+        small = pdf_page.render(scale=native, grayscale=True).to_pil()
+        image = small.resize((round(width * scale), round(height * scale)), Image.LANCZOS)
+    return image.crop((round(left * scale), round(top * scale), round(right * scale), round(bottom * scale))) if box else image
+
+
+def _picture_scale(pdf_page, box: tuple[float, float, float, float]) -> float | None:
+    """Pixels per point of the sharpest picture over the box (None: no picture, or its size unknown)."""
+    import pypdfium2.raw as pdfium_c
+
+    height = pdf_page.get_size()[1]
+    scales = []
+    for image in pdf_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, low, right, high = image.get_bounds()
+        if right <= box[0] or left >= box[2] or height - low <= box[1] or height - high >= box[3]:
+            continue
+        try:
+            px_width, px_height = image.get_px_size()
+        except Exception:  # an image pdfium cannot decode: drawn at DPI
+            return None
+        if right - left > 1 and high - low > 1:
+            scales.append(max(px_width / (right - left), px_height / (high - low)))
+    return max(scales) if scales else None
 
 
 RULE_INCHES = 0.5  # a straight dark run this long is a table rule (a character's stroke is shorter)
@@ -88,6 +126,8 @@ def _centres(indices) -> list[int]:
 
 MIN_CELL = 20  # pixels: a narrower gap between two rules holds no text
 MIN_GRID_CELLS = 6
+EDGE_TOLERANCE = 12  # pixels between the ends of cells on one vertical rule
+SHORT_RULE_BAND = 0.25  # inches: a band at least this tall is searched for its own short vertical rules
 CELL_MARGIN = 4  # pixels inside a cell's rules, where a scanned rule blurs
 
 
@@ -97,16 +137,32 @@ def grid_cells(image, masks=None) -> list[tuple[int, int, int, int, int]]:
     over several bands is cut at their rules). Empty when the page draws no grid. masks: _rule_masks's."""
     import numpy as np
 
-    vertical, horizontal = masks or _rule_masks(np.asarray(image.convert("L")))
+    pixels = np.asarray(image.convert("L"))
+    vertical, horizontal = masks or _rule_masks(pixels)
+    h, w = (pixels.shape[0] // 2) * 2, (pixels.shape[1] // 2) * 2
+    dark = (pixels[:h, :w] < 200)[::2, ::2] | (pixels[:h, :w] < 200)[1::2, 1::2]  # as in _rule_masks
     rows = _centres(np.nonzero(horizontal.any(axis=1))[0])  # at half resolution, as the masks
     margin = CELL_MARGIN // 2
     cells = []
     for row, (top, bottom) in enumerate(itertools.pairwise(rows)):
         if 2 * (bottom - top) < MIN_CELL:
             continue
-        cols = _centres(np.nonzero(vertical[top + margin : bottom - margin].all(axis=0))[0])
-        cells += [(int(2 * left + CELL_MARGIN), int(2 * top + CELL_MARGIN), int(2 * right - CELL_MARGIN),
-                   int(2 * bottom - CELL_MARGIN), row) for left, right in itertools.pairwise(cols) if 2 * (right - left) >= MIN_CELL]
+        # a rule shorter than RULE_INCHES (a header row between two rows merged over the width) is a
+        # column dark all through a band too tall for a character to fill
+        ruled = vertical if 2 * (bottom - top) < SHORT_RULE_BAND * DPI else vertical | dark
+        cols = _centres(np.nonzero(ruled[top + margin : bottom - margin].all(axis=0))[0])
+        for left, right in itertools.pairwise(cols):
+            if 2 * (right - left) < MIN_CELL:
+                continue
+            cell = (int(2 * left + CELL_MARGIN), int(2 * top + CELL_MARGIN), int(2 * right - CELL_MARGIN), int(2 * bottom - CELL_MARGIN), row)
+            # no rule over it (a header cell over two rows, beside 指标|类别 split by a short rule): one cell with
+            # the one above, read whole (cut, 现状值 reads FILES Fw一)
+            above = next((i for i, c in enumerate(cells) if c[4] == row - 1 and abs(c[0] - cell[0]) <= EDGE_TOLERANCE
+                          and abs(c[2] - cell[2]) <= EDGE_TOLERANCE), None)
+            if above is not None and horizontal[max(top - 2, 0) : top + 3, left:right].any(axis=0).mean() < 0.5:
+                cells[above] = (*cells[above][:3], cell[3], row - 1)
+                continue
+            cells.append(cell)
     return cells if len(cells) >= MIN_GRID_CELLS else []
 
 
@@ -162,20 +218,238 @@ def _read_batch(batch: list, name: str) -> list[list[dict]]:
     """Pages (images) each followed, when it draws a grid, by (image, its cells): the page's phrases, with
     those inside the grid replaced by one phrase per cell read on its own. Read whole, a page without its
     rules lets tesseract run a line across neighbouring cells (a label, its figures and 约束性 in one)."""
-    pages = _tesseract([item for item in batch if not isinstance(item, tuple)], name)
+    pages = [_join(words) for words in _tesseract([item for item in batch if not isinstance(item, tuple)], name)]
     out: list[list[dict]] = []
     for item in batch:
         if not isinstance(item, tuple):
             out.append(pages[len(out)])
             continue
         image, cells = item
-        crops = [image.crop(cell[:4]) for cell in cells]
-        read = _tesseract(crops, name, psm=6)  # 6: one block of text, as a cell is
-        out[-1] = _with_cells(out[-1], cells, read)
+        out[-1] = _with_cells(out[-1], cells, read_cells([image.crop(cell[:4]) for cell in cells], name))
     return out
 
 
-def _with_cells(words: list[dict], cells: list[tuple], read: list[list[dict]]) -> list[dict]:
+# the figures of a cell are read a second time, alone and by a model of Latin script told to see only these
+# characters: chi_sim alone reads a figure of a 72-96 dpi table as characters (56 -> 妆, 51 -> 31)
+FIGURE_LANGUAGE = "eng"
+FIGURE_CHARS = "0123456789.%<>"
+FIGURE_PAD = 12  # pixels of white around a figure read alone: tesseract misreads glyphs touching the edge
+UNREAD = "*"  # a figure the two reads disagree on: a masked number, null with the ocr flag, never a guess
+_HOLE = "\ue000"  # where a figure is unread, until the cell's text is whole (a printed * is a footnote's)
+_FIGURE_RE = re.compile(r"\d+(?:[.,，．]+\d+)?")
+
+
+def read_cells(crops: list, name: str) -> list[str]:
+    """The text of each cell image: read by chi_sim as one block (--psm 6); each figure in it read again
+    alone (--psm 7, digits only) and kept only when both reads give the same digits, else written UNREAD; a
+    sign before a figure that chi_sim reads as a character (≥ is in neither model: 全24, 委28) is told
+    by its shape (comparator_shape) or the figure is UNREAD."""
+    words = [[part for w in cell for part in _split_sign(w, crop)] if _is_figure_cell(cell) else cell
+             for cell, crop in zip(_tesseract(crops, name, psm=6), crops, strict=True)]
+    figures = [(i, j) for i, cell in enumerate(words) if _is_figure_cell(cell)
+               for j, w in enumerate(cell) if _FIGURE_RE.search(w["text"])]
+    again = _read_figures([_padded(crops[i].crop(_box(words[i][j], BOX_SLACK))) for i, j in figures], name)
+    second = dict(zip(figures, again, strict=True))
+    texts = []
+    for i, cell in enumerate(words):
+        parts = []
+        for j, w in enumerate(cell):
+            text = _read_figure(cell, j, crops[i], second[i, j], parts) if (i, j) in second else _guarded(w)
+            parts.append(text)
+        # an unread piece takes the figure's other pieces with it (46 unread, .6 read: not a figure *.6)
+        text = re.sub(rf"[\d.]*{_HOLE}[\d.{_HOLE}]*", UNREAD, _glue(parts)).translate(_CELL_MISREADS).strip(_MARKS + " ")
+        if len(text) == 1 and not text.isdigit() and all(w["conf"] < _DOUBTFUL for w in cell):
+            text = ""  # a lone doubtful character in a cell is a smudge or a rule's remains (由, 人 in blank cells)
+        texts.append(text)
+    return _blank_cells_again(texts, [i for i, cell in enumerate(words) if not cell], crops, name)
+
+
+def _read_figures(images: list, name: str) -> list[str]:
+    """The second read of figures: FIGURE_LANGUAGE as one line, told to see FIGURE_CHARS only; what it reads
+    nothing in (a lone 0: the told model drops it) read again by the same model told nothing."""
+    config = ("-c", f"tessedit_char_whitelist={FIGURE_CHARS}")
+    reads = ["".join(w["text"] for w in read) for read in _tesseract(images, name, psm=7, language=FIGURE_LANGUAGE, config=config)]
+    empty = [k for k, text in enumerate(reads) if not text]
+    for k, read in zip(empty, _tesseract([images[k] for k in empty], name, psm=7, language=FIGURE_LANGUAGE), strict=True):
+        reads[k] = "".join(w["text"] for w in read)
+    return reads
+
+
+BLANK_INK = 15  # pixels high: ink in a cell chi_sim read nothing in that may be a figure (a lone 0, 100)
+
+
+def _blank_cells_again(texts: list[str], blank: list[int], crops: list, name: str) -> list[str]:
+    """Cells chi_sim read nothing in as a block, but with ink of a glyph's height away from their rules: their
+    ink read as one line by both models, kept only when both read the same figure (else left blank)."""
+    import numpy as np
+
+    boxes = {}
+    for i in blank:
+        ink = np.asarray(crops[i].convert("L"))[3:-3, 3:-3] < 200
+        rows, cols = np.nonzero(ink)
+        if len(rows) and rows.max() - rows.min() >= BLANK_INK:
+            boxes[i] = (cols.min() + 3, rows.min() + 3, cols.max() + 4, rows.max() + 4)
+    images = [_padded(crops[i].crop(box)) for i, box in boxes.items()]
+    first = _tesseract(images, name, psm=7)
+    out = list(texts)
+    for i, one, two, image in zip(boxes, first, _read_figures(images, name), images, strict=True):
+        figure = "".join(w["text"] for w in one)
+        if re.fullmatch(r"\d+(?:\.\d+)?%?", figure) and figure == two and not _lost_point(figure, image):
+            out[i] = figure
+    return out
+
+
+def _read_figure(cell: list[dict], j: int, crop, second: str, parts: list[str]) -> str:
+    """The text of a cell's word j holding a figure, checked against its second read (see read_cells); parts,
+    the cell's text so far, ends with the word before it, a sign this may correct or drop."""
+    word = cell[j]
+    text = _checked_figure(word["text"], second, "".join(w["text"] for w in cell[j + 1 : j + 2]))
+    if _HOLE not in text and _lost_point(text, crop.crop(_box(word))):
+        text = _FIGURE_RE.sub(_HOLE, text, count=1)
+    if text[:1] in "<>" and (sign := comparator_shape(crop.crop(_box(word)))):
+        return sign + text[1:]  # ≥93 read >93: the models know > and < only
+    if not (j and parts):
+        return text
+    before = crop.crop(_box(cell[j - 1]))
+    if parts[-1] in ("<", ">"):
+        parts[-1] = comparator_shape(before) or parts[-1]
+    elif _is_read_sign(cell[j - 1]):  # ≥ read 全: its shape tells it, else the figure is unread with it
+        sign = comparator_shape(before) if _HOLE not in text else None
+        parts[-1] = sign or ""
+        text = text if sign else _FIGURE_RE.sub(_HOLE, text, count=1)
+    return text
+
+
+FIGURE_CELL_CHARACTERS = 4  # a cell with more Chinese characters is a label (PM2.5, (13), 2015年 name things)
+
+
+def _is_figure_cell(words: list[dict]) -> bool:
+    """A cell holding a figure (56, ≥24, 0.25万吨, 18左右, 12 (五年累计)) rather than a label or a phrase."""
+    return sum(_is_cjk(ch) for w in words if w["conf"] >= _DOUBTFUL for ch in w["text"]) <= FIGURE_CELL_CHARACTERS
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+_CELL_MISREADS = str.maketrans("〈〉", "()")  # chi_sim's reading of a table's (%) and (万吨) at 72-96 dpi
+
+
+BOX_SLACK = 3  # pixels around a word's box: tesseract's box may shave a glyph's edge (8 -> 3)
+
+
+def _box(word: dict, slack: int = 0) -> tuple[int, int, int, int]:
+    return max(word["left"] - slack, 0), max(word["top"] - slack, 0), word["right"] + slack, word["bottom"] + slack
+
+
+def _padded(image):
+    from PIL import ImageOps
+
+    return ImageOps.expand(image, border=FIGURE_PAD, fill=255)
+
+
+def _checked_figure(first: str, second: str, next_word: str = "") -> str:
+    """A word of chi_sim holding a figure, its figure as the digits-only read sees it -> the word, its figure
+    replaced by UNREAD unless both reads give the same figure, its decimal point included (at 96 dpi a point
+    is two pixels, lost by one read or the other: 79.4 -> 794)."""
+    found = _FIGURE_RE.search(first)
+    figure = re.sub(r"[.,，．]+", ".", found.group())  # 53,3 and 53.3: a point read as a comma
+    number = re.search(r"\d+(?:\.\d+)?", second)
+    same = number is not None and (number.group() == figure or (  # 2025年: the box of 2025 reaches into 年
+        (first[found.end() :] + next_word)[:1] == "年" and re.fullmatch(r"(?:19|20)\d\d", figure) and number.group().startswith(figure)))
+    return first[: found.start()] + (figure if same else _HOLE) + first[found.end():]
+
+
+POINT_WIDTH = 0.1  # of the line's height: narrower marks at the foot are a digit's serif
+
+
+def _lost_point(text: str, image) -> bool:
+    """Whether a figure read without a decimal point shows one: a small blob alone at the foot of the line,
+    between two digits (29.3 read 293 by both models: the point, two pixels of a 96 dpi scan, is faint)."""
+    import numpy as np
+
+    figure = _FIGURE_RE.search(text)
+    if figure is None or "." in figure.group() or len(figure.group()) < 2:
+        return False
+    ink = np.asarray(image.convert("L")) < 200
+    rows = np.nonzero(ink.any(axis=1))[0]
+    if len(rows) < 4:
+        return False
+    top, height = rows[0], rows[-1] - rows[0] + 1
+    upper = ink[top : top + round(0.6 * height)].any(axis=0)  # a digit's column reaches up there
+    foot = ink[top + round(0.7 * height) :].any(axis=0) & ~ink[top : top + round(0.7 * height)].any(axis=0)
+    kind = np.where(upper, 2, np.where(foot, 1, 0))  # per column: 2 digit, 1 only at the foot, 0 blank
+    runs = [(int(k), len(list(g))) for k, g in itertools.groupby(kind)]
+    # the point's columns: ink at the foot only, digits on both sides, and blank columns on both sides or
+    # wide (a digit's foot or tail is joined to it; a blurred point may touch the next digit)
+    return any(k == 1 and width >= POINT_WIDTH * height and (runs[n - 1][0] == runs[n + 1][0] == 0 or width >= 2.5 * POINT_WIDTH * height)
+               and any(k == 2 for k, _ in runs[:n]) and any(k == 2 for k, _ in runs[n + 1 :])
+               for n, (k, width) in enumerate(runs[1:-1], start=1))
+
+
+def _split_sign(word: dict, image) -> list[dict]:
+    """A word chi_sim read as a character then a figure (之80.6 for ≥80.6): the character's glyph and the
+    figure as two words, cut at the first blank column after the first glyph (else the word as it is)."""
+    import numpy as np
+
+    read = re.fullmatch(r"(\D)(\d[\d.,，．]*%?)", word["text"])
+    if read is None or not _is_read_sign({**word, "text": read.group(1)}):
+        return [word]
+    ink = (np.asarray(image.crop(_box(word)).convert("L")) < 200).any(axis=0)
+    first = int(np.argmax(ink))
+    blank = np.nonzero(~ink[first:])[0]
+    if not ink.any() or not len(blank):
+        return [word]
+    cut = word["left"] + first + int(blank[0])
+    return [{**word, "text": read.group(1), "right": cut}, {**word, "text": read.group(2), "left": cut}]
+
+
+def _is_read_sign(word: dict) -> bool:
+    """A lone character chi_sim read before a figure where a sign it does not know (≥ ≤) is printed."""
+    text = word["text"]
+    return len(text) == 1 and not text.isdigit() and text not in "<>＜＞≤≥~～约第" and word["conf"] < SURE_CHARACTER
+
+
+SURE_CHARACTER = 90  # a character chi_sim reads at this confidence is what is printed (约35), not a sign
+
+
+def comparator_shape(image) -> str | None:
+    """≥ ≤ > < told by the shape of one glyph (a grey image of it), None for another shape: the open side
+    of an angle crosses two strokes, its point one; a bar under it adds a stroke on both sides."""
+    import numpy as np
+
+    dark = np.asarray(image.convert("L")) < 200
+    if dark.sum() < 10:
+        return None
+    inked = dark.any(axis=0)
+    first = int(np.argmax(inked))
+    blank = np.nonzero(~inked[first:])[0]
+    dark = dark[:, first : first + int(blank[0])] if len(blank) else dark[:, first:]  # its first glyph
+    rows, cols = np.nonzero(dark)
+    dark = dark[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
+    height, width = dark.shape
+    if not 0.3 <= width / height <= 1.6 or dark.mean() > 0.5:  # a sign is strokes, about square
+        return None
+
+    def crossings(share_from: float, share_to: float) -> int:  # strokes a vertical line there crosses
+        counts = [int((np.diff(dark[:, c].astype(np.int8)) == 1).sum() + dark[0, c])
+                  for c in range(int(width * share_from), max(int(width * share_to), int(width * share_from) + 1))]
+        return max(set(counts), key=counts.count)
+
+    left, right = crossings(0.05, 0.2), crossings(0.8, 0.95)
+    sign = {(2, 1): ">", (1, 2): "<", (3, 1): "≥", (3, 2): "≥", (1, 3): "≤", (2, 3): "≤"}.get((left, right))
+    point = dark[: round(0.2 * height), round(0.8 * width) :] if sign in (">", "≥") else dark[: round(0.2 * height), : round(0.2 * width)]
+    return sign if sign and not point.any() else None  # the point of the angle is below its top (三 has a stroke there)
+
+
+def _glue(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        out += (" " if out[-1:].isascii() and out[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum() else "") + part
+    return out
+
+
+def _with_cells(words: list[dict], cells: list[tuple], texts: list[str]) -> list[dict]:
     scale = 72 / DPI
     top = min(c[1] for c in cells) * scale
     pad = CELL_MARGIN * 2
@@ -186,12 +460,9 @@ def _with_cells(words: list[dict], cells: list[tuple], read: list[list[dict]]) -
 
     kept = [w for w in words if not inside(w)]
     above = [w for w in kept if w["bottom"] <= top]
-    cell_phrases = []
-    for (x0, y0, x1, y1, row), phrases in zip(cells, read, strict=True):
-        ordered = sorted(phrases, key=lambda w: (w["top"], w["x0"]))
-        # a cell's text with its box and its place in the grid ("cell": band, left and right rule in pixels)
-        cell_phrases.append({"text": "".join(w["text"] for w in ordered), "x0": x0 * scale, "x1": x1 * scale,
-                             "top": y0 * scale, "bottom": y1 * scale, "line": ("grid", row), "cell": (row, x0, x1)})
+    # a cell's text with its box and its place in the grid ("cell": band, left and right rule in pixels)
+    cell_phrases = [{"text": text, "x0": x0 * scale, "x1": x1 * scale, "top": y0 * scale, "bottom": y1 * scale,
+                     "line": ("grid", row), "cell": (row, x0, x1)} for (x0, y0, x1, y1, row), text in zip(cells, texts, strict=True)]
     return above + cell_phrases + [w for w in kept if w["bottom"] > top]
 
 
@@ -199,7 +470,6 @@ def _nearest(edges: list[int], x: int) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
 
 
-EDGE_TOLERANCE = 12  # pixels between the ends of cells on one vertical rule
 
 
 def grid_tables(phrases: list[dict]) -> list[tuple[tuple[float, float, float, float], Table]]:
@@ -225,13 +495,15 @@ def grid_tables(phrases: list[dict]) -> list[tuple[tuple[float, float, float, fl
         width = len(edges) - 1
         rows: list[list[str | None]] = [[None] * width for _ in bands]
         origin = [[(r, c) for c in range(width)] for r in range(len(bands))]
+        band_tops = {r: min(w["top"] for w in group if w["cell"][0] == band) for r, band in enumerate(bands)}
         for w in group:
             r, c0, c1 = bands.index(w["cell"][0]), _nearest(edges, w["cell"][1]), _nearest(edges, w["cell"][2])
             if c1 <= c0 or c0 >= width:
                 continue
             rows[r][c0] = w["text"]
-            for c in range(c0 + 1, min(c1, width)):
-                origin[r][c] = (r, c0)
+            for r2 in [r] + [r2 for r2 in range(r + 1, len(bands)) if band_tops[r2] < w["bottom"] - 1]:  # over bands too
+                for c in range(c0 if r2 > r else c0 + 1, min(c1, width)):
+                    origin[r2][c] = (r, c0)
         if len(bands) >= 2 and width >= 2:
             box = (min(w["x0"] for w in group), min(w["top"] for w in group),
                    max(w["x1"] for w in group), max(w["bottom"] for w in group))
@@ -239,7 +511,11 @@ def grid_tables(phrases: list[dict]) -> list[tuple[tuple[float, float, float, fl
     return out
 
 
-def _tesseract(images: list, name: str, psm: int | None = None) -> list[list[dict]]:
+def _tesseract(images: list, name: str, psm: int | None = None, language: str | None = None,
+               config: tuple[str, ...] = ()) -> list[list[dict]]:
+    """The words tesseract reads on each image (_words), in one run for all of them (language: LANGUAGE)."""
+    if not images:
+        return []
     with tempfile.TemporaryDirectory(prefix="envwh-ocr-") as tmp:
         paths: list[str] = []
         for i, image in enumerate(images):
@@ -250,7 +526,8 @@ def _tesseract(images: list, name: str, psm: int | None = None) -> list[list[dic
         listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
         out = Path(tmp) / "ocr"
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread: the loader runs one worker per core
-        cmd = [shutil.which("tesseract") or "tesseract", str(listing), str(out), "-l", LANGUAGE, "--dpi", str(DPI), *(["--psm", str(psm)] if psm else []), "tsv"]
+        cmd = [shutil.which("tesseract") or "tesseract", str(listing), str(out), "-l", language or LANGUAGE, "--dpi", str(DPI),
+               *(["--psm", str(psm)] if psm else []), *config, "tsv"]
         try:
             run = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=TIMEOUT_PER_PAGE * len(paths))
         except subprocess.TimeoutExpired:
@@ -259,7 +536,7 @@ def _tesseract(images: list, name: str, psm: int | None = None) -> list[list[dic
         if run.returncode != 0 or not tsv.exists():
             tail = " ".join((run.stderr or "").split()[-30:])
             raise LoadError("ocr_failed", f"{name}: tesseract failed (exit {run.returncode}: {tail}); the scan was not read")
-        return _phrases(tsv.read_text(encoding="utf-8"), len(paths))
+        return _words(tsv.read_text(encoding="utf-8"), len(paths))
 
 
 PHRASE_GAP = 0.7  # words of one line closer than this share of the line's height are one phrase
@@ -267,42 +544,81 @@ PHRASE_GAP = 0.7  # words of one line closer than this share of the line's heigh
 # figure of two digits or more is left out rather than guessed: misread ones (15.4% -> 15.496) mostly
 # come below it
 _DOUBTFUL = 60
-_MARKS = "\"“”'‘’|丨｜"  # what tesseract makes of a rule or a smudge next to a cell's text
+_MARKS = "\"“”'‘’|丨｜[]"  # what tesseract makes of a rule or a smudge next to a cell's text
 
 
-def _phrases(tsv: str, n_pages: int) -> list[list[dict]]:
-    """tesseract's TSV -> phrases per page. tesseract splits a run of Chinese into words with gaps of
-    about half a character; joined, a line of prose is one phrase, while table cells, further apart,
-    stay apart (the way pdfplumber finds the words of a printed page)."""
-    lines: dict[tuple[int, int, int, int], list[dict]] = {}
-    scale = 72 / DPI
+def _words(tsv: str, n_images: int) -> list[list[dict]]:
+    """tesseract's TSV -> for each image, its words: text, conf (0-100), left, top, right, bottom (pixels)
+    and line (block, paragraph, line), in tesseract's reading order."""
+    images: list[list[dict]] = [[] for _ in range(n_images)]
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue  # only words (level 5) with text
         page, block, par, line = (int(c) for c in cols[1:5])
         left, top, width, height = (int(c) for c in cols[6:10])
-        text = cols[11].strip()
-        if float(cols[10]) < _DOUBTFUL:
-            text = "" if sum(ch.isdigit() for ch in text) >= 2 else text.strip(_MARKS)  # 表1: a lone digit stays
-        if text and 0 < page <= n_pages:
-            lines.setdefault((page, block, par, line), []).append(
-                {"text": text, "x0": left * scale, "x1": (left + width) * scale, "top": top * scale,
-                 "bottom": (top + height) * scale, "line": (block, par, line)})
-    pages: list[list[dict]] = [[] for _ in range(n_pages)]
-    for (page, *_), words in lines.items():
-        heights = sorted(w["bottom"] - w["top"] for w in words)
+        if 0 < page <= n_images:
+            images[page - 1].append({"text": cols[11].strip(), "conf": float(cols[10]), "left": left, "top": top,
+                                     "right": left + width, "bottom": top + height, "line": (block, par, line)})
+    return images
+
+
+def _guarded(word: dict) -> str:
+    """A word's text; under _DOUBTFUL confidence without its marks at its ends, and empty for a figure of two
+    digits or more (表1: a lone digit stays)."""
+    if word["conf"] >= _DOUBTFUL:
+        return word["text"]
+    return "" if sum(ch.isdigit() for ch in word["text"]) >= 2 else word["text"].strip(_MARKS)
+
+
+def _phrases(tsv: str, n_pages: int) -> list[list[dict]]:
+    return [_join(words) for words in _words(tsv, n_pages)]
+
+
+def _join(words: list[dict]) -> list[dict]:
+    """A page's words -> its phrases: text, x0, x1, top, bottom (points from the page's top left, like
+    pdfplumber's words) and line. tesseract splits a run of Chinese into words with gaps of about half a
+    character; joined, a line of prose is one phrase, while table cells, further apart, stay apart (the way
+    pdfplumber finds the words of a printed page)."""
+    lines: dict[tuple[int, int, int], list[dict]] = {}
+    scale = 72 / DPI
+    for w in words:
+        if text := _guarded(w):
+            lines.setdefault(w["line"], []).append(
+                {"text": text, "x0": w["left"] * scale, "x1": w["right"] * scale, "top": w["top"] * scale,
+                 "bottom": w["bottom"] * scale, "line": w["line"]})
+    phrases: list[dict] = []
+    for line in lines.values():
+        heights = sorted(w["bottom"] - w["top"] for w in line)
         gap = PHRASE_GAP * heights[len(heights) // 2]
         # the line's own band: brackets and commas reach above and below it, and a table reader
         # would put them on a line of their own
-        top, bottom = (sorted(w[k] for w in words)[len(words) // 2] for k in ("top", "bottom"))
-        phrases = pages[page - 1]
+        top, bottom = (sorted(w[k] for w in line)[len(line) // 2] for k in ("top", "bottom"))
         first = len(phrases)
-        for w in sorted(words, key=lambda w: w["x0"]):
+        for w in sorted(line, key=lambda w: w["x0"]):
             prev = phrases[-1] if len(phrases) > first else None
             if prev is not None and w["x0"] - prev["x1"] < gap:
                 sep = " " if prev["text"][-1:].isascii() and w["text"][:1].isascii() else ""
                 prev.update(text=prev["text"] + sep + w["text"], x1=max(prev["x1"], w["x1"]))
             else:
                 phrases.append({**w, "top": top, "bottom": bottom})
-    return pages
+    return phrases
+
+
+CHECK_RULE = "ocr_check"  # in a measure's rules: an OCR figure its row makes unlikely, to check by eye
+ROW_SPREAD = 10  # two figures of one unit in a table row this many times apart: one lost its point (29.3, 293)
+
+
+def flag_doubtful(measures: list) -> None:
+    """Flags (never changes) the figures read by OCR that their row makes unlikely: a share over 100%, or a
+    figure ROW_SPREAD times another of the same unit in the same table row (base and target of one metric)."""
+    read = [m for m in measures if m.value is not None and "ocr" in (m.rules or "").split(";")]
+    rows: dict[tuple, list] = {}
+    for m in read:
+        if m.table_no is not None:
+            rows.setdefault((m.table_no, m.row_no, m.unit), []).append(m)
+    for m in read:
+        others = [o.value for o in rows.get((m.table_no, m.row_no, m.unit), []) if o is not m and o.value]
+        if (m.unit == "percent" and m.value > 100) or (m.value and any(
+                max(abs(m.value), abs(o)) >= ROW_SPREAD * min(abs(m.value), abs(o)) for o in others)):
+            m.rules += f";{CHECK_RULE}"

@@ -667,8 +667,8 @@ def _scan_page(words: list[dict], width: float, number: int, carry) -> tuple[_Pa
 
 
 def _ocr_pages(pdf, scanned: list[int], name: str) -> list[_Page]:
-    """The scanned pages, read by OCR (each rendered at ocr.DPI when tesseract needs it)."""
-    images = (pdf[i].render(scale=ocr.DPI / 72, grayscale=True).to_pil() for i in scanned)
+    """The scanned pages, read by OCR (each drawn at ocr.DPI when tesseract needs it, ocr.render)."""
+    images = (ocr.render(pdf[i]) for i in scanned)
     pages: list[_Page] = []
     carry = None  # columns of a table running onto the next page
     for i, (number, words) in enumerate(zip(scanned, ocr.read_scans(images, name), strict=True)):
@@ -683,12 +683,10 @@ def _picture_tables(pdf, pictures: dict, name: str) -> dict[int, _Page]:
     """Pages with a text layer read again with the tables OCR finds in their pictures put in place
     (a picture's other text, a map's or a chart's, is left out)."""
     boxes = [(number, box) for number, (_, page_boxes) in pictures.items() for box in page_boxes]
-    scale = ocr.DPI / 72
 
     def crops():
-        for number, (left, top, right, bottom) in boxes:
-            image = pdf[number].render(scale=scale, grayscale=True).to_pil()
-            yield image.crop((round(left * scale), round(top * scale), round(right * scale), round(bottom * scale)))
+        for number, box in boxes:
+            yield ocr.render(pdf[number], box)
 
     found: dict[int, list] = {}
     for (number, (left, top, _, _)), words in zip(boxes, ocr.read_scans(crops(), name), strict=True):

@@ -50,6 +50,7 @@ from loaders import (
 )
 from loaders.errors import LoadError
 from loaders.faults import fault_point
+from loaders.ocr import flag_doubtful
 from loaders.writing import (
     SCHEMAS,
     TableWriter,
@@ -232,6 +233,7 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
     for m in found:
         if _in_tables(m.char_start, doc.ocr_spans):  # an analyst can tell figures read by OCR apart
             m.rules = f"{m.rules};ocr" if m.rules else "ocr"
+    flag_doubtful(found)  # a figure OCR read that its table row makes unlikely: ocr_check in its rules
     for m, measure_id in zip(found, measure_ids(document_id, found), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))

@@ -667,8 +667,12 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     period=_period(cv, col) or (_plan_period(cv, piece_subject if is_level else subject + group, col.year, last_year, u)
                                                 if five_years else None),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
+                    is_masked=cv is None and _MASKED_CELL.fullmatch(piece) is not None,
                 ))
     return out
+
+
+_MASKED_CELL = re.compile(r"[<>≤≥＜＞]?\*+(?:\.\*+)?%?")  # a masked figure (*; OCR's unread figure, loaders/ocr.py)
 
 
 def _metric_group(table: Table, cols: list[_Column], r: int) -> str | None:

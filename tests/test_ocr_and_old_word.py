@@ -219,3 +219,126 @@ def test_grid_cells_read_one_by_one_make_a_table_with_their_spans():
     assert table.origin[0][2] == (0, 1)  # the header cell spans both value columns
     assert box[1] == 0 and box[3] == pytest.approx(88)
     assert ocr.grid_tables(words[-1:]) == []  # no grid cells: no table
+
+
+def _low_dpi_table_pdf(rows: list[list[str]], dpi: int = 96) -> bytes:
+    """A scanned page of only a ruled table, at `dpi` (the 72-96 dpi of tables pasted as pictures)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    font = cjk_font(round(11 / 72 * dpi))
+    image = Image.new("L", (round(8.27 * dpi), round(11.69 * dpi)), 255)
+    draw = ImageDraw.Draw(image)
+    widths, height = [3.2, 1.0, 1.0], round(0.42 * dpi)
+    top = dpi
+    for r, row in enumerate(rows):
+        left = round(0.8 * dpi)
+        for text, width in zip(row, widths, strict=True):
+            right = left + round(width * dpi)
+            draw.rectangle([left, top + r * height, right, top + (r + 1) * height], outline=0, width=1)
+            draw.text((left + 6, top + r * height + round(0.1 * dpi)), text, font=font, fill=0)
+            left = right
+    buf = io.BytesIO()
+    image.save(buf, "PDF", resolution=dpi)
+    return buf.getvalue()
+
+
+LOW_DPI_TABLE = [["指标", "2020年", "2025年"], ["细颗粒物浓度(微克/立方米)", "29.3", "27.5"],
+                 ["空气质量优良天数比例(%)", "75.4", "≥80.6"], ["地表水质量劣V类水体比例(%)", "13", "≤4.3"],
+                 ["森林覆盖率(%)", "41.6", "44.4"], ["生态保护红线占国土面积比例(%)", "21.87", "19.46"]]
+
+
+_SIGNS = {"≥": "ge", "≤": "le"}
+
+
+@pytest.mark.parametrize("dpi", [72, 96])
+def test_a_table_scanned_at_72_to_96_dpi_gives_its_figures_or_masks_them_never_a_wrong_one(tesseract, dpi):
+    res = pipeline.safe_process(_low_dpi_table_pdf(LOW_DPI_TABLE, dpi), "scan.pdf", ocr=True)
+    cells = [m for m in res.measures if m["table_no"] is not None]
+    printed = {(r, c): text for r, row in enumerate(LOW_DPI_TABLE, start=1) for c, text in enumerate(row, start=1) if r > 1 and c > 1}
+    right = 0
+    for m in cells:
+        assert "ocr" in m["rules"].split(";")
+        written = printed[m["row_no"], m["col_no"]]
+        if m["value"] is None:  # unsure: masked, never guessed
+            assert m["is_masked"] and m["value_text"].strip("≥≤<>") == "*", m
+        else:  # a figure read is the printed one, its sign too (≥ ≤: in neither model, told by their shape)
+            assert (m["value"], m["comparator"]) == (float(written.lstrip("≥≤")), _SIGNS.get(written[0], "eq")), m
+            right += 1
+    assert right >= 8, [(m["value_text"], m["row_no"], m["col_no"]) for m in cells]  # of 10 (at 96 dpi, read by chi_sim alone: 2)
+    assert {m["year"] for m in cells} == {2020, 2025}
+
+
+def test_a_figure_is_kept_only_when_both_reads_agree_on_it():
+    unread = ocr._HOLE
+    assert ocr._checked_figure("79.4", "79.4") == "79.4"
+    assert ocr._checked_figure("53,3", "53.3") == "53.3"  # a point read as a comma
+    assert ocr._checked_figure("79.4", "794") == unread  # the point lost by one read
+    assert ocr._checked_figure("51", "31") == unread
+    assert ocr._checked_figure("0.25万吨", "0.25") == "0.25万吨"
+    assert ocr._checked_figure("2025", "20254", "年") == "2025"  # the box of a year in a header reaches into 年
+    assert ocr._checked_figure("25", "254", "万") == unread  # ... a figure's does not pass so
+
+
+def _glyph(text: str, size: int = 40):
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (size * len(text) + 20, size + 30), 255)
+    ImageDraw.Draw(image).text((10, 5), text, font=cjk_font(size), fill=0)
+    return image
+
+
+def test_a_sign_chi_sim_cannot_read_is_told_by_its_shape(font):
+    assert [ocr.comparator_shape(_glyph(sign)) for sign in "≥≤><"] == ["≥", "≤", ">", "<"]
+    assert [ocr.comparator_shape(_glyph(other)) for other in ("全", "三", "8")] == [None, None, None]
+
+
+def test_a_decimal_point_both_reads_lost_is_seen_in_the_image(font):
+    from PIL import Image
+
+    def blurred(text: str):  # drawn at 96 dpi, enlarged as ocr.render does
+        small = _glyph(text, 14)
+        return small.resize((small.width * 3, small.height * 3), Image.LANCZOS)
+
+    assert ocr._lost_point("293", blurred("29.3"))
+    assert not ocr._lost_point("293", blurred("293"))
+    assert not ocr._lost_point("11", blurred("11"))
+    assert not ocr._lost_point("29.3", blurred("29.3"))  # read with its point
+
+
+def test_figures_their_row_makes_unlikely_are_flagged_never_changed():
+    from loaders.records import Measure
+
+    def cell(value, unit="percent", row=1, rules="ocr"):
+        return Measure("target", "x", "eq", value, unit, str(value), 0, 1, 0, 1, "", 2025, rules=rules,
+                       table_no=1, row_no=row, col_no=2)
+
+    lost_point, base, share, fine, other_row, text_layer = (
+        cell(293, "ug_m3"), cell(29.3, "ug_m3"), cell(794, row=2), cell(75.8, row=3), cell(2.9, row=4), cell(300, rules="x"))
+    ocr.flag_doubtful([lost_point, base, share, fine, other_row, text_layer])
+    assert [m.rules for m in (lost_point, base, share, fine, other_row, text_layer)] == [
+        "ocr;ocr_check", "ocr;ocr_check", "ocr;ocr_check", "ocr", "ocr", "x"]
+    assert (lost_point.value, share.value) == (293, 794)
+
+
+def test_a_cell_no_rule_crosses_is_one_cell_over_two_bands_and_covers_them_in_the_table():
+    from PIL import ImageDraw
+
+    image = _grid_image([400, 400, 400], [100, 100, 120, 120])
+    draw = ImageDraw.Draw(image)
+    for left, right in ((603, 997), (1003, 1397)):  # the rule under the header, kept only over the first column
+        draw.rectangle([left, 498, right, 502], fill=255)
+    cells = ocr.grid_cells(image)
+    header = sorted(c for c in cells if c[4] == 0)
+    assert [c[3] - c[1] > 150 for c in header] == [False, True, True]  # 指标 | 类别 split; the others whole
+    assert sum(1 for c in cells if c[4] == 1) == 1  # only the split column's lower half is a cell of its own
+
+    def phrase(c, text):
+        return {"text": text, "x0": c[0] * 0.24, "x1": c[2] * 0.24, "top": c[1] * 0.24, "bottom": c[3] * 0.24,
+                "line": ("grid", c[4]), "cell": (c[4], c[0], c[2])}
+
+    texts = iter(["指标", "2020年", "2025年", "类别", "森林覆盖率(%)", "40.2", "41", "湿地保护率(%)", "50", "52"])
+    ((_, table),) = ocr.grid_tables([phrase(c, next(texts)) for c in sorted(cells, key=lambda c: (c[4], c[0]))])
+    assert table.cells[:2] == [["指标", "2020年", "2025年"], ["类别", None, None]]
+    assert table.text(1, 2) == "2025年"  # the header over both bands

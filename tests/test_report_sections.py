@@ -121,3 +121,18 @@ def test_a_level_a_review_says_was_raised_to_is_no_figure_over_the_period():
     assert got["30.5%"][:3] == ("outcome", 2030, None)
     assert got["66.2%"][:3] == ("outcome", 2030, None)
     assert got["14.2%"][:3] == ("outcome", 2030, "2026-2030")  # 累计下降: still a change over the period
+
+
+def test_a_plan_chapter_on_the_situation_right_after_the_review_goes_on_with_it():
+    text = PLAN.replace("二、存在的主要问题\n", "第二章 “十六五”面临的机遇和挑战\n").replace("第二章 总体要求", "第三章 总体要求")
+    text = text.replace("第三章 主要任务", "第四章 主要任务\n第五章 筑牢生态安全基础\n新建湿地公园4个。")
+    got = rows(text)
+    assert got["3个"][:2] == ("outcome", 2030)  # the situation chapter
+    assert got["25微克/立方米"][:2] == ("target", 2035)
+    assert got["4个"][:2] == ("target", 2035)  # 基础 in a task chapter opens no review
+
+
+def test_numbers_of_a_plans_glossary_are_no_measures():
+    text = PLAN + "附件\n名词解释\n1.三场一通道：三场是指鱼类产卵场、索饵场、越冬场。\n2.千吨万人：供水人口在10000人以上的水源地。\n"
+    values = {m["value_text"] for m in process_document(text.encode("utf-8"), "plan.txt").measures}
+    assert "10000人" not in values and "200公里" in values

@@ -191,8 +191,9 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     """A five-year plan (years a-b) opens on its review: what the last period (a-5 to a-1) achieved and the
     situation it leaves (发展基础与形势, “十三五”成效, 存在的问题). Its figures are outcomes of a-1 (a year the
     clause states from a-5 on wins), over a-5..a-1 when a change or a total of work done. The review is the
-    text before the second chapter (第二章; 二、 in a plan without chapters): a first chapter reopens it (after
-    a table of contents), a chapter naming the goals (指导思想, 总体要求: report_sections.csv) never."""
+    text before the second chapter (第二章; 二、 in a plan without chapters), and a chapter right after it on the
+    situation (形势, 问题与挑战); a first chapter reopens it (after a table of contents), a chapter naming the
+    goals (指导思想, 总体要求) never (words: report_sections.csv)."""
     if doc.meta.doc_kind != "five_year_plan" or doc.meta.year is None:
         return [], []
     start = doc.meta.year - 4
@@ -203,9 +204,14 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
         chapters = [(it.char_start, it.marker.rstrip("、"), it.heading) for it in doc.items
                     if it.level == 1 and it.marker.endswith("、")]
     marks: list[tuple[int, Part | None]] = [(0, review)]
+    situation = _words(doc, "plan_review_heading")
     for pos, ordinal, heading in chapters:
-        first = ordinal == "一" and not any(w in heading for w in goals)
-        marks.append((pos, review if first else None))
+        if any(w in heading for w in goals):
+            marks.append((pos, None))
+        elif ordinal == "一" or (marks[-1][1] is review and any(w in heading for w in situation)):
+            marks.append((pos, review))  # 第二章 “十四五”面临的机遇和挑战 goes on with the review
+        else:
+            marks.append((pos, None))
     return [p for p, _ in marks], [part for _, part in marks]
 
 

@@ -140,9 +140,14 @@ def _changed(row: dict, now: dict) -> bool:
 def _same_measure(row: dict, candidates: list[dict]) -> dict | None:
     """The measure of a judged row among those of its span (one figure may stand for several indicators:
     甲、乙均达95%): the one of the same indicator, else of the same subject, else the first."""
+    def same(m: dict, column: str) -> bool:
+        return (m[column] or "") == row[column]
+    for m in candidates:  # a list's members share the span and (often no) indicator: the subject tells them apart
+        if same(m, "indicator_code") and same(m, "subject_zh"):
+            return m
     for column in ("indicator_code", "subject_zh"):
         for m in candidates:
-            if (m[column] or "") == row[column]:
+            if same(m, column):
                 return m
     return candidates[0] if candidates else None
 

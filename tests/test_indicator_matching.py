@@ -207,3 +207,10 @@ def test_grid_connected_green_power_rural_refuse_land_by_use_and_drinking_water_
     assert _both(cases) == ["renewable_power_capacity", "renewable_power_capacity", None, None,
                             "rural_waste_treatment_rate", "rural_sewage_treatment_rate", "contaminated_farmland_safe_use_rate",
                             "key_construction_land_safe_use_rate", "drinking_water_source_compliance"]
+
+
+def test_the_good_water_share_written_adjective_first_matches_but_not_of_the_sea():
+    """优良水质比例 (the adjective before 水质) is the same share as 水质优良比例; of coastal waters it is theirs."""
+    cases = [("地表水国控断面优良水质比例", "percent", False), ("近岸海域优良水质比例", "percent", False),
+             ("空气优良水质比例", "percent", False)]
+    assert _both(cases) == ["surface_water_good_ratio", "nearshore_water_good_ratio", None]

@@ -97,7 +97,7 @@ def test_a_five_year_plan_opens_on_its_review_of_the_last_period_and_plans_from_
     assert got["40%"][:2] == ("target", 2035)  # a goal stated in the review stays one
     assert got["25微克/立方米"][:2] == ("target", 2035)
     assert got["200公里"][:2] == ("target", 2035)
-    assert got["120个"][3] == "kind_plan_review"
+    assert got["120个"][3] == "kind_plan_review_heading"
 
 
 def test_a_plan_issued_by_a_forwarding_notice_takes_the_title_it_names():
@@ -136,3 +136,46 @@ def test_numbers_of_a_plans_glossary_are_no_measures():
     text = PLAN + "附件\n名词解释\n1.三场一通道：三场是指鱼类产卵场、索饵场、越冬场。\n2.千吨万人：供水人口在10000人以上的水源地。\n"
     values = {m["value_text"] for m in process_document(text.encode("utf-8"), "plan.txt").measures}
     assert "10000人" not in values and "200公里" in values
+
+
+PLAN_REVIEW = """某市“十六五”生态环境保护规划
+第一章 发展基础与面临形势
+第一节 “十五五”生态环境保护成效显著
+全市细颗粒物平均浓度降至28微克/立方米，较“十四五”时期末下降20%。2028年完成造林3.5万亩。治理水土流失120平方公里。
+污水管网长度从2027年的3000公里增加到2031年的4000公里。
+第二节 面临形势
+第二章 主要目标
+到2035年，地表水优良比例达到95%。
+——碳达峰取得重要进展。非化石能源消费比重达到30%。
+第三章 巩固提升河湖治理成效
+新建污水管网300公里。
+"""
+
+
+def test_a_five_year_plans_review_of_the_period_before_reports_its_base_year():
+    got = rows(PLAN_REVIEW)
+    assert got["28微克/立方米"][:2] == ("outcome", 2030)  # 十六五 (2031-2035): the review's base year is 2030
+    assert got["28微克/立方米"][3] == "kind_plan_review_heading"
+    assert got["20%"][:3] == ("outcome", 2030, "2026-2030")  # 较“十四五”时期末: a baseline, not its year
+    assert got["3.5万亩"][:2] == ("outcome", 2028)  # a year of the reviewed period the sentence states
+    assert got["120平方公里"][:2] == ("outcome", 2030)  # ... holds for its sentence only
+    assert got["4000公里"][:2] == ("outcome", 2031)  # the plan's first year, stated, dates the figure
+    assert got["95%"][:2] == ("target", 2035)
+    assert got["30%"][0] == "target"  # a goal's dash line (取得重要进展) past the plan's goals heading
+    assert got["300公里"][0] == "target"  # a task heading that names a result to keep (巩固…成效) reviews nothing
+
+
+PLAN_DEADLINES = """某市“十六五”生态环境保护规划
+某市人民政府办公室
+2031年6月1日
+第三章 主要任务
+2032年底前，城市清洁取暖率达到93%。到2033年年底，全市完成新改建排水管网100公里。
+2030年底前，全市已淘汰燃煤锅炉120台。
+"""
+
+
+def test_a_deadline_in_a_five_year_plan_is_a_goal_unless_it_passed_before_the_plan_was_published():
+    got = rows(PLAN_DEADLINES)
+    assert got["93%"][:2] == ("target", 2032) and got["93%"][3] == "kind_plan_deadline"
+    assert got["100公里"][:2] == ("target", 2033)
+    assert got["120台"][:2] == ("outcome", 2030)  # published in 2031: that deadline is history

@@ -8,6 +8,9 @@ from loaders.breaks import CLAUSE_BREAKS
 from loaders.measures.candidates import Candidate, list_chains
 from loaders.measures.document import DocumentView
 
+# 高于省定目标28.6个百分点 / 低于全国平均水平2个百分点: after a benchmark the number is the margin, not a bound
+_BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
+
 
 def read_comparators(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
@@ -46,6 +49,8 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
         gap_text = window[best[3] - window_start + len(best[1]) :]
         if comp in ("gt", "lt") and len(gap_text) > 1 and gap_text.endswith("的"):
             comp = "eq"  # 超过了任务量的22%: the share by which a quantity is exceeded, not a bound on 22%
+        if comp in ("gt", "lt") and gap_text.endswith(_BENCHMARKS):
+            comp = "eq"
         prefix = (best[1], comp, best[3])
     tail = window[-6:]
     is_change = False

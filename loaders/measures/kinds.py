@@ -18,6 +18,8 @@ _YEAR_ON_YEAR = "同比"
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至)")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
+# 2022年底前 / 2023年前 / 到2023年底: a deadline (in a plan; a report's 到2023年底 states where things stand)
+_DEADLINE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:年?[底末])?以?前|到\s?((?:19|20)\d\d)\s?年年?[底末]")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     year, year_rule = doc.year(c.start, clause)
     period = None
     if c.section is not None:
+        if c.section.rule == "plan_review_heading" and year_rule == "year_in_paragraph" \
+                and f"{year}年" not in doc.text[s_start : clause[1]]:
+            year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
@@ -122,6 +127,23 @@ def _by_year(x: KindContext) -> Decision:
     return None
 
 
+def _plan_deadline(x: KindContext) -> Decision:
+    """2022年底前,城市清洁取暖率达到93% in a five-year plan published in 2022: a goal of the plan on the way
+    to its last year, not a year past (a deadline before the plan was published is history)."""
+    doc = x.doc
+    if doc.doc_type != "plan":
+        return None
+    found = None
+    for m in _DEADLINE_RE.finditer(doc.text, x.sentence_start, x.c.start):
+        found = m  # the last deadline before the number
+    if found is None or any(m in x.clause_text for m in doc.grammar.outcome_markers):
+        return None
+    year = int(found.group(1) or found.group(2))
+    if doc.published_year is not None and year < doc.published_year:
+        return None
+    return "target", "kind_plan_deadline"
+
+
 def _year_before_document(x: KindContext) -> Decision:
     """2022年完成销号的62条 in a document about 2023: what was done."""
     meta_year = x.doc.meta.year
@@ -185,8 +207,8 @@ def _done_aspect(x: KindContext) -> Decision:
 
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
-KIND_RULES = (_task_named, _task_of, _report_section, _by_year, _year_before_document, _section_label, _in_report,
-              _year_before_publication, _reported, _done_aspect)
+KIND_RULES = (_task_named, _task_of, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
+              _in_report, _year_before_publication, _reported, _done_aspect)
 
 
 def decide_kind(doc: DocumentView, c: Candidate, clause: tuple[int, int], sentence_start: int,

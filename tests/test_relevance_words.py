@@ -1,0 +1,43 @@
+"""Words of the environmental domains that a work report's figures name (seeds/domain_keywords.csv): forests
+and their restoration, zero-carbon sites, clean heating, green retrofits, storm/sewage networks, environmental
+problems put right, green travel, village cleaning. Paraphrased sentences of a work report (no environmental
+title), where only the figure's own words can make it environmental."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders import semantics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("常态管护天然林600万亩。", "600万亩", True),
+        ("巩固退耕还林成果12万亩。", "12万亩", True),
+        ("建成沿河生态防护带120公里。", "120公里", True),
+        ("修复退化林3000亩。", "3000亩", True),
+        ("营造修复红树林500亩。", "500亩", True),
+        ("完成生态建设任务80万亩。", "80万亩", True),
+        ("建成沙漠边缘生态屏障900公里。", "900公里", True),
+        ("新创建省级零碳园区4家。", "4家", True),
+        ("完成农村清洁取暖改造2.1万户。", "2.1万户", True),
+        ("累计淘汰老旧车辆3万辆。", "3万辆", True),
+        ("实施企业绿色化改造项目35个。", "35个", True),
+        ("新建雨污分流管网45公里。", "45公里", True),
+        ("整改销号突出环境问题28个。", "28个", True),
+        ("中心城区绿色出行比例达到75%。", "75%", True),
+        ("村庄清洁行动覆盖率达到100%。", "100%", True),
+        ("建成二氧化碳捕集利用项目2个。", "2个", True),
+        # the same words inside another field's phrase stay that field's
+        ("新能源汽车产量增长30%。", "30%", False),
+        ("解决营商环境问题60个。", "60个", False),
+        ("推进政治生态建设专项整治5项。", "5项", False),
+    ],
+)
+def test_a_work_reports_figure_is_environmental_by_its_own_words(sentence, number, expected):
+    number_at = sentence.index(number)
+    clause = semantics._clause(sentence, number_at)
+    subject = clause[: clause.index(number)] if number in clause else clause
+    is_env, _ = semantics.relevance(subject, clause, sentence, number_at, False, number_at + len(number))
+    assert is_env is expected

@@ -16,8 +16,19 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 CLAUSE_BREAKS = frozenset(",，;；。:：!！?？\n")
 SENTENCE_BREAKS = frozenset("。;；!！?？\n")
 LIST_SEPARATOR = "、"
 LIST_ITEM_BREAKS = CLAUSE_BREAKS | {LIST_SEPARATOR}
 CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+_IS_CLAUSE_BREAK = np.zeros(0x10000, dtype=bool)  # by code point (every break is in the Basic Multilingual Plane)
+_IS_CLAUSE_BREAK[[ord(ch) for ch in CLAUSE_BREAKS]] = True
+
+
+def clause_break_positions(text: str) -> list[int]:
+    """[m.start() for m in CLAUSE_BREAK_RE.finditer(text)], over the code points at C speed (a whole
+    document holds hundreds of breaks: one match object each cost ~0.3 µs)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.flatnonzero(_IS_CLAUSE_BREAK[codes & 0xFFFF] & (codes < 0x10000)).tolist()

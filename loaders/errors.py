@@ -8,10 +8,13 @@ class LoadError(Exception):
 
     reason is a short stable code (empty_file, binary_file, undecodable,
     too_large, duplicate_content, ...); message is a sentence a person can act on.
+    severity "warning" marks a file skipped as not being a document (e.g. a manifest table beside the
+    documents): reported, but the load does not count it as failed.
     """
 
-    def __init__(self, reason: str, message: str, stage: str = "read") -> None:
+    def __init__(self, reason: str, message: str, stage: str = "read", severity: str = "error") -> None:
         super().__init__(message)
         self.reason = reason
         self.message = message
         self.stage = stage
+        self.severity = severity

@@ -163,8 +163,10 @@ def _text_column(records: list[Record], name: str) -> str:
     if (best is None or longest[best] < _MIN_FALLBACK_TEXT_CHARS) and named:
         raise LoadError("empty_export", f"{name}: the text column {named[0]!r} is empty everywhere; nothing to load", "read")
     if best is None or longest[best] < _MIN_FALLBACK_TEXT_CHARS:
-        raise LoadError("no_text_column", f"{name}: no column holds a document's text (columns: {', '.join(columns) or 'none'}); "
-                        "name it full_text, text, content or 正文 (loaders/data/export_columns.csv lists the names read)", "read")
+        # a table of short cells (a manifest, a sheet of figures) is no document: skipped with a warning
+        raise LoadError("no_text_column", f"{name}: skipped, not a document: no column holds a document's text (columns: "
+                        f"{', '.join(columns) or 'none'}); if it is one, name its text column full_text, text, content or 正文 "
+                        "(loaders/data/export_columns.csv lists the names read)", "read", severity="warning")
     return best
 
 

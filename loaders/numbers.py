@@ -56,6 +56,9 @@ def _number(start: int, end: int, text: str, value: float, high: float | None, q
 # 突破千亿 / 近百万 / 逾十万 / 上万人: a round figure written as a bare place word and a multiplier
 BARE_ROUND_RE = re.compile(
     r"(?=[十百千万亿])(?:(?<=突破)|(?<=[近超逾])|(?<=上)(?<!以上)(?<!马上))(?P<place>[十百千])?(?P<mult>万亿|亿|万)")
+# what every match of BARE_ROUND_RE holds, with the character before it: a text without it is not scanned
+# (a pattern opening with a lookahead is tried at every position; one opening with a class skips in C)
+_BARE_ROUND_HINT = re.compile("[破近超逾上][十百千]?[万亿]")
 ROUND_FLOOR_WORDS = "超逾上"  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
 CN_PERCENT_RE = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?")
 
@@ -136,7 +139,7 @@ def find_numbers(text: str) -> list[Number]:
             if high < value:  # not a range (e.g. a code 3095-2012 is excluded elsewhere; 10-5 is no range)
                 high = None
         out.append(_number(start, m.end(), m.group(), value, high, q2 or q1, chinese))
-    for m in BARE_ROUND_RE.finditer(text):
+    for m in BARE_ROUND_RE.finditer(text) if _BARE_ROUND_HINT.search(text) else ():
         value = CN_UNITS.get(m.group("place") or "", 1) * MULTIPLIERS[m.group("mult")]
         out = [n for n in out if not (m.start() <= n.start < m.end())]
         before = text[m.start() - 1]

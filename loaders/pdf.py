@@ -114,6 +114,26 @@ def _origins(found) -> list[list[tuple[int, int]]]:
     return origin
 
 
+def _plumber_page(plumber, index: int):
+    """pdfplumber's page, its characters' boxes set right where a font's metrics put them below their own
+    baseline (書版-typeset plans: the Latin font of 方正 systems declares a descent of a whole em, so its
+    digits, letters and brackets measure a line lower than the hanzi beside them, and a row's figures fall
+    into the grid row under it)."""
+    page = plumber.pages[index]
+    if not getattr(page, "_reseated", False):
+        for ch in page.chars:
+            a, b, c, d, _, baseline = ch["matrix"]
+            if b == 0 and c == 0 and a > 0 and d > 0 and ch["y1"] <= baseline + 0.1 * ch["size"]:
+                shift = baseline + 0.8 * ch["size"] - ch["y1"]  # the box from its top at 0.8 em above the baseline
+                ch["y0"] += shift
+                ch["y1"] += shift
+                ch["top"] -= shift
+                ch["bottom"] -= shift
+                ch["doctop"] -= shift
+        page._reseated = True
+    return page
+
+
 def _open_last_column(page, found, table: Table) -> Table:
     """A ruled table whose right border lies off the page: its last column has cell boxes in the header
     rows only, so pdfplumber finds no body cell there. The body's cells of that column are read from the
@@ -230,7 +250,7 @@ def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[t
     """(bbox in pdfplumber's top-left coordinates, table) of each table on a page, top to bottom;
     prev: the last table of the previous page, which the first table here may continue."""
     try:
-        page = plumber.pages[index]
+        page = _plumber_page(plumber, index)
         tables = []
         for t in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
             table = Table([[fix_private_use(c) if c else c for c in row] for row in t.extract()], _origins(t), index + 1)
@@ -250,7 +270,7 @@ def _find_tables(plumber, index: int, prev: Table | None = None) -> list[tuple[t
 def _find_text_tables(plumber, index: int, carry):
     """Tables without rules (a scan's OCR layer), and the columns of one running onto the next page."""
     try:
-        found, carry = pdf_tables.find_tables(plumber.pages[index], carry)
+        found, carry = pdf_tables.find_tables(_plumber_page(plumber, index), carry)
     except Exception:  # pdfminer fails on some damaged pages: the text is still read, without tables
         return [], None
     for _, table in found:
@@ -517,8 +537,9 @@ def _properties(pdf) -> dict[str, str]:
 
 def _read_pages(pdf, data: bytes, numbers: list[int], pictures: dict | None = None) -> tuple[list[_Page], list[int]]:
     """The pages of pdf (numbers: their 0-based page numbers in the document) and the numbers of the
-    scanned ones among them; pictures (when given) gets, for each other page showing large pictures with no
+    scanned ones among them; pictures gets, for each other page showing large pictures with no
     text over them, (its tables with their boxes, the pictures' boxes)."""
+    pictures = {} if pictures is None else pictures
     plumber = None
     pages: list[_Page] = []
     scanned: list[int] = []
@@ -547,7 +568,7 @@ def _read_pages(pdf, data: bytes, numbers: list[int], pictures: dict | None = No
                 part.page = number + 1
         if _is_scan(pdf_page, page):
             scanned.append(number)
-        elif pictures is not None and (boxes := _blank_pictures(pdf_page)):
+        elif boxes := _blank_pictures(pdf_page):
             pictures[number] = (tables, boxes)
         pages.append(page)
     return pages, scanned
@@ -568,6 +589,23 @@ def _blank_pictures(pdf_page) -> list[tuple[float, float, float, float]]:
                 and len("".join(textpage.get_text_bounded(left, bottom, right, top).split())) < MIN_CHARS_PER_PAGE):
             boxes.append((left, height - top, right, height - bottom))
     return boxes
+
+
+_TABLE_CAPTION = re.compile(r"(?:续)?表\s?\d|专栏|指标")
+CAPTION_BAND = 60  # points above a picture where its table's title (表1 主要指标) is printed
+
+
+def _titled_pictures(pdf, pictures: dict) -> int:
+    """How many of the pictures (not read without OCR) sit under a table's title: tables pasted as
+    images, whose figures only `--ocr` reads (a map or a photo has no such title)."""
+    n = 0
+    for number, (_, boxes) in pictures.items():
+        width, height = pdf[number].get_size()
+        textpage = pdf[number].get_textpage()
+        for _, top, _, _ in boxes:
+            above = textpage.get_text_bounded(0, height - top, width, min(height, height - top + CAPTION_BAND))
+            n += bool(_TABLE_CAPTION.search("".join(above.split())))
+    return n
 
 
 def _is_scan(pdf_page, page: _Page) -> bool:
@@ -679,12 +717,14 @@ def read_pdf(data: bytes, name: str = "", ocr_scans: bool = False) -> CleanDocum
     pdf = _open(data, name)
     try:
         n_pages = len(pdf)
-        pictures: dict | None = {} if ocr_scans else None
+        pictures: dict = {}
         pages, scanned = _read_pages(pdf, data, list(range(n_pages)), pictures)
         props = _properties(pdf)
-        if pictures:
+        if pictures and ocr_scans:
             for number, page in _picture_tables(pdf, pictures, name).items():
                 pages[number] = page
+        elif pictures and (titled := _titled_pictures(pdf, pictures)):
+            props["pictured_tables"] = str(titled)
         if scanned and ocr_scans:
             for number, page in zip(scanned, _ocr_pages(pdf, scanned, name), strict=True):
                 pages[number] = page

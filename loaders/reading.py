@@ -464,12 +464,16 @@ def t2s(text: str) -> str:
     return "".join(out)
 
 
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def simplify(text: str) -> tuple[str, str]:
     """(text in simplified script, script of the source: traditional | simplified)."""
     converted = t2s(text)
     if converted == text:
         return text, "simplified"
-    n_changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    n_changed = int(np.count_nonzero(_code_points(text) != _code_points(converted)))  # same length: one per character
     return converted, "traditional" if n_changed >= _TRADITIONAL_SHARE * len(text) else "simplified"
 
 
@@ -504,7 +508,8 @@ def parse_header_line(line: str) -> dict[str, str] | None:
     """Fields of a page-header line ('文件编号:X 发布机构:Y', '名称 | X' from a table, or without
     colons when the line holds two field names or more: '发布机构 X 组配分类 Y'), or None if it is not one."""
     body = _BULLET.sub("", line)
-    keys = list(_header_key_regex().finditer(body))
+    # the first key must open the line: a paragraph without one is not scanned for keys to the end
+    keys = list(_header_key_regex().finditer(body)) if _header_key_regex().match(body) else []
     if not keys or keys[0].start() != 0:
         if len(body) > _MAX_BARE_HEADER_CHARS or " " not in body:
             return None

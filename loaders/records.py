@@ -6,7 +6,29 @@ These field names and types are the contract with the dbt sources
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
+
+
+def fast_init(cls):
+    """Put above @dataclass(frozen=True) of a record made by the thousand per document: its __init__ then
+    fills __dict__ directly instead of one object.__setattr__ per field (the frozen dataclass's way,
+    ~0.15 µs a field). Same fields, defaults, order and object; the record stays frozen afterwards."""
+    params, names, defaults = [], [], {}
+    for f in fields(cls):
+        if not f.init or f.default_factory is not MISSING or hasattr(cls, "__post_init__"):
+            raise TypeError(f"fast_init: {cls.__name__}.{f.name} needs the dataclass's own __init__")
+        names.append(f.name)
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            defaults[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+    source = f"def __init__(self, {', '.join(params)}):\n    own = self.__dict__\n" + "".join(
+        f"    own[{n!r}] = {n}\n" for n in names)
+    exec(source, defaults)  # noqa: S102 (generated from the field names, as dataclasses does)
+    defaults["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = defaults["__init__"]
+    return cls
 
 
 @dataclass(frozen=True)
@@ -46,6 +68,7 @@ class Metadata:
     doc_kind: str | None = None
 
 
+@fast_init
 @dataclass(frozen=True)
 class Item:
     """A numbered item of the body (一、 / (一) / 1. / (1) / ——) or a paragraph."""
@@ -60,6 +83,7 @@ class Item:
     parent_path: str = ""  # item_path of the enclosing item; "" under the root
 
 
+@fast_init
 @dataclass(frozen=True)
 class Sentence:
     char_start: int

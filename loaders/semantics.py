@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 
 from loaders import reference
-from loaders.breaks import CLAUSE_BREAKS, LIST_ITEM_BREAKS, LIST_SEPARATOR
+from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, LIST_ITEM_BREAKS, LIST_SEPARATOR
 from loaders.matching import Automaton
 from loaders.numbers import chinese_integer
 from loaders.regions import RegionIndex
@@ -34,6 +34,7 @@ DATA = Path(__file__).parent / "data"
 # XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
 _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
 _SHARE = re.compile(r"^(.+?)占(?!地)")
+_LAST_CLAUSE_BREAK_RE = re.compile(rf"(?s:.*){CLAUSE_BREAK_RE.pattern}")  # up to the last break
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
@@ -138,8 +139,8 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     if environmental_document:
         return True, None
     start = _clause_start(sentence, number_at)
-    ends = [e for e in (sentence.find(ch, number_at) for ch in CLAUSE_BREAKS) if e >= 0]
-    around = sentence[start : min(ends, default=len(sentence))]  # the whole clause holding the number
+    end = CLAUSE_BREAK_RE.search(sentence, _position(sentence, number_at))
+    around = sentence[start : end.start() if end else len(sentence)]  # the whole clause holding the number
     # its own words before the number said nothing environmental (step 1): the figure is the economy's,
     # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
     found = [k for k in _keywords(around) if not env[k[1]]]
@@ -245,7 +246,13 @@ def _share_numerator(phrase: str) -> str:
 
 def _clause_start(sentence: str, number_at: int) -> int:
     """Where the clause holding the number starts: after the last clause break before it."""
-    return max((sentence.rfind(ch, 0, number_at) for ch in CLAUSE_BREAKS), default=-1) + 1
+    last = _LAST_CLAUSE_BREAK_RE.match(sentence, 0, _position(sentence, number_at))  # one scan, not one per break
+    return last.end() if last else 0
+
+
+def _position(sentence: str, i: int) -> int:
+    """i as str.find and str.rfind read it (negative: from the end), for a pattern's pos and endpos."""
+    return i if i >= 0 else max(len(sentence) + i, 0)
 
 
 def _clause(sentence: str, number_at: int) -> str:

@@ -286,6 +286,16 @@ def indicator_unit(label: str) -> Unit | None:
     return Unit("", unit, 1.0) if unit else None
 
 
+_SHARE = re.compile(r"(?:比例|比率|比重|占比|(?<![发频速效])率)$")
+_TRAILING_NOTE = re.compile(r"(?:[(（][^()（）]*[)）]|[①-⑳*#△▲※])+$")
+
+
+def share_unit(label: str) -> Unit | None:
+    """Percent for a row naming a share or a rate (城市黑臭水体比例, …达标率) whose table writes no unit and
+    whose indicator the catalogue does not know; not a frequency (事故发生率 counts events) nor a speed."""
+    return Unit("", "percent", 1.0) if _SHARE.search(_TRAILING_NOTE.sub("", label)) else None
+
+
 _ROMAN = "ⅠⅡⅢⅣⅤ"
 _STRAY_ROMAN = re.compile(rf"([{_ROMAN}]|(?<![A-Za-z])(?:I{{1,3}}|IV|V)(?![A-Za-z]))(?![{_ROMAN}IV]*类)")
 _BARE_CLASS = re.compile(rf"(?<![{_ROMAN}IV三四五])类(?=水|比例|断面)")
@@ -534,6 +544,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
         cols.append(_Column(header, role, _header_year(header), since=since))
     _find_group_column(table, n_header, cols)
     years = [col.year for col in cols if col.role == "value" and col.year]
+    # a plan's yearly goals: a series of years reaching the plan's year in a table whose rows are 约束性/预期性
+    is_plan_series = any(col.role == "binding" for col in cols) and bool(years) and doc_year is not None and max(years) >= doc_year
     for col in cols:
         if col.role != "value":
             continue
@@ -546,6 +558,8 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
             col.kind = "outcome"
         elif any(w in col.header for w in TARGET_WORDS):
             col.kind = "target"
+        elif col.year is not None and _is_series(years) and is_plan_series:
+            col.kind = "outcome" if col.year == min(years) else "target"  # 2020年 | 2021年 | … | 2025年 with 属性
         elif col.year is not None and _is_series(years):
             col.kind = "outcome"  # 2015年 | 2016年 | … | 2020年: a series of what was reached
         elif col.year is not None and min(years) < max(years):
@@ -637,7 +651,8 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                 cell_unit = _unit_of(cv.unit_surface) if cv and cv.unit_surface else None
                 is_level = piece_subject != subject and piece_subject == level_of(subject)  # the row's unit is the reduction's
                 u = (cell_unit or indicator_unit(piece_subject) if is_level
-                     else cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject))
+                     else cell_unit or unit or col_unit or header_unit or indicator_unit(piece_subject)
+                     or share_unit(piece_subject))
                 value = None
                 if cv is not None:
                     value = cv.value * u.factor if u is not None else cv.value
@@ -670,26 +685,33 @@ _REDUCTION = re.compile("减排|削减|下降|降低|减少")
 
 def _plan_period(cv: CellValue | None, subject: str, year: int | None, last_year: int | None, unit: Unit | None) -> str | None:
     """The five years a reduction in a plan's table covers (the table names it, so `cumulative`): in the
-    last year's column the plan's own, for a figure or, on an emission total's row, for the words
-    standing for one (完成省下达指标: the five-year quota); in the base year's column (2020 under a 十四五
+    last year's column the plan's own, for a figure or, on an emission total's row (排放量减少, 氮氧化物减少),
+    for the words standing for one (完成省下达指标: the five-year quota); in the base year's column (2020 under a 十四五
     table) a rate of reduction is the previous plan's (下降 8.26%), while an amount there is that year's own."""
     if year is None or last_year is None or _REDUCTION.search(subject) is None:
         return None
-    if year == last_year and (cv is not None or _EMISSION_TOTAL.search(subject)):
+    if cv is not None and cv.since is not None:
+        return None  # a figure naming its own baseline (2.9(较2019年)) is dated by it (_period)
+    if year == last_year and (cv is not None or (_EMISSION_TOTAL.search(subject) and "浓度" not in subject)):
         return f"{year - 4}-{year}"
     if cv is not None and year == last_year - 5 and unit is not None and unit.unit == "percent":
         return f"{year - 4}-{year}"
     return None
 
 
-_EMISSION_TOTAL = re.compile("排放总量|排放量|减排量")
+# an emission total, named as such or by the pollutants whose totals plans cap (氮氧化物减少, 主要污染物…下降);
+# not a concentration (PM2.5浓度下降) nor an intensity (单位GDP二氧化碳排放降低)
+_EMISSION_TOTAL = re.compile("排放总量|排放量|减排量|主要污染物|二氧化硫|氮氧化物|挥发性有机物|VOCs|化学需氧量|氨氮|总氮|总磷")
 
 
 def _period(cv: CellValue | None, col: _Column) -> str | None:
-    """The years a figure covers: a [ ] total the plan's five, a change since a year from the next one."""
+    """The years a figure covers: a [ ] total the plan's five, a change since a year from the next one
+    (since the year before: none, the figure is annual)."""
     if cv is None or col.year is None:
         return None
     since = cv.since or col.since
+    if since is not None and since == col.year - 1:
+        return None  # 2.9(较2019年) in a 2020 column: that year's own change, an annual figure
     if since is not None and since < col.year:
         return f"{since + 1}-{col.year}"
     return f"{col.year - 4}-{col.year}" if cv.is_total else None

@@ -146,12 +146,10 @@ BAD_EXPORTS = [
     ("header_only.csv", b"title,full_text\r\n", "empty_export"),
     ("empty_text.csv", csv_export([{"title": "甲", "full_text": ""}, {"title": "乙", "full_text": " "}]), "empty_export"),
     ("no_text.jsonl", json_export([{"title": "甲", "content": ""}], lines=True), "empty_export"),
-    ("manifest.csv", csv_export([{"file": "a.txt", "repository": "x/y", "path": "docs/a.txt"}]), "no_text_column"),
     ("unterminated.csv", b'title,full_text\n"a","PM2.5\xe5\xb9\xb3\xe5\x9d\x87\n', "malformed_export"),
     ("broken.json", b'[{"title": "a", "text": "PM2.5"', "malformed_export"),
     ("broken.jsonl", b'{"text": "PM2.5"}\n{"text": \n', "malformed_export"),
     ("nothing.json", b"[]", "empty_export"),
-    ("figures.json", json.dumps([{"region": "甲市", "pm25": 30}, {"region": "乙市", "pm25": 28}]).encode(), "no_text_column"),
     ("blank.csv", b"\n\n", "empty_file"),
 ]
 
@@ -162,6 +160,32 @@ def test_a_bad_export_is_a_clear_load_error(name, data, reason):
     assert res.document is None
     assert [(e["reason"], e["severity"]) for e in res.errors] == [(reason, "error")]
     assert name in res.errors[0]["message"]
+
+
+NOT_DOCUMENTS = [
+    ("manifest.csv", csv_export([{"file": "a.txt", "repository": "x/y", "path": "docs/a.txt"}])),
+    ("figures.json", json.dumps([{"region": "甲市", "pm25": 30}, {"region": "乙市", "pm25": 28}]).encode()),
+]
+
+
+@pytest.mark.parametrize(("name", "data"), NOT_DOCUMENTS, ids=[n for n, _ in NOT_DOCUMENTS])
+def test_a_table_without_text_is_skipped_with_a_warning(name, data):
+    res = pipeline.safe_process(data, name)
+    assert res.document is None
+    assert [(e["reason"], e["severity"]) for e in res.errors] == [("no_text_column", "warning")]
+    assert name in res.errors[0]["message"] and "not a document" in res.errors[0]["message"]
+
+
+def test_a_manifest_beside_the_documents_is_no_failure(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, data in NOT_DOCUMENTS:
+        (folder / name).write_bytes(data)
+    (folder / "good.txt").write_text("某市2024年水生态环境工作要点\n地表水优良比例达到92%。", encoding="utf-8")
+    errors: list[dict] = []
+    summary = load_folder(folder, tmp_path / "raw", LoadOptions(workers=1), report=errors.append)
+    assert (summary.loaded, summary.failed) == (1, 0)
+    assert sorted(e["source_file"] for e in errors if e["reason"] == "no_text_column") == sorted(n for n, _ in NOT_DOCUMENTS)
 
 
 def test_bad_exports_never_stop_the_others(tmp_path):

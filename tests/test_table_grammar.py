@@ -332,6 +332,15 @@ def test_a_column_of_changes_since_a_year():
     assert (2020, 34.78, "percent", "2016-2020") in got
 
 
+def test_a_change_since_the_year_before_is_that_years_own():
+    rows = [["指标", "2020年", "2025年"], ["区域单位地区生产总值二氧化碳排放下降率(%)", "2.9 (较2019年)", "完成省下达指标"],
+            ["区域单位地区生产总值能源消耗降低(%)", "16.66 (较2015年)", "—"], ["区域森林覆盖率(%)", "40", "41"]]
+    got = {(m.subject_zh, m.year, m.value, m.period) for m in _measures(rows) if m.value is not None}
+    # a table of a five-year plan (2020 | 2025), where a bare rate in the base year's column counts five years
+    assert ("区域单位地区生产总值二氧化碳排放下降率", 2020, 2.9, None) in got
+    assert ("区域单位地区生产总值能源消耗降低", 2020, 16.66, "2016-2020") in got
+
+
 def test_a_unit_printed_out_of_its_brackets_goes_back_in():
     assert fix_label("区域森林蓄积量亿立方米( )") == "区域森林蓄积量(亿立方米)"
     assert fix_label("区域国考断面水质优良比例( )") == "区域国考断面水质优良比例( )"
@@ -524,8 +533,12 @@ def test_a_reduction_in_a_plan_table_covers_the_plan_period_of_its_column():
             ["化学需氧量排放总量减少(%)", "14.3", "完成省下达指标", "约束性"],
             ["化学需氧量排放量(吨)", "53254", "50000", "约束性"],
             ["单位地区生产总值能源消耗降低(%)", "16.2", "完成省下达指标", "约束性"],
-            ["氨氮重点工程减排量(吨)", "1200", "1500", "约束性"]]
+            ["氨氮重点工程减排量(吨)", "1200", "1500", "约束性"],
+            ["氮氧化物减少(%)", "27.4", "完成省定目标", "约束性"],
+            ["细颗粒物浓度下降(%)", "12", "完成省定目标", "约束性"]]
     got = {(m.subject_zh, m.year): m.period for m in _measures(rows)}
+    assert got[("氮氧化物减少", 2025)] == "2021-2025"  # a pollutant's total, named by the pollutant
+    assert got[("细颗粒物浓度下降", 2025)] is None  # a concentration is no emission total
     # a rate of reduction in the base year's column is the previous plan's; in the target year's the plan's
     assert got[("化学需氧量排放总量减少", 2020)] == "2016-2020"
     assert got[("化学需氧量排放总量减少", 2025)] == "2021-2025"  # words standing for an emission quota

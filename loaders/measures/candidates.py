@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar, Unit
 from loaders.numbers import Number, find_numbers, parse_chinese_integer
+from loaders.records import fast_init
 
 if TYPE_CHECKING:
     from loaders.measures.sections import Part
@@ -59,9 +60,10 @@ _COUNTED_FIGURES_RE = re.compile(r"[“\"](?P<count>[两二三四五六七八九
 _PER_VOLUME = "每立方米"
 _PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
 _BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
-_BARE_RATIO_RE = re.compile(r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])")
+_BARE_RATIO_RE = re.compile(r"(\d(?<=[为达到在]\d)\d*(?:\.\d+)?)(?=[,，;；。\n])")  # a digit after 为/达/到/在 (document.YEAR_RE: why so)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Candidate:
     """A number and its unit, then what each later pass decided about it.

@@ -29,6 +29,7 @@ _STANDARD_AFTER_RE = re.compile(r"的?(?P<saving>节能)?(?:设计)?标准")
 _FIRST_TO_PASS_RE = re.compile(r"(?:首个|第[\d一二三四五六七八九十]+个)")
 # 首台套16兆瓦海上风机 / 单机容量10兆瓦: the size of one machine, a specification, not a figure of the region
 _ONE_UNIT_RE = re.compile(r"(?:首台套?|首套|单台|单机(?:容量)?|最大功率)(?:为|达)?$")
+_LISTED_IN_BRACKETS_RE = re.compile(r"[(（]([^()（）\n]{1,80})[)）]")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 
 
@@ -136,7 +137,7 @@ def _counts_a_list(text: str, c: Candidate) -> bool:
     if c.number is None or c.number.value < 2 or c.number.value != int(c.number.value):
         return False
     n = int(c.number.value)
-    m = re.match(r"[(（]([^()（）\n]{1,80})[)）]", text[c.end :])
+    m = _LISTED_IN_BRACKETS_RE.match(text, c.end)
     return bool(m and m.group(1).count("、") == n - 1)
 
 

@@ -38,6 +38,13 @@ def _alternation(words, lookahead: bool = False) -> re.Pattern[str]:
     return re.compile(f"(?=({body}))" if lookahead else body)
 
 
+@functools.lru_cache(maxsize=64)
+def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of words: words_re(w).search(text, a, b) says whether any of them is in text[a:b]
+    without slicing the text or looping over the words in Python (asked per candidate)."""
+    return _alternation(words) if words else re.compile("(?!)")
+
+
 def _by_kind(rows: list[dict[str, str]]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for r in rows:

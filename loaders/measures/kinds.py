@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from loaders.measures.candidates import Candidate
 from loaders.measures.document import DocumentView
-from loaders.records import Sentence
+from loaders.measures.grammar import words_re
+from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
@@ -22,6 +23,7 @@ _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年
 _DEADLINE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:年?[底末])?以?前|到\s?((?:19|20)\d\d)\s?年年?[底末]")
 
 
+@fast_init
 @dataclass(frozen=True)
 class KindYear:
     kind: str  # "target" | "outcome"
@@ -106,7 +108,7 @@ def _task_of(x: KindContext) -> Decision:
     """下达的淘汰1283台的年度任务: the number of a task; 降低3.89%的目标任务全面完成: that task, done."""
     text, g, c = x.doc.text, x.doc.grammar, x.c
     if text.startswith("的", c.end) and text.startswith(g.task_markers + ("任务", "目标"), c.end + 1):
-        if any(m in text[c.end : x.clause[1]] for m in g.done_markers):
+        if words_re(g.done_markers).search(text, c.end, x.clause[1]):
             return "outcome", "kind_task_done"
         return "target", "kind_task_of"
     return None
@@ -121,8 +123,8 @@ def _report_section(x: KindContext) -> Decision:
 
 def _by_year(x: KindContext) -> Decision:
     """到2020年,黑臭水体控制在10%以内: a goal by a year, even one now past."""
-    if _BY_YEAR_RE.search(x.doc.text[x.sentence_start : x.c.start]) and not any(
-            m in x.clause_text for m in x.doc.grammar.outcome_markers):
+    if _BY_YEAR_RE.search(x.doc.text, x.sentence_start, x.c.start) and not words_re(
+            x.doc.grammar.outcome_markers).search(x.doc.text, *x.clause):
         return "target", "kind_by_year"
     return None
 
@@ -165,11 +167,11 @@ def _in_report(x: KindContext) -> Decision:
     doc, g = x.doc, x.doc.grammar
     if doc.doc_type != "report":
         return None
-    if any(m in doc.text[min(x.sentence_start, x.clause[0]) : x.clause[1]] for m in g.target_markers):
+    if words_re(g.target_markers).search(doc.text, min(x.sentence_start, x.clause[0]), x.clause[1]):
         return "target", "kind_report_target_marker"
     in_clause = bisect.bisect_left(doc.year_positions, x.clause[0]) < bisect.bisect_left(doc.year_positions, x.clause[1])
     later = in_clause and doc.meta.year is not None and x.year is not None and x.year > doc.meta.year
-    if later and not any(m in x.clause_text for m in g.outcome_markers):
+    if later and not words_re(g.outcome_markers).search(doc.text, *x.clause):
         return "target", "kind_report_later_year"
     return "outcome", "kind_report"
 
@@ -186,9 +188,9 @@ def _reported(x: KindContext) -> Decision:
     """Without a target marker in the sentence: a source's figures (据了解,全县优良天数为364天) and a rank
     (优良天数为310天,位居全省第一: earned, not planned) are outcomes."""
     doc, g, pos = x.doc, x.doc.grammar, x.c.start
-    if any(m in doc.text[x.sentence_start : x.clause[1]] for m in g.target_markers):
+    if words_re(g.target_markers).search(doc.text, x.sentence_start, x.clause[1]):
         return None
-    if any(m in doc.text[doc.text.rfind("\n", 0, pos) + 1 : pos] for m in g.reporting_markers):
+    if words_re(g.reporting_markers).search(doc.text, doc.text.rfind("\n", 0, pos) + 1, pos):
         return "outcome", "kind_reported_source"
     sentence_text = doc.text[x.sentence_start : x.clause[1] + 24]
     if g.rank_re.search(sentence_text[: sentence_text.find("。") + 1 or None]):

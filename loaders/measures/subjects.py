@@ -5,6 +5,7 @@ each of them."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from loaders.measures.candidates import (
@@ -66,6 +67,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     return _capacity_source(doc, out)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
     s = s.strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):

@@ -1,0 +1,173 @@
+"""The loader's speed rewrites (issue 12) give exactly what the plain forms they replaced gave: each
+fast form is compared with its plain reference on the sample documents and on random strings built
+from the characters that decide it (the references are the former code, kept here)."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import sys
+from dataclasses import FrozenInstanceError, dataclass
+from pathlib import Path
+
+import pytest
+
+from loaders import metadata, numbers, reading, semantics
+from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, clause_break_positions
+from loaders.measures import candidates, document
+from loaders.measures.grammar import words_re
+from loaders.pipeline import process_document, rows_sha256
+from loaders.records import RAW_DOCUMENT_COLUMNS, RAW_ITEM_COLUMNS, RAW_MEASURE_COLUMNS, Sentence, fast_init
+
+DOCUMENTS = sorted((Path(__file__).resolve().parents[1] / "data" / "documents").glob("*.txt"))
+
+# the former patterns: a lookahead or lookbehind first (tried at every position)
+REFERENCE_PATTERNS = {
+    "year": (document.YEAR_RE, r"(?=[12])(?<!\d)(?<!\d[\-—–~～至])((?:19|20)\d\d)\s?年(?!度|代)", "12900年度代-—至5 ~x",
+             ("2025年", "到2025年底", "2021—2025年", "12025年", "1999 年度", "2020年代")),
+    "plan_period": (document._PLAN_PERIOD_RE,
+                    r"(?=[“\"十])[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))",
+                    "“\"”十一二五期间时相比较方案规划,。\n x",
+                    ("“十四五”期间", "十三五时期", "\"十二五\"期间相比", "十四五期间规划", "“十四五时期，")),
+    "body_year": (metadata._BODY_YEAR, r"(?=2)(?<![\d〔\[(/-])(20\d{2})\s*年", "20213年〔[(/- 9x",
+                  ("2023年", "〔2023年", "12023年", "(2021 年", "/2020年", "x2024 年")),
+    "bare_ratio": (candidates._BARE_RATIO_RE, r"(?<=[为达到在])(\d+(?:\.\d+)?)(?=[,，;；。\n])", "为达到在123.,，;。\nx ",
+                   ("比例保持为0。", "达到12.5,", "在3", "为 4。")),
+}
+
+
+def _texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in DOCUMENTS]
+
+
+def _random(alphabet: str, n: int = 3000, seed: int = 12) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(n)]
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCE_PATTERNS))
+def test_patterns_opening_with_their_first_character_match_as_before(name):
+    fast, reference, alphabet, examples = REFERENCE_PATTERNS[name]
+    reference = re.compile(reference)
+    texts = list(examples) + _texts() + _random(alphabet)
+    assert any(_matches(reference, t) for t in texts)  # the strings do exercise the pattern
+    for text in texts:
+        assert _matches(fast, text) == _matches(reference, text), text
+
+
+def test_bare_round_figures_are_never_skipped_by_the_hint():
+    for text in _random("突破近超逾上以马十百千万亿人x"):
+        if numbers.BARE_ROUND_RE.search(text):
+            assert numbers._BARE_ROUND_HINT.search(text), text
+    assert [n.value for n in numbers.find_numbers("GDP突破千亿元,上万人参与")] == [1e11, 1e4]
+
+
+def test_clause_break_positions_are_those_of_the_pattern():
+    texts = _texts() + _random("".join(CLAUSE_BREAKS) + "a中、 \U00020000\ud800") + [""]
+    for text in texts:
+        assert clause_break_positions(text) == [m.start() for m in CLAUSE_BREAK_RE.finditer(text)]
+
+
+def test_words_re_finds_a_word_where_the_slice_holds_one():
+    words = ("拟", "力争", "计划到")
+    rng = random.Random(3)
+    for text in _random("拟力争计划到x", 2000):
+        a, b = rng.randint(-2, len(text) + 2), rng.randint(-2, len(text) + 2)
+        a, b = max(a, 0), max(b, 0)
+        assert bool(words_re(words).search(text, a, b)) == any(w in text[a:b] for w in words), (text, a, b)
+    assert words_re(()).search("anything") is None
+
+
+def test_clause_start_and_end_as_with_one_search_per_break_character():
+    def start(sentence, at):
+        return max((sentence.rfind(ch, 0, at) for ch in CLAUSE_BREAKS), default=-1) + 1
+
+    def end(sentence, at):
+        return min((e for e in (sentence.find(ch, at) for ch in CLAUSE_BREAKS) if e >= 0), default=len(sentence))
+
+    rng = random.Random(5)
+    for sentence in _random("ab，,。\n;：、的"):
+        at = rng.randint(-15, 15)  # a table cell may lie outside its row label: negative and past the end too
+        assert semantics._clause_start(sentence, at) == start(sentence, at), (sentence, at)
+        found = CLAUSE_BREAK_RE.search(sentence, semantics._position(sentence, at))
+        assert (found.start() if found else len(sentence)) == end(sentence, at), (sentence, at)
+
+
+@dataclass(frozen=True)
+class _Plain:
+    a: int
+    b: str = "x"
+    c: tuple = ()
+
+
+@fast_init
+@dataclass(frozen=True)
+class _Fast:
+    a: int
+    b: str = "x"
+    c: tuple = ()
+
+
+def test_fast_init_builds_the_same_frozen_record():
+    for args, kwargs in (((1,), {}), ((1, "y"), {}), ((2,), {"c": (1,)}), ((), {"a": 3, "b": "z"})):
+        plain, fast = _Plain(*args, **kwargs), _Fast(*args, **kwargs)
+        assert plain.__dict__ == fast.__dict__ and list(plain.__dict__) == list(fast.__dict__)
+        assert hash(fast) == hash(_Fast(*args, **kwargs))
+    with pytest.raises(FrozenInstanceError):
+        _Fast(1).a = 2
+    with pytest.raises(TypeError):
+        _Fast()
+    assert Sentence(1, 5, "一") == Sentence(char_start=1, char_end=5, item_path="一", section_kind=None)
+
+
+def _reference_rows_sha256(result) -> str:
+    digest = hashlib.sha256()
+    for rows, columns in (([result.document], RAW_DOCUMENT_COLUMNS), (result.items, RAW_ITEM_COLUMNS),
+                          (result.measures, RAW_MEASURE_COLUMNS)):
+        for row in rows:
+            digest.update(repr([row.get(c) for c in columns if c != "rows_sha256"]).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def test_rows_sha256_is_the_hash_of_each_rows_repr():
+    result = process_document(DOCUMENTS[0].read_bytes(), DOCUMENTS[0].name)
+    assert result.measures and result.items
+    assert rows_sha256(result) == _reference_rows_sha256(result) == result.document["rows_sha256"]
+    before = rows_sha256(result)
+    del result.measures[0]["unit"]  # a row missing a column hashes as None for it
+    assert rows_sha256(result) == _reference_rows_sha256(result) != before
+
+
+def test_a_header_key_opens_a_line_where_its_first_key_starts_at_zero():
+    """parse_header_line matches a key at the start before looking for every key of the line."""
+    keys = reading._header_key_regex()
+    lines = [line for text in _texts() for line in text.split("\n")]
+    lines += ["发布机构:某市生态环境局 发文日期:2023-01-05", "索引号: 123", "正文 发布机构:X", ""]
+    assert any(keys.match(line) for line in lines)
+    for line in lines:
+        found = list(keys.finditer(line))
+        assert bool(keys.match(line)) == bool(found and found[0].start() == 0), line
+
+
+def test_compare_raw_tells_identical_loads_from_different_ones(tmp_path, capsys):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/ is not installed (test_benchmarks_synthetic.py)
+    from benchmarks.compare_raw import compare
+
+    rows = {"measure_id": ["a:1", "a:2"], "value": [1.0, 2.0]}
+    errors = {"source_file": ["x.txt"], "occurred_at": ["2026-11-29T10:00:00"]}
+    for tag, value, at in (("before", 2.0, "10:00"), ("same", 2.0, "11:00"), ("other", 2.5, "10:00")):
+        (tmp_path / tag).mkdir()
+        pq.write_table(pa.table({**rows, "value": [1.0, value]}), tmp_path / tag / "raw_measures.parquet")
+        pq.write_table(pa.table({**errors, "occurred_at": [f"2026-11-29T{at}:00"]}), tmp_path / tag / "raw_load_errors.parquet")
+    assert compare(tmp_path / "before", tmp_path / "same")  # the time of a load error does not count
+    assert not compare(tmp_path / "before", tmp_path / "other")
+    assert "raw_measures.parquet: 2 / 2 rows, DIFFERENT" in capsys.readouterr().out

@@ -9,7 +9,7 @@ Draw a sample (seeded and reproducible: measures ordered by a hash of the seed a
 then fill its three empty columns by hand, reading the sentence:
 `is_environmental_truth` (true/false: does the figure describe environmental quality, pollution, emissions,
 ecology, resource and energy efficiency, green energy's share?), `row_right` (true/false: is the figure a
-measure and are its value, unit, kind and indicator right?) and a short `why`. Score a judged sample against
+measure and are its value, unit, kind (target/outcome), year or period, comparator and indicator right?) and a short `why`. Score a judged sample against
 any warehouse (rows matched by document, offsets and value as written):
 
     python -m benchmarks.audit_sample --score tests/gold/corpus/audits/s1_*.csv --warehouse W
@@ -31,9 +31,11 @@ SCOPES = {
     "plan": "d.doc_type = 'plan'",
 }
 LOADER_COLUMNS = ("kind", "indicator_code", "subject_zh", "value", "unit", "is_environmental")
+# what else decides whether a row is right (year, comparator, period); samples drawn before they were added lack them
+ROW_COLUMNS = ("year", "comparator", "period", "is_change", "rules")
 JUDGED_COLUMNS = ("is_environmental_truth", "row_right", "why")
-COLUMNS = ("document", "char_start", "char_end", "value_text", "sentence", *LOADER_COLUMNS, "measure_id",
-           *JUDGED_COLUMNS)
+COLUMNS = ("document", "char_start", "char_end", "value_text", "sentence", *LOADER_COLUMNS, *ROW_COLUMNS,
+           "measure_id", *JUDGED_COLUMNS)
 
 
 def read_measures(warehouse: Path, scope: str | None = None) -> list[dict]:
@@ -45,10 +47,12 @@ def read_measures(warehouse: Path, scope: str | None = None) -> list[dict]:
     try:
         cursor = con.execute(" union all ".join(f"""
             select f.source_file, f.char_start, f.char_end, f.value_text, f.sentence, '{kind}', f.indicator_code,
-                   f.subject_zh, f.value, f.unit, f.is_environmental, f.measure_id
+                   f.subject_zh, f.value, f.unit, f.is_environmental, f.year, f.comparator, f.period, f.is_change,
+                   f.rules, f.measure_id
             from marts.{table} f join marts.dim_document d using (document_id) where {where}"""
             for kind, table in (("target", "fct_targets"), ("outcome", "fct_outcomes"))))
-        names = ("document", "char_start", "char_end", "value_text", "sentence", *LOADER_COLUMNS, "measure_id")
+        names = ("document", "char_start", "char_end", "value_text", "sentence", *LOADER_COLUMNS, *ROW_COLUMNS,
+                 "measure_id")
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     finally:
         con.close()
@@ -101,7 +105,7 @@ def score(judged: list[dict], measures: list[dict]) -> dict:
     for m in measures:
         found.setdefault(_key(m), []).append(m)
     out = {"rows": 0, "judged": 0, "missing": 0, "tp": 0, "fp": 0, "fn": 0, "tn": 0,
-           "env_rows_right": 0, "env_rows_changed": 0}
+           "env_rows_right": 0, "env_rows_changed": 0, "rows_right": 0, "rows_wrong": 0, "rows_changed": 0}
     for row in judged:
         out["rows"] += 1
         truth = _truth(row["is_environmental_truth"])
@@ -115,9 +119,9 @@ def score(judged: list[dict], measures: list[dict]) -> dict:
             continue
         flagged = bool(now["is_environmental"])
         out[("tp" if truth else "fp") if flagged else ("fn" if truth else "tn")] += 1
+        changed = _changed(row, now)
+        out["rows_changed" if changed else "rows_right" if _truth(row["row_right"]) else "rows_wrong"] += 1
         if flagged and truth:
-            changed = any(str(now[c] if now[c] is not None else "") != row[c]
-                          for c in ("kind", "indicator_code", "unit"))
             if changed:
                 out["env_rows_changed"] += 1
             elif _truth(row["row_right"]):
@@ -125,12 +129,25 @@ def score(judged: list[dict], measures: list[dict]) -> dict:
     return out
 
 
+def _changed(row: dict, now: dict) -> bool:
+    """Whether the build gives the judged row other columns than it was judged on (its verdict then says nothing)."""
+    def text(value) -> str:
+        return "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    return any(text(now[c]) != row[c] for c in ("kind", "indicator_code", "value", "unit", "year", "comparator", "period")
+               if c in row)
+
+
 def _same_measure(row: dict, candidates: list[dict]) -> dict | None:
     """The measure of a judged row among those of its span (one figure may stand for several indicators:
     甲、乙均达95%): the one of the same indicator, else of the same subject, else the first."""
+    def same(m: dict, column: str) -> bool:
+        return (m[column] or "") == row[column]
+    for m in candidates:  # a list's members share the span and (often no) indicator: the subject tells them apart
+        if same(m, "indicator_code") and same(m, "subject_zh"):
+            return m
     for column in ("indicator_code", "subject_zh"):
         for m in candidates:
-            if (m[column] or "") == row[column]:
+            if same(m, column):
                 return m
     return candidates[0] if candidates else None
 
@@ -142,7 +159,9 @@ def _report(name: str, s: dict) -> str:
             f"(fn {s['fn']}, tn {s['tn']})\n"
             f"  flag precision {_ratio(s['tp'], flagged)}; flag recall {_ratio(s['tp'], s['tp'] + s['fn'])}; "
             f"env row precision {_ratio(s['env_rows_right'], flagged - s['env_rows_changed'])}"
-            + (f" ({s['env_rows_changed']} env rows changed since judged, left out)" if s["env_rows_changed"] else ""))
+            + (f" ({s['env_rows_changed']} env rows changed since judged, left out)" if s["env_rows_changed"] else "")
+            + f"\n  row precision (any flag) {_ratio(s['rows_right'], s['rows_right'] + s['rows_wrong'])}"
+            + (f" ({s['rows_changed']} rows changed since judged, left out)" if s["rows_changed"] else ""))
 
 
 def main(argv: list[str] | None = None) -> int:

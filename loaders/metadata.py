@@ -53,6 +53,10 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _CN_DATE_LINE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,60})》")
+# a forwarding notice's body: 《…规划》已经市政府同意,现印发给你们 issues the document it names
+_FORWARDED = re.compile(r"《([^《》]{4,60})》[^《》。\n]{0,40}?印发给你们")
+# a document number alone on its line, whatever its brackets came out as (市政办发„2022 ‟91号): no title
+_NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*\S?\s*(?:19|20)\d{2}\s*\S?\s*\d{1,4}\s*号")
 
 
 # Kinds tried in this order: 整改 decides whatever else a title says, a work report or bulletin is
@@ -202,12 +206,14 @@ def find_title(lines: list[str], header: dict[str, str], source_file: str | None
         title = head[at]
         if 0 < at < _FALLBACK_TITLE_LINES and _title_head(head[at - 1]) and len(head[at - 1] + title) <= _MAX_TITLE_CHARS:
             title = head[at - 1] + title
+    if not title:  # the document a forwarding notice issues (its own title line lost)
+        title = next((m.group(1) for line in head if (m := _FORWARDED.search(line))), None)
     title = title or _file_title(source_file)
     if not title:  # a short line at the top, unless it is a sentence (a news lead), a byline or a heading
         title = next((line for line in head[:_FALLBACK_TITLE_LINES]
                       if _MIN_FALLBACK_TITLE_CHARS <= len(line) <= _MAX_TITLE_CHARS
                       and not line.endswith(_SENTENCE_ENDS) and not _PAGE_DATE_TIME.search(line)
-                      and not _is_link_bar(line)
+                      and not _is_link_bar(line) and not _NUMBER_LINE.fullmatch(line)
                       and not starts_with_number_marker(line)), None)
     title = (title or header.get("网页标题") or "").lstrip("—-– ")  # "——在…会议上的工作报告": a subtitle's dash
     return title or None

@@ -70,3 +70,17 @@ def test_score_counts_the_flag_against_the_verdicts_and_matches_rows_by_span():
     s = audit_sample.score(judged, now)
     assert (s["tp"], s["fp"], s["fn"], s["tn"], s["missing"]) == (2, 1, 1, 1, 1)
     assert s["env_rows_right"] == 1  # row 0: judged environmental and right; row 1's row is wrong
+
+
+def test_row_precision_leaves_out_rows_whose_year_or_period_changed_and_list_members_match_by_subject():
+    judged = [{**{k: str(v) for k, v in _measure(i, env=True).items()}, "indicator_code": "", "year": "2020",
+               "period": "", "is_environmental_truth": "true", "row_right": right, "why": "x"}
+              for i, right in enumerate(["true", "false", "true"])]
+    now = [_measure(0, True, year=2020, period=None), _measure(1, True, year=2020, period=None),
+           _measure(2, True, year=2020, period="2016-2020")]  # row 2: its period changed since judged
+    s = audit_sample.score(judged, now)
+    assert (s["rows_right"], s["rows_wrong"], s["rows_changed"]) == (1, 1, 1)
+    # two members of one list share the span and have no indicator: the judged one is found by its subject
+    a, b = _measure(5, True, subject_zh="甲"), _measure(5, False, subject_zh="乙")
+    row = {**{k: str(v) for k, v in b.items()}, "indicator_code": ""}
+    assert audit_sample._same_measure(row, [a, b]) is b

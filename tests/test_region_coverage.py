@@ -77,9 +77,13 @@ def test_title_broken_over_two_lines_and_file_name_as_title(index: RegionIndex) 
     meta = extract_metadata(text, {}, index)
     assert meta.title == "某市温室气体减排和大气污染治理协同控制三年行动计划(2021-2023年)"
     assert meta.year == 2023  # a plan of a period is dated by its last year
-    notice = "白政办发〔2022〕91号\n各县区人民政府：\n《白银市“十四五”生态环境保护规划》已经市政府审议通过，现印发给你们。\n白银市人民政府办公室\n2022年5月26日\n"
-    meta = extract_metadata(notice, {}, index, source_file="pdf/白银市“十四五”生态环境保护规划（2021-2025）.pdf")
-    assert (meta.title, meta.doc_kind, meta.year) == ("白银市“十四五”生态环境保护规划（2021-2025）", "five_year_plan", 2025)
+    notice = "某政办发〔2022〕91号\n各县区人民政府：\n《某市“十四五”生态环境保护规划》已经市政府审议通过，现印发给你们。\n某市人民政府办公室\n2022年5月26日\n"
+    meta = extract_metadata(notice, {}, index, source_file="pdf/某市“十四五”生态环境保护规划（2021-2025）.pdf")
+    # the title the notice issues comes first; the file's name stands in only where the text names none
+    assert (meta.title, meta.doc_kind, meta.year) == ("某市“十四五”生态环境保护规划", "five_year_plan", 2025)
+    untitled = "某政办发〔2022〕91号\n各县区人民政府：\n现将规划印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2022年5月26日\n"
+    meta = extract_metadata(untitled, {}, index, source_file="pdf/某市“十四五”生态环境保护规划（2021-2025）.pdf")
+    assert (meta.title, meta.doc_kind, meta.year) == ("某市“十四五”生态环境保护规划（2021-2025）", "five_year_plan", 2025)
 
 
 def test_a_work_report_copied_without_its_salutation_is_about_the_year_it_plans(index: RegionIndex) -> None:

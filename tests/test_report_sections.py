@@ -72,6 +72,72 @@ def test_plan_periods_by_their_ordinal(ordinal, years):
     assert plan_period(ordinal) == years
 
 
+PLAN = """某市“十六五”生态环境保护规划
+目录
+第一章 发展基础与形势
+第二章 总体要求
+第一章 发展基础与形势
+一、“十五五”生态环境保护成效
+“十五五”期间，累计完成120个建制村的农村环境综合整治，城市生活污水处理率达到96%。2030年，空气质量优良天数比例为88%，较2025年上升6.5个百分点。力争到2035年，森林覆盖率达到40%。
+二、存在的主要问题
+部分区县3个监测点位土壤镉浓度超标。
+第二章 总体要求
+到2035年，细颗粒物年均浓度降至25微克/立方米。
+第三章 主要任务
+新建污水管网200公里。
+"""
+
+
+def test_a_five_year_plan_opens_on_its_review_of_the_last_period_and_plans_from_its_goals():
+    got = rows(PLAN)
+    assert got["120个"][:3] == ("outcome", 2030, "2026-2030")  # work done over the reviewed period
+    assert got["96%"][:3] == ("outcome", 2030, None)  # a level at the period's end
+    assert got["6.5个百分点"][:3] == ("outcome", 2030, "2026-2030")  # a change since its first year
+    assert got["3个"][:2] == ("outcome", 2030)  # the situation it leaves
+    assert got["40%"][:2] == ("target", 2035)  # a goal stated in the review stays one
+    assert got["25微克/立方米"][:2] == ("target", 2035)
+    assert got["200公里"][:2] == ("target", 2035)
+    assert got["120个"][3] == "kind_plan_review_heading"
+
+
+def test_a_plan_issued_by_a_forwarding_notice_takes_the_title_it_names():
+    text = ("某政办发„2031 ‟7号\n各县区人民政府，市直各部门：\n《某市“十六五”生态环境保护规划》已经市政府常务会议"
+            "审议通过，现印发给你们，请认真组织实施。\n第一章 发展基础与形势\n城市生活污水处理率达到96%。\n")
+    result = process_document(text.encode("utf-8"), "plan.txt")
+    assert result.document["title"] == "某市“十六五”生态环境保护规划"
+    assert (result.document["doc_kind"], result.document["year"]) == ("five_year_plan", 2035)
+    assert result.measures[0]["is_environmental"] is True
+
+
+def test_an_annual_mean_and_a_year_on_year_change_in_a_review_are_no_figures_over_the_period():
+    got = rows(PLAN.replace("城市生活污水处理率达到96%。",
+                            "二氧化硫年均浓度为9微克/立方米，二氧化氮浓度同比下降4.5%。"))
+    assert got["9微克/立方米"][:3] == ("outcome", 2030, None)
+    assert got["4.5%"][:3] == ("outcome", 2030, None)
+
+
+def test_a_level_a_review_says_was_raised_to_is_no_figure_over_the_period():
+    got = rows(SPEECH.replace("全省森林覆盖率达到30.5%", "全省森林覆盖率提高到30.5%，水土保持率提升至66.2%"))
+    assert got["30.5%"][:3] == ("outcome", 2030, None)
+    assert got["66.2%"][:3] == ("outcome", 2030, None)
+    assert got["14.2%"][:3] == ("outcome", 2030, "2026-2030")  # 累计下降: still a change over the period
+
+
+def test_a_plan_chapter_on_the_situation_right_after_the_review_goes_on_with_it():
+    text = PLAN.replace("二、存在的主要问题\n", "第二章 “十六五”面临的机遇和挑战\n").replace("第二章 总体要求", "第三章 总体要求")
+    text = text.replace("第三章 主要任务", "第四章 主要任务\n第五章 筑牢生态安全基础\n新建湿地公园4个。")
+    got = rows(text)
+    assert got["3个"][:2] == ("outcome", 2030)  # the situation chapter
+    assert got["25微克/立方米"][:2] == ("target", 2035)
+    assert got["4个"][:2] == ("target", 2035)  # 基础 in a task chapter opens no review
+
+
+def test_numbers_of_a_plans_glossary_are_no_measures():
+    text = PLAN + "附件\n名词解释\n1.三场一通道：三场是指鱼类产卵场、索饵场、越冬场。\n2.千吨万人：供水人口在10000人以上的水源地。\n"
+    values = {m["value_text"] for m in process_document(text.encode("utf-8"), "plan.txt").measures}
+    assert "10000人" not in values and "200公里" in values
+
+
 PLAN_REVIEW = """某市“十六五”生态环境保护规划
 第一章 发展基础与面临形势
 第一节 “十五五”生态环境保护成效显著

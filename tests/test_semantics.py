@@ -271,6 +271,8 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("污水治理项目完成投资", "甲污水厂、乙管网等12个污水治理项目完成投资9亿元。", "9亿元", False, True),
         # a number that opens a member of a list counts the noun after it, not the member before 、
         ("城市备用水源", "建成城市备用水源、9条河流生态修复等项目。", "9条", False, True),
+        # water per unit of output is water saving, as energy per unit of output is the climate's
+        ("单位地区生产总值水耗", "单位地区生产总值水耗下降到10立方米/万元以内。", "10立方米/万元", True, True),
     ],
 )
 def test_relevance_reads_the_head_of_the_phrase(subject, sentence, number, env_doc, expected):

@@ -37,7 +37,24 @@ def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candida
     out = [c.but(dropped=True) if c.unknown_ratio else c for c in cands]
     out = _drop_attributes(doc, out)
     out = _drop_frames(doc, out)
+    out = _drop_glossary(doc, out)
     return _drop_headline_repeats(doc, out)
+
+
+# a plan's glossary (名词解释, often an annex) defines its terms: 三场是指鱼类产卵场、索饵场、越冬场;
+# 千吨万人: 实际供水人口在10000人以上. Its numbers are no figures of the region, up to the next annex.
+_GLOSSARY_RE = re.compile(r"^[^\n。.·…]{0,40}名词解释[ \t]*$", re.M)
+_ANNEX_RE = re.compile(r"^[ \t]*附[件表]", re.M)
+_GLOSSARY = "名词解释"
+
+
+def _drop_glossary(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    m = _GLOSSARY_RE.search(doc.text)
+    if m is None:
+        return cands
+    end = next((a.start() for a in _ANNEX_RE.finditer(doc.text, m.end())
+                if _GLOSSARY not in doc.text[a.start() : a.start() + 30]), len(doc.text))
+    return [c.but(dropped=True) if m.start() <= c.start < end else c for c in cands]
 
 
 def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

@@ -31,6 +31,7 @@ from loaders.measures.document import DocumentView
 _OPENING_CHARS = 1200  # the opening lines: title, congress line, 各位代表
 _CONGRESS_DATE_RE = re.compile(r"((?:19|20)\d\d|二[〇零○][一二三四五六七八九〇零○]{2})\s*年[^。\n]{0,40}?人民代表大会")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")
+_BY_YEAR_RE = re.compile(r"到\s?((?:19|20)\d\d)\s?年(?![底末])")  # 到2025年: a goal by a year (到2020年底: a state)
 _PERIOD_RE = re.compile(r"十([一二三四五六七八九])五")  # 十四五: the n-th five-year plan
 _NUMERALS = "一二三四五六七八九"
 _ELEVENTH_PLAN_START = 2006  # the 11th five-year plan ran 2006-2010; each later one five years on
@@ -183,10 +184,42 @@ def _is_heading(line: str) -> bool:
     return len(line) <= _HEADING_CHARS and not any(ch in line for ch in "。，,；;")
 
 
-def report_parts(doc: DocumentView) -> tuple[list[int], list[Part]]:
+# a chapter heading of a plan (第二章总体要求), at a line's start or run on after a sentence's end
+_CHAPTER_RE = re.compile(r"(?:^|(?<=[\n。！!；;]))[ \t\u3000]*第([一二三四五六七八九十]+)(?:章|篇|部分)([^\n。]{0,20})")
+
+
+def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
+    """A five-year plan (years a-b) opens on its review: what the last period (a-5 to a-1) achieved and the
+    situation it leaves (发展基础与形势, “十三五”成效, 存在的问题). Its figures are outcomes of a-1 (a year the
+    clause states from a-5 to a wins), over a-5..a-1 when a change or a total of work done. The review is the
+    text before the second chapter (第二章; 二、 in a plan without chapters), and a chapter right after it on the
+    situation (形势, 问题与挑战); a first chapter reopens it (after a table of contents), a chapter naming the
+    goals (指导思想, 总体要求) never (words: report_sections.csv)."""
+    if doc.meta.doc_kind != "five_year_plan" or doc.meta.year is None:
+        return [], []
+    start = doc.meta.year - 4
+    review = Part("outcome", start - 1, start - 5, start, f"{start - 5}-{start - 1}", "plan_review_heading")
+    goals = _words(doc, "plan_goals_heading")
+    chapters = [(m.start(), m.group(1), m.group(2)) for m in _CHAPTER_RE.finditer(doc.text)]
+    if not chapters:  # 一、 … 二、 …: the numbered items of the top level
+        chapters = [(it.char_start, it.marker.rstrip("、"), it.heading) for it in doc.items
+                    if it.level == 1 and it.marker.endswith("、")]
+    marks: list[tuple[int, Part | None]] = [(0, review)]
+    situation = _words(doc, "plan_situation_heading")
+    for pos, ordinal, heading in chapters:
+        if any(w in heading for w in goals):
+            marks.append((pos, None))
+        elif ordinal == "一" or (marks[-1][1] is review and any(w in heading for w in situation)):
+            marks.append((pos, review))  # 第二章 “十四五”面临的机遇和挑战 goes on with the review
+        else:
+            marks.append((pos, None))
+    return [p for p, _ in marks], [part for _, part in marks]
+
+
+def report_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     """Where each part starts, and the part: the report's review first, then each heading and lead."""
     if not is_work_report(doc):
-        return [], []
+        return plan_parts(doc)
     title_words = _words(doc, "title_line")  # the title and congress lines name years that open nothing
     lines = [(pos, line) for pos, line in _lines(doc.text, 0) if not any(w in line for w in title_words)]
     headings = {it.char_start: it.heading for it in doc.items
@@ -239,14 +272,25 @@ def plan_review_parts(doc: DocumentView) -> list[tuple[int, int, Part]]:
 
 
 def read_sections(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
-    """Give each candidate of a government work report the part it sits in (Candidate.section), and each
-    candidate of a five-year plan's review its part (plan_review_parts)."""
+    """Give each candidate of a government work report the part it sits in (Candidate.section); in a
+    five-year plan, a candidate of its opening review (plan_parts: the first chapter and the situation right
+    after it) or, elsewhere, of an item whose heading reviews the period before (plan_review_parts) its part."""
     starts, parts = report_parts(doc)
-    if not parts:
-        reviews = plan_review_parts(doc)
-        return [next((c.but(section=p) for a, b, p in reviews if a <= c.start < b), c) for c in cands]
+    reviews = plan_review_parts(doc)
     out = []
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
-        out.append(c.but(section=parts[i]) if i >= 0 else c)
+        part = parts[i] if i >= 0 else None
+        if part is None:
+            part = next((p for a, b, p in reviews if a <= c.start < b), None)
+        if part is not None and part.rule == "plan_review_heading" and _plans_ahead(doc, part, c):
+            part = None  # 到2025年 / 力争 in a plan's review: a goal, left to the kind rules
+        out.append(c.but(section=part) if part is not None else c)
     return out
+
+
+def _plans_ahead(doc: DocumentView, review: Part, c: Candidate) -> bool:
+    s_start, _, _ = doc.sentence_at(c.start)
+    head = doc.text[s_start : c.start]
+    return (any(int(m.group(1)) > review.last for m in _BY_YEAR_RE.finditer(head))
+            or any(m in head for m in doc.grammar.target_markers))

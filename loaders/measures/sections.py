@@ -1,5 +1,6 @@
-"""Pass 4b, work-report sections: the part of a government work report each number sits in, which says
-what kind of figure it is and which year (or five-year period) it is about.
+"""Pass 4b, sections: the part of a government work report (or the opening review of a five-year plan,
+plan_parts) each number sits in, which says what kind of figure it is and which year (or five-year period)
+it is about.
 
 A government work report delivered in year Y (its opening: "各位代表", "向大会报告工作", the congress
 line "——Y年M月D日在…人民代表大会") reads in this order:
@@ -41,7 +42,6 @@ _LEAD_PREFACES = ("回顾", "刚刚")
 _HEADING_CHARS = 30
 _LATER = 9999  # this year's plan may name a later year (力争到2027年): any later year is its own
 _NUMERALS_0 = "〇一二三四五六七八九"
-_TOC_LINE_RE = re.compile(r"[.…·]{3,}|\d+\s*$|[(（]\d+[)）]\s*$")  # a line of the table of contents: leaders, page
 _MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 # paragraph breaks: a line break, and in a text that lost its line breaks, a space after a sentence's end
 # or before an item marker (一、 / (一))
@@ -190,29 +190,24 @@ _CHAPTER_RE = re.compile(r"(?:^|(?<=[\n。！!；;]))[ \t\u3000]*第([一二三�
 
 def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     """A five-year plan (years a-b) opens on its review: what the last period (a-5 to a-1) achieved and the
-    situation it leaves (发展基础与形势, “十三五”成效, 存在的问题). Its figures are outcomes of a-1 (a year the
-    clause states from a-5 to a wins), over a-5..a-1 when a change or a total of work done. The review is the
-    text before the second chapter (第二章; 二、 in a plan without chapters), and a chapter right after it on the
-    situation (形势, 问题与挑战); a first chapter reopens it (after a table of contents), a chapter naming the
-    goals (指导思想, 总体要求) never (words: report_sections.csv)."""
+    situation it leaves. Its figures are outcomes of a-1 (a year the clause states from a-5 to a wins), over
+    a-5..a-1 when a change or a total of work done. The review is the text before the second chapter (第二章;
+    二、 in a plan without chapters), and a chapter right after it that goes on with it (“十三五”成效, 发展现状,
+    面临的形势, 问题与挑战); a first chapter reopens it (after a table of contents), a chapter naming the goals
+    (指导思想, 总体要求) never (words: report_sections.csv)."""
     if doc.meta.doc_kind != "five_year_plan" or doc.meta.year is None:
         return [], []
     start = doc.meta.year - 4
     review = Part("outcome", start - 1, start - 5, start, f"{start - 5}-{start - 1}", "plan_review_heading")
-    goals = _words(doc, "plan_goals_heading")
+    goals, goes_on = _words(doc, "plan_goals_heading"), _words(doc, "plan_review_heading")
     chapters = [(m.start(), m.group(1), m.group(2)) for m in _CHAPTER_RE.finditer(doc.text)]
     if not chapters:  # 一、 … 二、 …: the numbered items of the top level
         chapters = [(it.char_start, it.marker.rstrip("、"), it.heading) for it in doc.items
                     if it.level == 1 and it.marker.endswith("、")]
     marks: list[tuple[int, Part | None]] = [(0, review)]
-    situation = _words(doc, "plan_situation_heading")
     for pos, ordinal, heading in chapters:
-        if any(w in heading for w in goals):
-            marks.append((pos, None))
-        elif ordinal == "一" or (marks[-1][1] is review and any(w in heading for w in situation)):
-            marks.append((pos, review))  # 第二章 “十四五”面临的机遇和挑战 goes on with the review
-        else:
-            marks.append((pos, None))
+        reviews = ordinal == "一" or (marks[-1][1] is review and any(w in heading for w in goes_on))
+        marks.append((pos, review if reviews and not any(w in heading for w in goals) else None))
     return [p for p, _ in marks], [part for _, part in marks]
 
 
@@ -241,48 +236,14 @@ def report_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     return [p for p, _ in marks], [part for _, part in marks]
 
 
-def plan_review_parts(doc: DocumentView) -> list[tuple[int, int, Part]]:
-    """A five-year plan's review of the period before it: the items whose heading reviews (a review noun
-    with a sign of review, or an earlier period named: “十三五”生态环境保护成效显著, 取得的成效, 发展现状);
-    their figures are outcomes of the plan's base year (十四五 -> 2020) or of the reviewed period."""
-    m = _PERIOD_RE.search(doc.meta.title or "") or _PERIOD_RE.search(doc.text[:_OPENING_CHARS])
-    if doc.meta.doc_type != "plan" or m is None:
-        return []
-    start, _ = plan_period(m.group(1))
-    # a year the review states from the reviewed period to the plan's first year (提高到2021年的401万吨) dates its figure
-    part = Part("outcome", start - 1, start - 5, start, f"{start - 5}-{start - 1}", "plan_review_heading")
-    nouns, signs, nots, ends = (_words(doc, k) for k in
-                                ("plan_review_heading", "plan_review_sign", "plan_review_not", "plan_review_end"))
-    headings = [it for it in doc.items if it.level and "—" not in it.marker]  # not a dash list's line
-    # the first goal heading of the body: not a line of the table of contents (leaders, a page number, or a
-    # heading the body repeats later)
-    last_seen = {_TOC_LINE_RE.sub("", it.heading).strip(): it.char_start for it in headings}
-    goals = (it.char_start for it in headings if any(w in it.heading for w in ends)
-             and not _TOC_LINE_RE.search(it.heading) and last_seen[it.heading.strip()] == it.char_start)
-    review_end = min(goals, default=len(doc.text))
-    out: list[tuple[int, int, Part]] = []
-    for it in headings:
-        h = it.heading
-        if it.char_start >= review_end or not any(w in h for w in nouns) or any(w in h for w in nots):
-            continue
-        earlier = any(_NUMERALS.index(p.group(1)) < _NUMERALS.index(m.group(1)) for p in _PERIOD_RE.finditer(h))
-        if earlier or any(w in h for w in signs):
-            out.append((it.char_start, it.char_end, part))
-    return out
-
-
 def read_sections(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
-    """Give each candidate of a government work report the part it sits in (Candidate.section); in a
-    five-year plan, a candidate of its opening review (plan_parts: the first chapter and the situation right
-    after it) or, elsewhere, of an item whose heading reviews the period before (plan_review_parts) its part."""
+    """Give each candidate of a government work report, or of a five-year plan's opening review
+    (plan_parts), the part it sits in (Candidate.section)."""
     starts, parts = report_parts(doc)
-    reviews = plan_review_parts(doc)
     out = []
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         part = parts[i] if i >= 0 else None
-        if part is None:
-            part = next((p for a, b, p in reviews if a <= c.start < b), None)
         if part is not None and part.rule == "plan_review_heading" and _plans_ahead(doc, part, c):
             part = None  # 到2025年 / 力争 in a plan's review: a goal, left to the kind rules
         out.append(c.but(section=part) if part is not None else c)
@@ -290,6 +251,7 @@ def read_sections(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _plans_ahead(doc: DocumentView, review: Part, c: Candidate) -> bool:
+    """The sentence sets a goal before the number: a year after the review (到2025年) or a target marker."""
     s_start, _, _ = doc.sentence_at(c.start)
     head = doc.text[s_start : c.start]
     return (any(int(m.group(1)) > review.last for m in _BY_YEAR_RE.finditer(head))

@@ -1,8 +1,9 @@
 """Whether two loads wrote the same rows: the raw Parquet tables of two folders compared table by table,
 row by row, in order (the columns holding the time of the load left out). For a change meant to keep
-the loader's output (issue 12: speed), load the same documents with the tree before and after it:
+the loader's output (issue 12: speed), load the same documents with the tree before and after it (-P: without
+it, -c puts the current folder first on the import path and PYTHONPATH=TREE is ignored):
 
-    PYTHONPATH=TREE .venv/bin/python -c 'from pathlib import Path; from loaders.pipeline import load_folder, LoadOptions;
+    PYTHONPATH=TREE .venv/bin/python -P -c 'from pathlib import Path; from loaders.pipeline import load_folder, LoadOptions;
         load_folder(Path("data/corpus"), Path("/tmp/raw-TAG"), LoadOptions(workers=2, incremental=False))'
     .venv/bin/python -m benchmarks.compare_raw /tmp/raw-before /tmp/raw-after
 

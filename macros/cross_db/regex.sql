@@ -40,3 +40,16 @@ regexp_replace({{ expr }}, {{ default__regex(pattern) }}, '{{ replacement }}', '
 {% macro spark__regexp_replace_all(expr, pattern, replacement) -%}
 regexp_replace({{ expr }}, {{ spark__regex(pattern) }}, '{{ replacement }}')
 {%- endmacro %}
+
+{#- True when pattern matches somewhere in expr (DuckDB regexp_matches, Spark rlike). -#}
+{% macro regexp_contains(expr, pattern) -%}
+    {{ return(adapter.dispatch('regexp_contains', 'envwh')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regexp_contains(expr, pattern) -%}
+regexp_matches({{ expr }}, {{ default__regex(pattern) }})
+{%- endmacro %}
+
+{% macro spark__regexp_contains(expr, pattern) -%}
+({{ expr }} rlike {{ spark__regex(pattern) }})
+{%- endmacro %}

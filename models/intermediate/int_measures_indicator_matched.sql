@@ -24,7 +24,7 @@ indicators as (
         indicator as indicator_code,
         unit,
         coalesce(is_change, false) as is_change,
-        coalesce(is_change, false) and coalesce(regexp_matches(name_zh, '下降|降低|减少'), false) as is_reduction
+        coalesce(is_change, false) and coalesce({{ regexp_contains('name_zh', '下降|降低|减少') }}, false) as is_reduction
     from {{ ref('indicators') }}
 ),
 
@@ -108,7 +108,7 @@ candidates as (
             and subjects.subject_key like synonym_patterns.synonym_pattern
     where
         (not subjects.is_change or synonym_patterns.indicator_is_change)
-        and not (synonym_patterns.is_reduction and regexp_matches(subjects.subject_key, '(上升|增长|增加|升高|反弹)$'))
+        and not (synonym_patterns.is_reduction and {{ regexp_contains('subjects.subject_key', '(上升|增长|增加|升高|反弹)$') }})
 ),
 
 excluded as (

@@ -2,6 +2,7 @@
     (macros/cross_db) render here as their DuckDB implementation, the SQL the linter's dialect reads. -#}
 {% macro regex(pattern) %}{{ default__regex(pattern) }}{% endmacro %}
 {% macro regexp_full_match(expr, pattern) %}{{ default__regexp_full_match(expr, pattern) }}{% endmacro %}
+{% macro regexp_contains(expr, pattern) %}{{ default__regexp_contains(expr, pattern) }}{% endmacro %}
 {% macro regexp_replace_all(expr, pattern, replacement) %}{{ default__regexp_replace_all(expr, pattern, replacement) }}{% endmacro %}
 {% macro split_string(expr, delimiter) %}{{ default__split_string(expr, delimiter) }}{% endmacro %}
 {% macro join_strings(list, separator) %}{{ default__join_strings(list, separator) }}{% endmacro %}

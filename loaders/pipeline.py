@@ -167,6 +167,15 @@ def _item_at(doc_items, pos: int) -> str:
     return max(holding, key=lambda it: it.level).item_path if holding else ""
 
 
+# (reader property, one, several, what became of them, what --ocr reads) of the pictures a PDF held
+_UNREAD_PICTURES = (
+    ("scanned_pages", "1 scanned page without a text layer was", "{n} scanned pages without a text layer were",
+     "left out", "scanned pages"),
+    ("pictured_tables", "1 table printed as a picture was", "{n} tables printed as pictures were",
+     "not read (their figures are in no text layer)", "tables pasted as pictures"),
+)
+
+
 def process_document(data: bytes, source_file: str, ocr: bool = False) -> DocumentResult:
     sha = hashlib.sha256(data).hexdigest()
     result = DocumentResult(source_file, content_sha256=sha)
@@ -181,16 +190,11 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
     meta = metadata.apply_properties(meta, doc.properties)  # only where the text says nothing
     for warning in doc.warnings:  # the file loads, something of it did not (a reader's warning)
         result.errors.append(error_row(source_file, sha, warning, severity="warning"))
-    if scans := int(doc.properties.get("scanned_pages") or 0):
-        pages = "1 scanned page without a text layer was" if scans == 1 else f"{scans} scanned pages without a text layer were"
-        err = LoadError("needs_ocr", f"{source_file}: {pages} left out; "
-                        "`envwh load --ocr` reads scanned pages (README, OCR)", "read")
-        result.errors.append(error_row(source_file, sha, err, severity="warning"))
-    if pictured := int(doc.properties.get("pictured_tables") or 0):
-        what = "1 table printed as a picture was" if pictured == 1 else f"{pictured} tables printed as pictures were"
-        err = LoadError("needs_ocr", f"{source_file}: {what} not read (their figures are in no text layer); "
-                        "`envwh load --ocr` reads tables pasted as pictures (README, OCR)", "read")
-        result.errors.append(error_row(source_file, sha, err, severity="warning"))
+    for prop, one, many, left, ocr_reads in _UNREAD_PICTURES:  # what only OCR can read: a warning each
+        if n := int(doc.properties.get(prop) or 0):
+            err = LoadError("needs_ocr", f"{source_file}: {one if n == 1 else many.format(n=n)} {left}; "
+                            f"`envwh load --ocr` reads {ocr_reads} (README, OCR)", "read")
+            result.errors.append(error_row(source_file, sha, err, severity="warning"))
     for missing, reason in ((meta.region_code, "no_region"), (meta.year, "no_year")):
         if missing is None:
             what = "region" if reason == "no_region" else "year"

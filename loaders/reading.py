@@ -661,8 +661,7 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
 
 def read_document(data: bytes, name: str = "") -> CleanDocument:
     """Bytes of a text or HTML file -> CleanDocument, or LoadError with a reason a person can act on."""
-    _check_bytes(data, name)
-    text, encoding = _decode(data, name)
+    text, encoding = decode_text(data, name)
     if not text.strip():
         raise LoadError("empty_file", f"{name}: the file holds only white space once decoded ({encoding}); nothing to load")
     source_format, page_title = "txt", ""

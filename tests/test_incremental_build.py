@@ -90,8 +90,8 @@ def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> int:
 
 
 def _failing_checks(db: Path, copy: Path, test_sql: str, assignments: str) -> set[tuple[str, str]]:
-    """(column, check) pairs a compiled column_checks test of marts.fct_targets reports on a copy of db where
-    one row of the refresh scope is updated with assignments ("" leaves the rows as built)."""
+    """(column, check) pairs a compiled column_checks or relationships_checks test of marts.fct_targets reports
+    on a copy of db where one row of the refresh scope is updated with assignments ("" leaves the rows as built)."""
     shutil.copyfile(db, copy)
     con = duckdb.connect(str(copy))
     try:
@@ -219,7 +219,11 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert incremental_nodes["seed"] == incremental_nodes["unit_test"] == 0, incremental_nodes
     assert full_nodes["seed"] and full_nodes["unit_test"] and full_nodes["test"] > incremental_nodes["test"] > 0
     assert "in_refresh_scope" in _compiled_test(incremental_db, "column_checks_fct_targets")
-    assert "in_refresh_scope" not in _compiled_test(incremental_db, "relationships_fct_targets_year__year__ref_dim_year_")
+    # a relationship is scoped only when its parents are not re-built (dim_year: from vars alone); the merged
+    # relationships of fct_targets name dim_document, which is, so they read every row
+    assert "in_refresh_scope" in _compiled_test(incremental_db, "relationships_fct_targets_year__year__ref_dim_year_")
+    assert "in_refresh_scope" not in _compiled_test(incremental_db, "relationships_checks_fct_targets")
+    assert "in_refresh_scope" in _compiled_test(incremental_db, "relationships_checks_dim_document")
     # staging is not built from int_documents_changed: its tests may run before it is re-built, so they read every row
     assert "in_refresh_scope" not in _compiled_test(incremental_db, "unique_stg_raw__measures_measure_id")
     assert "in_refresh_scope" not in _compiled_test(incremental_db, "column_checks_stg_raw__measures")
@@ -237,6 +241,16 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
                            "unit = null, comparator = 'about', char_start = -1, binding = 'soft'") == {
         ("unit", "not_null"), ("comparator", "accepted_values"), ("char_start", "not_negative"),
         ("binding", "accepted_values")}
+    # so does the merged relationships test (data-tests/generic/test_relationships_checks.sql), column by column
+    relationships_sql = _compiled_test(incremental_db, "relationships_checks_fct_targets", "compiled")
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql, "") == set()
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql,
+                           "document_id = 'no such document', region_code = '000000', domain_code = 'no_domain', "
+                           "indicator_code = 'no_indicator'") == {
+        ("document_id", "relationships"), ("region_code", "relationships"), ("domain_code", "relationships"),
+        ("indicator_code", "relationships")}
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql,
+                           "region_code = null, indicator_code = null") == set()  # null passes, as in dbt's test
 
     statuses = _statuses(incremental_db)
     # new: 2 added + the edited one's new text; removed: the deleted one + the edited one's old text;

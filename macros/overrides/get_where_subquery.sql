@@ -7,8 +7,11 @@
     and leaves the others as the published build made and tested them (tests/test_incremental_build.py:
     incremental = full, row for row): a duplicate key among them would have failed the published build, so a
     duplicate now has a row of the scope. Only tests of models built from int_documents_changed are scoped: they
-    run after it is re-built; a test of any other model (staging) may run before, so it reads every row. Other tests across rows (unique_combination_of_columns,
-    relationships, shares_sum_to_one) and tests of models without a document_id still read the whole table.
+    run after it is re-built; a test of any other model (staging) may run before, so it reads every row.
+    A relationship (relationships, relationships_checks) is scoped only when every parent it names is one this build
+    does not re-build (seeds, models of seeds alone): the other rows and their parents are then both the published
+    build's, which passed. Other tests across rows (unique_combination_of_columns, shares_sum_to_one), relationships
+    to re-built parents and tests of models without a document_id still read the whole table.
     A row with a null document_id is always read: not_null must see it. In a full build every document is in
     the scope, and nothing is filtered anyway. -#}
 {% macro get_where_subquery(relation) -%}
@@ -33,6 +36,7 @@
 {#- The condition that limits the running test to the refresh scope, or '' when it must read every row. -#}
 {% macro refresh_scope_of_test(relation) -%}
     {%- set row_level_tests = ['column_checks', 'not_null', 'accepted_values', 'not_negative', 'expression_is_true'] -%}
+    {%- set relationship_tests = ['relationships', 'relationships_checks'] -%}
     {#- read only while running: dbt's parser never records the variable, so a change of mode keeps the
         parsed project (publish.dbt_state_dir) -#}
     {%- if not execute or env_var('ENVWH_BUILD_MODE', 'full') != 'incremental' -%}
@@ -44,10 +48,19 @@
     {%- set key = ((model.get('test_metadata') or {}).get('kwargs') or {}).get('column_name') -%}
     {#- a model not built from int_documents_changed (staging) may be tested before it is re-built: the scope
         would be the previous build's -#}
-    {%- if test_name not in row_level_tests + ['unique'] or tested is none or changes is none
+    {%- if test_name not in row_level_tests + ['unique'] + relationship_tests or tested is none or changes is none
           or 'document_id' not in tested.get('columns', {}) or (test_name == 'unique' and not key)
           or not is_ancestor_of(changes.unique_id, tested) -%}
         {{ return('') }}
+    {%- endif -%}
+    {#- a relationship judges each row alone only when its parent is the published build's, unchanged: a parent
+        this build re-builds (from the raw tables) may have lost the value of a row outside the scope -#}
+    {%- if test_name in relationship_tests -%}
+        {%- for parent in (model.get('depends_on') or {}).get('nodes', []) if parent != tested.unique_id -%}
+            {%- if parent.startswith('source.') or is_built_from_sources(graph.nodes.get(parent) or {}) -%}
+                {{ return('') }}
+            {%- endif -%}
+        {%- endfor -%}
     {%- endif -%}
     {#- by name, not ref(): a ref() that only runs while executing would be a dependency dbt cannot see -#}
     {%- set scope_table = api.Relation.create(schema=changes.schema, identifier=changes.alias) -%}
@@ -65,6 +78,17 @@
 {% macro is_ancestor_of(node_id, node) -%}
     {%- for parent in (node.get('depends_on') or {}).get('nodes', []) -%}
         {%- if parent == node_id or (parent in graph.nodes and is_ancestor_of(node_id, graph.nodes[parent])) -%}
+            {{ return(true) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(false) }}
+{%- endmacro %}
+
+{#- Whether `node` is built from the raw tables (a source among its ancestors): what an incremental build re-builds
+    (publish.INCREMENTAL_SELECTION, `source:*+`); the others (seeds, models of seeds alone) are the published build's. -#}
+{% macro is_built_from_sources(node) -%}
+    {%- for parent in (node.get('depends_on') or {}).get('nodes', []) -%}
+        {%- if parent.startswith('source.') or (parent in graph.nodes and is_built_from_sources(graph.nodes[parent])) -%}
             {{ return(true) }}
         {%- endif -%}
     {%- endfor -%}

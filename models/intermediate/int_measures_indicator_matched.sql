@@ -11,12 +11,12 @@
 -- decides, an indicator of the row's unit first, else one of another unit.
 -- Matching runs once per distinct (subject, unit, change) - subjects repeat across documents.
 -- Incremental (issue 12): a measure's match depends on its own subject, unit and change alone, so only the
--- measures of the refresh scope are matched again (macros/incremental_refresh.sql).
+-- measures of the documents that changed are matched again (per_document, macros/incremental_refresh.sql).
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          pre_hook="{{ delete_refresh_scope() }}") }}
+          pre_hook="{{ delete_refresh_scope(per_document=true) }}") }}
 with measures as (
     select * from {{ ref('stg_raw__measures') }}
-    where {{ in_refresh_scope() }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 indicators as (

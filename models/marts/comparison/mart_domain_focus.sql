@@ -2,18 +2,21 @@
 -- share_of_tasks is the domain's share of the document's classified tasks (fct_tasks with a
 -- domain); it sums to 1 per document, and is null when the document has no classified task.
 -- A domain with measures but no task appears with n_tasks = 0.
--- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+-- Incremental (issue 12): a document's rows count its own tasks and measures alone, so it re-builds only
+-- the documents that changed (per_document, macros/incremental_refresh.sql).
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          pre_hook="{{ delete_refresh_scope() }}") }}
+          pre_hook="{{ delete_refresh_scope(per_document=true) }}") }}
 with tasks as (
     select * from {{ ref('fct_tasks') }}
     where domain_code is not null
+        and {{ in_refresh_scope(per_document=true) }}
 ),
 
 measures as (
     select * from {{ ref('int_measures_resolved') }}
     where domain_code is not null
         and is_environmental  -- the weight of environmental work: GDP or jobs figures stay out
+        and {{ in_refresh_scope(per_document=true) }}
 ),
 
 documents as (
@@ -79,4 +82,4 @@ final as (
 )
 
 select * from final
-where {{ in_refresh_scope() }}
+where {{ in_refresh_scope(per_document=true) }}

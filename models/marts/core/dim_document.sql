@@ -1,7 +1,8 @@
 -- One row per loaded document, with its region checked against dim_region.
--- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+-- Incremental (issue 12): its row is its document's alone, so it re-builds only the documents that changed
+-- (per_document, macros/incremental_refresh.sql).
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          pre_hook="{{ delete_refresh_scope() }}") }}
+          pre_hook="{{ delete_refresh_scope(per_document=true) }}") }}
 with documents as (
     select * from {{ ref('int_documents_resolved') }}
 ),
@@ -33,4 +34,4 @@ final as (
 )
 
 select * from final
-where {{ in_refresh_scope() }}
+where {{ in_refresh_scope(per_document=true) }}

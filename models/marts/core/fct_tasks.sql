@@ -1,11 +1,12 @@
 -- One row per task: a numbered item (level 1 or deeper) that has no numbered item below it.
 -- Section headings with sub-items are structure, not tasks; the preamble is not a task either.
--- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+-- Incremental (issue 12): a task's row (its measures counted) is its document's alone, so it re-builds only
+-- the documents that changed (per_document, macros/incremental_refresh.sql).
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          pre_hook="{{ delete_refresh_scope() }}") }}
+          pre_hook="{{ delete_refresh_scope(per_document=true) }}") }}
 with items as (
     select * from {{ ref('stg_raw__items') }}
-    where {{ in_refresh_scope() }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 documents as (
@@ -14,6 +15,7 @@ documents as (
 
 measures as (
     select * from {{ ref('int_measures_resolved') }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 parents as (
@@ -71,4 +73,4 @@ final as (
 )
 
 select * from final
-where {{ in_refresh_scope() }}
+where {{ in_refresh_scope(per_document=true) }}

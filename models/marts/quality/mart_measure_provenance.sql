@@ -1,23 +1,27 @@
 -- Where each number of fct_targets and fct_outcomes comes from: its sentence with the number
 -- highlighted, read back from dim_document_text at the measure's offsets (0-based, end-exclusive).
 -- offsets_match tells whether the text at the offsets is the value as written.
--- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+-- Incremental (issue 12): a measure's row (it holds no preference among documents) is its document's alone,
+-- so it re-builds only the documents that changed (per_document, macros/incremental_refresh.sql).
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          pre_hook="{{ delete_refresh_scope() }}") }}
+          pre_hook="{{ delete_refresh_scope(per_document=true) }}") }}
 with measures as (
     select
         *,
         'target' as kind
     from {{ ref('fct_targets') }}
+    where {{ in_refresh_scope(per_document=true) }}
     union all  -- the same columns in the same order (macro measure_facts)
     select
         *,
         'outcome' as kind
     from {{ ref('fct_outcomes') }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 texts as (
     select * from {{ ref('dim_document_text') }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 spans as (
@@ -94,4 +98,4 @@ final as (
 )
 
 select * from final
-where {{ in_refresh_scope() }}
+where {{ in_refresh_scope(per_document=true) }}

@@ -100,3 +100,25 @@ def test_a_bound_on_a_quantity_of_the_things_after_it_is_no_measure(sentence):
 def test_a_bound_on_no_quantity_still_measures_the_work():
     found = extract_measures("每年推动200万平方米以上的既有居住建筑节能改造。", [], [], PLAN)
     assert [(m.value, m.comparator) for m in found] == [(2000000, "ge")]
+
+
+def test_a_year_after_a_plans_publication_is_a_goal_on_the_way():
+    found = extract_measures("力争到2035年,全市空气质量优良天数比例达到90%。2032年,至少有1个区实现生活垃圾分类全覆盖。"
+                             "2030年,全市建成污水处理厂3座。", [], [], PLAN)
+    assert [(m.value_text, m.kind) for m in found] == [("90%", "target"), ("1个", "target"), ("3座", "outcome")]
+
+
+def test_a_count_of_indicators_is_no_measure():
+    found = extract_measures("规划共设置18项环境保护指标,总磷、溶解氧两项指标未能稳定达标,完成整治项目20项。", [], [], PLAN)
+    assert [m.value_text for m in found] == ["20项"]
+
+
+def test_ideas_and_structures_counted_by_a_plan_are_no_measures():
+    found = extract_measures("建立联席会议、会商督办三项制度和联合调查、信息共享四项机制,构建市、县、乡、村四个层级的监管体系,"
+                             "建成污水处理厂三座。", [], [], PLAN)
+    assert [m.value_text for m in found] == ["三座"]
+
+
+def test_the_sessions_of_a_party_committee_are_named_not_counted():
+    found = extract_measures("全面落实省委十一届八次、九次、十次全会精神,全年开展执法检查120次。", [], [], PLAN)
+    assert [m.value_text for m in found] == ["120次"]

@@ -35,6 +35,8 @@ _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", 
 # the things named after 的; 35蒸吨/小时以下的锅炉: a bound on a capacity
 _QUANTITY_BEFORE_RE = re.compile(r"(?:量|额|投资|收入|收益|产能|规模|排放|每小时|每日)(?:在|为|达)?$")
 _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per_day"})
+# 18项环境保护指标 / 两项指标未能稳定达标 / 十七项主要考核指标: a count of a plan's or a pollutant's indicators
+_INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?指标")
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -97,6 +99,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
               and _PLACE_WORD_RE.fullmatch(text[c.end : cands[i + 1].start])
               and not _CONJUNCTION_RE.search(text[c.end : cands[i + 1].start])):
             out[i] = c.but(dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
+        elif counted and c.unit.surface == "项" and _INDICATORS_COUNTED_RE.match(text, c.end):
+            out[i] = c.but(dropped=True)  # 17项环境保护指标: how many indicators, no figure of the region
         elif counted and _counts_a_list(text, c):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
         elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):

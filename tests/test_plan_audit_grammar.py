@@ -48,6 +48,9 @@ def flag(sentence: str, number: str, environmental_document: bool = True) -> boo
         ("城市集中供热面积达到1亿平方米。", "1亿平方米", False),
         ("全省农村自来水普及率达到90%。", "90%", False),
         ("建成休闲农业示范点10个。", "10个", False),
+        # rural-development designations are the programme's, in a plan too
+        ("“十六五”期间,建成美丽宜居村庄700个。", "700个", False),
+        ("建成特色田园乡村50个。", "50个", False),
     ],
 )
 def test_a_plans_figure_is_environmental_by_its_own_words(sentence, number, expected):

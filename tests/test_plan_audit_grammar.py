@@ -117,9 +117,9 @@ def test_a_count_of_indicators_is_no_measure():
 
 
 def test_ideas_and_structures_counted_by_a_plan_are_no_measures():
-    found = extract_measures("建立联席会议、会商督办三项制度和联合调查、信息共享四项机制,构建市、县、乡、村四个层级的监管体系,"
-                             "建成污水处理厂三座。", [], [], PLAN)
-    assert [m.value_text for m in found] == ["三座"]
+    found = extract_measures("建立联合调查、信息共享四项机制,构建市、县、乡、村四个层级的监管体系,建成污水处理厂三座,"
+                             "形成10项制度创新成果。", [], [], PLAN)
+    assert [m.value_text for m in found] == ["三座", "10项"]
 
 
 def test_the_sessions_of_a_party_committee_are_named_not_counted():

@@ -119,7 +119,7 @@ def test_tesseract_words_become_phrases_and_doubtful_figures_are_left_out():
     words = [(1, "森林", 100, 95), (2, "覆盖率", 170, 95), (3, "”", 420, 40), (4, "30.5", 500, 92),  # a cell gap
              (5, "15.496", 700, 8), (6, "1", 900, 25)]  # 15.4% misread, at low confidence; a lone digit
     tsv = "\n".join([head] + [f"5\t1\t1\t1\t1\t{n}\t{left}\t300\t60\t60\t{conf}\t{text}" for n, text, left, conf in words])
-    (page,) = ocr._phrases(tsv, 1)
+    page = ocr._join(ocr._words(tsv, 1)[0])
     assert [w["text"] for w in page] == ["森林覆盖率", "30.5", "1"]
     assert (page[0]["x0"], page[0]["x1"]) == pytest.approx((100 * 72 / ocr.DPI, 230 * 72 / ocr.DPI))  # points
 
@@ -130,8 +130,8 @@ def test_table_rules_are_erased_before_ocr_and_the_text_is_kept(font):
     text = page_image(["森林覆盖率达到42%。"])
     ruled = text.copy()
     ImageDraw.Draw(ruled).rectangle([150, 600, 1500, 900], outline=0, width=3)  # a cell's rules, away from the text
-    assert np.array_equal(np.asarray(ocr.without_rules(ruled)), np.asarray(text))
-    assert ocr.without_rules(text) is text  # nothing to erase
+    assert np.array_equal(np.asarray(ocr.find_grid(ruled)[0]), np.asarray(text))
+    assert ocr.find_grid(text)[0] is text  # nothing to erase
 
 
 def test_ocr_without_tesseract_is_a_needs_ocr_error_saying_how_to_install_it(font, monkeypatch):
@@ -198,11 +198,11 @@ def _grid_image(widths: list[int], heights: list[int], spans: dict[int, list[int
 
 def test_the_cells_of_a_drawn_grid_are_found_row_by_row_with_merged_cells_whole():
     image = _grid_image([600, 300, 300, 250], [120, 120, 120], spans={0: [2, 3]})  # a header cell over 3 columns
-    cells = ocr.grid_cells(image)
+    _, cells = ocr.find_grid(image)
     assert [sum(1 for c in cells if c[4] == row) for row in sorted({c[4] for c in cells})] == [2, 4, 4]
     wide = next(c for c in cells if c[4] == min(c[4] for c in cells) and c[0] > 700)
     assert wide[2] - wide[0] > 800  # one cell over the three value columns
-    assert ocr.grid_cells(page_image(["森林覆盖率达到42%。"]) if cjk_font(20) else _grid_image([600], [120])) == []
+    assert ocr.find_grid(page_image(["森林覆盖率达到42%。"]) if cjk_font(20) else _grid_image([600], [120]))[1] == []
 
 
 def test_grid_cells_read_one_by_one_make_a_table_with_their_spans():
@@ -329,7 +329,7 @@ def test_a_cell_no_rule_crosses_is_one_cell_over_two_bands_and_covers_them_in_th
     draw = ImageDraw.Draw(image)
     for left, right in ((603, 997), (1003, 1397)):  # the rule under the header, kept only over the first column
         draw.rectangle([left, 498, right, 502], fill=255)
-    cells = ocr.grid_cells(image)
+    _, cells = ocr.find_grid(image)
     header = sorted(c for c in cells if c[4] == 0)
     assert [c[3] - c[1] > 150 for c in header] == [False, True, True]  # 指标 | 类别 split; the others whole
     assert sum(1 for c in cells if c[4] == 1) == 1  # only the split column's lower half is a cell of its own

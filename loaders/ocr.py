@@ -76,7 +76,7 @@ def _read_pages(pages: list[tuple], name: str) -> list[list[dict]]:
     lets tesseract run one line across neighbouring cells (a label, its figures and 约束性 in one)."""
     whole = [_join(words) for words in _tesseract([image for image, _ in pages], name)]
     texts = iter(read_cells([image.crop(cell[:4]) for image, cells in pages for cell in cells], name))
-    return [_with_cells(phrases, cells, [next(texts) for _ in cells]) if cells else phrases
+    return [_with_cells(phrases, cells, _unit_lost(cells, [next(texts) for _ in cells])) if cells else phrases
             for phrases, (_, cells) in zip(whole, pages, strict=True)]
 
 
@@ -290,7 +290,7 @@ def read_cells(crops: list, name: str) -> list[str]:
 
 def _is_figure_cell(words: list[dict]) -> bool:
     """A cell holding a figure (56, ≥24, 0.25万吨, 18左右, 12 (五年累计)) rather than a label or a phrase."""
-    return sum("\u4e00" <= ch <= "\u9fff" for w in words if w["conf"] >= _DOUBTFUL for ch in w["text"]) <= FIGURE_CELL_CHARACTERS
+    return sum(_is_han(ch) for w in words if w["conf"] >= _DOUBTFUL for ch in w["text"]) <= FIGURE_CELL_CHARACTERS
 
 
 def _read_figures(images: list, name: str) -> list[str]:
@@ -324,7 +324,77 @@ def _cell_text(words: list[dict], crop, second: dict[int, str]) -> str:
     text = re.sub(rf"[\d.]*{_HOLE}[\d.{_HOLE}]*", UNREAD, _glue(parts)).translate(_CELL_MISREADS).strip(_MARKS + " ")
     if len(text) == 1 and not text.isdigit() and all(w["conf"] < _DOUBTFUL for w in words):
         return ""  # a lone doubtful character in a cell is a smudge or a rule's remains (由, 人 in blank cells)
-    return text
+    return as_known_words(text)
+
+
+KNOWN_WORD_MIN = 5  # characters: a shorter word one misread away (硫氧化物, 氮氧化物) is too often another word
+KNOWN_WORD_SHARE = 4  # at most one character in this many differs from the known word
+
+
+@functools.cache
+def _known_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of the domain a table cell prints: indicator names and synonyms (the seeds the indicator
+    matching uses) and the words of indicator tables (loaders/data/table_words.csv: 约束性, 完成省下达目标);
+    and the pairs of neighbouring characters they hold."""
+    import csv
+
+    data = Path(__file__).parent / "data"
+    words: set[str] = set()
+    for name, column in (("seeds/indicators.csv", "name_zh"), ("seeds/indicator_synonyms.csv", "synonym"), ("table_words.csv", "word")):
+        with open(data / name, encoding="utf-8", newline="") as fh:
+            words |= {r[column] for r in csv.DictReader(fh) if r[column] and "…" not in r[column]}
+    return tuple(sorted(words)), frozenset(w[i : i + 2] for w in words for i in range(len(w) - 1))
+
+
+def as_known_words(text: str) -> str:
+    """A cell's text with each run that differs from a known word (_known_words) in at most one character in
+    KNOWN_WORD_SHARE written as that word (chi_sim misreads 72-96 dpi print: 气氧化物 for 氮氧化物, 约来性 for
+    约束性; a word of 3 characters only when it is the whole cell, none of 4: 稳中向坏 is no misread of 稳中向好). Only a Chinese character no known word
+    puts beside its neighbours is taken for a misread (二氧化碳 stays, though 二氧化硫 is one character away),
+    never a digit, a letter or a Roman numeral, and never where another known word fits as well and reads
+    otherwise (二氧化玉: 硫 or 碳) or where the read has a character too many (细上颗粒物)."""
+    words, pairs = _known_words()
+
+    def misread(i: int) -> bool:  # a Chinese character no known word has beside its Chinese neighbours
+        beside = [text[j : j + 2] for j in (i - 1, i) if j >= 0 and j + 2 <= len(text) and all(map(_is_han, text[j : j + 2]))]
+        return _is_han(text[i]) and not any(pair in pairs for pair in beside)
+
+    chars = set(text)
+    fits: list[tuple[float, int, int, str]] = []  # (share of characters differing, -length, start, word)
+    for word in words:
+        n = len(word)
+        limit = n // KNOWN_WORD_SHARE if n >= KNOWN_WORD_MIN else int(n == len(text) == 3)
+        if n > len(text) or (n < KNOWN_WORD_MIN and limit == 0) or sum(ch in chars for ch in word) < n - limit:
+            continue
+        for start in range(len(text) - n + 1):
+            differ = [i for i in range(start, start + n) if text[i] != word[i - start]]
+            # misreads are characters apart: two neighbours read otherwise are another word (市域, 国土)
+            if len(differ) <= limit and all(misread(i) and _is_han(word[i - start]) and i - 1 not in differ for i in differ) \
+                    and not _one_too_many(text, start, word):
+                fits.append((len(differ) / n, -n, start, word))
+    out = list(text)
+    taken = [False] * len(text)
+    for share, length, start, word in sorted(fits):
+        span = range(start, start - length)
+        rivals = [(s, w) for d, n, s, w in fits if d <= share and s < start - length and start < s - n]
+        if any(taken[i] for i in span) or any(w[i - s] != word[i - start] for s, w in rivals for i in span if s <= i < s + len(w)):
+            continue
+        out[start : start - length] = word
+        for i in span:
+            taken[i] = True
+    return "".join(out)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _one_too_many(text: str, start: int, word: str) -> bool:
+    """Whether the word is in the text around start with one character more (细上颗粒物: 细颗粒物 with 上 inserted)."""
+    n = len(word)
+    around = [text[start - 1 : start + n]] if start else []
+    around += [text[start : start + n + 1]] if start + n < len(text) else []
+    return any(run[:k] + run[k + 1 :] == word for run in around for k in range(len(run)))
 
 
 def _glue(parts: list[str]) -> str:
@@ -500,6 +570,21 @@ def comparator_shape(image) -> str | None:
     sign = {(2, 1): ">", (1, 2): "<", (3, 1): "≥", (3, 2): "≥", (1, 3): "≤", (2, 3): "≤"}.get((left, right))
     point = dark[: round(0.2 * height), round(0.8 * width) :] if sign in (">", "≥") else dark[: round(0.2 * height), : round(0.2 * width)]
     return sign if sign and not point.any() else None  # the point of the angle is below its top (三 has a stroke there)
+
+
+_UNIT_BRACKET = re.compile(r"[(（]([^()（）]{1,4})[)）]$")  # a label's unit, last: 减排量(万吨)
+
+
+def _unit_lost(cells: list[tuple], texts: list[str]) -> list[str]:
+    """The texts of a grid's cells with the figures right of a label whose unit lost a character made UNREAD:
+    a bracket holding a multiplier but no known unit (万吨 read 万吃 or 万) leaves the figures' size unknown,
+    and 1.7 for 1.7万吨 would be a wrong figure."""
+    from loaders.tables import MULTIPLIERS, _unit_of
+
+    lost = [cell for cell, text in zip(cells, texts, strict=True) if (unit := _UNIT_BRACKET.search(text))
+            and unit.group(1)[0] in {m[0] for m in MULTIPLIERS} and _unit_of(unit.group(1)) is None]
+    return [_FIGURE_RE.sub(UNREAD, text) if any(cell[4] == label[4] and cell[0] >= label[2] for label in lost)
+            and not re.search(r"\d年", text) else text for cell, text in zip(cells, texts, strict=True)]
 
 
 CHECK_RULE = "ocr_check"  # in a measure's rules: an OCR figure its row makes unlikely, to check by eye

@@ -234,6 +234,8 @@ FIGURE_PAD = 12  # pixels of white around a figure read alone: tesseract misread
 BOX_SLACK = 3  # pixels around a word's box: tesseract's box may shave a glyph's edge (8 -> 3)
 FIGURE_CELL_CHARACTERS = 4  # a cell with more Chinese characters is a label (PM2.5, (13), 2015年 name things)
 BLANK_INK = 15  # pixels high: ink in a cell chi_sim read nothing in that may be a figure (a lone 0, 100)
+INK_LEVEL = 170  # grey under this is ink, in a cell read again in black and white
+FIGURE_AS_CHARACTERS = 2  # a cell read as this many Chinese characters or fewer may hold a figure (1.7 -> 也汉)
 UNREAD = "*"  # a figure the two reads disagree on: a masked number, null with the ocr flag, never a guess
 _HOLE = "\ue000"  # where a figure is unread, until the cell's text is whole (a printed * is a footnote's)
 _FIGURE_RE = re.compile(r"\d+(?:[.,，．]+\d+)?")
@@ -273,7 +275,7 @@ def _join(words: list[dict]) -> list[dict]:
 def read_cells(crops: list, name: str) -> list[str]:
     """The text of each cell image, read by chi_sim as one block (--psm 6). In a cell holding a figure, each
     figure is read again alone (--psm 7, digits only) and kept only when both reads agree (_cell_text);
-    a cell chi_sim reads nothing in is read again as one line (_blank_cells_again)."""
+    a cell chi_sim reads nothing in, or a character or two in, is read again as one line (_cells_again)."""
     cells = _tesseract(crops, name, psm=6)
     # the word of a sign chi_sim cannot read (≥ is in neither model: 全24, 委28) is split from its figure
     cells = [[part for w in words for part in _split_sign(w, crop)] if _is_figure_cell(words) else words
@@ -285,7 +287,10 @@ def read_cells(crops: list, name: str) -> list[str]:
     for (i, j), text in zip(figures, again, strict=True):
         second.setdefault(i, {})[j] = text
     texts = [_cell_text(words, crop, second.get(i, {})) for i, (words, crop) in enumerate(zip(cells, crops, strict=True))]
-    return _blank_cells_again(texts, [i for i, words in enumerate(cells) if not words], crops, name)
+    # a figure of a 72-96 dpi table chi_sim reads nothing in, or reads as a character or two (1.7 -> 也汉)
+    unsure = [i for i, (words, text) in enumerate(zip(cells, texts, strict=True))
+              if not words or (len(text.replace(UNREAD, "")) <= FIGURE_AS_CHARACTERS and any(map(_is_han, text)))]
+    return _cells_again(texts, unsure, crops, name)
 
 
 def _is_figure_cell(words: list[dict]) -> bool:
@@ -348,41 +353,44 @@ def _known_words() -> tuple[tuple[str, ...], frozenset[str]]:
 
 def as_known_words(text: str) -> str:
     """A cell's text with each run that differs from a known word (_known_words) in at most one character in
-    KNOWN_WORD_SHARE written as that word (chi_sim misreads 72-96 dpi print: 气氧化物 for 氮氧化物, 约来性 for
-    约束性; a word of 3 characters only when it is the whole cell, none of 4: 稳中向坏 is no misread of 稳中向好). Only a Chinese character no known word
-    puts beside its neighbours is taken for a misread (二氧化碳 stays, though 二氧化硫 is one character away),
-    never a digit, a letter or a Roman numeral, and never where another known word fits as well and reads
-    otherwise (二氧化玉: 硫 or 碳) or where the read has a character too many (细上颗粒物)."""
+    KNOWN_WORD_SHARE written as that word: chi_sim misreads 72-96 dpi print (气氧化物 for 氮氧化物, 约来性 for
+    约束性). A word shorter than KNOWN_WORD_MIN is fitted only to a whole cell of 3 characters (稳中向坏 is no
+    misread of 稳中向好). Not where another known word fits as well and reads otherwise (二氧化玉: 硫 or 碳)."""
+    fits = sorted(_fits(text))  # the surest first: fewest characters differing, then the longest word
+    out, taken = list(text), set()
+    for share, _, start, word in fits:
+        span = set(range(start, start + len(word)))
+        rivals = (other[i - at] != word[i - start] for differ, _, at, other in fits if differ <= share
+                  for i in span if at <= i < at + len(other))
+        if not span & taken and not any(rivals):
+            out[start : start + len(word)] = word
+            taken |= span
+    return "".join(out)
+
+
+def _fits(text: str):
+    """(share of characters differing, -length, start, word) of the known words that fit a run of the text.
+    A differing character must be a Chinese one that no known word puts beside its neighbours (二氧化碳 stays,
+    though 二氧化硫 is one character away), read for a Chinese one (never a digit, a letter, a Roman numeral),
+    and apart from the others (two neighbours read otherwise are another word: 市域, 国土); and the text must
+    not hold the word with a character more (细上颗粒物: a character inserted, not misread)."""
     words, pairs = _known_words()
 
-    def misread(i: int) -> bool:  # a Chinese character no known word has beside its Chinese neighbours
+    def misread(i: int) -> bool:
         beside = [text[j : j + 2] for j in (i - 1, i) if j >= 0 and j + 2 <= len(text) and all(map(_is_han, text[j : j + 2]))]
         return _is_han(text[i]) and not any(pair in pairs for pair in beside)
 
     chars = set(text)
-    fits: list[tuple[float, int, int, str]] = []  # (share of characters differing, -length, start, word)
     for word in words:
         n = len(word)
         limit = n // KNOWN_WORD_SHARE if n >= KNOWN_WORD_MIN else int(n == len(text) == 3)
         if n > len(text) or (n < KNOWN_WORD_MIN and limit == 0) or sum(ch in chars for ch in word) < n - limit:
-            continue
+            continue  # cheap: too few of the word's characters in the text
         for start in range(len(text) - n + 1):
             differ = [i for i in range(start, start + n) if text[i] != word[i - start]]
-            # misreads are characters apart: two neighbours read otherwise are another word (市域, 国土)
             if len(differ) <= limit and all(misread(i) and _is_han(word[i - start]) and i - 1 not in differ for i in differ) \
                     and not _one_too_many(text, start, word):
-                fits.append((len(differ) / n, -n, start, word))
-    out = list(text)
-    taken = [False] * len(text)
-    for share, length, start, word in sorted(fits):
-        span = range(start, start - length)
-        rivals = [(s, w) for d, n, s, w in fits if d <= share and s < start - length and start < s - n]
-        if any(taken[i] for i in span) or any(w[i - s] != word[i - start] for s, w in rivals for i in span if s <= i < s + len(w)):
-            continue
-        out[start : start - length] = word
-        for i in span:
-            taken[i] = True
-    return "".join(out)
+                yield len(differ) / n, -n, start, word
 
 
 def _is_han(ch: str) -> bool:
@@ -405,24 +413,27 @@ def _glue(parts: list[str]) -> str:
     return out
 
 
-def _blank_cells_again(texts: list[str], blank: list[int], crops: list, name: str) -> list[str]:
-    """Cells chi_sim read nothing in as a block, but with ink of a glyph's height away from their rules: their
-    ink read as one line by both models, kept only when both read the same figure (else left blank)."""
+def _cells_again(texts: list[str], unsure: list[int], crops: list, name: str) -> list[str]:
+    """Cells whose read may have missed a figure, with ink of a glyph's height away from their rules: their
+    ink read as one line by both models, the figure kept only when both read the same (else the first read);
+    read in grey, then what is still unread in black and white (the grey edges of a 72-96 dpi glyph enlarged
+    make both models misread some: 1.7 -> hEi; others only read in grey: a lone 0)."""
     import numpy as np
 
     boxes = {}
-    for i in blank:
+    for i in unsure:
         ink = np.asarray(crops[i].convert("L"))[3:-3, 3:-3] < 200
         rows, cols = np.nonzero(ink)
         if len(rows) and rows.max() - rows.min() >= BLANK_INK:
             boxes[i] = (cols.min() + 3, rows.min() + 3, cols.max() + 4, rows.max() + 4)
-    images = [_padded(crops[i].crop(box)) for i, box in boxes.items()]
-    first = _tesseract(images, name, psm=7)
     out = list(texts)
-    for i, one, two, image in zip(boxes, first, _read_figures(images, name), images, strict=True):
-        figure = "".join(w["text"] for w in one)
-        if re.fullmatch(r"\d+(?:\.\d+)?%?", figure) and figure == two and not _lost_point(figure, image):
-            out[i] = figure
+    for colours in (lambda image: image, lambda image: image.point(lambda p: 0 if p < INK_LEVEL else 255)):
+        images = [_padded(colours(crops[i].crop(box))) for i, box in boxes.items()]
+        for i, one, two, image in zip(list(boxes), _tesseract(images, name, psm=7), _read_figures(images, name), images, strict=True):
+            figure = "".join(w["text"] for w in one)
+            if re.fullmatch(r"\d+(?:\.\d+)?%?", figure) and figure == two and not _lost_point(figure, image):
+                out[i] = figure
+                del boxes[i]
     return out
 
 

@@ -342,3 +342,41 @@ def test_a_cell_no_rule_crosses_is_one_cell_over_two_bands_and_covers_them_in_th
     ((_, table),) = ocr.grid_tables([phrase(c, next(texts)) for c in sorted(cells, key=lambda c: (c[4], c[0]))])
     assert table.cells[:2] == [["指标", "2020年", "2025年"], ["类别", None, None]]
     assert table.text(1, 2) == "2025年"  # the header over both bands
+
+
+def test_a_label_one_misread_away_from_a_known_word_is_written_as_that_word():
+    # misreads of chi_sim in the 72-96 dpi indicator tables of the corpus, and what they print
+    assert ocr.as_known_words("气氧化物排放总量减少(%)") == "氮氧化物排放总量减少(%)"
+    assert ocr.as_known_words("单位她区生产总值二氧化矿排放降低(%)") == "单位地区生产总值二氧化碳排放降低(%)"
+    assert ocr.as_known_words("(16)受污染耕雹安全利用率(%)") == "(16)受污染耕地安全利用率(%)"
+    assert [ocr.as_known_words(cell) for cell in ("约来性", "预莽性", "完成当下达目标")] == ["约束性", "预期性", "完成省下达目标"]
+    # what is printed so stays: a word the dictionaries lack but whose characters sit so in known words, two
+    # characters side by side (another word), a character inserted, two words fitting as well, a short word
+    for printed in ("二氧化碳排放", "生态保护红线占市域面积比例(%)", "细上颗粒物(PM2.5)", "二氧化玉排放总量", "硫氧化物", "稳中向坏"):
+        assert ocr.as_known_words(printed) == printed
+
+
+def test_the_figures_of_a_row_whose_unit_lost_a_character_are_unread():
+    cells = [(0, 0, 100, 50, 3), (100, 0, 400, 50, 3), (400, 0, 500, 50, 3), (500, 0, 600, 50, 3),
+             (0, 50, 100, 90, 4), (100, 50, 400, 90, 4), (400, 50, 500, 90, 4), (500, 50, 600, 90, 4)]
+    texts = ["15", "化学需氧量重点工程减排量(万)", ">1.7", "约束性", "16", "氨氮重点工程减排量(万吨)", "0.12", "约束性"]
+    assert ocr._unit_lost(cells, texts) == ["15", "化学需氧量重点工程减排量(万)", ">*", "约束性", *texts[4:]]
+    assert ocr._unit_lost(cells, [*texts[:1], "挥发性有机物重点工程减排量(万吃)", *texts[2:]])[2] == ">*"
+
+
+def test_a_scanned_table_whose_labels_lost_a_character_gives_the_known_label_or_masks_its_figures(tesseract):
+    # printed as OCR misreads them: a character of a known word, the 吨 of 万吨
+    rows = [["指标", "2020年", "2025年"], ["气氧化物排放总量减少(%)", "12", "15"],
+            ["化学需氧量重点工程减排量(万)", "1.7", "2.1"], ["二氧化碳排放强度降低(%)", "18", "20"],
+            ["氨氮重点工程减排量(万吨)", "1.7", "2.1"]]
+    res = pipeline.safe_process(_low_dpi_table_pdf(rows, 96), "scan.pdf", ocr=True)
+    by_row = {}
+    for m in res.measures:
+        if m["table_no"] is not None:
+            by_row.setdefault(m["row_no"], []).append(m)
+    assert all(m["subject_zh"].startswith("氮氧化物排放总量减少") for m in by_row[2]), by_row[2]
+    assert [(m["value"], m["is_masked"]) for m in by_row[3]] == [(None, True), (None, True)]  # not 1.7 and 2.1 t
+    assert all(m["subject_zh"].startswith("二氧化碳排放强度降低") and m["value"] is not None for m in by_row[4]), by_row[4]
+    # read whole, chi_sim makes 1.7 two characters (也汉): such a cell is read again, in black and white
+    assert [m["value"] for m in by_row[5] if m["col_no"] == 2] == [17000]
+    assert all(m["value"] in (17000, 21000) or m["is_masked"] for m in by_row[5]), by_row[5]  # masked, never a guess

@@ -2,13 +2,15 @@
 
 tesseract (Apache-2.0) with its simplified-Chinese model (Debian: tesseract-ocr tesseract-ocr-chi-sim;
 `make ocr` installs both) is called as a program, so no Python binding is needed. A page goes through
-four stages, one function each:
+four stages:
 
 1. render      the page (or a picture on it) as a grey image at DPI;
 2. find_grid   its table rules erased, and the cells of the grid they draw;
-3. read_scans  the page read whole, and each grid cell again on its own (read_cells);
-4. guard       a figure is kept only when a second, digits-only read agrees (_checked_figure); else it is
-               UNREAD, a masked figure, never a guess. flag_doubtful later flags figures their row makes unlikely.
+3. read_scans  the page read whole, and each grid cell again on its own (read_cells), a cell's label
+               misread by a character written as the known word it is (as_known_words);
+4. guard       a figure is kept only when a second, digits-only read agrees (_checked_figure), and its
+               label's unit is readable (_unit_lost); else it is UNREAD, a masked figure, never a guess.
+               flag_doubtful later flags figures their row makes unlikely.
 
 loaders/pdf.py makes pages of the phrases like those of a PDF's text layer (grid_tables turns the cells
 into tables; other lines are prose) and reads the document as any other PDF.
@@ -332,6 +334,67 @@ def _cell_text(words: list[dict], crop, second: dict[int, str]) -> str:
     return as_known_words(text)
 
 
+def _glue(parts: list[str]) -> str:
+    """A cell's parts as one text, a space only between two Latin letters or digits."""
+    out = ""
+    for part in parts:
+        out += (" " if out[-1:].isascii() and out[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum() else "") + part
+    return out
+
+
+def _cells_again(texts: list[str], unsure: list[int], crops: list, name: str) -> list[str]:
+    """Cells whose read may have missed a figure, with ink of a glyph's height away from their rules: their
+    ink read as one line by both models, the figure kept only when both read the same (else the first read);
+    read in grey, then what is still unread in black and white (the grey edges of a 72-96 dpi glyph enlarged
+    make both models misread some: 1.7 -> hEi; others only read in grey: a lone 0)."""
+    import numpy as np
+
+    boxes = {}
+    for i in unsure:
+        ink = np.asarray(crops[i].convert("L"))[3:-3, 3:-3] < 200
+        rows, cols = np.nonzero(ink)
+        if len(rows) and rows.max() - rows.min() >= BLANK_INK:
+            boxes[i] = (cols.min() + 3, rows.min() + 3, cols.max() + 4, rows.max() + 4)
+    out = list(texts)
+    for colours in (lambda image: image, lambda image: image.point(lambda p: 0 if p < INK_LEVEL else 255)):
+        images = [_padded(colours(crops[i].crop(box))) for i, box in boxes.items()]
+        for i, one, two, image in zip(list(boxes), _tesseract(images, name, psm=7), _read_figures(images, name), images, strict=True):
+            figure = "".join(w["text"] for w in one)
+            if re.fullmatch(r"\d+(?:\.\d+)?%?", figure) and figure == two and not _lost_point(figure, image):
+                out[i] = figure
+                del boxes[i]
+    return out
+
+
+def _with_cells(phrases: list[dict], cells: list[tuple], texts: list[str]) -> list[dict]:
+    """A page's phrases with those inside its grid replaced by one phrase a cell (its text read on its own)."""
+    scale = 72 / DPI
+    top = min(c[1] for c in cells) * scale
+    pad = CELL_MARGIN * 2
+
+    def inside(w: dict) -> bool:
+        x, y = (w["x0"] + w["x1"]) / 2 / scale, (w["top"] + w["bottom"]) / 2 / scale
+        return any(c[0] - pad <= x <= c[2] + pad and c[1] - pad <= y <= c[3] + pad for c in cells)
+
+    kept = [w for w in phrases if not inside(w)]
+    above = [w for w in kept if w["bottom"] <= top]
+    cell_phrases = [{"text": text, "x0": x0 * scale, "x1": x1 * scale, "top": y0 * scale, "bottom": y1 * scale,
+                     "line": ("grid", row), "cell": (row, x0, x1)} for (x0, y0, x1, y1, row), text in zip(cells, texts, strict=True)]
+    return above + cell_phrases + [w for w in kept if w["bottom"] > top]
+
+
+def _box(word: dict, slack: int = 0) -> tuple[int, int, int, int]:
+    return max(word["left"] - slack, 0), max(word["top"] - slack, 0), word["right"] + slack, word["bottom"] + slack
+
+
+def _padded(image):
+    from PIL import ImageOps
+
+    return ImageOps.expand(image, border=FIGURE_PAD, fill=255)
+
+
+# --- 3b. known words: a label misread by a character written as the domain prints it -----------------
+
 KNOWN_WORD_MIN = 5  # characters: a shorter word one misread away (硫氧化物, 氮氧化物) is too often another word
 KNOWN_WORD_SHARE = 4  # at most one character in this many differs from the known word
 
@@ -403,65 +466,6 @@ def _one_too_many(text: str, start: int, word: str) -> bool:
     around = [text[start - 1 : start + n]] if start else []
     around += [text[start : start + n + 1]] if start + n < len(text) else []
     return any(run[:k] + run[k + 1 :] == word for run in around for k in range(len(run)))
-
-
-def _glue(parts: list[str]) -> str:
-    """A cell's parts as one text, a space only between two Latin letters or digits."""
-    out = ""
-    for part in parts:
-        out += (" " if out[-1:].isascii() and out[-1:].isalnum() and part[:1].isascii() and part[:1].isalnum() else "") + part
-    return out
-
-
-def _cells_again(texts: list[str], unsure: list[int], crops: list, name: str) -> list[str]:
-    """Cells whose read may have missed a figure, with ink of a glyph's height away from their rules: their
-    ink read as one line by both models, the figure kept only when both read the same (else the first read);
-    read in grey, then what is still unread in black and white (the grey edges of a 72-96 dpi glyph enlarged
-    make both models misread some: 1.7 -> hEi; others only read in grey: a lone 0)."""
-    import numpy as np
-
-    boxes = {}
-    for i in unsure:
-        ink = np.asarray(crops[i].convert("L"))[3:-3, 3:-3] < 200
-        rows, cols = np.nonzero(ink)
-        if len(rows) and rows.max() - rows.min() >= BLANK_INK:
-            boxes[i] = (cols.min() + 3, rows.min() + 3, cols.max() + 4, rows.max() + 4)
-    out = list(texts)
-    for colours in (lambda image: image, lambda image: image.point(lambda p: 0 if p < INK_LEVEL else 255)):
-        images = [_padded(colours(crops[i].crop(box))) for i, box in boxes.items()]
-        for i, one, two, image in zip(list(boxes), _tesseract(images, name, psm=7), _read_figures(images, name), images, strict=True):
-            figure = "".join(w["text"] for w in one)
-            if re.fullmatch(r"\d+(?:\.\d+)?%?", figure) and figure == two and not _lost_point(figure, image):
-                out[i] = figure
-                del boxes[i]
-    return out
-
-
-def _with_cells(phrases: list[dict], cells: list[tuple], texts: list[str]) -> list[dict]:
-    """A page's phrases with those inside its grid replaced by one phrase a cell (its text read on its own)."""
-    scale = 72 / DPI
-    top = min(c[1] for c in cells) * scale
-    pad = CELL_MARGIN * 2
-
-    def inside(w: dict) -> bool:
-        x, y = (w["x0"] + w["x1"]) / 2 / scale, (w["top"] + w["bottom"]) / 2 / scale
-        return any(c[0] - pad <= x <= c[2] + pad and c[1] - pad <= y <= c[3] + pad for c in cells)
-
-    kept = [w for w in phrases if not inside(w)]
-    above = [w for w in kept if w["bottom"] <= top]
-    cell_phrases = [{"text": text, "x0": x0 * scale, "x1": x1 * scale, "top": y0 * scale, "bottom": y1 * scale,
-                     "line": ("grid", row), "cell": (row, x0, x1)} for (x0, y0, x1, y1, row), text in zip(cells, texts, strict=True)]
-    return above + cell_phrases + [w for w in kept if w["bottom"] > top]
-
-
-def _box(word: dict, slack: int = 0) -> tuple[int, int, int, int]:
-    return max(word["left"] - slack, 0), max(word["top"] - slack, 0), word["right"] + slack, word["bottom"] + slack
-
-
-def _padded(image):
-    from PIL import ImageOps
-
-    return ImageOps.expand(image, border=FIGURE_PAD, fill=255)
 
 
 # --- 4. guard: what OCR cannot read surely is dropped or masked, never guessed --------------------------

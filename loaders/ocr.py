@@ -594,7 +594,8 @@ def _unit_lost(cells: list[tuple], texts: list[str]) -> list[str]:
     """The texts of a grid's cells with the figures right of a label whose unit lost a character made UNREAD:
     a bracket holding a multiplier but no known unit (万吨 read 万吃 or 万) leaves the figures' size unknown,
     and 1.7 for 1.7万吨 would be a wrong figure."""
-    from loaders.tables import MULTIPLIERS, _unit_of
+    from loaders.numbers import MULTIPLIERS
+    from loaders.tables import _unit_of
 
     lost = [cell for cell, text in zip(cells, texts, strict=True) if (unit := _UNIT_BRACKET.search(text))
             and unit.group(1)[0] in {m[0] for m in MULTIPLIERS} and _unit_of(unit.group(1)) is None]

@@ -289,9 +289,10 @@ def read_cells(crops: list, name: str) -> list[str]:
     for (i, j), text in zip(figures, again, strict=True):
         second.setdefault(i, {})[j] = text
     texts = [_cell_text(words, crop, second.get(i, {})) for i, (words, crop) in enumerate(zip(cells, crops, strict=True))]
-    # a figure of a 72-96 dpi table chi_sim reads nothing in, or reads as a character or two (1.7 -> 也汉)
-    unsure = [i for i, (words, text) in enumerate(zip(cells, texts, strict=True))
-              if not words or (len(text.replace(UNREAD, "")) <= FIGURE_AS_CHARACTERS and any(map(_is_han, text)))]
+    # a figure of a 72-96 dpi table chi_sim reads nothing in, or reads as a character or two (1.7 -> 也汉),
+    # or that the two reads disagree on
+    unsure = [i for i, (words, text) in enumerate(zip(cells, texts, strict=True)) if not words or text == UNREAD
+              or (len(text.replace(UNREAD, "")) <= FIGURE_AS_CHARACTERS and any(map(_is_han, text)))]
     return _cells_again(texts, unsure, crops, name)
 
 

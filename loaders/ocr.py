@@ -277,7 +277,8 @@ def _join(words: list[dict]) -> list[dict]:
 def read_cells(crops: list, name: str) -> list[str]:
     """The text of each cell image, read by chi_sim as one block (--psm 6). In a cell holding a figure, each
     figure is read again alone (--psm 7, digits only) and kept only when both reads agree (_cell_text);
-    a cell chi_sim reads nothing in, or a character or two in, is read again as one line (_cells_again)."""
+    a cell chi_sim reads nothing in, a character or two in, or only an unread figure in, is read again as
+    one line (_cells_again)."""
     cells = _tesseract(crops, name, psm=6)
     # the word of a sign chi_sim cannot read (≥ is in neither model: 全24, 委28) is split from its figure
     cells = [[part for w in words for part in _split_sign(w, crop)] if _is_figure_cell(words) else words

@@ -29,10 +29,25 @@ from loaders import semantics
         ("中心城区绿色出行比例达到75%。", "75%", True),
         ("村庄清洁行动覆盖率达到100%。", "100%", True),
         ("建成二氧化碳捕集利用项目2个。", "2个", True),
+        # words of the recall audit R3 and of the corpus's unflagged rows (several provinces each)
+        ("实施EOD项目4个。", "4个", True),
+        ("新建绿道30公里,扩绿120万平方米。", "120万平方米", True),
+        ("85%的学校达到绿色学校创建标准。", "85%", True),
+        ("挂牌保护古树名木560株。", "560株", True),
+        ("有效保护野生动物300余种。", "300余种", True),
+        ("水源涵养量增加2亿立方米。", "2亿立方米", True),
+        ("拆墙透绿2.5万米。", "2.5万米", True),
+        ("实施生态重建项目9个。", "9个", True),
+        ("创建省级生态园林县城2个。", "2个", True),
+        ("完成56个行政村环境整治。", "56个", True),
+        ("“两污”处理率达到95%。", "95%", True),
+        ("绿色贷款余额增长25%。", "25%", True),
+        ("城区绿色交通出行比例达到70%。", "70%", True),
         # the same words inside another field's phrase stay that field's
         ("新能源汽车产量增长30%。", "30%", False),
         ("解决营商环境问题60个。", "60个", False),
         ("推进政治生态建设专项整治5项。", "5项", False),
+        ("推出优化营商环境整治举措30项。", "30项", False),
     ],
 )
 def test_a_work_reports_figure_is_environmental_by_its_own_words(sentence, number, expected):

@@ -106,8 +106,11 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]) or _ONE_UNIT_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目 / 首台16兆瓦风机: the size of each unit
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
-              and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
-            out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
+              and _CJK_RE.match(text[c.end + text.startswith("的", c.end) :][:1])
+              and not text.startswith(_NOT_A_NOUN, c.end + text.startswith("的", c.end))):
+            # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店 / 35蒸吨以下的燃煤锅炉 / 150万吨以上的企业: a size
+            # class of what follows (not 10万人以上的目标)
+            out[i] = c.but(dropped=True)
         elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)

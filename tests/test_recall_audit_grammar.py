@@ -37,9 +37,11 @@ def test_a_requirement_without_a_metric_is_no_figure():
     [
         ("县级城市建成区不再新建35蒸吨/小时以下的燃煤锅炉。", []),
         ("年综合能耗150万吨以上的企业开展节能诊断。", []),
+        ("支持货物运输量150万吨以上的企业建设专用线。", []),
         ("对禁燃区内每小时20蒸吨以下的燃煤锅炉实施改造,完成改造锅炉80蒸吨。", ["80蒸吨"]),
         # a goal or task after 的 is the figure's own
         ("到2025年,完成营造林100万亩以上的任务。", ["100万亩以上"]),
+        ("每年推动200万平方米以上的既有居住建筑节能改造。", ["200万平方米以上"]),
     ],
 )
 def test_a_bound_before_which_things_names_a_size_class(text, kept):

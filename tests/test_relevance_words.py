@@ -36,7 +36,6 @@ from loaders import semantics
         ("挂牌保护古树名木560株。", "560株", True),
         ("有效保护野生动物300余种。", "300余种", True),
         ("水源涵养量增加2亿立方米。", "2亿立方米", True),
-        ("拆墙透绿2.5万米。", "2.5万米", True),
         ("实施生态重建项目9个。", "9个", True),
         ("创建省级生态园林县城2个。", "2个", True),
         ("完成56个行政村环境整治。", "56个", True),
@@ -47,6 +46,7 @@ from loaders import semantics
         ("实施国储林8万亩。", "8万亩", True),
         ("黄河“几字弯”攻坚战完成治理300万亩。", "300万亩", True),
         ("完成沙地治理50万亩。", "50万亩", True),
+        ("科尔沁沙地歼灭战完成治理80万亩。", "80万亩", True),
         ("打造岸线生态廊道120公里。", "120公里", True),
         ("管护干支流防护带300公里。", "300公里", True),
         ("修复破损山体400亩。", "400亩", True),
@@ -55,6 +55,11 @@ from loaders import semantics
         ("解决营商环境问题60个。", "60个", False),
         ("推进政治生态建设专项整治5项。", "5项", False),
         ("推出优化营商环境整治举措30项。", "30项", False),
+        # a new word must not hide in a longer phrase: 新增绿色食品 (not 增绿), 长沙地区 (not 沙地)
+        ("新增绿色食品认证12个。", "12个", False),
+        ("长沙地区生产总值增长5%。", "5%", False),
+        # the gold's convention: opening walls to show green space (拆围透绿) is urban space, not ecology
+        ("拆围透绿释放空间120万平方米。", "120万平方米", False),
     ],
 )
 def test_a_work_reports_figure_is_environmental_by_its_own_words(sentence, number, expected):

@@ -50,6 +50,16 @@ from loaders import semantics
         ("打造岸线生态廊道120公里。", "120公里", True),
         ("管护干支流防护带300公里。", "300公里", True),
         ("修复破损山体400亩。", "400亩", True),
+        ("治理中型以上侵蚀沟120条。", "120条", True),
+        ("治理坡耕地1.5万亩。", "1.5万亩", True),
+        ("水土保持率达到72%。", "72%", True),
+        ("实施河湖生态补水2亿立方米。", "2亿立方米", True),
+        ("重点河湖生态流量达标率100%。", "100%", True),
+        ("增殖放流鱼苗800万尾。", "800万尾", True),
+        ("淘汰黄标车2000辆。", "2000辆", True),
+        ("新增截污纳管30公里。", "30公里", True),
+        ("中水回用率达到25%。", "25%", True),
+        ("成交绿证300万张。", "300万张", True),
         # the same words inside another field's phrase stay that field's
         ("新能源汽车产量增长30%。", "30%", False),
         ("解决营商环境问题60个。", "60个", False),
@@ -58,6 +68,7 @@ from loaders import semantics
         # a new word must not hide in a longer phrase: 新增绿色食品 (not 增绿), 长沙地区 (not 沙地)
         ("新增绿色食品认证12个。", "12个", False),
         ("长沙地区生产总值增长5%。", "5%", False),
+        ("城市中水体面积增加5%。", "5%", False),
         # the gold's convention: opening walls to show green space (拆围透绿) is urban space, not ecology
         ("拆围透绿释放空间120万平方米。", "120万平方米", False),
     ],

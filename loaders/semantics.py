@@ -136,6 +136,11 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         strong = _deciding(numerator) or (numerator != phrase and _deciding(phrase))
         if strong:
             return env[strong[-1][1]], strong[-1][1]
+    if _money_of_the_works_before(clause, sentence[number_at:number_end]):
+        # 实施生态重建项目15个,完成投资8117万元: the money of the works the clause before named
+        strong = _deciding(before[_clause_start(before, len(before) - 1):])
+        if strong and env[strong[-1][1]]:
+            return True, strong[-1][1]
     if environmental_document:
         return True, None
     start = _clause_start(sentence, number_at)
@@ -148,6 +153,14 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         at = number_at - start
         return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
     return False, "economy"
+
+
+_MONEY_OF_WORKS = re.compile(r"^(?:其中|累计|共|年度|全年|三年|五年)?(?:完成|计划|总|共)*投资(?:额)?(?:约|近|超|超过|达|达到)?$")
+
+
+def _money_of_the_works_before(clause: str, number: str) -> bool:
+    """完成投资8117万元 / 总投资52亿元: a clause of an amount invested and nothing else, in yuan."""
+    return number.endswith("元") and bool(_MONEY_OF_WORKS.match(clause.strip()))
 
 
 def _examples(clause: str, number: str) -> tuple[str | None, str]:

@@ -60,6 +60,11 @@ from loaders import semantics
         ("新增截污纳管30公里。", "30公里", True),
         ("中水回用率达到25%。", "25%", True),
         ("成交绿证300万张。", "300万张", True),
+        # the money of the works the clause before names
+        ("实施生态重建项目12个,完成投资6000万元。", "6000万元", True),
+        ("新建污水管网30公里,完成投资3亿元。", "3亿元", True),
+        ("推进污水处理厂建设,新开工产业项目50个,完成投资100亿元。", "100亿元", False),
+        ("新建污水管网30公里,带动投资3亿元。", "3亿元", False),
         # the same words inside another field's phrase stay that field's
         ("新能源汽车产量增长30%。", "30%", False),
         ("解决营商环境问题60个。", "60个", False),

@@ -137,10 +137,10 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         if strong:
             return env[strong[-1][1]], strong[-1][1]
     if _money_of_the_works_before(clause, sentence[number_at:number_end]):
-        # 实施生态重建项目15个,完成投资8117万元: the money of the works the clause before named
-        strong = _deciding(before[_clause_start(before, len(before) - 1):])
-        if strong and env[strong[-1][1]]:
-            return True, strong[-1][1]
+        # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
+        decided = _works_before(before)
+        if decided:
+            return True, decided
     if environmental_document:
         return True, None
     start = _clause_start(sentence, number_at)
@@ -160,7 +160,28 @@ _MONEY_OF_WORKS = re.compile(r"^(?:其中|累计|共|年度|全年|三年|五年
 
 def _money_of_the_works_before(clause: str, number: str) -> bool:
     """完成投资8117万元 / 总投资52亿元: a clause of an amount invested and nothing else, in yuan."""
-    return number.endswith("元") and bool(_MONEY_OF_WORKS.match(clause.strip()))
+    return "元" in number and bool(_MONEY_OF_WORKS.match(clause.strip()))
+
+
+def _works_before(before: str) -> str | None:
+    """The environmental domain of the works whose money follows: the nearest clause before with a deciding
+    keyword names them (推进环境基础设施建设行动,提升…能力,【三年完成投资】); a clause with a figure and no such
+    word (新开工产业项目50个) names other works: none."""
+    while before:
+        start = _clause_start(before, len(before) - 1)
+        strong = _deciding(before[start:])
+        if strong:
+            env = _environmental_domains()
+            # works listed (加快污水处理厂、冷链物流园、指挥中心建设): half of them at least name the environment
+            listed = before[start:].split(LIST_SEPARATOR)
+            named = sum(any(env[d] for _, d in _deciding(w)) for w in listed)
+            if not env[strong[-1][1]] or 2 * named < len(listed):
+                return None
+            return strong[-1][1]
+        if re.search(r"\d", before[start:]):
+            return None
+        before = before[:start]
+    return None
 
 
 def _examples(clause: str, number: str) -> tuple[str | None, str]:

@@ -65,6 +65,11 @@ from loaders import semantics
         ("新建污水管网30公里,完成投资3亿元。", "3亿元", True),
         ("推进污水处理厂建设,新开工产业项目50个,完成投资100亿元。", "100亿元", False),
         ("新建污水管网30公里,带动投资3亿元。", "3亿元", False),
+        ("推进环境基础设施建设行动,提升治水、治气能力,三年完成投资50亿元以上。", "50亿元以上", True),
+        ("加快污水处理厂、冷链物流园、数据中心建设,年度完成投资2亿元。", "2亿元", False),
+        # a waste's utilisation rate, energy-hungry firms put right
+        ("拓宽尾矿综合利用场景,确保综合利用率不低于50%。", "50%", True),
+        ("整治提升高耗低效企业300家。", "300家", True),
         # the same words inside another field's phrase stay that field's
         ("新能源汽车产量增长30%。", "30%", False),
         ("解决营商环境问题60个。", "60个", False),

@@ -70,6 +70,14 @@ from loaders import semantics
         # a waste's utilisation rate, energy-hungry firms put right
         ("拓宽尾矿综合利用场景,确保综合利用率不低于50%。", "50%", True),
         ("整治提升高耗低效企业300家。", "300家", True),
+        ("完成煤改电1.5万户。", "1.5万户", True),
+        ("管护公益林80万亩。", "80万亩", True),
+        ("完成人工种草12万亩。", "12万亩", True),
+        ("增殖放流水生生物600万尾。", "600万尾", True),
+        ("主要农作物测土配方施肥技术覆盖率90%、综合机械化率78%。", "90%", True),
+        ("病虫害绿色防控覆盖率达到50%。", "50%", True),
+        ("新设再生资源回收站点40个。", "40个", True),
+        ("快递绿色包装应用率达到90%。", "90%", True),
         # the same words inside another field's phrase stay that field's
         ("新能源汽车产量增长30%。", "30%", False),
         ("解决营商环境问题60个。", "60个", False),
@@ -79,6 +87,8 @@ from loaders import semantics
         ("新增绿色食品认证12个。", "12个", False),
         ("长沙地区生产总值增长5%。", "5%", False),
         ("城市中水体面积增加5%。", "5%", False),
+        # a list's neighbour does not decide a figure whose own word names another field
+        ("主要农作物测土配方施肥技术覆盖率90%、综合机械化率78%。", "78%", False),
         # the gold's convention: opening walls to show green space (拆围透绿) is urban space, not ecology
         ("拆围透绿释放空间120万平方米。", "120万平方米", False),
     ],

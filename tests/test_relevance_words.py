@@ -83,6 +83,8 @@ from loaders import semantics
         ("查处环境违法案件200件。", "200件", True),
         ("核发排污许可证1000张。", "1000张", True),
         ("城市道路机械化清扫率达到86%。", "86%", True),
+        ("秸秆离田利用50万吨。", "50万吨", True),
+        ("地热能供暖面积100万平方米。", "100万平方米", True),
         # the same words inside another field's phrase stay that field's
         ("新能源汽车产量增长30%。", "30%", False),
         ("解决营商环境问题60个。", "60个", False),

@@ -85,6 +85,7 @@ from loaders import semantics
         ("城市道路机械化清扫率达到86%。", "86%", True),
         ("秸秆离田利用50万吨。", "50万吨", True),
         ("地热能供暖面积100万平方米。", "100万平方米", True),
+        ("可再生能源供热面积达到10%以上。", "10%以上", True),
         # the same words inside another field's phrase stay that field's
         ("新能源汽车产量增长30%。", "30%", False),
         ("解决营商环境问题60个。", "60个", False),
@@ -94,6 +95,7 @@ from loaders import semantics
         ("新增绿色食品认证12个。", "12个", False),
         ("长沙地区生产总值增长5%。", "5%", False),
         ("城市中水体面积增加5%。", "5%", False),
+        ("新建改造供热管网120公里。", "120公里", False),
         # a list's neighbour does not decide a figure whose own word names another field
         ("主要农作物测土配方施肥技术覆盖率90%、综合机械化率78%。", "78%", False),
         # the gold's convention: opening walls to show green space (拆围透绿) is urban space, not ecology

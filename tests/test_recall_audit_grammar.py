@@ -46,3 +46,22 @@ def test_a_requirement_without_a_metric_is_no_figure():
 )
 def test_a_bound_before_which_things_names_a_size_class(text, kept):
     assert [m.value_text for m in measures(text)] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # in a plan whose title names the environment, a figure's own words of another field still decide
+        ("到2023年,全市轨道交通营运里程达到310公里。", "310公里", False),
+        ("力争培育1个国家级战略性新兴产业集群。", "1个", False),
+        ("到2025年,可再生能源供热面积达到10%以上。", "10%以上", True),
+        ("到2025年,城市道路机械化清扫率达到90%。", "90%", True),
+    ],
+)
+def test_a_plans_figure_of_another_field_is_not_environmental(sentence, number, expected):
+    from loaders import semantics
+
+    number_at = sentence.index(number)
+    clause = semantics._clause(sentence, number_at)
+    subject = clause[: clause.index(number)] if number in clause else clause
+    assert semantics.relevance(subject, clause, sentence, number_at, True, number_at + len(number))[0] is expected

@@ -3,6 +3,7 @@ documents of several provinces. Every sentence is invented for the test."""
 
 import pytest
 
+from loaders import semantics
 from loaders.items import split_items, split_sentences
 from loaders.measures import extract_measures
 from loaders.records import Metadata
@@ -59,8 +60,6 @@ def test_a_bound_before_which_things_names_a_size_class(text, kept):
     ],
 )
 def test_a_plans_figure_of_another_field_is_not_environmental(sentence, number, expected):
-    from loaders import semantics
-
     number_at = sentence.index(number)
     clause = semantics._clause(sentence, number_at)
     subject = clause[: clause.index(number)] if number in clause else clause

@@ -114,6 +114,8 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
        else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲);
        names the number gives as examples (甲、乙等【N个】项目; 甲、乙、丙【3个】) decide only when each names
        the environment and the figure's own words name no other domain;
+    1b. else an amount invested alone (完成投资8117万元) is the money of the works the nearest clause before names
+       (实施生态重建项目15个): environmental when they are (_works_before);
     2. else a figure of an environmental document (is_environmental_document) is environmental;
     3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
        the figure is not environmental: its domain is that of the nearest non-environmental word of

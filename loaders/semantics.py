@@ -115,6 +115,8 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
        else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲);
        names the number gives as examples (甲、乙等【N个】项目; 甲、乙、丙【3个】) decide only when each names
        the environment and the figure's own words name no other domain;
+    1b. else an amount invested alone (完成投资8117万元) is the money of the works the nearest clause before names
+       (实施生态重建项目15个): environmental when they are (_works_before);
     2. else a figure of an environmental document (is_environmental_document) is environmental;
     3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
        the figure is not environmental: its domain is that of the nearest non-environmental word of
@@ -137,6 +139,11 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         strong = _deciding(numerator) or (numerator != phrase and _deciding(phrase))
         if strong:
             return env[strong[-1][1]], strong[-1][1]
+    if _money_of_the_works_before(clause, sentence[number_at:number_end]):
+        # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
+        decided = _works_before(before)
+        if decided:
+            return True, decided
     if environmental_document:
         return True, None
     start = _clause_start(sentence, number_at)
@@ -149,6 +156,35 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         at = number_at - start
         return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
     return False, "economy"
+
+
+_MONEY_OF_WORKS = re.compile(r"^(?:其中|累计|共|年度|全年|三年|五年)?(?:完成|计划|总|共)*投资(?:额)?(?:约|近|超|超过|达|达到)?$")
+
+
+def _money_of_the_works_before(clause: str, number: str) -> bool:
+    """完成投资8117万元 / 总投资52亿元: a clause of an amount invested and nothing else, in yuan."""
+    return "元" in number and bool(_MONEY_OF_WORKS.match(clause.strip()))
+
+
+def _works_before(before: str) -> str | None:
+    """The environmental domain of the works whose money follows: the nearest clause before with a deciding
+    keyword names them (推进环境基础设施建设行动,提升…能力,【三年完成投资】); a clause with a figure and no such
+    word (新开工产业项目50个) names other works: none."""
+    while before:
+        start = _clause_start(before, len(before) - 1)
+        strong = _deciding(before[start:])
+        if strong:
+            env = _environmental_domains()
+            # works listed (加快污水处理厂、冷链物流园、指挥中心建设): half of them at least name the environment
+            listed = before[start:].split(LIST_SEPARATOR)
+            named = sum(any(env[d] for _, d in _deciding(w)) for w in listed)
+            if not env[strong[-1][1]] or 2 * named < len(listed):
+                return None
+            return strong[-1][1]
+        if re.search(r"\d", before[start:]):
+            return None
+        before = before[:start]
+    return None
 
 
 def _ends_on_measure_word(subject: str) -> bool:

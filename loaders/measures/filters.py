@@ -116,6 +116,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
+        elif c.suffix in ("ge", "le") and text.startswith("的", c.end) and _size_of_each(text, a, c):
+            out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的
         elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)
@@ -124,6 +126,19 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif _threshold_of_a_class(text, c) and not _FIRST_TO_PASS_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 年销售汽油量大于5000吨的加油站: the things above a line, not a figure
     return out
+
+
+# a rate per time, or a metric right before the number: the bound is a size each of the things after 的 has
+# (20蒸吨以下的锅炉, 货物运输量150万吨以上的企业), not an amount of them (200万平方米以上的既有建筑节能改造)
+_SIZE_RATE_UNITS = ("steam_t_per_h", "t_per_day", "t_per_year", "m3_per_day")
+_SIZE_METRIC_BEFORE = ("量", "能耗", "产能", "规模", "每小时")
+
+
+def _size_of_each(text: str, clause_start: int, c: Candidate) -> bool:
+    after = text[c.end + 1 : c.end + 2]
+    if not _CJK_RE.match(after) or text.startswith(_NOT_A_NOUN, c.end + 1):
+        return False  # 10万人以上的目标: the figure's own goal
+    return c.unit.unit in _SIZE_RATE_UNITS or text[clause_start : c.start].endswith(_SIZE_METRIC_BEFORE)
 
 
 def _names_a_standard(text: str, c: Candidate) -> bool:

@@ -67,6 +67,32 @@ def test_bare_round_figures_are_never_skipped_by_the_hint():
     assert [n.value for n in numbers.find_numbers("GDP突破千亿元,上万人参与")] == [1e11, 1e4]
 
 
+# the former pattern of shares in words: its hedges looked for behind, first (tried at every position)
+_SHARE_WORDS_REFERENCE = re.compile(
+    r"(?:(?<=超)|(?<=近)|(?P<over>[过逾]))(?:(?P<tenths>[一二两三四五六七八九])成|半(?:数)?)"
+    r"|(?P<bare>[一二两三四五六七八九])成(?=以上|左右)")
+
+
+def _share_words_reference(text: str) -> list[tuple]:
+    out = []
+    for m in _SHARE_WORDS_REFERENCE.finditer(text):
+        tenths = m.group("tenths") or m.group("bare")
+        out.append((m.span(), float(numbers.CN_DIGITS[tenths] * 10) if tenths else 50.0, m.group("over")))
+    return out
+
+
+def test_shares_in_words_are_read_as_with_the_former_pattern():
+    texts = ["超三成", "近六成", "过半", "过半数", "逾三成以上", "七成以上", "一成不变", "一半", "超过半数", "近半数的"]
+    texts += _texts() + _random("超近过逾一两七半数成以上左右x", n=6000)
+    found = 0
+    for text in texts:
+        reference = _share_words_reference(text)
+        fast = [((n.start, n.end), n.value, n.qualifier) for n in numbers.find_numbers(text) if n.percent]
+        assert fast == reference, text
+        found += len(reference)
+    assert found > 100  # the strings do exercise the pattern
+
+
 def test_clause_break_positions_are_those_of_the_pattern():
     texts = _texts() + _random("".join(CLAUSE_BREAKS) + "a中、 \U00020000\ud800") + [""]
     for text in texts:

@@ -25,7 +25,13 @@ import re
 from pathlib import Path
 
 from loaders import reference
-from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, LIST_ITEM_BREAKS, LIST_SEPARATOR
+from loaders.breaks import (
+    CLAUSE_BREAK_RE,
+    CLAUSE_BREAKS,
+    LAST_CLAUSE_BREAK_RE,
+    LIST_ITEM_BREAKS,
+    LIST_SEPARATOR,
+)
 from loaders.matching import Automaton
 from loaders.numbers import chinese_integer
 from loaders.regions import RegionIndex
@@ -34,7 +40,6 @@ DATA = Path(__file__).parent / "data"
 # XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
 _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
 _SHARE = re.compile(r"^(.+?)占(?!地)")
-_LAST_CLAUSE_BREAK_RE = re.compile(rf"(?s:.*){CLAUSE_BREAK_RE.pattern}")  # up to the last break
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
@@ -246,7 +251,7 @@ def _share_numerator(phrase: str) -> str:
 
 def _clause_start(sentence: str, number_at: int) -> int:
     """Where the clause holding the number starts: after the last clause break before it."""
-    last = _LAST_CLAUSE_BREAK_RE.match(sentence, 0, _position(sentence, number_at))  # one scan, not one per break
+    last = LAST_CLAUSE_BREAK_RE.match(sentence, 0, _position(sentence, number_at))  # one scan, not one per break
     return last.end() if last else 0
 
 

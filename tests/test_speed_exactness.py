@@ -116,6 +116,20 @@ def test_shares_in_words_are_read_as_with_the_former_pattern():
     assert found > 100  # the strings do exercise the pattern
 
 
+def test_last_clause_break_found_in_one_scan_as_by_every_break():
+    from loaders.breaks import LAST_CLAUSE_BREAK_RE
+
+    rng = random.Random(5)
+    for text in _random("，,。;：:\n\n甲乙 ", n=3000):
+        pos = rng.randint(0, len(text))
+        endpos = rng.randint(pos, len(text))
+        reference = pos  # the former loop of domains.classify_measure
+        for m in CLAUSE_BREAK_RE.finditer(text, pos, endpos):
+            reference = m.end()
+        last = LAST_CLAUSE_BREAK_RE.match(text, pos, endpos)
+        assert (last.end() if last else pos) == reference, (text, pos, endpos)
+
+
 def test_clause_break_positions_are_those_of_the_pattern():
     texts = _texts() + _random("".join(CLAUSE_BREAKS) + "a中、 \U00020000\ud800") + [""]
     for text in texts:

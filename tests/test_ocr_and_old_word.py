@@ -119,7 +119,7 @@ def test_tesseract_words_become_phrases_and_doubtful_figures_are_left_out():
     words = [(1, "森林", 100, 95), (2, "覆盖率", 170, 95), (3, "”", 420, 40), (4, "30.5", 500, 92),  # a cell gap
              (5, "15.496", 700, 8), (6, "1", 900, 25)]  # 15.4% misread, at low confidence; a lone digit
     tsv = "\n".join([head] + [f"5\t1\t1\t1\t1\t{n}\t{left}\t300\t60\t60\t{conf}\t{text}" for n, text, left, conf in words])
-    (page,) = ocr._phrases(tsv, 1)
+    page = ocr._join(ocr._words(tsv, 1)[0])
     assert [w["text"] for w in page] == ["森林覆盖率", "30.5", "1"]
     assert (page[0]["x0"], page[0]["x1"]) == pytest.approx((100 * 72 / ocr.DPI, 230 * 72 / ocr.DPI))  # points
 
@@ -130,8 +130,8 @@ def test_table_rules_are_erased_before_ocr_and_the_text_is_kept(font):
     text = page_image(["森林覆盖率达到42%。"])
     ruled = text.copy()
     ImageDraw.Draw(ruled).rectangle([150, 600, 1500, 900], outline=0, width=3)  # a cell's rules, away from the text
-    assert np.array_equal(np.asarray(ocr.without_rules(ruled)), np.asarray(text))
-    assert ocr.without_rules(text) is text  # nothing to erase
+    assert np.array_equal(np.asarray(ocr.find_grid(ruled)[0]), np.asarray(text))
+    assert ocr.find_grid(text)[0] is text  # nothing to erase
 
 
 def test_ocr_without_tesseract_is_a_needs_ocr_error_saying_how_to_install_it(font, monkeypatch):
@@ -198,11 +198,11 @@ def _grid_image(widths: list[int], heights: list[int], spans: dict[int, list[int
 
 def test_the_cells_of_a_drawn_grid_are_found_row_by_row_with_merged_cells_whole():
     image = _grid_image([600, 300, 300, 250], [120, 120, 120], spans={0: [2, 3]})  # a header cell over 3 columns
-    cells = ocr.grid_cells(image)
+    _, cells = ocr.find_grid(image)
     assert [sum(1 for c in cells if c[4] == row) for row in sorted({c[4] for c in cells})] == [2, 4, 4]
     wide = next(c for c in cells if c[4] == min(c[4] for c in cells) and c[0] > 700)
     assert wide[2] - wide[0] > 800  # one cell over the three value columns
-    assert ocr.grid_cells(page_image(["森林覆盖率达到42%。"]) if cjk_font(20) else _grid_image([600], [120])) == []
+    assert ocr.find_grid(page_image(["森林覆盖率达到42%。"]) if cjk_font(20) else _grid_image([600], [120]))[1] == []
 
 
 def test_grid_cells_read_one_by_one_make_a_table_with_their_spans():
@@ -329,7 +329,7 @@ def test_a_cell_no_rule_crosses_is_one_cell_over_two_bands_and_covers_them_in_th
     draw = ImageDraw.Draw(image)
     for left, right in ((603, 997), (1003, 1397)):  # the rule under the header, kept only over the first column
         draw.rectangle([left, 498, right, 502], fill=255)
-    cells = ocr.grid_cells(image)
+    _, cells = ocr.find_grid(image)
     header = sorted(c for c in cells if c[4] == 0)
     assert [c[3] - c[1] > 150 for c in header] == [False, True, True]  # 指标 | 类别 split; the others whole
     assert sum(1 for c in cells if c[4] == 1) == 1  # only the split column's lower half is a cell of its own
@@ -342,3 +342,41 @@ def test_a_cell_no_rule_crosses_is_one_cell_over_two_bands_and_covers_them_in_th
     ((_, table),) = ocr.grid_tables([phrase(c, next(texts)) for c in sorted(cells, key=lambda c: (c[4], c[0]))])
     assert table.cells[:2] == [["指标", "2020年", "2025年"], ["类别", None, None]]
     assert table.text(1, 2) == "2025年"  # the header over both bands
+
+
+def test_a_label_one_misread_away_from_a_known_word_is_written_as_that_word():
+    # misreads of chi_sim in the 72-96 dpi indicator tables of the corpus, and what they print
+    assert ocr.as_known_words("气氧化物排放总量减少(%)") == "氮氧化物排放总量减少(%)"
+    assert ocr.as_known_words("单位她区生产总值二氧化矿排放降低(%)") == "单位地区生产总值二氧化碳排放降低(%)"
+    assert ocr.as_known_words("(16)受污染耕雹安全利用率(%)") == "(16)受污染耕地安全利用率(%)"
+    assert [ocr.as_known_words(cell) for cell in ("约来性", "预莽性", "完成当下达目标")] == ["约束性", "预期性", "完成省下达目标"]
+    # what is printed so stays: a word the dictionaries lack but whose characters sit so in known words, two
+    # characters side by side (another word), a character inserted, two words fitting as well, a short word
+    for printed in ("二氧化碳排放", "生态保护红线占市域面积比例(%)", "细上颗粒物(PM2.5)", "二氧化玉排放总量", "硫氧化物", "稳中向坏"):
+        assert ocr.as_known_words(printed) == printed
+
+
+def test_the_figures_of_a_row_whose_unit_lost_a_character_are_unread():
+    cells = [(0, 0, 100, 50, 3), (100, 0, 400, 50, 3), (400, 0, 500, 50, 3), (500, 0, 600, 50, 3),
+             (0, 50, 100, 90, 4), (100, 50, 400, 90, 4), (400, 50, 500, 90, 4), (500, 50, 600, 90, 4)]
+    texts = ["15", "化学需氧量重点工程减排量(万)", ">1.7", "约束性", "16", "氨氮重点工程减排量(万吨)", "0.12", "约束性"]
+    assert ocr._unit_lost(cells, texts) == ["15", "化学需氧量重点工程减排量(万)", ">*", "约束性", *texts[4:]]
+    assert ocr._unit_lost(cells, [*texts[:1], "挥发性有机物重点工程减排量(万吃)", *texts[2:]])[2] == ">*"
+
+
+def test_a_scanned_table_whose_labels_lost_a_character_gives_the_known_label_or_masks_its_figures(tesseract):
+    # printed as OCR misreads them: a character of a known word, the 吨 of 万吨
+    rows = [["指标", "2020年", "2025年"], ["气氧化物排放总量减少(%)", "12", "15"],
+            ["化学需氧量重点工程减排量(万)", "1.7", "2.1"], ["二氧化碳排放强度降低(%)", "18", "20"],
+            ["氨氮重点工程减排量(万吨)", "1.7", "2.1"]]
+    res = pipeline.safe_process(_low_dpi_table_pdf(rows, 96), "scan.pdf", ocr=True)
+    by_row = {}
+    for m in res.measures:
+        if m["table_no"] is not None:
+            by_row.setdefault(m["row_no"], []).append(m)
+    assert all(m["subject_zh"].startswith("氮氧化物排放总量减少") for m in by_row[2]), by_row[2]
+    assert [(m["value"], m["is_masked"]) for m in by_row[3]] == [(None, True), (None, True)]  # not 1.7 and 2.1 t
+    assert all(m["subject_zh"].startswith("二氧化碳排放强度降低") and m["value"] is not None for m in by_row[4]), by_row[4]
+    # read whole, chi_sim makes 1.7 two characters (也汉): such a cell is read again, in black and white
+    assert [m["value"] for m in by_row[5] if m["col_no"] == 2] == [17000]
+    assert all(m["value"] in (17000, 21000) or m["is_masked"] for m in by_row[5]), by_row[5]  # masked, never a guess

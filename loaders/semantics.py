@@ -25,7 +25,13 @@ import re
 from pathlib import Path
 
 from loaders import reference
-from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, LIST_ITEM_BREAKS, LIST_SEPARATOR
+from loaders.breaks import (
+    CLAUSE_BREAK_RE,
+    CLAUSE_BREAKS,
+    LAST_CLAUSE_BREAK_RE,
+    LIST_ITEM_BREAKS,
+    LIST_SEPARATOR,
+)
 from loaders.matching import Automaton
 from loaders.numbers import chinese_integer
 from loaders.regions import RegionIndex
@@ -34,8 +40,8 @@ DATA = Path(__file__).parent / "data"
 # XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
 _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
 _SHARE = re.compile(r"^(.+?)占(?!地)")
-_LAST_CLAUSE_BREAK_RE = re.compile(rf"(?s:.*){CLAUSE_BREAK_RE.pattern}")  # up to the last break
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
+_DIGIT = re.compile(r"\d")
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
@@ -203,7 +209,7 @@ def _examples(clause: str, number: str) -> tuple[str | None, str]:
         return clause[:at], clause[at + 1:]
     count = _COUNT.match(number)
     n = (int(count[1]) if count[1].isdigit() else chinese_integer(count[1])) if count else None
-    if not re.search(r"\d", clause) and clause.count(LIST_SEPARATOR) + 1 == n:
+    if clause.count(LIST_SEPARATOR) + 1 == n and not _DIGIT.search(clause):
         return clause, ""
     return None, clause
 
@@ -261,6 +267,8 @@ def sub_area(subject: str, clause: str, region_code: str | None, regions: Region
             counties = (regions or RegionIndex.load()).counties_in(phrase, region_code)
             if counties:
                 return counties[0][0]
+        if "流域" not in phrase:  # every match of _BASIN ends with it (_BASIN is tried at every position)
+            continue
         for m in _BASIN.finditer(phrase):
             name = _NOT_BASIN_NAME.sub("", m.group(0))
             if len(name) >= 4:  # a name of two characters at least: 长江流域, not 江流域
@@ -290,7 +298,7 @@ def _share_numerator(phrase: str) -> str:
 
 def _clause_start(sentence: str, number_at: int) -> int:
     """Where the clause holding the number starts: after the last clause break before it."""
-    last = _LAST_CLAUSE_BREAK_RE.match(sentence, 0, _position(sentence, number_at))  # one scan, not one per break
+    last = LAST_CLAUSE_BREAK_RE.match(sentence, 0, _position(sentence, number_at))  # one scan, not one per break
     return last.end() if last else 0
 
 

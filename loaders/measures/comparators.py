@@ -28,8 +28,8 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     text, g = doc.text, doc.grammar
     suffix = suffix_text = None
     end = c.end
+    pos = c.end + (1 if text[c.end : c.end + 1] == " " else 0)
     for surface, comp in g.suffix_comparators:
-        pos = c.end + (1 if text[c.end : c.end + 1] == " " else 0)
         if text.startswith(surface, pos):
             suffix, suffix_text = comp, surface
             end = pos + len(surface)

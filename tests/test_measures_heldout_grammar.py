@@ -140,6 +140,23 @@ def test_a_size_class_before_a_noun_is_not_a_measure():
     assert [(m.value, m.unit) for m in found] == [(12, "count"), (4200, "steam_t_per_h")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a bounded size (超, 过, 以上) then a noun and the count or share of those things: the bound admits them
+        ("新签约投资超20亿元项目45个。", [(45, "count")]),
+        ("全市营收过30亿元的企业12家。", [(12, "count")]),
+        ("营业收入过80亿元、40亿元企业分别达到3家和7家。", [(3, "count"), (7, "count")]),
+        ("村集体年收入10万元以上的村达到70%。", [(70, "percent")]),
+        # a total of the things counted after 的 is a figure; so is an amount with no bound
+        ("实施总投资超500亿元的60个重点项目。", [(500e8, "yuan"), (60, "count")]),
+        ("完成投资30亿元,建成项目12个。", [(30e8, "yuan"), (12, "count")]),
+    ],
+)
+def test_a_bounded_size_admitting_the_things_counted_is_no_measure(text, kept):
+    assert values(text, REPORT) == kept
+
+
 def test_a_number_followed_by_its_task_is_the_target():
     found = measures("全年淘汰燃煤锅炉950台,完成下达的淘汰900台的年度任务。", REPORT)
     assert [(m.value, m.kind) for m in found] == [(950, "outcome"), (900, "target")]

@@ -271,6 +271,20 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("污水治理项目完成投资", "甲污水厂、乙管网等12个污水治理项目完成投资9亿元。", "9亿元", False, True),
         # a number that opens a member of a list counts the noun after it, not the member before 、
         ("城市备用水源", "建成城市备用水源、9条河流生态修复等项目。", "9条", False, True),
+        # generating capacity in total is the energy industry's, like 电力装机; a clean source before it decides
+        ("新增发电装机", "新增发电装机280万千瓦。", "280万千瓦", False, False),
+        ("发电装机容量", "发电装机容量突破9000万千瓦。", "9000万千瓦", False, False),
+        ("新能源发电装机", "新能源发电装机突破100万千瓦。", "100万千瓦", False, True),
+        # a mine is restored (废弃矿山, 矿山修复) or it is the mining industry's: made smart, back at work, a firm
+        ("矿山复工复产", "推进5座矿山复工复产。", "5座", False, False),
+        ("智能化矿山", "建成12座智能化矿山。", "12座", False, False),
+        ("重点矿山企业投入", "重点矿山企业投入3亿元推进智能化建设。", "3亿元", False, False),
+        ("治理废弃矿山", "治理废弃矿山800亩。", "800亩", False, True),
+        # a plot (地块) is the soil's only when polluted; crops' gene banks are farming's (农作物 holds 物种)
+        ("核心区", "核心区50万亩地块平均亩产1200公斤。", "50万亩", False, False),
+        ("污染地块", "修复12块污染地块。", "12块", False, True),
+        ("农作物种质资源总量", "农作物种质资源总量突破30万份。", "30万份", False, False),
+        ("农作物秸秆综合利用率", "农作物秸秆综合利用率达到93%。", "93%", False, True),
         # water per unit of output is water saving, as energy per unit of output is the climate's
         ("单位地区生产总值水耗", "单位地区生产总值水耗下降到10立方米/万元以内。", "10立方米/万元", True, True),
     ],

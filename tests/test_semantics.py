@@ -285,6 +285,12 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("污染地块", "修复12块污染地块。", "12块", False, True),
         ("农作物种质资源总量", "农作物种质资源总量突破30万份。", "30万份", False, False),
         ("农作物秸秆综合利用率", "农作物秸秆综合利用率达到93%。", "93%", False, True),
+        # fitness trails, parking spaces and toilets listed after parks or greenways are the city's services
+        ("健身步道", "新建口袋公园12个、健身步道40公里。", "40公里", False, False),
+        ("公共停车泊位", "新增城市绿道20公里、公共停车泊位3000个。", "3000个", False, False),
+        ("森林步道", "建设森林步道200公里。", "200公里", False, True),
+        # 科创“新物种”企业 are firms of new business models, not species
+        ("企业获评科创“新物种”企业", "51家企业获评省级科创“新物种”企业。", "51家", False, False),
         # water per unit of output is water saving, as energy per unit of output is the climate's
         ("单位地区生产总值水耗", "单位地区生产总值水耗下降到10立方米/万元以内。", "10立方米/万元", True, True),
     ],

@@ -410,3 +410,9 @@ def test_names_before_a_count_leave_the_subject_to_the_class_after_it(text, subj
 def test_a_list_before_a_count_of_another_size_stays_its_subject():
     found = measures("湿地公园、口袋公园45处建成开放。", REPORT)
     assert [m.subject_zh for m in found] == ["湿地公园、口袋公园"]
+
+
+def test_the_peer_group_of_a_top_or_bottom_group_is_no_measure():
+    text = "设区市首次全部退出全国168个重点城市空气质量“后十位”,优良天数比例达到80%。"
+    assert values(text, REPORT) == [(80, "percent")]
+    assert values("全市新增国家级绿色工厂12家,位居全省前三位。", REPORT) == [(12, "count")]

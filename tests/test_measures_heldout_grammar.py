@@ -416,3 +416,19 @@ def test_the_peer_group_of_a_top_or_bottom_group_is_no_measure():
     text = "设区市首次全部退出全国168个重点城市空气质量“后十位”,优良天数比例达到80%。"
     assert values(text, REPORT) == [(80, "percent")]
     assert values("全市新增国家级绿色工厂12家,位居全省前三位。", REPORT) == [(12, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_change"),
+    [
+        # a count right before the noun it counts: the things the work is done to, not a change of a level
+        ("改造提升300个村卫生室。", False),
+        ("推进污染整治提升两个“三年行动计划”。", False),
+        # a change of rank, of basis points or of a count against last year still is one
+        ("水生生物完整性指数提升2个等级。", True),
+        ("融资成本下降10个基点。", True),
+        ("国家级专精特新企业较上年增加4个,总数达到30个。", True),
+    ],
+)
+def test_a_change_word_before_a_count_of_things_is_no_change(text, is_change):
+    assert measures(text, REPORT)[0].is_change is is_change

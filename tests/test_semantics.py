@@ -275,10 +275,14 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("新增发电装机", "新增发电装机280万千瓦。", "280万千瓦", False, False),
         ("发电装机容量", "发电装机容量突破9000万千瓦。", "9000万千瓦", False, False),
         ("新能源发电装机", "新能源发电装机突破100万千瓦。", "100万千瓦", False, True),
+        # a total after a clause naming one source may be that source's: the document decides, not the total
+        ("总发电装机规模", "建设水面光伏电站,总发电装机规模达到150万千瓦。", "150万千瓦", True, True),
+        ("发电装机容量", "水网加快构建,发电装机容量突破9000万千瓦。", "9000万千瓦", True, False),
         # a mine is restored (废弃矿山, 矿山修复) or it is the mining industry's: made smart, back at work, a firm
         ("矿山复工复产", "推进5座矿山复工复产。", "5座", False, False),
         ("智能化矿山", "建成12座智能化矿山。", "12座", False, False),
-        ("重点矿山企业投入", "重点矿山企业投入3亿元推进智能化建设。", "3亿元", False, False),
+        # a reserve of aquatic gene banks is a protected area, unlike a crop gene bank
+        ("水产种质资源保护区建设", "推进6个水产种质资源保护区建设。", "6个", False, True),
         ("治理废弃矿山", "治理废弃矿山800亩。", "800亩", False, True),
         # a plot (地块) is the soil's only when polluted; crops' gene banks are farming's (农作物 holds 物种)
         ("核心区", "核心区50万亩地块平均亩产1200公斤。", "50万亩", False, False),

@@ -432,3 +432,18 @@ def test_the_peer_group_of_a_top_or_bottom_group_is_no_measure():
 )
 def test_a_change_word_before_a_count_of_things_is_no_change(text, is_change):
     assert measures(text, REPORT)[0].is_change is is_change
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # a count after a verb phrase counts the noun after it
+        ("系统推进9个钢铁行业超低排放改造项目。", ["钢铁行业超低排放改造项目"]),
+        # after 和, the words before it named the first count: the second counts the noun after it
+        ("完成50条乡级河流和7个自然保护地统一确权登记。", ["乡级河流", "自然保护地统一确权登记"]),
+        # a change of a count keeps the metric before it
+        ("水生生物完整性指数提升2个等级。", ["水生生物完整性指数提升"]),
+    ],
+)
+def test_a_count_before_its_noun_takes_the_noun_as_subject(text, subjects):
+    assert [m.subject_zh for m in measures(text, REPORT)] == subjects

@@ -293,6 +293,9 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("健身步道", "新建口袋公园12个、健身步道40公里。", "40公里", False, False),
         ("公共停车泊位", "新增城市绿道20公里、公共停车泊位3000个。", "3000个", False, False),
         ("森林步道", "建设森林步道200公里。", "200公里", False, True),
+        # 绿色低碳高质量发展 names the whole development programme: its projects and pilots are the economy's
+        ("绿色低碳高质量发展重大项目", "统筹抓好500个绿色低碳高质量发展重大项目。", "500个", False, False),
+        ("绿色低碳改造项目", "实施绿色低碳改造项目50个。", "50个", False, True),
         # 科创“新物种”企业 are firms of new business models, not species
         ("企业获评科创“新物种”企业", "51家企业获评省级科创“新物种”企业。", "51家", False, False),
         # water per unit of output is water saving, as energy per unit of output is the climate's

@@ -293,6 +293,8 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("健身步道", "新建口袋公园12个、健身步道40公里。", "40公里", False, False),
         ("公共停车泊位", "新增城市绿道20公里、公共停车泊位3000个。", "3000个", False, False),
         ("森林步道", "建设森林步道200公里。", "200公里", False, True),
+        # soil and water conservation is ecology
+        ("水土保持率", "水土保持率提高到70%。", "70%", False, True),
         # 绿色低碳高质量发展 names the whole development programme: its projects and pilots are the economy's
         ("绿色低碳高质量发展重大项目", "统筹抓好500个绿色低碳高质量发展重大项目。", "500个", False, False),
         ("绿色低碳改造项目", "实施绿色低碳改造项目50个。", "50个", False, True),

@@ -294,6 +294,9 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("健身步道", "新建口袋公园12个、健身步道40公里。", "40公里", False, False),
         ("公共停车泊位", "新增城市绿道20公里、公共停车泊位3000个。", "3000个", False, False),
         ("森林步道", "建设森林步道200公里。", "200公里", False, True),
+        # livestock farms are farming; their manure is the environment's
+        ("新建畜禽规模化养殖场", "新建畜禽规模化养殖场11个。", "11个", False, False),
+        ("畜禽规模养殖场粪污处理设施装备配套率", "畜禽规模养殖场粪污处理设施装备配套率达到97%。", "97%", False, True),
         # soil and water conservation is ecology
         ("水土保持率", "水土保持率提高到70%。", "70%", False, True),
         # 绿色低碳高质量发展 names the whole development programme: its projects and pilots are the economy's

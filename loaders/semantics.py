@@ -96,15 +96,18 @@ def _keywords(text: str) -> tuple[tuple[int, str, str, int], ...]:
                  for end, (keyword, domain, strength) in _relevance_automaton().iter_long(text.lower()))
 
 
-def _deciding(phrase: str) -> list[tuple[int, str]]:
+def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]:
     """(end, domain) of the strong keywords of phrase, of its product heads that follow a word of energy
     technology (the climate domain's 新能源, 光伏, 储能): 新能源电池, 光伏组件 are an industry's products, while
     废旧电池回收 is a waste stream; and of its totals that such a word does not qualify right before them:
-    燃煤、光伏等电力装机 counts coal and renewables together, 清洁能源电力装机 only the clean sources."""
+    燃煤、光伏等电力装机 counts coal and renewables together, 清洁能源电力装机 only the clean sources. A total
+    opening the phrase after a clause naming a source (energy_before: 建设水面光伏电站,总发电装机规模达到150万千瓦)
+    may be that source's: it decides nothing, and the document does (a plan's figure is environmental)."""
     out: list[tuple[int, str]] = []
     for end, domain, strength, length in _keywords(phrase):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
-        qualified = after_energy_technology and out[-1][0] == end - length  # 清洁能源电力装机, not 光伏等电力装机
+        qualified = ((after_energy_technology and out[-1][0] == end - length)  # 清洁能源电力装机, not 光伏等电力装机
+                     or (energy_before and not out))
         if (strength in ("strong", "measure") or (strength == "head" and after_energy_technology)
                 or (strength == "total" and not qualified)):
             out.append((end, domain))
@@ -139,10 +142,12 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     else:
         phrases.append(own)
     before = sentence[:_clause_start(sentence, number_at)]
+    clause_before = CLAUSE_BREAK_RE.split(before.rstrip("".join(CLAUSE_BREAKS)))[-1]
+    energy_before = any(d == _ENERGY_TECHNOLOGY for _, d in _deciding(clause_before))
     for phrase in phrases:
         # a share whose numerator came before the clause (甲新增…,【占】电力总装机的56%) is about that numerator
         numerator = before if phrase.startswith("占") else _share_numerator(phrase)
-        strong = _deciding(numerator) or (numerator != phrase and _deciding(phrase))
+        strong = _deciding(numerator, energy_before) or (numerator != phrase and _deciding(phrase, energy_before))
         if strong:
             return env[strong[-1][1]], strong[-1][1]
     if _money_of_the_works_before(clause, sentence[number_at:number_end]):

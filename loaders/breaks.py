@@ -23,6 +23,9 @@ SENTENCE_BREAKS = frozenset("。;；!！?？\n")
 LIST_SEPARATOR = "、"
 LIST_ITEM_BREAKS = CLAUSE_BREAKS | {LIST_SEPARATOR}
 CLAUSE_BREAK_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+# up to the last clause break: .match(text, pos, endpos).end() is after the last break in [pos, endpos), in one
+# scan (not one match object per break)
+LAST_CLAUSE_BREAK_RE = re.compile(rf"(?s:.*){CLAUSE_BREAK_RE.pattern}")
 _IS_CLAUSE_BREAK = np.zeros(0x10000, dtype=bool)  # by code point (every break is in the Basic Multilingual Plane)
 _IS_CLAUSE_BREAK[[ord(ch) for ch in CLAUSE_BREAKS]] = True
 

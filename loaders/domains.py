@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import jieba
 
-from loaders.breaks import CLAUSE_BREAK_RE
+from loaders.breaks import CLAUSE_BREAK_RE, LAST_CLAUSE_BREAK_RE
 from loaders.matching import Automaton
 from loaders.records import Item, Measure
 from loaders.reference import seed
@@ -201,9 +201,8 @@ def _measure_scores(subject: str, clause: str, head_end: int, rest: str) -> tupl
 def classify_measure(text: str, measure: Measure, item_domain: str | None) -> str | None:
     """Domain of a measure: its subject, then its clause and sentence, with its item's domain as a prior."""
     s0, s1 = measure.sentence_start, measure.sentence_end
-    c0 = s0  # after the last clause break before the measure, within its sentence
-    for m in CLAUSE_BREAK_RE.finditer(text, s0, max(s0, measure.char_start)):
-        c0 = m.end()
+    last = LAST_CLAUSE_BREAK_RE.match(text, s0, max(s0, measure.char_start))
+    c0 = last.end() if last else s0  # after the last clause break before the measure, within its sentence
     end = CLAUSE_BREAK_RE.search(text, measure.char_end, s1) if measure.char_end < s1 else None
     c1 = end.start() if end else s1
     rest = text[s0:c0] + "\n" + text[c1:s1]  # the rest of the sentence

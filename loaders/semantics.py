@@ -25,7 +25,13 @@ import re
 from pathlib import Path
 
 from loaders import reference
-from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, LIST_ITEM_BREAKS, LIST_SEPARATOR
+from loaders.breaks import (
+    CLAUSE_BREAK_RE,
+    CLAUSE_BREAKS,
+    LAST_CLAUSE_BREAK_RE,
+    LIST_ITEM_BREAKS,
+    LIST_SEPARATOR,
+)
 from loaders.matching import Automaton
 from loaders.numbers import chinese_integer
 from loaders.regions import RegionIndex
@@ -34,8 +40,8 @@ DATA = Path(__file__).parent / "data"
 # XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
 _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
 _SHARE = re.compile(r"^(.+?)占(?!地)")
-_LAST_CLAUSE_BREAK_RE = re.compile(rf"(?s:.*){CLAUSE_BREAK_RE.pattern}")  # up to the last break
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
+_DIGIT = re.compile(r"\d")
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
@@ -90,15 +96,18 @@ def _keywords(text: str) -> tuple[tuple[int, str, str, int], ...]:
                  for end, (keyword, domain, strength) in _relevance_automaton().iter_long(text.lower()))
 
 
-def _deciding(phrase: str) -> list[tuple[int, str]]:
+def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]:
     """(end, domain) of the strong keywords of phrase, of its product heads that follow a word of energy
     technology (the climate domain's 新能源, 光伏, 储能): 新能源电池, 光伏组件 are an industry's products, while
     废旧电池回收 is a waste stream; and of its totals that such a word does not qualify right before them:
-    燃煤、光伏等电力装机 counts coal and renewables together, 清洁能源电力装机 only the clean sources."""
+    燃煤、光伏等电力装机 counts coal and renewables together, 清洁能源电力装机 only the clean sources. A total
+    opening the phrase after a clause naming a source (energy_before: 建设水面光伏电站,总发电装机规模达到150万千瓦)
+    may be that source's: it decides nothing, and the document does (a plan's figure is environmental)."""
     out: list[tuple[int, str]] = []
     for end, domain, strength, length in _keywords(phrase):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
-        qualified = after_energy_technology and out[-1][0] == end - length  # 清洁能源电力装机, not 光伏等电力装机
+        qualified = ((after_energy_technology and out[-1][0] == end - length)  # 清洁能源电力装机, not 光伏等电力装机
+                     or (energy_before and not out))
         if (strength in ("strong", "measure") or (strength == "head" and after_energy_technology)
                 or (strength == "total" and not qualified)):
             out.append((end, domain))
@@ -115,6 +124,8 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
        else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲);
        names the number gives as examples (甲、乙等【N个】项目; 甲、乙、丙【3个】) decide only when each names
        the environment and the figure's own words name no other domain;
+    1b. else an amount invested alone (完成投资8117万元) is the money of the works the nearest clause before names
+       (实施生态重建项目15个): environmental when they are (_works_before);
     2. else a figure of an environmental document (is_environmental_document) is environmental;
     3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
        the figure is not environmental: its domain is that of the nearest non-environmental word of
@@ -131,12 +142,19 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     else:
         phrases.append(own)
     before = sentence[:_clause_start(sentence, number_at)]
+    clause_before = CLAUSE_BREAK_RE.split(before.rstrip("".join(CLAUSE_BREAKS)))[-1]
+    energy_before = any(d == _ENERGY_TECHNOLOGY for _, d in _deciding(clause_before))
     for phrase in phrases:
         # a share whose numerator came before the clause (甲新增…,【占】电力总装机的56%) is about that numerator
         numerator = before if phrase.startswith("占") else _share_numerator(phrase)
-        strong = _deciding(numerator) or (numerator != phrase and _deciding(phrase))
+        strong = _deciding(numerator, energy_before) or (numerator != phrase and _deciding(phrase, energy_before))
         if strong:
             return env[strong[-1][1]], strong[-1][1]
+    if _money_of_the_works_before(clause, sentence[number_at:number_end]):
+        # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
+        decided = _works_before(before)
+        if decided:
+            return True, decided
     if environmental_document:
         return True, None
     start = _clause_start(sentence, number_at)
@@ -149,6 +167,35 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         at = number_at - start
         return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
     return False, "economy"
+
+
+_MONEY_OF_WORKS = re.compile(r"^(?:其中|累计|共|年度|全年|三年|五年)?(?:完成|计划|总|共)*投资(?:额)?(?:约|近|超|超过|达|达到)?$")
+
+
+def _money_of_the_works_before(clause: str, number: str) -> bool:
+    """完成投资8117万元 / 总投资52亿元: a clause of an amount invested and nothing else, in yuan."""
+    return "元" in number and bool(_MONEY_OF_WORKS.match(clause.strip()))
+
+
+def _works_before(before: str) -> str | None:
+    """The environmental domain of the works whose money follows: the nearest clause before with a deciding
+    keyword names them (推进环境基础设施建设行动,提升…能力,【三年完成投资】); a clause with a figure and no such
+    word (新开工产业项目50个) names other works: none."""
+    while before:
+        start = _clause_start(before, len(before) - 1)
+        strong = _deciding(before[start:])
+        if strong:
+            env = _environmental_domains()
+            # works listed (加快污水处理厂、冷链物流园、指挥中心建设): half of them at least name the environment
+            listed = before[start:].split(LIST_SEPARATOR)
+            named = sum(any(env[d] for _, d in _deciding(w)) for w in listed)
+            if not env[strong[-1][1]] or 2 * named < len(listed):
+                return None
+            return strong[-1][1]
+        if re.search(r"\d", before[start:]):
+            return None
+        before = before[:start]
+    return None
 
 
 def _ends_on_measure_word(subject: str) -> bool:
@@ -167,7 +214,7 @@ def _examples(clause: str, number: str) -> tuple[str | None, str]:
         return clause[:at], clause[at + 1:]
     count = _COUNT.match(number)
     n = (int(count[1]) if count[1].isdigit() else chinese_integer(count[1])) if count else None
-    if not re.search(r"\d", clause) and clause.count(LIST_SEPARATOR) + 1 == n:
+    if clause.count(LIST_SEPARATOR) + 1 == n and not _DIGIT.search(clause):
         return clause, ""
     return None, clause
 
@@ -225,6 +272,8 @@ def sub_area(subject: str, clause: str, region_code: str | None, regions: Region
             counties = (regions or RegionIndex.load()).counties_in(phrase, region_code)
             if counties:
                 return counties[0][0]
+        if "流域" not in phrase:  # every match of _BASIN ends with it (_BASIN is tried at every position)
+            continue
         for m in _BASIN.finditer(phrase):
             name = _NOT_BASIN_NAME.sub("", m.group(0))
             if len(name) >= 4:  # a name of two characters at least: 长江流域, not 江流域
@@ -254,7 +303,7 @@ def _share_numerator(phrase: str) -> str:
 
 def _clause_start(sentence: str, number_at: int) -> int:
     """Where the clause holding the number starts: after the last clause break before it."""
-    last = _LAST_CLAUSE_BREAK_RE.match(sentence, 0, _position(sentence, number_at))  # one scan, not one per break
+    last = LAST_CLAUSE_BREAK_RE.match(sentence, 0, _position(sentence, number_at))  # one scan, not one per break
     return last.end() if last else 0
 
 

@@ -108,7 +108,15 @@ def test_table_wordings_of_indicators_match():
              # the compliance of a water body's function zones (水环境功能区)
              ("水环境功能区水质达标率", "percent"): "water_function_zone_compliance_rate",
              ("近岸海域水环境功能区达标率", "percent"): None,
-             ("声环境功能区夜间达标率", "percent"): "noise_night_compliance_rate"}
+             ("声环境功能区夜间达标率", "percent"): "noise_night_compliance_rate",
+             # noise: day and night compliance of function zones, areal and road-traffic levels are four indicators
+             ("功能区噪声监测点次昼间达标率", "percent"): "noise_day_compliance_rate",
+             ("夜间噪声达标率", "percent"): "noise_night_compliance_rate",
+             ("城市区域噪声昼间平均等效声级值", "db"): "noise_day_equivalent_level",
+             ("道路交通噪声昼间平均等效声级值", "db"): "road_traffic_noise_level",
+             ("道路交通噪声控制在", "db"): "road_traffic_noise_level",
+             ("道路交通噪声夜间平均等效声级", "db"): None,
+             ("城市道路交通噪声监测点", "count"): None}
     for (subject, unit), code in cases.items():
         assert assign_indicator(subject, unit, synonyms) == code, subject
     sql_cases = [(s, u, False) for s, u in cases]

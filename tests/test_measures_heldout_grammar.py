@@ -140,6 +140,23 @@ def test_a_size_class_before_a_noun_is_not_a_measure():
     assert [(m.value, m.unit) for m in found] == [(12, "count"), (4200, "steam_t_per_h")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a bounded size (超, 过, 以上) then a noun and the count or share of those things: the bound admits them
+        ("新签约投资超20亿元项目45个。", [(45, "count")]),
+        ("全市营收过30亿元的企业12家。", [(12, "count")]),
+        ("营业收入过80亿元、40亿元企业分别达到3家和7家。", [(3, "count"), (7, "count")]),
+        ("村集体年收入10万元以上的村达到70%。", [(70, "percent")]),
+        # a total of the things counted after 的 is a figure; so is an amount with no bound
+        ("实施总投资超500亿元的60个重点项目。", [(500e8, "yuan"), (60, "count")]),
+        ("完成投资30亿元,建成项目12个。", [(30e8, "yuan"), (12, "count")]),
+    ],
+)
+def test_a_bounded_size_admitting_the_things_counted_is_no_measure(text, kept):
+    assert values(text, REPORT) == kept
+
+
 def test_a_number_followed_by_its_task_is_the_target():
     found = measures("全年淘汰燃煤锅炉950台,完成下达的淘汰900台的年度任务。", REPORT)
     assert [(m.value, m.kind) for m in found] == [(950, "outcome"), (900, "target")]
@@ -393,3 +410,40 @@ def test_names_before_a_count_leave_the_subject_to_the_class_after_it(text, subj
 def test_a_list_before_a_count_of_another_size_stays_its_subject():
     found = measures("湿地公园、口袋公园45处建成开放。", REPORT)
     assert [m.subject_zh for m in found] == ["湿地公园、口袋公园"]
+
+
+def test_the_peer_group_of_a_top_or_bottom_group_is_no_measure():
+    text = "设区市首次全部退出全国168个重点城市空气质量“后十位”,优良天数比例达到80%。"
+    assert values(text, REPORT) == [(80, "percent")]
+    assert values("全市新增国家级绿色工厂12家,位居全省前三位。", REPORT) == [(12, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_change"),
+    [
+        # a count right before the noun it counts: the things the work is done to, not a change of a level
+        ("改造提升300个村卫生室。", False),
+        ("推进污染整治提升两个“三年行动计划”。", False),
+        # a change of rank, of basis points or of a count against last year still is one
+        ("水生生物完整性指数提升2个等级。", True),
+        ("融资成本下降10个基点。", True),
+        ("国家级专精特新企业较上年增加4个,总数达到30个。", True),
+    ],
+)
+def test_a_change_word_before_a_count_of_things_is_no_change(text, is_change):
+    assert measures(text, REPORT)[0].is_change is is_change
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # a count after a verb phrase counts the noun after it
+        ("系统推进9个钢铁行业超低排放改造项目。", ["钢铁行业超低排放改造项目"]),
+        # after 和, the words before it named the first count: the second counts the noun after it
+        ("完成50条乡级河流和7个自然保护地统一确权登记。", ["乡级河流", "自然保护地统一确权登记"]),
+        # a change of a count keeps the metric before it
+        ("水生生物完整性指数提升2个等级。", ["水生生物完整性指数提升"]),
+    ],
+)
+def test_a_count_before_its_noun_takes_the_noun_as_subject(text, subjects):
+    assert [m.subject_zh for m in measures(text, REPORT)] == subjects

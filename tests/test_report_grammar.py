@@ -321,3 +321,11 @@ def test_grain_in_jin_a_fleet_in_deadweight_tonnes_and_containers_in_teu():
     got = measures("2030年，粮食产量稳定在760亿斤以上，收购价高于市场价1元/斤，船队运力24万载重吨，吞吐量335万标箱。")
     assert [(m["value_text"], m["value"], m["unit"]) for m in got.values()] == [
         ("760亿斤以上", 38000000, "t"), ("24万载重吨", 240000, "t"), ("335万标箱", 3350000, "count")]
+
+
+def test_work_done_over_a_reviewed_five_year_period_carries_the_period_and_a_level_does_not():
+    text = ("某省2026年政府工作报告\n各位代表：\n一、“十四五”时期工作回顾\n这五年，生态环境持续改善。实施历史遗留矿山修复12万亩，"
+            "改造城镇老旧小区3000个，创建生态文明建设示范区8个，森林覆盖率达到40%。\n二、2026年工作安排\n今年，完成造林10万亩。\n")
+    got = {m["value_text"]: (m["year"], m["period"]) for m in process_document(text.encode(), "t.txt").measures}
+    assert got == {"12万亩": (2025, "2021-2025"), "3000个": (2025, "2021-2025"), "8个": (2025, "2021-2025"),
+                   "40%": (2025, None), "10万亩": (2026, None)}

@@ -271,6 +271,39 @@ def test_relevance(subject, clause, sentence, env_doc, expected):
         ("污水治理项目完成投资", "甲污水厂、乙管网等12个污水治理项目完成投资9亿元。", "9亿元", False, True),
         # a number that opens a member of a list counts the noun after it, not the member before 、
         ("城市备用水源", "建成城市备用水源、9条河流生态修复等项目。", "9条", False, True),
+        # a total of generation is the energy industry's, like 电力总装机; a clean source before it decides (发电装机
+        # alone stays the climate's: the gold reads 发电装机1.6亿千瓦 as environmental)
+        ("发电总装机", "发电总装机突破9000万千瓦。", "9000万千瓦", False, False),
+        ("电源总装机", "电源总装机达到500万千瓦。", "500万千瓦", False, False),
+        ("新能源发电总装机", "新能源发电总装机突破100万千瓦。", "100万千瓦", False, True),
+        # a total after a clause naming one source may be that source's: the document decides, not the total
+        ("发电总装机规模", "建设水面光伏电站,发电总装机规模达到150万千瓦。", "150万千瓦", True, True),
+        ("发电总装机容量", "水网加快构建,发电总装机容量突破9000万千瓦。", "9000万千瓦", True, False),
+        # a mine is restored (废弃矿山, 矿山修复) or it is the mining industry's: made smart, back at work, a firm
+        ("矿山复工复产", "推进5座矿山复工复产。", "5座", False, False),
+        ("智能化矿山", "建成12座智能化矿山。", "12座", False, False),
+        # a reserve of aquatic gene banks is a protected area, unlike a crop gene bank
+        ("水产种质资源保护区建设", "推进6个水产种质资源保护区建设。", "6个", False, True),
+        ("治理废弃矿山", "治理废弃矿山800亩。", "800亩", False, True),
+        # a plot (地块) is the soil's only when polluted; crops' gene banks are farming's (农作物 holds 物种)
+        ("核心区", "核心区50万亩地块平均亩产1200公斤。", "50万亩", False, False),
+        ("污染地块", "修复12块污染地块。", "12块", False, True),
+        ("农作物种质资源总量", "农作物种质资源总量突破30万份。", "30万份", False, False),
+        ("农作物秸秆综合利用率", "农作物秸秆综合利用率达到93%。", "93%", False, True),
+        # fitness trails, parking spaces and toilets listed after parks or greenways are the city's services
+        ("健身步道", "新建口袋公园12个、健身步道40公里。", "40公里", False, False),
+        ("公共停车泊位", "新增城市绿道20公里、公共停车泊位3000个。", "3000个", False, False),
+        ("森林步道", "建设森林步道200公里。", "200公里", False, True),
+        # livestock farms are farming; their manure is the environment's
+        ("新建畜禽规模化养殖场", "新建畜禽规模化养殖场11个。", "11个", False, False),
+        ("畜禽规模养殖场粪污处理设施装备配套率", "畜禽规模养殖场粪污处理设施装备配套率达到97%。", "97%", False, True),
+        # soil and water conservation is ecology
+        ("水土保持率", "水土保持率提高到70%。", "70%", False, True),
+        # 绿色低碳高质量发展 names the whole development programme: its projects and pilots are the economy's
+        ("绿色低碳高质量发展重大项目", "统筹抓好500个绿色低碳高质量发展重大项目。", "500个", False, False),
+        ("绿色低碳改造项目", "实施绿色低碳改造项目50个。", "50个", False, True),
+        # 科创“新物种”企业 are firms of new business models, not species
+        ("企业获评科创“新物种”企业", "51家企业获评省级科创“新物种”企业。", "51家", False, False),
         # water per unit of output is water saving, as energy per unit of output is the climate's
         ("单位地区生产总值水耗", "单位地区生产总值水耗下降到10立方米/万元以内。", "10立方米/万元", True, True),
     ],

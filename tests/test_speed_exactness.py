@@ -67,6 +67,69 @@ def test_bare_round_figures_are_never_skipped_by_the_hint():
     assert [n.value for n in numbers.find_numbers("GDP突破千亿元,上万人参与")] == [1e11, 1e4]
 
 
+# the former pattern of numbers: a lookahead first, then the groups of the whole first number
+_NUMBER_REFERENCE = re.compile(
+    r"(?=[\d零〇一二两三四五六七八九十])"
+    r"(?:(?P<loa>\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)\s?(?P<lom>(?:万亿|千万|百万|万|亿|千(?![瓦米克])))?"
+    r"|(?P<loc>(?:[零〇一二两三四五六七八九]|十)[零〇一二两三四五六七八九十百千]*))(?P<q1>(?:余|多))?"
+    r"(?:\s?(?:-|—|–|~|～|至)\s?(?:(?P<hia>\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)\s?"
+    r"(?P<him>(?:万亿|千万|百万|万|亿|千(?![瓦米克])))?)(?P<q2>(?:余|多))?)?")
+
+
+def test_numbers_are_matched_as_with_the_former_pattern():
+    texts = ["7.5万", "1,200吨", "346.4亿元", "1.6万余", "十六", "两个", "5—10万", "近8000", "62.596.6%", "3095-2012",
+             "1,2345", "三千五百", "10 万千瓦", "二〇二三年", "５０", "１２.５万"]
+    texts += _texts() + _random("0123456789,.十一两〇零百千万亿余多-—~至 x瓦", n=6000)
+    groups = ("lom", "q1", "hia", "him", "q2")
+    for text in texts:
+        reference = [(m.span(), m.group("loa"), m.group("loc"), m.group(*groups)) for m in _NUMBER_REFERENCE.finditer(text)]
+        fast = [(m.span(), *numbers.number_text(m, text), m.group(*groups)) for m in numbers.NUMBER_RE.finditer(text)]
+        assert fast == reference, text
+    for written in ("7.5万", "1.6万余", "十六", "1,200", "三千五百"):
+        assert numbers.parse_number(written) == {"7.5万": 75000, "1.6万余": 16000, "十六": 16, "1,200": 1200,
+                                                 "三千五百": 3500}[written]
+
+
+# the former pattern of shares in words: its hedges looked for behind, first (tried at every position)
+_SHARE_WORDS_REFERENCE = re.compile(
+    r"(?:(?<=超)|(?<=近)|(?P<over>[过逾]))(?:(?P<tenths>[一二两三四五六七八九])成|半(?:数)?)"
+    r"|(?P<bare>[一二两三四五六七八九])成(?=以上|左右)")
+
+
+def _share_words_reference(text: str) -> list[tuple]:
+    out = []
+    for m in _SHARE_WORDS_REFERENCE.finditer(text):
+        tenths = m.group("tenths") or m.group("bare")
+        out.append((m.span(), float(numbers.CN_DIGITS[tenths] * 10) if tenths else 50.0, m.group("over")))
+    return out
+
+
+def test_shares_in_words_are_read_as_with_the_former_pattern():
+    texts = ["超三成", "近六成", "过半", "过半数", "逾三成以上", "七成以上", "一成不变", "一半", "超过半数", "近半数的"]
+    texts += _texts() + _random("超近过逾一两七半数成以上左右x", n=6000)
+    found = 0
+    for text in texts:
+        reference = _share_words_reference(text)
+        fast = [((n.start, n.end), n.value, n.qualifier) for n in numbers.find_numbers(text) if n.percent]
+        assert fast == reference, text
+        found += len(reference)
+    assert found > 100  # the strings do exercise the pattern
+
+
+def test_last_clause_break_found_in_one_scan_as_by_every_break():
+    from loaders.breaks import LAST_CLAUSE_BREAK_RE
+
+    rng = random.Random(5)
+    for text in _random("，,。;：:\n\n甲乙 ", n=3000):
+        pos = rng.randint(0, len(text))
+        endpos = rng.randint(pos, len(text))
+        reference = pos  # the former loop of domains.classify_measure
+        for m in CLAUSE_BREAK_RE.finditer(text, pos, endpos):
+            reference = m.end()
+        last = LAST_CLAUSE_BREAK_RE.match(text, pos, endpos)
+        assert (last.end() if last else pos) == reference, (text, pos, endpos)
+
+
 def test_clause_break_positions_are_those_of_the_pattern():
     texts = _texts() + _random("".join(CLAUSE_BREAKS) + "a中、 \U00020000\ud800") + [""]
     for text in texts:

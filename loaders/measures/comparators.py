@@ -4,11 +4,16 @@ decided it."""
 
 from __future__ import annotations
 
+import re
+
 from loaders.breaks import CLAUSE_BREAKS
-from loaders.measures.candidates import Candidate, list_chains
+from loaders.measures.candidates import COUNT_UNITS, Candidate, list_chains
 from loaders.measures.document import DocumentView
 
 # 高于省定目标28.6个百分点 / 低于全国平均水平2个百分点: after a benchmark the number is the margin, not a bound
+# 改造提升【1000个】村卫生室 / 整治提升【两个】“三年行动计划”: a count right before the noun it counts is the
+# number of things the work is done to, not a change (提升2个等级, 较上年增加4个, still are)
+_COUNTED_NOUN_RE = re.compile(r"[“\"《]?(?!等级|档|位次|级|基点|百分点)[\u4e00-\u9fff]")
 _BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
 
 
@@ -28,8 +33,8 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     text, g = doc.text, doc.grammar
     suffix = suffix_text = None
     end = c.end
+    pos = c.end + (1 if text[c.end : c.end + 1] == " " else 0)
     for surface, comp in g.suffix_comparators:
-        pos = c.end + (1 if text[c.end : c.end + 1] == " " else 0)
         if text.startswith(surface, pos):
             suffix, suffix_text = comp, surface
             end = pos + len(surface)
@@ -58,6 +63,8 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
         rest = tail[m.start() + len(m.group(1)) :]
         if len(rest) <= 2 and not rest.startswith(("到", "至")):
             is_change = True
+    if is_change and c.unit.unit in COUNT_UNITS and _COUNTED_NOUN_RE.match(text, end):
+        is_change = False
     if suffix is None and prefix is None and not is_change:
         return c
     return c.but(suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)

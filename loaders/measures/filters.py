@@ -30,6 +30,10 @@ _FIRST_TO_PASS_RE = re.compile(r"(?:首个|第[\d一二三四五六七八九十]
 # 首台套16兆瓦海上风机 / 单机容量10兆瓦: the size of one machine, a specification, not a figure of the region
 _ONE_UNIT_RE = re.compile(r"(?:首台套?|首套|单台|单机(?:容量)?|最大功率)(?:为|达)?$")
 _LISTED_IN_BRACKETS_RE = re.compile(r"[(（]([^()（）\n]{1,80})[)）]")
+# 超10亿元项目91个 / 收入5万元以上的村496个 / 20万元以上的村达到79%: a bound on a size (money, area, output)
+# names a class of things whose number or share follows in the clause: the bound is no figure of the region
+_BOUND_BEFORE_RE = re.compile(r"(?:超过|超|过|大于)$")
+_CLASS_BETWEEN_RE = re.compile(r"^(?:及?以上)?的?(?!的)[\u4e00-\u9fff]{1,12}$")  # 总投资超30亿元的【100个】项目: a total
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 # 年货运量150万吨以上的企业 / 投资额20亿元以上的项目: a bound on a quantity (the word before the number) of
 # the things named after 的; 35蒸吨/小时以下的锅炉: a bound on a capacity
@@ -116,14 +120,31 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
+        elif c.suffix in ("ge", "le") and text.startswith("的", c.end) and _size_of_each(text, a, c):
+            out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的
         elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)
+        elif _bound_of_a_counted_class(text, cands, i, b):
+            out[i] = c.but(dropped=True)  # 投资超10亿元项目91个: the size that admits the projects counted next
         elif _bound_of_a_class(text, a, c):
             out[i] = c.but(dropped=True)  # 年货运量150万吨以上的企业: which firms a rule is about, not a figure
         elif _threshold_of_a_class(text, c) and not _FIRST_TO_PASS_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 年销售汽油量大于5000吨的加油站: the things above a line, not a figure
     return out
+
+
+# a rate per time, or a metric right before the number: the bound is a size each of the things after 的 has
+# (20蒸吨以下的锅炉, 货物运输量150万吨以上的企业), not an amount of them (200万平方米以上的既有建筑节能改造)
+_SIZE_RATE_UNITS = ("steam_t_per_h", "t_per_day", "t_per_year", "m3_per_day")
+_SIZE_METRIC_BEFORE = ("量", "能耗", "产能", "规模", "每小时")
+
+
+def _size_of_each(text: str, clause_start: int, c: Candidate) -> bool:
+    after = text[c.end + 1 : c.end + 2]
+    if not _CJK_RE.match(after) or text.startswith(_NOT_A_NOUN, c.end + 1):
+        return False  # 10万人以上的目标: the figure's own goal
+    return c.unit.unit in _SIZE_RATE_UNITS or text[clause_start : c.start].endswith(_SIZE_METRIC_BEFORE)
 
 
 def _names_a_standard(text: str, c: Candidate) -> bool:
@@ -139,6 +160,23 @@ def _threshold_of_a_class(text: str, c: Candidate) -> bool:
     return (c.prefix is not None and c.prefix[1] in ("lt", "gt") and c.prefix[2] + len(c.prefix[0]) == c.start
             and c.unit.unit not in ("percent", "percentage_point") and text[c.end : c.end + 1] == "的"
             and bool(_CJK_RE.match(text[c.end + 1 : c.end + 2])) and not text.startswith(_NOT_A_NOUN, c.end + 1))
+
+
+def _bound_of_a_counted_class(text: str, cands: list[Candidate], i: int, clause_end: int) -> bool:
+    """营收过100亿元、50亿元企业分别达到6家和9家 / 集体收入5万元以上的村496个: a size with a bound (超, 过,
+    以上) and a noun right after it, then a count or a share in the same clause, is the line that admits the
+    things counted. A list of sizes is read at its last member; its bound may stand before the first."""
+    c = cands[i]
+    if c.unit.unit in COUNT_UNITS | {"percent", "percentage_point"} or c.number is None:
+        return False
+    first, last = i - c.in_list[0], i - c.in_list[0] + c.in_list[1] - 1
+    if last + 1 >= len(cands) or cands[last + 1].start >= clause_end:
+        return False
+    nxt = cands[last + 1]
+    bounded = (cands[last].suffix == "ge" or _BOUND_BEFORE_RE.search(text[max(0, cands[first].start - 2) : cands[first].start])
+               or (cands[first].prefix is not None and cands[first].prefix[1] in ("gt", "ge")))
+    return bool(bounded and (nxt.unit.unit in COUNT_UNITS or nxt.unit.unit == "percent")
+                and _CLASS_BETWEEN_RE.match(text[cands[last].end : nxt.start]))
 
 
 def _bound_of_a_class(text: str, a: int, c: Candidate) -> bool:

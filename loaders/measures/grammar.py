@@ -151,7 +151,9 @@ class Grammar:
             member_terms=frozenset(r["term"] for r in collective if r["reads"] == "member"),
             prefix_re=re.compile("(?=(" + "|".join(re.escape(s) for s, _, _ in prefix) + "))"),
             change_re=_alternation(change_words, lookahead=True),
-            rank_re=re.compile("|".join(map(re.escape, rank_words)) + r"|第[\dXx一二三四五六七八九十]+位"),
+            # 第52位, and the top or bottom group a place enters or leaves (退出168个重点城市“后十位”)
+            rank_re=re.compile("|".join(map(re.escape, rank_words))
+                               + r"|第[\dXx一二三四五六七八九十]+位|[前后][\dXx一二三四五六七八九十]+[位名]"),
             time_word_re=_alternation(time_words),
             term_re=_alternation(numeral_terms),
             change_only_re=re.compile(

@@ -35,6 +35,8 @@ _ENERGY_SOURCES = ("可再生能源", "清洁能源", "新能源", "风电", "�
 # the first item's verb governs the items after it that name none
 _WORK_VERBS = ("综合治理", "治理", "整治", "修复")
 _TREATED_UNITS = ("km2", "mu", "km")
+# a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
+_COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS))
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
 _SHARED_MARKERS = ("均", "分别")
@@ -117,6 +119,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
+            before = ""
+        elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (
+                before.endswith(_COUNT_OPENING_VERBS)  # 系统推进9个A项目: a verb phrase, the noun follows the count
+                or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
+                    and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None

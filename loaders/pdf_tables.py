@@ -26,7 +26,8 @@ def fix_private_use(text: str) -> str:
     return _PRIVATE_OTHER.sub("", _PRIVATE_DECIMAL.sub(".", text))
 
 
-_HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|现状值?|基准值?|目标值?|完成值|实际值")
+_HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|(?:规划)?(?:现状值?|基准值?|目标值?|完成值|实际值)")
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d\s*年")
 _BINDING_WORDS = ("约束性", "预期性", "导向性")
 _BINDING_HALVES = ("约束", "预期", "导向", "性")
 _SERIAL = re.compile(r"\d{1,2}|[(（]\d{1,2}[)）]")
@@ -53,6 +54,7 @@ class Columns:
     headers: list[str]
     tolerance: float
     binding_x: float | None  # x where the 属性 column starts, if any
+    left: float | None = None  # x where the first value column's header cell starts
 
 
 @dataclass
@@ -91,13 +93,59 @@ def _centre(w: dict) -> float:
     return (w["x0"] + w["x1"]) / 2
 
 
+def _overlaps(a: dict, b: dict) -> bool:
+    return a["x0"] < b["x1"] - 1 and b["x0"] < a["x1"] - 1
+
+
+def _stacks(words: list[dict]) -> list[dict]:
+    """The header's cells: words standing over one another (基准 / 值, 2020年 / 目标值, 规划 / 目标 / 完成 / 情况)
+    read top to bottom as one cell, left to right."""
+    stacks: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: w["x0"]):
+        home = next((s for s in stacks if any(_overlaps(w, o) for o in s)), None)
+        if home is None:
+            stacks.append([w])
+        else:
+            home.append(w)
+    out = []
+    for s in stacks:
+        s.sort(key=lambda w: w["top"])
+        out.append({"x0": min(w["x0"] for w in s), "x1": max(w["x1"] for w in s), "words": s,
+                    "text": "".join(w["text"] for w in s).replace(" ", "")})
+    return out
+
+
+def _header_cell(stack: dict) -> str | None:
+    """The stack's text when it heads a column of figures: a year or 基准/目标/完成 value as a whole (基准值 on
+    two lines), or a year on top of words that say more (2020年 / (基准年)); a stack like 规划目标完成情况
+    heads a column of words."""
+    if _HEADER_CELL.fullmatch(stack["text"]):
+        return stack["text"]
+    first = stack["words"][0]["text"].replace(" ", "")
+    return first if _YEAR_CELL.fullmatch(first) else None
+
+
 def _header_columns(line: _Line) -> Columns | None:
-    cells = [w for w in line.words if _HEADER_CELL.fullmatch(w["text"].replace(" ", ""))]
+    cells = [(s, text) for s in _stacks(line.words) if (text := _header_cell(s))]
     if len(cells) < 2:
         return None
-    centres = [_centre(w) for w in cells]
+    centres = [_centre(s) for s, _ in cells]
     gaps = [b - a for a, b in zip(centres, centres[1:], strict=False)]
-    return Columns(centres, [w["text"] for w in cells], max(12.0, min(gaps) / 2), None)
+    return Columns(centres, [text for _, text in cells], max(12.0, min(gaps) / 2), None, cells[0][0]["x0"])
+
+
+_HEADER_PIECE = 4  # characters of a header cell's piece printed on a line of its own (值, 属性, 情况)
+
+
+_HEADER_LINES = 5  # lines a header's cells may take
+_HEADER_GAP = 5.0  # points between the lines of a header
+
+
+def _header_pieces(line: _Line, header: list[dict]) -> bool:
+    """A line below a header's first lines holding only short pieces of its cells (值 under 基准, 属性 under
+    指标) or header cells of its own (目标值 under 规划), no figure."""
+    return (all(len(w["text"]) <= _HEADER_PIECE and not re.search(r"\d", w["text"]) for w in line.words)
+            and any(_HEADER_CELL.fullmatch(w["text"]) or any(_overlaps(w, h) for h in header) for w in line.words))
 
 
 def _column_of(w: dict, cols: Columns) -> int | None:
@@ -107,6 +155,8 @@ def _column_of(w: dict, cols: Columns) -> int | None:
 
 
 def _is_prose(line: _Line, cols: Columns, page_width: float) -> bool:
+    if _END.match(line.text):  # 注:1.…为19个: a note's figure may stand under a column
+        return True
     if any(_column_of(w, cols) is not None for w in line.words):
         return False
     span = line.words[-1]["x1"] - line.words[0]["x0"]
@@ -132,6 +182,11 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
             if cols is None:
                 i += 1
                 continue
+            # lines below holding the rest of the header's cells (值 under 基准, 情况 under 完成)
+            while (j + 1 < len(lines) and j - i < _HEADER_LINES and lines[j + 1].top - lines[j].bottom <= _HEADER_GAP
+                   and _header_pieces(lines[j + 1], [w for ln in lines[i : j + 1] for w in ln.words])):
+                j += 1
+            cols = _header_columns(_Line(lines[i].top, lines[j].bottom, [w for ln in lines[i : j + 1] for w in ln.words])) or cols
             start = i
             i = j + 1
         # header lines just around the year line (指标属 / 性 printed on two lines) add to the header
@@ -175,6 +230,8 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
         return None
     first_x = cols.centres[0] - cols.tolerance
     last_x = cols.centres[-1] + cols.tolerance
+    if not _numbered_lines(body, first_x) and (blocks := _row_blocks(body, cols)):
+        return _table(header, [_block_row(block, cols) for block in blocks], cols, {})
     serials = [ln.words[0] for ln in value_lines if _SERIAL.fullmatch(ln.words[0]["text"]) and ln.words[0]["x1"] < first_x]
     if len(serials) < 2 or max(w["x0"] for w in serials) - min(w["x0"] for w in serials) > 15:
         serials = []  # numbers scattered over the label column: footnote marks, not a column of row numbers
@@ -213,6 +270,12 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
                 row["labels"].append((ln.top, w["x0"], w["text"]))
     if not anchored:
         rows = _join_wrapped_rows(rows)
+    return _table(header, rows, cols, header_extra)
+
+
+def _table(header: _Line | None, rows: list[dict], cols: Columns, header_extra: dict[int, list[str]]) -> Table:
+    last_x = cols.centres[-1] + cols.tolerance
+    rows = [r for r in rows if r is not None]
     has_binding = any(r["binding"] for r in rows)
     if header is not None:  # kept in cols, so that a continuation on the next page repeats this header
         cols.headers = [h + "".join(header_extra.get(c, [])) for c, h in enumerate(cols.headers)]
@@ -230,6 +293,85 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
 
 
 _HALF_BINDING = ("约束", "预期", "导向")
+_ROW_JUMP = 2.5  # points by which the space between rows must exceed the space between the lines of a cell
+
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _group_words(labels: list[dict]) -> set[int]:
+    """ids of the words of a group column left of the labels (（2）大气环 / 境质量, a cell merged down several
+    rows): its column is where the words stand that have a label of their own right of them on their line;
+    every word lying within that column is the group's name, no part of a row's label."""
+    def hanzi(w: dict) -> int:
+        return len(_HANZI.findall(w["text"]))
+
+    right = 0.0
+    for w in labels:
+        nxt = min((o for o in labels if o is not w and abs(o["top"] - w["top"]) <= _LINE_TOLERANCE and o["x0"] >= w["x1"]),
+                  key=lambda o: o["x0"], default=None)
+        if hanzi(w) >= 2 and nxt is not None and hanzi(nxt) >= 2 and nxt["x0"] - w["x1"] >= 3:
+            right = max(right, w["x1"])
+    return {id(w) for w in labels if right and w["x1"] <= right + 2 and hanzi(w) >= 1}
+
+
+def _row_blocks(body: list[_Line], cols: Columns) -> list[list[dict]] | None:
+    """Rows without numbers told apart by the space between them: a cell wraps its words over lines closer
+    together than the space between two rows (达到国 / 家确定 / 的指标 beside a label of two lines). The words of
+    each row, a group column's names left out; None when the spaces between lines do not fall in two sizes
+    (rows printed as close as the lines of a cell), or when a block would hold two rows' figures."""
+    first_x = cols.centres[0] - cols.tolerance
+    words = [w for ln in body for w in ln.words]
+    label_x = max(first_x, (cols.left or first_x) - 6)
+    group = _group_words([w for w in words if w["x1"] <= label_x])
+    kept = sorted((w for w in words if id(w) not in group), key=lambda w: w["top"])
+    if len(kept) < 2:
+        return None
+    gaps, bottom = [], kept[0]["bottom"]
+    for w in kept[1:]:
+        gaps.append(w["top"] - bottom)
+        bottom = max(bottom, w["bottom"])
+    ordered = sorted({round(g, 1) for g in gaps})
+    cuts = [(a + b) / 2 for a, b in zip(ordered, ordered[1:], strict=False) if b - a >= _ROW_JUMP and b > 1.0]
+    for cut in cuts:  # the closest cut that gives every row a label: a wider one would join rows
+        blocks: list[list[dict]] = [[kept[0]]]
+        for w, gap in zip(kept[1:], gaps, strict=True):
+            if gap > cut:
+                blocks.append([])
+            blocks[-1].append(w)
+        blocks = [b for b in blocks if any(_column_of(w, cols) is not None for w in b)]  # else a group's heading
+        if len(blocks) >= 2 and all(any(w["x1"] <= label_x for w in b) for b in blocks):
+            return blocks
+    return None
+
+
+def _block_row(block: list[dict], cols: Columns) -> dict | None:
+    """A row from the words of its block: each value column's words top to bottom (达到国家确定的指标,
+    1.1、1.4、6、6), the label's words line by line, the 约束性/预期性 right of the value columns."""
+    first_x = max(cols.centres[0] - cols.tolerance, (cols.left or 0) - 6)
+    last_x = cols.centres[-1] + cols.tolerance
+    row: dict = {"line": None, "labels": [], "values": {}, "binding": ""}
+    for w in sorted(block, key=lambda w: (w["top"], w["x0"])):
+        c = _column_of(w, cols)
+        if c is not None:
+            row["values"][c] = row["values"].get(c, "") + w["text"]
+        elif w["x0"] > last_x:
+            if any(b in w["text"] for b in _BINDING_HALVES):  # a status column (完成, 达到) is no binding
+                row["binding"] += w["text"]
+        elif w["x1"] <= first_x:
+            row["labels"].append((w["top"], w["x0"], w["text"]))
+    row["labels"] = _label_lines(row["labels"])
+    return row
+
+
+def _label_lines(labels: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    """The label's words in reading order: words within a line's height of one another are one line, left
+    to right (主要城市 3 空气质量 with its footnote mark lifted)."""
+    out: list[tuple[float, float, str]] = []
+    for top, x0, text in sorted(labels):
+        line_top = out[-1][0] if out and top - out[-1][0] <= _LINE_TOLERANCE * 2 else top
+        out.append((line_top, x0, text))
+    return sorted(out)
 
 
 def _join_wrapped_rows(rows: list[dict]) -> list[dict]:

@@ -791,7 +791,7 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
     氨氮 0.33: 氮氧化物重点工程减排量 …)."""
     bracketed = _BRACKETED.fullmatch(text)
     inner, shift = (bracketed.group(1), 1) if bracketed else (text, 0)
-    parts = inner.split("/")
+    parts = inner.split("/") if "/" in inner else inner.split("、")  # 1.1、1.4、6、6: a figure per pollutant named
     named_subjects = max(label.count("/"), label.count("、"))
     if len(parts) > 1 and named_subjects == len(parts) - 1 and all(parse_cell(p.strip()) for p in parts):
         offsets = [shift + sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]

@@ -126,12 +126,20 @@ def _header_cell(stack: dict) -> str | None:
 
 
 def _header_columns(line: _Line) -> Columns | None:
-    cells = [(s, text) for s in _stacks(line.words) if (text := _header_cell(s))]
+    stacks = _stacks(line.words)
+    cells = [(s, text) for s in stacks if (text := _header_cell(s)) and not _runs_on(s, stacks)]
     if len(cells) < 2:
         return None
     centres = [_centre(s) for s, _ in cells]
     gaps = [b - a for a, b in zip(centres, centres[1:], strict=False)]
     return Columns(centres, [text for _, text in cells], max(12.0, min(gaps) / 2), None, cells[0][0]["x0"])
+
+
+def _runs_on(stack: dict, stacks: list[dict]) -> bool:
+    """A year followed a space later by words of a sentence (2020 年 全市空气质量优良天数): prose, no header."""
+    nxt = min((s for s in stacks if s["x0"] >= stack["x1"]), key=lambda s: s["x0"], default=None)
+    return (nxt is not None and nxt["x0"] - stack["x1"] < 6 and len(_HANZI.findall(nxt["text"])) >= 4
+            and not _HEADER_CELL.fullmatch(nxt["text"]))
 
 
 _HEADER_PIECE = 4  # characters of a header cell's piece printed on a line of its own (值, 属性, 情况)
@@ -154,8 +162,14 @@ def _column_of(w: dict, cols: Columns) -> int | None:
     return best if abs(cols.centres[best] - c) <= cols.tolerance else None
 
 
+# a phrase of running prose (比率为85.1%，细颗粒物年均浓): a cell holds a figure or a few words, not a sentence's clauses
+_RUNNING_TEXT = re.compile(r"[\u4e00-\u9fff\d.%]{4,}[，。；][\u4e00-\u9fff\d]{3,}")
+
+
 def _is_prose(line: _Line, cols: Columns, page_width: float) -> bool:
     if _END.match(line.text):  # 注:1.…为19个: a note's figure may stand under a column
+        return True
+    if any(_RUNNING_TEXT.search(w["text"]) for w in line.words):  # a column of prose, not a cell
         return True
     if any(_column_of(w, cols) is not None for w in line.words):
         return False
@@ -312,6 +326,10 @@ def _group_words(labels: list[dict]) -> set[int]:
                   key=lambda o: o["x0"], default=None)
         if hanzi(w) >= 2 and nxt is not None and hanzi(nxt) >= 2 and nxt["x0"] - w["x1"] >= 3:
             right = max(right, w["x1"])
+    if not right:  # no name shares a line with a label: the group column is what stands left of where most labels start
+        starts = [w["x0"] for w in labels if hanzi(w) >= 2]
+        edge = max(starts, key=lambda x: (sum(abs(o - x) < 3 for o in starts), -x), default=0.0)
+        right = edge - 3 if sum(abs(o - edge) < 3 for o in starts) > len(starts) / 2 else 0.0
     return {id(w) for w in labels if right and w["x1"] <= right + 2 and hanzi(w) >= 1}
 
 
@@ -327,35 +345,57 @@ def _row_blocks(body: list[_Line], cols: Columns) -> list[list[dict]] | None:
     kept = sorted((w for w in words if id(w) not in group), key=lambda w: w["top"])
     if len(kept) < 2:
         return None
-    gaps, bottom = [], kept[0]["bottom"]
-    for w in kept[1:]:
-        gaps.append(w["top"] - bottom)
+    gaps, bottom, line_top = [], kept[0]["bottom"], kept[0]["top"]
+    for w in kept[1:]:  # the space above each word's line (None for a word of the line before)
+        same_line = w["top"] - line_top <= _LINE_TOLERANCE
+        gaps.append(None if same_line else w["top"] - bottom)
+        line_top = line_top if same_line else w["top"]
         bottom = max(bottom, w["bottom"])
-    ordered = sorted({round(g, 1) for g in gaps})
-    cuts = [(a + b) / 2 for a, b in zip(ordered, ordered[1:], strict=False) if b - a >= _ROW_JUMP and b > 1.0]
-    for cut in cuts:  # the closest cut that gives every row a label: a wider one would join rows
+    ordered = sorted({round(g, 1) for g in gaps if g is not None})
+    if not ordered:
+        return None
+    cuts = [ordered[0] - 0.1] * (ordered[0] > 1.0)  # rows of one line each, spaced apart
+    cuts += [(a + b) / 2 for a, b in zip(ordered, ordered[1:], strict=False) if b - a >= _ROW_JUMP and b > 1.0]
+    for cut in cuts:  # the closest cut that splits no row: a wider one would join rows
         blocks: list[list[dict]] = [[kept[0]]]
         for w, gap in zip(kept[1:], gaps, strict=True):
-            if gap > cut:
+            if gap is not None and gap > cut:
                 blocks.append([])
             blocks[-1].append(w)
-        blocks = [b for b in blocks if any(_column_of(w, cols) is not None for w in b)]  # else a group's heading
-        if len(blocks) >= 2 and all(any(w["x1"] <= label_x for w in b) for b in blocks):
-            return blocks
+        if all(_whole_row(b, cols, label_x) for b in blocks):
+            blocks = [b for b in blocks if any(_column_of(w, cols) is not None for w in b)]  # else a group's heading
+            return blocks if len(blocks) >= 2 else None
     return None
+
+
+_PLAIN_FIGURE = re.compile(r"[<>≤≥]?\d+(?:\.\d+)?%?")
+_LABEL_TAIL = re.compile(r"[(（]|率$|比例$")  # the last line of a wrapped label: its unit, or the 率 it names
+
+
+def _whole_row(block: list[dict], cols: Columns, label_x: float) -> bool:
+    """Whether a block of words can be one row: a row with figures has a label, a column holds at most one
+    plain figure (38 / 85.1 on two lines are two rows), 约束 / 性 are not split from each other; a block
+    without figures is a heading (环境质量), not the tail of a wrapped label (保护率(%))."""
+    values = [w for w in block if _column_of(w, cols) is not None]
+    labels = [w for w in block if w["x1"] <= label_x]
+    if not values:
+        return not any(_LABEL_TAIL.search(w["text"]) for w in labels)
+    figures = [_column_of(w, cols) for w in values if _PLAIN_FIGURE.fullmatch(w["text"])]
+    binding = "".join(w["text"] for w in sorted(block, key=lambda w: w["top"])
+                      if _centre(w) > cols.centres[-1] and _column_of(w, cols) is None)
+    return bool(labels) and len(figures) == len(set(figures)) and binding not in _BINDING_HALVES
 
 
 def _block_row(block: list[dict], cols: Columns) -> dict | None:
     """A row from the words of its block: each value column's words top to bottom (达到国家确定的指标,
     1.1、1.4、6、6), the label's words line by line, the 约束性/预期性 right of the value columns."""
     first_x = max(cols.centres[0] - cols.tolerance, (cols.left or 0) - 6)
-    last_x = cols.centres[-1] + cols.tolerance
     row: dict = {"line": None, "labels": [], "values": {}, "binding": ""}
     for w in sorted(block, key=lambda w: (w["top"], w["x0"])):
         c = _column_of(w, cols)
         if c is not None:
             row["values"][c] = row["values"].get(c, "") + w["text"]
-        elif w["x0"] > last_x:
+        elif _centre(w) > cols.centres[-1]:
             if any(b in w["text"] for b in _BINDING_HALVES):  # a status column (完成, 达到) is no binding
                 row["binding"] += w["text"]
         elif w["x1"] <= first_x:

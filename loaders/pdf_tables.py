@@ -354,9 +354,9 @@ def _row_blocks(body: list[_Line], cols: Columns) -> list[list[dict]] | None:
     ordered = sorted({round(g, 1) for g in gaps if g is not None})
     if not ordered:
         return None
-    cuts = [ordered[0] - 0.1] * (ordered[0] > 1.0)  # rows of one line each, spaced apart
-    cuts += [(a + b) / 2 for a, b in zip(ordered, ordered[1:], strict=False) if b - a >= _ROW_JUMP and b > 1.0]
-    for cut in cuts:  # the closest cut that splits no row: a wider one would join rows
+    cuts = [(a + b) / 2 for a, b in zip(ordered, ordered[1:], strict=False) if b - a >= _ROW_JUMP and b > 1.0]
+    cuts += [ordered[0] - 0.1] * (ordered[0] > 1.0)  # else rows of one line each, spaced apart
+    for cut in cuts:  # the closest cut that splits no row and joins no two
         blocks: list[list[dict]] = [[kept[0]]]
         for w, gap in zip(kept[1:], gaps, strict=True):
             if gap is not None and gap > cut:

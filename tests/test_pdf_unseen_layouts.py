@@ -119,11 +119,12 @@ def test_a_table_without_rules_reads_its_rows_and_leaves_the_group_column_out():
     assert _row(cells[("森林覆盖率", 2025)]) == ("target", 41, "percent", "eq", "expected", None)
 
 
-def test_a_table_without_rules_joins_a_label_wrapped_over_two_lines():
+@pytest.mark.parametrize("centred", [True, False], ids=["cells centred", "cells at the top of the row"])
+def test_a_table_without_rules_joins_a_label_wrapped_over_two_lines(centred):
     rows = [[_GROUP, ["地表水国控断面达到或好于", "Ⅲ类水体比例(%)"], "70", "75", "约束性"],
             [None, "森林覆盖率(%)", "40.2", "41", "预期性"],
             [None, ["城市生活污水集中收集", "率(%)"], "60", "70", "预期性"]]
-    cells = _cells(factory.ruleless_table_pdf(rows))
+    cells = _cells(factory.ruleless_table_pdf(rows, centred))
     assert _row(cells[("地表水国控断面达到或好于Ⅲ类水体比例", 2025)]) == ("target", 75, "percent", "eq", "binding", None)
     assert _row(cells[("城市生活污水集中收集率", 2020)]) == ("outcome", 60, "percent", "eq", "expected", None)
     assert _row(cells[("森林覆盖率", 2020)])[:2] == ("outcome", 40.2)

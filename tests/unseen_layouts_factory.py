@@ -174,9 +174,10 @@ RULELESS_X = [62, 112, 300, 380, 450]  # left edges: group column, label, 2020, 
 _PITCH, _ROW_SPACE = 13, 9
 
 
-def _ruleless(c, rows: list[list], top: float) -> float:
-    """Rows of cells (a str, a list of lines, or None) at RULELESS_X, each cell centred in its row's height;
-    the first cell may be (name lines, rows spanned): a group's name merged down several rows."""
+def _ruleless(c, rows: list[list], top: float, centred: bool = True) -> float:
+    """Rows of cells (a str, a list of lines, or None) at RULELESS_X, each cell centred in its row's height
+    (or at its top, Word's default); the first cell may be (name lines, rows spanned): a group's name
+    merged down several rows."""
     def lines(cell) -> list[str]:
         return [] if cell is None or isinstance(cell, tuple) else [cell] if isinstance(cell, str) else cell
 
@@ -186,7 +187,7 @@ def _ruleless(c, rows: list[list], top: float) -> float:
         tops.append(tops[-1] - max(len(lines(cell)) for cell in row) * _PITCH - _ROW_SPACE)
 
     def draw(col: int, text_lines: list[str], y_top: float, y_bottom: float) -> None:
-        y = (y_top + y_bottom + _ROW_SPACE) / 2 + len(text_lines) * _PITCH / 2
+        y = (y_top + y_bottom + _ROW_SPACE) / 2 + len(text_lines) * _PITCH / 2 if centred else y_top
         for line in text_lines:
             if col in (2, 3):  # figures centred under their year
                 c.drawCentredString(RULELESS_X[col] + 30, y - 10, line)
@@ -203,14 +204,14 @@ def _ruleless(c, rows: list[list], top: float) -> float:
     return tops[-1]
 
 
-def ruleless_table_pdf(rows: list[list]) -> bytes:
+def ruleless_table_pdf(rows: list[list], centred: bool = True) -> bytes:
     """A plan page holding one indicator table without rules: title, a header of two lines (2020年 over
     基准值), the rows, a note and prose below."""
     buf = io.BytesIO()
     c = _canvas(buf)
     top = _text(c, ["测试市“十四五”生态环境保护规划", "表1 “十四五”生态环境保护主要指标"], HEIGHT - 80) - 6
     top = _ruleless(c, [[None, "指标", ["2020年", "基准值"], ["2025年", "目标值"], ["指标", "属性"]]], top)
-    top = _ruleless(c, rows, top)
+    top = _ruleless(c, rows, top, centred)
     _text(c, ["注：1.细颗粒物浓度为地级城市平均值。", "二、主要任务",
               "全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 14)
     _footer(c, 1)

@@ -301,18 +301,21 @@ def _print(result: dict) -> None:
         echo(f"{d:40} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['matched']:6} {s['extracted']:6} {s['gold']:6}")
     echo("accuracy on matched rows: " + ", ".join(f"{k} {v:.3f}" for k, v in result["accuracy_on_matched"].items()))
     echo(f"masked mentions (value null, not scored): {result['masked_mentions']}")
-    echo(f"\ngold rows with an indicator missed or wrong: {len(result['gold_indicator_failures'])}")
-    for f in result["gold_indicator_failures"]:
-        echo(f"  {f}")
-    echo(f"\nwrong attributes on matched rows: {len(result['wrong_attributes'])}")
-    for w in result["wrong_attributes"]:
-        echo(f"  {w['doc'][:3]} {w['field']}: gold {w['gold']} got {w['extracted']} | {w['quote']} | {w['subject']}")
-    echo(f"\nmisses: {len(result['misses'])}")
-    for m in result["misses"]:
-        echo(f"  {m['doc'][:3]} {m['kind']} {m['value']:g} {m['unit']} | {m['quote']}")
-    echo(f"\nfalse positives: {len(result['false_positives'])}")
-    for f in result["false_positives"]:
-        echo(f"  {f['doc'][:3]} {f['kind']} {f['value']:g} {f['unit']} [{f['subject']}] | {f['sentence'][:120]}")
+    for heading, key, line in _LISTS:
+        echo(f"\n{heading}: {len(result[key])}")
+        for row in result[key]:
+            echo(f"  {line(row)}")
+
+
+# The lists _print ends with: (heading, key of the result, one row's line)
+_LISTS = (
+    ("gold rows with an indicator missed or wrong", "gold_indicator_failures", str),
+    ("wrong attributes on matched rows", "wrong_attributes",
+     lambda w: f"{w['doc'][:3]} {w['field']}: gold {w['gold']} got {w['extracted']} | {w['quote']} | {w['subject']}"),
+    ("misses", "misses", lambda m: f"{m['doc'][:3]} {m['kind']} {m['value']:g} {m['unit']} | {m['quote']}"),
+    ("false positives", "false_positives",
+     lambda f: f"{f['doc'][:3]} {f['kind']} {f['value']:g} {f['unit']} [{f['subject']}] | {f['sentence'][:120]}"),
+)
 
 
 @click.command()

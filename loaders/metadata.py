@@ -5,8 +5,9 @@ title        header 名称/信息名称/..., else the first title-like line of t
 issuer       header 发布机构/..., else a signature line (XX市人民政府), else 'XX印发《…》'
 doc_number   header 文件编号/..., else a line holding only a number such as 常政发〔2023〕23号
 published_on header date fields, else a signature date line (2023年4月17日)
-region       regions named in the title, then in a speech's opening, then in the issuer, then the body's most
-             named one, made precise by the file name (三亚.txt) or the city a city's report names bare (现代化三亚)
+region       the first that answers of the ordered rules of _PLACE_RULES: regions named in the title, then in
+             a speech's opening, then in the issuer, then the body's most named one, made precise by the file
+             name (三亚.txt) or the city a city's report names bare (现代化三亚)
 region_scope the level the document speaks for: province | city (the region's own level), or
              county when it names, or speaks for (全县), a county-level division of its region;
              county_name/county_code name that division (GB/T 2260, cpca's table) when known
@@ -25,6 +26,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -464,8 +466,7 @@ def plan_period_end(text: str) -> int | None:
     return None
 
 
-# the congress a report is given to; a 盟 or 地区 has none, its report goes to the congress' working committee
-_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:第?[一二三四五六七八九十]{1,3}届人民代表大会|人大工作委员会|人大工委)")
+# the dated session line of a work report: 2026年1月28日在…人民代表大会上
 _CONGRESS_DATE = re.compile(r"(20\d{2}|二[〇零○]\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})\s*年[^。\n]{0,40}?人民代表大会")
 
 
@@ -491,12 +492,75 @@ def work_report_year(title: str | None, text: str) -> int | None:
 
 
 # --- region ----------------------------------------------------------------------------
+#
+# Where a document speaks from is decided by the ordered rules of _PLACE_RULES (find_place, below): the
+# first rule that answers wins. What the document says of itself in a short text (title, speech opening,
+# issuer) comes before what its body names most; the file name and a city's bare name only make the
+# body's region more precise. The level the text speaks for (its voice) guides the rules that count.
 
 
-def _region_of_names(mentions: list[RegionMention]) -> RegionMention | None:
-    """The region a short text (title, issuer) is about: its first city, else its first province."""
-    cities = [m for m in mentions if m.level == "city"]
-    return cities[0] if cities else (mentions[0] if mentions else None)
+@dataclass(frozen=True)
+class Place:
+    """Where a document speaks from: its warehouse region and the level it speaks for."""
+
+    region_code: str | None = None
+    scope: str | None = None  # province | city | county; None with no region
+    county_name: str | None = None  # the county-level division of a county document, when known
+    county_code: str | None = None
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the rules of find_place read."""
+
+    title: str | None
+    issuer: str | None
+    text: str
+    index: RegionIndex
+    source_file: str | None
+    speaker: str | None  # the level a speech says it is given for (我代表市人民政府), else None
+    voice: str | None  # the speaker's level, else the level the body speaks for (全省 / 全市 / 全县 / 全国)
+
+
+# --- the place a rule gives
+
+
+def _county_named(mentions: list[RegionMention], short_text: str, region_code: str, index: RegionIndex) -> tuple[str, str] | None:
+    """The county of region_code a title or issuer names: a county mention (武进区), else a name
+    only the region tells apart (南京市鼓楼区, 沛县人民政府)."""
+    named = [(m.county_name, m.county_code) for m in mentions if m.county_code and m.code == region_code]
+    named = named or index.counties_in(short_text, region_code)
+    return named[0] if named else None
+
+
+def _place(region_code: str, county: tuple[str, str] | None, voice: str | None, index: RegionIndex) -> Place:
+    """A county's place keeps its parent region and is marked scope county; else the region's own level, or
+    county when the text speaks for a county it does not name."""
+    if county:
+        return Place(region_code, "county", *county)
+    region = index.get(region_code)
+    return Place(region_code, "county" if voice == "county" else region.level if region else None)
+
+
+# --- the level a text speaks for
+
+# 我代表…政府 is read twice: for the region it names (a name of two characters or more: 我代表云南省人民政府,
+# 喀什地区行政公署) and for the level it speaks for, which a bare 我代表市政府 or 行署 tells too.
+_SPEAKS_FOR_NAMED = re.compile(r"代表([\u4e00-\u9fff]{2,16}?)(?:人民政府|行政公署)")
+_SPEAKS_FOR_LEVEL = re.compile(r"代表([\u4e00-\u9fff]{0,16}?)(人民政府|政府|行政公署|行署|国务院)")
+
+
+def _speaker_level(text: str) -> str | None:
+    """The level of the government a speech is given for (我代表市人民政府 -> city, 我代表国务院 ->
+    national), from its opening lines; None when it does not say."""
+    m = _SPEAKS_FOR_LEVEL.search(text[:_OPENING_CHARS])
+    if m is None:
+        return None
+    levels = _keywords().speaker_levels
+    if m.group(2) in levels:
+        return levels[m.group(2)]
+    return next((level for word, level in sorted(levels.items(), key=lambda kv: -len(kv[0]))
+                 if m.group(1).endswith(word)), None)
 
 
 def _level_of_voice(text: str, autonomous_region: bool = False) -> str | None:
@@ -517,6 +581,74 @@ def _level_of_voice(text: str, autonomous_region: bool = False) -> str | None:
     return "county" if votes["county"] > votes["city"] else "city"
 
 
+def _is_local(voice: str | None) -> bool:
+    """A city's or a county's voice (全市, 我县): both speak for a place below the province."""
+    return voice in ("city", "county")
+
+
+def _fits_voice(region: Region, voice: str | None) -> bool:
+    """A region of the level a text speaks for: a province's voice (全省) a province, a city's (我代表市/州/盟…)
+    a prefecture-level unit or a municipality (直辖市, a province-level 市)."""
+    if voice == "province":
+        return region.level == "province"
+    if _is_local(voice):
+        return region.level == "city" or region.name.endswith("市")
+    return True
+
+
+# --- rules 1-3: a region a short text names
+
+# "兰州等4城市…", "甲市、乙市等地…": a title naming examples of a list is not about that city
+_LISTED = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8})*等")
+# the congress a report is given to; a 盟 or 地区 has none, its report goes to the congress' working committee
+_CONGRESS = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:第?[一二三四五六七八九十]{1,3}届人民代表大会|人大工作委员会|人大工委)")
+
+
+def _opening_names(text: str) -> list[str]:
+    """Who a speech speaks for, in its opening lines: the congress it is given to (在XX市第十六届人民
+    代表大会…), then the government it speaks for (我代表XX州人民政府)."""
+    head = text[:_SUMMARY_HEAD_CHARS]
+    return [m.group(1) for regex in (_CONGRESS, _SPEAKS_FOR_NAMED) for m in regex.finditer(head)]
+
+
+def _place_named_in(short_text: str | None, ev: _Evidence) -> Place | None:
+    """The place a short text names: its first city not listed as an example, else its first province,
+    with the county it names of that region."""
+    if not short_text:
+        return None
+    mentions = [m for m in ev.index.find_mentions(short_text) if not _LISTED.match(short_text, m.end)]
+    cities = [m for m in mentions if m.level == "city"]
+    named = cities[0] if cities else (mentions[0] if mentions else None)
+    if named is None:
+        return None
+    return _place(named.code, _county_named(mentions, short_text, named.code, ev.index), ev.voice, ev.index)
+
+
+def _named_in_title(ev: _Evidence) -> Place | None:
+    return _place_named_in(ev.title, ev)
+
+
+def _named_in_opening(ev: _Evidence) -> Place | None:
+    return next((place for name in _opening_names(ev.text) if (place := _place_named_in(name, ev))), None)
+
+
+def _named_by_issuer(ev: _Evidence) -> Place | None:
+    return _place_named_in(ev.issuer, ev)
+
+
+# --- rule 4: the country
+
+
+def _spoken_for_country(ev: _Evidence) -> Place | None:
+    return Place() if ev.voice == "national" else None
+
+
+# --- rule 5: the body, made precise by the file name or a city's bare name
+
+_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")  # 新华社北京5月6日电: where the news was filed
+_LOCAL_NAME_REPEATS = 3  # a local report names its own place by its bare name many times (现代化三亚, 三亚湾, 三亚港)
+
+
 def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | None:
     """The body's region. A city when it is named clearly more than any other city and either
     the body speaks for a city (全市, 我区) or the city outnumbers all province names; else
@@ -526,89 +658,13 @@ def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | 
     if cities and voice != "province" and (len(cities) == 1 or cities[0][1] >= 2 * cities[1][1]):
         n_city = cities[0][1]
         n_province = sum(1 for m in mentions if m.level == "province")
-        if (voice in ("city", "county") and (n_city >= 2 or not n_province)) or (n_city >= 2 and n_city > sum(1 for m in mentions if m.level == "province")):
+        if (_is_local(voice) and (n_city >= 2 or not n_province)) or (n_city >= 2 and n_city > n_province):
             return cities[0][0]
     provinces = Counter(m.province_code for m in mentions)
     direct = Counter(m.code for m in mentions if m.level == "province")
     if not provinces:
         return None
     return max(provinces, key=lambda code: (provinces[code], direct[code]))
-
-
-# "兰州等4城市…", "甲市、乙市等地…": a title naming examples of a list is not about that city
-_LISTED = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8})*等")
-_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:电|讯)")  # 新华社北京5月6日电: where the news was filed
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a document speaks from: its warehouse region and the level it speaks for."""
-
-    region_code: str | None = None
-    scope: str | None = None  # province | city | county; None with no region
-    county_name: str | None = None  # the county-level division of a county document, when known
-    county_code: str | None = None
-
-
-def _county_named(mentions: list[RegionMention], short_text: str, region_code: str, index: RegionIndex) -> tuple[str, str] | None:
-    """The county of region_code a title or issuer names: a county mention (武进区), else a name
-    only the region tells apart (南京市鼓楼区, 沛县人民政府)."""
-    named = [(m.county_name, m.county_code) for m in mentions if m.county_code and m.code == region_code]
-    named = named or index.counties_in(short_text, region_code)
-    return named[0] if named else None
-
-
-def _county_of_body(mentions: list[RegionMention], region_code: str) -> tuple[str, str] | None:
-    """A body that names one county of its region (at least twice) more often than the region
-    itself and its other counties together speaks for that county (慈溪市…慈溪市…宁波市)."""
-    of_region = [m for m in mentions if m.code == region_code]
-    counties = Counter((m.county_name, m.county_code) for m in of_region if m.county_code).most_common(1)
-    if counties and counties[0][1] >= 2 and counties[0][1] > len(of_region) - counties[0][1]:
-        return counties[0][0]
-    return None
-
-
-def _place(region_code: str, county: tuple[str, str] | None, voice: str | None, index: RegionIndex) -> Place:
-    if county:
-        return Place(region_code, "county", *county)
-    region = index.get(region_code)
-    return Place(region_code, "county" if voice == "county" else region.level if region else None)
-
-
-_ADDRESSED_BY = re.compile(r"代表([\u4e00-\u9fff]{2,16}?)(?:人民政府|行政公署)")  # 我代表云南省人民政府 / 喀什地区行政公署
-
-
-_SPEAKS_FOR = re.compile(r"代表([\u4e00-\u9fff]{0,16}?)(人民政府|政府|行政公署|行署|国务院)")  # 我代表市政府 too
-
-
-def _speaker_level(text: str) -> str | None:
-    """The level of the government a speech is given for (我代表市人民政府 -> city, 我代表国务院 ->
-    national), from its opening lines; None when it does not say."""
-    m = _SPEAKS_FOR.search(text[:_OPENING_CHARS])
-    if m is None:
-        return None
-    levels = _keywords().speaker_levels
-    if m.group(2) in levels:
-        return levels[m.group(2)]
-    return next((level for word, level in sorted(levels.items(), key=lambda kv: -len(kv[0]))
-                 if m.group(1).endswith(word)), None)
-
-
-def _opening_names(text: str) -> list[str]:
-    """Who a speech speaks for, in its opening lines: the congress it is given to (在XX市第十六届人民
-    代表大会…) and the government it speaks for (我代表XX州人民政府)."""
-    head = text[:_SUMMARY_HEAD_CHARS]
-    return [m.group(1) for regex in (_CONGRESS, _ADDRESSED_BY) for m in regex.finditer(head)]
-
-
-def _fits_voice(region: Region, voice: str | None) -> bool:
-    """A region of the level a text speaks for: a province's voice (全省) a province, a city's (我代表市/州/盟…)
-    a prefecture-level unit or a municipality (直辖市, a province-level 市)."""
-    if voice == "province":
-        return region.level == "province"
-    if voice in ("city", "county"):
-        return region.level == "city" or region.name.endswith("市")
-    return True
 
 
 def _file_name_region(source_file: str | None, voice: str | None, index: RegionIndex) -> Region | None:
@@ -625,25 +681,18 @@ def _file_name_region(source_file: str | None, voice: str | None, index: RegionI
 
 def _file_name_agrees(named: Region, code: str | None, mentions: list[RegionMention], text: str, voice: str | None,
                       index: RegionIndex) -> bool:
-    """Whether the file name's region is the body's, made more precise: the body names no region (the file name
-    is all there is), or names the file's city, or is about that city's province (or another of its cities) while
-    speaking for a city or naming the city in any form (现代化凉山, 三亚湾: a bare short name), or speaks for a city
-    and names a province only by the short name that city shares (海南: 海南省 and 海南藏族自治州)."""
+    """Whether the file name's region is the body's region made more precise; the reasons, in order."""
     if code is None:
-        return True
-    local = voice in ("city", "county")
-    if local and named.level == "city" and (region := index.get(code)) and region.short_name == named.short_name:
-        return True
+        return True  # the body names no region: the file name is all there is
     region = index.get(code)
+    if _is_local(voice) and named.level == "city" and region and region.short_name == named.short_name:
+        return True  # a city's voice naming a province only by the short name they share (海南: 海南省, 海南藏族自治州)
     if named.level != "city" or region is None or named.province_code != region.province_code:
-        return False
-    if region.level == "province":
-        return any(m.code == named.code for m in mentions) or local or named.short_name in text
+        return False  # only a city of the body's own province makes it more precise
+    if region.level == "province":  # a city of the province the body is about: named there in any form (现代化凉山)
+        return any(m.code == named.code for m in mentions) or _is_local(voice) or named.short_name in text
     # another city of the province (its capital: 融入X都市圈, X市) named more than the speaker names itself bare
-    return local or text.count(named.short_name) >= text.count(region.short_name)
-
-
-_LOCAL_NAME_REPEATS = 3  # a local report names its own place by its bare name many times (现代化三亚, 三亚湾, 三亚港)
+    return _is_local(voice) or text.count(named.short_name) >= text.count(region.short_name)
 
 
 def _local_place_named_most(text: str, province_code: str, index: RegionIndex) -> str | None:
@@ -656,38 +705,71 @@ def _local_place_named_most(text: str, province_code: str, index: RegionIndex) -
     return counts[0][1] if index.get(counts[0][1]) else None  # a county the province administers is no region
 
 
-def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex,
-               source_file: str | None = None) -> Place:
-    """The region named by the title, else the opening lines of a speech (the congress or the government it
-    speaks for), else the issuer, else the body's dominant one, made more precise by the file name (_file_name_agrees)
-    or, in a text speaking for a city, by the city it names most by its bare name; an empty Place for a body that
-    speaks for the whole country (a national document is about no province or city). A county-level document keeps its parent region and is marked scope county."""
-    speaker = _speaker_level(text)
-    voice = speaker or _level_of_voice(text)  # a speech says whom it speaks for
-    for short_text in (title, *_opening_names(text), issuer):  # a speech's page may be issued by a newspaper (吉林日报)
-        mentions = index.find_mentions(short_text) if short_text else []
-        mentions = [m for m in mentions if not _LISTED.match(short_text, m.end)]
-        if m := _region_of_names(mentions):
-            county = _county_named(mentions, short_text, m.code, index)
-            return _place(m.code, county, voice, index)
-    if voice == "national":
-        return Place()
+def _named_by_file(ev: _Evidence, code: str | None, mentions: list[RegionMention], voice: str | None) -> str | None:
+    """5a. The region of the file name when it agrees with the body's (code)."""
+    named = _file_name_region(ev.source_file, voice, ev.index)
+    return named.code if named and _file_name_agrees(named, code, mentions, ev.text, voice, ev.index) else None
+
+
+def _named_bare_most(ev: _Evidence, code: str | None, voice: str | None) -> str | None:
+    """5b. In a text speaking for a city, the city of the body's province it names most by its bare name."""
+    if code is None or not _is_local(voice):
+        return None
+    return _local_place_named_most(ev.text, ev.index.get(code).province_code, ev.index)
+
+
+def _county_of_body(mentions: list[RegionMention], region_code: str) -> tuple[str, str] | None:
+    """A body that names one county of its region (at least twice) more often than the region
+    itself and its other counties together speaks for that county (慈溪市…慈溪市…宁波市)."""
+    of_region = [m for m in mentions if m.code == region_code]
+    counties = Counter((m.county_name, m.county_code) for m in of_region if m.county_code).most_common(1)
+    if counties and counties[0][1] >= 2 and counties[0][1] > len(of_region) - counties[0][1]:
+        return counties[0][0]
+    return None
+
+
+def _region_of_body(ev: _Evidence) -> Place:
+    """The body's dominant region, made more precise by the file name when it agrees (三亚.txt), else, in a
+    text speaking for a city, by the city it names most by its bare name (现代化三亚); with the county the
+    body speaks for, else the one its title or issuer names."""
+    text, index = ev.text, ev.index
     mentions = [m for m in index.find_mentions(text) if not _DATELINE.match(text, m.end)]
+    voice = ev.voice
     provinces = Counter(m.province_code for m in mentions).most_common(1)
-    if speaker is None and provinces and index.get(provinces[0][0]).name.endswith("自治区"):
+    if ev.speaker is None and provinces and index.get(provinces[0][0]).name.endswith("自治区"):
         voice = _level_of_voice(text, autonomous_region=True)  # 全区 of 广西: the region's own voice, not a district's
     code = _dominant_region(mentions, voice)
-    named = _file_name_region(source_file, voice, index)
-    if named and _file_name_agrees(named, code, mentions, text, voice, index):
-        code = named.code  # the file name names the body's region, or a city of its province
-    elif code and voice in ("city", "county"):  # a city's report naming its city bare more than any other
-        code = _local_place_named_most(text, index.get(code).province_code, index) or code
+    code = _named_by_file(ev, code, mentions, voice) or _named_bare_most(ev, code, voice) or code  # 5a, else 5b
     if code is None:
         return Place()
     county = _county_of_body(mentions, code) if voice != "province" else None
-    for short_text in (title, issuer):
+    for short_text in (ev.title, ev.issuer):
         county = county or (_county_named([], short_text, code, index) if short_text else None)
     return _place(code, county, voice, index)
+
+
+# --- the rules in order
+
+# The order of evidence: the first rule that answers gives the place.
+_PLACE_RULES: tuple[Callable[[_Evidence], Place | None], ...] = (
+    _named_in_title,  # a title names what the document is about (某市…规划)
+    _named_in_opening,  # a speech names the congress it is given to, then the government it speaks for
+    _named_by_issuer,  # after the opening: a speech's page may be issued by a newspaper (吉林日报)
+    _spoken_for_country,  # a body speaking for the whole country (全国, 党中央) is about no province or city
+    _region_of_body,  # what the body names most (a city named clearly most, else the province named most),
+    # made more precise by 5a. the file name when it agrees with the body (三亚.txt), else 5b. in a city's
+    # voice, the city of the province it names most by its bare name (现代化三亚)
+)
+
+
+def find_place(title: str | None, issuer: str | None, text: str, index: RegionIndex,
+               source_file: str | None = None) -> Place:
+    """Where a document speaks from: the place the first of _PLACE_RULES gives; an empty Place for a document
+    about the whole country or naming no region. The voice is the level a speech says it is given for, else
+    the level the body speaks for."""
+    speaker = _speaker_level(text)
+    ev = _Evidence(title, issuer, text, index, source_file, speaker, speaker or _level_of_voice(text))
+    return next(place for rule in _PLACE_RULES if (place := rule(ev)) is not None)
 
 
 def find_region(title: str | None, issuer: str | None, text: str, index: RegionIndex) -> str | None:

@@ -812,10 +812,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
         table.period_end = period_end_in(title)
         if not title and blocks and _repeats_header_of(prev_part, table):
             table.period_end = blocks[-1].table.period_end  # the same table, its header repeated on the next page
-        for row in table.cells:
-            for c, cell in enumerate(row):
-                if cell is not None:
-                    row[c] = reading.t2s("\n".join(reading.normalise(cell)))
+        reading.normalise_cells(table.cells)
         block = render(table)
         block.char_start = sum(len(line) + 1 for line in lines)
         blocks.append(block)

@@ -50,7 +50,7 @@ import duckdb
 from tqdm import tqdm
 
 from loaders.faults import fault_point
-from loaders.writing import exclusive_lock, raw_set_problem
+from loaders.writing import exclusive_lock, fsync_dir, raw_set_problem
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]  # holds dbt_project.yml and profiles.yml
 BUILDING_PREFIX = ".building-"
@@ -418,11 +418,7 @@ def build_and_publish(raw_dir: Path, published: Path, builder: Builder | None = 
         fault_point("build:checked")
         _remove_leftovers(published)  # first: a reader opening the new file must find no old WAL
         os.replace(target, published)
-        fd = os.open(published.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_dir(published.parent)
         fault_point("build:swapped")
         _write_record(published, raw_dir, outcome, tables, mode, compaction)
         return PublishResult(True, published, outcome, mode=mode, compaction=compaction)

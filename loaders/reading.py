@@ -450,6 +450,15 @@ def _t2s_tables() -> tuple[Automaton, CodeTable, frozenset[str]]:
     return phrases, CodeTable(chars), frozenset(changing)
 
 
+def normalise_cells(rows: list[list[str | None]]) -> None:
+    """A table's cells cleaned in place the way its text is (normalise, then simplified characters); an empty
+    cell stays as it is."""
+    for row in rows:
+        for c, cell in enumerate(row):
+            if cell:
+                row[c] = t2s("\n".join(normalise(cell)))
+
+
 def t2s(text: str) -> str:
     """Traditional -> simplified with OpenCC's t2s dictionaries (longest phrase first, then characters)."""
     phrases, chars, changing = _t2s_tables()

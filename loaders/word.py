@@ -119,10 +119,7 @@ def read_docx(data: bytes, name: str = "") -> CleanDocument:
         elif child.tag == f"{_W}tbl":
             table = _table(DocxTable(child, doc))
             table.table_no = len(blocks) + 1
-            for row in table.cells:
-                for c, cell in enumerate(row):
-                    if cell:
-                        row[c] = reading.t2s("\n".join(reading.normalise(cell)))
+            reading.normalise_cells(table.cells)
             block = render(table)
             block.char_start = sum(len(line) + 1 for line in lines)
             blocks.append(block)

@@ -1,9 +1,8 @@
 """Generated PDF and Word files for the edge cases of tests/test_pdf_word.py.
 
-PDFs are drawn with reportlab (BSD) and its built-in Adobe CID font STSong-Light, so no font file
-is needed; tables are drawn as ruled grids the way office software prints them. Scans (images of
-pages, for OCR) are drawn with Pillow in a CJK font of the system (fonts-noto-cjk, `make chromium`).
-Old binary Word files are built byte by byte (a compound file holding a Word 97 text stream).
+PDFs are drawn on tests/pdf_drawing.py's canvas (reportlab). Scans (images of pages, for OCR) are drawn
+with Pillow in a CJK font of the system (fonts-noto-cjk, `make chromium`). Old binary Word files are built
+byte by byte (a compound file holding a Word 97 text stream).
 """
 
 from __future__ import annotations
@@ -12,99 +11,42 @@ import io
 import struct
 import subprocess
 
-from reportlab.lib.pagesizes import A4
+from pdf_drawing import FONT, HEIGHT, LEFT, WIDTH, PdfCanvas
 from reportlab.lib.pdfencrypt import StandardEncryption
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen import canvas
-
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-WIDTH, HEIGHT = A4
-LEFT, LINE = 60, 22
-
-
-def _canvas(buf: io.BytesIO, **kw) -> canvas.Canvas:
-    c = canvas.Canvas(buf, pagesize=A4, **kw)
-    c.setTitle("测试市生态环境保护规划")
-    c.setFont(FONT, 12)
-    return c
-
-
-def _text(c: canvas.Canvas, lines: list[str], top: float) -> float:
-    c.setFont(FONT, 12)
-    for line in lines:
-        c.drawString(LEFT, top, line)
-        top -= LINE
-    return top
-
-
-def _footer(c: canvas.Canvas, n: int) -> None:
-    c.drawCentredString(WIDTH / 2, 30, f"— {n} —")
-
-
-def grid(c: canvas.Canvas, rows: list[list[str | None]], top: float, widths: list[float], merges=()) -> float:
-    """A ruled table; merges: ((r0, c0), (r1, c1)) blocks drawn as one cell (no inner rules, text once)."""
-    height = 24
-    xs = [LEFT]
-    for w in widths:
-        xs.append(xs[-1] + w)
-    ys = [top - r * height for r in range(len(rows) + 1)]
-    covered: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-    for (r0, c0), (r1, c1) in merges:
-        for r in range(r0, r1 + 1):
-            for col in range(c0, c1 + 1):
-                covered[(r, col)] = (r0, c0, r1, c1)
-    c.setLineWidth(0.8)
-    for r in range(len(rows)):
-        for col in range(len(widths)):
-            r0, c0, r1, c1 = covered.get((r, col), (r, col, r, col))
-            if (r, col) != (r0, c0):
-                continue
-            x0, x1, y_top, y_bottom = xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]
-            c.rect(x0, y_bottom, x1 - x0, y_top - y_bottom)
-            if rows[r][col]:
-                c.setFont(FONT, 10)
-                c.drawString(x0 + 4, (y_top + y_bottom) / 2 - 4, rows[r][col])
-    return ys[-1]
 
 
 def plan_pdf() -> bytes:
     """Two pages: prose with an OCR-like spaced number and page numbers; an indicator table with a
     two-line header continued across the page break (its header row repeated)."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试市“十四五”生态环境保护规划", "一、主要目标",
-                    "到2025年，全市PM2.5平均浓度 37 微克/立方米，空气质量优良天",
-                    "数比率达到85%。", "表1 主要指标"], HEIGHT - 80)
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "一、主要目标",
+                   "到2025年，全市PM2.5平均浓度 37 微克/立方米，空气质量优良天",
+                   "数比率达到85%。", "表1 主要指标"])
     header = [["指标", "单位", "年份", None, "属性"], [None, None, "2020年", "2025年", None]]
     merges = [((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (1, 4))]
     widths = [170, 70, 70, 70, 70]
     rows = header + [["细颗粒物浓度", "微克/立方米", "41", "≤35", "约束性"],
                      ["森林覆盖率", "%", "30.5", "31", "预期性"]]
-    top = grid(c, rows, top - 10, widths, merges)
-    _footer(c, 1)
+    top = c.grid(rows, top - 10, widths, merges)
+    c.footer(1)
     c.showPage()
     rows2 = header + [["化学需氧量减排量", "万吨", "—", "[1.2]", "约束性"],
                       ["城市黑臭水体", "%", "12", "完成省下达任务", "约束性"],
                       ["地表水优良比例", "%", "80", "85左右", "约束性"]]
-    top = grid(c, rows2, HEIGHT - 60, widths, merges)
-    _text(c, ["二、保障措施", "加强组织领导。"], top - 30)
-    _footer(c, 2)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    top = c.grid(rows2, HEIGHT - 60, widths, merges)
+    c.lines(["二、保障措施", "加强组织领导。"], top - 30)
+    c.footer(2)
+    return c.pdf()
 
 
 def open_last_column_pdf() -> bytes:
     """An indicator table whose last column has no right rule in its body rows (its border lies off
     the page): only the header cell of that column is a closed box."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80) - 10
+    c = PdfCanvas()
+    top = c.lines(["样例市“十四五”生态环境保护规划", "表1 规划指标"]) - 10
     rows = [["指标", "属性", "2020年"], ["区域细颗粒物年均浓度", "约束性", "38"],
             ["区域森林覆盖率(%)", "约束性", "40.2"], ["区域空气优良天数比率(%)", "约束性", "80.5"]]
-    grid(c, rows, top, [200, 80, 100])
+    c.grid(rows, top, [200, 80, 100])
     x0 = LEFT + 380
     c.rect(x0, top - 24, 100, 24)
     c.setFont(FONT, 10)
@@ -113,42 +55,33 @@ def open_last_column_pdf() -> bytes:
         y = top - 24 * (r + 1)
         c.line(x0, y, x0 + 100, y)
         c.drawString(x0 + 4, y + 8, value)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def prose_pdf(pages: int = 2, rotate: int = 0) -> bytes:
-    buf = io.BytesIO()
-    c = _canvas(buf)
+    c = PdfCanvas()
     for n in range(1, pages + 1):
         if rotate:
             c.setPageRotation(rotate)
-        _text(c, ["测试市人民政府办公室", f"第{n}部分 工作要点", f"到2025年，城市生活污水集中收集率达到{70 + n % 20}%。"], HEIGHT - 80)
-        _footer(c, n)
+        c.lines(["测试市人民政府办公室", f"第{n}部分 工作要点", f"到2025年，城市生活污水集中收集率达到{70 + n % 20}%。"])
+        c.footer(n)
         c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def encrypted_pdf() -> bytes:
-    buf = io.BytesIO()
-    c = _canvas(buf, encrypt=StandardEncryption("secret", ownerPassword="owner"))
-    _text(c, ["加密文件"], HEIGHT - 80)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    c = PdfCanvas(encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    c.lines(["加密文件"])
+    return c.pdf()
 
 
 def scanned_pdf() -> bytes:
     """Pages with drawings only: what a scan without an OCR text layer looks like to a reader."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
+    c = PdfCanvas()
     for _ in range(2):
         c.rect(60, 60, 400, 600, fill=1)
         c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def plan_docx() -> bytes:
@@ -236,32 +169,26 @@ def text_then_scan_pdf() -> bytes:
     """Page 1 with a text layer, page 2 a scanned image of a page."""
     from reportlab.lib.utils import ImageReader
 
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    _text(c, ["测试市人民政府办公室", "一、总体要求", "到2025年，城市生活污水集中收集率达到71%。"], HEIGHT - 80)
+    c = PdfCanvas()
+    c.lines(["测试市人民政府办公室", "一、总体要求", "到2025年，城市生活污水集中收集率达到71%。"])
     c.showPage()
     c.drawImage(ImageReader(page_image(["二、重点任务", "到2025年，全市森林覆盖率达到42%。"])), 0, 0, WIDTH, HEIGHT)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def pictured_table_pdf() -> bytes:
     """A page with a text layer and, under its title, an indicator table pasted as a picture."""
     from reportlab.lib.utils import ImageReader
 
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试市“十四五”生态环境保护规划", "一、主要目标", "到2025年，城市生活污水集中收集率达到71%。",
-                    "表1 主要指标"], HEIGHT - 80)
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "一、主要目标", "到2025年，城市生活污水集中收集率达到71%。",
+                   "表1 主要指标"])
     rows = round(len(SCAN_TABLE) * (12 * 1.8 / 72 * SCAN_DPI + 10)) + 10
     picture = page_image([], SCAN_TABLE).crop((SCAN_DPI - 10, SCAN_DPI - 10, round(6.9 * SCAN_DPI), SCAN_DPI + rows))
     w, h = picture.width / SCAN_DPI * 72, picture.height / SCAN_DPI * 72
     c.drawImage(ImageReader(picture), LEFT, top - h, w, h)
-    _text(c, ["二、保障措施", "加强组织领导。"], top - h - 30)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    c.lines(["二、保障措施", "加强组织领导。"], top - h - 30)
+    return c.pdf()
 
 
 # --- old binary Word (.doc) ---------------------------------------------------------------------

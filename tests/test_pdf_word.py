@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import rows, run_load
 from documents_factory import encrypted_pdf, plan_docx, plan_pdf, prose_pdf, scanned_pdf
+from pdf_drawing import PdfCanvas
 
 from loaders import pipeline
 from loaders.tables import Table, parse_cell, render, table_measures
@@ -85,6 +86,18 @@ def test_parse_cell(cell, value, comparator, total):
 def test_parse_cell_refuses_words():
     assert parse_cell("完成省下达任务") is None
     assert parse_cell("680,其中机动车2025年目标为280") is None
+
+
+def test_the_drawing_helper_closes_the_last_page_once_whether_shown_or_not():
+    page = ["测试市人民政府办公室", "一、工作要点", "到2025年，城市生活污水集中收集率达到71%。"]
+    for show_last in (False, True):
+        c = PdfCanvas()
+        c.lines(page)
+        c.showPage()
+        c.lines(page)
+        if show_last:
+            c.showPage()
+        assert _load(c.pdf(), "two.pdf").document["pages"] == 2
 
 
 def test_rotated_pages_are_read():

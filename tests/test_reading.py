@@ -416,3 +416,9 @@ def test_rare_share_counts_as_a_loop_over_the_characters(text):
     wide = [c for c in text if c > "\x7f"]
     expected = sum(c not in common for c in wide) / len(wide) if wide else 0.0
     assert reading._rare_share(text) == expected
+
+
+def test_table_cells_are_cleaned_like_the_text_and_empty_cells_stay() -> None:
+    rows = [["森林覆蓋率（％）", "３０．５", None], ["", "｜ 約束性 ｜", "空氣\r\n質量"]]
+    reading.normalise_cells(rows)
+    assert rows == [["森林覆盖率(%)", "30.5", None], ["", "约束性", "空气\n质量"]]

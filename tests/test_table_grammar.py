@@ -2,7 +2,11 @@
 comparator word printed before the number, and a water class an OCR layer moved away from its 类.
 The tables are generated here (paraphrased rows), never copied from a corpus document."""
 
+from pdf_drawing import FONT, HEIGHT, LEFT, PdfCanvas
+
 from loaders.tables import CellValue, Table, fix_label, indicator_unit, parse_cell, render, table_measures
+
+PLAN_FILE = "样例市“十四五”生态环境保护规划.pdf"  # a file name that names no real region
 
 
 def _measures(rows, doc_year=2025):
@@ -63,7 +67,7 @@ def test_a_last_column_without_right_rule_is_read_from_its_words():
 
     from loaders import pipeline
 
-    res = pipeline.safe_process(open_last_column_pdf(), "样例市“十四五”生态环境保护规划.pdf")
+    res = pipeline.safe_process(open_last_column_pdf(), PLAN_FILE)
     got = {(m["subject_zh"], m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"]}
     assert ("区域细颗粒物年均浓度", "target", 2025, 33.0) in got
     assert ("区域森林覆盖率", "target", 2025, 41.0) in got
@@ -91,20 +95,13 @@ def test_two_figures_in_one_cell_are_not_joined():
 
 
 def test_a_boxed_table_title_dates_target_and_completed_columns():
-    import io
-
-    from documents_factory import HEIGHT, _canvas, _text, grid
-
     from loaders import pipeline
 
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["样例市“十四五”生态环境保护规划", "一、回顾。", "专栏“十三五”主要指标完成情况"], HEIGHT - 80)
-    grid(c, [["规划指标", "目标值", "完成值"], ["区域森林覆盖率(%)", "40", "41.5"], ["区域湿地保护率(%)", "50", "52"]],
-         top - 10, [200, 100, 100])
-    c.showPage()
-    c.save()
-    res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")
+    c = PdfCanvas()
+    top = c.lines(["样例市“十四五”生态环境保护规划", "一、回顾。", "专栏“十三五”主要指标完成情况"])
+    c.grid([["规划指标", "目标值", "完成值"], ["区域森林覆盖率(%)", "40", "41.5"], ["区域湿地保护率(%)", "50", "52"]],
+           top - 10, [200, 100, 100])
+    res = pipeline.safe_process(c.pdf(), PLAN_FILE)
     got = {(m["kind"], m["year"], m["value"]) for m in res.measures if m["table_no"] and "森林" in m["subject_zh"]}
     assert got == {("target", 2020, 40.0), ("outcome", 2020, 41.5)}
 
@@ -158,28 +155,21 @@ def test_footnote_marks_after_a_figure():
 def _two_page_table(first_rows, first_widths, next_rows, next_widths, words_right=()) -> bytes:
     """A ruled table on page 1 continued on page 2 without its header; words_right: cells printed
     right of page 2's grid, with no rules (a column that lost its rules at the page break)."""
-    import io
-
-    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text, grid
-
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80)
-    grid(c, first_rows, top - 10, first_widths)
+    c = PdfCanvas()
+    top = c.lines(["样例市“十四五”生态环境保护规划", "表1 规划指标"])
+    c.grid(first_rows, top - 10, first_widths)
     c.showPage()
-    grid(c, next_rows, HEIGHT - 60, next_widths)
+    c.grid(next_rows, HEIGHT - 60, next_widths)
     c.setFont(FONT, 10)
     for r, word in enumerate(words_right):
         c.drawString(LEFT + sum(next_widths) + 4, HEIGHT - 60 - 24 * r - 16, word)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def _pdf_measures(data: bytes) -> set[tuple]:
     from loaders import pipeline
 
-    res = pipeline.safe_process(data, "样例市“十四五”生态环境保护规划.pdf")
+    res = pipeline.safe_process(data, PLAN_FILE)
     return {(m["subject_zh"], m["kind"], m["year"], m["value_text"]) for m in res.measures if m["table_no"]}
 
 
@@ -212,32 +202,32 @@ def test_ocr_moved_superscripts_years_and_ascii_classes_go_back():
 
 def _ruleless_table_page():
     """A PDF page drawn with words only (no rules, as an OCR layer): title and the header row of a plan's
-    indicator table; returns the buffer, the canvas and the header line's height."""
-    import io
-
-    from documents_factory import FONT, HEIGHT, _canvas, _text
-
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80) - 20
+    indicator table; returns the canvas and the header line's height."""
+    c = PdfCanvas()
+    top = c.lines(["样例市“十四五”生态环境保护规划", "表1 规划指标"]) - 20
     c.setFont(FONT, 10)
     for x, word in ((130, "指标"), (292, "2020年"), (372, "2025年"), (450, "属性")):
         c.drawString(x, top, word)
-    return buf, c, top
+    return c, top
 
 
-def _close_page(c, y: float) -> None:
-    """Prose below the table (so the table ends), then the page is written."""
-    from documents_factory import _text
+def _ruleless_line(c, y: float, *words: str) -> None:
+    """One printed line of words under _ruleless_table_page's header: label, 2020, 2025 and binding, as many
+    as given."""
+    for x, word in zip((100, 300, 380, 450), words, strict=False):
+        c.drawString(x, y, word)
 
-    _text(c, ["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], y - 20)
-    c.showPage()
-    c.save()
+
+def _close_page(c, y: float) -> bytes:
+    """Prose below the table (so the table ends), then the file's bytes."""
+    c.lines(["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], y - 20)
+    return c.pdf()
+
 
 def test_a_table_without_rules_keeps_each_numbered_row_whole():
     """An OCR-like page: words only, no rules; labels and a value wrapped above and below the line
     holding the row's number."""
-    buf, c, top = _ruleless_table_page()
+    c, top = _ruleless_table_page()
     rows = [  # (number, label lines above / on / below, 2020 lines, 2025 lines, binding)
         ("1", ["", "区域森林覆盖率(%)", ""], ["", "40.2", ""], ["", "41", ""], "约束性"),
         ("2", ["区域地表水达到或好于Ⅲ类", "", "水体比例(%)"], ["", "70.5", ""], ["", "75", ""], "约束性"),
@@ -249,12 +239,9 @@ def test_a_table_without_rules_keeps_each_numbered_row_whole():
         c.drawString(70, y, number)
         c.drawString(450, y, binding)
         for dy, label, b, g in zip((9, 0, -9), labels, base, goal, strict=True):
-            c.drawString(100, y + dy, label)
-            c.drawString(300, y + dy, b)
-            c.drawString(380, y + dy, g)
+            _ruleless_line(c, y + dy, label, b, g)
         y -= 36
-    _close_page(c, y)
-    got = _pdf_measures(buf.getvalue())
+    got = _pdf_measures(_close_page(c, y))
     assert ("区域地表水达到或好于Ⅲ类水体比例", "target", 2025, "75") in got
     assert ("区域城市黑臭水体比例", "target", 2025, "完成上级下达任务") in got
     assert ("区域森林覆盖率", "outcome", 2020, "40.2") in got
@@ -283,13 +270,8 @@ def test_a_year_column_of_what_was_reached_is_read_as_outcomes():
 def test_words_printed_off_the_drawn_grid_are_read_as_a_table_without_rules():
     """An OCR layer off the rules drawn under it: cells of the grid would hold the figures of two
     rows, so the words are read by their own lines."""
-    import io
-
-    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text
-
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80) - 10
+    c = PdfCanvas()
+    top = c.lines(["样例市“十四五”生态环境保护规划", "表1 规划指标"]) - 10
     rows = [["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40.2", "41"],
             ["2", "区域湿地保护率(%)", "50", "55"], ["3", "区域水土保持率(%)", "70", "72"],
             ["4", "区域草原综合植被盖度(%)", "60", "61"]]
@@ -301,10 +283,8 @@ def test_words_printed_off_the_drawn_grid_are_read_as_a_table_without_rules():
     for r, row in enumerate(rows):
         for col, word in enumerate(row):
             c.drawString(xs[col] + 4, top - 16 * r - 18, word)  # lines closer than the rules
-    _text(c, ["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 160)
-    c.showPage()
-    c.save()
-    got = _pdf_measures(buf.getvalue())
+    c.lines(["二、主要任务。全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 160)
+    got = _pdf_measures(c.pdf())
     assert ("区域湿地保护率", "target", 2025, "55") in got
     assert ("区域森林覆盖率", "outcome", 2020, "40.2") in got
     assert len(got) == 8
@@ -366,46 +346,37 @@ def test_an_of_which_line_in_a_merged_label_labels_the_second_row():
 
 
 def test_a_binding_word_printed_over_two_lines_in_a_table_without_rules():
-    buf, c, top = _ruleless_table_page()
+    c, top = _ruleless_table_page()
     y = top - 40
     for label, base, goal, binding in (("区域森林覆盖率(%)", "40.2", "41", ("约束", "性")),
                                        ("区域湿地保护率(%)", "50", "55", ("预期", "性"))):
-        c.drawString(100, y, label)
-        c.drawString(300, y, base)
-        c.drawString(380, y, goal)
+        _ruleless_line(c, y, label, base, goal)
         c.drawString(450, y + 8, binding[0])
         c.drawString(455, y - 8, binding[1])
         y -= 40
-    _close_page(c, y)
+    data = _close_page(c, y)
     from loaders import pipeline
 
-    res = pipeline.safe_process(buf.getvalue(), "样例市“十四五”生态环境保护规划.pdf")
+    res = pipeline.safe_process(data, PLAN_FILE)
     got = {(m["subject_zh"], m["year"], m["binding"]) for m in res.measures if m["table_no"]}
     assert ("区域森林覆盖率", 2025, "binding") in got
     assert ("区域湿地保护率", 2020, "expected") in got
 
 
 def test_a_continued_row_that_lost_its_top_rule_stays_in_the_table():
-    import io
-
-    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text, grid
-
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["样例市“十四五”生态环境保护规划", "表1 规划指标"], HEIGHT - 80)
+    c = PdfCanvas()
+    top = c.lines(["样例市“十四五”生态环境保护规划", "表1 规划指标"])
     widths = [40, 200, 80, 80]
-    grid(c, [["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40.2", "41"]], top - 10, widths)
+    c.grid([["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40.2", "41"]], top - 10, widths)
     c.showPage()
     c.setFont(FONT, 10)
     x = LEFT
     for word, w in zip(["2", "区域湿地保护率(%)", "50", "55"], widths, strict=True):  # no rule above this row
         c.drawString(x + 4, HEIGHT - 76, word)
         x += w
-    grid(c, [["3", "区域水土保持率(%)", "70", "72"], ["4", "区域草原综合植被盖度(%)", "60", "61"],
-             ["5", "区域自然岸线保有率(%)", "35", "35"]], HEIGHT - 84, widths)
-    c.showPage()
-    c.save()
-    got = _pdf_measures(buf.getvalue())
+    c.grid([["3", "区域水土保持率(%)", "70", "72"], ["4", "区域草原综合植被盖度(%)", "60", "61"],
+            ["5", "区域自然岸线保有率(%)", "35", "35"]], HEIGHT - 84, widths)
+    got = _pdf_measures(c.pdf())
     assert ("区域湿地保护率", "target", 2025, "55") in got
     assert ("区域水土保持率", "outcome", 2020, "70") in got
 
@@ -558,18 +529,14 @@ def test_a_power_unit_in_latin_letters_after_a_multiplier():
 def test_cells_wrapped_over_lines_of_a_row_without_number_join_where_its_binding_word_does():
     """No row numbers: 约束 on a row's first line and 性 on its second mark both lines as one row, whose
     values wrapped over them (Ⅱ类及 / 以上) join."""
-    buf, c, top = _ruleless_table_page()
+    c, top = _ruleless_table_page()
     y = top - 40
     for labels, base, goal, binding in ((("区域湿地", "保护率(%)"), ("50", ""), ("55", ""), ("预期", "性")),
                                         (("区域出境断面", "水质类别"), ("Ⅱ类及", "以上"), ("Ⅱ类及", "以上"), ("约束", "性"))):
         for dy, label, b, g, w in zip((0, -14), labels, base, goal, binding, strict=True):
-            c.drawString(100, y + dy, label)
-            c.drawString(300, y + dy, b)
-            c.drawString(380, y + dy, g)
-            c.drawString(450, y + dy, w)
+            _ruleless_line(c, y + dy, label, b, g, w)
         y -= 44
-    _close_page(c, y)
-    got = _pdf_measures(buf.getvalue())
+    got = _pdf_measures(_close_page(c, y))
     assert ("区域出境断面水质类别", "target", 2025, "Ⅱ类及以上") in got
     assert ("区域湿地保护率", "outcome", 2020, "50") in got
 
@@ -597,23 +564,17 @@ def test_a_cell_with_the_figure_of_a_part_after_qizhong():
 def _pages_of_grids(pages, title="表1 规划指标", words_right=()) -> bytes:
     """One ruled grid a page ((rows, widths) each), the first under a title; words_right: words printed
     right of the first grid, one a row and without rules (a column the grid leaves out)."""
-    import io
-
-    from documents_factory import FONT, HEIGHT, LEFT, _canvas, _text, grid
-
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["样例市“十四五”生态环境保护规划", title], HEIGHT - 80) - 10
+    c = PdfCanvas()
+    top = c.lines(["样例市“十四五”生态环境保护规划", title]) - 10
     for n, (rows, widths) in enumerate(pages):
-        grid(c, rows, top, widths)
+        c.grid(rows, top, widths)
         if n == 0:
             c.setFont(FONT, 10)
             for r, word in enumerate(words_right):
                 c.drawString(LEFT + sum(widths) + 6, top - 24 * r - 16, word)
         c.showPage()
         top = HEIGHT - 60
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def test_a_binding_column_printed_right_of_the_grid_gives_each_row_its_binding():
@@ -622,7 +583,7 @@ def test_a_binding_column_printed_right_of_the_grid_gives_each_row_its_binding()
     rows = [["序号", "指标", "2020年", "2025年"], ["1", "区域森林覆盖率(%)", "40.2", "41"],
             ["2", "区域湿地保护率(%)", "50", "55"], ["3", "区域细颗粒物年均浓度", "38", "33"]]
     data = _pages_of_grids([(rows, [40, 200, 80, 80])], words_right=["属性", "约束性", "预期性", "约束性"])
-    res = pipeline.safe_process(data, "样例市“十四五”生态环境保护规划.pdf")
+    res = pipeline.safe_process(data, PLAN_FILE)
     got = {(m["subject_zh"], m["year"], m["binding"]) for m in res.measures if m["table_no"]}
     assert ("区域森林覆盖率", 2025, "binding") in got
     assert ("区域湿地保护率", 2020, "expected") in got
@@ -638,7 +599,7 @@ def test_a_table_continued_with_its_header_repeated_keeps_its_period_and_its_spl
            ["区域化学需氧量排放量削减比例(%)", "", "14.7", "15.1", "约束性"],
            ["区域氨氮排放量削减比例(%)", "", "14.8", "15.2", "约束性"]]
     data = _pages_of_grids([(first, [200, 80, 80, 60]), (nxt, [160, 40, 80, 80, 60])], title="表1 “十三五”规划指标完成情况")
-    res = pipeline.safe_process(data, "样例市“十四五”生态环境保护规划.pdf")
+    res = pipeline.safe_process(data, PLAN_FILE)
     got = {(m["subject_zh"], m["kind"], m["year"], m["value_text"], m["period"]) for m in res.measures if m["table_no"]}
     assert ("区域单位GDP能耗降低率", "target", 2020, "完成省下达指标", None) in got
     assert ("区域化学需氧量排放量削减比例", "outcome", 2020, "15.1", "2016-2020") in got

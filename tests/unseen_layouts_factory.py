@@ -1,14 +1,13 @@
 """Generated plan PDFs laid out the way other governments print their indicator tables and the corpus
 does not (tests/test_pdf_unseen_layouts.py): a header repeated on every page, the target year before the
 base year, a landscape page, a 单位 column next to units in the labels, two tables side by side, a table
-pasted as a picture. Drawn with reportlab like tests/documents_factory.py."""
+pasted as a picture. Drawn on tests/pdf_drawing.py's canvas like tests/documents_factory.py."""
 
 from __future__ import annotations
 
-import io
 import re
 
-from documents_factory import FONT, HEIGHT, LEFT, WIDTH, _canvas, _footer, _text, grid
+from pdf_drawing import FONT, HEIGHT, LEFT, WIDTH, PdfCanvas
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -19,96 +18,82 @@ WIDTHS = [40, 180, 70, 60, 60, 60]
 
 def repeated_header_pdf(pages: int = 3) -> bytes:
     """One indicator table over `pages` pages, its header row printed again at the top of each page."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试市“十四五”生态环境保护规划", "表1 “十四五”生态环境保护主要指标"], HEIGHT - 80) - 10
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "表1 “十四五”生态环境保护主要指标"]) - 10
     for page in range(pages):
         rows = [HEADER] + [[str(3 * page + k + 1), f"第{3 * page + k + 1}项水质达标率", "%", f"{60 + 3 * page + k}",
                             f"{70 + 3 * page + k}", "约束性"] for k in range(3)]
-        grid(c, rows, top, WIDTHS)
-        _footer(c, page + 1)
+        c.grid(rows, top, WIDTHS)
+        c.footer(page + 1)
         c.showPage()
         top = HEIGHT - 60
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def target_first_pdf() -> bytes:
     """The target column before the base column (目标 before 基准), and plain years in that order too."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试市“十四五”生态环境保护规划", "表1 主要指标"], HEIGHT - 80) - 10
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "表1 主要指标"]) - 10
     rows = [["指标", "2025年目标值", "2020年基准值", "属性"],
             ["细颗粒物年均浓度(微克/立方米)", "≤33", "38", "约束性"],
             ["森林覆盖率(%)", "45", "43.2", "预期性"]]
-    top = grid(c, rows, top, [200, 90, 90, 70])
-    top = _text(c, ["表2 其他指标"], top - 30) - 10
+    top = c.grid(rows, top, [200, 90, 90, 70])
+    top = c.lines(["表2 其他指标"], top - 30) - 10
     rows = [["指标", "2025年", "2020年", "属性"], ["城市生活污水集中处理率(%)", "97", "95.5", "约束性"]]
-    grid(c, rows, top, [200, 90, 90, 70])
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    c.grid(rows, top, [200, 90, 90, 70])
+    return c.pdf()
 
 
 def landscape_table_pdf() -> bytes:
     """Portrait prose, then a landscape page holding a wide table (a column for each year)."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    _text(c, ["测试市“十四五”生态环境保护规划", "一、主要目标", "到2025年，城市生活污水集中收集率达到71%。"], HEIGHT - 80)
-    _footer(c, 1)
+    c = PdfCanvas()
+    c.lines(["测试市“十四五”生态环境保护规划", "一、主要目标", "到2025年，城市生活污水集中收集率达到71%。"])
+    c.footer(1)
     c.showPage()
     c.setPageSize(landscape(A4))
     c.setFont(FONT, 12)
-    top = _text(c, ["表1 主要指标年度目标"], A4[0] - 60) - 10
+    top = c.lines(["表1 主要指标年度目标"], A4[0] - 60) - 10
     rows = [["指标", "属性", "2020年", "2021年", "2022年", "2023年", "2024年", "2025年"],
             ["空气质量优良天数比率(%)", "约束性", "85.1", "85.5", "86", "86.5", "87", "88"],
             ["地表水优良水体比例(%)", "约束性", "70", "72", "74", "76", "78", "80"]]
-    grid(c, rows, top, [210, 60, 70, 70, 70, 70, 70, 70])
+    c.grid(rows, top, [210, 60, 70, 70, 70, 70, 70, 70])
     c.drawCentredString(A4[1] / 2, 30, "— 2 —")
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def unit_column_pdf() -> bytes:
     """A 单位 column filled for some rows, the unit in the label's brackets for others."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试市“十四五”生态环境保护规划", "表1 主要指标"], HEIGHT - 80) - 10
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "表1 主要指标"]) - 10
     rows = [HEADER,
             ["1", "森林蓄积量", "万立方米", "3200", "3400", "预期性"],
             ["2", "化学需氧量重点工程减排量(万吨)", "", "—", "[0.52]", "约束性"],
             ["3", "细颗粒物年均浓度", "微克/立方米", "38", "33", "约束性"],
             ["4", "城市黑臭水体比例", "", "5", "0", "约束性"]]
-    grid(c, rows, top, WIDTHS)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    c.grid(rows, top, WIDTHS)
+    return c.pdf()
 
 
 def side_by_side_pdf() -> bytes:
     """Two small ruled tables next to each other, each under its own title."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试市“十四五”生态环境保护规划"], HEIGHT - 80) - 10
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划"]) - 10
     c.drawString(LEFT, top, "表1 大气环境指标")
     c.drawString(LEFT + 250, top, "表2 水环境指标")
     top -= 14
-    grid(c, [["指标", "2020年", "2025年"], ["优良天数比率(%)", "86", "88"], ["PM2.5浓度(微克/立方米)", "35", "32"]],
-         top, [120, 50, 50])
+    c.grid([["指标", "2020年", "2025年"], ["优良天数比率(%)", "86", "88"], ["PM2.5浓度(微克/立方米)", "35", "32"]],
+           top, [120, 50, 50])
     grid_at(c, [["指标", "2020年", "2025年"], ["优良水体比例(%)", "70", "75"], ["劣V类水体比例(%)", "2", "0"]],
             top, LEFT + 250, [120, 50, 50])
-    _text(c, ["二、保障措施", "加强组织领导。"], top - 120)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    c.lines(["二、保障措施", "加强组织领导。"], top - 120)
+    return c.pdf()
 
 
 def grid_at(c, rows, top: float, left: float, widths: list[float]) -> float:
     """grid() drawn from another left edge."""
     c.saveState()
     c.translate(left - LEFT, 0)
-    bottom = grid(c, rows, top, widths)
+    bottom = c.grid(rows, top, widths)
     c.restoreState()
     return bottom
 
@@ -124,17 +109,14 @@ def pictured_indicator_table_pdf() -> bytes:
         draw.line([(10, y), (1390, y)], fill=0, width=3)
     for x in (10, 600, 860, 1120, 1390):
         draw.line([(x, 10), (x, 490)], fill=0, width=3)
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试市“十四五”生态环境保护规划", "一、主要目标", "到2025年，城市生活污水集中收集率达到71%。",
-                    "表1 “十四五”主要指标"], HEIGHT - 80)
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "一、主要目标", "到2025年，城市生活污水集中收集率达到71%。",
+                   "表1 “十四五”主要指标"])
     w = WIDTH - 2 * LEFT
     h = w * 500 / 1400
     c.drawImage(ImageReader(image), LEFT, top - h, w, h)
-    _text(c, ["二、保障措施", "加强组织领导。"], top - h - 30)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    c.lines(["二、保障措施", "加强组织领导。"], top - h - 30)
+    return c.pdf()
 
 
 def em_descent_font_pdf() -> bytes:
@@ -144,11 +126,10 @@ def em_descent_font_pdf() -> bytes:
     row under it). Drawn with a second CID font whose /Descent is rewritten in place (same length)."""
     latin = "HeiseiMin-W3"
     pdfmetrics.registerFont(UnicodeCIDFont(latin))
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试省“十四五”生态环境保护规划", "表1 主要指标"], HEIGHT - 80) - 10
+    c = PdfCanvas()
+    top = c.lines(["测试省“十四五”生态环境保护规划", "表1 主要指标"]) - 10
     rows = [["指标", "属性", "2020年", "2025年"], [None, "约束性", None, None], [None, "预期性", None, None]]
-    grid(c, rows, top, [220, 70, 70, 70])
+    c.grid(rows, top, [220, 70, 70, 70])
     pieces = [[("细颗粒物", FONT), ("(PM2.5)", latin), ("浓度", FONT), ("(ug/m3)", latin)],
               [("放射源事故年发生率", FONT), ("(", latin), ("起", FONT), ("/", latin), ("万枚", FONT), (")", latin)]]
     for r, (line, figures) in enumerate(zip(pieces, [("26", "25"), ("0", "<1.3")], strict=True), start=1):
@@ -160,9 +141,7 @@ def em_descent_font_pdf() -> bytes:
         c.setFont(latin, 9)
         for col, figure in enumerate(figures):
             c.drawString(LEFT + 294 + 70 * col, y, figure)
-    c.showPage()
-    c.save()
-    data = buf.getvalue()
+    data = c.pdf()
     declared = re.search(rb"/BaseFont /" + latin.encode() + rb" /CIDSystemInfo.{0,300}?/Descent (-\d+)", data, re.S)
     start, end = declared.span(1)
     return data[:start] + b"-999"[: end - start].ljust(end - start, b"9") + data[end:]

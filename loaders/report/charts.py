@@ -55,69 +55,49 @@ def _lat() -> dict:
     return {"field": "latitude", "type": "quantitative", "title": "纬度 Latitude", "scale": {"domain": [17, 54]}}
 
 
-def league_bars(rows: list[dict], unit: str, title: str, color_title: str = "级别 Level") -> str:
-    """One bar per region, best first (rows carry label, value, level, href, rank)."""
+def _bars(rows: list[dict], title: str, x: dict, color: dict, step: int = 20, sort: dict | None = None) -> str:
+    """Horizontal bars, one a row (rows carry label and href: a bar links to its page); x: the length's
+    field, color: the colour's field; sort: the order of the labels, else as they come."""
+    label = {"field": "label", "type": "nominal", **({"sort": sort} if sort else {}), "title": None}
     return svg({
-        "title": title, "width": 420, "height": {"step": 18},
+        "title": title, "width": 420, "height": {"step": step},
         "data": {"values": rows},
         "mark": "bar",
-        "encoding": {
-            "y": {"field": "label", "type": "nominal", "sort": {"field": "rank"}, "title": None},
-            "x": {"field": "value", "type": "quantitative", "title": unit},
-            "color": {"field": "level", "type": "nominal", "title": color_title},
-            "href": {"field": "href"},
-        },
+        "encoding": {"y": label, "x": x, "color": color, "href": {"field": "href"}},
     })
+
+
+def league_bars(rows: list[dict], unit: str, title: str, color_title: str = "级别 Level") -> str:
+    """One bar per region, best first (rows carry label, value, level, href, rank)."""
+    return _bars(rows, title, step=18, sort={"field": "rank"},
+                 x={"field": "value", "type": "quantitative", "title": unit},
+                 color={"field": "level", "type": "nominal", "title": color_title})
 
 
 def attainment_bars(rows: list[dict]) -> str:
     """Per region: linked target/outcome pairs attained, missed, or not comparable."""
-    return svg({
-        "title": "目标完成情况 Attainment per region", "width": 420, "height": {"step": 20},
-        "data": {"values": rows},
-        "mark": "bar",
-        "encoding": {
-            "y": {"field": "label", "type": "nominal", "title": None},
-            "x": {"field": "n", "type": "quantitative", "title": "目标-结果对 Target/outcome pairs"},
-            "color": {"field": "status", "type": "nominal", "title": "结果 Result",
-                      "scale": {"domain": ["达成 attained", "未达成 missed", "不可比 not comparable"],
-                                "range": ["#2e7d32", "#c62828", "#9e9e9e"]}},
-            "href": {"field": "href"},
-        },
-    })
+    return _bars(rows, "目标完成情况 Attainment per region",
+                 x={"field": "n", "type": "quantitative", "title": "目标-结果对 Target/outcome pairs"},
+                 color={"field": "status", "type": "nominal", "title": "结果 Result",
+                        "scale": {"domain": ["达成 attained", "未达成 missed", "不可比 not comparable"],
+                                  "range": ["#2e7d32", "#c62828", "#9e9e9e"]}})
 
 
 def domain_focus_bars(rows: list[dict], title: str = "工作重点 Domain focus (share of tasks)") -> str:
     """Per document: the share of its tasks in each domain."""
-    return svg({
-        "title": title, "width": 420, "height": {"step": 20},
-        "data": {"values": rows},
-        "mark": "bar",
-        "encoding": {
-            "y": {"field": "label", "type": "nominal", "title": None},
-            "x": {"field": "share", "type": "quantitative", "stack": "normalize", "title": "任务占比 Share of tasks",
-                  "axis": {"format": "%"}},
-            "color": {"field": "domain", "type": "nominal", "title": "领域 Domain"},
-            "href": {"field": "href"},
-        },
-    })
+    return _bars(rows, title,
+                 x={"field": "share", "type": "quantitative", "stack": "normalize", "title": "任务占比 Share of tasks",
+                    "axis": {"format": "%"}},
+                 color={"field": "domain", "type": "nominal", "title": "领域 Domain"})
 
 
 def strictness_bars(rows: list[dict]) -> str:
     """Per city, indicator and year: how much stricter (+) or laxer (-) its target is than its province's."""
-    return svg({
-        "title": "市级目标相对省级 City target vs its province's (+ stricter)", "width": 420, "height": {"step": 20},
-        "data": {"values": rows},
-        "mark": "bar",
-        "encoding": {
-            "y": {"field": "label", "type": "nominal", "title": None},
-            "x": {"field": "stricter_by", "type": "quantitative", "title": "严格程度 Stricter by", "axis": {"format": "%"}},
-            "color": {"field": "verdict", "type": "nominal", "title": None,
-                      "scale": {"domain": ["更严 stricter", "相同 same", "更宽 laxer"],
-                                "range": ["#2e7d32", "#9e9e9e", "#c62828"]}},
-            "href": {"field": "href"},
-        },
-    })
+    return _bars(rows, "市级目标相对省级 City target vs its province's (+ stricter)",
+                 x={"field": "stricter_by", "type": "quantitative", "title": "严格程度 Stricter by", "axis": {"format": "%"}},
+                 color={"field": "verdict", "type": "nominal", "title": None,
+                        "scale": {"domain": ["更严 stricter", "相同 same", "更宽 laxer"],
+                                  "range": ["#2e7d32", "#9e9e9e", "#c62828"]}})
 
 
 def coverage_heatmap(rows: list[dict]) -> str:

@@ -186,25 +186,22 @@ def _ruleless(c, rows: list[list], top: float, centred: bool = True) -> float:
 def ruleless_table_pdf(rows: list[list], centred: bool = True) -> bytes:
     """A plan page holding one indicator table without rules: title, a header of two lines (2020年 over
     基准值), the rows, a note and prose below."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    top = _text(c, ["测试市“十四五”生态环境保护规划", "表1 “十四五”生态环境保护主要指标"], HEIGHT - 80) - 6
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "表1 “十四五”生态环境保护主要指标"]) - 6
     top = _ruleless(c, [[None, "指标", ["2020年", "基准值"], ["2025年", "目标值"], ["指标", "属性"]]], top)
     top = _ruleless(c, rows, top, centred)
-    _text(c, ["注：1.细颗粒物浓度为地级城市平均值。", "二、主要任务",
-              "全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 14)
-    _footer(c, 1)
+    c.lines(["注：1.细颗粒物浓度为地级城市平均值。", "二、主要任务",
+             "全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 14)
+    c.footer(1)
     c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.pdf()
 
 
 def two_column_prose_pdf() -> bytes:
     """A page of prose in two columns whose lines hold years and figures spaced out as words (到 2025 年,
     33 微克/立方米) and the words a table would (指标, 约束性): no table."""
-    buf = io.BytesIO()
-    c = _canvas(buf)
-    _text(c, ["测试市“十四五”生态环境保护规划", "一、主要目标"], HEIGHT - 80)
+    c = PdfCanvas()
+    c.lines(["测试市“十四五”生态环境保护规划", "一、主要目标"])
     left = ["2020 年 全市空气质量优良天数", "比率为 85.1 %，细颗粒物年均浓", "度为 38 微克/立方米，各项约束", "性指标全面完成。",
             "到 2025 年，细颗粒物年均浓度", "降至 33 微克/立方米以下。"]
     right = ["2025 年 地表水优良水体比例达", "到 75 %，森林覆盖率达到 41 %", "以上，城市生活污水集中收集率", "达到 71 %。",
@@ -215,7 +212,6 @@ def two_column_prose_pdf() -> bytes:
         c.drawString(LEFT, y, a)
         c.drawString(310, y, b)
         y -= 18
-    _footer(c, 1)
+    c.footer(1)
     c.showPage()
-    c.save()
-    return buf.getvalue()
+    return c.pdf()

@@ -1,11 +1,14 @@
 """Tables printed without rules: the indicator tables of scanned plans, whose ruled grid is part of
-the page image and whose OCR text layer holds only words and their positions.
+the page image and whose OCR text layer holds only words and their positions, and tables of a text layer
+drawn without any rule (a Word table with its borders off).
 
-Columns come from the header's year cells (2020年 | 2025年, 现状 | 目标); a line holding a word
-under one of them is a row, and the label lines wrapped above and below it (a cell centred
-vertically) join the row nearest to them. A 约束性/预期性 word right of the value columns is the
-row's 属性. The table ends at a line of prose (wide, with nothing under the value columns) and may
-continue at the top of the next page with the same columns.
+Columns come from the header's year cells (2020年 | 2025年, 现状 | 目标; words stacked over lines,
+基准 / 值, are one cell). Rows numbered 1, 2, 3 … take every line around their number. Rows without
+numbers are told apart by the space between them, wider than between the lines of a cell (_row_blocks);
+where no such space shows, a line holding a word under a value column is a row, and the label lines
+wrapped above and below it join the row nearest to them. A 约束性/预期性 word right of the value columns
+is the row's 属性. The table ends at a line of prose (wide, with nothing under the value columns, or
+running clauses) or a note, and may continue at the top of the next page with the same columns.
 """
 
 from __future__ import annotations
@@ -143,8 +146,6 @@ def _runs_on(stack: dict, stacks: list[dict]) -> bool:
 
 
 _HEADER_PIECE = 4  # characters of a header cell's piece printed on a line of its own (值, 属性, 情况)
-
-
 _HEADER_LINES = 5  # lines a header's cells may take
 _HEADER_GAP = 5.0  # points between the lines of a header
 
@@ -289,7 +290,6 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
 
 def _table(header: _Line | None, rows: list[dict], cols: Columns, header_extra: dict[int, list[str]]) -> Table:
     last_x = cols.centres[-1] + cols.tolerance
-    rows = [r for r in rows if r is not None]
     has_binding = any(r["binding"] for r in rows)
     if header is not None:  # kept in cols, so that a continuation on the next page repeats this header
         cols.headers = [h + "".join(header_extra.get(c, [])) for c, h in enumerate(cols.headers)]
@@ -336,11 +336,10 @@ def _group_words(labels: list[dict]) -> set[int]:
 def _row_blocks(body: list[_Line], cols: Columns) -> list[list[dict]] | None:
     """Rows without numbers told apart by the space between them: a cell wraps its words over lines closer
     together than the space between two rows (达到国 / 家确定 / 的指标 beside a label of two lines). The words of
-    each row, a group column's names left out; None when the spaces between lines do not fall in two sizes
-    (rows printed as close as the lines of a cell), or when a block would hold two rows' figures."""
-    first_x = cols.centres[0] - cols.tolerance
+    each row, a group column's names left out; None when no cut gives whole rows (rows printed as close as
+    the lines of a cell: the nearest-line rule of _build reads them)."""
     words = [w for ln in body for w in ln.words]
-    label_x = max(first_x, (cols.left or first_x) - 6)
+    label_x = _label_x(cols)
     group = _group_words([w for w in words if w["x1"] <= label_x])
     kept = sorted((w for w in words if id(w) not in group), key=lambda w: w["top"])
     if len(kept) < 2:
@@ -381,15 +380,22 @@ def _whole_row(block: list[dict], cols: Columns, label_x: float) -> bool:
     if not values:
         return not any(_LABEL_TAIL.search(w["text"]) for w in labels)
     figures = [_column_of(w, cols) for w in values if _PLAIN_FIGURE.fullmatch(w["text"])]
-    binding = "".join(w["text"] for w in sorted(block, key=lambda w: w["top"])
-                      if _centre(w) > cols.centres[-1] and _column_of(w, cols) is None)
+    binding = "".join(w["text"] for w in sorted(block, key=lambda w: w["top"]) if _centre(w) > cols.centres[-1]
+                      and _column_of(w, cols) is None and any(b in w["text"] for b in _BINDING_HALVES))
     return bool(labels) and len(figures) == len(set(figures)) and binding not in _BINDING_HALVES
 
 
-def _block_row(block: list[dict], cols: Columns) -> dict | None:
+def _label_x(cols: Columns) -> float:
+    """x a label's words end before: the first value column's reach or its header cell's left edge, whichever
+    is further right (a label may run close up to the first column when the columns are wide apart)."""
+    first_x = cols.centres[0] - cols.tolerance
+    return max(first_x, (cols.left or first_x) - 6)
+
+
+def _block_row(block: list[dict], cols: Columns) -> dict:
     """A row from the words of its block: each value column's words top to bottom (达到国家确定的指标,
     1.1、1.4、6、6), the label's words line by line, the 约束性/预期性 right of the value columns."""
-    first_x = max(cols.centres[0] - cols.tolerance, (cols.left or 0) - 6)
+    label_x = _label_x(cols)
     row: dict = {"line": None, "labels": [], "values": {}, "binding": ""}
     for w in sorted(block, key=lambda w: (w["top"], w["x0"])):
         c = _column_of(w, cols)
@@ -398,7 +404,7 @@ def _block_row(block: list[dict], cols: Columns) -> dict | None:
         elif _centre(w) > cols.centres[-1]:
             if any(b in w["text"] for b in _BINDING_HALVES):  # a status column (完成, 达到) is no binding
                 row["binding"] += w["text"]
-        elif w["x1"] <= first_x:
+        elif w["x1"] <= label_x:
             row["labels"].append((w["top"], w["x0"], w["text"]))
     row["labels"] = _label_lines(row["labels"])
     return row

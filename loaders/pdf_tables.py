@@ -40,6 +40,8 @@ _LINE_TOLERANCE = 2.5  # points between the tops of words on one line
 _ROW_REACH = 30.0  # points a wrapped label line may sit above or below its row
 _CANDIDATE = re.compile(r"(?:19|20)\d\d\s*年[^。，,；]{0,30}?(?:19|20)\d\d\s*年")
 _TABLE_WORDS = re.compile("约束性|预期性|属性|指标")
+_PAGE_MARK = re.compile(r"[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页")  # a page number, printed over a table running to the foot
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节篇]")
 
 
 _CANDIDATE_WORDS = re.compile(r"(?:基准|现状)值?\s*\n?\s*值?[^。，,；]{0,10}?目标值")
@@ -182,7 +184,7 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
     """(bbox, table) of the rule-less tables on a pdfplumber page, and the columns of a table that
     runs to the bottom of the page (to continue on the next one)."""
     words = [{**w, "text": fix_private_use(w["text"])} for w in page.extract_words(x_tolerance=1.5)]
-    lines = [line for line in _lines([w for w in words if w["text"]]) if line.words]
+    lines = [line for line in _lines([w for w in words if w["text"]]) if line.words and not _PAGE_MARK.fullmatch(line.text)]
     found: list[tuple[tuple[float, float, float, float], Table]] = []
     i = 0
     cols = carry
@@ -210,6 +212,9 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
         while i < len(lines) and not _is_prose(lines[i], cols, page.width):
             body.append(lines[i])
             i += 1
+        while body and _HEADING.match(body[-1].text) and all(_column_of(w, cols) is None for w in body[-1].words):
+            body.pop()  # the next section's heading (二、主要任务) below the table: prose
+            i -= 1
         table = _build(lines[start] if carry is None or found else None, body, cols)
         if table is not None:
             top = min([header_top] + [ln.top for ln in body]) - 2

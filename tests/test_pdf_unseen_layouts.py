@@ -147,6 +147,22 @@ def test_a_table_without_rules_joins_cells_wrapped_over_two_lines():
     assert len(table) == 6  # — is no figure
 
 
+def test_a_table_without_rules_runs_on_to_the_next_page_under_the_same_columns():
+    first = [[_GROUP, "细颗粒物年均浓度(微克/立方米)", "38", "33", "约束性"],
+             [None, "空气质量优良天数比率(%)", "85.1", "88", "约束性"],
+             [None, ["地表水国控断面达到或好于", "Ⅲ类水体比例(%)"], "70", "75", "约束性"]]
+    second = [[None, ["城市生活污水集中收集", "率(%)"], "60", ["达到省下达", "目标"], "预期性"],
+              [None, "森林覆盖率(%)", "40.2", "41", "预期性"]]
+    res = pipeline.safe_process(factory.ruleless_table_over_two_pages_pdf(first, second), NAME)
+    cells = {(m["subject_zh"], m["year"]): m for m in res.measures if m["table_no"] is not None}
+    assert len(cells) == 10 and {m["table_no"] for m in cells.values()} == {1}
+    assert _row(cells[("森林覆盖率", 2025)]) == ("target", 41, "percent", "eq", "expected", None)
+    assert cells[("城市生活污水集中收集率", 2025)]["value_text"] == "达到省下达目标"
+    text = res.document["text"]
+    assert "— 1 —" not in text and "—1—" not in text  # the page number over the table is no row
+    assert text.index("森林覆盖率") < text.index("二、主要任务")  # the next section's heading stays prose, after the table
+
+
 def test_two_columns_of_prose_with_years_and_figures_are_no_table():
     res = pipeline.safe_process(factory.two_column_prose_pdf(), NAME)
     assert [m for m in res.measures if m["table_no"] is not None] == []

@@ -197,6 +197,21 @@ def ruleless_table_pdf(rows: list[list], centred: bool = True) -> bytes:
     return c.pdf()
 
 
+def ruleless_table_over_two_pages_pdf(first: list[list], second: list[list]) -> bytes:
+    """A rule-less indicator table whose rows run on at the top of the next page, its header not repeated."""
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "一、主要目标", "表1 “十四五”生态环境保护主要指标"]) - 6
+    top = _ruleless(c, [[None, "指标", ["2020年", "基准值"], ["2025年", "目标值"], ["指标", "属性"]]], top)
+    _ruleless(c, first, top)
+    c.footer(1)
+    c.showPage()
+    top = _ruleless(c, second, HEIGHT - 70)
+    c.lines(["二、主要任务", "全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 14)
+    c.footer(2)
+    c.showPage()
+    return c.pdf()
+
+
 def two_column_prose_pdf() -> bytes:
     """A page of prose in two columns whose lines hold years and figures spaced out as words (到 2025 年,
     33 微克/立方米) and the words a table would (指标, 约束性): no table."""

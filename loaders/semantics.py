@@ -43,7 +43,7 @@ _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|�
 # environment: only their specific words (环保督察, 清洁生产, 循环经济) tell a figure is environmental.
 _CROSS_CUTTING_DOMAINS = ("governance", "green_development")
 # strengths of loaders/data/relevance_keywords.csv (the file says what each does)
-_STRENGTHS = ("strong", "weak", "head", "total")
+_STRENGTHS = ("strong", "weak", "head", "total", "measure")
 _ENERGY_TECHNOLOGY = "climate"  # the domain of 新能源, 光伏, 风电, 储能 … that a product head turns into an industry
 
 
@@ -99,7 +99,7 @@ def _deciding(phrase: str) -> list[tuple[int, str]]:
     for end, domain, strength, length in _keywords(phrase):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
         qualified = after_energy_technology and out[-1][0] == end - length  # 清洁能源电力装机, not 光伏等电力装机
-        if (strength == "strong" or (strength == "head" and after_energy_technology)
+        if (strength in ("strong", "measure") or (strength == "head" and after_energy_technology)
                 or (strength == "total" and not qualified)):
             out.append((end, domain))
     return out
@@ -110,7 +110,8 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     """(is_environmental, the domain that decided or None); number_at, number_end: the span of the number
     (with its unit) in sentence.
     1. the last strong keyword of the subject, else of the noun the number counts when it follows the
-       number (新投运2座垃圾焚烧发电厂: numeral, classifier, noun; first when 的 ties the number to it),
+       number (新投运2座垃圾焚烧发电厂: numeral, classifier, noun; first when 的 ties the number to it, or
+       when the subject ends on a measure word: 年产2万吨污泥综合利用项目),
        else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲);
        names the number gives as examples (甲、乙等【N个】项目; 甲、乙、丙【3个】) decide only when each names
        the environment and the figure's own words name no other domain;
@@ -122,7 +123,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     counted = _counted(sentence, number_end)
     # a number before 的 describes the noun after it (66万千瓦的煤发电项目), and a number that opens a member
     # of a list (甲、【9条】河流治理) counts the noun after it: the subject before 、 is the previous member's
-    first_counted = counted.startswith("的") or clause.endswith(LIST_SEPARATOR)
+    first_counted = counted.startswith("的") or clause.endswith(LIST_SEPARATOR) or _ends_on_measure_word(subject)
     phrases = [counted, subject] if first_counted else [subject, counted]
     examples, own = _examples(clause, sentence[number_at:number_end])
     if examples is None or _examples_decide(examples, [*phrases, own]):
@@ -148,6 +149,13 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         at = number_at - start
         return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
     return False, "economy"
+
+
+def _ends_on_measure_word(subject: str) -> bool:
+    """The subject's last word of a domain only says what is counted (年产, a year's output): the noun after
+    the number says what of (年产2万吨污泥综合利用项目)."""
+    found = _keywords(subject)
+    return bool(found) and found[-1][2] == "measure"
 
 
 def _examples(clause: str, number: str) -> tuple[str | None, str]:

@@ -28,6 +28,8 @@ _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, C
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
+# 省委十一届八次、九次、十次全会: the sessions of a party committee or congress are named by their number
+_SESSION_RE = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:全会|全体会议|党代会)")
 # 在市内三区实施 / 主城四区: districts named by their number after the place they lie in, not a count of work
 _NAMED_DISTRICTS_BEFORE = ("市内", "城内", "主城", "中心城", "城区", "近郊", "远郊")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
@@ -269,6 +271,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
                 continue
         if unit.unit in COUNT_UNITS and text.startswith(g.abstract_nouns, end):
             continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work
+        if unit.surface == "次" and _SESSION_RE.match(text, end):
+            continue
         if unit.unit in COUNT_UNITS and _ONE_OF_RE.match(text, end):
             continue
         out.append(Candidate(num, num.start, unit, end, unknown_ratio=_unknown_ratio(text, end)))

@@ -31,6 +31,12 @@ _FIRST_TO_PASS_RE = re.compile(r"(?:首个|第[\d一二三四五六七八九十]
 _ONE_UNIT_RE = re.compile(r"(?:首台套?|首套|单台|单机(?:容量)?|最大功率)(?:为|达)?$")
 _LISTED_IN_BRACKETS_RE = re.compile(r"[(（]([^()（）\n]{1,80})[)）]")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
+# 年货运量150万吨以上的企业 / 投资额20亿元以上的项目: a bound on a quantity (the word before the number) of
+# the things named after 的; 35蒸吨/小时以下的锅炉: a bound on a capacity
+_QUANTITY_BEFORE_RE = re.compile(r"(?:量|额|投资|收入|收益|产能|规模|排放|每小时|每日)(?:在|为|达)?$")
+_CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per_day"})
+# 18项环境保护指标 / 两项指标未能稳定达标 / 十七项主要考核指标: a count of a plan's or a pollutant's indicators
+_INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?指标")
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -93,6 +99,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
               and _PLACE_WORD_RE.fullmatch(text[c.end : cands[i + 1].start])
               and not _CONJUNCTION_RE.search(text[c.end : cands[i + 1].start])):
             out[i] = c.but(dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
+        elif counted and c.unit.surface == "项" and _INDICATORS_COUNTED_RE.match(text, c.end):
+            out[i] = c.but(dropped=True)  # 17项环境保护指标: how many indicators, no figure of the region
         elif counted and _counts_a_list(text, c):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
         elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):
@@ -111,6 +119,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)
+        elif _bound_of_a_class(text, a, c):
+            out[i] = c.but(dropped=True)  # 年货运量150万吨以上的企业: which firms a rule is about, not a figure
         elif _threshold_of_a_class(text, c) and not _FIRST_TO_PASS_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 年销售汽油量大于5000吨的加油站: the things above a line, not a figure
     return out
@@ -129,6 +139,16 @@ def _threshold_of_a_class(text: str, c: Candidate) -> bool:
     return (c.prefix is not None and c.prefix[1] in ("lt", "gt") and c.prefix[2] + len(c.prefix[0]) == c.start
             and c.unit.unit not in ("percent", "percentage_point") and text[c.end : c.end + 1] == "的"
             and bool(_CJK_RE.match(text[c.end + 1 : c.end + 2])) and not text.startswith(_NOT_A_NOUN, c.end + 1))
+
+
+def _bound_of_a_class(text: str, a: int, c: Candidate) -> bool:
+    """大宗货物年货运量150万吨以上的工矿企业 / 每小时35蒸吨以下的燃煤锅炉: a bound (以上, 以下) with 的 and a noun
+    after it, on a quantity the clause names right before the number or on a capacity, says which things a
+    rule is about (每年推动200万平方米以上的建筑节能改造, a bound on no quantity, still measures the work)."""
+    return (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
+            and text[c.end : c.end + 1] == "的" and bool(_CJK_RE.match(text[c.end + 1 : c.end + 2]))
+            and not text.startswith(_NOT_A_NOUN, c.end + 1)
+            and (c.unit.unit in _CAPACITY_UNITS or bool(_QUANTITY_BEFORE_RE.search(text[a : c.start]))))
 
 
 def _counts_a_list(text: str, c: Candidate) -> bool:

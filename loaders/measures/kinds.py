@@ -21,6 +21,11 @@ _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked f
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 # 2022年底前 / 2023年前 / 到2023年底: a deadline (in a plan; a report's 到2023年底 states where things stand)
 _DEADLINE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:年?[底末])?以?前|到\s?((?:19|20)\d\d)\s?年年?[底末]")
+# 较2020年下降5% / 比2020年分别下降 / 与2015年相比: the year a change is counted from
+_BASE_YEAR_RE = re.compile(r"(?:较|比|与|相比|相较)\s?((?:19|20)\d\d)\s?年(?:年?[底末])?")
+_LAST_YEAR_BASE_RE = re.compile(r"同比|(?:较|比)(?:去年|上年|上一年)")  # a change on the year before: annual
+# 重点工程减排量 / 削减量: a quantity cut over a five-year plan's years, its total (the tables write it [ ])
+_FIVE_YEAR_AMOUNT_RE = re.compile(r"减排量|削减量")
 
 
 @fast_init
@@ -47,7 +52,11 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
                 and f"{year}年" not in doc.text[s_start : clause[1]]:
             year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
+    period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
+    if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
+            and _FIVE_YEAR_AMOUNT_RE.search(c.subject)):
+        period = f"{year - 4}-{year}"  # 氮氧化物重点工程减排量1.38万吨 in a 十四五 plan: over 2021-2025
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
 
 
@@ -72,6 +81,22 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
     return year, year_rule, period
+
+
+def _period_since_base(doc: DocumentView, c: Candidate, s_start: int, year: int | None) -> str | None:
+    """A change counted from a year its sentence names before it (到2025年,用水量较2020年下降5%; 2020年臭氧
+    浓度较2016年上升13.3%) covers the years after that one up to the figure's year: 2021-2025, 2017-2020.
+    None when the base is the year before (an annual change) or a change on last year comes after it."""
+    if not c.is_change or year is None:
+        return None
+    head = doc.text[s_start : c.start]
+    found = None
+    for m in _BASE_YEAR_RE.finditer(head):
+        found = m  # the last base named before the number
+    if found is None or _LAST_YEAR_BASE_RE.search(head, found.end()):
+        return None
+    base = int(found.group(1))
+    return f"{base + 1}-{year}" if year - base >= 2 else None
 
 
 class KindContext(NamedTuple):
@@ -147,8 +172,11 @@ def _plan_deadline(x: KindContext) -> Decision:
 
 
 def _year_before_document(x: KindContext) -> Decision:
-    """2022年完成销号的62条 in a document about 2023: what was done."""
-    meta_year = x.doc.meta.year
+    """2022年完成销号的62条 in a document about 2023: what was done (but 2022年,至少有1个区实现垃圾分类全覆盖 in a
+    five-year plan published in 2021 is a goal on the way to its last year)."""
+    meta_year, published = x.doc.meta.year, x.doc.published_year
+    if x.doc.doc_type == "plan" and published is not None and x.year is not None and x.year > published:
+        return None
     if meta_year is not None and x.year is not None and x.year < meta_year:
         return "outcome", "kind_year_before_document"
     return None

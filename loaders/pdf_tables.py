@@ -1,11 +1,14 @@
 """Tables printed without rules: the indicator tables of scanned plans, whose ruled grid is part of
-the page image and whose OCR text layer holds only words and their positions.
+the page image and whose OCR text layer holds only words and their positions, and tables of a text layer
+drawn without any rule (a Word table with its borders off).
 
-Columns come from the header's year cells (2020年 | 2025年, 现状 | 目标); a line holding a word
-under one of them is a row, and the label lines wrapped above and below it (a cell centred
-vertically) join the row nearest to them. A 约束性/预期性 word right of the value columns is the
-row's 属性. The table ends at a line of prose (wide, with nothing under the value columns) and may
-continue at the top of the next page with the same columns.
+Columns come from the header's year cells (2020年 | 2025年, 现状 | 目标; words stacked over lines,
+基准 / 值, are one cell). Rows numbered 1, 2, 3 … take every line around their number. Rows without
+numbers are told apart by the space between them, wider than between the lines of a cell (_row_blocks);
+where no such space shows, a line holding a word under a value column is a row, and the label lines
+wrapped above and below it join the row nearest to them. A 约束性/预期性 word right of the value columns
+is the row's 属性. The table ends at a line of prose (wide, with nothing under the value columns, or
+running clauses) or a note, and may continue at the top of the next page with the same columns.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ def fix_private_use(text: str) -> str:
     return _PRIVATE_OTHER.sub("", _PRIVATE_DECIMAL.sub(".", text))
 
 
-_HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|现状值?|基准值?|目标值?|完成值|实际值")
+_HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|(?:规划)?(?:现状值?|基准值?|目标值?|完成值|实际值)")
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d\s*年")
 _BINDING_WORDS = ("约束性", "预期性", "导向性")
 _BINDING_HALVES = ("约束", "预期", "导向", "性")
 _SERIAL = re.compile(r"\d{1,2}|[(（]\d{1,2}[)）]")
@@ -36,6 +40,8 @@ _LINE_TOLERANCE = 2.5  # points between the tops of words on one line
 _ROW_REACH = 30.0  # points a wrapped label line may sit above or below its row
 _CANDIDATE = re.compile(r"(?:19|20)\d\d\s*年[^。，,；]{0,30}?(?:19|20)\d\d\s*年")
 _TABLE_WORDS = re.compile("约束性|预期性|属性|指标")
+_PAGE_MARK = re.compile(r"[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页")  # a page number, printed over a table running to the foot
+_HEADING = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章节篇]")
 
 
 _CANDIDATE_WORDS = re.compile(r"(?:基准|现状)值?\s*\n?\s*值?[^。，,；]{0,10}?目标值")
@@ -53,6 +59,7 @@ class Columns:
     headers: list[str]
     tolerance: float
     binding_x: float | None  # x where the 属性 column starts, if any
+    left: float | None = None  # x where the first value column's header cell starts
 
 
 @dataclass
@@ -91,13 +98,65 @@ def _centre(w: dict) -> float:
     return (w["x0"] + w["x1"]) / 2
 
 
+def _overlaps(a: dict, b: dict) -> bool:
+    return a["x0"] < b["x1"] - 1 and b["x0"] < a["x1"] - 1
+
+
+def _stacks(words: list[dict]) -> list[dict]:
+    """The header's cells: words standing over one another (基准 / 值, 2020年 / 目标值, 规划 / 目标 / 完成 / 情况)
+    read top to bottom as one cell, left to right."""
+    stacks: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: w["x0"]):
+        home = next((s for s in stacks if any(_overlaps(w, o) for o in s)), None)
+        if home is None:
+            stacks.append([w])
+        else:
+            home.append(w)
+    out = []
+    for s in stacks:
+        s.sort(key=lambda w: w["top"])
+        out.append({"x0": min(w["x0"] for w in s), "x1": max(w["x1"] for w in s), "words": s,
+                    "text": "".join(w["text"] for w in s).replace(" ", "")})
+    return out
+
+
+def _header_cell(stack: dict) -> str | None:
+    """The stack's text when it heads a column of figures: a year or 基准/目标/完成 value as a whole (基准值 on
+    two lines), or a year on top of words that say more (2020年 / (基准年)); a stack like 规划目标完成情况
+    heads a column of words."""
+    if _HEADER_CELL.fullmatch(stack["text"]):
+        return stack["text"]
+    first = stack["words"][0]["text"].replace(" ", "")
+    return first if _YEAR_CELL.fullmatch(first) else None
+
+
 def _header_columns(line: _Line) -> Columns | None:
-    cells = [w for w in line.words if _HEADER_CELL.fullmatch(w["text"].replace(" ", ""))]
+    stacks = _stacks(line.words)
+    cells = [(s, text) for s in stacks if (text := _header_cell(s)) and not _runs_on(s, stacks)]
     if len(cells) < 2:
         return None
-    centres = [_centre(w) for w in cells]
+    centres = [_centre(s) for s, _ in cells]
     gaps = [b - a for a, b in zip(centres, centres[1:], strict=False)]
-    return Columns(centres, [w["text"] for w in cells], max(12.0, min(gaps) / 2), None)
+    return Columns(centres, [text for _, text in cells], max(12.0, min(gaps) / 2), None, cells[0][0]["x0"])
+
+
+def _runs_on(stack: dict, stacks: list[dict]) -> bool:
+    """A year followed a space later by words of a sentence (2020 年 全市空气质量优良天数): prose, no header."""
+    nxt = min((s for s in stacks if s["x0"] >= stack["x1"]), key=lambda s: s["x0"], default=None)
+    return (nxt is not None and nxt["x0"] - stack["x1"] < 6 and len(_HANZI.findall(nxt["text"])) >= 4
+            and not _HEADER_CELL.fullmatch(nxt["text"]))
+
+
+_HEADER_PIECE = 4  # characters of a header cell's piece printed on a line of its own (值, 属性, 情况)
+_HEADER_LINES = 5  # lines a header's cells may take
+_HEADER_GAP = 5.0  # points between the lines of a header
+
+
+def _header_pieces(line: _Line, header: list[dict]) -> bool:
+    """A line below a header's first lines holding only short pieces of its cells (值 under 基准, 属性 under
+    指标) or header cells of its own (目标值 under 规划), no figure."""
+    return (all(len(w["text"]) <= _HEADER_PIECE and not re.search(r"\d", w["text"]) for w in line.words)
+            and any(_HEADER_CELL.fullmatch(w["text"]) or any(_overlaps(w, h) for h in header) for w in line.words))
 
 
 def _column_of(w: dict, cols: Columns) -> int | None:
@@ -106,7 +165,15 @@ def _column_of(w: dict, cols: Columns) -> int | None:
     return best if abs(cols.centres[best] - c) <= cols.tolerance else None
 
 
+# a phrase of running prose (比率为85.1%，细颗粒物年均浓): a cell holds a figure or a few words, not a sentence's clauses
+_RUNNING_TEXT = re.compile(r"[\u4e00-\u9fff\d.%]{4,}[，。；][\u4e00-\u9fff\d]{3,}")
+
+
 def _is_prose(line: _Line, cols: Columns, page_width: float) -> bool:
+    if _END.match(line.text):  # 注:1.…为19个: a note's figure may stand under a column
+        return True
+    if any(_RUNNING_TEXT.search(w["text"]) for w in line.words):  # a column of prose, not a cell
+        return True
     if any(_column_of(w, cols) is not None for w in line.words):
         return False
     span = line.words[-1]["x1"] - line.words[0]["x0"]
@@ -117,7 +184,7 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
     """(bbox, table) of the rule-less tables on a pdfplumber page, and the columns of a table that
     runs to the bottom of the page (to continue on the next one)."""
     words = [{**w, "text": fix_private_use(w["text"])} for w in page.extract_words(x_tolerance=1.5)]
-    lines = [line for line in _lines([w for w in words if w["text"]]) if line.words]
+    lines = [line for line in _lines([w for w in words if w["text"]]) if line.words and not _PAGE_MARK.fullmatch(line.text)]
     found: list[tuple[tuple[float, float, float, float], Table]] = []
     i = 0
     cols = carry
@@ -132,6 +199,11 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
             if cols is None:
                 i += 1
                 continue
+            # lines below holding the rest of the header's cells (值 under 基准, 情况 under 完成)
+            while (j + 1 < len(lines) and j - i < _HEADER_LINES and lines[j + 1].top - lines[j].bottom <= _HEADER_GAP
+                   and _header_pieces(lines[j + 1], [w for ln in lines[i : j + 1] for w in ln.words])):
+                j += 1
+            cols = _header_columns(_Line(lines[i].top, lines[j].bottom, [w for ln in lines[i : j + 1] for w in ln.words])) or cols
             start = i
             i = j + 1
         # header lines just around the year line (指标属 / 性 printed on two lines) add to the header
@@ -140,6 +212,9 @@ def find_tables(page, carry: Columns | None = None) -> tuple[list[tuple[tuple[fl
         while i < len(lines) and not _is_prose(lines[i], cols, page.width):
             body.append(lines[i])
             i += 1
+        while body and _HEADING.match(body[-1].text) and all(_column_of(w, cols) is None for w in body[-1].words):
+            body.pop()  # the next section's heading (二、主要任务) below the table: prose
+            i -= 1
         table = _build(lines[start] if carry is None or found else None, body, cols)
         if table is not None:
             top = min([header_top] + [ln.top for ln in body]) - 2
@@ -175,6 +250,8 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
         return None
     first_x = cols.centres[0] - cols.tolerance
     last_x = cols.centres[-1] + cols.tolerance
+    if not _numbered_lines(body, first_x) and (blocks := _row_blocks(body, cols)):
+        return _table(header, [_block_row(block, cols) for block in blocks], cols, {})
     serials = [ln.words[0] for ln in value_lines if _SERIAL.fullmatch(ln.words[0]["text"]) and ln.words[0]["x1"] < first_x]
     if len(serials) < 2 or max(w["x0"] for w in serials) - min(w["x0"] for w in serials) > 15:
         serials = []  # numbers scattered over the label column: footnote marks, not a column of row numbers
@@ -213,6 +290,11 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
                 row["labels"].append((ln.top, w["x0"], w["text"]))
     if not anchored:
         rows = _join_wrapped_rows(rows)
+    return _table(header, rows, cols, header_extra)
+
+
+def _table(header: _Line | None, rows: list[dict], cols: Columns, header_extra: dict[int, list[str]]) -> Table:
+    last_x = cols.centres[-1] + cols.tolerance
     has_binding = any(r["binding"] for r in rows)
     if header is not None:  # kept in cols, so that a continuation on the next page repeats this header
         cols.headers = [h + "".join(header_extra.get(c, [])) for c, h in enumerate(cols.headers)]
@@ -230,6 +312,117 @@ def _build(header: _Line | None, body: list[_Line], cols: Columns) -> Table | No
 
 
 _HALF_BINDING = ("约束", "预期", "导向")
+_ROW_JUMP = 2.5  # points by which the space between rows must exceed the space between the lines of a cell
+
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _group_words(labels: list[dict]) -> set[int]:
+    """ids of the words of a group column left of the labels (（2）大气环 / 境质量, a cell merged down several
+    rows): its column is where the words stand that have a label of their own right of them on their line;
+    every word lying within that column is the group's name, no part of a row's label."""
+    def hanzi(w: dict) -> int:
+        return len(_HANZI.findall(w["text"]))
+
+    right = 0.0
+    for w in labels:
+        nxt = min((o for o in labels if o is not w and abs(o["top"] - w["top"]) <= _LINE_TOLERANCE and o["x0"] >= w["x1"]),
+                  key=lambda o: o["x0"], default=None)
+        if hanzi(w) >= 2 and nxt is not None and hanzi(nxt) >= 2 and nxt["x0"] - w["x1"] >= 3:
+            right = max(right, w["x1"])
+    if not right:  # no name shares a line with a label: the group column is what stands left of where most labels start
+        starts = [w["x0"] for w in labels if hanzi(w) >= 2]
+        edge = max(starts, key=lambda x: (sum(abs(o - x) < 3 for o in starts), -x), default=0.0)
+        right = edge - 3 if sum(abs(o - edge) < 3 for o in starts) > len(starts) / 2 else 0.0
+    return {id(w) for w in labels if right and w["x1"] <= right + 2 and hanzi(w) >= 1}
+
+
+def _row_blocks(body: list[_Line], cols: Columns) -> list[list[dict]] | None:
+    """Rows without numbers told apart by the space between them: a cell wraps its words over lines closer
+    together than the space between two rows (达到国 / 家确定 / 的指标 beside a label of two lines). The words of
+    each row, a group column's names left out; None when no cut gives whole rows (rows printed as close as
+    the lines of a cell: the nearest-line rule of _build reads them)."""
+    words = [w for ln in body for w in ln.words]
+    label_x = _label_x(cols)
+    group = _group_words([w for w in words if w["x1"] <= label_x])
+    kept = sorted((w for w in words if id(w) not in group), key=lambda w: w["top"])
+    if len(kept) < 2:
+        return None
+    gaps, bottom, line_top = [], kept[0]["bottom"], kept[0]["top"]
+    for w in kept[1:]:  # the space above each word's line (None for a word of the line before)
+        same_line = w["top"] - line_top <= _LINE_TOLERANCE
+        gaps.append(None if same_line else w["top"] - bottom)
+        line_top = line_top if same_line else w["top"]
+        bottom = max(bottom, w["bottom"])
+    ordered = sorted({round(g, 1) for g in gaps if g is not None})
+    if not ordered:
+        return None
+    cuts = [(a + b) / 2 for a, b in zip(ordered, ordered[1:], strict=False) if b - a >= _ROW_JUMP and b > 1.0]
+    cuts += [ordered[0] - 0.1] * (ordered[0] > 1.0)  # else rows of one line each, spaced apart
+    for cut in cuts:  # the closest cut that splits no row and joins no two
+        blocks: list[list[dict]] = [[kept[0]]]
+        for w, gap in zip(kept[1:], gaps, strict=True):
+            if gap is not None and gap > cut:
+                blocks.append([])
+            blocks[-1].append(w)
+        if all(_whole_row(b, cols, label_x) for b in blocks):
+            blocks = [b for b in blocks if any(_column_of(w, cols) is not None for w in b)]  # else a group's heading
+            return blocks if len(blocks) >= 2 else None
+    return None
+
+
+_PLAIN_FIGURE = re.compile(r"[<>≤≥]?\d+(?:\.\d+)?%?")
+_LABEL_TAIL = re.compile(r"[(（]|率$|比例$")  # the last line of a wrapped label: its unit, or the 率 it names
+
+
+def _whole_row(block: list[dict], cols: Columns, label_x: float) -> bool:
+    """Whether a block of words can be one row: a row with figures has a label, a column holds at most one
+    plain figure (38 / 85.1 on two lines are two rows), 约束 / 性 are not split from each other; a block
+    without figures is a heading (环境质量), not the tail of a wrapped label (保护率(%))."""
+    values = [w for w in block if _column_of(w, cols) is not None]
+    labels = [w for w in block if w["x1"] <= label_x]
+    if not values:
+        return not any(_LABEL_TAIL.search(w["text"]) for w in labels)
+    figures = [_column_of(w, cols) for w in values if _PLAIN_FIGURE.fullmatch(w["text"])]
+    binding = "".join(w["text"] for w in sorted(block, key=lambda w: w["top"]) if _centre(w) > cols.centres[-1]
+                      and _column_of(w, cols) is None and any(b in w["text"] for b in _BINDING_HALVES))
+    return bool(labels) and len(figures) == len(set(figures)) and binding not in _BINDING_HALVES
+
+
+def _label_x(cols: Columns) -> float:
+    """x a label's words end before: the first value column's reach or its header cell's left edge, whichever
+    is further right (a label may run close up to the first column when the columns are wide apart)."""
+    first_x = cols.centres[0] - cols.tolerance
+    return max(first_x, (cols.left or first_x) - 6)
+
+
+def _block_row(block: list[dict], cols: Columns) -> dict:
+    """A row from the words of its block: each value column's words top to bottom (达到国家确定的指标,
+    1.1、1.4、6、6), the label's words line by line, the 约束性/预期性 right of the value columns."""
+    label_x = _label_x(cols)
+    row: dict = {"line": None, "labels": [], "values": {}, "binding": ""}
+    for w in sorted(block, key=lambda w: (w["top"], w["x0"])):
+        c = _column_of(w, cols)
+        if c is not None:
+            row["values"][c] = row["values"].get(c, "") + w["text"]
+        elif _centre(w) > cols.centres[-1]:
+            if any(b in w["text"] for b in _BINDING_HALVES):  # a status column (完成, 达到) is no binding
+                row["binding"] += w["text"]
+        elif w["x1"] <= label_x:
+            row["labels"].append((w["top"], w["x0"], w["text"]))
+    row["labels"] = _label_lines(row["labels"])
+    return row
+
+
+def _label_lines(labels: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    """The label's words in reading order: words within a line's height of one another are one line, left
+    to right (主要城市 3 空气质量 with its footnote mark lifted)."""
+    out: list[tuple[float, float, str]] = []
+    for top, x0, text in sorted(labels):
+        line_top = out[-1][0] if out and top - out[-1][0] <= _LINE_TOLERANCE * 2 else top
+        out.append((line_top, x0, text))
+    return sorted(out)
 
 
 def _join_wrapped_rows(rows: list[dict]) -> list[dict]:

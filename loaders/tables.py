@@ -784,6 +784,18 @@ def level_of(label: str) -> str | None:
     return m.group(1) if m else None
 
 
+# 化学需氧量、氨氮、二氧化硫、氮氧化物四项主要污染物排放量下降比例: the names listed, then what is said of each
+_LISTED_NAMES = re.compile(r"(.+?)(?:[两二三四五六七八九十\d]项|等)(?:主要)?(?:大气|水)?污染物(.+)")
+
+
+def _listed_subjects(label: str, n: int) -> list[str] | None:
+    """The subject of each of n figures given for the n pollutants a label lists before what it measures
+    (化学需氧量排放量下降比例, 氨氮排放量下降比例 …), else None."""
+    m = _LISTED_NAMES.fullmatch(label)
+    names = m.group(1).split("、") if m else []
+    return [name + m.group(2) for name in names] if m and len(names) == n else None
+
+
 def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
     """(offset, text, subject, is a [ ] total) of the figures of a cell: one; or one per alternative when
     the label names its subjects with slashes or 、 and the cell gives as many figures (动/植物 | 83/77,
@@ -791,11 +803,13 @@ def _pieces(text: str, label: str) -> list[tuple[int, str, str, bool]]:
     氨氮 0.33: 氮氧化物重点工程减排量 …)."""
     bracketed = _BRACKETED.fullmatch(text)
     inner, shift = (bracketed.group(1), 1) if bracketed else (text, 0)
-    parts = inner.split("/")
+    parts = inner.split("/") if "/" in inner else inner.split("、")  # 1.1、1.4、6、6: a figure per pollutant named
     named_subjects = max(label.count("/"), label.count("、"))
     if len(parts) > 1 and named_subjects == len(parts) - 1 and all(parse_cell(p.strip()) for p in parts):
         offsets = [shift + sum(len(p) + 1 for p in parts[:i]) for i in range(len(parts))]
-        return [(o + len(p) - len(p.lstrip()), p.strip(), label, bool(bracketed)) for o, p in zip(offsets, parts, strict=True)]
+        subjects = _listed_subjects(label, len(parts)) or [label] * len(parts)
+        return [(o + len(p) - len(p.lstrip()), p.strip(), subject, bool(bracketed))
+                for o, p, subject in zip(offsets, parts, subjects, strict=True)]
     if (m := _OF_WHICH_FIGURE.fullmatch(text)) and parse_cell(m.group(1)) and parse_cell(m.group(3)):
         # 680，其中机动车2025年目标为280: the whole's figure, then the named part's
         return [(0, m.group(1), label, False), (m.start(3), m.group(3), compose_label([label, m.group(2)]), False)]

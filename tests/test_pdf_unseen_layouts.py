@@ -99,3 +99,72 @@ def test_a_font_declaring_an_em_of_descent_keeps_its_figures_and_letters_in_thei
     subject = label.split("(起")[0].split("(ug")[0]
     got = [(m["kind"], m["year"], m["value"], m["unit"]) for m in res.measures if m["subject_zh"] == subject]
     assert got == values
+
+
+# Tables drawn without rules (tests/unseen_layouts_factory.ruleless_table_pdf): a Word table whose borders are off.
+_GROUP = (["环境", "质量"], 3)  # a group's name merged down three rows, left of the labels
+
+
+def test_a_table_without_rules_reads_its_rows_and_leaves_the_group_column_out():
+    rows = [[_GROUP, "细颗粒物年均浓度(微克/立方米)", "38", "33", "约束性"],
+            [None, "空气质量优良天数比率(%)", "85.1", "88", "约束性"],
+            [None, "地表水优良水体比例(%)", "70", "75", "约束性"],
+            ["生态保护", None, None, None, None],  # a heading row: no figures, no row
+            [None, "森林覆盖率(%)", "40.2", "41", "预期性"]]
+    cells = _cells(factory.ruleless_table_pdf(rows))
+    assert set(cells) == {(s, y) for s in ("细颗粒物年均浓度", "空气质量优良天数比率", "地表水优良水体比例", "森林覆盖率")
+                          for y in (2020, 2025)}
+    assert _row(cells[("细颗粒物年均浓度", 2020)]) == ("outcome", 38, "ug_m3", "eq", "binding", None)
+    assert _row(cells[("空气质量优良天数比率", 2025)]) == ("target", 88, "percent", "eq", "binding", None)
+    assert _row(cells[("森林覆盖率", 2025)]) == ("target", 41, "percent", "eq", "expected", None)
+
+
+@pytest.mark.parametrize("centred", [True, False], ids=["cells centred", "cells at the top of the row"])
+def test_a_table_without_rules_joins_a_label_wrapped_over_two_lines(centred):
+    rows = [[_GROUP, ["地表水国控断面达到或好于", "Ⅲ类水体比例(%)"], "70", "75", "约束性"],
+            [None, "森林覆盖率(%)", "40.2", "41", "预期性"],
+            [None, ["城市生活污水集中收集", "率(%)"], "60", "70", "预期性"]]
+    cells = _cells(factory.ruleless_table_pdf(rows, centred))
+    assert _row(cells[("地表水国控断面达到或好于Ⅲ类水体比例", 2025)]) == ("target", 75, "percent", "eq", "binding", None)
+    assert _row(cells[("城市生活污水集中收集率", 2020)]) == ("outcome", 60, "percent", "eq", "expected", None)
+    assert _row(cells[("森林覆盖率", 2020)])[:2] == ("outcome", 40.2)
+    assert len(cells) == 6
+
+
+def test_a_table_without_rules_joins_cells_wrapped_over_two_lines():
+    """A target in words over two lines, a figure per pollutant over two lines (each pollutant its subject),
+    约束 / 性 over two lines."""
+    rows = [[_GROUP, "森林覆盖率(%)", "40.2", "41", "预期性"],
+            [None, ["化学需氧量、氨氮两项主要", "污染物排放量下降比例(%)"], "—", ["8.5、", "9.0"], ["约束", "性"]],
+            [None, "城市黑臭水体比例(%)", "5", ["达到省下达", "目标"], "约束性"]]
+    res = pipeline.safe_process(factory.ruleless_table_pdf(rows), NAME)
+    table = [(m["subject_zh"], m["year"], m["kind"], m["value"], m["value_text"], m["binding"])
+             for m in res.measures if m["table_no"] is not None]
+    assert ("化学需氧量排放量下降比例", 2025, "target", 8.5, "8.5", "binding") in table
+    assert ("氨氮排放量下降比例", 2025, "target", 9.0, "9.0", "binding") in table
+    assert ("城市黑臭水体比例", 2025, "target", None, "达到省下达目标", "binding") in table
+    assert ("城市黑臭水体比例", 2020, "outcome", 5.0, "5", "binding") in table
+    assert len(table) == 6  # — is no figure
+
+
+def test_a_table_without_rules_runs_on_to_the_next_page_under_the_same_columns():
+    first = [[_GROUP, "细颗粒物年均浓度(微克/立方米)", "38", "33", "约束性"],
+             [None, "空气质量优良天数比率(%)", "85.1", "88", "约束性"],
+             [None, ["地表水国控断面达到或好于", "Ⅲ类水体比例(%)"], "70", "75", "约束性"]]
+    second = [[None, ["城市生活污水集中收集", "率(%)"], "60", ["达到省下达", "目标"], "预期性"],
+              [None, "森林覆盖率(%)", "40.2", "41", "预期性"]]
+    res = pipeline.safe_process(factory.ruleless_table_over_two_pages_pdf(first, second), NAME)
+    cells = {(m["subject_zh"], m["year"]): m for m in res.measures if m["table_no"] is not None}
+    assert len(cells) == 10 and {m["table_no"] for m in cells.values()} == {1}
+    assert _row(cells[("森林覆盖率", 2025)]) == ("target", 41, "percent", "eq", "expected", None)
+    assert cells[("城市生活污水集中收集率", 2025)]["value_text"] == "达到省下达目标"
+    text = res.document["text"]
+    assert "— 1 —" not in text and "—1—" not in text  # the page number over the table is no row
+    assert text.index("森林覆盖率") < text.index("二、主要任务")  # the next section's heading stays prose, after the table
+
+
+def test_two_columns_of_prose_with_years_and_figures_are_no_table():
+    res = pipeline.safe_process(factory.two_column_prose_pdf(), NAME)
+    assert [m for m in res.measures if m["table_no"] is not None] == []
+    assert " | " not in res.document["text"]
+    assert {85.1, 38.0, 33.0} <= {m["value"] for m in res.measures}  # the prose's figures are still read

@@ -145,3 +145,88 @@ def em_descent_font_pdf() -> bytes:
     declared = re.search(rb"/BaseFont /" + latin.encode() + rb" /CIDSystemInfo.{0,300}?/Descent (-\d+)", data, re.S)
     start, end = declared.span(1)
     return data[:start] + b"-999"[: end - start].ljust(end - start, b"9") + data[end:]
+
+
+# Tables drawn without rules (a Word table whose borders are turned off): columns stand only by whitespace,
+# a cell of several lines is centred in its row, and rows stand further apart than the lines of a cell.
+RULELESS_X = [62, 112, 300, 380, 450]  # left edges: group column, label, 2020, 2025, 属性
+_PITCH, _ROW_SPACE = 13, 9
+
+
+def _ruleless(c, rows: list[list], top: float, centred: bool = True) -> float:
+    """Rows of cells (a str, a list of lines, or None) at RULELESS_X, each cell centred in its row's height
+    (or at its top, Word's default); the first cell may be (name lines, rows spanned): a group's name
+    merged down several rows."""
+    def lines(cell) -> list[str]:
+        return [] if cell is None or isinstance(cell, tuple) else [cell] if isinstance(cell, str) else cell
+
+    c.setFont(FONT, 10)
+    tops = [top]
+    for row in rows:
+        tops.append(tops[-1] - max(len(lines(cell)) for cell in row) * _PITCH - _ROW_SPACE)
+
+    def draw(col: int, text_lines: list[str], y_top: float, y_bottom: float) -> None:
+        y = (y_top + y_bottom + _ROW_SPACE) / 2 + len(text_lines) * _PITCH / 2 if centred else y_top
+        for line in text_lines:
+            if col in (2, 3):  # figures centred under their year
+                c.drawCentredString(RULELESS_X[col] + 30, y - 10, line)
+            else:
+                c.drawString(RULELESS_X[col], y - 10, line)
+            y -= _PITCH
+
+    for r, row in enumerate(rows):
+        for col, cell in enumerate(row):
+            if isinstance(cell, tuple):
+                draw(col, cell[0], tops[r], tops[r + cell[1]])
+            else:
+                draw(col, lines(cell), tops[r], tops[r + 1])
+    return tops[-1]
+
+
+def ruleless_table_pdf(rows: list[list], centred: bool = True) -> bytes:
+    """A plan page holding one indicator table without rules: title, a header of two lines (2020年 over
+    基准值), the rows, a note and prose below."""
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "表1 “十四五”生态环境保护主要指标"]) - 6
+    top = _ruleless(c, [[None, "指标", ["2020年", "基准值"], ["2025年", "目标值"], ["指标", "属性"]]], top)
+    top = _ruleless(c, rows, top, centred)
+    c.lines(["注：1.细颗粒物浓度为地级城市平均值。", "二、主要任务",
+             "全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 14)
+    c.footer(1)
+    c.showPage()
+    return c.pdf()
+
+
+def ruleless_table_over_two_pages_pdf(first: list[list], second: list[list]) -> bytes:
+    """A rule-less indicator table whose rows run on at the top of the next page, its header not repeated."""
+    c = PdfCanvas()
+    top = c.lines(["测试市“十四五”生态环境保护规划", "一、主要目标", "表1 “十四五”生态环境保护主要指标"]) - 6
+    top = _ruleless(c, [[None, "指标", ["2020年", "基准值"], ["2025年", "目标值"], ["指标", "属性"]]], top)
+    _ruleless(c, first, top)
+    c.footer(1)
+    c.showPage()
+    top = _ruleless(c, second, HEIGHT - 70)
+    c.lines(["二、主要任务", "全面加强生态环境保护，持续改善区域环境质量，推进绿色低碳发展，确保完成各项目标。"], top - 14)
+    c.footer(2)
+    c.showPage()
+    return c.pdf()
+
+
+def two_column_prose_pdf() -> bytes:
+    """A page of prose in two columns whose lines hold years and figures spaced out as words (到 2025 年,
+    33 微克/立方米) and the words a table would (指标, 约束性): no table."""
+    c = PdfCanvas()
+    c.lines(["测试市“十四五”生态环境保护规划", "一、主要目标"])
+    left = ["2020 年 全市空气质量优良天数", "比率为 85.1 %，细颗粒物年均浓", "度为 38 微克/立方米，各项约束", "性指标全面完成。",
+            "到 2025 年，细颗粒物年均浓度", "降至 33 微克/立方米以下。"]
+    right = ["2025 年 地表水优良水体比例达", "到 75 %，森林覆盖率达到 41 %", "以上，城市生活污水集中收集率", "达到 71 %。",
+             "到 2035 年，生态环境根本好转，", "美丽测试基本建成。"]
+    c.setFont(FONT, 10.5)
+    y = HEIGHT - 140
+    for a, b in zip(left, right, strict=True):
+        c.drawString(LEFT, y, a)
+        c.drawString(310, y, b)
+        y -= 18
+    c.footer(1)
+    c.showPage()
+    return c.pdf()

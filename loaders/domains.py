@@ -180,10 +180,17 @@ def classify_items(text: str, items: list[Item]) -> list[str | None]:
 def _score_phrase(text: str, factor: float, scores: Scores, head_end: int | None = None) -> None:
     """Add text's keyword scores; the last keyword ending by head_end counts HEAD_BONUS times: a Chinese
     noun phrase ends with its head, so in "氮氧化物累计减排量5207吨" the metric is the reduction."""
-    found = list(_matches(text))
-    heads = [i for i, (_s, end, _k, _p) in enumerate(found) if head_end is None or end <= head_end]
-    head = heads[-1] if heads else -1
-    for i, (_start, _end, _keyword, pairs) in enumerate(found):
+    _score_found([(end, pairs) for _s, end, _k, pairs in _matches(text)], factor, scores, head_end)
+
+
+def _score_found(found: list[tuple[int, tuple[tuple[str, float], ...]]], factor: float, scores: Scores,
+                 head_end: int | None = None) -> None:
+    """_score_phrase on the (end, pairs) of a phrase's matches, already found."""
+    head = -1
+    for i, (end, _pairs) in enumerate(found):
+        if head_end is None or end <= head_end:
+            head = i
+    for i, (_end, pairs) in enumerate(found):
         _add(scores, pairs, factor * (HEAD_BONUS if i == head else 1.0))
 
 
@@ -198,6 +205,57 @@ def _measure_scores(subject: str, clause: str, head_end: int, rest: str) -> tupl
     return tuple(scores.items())
 
 
+@dataclass(frozen=True)
+class _SentenceMatches:
+    """The keyword matches of one sentence (offsets in it), found once for all its measures."""
+    starts: list[int]
+    ends: list[int]
+    pairs: list[tuple[tuple[str, float], ...]]
+
+    def within(self, a: int, b: int) -> tuple[int, int] | None:
+        """Indexes [i, j) of the matches inside [a, b), or None when a match crosses a or b: a phrase's own
+        leftmost-longest pass then finds exactly these (no match crosses its edges), else it may differ."""
+        for edge in (a, b):
+            k = bisect.bisect_left(self.starts, edge) - 1  # the last match starting before edge
+            if k >= 0 and self.ends[k] > edge:
+                return None
+        return bisect.bisect_left(self.starts, a), bisect.bisect_right(self.ends, b)
+
+
+@functools.lru_cache(maxsize=1024)  # the measures of a sentence come one after another
+def _sentence_matches(sentence: str) -> _SentenceMatches | None:
+    """None where a phrase's matches could not be read from the sentence's: lower-casing that changes
+    lengths (İ) or depends on the context (final Σ), or a keyword holding the line break that joins a
+    measure's rest of sentence."""
+    if not _offsets_keep() or "Σ" in sentence or len(sentence.lower()) != len(sentence):
+        return None
+    found = list(_matches(sentence))
+    return _SentenceMatches([m[0] for m in found], [m[1] for m in found], [m[3] for m in found])
+
+
+@functools.cache
+def _offsets_keep() -> bool:
+    """Every keyword keeps its length lower-cased (match starts are counted with it) and holds no line break."""
+    return all(len(keyword) == len(lowered) and "\n" not in lowered
+               for lowered, (keyword, _pairs) in _vocabulary().automaton.items())
+
+
+def _sentence_scores(sentence: str, subject: str, c0: int, c1: int, head_end: int) -> Scores | None:
+    """_measure_scores read from the sentence's matches (c0, c1: the measure's clause in the sentence), the
+    same additions in the same order; None when they cannot be read from them."""
+    found = _sentence_matches(sentence)
+    clause = found.within(c0, c1) if found else None
+    if clause is None:
+        return None
+    i, j = clause
+    scores: Scores = {}
+    _score_phrase(subject, SUBJECT_WEIGHT, scores)
+    _score_found([(found.ends[k] - c0, found.pairs[k]) for k in range(i, j)], CLAUSE_WEIGHT, scores, head_end)
+    for k in (*range(i), *range(j, len(found.pairs))):  # the rest: before the clause, then after it
+        _add(scores, found.pairs[k], SENTENCE_WEIGHT)
+    return scores
+
+
 def classify_measure(text: str, measure: Measure, item_domain: str | None) -> str | None:
     """Domain of a measure: its subject, then its clause and sentence, with its item's domain as a prior."""
     s0, s1 = measure.sentence_start, measure.sentence_end
@@ -205,8 +263,11 @@ def classify_measure(text: str, measure: Measure, item_domain: str | None) -> st
     c0 = last.end() if last else s0  # after the last clause break before the measure, within its sentence
     end = CLAUSE_BREAK_RE.search(text, measure.char_end, s1) if measure.char_end < s1 else None
     c1 = end.start() if end else s1
-    rest = text[s0:c0] + "\n" + text[c1:s1]  # the rest of the sentence
-    scores = dict(_measure_scores(measure.subject_zh or "", text[c0:c1], measure.char_start - c0, rest))
+    subject, head_end = measure.subject_zh or "", measure.char_start - c0
+    scores = _sentence_scores(text[s0:s1], subject, c0 - s0, c1 - s0, head_end) if s0 <= c0 <= c1 <= s1 else None
+    if scores is None:
+        rest = text[s0:c0] + "\n" + text[c1:s1]  # the rest of the sentence
+        scores = dict(_measure_scores(subject, text[c0:c1], head_end, rest))
     if item_domain:
         scores[item_domain] = scores.get(item_domain, 0.0) + ITEM_PRIOR
     return best_domain(scores)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import metadata, numbers, reading, semantics
+from loaders import domains, metadata, numbers, reading, semantics
 from loaders.breaks import CLAUSE_BREAK_RE, CLAUSE_BREAKS, clause_break_positions
 from loaders.measures import candidates, document
 from loaders.measures.grammar import words_re
@@ -234,3 +234,51 @@ def test_compare_raw_tells_identical_loads_from_different_ones(tmp_path, capsys)
     assert compare(tmp_path / "before", tmp_path / "same")  # the time of a load error does not count
     assert not compare(tmp_path / "before", tmp_path / "other")
     assert "raw_measures.parquet: 2 / 2 rows, DIFFERENT" in capsys.readouterr().out
+
+
+def _measure_scores_reference(subject: str, clause: str, head_end: int, rest: str) -> list:
+    """The former domains._measure_scores: subject, clause (its head counted HEAD_BONUS times), rest."""
+    scores: dict[str, float] = {}
+    for text, factor, head_at in ((subject, domains.SUBJECT_WEIGHT, None), (clause, domains.CLAUSE_WEIGHT, head_end)):
+        found = list(domains._matches(text))
+        heads = [i for i, (_s, end, _k, _p) in enumerate(found) if head_at is None or end <= head_at]
+        head = heads[-1] if heads else -1
+        for i, (_start, _end, _keyword, pairs) in enumerate(found):
+            domains._add(scores, pairs, factor * (domains.HEAD_BONUS if i == head else 1.0))
+    domains.score_text(rest, domains.SENTENCE_WEIGHT, scores)
+    return list(scores.items())
+
+
+def test_measure_scores_read_from_the_sentence_pass_as_from_three_passes():
+    """classify_measure reads a measure's clause and rest of sentence from one keyword pass over the
+    sentence: the same scores, added in the same order, as the former three passes (subject, clause, rest
+    joined by a line break); where a keyword crosses the clause's edges, or lower-casing moves offsets,
+    it declines (None) and the former passes run."""
+    keywords = [k for k, _ in domains._vocabulary().automaton.items()]
+    rng = random.Random(12)
+    pieces = [*rng.sample(keywords, 60), *(k[: len(k) // 2] for k in rng.sample(keywords, 30)),
+              *(k[len(k) // 2:] for k in rng.sample(keywords, 30)), "，", "。", "、", "：", "\n", "12", "吨", "Σ", "İ", "pm"]
+    read = declined = 0
+    for _ in range(3000):
+        sentence = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        c0 = rng.randint(0, len(sentence))
+        c1 = rng.randint(c0, len(sentence))
+        subject, head_end = rng.choice(["", *pieces[:60]]), rng.randint(-2, c1 - c0 + 2)
+        fast = domains._sentence_scores(sentence, subject, c0, c1, head_end)
+        if fast is None:
+            declined += 1
+            continue
+        read += 1
+        rest = sentence[:c0] + "\n" + sentence[c1:]
+        reference = _measure_scores_reference(subject, sentence[c0:c1], head_end, rest)
+        assert list(fast.items()) == reference == list(domains._measure_scores(subject, sentence[c0:c1], head_end, rest))
+    assert read > 1000 and declined > 100  # both ways taken
+
+
+def test_the_sentence_pass_declines_where_a_phrase_pass_could_differ():
+    keyword = next(k for k, _ in domains._vocabulary().automaton.items() if len(k) >= 4 and k.isalpha())
+    sentence = "，" + keyword + "，"
+    assert domains._sentence_scores(sentence, "", 1, 1 + len(keyword), 0) is not None  # the clause is the keyword
+    assert domains._sentence_scores(sentence, "", 2, 1 + len(keyword), 0) is None  # its edge cuts the keyword
+    assert domains._sentence_scores("Σ" + sentence, "", 2, 2 + len(keyword), 0) is None  # final sigma: context
+    assert domains._sentence_scores("İ" + sentence, "", 2, 2 + len(keyword), 0) is None  # lower-cased: two characters

@@ -156,14 +156,19 @@ def heading_chain(items: list[Item]) -> list[list[str]]:
     return chains
 
 
-def classify_items(text: str, items: list[Item]) -> list[str | None]:
-    """Domain of every item (aligned with items): one keyword pass over the whole text, each match
-    credited to the deepest item holding it and to that item's ancestors, plus the heading chain."""
+def classify_items(text: str, items: list[Item], matches: TextMatches | None = None) -> list[str | None]:
+    """Domain of every item (aligned with items): one keyword pass over the whole text (matches, when the
+    caller has text_matches(text)), each match credited to the deepest item holding it and to that item's
+    ancestors, plus the heading chain."""
     starts = [it.char_start for it in items]
     index = {it.item_path: i for i, it in enumerate(items) if it.level}
     own: list[Scores] = [{} for _ in items]
-    for end, (keyword, pairs) in _vocabulary().automaton.iter_long(text.lower()):  # _matches, inlined: 10^5 calls
-        start = end + 1 - len(keyword)
+    if matches is not None:
+        found = zip(matches.starts, matches.pairs, strict=True)
+    else:  # _matches, inlined: 10^5 calls
+        found = ((end + 1 - len(keyword), pairs)
+                 for end, (keyword, pairs) in _vocabulary().automaton.iter_long(text.lower()))
+    for start, pairs in found:
         j = bisect.bisect_right(starts, start) - 1
         if j >= 0 and start < items[j].char_end:
             _add(own[j], pairs, 1.0)
@@ -206,31 +211,33 @@ def _measure_scores(subject: str, clause: str, head_end: int, rest: str) -> tupl
 
 
 @dataclass(frozen=True)
-class _SentenceMatches:
-    """The keyword matches of one sentence (offsets in it), found once for all its measures."""
+class TextMatches:
+    """The keyword matches of a whole text (offsets in it), found once for its items and all its measures."""
     starts: list[int]
     ends: list[int]
     pairs: list[tuple[tuple[str, float], ...]]
 
-    def within(self, a: int, b: int) -> tuple[int, int] | None:
-        """Indexes [i, j) of the matches inside [a, b), or None when a match crosses a or b: a phrase's own
-        leftmost-longest pass then finds exactly these (no match crosses its edges), else it may differ."""
-        for edge in (a, b):
-            k = bisect.bisect_left(self.starts, edge) - 1  # the last match starting before edge
-            if k >= 0 and self.ends[k] > edge:
+    def cut(self, edges: tuple[int, ...]) -> list[int] | None:
+        """For ascending edges, the index of the first match starting at or after each; None when a match
+        crosses an edge: a piece's own leftmost-longest pass then finds exactly the matches inside it (none
+        crosses its edges), else it may find others."""
+        out = []
+        for edge in edges:
+            k = bisect.bisect_left(self.starts, edge)
+            if k and self.ends[k - 1] > edge:
                 return None
-        return bisect.bisect_left(self.starts, a), bisect.bisect_right(self.ends, b)
+            out.append(k)
+        return out
 
 
-@functools.lru_cache(maxsize=1024)  # the measures of a sentence come one after another
-def _sentence_matches(sentence: str) -> _SentenceMatches | None:
-    """None where a phrase's matches could not be read from the sentence's: lower-casing that changes
-    lengths (İ) or depends on the context (final Σ), or a keyword holding the line break that joins a
-    measure's rest of sentence."""
-    if not _offsets_keep() or "Σ" in sentence or len(sentence.lower()) != len(sentence):
+def text_matches(text: str) -> TextMatches | None:
+    """One keyword pass over text; None where a piece's matches could not be read from it: lower-casing
+    that changes lengths (İ) or depends on the context (final Σ), or a keyword holding the line break that
+    joins a measure's rest of sentence."""
+    if not _offsets_keep() or "Σ" in text or len(text.lower()) != len(text):
         return None
-    found = list(_matches(sentence))
-    return _SentenceMatches([m[0] for m in found], [m[1] for m in found], [m[3] for m in found])
+    found = list(_matches(text))
+    return TextMatches([m[0] for m in found], [m[1] for m in found], [m[3] for m in found])
 
 
 @functools.cache
@@ -240,31 +247,41 @@ def _offsets_keep() -> bool:
                for lowered, (keyword, _pairs) in _vocabulary().automaton.items())
 
 
-def _sentence_scores(sentence: str, subject: str, c0: int, c1: int, head_end: int) -> Scores | None:
-    """_measure_scores read from the sentence's matches (c0, c1: the measure's clause in the sentence), the
-    same additions in the same order; None when they cannot be read from them."""
-    found = _sentence_matches(sentence)
-    clause = found.within(c0, c1) if found else None
-    if clause is None:
+@functools.lru_cache(maxsize=1 << 14)  # subjects recur within a document and across a corpus
+def _subject_found(subject: str) -> tuple[tuple[int, tuple[tuple[str, float], ...]], ...]:
+    return tuple((end, pairs) for _s, end, _k, pairs in _matches(subject))
+
+
+def _scores_from_matches(matches: TextMatches, subject: str, edges: tuple[int, int, int, int],
+                         head_end: int) -> Scores | None:
+    """_measure_scores read from the text's matches (edges: sentence start, clause start, clause end,
+    sentence end), the same additions in the same order; None when they cannot be read from them."""
+    cut = matches.cut(edges)
+    if cut is None:
         return None
-    i, j = clause
+    i0, i1, i2, i3 = cut
+    c0, pairs = edges[1], matches.pairs
     scores: Scores = {}
-    _score_phrase(subject, SUBJECT_WEIGHT, scores)
-    _score_found([(found.ends[k] - c0, found.pairs[k]) for k in range(i, j)], CLAUSE_WEIGHT, scores, head_end)
-    for k in (*range(i), *range(j, len(found.pairs))):  # the rest: before the clause, then after it
-        _add(scores, found.pairs[k], SENTENCE_WEIGHT)
+    _score_found(list(_subject_found(subject)), SUBJECT_WEIGHT, scores)
+    _score_found([(matches.ends[k] - c0, pairs[k]) for k in range(i1, i2)], CLAUSE_WEIGHT, scores, head_end)
+    for k in (*range(i0, i1), *range(i2, i3)):  # the rest of the sentence: before the clause, then after it
+        _add(scores, pairs[k], SENTENCE_WEIGHT)
     return scores
 
 
-def classify_measure(text: str, measure: Measure, item_domain: str | None) -> str | None:
-    """Domain of a measure: its subject, then its clause and sentence, with its item's domain as a prior."""
+def classify_measure(text: str, measure: Measure, item_domain: str | None,
+                     matches: TextMatches | None = None) -> str | None:
+    """Domain of a measure: its subject, then its clause and sentence, with its item's domain as a prior.
+    matches: text_matches(text), when the caller has it (read by offsets instead of three passes a measure)."""
     s0, s1 = measure.sentence_start, measure.sentence_end
     last = LAST_CLAUSE_BREAK_RE.match(text, s0, max(s0, measure.char_start))
     c0 = last.end() if last else s0  # after the last clause break before the measure, within its sentence
     end = CLAUSE_BREAK_RE.search(text, measure.char_end, s1) if measure.char_end < s1 else None
     c1 = end.start() if end else s1
     subject, head_end = measure.subject_zh or "", measure.char_start - c0
-    scores = _sentence_scores(text[s0:s1], subject, c0 - s0, c1 - s0, head_end) if s0 <= c0 <= c1 <= s1 else None
+    scores = None
+    if matches is not None and 0 <= s0 <= c0 <= c1 <= s1 <= len(text):
+        scores = _scores_from_matches(matches, subject, (s0, c0, c1, s1), head_end)
     if scores is None:
         rest = text[s0:c0] + "\n" + text[c1:s1]  # the rest of the sentence
         scores = dict(_measure_scores(subject, text[c0:c1], head_end, rest))

@@ -215,7 +215,8 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
     }
     doc_items = items.split_items(text)
     sentences = items.split_sentences(text, doc_items)
-    item_domains = domains.classify_items(text, doc_items)  # one keyword pass; headings of the ancestors count
+    keyword_matches = domains.text_matches(text)  # one keyword pass, for the items and every measure's sentence
+    item_domains = domains.classify_items(text, doc_items, keyword_matches)  # headings of the ancestors count
     for it, domain in zip(doc_items, item_domains, strict=True):
         result.items.append(
             {
@@ -240,7 +241,7 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
     flag_doubtful(found)  # a figure OCR read that its table row makes unlikely: ocr_check in its rules
     for m, measure_id in zip(found, measure_ids(document_id, found), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
-            m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path))
+            m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path), keyword_matches)
         row = as_row(m)
         row["measure_id"] = measure_id
         row["document_id"] = document_id

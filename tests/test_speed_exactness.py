@@ -249,36 +249,49 @@ def _measure_scores_reference(subject: str, clause: str, head_end: int, rest: st
     return list(scores.items())
 
 
-def test_measure_scores_read_from_the_sentence_pass_as_from_three_passes():
-    """classify_measure reads a measure's clause and rest of sentence from one keyword pass over the
-    sentence: the same scores, added in the same order, as the former three passes (subject, clause, rest
-    joined by a line break); where a keyword crosses the clause's edges, or lower-casing moves offsets,
-    it declines (None) and the former passes run."""
+def test_measure_scores_read_from_the_text_pass_as_from_three_passes():
+    """classify_measure reads a measure's clause and rest of sentence from one keyword pass over the whole
+    text (domains.text_matches, also classify_items'): the same scores, added in the same order, as the
+    former three passes (subject, clause, rest joined by a line break); where a keyword crosses an edge of
+    the sentence or clause, or lower-casing moves offsets, it declines (None) and the former passes run."""
     keywords = [k for k, _ in domains._vocabulary().automaton.items()]
     rng = random.Random(12)
     pieces = [*rng.sample(keywords, 60), *(k[: len(k) // 2] for k in rng.sample(keywords, 30)),
               *(k[len(k) // 2:] for k in rng.sample(keywords, 30)), "，", "。", "、", "：", "\n", "12", "吨", "Σ", "İ", "pm"]
     read = declined = 0
-    for _ in range(3000):
-        sentence = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
-        c0 = rng.randint(0, len(sentence))
-        c1 = rng.randint(c0, len(sentence))
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        s0, c0, c1, s1 = sorted(rng.randint(0, len(text)) for _ in range(4))
         subject, head_end = rng.choice(["", *pieces[:60]]), rng.randint(-2, c1 - c0 + 2)
-        fast = domains._sentence_scores(sentence, subject, c0, c1, head_end)
+        matches = domains.text_matches(text)
+        fast = matches and domains._scores_from_matches(matches, subject, (s0, c0, c1, s1), head_end)
         if fast is None:
             declined += 1
             continue
         read += 1
-        rest = sentence[:c0] + "\n" + sentence[c1:]
-        reference = _measure_scores_reference(subject, sentence[c0:c1], head_end, rest)
-        assert list(fast.items()) == reference == list(domains._measure_scores(subject, sentence[c0:c1], head_end, rest))
-    assert read > 1000 and declined > 100  # both ways taken
+        rest = text[s0:c0] + "\n" + text[c1:s1]
+        reference = _measure_scores_reference(subject, text[c0:c1], head_end, rest)
+        assert list(fast.items()) == reference == list(domains._measure_scores(subject, text[c0:c1], head_end, rest))
+    assert read > 600 and declined > 600  # both ways taken
 
 
-def test_the_sentence_pass_declines_where_a_phrase_pass_could_differ():
+def test_the_text_pass_declines_where_a_piece_pass_could_differ():
     keyword = next(k for k, _ in domains._vocabulary().automaton.items() if len(k) >= 4 and k.isalpha())
-    sentence = "，" + keyword + "，"
-    assert domains._sentence_scores(sentence, "", 1, 1 + len(keyword), 0) is not None  # the clause is the keyword
-    assert domains._sentence_scores(sentence, "", 2, 1 + len(keyword), 0) is None  # its edge cuts the keyword
-    assert domains._sentence_scores("Σ" + sentence, "", 2, 2 + len(keyword), 0) is None  # final sigma: context
-    assert domains._sentence_scores("İ" + sentence, "", 2, 2 + len(keyword), 0) is None  # lower-cased: two characters
+    text = "，" + keyword + "，"
+    matches = domains.text_matches(text)
+    assert domains._scores_from_matches(matches, "", (0, 1, 1 + len(keyword), len(text)), 0) is not None
+    assert domains._scores_from_matches(matches, "", (0, 2, 1 + len(keyword), len(text)), 0) is None  # cuts it
+    assert domains._scores_from_matches(matches, "", (2, 2, 2, len(text)), 0) is None  # a sentence edge cuts it
+    assert domains.text_matches("Σ" + text) is None  # final sigma: lower-cased by its context
+    assert domains.text_matches("İ" + text) is None  # lower-cased into two characters
+
+
+def test_items_classified_from_the_shared_text_pass_as_from_their_own():
+    from loaders.items import split_items
+
+    for path in DOCUMENTS:
+        text = path.read_text(encoding="utf-8")
+        items = split_items(text)
+        matches = domains.text_matches(text)
+        assert matches is not None
+        assert domains.classify_items(text, items, matches) == domains.classify_items(text, items)

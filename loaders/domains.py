@@ -13,7 +13,9 @@ An item's score = its body, scaled to a total of BODY_TOTAL points so that headi
 own heading x4 + its parent's heading x2.5 + every higher heading x1.5.
 A measure's score = its subject x3 + its clause x2 + the rest of its sentence x1 + 2 for its item's
 domain; in the subject and the clause the last keyword before the number (the head of the phrase)
-counts three times.
+counts three times. The clause and the rest are read by offsets from the document's one keyword pass
+(text_matches, also the items'), which gives what a pass over each would wherever no keyword crosses
+their edges; elsewhere each is matched on its own.
 The domain with the highest score wins; None when no keyword matches.
 """
 

@@ -334,10 +334,10 @@ def test_work_done_over_a_reviewed_five_year_period_carries_the_period_and_a_lev
 def test_a_level_named_with_a_flow_word_or_after_a_change_keeps_no_period_and_a_flow_keeps_it():
     text = ("某省2026年政府工作报告\n各位代表：\n一、“十四五”时期工作回顾\n这五年，农村卫生厕所普及率、生活污水治理率"
             "分别提高到88%、87.5%，城市建成区绿地率达到40.4%，外送电量年均增长6%、绿电占比超三成，建成区内新建公园12个，"
-            "治理河道30公里、湖泊5个。\n")
+            "治理河道30公里、湖泊5个，新建居住区养老设施配建率达到100%。\n")
     got = {m["value_text"]: m["period"] for m in process_document(text.encode(), "t.txt").measures}
     assert got == {"88%": None, "87.5%": None, "40.4%": None, "6%": "2021-2025", "三成": None,
-                   "12个": "2021-2025", "30公里": "2021-2025", "5个": "2021-2025"}
+                   "12个": "2021-2025", "30公里": "2021-2025", "5个": "2021-2025", "100%": None}
 
 
 @pytest.mark.parametrize(("reviewed", "period"), [("2025", "2021-2025"), ("2023", None)])
@@ -351,8 +351,8 @@ def test_a_cumulative_change_in_the_review_of_a_plans_last_year_is_over_the_plan
 def test_names_holding_a_count_ratios_per_ten_thousand_and_sizes_of_settlements_are_no_figures():
     got = measures("2030年，落实省委省政府十项规定精神和清洁能源十八条、民营经济十条等政策，支持五株科技扩产，"
                    "每万城镇常住人口配备18名社区工作者，每千人口拥有托位4.5个，20户以上自然村全部通硬化路，"
-                   "引进培育2户以上跨境电商规模企业，新建公园5个。")
-    assert list(got) == ["2户以上", "5个"]
+                   "引进培育2户以上跨境电商规模企业，建设四个生物多样性保护区，新建公园5个。")
+    assert list(got) == ["2户以上", "四个", "5个"]
 
 
 def test_basis_points_are_hundredths_of_a_percentage_point():

@@ -5,6 +5,7 @@ decided it."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -19,8 +20,9 @@ _YEAR_ON_YEAR = "同比"
 _CUMULATIVE = "累计"
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至)")
-# a flow word inside a noun (污水治理率, 城市建成区, 复垦率): a rate or an area named, no work done over a period
-_FLOW_IN_A_NOUN_RE = re.compile(r"(?:治理|建成|改造|修复|复垦|整治|完成|创建)(?:率|区)")
+# a flow word inside a noun (污水治理率, 新建居住区养老设施配建率, 城市建成区): a rate or an area named, no work
+# done over a period
+_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?率|区)"
 _DIGIT_RE = re.compile(r"\d")
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
@@ -82,7 +84,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
         flows = _LEVEL_REACHED_RE.sub("", head)  # 森林覆盖率提高到42.5%: the level reached, not a change
-        flows = _FLOW_IN_A_NOUN_RE.sub("", flows)  # 污水治理率 / 建成区绿地率: a rate's or an area's name
+        flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", flows)
         before, _, last = flows.rpartition("、")
         if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
             flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
@@ -95,6 +97,11 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
         period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+@functools.cache
+def _flow_in_a_noun_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_FLOW_IN_A_NOUN.format("|".join(map(re.escape, words))) if words else "(?!)")
 
 
 def _period_since_base(doc: DocumentView, c: Candidate, s_start: int, year: int | None) -> str | None:

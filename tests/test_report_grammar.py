@@ -358,3 +358,9 @@ def test_names_holding_a_count_ratios_per_ten_thousand_and_sizes_of_settlements_
 def test_basis_points_are_hundredths_of_a_percentage_point():
     got = measures("2030年，融资成本下降10个基点。")
     assert [(m["value"], m["unit"], m["is_change"]) for m in got.values()] == [(0.1, "percentage_point", True)]
+
+
+def test_a_verb_of_work_after_a_change_word_makes_the_figure_work_done_not_a_change():
+    got = measures("2029年工作回顾\n去年，精准提升造林1.6万亩，森林覆盖率提升2个百分点，PM2.5浓度下降了5%。")
+    assert [(m["value_text"], m["is_change"]) for m in got.values()] == [
+        ("1.6万亩", False), ("2个百分点", True), ("5%", True)]

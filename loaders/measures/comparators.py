@@ -14,6 +14,8 @@ from loaders.measures.document import DocumentView
 # 改造提升【1000个】村卫生室 / 整治提升【两个】“三年行动计划”: a count right before the noun it counts is the
 # number of things the work is done to, not a change (提升2个等级, 较上年增加4个, still are)
 _COUNTED_NOUN_RE = re.compile(r"[“\"《]?(?!等级|档|位次|级|基点|百分点)[\u4e00-\u9fff]")
+# 精准提升造林1.6万亩: a verb of work between the change word and the number says what was done, no change
+_WORK_VERBS = ("造林", "改造", "绿化", "治理", "修复", "整治", "建设", "新建", "复垦")
 _BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
 
 
@@ -61,7 +63,7 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     is_change = False
     for m in g.change_re.finditer(tail):
         rest = tail[m.start() + len(m.group(1)) :]
-        if len(rest) <= 2 and not rest.startswith(("到", "至")):
+        if len(rest) <= 2 and not rest.startswith(("到", "至")) and rest not in _WORK_VERBS:
             is_change = True
     if is_change and c.unit.unit in COUNT_UNITS and _COUNTED_NOUN_RE.match(text, end):
         is_change = False

@@ -364,3 +364,10 @@ def test_a_verb_of_work_after_a_change_word_makes_the_figure_work_done_not_a_cha
     got = measures("2029年工作回顾\n去年，精准提升造林1.6万亩，森林覆盖率提升2个百分点，PM2.5浓度下降了5%。")
     assert [(m["value_text"], m["is_change"]) for m in got.values()] == [
         ("1.6万亩", False), ("2个百分点", True), ("5%", True)]
+
+
+def test_a_margin_over_a_benchmark_names_the_benchmark_in_its_subject():
+    got = measures("2029年工作回顾\n去年，国控河流、近岸海域优良水体比例分别高于省定目标28.6个和21.9个百分点，"
+                   "机械化率达到95%、高于全国平均水平18.3个百分点，森林覆盖率高于40%。")
+    assert [m["subject_zh"] for m in got.values()][1:] == [
+        "近岸海域优良水体比例高于省定目标", "机械化率", "机械化率高于全国平均水平", "森林覆盖率"]

@@ -295,3 +295,14 @@ def test_items_classified_from_the_shared_text_pass_as_from_their_own():
         matches = domains.text_matches(text)
         assert matches is not None
         assert domains.classify_items(text, items, matches) == domains.classify_items(text, items)
+
+
+def test_loader_cpu_times_the_stages_it_is_asked_for(monkeypatch):
+    from benchmarks import loader_cpu
+
+    monkeypatch.setattr(domains, "classify_measure", domains.classify_measure)  # the wrapper is undone afterwards
+    monkeypatch.setattr(semantics, "measure_semantics", semantics.measure_semantics)
+    spent = loader_cpu.time_functions(["domains.classify_measure", "semantics.measure_semantics"])
+    result = process_document(DOCUMENTS[0].read_bytes(), DOCUMENTS[0].name)
+    assert result.measures and set(spent) == {"domains.classify_measure", "semantics.measure_semantics"}
+    assert all(seconds > 0 for seconds in spent.values())

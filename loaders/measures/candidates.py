@@ -29,6 +29,8 @@ _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 # 省委十一届八次、九次、十次全会: the sessions of a party committee or congress are named by their number
+# 两个“正面清单” / “两个正面清单”: a quoted name after the count, ending in an abstract noun, is ideas counted too
+_QUOTED_NAME_AFTER_RE = re.compile(r"[“\"]?([^”\"，,。；;、：:\n]{1,10})[”\"]")
 _SESSION_RE = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:全会|全体会议|党代会)")
 # 在市内三区实施 / 主城四区: districts named by their number after the place they lie in, not a count of work
 _NAMED_DISTRICTS_BEFORE = ("市内", "城内", "主城", "中心城", "城区", "近郊", "远郊")
@@ -270,8 +272,10 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
                 continue
             if unit.surface in ("区", "县") and text[max(0, num.start - 3) : num.start].endswith(_NAMED_DISTRICTS_BEFORE):
                 continue
-        if unit.unit in COUNT_UNITS and text.startswith(g.abstract_nouns, end):
-            continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work
+        quoted = _QUOTED_NAME_AFTER_RE.match(text, end)
+        if unit.unit in COUNT_UNITS and (text.startswith(g.abstract_nouns, end)
+                                         or (quoted and quoted.group(1).endswith(g.abstract_nouns))):
+            continue  # 两个抓手 / 9个方面重点工作 / 两条底线 / 两个“正面清单”: ideas counted, not work
         if unit.surface == "次" and _SESSION_RE.match(text, end):
             continue
         if unit.unit in COUNT_UNITS and _ONE_OF_RE.match(text, end):

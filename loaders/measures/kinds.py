@@ -16,7 +16,9 @@ from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
-_LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至)")
+_LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")
+# nouns that open like a flow word: 建成区绿化覆盖率达到43% is a level of the built-up area, not work 建成 (built)
+_NOUNS_LIKE_A_FLOW_RE = re.compile(r"建成区")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 # 2022年底前 / 2023年前 / 到2023年底: a deadline (in a plan; a report's 到2023年底 states where things stand)
@@ -75,7 +77,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
-        flows = _LEVEL_REACHED_RE.sub("", head)  # 森林覆盖率提高到42.5%: the level reached, not a change
+        flows = _NOUNS_LIKE_A_FLOW_RE.sub("", _LEVEL_REACHED_RE.sub("", head))  # 提高到42.5%: the level reached
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _YEAR_ON_YEAR in head:

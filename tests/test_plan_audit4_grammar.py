@@ -63,3 +63,8 @@ def test_a_total_power_capacity_of_all_sources_is_not_environmental():
     sentence = "全省发电装机1.8亿千瓦,可再生能源发电装机突破9000万千瓦。"
     assert flag(sentence, "1.8亿千瓦") is False
     assert flag(sentence, "9000万千瓦") is True
+
+
+def test_stone_coal_mines_restored_are_ecology_not_coal_mining():
+    assert flag("全面完成18家石煤矿山整治和修复。", "18家") is True
+    assert flag("关闭退出煤矿12处。", "12处") is False

@@ -30,7 +30,7 @@ _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 # 省委十一届八次、九次、十次全会: the sessions of a party committee or congress are named by their number
 # 两个“正面清单” / “两个正面清单”: a quoted name after the count, ending in an abstract noun, is ideas counted too
-_QUOTED_NAME_AFTER_RE = re.compile(r"[“\"]?([^”\"，,。；;、：:\n]{1,10})[”\"]")
+_QUOTED_NAME_AFTER_RE = re.compile(r"[“\"]?([^“”\"，,。；;、：:\n]{1,10})[”\"]")
 _SESSION_RE = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:全会|全体会议|党代会)")
 # 在市内三区实施 / 主城四区: districts named by their number after the place they lie in, not a count of work
 _NAMED_DISTRICTS_BEFORE = ("市内", "城内", "主城", "中心城", "城区", "近郊", "远郊")

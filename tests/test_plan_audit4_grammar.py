@@ -70,3 +70,10 @@ def test_a_total_power_capacity_of_all_sources_is_not_environmental():
 def test_stone_coal_mines_restored_are_ecology_not_coal_mining():
     assert flag("全面完成18家石煤矿山整治和修复。", "18家") is True
     assert flag("关闭退出煤矿12处。", "12处") is False
+
+
+def test_names_holding_a_numeral_are_no_counts():
+    found = extract_measures("保护三台山、五台山等生态空间,实施八家子河等支流整治,落实扬尘治理六个百分百要求,"
+                             "做足山水林田三篇文章,严格落实省委十项规定,新建三座山塘,本市是全国十四个亿吨级重点煤炭能源"
+                             "工业基地之一,建成湿地公园两个。", [], [], PLAN)
+    assert [m.value_text for m in found] == ["三座", "两个"]

@@ -23,7 +23,7 @@ def flag(sentence: str, number: str) -> bool:
 REVIEW = """某市“十六五”生态环境保护规划
 第一章 发展基础与形势
 “十五五”期间,全市建成区绿化覆盖率达到45%,建成污水处理厂3座。县级集中式饮用水水源地水质达标率全面提升达到98%,
-森林覆盖率较2025年提升2个百分点。
+森林覆盖率较2025年提升2个百分点。农村生活污水治理率达到60%,督察问题整改完成率达99%,二氧化硫排放量减少率为18%。
 第二章 总体要求
 到2035年,空气质量优良天数比例达到90%。
 """
@@ -36,6 +36,8 @@ def test_a_level_in_a_review_is_no_flow_over_the_period():
     assert got["3座"] == ("outcome", 2030, "2026-2030", False)  # work done over the period still is
     assert got["98%"] == ("outcome", 2030, None, False)  # 提升达到98%: the level reached
     assert got["2个百分点"][3] is True  # a change stays one
+    assert got["60%"][2] is None and got["99%"][2] is None  # a rate of work done is a level
+    assert got["18%"][2] == "2026-2030"  # a rate of change is over the period
 
 
 def test_a_standard_named_by_a_labelled_list_is_no_measure():

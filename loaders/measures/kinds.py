@@ -17,8 +17,10 @@ from loaders.records import Sentence, fast_init
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")
-# nouns that open like a flow word: 建成区绿化覆盖率达到43% is a level of the built-up area, not work 建成 (built)
-_NOUNS_LIKE_A_FLOW_RE = re.compile(r"建成区")
+# nouns holding a flow word: 建成区绿化覆盖率达到43% is a level of the built-up area, not work 建成 (built); a rate
+# or state of work (治理率达到90%, 整改完成率达99.7%, 完成情况为19.16%) is a level too (a rate of change,
+# 减少率分别为18.96%, stays a change over the period)
+_NOUNS_LIKE_A_FLOW_RE = re.compile(r"建成区|(?!增长|增加|下降|提高|提升|减少|改善|削减|降低)[\u4e00-\u9fff]{2}(?:率|情况)")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 # 2022年底前 / 2023年前 / 到2023年底: a deadline (in a plan; a report's 到2023年底 states where things stand)

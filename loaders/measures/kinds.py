@@ -5,6 +5,7 @@ decided it."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -16,11 +17,15 @@ from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
-_LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")
-# nouns holding a flow word: 建成区绿化覆盖率达到43% is a level of the built-up area, not work 建成 (built); a rate
-# or state of work (治理率达到90%, 整改完成率达99.7%, 完成情况为19.16%) is a level too (a rate of change,
-# 减少率分别为18.96%, stays a change over the period)
-_NOUNS_LIKE_A_FLOW_RE = re.compile(r"建成区|(?!增长|增加|下降|提高|提升|减少|改善|削减|降低)[\u4e00-\u9fff]{2}(?:率|情况)")
+_CUMULATIVE = "累计"
+_PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
+_LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
+# a flow word inside a noun (污水治理率, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
+# named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
+_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?率|区|情况)"
+_CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
+_DIGIT_RE = re.compile(r"\d")
+_SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 # 2022年底前 / 2023年前 / 到2023年底: a deadline (in a plan; a report's 到2023年底 states where things stand)
@@ -79,12 +84,26 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
-        flows = _NOUNS_LIKE_A_FLOW_RE.sub("", _LEVEL_REACHED_RE.sub("", head))  # 提高到42.5%: the level reached
+        flows = _LEVEL_REACHED_RE.sub("", head)  # 森林覆盖率提高到42.5%: the level reached, not a change
+        flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", flows)
+        before, _, last = flows.rpartition("、")
+        if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
+            flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
+    elif (part.kind == "outcome" and part.period is None and year == part.year and c.is_change
+          and _CUMULATIVE in doc.text[clause[0] : c.start] and (year - _PLAN_END_BASE) % 5 == 0):
+        # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
+        period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+@functools.cache
+def _flow_in_a_noun_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    words = tuple(w for w in words if w not in _CHANGE_FLOWS)
+    return re.compile(_FLOW_IN_A_NOUN.format("|".join(map(re.escape, words))) if words else "(?!)")
 
 
 def _period_since_base(doc: DocumentView, c: Candidate, s_start: int, year: int | None) -> str | None:

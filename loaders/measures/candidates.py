@@ -27,10 +27,13 @@ _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?!
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
-_ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
+_ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,16}?之一")
 # 省委十一届八次、九次、十次全会: the sessions of a party committee or congress are named by their number
+# 两个“正面清单” / “两个正面清单”: a quoted name after the count, ending in an abstract noun, is ideas counted too
+_QUOTED_NAME_AFTER_RE = re.compile(r"[“\"]?([^“”\"，,。；;、：:\n]{1,10})[”\"]")
 _SESSION_RE = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:全会|全体会议|党代会)")
 # 在市内三区实施 / 主城四区: districts named by their number after the place they lie in, not a count of work
+_PLACE_NAME_AFTER_RE = re.compile(r"[山峰岭]|子[河山村屯]")
 _NAMED_DISTRICTS_BEFORE = ("市内", "城内", "主城", "中心城", "城区", "近郊", "远郊")
 # names holding a Chinese-numeral count: a policy named by its number of articles (清洁能源十八条、, “金融十条”,
 # 三十条等: 十 and 条 with the clause or the name ending right after) and a firm (五株科技, 三一科技)
@@ -283,8 +286,12 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
                 continue
             if text.startswith(_FIRM_WORDS, end) and unit.surface not in _GENERIC_CLASSIFIERS:
                 continue
-        if unit.unit in COUNT_UNITS and text.startswith(g.abstract_nouns, end):
-            continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work
+            if unit.surface != "座" and _PLACE_NAME_AFTER_RE.match(text, end):
+                continue  # 三台山 / 五台山 / 八家子河: a place's name holds the numeral (三座山 counts mountains)
+        quoted = _QUOTED_NAME_AFTER_RE.match(text, end)
+        if unit.unit in COUNT_UNITS and (text.startswith(g.abstract_nouns, end)
+                                         or (quoted and quoted.group(1).endswith(g.abstract_nouns))):
+            continue  # 两个抓手 / 9个方面重点工作 / 两条底线 / 两个“正面清单”: ideas counted, not work
         if unit.surface == "次" and _SESSION_RE.match(text, end):
             continue
         if unit.unit in COUNT_UNITS and _ONE_OF_RE.match(text, end):

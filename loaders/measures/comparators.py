@@ -63,7 +63,7 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     is_change = False
     for m in g.change_re.finditer(tail):
         rest = tail[m.start() + len(m.group(1)) :]
-        if len(rest) <= 2 and not rest.startswith(("到", "至")) and rest not in _WORK_VERBS:
+        if len(rest) <= 2 and not rest.startswith(("到", "至", "达到")) and rest not in _WORK_VERBS:  # 提升达到: a level
             is_change = True
     if is_change and c.unit.unit in COUNT_UNITS and _COUNTED_NOUN_RE.match(text, end):
         is_change = False

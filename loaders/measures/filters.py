@@ -43,6 +43,7 @@ _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per
 # 20户以上自然村全部通硬化路 / 800人以上易地搬迁安置点: households or persons bound a class of settlements
 _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区)")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?指标")
+_INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$")  # 其中约束性指标17项, 预期性指标4项: the same, noun first
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -105,7 +106,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
               and _PLACE_WORD_RE.fullmatch(text[c.end : cands[i + 1].start])
               and not _CONJUNCTION_RE.search(text[c.end : cands[i + 1].start])):
             out[i] = c.but(dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
-        elif counted and c.unit.surface == "项" and _INDICATORS_COUNTED_RE.match(text, c.end):
+        elif counted and c.unit.surface == "项" and (_INDICATORS_COUNTED_RE.match(text, c.end)
+                                                    or _INDICATORS_BEFORE_RE.search(text[a : c.start])):
             out[i] = c.but(dropped=True)  # 17项环境保护指标: how many indicators, no figure of the region
         elif counted and _counts_a_list(text, c):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
@@ -124,7 +126,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
         elif c.suffix in ("ge", "le") and text.startswith("的", c.end) and _size_of_each(text, a, c):
             out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的
-        elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
+        elif c.unit.unit == "percent" and _names_a_standard(text, _last_of_labelled_list(text, cands, i)):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)
         elif c.suffix in ("ge", "le") and c.unit.surface in ("户", "人") and _SETTLEMENT_AFTER_RE.match(text, c.end):
@@ -149,6 +151,20 @@ def _size_of_each(text: str, clause_start: int, c: Candidate) -> bool:
     if not _CJK_RE.match(after) or text.startswith(_NOT_A_NOUN, c.end + 1):
         return False  # 10万人以上的目标: the figure's own goal
     return c.unit.unit in _SIZE_RATE_UNITS or text[clause_start : c.start].endswith(_SIZE_METRIC_BEFORE)
+
+
+# 居住建筑75%、公共建筑72%节能标准: a list whose items each carry their own label before the number
+_LABEL_BETWEEN_RE = re.compile(r"[、和及与][\u4e00-\u9fff]{1,8}")
+
+
+def _last_of_labelled_list(text: str, cands: list[Candidate], i: int) -> Candidate:
+    """The last number of the list candidate i is in: a plain list (75%、72%) or one whose items are labelled
+    (居住建筑75%、公共建筑72%), the labelled items of the same unit."""
+    j = i - cands[i].in_list[0] + cands[i].in_list[1] - 1
+    while (j + 1 < len(cands) and cands[j + 1].unit.unit == cands[j].unit.unit
+           and _LABEL_BETWEEN_RE.fullmatch(text[cands[j].end : cands[j + 1].start].strip(" "))):
+        j += 1
+    return cands[j]
 
 
 def _names_a_standard(text: str, c: Candidate) -> bool:

@@ -19,10 +19,11 @@ _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
 _CUMULATIVE = "累计"
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
-_LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至)")
-# a flow word inside a noun (污水治理率, 新建居住区养老设施配建率, 城市建成区): a rate or an area named, no work
-# done over a period
-_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?率|区)"
+_LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
+# a flow word inside a noun (污水治理率, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
+# named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
+_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?率|区|情况)"
+_CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
 _DIGIT_RE = re.compile(r"\d")
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
@@ -101,6 +102,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
 
 @functools.cache
 def _flow_in_a_noun_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    words = tuple(w for w in words if w not in _CHANGE_FLOWS)
     return re.compile(_FLOW_IN_A_NOUN.format("|".join(map(re.escape, words))) if words else "(?!)")
 
 

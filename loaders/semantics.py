@@ -299,9 +299,10 @@ def _counted(sentence: str, number_end: int | None) -> str:
     while end < len(sentence) and sentence[end] not in breaks and not sentence[end].isdigit():
         end += 1
     counted = sentence[number_end:end]
-    if breaks is LIST_ITEM_BREAKS:  # 3座光热电站和光热产业创新中心: the count is of the first noun joined by 和
-        counted = _CONJUNCTION.split(counted, maxsplit=1)[0]
-    return counted
+    first = _CONJUNCTION.split(counted, maxsplit=1)[0]
+    # 3座光热电站和光热产业创新中心: the count is of the first noun joined by 和 when that noun decides alone
+    # (4个地区和园区入选碳达峰试点: 地区 says nothing, the whole phrase does)
+    return first if breaks is LIST_ITEM_BREAKS and _deciding(first) else counted
 
 
 def _share_numerator(phrase: str) -> str:

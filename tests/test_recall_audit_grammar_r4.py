@@ -90,3 +90,7 @@ def test_words_of_r4_decide_a_work_reports_flag(sentence, number, expected):
 def test_the_counted_noun_keeps_words_with_he_inside():
     sentence = "建成3个碳中和示范园区。"
     assert semantics._counted(sentence, sentence.index("3个") + 2) == "碳中和示范园区"
+
+
+def test_a_count_of_two_nouns_joined_by_he_reads_on_when_the_first_says_nothing():
+    assert flag("3个地区和园区入选国家低碳试点。", "3个") is True

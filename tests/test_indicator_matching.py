@@ -31,7 +31,8 @@ def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple], words_on
               "indicator_synonyms": f"select * from read_csv('{reference.seed('indicator_synonyms.csv')}', header=true, all_varchar=true)"}
     sql = re.sub(r"\{\{\s*ref\('(\w+)'\)\s*\}\}", lambda m: f"({tables[m.group(1)]})", MODEL.read_text(encoding="utf-8"))
     # a full build, as dbt renders it: no incremental config, every measure in the refresh scope
-    sql = re.sub(r"\{\{\s*config\(.*?\)\s*\}\}(?=\s*with\b)", "", sql, flags=re.S).replace("{{ in_refresh_scope() }}", "true")
+    sql = re.sub(r"\{\{\s*config\(.*?\)\s*\}\}(?=\s*with\b)", "", sql, flags=re.S)
+    sql = re.sub(r"\{\{\s*in_refresh_scope\([^)]*\)\s*\}\}", "true", sql)
     key = re.search(r"%}\s*(.*?)\s*\{%-? endmacro", KEY_MACRO.read_text(encoding="utf-8"), re.S).group(1)
     sql = re.sub(r"\{\{\s*indicator_key\((['\"])(.*?)\1\)\s*\}\}", lambda m: key.replace("{{ expression }}", m.group(2)), sql)
     family = re.search(r"%}\s*(.*?)\s*\{%-? endmacro", FAMILY_MACRO.read_text(encoding="utf-8"), re.S).group(1)

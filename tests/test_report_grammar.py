@@ -329,3 +329,45 @@ def test_work_done_over_a_reviewed_five_year_period_carries_the_period_and_a_lev
     got = {m["value_text"]: (m["year"], m["period"]) for m in process_document(text.encode(), "t.txt").measures}
     assert got == {"12万亩": (2025, "2021-2025"), "3000个": (2025, "2021-2025"), "8个": (2025, "2021-2025"),
                    "40%": (2025, None), "10万亩": (2026, None)}
+
+
+def test_a_level_named_with_a_flow_word_or_after_a_change_keeps_no_period_and_a_flow_keeps_it():
+    text = ("某省2026年政府工作报告\n各位代表：\n一、“十四五”时期工作回顾\n这五年，农村卫生厕所普及率、生活污水治理率"
+            "分别提高到88%、87.5%，城市建成区绿地率达到40.4%，外送电量年均增长6%、绿电占比超三成，建成区内新建公园12个，"
+            "治理河道30公里、湖泊5个，新建居住区养老设施配建率达到100%。\n")
+    got = {m["value_text"]: m["period"] for m in process_document(text.encode(), "t.txt").measures}
+    assert got == {"88%": None, "87.5%": None, "40.4%": None, "6%": "2021-2025", "三成": None,
+                   "12个": "2021-2025", "30公里": "2021-2025", "5个": "2021-2025", "100%": None}
+
+
+@pytest.mark.parametrize(("reviewed", "period"), [("2025", "2021-2025"), ("2023", None)])
+def test_a_cumulative_change_in_the_review_of_a_plans_last_year_is_over_the_plan(reviewed, period):
+    text = (f"某省{int(reviewed) + 1}年政府工作报告\n各位代表：\n一、{reviewed}年工作回顾\n过去一年，全区能耗强度累计下降17.3%，"
+            "单位GDP能耗下降3%。\n")
+    got = {m["value_text"]: m["period"] for m in process_document(text.encode(), "t.txt").measures}
+    assert got == {"17.3%": period, "3%": None}  # a change of the year alone keeps its year
+
+
+def test_names_holding_a_count_ratios_per_ten_thousand_and_sizes_of_settlements_are_no_figures():
+    got = measures("2030年，落实省委省政府十项规定精神和清洁能源十八条、民营经济十条等政策，支持五株科技扩产，"
+                   "每万城镇常住人口配备18名社区工作者，每千人口拥有托位4.5个，20户以上自然村全部通硬化路，"
+                   "引进培育2户以上跨境电商规模企业，建设四个生物多样性保护区，新建公园5个。")
+    assert list(got) == ["2户以上", "四个", "5个"]
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point():
+    got = measures("2030年，融资成本下降10个基点。")
+    assert [(m["value"], m["unit"], m["is_change"]) for m in got.values()] == [(0.1, "percentage_point", True)]
+
+
+def test_a_verb_of_work_after_a_change_word_makes_the_figure_work_done_not_a_change():
+    got = measures("2029年工作回顾\n去年，精准提升造林1.6万亩，森林覆盖率提升2个百分点，PM2.5浓度下降了5%。")
+    assert [(m["value_text"], m["is_change"]) for m in got.values()] == [
+        ("1.6万亩", False), ("2个百分点", True), ("5%", True)]
+
+
+def test_a_margin_over_a_benchmark_names_the_benchmark_in_its_subject():
+    got = measures("2029年工作回顾\n去年，国控河流、近岸海域优良水体比例分别高于省定目标28.6个和21.9个百分点，"
+                   "机械化率达到95%、高于全国平均水平18.3个百分点，森林覆盖率高于40%。")
+    assert [m["subject_zh"] for m in got.values()][1:] == [
+        "近岸海域优良水体比例高于省定目标", "机械化率", "机械化率高于全国平均水平", "森林覆盖率"]

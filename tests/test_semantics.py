@@ -354,3 +354,10 @@ def test_measure_semantics_on_a_row():
     pm = {"sentence": sentence, "char_start": 100 + pm_at, "sentence_start": 100, "subject_zh": "PM2.5浓度"}
     assert semantics.measure_semantics(gdp, doc) == {"is_environmental": False, "sub_area": None, "domain_code": "economy"}
     assert semantics.measure_semantics(pm, doc) == {"is_environmental": True, "sub_area": "中心城区"}
+
+
+def test_oxygen_supply_clicks_and_a_line_sending_out_new_energy_are_not_environmental():
+    text = ("2023年，实施清洁能源供暖工程22个、供氧工程13个，举办光伏项目推介会、点击关注量超1.8亿次，"
+            "400万千瓦新能源送出工程投运，新增光伏装机300万千瓦。")
+    got = {m["value_text"]: m["is_environmental"] for m in pipeline.process_document(text.encode(), "t.txt").measures}
+    assert got == {"22个": True, "13个": False, "1.8亿次": False, "400万千瓦": False, "300万千瓦": True}

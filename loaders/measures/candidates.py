@@ -32,6 +32,15 @@ _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,12}?之一")
 _SESSION_RE = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:全会|全体会议|党代会)")
 # 在市内三区实施 / 主城四区: districts named by their number after the place they lie in, not a count of work
 _NAMED_DISTRICTS_BEFORE = ("市内", "城内", "主城", "中心城", "城区", "近郊", "远郊")
+# names holding a Chinese-numeral count: a policy named by its number of articles (清洁能源十八条、, “金融十条”,
+# 三十条等: 十 and 条 with the clause or the name ending right after) and a firm (五株科技, 三一科技)
+_POLICY_ARTICLES_END_RE = re.compile(r"[，,。；;、：:”》)）等和及]|$")
+# 每万城镇常住人口配备18名社区工作者 / 每千人口拥有床位6张: a count per 10 000 (or 1 000) of a base, a ratio with
+# no unit code (like 0.53吨标准煤/万元), not 18 persons
+_PER_BASE_BEFORE_RE = re.compile(r"每[十百千万]+[^，,。；;：:\d]{0,16}$")
+# (not after 个, 家, 项 …: 两个科技园区, 三家公司 count places and firms)
+_FIRM_WORDS = ("科技", "集团", "公司", "股份", "控股", "药业", "实业")
+_GENERIC_CLASSIFIERS = ("个", "家", "项", "批", "座", "处", "所", "户")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
 # 完成省定任务 / 完成省控目标 / 控制在自治区下达目标内: the level above set the figure (_ISSUER 定 / 控 / 下达);
 # so do 控制在省调控范围内 / 达到(省)考核要求 / 达省下达目标要求 / 完成省上下达要求; 完成A任务和省下达的B任务: 和 repeats 完成
@@ -282,13 +291,18 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
                 continue
             if unit.surface in ("区", "县") and text[max(0, num.start - 3) : num.start].endswith(_NAMED_DISTRICTS_BEFORE):
                 continue
+            if unit.surface == "条" and "十" in num.text and _POLICY_ARTICLES_END_RE.match(text, end):
+                continue
+            if text.startswith(_FIRM_WORDS, end) and unit.surface not in _GENERIC_CLASSIFIERS:
+                continue
         if unit.unit in COUNT_UNITS and text.startswith(g.abstract_nouns, end):
             continue  # 两个抓手 / 9个方面重点工作 / 两条底线: ideas counted, not work
         if unit.surface == "次" and _SESSION_RE.match(text, end):
             continue
         if unit.unit in COUNT_UNITS and _ONE_OF_RE.match(text, end):
             continue
-        out.append(Candidate(num, num.start, unit, end, unknown_ratio=_unknown_ratio(text, end)))
+        per_head = unit.unit in COUNT_UNITS and _PER_BASE_BEFORE_RE.search(text, max(0, num.start - 20), num.start)
+        out.append(Candidate(num, num.start, unit, end, unknown_ratio=bool(per_head) or _unknown_ratio(text, end)))
     for m in _scan(_MASK_RE, text, _MASK_HOLDS):
         found = unit_at(g, text, m.end(), allow_space=False)
         if found and found[0].unit != "none" and not doc.is_excluded(m.start()):

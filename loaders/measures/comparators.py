@@ -14,7 +14,9 @@ from loaders.measures.document import DocumentView
 # 改造提升【1000个】村卫生室 / 整治提升【两个】“三年行动计划”: a count right before the noun it counts is the
 # number of things the work is done to, not a change (提升2个等级, 较上年增加4个, still are)
 _COUNTED_NOUN_RE = re.compile(r"[“\"《]?(?!等级|档|位次|级|基点|百分点)[\u4e00-\u9fff]")
-_BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
+# 精准提升造林1.6万亩: a verb of work between the change word and the number says what was done, no change
+_WORK_VERBS = ("造林", "改造", "绿化", "治理", "修复", "整治", "建设", "新建", "复垦")
+BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
 
 
 def read_comparators(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -54,14 +56,14 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
         gap_text = window[best[3] - window_start + len(best[1]) :]
         if comp in ("gt", "lt") and len(gap_text) > 1 and gap_text.endswith("的"):
             comp = "eq"  # 超过了任务量的22%: the share by which a quantity is exceeded, not a bound on 22%
-        if comp in ("gt", "lt") and gap_text.endswith(_BENCHMARKS):
+        if comp in ("gt", "lt") and gap_text.endswith(BENCHMARKS):
             comp = "eq"
         prefix = (best[1], comp, best[3])
     tail = window[-6:]
     is_change = False
     for m in g.change_re.finditer(tail):
         rest = tail[m.start() + len(m.group(1)) :]
-        if len(rest) <= 2 and not rest.startswith(("到", "至")):
+        if len(rest) <= 2 and not rest.startswith(("到", "至")) and rest not in _WORK_VERBS:
             is_change = True
     if is_change and c.unit.unit in COUNT_UNITS and _COUNTED_NOUN_RE.match(text, end):
         is_change = False

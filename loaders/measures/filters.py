@@ -40,6 +40,8 @@ _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", 
 _QUANTITY_BEFORE_RE = re.compile(r"(?:量|额|投资|收入|收益|产能|规模|排放|每小时|每日)(?:在|为|达)?$")
 _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per_day"})
 # 18项环境保护指标 / 两项指标未能稳定达标 / 十七项主要考核指标: a count of a plan's or a pollutant's indicators
+# 20户以上自然村全部通硬化路 / 800人以上易地搬迁安置点: households or persons bound a class of settlements
+_SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区)")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?指标")
 # 10万吨标煤以上能耗指标 / 500亩以上用地指标: an amount of a quota granted, not the size of the quota's holders
 _QUOTA_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}指标")
@@ -128,6 +130,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif c.unit.unit == "percent" and _names_a_standard(text, cands[i - c.in_list[0] + c.in_list[1] - 1]):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)
+        elif c.suffix in ("ge", "le") and c.unit.surface in ("户", "人") and _SETTLEMENT_AFTER_RE.match(text, c.end):
+            out[i] = c.but(dropped=True)  # 20户以上自然村 / 800人以上安置点: the size that admits the places
         elif _bound_of_a_counted_class(text, cands, i, b):
             out[i] = c.but(dropped=True)  # 投资超10亿元项目91个: the size that admits the projects counted next
         elif _bound_of_a_class(text, a, c):

@@ -5,6 +5,7 @@ decided it."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -16,7 +17,14 @@ from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
+_CUMULATIVE = "累计"
+_PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至)")
+# a flow word inside a noun (污水治理率, 新建居住区养老设施配建率, 城市建成区): a rate or an area named, no work
+# done over a period
+_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?率|区)"
+_DIGIT_RE = re.compile(r"\d")
+_SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
 # 2022年底前 / 2023年前 / 到2023年底: a deadline (in a plan; a report's 到2023年底 states where things stand)
@@ -76,11 +84,24 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
         flows = _LEVEL_REACHED_RE.sub("", head)  # 森林覆盖率提高到42.5%: the level reached, not a change
+        flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", flows)
+        before, _, last = flows.rpartition("、")
+        if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
+            flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
+    elif (part.kind == "outcome" and part.period is None and year == part.year and c.is_change
+          and _CUMULATIVE in doc.text[clause[0] : c.start] and (year - _PLAN_END_BASE) % 5 == 0):
+        # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
+        period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+@functools.cache
+def _flow_in_a_noun_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_FLOW_IN_A_NOUN.format("|".join(map(re.escape, words))) if words else "(?!)")
 
 
 def _period_since_base(doc: DocumentView, c: Candidate, s_start: int, year: int | None) -> str | None:

@@ -15,6 +15,7 @@ from loaders.measures.candidates import (
     Candidate,
     lists_of,
 )
+from loaders.measures.comparators import BENCHMARKS
 from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
@@ -108,6 +109,14 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             head_from = cands[i - 2].end if i > 1 and cands[i - 2].end > a else a
             before = clean_subject(text[head_from : cands[i - 1].start], leading=True) + before
         gap = clean_subject(text[stop + len(c.prefix[0]) : c.start], leading=True) if c.prefix else ""
+        benchmark = text[stop + len(c.prefix[0]) : c.start].strip() if c.prefix else ""
+        if c.prefix and c.prefix[1] == "eq" and len(benchmark) > 1 and benchmark.endswith(BENCHMARKS):
+            # 水体比例高于省定目标21.9个百分点 / 达到95%、高于全国平均水平18.3个百分点: a margin over a benchmark,
+            # which the subject names after the metric (the previous figure's when the clause opens on 高于)
+            if not meaningful(before) and out and doc.sentence_at(out[-1].start)[0] == doc.sentence_at(c.start)[0]:
+                before = out[-1].subject
+            if meaningful(before):
+                before += c.prefix[0] + benchmark
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to

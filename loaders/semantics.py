@@ -281,17 +281,28 @@ def sub_area(subject: str, clause: str, region_code: str | None, regions: Region
     return None
 
 
+# 和 joining two nouns, not inside a word (碳中和, 饱和, 和美乡村, 和谐)
+_CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![中饱温缓调])和(?![美谐睦平])")
+
+
 def _counted(sentence: str, number_end: int | None) -> str:
     """The words right after the number and its unit, to the next clause or list break or number: the noun
-    a numeral and classifier come before (2座县域垃圾焚烧发电厂, 500万千瓦新能源基地). After 的 the number
+    a numeral and classifier come before (2座县域垃圾焚烧发电厂, 500万千瓦新能源基地; past a size that follows
+    the count, 3座35万千瓦光热电站). After 的 the number
     describes the noun phrase that follows, to the end of the clause (66万千瓦的甲、乙煤发电项目)."""
     if number_end is None or not 0 <= number_end <= len(sentence):  # a table cell lies outside its row label
         return ""
     breaks = CLAUSE_BREAKS if sentence.startswith("的", number_end) else LIST_ITEM_BREAKS
     end = number_end
+    while end < len(sentence) and (sentence[end].isdigit() or sentence[end] == "."):
+        end += 1  # 3座35万千瓦光热电站: a count of units of a size, the noun follows the size
     while end < len(sentence) and sentence[end] not in breaks and not sentence[end].isdigit():
         end += 1
-    return sentence[number_end:end]
+    counted = sentence[number_end:end]
+    first = _CONJUNCTION.split(counted, maxsplit=1)[0]
+    # 3座光热电站和光热产业创新中心: the count is of the first noun joined by 和 when that noun decides alone
+    # (4个地区和园区入选碳达峰试点: 地区 says nothing, the whole phrase does)
+    return first if breaks is LIST_ITEM_BREAKS and _deciding(first) else counted
 
 
 def _share_numerator(phrase: str) -> str:

@@ -53,7 +53,7 @@ _WORDS_ONLY_RE = re.compile(
     rf"(?=[预全如超提完稳持保达确控和])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
     rf"(?:(?:{_ISSUER}?(?:下达|审核衔接后确定)|{_ISSUER}[定控])的?(?:我省|我市|全省|全市)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
-    rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>[\u4e00-\u9fffA-Z“”\"、]{{4,30}}?))"
+    rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>(?:PM2\.5|PM10|[\u4e00-\u9fffA-Z“”\"、()（）]){{3,30}}?))"
     r"(?:目标任务|目标|任务|约束性指标)(?!、)"  # 完成A目标、B目标任务: one list of goals, up to its last
     rf"|控制在{_ISSUER}(?:和{_ISSUER})?(?:(?:下达|[定控])的?(?:年度)?(?:目标|指标|任务)|(?:下达的?)?(?:调控|计划)范围)以?内"
     rf"|(?:达到|实现|达|完成){_ISSUER}(?:[定控](?:目标|指标)|(?:[定控]|下达)的?(?:目标|指标)?要求)"
@@ -68,7 +68,10 @@ _STANDARD_MET_SUBJECTS = ("饮用水",)
 # the metric a figure in words follows, and its unit (longest first)
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
-                     ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"))
+                     ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"), ("天数", "days"))
+# 重污染天数控制 / PM2.5年控 (目标): the control of a metric, named before its goal
+_CONTROL_ENDING_RE = re.compile(r"(?:年控|控制)$")
+_POLLUTANT_CODE_RE = re.compile(r"(PM2\.5|PM10)(?:指标)?(?=$|[和、])")
 # the endings of a listed item that names a metric of its own (生态环境质量指标 names several: no metric)
 WORDS_ONLY_METRIC_ENDINGS = tuple(ending for ending, _ in _WORDS_ONLY_UNITS if ending != "指标") + ("总量",)
 # 节能减排 / 降碳减排: a line of work, not a metric a figure in words could be a value of
@@ -160,10 +163,13 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
+        inside = _pollutant_metric(inside)
         listed, inside = inside, inside.rsplit("、", 1)[-1]  # 完成下达的粮食生产、<metric>目标任务: the list's last item
         own = None
         if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
             own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
+        if own and all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in listed.split("、")):
+            inside = listed  # 完成优良天数比率、PM2.5年均浓度目标: each listed metric (subjects splits them)
         if own is None and m.group("metric"):  # 完成下达的物价、碳排放和环境保护目标任务: the listed item naming a metric
             named = [(p, u) for p in re.split(r"[和及与]", inside) for ending, u in _WORDS_ONLY_UNITS
                      if len(p) >= 3 and p.endswith(ending) and ending != "指标"]
@@ -189,6 +195,12 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         out.append(Candidate(None, m.start(), Unit(m.group(), own or unit, 1.0), m.end(), words_only=True,
                              words_metric=inside if own else ""))
     return out
+
+
+def _pollutant_metric(metric: str) -> str:
+    """完成省下达的PM2.5指标和重污染天数控制任务 / 完成PM2.5年控目标任务: the metrics a quota of air quality names
+    (a pollutant's code alone or with 指标 is its concentration; 控制 / 年控 before the goal is no part of it)."""
+    return _POLLUTANT_CODE_RE.sub(r"\1浓度", _CONTROL_ENDING_RE.sub("", metric))
 
 
 def words_only_unit(metric: str) -> str | None:

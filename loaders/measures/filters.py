@@ -44,6 +44,8 @@ _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per
 _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区)")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?指标")
 _INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$")  # 其中约束性指标17项, 预期性指标4项: the same, noun first
+# 10万吨标煤以上能耗指标 / 500亩以上用地指标: an amount of a quota granted, not the size of the quota's holders
+_QUOTA_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}指标")
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -122,7 +124,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]) or _ONE_UNIT_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目 / 首台16兆瓦风机: the size of each unit
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
-              and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)):
+              and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)
+              and not _QUOTA_AFTER_RE.match(text, c.end)):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
         elif c.suffix in ("ge", "le") and text.startswith("的", c.end) and _size_of_each(text, a, c):
             out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的

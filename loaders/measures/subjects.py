@@ -67,6 +67,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _split_shared_values(doc, out)
     out = _rural_scope(doc, out)
     out = _shared_work_verb(doc, out)
+    out = _share_of_the_figure_before(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -410,6 +411,22 @@ def _capacity_source(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         found = [(before.rfind(w), -len(w), w) for w in _ENERGY_SOURCES if w in before]
         if found:
             out[i] = c.but(subject=max(found)[2] + c.subject)
+    return out
+
+
+# the clause of a share opening on 占 right after the clause of the figure it divides: 煤炭消费744.8万吨,【占】…
+_SHARE_AFTER_RE = re.compile(r"^[^，,。；;：:]{0,6}[，,]占")
+
+
+def _share_of_the_figure_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """全市煤炭消费744.8万吨标准煤,占全市能源消费量的59.53%: a share whose clause opens on 占 is a share of the
+    figure the clause before gives; its numerator is that figure's subject (全市煤炭消费占全市能源消费量)."""
+    out = list(cands)
+    for i in range(1, len(cands)):
+        prev, c = cands[i - 1], cands[i]
+        if (c.subject.startswith("占") and c.unit.unit == "percent" and meaningful(prev.subject)
+                and _SHARE_AFTER_RE.match(doc.text[prev.end : c.start])):
+            out[i] = c.but(subject=prev.subject + c.subject)
     return out
 
 

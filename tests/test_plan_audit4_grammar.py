@@ -5,20 +5,14 @@ total power capacity of all sources. Every sentence is invented for the test."""
 
 from __future__ import annotations
 
-from loaders import semantics
+from relevance_helper import flag
+
 from loaders.measures import extract_measures
 from loaders.pipeline import process_document
 from loaders.records import Metadata
 
 PLAN = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
 
-
-def flag(sentence: str, number: str) -> bool:
-    """The flag of a work report's figure (no environmental document to fall back on)."""
-    at = sentence.index(number)
-    clause = semantics._clause(sentence, at)
-    subject = clause[: clause.index(number)] if number in clause else clause
-    return semantics.relevance(subject, clause, sentence, at, False, at + len(number))[0]
 
 REVIEW = """某市“十六五”生态环境保护规划
 第一章 发展基础与形势

@@ -7,8 +7,8 @@ Every sentence is invented for the test."""
 from __future__ import annotations
 
 import pytest
+import relevance_helper
 
-from loaders import semantics
 from loaders.measures import extract_measures
 from loaders.pipeline import process_document
 from loaders.records import Metadata
@@ -17,12 +17,8 @@ PLAN = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
 
 
 def flag(sentence: str, number: str, environmental_document: bool = True) -> bool:
-    number_at = sentence.index(number)
-    clause = semantics._clause(sentence, number_at)
-    subject = clause[: clause.index(number)] if number in clause else clause
-    is_env, _ = semantics.relevance(subject, clause, sentence, number_at, environmental_document,
-                                    number_at + len(number))
-    return is_env
+    """The flag in a plan whose title names the environment, unless told otherwise."""
+    return relevance_helper.flag(sentence, number, environmental_document)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 documents of several provinces. Every sentence is invented for the test."""
 
 import pytest
+from relevance_helper import flag
 
 from loaders import semantics
 from loaders.evaluate import assign_indicator, load_synonyms
@@ -16,14 +17,6 @@ REPORT = Metadata("某市政府工作报告", None, None, "2024-02-01", "某市"
 def measures(text):
     items = split_items(text)
     return extract_measures(text, items, split_sentences(text, items), REPORT)
-
-
-def flag(sentence, number):
-    """relevance of the figure written `number` in a work report's sentence (no environmental title)."""
-    at = sentence.index(number)
-    clause = semantics._clause(sentence, at)
-    subject = clause[: clause.index(number)] if number in clause else clause
-    return semantics.relevance(subject, clause, sentence, at, False, at + len(number))[0]
 
 
 @pytest.mark.parametrize(

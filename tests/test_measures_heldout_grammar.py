@@ -221,11 +221,11 @@ def test_a_round_figure_after_a_comparator():
 
 # ---- round 3 (a fresh held-out set of other provinces) ----
 
-def test_sites_a_rate_is_taken_over_are_no_figure_in_a_plan_nor_in_a_report():
+def test_monitored_sites_a_rate_is_taken_over_are_the_networks_size_in_a_plan_and_in_a_report():
     plan = "年度目标:纳入市级考核的4个河流断面水质达标率达到90%。"
-    assert values(plan) == [(90, "percent")]
-    report = "全市31个省控断面水质优良比例为96.8%。"  # no gold keeps the network's size: the rate only
-    assert sorted(values(report, REPORT)) == [(96.8, "percent")]
+    assert values(plan) == [(4, "count"), (90, "percent")]
+    report = "全市31个省控断面水质优良比例为96.8%。"  # the sample gold keeps the network's size beside its rate
+    assert sorted(values(report, REPORT)) == [(31, "count"), (96.8, "percent")]
 
 
 def test_sites_before_a_level_are_framed_too_but_a_list_of_counts_is_not():

@@ -46,10 +46,13 @@ def test_a_count_of_places_frames_the_rate_taken_over_them():
 
 
 @pytest.mark.parametrize("part", ["一、2029年工作回顾", "二、2030年工作安排"])
-def test_a_count_of_sections_framing_their_rate_is_no_figure_in_a_review_nor_a_plan(part):
+def test_a_count_of_monitored_sections_framing_their_rate_is_the_networks_size_in_a_review_and_a_plan(part):
+    """The sample gold's convention (全省210个地表水国考断面水质优Ⅲ比例为92.9%: 210 sections, an outcome count):
+    a monitoring network's sites counted are a figure beside their rate; a run of quarters is not."""
     got = measures(f"各位代表：\n{part}\n7个考核断面水质优良率达100%，垃圾分类连续6个季度居全省第一，"
-                   "12个省控断面水质95%达标。\n")
-    assert list(got) == ["100%", "95%"]  # neither the sections counted nor a run of quarters is a figure
+                   "12个省控监测点位水质95%达标。\n")
+    assert list(got) == ["7个", "100%", "12个", "95%"]
+    assert (got["7个"]["unit"], got["7个"]["value"]) == ("count", 7)
 
 
 @pytest.mark.parametrize(("part", "kind"), [("一、2029年工作回顾", "outcome"), ("二、2030年工作安排", "target")])

@@ -42,6 +42,8 @@ _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per
 # 18项环境保护指标 / 两项指标未能稳定达标 / 十七项主要考核指标: a count of a plan's or a pollutant's indicators
 # 20户以上自然村全部通硬化路 / 800人以上易地搬迁安置点: households or persons bound a class of settlements
 _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区)")
+# the sites of a monitoring network (断面, 点位, 监测站): counted, they are the network's size
+_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?指标")
 _INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$")  # 其中约束性指标17项, 预期性指标4项: the same, noun first
 # 10万吨标煤以上能耗指标 / 500亩以上用地指标: an amount of a quota granted, not the size of the quota's holders
@@ -117,9 +119,10 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
         elif (counted and i + 1 < len(cands) and cands[i + 1].start < b
               and not cands[i + 1].dropped and cands[i + 1].unit.unit not in COUNT_UNITS
-              and any(w in text[c.end : cands[i + 1].start] for w in FRAMED_METRICS)):
-            # 纳入考核的3个断面水质优良比例达到100% / 9个考核断面水质优良率达100%: the sites over which a rate is
-            # taken are no figure of their own, neither a target nor an outcome (the gold keeps the rate only)
+              and any(w in text[c.end : cands[i + 1].start] for w in FRAMED_METRICS)
+              and not _MONITORING_SITES_RE.search(text, c.end, cands[i + 1].start)):
+            # 三县城区覆盖率超70%: the places a rate is taken over are no figure of their own; but a monitoring
+            # network's sites are (全省210个国考断面水质优Ⅲ比例为92.9%: the sample gold counts the 210 sections)
             out[i] = c.but(dropped=True)
         elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]) or _ONE_UNIT_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目 / 首台16兆瓦风机: the size of each unit

@@ -130,7 +130,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)
               and not _QUOTA_AFTER_RE.match(text, c.end)):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
-        elif c.suffix in ("ge", "le") and text.startswith("的", c.end) and _size_of_each(text, a, c):
+        elif _bound_of_a_class(text, a, c):
             out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的
         elif c.unit.unit == "percent" and _names_a_standard(text, _last_of_labelled_list(text, cands, i)):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
@@ -139,24 +139,9 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 20户以上自然村 / 800人以上安置点: the size that admits the places
         elif _bound_of_a_counted_class(text, cands, i, b):
             out[i] = c.but(dropped=True)  # 投资超10亿元项目91个: the size that admits the projects counted next
-        elif _bound_of_a_class(text, a, c):
-            out[i] = c.but(dropped=True)  # 年货运量150万吨以上的企业: which firms a rule is about, not a figure
         elif _threshold_of_a_class(text, c) and not _FIRST_TO_PASS_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 年销售汽油量大于5000吨的加油站: the things above a line, not a figure
     return out
-
-
-# a rate per time, or a metric right before the number: the bound is a size each of the things after 的 has
-# (20蒸吨以下的锅炉, 货物运输量150万吨以上的企业), not an amount of them (200万平方米以上的既有建筑节能改造)
-_SIZE_RATE_UNITS = ("steam_t_per_h", "t_per_day", "t_per_year", "m3_per_day")
-_SIZE_METRIC_BEFORE = ("量", "能耗", "产能", "规模", "每小时")
-
-
-def _size_of_each(text: str, clause_start: int, c: Candidate) -> bool:
-    after = text[c.end + 1 : c.end + 2]
-    if not _CJK_RE.match(after) or text.startswith(_NOT_A_NOUN, c.end + 1):
-        return False  # 10万人以上的目标: the figure's own goal
-    return c.unit.unit in _SIZE_RATE_UNITS or text[clause_start : c.start].endswith(_SIZE_METRIC_BEFORE)
 
 
 # 居住建筑75%、公共建筑72%节能标准: a list whose items each carry their own label before the number
@@ -205,14 +190,22 @@ def _bound_of_a_counted_class(text: str, cands: list[Candidate], i: int, clause_
                 and _CLASS_BETWEEN_RE.match(text[cands[last].end : nxt.start]))
 
 
+# a metric right before a bound names the size each thing after 的 has (能耗5000吨标煤以上的企业)
+_SIZE_METRIC_BEFORE = ("量", "能耗", "产能", "规模", "每小时")
+
+
 def _bound_of_a_class(text: str, a: int, c: Candidate) -> bool:
     """大宗货物年货运量150万吨以上的工矿企业 / 每小时35蒸吨以下的燃煤锅炉: a bound (以上, 以下) with 的 and a noun
-    after it, on a quantity the clause names right before the number or on a capacity, says which things a
-    rule is about (每年推动200万平方米以上的建筑节能改造, a bound on no quantity, still measures the work)."""
-    return (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
-            and text[c.end : c.end + 1] == "的" and bool(_CJK_RE.match(text[c.end + 1 : c.end + 2]))
-            and not text.startswith(_NOT_A_NOUN, c.end + 1)
-            and (c.unit.unit in _CAPACITY_UNITS or bool(_QUANTITY_BEFORE_RE.search(text[a : c.start]))))
+    after it, on a capacity or on a quantity the clause names right before the number, says which things a
+    rule is about: a size each of them has, not an amount of them (每年推动200万平方米以上的建筑节能改造, a
+    bound on no quantity, still measures the work; 10万人以上的目标 is the figure's own goal)."""
+    if not (c.suffix in ("ge", "le") and text.startswith("的", c.end) and _CJK_RE.match(text[c.end + 1 : c.end + 2])
+            and not text.startswith(_NOT_A_NOUN, c.end + 1)):
+        return False
+    head = text[a : c.start]
+    return (c.unit.unit in _CAPACITY_UNITS or head.endswith(_SIZE_METRIC_BEFORE)
+            or (c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
+                and bool(_QUANTITY_BEFORE_RE.search(head))))
 
 
 def _counts_a_list(text: str, c: Candidate) -> bool:

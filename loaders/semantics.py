@@ -192,7 +192,7 @@ def _works_before(before: str) -> str | None:
             if not env[strong[-1][1]] or 2 * named < len(listed):
                 return None
             return strong[-1][1]
-        if re.search(r"\d", before[start:]):
+        if _DIGIT.search(before, start):
             return None
         before = before[:start]
     return None

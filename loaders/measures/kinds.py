@@ -179,7 +179,8 @@ def _by_year(x: KindContext) -> Decision:
 
 def _plan_deadline(x: KindContext) -> Decision:
     """2022年底前,城市清洁取暖率达到93% in a five-year plan published in 2022: a goal of the plan on the way
-    to its last year, not a year past (a deadline before the plan was published is history)."""
+    to its last year, not a year past (a deadline before the plan was published is history, but for one within
+    a five-year plan's own years: 2021年年底前 in a 十四五 plan drafted in 2021 and published in 2022)."""
     doc = x.doc
     if doc.doc_type != "plan":
         return None
@@ -189,7 +190,8 @@ def _plan_deadline(x: KindContext) -> Decision:
     if found is None or any(m in x.clause_text for m in doc.grammar.outcome_markers):
         return None
     year = int(found.group(1) or found.group(2))
-    if doc.published_year is not None and year < doc.published_year:
+    in_own_years = doc.meta.doc_kind == "five_year_plan" and doc.meta.year is not None and year > doc.meta.year - 5
+    if doc.published_year is not None and year < doc.published_year and not in_own_years:
         return None
     return "target", "kind_plan_deadline"
 

@@ -1,0 +1,51 @@
+"""Grammar of the plans' audit P5 (tests/gold/corpus/audits/p5_plan_env.csv), classes found in plans of several
+provinces: 约 joined to its verb (约为, 约占) is approximate, indicators counted with 个 or as goals and the bare
+counts of some of them, a deadline within a five-year plan's own years. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from loaders.measures import extract_measures
+from loaders.pipeline import process_document
+from loaders.records import Metadata
+
+PLAN = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
+
+
+def _found(sentence: str) -> dict[str, str]:
+    return {m.value_text: m.comparator for m in extract_measures(sentence, [], [], PLAN)}
+
+
+def test_about_joined_to_its_verb_is_approximate():
+    got = _found("全省工业碳排放量占比约为70%,风电约占全省装机的18%,光伏发电量为50亿千瓦时。")
+    assert got == {"70%": "approx", "18%": "approx", "50亿千瓦时": "eq"}
+
+
+def test_indicators_counted_with_ge_or_as_goals_are_no_measures():
+    assert list(_found("规划共设置主要指标20个,其中约束性指标12个、预期性指标8项,完成治理项目15项。")) == ["15项"]
+    assert list(_found("列入规划的14项预期目标如期实现,建成污水处理厂3个。")) == ["3个"]
+
+
+def test_a_bare_count_of_some_of_the_indicators_counted_is_no_measure():
+    assert list(_found("某规划设置五个方面19项指标,已完成18项,1项(森林覆盖率)未完成,新建公园3个。")) == ["3个"]
+    assert list(_found("六项监测指标同比2030年有3项反弹,10项约束性指标有9项已按期完成。")) == []
+    kept = _found("全市考核指标全部达标,完成治理项目15项,新建公园3个。")  # no indicators counted: counts stay
+    assert list(kept) == ["15项", "3个"]
+
+
+FIVE_YEAR_PLAN = """某市“十六五”生态环境保护规划
+某市人民政府
+2032年1月14日
+第一章 发展基础
+“十五五”期间,全市优良天数比例达到85%。
+第二章 主要任务
+推进农村生活污水治理。2031年年底前,符合条件的改厕村庄50%完成规范升级。2035年年底前,全部完成。
+2029年底前,全市完成污水管网建设100公里。
+"""
+
+
+def test_a_deadline_within_the_plans_own_years_is_a_goal_even_before_publication():
+    got = {m["value_text"]: (m["kind"], m["year"])
+           for m in process_document(FIVE_YEAR_PLAN.encode("utf-8"), "plan.txt").measures}
+    assert got["50%"] == ("target", 2031)  # the plan's first year, published the next January
+    assert got["100公里"] == ("outcome", 2029)  # a deadline before the plan's years is history
+    assert got["85%"] == ("outcome", 2030)

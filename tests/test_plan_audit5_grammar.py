@@ -49,3 +49,27 @@ def test_a_deadline_within_the_plans_own_years_is_a_goal_even_before_publication
     assert got["50%"] == ("target", 2031)  # the plan's first year, published the next January
     assert got["100公里"] == ("outcome", 2029)  # a deadline before the plan's years is history
     assert got["85%"] == ("outcome", 2030)
+
+
+PARTS_NUMBERED_AGAIN = """某市“十六五”生态环境保护规划
+目录
+第一章 发展基础
+第二章 指导思想
+第一章 生态修复
+第一篇 总体要求
+第一章 发展基础
+“十五五”期间,全市森林覆盖率达到45%。
+第二章 指导思想
+坚持生态优先、绿色发展。
+第二篇 主要任务
+第一章 生态修复
+实施自然保护地建设项目,设置拦网118公里,建设面积200亩。
+"""
+
+
+def test_chapters_numbered_again_in_each_part_are_tasks_not_the_review():
+    got = {m["value_text"]: (m["kind"], m["year"])
+           for m in process_document(PARTS_NUMBERED_AGAIN.encode("utf-8"), "plan.txt").measures}
+    assert got["45%"] == ("outcome", 2030)  # the review, after a table of contents
+    assert got["118公里"] == ("target", 2035)
+    assert got["200亩"] == ("target", 2035)

@@ -1,8 +1,11 @@
 """Grammar of the plans' audit P5 (tests/gold/corpus/audits/p5_plan_env.csv), classes found in plans of several
 provinces: 约 joined to its verb (约为, 约占) is approximate, indicators counted with 个 or as goals and the bare
-counts of some of them, a deadline within a five-year plan's own years. Every sentence is invented for the test."""
+counts of some of them, a deadline within a five-year plan's own years, chapters numbered again in each part, a
+new-industrialisation base (industry) beside green parks (environment). Every sentence is invented for the test."""
 
 from __future__ import annotations
+
+from relevance_helper import flag
 
 from loaders.measures import extract_measures
 from loaders.pipeline import process_document
@@ -73,3 +76,9 @@ def test_chapters_numbered_again_in_each_part_are_tasks_not_the_review():
     assert got["45%"] == ("outcome", 2030)  # the review, after a table of contents
     assert got["118公里"] == ("target", 2035)
     assert got["200亩"] == ("target", 2035)
+
+
+def test_a_new_industrialisation_base_is_industry_and_a_green_park_beside_it_green():
+    sentence = "新增国家级新型工业化产业示范基地1个、国家级绿色园区2个,国家级绿色工厂3个。"
+    assert [flag(sentence, n, True) for n in ("1个", "2个", "3个")] == [False, True, True]
+    assert flag("累计创建国家级绿色园区12个,认定专精特新企业30家。", "12个") is True

@@ -82,3 +82,42 @@ def test_a_new_industrialisation_base_is_industry_and_a_green_park_beside_it_gre
     sentence = "新增国家级新型工业化产业示范基地1个、国家级绿色园区2个,国家级绿色工厂3个。"
     assert [flag(sentence, n, True) for n in ("1个", "2个", "3个")] == [False, True, True]
     assert flag("累计创建国家级绿色园区12个,认定专精特新企业30家。", "12个") is True
+
+
+WORKS_OF_THE_LAST_PLAN = """某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,系统推进河湖生态治理,清退湖区圩区30.5平方千米,建设生态河道80条、绿道120公里。
+全市重点建设用地安全利用率为100%,超过建设用地标准的地块面积12万平方米。
+第二章 总体要求
+到2035年,空气质量优良天数比例达到90%。
+"""
+
+
+def test_works_built_or_cleared_in_a_review_are_totals_over_the_last_plan():
+    got = {m["value_text"]: (m["kind"], m["year"], m["period"])
+           for m in process_document(WORKS_OF_THE_LAST_PLAN.encode("utf-8"), "plan.txt").measures}
+    assert got["30.5平方千米"] == ("outcome", 2030, "2026-2030")
+    assert got["80条"] == ("outcome", 2030, "2026-2030")
+    assert got["120公里"] == ("outcome", 2030, "2026-2030")
+    assert got["100%"] == ("outcome", 2030, None)  # 建设用地 is land zoned for building: a level
+    assert got["12万平方米"] == ("outcome", 2030, None)
+
+
+GOALS_OF_CHANGE = """某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,全市优良天数比例达到85%。
+第二章 主要目标
+到2035年,单位地区生产总值能耗下降13.5%,重点行业重金属污染物排放量下降5%,化肥使用量逐年下降2%,
+氨排放总量较2030年削减8%。到2033年,散煤用量减少50%,森林覆盖率达到40%。
+"""
+
+
+def test_a_goal_of_change_by_the_plans_last_year_is_over_the_plans_years():
+    got = {m["value_text"]: (m["year"], m["period"])
+           for m in process_document(GOALS_OF_CHANGE.encode("utf-8"), "plan.txt").measures}
+    assert got["13.5%"] == (2035, "2031-2035")  # no base year written: the plan's base
+    assert got["5%"] == (2035, "2031-2035")
+    assert got["8%"] == (2035, "2031-2035")  # the base named
+    assert got["2%"] == (2035, None)  # 逐年: each year's change
+    assert got["50%"] == (2033, None)  # a year on the way, not the plan's end
+    assert got["40%"] == (2033, None)  # a level

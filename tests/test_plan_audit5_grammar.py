@@ -121,3 +121,22 @@ def test_a_goal_of_change_by_the_plans_last_year_is_over_the_plans_years():
     assert got["2%"] == (2035, None)  # 逐年: each year's change
     assert got["50%"] == (2033, None)  # a year on the way, not the plan's end
     assert got["40%"] == (2033, None)  # a level
+
+
+YEARS_OF_ITS_OWN = """某省“十六五”生态环境保护规划
+某省人民政府
+2031年12月20日
+第一章 发展基础
+“十五五”期间,全省优良天数比例达到85%,2029年建成污水处理厂12座。
+第二章 主要任务
+散煤替代工程。2031年全省散煤替代7.6万户,2032—2035年按计划实施。
+2029年,全省完成土壤详查点位500个。
+"""
+
+
+def test_a_year_within_a_five_year_plans_own_years_is_a_goal_in_its_tasks():
+    got = {m["value_text"]: (m["kind"], m["year"])
+           for m in process_document(YEARS_OF_ITS_OWN.encode("utf-8"), "plan.txt").measures}
+    assert got["7.6万户"] == ("target", 2031)  # the plan's first year, not before it was published
+    assert got["500个"] == ("outcome", 2029)  # before the plan's years: history
+    assert got["12座"] == ("outcome", 2029)

@@ -203,10 +203,14 @@ def _plan_deadline(x: KindContext) -> Decision:
 
 def _year_before_document(x: KindContext) -> Decision:
     """2022年完成销号的62条 in a document about 2023: what was done (but 2022年,至少有1个区实现垃圾分类全覆盖 in a
-    five-year plan published in 2021 is a goal on the way to its last year)."""
+    five-year plan published in 2021 is a goal on the way to its last year, and a year within a five-year plan's
+    own years is left to _year_before_publication)."""
     meta_year, published = x.doc.meta.year, x.doc.published_year
     if x.doc.doc_type == "plan" and published is not None and x.year is not None and x.year > published:
         return None
+    if x.doc.meta.doc_kind == "five_year_plan" and meta_year is not None and x.year is not None \
+            and x.year > meta_year - 5:
+        return None  # 2021年全省散煤替代7.6万户 in a 十四五 plan's tasks: a year of its own, left to publication
     if meta_year is not None and x.year is not None and x.year < meta_year:
         return "outcome", "kind_year_before_document"
     return None

@@ -87,7 +87,7 @@ def test_a_new_industrialisation_base_is_industry_and_a_green_park_beside_it_gre
 WORKS_OF_THE_LAST_PLAN = """某市“十六五”生态环境保护规划
 第一章 发展基础
 “十五五”期间,系统推进河湖生态治理,清退湖区圩区30.5平方千米,建设生态河道80条、绿道120公里。
-全市重点建设用地安全利用率为100%,超过建设用地标准的地块面积12万平方米。
+全市重点建设用地安全利用率为100%,超过建设用地标准的地块面积12万平方米,国家生态文明建设示范区5个。
 第二章 总体要求
 到2035年,空气质量优良天数比例达到90%。
 """
@@ -101,6 +101,7 @@ def test_works_built_or_cleared_in_a_review_are_totals_over_the_last_plan():
     assert got["120公里"] == ("outcome", 2030, "2026-2030")
     assert got["100%"] == ("outcome", 2030, None)  # 建设用地 is land zoned for building: a level
     assert got["12万平方米"] == ("outcome", 2030, None)
+    assert got["5个"] == ("outcome", 2030, None)  # a title held (生态文明建设示范区), not works built
 
 
 GOALS_OF_CHANGE = """某市“十六五”生态环境保护规划

@@ -1,0 +1,44 @@
+"""Grammar of the plans' audit P6 (tests/gold/corpus/audits/p6_plan_env.csv), classes found in plans of several
+provinces: verbs of work done in a plan's review (消除, 制修订, 安装, 划定, 开展) and the parts of a total (其中…)
+are totals over the last plan's years; '.' written as the full stop between Chinese characters ends a sentence.
+Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+from loaders.reading import normalise
+
+WORKS_OF_THE_LAST_PLAN = """某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,全市消除劣Ⅴ类水体湖库36座,制修订地方标准15项,划定乡镇级饮用水水源保护区41个。
+组织开展了涉危企业、尾矿库等9项专项执法检查。建成生态公园27处,其中国家级4处、省级23处。
+全市森林覆盖率达到45%,城市污水处理率达到96.5%,有自然保护区8个。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+"""
+
+
+def test_work_done_in_a_review_is_a_total_over_the_last_plan():
+    got = {m["value_text"]: (m["kind"], m["year"], m["period"])
+           for m in process_document(WORKS_OF_THE_LAST_PLAN.encode("utf-8"), "plan.txt").measures}
+    for done in ("36座", "15项", "41个", "9项", "27处", "4处", "23处"):
+        assert got[done] == ("outcome", 2030, "2026-2030"), done
+    for level in ("45%", "96.5%", "8个"):  # levels and stocks at the period's end
+        assert got[level] == ("outcome", 2030, None), level
+
+
+def test_a_full_stop_written_as_a_point_between_chinese_characters_ends_a_sentence():
+    text = "实施锅炉改造.对化工、造纸等12个行业开展审核.全省PM2.5浓度下降3.5%,1.建设公园2个.一.总体要求"
+    assert normalise(text) == ["实施锅炉改造。对化工、造纸等12个行业开展审核。全省PM2.5浓度下降3.5%,1.建设公园2个。一.总体要求"]
+
+
+PLAN_WITH_POINTS = """某省“十六五”生态环境保护规划
+第一章 主要任务
+燃煤锅炉改造工程.改造燃煤锅炉40台.对钢铁、焦化等6个行业开展清洁生产审核.
+"""
+
+
+def test_a_subject_does_not_run_across_a_point_full_stop():
+    got = {m["value_text"]: m["subject_zh"]
+           for m in process_document(PLAN_WITH_POINTS.encode("utf-8"), "plan.txt").measures}
+    assert got["40台"].endswith("燃煤锅炉") and "工程" not in got["40台"]

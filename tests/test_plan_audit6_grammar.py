@@ -5,8 +5,10 @@ Every sentence is invented for the test."""
 
 from __future__ import annotations
 
+from loaders.measures import extract_measures
 from loaders.pipeline import process_document
 from loaders.reading import normalise
+from loaders.records import Metadata
 
 WORKS_OF_THE_LAST_PLAN = """某市“十六五”生态环境保护规划
 第一章 发展基础
@@ -42,3 +44,10 @@ def test_a_subject_does_not_run_across_a_point_full_stop():
     got = {m["value_text"]: m["subject_zh"]
            for m in process_document(PLAN_WITH_POINTS.encode("utf-8"), "plan.txt").measures}
     assert got["40台"].endswith("燃煤锅炉") and "工程" not in got["40台"]
+
+
+def test_a_bare_rate_with_its_modifier_takes_the_work_of_the_clause_before_after_an_adverb():
+    plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
+    got = {m.value_text: m.subject_zh
+           for m in extract_measures("持续推动畜禽粪污资源化利用,综合利用率达到95%以上,配套率达到100%。", [], [], plan)}
+    assert got == {"95%以上": "畜禽粪污资源化利用综合利用率", "100%": "配套率"}

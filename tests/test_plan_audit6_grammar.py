@@ -51,3 +51,10 @@ def test_a_bare_rate_with_its_modifier_takes_the_work_of_the_clause_before_after
     got = {m.value_text: m.subject_zh
            for m in extract_measures("持续推动畜禽粪污资源化利用,综合利用率达到95%以上,配套率达到100%。", [], [], plan)}
     assert got == {"95%以上": "畜禽粪污资源化利用综合利用率", "100%": "配套率"}
+
+
+def test_a_rate_of_things_already_built_is_no_work_done():
+    plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
+    got = {m.value_text: m.kind for m in extract_measures(
+        "确保已建污水处理设施运行率达到85%以上。全省已建成污水处理厂120座。", [], [], plan)}
+    assert got == {"85%以上": "target", "120座": "outcome"}

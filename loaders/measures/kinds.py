@@ -265,10 +265,11 @@ def _reported(x: KindContext) -> Decision:
 
 
 def _done_aspect(x: KindContext) -> Decision:
-    """全省已建成污水处理厂120座: the aspect 已 before the number (but 升级已上线的13个应用 is planned work)."""
+    """全省已建成污水处理厂120座: the aspect 已 before the number (but 升级已上线的13个应用 is planned work, and
+    a rate of the things 已 qualifies, 确保已建治理设施运行率达到80%, is a rate like any other)."""
     head = x.head
     i = head.rfind(_DONE)
-    if i >= 0 and "的" not in head[i:]:
+    if i >= 0 and "的" not in head[i:] and not _SHARE_NAMED_RE.search(head, i):
         return "outcome", "kind_done_aspect"
     return None
 

@@ -58,3 +58,10 @@ def test_a_rate_of_things_already_built_is_no_work_done():
     got = {m.value_text: m.kind for m in extract_measures(
         "确保已建污水处理设施运行率达到85%以上。全省已建成污水处理厂120座。", [], [], plan)}
     assert got == {"85%以上": "target", "120座": "outcome"}
+
+
+def test_the_count_of_industries_just_listed_is_no_measure():
+    plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
+    got = [m.value_text for m in extract_measures(
+        "对钢铁、焦化、造纸等12个重点行业开展清洁生产审核,完成钢铁、焦化等企业改造30家,建设产业园区等5个项目。", [], [], plan)]
+    assert got == ["30家", "5个"]

@@ -53,6 +53,8 @@ _PART_BEFORE_RE = re.compile(r"(?:^|有|完成|其中|仅|只)$")
 _PART_AFTER_RE = re.compile(r"[,，。;；、(（]|已|未|均|全部|如期|按期|提前|反弹|达标|超标|完成|实现")
 # 10万吨标煤以上能耗指标 / 500亩以上用地指标: an amount of a quota granted, not the size of the quota's holders
 _QUOTA_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}指标")
+# 钢铁、化工、造纸等14个重点行业 / 6个行业(领域): the industries or fields of work named before 等, counted
+_FIELDS_COUNTED_RE = re.compile(r"(?:重点)?(?:行业|领域)")
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -119,6 +121,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                                                            or _INDICATORS_BEFORE_RE.search(text[a : c.start])
                                                            or _some_of_indicators(doc, c, a)):
             out[i] = c.but(dropped=True)  # 17项环境保护指标: how many indicators, no figure of the region
+        elif counted and text[a : c.start].rstrip().endswith("等") and _FIELDS_COUNTED_RE.match(text, c.end):
+            out[i] = c.but(dropped=True)  # 钢铁、化工…等14个重点行业: how many industries were just listed
         elif counted and _counts_a_list(text, c):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
         elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):

@@ -66,3 +66,19 @@ def test_the_count_of_industries_just_listed_is_no_measure():
     got = [m.value_text for m in extract_measures(
         "对钢铁、焦化、造纸等12个重点行业开展清洁生产审核,完成钢铁、焦化等企业改造30家,建设产业园区等5个项目。", [], [], plan)]
     assert got == ["30家", "5个"]
+
+
+MILESTONES = """某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,全市优良天数比例达到85%。
+第二章 主要任务
+到2032年底,完成入海河流排污口整治。确保入海监测断面水质100%达标,新建污水管网50公里。
+到2035年,全市森林覆盖率达到45%。新建公园12个。
+"""
+
+
+def test_a_milestone_year_of_a_five_year_plan_binds_its_own_sentence_only():
+    got = {m["value_text"]: (m["kind"], m["year"])
+           for m in process_document(MILESTONES.encode("utf-8"), "plan.txt").measures}
+    assert got["100%"] == ("target", 2035) and got["50公里"] == ("target", 2035)  # not 2032 of the sentence before
+    assert got["45%"] == ("target", 2035) and got["12个"] == ("target", 2035)

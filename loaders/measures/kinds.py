@@ -65,6 +65,11 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
                 and f"{year}年" not in doc.text[s_start : clause[1]]:
             year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
+    elif (doc.meta.doc_kind == "five_year_plan" and year_rule == "year_in_paragraph" and year != doc.meta.year
+          and f"{year}年" not in doc.text[s_start : clause[1]]):
+        # 到2022年底,…。确保入海断面水质100% / 2021年全省完成…。燃煤锅炉改造工程…: a milestone of a five-year
+        # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own)
+        year, year_rule = doc.heading_year(c.start) or doc.meta.year, "year_of_document"
     period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year

@@ -82,3 +82,15 @@ def test_a_milestone_year_of_a_five_year_plan_binds_its_own_sentence_only():
            for m in process_document(MILESTONES.encode("utf-8"), "plan.txt").measures}
     assert got["100%"] == ("target", 2035) and got["50公里"] == ("target", 2035)  # not 2032 of the sentence before
     assert got["45%"] == ("target", 2035) and got["12个"] == ("target", 2035)
+
+
+NEW_SIX_INDUSTRIES = """某市“十六五”生态环境保护规划
+第一章 发展基础
+积极培育和发展农业“新六产”,建设农业“新六产”示范县8个、示范主体74家,推进一二三产业融合发展示范园3个,建成污水处理厂5座。
+"""
+
+
+def test_agricultures_new_six_industries_are_the_farm_economy():
+    got = {m["value_text"]: m["is_environmental"]
+           for m in process_document(NEW_SIX_INDUSTRIES.encode("utf-8"), "plan.txt").measures}
+    assert got == {"8个": False, "74家": False, "3个": False, "5座": True}

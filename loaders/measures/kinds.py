@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from loaders.measures.candidates import Candidate
+from loaders.measures.candidates import COUNT_UNITS, Candidate
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import words_re
 from loaders.records import Sentence, fast_init
@@ -103,7 +103,8 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         before, _, last = flows.rpartition("、")
         if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
             flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
-        if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))):
+        if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
+                or (c.unit.unit in COUNT_UNITS and _work_done_after(doc, c, clause))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
@@ -112,6 +113,14 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
         period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+def _work_done_after(doc: DocumentView, c: Candidate, clause: tuple[int, int]) -> bool:
+    """110座污水处理厂完成提标改造 / 3049处产污设施安装监测点: the things counted, then the work done to them (not a
+    change, 10个断面水质提高, which is the level's)."""
+    words = tuple(w for w in doc.grammar.report_words.get("period_flow", ()) if w not in _CHANGE_FLOWS)
+    tail = _flow_in_a_noun_re(words).sub("", doc.text[c.end : clause[1]])
+    return any(w in tail for w in words)
 
 
 @functools.cache

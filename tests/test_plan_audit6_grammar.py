@@ -95,3 +95,11 @@ def test_agricultures_new_six_industries_are_the_farm_economy():
     got = {m["value_text"]: m["is_environmental"]
            for m in process_document(NEW_SIX_INDUSTRIES.encode("utf-8"), "plan.txt").measures}
     assert got == {"8个": False, "74家": False, "3个": False, "5座": True}
+
+
+def test_all_the_regions_divisions_are_no_figure():
+    plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
+    got = [m.value_text for m in extract_measures(
+        "2030年,全市7县区PM2.5浓度均达到国家二级标准,实现全省12个市州督察全覆盖,全市建成污水处理厂9座,"
+        "7个县区建成垃圾焚烧厂,完成全市6个区级水源地整治。", [], [], plan)]
+    assert got == ["9座", "7个", "6个"]

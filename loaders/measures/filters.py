@@ -55,6 +55,10 @@ _PART_AFTER_RE = re.compile(r"[,，。;；、(（]|已|未|均|全部|如期|按
 _QUOTA_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}指标")
 # 钢铁、化工、造纸等14个重点行业 / 6个行业(领域): the industries or fields of work named before 等, counted
 _FIELDS_COUNTED_RE = re.compile(r"(?:重点)?(?:行业|领域)")
+# 全市9县区 / 全省14个市州 / 全区16个州(市): the region's own divisions, every one of them (the whole region)
+_WHOLE_REGION_RE = re.compile(r"全[省市区州盟]$")
+_DIVISIONS_RE = re.compile(r"[\d一二三四五六七八九十两]+个?(?:县区|县\(市、?区\)|县市区|市州|州\(市\)|市\(州\)|地市|市\(地\)"
+                           r"|盟市|地州|县|区|市)(?!级|[\u4e00-\u9fff]{0,3}(?:项目|企业|园区))")  # 6个区级水源地: a class of things
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -121,6 +125,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                                                            or _INDICATORS_BEFORE_RE.search(text[a : c.start])
                                                            or _some_of_indicators(doc, c, a)):
             out[i] = c.but(dropped=True)  # 17项环境保护指标: how many indicators, no figure of the region
+        elif counted and _WHOLE_REGION_RE.search(text[a : c.start]) and _DIVISIONS_RE.match(text, c.start):
+            out[i] = c.but(dropped=True)  # 全市9县区…均达到二级标准 / 覆盖全省14个市州: all its divisions, no figure
         elif counted and text[a : c.start].rstrip().endswith("等") and _FIELDS_COUNTED_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 钢铁、化工…等14个重点行业: how many industries were just listed
         elif counted and _counts_a_list(text, c):

@@ -103,3 +103,21 @@ def test_all_the_regions_divisions_are_no_figure():
         "2030年,全市7县区PM2.5浓度均达到国家二级标准,实现全省12个市州督察全覆盖,全市建成污水处理厂9座,"
         "7个县区建成垃圾焚烧厂,完成全市6个区级水源地整治。", [], [], plan)]
     assert got == ["9座", "7个", "6个"]
+
+
+REVIEW_WITH_YEARS = """某市“十六五”生态环境保护规划
+一、工作情况
+2030年,全市完成河道整治。争取专项资金3.6亿元。
+二、主要任务
+到2033年底,完成河道整治。新建公园12个。
+"""
+
+
+def test_a_year_before_the_plan_goes_on_in_its_review_and_a_figure_of_each_year_is_no_total():
+    got = {m["value_text"]: (m["kind"], m["year"], m["period"])
+           for m in process_document(REVIEW_WITH_YEARS.encode("utf-8"), "plan.txt").measures}
+    assert got["3.6亿元"][:2] == ("outcome", 2030)  # history before the plan's years: its year goes on
+    assert got["12个"] == ("target", 2035, None)  # a milestone of the plan's years does not
+    text = WORKS_OF_THE_LAST_PLAN.replace("全市森林覆盖率", "每年开展环保宣传活动120场,全市森林覆盖率")
+    each_year = {m["value_text"]: m["period"] for m in process_document(text.encode("utf-8"), "plan.txt").measures}
+    assert each_year["120场"] is None

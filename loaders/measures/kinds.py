@@ -18,6 +18,7 @@ from loaders.records import Sentence, fast_init
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
 _CUMULATIVE = "累计"
+_EACH_YEAR = "每年"
 _PART_OF = "其中"  # a clause of the parts of the figure before (其中国家级5处、省级12处)
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
@@ -65,10 +66,12 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
                 and f"{year}年" not in doc.text[s_start : clause[1]]:
             year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
-    elif (doc.meta.doc_kind == "five_year_plan" and year_rule == "year_in_paragraph" and year != doc.meta.year
+    elif (doc.meta.doc_kind == "five_year_plan" and year_rule == "year_in_paragraph" and doc.meta.year is not None
+          and year is not None and doc.meta.year - 5 < year < doc.meta.year
           and f"{year}年" not in doc.text[s_start : clause[1]]):
         # 到2022年底,…。确保入海断面水质100% / 2021年全省完成…。燃煤锅炉改造工程…: a milestone of a five-year
-        # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own)
+        # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own);
+        # a year before the plan's (2020年,…) is the history its review tells, which goes on
         year, year_rule = doc.heading_year(c.start) or doc.meta.year, "year_of_document"
     period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
@@ -104,8 +107,11 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
             flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
-                or (c.unit.unit in COUNT_UNITS and _work_done_after(doc, c, clause))):
+                or (c.unit.unit in COUNT_UNITS and part.rule == "plan_review_heading"
+                    and _work_done_after(doc, c, clause))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
+        elif _EACH_YEAR in head:
+            period = None  # 每年开展活动3万场: a figure of each year, not the period's total
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
     elif (part.kind == "outcome" and part.period is None and year == part.year and c.is_change

@@ -390,6 +390,11 @@ def _pollutant(m: re.Match) -> str:
 _OUTER_PIPES = " |"  # cell borders of a table copied as text: "标题 | ||||"
 
 
+def chinese_full_stops(text: str) -> str:
+    """'.' between two Chinese characters as the full stop 。 it stands for (offsets unchanged)."""
+    return _CHINESE_FULL_STOP_RE.sub("。", text)
+
+
 def normalise(text: str) -> list[str]:
     """Full-width ASCII and odd spaces -> ASCII, one line ending; non-empty stripped lines
     (table borders '|' at either end of a line stripped too).
@@ -400,7 +405,7 @@ def normalise(text: str) -> list[str]:
     text = _WIDTH_TABLE.apply(text.replace("\r\n", "\n").replace("\r", "\n"))
     if any(hint.search(text) for hint in _POLLUTANT_HINTS):  # the full pattern is slow to scan
         text = _POLLUTANT_RE.sub(_pollutant, text)
-    text = _CHINESE_FULL_STOP_RE.sub("。", text)
+    text = chinese_full_stops(text)
     lines = (_SPACES.sub(" ", line.strip().strip(_OUTER_PIPES)) for line in text.split("\n"))
     return [line for line in lines if line]
 

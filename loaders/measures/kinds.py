@@ -19,7 +19,7 @@ _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
 _CUMULATIVE = "累计"
 _EACH_YEAR = "每年"
-_PART_OF = "其中"  # a clause of the parts of the figure before (其中国家级5处、省级12处)
+_PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5处、省级12处; not a share: 其中A占97%)
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
 # a flow word inside a noun (污水治理率, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
@@ -99,7 +99,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
-        if head.lstrip().startswith(_PART_OF):
+        if head.lstrip().startswith(_PART_OF) and c.unit.unit in COUNT_UNITS:
             head = doc.text[doc.clause(clause[0] - 1, clause[0] - 1)[0] : c.start]  # 创建…17处,其中省级12处: its verb
         flows = _LEVEL_REACHED_RE.sub("", head)  # 森林覆盖率提高到42.5%: the level reached, not a change
         flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", _NOUNS_OF_WORK_RE.sub("", flows))

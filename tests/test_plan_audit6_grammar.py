@@ -17,7 +17,7 @@ WORKS_OF_THE_LAST_PLAN = """某市“十六五”生态环境保护规划
 核发排污许可证1260张,查处环境违法案件385件,出台地方标准12项。
 全市86座污水处理厂完成提标改造,312家企业安装在线监控设施,9个断面水质稳定达标。
 全市森林覆盖率达到45%,城市污水处理率达到96.5%,有自然保护区8个。
-新增经营主体12万户,其中民营企业占96%。
+新增经营主体12万户,其中民营企业占96%。划定占市域面积21.5%的生态保护红线,黑臭水体全部完成整治,消除比例100%。
 第二章 主要目标
 到2035年,全市优良天数比例达到90%。
 """
@@ -28,7 +28,7 @@ def test_work_done_in_a_review_is_a_total_over_the_last_plan():
            for m in process_document(WORKS_OF_THE_LAST_PLAN.encode("utf-8"), "plan.txt").measures}
     for done in ("36座", "15项", "41个", "9项", "27处", "4处", "23处", "1260张", "385件", "12项", "86座", "312家"):
         assert got[done] == ("outcome", 2030, "2026-2030"), done
-    for level in ("45%", "96.5%", "8个", "9个", "96%"):  # levels and stocks at the period's end
+    for level in ("45%", "96.5%", "8个", "9个", "96%", "21.5%", "100%"):  # levels and stocks at the period's end
         assert got[level] == ("outcome", 2030, None), level
 
 

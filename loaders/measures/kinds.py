@@ -19,12 +19,13 @@ _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
 _CUMULATIVE = "累计"
 _EACH_YEAR = "每年"
+_SHARE_OF = "占"  # 占市域面积26.1%: a share of a whole, a level
 _PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5处、省级12处; not a share: 其中A占97%)
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
-# a flow word inside a noun (污水治理率, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
+# a flow word inside a noun (污水治理率, 消除比例, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
 # named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
-_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?率|区|情况)"
+_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?(?:率|比例)|区|情况)"
 _CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
 # land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区): no work done
 _NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设")
@@ -102,6 +103,8 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         if head.lstrip().startswith(_PART_OF) and c.unit.unit in COUNT_UNITS:
             head = doc.text[doc.clause(clause[0] - 1, clause[0] - 1)[0] : c.start]  # 创建…17处,其中省级12处: its verb
         flows = _LEVEL_REACHED_RE.sub("", head)  # 森林覆盖率提高到42.5%: the level reached, not a change
+        if c.unit.unit == "percent" and _SHARE_OF in flows:
+            flows = flows[flows.rindex(_SHARE_OF) :]  # 划定并严守占市域面积26.1%的红线: a share, what the verb made
         flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", _NOUNS_OF_WORK_RE.sub("", flows))
         before, _, last = flows.rpartition("、")
         if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):

@@ -306,3 +306,61 @@ def test_loader_cpu_times_the_stages_it_is_asked_for(monkeypatch):
     result = process_document(DOCUMENTS[0].read_bytes(), DOCUMENTS[0].name)
     assert result.measures and set(spent) == {"domains.classify_measure", "semantics.measure_semantics"}
     assert all(seconds > 0 for seconds in spent.values())
+
+
+def test_loader_cpu_stage_table_adds_up(tmp_path):
+    """--stages: every stage of process_document with its exclusive share; the shares add up to the whole."""
+    import subprocess
+
+    repo = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-m", "benchmarks.loader_cpu", "--synthetic", "3", "--stages"], cwd=repo,
+                         capture_output=True, text=True, check=True).stdout
+    shares = {line.split()[0]: float(line.split("CPU s")[1].split("%")[0]) for line in out.splitlines()[1:]}
+    assert {"semantics.measure_semantics", "numbers.find_numbers", "pipeline.rows_sha256", "(process_document's"} <= set(shares)
+    assert sum(shares.values()) == pytest.approx(100, abs=0.5)
+
+
+def test_rows_to_arrow_as_from_pylist():
+    """writing.to_arrow turns rows into columns with itemgetter; Table.from_pylist, the former form, gives the
+    same table, also for rows missing a column (nulls) or holding one the schema has not (dropped)."""
+    import pyarrow as pa
+
+    from loaders.writing import SCHEMAS, to_arrow
+
+    results = [process_document(path.read_bytes(), path.name) for path in DOCUMENTS]
+    tables = {"raw_documents": [r.document for r in results], "raw_items": [row for r in results for row in r.items],
+              "raw_measures": [row for r in results for row in r.measures]}
+    for table, rows in tables.items():
+        assert rows
+        variants = (rows, rows[:1], [], [{**rows[0], "not_a_column": 1}, *rows[1:]],
+                    [{k: v for k, v in rows[0].items() if k != "document_id"}, *rows[1:]])
+        for variant in variants:
+            assert to_arrow(variant, table).equals(pa.Table.from_pylist(variant, schema=SCHEMAS[table]))
+    assert to_arrow(tables["raw_items"][1:2], "raw_items").column("document_id").to_pylist() == [results[0].document["document_id"]]
+
+
+def test_t2s_applies_the_character_table_only_where_it_changes_a_character():
+    """reading.t2s skips the character table on text where it changes nothing (a simplified text holding 覆,
+    which only phrases change): the same text as applying it always."""
+    phrases, chars, changing, changed_alone = reading._t2s_tables()
+
+    def reference(text: str) -> str:
+        if changing.isdisjoint(text):
+            return text
+        converted = chars.apply(text)
+        out, pos = [], 0
+        for end, (length, target) in phrases.iter_long(text):
+            out += [converted[pos : end - length + 1], target]
+            pos = end + 1
+        out.append(converted[pos:])
+        return "".join(out)
+
+    phrase_only = sorted(changing - changed_alone)
+    assert "覆" in phrase_only
+    rng = random.Random(7)
+    alphabet = phrase_only[:40] + sorted(changed_alone)[:40] + list("环境质量覆盖率反复达到。\n")
+    texts = [*_texts(), "反覆", "覆盖率达到95%", "環境覆蓋率"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    texts += [key for key, _ in phrases.items()]
+    for text in texts:
+        assert reading.t2s(text) == reference(text), text

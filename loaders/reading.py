@@ -420,7 +420,7 @@ _TRADITIONAL_SHARE = 0.015  # of all characters; simplified texts have ~0, tradi
 
 
 @lru_cache(maxsize=1)
-def _t2s_tables() -> tuple[Automaton, CodeTable, frozenset[str], frozenset[str]]:
+def _t2s_tables() -> tuple[Automaton, CodeTable, frozenset[str]]:
     """OpenCC's t2s dictionaries (loaded once per process) as an Aho-Corasick automaton of
     phrases and a code-point table of characters.
 
@@ -444,11 +444,10 @@ def _t2s_tables() -> tuple[Automaton, CodeTable, frozenset[str], frozenset[str]]
                 elif len(target) == len(key):
                     phrases.add_word(key, (len(key), target))
     phrases.make_automaton()
-    changed_alone = frozenset(chr(c) for c, t in chars.items() if chr(c) != t)
-    changing = set(changed_alone)
+    changing = {chr(c) for c, t in chars.items() if chr(c) != t}
     for key, (_, target) in phrases.items():
         changing.update(a for a, b in zip(key, target, strict=True) if a != b)
-    return phrases, CodeTable(chars), frozenset(changing), changed_alone
+    return phrases, CodeTable(chars), frozenset(changing)
 
 
 def normalise_cells(rows: list[list[str | None]]) -> None:
@@ -462,12 +461,10 @@ def normalise_cells(rows: list[list[str | None]]) -> None:
 
 def t2s(text: str) -> str:
     """Traditional -> simplified with OpenCC's t2s dictionaries (longest phrase first, then characters)."""
-    phrases, chars, changing, changed_alone = _t2s_tables()
+    phrases, chars, changing = _t2s_tables()
     if changing.isdisjoint(text):  # simplified text: nothing to convert
         return text
-    # same length as text: phrases are patched in at their offsets. A simplified text often holds a character
-    # only phrases change (覆 of 反覆, in every 覆盖率): the character table is applied only when it changes one
-    converted = text if changed_alone.isdisjoint(text) else chars.apply(text)
+    converted = chars.apply(text)  # same length as text: phrases are patched in at their offsets
     out, pos = [], 0
     for end, (length, target) in phrases.iter_long(text):
         out += [converted[pos : end - length + 1], target]

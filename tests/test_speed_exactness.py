@@ -393,33 +393,6 @@ def test_rows_to_arrow_as_from_pylist():
     assert to_arrow(tables["raw_items"][1:2], "raw_items").column("document_id").to_pylist() == [results[0].document["document_id"]]
 
 
-def test_t2s_applies_the_character_table_only_where_it_changes_a_character():
-    """reading.t2s skips the character table on text where it changes nothing (a simplified text holding 覆,
-    which only phrases change): the same text as applying it always."""
-    phrases, chars, changing, changed_alone = reading._t2s_tables()
-
-    def reference(text: str) -> str:
-        if changing.isdisjoint(text):
-            return text
-        converted = chars.apply(text)
-        out, pos = [], 0
-        for end, (length, target) in phrases.iter_long(text):
-            out += [converted[pos : end - length + 1], target]
-            pos = end + 1
-        out.append(converted[pos:])
-        return "".join(out)
-
-    phrase_only = sorted(changing - changed_alone)
-    assert "覆" in phrase_only
-    rng = random.Random(7)
-    alphabet = phrase_only[:40] + sorted(changed_alone)[:40] + list("环境质量覆盖率反复达到。\n")
-    texts = [*_texts(), "反覆", "覆盖率达到95%", "環境覆蓋率"]
-    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
-    texts += [key for key, _ in phrases.items()]
-    for text in texts:
-        assert reading.t2s(text) == reference(text), text
-
-
 def test_heading_scores_segment_only_where_alignment_is_in_doubt():
     """domains._heading_scores cuts a heading with jieba only for a Chinese keyword neither opening nor closing
     it: the same scores, added in the same order, as cutting every heading (the former form)."""

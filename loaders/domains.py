@@ -247,10 +247,12 @@ def text_matches(text: str) -> TextMatches | None:
     """One keyword pass over text; None where a piece's matches could not be read from it: lower-casing
     that changes lengths (İ) or depends on the context (final Σ), or a keyword holding the line break that
     joins a measure's rest of sentence."""
-    if not _offsets_keep() or "Σ" in text or len(text.lower()) != len(text):
+    lowered = text.lower()
+    if not _offsets_keep() or "Σ" in text or len(lowered) != len(text):
         return None
-    found = list(_matches(text))
-    return TextMatches([m[0] for m in found], [m[1] for m in found], [m[3] for m in found])
+    found = _vocabulary().automaton.iter_long(lowered)  # _matches, unrolled: hundreds of matches a document
+    return TextMatches([end + 1 - len(keyword) for end, (keyword, _pairs) in found], [end + 1 for end, _ in found],
+                       [pairs for _end, (_keyword, pairs) in found])
 
 
 @functools.cache

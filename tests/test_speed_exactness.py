@@ -374,25 +374,6 @@ def test_loader_cpu_stage_table_adds_up(tmp_path):
     assert sum(shares.values()) == pytest.approx(100, abs=0.5)
 
 
-def test_rows_to_arrow_as_from_pylist():
-    """writing.to_arrow turns rows into columns with itemgetter; Table.from_pylist, the former form, gives the
-    same table, also for rows missing a column (nulls) or holding one the schema has not (dropped)."""
-    import pyarrow as pa
-
-    from loaders.writing import SCHEMAS, to_arrow
-
-    results = [process_document(path.read_bytes(), path.name) for path in DOCUMENTS]
-    tables = {"raw_documents": [r.document for r in results], "raw_items": [row for r in results for row in r.items],
-              "raw_measures": [row for r in results for row in r.measures]}
-    for table, rows in tables.items():
-        assert rows
-        variants = (rows, rows[:1], [], [{**rows[0], "not_a_column": 1}, *rows[1:]],
-                    [{k: v for k, v in rows[0].items() if k != "document_id"}, *rows[1:]])
-        for variant in variants:
-            assert to_arrow(variant, table).equals(pa.Table.from_pylist(variant, schema=SCHEMAS[table]))
-    assert to_arrow(tables["raw_items"][1:2], "raw_items").column("document_id").to_pylist() == [results[0].document["document_id"]]
-
-
 def test_heading_scores_segment_only_where_alignment_is_in_doubt():
     """domains._heading_scores cuts a heading with jieba only for a Chinese keyword neither opening nor closing
     it: the same scores, added in the same order, as cutting every heading (the former form)."""

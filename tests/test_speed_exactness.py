@@ -412,3 +412,39 @@ def test_heading_scores_segment_only_where_alignment_is_in_doubt():
         assert domains._heading_scores(heading) == expected, heading
         dropped += len(expected) < len({d for *_, pairs in domains._matches(heading) for d, _ in pairs})
     assert dropped > 5  # the headings do exercise a keyword jieba's words cut through
+
+
+def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
+    """subjects.clean_subject tests all its trailing words and leading verbs at once before looping over them:
+    the same subjects as the former loop, on strings built from those words."""
+    from loaders.measures import subjects
+
+    def reference(s: str, leading: bool) -> str:
+        s = s.strip(" 、,，和及与(（")
+        if leading and s.startswith("其中"):
+            s = s[2:]
+        changed = True
+        while changed and s:
+            changed = False
+            for w in subjects.SUBJECT_TRAILING:
+                if s.endswith(w) and len(s) > len(w):
+                    s, changed = s[: -len(w)].rstrip(), True
+            if leading and not s.startswith(subjects._NOUNS_OPENING_LIKE_A_VERB):
+                for w in subjects.SUBJECT_LEADING_VERBS:
+                    if s.startswith(w) and len(s) > len(w):
+                        s, changed = s[len(w) :].lstrip(), True
+        s = subjects._COUNTED_FIGURES_RE.sub("", s)
+        s = subjects._TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
+        return "" if leading and s in subjects.SUBJECT_LEADING_VERBS else s
+
+    pieces = [*subjects.SUBJECT_TRAILING, *subjects.SUBJECT_LEADING_VERBS, "建成区", "其中", "空气质量", "优良率", " ",
+              "、", "首次", "连续3年", "水"]
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(6000)]
+    changed = 0
+    for text in texts:
+        for leading in (True, False):
+            subjects.clean_subject.cache_clear()
+            assert subjects.clean_subject(text, leading) == reference(text, leading), (text, leading)
+            changed += reference(text, leading) != text.strip(" 、,，和及与(（")
+    assert changed > 1000  # the strings do exercise the loop

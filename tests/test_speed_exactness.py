@@ -371,7 +371,7 @@ def test_loader_cpu_stage_table_adds_up(tmp_path):
                          capture_output=True, text=True, check=True).stdout
     shares = {line.split()[0]: float(line.split("CPU s")[1].split("%")[0]) for line in out.splitlines()[1:]}
     assert {"semantics.measure_semantics", "numbers.find_numbers", "pipeline.rows_sha256", "(process_document's"} <= set(shares)
-    assert sum(shares.values()) == pytest.approx(100, abs=0.5)
+    assert sum(shares.values()) == pytest.approx(100, abs=1.6)  # 30 shares, each rounded to 0.1 %
 
 
 def test_heading_scores_segment_only_where_alignment_is_in_doubt():

@@ -1,0 +1,67 @@
+"""Grammar of the recall sample R5 (tests/gold/corpus/audits/recall/R5_*.csv), classes found in documents of
+several provinces: water-conservancy works (the gold's convention, tests/gold/corpus/README.md: rivers, lakes and
+ponds governed, restored, dredged or connected are the water environment's; flood control, dikes, reservoirs built,
+irrigation districts and water transfer are not), drinking sources meeting their standard in words without 水质.
+Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+from relevance_helper import flag
+
+from loaders.pipeline import process_document
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # rivers, lakes and ponds governed, dredged or connected: the water environment
+        ("完成农村水系治理80公里、水土流失治理20平方公里。", "80公里", True),
+        ("开工7条中小河流治理项目。", "7条", True),
+        ("完成中小河流治理120公里。", "120公里", True),
+        ("整治河塘沟渠4200处。", "4200处", True),
+        ("完成山塘清淤整治2100口。", "2100口", True),
+        ("建成水系连通工程5处。", "5处", True),
+        ("创建美丽河湖9条。", "9条", True),
+        # flood control, dikes, reservoirs, irrigation and water transfer: water security, not the environment
+        ("实施中小河流防洪治理60公里。", "60公里", False),
+        ("加固中小河流堤防42公里。", "42公里", False),
+        ("完成13座病险水库除险加固任务。", "13座", False),
+        ("推进6座中型水库建设。", "6座", False),
+        ("推进4个大中型灌区现代化改造。", "4个", False),
+        ("建成引调水工程3处。", "3处", False),
+        # a reservoir's water is the water environment's: its quality decides
+        ("某某水库水质稳定在Ⅱ类的比例为100%。", "100%", True),
+    ],
+)
+def test_water_conservancy_works_follow_the_gold_convention(sentence, number, expected):
+    assert flag(sentence, number) is expected
+
+
+def test_in_a_plan_reservoirs_built_are_water_security_and_a_reservoirs_water_the_environment():
+    assert flag("加快2座中型水库建设。", "2座", environmental_document=True) is False
+    assert flag("全市水库蓄水能力2.1亿立方米。", "2.1亿立方米", environmental_document=True) is False
+    assert flag("实施中小河流防洪治理60公里。", "60公里", environmental_document=True) is False
+    # a reservoir is often a drinking source: its water and its monitoring are the environment's
+    assert flag("消除劣Ⅴ类水质水库12座。", "12座", environmental_document=True) is True
+    assert flag("新增某某水库3条入库河流水质自动站。", "3条", environmental_document=True) is True
+    assert flag("完成河道清淤30公里。", "30公里", environmental_document=True) is True
+
+
+PLAN_TEXT = """某市“十六五”生态环境保护规划
+第一章 发展基础与形势
+2030年,全市PM2.5平均浓度41μg/m3,相比2025年上升6%,未完成“十五五”PM2.5浓度相比2025年下降12%的改善目标。
+2030年,森林覆盖率实际完成情况为21.5%,未完成2030年23%的规划指标。
+第二章 主要任务
+到2035年,实现县级集中式饮用水源地全面稳定达标。城市集中式饮用水水源尚未全部达标的,制定达标方案。
+"""
+
+
+def _measures():
+    return process_document(PLAN_TEXT.encode("utf-8"), "plan.txt").measures
+
+
+def test_drinking_sources_meeting_their_standard_without_water_quality_is_a_figure_in_words():
+    words = [m for m in _measures() if m["value"] is None and "达标" in m["value_text"]]
+    assert [(m["value_text"], m["kind"], m["unit"]) for m in words] == [("全面稳定达标", "target", "percent")]
+    assert "饮用水源地" in words[0]["subject_zh"]

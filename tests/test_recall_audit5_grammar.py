@@ -1,7 +1,8 @@
 """Grammar of the recall sample R5 (tests/gold/corpus/audits/recall/R5_*.csv), classes found in documents of
 several provinces: water-conservancy works (the gold's convention, tests/gold/corpus/README.md: rivers, lakes and
 ponds governed, restored, dredged or connected are the water environment's; flood control, dikes, reservoirs built,
-irrigation districts and water transfer are not), drinking sources meeting their standard in words without 水质.
+irrigation districts and water transfer are not), drinking sources meeting their standard in words without 水质,
+and a past plan's goal a review says was missed.
 Every sentence is invented for the test."""
 
 from __future__ import annotations
@@ -59,6 +60,14 @@ PLAN_TEXT = """某市“十六五”生态环境保护规划
 
 def _measures():
     return process_document(PLAN_TEXT.encode("utf-8"), "plan.txt").measures
+
+
+def test_a_goal_the_review_says_was_missed_is_a_target():
+    got = {m["value_text"]: (m["kind"], m["year"]) for m in _measures()}
+    assert got["12%"] == ("target", 2030)
+    assert got["23%"] == ("target", 2030)
+    assert got["21.5%"][0] == "outcome"  # what was reached stays an outcome
+    assert got["41μg/m3"][0] == "outcome"
 
 
 def test_drinking_sources_meeting_their_standard_without_water_quality_is_a_figure_in_words():

@@ -149,7 +149,8 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         numerator = before if phrase.startswith("占") else _share_numerator(phrase)
         strong = _deciding(numerator, energy_before) or (numerator != phrase and _deciding(phrase, energy_before))
         if strong:
-            return env[strong[-1][1]], strong[-1][1]
+            purpose = _purpose_of_the_plant(sentence) if _measure_word_at(numerator, strong[-1][0]) else None
+            return (True, purpose) if purpose else (env[strong[-1][1]], strong[-1][1])
     if _money_of_the_works_before(clause, sentence[number_at:number_end]):
         # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
         decided = _works_before(before)
@@ -196,6 +197,24 @@ def _works_before(before: str) -> str | None:
             return None
         before = before[:start]
     return None
+
+
+# what a plant whose yearly output names no product of its own is built for, when its sentence says so
+_PLANT_PURPOSES = ("solid_waste", "emissions", "air")
+
+
+def _measure_word_at(phrase: str, end: int) -> bool:
+    """The keyword of phrase ending at end is a measure word (年产): it decided only because no noun did."""
+    return any(e == end and strength == "measure" for e, _d, strength, _n in _keywords(phrase))
+
+
+def _purpose_of_the_plant(sentence: str) -> str | None:
+    """A plant's yearly output (年产30万吨建筑石膏粉生产线) whose noun names nothing is the environment's when its
+    sentence names waste taken up or pollution cut (…,提升磷石膏消纳利用能力; 超低排放治理项目和…年产40万吨球团生产线;
+    固废年产140万吨建材加工): the domain of its last such word, else None."""
+    found = [domain for _e, domain, strength, _n in _keywords(sentence)
+             if strength == "strong" and domain in _PLANT_PURPOSES]
+    return found[-1] if found else None
 
 
 def _ends_on_measure_word(subject: str) -> bool:

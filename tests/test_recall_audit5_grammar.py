@@ -1,8 +1,9 @@
 """Grammar of the recall sample R5 (tests/gold/corpus/audits/recall/R5_*.csv), classes found in documents of
 several provinces: water-conservancy works (the gold's convention, tests/gold/corpus/README.md: rivers, lakes and
 ponds governed, restored, dredged or connected are the water environment's; flood control, dikes, reservoirs built,
-irrigation districts and water transfer are not), drinking sources meeting their standard in words without 水质,
-and a past plan's goal a review says was missed.
+irrigation districts and water transfer are not), a plant's yearly output whose noun names nothing
+(年产…, its purpose in the sentence), drinking sources meeting their standard in words without 水质, and a past plan's
+goal a review says was missed.
 Every sentence is invented for the test."""
 
 from __future__ import annotations
@@ -47,6 +48,17 @@ def test_in_a_plan_reservoirs_built_are_water_security_and_a_reservoirs_water_th
     assert flag("消除劣Ⅴ类水质水库12座。", "12座", environmental_document=True) is True
     assert flag("新增某某水库3条入库河流水质自动站。", "3条", environmental_document=True) is True
     assert flag("完成河道清淤30公里。", "30公里", environmental_document=True) is True
+
+
+def test_a_plants_yearly_output_naming_no_product_takes_the_purpose_its_sentence_names():
+    # the noun after 年产 names nothing: waste taken up or pollution cut in the sentence decides, in a report too
+    assert flag("建成年产20万吨石膏粉生产线,提升全市工业固废综合利用能力。", "20万吨", environmental_document=True) is True
+    assert flag("抓好某某固废年产80万吨建材加工项目建设。", "80万吨") is True
+    assert flag("实施某厂超低排放改造项目和某公司年产60万吨球团生产线。", "60万吨") is True
+    # else the measure word keeps the plant the economy's, in a plan too (energy production is no purpose)
+    assert flag("加快天然气勘探开发,天然气年产能达到20亿立方米。", "20亿立方米", environmental_document=True) is False
+    assert flag("推动某某年产30万吨新材料项目建成投产。", "30万吨") is False
+    assert flag("建成年产30万吨锂电池项目。", "30万吨", environmental_document=True) is False
 
 
 PLAN_TEXT = """某市“十六五”生态环境保护规划

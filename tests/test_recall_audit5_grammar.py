@@ -32,6 +32,12 @@ from loaders.pipeline import process_document
         ("推进6座中型水库建设。", "6座", False),
         ("推进4个大中型灌区现代化改造。", "4个", False),
         ("建成引调水工程3处。", "3处", False),
+        # a named river, lake or canal governed is the water environment's; water-conservancy projects are not
+        ("实施甲河、乙湖等综合治理工程120多个。", "120多个", True),
+        ("某某西河40个重点治理项目加快推进。", "40个", True),
+        ("甲河、乙河治理等30项重点水利项目完成投资20亿元。", "30项", False),
+        ("完成水利投资15亿元。", "15亿元", False),
+        ("新开工长江某段航道整治工程2个。", "2个", False),
         # a reservoir's water is the water environment's: its quality decides
         ("某某水库水质稳定在Ⅱ类的比例为100%。", "100%", True),
     ],

@@ -166,9 +166,17 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     # its own words before the number said nothing environmental (step 1): the figure is the economy's,
     # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
     found = [k for k in _keywords(around) if not env[k[1]]]
+    at = number_at - start
     if found:
-        at = number_at - start
         return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
+    # 24个国控和省控河流、水库断面水质达标率100% / 9个国、省考断面全部为优良水体: a count opening a clause that names
+    # nothing else counts the sites whose water or air the words after it name, past the 、 inside that noun phrase
+    # (up to the next figure, whose own words those are)
+    if counted and not counted.startswith(LIST_SEPARATOR):
+        nxt = _DIGIT.search(around, at + 1 + len(sentence[number_at:number_end]))
+        sites = [d for _, d in _deciding(around[at : nxt.start() if nxt else len(around)]) if d in _QUALITY_DOMAINS]
+        if sites:
+            return True, sites[0]
     return False, "economy"
 
 
@@ -205,6 +213,8 @@ def _works_before(before: str) -> str | None:
     return None
 
 
+# the domains of environmental quality, whose monitoring sites a count may name
+_QUALITY_DOMAINS = ("water", "air", "marine", "soil")
 # what a plant whose yearly output names no product of its own is built for, when its sentence says so
 _PLANT_PURPOSES = ("solid_waste", "emissions", "air")
 

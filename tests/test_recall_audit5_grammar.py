@@ -2,7 +2,7 @@
 several provinces: water-conservancy works (the gold's convention, tests/gold/corpus/README.md: rivers, lakes and
 ponds governed, restored, dredged or connected are the water environment's; flood control, dikes, reservoirs built,
 irrigation districts and water transfer are not), a plant's yearly output whose noun names nothing
-(年产…, its purpose in the sentence), drinking sources meeting their standard in words without 水质, and a past plan's
+(年产…, its purpose in the sentence), a count of monitoring sites named past a 、, drinking sources meeting their standard in words without 水质, and a past plan's
 goal a review says was missed.
 Every sentence is invented for the test."""
 
@@ -65,6 +65,15 @@ def test_a_plants_yearly_output_naming_no_product_takes_the_purpose_its_sentence
     assert flag("加快天然气勘探开发,天然气年产能达到20亿立方米。", "20亿立方米", environmental_document=True) is False
     assert flag("推动某某年产30万吨新材料项目建成投产。", "30万吨") is False
     assert flag("建成年产30万吨锂电池项目。", "30万吨", environmental_document=True) is False
+
+
+def test_a_count_opening_a_clause_counts_the_monitoring_sites_the_words_after_it_name():
+    # the 、 inside the noun phrase ends the counted noun early; the words up to the next figure name the sites
+    assert flag("16个国控和省控河流、湖库断面水质达标率100%。", "16个") is True
+    assert flag("7个国、省考断面全部为优良水体。", "7个") is True
+    # a list's next item, with a figure of its own, names its own things; a count after its noun counts that noun
+    assert flag("推进200个重点项目、150个项目环评审查。", "200个") is False
+    assert flag("创建省级康养基地3个、森林人家2个。", "3个") is False
 
 
 PLAN_TEXT = """某市“十六五”生态环境保护规划

@@ -42,6 +42,7 @@ _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖
 _SHARE = re.compile(r"^(.+?)占(?!地)")
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
 _DIGIT = re.compile(r"\d")
+_ACTION_END = re.compile(r"(?:改造|治理|整治|修复|淘汰|关停|搬迁)$")  # the verb closing a list's last item
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
@@ -167,6 +168,9 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
     found = [k for k in _keywords(around) if not env[k[1]]]
     at = number_at - start
+    shared = _shared_tail(around, at + len(sentence[number_at:number_end]))
+    if shared:  # 完成2100万千瓦火电机组、395台燃煤锅炉超低排放改造: the list's last words are each item's action
+        return True, shared
     if found:
         return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
     # 24个国控和省控河流、水库断面水质达标率100% / 9个国、省考断面全部为优良水体: a count opening a clause that names
@@ -211,6 +215,19 @@ def _works_before(before: str) -> str | None:
             return None
         before = before[:start]
     return None
+
+
+def _shared_tail(clause: str, number_end: int) -> str | None:
+    """A list of figures whose every later item opens with its own number and whose last item ends on an action
+    (2100万千瓦火电机组、2812万吨钢铁产能、395台燃煤锅炉超低排放改造; 105万平方米城市建筑、9.9万户农村家庭完成清洁取暖
+    改造) shares that action when its own item has none: the environmental domain the last item names, else None."""
+    items = clause[number_end:].split(LIST_SEPARATOR)
+    if (len(items) < 2 or not all(item[:1].isdigit() for item in items[1:]) or not _ACTION_END.search(items[-1])
+            or _ACTION_END.search(items[0])):  # 5532处“多杆合一”整治、…: an item with an action of its own
+        return None
+    env = _environmental_domains()
+    decided = [d for _, d in _deciding(items[-1]) if env[d]]
+    return decided[-1] if decided else None
 
 
 # the domains of environmental quality, whose monitoring sites a count may name

@@ -2,7 +2,8 @@
 several provinces: water-conservancy works (the gold's convention, tests/gold/corpus/README.md: rivers, lakes and
 ponds governed, restored, dredged or connected are the water environment's; flood control, dikes, reservoirs built,
 irrigation districts and water transfer are not), a plant's yearly output whose noun names nothing
-(年产…, its purpose in the sentence), a count of monitoring sites named past a 、, drinking sources meeting their standard in words without 水质, and a past plan's
+(年产…, its purpose in the sentence), a count of monitoring sites named past a 、, a list of figures sharing its last
+item's action, drinking sources meeting their standard in words without 水质, and a past plan's
 goal a review says was missed.
 Every sentence is invented for the test."""
 
@@ -74,6 +75,19 @@ def test_a_count_opening_a_clause_counts_the_monitoring_sites_the_words_after_it
     # a list's next item, with a figure of its own, names its own things; a count after its noun counts that noun
     assert flag("推进200个重点项目、150个项目环评审查。", "200个") is False
     assert flag("创建省级康养基地3个、森林人家2个。", "3个") is False
+
+
+def test_a_list_of_figures_shares_the_action_its_last_item_ends_on():
+    sentence = "完成1500万千瓦煤电机组、900万吨钢铁产能、210台燃煤锅炉超低排放改造。"
+    assert flag(sentence, "1500万千瓦") is True and flag(sentence, "900万吨") is True
+    assert flag("80万平方米城市建筑、3.2万户农村家庭完成清洁取暖改造。", "80万平方米") is True
+    # an item with an action of its own keeps it; a list whose last item names no action shares nothing
+    assert flag("完成3200处“多杆合一”整治、200公里绿化带治理。", "3200处") is False
+    assert flag("新建50个停车场、30个污水处理厂。", "50个") is False
+
+
+def test_the_length_of_rivers_governed_is_the_water_environments():
+    assert flag("治理河长86.5公里、水土流失40平方公里。", "86.5公里") is True
 
 
 PLAN_TEXT = """某市“十六五”生态环境保护规划

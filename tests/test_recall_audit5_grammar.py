@@ -90,6 +90,20 @@ def test_the_length_of_rivers_governed_is_the_water_environments():
     assert flag("治理河长86.5公里、水土流失40平方公里。", "86.5公里") is True
 
 
+def test_trees_planted_by_their_kind_are_greening():
+    # R6 (round 2 of recall9): 栽植乔木 / 栽种树木 name the trees 植树 names
+    assert flag("栽植乔木45万株,建成口袋公园30个。", "45万株") is True
+    assert flag("城区栽种树木12万株。", "12万株") is True
+
+
+def test_grassland_vegetation_cover_written_with_grassland_land():
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    synonyms = load_synonyms()
+    assert assign_indicator("草地综合植被覆盖率", "percent", synonyms) == "grassland_vegetation_cover"
+    assert assign_indicator("草原综合植被盖度", "percent", synonyms) == "grassland_vegetation_cover"
+
+
 PLAN_TEXT = """某市“十六五”生态环境保护规划
 第一章 发展基础与形势
 2030年,全市PM2.5平均浓度41μg/m3,相比2025年上升6%,未完成“十五五”PM2.5浓度相比2025年下降12%的改善目标。

@@ -104,6 +104,12 @@ def test_grassland_vegetation_cover_written_with_grassland_land():
     assert assign_indicator("草原综合植被盖度", "percent", synonyms) == "grassland_vegetation_cover"
 
 
+def test_a_green_technical_retrofit_and_urban_rural_sanitation_are_environmental():
+    # R7 (round 3 of recall9)
+    assert flag("实施重点领域企业节能降碳行动,加快推进绿色化技改项目12个。", "12个") is True
+    assert flag("城乡环卫一体化覆盖率提高到55%。", "55%") is True
+
+
 PLAN_TEXT = """某市“十六五”生态环境保护规划
 第一章 发展基础与形势
 2030年,全市PM2.5平均浓度41μg/m3,相比2025年上升6%,未完成“十五五”PM2.5浓度相比2025年下降12%的改善目标。

@@ -33,9 +33,8 @@ def by_text(text):
     [
         ("新建电化学储能50吉瓦时。", "50吉瓦时", "kwh", 5e7),  # energy, not the power 50吉瓦
         ("新建储能电站200兆瓦时。", "200兆瓦时", "kwh", 2e5),
-        ("新增储能规模120MWh。", "120MWh", "kwh", 1.2e5),
-        ("新增风电装机3GW。", "3GW", "kw", 3e6),
-        ("光伏装机达到500MW。", "500MW", "kw", 5e5),
+        ("新增储能规模1200kWh。", "1200kWh", "kwh", 1200.0),  # not 1200 kW
+        ("新建充电桩功率120kW。", "120kW", "kw", 120.0),
         ("全年发电8亿千瓦时。", "8亿千瓦时", "kwh", 8e8),
         ("全年发电量达到300万千瓦时。", "300万千瓦时", "kwh", 3e6),
         ("新增光伏装机20万千瓦。", "20万千瓦", "kw", 2e5),
@@ -85,8 +84,10 @@ def test_what_the_whole_region_did_is_the_subject():
 
 
 def test_a_line_break_inside_a_word_and_a_trailing_adverb_leave_the_subject():
-    found = measures("受污染耕地和建设用地安全利 用率继续保持在100%,污水集中收集率稳定在75%以上。")
-    assert [m.subject_zh for m in found] == ["受污染耕地安全利用率", "建设用地安全利用率", "污水集中收集率"]
+    found = measures("受污染耕地和建设用地安全利 用率继续保持在100%,污水集中收集率稳定在75%以上,"
+                     "8个地下水点位水质保持稳定。")
+    assert [m.subject_zh for m in found] == ["受污染耕地安全利用率", "建设用地安全利用率", "污水集中收集率",
+                                             "地下水点位水质保持稳定"]  # after the number, 稳定 is the state
 
 
 def test_a_number_held_by_each_of_a_list():

@@ -19,7 +19,9 @@ from loaders.measures.comparators import BENCHMARKS
 from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
-SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内", "继续", "持续", "稳定")
+SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
+# adverbs between a subject and its comparator (达标率稳定保持在100%, 继续保持): not after the number (保持稳定)
+_ADVERBS_BEFORE_COMPARATOR = ("继续", "持续", "稳定")
 # a space between two Chinese characters is a line break of the source inside a word (安全利 用率)
 _BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
@@ -86,7 +88,7 @@ def clean_subject(s: str, leading: bool) -> str:
     changed = True
     while changed and s:
         changed = False
-        for w in SUBJECT_TRAILING:
+        for w in SUBJECT_TRAILING + (_ADVERBS_BEFORE_COMPARATOR if leading else ()):
             if s.endswith(w) and len(s) > len(w):
                 s, changed = s[: -len(w)].rstrip(), True
         if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):
@@ -262,7 +264,7 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         each = [p for p in _LIST_SPLIT_RE.split(c.subject[:-1]) if p] if c.subject.endswith(_EACH) else []
         if len(each) >= 2 and all(meaningful(p) for p in each) and not c.shared_by:
             # 绿色工厂和智能工厂各1家: the number holds for each thing listed before 各
-            out[i] = c.but(shared_by=tuple(_with_metric(doc, each, k) for k in range(len(each))))
+            out[i] = c.but(shared_by=tuple(each))
             continue
         a, _ = doc.clause(c.start, c.end)
         stop = c.prefix[2] if c.prefix else c.start

@@ -70,6 +70,16 @@ def test_a_run_of_ratings_and_honours_won_are_no_counts():
     assert [m.value_text for m in found] == ["5次"]
 
 
+def test_things_to_do_are_no_counts_but_livelihood_projects_are():
+    found = measures("紧紧围绕四件大事,突出抓好矿山整治和渔船改造2件事,办好10件民生实事。")
+    assert [m.value_text for m in found] == ["10件"]
+
+
+def test_the_length_of_a_thing_named_is_no_measure():
+    found = measures("全长约120公里的沿江生态廊道全线贯通,幸福河湖总长度超过800公里,新建绿道全长60公里。")
+    assert [m.value_text for m in found] == ["800公里", "60公里"]
+
+
 def test_a_comparator_is_never_read_across_a_clause_break():
     m = by_text("某河干流达到Ⅱ类水质,12条支流全部达到优良水质。")["12条"]
     assert m.subject_zh.startswith("支流")

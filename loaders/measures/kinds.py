@@ -24,6 +24,8 @@ _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|�
 # named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
 _FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?率|区|情况)"
 _CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
+# land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区): no work done
+_NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设")
 _DIGIT_RE = re.compile(r"\d")
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
@@ -35,6 +37,7 @@ _BASE_YEAR_RE = re.compile(r"(?:较|比|与|相比|相较)\s?((?:19|20)\d\d)\s?�
 _LAST_YEAR_BASE_RE = re.compile(r"同比|(?:较|比)(?:去年|上年|上一年)")  # a change on the year before: annual
 # 重点工程减排量 / 削减量: a quantity cut over a five-year plan's years, its total (the tables write it [ ])
 _FIVE_YEAR_AMOUNT_RE = re.compile(r"减排量|削减量")
+_ANNUAL_CHANGE_RE = re.compile(r"逐年|年均|每年|同比|(?:较|比)(?:去年|上年|上一年)")  # a change of each year
 
 
 @fast_init
@@ -64,8 +67,11 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
-            and _FIVE_YEAR_AMOUNT_RE.search(c.subject)):
-        period = f"{year - 4}-{year}"  # 氮氧化物重点工程减排量1.38万吨 in a 十四五 plan: over 2021-2025
+            and (_FIVE_YEAR_AMOUNT_RE.search(c.subject)
+                 or (c.is_change and not _ANNUAL_CHANGE_RE.search(doc.text, s_start, c.start)))):
+        # 氮氧化物重点工程减排量1.38万吨 / 单位地区生产总值能耗下降18% in a 十四五 plan: over 2021-2025 (a change
+        # with no base year written is counted from the plan's base, its first year's previous)
+        period = f"{year - 4}-{year}"
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
 
 
@@ -85,7 +91,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
         flows = _LEVEL_REACHED_RE.sub("", head)  # 森林覆盖率提高到42.5%: the level reached, not a change
-        flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", flows)
+        flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", _NOUNS_OF_WORK_RE.sub("", flows))
         before, _, last = flows.rpartition("、")
         if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
             flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
@@ -179,7 +185,8 @@ def _by_year(x: KindContext) -> Decision:
 
 def _plan_deadline(x: KindContext) -> Decision:
     """2022年底前,城市清洁取暖率达到93% in a five-year plan published in 2022: a goal of the plan on the way
-    to its last year, not a year past (a deadline before the plan was published is history)."""
+    to its last year, not a year past (a deadline before the plan was published is history, but for one within
+    a five-year plan's own years: 2021年年底前 in a 十四五 plan drafted in 2021 and published in 2022)."""
     doc = x.doc
     if doc.doc_type != "plan":
         return None
@@ -189,17 +196,22 @@ def _plan_deadline(x: KindContext) -> Decision:
     if found is None or any(m in x.clause_text for m in doc.grammar.outcome_markers):
         return None
     year = int(found.group(1) or found.group(2))
-    if doc.published_year is not None and year < doc.published_year:
+    in_own_years = doc.meta.doc_kind == "five_year_plan" and doc.meta.year is not None and year > doc.meta.year - 5
+    if doc.published_year is not None and year < doc.published_year and not in_own_years:
         return None
     return "target", "kind_plan_deadline"
 
 
 def _year_before_document(x: KindContext) -> Decision:
     """2022年完成销号的62条 in a document about 2023: what was done (but 2022年,至少有1个区实现垃圾分类全覆盖 in a
-    five-year plan published in 2021 is a goal on the way to its last year)."""
+    five-year plan published in 2021 is a goal on the way to its last year, and a year within a five-year plan's
+    own years is left to _year_before_publication)."""
     meta_year, published = x.doc.meta.year, x.doc.published_year
     if x.doc.doc_type == "plan" and published is not None and x.year is not None and x.year > published:
         return None
+    if x.doc.meta.doc_kind == "five_year_plan" and meta_year is not None and x.year is not None \
+            and x.year > meta_year - 5:
+        return None  # 2021年全省散煤替代7.6万户 in a 十四五 plan's tasks: a year of its own, left to publication
     if meta_year is not None and x.year is not None and x.year < meta_year:
         return "outcome", "kind_year_before_document"
     return None

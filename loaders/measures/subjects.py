@@ -87,6 +87,10 @@ def clean_subject(s: str, leading: bool) -> str:
         s = s[2:]
     changed = True
     while changed and s:
+        # one C test for the words below first: most subjects neither end nor open with one (a Python loop
+        # over the 29 words cost ~3 µs a subject)
+        if not s.endswith(SUBJECT_TRAILING) and not (leading and s.startswith(SUBJECT_LEADING_VERBS)):
+            break
         changed = False
         for w in SUBJECT_TRAILING + (_ADVERBS_BEFORE_COMPARATOR if leading else ()):
             if s.endswith(w) and len(s) > len(w):

@@ -89,10 +89,11 @@ def clean_subject(s: str, leading: bool) -> str:
     while changed and s:
         # one C test for the words below first: most subjects neither end nor open with one (a Python loop
         # over the 29 words cost ~3 µs a subject)
-        if not s.endswith(SUBJECT_TRAILING) and not (leading and s.startswith(SUBJECT_LEADING_VERBS)):
+        trailing = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR if leading else SUBJECT_TRAILING
+        if not s.endswith(trailing) and not (leading and s.startswith(SUBJECT_LEADING_VERBS)):
             break
         changed = False
-        for w in SUBJECT_TRAILING + (_ADVERBS_BEFORE_COMPARATOR if leading else ()):
+        for w in trailing:
             if s.endswith(w) and len(s) > len(w):
                 s, changed = s[: -len(w)].rstrip(), True
         if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):

@@ -168,6 +168,19 @@ def _task_of(x: KindContext) -> Decision:
     return None
 
 
+# 未完成…下降15%的改善目标 / 未达到2020年20%的规划指标: a goal the text says was missed (the clause up to it negates
+# reaching it; the number qualifies the goal with 的)
+_NOT_REACHED_RE = re.compile(r"(?:未|未能|没有|尚未)(?:完成|达到|实现)")
+_GOAL_OF_RE = re.compile(r"的[\u4e00-\u9fff]{0,6}?(?:目标|指标|任务)")
+
+
+def _goal_not_met(x: KindContext) -> Decision:
+    """未完成“十三五”PM2.5浓度下降15%的改善目标: the goal a review says was missed is a target, not what was done."""
+    if _GOAL_OF_RE.match(x.doc.text, x.c.end, x.clause[1]) and _NOT_REACHED_RE.search(x.head):
+        return "target", "kind_goal_not_met"
+    return None
+
+
 def _report_section(x: KindContext) -> Decision:
     """A government work report's review (outcomes) or plan (targets): the part the number sits in."""
     if x.c.section is not None:
@@ -272,7 +285,7 @@ def _done_aspect(x: KindContext) -> Decision:
 
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
-KIND_RULES = (_task_named, _task_of, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
+KIND_RULES = (_task_named, _task_of, _goal_not_met, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
               _in_report, _year_before_publication, _reported, _done_aspect)
 
 

@@ -420,13 +420,13 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
     from loaders.measures import subjects
 
     def reference(s: str, leading: bool) -> str:
-        s = s.strip(" 、,，和及与(（")
+        s = subjects._BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
         if leading and s.startswith("其中"):
             s = s[2:]
         changed = True
         while changed and s:
             changed = False
-            for w in subjects.SUBJECT_TRAILING:
+            for w in subjects.SUBJECT_TRAILING + (subjects._ADVERBS_BEFORE_COMPARATOR if leading else ()):
                 if s.endswith(w) and len(s) > len(w):
                     s, changed = s[: -len(w)].rstrip(), True
             if leading and not s.startswith(subjects._NOUNS_OPENING_LIKE_A_VERB):
@@ -437,7 +437,7 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
         s = subjects._TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
         return "" if leading and s in subjects.SUBJECT_LEADING_VERBS else s
 
-    pieces = [*subjects.SUBJECT_TRAILING, *subjects.SUBJECT_LEADING_VERBS, "建成区", "其中", "空气质量", "优良率", " ",
+    pieces = [*subjects.SUBJECT_TRAILING, *subjects._ADVERBS_BEFORE_COMPARATOR, *subjects.SUBJECT_LEADING_VERBS, "建成区", "其中", "空气质量", "优良率", " ",
               "、", "首次", "连续3年", "水"]
     rng = random.Random(11)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(6000)]

@@ -79,11 +79,13 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
     return out
 
 
-def _rate_unit(doc: DocumentView, unit: Unit, before: str) -> str:
-    for word, base, rate in doc.grammar.rate_words:
+def _rate_unit(doc: DocumentView, unit: Unit, before: str) -> tuple[str, float]:
+    """The rate a quantity is written as (日处理4300吨: t a day; 度电排放0.13千克: g per kWh) and the factor from
+    the quantity's canonical unit to the rate's."""
+    for word, base, rate, factor in doc.grammar.rate_words:
         if unit.unit == base and word in before:
-            return rate
-    return unit.unit
+            return rate, factor
+    return unit.unit, 1.0
 
 
 def _qualifier(c: Candidate) -> str | None:
@@ -98,11 +100,11 @@ def _qualifier(c: Candidate) -> str | None:
 def _to_measures(doc: DocumentView, c: Candidate, d: KindYear) -> list[Measure]:
     """Region and scope: one Measure per subject the value holds for, placed in its item and sentence."""
     text = doc.text
+    unit, rate_factor = _rate_unit(doc, c.unit, text[d.clause[0] : c.start])
     value = None
     if c.number is not None:
         raw = c.number.high if c.comparator in ("le", "lt") and c.number.high is not None else c.number.value
-        value = round(raw * c.unit.factor, 10)
-    unit = _rate_unit(doc, c.unit, text[d.clause[0] : c.start])
+        value = round(raw * c.unit.factor * rate_factor, 10)
     item_path = d.sentence.item_path if d.sentence and d.sentence.item_path else doc.item_path(c.start)
     regions = doc.mentioned_regions(d.sentence_start, d.sentence_end)
     rules = ";".join((d.kind_rule, c.comparator_rule, d.year_rule))

@@ -16,6 +16,7 @@ from loaders.measures.document import DocumentView
 _COUNTED_NOUN_RE = re.compile(r"[“\"《]?(?!等级|档|位次|级|基点|百分点)[\u4e00-\u9fff]")
 # 精准提升造林1.6万亩: a verb of work between the change word and the number says what was done, no change
 _WORK_VERBS = ("造林", "改造", "绿化", "治理", "修复", "整治", "建设", "新建", "复垦")
+_CLAUSE_ENDS = ",，;；。!！?？\n"
 BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
 
 
@@ -42,6 +43,10 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
             end = pos + len(surface)
             break
     window_start = max(floor, c.start - 12)
+    # nor across a clause break (山西段达到Ⅱ类水质,【16条】支流…: 达到 is the clause before's); a colon may
+    # stand between a comparator and its figures (分别为:)
+    cut = max(text.rfind(ch, window_start, c.start) for ch in _CLAUSE_ENDS)
+    window_start = max(window_start, cut + 1)
     window = text[window_start : c.start].rstrip(" ")
     best = None
     for m in g.prefix_re.finditer(window):  # every start, longest comparator there

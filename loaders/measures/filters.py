@@ -21,6 +21,11 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_WORD_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _CONJUNCTION_RE = re.compile(r"[和及与或]")
 _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
+# the titles and honours a place or a work wins, counted
+_HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|招牌|奖项|大奖)")
+_TIMES = ("次", "届", "轮")
+_LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
+_THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)  # after 连续: a run of ratings or terms (连续4次获评优秀), not work done
 # 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
 # built or offered, not a figure of the region
 _FACTOR_RE = re.compile(r"\d\s*[×xX✕]\s*$")
@@ -142,6 +147,16 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)
         elif _FACTOR_RE.search(text[max(a, c.start - 4) : c.start]) or _ONE_UNIT_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 2×66万千瓦的发电项目 / 首台16兆瓦风机: the size of each unit
+        elif c.unit.unit not in COUNT_UNITS and text.startswith("级", c.end):
+            out[i] = c.but(dropped=True)  # 30万吨级航道 / 100兆瓦级储能: the size class of what is built
+        elif counted and c.unit.surface in _TIMES and text.endswith("连续", a, c.start):
+            out[i] = c.but(dropped=True)  # 连续4次获评全国优秀: how often a rating came in a row, no figure
+        elif counted and c.unit.surface == "件" and text.startswith(_THINGS_TO_DO, c.end):
+            out[i] = c.but(dropped=True)  # 抓好四件大事 / 抓好A、B和C3件事: the themes of the work, no figure
+        elif _LENGTH_OF_BEFORE_RE.search(text[a : c.start]) and text.startswith("的", c.end):
+            out[i] = c.but(dropped=True)  # 全长3046公里的生态屏障实现合龙: the length of the thing named, no work
+        elif counted and _HONOURS_AFTER_RE.match(text, c.end):
+            out[i] = c.but(dropped=True)  # 两项国家级生态殊荣 / 两块“金字招牌”: titles won, no figure of the region
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)
               and not _QUOTA_AFTER_RE.match(text, c.end)):

@@ -75,7 +75,7 @@ class Grammar:
     now_words: frozenset[str]  # 目前: when the text was written
     numeral_terms: tuple[str, ...]  # names holding a number that is no measure (十四五, 河长制 …)
     metric_words: tuple[str, ...]
-    rate_words: tuple[tuple[str, str, str], ...]  # (word, base unit, rate unit), longest word first
+    rate_words: tuple[tuple[str, str, str, float], ...]  # (word, base unit, rate unit, factor), longest word first
     scope_words: tuple[str, ...]
     denominator_words: tuple[str, ...]
     rank_words: tuple[str, ...]
@@ -140,7 +140,8 @@ class Grammar:
             now_words=frozenset(r["surface"] for r in time if r["now"] == "1"),
             numeral_terms=numeral_terms,
             metric_words=tuple(r["word"] for r in _rows(folder, "metric_words.csv")),
-            rate_words=tuple(sorted(((r["word"], r["base_unit"], r["unit"]) for r in _rows(folder, "rate_words.csv")),
+            rate_words=tuple(sorted(((r["word"], r["base_unit"], r["unit"], float(r["factor"]))
+                                     for r in _rows(folder, "rate_words.csv")),
                                     key=lambda w: -len(w[0]))),
             scope_words=tuple(r["word"] for r in scope if r["position"] == "after"),
             denominator_words=tuple(r["word"] for r in scope if r["position"] == "before"),

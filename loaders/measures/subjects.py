@@ -20,6 +20,10 @@ from loaders.measures.document import DocumentView
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
+# adverbs between a subject and its comparator (达标率稳定保持在100%, 继续保持): not after the number (保持稳定)
+_ADVERBS_BEFORE_COMPARATOR = ("继续", "持续", "稳定")
+# a space between two Chinese characters is a line break of the source inside a word (安全利 用率)
+_BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
 _NOUNS_OPENING_LIKE_A_VERB = ("建成区",)  # 建成区绿化覆盖率: the built-up area, not 建成 (built)
 # verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
@@ -38,10 +42,15 @@ _ENERGY_SOURCES = ("可再生能源", "清洁能源", "新能源", "风电", "�
 _WORK_VERBS = ("综合治理", "治理", "整治", "修复")
 _TREATED_UNITS = ("km2", "mu", "km")
 # a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
-_COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS))
+# and after a verb of remediation (全面整治619个入河排污口, 关停12家企业)
+_COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS + _WORK_VERBS
+                                           + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")))
+# a subject that only names the whole region (全市完成绿化造林4.7万亩): what was done is between 完成 and the number
+_WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
 _SHARED_MARKERS = ("均", "分别")
+_EACH = "各"  # A和B各1家: after the list, right before the number
 # a baseline between the marker and the change: 均比2020年下降 / 相比2020年分别下降
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
 # words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
@@ -74,17 +83,18 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
 
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
-    s = s.strip(" 、,，和及与(（")
+    s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):
         s = s[2:]
     changed = True
     while changed and s:
         # one C test for the words below first: most subjects neither end nor open with one (a Python loop
         # over the 29 words cost ~3 µs a subject)
-        if not s.endswith(SUBJECT_TRAILING) and not (leading and s.startswith(SUBJECT_LEADING_VERBS)):
+        trailing = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR if leading else SUBJECT_TRAILING
+        if not s.endswith(trailing) and not (leading and s.startswith(SUBJECT_LEADING_VERBS)):
             break
         changed = False
-        for w in SUBJECT_TRAILING:
+        for w in trailing:
             if s.endswith(w) and len(s) > len(w):
                 s, changed = s[: -len(w)].rstrip(), True
         if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):
@@ -134,6 +144,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
+            before = ""
+        elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""
         elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (
                 before.endswith(_COUNT_OPENING_VERBS)  # 系统推进9个A项目: a verb phrase, the noun follows the count
@@ -255,6 +267,11 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
     text = doc.text
     out = list(cands)
     for i, c in enumerate(cands):
+        each = [p for p in _LIST_SPLIT_RE.split(c.subject[:-1]) if p] if c.subject.endswith(_EACH) else []
+        if len(each) >= 2 and all(meaningful(p) for p in each) and not c.shared_by:
+            # 绿色工厂和智能工厂各1家: the number holds for each thing listed before 各
+            out[i] = c.but(shared_by=tuple(each))
+            continue
         a, _ = doc.clause(c.start, c.end)
         stop = c.prefix[2] if c.prefix else c.start
         head = text[a:stop].rstrip(" ")

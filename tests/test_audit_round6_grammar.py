@@ -1,0 +1,41 @@
+"""Grammar of the classes left on the after-samples S6, P7 and R8 (tests/gold/corpus/audits/README.md): compound
+comparators (大于等于, 小于或等于) read as the bound they state, verbs of work done, compound units of the 次 kind
+(亩次, 人次) never read as their base unit, and environmental words of solid waste and beaches. Every sentence is
+invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.items import split_items, split_sentences
+from loaders.measures import extract_measures
+from loaders.records import Metadata
+
+PLAN = Metadata("某市生态环境保护规划", None, None, "2021-06-01", "某市", "340500", "plan", 2021,
+                region_scope="city", doc_kind="plan")
+
+
+def measures(text):
+    items = split_items(text)
+    return extract_measures(text, items, split_sentences(text, items), PLAN)
+
+
+def by_text(text):
+    return {m.value_text: m for m in measures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "comparator"),
+    [
+        ("城市污水处理率大于等于95%。", "95%", "ge"),
+        ("森林覆盖率大于或等于40%。", "40%", "ge"),
+        ("优良水体比例高于或等于80%。", "80%", "ge"),
+        ("细颗粒物浓度小于等于35微克/立方米。", "35微克/立方米", "le"),
+        ("单位GDP能耗小于或等于0.5吨标准煤。", "0.5吨标准煤", "le"),
+        ("劣V类水体比例低于或等于5%。", "5%", "le"),
+        ("二氧化硫排放量不超出3万吨。", "3万吨", "le"),
+        ("城市污水处理率大于95%。", "95%", "gt"),  # the plain word keeps its strict bound
+    ],
+)
+def test_a_compound_comparator_reads_as_the_bound_it_states(text, value_text, comparator):
+    assert by_text(text)[value_text].comparator == comparator

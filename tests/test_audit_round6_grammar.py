@@ -9,6 +9,7 @@ import pytest
 
 from loaders.items import split_items, split_sentences
 from loaders.measures import extract_measures
+from loaders.pipeline import process_document
 from loaders.records import Metadata
 
 PLAN = Metadata("某市生态环境保护规划", None, None, "2021-06-01", "某市", "340500", "plan", 2021,
@@ -39,3 +40,22 @@ def by_text(text):
 )
 def test_a_compound_comparator_reads_as_the_bound_it_states(text, value_text, comparator):
     assert by_text(text)[value_text].comparator == comparator
+
+
+BODIES_SET_UP_IN_THE_REVIEW = """某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,全市建成环境应急物资储备库12个,配套成立应急救援队伍12支。组建流域执法队伍5支,设立生态环境法庭3个。
+培育环保龙头企业8家,引进节能环保项目20个,开工污水处理项目14个,认定绿色工厂30家。
+全市森林覆盖率达到45%,有自然保护区8个。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+"""
+
+
+def test_bodies_set_up_in_a_review_are_a_total_over_the_last_plan():
+    got = {m["value_text"]: (m["kind"], m["year"], m["period"])
+           for m in process_document(BODIES_SET_UP_IN_THE_REVIEW.encode("utf-8"), "plan.txt").measures}
+    for done in ("12支", "5支", "3个", "8家", "20个", "14个", "30家"):
+        assert got[done] == ("outcome", 2030, "2026-2030"), done
+    for level in ("45%", "8个"):  # levels and stocks at the period's end
+        assert got[level] == ("outcome", 2030, None), level

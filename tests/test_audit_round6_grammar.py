@@ -59,3 +59,19 @@ def test_bodies_set_up_in_a_review_are_a_total_over_the_last_plan():
         assert got[done] == ("outcome", 2030, "2026-2030"), done
     for level in ("45%", "8个"):  # levels and stocks at the period's end
         assert got[level] == ("outcome", 2030, None), level
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "value"),
+    [
+        ("全年开展病虫害飞防作业30万亩次。", "30万亩次", 3e5),  # operations on an area, not 300 000 mu
+        ("完成林业有害生物防治2000公顷次。", "2000公顷次", 2000.0),
+        ("检查企业1200家次。", "1200家次", 1200.0),
+        ("出动执法船舶45艘次。", "45艘次", 45.0),
+        ("出动无人机巡查300架次。", "300架次", 300.0),
+        ("检查运输车辆500车次。", "500车次", 500.0),
+    ],
+)
+def test_a_compound_unit_of_times_is_a_count_never_its_base_unit(text, value_text, value):
+    m = by_text(text)[value_text]
+    assert (m.unit, m.value) == ("count", value)

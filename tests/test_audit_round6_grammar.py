@@ -6,6 +6,7 @@ invented for the test."""
 from __future__ import annotations
 
 import pytest
+from relevance_helper import flag
 
 from loaders.items import split_items, split_sentences
 from loaders.measures import extract_measures
@@ -75,3 +76,18 @@ def test_bodies_set_up_in_a_review_are_a_total_over_the_last_plan():
 def test_a_compound_unit_of_times_is_a_count_never_its_base_unit(text, value_text, value):
     m = by_text(text)[value_text]
     assert (m.unit, m.value) == ("count", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("推进无废城市建设,处置利用氰化尾渣80万吨以上。", "80万吨"),
+        ("综合利用冶炼渣120万吨。", "120万吨"),
+        ("电石渣综合利用率达到95%。", "95%"),
+        ("新增赤泥综合利用能力50万吨。", "50万吨"),
+        ("开展岸线清洁行动,累计清洁海滩面积约40万平方米。", "40万平方米"),
+        ("整治受损岸滩12公里。", "12公里"),
+    ],
+)
+def test_solid_waste_and_beaches_are_environmental(sentence, number):
+    assert flag(sentence, number) is True

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from relevance_helper import flag
 
+from loaders.evaluate import assign_indicator, load_synonyms
 from loaders.items import split_items, split_sentences
 from loaders.measures import extract_measures
 from loaders.pipeline import process_document
@@ -15,6 +16,7 @@ from loaders.records import Metadata
 
 PLAN = Metadata("某市生态环境保护规划", None, None, "2021-06-01", "某市", "340500", "plan", 2021,
                 region_scope="city", doc_kind="plan")
+SYNONYMS = load_synonyms()
 
 
 def measures(text):
@@ -91,3 +93,17 @@ def test_a_compound_unit_of_times_is_a_count_never_its_base_unit(text, value_tex
 )
 def test_solid_waste_and_beaches_are_environmental(sentence, number):
     assert flag(sentence, number) is True
+
+
+@pytest.mark.parametrize(
+    ("subject", "unit", "indicator"),
+    [
+        ("国省考核断面水质优良比例较2015年提升", "percentage_point", "surface_water_improvement_ratio"),
+        ("全市优良水体比例较基准年提高", "percentage_point", "surface_water_improvement_ratio"),
+        ("地表水好于Ⅲ类水体比例较“十三五”末提升", "percentage_point", "surface_water_improvement_ratio"),
+        ("近岸海域水质优良比例较2015年提升", "percentage_point", None),  # the sea's share, not surface water
+        ("国省考核断面水质优良比例达到", "percent", "surface_water_good_ratio"),  # the level stays the level
+    ],
+)
+def test_a_rise_of_the_good_water_share_since_a_base_year_is_the_improvement_indicator(subject, unit, indicator):
+    assert assign_indicator(subject, unit, SYNONYMS) == indicator

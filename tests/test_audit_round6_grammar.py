@@ -107,3 +107,23 @@ def test_solid_waste_and_beaches_are_environmental(sentence, number):
 )
 def test_a_rise_of_the_good_water_share_since_a_base_year_is_the_improvement_indicator(subject, unit, indicator):
     assert assign_indicator(subject, unit, SYNONYMS) == indicator
+
+
+REPORT = Metadata("某市政府工作报告", None, None, "2024-02-01", "某市", "340500", "report", 2024,
+                  region_scope="city", doc_kind="work_report")
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject"),
+    [
+        ("全市新能源装机新增300万千瓦、达到900万千瓦。", "900万千瓦", "全市新能源装机"),
+        ("基础设施投资增长12.5%、达86.4亿元。", "86.4亿元", "基础设施投资"),
+        ("清洁能源装机同比增加200万千瓦、达到1500万千瓦。", "1500万千瓦", "清洁能源装机"),
+        ("污水处理率提高3个百分点、达到96%。", "96%", "污水处理率"),
+        ("工业增加值增长8%、达到500亿元。", "500亿元", "工业增加值"),  # a change word inside the metric stays
+    ],
+)
+def test_a_level_reached_after_a_change_is_of_the_metric_not_of_the_change(text, value_text, subject):
+    items = split_items(text)
+    got = {m.value_text: m for m in extract_measures(text, items, split_sentences(text, items), REPORT)}
+    assert got[value_text].subject_zh == subject

@@ -67,6 +67,7 @@ _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+
 # A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
 _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _ENUMERATION_MARK = "、"
+_ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
 
@@ -104,6 +105,21 @@ def clean_subject(s: str, leading: bool) -> str:
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
+
+
+def _metric_of_change(doc: DocumentView, subject: str) -> str:
+    """The metric a change or an addition is of, without the change words that end it (投资同比增长 -> 投资),
+    for the level reached that follows it (投资增长34.6%、达526.1亿元); the subject as it is when nothing would
+    be left."""
+    rest = subject
+    while m := _change_at_end_re(doc.grammar.change_only_re).search(rest):
+        rest = rest[: m.start()]
+    return rest if meaningful(rest) else subject
+
+
+@functools.cache
+def _change_at_end_re(change_only: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{change_only.pattern}|{_ADDED})$")
 
 
 def meaningful(s: str) -> bool:
@@ -159,7 +175,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if not meaningful(change_only.sub("", subject)) and i > 0:
             prev = out[i - 1]
             if doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]:
-                subject = prev.subject + subject
+                head = prev.subject
+                if c.prefix and not c.is_change and c.prefix[1] != "none":
+                    head = _metric_of_change(doc, head)  # 装机新增623万千瓦、达到1968万千瓦: the level's own metric
+                subject = head + subject
         if not meaningful(subject) and c.prefix and a > 0 and text[a - 1] in ",，":
             # "优良率全省第一,达100%": the metric is the previous clause's, before its rank
             pa, _ = doc.clause(a - 1, a - 1)

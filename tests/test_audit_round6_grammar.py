@@ -127,3 +127,19 @@ def test_a_level_reached_after_a_change_is_of_the_metric_not_of_the_change(text,
     items = split_items(text)
     got = {m.value_text: m for m in extract_measures(text, items, split_sentences(text, items), REPORT)}
     assert got[value_text].subject_zh == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped", "kept"),
+    [
+        ("入选全国美丽河湖优秀案例2个。", "2个", None),
+        ("3项生态修复经验为全国首创,新建公园5个。", "3项", "5个"),
+        ("获评全省生态文明建设典型案例4个,治理河道12公里。", "4个", "12公里"),
+        ("入选国家级自然保护区名录2处。", None, "2处"),  # things listed in a register are still counted
+    ],
+)
+def test_distinctions_counted_are_no_measure(text, dropped, kept):
+    items = split_items(text)
+    got = {m.value_text for m in extract_measures(text, items, split_sentences(text, items), REPORT)}
+    assert dropped not in got
+    assert kept is None or kept in got

@@ -9,7 +9,8 @@ benchmarks/out/N/docs, then measures
   - five typical analyst queries on the marts: median latency over several runs, read-only connection.
 Then it times the real corpus data/corpus (benchmarks/corpus.py; `--corpus-only` runs that part alone, in a
 few minutes; `--no-corpus` skips it). It prints a table and rewrites benchmarks/RESULTS.md (after every size, so a long run that is cut off still
-leaves what finished). Nothing is written outside benchmarks/out/ except RESULTS.md.
+leaves what finished); with `--merge` the sizes it runs add or replace their rows among those saved in
+benchmarks/out/results.json, and the other sizes' rows are kept. Nothing is written outside benchmarks/out/ except RESULTS.md.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from benchmarks.stages import (
     incremental_refresh,
     jieba_baseline,
     loader_command,
+    measured_stamp,
     profile_loader,
     run_measured,
     stage_times,
@@ -65,7 +67,7 @@ _BASELINES: dict[int, dict] = {}
 def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
     work = OUT_ROOT / str(n)
     docs, raw, db = work / "docs", work / "raw", work / "warehouse.duckdb"
-    res = SizeResult(n, workers=args.workers, load_avg_start=os.getloadavg())
+    res = SizeResult(n, workers=args.workers, load_avg_start=os.getloadavg(), measured=measured_stamp())
     say(f"\n== N = {n}: generating into {docs.relative_to(REPO)}")
     corpus = write_corpus(docs, n, generator=gen)
     res.chars, res.bytes = corpus["chars"], corpus["bytes"]
@@ -116,6 +118,16 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
     return res
 
 
+def merge_sizes(kept: list[SizeResult], new: list[SizeResult]) -> list[SizeResult]:
+    """The rows of one table: each size of `new` replaces or adds its row among `kept`, ordered by N."""
+    by_n = {r.n: r for r in kept} | {r.n: r for r in new}
+    return [by_n[n] for n in sorted(by_n)]
+
+
+def saved_results() -> dict:
+    return json.loads(RESULTS_JSON.read_text(encoding="utf-8")) if RESULTS_JSON.exists() else {}
+
+
 def _dbt_failure_summary(log: str) -> str:
     lines = [ln for ln in log.splitlines() if re.search(r"ERROR|FAIL|Error|Done\.", ln)]
     return " | ".join(lines[-6:])[:800]
@@ -138,6 +150,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="after each size, refresh this many new documents in incrementally, beside a full build (0: no)")
     p.add_argument("--skip-dbt", action="store_true", help="loader and baseline only")
     p.add_argument("--no-write", action="store_true", help="print only; write neither RESULTS.md nor results.json")
+    p.add_argument("--merge", action="store_true",
+                   help="keep the rows of the other sizes saved in results.json (e.g. --sizes 100000 --merge)")
     p.add_argument("--rewrite-report", action="store_true",
                    help="measure nothing: rewrite RESULTS.md from benchmarks/out/results.json (e.g. after editing notes)")
     args = p.parse_args(argv)
@@ -148,7 +162,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def rewrite_report() -> int:
-    saved = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+    saved = saved_results()
     args = argparse.Namespace(**saved["run"])
     results = [SizeResult(**r) for r in saved["sizes"]]
     RESULTS_MD.write_text(markdown(results, saved["machine"], args, saved["workers_identical"], saved["profile"],
@@ -189,18 +203,21 @@ def main(argv: list[str] | None = None) -> int:
     gen = CorpusGenerator(load_samples(), load_regions(), args.seed)
     OUT_ROOT.mkdir(parents=True, exist_ok=True)
     results: list[SizeResult] = []
-    invariance = profile = None
+    saved = saved_results() if args.merge else {}
+    kept = [SizeResult(**r) for r in saved.get("sizes", [])]
+    invariance, profile = saved.get("workers_identical"), saved.get("profile")
 
     def report() -> None:
         if args.no_write:
             return
         pending = [n for n in args.sizes if n not in {r.n for r in results}]
         run = {k: getattr(args, k) for k in ("command_line", "repeats", "baseline_max_docs")}
+        table = merge_sizes(kept, results)
         RESULTS_JSON.write_text(json.dumps({"machine": mach, "run": run, "started": started, "pending": pending,
-                                            "sizes": [asdict(r) for r in results],
+                                            "sizes": [asdict(r) for r in table],
                                             "workers_identical": invariance, "profile": profile},
                                            ensure_ascii=False, indent=1, default=str))
-        RESULTS_MD.write_text(markdown(results, mach, args, invariance, profile, pending, started, notes),
+        RESULTS_MD.write_text(markdown(table, mach, args, invariance, profile, pending, started, notes),
                               encoding="utf-8")
 
     if args.check_workers and args.workers > 1:
@@ -223,11 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_corpus:
         corpus(args)
     say("")
-    for g in growth(results):
+    for g in growth(merge_sizes(kept, results)):
         say(f"time per document, N {g['from']:,} -> {g['to']:,}: load × {fmt(g['load_wall'], '.2f')} "
             f"(CPU × {fmt(g['load_cpu'], '.2f')}), dbt build × {fmt(g['dbt_wall'], '.2f')} "
             f"(CPU × {fmt(g['dbt_cpu'], '.2f')})")
-    for goal, measured, verdict in goals(results, invariance):
+    for goal, measured, verdict in goals(merge_sizes(kept, results), invariance):
         say(f"{verdict:>14}  {goal}: {measured}")
     if not args.no_write:
         say(f"\nwritten: {RESULTS_MD.relative_to(REPO)} and {RESULTS_JSON.relative_to(REPO)}")

@@ -95,7 +95,7 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
     for path in (db, db.with_name(db.name + ".wal")):
         path.unlink(missing_ok=True)
     say("   dbt build ...")
-    stats = run_measured(dbt_command(work), work / "dbt.log", env=dbt_env(raw, db))
+    stats = run_measured(dbt_command(work), work / "dbt.log", env=dbt_env(raw, db, args.duckdb_memory))
     res.dbt = asdict(stats)
     res.dbt_nodes = dbt_node_times(work / "target" / "run_results.json")
     if stats.returncode != 0:
@@ -149,6 +149,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--incremental-docs", type=int, default=10,
                    help="after each size, refresh this many new documents in incrementally, beside a full build (0: no)")
     p.add_argument("--skip-dbt", action="store_true", help="loader and baseline only")
+    p.add_argument("--duckdb-memory", help="DuckDB memory_limit of the builds, e.g. 8GB (default: profiles.yml's 1GB, "
+                   "which runs out of memory at 100 000 documents)")
     p.add_argument("--no-write", action="store_true", help="print only; write neither RESULTS.md nor results.json")
     p.add_argument("--merge", action="store_true",
                    help="keep the rows of the other sizes saved in results.json (e.g. --sizes 100000 --merge)")
@@ -187,6 +189,8 @@ def corpus(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.duckdb_memory:  # for the refresh's `envwh` builds too, which take the environment as it is
+        os.environ["ENVWH_DUCKDB_MEMORY"] = args.duckdb_memory
     if args.rewrite_report and args.corpus_only:  # the corpus block from its saved figures
         res = json.loads((OUT_ROOT / "corpus" / "results.json").read_text(encoding="utf-8"))
         write_block(RESULTS_MD, corpus_markdown(res, machine()))

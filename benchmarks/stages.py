@@ -142,10 +142,13 @@ def jieba_baseline(gen: CorpusGenerator, n: int) -> Baseline:
     return Baseline(n, sum(map(len, texts)), wall, cpu)
 
 
-def dbt_env(raw: Path, db: Path) -> dict:
+def dbt_env(raw: Path, db: Path, duckdb_memory: str | None = None) -> dict:
+    """The build's environment: profiles.yml's DuckDB memory_limit unless `duckdb_memory` (100 000 documents need more)."""
     env = dict(os.environ)
     env.update(ENVWH_RAW_DIR=str(raw.resolve()), ENVWH_DUCKDB_PATH=str(db.resolve()), DBT_PROFILES_DIR=str(REPO))
     env.pop("ENVWH_DUCKDB_MEMORY", None)
+    if duckdb_memory:
+        env["ENVWH_DUCKDB_MEMORY"] = duckdb_memory
     return env
 
 

@@ -39,3 +39,11 @@ def test_the_merged_table_has_the_new_growth_step_and_says_when_each_row_ran():
     assert "| 10,000 | 100,000 |" in md
     assert "2026-11-23 15:44 UTC, 1111111" in md and "2026-11-29 20:07 UTC, aa04a15" in md
     assert "column *measured*" in md
+
+
+def test_the_build_takes_profiles_memory_limit_unless_one_is_given(monkeypatch, tmp_path):
+    from benchmarks.stages import dbt_env
+
+    monkeypatch.setenv("ENVWH_DUCKDB_MEMORY", "3GB")  # a shell's setting does not leak into the measured build
+    assert "ENVWH_DUCKDB_MEMORY" not in dbt_env(tmp_path / "raw", tmp_path / "w.duckdb")
+    assert dbt_env(tmp_path / "raw", tmp_path / "w.duckdb", "8GB")["ENVWH_DUCKDB_MEMORY"] == "8GB"

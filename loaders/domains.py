@@ -104,19 +104,30 @@ def score_text(text: str, factor: float = 1.0, scores: Scores | None = None) -> 
 
 @functools.lru_cache(maxsize=4096)
 def _heading_scores(heading: str) -> tuple[tuple[str, float], ...]:
-    """Keyword scores of a short heading, counting only keywords aligned with jieba's word boundaries."""
+    """Keyword scores of a short heading, counting only keywords aligned with jieba's word boundaries.
+    The heading is segmented only when a keyword's alignment is in doubt: most headings hold no Chinese
+    keyword, and one that opens or closes the heading is aligned (jieba's words cover the whole heading)."""
     if not heading:
         return ()
+    scores: Scores = {}
+    bounds: set[int] | None = None
+    for start, end, keyword, pairs in _matches(heading):
+        if not (keyword.isascii() or start == 0 or end == len(heading)):
+            bounds = _word_bounds(heading) if bounds is None else bounds
+            if start not in bounds and end not in bounds:
+                continue
+        _add(scores, pairs, 1.0)
+    return tuple(scores.items())
+
+
+def _word_bounds(heading: str) -> set[int]:
+    """Offsets where jieba's words of heading start or end (0 and len(heading) among them)."""
     init_jieba()
     bounds, pos = {0}, 0
     for token in jieba.cut(heading, HMM=False):
         pos += len(token)
         bounds.add(pos)
-    scores: Scores = {}
-    for start, end, keyword, pairs in _matches(heading):
-        if keyword.isascii() or start in bounds or end in bounds:
-            _add(scores, pairs, 1.0)
-    return tuple(scores.items())
+    return bounds
 
 
 def score_headings(headings: list[str], scores: Scores | None = None) -> Scores:
@@ -236,10 +247,12 @@ def text_matches(text: str) -> TextMatches | None:
     """One keyword pass over text; None where a piece's matches could not be read from it: lower-casing
     that changes lengths (İ) or depends on the context (final Σ), or a keyword holding the line break that
     joins a measure's rest of sentence."""
-    if not _offsets_keep() or "Σ" in text or len(text.lower()) != len(text):
+    lowered = text.lower()
+    if not _offsets_keep() or "Σ" in text or len(lowered) != len(text):
         return None
-    found = list(_matches(text))
-    return TextMatches([m[0] for m in found], [m[1] for m in found], [m[3] for m in found])
+    found = _vocabulary().automaton.iter_long(lowered)  # _matches, unrolled: hundreds of matches a document
+    return TextMatches([end + 1 - len(keyword) for end, (keyword, _pairs) in found], [end + 1 for end, _ in found],
+                       [pairs for _end, (_keyword, pairs) in found])
 
 
 @functools.cache

@@ -35,8 +35,11 @@ class Automaton:
 
     def make_automaton(self) -> None:
         if self._values:
+            # a DFA: the same matches (the match kind decides them, not the implementation), 1.2-2x faster
+            # to search than the default NFA on our dictionaries (at most a few thousand words: built in ms)
             self._matcher = ahocorasick_rs.AhoCorasick(list(self._values),
-                                                       matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+                                                       matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                                       implementation=ahocorasick_rs.Implementation.DFA)
         self._ordered = list(self._values.values())
         self._firsts = frozenset(word[0] for word in self._values)
 

@@ -47,16 +47,6 @@ class Number:
     percent: bool = False  # written as 百分之九十五: the unit is part of the number
 
 
-def _number(start: int, end: int, text: str, value: float, high: float | None, qualifier: str | None,
-            chinese: bool) -> Number:
-    """Number(...) for the hot loop of find_numbers: a frozen dataclass sets each field through
-    object.__setattr__ (1.8 µs a number, a document has hundreds); filling __dict__ gives the same object."""
-    number = object.__new__(Number)
-    number.__dict__.update(start=start, end=end, text=text, value=value, high=high, qualifier=qualifier,
-                           chinese=chinese, percent=False)
-    return number
-
-
 # 突破千亿 / 近百万 / 逾十万 / 上万人: a round figure written as a bare place word and a multiplier
 BARE_ROUND_RE = re.compile(
     r"(?=[十百千万亿])(?:(?<=突破)|(?<=[近超逾])|(?<=上)(?<!以上)(?<!马上))(?P<place>[十百千])?(?P<mult>万亿|亿|万)")
@@ -131,39 +121,43 @@ def number_text(m: re.Match[str], text: str) -> tuple[str | None, str | None]:
     return text[m.start() : m.end("loa")], None
 
 
-def _fragment(text: str, start: int) -> bool:
-    """A digit run right after "<digit>." is the tail of a number run together with another (62.596.6%)."""
-    return start >= 2 and text[start - 1] == "." and text[start - 2].isdigit()
-
-
 def find_numbers(text: str) -> list[Number]:
     out: list[Number] = []
-    for m in NUMBER_RE.finditer(text):
+    new = object.__new__
+    for m in NUMBER_RE.finditer(text):  # the hot loop (hundreds of numbers a document): no call per number
         start = m.start()
-        if _fragment(text, start):
-            continue
-        lom, hia, him, q1, q2 = m.group("lom", "hia", "him", "q1", "q2")  # one call: hot loop
-        loa, loc = number_text(m, text)
-        if loc:
+        if start >= 2 and text[start - 1] == "." and text[start - 2].isdigit():
+            continue  # a digit run right after "<digit>." is the tail of a number run together with another (62.596.6%)
+        lom, hia, him, q1, q2 = m.group("lom", "hia", "him", "q1", "q2")  # one call
+        chinese_end = m.end("loc")
+        if chinese_end >= 0:
             try:
-                value = float(parse_chinese_integer(loc))
+                value = float(parse_chinese_integer(text[start:chinese_end]))
             except ValueError:
                 continue
             chinese = True
         else:
+            loa = text[start : m.end("loa")]
             value = parse_arabic(loa, lom)
             chinese = False
         high = None
         if hia:
             # a range's low end borrows the high end's multiplier: 5—10万 -> 5万—10万
-            mult = lom or him
             if not chinese:
-                value = parse_arabic(loa, mult)
+                value = parse_arabic(loa, lom or him)
             high = parse_arabic(hia, him)
             if high < value:  # not a range (e.g. a code 3095-2012 is excluded elsewhere; 10-5 is no range)
                 high = None
-        out.append(_number(start, m.end(), m.group(), value, high, q2 or q1, chinese))
-    for m in BARE_ROUND_RE.finditer(text) if _BARE_ROUND_HINT.search(text) else ():
+        number = new(Number)  # __dict__ filled directly: a frozen dataclass sets each field with object.__setattr__
+        number.__dict__.update(start=start, end=m.end(), text=m.group(), value=value, high=high, qualifier=q2 or q1,
+                               chinese=chinese, percent=False)
+        out.append(number)
+    # a round figure (突破千亿) opens right after its hint's first character: BARE_ROUND_RE, which opens with a
+    # lookahead (tried at every position), is matched only there (tests/test_speed_exactness.py)
+    for hint in _BARE_ROUND_HINT.finditer(text):
+        m = BARE_ROUND_RE.match(text, hint.start() + 1)
+        if m is None:
+            continue
         value = CN_UNITS.get(m.group("place") or "", 1) * MULTIPLIERS[m.group("mult")]
         out = [n for n in out if not (m.start() <= n.start < m.end())]
         before = text[m.start() - 1]

@@ -377,6 +377,9 @@ _POLLUTANT_RE = re.compile(
 # (two patterns that each open with a character class scan fast; one alternation of both does not)
 _POLLUTANT_HINTS = (re.compile(r"[MmOo][ \t]*[_\n]"), re.compile("[₀-₉]"))
 _POLLUTANTS = frozenset({"PM2.5", "PM10", "SO2", "NO2", "O3", "CO2"})
+# some documents end sentences with '.' (or '．', made '.' above): between two Chinese characters it is a full
+# stop, never a decimal point or a list number (3.5, 1.); after a Chinese numeral it numbers a heading (一.总体要求)
+_CHINESE_FULL_STOP_RE = re.compile(r"\.(?<=[\u4e00-\u9fff]\.)(?<![一二三四五六七八九十百〇零]\.)(?=[\u4e00-\u9fff])")
 
 
 def _pollutant(m: re.Match) -> str:
@@ -387,15 +390,22 @@ def _pollutant(m: re.Match) -> str:
 _OUTER_PIPES = " |"  # cell borders of a table copied as text: "标题 | ||||"
 
 
+def chinese_full_stops(text: str) -> str:
+    """'.' between two Chinese characters as the full stop 。 it stands for (offsets unchanged)."""
+    return _CHINESE_FULL_STOP_RE.sub("。", text)
+
+
 def normalise(text: str) -> list[str]:
     """Full-width ASCII and odd spaces -> ASCII, one line ending; non-empty stripped lines
     (table borders '|' at either end of a line stripped too).
 
-    Chinese punctuation (。、《》“”) and masking marks (*, (略)) are left as they are.
+    Chinese punctuation (。、《》“”) and masking marks (*, (略)) are left as they are; a '.' between two Chinese
+    characters is the full stop 。 (same offsets).
     """
     text = _WIDTH_TABLE.apply(text.replace("\r\n", "\n").replace("\r", "\n"))
     if any(hint.search(text) for hint in _POLLUTANT_HINTS):  # the full pattern is slow to scan
         text = _POLLUTANT_RE.sub(_pollutant, text)
+    text = chinese_full_stops(text)
     lines = (_SPACES.sub(" ", line.strip().strip(_OUTER_PIPES)) for line in text.split("\n"))
     return [line for line in lines if line]
 

@@ -30,6 +30,7 @@ from loaders.matching import Automaton
 from loaders.reference import seed
 
 DEFAULT_CSV = seed("regions.csv")
+_DEFAULT_NAME, _DEFAULT_IS_ABSOLUTE = str(DEFAULT_CSV), os.path.isabs(DEFAULT_CSV)
 # "南京江北新区", "西安高新区": a zone named after a short city name marks it as the place
 _ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:新区|高新区|开发区|经开区|园区)")
 _MIN_COUNTY_NAME = 3  # 忠县, 沛县: two-character county names are left out (parts of other words)
@@ -165,6 +166,8 @@ class RegionIndex:
     @classmethod
     def load(cls, path: Path | str = DEFAULT_CSV) -> RegionIndex:
         """The index of a CSV, built once per process and path."""
+        if path is DEFAULT_CSV and _DEFAULT_IS_ABSOLUTE:  # asked per measure: no path conversions (~2 µs a call)
+            return _load_as_named(_DEFAULT_NAME, "")
         return _load_as_named(str(path), "" if os.path.isabs(path) else os.getcwd())
 
     def find_mentions(self, text: str) -> list[RegionMention]:

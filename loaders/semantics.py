@@ -42,6 +42,7 @@ _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖
 _SHARE = re.compile(r"^(.+?)占(?!地)")
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
 _DIGIT = re.compile(r"\d")
+_ACTION_END = re.compile(r"(?:改造|治理|整治|修复|淘汰|关停|搬迁)$")  # the verb closing a list's last item
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
@@ -149,26 +150,44 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         numerator = before if phrase.startswith("占") else _share_numerator(phrase)
         strong = _deciding(numerator, energy_before) or (numerator != phrase and _deciding(phrase, energy_before))
         if strong:
-            return env[strong[-1][1]], strong[-1][1]
+            purpose = _purpose_of_the_plant(sentence) if _measure_word_at(numerator, strong[-1][0]) else None
+            return (True, purpose) if purpose else (env[strong[-1][1]], strong[-1][1])
     if _money_of_the_works_before(clause, sentence[number_at:number_end]):
         # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
         decided = _works_before(before)
         if decided:
             return True, decided
-    if environmental_document:
-        return True, None
     start = _clause_start(sentence, number_at)
     end = CLAUSE_BREAK_RE.search(sentence, _position(sentence, number_at))
     around = sentence[start : end.start() if end else len(sentence)]  # the whole clause holding the number
+    if _WATER_BODY_WORKS.search(around):  # 实施甲河、乙湖等综合治理工程150多个: works on named waters
+        return True, "water"
+    if environmental_document:
+        return True, None
     # its own words before the number said nothing environmental (step 1): the figure is the economy's,
     # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
     found = [k for k in _keywords(around) if not env[k[1]]]
+    at = number_at - start
+    shared = _shared_tail(around, at + len(sentence[number_at:number_end]))
+    if shared:  # 完成2100万千瓦火电机组、395台燃煤锅炉超低排放改造: the list's last words are each item's action
+        return True, shared
     if found:
-        at = number_at - start
         return False, min(found, key=lambda k: (k[2] != "strong", abs(k[0] - at), k[0] > at))[1]
+    # 24个国控和省控河流、水库断面水质达标率100% / 9个国、省考断面全部为优良水体: a count opening a clause that names
+    # nothing else counts the sites whose water or air the words after it name, past the 、 inside that noun phrase
+    # (up to the next figure, whose own words those are)
+    if counted and not counted.startswith(LIST_SEPARATOR):
+        nxt = _DIGIT.search(around, at + 1 + len(sentence[number_at:number_end]))
+        sites = [d for _, d in _deciding(around[at : nxt.start() if nxt else len(around)]) if d in _QUALITY_DOMAINS]
+        if sites:
+            return True, sites[0]
     return False, "economy"
 
 
+# a named river, lake or canal governed, dredged or restored (沙湖等综合治理, 牌楼西河60个重点治理项目; the gold's
+# convention on water works, tests/gold/corpus/README.md); its name is all the clause says of it
+_WATER_BODY_WORKS = re.compile(r"[\u4e00-\u9fff][河江湖溪渠](?:等|干流|支流)?(?:\d+[个条项处])?"
+                               r"(?:重点|综合|系统|生态|环境|水环境)?(?:治理|整治|清淤|修复)")
 _MONEY_OF_WORKS = re.compile(r"^(?:其中|累计|共|年度|全年|三年|五年)?(?:完成|计划|总|共)*投资(?:额)?(?:约|近|超|超过|达|达到)?$")
 
 
@@ -196,6 +215,39 @@ def _works_before(before: str) -> str | None:
             return None
         before = before[:start]
     return None
+
+
+def _shared_tail(clause: str, number_end: int) -> str | None:
+    """A list of figures whose every later item opens with its own number and whose last item ends on an action
+    (2100万千瓦火电机组、2812万吨钢铁产能、395台燃煤锅炉超低排放改造; 105万平方米城市建筑、9.9万户农村家庭完成清洁取暖
+    改造) shares that action when its own item has none: the environmental domain the last item names, else None."""
+    items = clause[number_end:].split(LIST_SEPARATOR)
+    if (len(items) < 2 or not all(item[:1].isdigit() for item in items[1:]) or not _ACTION_END.search(items[-1])
+            or _ACTION_END.search(items[0])):  # 5532处“多杆合一”整治、…: an item with an action of its own
+        return None
+    env = _environmental_domains()
+    decided = [d for _, d in _deciding(items[-1]) if env[d]]
+    return decided[-1] if decided else None
+
+
+# the domains of environmental quality, whose monitoring sites a count may name
+_QUALITY_DOMAINS = ("water", "air", "marine", "soil")
+# what a plant whose yearly output names no product of its own is built for, when its sentence says so
+_PLANT_PURPOSES = ("solid_waste", "emissions", "air")
+
+
+def _measure_word_at(phrase: str, end: int) -> bool:
+    """The keyword of phrase ending at end is a measure word (年产): it decided only because no noun did."""
+    return any(e == end and strength == "measure" for e, _d, strength, _n in _keywords(phrase))
+
+
+def _purpose_of_the_plant(sentence: str) -> str | None:
+    """A plant's yearly output (年产30万吨建筑石膏粉生产线) whose noun names nothing is the environment's when its
+    sentence names waste taken up or pollution cut (…,提升磷石膏消纳利用能力; 超低排放治理项目和…年产40万吨球团生产线;
+    固废年产140万吨建材加工): the domain of its last such word, else None."""
+    found = [domain for _e, domain, strength, _n in _keywords(sentence)
+             if strength == "strong" and domain in _PLANT_PURPOSES]
+    return found[-1] if found else None
 
 
 def _ends_on_measure_word(subject: str) -> bool:

@@ -226,3 +226,15 @@ def test_the_good_water_share_written_adjective_first_matches_but_not_of_the_sea
     cases = [("地表水国控断面优良水质比例", "percent", False), ("近岸海域优良水质比例", "percent", False),
              ("空气优良水质比例", "percent", False)]
     assert _both(cases) == ["surface_water_good_ratio", "nearshore_water_good_ratio", None]
+
+
+def test_livestock_waste_rural_sewage_treated_grassland_cover_and_a_fall_of_the_heavy_pollution_share():
+    """Wordings of plans of several provinces (audit P6): 畜禽(规模)养殖废弃物…利用率 is the livestock manure rate,
+    农村生活污水有效处理比例 / 得到有效处理的行政村比例 the rural sewage rate, 草地综合植被覆盖率 the grassland cover;
+    the fall of the heavy-pollution share (重污染天数比例下降) is a change, not the share's level."""
+    cases = [("畜禽规模养殖废弃物综合利用率", "percent", False), ("畜禽养殖废弃物综合利用设施", "percent", False),
+             ("全市农村生活污水有效处理比例", "percent", False), ("农村生活污水得到有效处理的行政村比例", "percent", False),
+             ("草地综合植被覆盖率", "percent", False), ("全市重污染天数比例下降", "percent", False),
+             ("全市重污染天数比例", "percent", False)]
+    assert _both(cases) == ["livestock_manure_utilization_rate", None, "rural_sewage_treatment_rate",
+                            "rural_sewage_treatment_rate", "grassland_vegetation_cover", None, "heavy_pollution_days_ratio"]

@@ -67,6 +67,60 @@ def test_bare_round_figures_are_never_skipped_by_the_hint():
     assert [n.value for n in numbers.find_numbers("GDP突破千亿元,上万人参与")] == [1e11, 1e4]
 
 
+def _find_numbers_reference(text: str) -> list[tuple]:
+    """The former find_numbers (one call per number; BARE_ROUND_RE scanned over the whole text when its hint is
+    there), as (start, end, text, value, high, qualifier, chinese, percent)."""
+    out = []
+    for m in numbers.NUMBER_RE.finditer(text):
+        start = m.start()
+        if start >= 2 and text[start - 1] == "." and text[start - 2].isdigit():
+            continue
+        lom, hia, him, q1, q2 = m.group("lom", "hia", "him", "q1", "q2")
+        loa, loc = numbers.number_text(m, text)
+        if loc:
+            try:
+                value = float(numbers.parse_chinese_integer(loc))
+            except ValueError:
+                continue
+            chinese = True
+        else:
+            value, chinese = numbers.parse_arabic(loa, lom), False
+        high = None
+        if hia:
+            if not chinese:
+                value = numbers.parse_arabic(loa, lom or him)
+            high = numbers.parse_arabic(hia, him)
+            high = None if high < value else high
+        out.append(numbers.Number(start, m.end(), m.group(), value, high, q2 or q1, chinese))
+    for m in numbers.BARE_ROUND_RE.finditer(text) if numbers._BARE_ROUND_HINT.search(text) else ():
+        value = numbers.CN_UNITS.get(m.group("place") or "", 1) * numbers.MULTIPLIERS[m.group("mult")]
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        before = text[m.start() - 1]
+        if before in numbers.ROUND_FLOOR_WORDS:
+            out.append(numbers.Number(m.start() - 1, m.end(), before + m.group(), value, qualifier=before))
+        else:
+            out.append(numbers.Number(m.start(), m.end(), m.group(), value))
+    fast_rest = [n for n in numbers.find_numbers(text) if n.percent]  # shares and 百分之: unchanged code
+    out = [n for n in out if not any(p.start <= n.start < p.end for p in fast_rest)] + fast_rest
+    return sorted(((n.start, n.end, n.text, n.value, n.high, n.qualifier, n.chinese, n.percent) for n in out),
+                  key=lambda t: t[0])
+
+
+def test_numbers_found_as_by_the_former_loop():
+    """find_numbers with its loop inlined and BARE_ROUND_RE matched only after a hint's first character finds
+    the same numbers, in the same order, as the former code."""
+    texts = ["GDP突破千亿元,上万人参与", "近十万亿", "超百万吨", "以上万人", "马上万事", "逾千万", "突破十万亿元", "62.596.6%",
+             "5—10万", "1.6万余", "三千五百", "突破突破千亿"]
+    texts += _texts() + _random("突破近超逾上以马十百千万亿人0123456789.,—余多一二两x", n=8000)
+    rounds = 0
+    for text in texts:
+        fast = [(n.start, n.end, n.text, n.value, n.high, n.qualifier, n.chinese, n.percent)
+                for n in numbers.find_numbers(text)]
+        assert fast == _find_numbers_reference(text), text
+        rounds += any(t[2][-1] in "万亿" and not t[2][0].isdigit() for t in fast)
+    assert rounds > 100  # the strings do exercise the round figures
+
+
 # the former pattern of numbers: a lookahead first, then the groups of the whole first number
 _NUMBER_REFERENCE = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十])"
@@ -306,3 +360,91 @@ def test_loader_cpu_times_the_stages_it_is_asked_for(monkeypatch):
     result = process_document(DOCUMENTS[0].read_bytes(), DOCUMENTS[0].name)
     assert result.measures and set(spent) == {"domains.classify_measure", "semantics.measure_semantics"}
     assert all(seconds > 0 for seconds in spent.values())
+
+
+def test_loader_cpu_stage_table_adds_up(tmp_path):
+    """--stages: every stage of process_document with its exclusive share; the shares add up to the whole."""
+    import subprocess
+
+    repo = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-m", "benchmarks.loader_cpu", "--synthetic", "3", "--stages"], cwd=repo,
+                         capture_output=True, text=True, check=True).stdout
+    shares = {line.split()[0]: float(line.split("CPU s")[1].split("%")[0]) for line in out.splitlines()[1:]}
+    assert {"semantics.measure_semantics", "numbers.find_numbers", "pipeline.rows_sha256", "(process_document's"} <= set(shares)
+    assert sum(shares.values()) == pytest.approx(100, abs=1.6)  # 30 shares, each rounded to 0.1 %
+
+
+def test_heading_scores_segment_only_where_alignment_is_in_doubt():
+    """domains._heading_scores cuts a heading with jieba only for a Chinese keyword neither opening nor closing
+    it: the same scores, added in the same order, as cutting every heading (the former form)."""
+    import jieba
+
+    from loaders import items
+
+    def reference(heading: str) -> tuple:
+        if not heading:
+            return ()
+        domains.init_jieba()
+        words = list(jieba.cut(heading, HMM=False))
+        assert "".join(words) == heading  # jieba's words cover the heading: its end is a bound
+        bounds, pos = {0}, 0
+        for token in words:
+            pos += len(token)
+            bounds.add(pos)
+        scores: dict = {}
+        for start, end, keyword, pairs in domains._matches(heading):
+            if keyword.isascii() or start in bounds or end in bounds:
+                domains._add(scores, pairs, 1.0)
+        return tuple(scores.items())
+
+    keywords = [k for k, _ in domains._vocabulary().automaton.items() if not k.isascii()]
+    common = "的一是在不了有和人这中大为上个国我以要生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行" \
+             "学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还"
+    rng = random.Random(3)
+    headings = [it.heading for text in _texts() for it in items.split_items(text)]
+    # a keyword between common characters: now and then jieba joins its edges to them (三水|生态环境导向开发)
+    headings += ["".join(rng.sample(common, 2)) + rng.choice(keywords) + "".join(rng.sample(common, 2))
+                 for _ in range(20000)]
+    dropped = 0
+    for heading in headings:
+        domains._heading_scores.cache_clear()
+        expected = reference(heading)
+        assert domains._heading_scores(heading) == expected, heading
+        dropped += len(expected) < len({d for *_, pairs in domains._matches(heading) for d, _ in pairs})
+    assert dropped > 5  # the headings do exercise a keyword jieba's words cut through
+
+
+def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
+    """subjects.clean_subject tests all its trailing words and leading verbs at once before looping over them:
+    the same subjects as the former loop, on strings built from those words."""
+    from loaders.measures import subjects
+
+    def reference(s: str, leading: bool) -> str:
+        s = s.strip(" 、,，和及与(（")
+        if leading and s.startswith("其中"):
+            s = s[2:]
+        changed = True
+        while changed and s:
+            changed = False
+            for w in subjects.SUBJECT_TRAILING:
+                if s.endswith(w) and len(s) > len(w):
+                    s, changed = s[: -len(w)].rstrip(), True
+            if leading and not s.startswith(subjects._NOUNS_OPENING_LIKE_A_VERB):
+                for w in subjects.SUBJECT_LEADING_VERBS:
+                    if s.startswith(w) and len(s) > len(w):
+                        s, changed = s[len(w) :].lstrip(), True
+        s = subjects._COUNTED_FIGURES_RE.sub("", s)
+        s = subjects._TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
+        return "" if leading and s in subjects.SUBJECT_LEADING_VERBS else s
+
+    pieces = [*subjects.SUBJECT_TRAILING, *subjects.SUBJECT_LEADING_VERBS, "建成区", "其中", "空气质量", "优良率", " ",
+              "、", "首次", "连续3年", "水"]
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(6000)]
+    changed = 0
+    for text in texts:
+        for leading in (True, False):
+            subjects.clean_subject.cache_clear()
+            assert subjects.clean_subject(text, leading) == reference(text, leading), (text, leading)
+            changed += reference(text, leading) != text.strip(" 、,，和及与(（")
+    assert changed > 1000  # the strings do exercise the loop

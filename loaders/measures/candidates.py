@@ -61,9 +61,10 @@ _WORDS_ONLY_RE = re.compile(
     r"(?=[，,。；;\n])"
     r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
     r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n])"
-    r"|(?<=水质)(?P<met>(?:全部|全面|持续|稳定|保持){0,3}达标)(?![率排])(?=[，,。；;\n]))")
-# 饮用水水源地水质全部达标: the water of drinking sources meeting its standard in words is a figure of their
-# compliance rate (the gold writes it as a words-only row); a section's 水质达标 is no share of a catalogue class
+    r"|(?:(?<=水质)|(?<=水源)|(?<=源地))(?P<met>(?:全部|全面|持续|稳定|保持){0,3}达标)(?![率排])(?=[，,。；;\n]))")
+# 饮用水水源地水质全部达标 / 集中式饮用水源地全面稳定达标 (水质 left unsaid): the water of drinking sources meeting its
+# standard in words is a figure of their compliance rate (the gold writes it as a words-only row); a section's 水质达标
+# is no share of a catalogue class
 _STANDARD_MET_SUBJECTS = ("饮用水",)
 # the metric a figure in words follows, and its unit (longest first)
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),

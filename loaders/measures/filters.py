@@ -44,10 +44,21 @@ _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per
 _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区)")
 # the sites of a monitoring network (断面, 点位, 监测站): counted, they are the network's size
 _MONITORING_SITES_RE = re.compile(r"断面|点位|监测站")
-_INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?指标")
-_INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$")  # 其中约束性指标17项, 预期性指标4项: the same, noun first
+_INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指标|(?:预期性?|约束性)目标)")  # 14项预期目标 too
+_INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$")  # 其中约束性指标17项, 预期性指标4个: the same, noun first
+# 19项指标,已完成18项,1项(林木覆盖率)未完成 / 六项监测指标有3项反弹: a bare count after indicators counted in its
+# sentence counts some of them (nothing before it but 有 / 完成, no noun after it)
+_INDICATORS_IN_SENTENCE_RE = re.compile(r"[\d一二三四五六七八九十两]+[项个][^,，。;；]{0,8}指标|指标[共有为]?[\d一二三四五六七八九十两]+[项个]")
+_PART_BEFORE_RE = re.compile(r"(?:^|有|完成|其中|仅|只)$")
+_PART_AFTER_RE = re.compile(r"[,，。;；、(（]|已|未|均|全部|如期|按期|提前|反弹|达标|超标|完成|实现")
 # 10万吨标煤以上能耗指标 / 500亩以上用地指标: an amount of a quota granted, not the size of the quota's holders
 _QUOTA_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}指标")
+# 钢铁、化工、造纸等14个重点行业 / 6个行业(领域): the industries or fields of work named before 等, counted
+_FIELDS_COUNTED_RE = re.compile(r"(?:重点)?(?:行业|领域)")
+# 全市9县区 / 全省14个市州 / 全区16个州(市): the region's own divisions, every one of them (the whole region)
+_WHOLE_REGION_RE = re.compile(r"全[省市区州盟]$")
+_DIVISIONS_RE = re.compile(r"[\d一二三四五六七八九十两]+个?(?:县区|县\(市、?区\)|县市区|市州|州\(市\)|市\(州\)|地市|市\(地\)"
+                           r"|盟市|地州|县|区|市)(?!级|[\u4e00-\u9fff]{0,3}(?:项目|企业|园区))")  # 6个区级水源地: a class of things
 
 
 def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -110,9 +121,14 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
               and _PLACE_WORD_RE.fullmatch(text[c.end : cands[i + 1].start])
               and not _CONJUNCTION_RE.search(text[c.end : cands[i + 1].start])):
             out[i] = c.but(dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
-        elif counted and c.unit.surface == "项" and (_INDICATORS_COUNTED_RE.match(text, c.end)
-                                                    or _INDICATORS_BEFORE_RE.search(text[a : c.start])):
+        elif counted and c.unit.surface in ("项", "个") and (_INDICATORS_COUNTED_RE.match(text, c.end)
+                                                           or _INDICATORS_BEFORE_RE.search(text[a : c.start])
+                                                           or _some_of_indicators(doc, c, a)):
             out[i] = c.but(dropped=True)  # 17项环境保护指标: how many indicators, no figure of the region
+        elif counted and _WHOLE_REGION_RE.search(text[a : c.start]) and _DIVISIONS_RE.match(text, c.start):
+            out[i] = c.but(dropped=True)  # 全市9县区…均达到二级标准 / 覆盖全省14个市州: all its divisions, no figure
+        elif counted and text[a : c.start].rstrip().endswith("等") and _FIELDS_COUNTED_RE.match(text, c.end):
+            out[i] = c.but(dropped=True)  # 钢铁、化工…等14个重点行业: how many industries were just listed
         elif counted and _counts_a_list(text, c):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
         elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):
@@ -206,6 +222,13 @@ def _bound_of_a_class(text: str, a: int, c: Candidate) -> bool:
     return (c.unit.unit in _CAPACITY_UNITS or head.endswith(_SIZE_METRIC_BEFORE)
             or (c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
                 and bool(_QUANTITY_BEFORE_RE.search(head))))
+
+
+def _some_of_indicators(doc: DocumentView, c: Candidate, clause_start: int) -> bool:
+    text = doc.text
+    s_start = doc.sentence_at(c.start)[0]
+    return bool(_PART_BEFORE_RE.search(text[clause_start : c.start]) and _PART_AFTER_RE.match(text, c.end)
+                and _INDICATORS_IN_SENTENCE_RE.search(text[s_start : c.start]))
 
 
 def _counts_a_list(text: str, c: Candidate) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from loaders.measures.candidates import Candidate
+from loaders.measures.candidates import COUNT_UNITS, Candidate
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import words_re
 from loaders.records import Sentence, fast_init
@@ -18,12 +18,17 @@ from loaders.records import Sentence, fast_init
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
 _CUMULATIVE = "累计"
+_EACH_YEAR = "每年"
+_SHARE_OF = "占"  # 占市域面积26.1%: a share of a whole, a level
+_PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5处、省级12处; not a share: 其中A占97%)
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
-# a flow word inside a noun (污水治理率, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
+# a flow word inside a noun (污水治理率, 消除比例, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
 # named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
-_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?率|区|情况)"
+_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?(?:率|比例)|区|情况)"
 _CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
+# land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区): no work done
+_NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设")
 _DIGIT_RE = re.compile(r"\d")
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
@@ -35,6 +40,7 @@ _BASE_YEAR_RE = re.compile(r"(?:较|比|与|相比|相较)\s?((?:19|20)\d\d)\s?�
 _LAST_YEAR_BASE_RE = re.compile(r"同比|(?:较|比)(?:去年|上年|上一年)")  # a change on the year before: annual
 # 重点工程减排量 / 削减量: a quantity cut over a five-year plan's years, its total (the tables write it [ ])
 _FIVE_YEAR_AMOUNT_RE = re.compile(r"减排量|削减量")
+_ANNUAL_CHANGE_RE = re.compile(r"逐年|年均|每年|同比|(?:较|比)(?:去年|上年|上一年)")  # a change of each year
 
 
 @fast_init
@@ -61,11 +67,21 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
                 and f"{year}年" not in doc.text[s_start : clause[1]]:
             year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
+    elif (doc.meta.doc_kind == "five_year_plan" and year_rule == "year_in_paragraph" and doc.meta.year is not None
+          and year is not None and doc.meta.year - 5 < year < doc.meta.year
+          and f"{year}年" not in doc.text[s_start : clause[1]]):
+        # 到2022年底,…。确保入海断面水质100% / 2021年全省完成…。燃煤锅炉改造工程…: a milestone of a five-year
+        # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own);
+        # a year before the plan's (2020年,…) is the history its review tells, which goes on
+        year, year_rule = doc.heading_year(c.start) or doc.meta.year, "year_of_document"
     period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
-            and _FIVE_YEAR_AMOUNT_RE.search(c.subject)):
-        period = f"{year - 4}-{year}"  # 氮氧化物重点工程减排量1.38万吨 in a 十四五 plan: over 2021-2025
+            and (_FIVE_YEAR_AMOUNT_RE.search(c.subject)
+                 or (c.is_change and not _ANNUAL_CHANGE_RE.search(doc.text, s_start, c.start)))):
+        # 氮氧化物重点工程减排量1.38万吨 / 单位地区生产总值能耗下降18% in a 十四五 plan: over 2021-2025 (a change
+        # with no base year written is counted from the plan's base, its first year's previous)
+        period = f"{year - 4}-{year}"
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
 
 
@@ -84,13 +100,21 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
+        if head.lstrip().startswith(_PART_OF) and c.unit.unit in COUNT_UNITS:
+            head = doc.text[doc.clause(clause[0] - 1, clause[0] - 1)[0] : c.start]  # 创建…17处,其中省级12处: its verb
         flows = _LEVEL_REACHED_RE.sub("", head)  # 森林覆盖率提高到42.5%: the level reached, not a change
-        flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", flows)
+        if c.unit.unit == "percent" and _SHARE_OF in flows:
+            flows = flows[flows.rindex(_SHARE_OF) :]  # 划定并严守占市域面积26.1%的红线: a share, what the verb made
+        flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", _NOUNS_OF_WORK_RE.sub("", flows))
         before, _, last = flows.rpartition("、")
         if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
             flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
-        if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))):
+        if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
+                or (c.unit.unit in COUNT_UNITS and part.rule == "plan_review_heading"
+                    and _work_done_after(doc, c, clause))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
+        elif _EACH_YEAR in head:
+            period = None  # 每年开展活动3万场: a figure of each year, not the period's total
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
     elif (part.kind == "outcome" and part.period is None and year == part.year and c.is_change
@@ -98,6 +122,14 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
         period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+def _work_done_after(doc: DocumentView, c: Candidate, clause: tuple[int, int]) -> bool:
+    """110座污水处理厂完成提标改造 / 3049处产污设施安装监测点: the things counted, then the work done to them (not a
+    change, 10个断面水质提高, which is the level's)."""
+    words = tuple(w for w in doc.grammar.report_words.get("period_flow", ()) if w not in _CHANGE_FLOWS)
+    tail = _flow_in_a_noun_re(words).sub("", doc.text[c.end : clause[1]])
+    return any(w in tail for w in words)
 
 
 @functools.cache
@@ -162,6 +194,19 @@ def _task_of(x: KindContext) -> Decision:
     return None
 
 
+# 未完成…下降15%的改善目标 / 未达到2020年20%的规划指标: a goal the text says was missed (the clause up to it negates
+# reaching it; the number qualifies the goal with 的)
+_NOT_REACHED_RE = re.compile(r"(?:未|未能|没有|尚未)(?:完成|达到|实现)")
+_GOAL_OF_RE = re.compile(r"的[\u4e00-\u9fff]{0,6}?(?:目标|指标|任务)")
+
+
+def _goal_not_met(x: KindContext) -> Decision:
+    """未完成“十三五”PM2.5浓度下降15%的改善目标: the goal a review says was missed is a target, not what was done."""
+    if _GOAL_OF_RE.match(x.doc.text, x.c.end, x.clause[1]) and _NOT_REACHED_RE.search(x.head):
+        return "target", "kind_goal_not_met"
+    return None
+
+
 def _report_section(x: KindContext) -> Decision:
     """A government work report's review (outcomes) or plan (targets): the part the number sits in."""
     if x.c.section is not None:
@@ -179,7 +224,8 @@ def _by_year(x: KindContext) -> Decision:
 
 def _plan_deadline(x: KindContext) -> Decision:
     """2022年底前,城市清洁取暖率达到93% in a five-year plan published in 2022: a goal of the plan on the way
-    to its last year, not a year past (a deadline before the plan was published is history)."""
+    to its last year, not a year past (a deadline before the plan was published is history, but for one within
+    a five-year plan's own years: 2021年年底前 in a 十四五 plan drafted in 2021 and published in 2022)."""
     doc = x.doc
     if doc.doc_type != "plan":
         return None
@@ -189,17 +235,22 @@ def _plan_deadline(x: KindContext) -> Decision:
     if found is None or any(m in x.clause_text for m in doc.grammar.outcome_markers):
         return None
     year = int(found.group(1) or found.group(2))
-    if doc.published_year is not None and year < doc.published_year:
+    in_own_years = doc.meta.doc_kind == "five_year_plan" and doc.meta.year is not None and year > doc.meta.year - 5
+    if doc.published_year is not None and year < doc.published_year and not in_own_years:
         return None
     return "target", "kind_plan_deadline"
 
 
 def _year_before_document(x: KindContext) -> Decision:
     """2022年完成销号的62条 in a document about 2023: what was done (but 2022年,至少有1个区实现垃圾分类全覆盖 in a
-    five-year plan published in 2021 is a goal on the way to its last year)."""
+    five-year plan published in 2021 is a goal on the way to its last year, and a year within a five-year plan's
+    own years is left to _year_before_publication)."""
     meta_year, published = x.doc.meta.year, x.doc.published_year
     if x.doc.doc_type == "plan" and published is not None and x.year is not None and x.year > published:
         return None
+    if x.doc.meta.doc_kind == "five_year_plan" and meta_year is not None and x.year is not None \
+            and x.year > meta_year - 5:
+        return None  # 2021年全省散煤替代7.6万户 in a 十四五 plan's tasks: a year of its own, left to publication
     if meta_year is not None and x.year is not None and x.year < meta_year:
         return "outcome", "kind_year_before_document"
     return None
@@ -250,17 +301,18 @@ def _reported(x: KindContext) -> Decision:
 
 
 def _done_aspect(x: KindContext) -> Decision:
-    """全省已建成污水处理厂120座: the aspect 已 before the number (but 升级已上线的13个应用 is planned work)."""
+    """全省已建成污水处理厂120座: the aspect 已 before the number (but 升级已上线的13个应用 is planned work, and
+    a rate of the things 已 qualifies, 确保已建治理设施运行率达到80%, is a rate like any other)."""
     head = x.head
     i = head.rfind(_DONE)
-    if i >= 0 and "的" not in head[i:]:
+    if i >= 0 and "的" not in head[i:] and not _SHARE_NAMED_RE.search(head, i):
         return "outcome", "kind_done_aspect"
     return None
 
 
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
-KIND_RULES = (_task_named, _task_of, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
+KIND_RULES = (_task_named, _task_of, _goal_not_met, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
               _in_report, _year_before_publication, _reported, _done_aspect)
 
 

@@ -193,7 +193,8 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     situation it leaves. Its figures are outcomes of a-1 (a year the clause states from a-5 to a wins), over
     a-5..a-1 when a change or a total of work done. The review is the text before the second chapter (第二章;
     二、 in a plan without chapters), and a chapter right after it that goes on with it (“十三五”成效, 发展现状,
-    面临的形势, 问题与挑战); a first chapter reopens it (after a table of contents), a chapter naming the goals
+    面临的形势, 问题与挑战); a first chapter reopens it (after a table of contents) until a chapter naming the goals
+    has a body (chapters numbered again in each part, 第二篇…第一章, are tasks), a chapter naming the goals
     (指导思想, 总体要求) never (words: report_sections.csv)."""
     if doc.meta.doc_kind != "five_year_plan" or doc.meta.year is None:
         return [], []
@@ -205,9 +206,13 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
         chapters = [(it.char_start, it.marker.rstrip("、"), it.heading) for it in doc.items
                     if it.level == 1 and it.marker.endswith("、")]
     marks: list[tuple[int, Part | None]] = [(0, review)]
-    for pos, ordinal, heading in chapters:
-        reviews = ordinal == "一" or (marks[-1][1] is review and any(w in heading for w in goes_on))
-        marks.append((pos, review if reviews and not any(w in heading for w in goals) else None))
+    goals_written = False  # a goals chapter with a body (not a line of the table of contents) was passed
+    for k, (pos, ordinal, heading) in enumerate(chapters):
+        names_goals = any(w in heading for w in goals)
+        reviews = (ordinal == "一" and not goals_written) or (marks[-1][1] is review and any(w in heading for w in goes_on))
+        marks.append((pos, review if reviews and not names_goals else None))
+        body_end = chapters[k + 1][0] if k + 1 < len(chapters) else len(doc.text)
+        goals_written = goals_written or (names_goals and "。" in doc.text[pos:body_end])  # a table of contents has no prose
     return [p for p, _ in marks], [part for _, part in marks]
 
 

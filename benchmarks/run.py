@@ -9,7 +9,8 @@ benchmarks/out/N/docs, then measures
   - five typical analyst queries on the marts: median latency over several runs, read-only connection.
 Then it times the real corpus data/corpus (benchmarks/corpus.py; `--corpus-only` runs that part alone, in a
 few minutes; `--no-corpus` skips it). It prints a table and rewrites benchmarks/RESULTS.md (after every size, so a long run that is cut off still
-leaves what finished). Nothing is written outside benchmarks/out/ except RESULTS.md.
+leaves what finished); with `--merge` the sizes it runs add or replace their rows among those saved in
+benchmarks/out/results.json, and the other sizes' rows are kept. Nothing is written outside benchmarks/out/ except RESULTS.md.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from benchmarks.stages import (
     incremental_refresh,
     jieba_baseline,
     loader_command,
+    measured_stamp,
     profile_loader,
     run_measured,
     stage_times,
@@ -65,7 +67,7 @@ _BASELINES: dict[int, dict] = {}
 def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
     work = OUT_ROOT / str(n)
     docs, raw, db = work / "docs", work / "raw", work / "warehouse.duckdb"
-    res = SizeResult(n, workers=args.workers, load_avg_start=os.getloadavg())
+    res = SizeResult(n, workers=args.workers, load_avg_start=os.getloadavg(), measured=measured_stamp())
     say(f"\n== N = {n}: generating into {docs.relative_to(REPO)}")
     corpus = write_corpus(docs, n, generator=gen)
     res.chars, res.bytes = corpus["chars"], corpus["bytes"]
@@ -93,7 +95,7 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
     for path in (db, db.with_name(db.name + ".wal")):
         path.unlink(missing_ok=True)
     say("   dbt build ...")
-    stats = run_measured(dbt_command(work), work / "dbt.log", env=dbt_env(raw, db))
+    stats = run_measured(dbt_command(work), work / "dbt.log", env=dbt_env(raw, db, args.duckdb_memory))
     res.dbt = asdict(stats)
     res.dbt_nodes = dbt_node_times(work / "target" / "run_results.json")
     if stats.returncode != 0:
@@ -114,6 +116,16 @@ def run_size(n: int, args, gen: CorpusGenerator) -> SizeResult:
             res.problems.append("incremental refresh: " + res.incremental["log"].replace("\n", " | ")[-400:])
     res.load_avg_end = os.getloadavg()
     return res
+
+
+def merge_sizes(kept: list[SizeResult], new: list[SizeResult]) -> list[SizeResult]:
+    """The rows of one table: each size of `new` replaces or adds its row among `kept`, ordered by N."""
+    by_n = {r.n: r for r in kept} | {r.n: r for r in new}
+    return [by_n[n] for n in sorted(by_n)]
+
+
+def saved_results() -> dict:
+    return json.loads(RESULTS_JSON.read_text(encoding="utf-8")) if RESULTS_JSON.exists() else {}
 
 
 def _dbt_failure_summary(log: str) -> str:
@@ -137,7 +149,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--incremental-docs", type=int, default=10,
                    help="after each size, refresh this many new documents in incrementally, beside a full build (0: no)")
     p.add_argument("--skip-dbt", action="store_true", help="loader and baseline only")
+    p.add_argument("--duckdb-memory", help="DuckDB memory_limit of the builds, e.g. 8GB (default: profiles.yml's 1GB, "
+                   "which runs out of memory at 100 000 documents)")
     p.add_argument("--no-write", action="store_true", help="print only; write neither RESULTS.md nor results.json")
+    p.add_argument("--merge", action="store_true",
+                   help="keep the rows of the other sizes saved in results.json (e.g. --sizes 100000 --merge)")
     p.add_argument("--rewrite-report", action="store_true",
                    help="measure nothing: rewrite RESULTS.md from benchmarks/out/results.json (e.g. after editing notes)")
     args = p.parse_args(argv)
@@ -148,7 +164,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def rewrite_report() -> int:
-    saved = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+    saved = saved_results()
     args = argparse.Namespace(**saved["run"])
     results = [SizeResult(**r) for r in saved["sizes"]]
     RESULTS_MD.write_text(markdown(results, saved["machine"], args, saved["workers_identical"], saved["profile"],
@@ -173,6 +189,8 @@ def corpus(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.duckdb_memory:  # for the refresh's `envwh` builds too, which take the environment as it is
+        os.environ["ENVWH_DUCKDB_MEMORY"] = args.duckdb_memory
     if args.rewrite_report and args.corpus_only:  # the corpus block from its saved figures
         res = json.loads((OUT_ROOT / "corpus" / "results.json").read_text(encoding="utf-8"))
         write_block(RESULTS_MD, corpus_markdown(res, machine()))
@@ -189,18 +207,21 @@ def main(argv: list[str] | None = None) -> int:
     gen = CorpusGenerator(load_samples(), load_regions(), args.seed)
     OUT_ROOT.mkdir(parents=True, exist_ok=True)
     results: list[SizeResult] = []
-    invariance = profile = None
+    saved = saved_results() if args.merge else {}
+    kept = [SizeResult(**r) for r in saved.get("sizes", [])]
+    invariance, profile = saved.get("workers_identical"), saved.get("profile")
 
     def report() -> None:
         if args.no_write:
             return
         pending = [n for n in args.sizes if n not in {r.n for r in results}]
         run = {k: getattr(args, k) for k in ("command_line", "repeats", "baseline_max_docs")}
+        table = merge_sizes(kept, results)
         RESULTS_JSON.write_text(json.dumps({"machine": mach, "run": run, "started": started, "pending": pending,
-                                            "sizes": [asdict(r) for r in results],
+                                            "sizes": [asdict(r) for r in table],
                                             "workers_identical": invariance, "profile": profile},
                                            ensure_ascii=False, indent=1, default=str))
-        RESULTS_MD.write_text(markdown(results, mach, args, invariance, profile, pending, started, notes),
+        RESULTS_MD.write_text(markdown(table, mach, args, invariance, profile, pending, started, notes),
                               encoding="utf-8")
 
     if args.check_workers and args.workers > 1:
@@ -223,11 +244,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_corpus:
         corpus(args)
     say("")
-    for g in growth(results):
+    for g in growth(merge_sizes(kept, results)):
         say(f"time per document, N {g['from']:,} -> {g['to']:,}: load × {fmt(g['load_wall'], '.2f')} "
             f"(CPU × {fmt(g['load_cpu'], '.2f')}), dbt build × {fmt(g['dbt_wall'], '.2f')} "
             f"(CPU × {fmt(g['dbt_cpu'], '.2f')})")
-    for goal, measured, verdict in goals(results, invariance):
+    for goal, measured, verdict in goals(merge_sizes(kept, results), invariance):
         say(f"{verdict:>14}  {goal}: {measured}")
     if not args.no_write:
         say(f"\nwritten: {RESULTS_MD.relative_to(REPO)} and {RESULTS_JSON.relative_to(REPO)}")

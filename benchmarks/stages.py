@@ -142,10 +142,13 @@ def jieba_baseline(gen: CorpusGenerator, n: int) -> Baseline:
     return Baseline(n, sum(map(len, texts)), wall, cpu)
 
 
-def dbt_env(raw: Path, db: Path) -> dict:
+def dbt_env(raw: Path, db: Path, duckdb_memory: str | None = None) -> dict:
+    """The build's environment: profiles.yml's DuckDB memory_limit unless `duckdb_memory` (100 000 documents need more)."""
     env = dict(os.environ)
     env.update(ENVWH_RAW_DIR=str(raw.resolve()), ENVWH_DUCKDB_PATH=str(db.resolve()), DBT_PROFILES_DIR=str(REPO))
     env.pop("ENVWH_DUCKDB_MEMORY", None)
+    if duckdb_memory:
+        env["ENVWH_DUCKDB_MEMORY"] = duckdb_memory
     return env
 
 
@@ -280,6 +283,7 @@ class SizeResult:
     load_avg_end: tuple = ()
     problems: list[str] = field(default_factory=list)
     incremental: dict | None = None  # incremental_refresh(): k new documents refreshed in, and a full build beside
+    measured: str = ""  # when and on which commit this size ran (rows of several runs can share one table)
 
     # derived figures -------------------------------------------------------
     def docs_per_s(self) -> float | None:
@@ -308,6 +312,15 @@ class SizeResult:
 
     def total_s(self) -> float | None:
         return self.load["wall_s"] + self.dbt["wall_s"] if self.load_ok() and self.dbt_ok() else None
+
+
+def measured_stamp() -> str:
+    """'2026-11-29 20:07 UTC, aa04a15': the start of a size's run and the commit of the code it ran."""
+    from datetime import UTC, datetime
+
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO)
+    commit = head.stdout.strip() if head.returncode == 0 else "commit unknown"
+    return f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {commit}"
 
 
 def count_rows(raw: Path) -> tuple[int | None, int | None, int | None]:

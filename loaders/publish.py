@@ -104,15 +104,22 @@ def _dbt_executable() -> str:
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
+# DuckDB's error when a query needs more than profiles.yml's memory_limit: said plainly, with the remedy.
+OUT_OF_MEMORY_HINT = ("DuckDB ran out of its memory limit (profiles.yml: ENVWH_DUCKDB_MEMORY, default 1GB, enough "
+                      "for about 10 000 documents): set ENVWH_DUCKDB_MEMORY higher (8GB built 100 000 documents) "
+                      "and run the refresh again; the published warehouse is unchanged.")
+
+
 def dbt_error_lines(output: list[str]) -> list[str]:
     """The part of dbt's output that says why it failed."""
     lines = [_TIMESTAMP.sub("", line.rstrip()) for line in output]
+    hint = [OUT_OF_MEMORY_HINT] if any("Out of Memory" in x for x in lines) else []
     for i, line in enumerate(lines):
         if line.startswith("Completed with") or line.startswith("Encountered an error"):
             tail = [x for x in lines[i:] if x.strip() and not x.startswith("Done.")]
-            return tail[:40]
+            return tail[:40] + hint
     flagged = [x for x in lines if re.search(r"Error|ERROR|FAIL|Failure", x)]
-    return (flagged or [x for x in lines if x.strip()])[-40:]
+    return (flagged or [x for x in lines if x.strip()])[-40:] + hint
 
 
 def dbt_state_dir(published: Path) -> Path:

@@ -280,3 +280,16 @@ def test_an_incremental_build_with_free_blocks_is_compacted_before_publication(t
         assert result.compaction["size_after"] < result.compaction["size_before"]
         assert publish.free_share(published) < publish.COMPACT_FREE_SHARE
         assert published.stat().st_size == result.compaction["size_after"]
+
+
+def test_out_of_memory_of_duckdb_is_said_with_its_remedy():
+    """A build that outgrows profiles.yml's memory_limit names the variable to raise; other failures do not."""
+    oom = ["12:00:01  1 of 9 ERROR creating sql table model main.int_measures_resolved",
+           "12:00:01  Completed with 1 error, 0 partial successes, and 0 warnings:",
+           "12:00:01  Runtime Error in model int_measures_resolved",
+           "12:00:01    Out of Memory Error: could not allocate block of size 256.0 KiB (953.6 MiB/953.6 MiB used)"]
+    lines = publish.dbt_error_lines(oom)
+    assert lines[-1] == publish.OUT_OF_MEMORY_HINT and "ENVWH_DUCKDB_MEMORY" in lines[-1]
+    assert any("Out of Memory Error" in x for x in lines[:-1])
+    other = oom[:3] + ["12:00:01    Binder Error: column x not found"]
+    assert publish.OUT_OF_MEMORY_HINT not in publish.dbt_error_lines(other)

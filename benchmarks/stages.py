@@ -31,7 +31,7 @@ BIN = Path(sys.executable).parent
 class ProcessStats:
     wall_s: float
     cpu_s: float  # user + system of the child and everything it waited for
-    peak_tree_rss: int  # largest sum of RSS over the process and its descendants, sampled every 50 ms
+    peak_tree_rss: int  # largest sum of PSS (RSS where no PSS) over the process and its descendants, every 50 ms
     others_cores: float  # average number of cores busy with other work on the machine meanwhile
     returncode: int
     log: str  # tail of stderr/stdout
@@ -64,6 +64,16 @@ class _Tree:
     main_cpu_s: float = 0.0
 
 
+def _resident(p: psutil.Process) -> int:
+    """A process's share of resident memory: PSS where the system gives it, so that pages a forked worker
+    shares with its parent (the loader's dictionaries, raw tables read before the fork) count once in the
+    tree's sum, not once per process as RSS would; RSS elsewhere."""
+    try:
+        return p.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return p.memory_info().rss
+
+
 def _sample_tree(proc: subprocess.Popen, every_s: float = 0.05) -> _Tree:
     """Sample, in a thread, the RSS summed over the process tree and the top process's own CPU time."""
     tree = _Tree()
@@ -83,7 +93,7 @@ def _sample_tree(proc: subprocess.Popen, every_s: float = 0.05) -> _Tree:
             total = 0
             for p in procs:
                 try:
-                    total += p.memory_info().rss
+                    total += _resident(p)
                 except psutil.Error:
                     pass
             tree.peak_rss = max(tree.peak_rss, total)

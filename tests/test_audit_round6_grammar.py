@@ -6,26 +6,22 @@ invented for the test."""
 from __future__ import annotations
 
 import pytest
+from extraction_helper import CITY_PLAN, CITY_REPORT, by_value_text, extract
 from relevance_helper import flag
 
 from loaders.evaluate import assign_indicator, load_synonyms
-from loaders.items import split_items, split_sentences
-from loaders.measures import extract_measures
 from loaders.pipeline import process_document
-from loaders.records import Metadata
 
-PLAN = Metadata("某市生态环境保护规划", None, None, "2021-06-01", "某市", "340500", "plan", 2021,
-                region_scope="city", doc_kind="plan")
+PLAN = CITY_PLAN
 SYNONYMS = load_synonyms()
 
 
 def measures(text):
-    items = split_items(text)
-    return extract_measures(text, items, split_sentences(text, items), PLAN)
+    return extract(text, PLAN)
 
 
 def by_text(text):
-    return {m.value_text: m for m in measures(text)}
+    return by_value_text(text, PLAN)
 
 
 @pytest.mark.parametrize(
@@ -109,8 +105,7 @@ def test_a_rise_of_the_good_water_share_since_a_base_year_is_the_improvement_ind
     assert assign_indicator(subject, unit, SYNONYMS) == indicator
 
 
-REPORT = Metadata("某市政府工作报告", None, None, "2024-02-01", "某市", "340500", "report", 2024,
-                  region_scope="city", doc_kind="work_report")
+REPORT = CITY_REPORT
 
 
 @pytest.mark.parametrize(
@@ -124,9 +119,7 @@ REPORT = Metadata("某市政府工作报告", None, None, "2024-02-01", "某市"
     ],
 )
 def test_a_level_reached_after_a_change_is_of_the_metric_not_of_the_change(text, value_text, subject):
-    items = split_items(text)
-    got = {m.value_text: m for m in extract_measures(text, items, split_sentences(text, items), REPORT)}
-    assert got[value_text].subject_zh == subject
+    assert by_value_text(text, REPORT)[value_text].subject_zh == subject
 
 
 @pytest.mark.parametrize(
@@ -139,7 +132,6 @@ def test_a_level_reached_after_a_change_is_of_the_metric_not_of_the_change(text,
     ],
 )
 def test_distinctions_counted_are_no_measure(text, dropped, kept):
-    items = split_items(text)
-    got = {m.value_text for m in extract_measures(text, items, split_sentences(text, items), REPORT)}
+    got = set(by_value_text(text, REPORT))
     assert dropped not in got
     assert kept is None or kept in got

@@ -2,21 +2,17 @@
 documents of several provinces. Every sentence is invented for the test."""
 
 import pytest
+from extraction_helper import CITY_REPORT, extract
 from relevance_helper import flag
 
 from loaders import semantics
 from loaders.evaluate import assign_indicator, load_synonyms
-from loaders.items import split_items, split_sentences
-from loaders.measures import extract_measures
-from loaders.records import Metadata
 
-REPORT = Metadata("某市政府工作报告", None, None, "2024-02-01", "某市", "340500", "report", 2024,
-                  region_scope="city", doc_kind="work_report")
+REPORT = CITY_REPORT
 
 
 def measures(text):
-    items = split_items(text)
-    return extract_measures(text, items, split_sentences(text, items), REPORT)
+    return extract(text, REPORT)
 
 
 @pytest.mark.parametrize(

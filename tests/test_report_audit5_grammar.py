@@ -8,24 +8,20 @@ factories. Every sentence is invented for the test."""
 from __future__ import annotations
 
 import pytest
+from extraction_helper import CITY_REPORT, by_value_text, extract
 from relevance_helper import flag
 
 from loaders import semantics
-from loaders.items import split_items, split_sentences
-from loaders.measures import extract_measures
-from loaders.records import Metadata
 
-REPORT = Metadata("某市政府工作报告", None, None, "2024-02-01", "某市", "340500", "report", 2024,
-                  region_scope="city", doc_kind="work_report")
+REPORT = CITY_REPORT
 
 
 def measures(text):
-    items = split_items(text)
-    return extract_measures(text, items, split_sentences(text, items), REPORT)
+    return extract(text, REPORT)
 
 
 def by_text(text):
-    return {m.value_text: m for m in measures(text)}
+    return by_value_text(text, REPORT)
 
 
 @pytest.mark.parametrize(

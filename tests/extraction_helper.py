@@ -1,0 +1,24 @@
+"""Invented sentences extracted as a document's text, items and sentences split as the loader splits them: the one
+helper of the grammar tests that read measures of a sentence under a given document's metadata."""
+
+from __future__ import annotations
+
+from loaders.items import split_items, split_sentences
+from loaders.measures import extract_measures
+from loaders.records import Metadata
+
+# A city's work report and a city's five-year plan, of no real city (the grammar must not depend on one).
+CITY_REPORT = Metadata("某市政府工作报告", None, None, "2024-02-01", "某市", "340500", "report", 2024,
+                       region_scope="city", doc_kind="work_report")
+CITY_PLAN = Metadata("某市生态环境保护规划", None, None, "2021-06-01", "某市", "340500", "plan", 2021,
+                     region_scope="city", doc_kind="plan")
+
+
+def extract(text: str, meta: Metadata) -> list:
+    items = split_items(text)
+    return extract_measures(text, items, split_sentences(text, items), meta)
+
+
+def by_value_text(text: str, meta: Metadata) -> dict:
+    """The measures of text keyed by the figure as written (one per figure in these tests)."""
+    return {m.value_text: m for m in extract(text, meta)}

@@ -132,12 +132,13 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
        the figure is not environmental: its domain is that of the nearest non-environmental word of
        the clause holding the number (strong first: 完成投资20亿元 -> economy), else economy."""
     env = _environmental_domains()
+    number = sentence[number_at:number_end]  # the figure with its unit (to the sentence's end without number_end)
     counted = _counted(sentence, number_end)
     # a number before 的 describes the noun after it (66万千瓦的煤发电项目), and a number that opens a member
     # of a list (甲、【9条】河流治理) counts the noun after it: the subject before 、 is the previous member's
     first_counted = counted.startswith("的") or clause.endswith(LIST_SEPARATOR) or _ends_on_measure_word(subject)
     phrases = [counted, subject] if first_counted else [subject, counted]
-    examples, own = _examples(clause, sentence[number_at:number_end])
+    examples, own = _examples(clause, number)
     if examples is None or _examples_decide(examples, [*phrases, own]):
         phrases.append(clause)
     else:
@@ -152,7 +153,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         if strong:
             purpose = _purpose_of_the_plant(sentence) if _measure_word_at(numerator, strong[-1][0]) else None
             return (True, purpose) if purpose else (env[strong[-1][1]], strong[-1][1])
-    if _money_of_the_works_before(clause, sentence[number_at:number_end]):
+    if _money_of_the_works_before(clause, number):
         # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
         decided = _works_before(before)
         if decided:
@@ -168,7 +169,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
     found = [k for k in _keywords(around) if not env[k[1]]]
     at = number_at - start
-    shared = _shared_tail(around, at + len(sentence[number_at:number_end]))
+    shared = _shared_tail(around, at + len(number))
     if shared:  # 完成2100万千瓦火电机组、395台燃煤锅炉超低排放改造: the list's last words are each item's action
         return True, shared
     if found:
@@ -177,7 +178,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     # nothing else counts the sites whose water or air the words after it name, past the 、 inside that noun phrase
     # (up to the next figure, whose own words those are)
     if counted and not counted.startswith(LIST_SEPARATOR):
-        nxt = _DIGIT.search(around, at + 1 + len(sentence[number_at:number_end]))
+        nxt = _DIGIT.search(around, at + 1 + len(number))
         sites = [d for _, d in _deciding(around[at : nxt.start() if nxt else len(around)]) if d in _QUALITY_DOMAINS]
         if sites:
             return True, sites[0]

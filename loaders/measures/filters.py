@@ -26,9 +26,9 @@ _HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|
 # 入选全国美丽河湖优秀案例3个 / 4项改革措施为全国首创: cases chosen as models, firsts, counted: distinctions won
 _HONOURS_BEFORE_RE = re.compile(r"(?:入选|获评|评为)[^，,。；;、]{0,20}?(?:案例|典型|经验|做法)$")
 _FIRSTS_AFTER_RE = re.compile(r"[^，,。；;、]{0,12}?(?:为|属|系)(?:全国|全省|国内|国家)首创")
-_TIMES = ("次", "届", "轮")
+_TIMES = ("次", "届", "轮")  # after 连续: a run of ratings or terms (连续4次获评优秀), not work done
 _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
-_THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)  # after 连续: a run of ratings or terms (连续4次获评优秀), not work done
+_THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)
 # 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
 # built or offered, not a figure of the region
 _FACTOR_RE = re.compile(r"\d\s*[×xX✕]\s*$")

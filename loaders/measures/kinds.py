@@ -67,8 +67,7 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
                 and f"{year}年" not in doc.text[s_start : clause[1]]:
             year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
-    elif (doc.meta.doc_kind == "five_year_plan" and year_rule == "year_in_paragraph" and doc.meta.year is not None
-          and year is not None and doc.meta.year - 5 < year < doc.meta.year
+    elif (year_rule == "year_in_paragraph" and _in_own_plan_years(doc, year) and year < doc.meta.year
           and f"{year}年" not in doc.text[s_start : clause[1]]):
         # 到2022年底,…。确保入海断面水质100% / 2021年全省完成…。燃煤锅炉改造工程…: a milestone of a five-year
         # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own);
@@ -122,6 +121,12 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
         period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+def _in_own_plan_years(doc: DocumentView, year: int | None) -> bool:
+    """year is one of a five-year plan's own years or later (2021 in a plan ending 2025), not the history before."""
+    return (doc.meta.doc_kind == "five_year_plan" and doc.meta.year is not None and year is not None
+            and year > doc.meta.year - 5)
 
 
 def _work_done_after(doc: DocumentView, c: Candidate, clause: tuple[int, int]) -> bool:
@@ -235,8 +240,7 @@ def _plan_deadline(x: KindContext) -> Decision:
     if found is None or any(m in x.clause_text for m in doc.grammar.outcome_markers):
         return None
     year = int(found.group(1) or found.group(2))
-    in_own_years = doc.meta.doc_kind == "five_year_plan" and doc.meta.year is not None and year > doc.meta.year - 5
-    if doc.published_year is not None and year < doc.published_year and not in_own_years:
+    if doc.published_year is not None and year < doc.published_year and not _in_own_plan_years(doc, year):
         return None
     return "target", "kind_plan_deadline"
 
@@ -248,8 +252,7 @@ def _year_before_document(x: KindContext) -> Decision:
     meta_year, published = x.doc.meta.year, x.doc.published_year
     if x.doc.doc_type == "plan" and published is not None and x.year is not None and x.year > published:
         return None
-    if x.doc.meta.doc_kind == "five_year_plan" and meta_year is not None and x.year is not None \
-            and x.year > meta_year - 5:
+    if _in_own_plan_years(x.doc, x.year):
         return None  # 2021年全省散煤替代7.6万户 in a 十四五 plan's tasks: a year of its own, left to publication
     if meta_year is not None and x.year is not None and x.year < meta_year:
         return "outcome", "kind_year_before_document"

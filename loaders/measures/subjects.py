@@ -22,6 +22,7 @@ from loaders.measures.document import DocumentView
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
 # adverbs between a subject and its comparator (达标率稳定保持在100%, 继续保持): not after the number (保持稳定)
 _ADVERBS_BEFORE_COMPARATOR = ("继续", "持续", "稳定")
+_LEADING_SUBJECT_TRAILING = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR  # what a subject before its number sheds
 # a space between two Chinese characters is a line break of the source inside a word (安全利 用率)
 _BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
@@ -87,11 +88,11 @@ def clean_subject(s: str, leading: bool) -> str:
     s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):
         s = s[2:]
+    trailing = _LEADING_SUBJECT_TRAILING if leading else SUBJECT_TRAILING
     changed = True
     while changed and s:
         # one C test for the words below first: most subjects neither end nor open with one (a Python loop
         # over the 29 words cost ~3 µs a subject)
-        trailing = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR if leading else SUBJECT_TRAILING
         if not s.endswith(trailing) and not (leading and s.startswith(SUBJECT_LEADING_VERBS)):
             break
         changed = False

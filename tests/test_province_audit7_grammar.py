@@ -67,3 +67,12 @@ def test_things_counted_that_won_a_distinction_are_no_figure():
     for won in ("2个", "3个", "4个"):
         assert won not in got, won
     assert "55%" in got and "8个" in got and "12个" in got  # a prize fund (奖补) is no distinction
+
+
+def test_the_new_three_exported_are_trade():
+    from relevance_helper import flag
+
+    sentence = "电动汽车、锂电池、光伏产品“新三样”出口年均增长18%，光伏发电装机达到500万千瓦。"
+    assert not flag(sentence, "18%")
+    assert flag(sentence, "500万千瓦")
+    assert not flag("“新三样”产品出口额增长24.5%。", "24.5%")

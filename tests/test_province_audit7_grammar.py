@@ -76,3 +76,9 @@ def test_the_new_three_exported_are_trade():
     assert not flag(sentence, "18%")
     assert flag(sentence, "500万千瓦")
     assert not flag("“新三样”产品出口额增长24.5%。", "24.5%")
+
+
+def test_the_level_a_change_reached_in_a_five_year_review_has_no_period():
+    got = rows(OPENING + "五年来，黑土地耕层厚度提升3.5%、达到21厘米，森林覆盖率提高1.5个百分点、达到40.5%，新能源装机新增800万千瓦、达到3000万千瓦。\n")
+    assert got["3.5%"][2] == got["1.5个百分点"][2] == got["800万千瓦"][2] == "2026-2030"
+    assert got["21厘米"] == got["40.5%"] == got["3000万千瓦"] == ("outcome", 2030, None)

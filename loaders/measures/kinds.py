@@ -31,6 +31,7 @@ _CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "�
 # land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区): no work done
 _NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设")
 _DIGIT_RE = re.compile(r"\d")
+_LEVEL_VERBS = ("达到", "达", "增至", "升至", "降至", "为")  # …、达到20.6厘米: the level a change reached
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
@@ -109,8 +110,10 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             flows = flows[flows.rindex(_SHARE_OF) :]  # 划定并严守占市域面积26.1%的红线: a share, what the verb made
         flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", _NOUNS_OF_WORK_RE.sub("", flows))
         before, _, last = flows.rpartition("、")
-        if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
-            flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
+        if _DIGIT_RE.search(before) and (_SHARE_NAMED_RE.search(last) or last.startswith(_LEVEL_VERBS)):
+            # 外送电量年均增长6%、绿电占比超三成 / 耕层厚度提升3.5%、达到20.6厘米: the change is the figure before's;
+            # a share or the level reached follows
+            flows = last
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
                 or (c.unit.unit in COUNT_UNITS and part.rule == "plan_review_heading"
                     and _work_done_after(doc, c, clause))):

@@ -82,3 +82,10 @@ def test_the_level_a_change_reached_in_a_five_year_review_has_no_period():
     got = rows(OPENING + "五年来，黑土地耕层厚度提升3.5%、达到21厘米，森林覆盖率提高1.5个百分点、达到40.5%，新能源装机新增800万千瓦、达到3000万千瓦。\n")
     assert got["3.5%"][2] == got["1.5个百分点"][2] == got["800万千瓦"][2] == "2026-2030"
     assert got["21厘米"] == got["40.5%"] == got["3000万千瓦"] == ("outcome", 2030, None)
+
+
+def test_two_mountains_practice_bases_are_ecology():
+    from relevance_helper import flag
+
+    assert flag("9个县（区）获评“两山”实践创新基地。", "9个")
+    assert flag("创建国家两山实践创新基地1个。", "1个")

@@ -89,3 +89,9 @@ def test_two_mountains_practice_bases_are_ecology():
 
     assert flag("9个县（区）获评“两山”实践创新基地。", "9个")
     assert flag("创建国家两山实践创新基地1个。", "1个")
+
+
+def test_water_replenished_and_schools_extended_over_a_reviewed_period_are_totals():
+    got = rows(OPENING + "五年来，我们守护绿水青山，向湖泊流域生态补水35亿立方米，新改扩建各类学校120所，全省高校达到60所。\n")
+    assert got["35亿立方米"][2] == got["120所"][2] == "2026-2030"
+    assert got["60所"][2] is None

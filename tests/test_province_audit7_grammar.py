@@ -95,3 +95,10 @@ def test_water_replenished_and_schools_extended_over_a_reviewed_period_are_total
     got = rows(OPENING + "五年来，我们守护绿水青山，向湖泊流域生态补水35亿立方米，新改扩建各类学校120所，全省高校达到60所。\n")
     assert got["35亿立方米"][2] == got["120所"][2] == "2026-2030"
     assert got["60所"][2] is None
+
+
+def test_deep_treatment_of_polluters_is_the_environments():
+    from relevance_helper import flag
+
+    assert flag("强化石化行业VOCs综合治理，完成40座成品油储罐深度治理。", "40座")
+    assert flag("实施电力、水泥等行业深度治理项目25个。", "25个")

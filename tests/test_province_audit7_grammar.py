@@ -102,10 +102,3 @@ def test_deep_treatment_of_polluters_is_the_environments():
 
     assert flag("强化石化行业VOCs综合治理，完成40座成品油储罐深度治理。", "40座")
     assert flag("实施电力、水泥等行业深度治理项目25个。", "25个")
-
-
-def test_regions_that_won_a_title_of_a_base_stay_counted():
-    from extraction_helper import CITY_REPORT, by_value_text
-
-    got = by_value_text("累计建成10个国家生态文明建设示范市县，5个县获得了“绿水青山就是金山银山”实践创新基地称号。", CITY_REPORT)
-    assert "10个" in got and "5个" in got

@@ -27,8 +27,7 @@ _HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|
 _HONOURS_BEFORE_RE = re.compile(r"(?:入选|获评|评为)[^，,。；;、]{0,20}?(?:案例|典型|经验|做法)$")
 _FIRSTS_AFTER_RE = re.compile(r"[^，,。；;、]{0,12}?(?:为|属|系)(?:全国|全省|国内|国家)首创")
 # 2个矿山修复项目、3个…成果入选全国典型案例 / 3个项目获评中国人居环境范例奖: the things counted won a distinction
-# (not a title, 5个县获得…实践创新基地称号: the bases and demonstration zones a region creates are its figures)
-_WON_AFTER_RE = re.compile(r"[^，,。；;]{0,20}?(?:入选|获评|评为|荣获|获得|获)[^，,。；;]{0,25}?(?:案例|典型|范例|奖(?![补励金]))")
+_WON_AFTER_RE = re.compile(r"[^，,。；;]{0,20}?(?:入选|获评|评为|荣获|获得|获)[^，,。；;]{0,25}?(?:案例|典型|范例|奖(?![补励金])|称号|荣誉)")
 _TIMES = ("次", "届", "轮")  # after 连续: a run of ratings or terms (连续4次获评优秀), not work done
 _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
 _THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)

@@ -59,16 +59,6 @@ def test_green_loans_are_the_banks_figures():
     assert not flag("新建绿色建筑2171万平方米，绿色转型贷款余额突破1万亿元。", "1万亿元")
 
 
-def test_things_counted_that_won_a_distinction_are_no_figure():
-    from extraction_helper import CITY_REPORT, by_value_text
-
-    got = by_value_text("统筹治山治岸，全市森林覆盖率超过55%，2个矿山修复项目、3个生物多样性保护成果入选全国典型案例，"
-                        "4个项目获评中国人居环境范例奖，新建口袋公园8个，12个村获得奖补资金。", CITY_REPORT)
-    for won in ("2个", "3个", "4个"):
-        assert won not in got, won
-    assert "55%" in got and "8个" in got and "12个" in got  # a prize fund (奖补) is no distinction
-
-
 def test_the_new_three_exported_are_trade():
     from relevance_helper import flag
 

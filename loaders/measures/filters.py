@@ -26,8 +26,6 @@ _HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|
 # 入选全国美丽河湖优秀案例3个 / 4项改革措施为全国首创: cases chosen as models, firsts, counted: distinctions won
 _HONOURS_BEFORE_RE = re.compile(r"(?:入选|获评|评为)[^，,。；;、]{0,20}?(?:案例|典型|经验|做法)$")
 _FIRSTS_AFTER_RE = re.compile(r"[^，,。；;、]{0,12}?(?:为|属|系)(?:全国|全省|国内|国家)首创")
-# 2个矿山修复项目、3个…成果入选全国典型案例 / 3个项目获评中国人居环境范例奖: the things counted won a distinction
-_WON_AFTER_RE = re.compile(r"[^，,。；;]{0,20}?(?:入选|获评|评为|荣获|获得|获)[^，,。；;]{0,25}?(?:案例|典型|范例|奖(?![补励金])|称号|荣誉)")
 _TIMES = ("次", "届", "轮")  # after 连续: a run of ratings or terms (连续4次获评优秀), not work done
 _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
 _THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)
@@ -160,8 +158,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 抓好四件大事 / 抓好A、B和C3件事: the themes of the work, no figure
         elif _LENGTH_OF_BEFORE_RE.search(text[a : c.start]) and text.startswith("的", c.end):
             out[i] = c.but(dropped=True)  # 全长3046公里的生态屏障实现合龙: the length of the thing named, no work
-        elif counted and (_HONOURS_BEFORE_RE.search(text[a : c.start]) or _FIRSTS_AFTER_RE.match(text, c.end)
-                          or _WON_AFTER_RE.match(text, c.end)):
+        elif counted and (_HONOURS_BEFORE_RE.search(text[a : c.start]) or _FIRSTS_AFTER_RE.match(text, c.end)):
             out[i] = c.but(dropped=True)  # 入选全国典型案例3个 / 4项措施为全国首创: distinctions, no work of the region
         elif counted and _HONOURS_AFTER_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 两项国家级生态殊荣 / 两块“金字招牌”: titles won, no figure of the region

@@ -92,3 +92,11 @@ def test_deep_treatment_of_polluters_is_the_environments():
 
     assert flag("强化石化行业VOCs综合治理，完成40座成品油储罐深度治理。", "40座")
     assert flag("实施电力、水泥等行业深度治理项目25个。", "25个")
+
+
+def test_the_year_a_rise_started_from_does_not_date_the_level_reached():
+    got = rows(OPENING + "五年来，城乡居民人均可支配收入从2026年的46000元和16000元分别提高到58000元和23000元。\n")
+    assert got["58000元"][1] == got["23000元"][1] == 2030
+    assert got["46000元"][1] == 2026
+    got = rows(OPENING + "五年来，经济增速2027年以来连续12个季度高于全国平均水平，规模以上工业企业从1800户增加到3300户，新增绿色工厂26个。\n")
+    assert got["3300户"][1] == got["26个"][1] == 2030  # a run since 2027, not the figures' year

@@ -23,6 +23,7 @@ _EACH_YEAR = "每年"
 _SHARE_OF = "占"  # 占市域面积26.1%: a share of a whole, a level
 _PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5处、省级12处; not a share: 其中A占97%)
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
+_FROM_YEAR_OF_RE = re.compile(r"[底末]?的")  # 从2021年的 / 由2020年底的: a rise's starting point
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
 # a flow word inside a noun (污水治理率, 消除比例, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
 # named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
@@ -96,6 +97,8 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     stated = year if year_rule in ("year_in_clause", "year_in_paragraph") else None
     if stated is not None and f"{stated}年" not in doc.text[max(0, clause[0] - _PARAGRAPH_SPAN) : clause[1]]:
         stated = None  # 今年 / 明年: a work report's own year decides, not the guessed date of publication
+    if stated is not None and _started_from(doc, f"{stated}年", max(0, clause[0] - _PARAGRAPH_SPAN), c.start):
+        stated = None  # 从2021年的46503元分别提高到58794元 / 2022年以来: the year a rise or run started, not the figure's
     if stated is not None and part.first <= stated <= part.last:
         year = stated
     else:
@@ -132,6 +135,19 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
             period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+def _started_from(doc: DocumentView, year_word: str, start: int, end: int) -> bool:
+    """The last year_word before end opens a run (2022年以来) or is the start of a rise to the level at end
+    (从2021年的46503元提高到58794元)."""
+    at = doc.text.rfind(year_word, start, end)
+    if at < 0:
+        return False
+    after = at + len(year_word)
+    if doc.text.startswith("以来", after):
+        return True
+    return (doc.text[at - 1 : at] in "从由" and at > 0 and _FROM_YEAR_OF_RE.match(doc.text, after) is not None
+            and _LEVEL_REACHED_RE.search(doc.text, after, end) is not None)
 
 
 def _in_own_plan_years(doc: DocumentView, year: int | None) -> bool:

@@ -137,7 +137,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 全市9县区…均达到二级标准 / 覆盖全省14个市州: all its divisions, no figure
         elif counted and text[a : c.start].rstrip().endswith("等") and _FIELDS_COUNTED_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 钢铁、化工…等14个重点行业: how many industries were just listed
-        elif counted and _counts_a_list(text, c):
+        elif counted and (_counts_a_list(text, c) or _numbers_the_list_before(text, a, c)):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
         elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):
             out[i] = c.but(dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
@@ -259,6 +259,15 @@ def _counts_a_list(text: str, c: Candidate) -> bool:
     n = int(c.number.value)
     m = _LISTED_IN_BRACKETS_RE.match(text, c.end)
     return bool(m and m.group(1).count("、") == n - 1)
+
+
+def _numbers_the_list_before(text: str, a: int, c: Candidate) -> bool:
+    """等 closes a list whose items the count only numbers (辽河、浑河、大凌河等3条河流廊道): it names the list, it
+    measures nothing; a count beyond the items named (改造A、B等58条道路) says how many there are in all, and stays."""
+    before = text[a : c.start].rstrip()
+    if not before.endswith("等") or c.number is None or c.number.value != int(c.number.value):
+        return False
+    return before.count("、") >= 1 and before.count("、") + 1 == int(c.number.value)
 
 
 def _drop_headline_repeats(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,42 @@
+"""Grammar of the plans' audit P7 and of the tuning sample p8_plan_tuning (tests/gold/corpus/audits/), classes
+found in plans of several provinces: the five-year amounts of a plan's table whose period the cell does not write
+(an emission amount's cut in a target column, a reduction amount in the base year's column); the count of the
+items a list closed by 等 names (甲、乙、丙等3条).
+Every table and sentence is invented for the test."""
+
+from __future__ import annotations
+
+from loaders.measures import extract_measures
+from loaders.records import Metadata
+from loaders.tables import Table, render, table_measures
+
+
+def _measures(rows, doc_year=2025):
+    return table_measures(render(Table.from_rows(rows)), doc_year)
+
+
+def test_a_share_on_the_row_of_an_emission_amount_is_the_last_plans_cut():
+    rows = [["指标", "单位", "2015年", "2020年(实际)", "2020年(目标)"],
+            ["二氧化硫排放量", "万吨", "5.10", "4.20", "12.5%"],
+            ["总磷排放量", "吨", "310", "280", "≤300"],
+            ["城市污水处理率", "%", "90", "95", "95%"]]
+    got = {(m.subject_zh, m.year, m.kind): (m.value, m.unit, m.period) for m in _measures(rows)}
+    assert got[("二氧化硫排放量", 2020, "target")] == (12.5, "percent", "2016-2020")
+    assert got[("二氧化硫排放量", 2020, "outcome")] == (42000, "t", None)  # the amount itself: that year's level
+    assert got[("总磷排放量", 2020, "target")] == (300, "t", None)  # a cap on the amount, no cut
+    assert got[("城市污水处理率", 2020, "target")][2] is None  # a rate's level, whatever its unit
+
+
+def test_an_amount_of_reduction_in_the_base_year_column_is_the_last_plans_tally():
+    rows = [["指标", "2020年现状值", "2025年目标值", "属性"],
+            ["化学需氧量重点工程减排量(万吨)", "1.26", "0.48", "约束性"]]
+    got = {m.year: (m.kind, m.value, m.period) for m in _measures(rows)}
+    assert got[2020] == ("outcome", 12600, "2016-2020")
+    assert got[2025] == ("target", 4800, "2021-2025")
+
+
+def test_the_count_of_the_items_a_list_closed_by_deng_names_is_no_measure():
+    plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
+    got = [m.value_text for m in extract_measures(
+        "重点治理甲河、乙河、丙江等3条河流生态廊道,改造东路、西路等12条道路,推进甲县、乙县2个县试点。", [], [], plan)]
+    assert got == ["12条", "2个"]  # 12 roads in all (two named); places doing the work counted without 等 stay

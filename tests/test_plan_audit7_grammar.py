@@ -40,3 +40,11 @@ def test_the_count_of_the_items_a_list_closed_by_deng_names_is_no_measure():
     got = [m.value_text for m in extract_measures(
         "重点治理甲河、乙河、丙江等3条河流生态廊道,改造东路、西路等12条道路,推进甲县、乙县2个县试点。", [], [], plan)]
     assert got == ["12条", "2个"]  # 12 roads in all (two named); places doing the work counted without 等 stay
+
+
+def test_what_a_figure_is_computed_on_is_no_figure():
+    plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
+    got = [m.value_text for m in extract_measures(
+        "注:①按照新调整的30个国控点位现状值统计。生态空间占国土面积比例为21.5%(国土面积按9100平方公里计算);"
+        "2030年水质比例现状值按照考核断面(27个)计算。按照计划新建监测点位12个。", [], [], plan)]
+    assert got == ["21.5%", "12个"]  # the sites and the area the shares are computed on are dropped

@@ -7,6 +7,7 @@ Every table and sentence is invented for the test."""
 from __future__ import annotations
 
 from loaders.measures import extract_measures
+from loaders.pipeline import process_document
 from loaders.records import Metadata
 from loaders.tables import Table, render, table_measures
 
@@ -48,3 +49,20 @@ def test_what_a_figure_is_computed_on_is_no_figure():
         "注:①按照新调整的30个国控点位现状值统计。生态空间占国土面积比例为21.5%(国土面积按9100平方公里计算);"
         "2030年水质比例现状值按照考核断面(27个)计算。按照计划新建监测点位12个。", [], [], plan)]
     assert got == ["21.5%", "12个"]  # the sites and the area the shares are computed on are dropped
+
+
+REVIEW = """某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,主城区消减86.5平方公里污水管网空白区,升级保护420平方公里湿地自然保护区,营造红树林1200亩,退耕还林3.2万亩。
+全市湿地保护率达到60%。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+"""
+
+
+def test_more_verbs_of_work_done_in_a_review_make_totals_over_the_last_plan():
+    got = {m["value_text"]: (m["kind"], m["year"], m["period"])
+           for m in process_document(REVIEW.encode("utf-8"), "plan.txt").measures}
+    for done in ("86.5平方公里", "420平方公里", "1200亩", "3.2万亩"):
+        assert got[done] == ("outcome", 2030, "2026-2030"), done
+    assert got["60%"] == ("outcome", 2030, None)

@@ -66,3 +66,12 @@ def test_more_verbs_of_work_done_in_a_review_make_totals_over_the_last_plan():
     for done in ("86.5平方公里", "420平方公里", "1200亩", "3.2万亩"):
         assert got[done] == ("outcome", 2030, "2026-2030"), done
     assert got["60%"] == ("outcome", 2030, None)
+
+
+def test_a_key_project_row_whose_word_reduction_the_pdf_moved_is_still_the_plans_tally():
+    rows = [["指标", "", "2020年", "2025年目标"],
+            ["主要污染物重点工程", "总磷", "—", "210"],
+            ["重点工程数量(个)", "", "12", "30"]]
+    got = {(m.subject_zh, m.year): m.period for m in _measures(rows)}
+    assert got[("主要污染物重点工程总磷", 2025)] == "2021-2025"
+    assert got[("重点工程数量", 2025)] is None  # projects counted, no pollutant's reduction

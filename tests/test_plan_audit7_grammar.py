@@ -75,3 +75,12 @@ def test_a_key_project_row_whose_word_reduction_the_pdf_moved_is_still_the_plans
     got = {(m.subject_zh, m.year): m.period for m in _measures(rows)}
     assert got[("主要污染物重点工程总磷", 2025)] == "2021-2025"
     assert got[("重点工程数量", 2025)] is None  # projects counted, no pollutant's reduction
+
+
+def test_the_share_of_a_sector_of_the_economy_is_not_environmental():
+    plan = """某市“十六五”生态环境保护规划
+第一章 发展基础
+2030年,三次产业比例达到10.6:40.2:49.2,第三产业比2025年提高了6.2个百分点,森林覆盖率提高了2.1个百分点。
+"""
+    got = {m["value_text"]: m["is_environmental"] for m in process_document(plan.encode("utf-8"), "plan.txt").measures}
+    assert got == {"6.2个百分点": False, "2.1个百分点": True}

@@ -39,8 +39,9 @@ def test_an_amount_of_reduction_in_the_base_year_column_is_the_last_plans_tally(
 def test_the_count_of_the_items_a_list_closed_by_deng_names_is_no_measure():
     plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
     got = [m.value_text for m in extract_measures(
-        "重点治理甲河、乙河、丙江等3条河流生态廊道,改造东路、西路等12条道路,推进甲县、乙县2个县试点。", [], [], plan)]
-    assert got == ["12条", "2个"]  # 12 roads in all (two named); places doing the work counted without 等 stay
+        "重点治理甲河、乙河、丙江等3条河流生态廊道,改造东路、西路等12条道路,推进甲县、乙县2个县试点,"
+        "划定甲水库、乙水库等5个水库、丙水库等3个水库保护区。", [], [], plan)]
+    assert got == ["12条", "2个", "5个", "3个"]  # 12 roads in all (two named); places doing the work counted without 等 stay
 
 
 def test_what_a_figure_is_computed_on_is_no_figure():

@@ -30,6 +30,7 @@ _TIMES = ("次", "届", "轮")  # after 连续: a run of ratings or terms (连�
 _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
 # 按照…20个国控点位现状值统计 / 国土面积按8523平方公里计算: what a figure is computed on (a table note's sites, a
 # denominator), no figure of its own
+_LIST_START_RE = re.compile(r"[\d等]")  # a list closed by 等 starts after the count or the 等 of one before it
 _BASIS_BEFORE_RE = re.compile(r"(?:按照|按|依据)[^按]{0,40}$")
 _BASIS_AFTER_RE = re.compile(r"[^按]{0,24}?(?:计算|统计|测算|核算)$")
 _THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)
@@ -273,7 +274,8 @@ def _numbers_the_list_before(text: str, a: int, c: Candidate) -> bool:
     before = text[a : c.start].rstrip()
     if not before.endswith("等") or c.number is None or c.number.value != int(c.number.value):
         return False
-    return before.count("、") >= 1 and before.count("、") + 1 == int(c.number.value)
+    items = _LIST_START_RE.split(before[:-1])[-1]  # A、B等5个水库、C等3个: the list after the count before
+    return items.count("、") >= 1 and items.count("、") + 1 == int(c.number.value)
 
 
 def _drop_headline_repeats(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

@@ -85,3 +85,13 @@ def test_the_share_of_a_sector_of_the_economy_is_not_environmental():
 """
     got = {m["value_text"]: m["is_environmental"] for m in process_document(plan.encode("utf-8"), "plan.txt").measures}
     assert got == {"6.2个百分点": False, "2.1个百分点": True}
+
+
+def test_capacity_added_in_a_review_is_a_total_and_profits_are_the_economy():
+    plan = """某市“十六五”生态环境保护规划
+第一章 发展基础
+新兴产业利润总额占比达到45.2%。增加污水处理能力25万吨/日,全市污水处理能力增加到120万吨/日。
+"""
+    got = {m["value_text"]: (m["is_environmental"], m["period"])
+           for m in process_document(plan.encode("utf-8"), "plan.txt").measures}
+    assert got == {"45.2%": (False, None), "25万吨/日": (True, "2026-2030"), "120万吨/日": (True, None)}

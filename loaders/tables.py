@@ -633,6 +633,10 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         is_reduction = _REDUCTION.search(subject + group) is not None
         row_totals = any(cv.is_total for c, col in enumerate(cols) if col.role == "value"
                          and (cv := parse_cell(clean_cell(table.text(r, c)))) is not None)
+        # 减排16% in a value cell: the row is a reduction's whatever its label (主要大 | 二氧化硫, the rest of the
+        # label 气污染物减排比例 printed on the next row)
+        cells_cut = next((m.group(0) for c, col in enumerate(cols) if col.role == "value"
+                          and (m := _REDUCTION.match(clean_cell(table.text(r, c))))), "")
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
@@ -666,7 +670,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=_period(cv, col) or (_plan_period(cv, piece_subject if is_level else subject + group, col.year, last_year, u,
+                    period=_period(cv, col) or (_plan_period(cv, piece_subject if is_level else subject + group + cells_cut, col.year, last_year, u,
                                                              row_unit=unit, row_totals=row_totals)
                                                 if five_years else None),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,

@@ -95,3 +95,14 @@ def test_capacity_added_in_a_review_is_a_total_and_profits_are_the_economy():
     got = {m["value_text"]: (m["is_environmental"], m["period"])
            for m in process_document(plan.encode("utf-8"), "plan.txt").measures}
     assert got == {"45.2%": (False, None), "25万吨/日": (True, "2026-2030"), "120万吨/日": (True, None)}
+
+
+def test_a_cell_saying_reduction_makes_its_row_a_reduction_whatever_its_label():
+    rows = [["指标", "", "2015年", "2020年目标值", "2020年实际值"],
+            ["主要大", "二氧化硫", "减排12%", "3%", "8.5%"],
+            ["森林覆盖率", "", "58%", "59%", "60%"]]
+    got = {(m.subject_zh, m.year, m.kind): (m.value, m.period) for m in _measures(rows)}
+    assert got[("主要大二氧化硫", 2015, "outcome")] == (12, "2011-2015")
+    assert got[("主要大二氧化硫", 2020, "target")] == (3, "2016-2020")
+    assert got[("主要大二氧化硫", 2020, "outcome")] == (8.5, "2016-2020")
+    assert got[("森林覆盖率", 2020, "outcome")] == (60, None)

@@ -55,6 +55,7 @@ def test_what_a_figure_is_computed_on_is_no_figure():
 REVIEW = """某市“十六五”生态环境保护规划
 第一章 发展基础
 “十五五”期间,主城区消减86.5平方公里污水管网空白区,升级保护420平方公里湿地自然保护区,营造红树林1200亩,退耕还林3.2万亩。
+设置环境监管网格1800个,布设土壤采样点420个,审批建设项目75个,罚款860万元,移送案件12起,办结信访件930件。
 全市湿地保护率达到60%。
 第二章 主要目标
 到2035年,全市优良天数比例达到90%。
@@ -64,7 +65,7 @@ REVIEW = """某市“十六五”生态环境保护规划
 def test_more_verbs_of_work_done_in_a_review_make_totals_over_the_last_plan():
     got = {m["value_text"]: (m["kind"], m["year"], m["period"])
            for m in process_document(REVIEW.encode("utf-8"), "plan.txt").measures}
-    for done in ("86.5平方公里", "420平方公里", "1200亩", "3.2万亩"):
+    for done in ("86.5平方公里", "420平方公里", "1200亩", "3.2万亩", "1800个", "420个", "75个", "860万元", "12起", "930件"):
         assert got[done] == ("outcome", 2030, "2026-2030"), done
     assert got["60%"] == ("outcome", 2030, None)
 

@@ -107,3 +107,11 @@ def test_a_cell_saying_reduction_makes_its_row_a_reduction_whatever_its_label():
     assert got[("主要大二氧化硫", 2020, "target")] == (3, "2016-2020")
     assert got[("主要大二氧化硫", 2020, "outcome")] == (8.5, "2016-2020")
     assert got[("森林覆盖率", 2020, "outcome")] == (60, None)
+
+
+def test_what_the_work_starts_from_is_no_figure():
+    plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
+    got = [m.value_text for m in extract_measures(
+        "到2035年,在甲区、乙区等既有3座门站的基础上,新建2座门站。在现有的5个监测站点基础上完善监测网络,基础上新增站点4个。",
+        [], [], plan)]
+    assert got == ["2座", "4个"]

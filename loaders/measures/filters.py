@@ -30,6 +30,9 @@ _TIMES = ("次", "届", "轮")  # after 连续: a run of ratings or terms (连�
 _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
 # 按照…20个国控点位现状值统计 / 国土面积按8523平方公里计算: what a figure is computed on (a table note's sites, a
 # denominator), no figure of its own
+# 在既有4座门站的基础上,新建1座 / 在7天…精准预报基础上: what the work starts from, a frame of the figure after it
+_ON_THE_BASIS_BEFORE_RE = re.compile(r"在[^在]{0,30}$")
+_ON_THE_BASIS_AFTER_RE = re.compile(r"[^在]{0,24}?基础上")
 _LIST_START_RE = re.compile(r"[\d等]")  # a list closed by 等 starts after the count or the 等 of one before it
 _BASIS_BEFORE_RE = re.compile(r"(?:按照|按|依据)[^按]{0,40}$")
 _BASIS_AFTER_RE = re.compile(r"[^按]{0,24}?(?:计算|统计|测算|核算)$")
@@ -161,6 +164,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 连续4次获评全国优秀: how often a rating came in a row, no figure
         elif counted and c.unit.surface == "件" and text.startswith(_THINGS_TO_DO, c.end):
             out[i] = c.but(dropped=True)  # 抓好四件大事 / 抓好A、B和C3件事: the themes of the work, no figure
+        elif _ON_THE_BASIS_BEFORE_RE.search(text[a : c.start]) and _ON_THE_BASIS_AFTER_RE.match(text, c.end, b):
+            out[i] = c.but(dropped=True)  # 在既有4座门站的基础上: the starting point of the work, no figure
         elif _BASIS_BEFORE_RE.search(text[a : c.start]) and _BASIS_AFTER_RE.match(text[c.end : b].rstrip("。)）")):
             out[i] = c.but(dropped=True)  # 按照…20个国控点位现状值统计: the basis of another figure
         elif _LENGTH_OF_BEFORE_RE.search(text[a : c.start]) and text.startswith("的", c.end):

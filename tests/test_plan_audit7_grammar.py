@@ -1,7 +1,7 @@
 """Grammar of the plans' audit P7 and of the tuning sample p8_plan_tuning (tests/gold/corpus/audits/), classes
 found in plans of several provinces: the five-year amounts of a plan's table whose period the cell does not write
 (an emission amount's cut in a target column, a reduction amount in the base year's column); the count of the
-items a list closed by 等 names (甲、乙、丙等3条).
+kinds of work or industry a list closed by 等 names (甲、乙、丙等3个主导产业).
 Every table and sentence is invented for the test."""
 
 from __future__ import annotations
@@ -36,12 +36,13 @@ def test_an_amount_of_reduction_in_the_base_year_column_is_the_last_plans_tally(
     assert got[2025] == ("target", 4800, "2021-2025")
 
 
-def test_the_count_of_the_items_a_list_closed_by_deng_names_is_no_measure():
+def test_the_count_of_the_kinds_a_list_closed_by_deng_names_is_no_measure():
     plan = Metadata("t", None, None, "2031-06-01", "某省", "510000", "plan", 2035)
     got = [m.value_text for m in extract_measures(
-        "重点治理甲河、乙河、丙江等3条河流生态廊道,改造东路、西路等12条道路,推进甲县、乙县2个县试点,"
+        "发展光电子、装备制造、食品加工等3个主导产业,开展节水增效、节水降损等2项重点行动,改造东路、西路等12条道路,"
+        "建成甲站、乙站等2个观测站点,推进甲县、乙县2个县试点,建设甲区、乙区等2个产业园,"
         "划定甲水库、乙水库等5个水库、丙水库等3个水库保护区。", [], [], plan)]
-    assert got == ["12条", "2个", "5个", "3个"]  # 12 roads in all (two named); places doing the work counted without 等 stay
+    assert got == ["12条", "2个", "2个", "2个", "5个", "3个"]  # things built or worked on stay counted  # 12 roads in all (two named); places doing the work counted without 等 stay
 
 
 def test_what_a_figure_is_computed_on_is_no_figure():

@@ -33,6 +33,8 @@ _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?
 # 在既有4座门站的基础上,新建1座 / 在7天…精准预报基础上: what the work starts from, a frame of the figure after it
 _ON_THE_BASIS_BEFORE_RE = re.compile(r"在[^在]{0,30}$")
 _ON_THE_BASIS_AFTER_RE = re.compile(r"[^在]{0,24}?基础上")
+# the kinds of work or industry a list names (not a park or base built for one: 产业园, 产业基地)
+_KINDS_NAMED_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,10}?(?:产业链|产业(?!园|基地|项目)|集群|任务|行动|事项|工作|实事)")
 _LIST_START_RE = re.compile(r"[\d等]")  # a list closed by 等 starts after the count or the 等 of one before it
 _BASIS_BEFORE_RE = re.compile(r"(?:按照|按|依据)[^按]{0,40}$")
 _BASIS_AFTER_RE = re.compile(r"[^按]{0,24}?(?:计算|统计|测算|核算)$")
@@ -274,10 +276,14 @@ def _counts_a_list(text: str, c: Candidate) -> bool:
 
 
 def _numbers_the_list_before(text: str, a: int, c: Candidate) -> bool:
-    """等 closes a list whose items the count only numbers (辽河、浑河、大凌河等3条河流廊道): it names the list, it
-    measures nothing; a count beyond the items named (改造A、B等58条道路) says how many there are in all, and stays."""
+    """等 closes a list of kinds of work or industry whose items the count only numbers (光电子信息、装备制造、食品加工
+    等3个主导产业 / A、B等2项任务全面完成): it names the list, it measures nothing. A count beyond the items named
+    (改造A、B等58条道路) says how many there are in all, and things built or worked on stay counted (建成A、B等2个
+    观测站点, as the sample gold has it)."""
     before = text[a : c.start].rstrip()
     if not before.endswith("等") or c.number is None or c.number.value != int(c.number.value):
+        return False
+    if not _KINDS_NAMED_RE.match(text, c.end):
         return False
     items = _LIST_START_RE.split(before[:-1])[-1]  # A、B等5个水库、C等3个: the list after the count before
     return items.count("、") >= 1 and items.count("、") + 1 == int(c.number.value)

@@ -396,9 +396,7 @@ def _paragraphs(lines: list[str], full_width: float) -> list[str]:
         if not line:
             continue
         cut_figure = out and out[-1].endswith(_BEFORE_FIGURE) and _FIGURE_START.match(line)
-        # 64m3 | /s: a unit whose superscript (m³) the text layer set on a line of its own, cut before its "/"
-        cut_unit = out and line.startswith("/") and out[-1][-1:].isascii() and out[-1][-1:].isalnum()
-        if (open_line or cut_figure or cut_unit) and out and not _ITEM_START.match(line):
+        if (open_line or cut_figure) and out and not _ITEM_START.match(line):
             out[-1] = _join(out[-1], line)
         else:
             out.append(line)

@@ -118,9 +118,3 @@ def test_what_the_work_starts_from_is_no_figure():
         "到2035年,在甲区、乙区等既有3座门站的基础上,新建2座门站。在现有的5个监测站点基础上完善监测网络,基础上新增站点4个。",
         [], [], plan)]
     assert got == ["2座", "4个"]
-
-
-def test_a_unit_cut_before_its_slash_by_a_superscript_is_joined_again():
-    from loaders.pdf import _paragraphs
-    lines = ["确保甲江生态基流枯水期不低于52m3", "/s,工业用水量下降到30.5 m3", "/万元。", "/附件"]
-    assert _paragraphs(lines, 60) == ["确保甲江生态基流枯水期不低于52m3/s,工业用水量下降到30.5 m3/万元。", "/附件"]

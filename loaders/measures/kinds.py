@@ -29,8 +29,9 @@ _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|�
 # named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
 _FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?(?:率|比例)|区|情况)"
 _CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
-# land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区): no work done
-_NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设")
+# land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区), value
+# added (工业增加值): no work done
+_NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设|增加值")
 _DIGIT_RE = re.compile(r"\d")
 _LEVEL_VERBS = ("达到", "达", "增至", "升至", "降至", "为")  # …、达到20.6厘米: the level a change reached
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")

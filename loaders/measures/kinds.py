@@ -69,7 +69,7 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     year, year_rule = doc.year(c.start, clause)
     period = None
     if c.section is not None:
-        if c.section.rule == "plan_review_heading" and year_rule == "year_in_paragraph" \
+        if c.section.rule.startswith("plan_review") and year_rule == "year_in_paragraph" \
                 and f"{year}年" not in doc.text[s_start : clause[1]]:
             year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
@@ -105,6 +105,8 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     else:
         year, year_rule = part.year, "year_of_" + part.rule  # year_of_work_report_lead_year_review
     period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
+    if period and stated == year and _year_alone(doc, f"{stated}年", doc.sentence_at(c.start)[0], clause[1]):
+        period = None  # 2020年共办理案件120件,罚款1029万元: the year its sentence states, even the period's last
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
         if head.lstrip().startswith(_PART_OF) and c.unit.unit in COUNT_UNITS:
@@ -119,7 +121,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             # a share or the level reached follows
             flows = last
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
-                or (c.unit.unit in COUNT_UNITS and part.rule == "plan_review_heading"
+                or (c.unit.unit in COUNT_UNITS and part.rule.startswith("plan_review")
                     and _work_done_after(doc, c, clause))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _EACH_YEAR in head:
@@ -136,6 +138,21 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
             period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+# 截至2020年底 / 到2020年 / 2016-2020年 / 2020年以来: a year that closes or opens a run, not a year alone
+_YEAR_OF_A_RUN_BEFORE_RE = re.compile(r"(?:截至|截止|到|至|[-—–~])\s?$")
+
+
+def _year_alone(doc: DocumentView, year_word: str, start: int, end: int) -> bool:
+    """year_word stands in text[start:end] as the year of its figures (2020年共…), not as a run's end or start."""
+    at = doc.text.find(year_word, start, end)
+    while at >= 0:
+        if (not _YEAR_OF_A_RUN_BEFORE_RE.search(doc.text, max(0, at - 3), at)
+                and not doc.text.startswith(("以来", "底", "末"), at + len(year_word))):
+            return True
+        at = doc.text.find(year_word, at + 1, end)
+    return False
 
 
 def _started_from(doc: DocumentView, year_word: str, start: int, end: int) -> bool:

@@ -5,7 +5,9 @@ Every sentence is invented for the test."""
 
 from __future__ import annotations
 
+from loaders.measures import extract_measures
 from loaders.pipeline import process_document
+from loaders.records import Metadata
 
 
 def _rows(plan: str) -> dict[str, tuple]:
@@ -17,6 +19,7 @@ def test_a_year_the_sentence_states_in_a_review_is_that_years_not_the_periods():
     got = _rows("""某市“十六五”生态环境保护规划
 第一章 发展基础
 依法查处环境违法行为,2030年共办理行政处罚案件86件,罚款760万元。截至2030年底,累计罚款3100万元。
+2030年全市天然气消费量52亿立方米,年均增长4.6%。
 2026-2030年累计新增造林4.2万亩。
 第二章 主要目标
 到2035年,全市优良天数比例达到90%。
@@ -24,6 +27,7 @@ def test_a_year_the_sentence_states_in_a_review_is_that_years_not_the_periods():
     assert got["760万元"] == ("outcome", 2030, None)  # 2030年共…: that year alone, though 罚款 is work done
     assert got["3100万元"] == ("outcome", 2030, "2026-2030")  # 截至2030年底,累计: the run up to it
     assert got["4.2万亩"] == ("outcome", 2030, "2026-2030")  # the range written: the period
+    assert got["4.6%"] == ("outcome", 2030, "2026-2030")  # 年均: an average over the period's years
 
 
 def test_a_sentence_opening_on_the_last_plans_period_is_part_of_its_review():
@@ -32,10 +36,26 @@ def test_a_sentence_opening_on_the_last_plans_period_is_part_of_its_review():
 到2035年,全市优良天数比例达到90%。
 第二章 主要任务
 “十五五”期间,全市总计争取上级农村环境整治专项资金2.47亿元,全市森林覆盖率达到41.5%。
+“十五五”以来,全市需投入资金8.6亿元,投入运营的作业车辆231辆。
 “十四五”期间,全市争取资金1.2亿元。
 全市争取资金3.5亿元。
 """)
     assert got["2.47亿元"] == ("outcome", 2030, "2026-2030")  # a total over the last plan
     assert got["41.5%"] == ("outcome", 2030, None)  # a level at its end
+    assert got["8.6亿元"][2] is None and got["231辆"][2] is None  # 投入 (需投入, 投入运营): no work done over it
     assert got["1.2亿元"][2] is None  # an earlier plan's period: not this plan's review
     assert got["3.5亿元"][2] is None  # no lead: the task chapter's own reading
+
+
+def test_a_mass_of_standard_coal_or_of_emissions_per_unit_is_an_intensity():
+    plan = Metadata("t", None, None, "2031-06-01", "某市", "510100", "plan", 2035)
+    got = {m.value_text: (m.value, m.unit) for m in extract_measures(
+        "到2035年,单位GDP二氧化碳排放降至0.45吨/万元,吨钢综合能耗降至540千克标准煤/吨,吨碱能耗强度下降到325千克标准煤,"
+        "单位产品能耗0.3吨标准煤/吨,万元GDP能耗0.35千克标准煤/万元,全市能耗总量控制在120万吨标准煤,"
+        "年综合能耗5000吨标准煤以上企业节能8万吨标准煤。", [], [], plan)}
+    assert got["0.45吨/万元"] == (0.45, "t_per_10k_yuan")
+    assert got["540千克标准煤/吨"] == (540, "kgce_per_t")
+    assert got["325千克标准煤"] == (325, "kgce_per_t")  # 吨碱能耗: per ton of product, the unit's '/吨' unwritten
+    assert got["0.3吨标准煤/吨"] == (300, "kgce_per_t")
+    assert got["0.35千克标准煤/万元"] == (0.00035, "tce_per_10k_yuan")
+    assert got["120万吨标准煤"] == (1_200_000, "tce") and got["8万吨标准煤"] == (80_000, "tce")  # masses stay masses

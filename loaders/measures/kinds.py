@@ -105,8 +105,11 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     else:
         year, year_rule = part.year, "year_of_" + part.rule  # year_of_work_report_lead_year_review
     period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
-    if period and stated == year and _year_alone(doc, f"{stated}年", doc.sentence_at(c.start)[0], clause[1]):
-        period = None  # 2020年共办理案件120件,罚款1029万元: the year its sentence states, even the period's last
+    if (period and stated == year and _year_alone(doc, f"{stated}年", doc.sentence_at(c.start)[0], clause[1])
+            and _AVERAGE_OVER_YEARS not in doc.text[clause[0] : c.start]):
+        # 2020年共办理案件120件,罚款1029万元: the year its sentence states, even the period's last (but 2020年消费量
+        # 47亿立方米,年均增长5.6%: an average over the period's years)
+        period = None
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
         if head.lstrip().startswith(_PART_OF) and c.unit.unit in COUNT_UNITS:
@@ -141,6 +144,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
 
 
 # 截至2020年底 / 到2020年 / 2016-2020年 / 2020年以来: a year that closes or opens a run, not a year alone
+_AVERAGE_OVER_YEARS = "年均"
 _YEAR_OF_A_RUN_BEFORE_RE = re.compile(r"(?:截至|截止|到|至|[-—–~])\s?$")
 
 

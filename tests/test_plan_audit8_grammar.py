@@ -59,3 +59,16 @@ def test_a_mass_of_standard_coal_or_of_emissions_per_unit_is_an_intensity():
     assert got["0.3吨标准煤/吨"] == (300, "kgce_per_t")
     assert got["0.35千克标准煤/万元"] == (0.00035, "tce_per_10k_yuan")
     assert got["120万吨标准煤"] == (1_200_000, "tce") and got["8万吨标准煤"] == (80_000, "tce")  # masses stay masses
+
+
+def test_lines_a_pdf_broke_after_a_semicolon_keep_the_statements_date():
+    got = _rows("""某市“十六五”生态环境保护规划
+第一章 发展基础
+生态建设成效明显。截至2029年底,全市林地面积12.5万公顷,占国土面积20.4%;城市建成区绿化覆盖率27.1%;
+园林绿地面积850公顷,人均公共绿地面积9.2平方米。
+全市建成污水处理厂12座。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+""")
+    assert got["850公顷"][1] == 2029 and got["9.2平方米"][1] == 2029  # the chain's 截至2029年底
+    assert got["12座"][1] == 2030  # a new statement: the review's year

@@ -72,3 +72,12 @@ def test_lines_a_pdf_broke_after_a_semicolon_keep_the_statements_date():
 """)
     assert got["850公顷"][1] == 2029 and got["9.2平方米"][1] == 2029  # the chain's 截至2029年底
     assert got["12座"][1] == 2030  # a new statement: the review's year
+
+
+def test_devices_fitted_to_diesel_trucks_are_not_trucks_eliminated():
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    synonyms = load_synonyms()
+    assert assign_indicator("柴油货车安装OBD设备", "count", synonyms) is None
+    assert assign_indicator("重型柴油货车加装远程在线监控", "count", synonyms) is None
+    assert assign_indicator("淘汰老旧柴油货车", "count", synonyms) == "diesel_trucks_eliminated"

@@ -67,7 +67,11 @@ _WORDS_ONLY_RE = re.compile(
 # is no share of a catalogue class
 _STANDARD_MET_SUBJECTS = ("饮用水",)
 # the metric a figure in words follows, and its unit (longest first)
-_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
+# (…降低值 / 生态质量指数 / 生态环境状况指数 / 生态保护红线面积: a cut's value, an environmental index and the red
+# line's area are metrics too; a bare 指数, 居民消费价格指数, is no figure of the environment)
+_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"),
+                     ("降低值", "percent"), ("下降值", "percent"), ("质量指数", "index"), ("状况指数", "index"),
+                     ("红线面积", "km2"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
                      ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"), ("天数", "days"))
 # 重污染天数控制 / PM2.5年控 (目标): the control of a metric, named before its goal

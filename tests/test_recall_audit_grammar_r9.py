@@ -1,0 +1,39 @@
+"""Grammar of the recall round 9 (figures in words, R6–R8 and the tuning sample T9,
+tests/gold/corpus/audits/): classes looked for in documents of several provinces. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helper import CITY_PLAN, extract
+
+from loaders.evaluate import assign_indicator, load_synonyms
+
+
+def words_rows(text):
+    """(subject, unit, indicator) of each figure in words of the text."""
+    synonyms = load_synonyms()
+    return [(m.subject_zh, m.unit, assign_indicator(m.subject_zh, m.unit, synonyms, words_only=True))
+            for m in extract(text, CITY_PLAN) if m.value is None and not m.is_masked]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of metrics whose second ends 指数 (an environmental index) or 降低值 (the value of a cut)
+        ("到2025年,林木覆盖率、生态质量指数完成省上下达要求。",
+         [("林木覆盖率", "percent", "forest_coverage"), ("生态质量指数", "index", "ecological_quality_index")]),
+        ("到2025年,单位地区生产总值能源消耗降低值、单位地区生产总值二氧化碳排放降低值达到省下达要求。",
+         [("单位地区生产总值能源消耗降低值", "percent", "energy_intensity_reduction"),
+          ("单位地区生产总值二氧化碳排放降低值", "percent", "co2_intensity_reduction")]),
+        ("到2025年,生态环境状况指数、生态保护红线面积完成省下达目标。",
+         [("生态环境状况指数", "index", "ecological_quality_index"),
+          ("生态保护红线面积", "km2", "ecological_redline_area")]),
+    ],
+)
+def test_each_metric_of_a_list_before_a_figure_in_words_gets_its_row(text, expected):
+    assert words_rows(text) == expected
+
+
+def test_a_price_index_in_a_list_of_goals_is_no_metric_of_the_environment():
+    rows = words_rows("到2025年,居民消费价格指数、节能减排指标控制在国家和省下达的计划范围内。")
+    assert [r[2] for r in rows] == ["energy_intensity_reduction"]

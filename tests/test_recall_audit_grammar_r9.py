@@ -37,3 +37,27 @@ def test_each_metric_of_a_list_before_a_figure_in_words_gets_its_row(text, expec
 def test_a_price_index_in_a_list_of_goals_is_no_metric_of_the_environment():
     rows = words_rows("到2025年,居民消费价格指数、节能减排指标控制在国家和省下达的计划范围内。")
     assert [r[2] for r in rows] == ["energy_intensity_reduction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the list names the pollutants itself: a past plan's SO2, not the 14th plan's VOCs; the intensity beside them
+        ("“十三五”期间,二氧化硫、氮氧化物、化学需氧量和氨氮四项主要污染物排放量和单位GDP二氧化碳排放量均完成“十三五”目标。",
+         [("二氧化硫排放量减少", "percent", "so2_reduction"), ("氮氧化物排放量减少", "percent", "nox_reduction"),
+          ("化学需氧量排放量减少", "percent", "cod_reduction"), ("氨氮排放量减少", "percent", "nh3n_reduction"),
+          ("单位GDP二氧化碳排放量", "percent", "co2_intensity_reduction")]),
+        # a quoted period between the issuer and the goal
+        ("“十三五”期间,化学需氧量、氨氮、二氧化硫和氮氧化物四项主要污染物总量控制超额完成省上下达的“十三五”减排目标。",
+         [("化学需氧量总量控制", "t", "cod_reduction"), ("氨氮总量控制", "t", "nh3n_reduction"),
+          ("二氧化硫总量控制", "t", "so2_reduction"), ("氮氧化物总量控制", "t", "nox_reduction")]),
+    ],
+)
+def test_pollutants_named_before_their_collective_term_are_its_members(text, expected):
+    assert words_rows(text) == expected
+
+
+def test_a_collective_term_without_named_members_keeps_the_plans_own():
+    rows = words_rows("到2025年,完成省下达的主要污染物减排目标任务。")
+    assert sorted(r[2] for r in rows) == ["cod_reduction", "nh3n_reduction", "nox_reduction", "vocs_reduction"]
+

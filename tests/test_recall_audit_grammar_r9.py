@@ -61,3 +61,18 @@ def test_a_collective_term_without_named_members_keeps_the_plans_own():
     rows = words_rows("到2025年,完成省下达的主要污染物减排目标任务。")
     assert sorted(r[2] for r in rows) == ["cod_reduction", "nh3n_reduction", "nox_reduction", "vocs_reduction"]
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("主要预期目标是:单位生产总值二氧化碳排放降低目标与国家“十五五”考核目标统筹衔接。",
+         [("单位生产总值二氧化碳排放降低目标", "percent", "co2_intensity_reduction")]),
+        ("主要目标是:单位地区生产总值能耗降低目标与省下达目标相衔接。",
+         [("单位地区生产总值能耗降低目标", "percent", "energy_intensity_reduction")]),
+        # goals in general tied to a plan's: no metric, no figure
+        ("这些目标符合全市经济增长预期,与全市“十四五”规划目标相衔接。", []),
+    ],
+)
+def test_a_goal_tied_to_the_level_aboves_is_a_figure_in_words(text, expected):
+    assert words_rows(text) == expected
+

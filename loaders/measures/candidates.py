@@ -47,10 +47,11 @@ _GENERIC_CLASSIFIERS = ("个", "家", "项", "批", "座", "处", "所", "户")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
 # 完成省定任务 / 完成省控目标 / 控制在自治区下达目标内: the level above set the figure (_ISSUER 定 / 控 / 下达);
 # so do 控制在省调控范围内 / 达到(省)考核要求 / 达省下达目标要求 / 完成省上下达要求; 完成A任务和省下达的B任务: 和 repeats 完成
-# 受污染耕地安全利用率稳定达标: a rate whose figure is the standard it meets
+# 受污染耕地安全利用率稳定达标: a rate whose figure is the standard it meets; A降低目标与国家“十五五”考核目标统筹衔接:
+# a goal tied to the one the level above sets
 _ISSUER = "(?:(?:国家|中央|自治区|省上|省级|省|市|上级)(?:政府)?)"
 _WORDS_ONLY_RE = re.compile(
-    rf"(?=[预全如超提完稳持保达确控和])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
+    rf"(?=[预全如超提完稳持保达确控和与])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
     rf"(?:(?:{_ISSUER}?(?:下达|审核衔接后确定)|{_ISSUER}[定控])的?(?:我省|我市|全省|全市)?(?:“十[一二三四五六]五”)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>(?:PM2\.5|PM10|[\u4e00-\u9fffA-Z“”\"、()（）]){{3,30}}?))"
@@ -60,6 +61,7 @@ _WORDS_ONLY_RE = re.compile(
     r"|(?:达到|实现|达)(?:国家|自治区|省|市|上级)?考核(?:目标|指标)?要求"
     r"(?=[，,。；;\n])"
     r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
+    rf"|(?<=目标)与{_ISSUER}(?:下达的?)?(?:“十[一二三四五六]五”)?(?:考核|规划)?目标(?:统筹|相)?衔接"
     r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n])"
     r"|(?:(?<=水质)|(?<=水源)|(?<=源地))(?P<met>(?:全部|全面|持续|稳定|保持){0,3}达标)(?![率排])(?=[，,。；;\n]))")
 # 饮用水水源地水质全部达标 / 集中式饮用水源地全面稳定达标 (水质 left unsaid): the water of drinking sources meeting its
@@ -164,7 +166,9 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         if m.group("met"):
             out += _standard_met(doc, m)
             continue
-        before = text[max(0, m.start() - 7) : m.start()].removesuffix("均")  # A率和B率均完成…目标
+        before = text[max(0, m.start() - 9) : m.start()]
+        # A率和B率均完成…目标 / A降低目标与国家考核目标衔接 (the goal tied to the level above's)
+        before = before.removesuffix("目标") if m.group().startswith("与") else before.removesuffix("均")
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from extraction_helper import CITY_PLAN, extract
+from relevance_helper import flag
 
 from loaders.evaluate import assign_indicator, load_synonyms
 
@@ -76,3 +77,18 @@ def test_a_collective_term_without_named_members_keeps_the_plans_own():
 def test_a_goal_tied_to_the_level_aboves_is_a_figure_in_words(text, expected):
     assert words_rows(text) == expected
 
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("完成退化草原治理30万亩,建成生态景观廊道60公里。", "60公里", True),
+        ("建成生态街巷40条,打通断头路9条。", "40条", True),
+        ("打造沿江生态走廊15公里。", "15公里", True),
+        ("建设滨河生态景观带8公里。", "8公里", True),
+        # a corridor of the economy or of tourism is not the environment's
+        ("建设生态经济走廊2条。", "2条", False),
+        ("建成文化旅游廊道3条。", "3条", False),
+    ],
+)
+def test_ecological_corridors_and_lanes_built_are_greening(sentence, number, expected):
+    assert flag(sentence, number) is expected

@@ -92,3 +92,21 @@ def test_a_goal_tied_to_the_level_aboves_is_a_figure_in_words(text, expected):
 )
 def test_ecological_corridors_and_lanes_built_are_greening(sentence, number, expected):
     assert flag(sentence, number) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # a short name listed after 、 is its number's subject, even with more words after 和
+        ("较2015年削减比例为:二氧化硫2%、氨氮10%和化学需氧量5%。", ["二氧化硫", "氨氮", "化学需氧量"]),
+        ("削减比例为:氮氧化物8%、氨氮6%和二氧化碳排放强度下降15%。", ["氮氧化物", "氨氮", "二氧化碳排放强度下降"]),
+    ],
+)
+def test_a_short_listed_name_is_its_figures_subject(text, subjects):
+    assert [m.subject_zh for m in extract(text, CITY_PLAN)] == subjects
+
+
+def test_a_bare_verb_before_a_count_still_yields_to_the_noun_after_it():
+    found = extract("完成改造120个、推动30家企业开展清洁生产审核。", CITY_PLAN)
+    assert [m.subject_zh for m in found][1:] == ["企业开展清洁生产审核"]
+

@@ -161,8 +161,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             before = ""  # 划定4个A、9个B: the first number's noun follows it, not the verb before it
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
-        if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
-            before = ""
+        # a list of shares (二氧化硫1.64%、氨氮10.7%和…): a short word after 、 names the next share
+        listed_name = (c.unit.unit == "percent" and i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
+                       and not change_only.fullmatch(before) and text[prev_end:stop].lstrip().startswith(_ENUMERATION_MARK))
+        if len(before) <= 2 and meaningful(after) and not listed_name:
+            before = ""  # a bare verb or place (推动3000家企业开展审核), not a listed item's name (A1%、氨氮10%和B下降5%)
         elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""
         elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (

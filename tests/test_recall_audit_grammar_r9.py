@@ -110,3 +110,35 @@ def test_a_bare_verb_before_a_count_still_yields_to_the_noun_after_it():
     found = extract("完成改造120个、推动30家企业开展清洁生产审核。", CITY_PLAN)
     assert [m.subject_zh for m in found][1:] == ["企业开展清洁生产审核"]
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two levels setting one goal (国家和省 / 国省), a goal noun 指标, an intensity named 能源消耗
+        ("到2025年,单位地区生产总值能源消耗、单位地区生产总值二氧化碳排放下降率完成国家和省下达的任务。",
+         [("单位地区生产总值能源消耗", "percent", "energy_intensity_reduction"),
+          ("单位地区生产总值二氧化碳排放下降率", "percent", "co2_intensity_reduction")]),
+        ("到2025年,单位国内生产总值能源消耗完成国省下达目标任务。",
+         [("单位国内生产总值能源消耗", "percent", "energy_intensity_reduction")]),
+        ("到2025年,单位国内生产总值二氧化碳排放降低完成省下达指标。",
+         [("单位国内生产总值二氧化碳排放降低", "percent", "co2_intensity_reduction")]),
+        # the pollutants listed before a goal of their cut
+        ("到2025年,化学需氧量、氨氮、氮氧化物完成上级下达的减排任务。",
+         [("化学需氧量减排", "t", "cod_reduction"), ("氨氮减排", "t", "nh3n_reduction"),
+          ("氮氧化物减排", "t", "nox_reduction")]),
+        # a requirement of the level above, without 考核
+        ("到2025年,单位地区生产总值能耗降幅达到国家要求。",
+         [("单位地区生产总值能耗降幅", "percent", "energy_intensity_reduction")]),
+        ("到2025年,农膜回收率达到国家、省要求。", [("农膜回收率", "percent", "plastic_film_recovery_rate")]),
+        # the safe use of construction land, its rate left unsaid
+        ("到2025年,重点建设用地安全利用完成省上下达要求。",
+         [("重点建设用地安全利用", "percent", "key_construction_land_safe_use_rate")]),
+        # 满足 as 完成 / 达到
+        ("到2025年,单位地区生产总值二氧化碳排放下降率满足省下达指标要求。",
+         [("单位地区生产总值二氧化碳排放下降率", "percent", "co2_intensity_reduction")]),
+        # no metric before the requirement: no figure
+        ("到2025年,各项工作达到国家要求。", []),
+    ],
+)
+def test_goals_set_by_the_levels_above_in_other_words(text, expected):
+    assert words_rows(text) == expected

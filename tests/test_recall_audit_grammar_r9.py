@@ -142,3 +142,16 @@ def test_a_bare_verb_before_a_count_still_yields_to_the_noun_after_it():
 )
 def test_goals_set_by_the_levels_above_in_other_words(text, expected):
     assert words_rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 完成了: the aspect particle is no part of the metric the goal names
+        ("“十三五”期间,完成了省下达受污染耕地安全利用任务。",
+         [("受污染耕地安全利用", "percent", "contaminated_farmland_safe_use_rate")]),
+        ("全面完成了市十届人大二次会议确定的各项目标任务。", []),
+    ],
+)
+def test_a_goal_completed_in_the_perfect_names_its_metric(text, expected):
+    assert words_rows(text) == expected

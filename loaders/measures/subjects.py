@@ -43,9 +43,11 @@ _ENERGY_SOURCES = ("可再生能源", "清洁能源", "新能源", "风电", "�
 _WORK_VERBS = ("综合治理", "治理", "整治", "修复")
 _TREATED_UNITS = ("km2", "mu", "km")
 # a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
-# and after a verb of remediation (全面整治619个入河排污口, 关停12家企业)
+# and after a verb of remediation (全面整治619个入河排污口, 关停12家企业) or of things built, opened or run
+# (新改建60个口袋公园, 新投运2座垃圾焚烧发电厂, 新开放共享30处城市公园绿地)
 _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS + _WORK_VERBS
-                                           + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")))
+                                           + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")
+                                           + ("新建", "改建", "开工", "投运", "投产", "竣工", "完工", "开放", "共享")))
 # a subject that only names the whole region (全市完成绿化造林4.7万亩): what was done is between 完成 and the number
 _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
@@ -68,6 +70,7 @@ _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+
 # A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
 _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _ENUMERATION_MARK = "、"
+_LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members of a list of numbers
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
@@ -154,8 +157,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to
         if next_start < b and after_span.lstrip().startswith(_ENUMERATION_MARK):
             after = ""  # 建成绿道12公里、口袋公园7个: the words after 、 name the next number
-        if i > 0 and prev_end > a and text[prev_end:stop].rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
-            before = ""  # 完成120个A、85个B: the words before 、 named the previous number
+        if i > 0 and prev_end > a and text[prev_end:stop].rstrip().endswith(_LIST_JOINS) and meaningful(after):
+            before = ""  # 完成120个A、85个B / 71处A和433公里B治理: the words before 、 or 和 named the previous number
         elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
             before = ""  # 划定4个A、9个B: the first number's noun follows it, not the verb before it
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
@@ -165,7 +168,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""
         elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (
-                before.endswith(_COUNT_OPENING_VERBS)  # 系统推进9个A项目: a verb phrase, the noun follows the count
+                # 系统推进9个A项目: a verb phrase, the noun follows the count (whole: not cut by a number inside it,
+                # 新建1座日处理能力为300吨的污泥处置厂)
+                (before.endswith(_COUNT_OPENING_VERBS)
+                 and (next_start >= b or after_span.rstrip().endswith(_LIST_JOINS)))
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
@@ -180,6 +186,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 if c.prefix and not c.is_change and c.prefix[1] != "none":
                     head = _metric_of_change(doc, head)  # 装机新增623万千瓦、达到1968万千瓦: the level's own metric
                 subject = head + subject
+        if (not meaningful(subject) and c.unit.unit in COUNT_UNITS
+                and not (next_start < b and cands[i + 1].unit.unit in COUNT_UNITS)  # 2区7镇57村: counts of a list
+                and meaningful(rest := clean_subject(text[c.end:b], leading=False))):
+            subject = rest  # 完成14台35蒸吨/小时以下燃煤锅炉淘汰: the things counted follow the count (past a size)
         if not meaningful(subject) and c.prefix and a > 0 and text[a - 1] in ",，":
             # "优良率全省第一,达100%": the metric is the previous clause's, before its rank
             pa, _ = doc.clause(a - 1, a - 1)

@@ -1,0 +1,36 @@
+"""Grammar of the work reports' audit round 6 (tests/gold/corpus/audits/README.md, "Work reports, round 6"): classes
+found on S6 and the tuning draw of S7 city, each grepped in reports of several provinces: a count whose noun follows
+it, a list sharing its good-water metric, a capacity of several sources or developed, a scope read as a length, and
+farm or event figures flagged environmental. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helper import CITY_REPORT, extract
+
+
+def subjects(text):
+    return {m.value_text: m.subject_zh for m in extract(text, CITY_REPORT)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject"),
+    [
+        # the count opens its clause after a bare verb and a size class: the things counted follow it
+        ("持续推动老旧车辆淘汰,完成20台10蒸吨/小时以下燃煤锅炉淘汰,深化扬尘治理。", "20台",
+         "10蒸吨/小时以下燃煤锅炉淘汰"),
+        # after 和, the words before the number named the previous one
+        ("完成300处广告牌整治、40处“拆违透绿”和120公里绿化带提升,改造出入口80处。", "120公里", "绿化带提升"),
+        # verbs of things built, opened or run put the noun after the count
+        ("新开放共享25处城市公园绿地。", "25处", "城市公园绿地"),
+        ("新改建40个口袋公园。", "40个", "口袋公园"),
+        ("新投运3座垃圾焚烧发电厂。", "3座", "垃圾焚烧发电厂"),
+    ],
+)
+def test_a_count_whose_noun_follows_it_takes_that_noun(text, value_text, subject):
+    assert subjects(text)[value_text] == subject
+
+
+def test_a_count_whose_noun_comes_first_keeps_it():
+    got = subjects("建成口袋公园15个,整治入河排污口120个、农村黑臭水体30条。")
+    assert got == {"15个": "口袋公园", "120个": "整治入河排污口", "30条": "农村黑臭水体"}

@@ -34,3 +34,9 @@ def test_a_count_whose_noun_follows_it_takes_that_noun(text, value_text, subject
 def test_a_count_whose_noun_comes_first_keeps_it():
     got = subjects("建成口袋公园15个,整治入河排污口120个、农村黑臭水体30条。")
     assert got == {"15个": "口袋公园", "120个": "整治入河排污口", "30条": "农村黑臭水体"}
+
+
+def test_a_list_shares_its_good_water_metric():
+    got = subjects("国控河流、近岸海域优良水体比例分别高于省定目标12.5个和8.2个百分点。")
+    assert got["8.2个百分点"] == "近岸海域优良水体比例高于省定目标"
+    assert got[next(k for k in got if k.startswith("12.5"))] == "国控河流优良水体比例高于省定目标"

@@ -40,3 +40,19 @@ def test_a_list_shares_its_good_water_metric():
     got = subjects("国控河流、近岸海域优良水体比例分别高于省定目标12.5个和8.2个百分点。")
     assert got["8.2个百分点"] == "近岸海域优良水体比例高于省定目标"
     assert got[next(k for k in got if k.startswith("12.5"))] == "国控河流优良水体比例高于省定目标"
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject"),
+    [
+        # projects of several sources listed: the capacity is the collective source's the sentence names
+        ("加速发展新能源产业,推进某地300万千瓦光伏、某地50万千瓦风电等项目建设,新增装机900万千瓦。", "900万千瓦",
+         "新能源装机"),
+        # one source named: that source's (as before)
+        ("推进某地风电项目建设,新增装机80万千瓦。", "80万千瓦", "风电装机"),
+        # the capacity developed is a capacity head too
+        ("创新新能源发展模式,新增开发装机超过500万千瓦。", "500万千瓦", "新能源开发装机"),
+    ],
+)
+def test_a_capacity_named_by_its_head_takes_its_source(text, value_text, subject):
+    assert subjects(text)[value_text] == subject

@@ -36,8 +36,10 @@ _VERB_ADVERBS = ("持续", "积极", "大力", "着力", "全面", "深入", "�
 _SERVICE_WORDS = ("生活污水", "生活垃圾", "污水", "垃圾")
 _RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城", "中心城区", "城乡")
 # a capacity named by its head alone (装机总量645万千瓦) is of the energy source its sentence named last before it
-_CAPACITY_HEAD_RE = re.compile(r"(?:总)?装机(?:总量|规模|容量)?")
-_ENERGY_SOURCES = ("可再生能源", "清洁能源", "新能源", "风电", "光伏", "风光", "水电", "核电", "火电", "煤电", "气电", "电力")
+# (新增开发装机, 并网装机: the capacity developed or connected)
+_CAPACITY_HEAD_RE = re.compile(r"(?:开发|并网)?(?:总)?装机(?:总量|规模|容量)?")
+_COLLECTIVE_SOURCES = ("可再生能源", "清洁能源", "新能源")  # what several sources named before add up to
+_ENERGY_SOURCES = (*_COLLECTIVE_SOURCES, "风电", "光伏", "风光", "水电", "核电", "火电", "煤电", "气电", "电力")
 # the verbs of a remediation work: in a list of lands or lengths treated (治理河道10公里、水土流失20平方公里)
 # the first item's verb governs the items after it that name none
 _WORK_VERBS = ("综合治理", "治理", "整治", "修复")
@@ -457,13 +459,18 @@ def _own_place_service(subject: str) -> bool:
 
 def _capacity_source(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """A capacity named by its head alone (装机总量, 装机规模) takes the energy source its sentence named last
-    before it (清洁能源成势见效，装机总量645万千瓦 -> 清洁能源装机总量); none named, it stays as it is."""
+    before it (清洁能源成势见效，装机总量645万千瓦 -> 清洁能源装机总量); none named, it stays as it is. Projects of
+    several sources listed before it (200万千瓦光伏、85万千瓦风电等项目…,新增装机1217万千瓦) add up to the collective
+    source the sentence names (新能源), not to the last one listed."""
     out = list(cands)
     for i, c in enumerate(cands):
         if not _CAPACITY_HEAD_RE.fullmatch(c.subject):
             continue
         before = doc.text[doc.sentence_at(c.start)[0] : c.start]
         found = [(before.rfind(w), -len(w), w) for w in _ENERGY_SOURCES if w in before]
+        collective = [f for f in found if f[2] in _COLLECTIVE_SOURCES]
+        if collective and len({f[2] for f in found} - set(_COLLECTIVE_SOURCES) - {"电力"}) > 1:
+            found = collective
         if found:
             out[i] = c.but(subject=max(found)[2] + c.subject)
     return out

@@ -56,3 +56,8 @@ def test_a_list_shares_its_good_water_metric():
 )
 def test_a_capacity_named_by_its_head_takes_its_source(text, value_text, subject):
     assert subjects(text)[value_text] == subject
+
+
+def test_a_distance_bounding_a_zone_is_no_length():
+    got = subjects("实施长江沿线1公里化工腾退地块土壤污染治理,清理河道两岸500米范围内垃圾,治理修复岸线36公里。")
+    assert list(got) == ["36公里"]

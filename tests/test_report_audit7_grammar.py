@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from extraction_helper import CITY_REPORT, extract
+from relevance_helper import flag
 
 
 def subjects(text):
@@ -61,3 +62,24 @@ def test_a_capacity_named_by_its_head_takes_its_source(text, value_text, subject
 def test_a_distance_bounding_a_zone_is_no_length():
     got = subjects("实施长江沿线1公里化工腾退地块土壤污染治理,清理河道两岸500米范围内垃圾,治理修复岸线36公里。")
     assert list(got) == ["36公里"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("落实粮食安全责任制,主要农作物测土配方施肥技术覆盖率92%、综合机械化率80%。", "92%", False),
+        ("新建高标准农田10万亩,争取抗旱用水指标8000万立方米。", "8000万立方米", False),
+        ("开展某江流域生态环境保护研讨会等活动15场次。", "15场", False),
+        ("新增国家级绿色工厂4家、国家两化融合贯标企业30家。", "30家", False),
+        ("新增国家级绿色工厂4家、国家两化融合贯标企业30家。", "4家", True),  # the green factories stay
+        ("深入开展节水行动,万元地区生产总值用水量下降5%。", "5%", True),  # water use itself stays
+        ("推进林长制改革,枯(病)死松树数量同比下降20%,松材线虫病疫情得到遏制。", "20%", True),  # forest health
+        ("完成耕地严格管控2万亩。", "2万亩", True),  # a soil class written as the work done
+    ],
+)
+def test_farm_and_event_figures_beside_the_environment_are_not_its_but_forest_health_is(sentence, number, expected):
+    assert flag(sentence, number) is expected
+
+
+def test_soil_testing_fertilisation_stays_environmental_in_an_environmental_plan():
+    assert flag("全面推广测土配方施肥,确保测土配方施肥技术覆盖率达95%以上。", "95%以上", environmental_document=True)

@@ -83,3 +83,15 @@ def test_farm_and_event_figures_beside_the_environment_are_not_its_but_forest_he
 
 def test_soil_testing_fertilisation_stays_environmental_in_an_environmental_plan():
     assert flag("全面推广测土配方施肥,确保测土配方施肥技术覆盖率达95%以上。", "95%以上", environmental_document=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject"),
+    [
+        ("(7)新(改)建农村户用卫生厕所1.5万户;", "1.5万户", "新(改)建农村户用卫生厕所"),  # an item's number
+        ("新增和改造提升绿化面积120万平方米。", "120万平方米", "改造提升绿化面积"),  # no 和 left opening it
+        ("年内新增及修复红树林150公顷。", "150公顷", "修复红树林"),
+    ],
+)
+def test_a_subject_opens_on_neither_an_items_number_nor_a_conjunction(text, value_text, subject):
+    assert subjects(text)[value_text] == subject

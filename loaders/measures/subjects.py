@@ -26,6 +26,7 @@ _LEADING_SUBJECT_TRAILING = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR  # wha
 # a space between two Chinese characters is a line break of the source inside a word (安全利 用率)
 _BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
+_ITEM_NUMBER_RE = re.compile(r"^[\d一二三四五六七八九十]{1,2}[)）]")
 _NOUNS_OPENING_LIKE_A_VERB = ("建成区",)  # 建成区绿化覆盖率: the built-up area, not 建成 (built)
 # verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
 _OBJECT_VERBS = ("深入推进", "持续推进", "加快推进", "全面推进", "健全", "完善", "建立", "建设", "推进", "推动", "加快",
@@ -93,6 +94,8 @@ def clean_subject(s: str, leading: bool) -> str:
     s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):
         s = s[2:]
+    if leading:
+        s = _ITEM_NUMBER_RE.sub("", s)  # (7)新(改)建农村户厕: the number of a list's item, its bracket stripped above
     trailing = _LEADING_SUBJECT_TRAILING if leading else SUBJECT_TRAILING
     changed = True
     while changed and s:
@@ -107,7 +110,7 @@ def clean_subject(s: str, leading: bool) -> str:
         if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
-                    s, changed = s[len(w) :].lstrip(), True
+                    s, changed = s[len(w) :].lstrip(" 和及与、"), True  # 新增和改造提升绿化面积: a second verb
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s

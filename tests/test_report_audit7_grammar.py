@@ -95,3 +95,10 @@ def test_soil_testing_fertilisation_stays_environmental_in_an_environmental_plan
 )
 def test_a_subject_opens_on_neither_an_items_number_nor_a_conjunction(text, value_text, subject):
     assert subjects(text)[value_text] == subject
+
+
+def test_a_list_item_named_by_its_level_alone_counts_the_previous_items_things():
+    got = subjects("现有国家级农业产业化重点龙头企业4家、省级60家、市级200家,创成国家级绿色工厂8家、自治区级15家。")
+    assert got["60家"] == "省级农业产业化重点龙头企业" and got["200家"] == "市级农业产业化重点龙头企业"
+    assert got["15家"] == "自治区级绿色工厂"
+    assert subjects("新增国家级绿色工厂3家、省级绿色工厂5家。")["5家"] == "省级绿色工厂"  # its own words stay

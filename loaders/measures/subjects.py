@@ -86,6 +86,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _rural_scope(doc, out)
     out = _shared_work_verb(doc, out)
     out = _share_of_the_figure_before(doc, out)
+    out = _level_of_the_previous(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -509,4 +510,23 @@ def _shared_work_verb(doc: DocumentView, cands: list[Candidate]) -> list[Candida
                 or any(v in c.subject for v in _WORK_VERBS) or not meaningful(c.subject)):
             continue
         out[i] = c.but(subject=verb + c.subject)
+    return out
+
+
+# a level of government alone (省级, 自治区级, 市级以上) and one inside a subject, before its things (创成国家级绿色工厂)
+_BARE_LEVEL_RE = re.compile(r"(?:国家|省|市|县|区|自治区|自治州|州|盟|旗)级(?:以上)?")
+_LEVEL_INSIDE_RE = re.compile(r"(?:国家|省|市|县|区|自治区|自治州|州|盟|旗)级(?:以上)?(?=.{2,}$)")
+
+
+def _level_of_the_previous(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """新增国家级绿色工厂6家、省级17家: a list's item named by its level alone counts the things the item before
+    counts at that level (省级绿色工厂); the things are the previous subject's words after its own level."""
+    out = list(cands)
+    for i in range(1, len(cands)):
+        prev, c = out[i - 1], cands[i]
+        level = _LEVEL_INSIDE_RE.search(prev.subject)
+        between = doc.text[prev.end : c.start]
+        if (level and _BARE_LEVEL_RE.fullmatch(c.subject) and between.startswith(_LIST_JOINS)
+                and between.lstrip("、和及与 ") == c.subject):
+            out[i] = c.but(subject=c.subject + prev.subject[level.end() :])
     return out

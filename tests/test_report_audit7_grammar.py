@@ -102,3 +102,18 @@ def test_a_list_item_named_by_its_level_alone_counts_the_previous_items_things()
     assert got["60家"] == "省级农业产业化重点龙头企业" and got["200家"] == "市级农业产业化重点龙头企业"
     assert got["15家"] == "自治区级绿色工厂"
     assert subjects("新增国家级绿色工厂3家、省级绿色工厂5家。")["5家"] == "省级绿色工厂"  # its own words stay
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject"),
+    [
+        # a size inside the noun after the count (300吨的) cuts it: the words before the count stay
+        ("在产业园区内新建1座日处理能力为200吨的污泥处置厂。", "1座", "在产业园区内新建"),
+        # a list of counts whose nouns follow them: each noun ends at the 、 before the next item
+        ("力争打造1个工业资源综合利用基地、培育至少4个固废利用企业。", "1个", "工业资源综合利用基地"),
+        ("力争打造1个工业资源综合利用基地、培育至少4个固废利用企业。", "4个", "固废利用企业"),
+        ("加快建设8个精品示范村、新建中心村60个。", "8个", "精品示范村"),
+    ],
+)
+def test_the_noun_after_a_count_ends_where_the_next_item_begins(text, value_text, subject):
+    assert subjects(text)[value_text] == subject

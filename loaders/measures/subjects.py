@@ -167,6 +167,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             before = ""  # 完成120个A、85个B / 71处A和433公里B治理: the words before 、 or 和 named the previous number
         elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
             before = ""  # 划定4个A、9个B: the first number's noun follows it, not the verb before it
+        if i > 0 and prev_end > a and _ENUMERATION_MARK in before and out[i - 1].end == prev_end:
+            head, _, rest = before.rpartition(_ENUMERATION_MARK)
+            if head == out[i - 1].subject:  # 打造1个A基地、培育5个B企业: A is the previous number's, after it
+                before = clean_subject(rest, leading=True)
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
@@ -174,13 +178,15 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""
         elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (
-                # 系统推进9个A项目: a verb phrase, the noun follows the count (whole: not cut by a number inside it,
-                # 新建1座日处理能力为300吨的污泥处置厂)
+                # 系统推进9个A项目: a verb phrase, the noun follows the count (not when a size inside the noun cuts
+                # it, 新建1座日处理能力为300吨的污泥处置厂)
                 (before.endswith(_COUNT_OPENING_VERBS)
-                 and (next_start >= b or after_span.rstrip().endswith(_LIST_JOINS)))
+                 and (next_start >= b or not text.startswith("的", cands[i + 1].end)))
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
+            if next_start < b and _ENUMERATION_MARK in after:
+                after = after[: after.rfind(_ENUMERATION_MARK)]  # 打造1个A基地、培育至少5个B: the rest is the next's
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:

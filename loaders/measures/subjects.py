@@ -185,8 +185,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
-            if next_start < b and _ENUMERATION_MARK in after:
-                after = after[: after.rfind(_ENUMERATION_MARK)]  # 打造1个A基地、培育至少5个B: the rest is the next's
+        if not before and c.unit.unit in COUNT_UNITS and next_start < b and _ENUMERATION_MARK in after:
+            after = after[: after.rfind(_ENUMERATION_MARK)]  # 打造1个A基地、培育至少5个B: the rest is the next's
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:

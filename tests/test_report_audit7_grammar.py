@@ -117,3 +117,18 @@ def test_a_list_item_named_by_its_level_alone_counts_the_previous_items_things()
 )
 def test_the_noun_after_a_count_ends_where_the_next_item_begins(text, value_text, subject):
     assert subjects(text)[value_text] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject"),
+    [
+        ("建成和美乡村示范片区7个。", "7个", "和美乡村示范片区"),  # 和美 is a word, no conjunction
+        # a count followed by a rate of the sites it counts: the list of networks stays whole
+        ("20个国考、省考断面水质优良比例达85%。", "85%", "国考、省考断面水质优良比例"),
+        # a list of names closed by 等, a 、 inside brackets: no item begins there
+        ("18所高中开办科技、体育等特色班33个。", "33个", "高中开办科技、体育等特色班"),
+        ("1个生态文明州、21个生态文明县(市、区)和600个生态文明乡镇。", "21个", "生态文明县(市、区)"),
+    ],
+)
+def test_where_no_next_item_begins_the_words_stay_whole(text, value_text, subject):
+    assert subjects(text)[value_text] == subject

@@ -26,6 +26,8 @@ _LEADING_SUBJECT_TRAILING = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR  # wha
 # a space between two Chinese characters is a line break of the source inside a word (安全利 用率)
 _BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
+# 新增和改造提升绿化面积: the conjunction before a second verb, once the first is stripped (not 和美乡村, 和谐)
+_CONJUNCTION_OPENING_RE = re.compile(r"^[和及与、](?![美谐睦平])")
 _ITEM_NUMBER_RE = re.compile(r"^[\d一二三四五六七八九十]{1,2}[)）]")
 _NOUNS_OPENING_LIKE_A_VERB = ("建成区",)  # 建成区绿化覆盖率: the built-up area, not 建成 (built)
 # verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
@@ -111,7 +113,7 @@ def clean_subject(s: str, leading: bool) -> str:
         if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
-                    s, changed = s[len(w) :].lstrip(" 和及与、"), True  # 新增和改造提升绿化面积: a second verb
+                    s, changed = _CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
@@ -167,10 +169,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             before = ""  # 完成120个A、85个B / 71处A和433公里B治理: the words before 、 or 和 named the previous number
         elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
             before = ""  # 划定4个A、9个B: the first number's noun follows it, not the verb before it
-        if i > 0 and prev_end > a and _ENUMERATION_MARK in before and out[i - 1].end == prev_end:
-            head, _, rest = before.rpartition(_ENUMERATION_MARK)
-            if head == out[i - 1].subject:  # 打造1个A基地、培育5个B企业: A is the previous number's, after it
-                before = clean_subject(rest, leading=True)
+        if i > 0 and prev_end > a and out[i - 1].end == prev_end and (cut := _next_item_at(before)) > 0:
+            if before[:cut] == out[i - 1].subject:  # 打造1个A基地、培育5个B企业: A is the previous number's, after it
+                before = clean_subject(before[cut + 1 :], leading=True)
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
         if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
@@ -185,8 +186,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
-        if not before and c.unit.unit in COUNT_UNITS and next_start < b and _ENUMERATION_MARK in after:
-            after = after[: after.rfind(_ENUMERATION_MARK)]  # 打造1个A基地、培育至少5个B: the rest is the next's
+        if (not before and c.unit.unit in COUNT_UNITS and next_start < b and cands[i + 1].unit.unit in COUNT_UNITS
+                and (cut := _next_item_at(after)) > 0):
+            after = after[:cut]  # 打造1个A基地、培育至少5个B: the words after 、 are the next count's
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
@@ -219,6 +221,15 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+def _next_item_at(words: str) -> int:
+    """Where the next item of a list of counts begins in words: its last 、, not inside brackets (县(市、区)) nor
+    before a list of names closed by 等 (开办科技、体育、中医药等特色班); -1 when none."""
+    at = words.rfind(_ENUMERATION_MARK)
+    head = words[:at]
+    inside_brackets = head.count("(") + head.count("（") > head.count(")") + head.count("）")
+    return -1 if at < 0 or inside_brackets or "等" in words[at:] else at
 
 
 def _names_of_counted(before: str, c: Candidate) -> bool:

@@ -113,6 +113,9 @@ def test_a_list_item_named_by_its_level_alone_counts_the_previous_items_things()
         ("力争打造1个工业资源综合利用基地、培育至少4个固废利用企业。", "1个", "工业资源综合利用基地"),
         ("力争打造1个工业资源综合利用基地、培育至少4个固废利用企业。", "4个", "固废利用企业"),
         ("加快建设8个精品示范村、新建中心村60个。", "8个", "精品示范村"),
+        # the next item may be of another unit: its words follow the 、 (not a rate of the sites counted, below)
+        ("完成2座城市污水处理厂提标改造、新增污水处理能力5万吨/天。", "2座", "城市污水处理厂提标改造"),
+        ("完成2座城市污水处理厂提标改造、新增污水处理能力5万吨/天。", "5万吨/天", "污水处理能力"),
     ],
 )
 def test_the_noun_after_a_count_ends_where_the_next_item_begins(text, value_text, subject):

@@ -186,9 +186,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
-        if (not before and c.unit.unit in COUNT_UNITS and next_start < b and cands[i + 1].unit.unit in COUNT_UNITS
+        if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):
-            after = after[:cut]  # 打造1个A基地、培育至少5个B: the words after 、 are the next count's
+            after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
@@ -230,6 +230,13 @@ def _next_item_at(words: str) -> int:
     head = words[:at]
     inside_brackets = head.count("(") + head.count("（") > head.count(")") + head.count("）")
     return -1 if at < 0 or inside_brackets or "等" in words[at:] else at
+
+
+def _another_item_follows(nxt: Candidate, after: str) -> bool:
+    """The number after a count and its words is another item's, not a rate of the sites counted (20个国考、省考断面
+    水质优良比例达85%) nor one value of a list the words share (9家A、B同比分别增长12%、10%)."""
+    rate = nxt.unit.unit == "percent" and any(w in after for w in ("率", "比例", "比重", "占比"))
+    return not rate and not any(m in after for m in _SHARED_MARKERS)
 
 
 def _names_of_counted(before: str, c: Candidate) -> bool:

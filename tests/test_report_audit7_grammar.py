@@ -135,3 +135,9 @@ def test_the_noun_after_a_count_ends_where_the_next_item_begins(text, value_text
 )
 def test_where_no_next_item_begins_the_words_stay_whole(text, value_text, subject):
     assert subjects(text)[value_text] == subject
+
+
+def test_a_list_item_of_a_level_and_the_previous_items_head_names_the_same_things():
+    got = subjects("建成生活垃圾分类示范街道20个、省级示范街道2个,建成口袋公园12个、省级公园3个。")
+    assert got["2个"] == "省级生活垃圾分类示范街道"
+    assert got["3个"] == "省级公园"  # a short head may be other things

@@ -553,4 +553,11 @@ def _level_of_the_previous(doc: DocumentView, cands: list[Candidate]) -> list[Ca
         if (level and _BARE_LEVEL_RE.fullmatch(c.subject) and between.startswith(_LIST_JOINS)
                 and between.lstrip("、和及与 ") == c.subject):
             out[i] = c.but(subject=c.subject + prev.subject[level.end() :])
+            continue
+        # 建成生活垃圾分类示范街道25个、省级示范街道1个: the level names the same things, its words shortened
+        own = _BARE_LEVEL_RE.match(c.subject)
+        things = c.subject[own.end() :] if own else ""
+        if (own and not level and len(things) >= 3 and prev.subject.endswith(things) and len(prev.subject) > len(things)
+                and between.startswith(_ENUMERATION_MARK)):  # (not 公园: 口袋公园12个、省级公园3个 are other parks)
+            out[i] = c.but(subject=own.group() + clean_subject(prev.subject, leading=True))
     return out

@@ -46,6 +46,8 @@ _ENERGY_SOURCES = (*_COLLECTIVE_SOURCES, "风电", "光伏", "风光", "水电",
 # the verbs of a remediation work: in a list of lands or lengths treated (治理河道10公里、水土流失20平方公里)
 # the first item's verb governs the items after it that name none
 _WORK_VERBS = ("综合治理", "治理", "整治", "修复")
+# an item naming its own land work takes no verb of the item before (修复退化林4000亩、森林抚育5000亩)
+_OWN_LAND_WORKS = ("抚育", "造林", "育林", "种草", "改良", "封育", "绿化", "复绿", "管护")
 _TREATED_UNITS = ("km2", "mu", "km")
 # a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
 # and after a verb of remediation (全面整治619个入河排污口, 关停12家企业) or of things built, opened or run
@@ -531,7 +533,7 @@ def _shared_work_verb(doc: DocumentView, cands: list[Candidate]) -> list[Candida
         between = doc.text[prev.end : c.start]
         if (verb is None or c.unit.unit not in _TREATED_UNITS or not between.startswith("、") or "，" in between
                 or "," in between
-                or any(v in c.subject for v in _WORK_VERBS) or not meaningful(c.subject)):
+                or any(v in c.subject for v in _WORK_VERBS + _OWN_LAND_WORKS) or not meaningful(c.subject)):
             continue
         out[i] = c.but(subject=verb + c.subject)
     return out

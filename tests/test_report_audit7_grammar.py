@@ -141,3 +141,13 @@ def test_a_list_item_of_a_level_and_the_previous_items_head_names_the_same_thing
     got = subjects("建成生活垃圾分类示范街道20个、省级示范街道2个,建成口袋公园12个、省级公园3个。")
     assert got["2个"] == "省级生活垃圾分类示范街道"
     assert got["3个"] == "省级公园"  # a short head may be other things
+
+
+def test_an_item_naming_its_own_land_work_takes_no_verb_of_the_item_before():
+    got = subjects("修复退化林3000亩、森林抚育6000亩,治理河道12公里、水土流失25平方公里。")
+    assert got["6000亩"] == "森林抚育" and got["25平方公里"] == "治理水土流失"
+
+
+def test_the_kinds_of_pollutants_counted_are_no_measure():
+    got = subjects("全年减排3项污染物0.8万吨,5项污染物首次全面达到国家二级标准。")
+    assert "3项" not in got and "5项" not in got and "0.8万吨" in got

@@ -32,6 +32,8 @@ _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?
 # after it, no length of work (治理修复岸线46公里 ends its clause; 打造岸线生态廊道200公里 names no 沿线)
 _SCOPE_BEFORE_RE = re.compile(r"(?:沿线|沿岸|两岸|两侧|周边|周围)$")
 _SCOPE_UNITS = ("km", "m")
+# 减排4项污染物1.1万吨 / 6项污染物首次全面达标: the number of kinds of pollutants, no figure of their own
+_KINDS_OF_POLLUTANTS_RE = re.compile(r"(?:主要)?(?:大气|水)?污染物")
 _THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)
 # 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
 # built or offered, not a figure of the region
@@ -163,6 +165,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif (c.unit.unit in _SCOPE_UNITS and _SCOPE_BEFORE_RE.search(text[a : c.start])
               and _CJK_RE.match(text[c.end : c.end + 1])):
             out[i] = c.but(dropped=True)  # 长江沿线1公里化工腾退地块: the zone's bound, no work
+        elif counted and c.unit.surface in ("项", "种", "类") and _KINDS_OF_POLLUTANTS_RE.match(text, c.end):
+            out[i] = c.but(dropped=True)  # 减排4项污染物1.1万吨: the kinds of pollutants counted
         elif _LENGTH_OF_BEFORE_RE.search(text[a : c.start]) and text.startswith("的", c.end):
             out[i] = c.but(dropped=True)  # 全长3046公里的生态屏障实现合龙: the length of the thing named, no work
         elif counted and (_HONOURS_BEFORE_RE.search(text[a : c.start]) or _FIRSTS_AFTER_RE.match(text, c.end)):

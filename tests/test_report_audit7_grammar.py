@@ -151,3 +151,19 @@ def test_an_item_naming_its_own_land_work_takes_no_verb_of_the_item_before():
 def test_the_kinds_of_pollutants_counted_are_no_measure():
     got = subjects("全年减排3项污染物0.8万吨,5项污染物首次全面达到国家二级标准。")
     assert "3项" not in got and "5项" not in got and "0.8万吨" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "subject"),
+    [
+        ("某能源集团80兆瓦光伏等项目并网发电。", "80兆瓦", "光伏"),
+        ("开工建设某县30万千瓦风电场、某地抽水蓄能等项目。", "30万千瓦", "风电场"),
+        ("全面开工建设某特高压通道400万千瓦新能源基地。", "400万千瓦", "新能源基地"),
+        ("统筹形成8万吨标煤以上能耗指标供给。", "8万吨标煤以上", "能耗指标供给"),
+        # a metric before the number keeps it; a bound after it names no project
+        ("新增可再生能源装机300万千瓦以上。", "300万千瓦以上", "可再生能源装机"),
+        ("煤炭消费总量控制在900万吨以内。", "900万吨以内", "煤炭消费总量"),
+    ],
+)
+def test_the_size_of_a_project_is_of_the_project_named_after_it(text, value_text, subject):
+    assert subjects(text)[value_text] == subject

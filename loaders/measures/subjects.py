@@ -91,6 +91,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _shared_work_verb(doc, out)
     out = _share_of_the_figure_before(doc, out)
     out = _level_of_the_previous(doc, out)
+    out = _project_named_after(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -562,4 +563,26 @@ def _level_of_the_previous(doc: DocumentView, cands: list[Candidate]) -> list[Ca
         if (own and not level and len(things) >= 3 and prev.subject.endswith(things) and len(prev.subject) > len(things)
                 and between.startswith(_ENUMERATION_MARK)):  # (not 公园: 口袋公园12个、省级公园3个 are other parks)
             out[i] = c.but(subject=own.group() + clean_subject(prev.subject, leading=True))
+    return out
+
+
+# the size of a project or a facility written before its name (中广核100兆瓦光伏等…, 开工建设通江27万千瓦风电场,
+# 特高压三期500万千瓦新能源基地, 年产140万吨煤矸石新型建材加工): the project after the number is the subject, not the
+# firm, place or verb before it
+_SIZE_UNITS = ("kw", "t", "t_per_year", "tce")
+_PROJECT_AFTER_RE = re.compile(r"[\u4e00-\u9fff][^\d，,。；;：:、（(]*")
+_PROJECT_WORDS = ("项目", "电站", "电场", "基地", "工程", "机组", "一体化", "加工", "光伏", "风电", "储能", "指标")
+_METRIC_BEFORE_RE = re.compile(r"(?:装机|规模|容量|产能|能力|总量|量|面积)$")
+
+
+def _project_named_after(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.unit.unit not in _SIZE_UNITS or c.is_change or _METRIC_BEFORE_RE.search(c.subject):
+            continue
+        m = _PROJECT_AFTER_RE.match(doc.text, c.end)
+        name = m.group().split("等")[0] if m else ""
+        word = next((w for w in _PROJECT_WORDS if w in name), None)
+        if word and meaningful(name) and (len(name) > len(word) or name == word and word in _ENERGY_SOURCES):
+            out[i] = c.but(subject=name)
     return out

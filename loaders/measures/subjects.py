@@ -581,8 +581,10 @@ def _project_named_after(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         if c.unit.unit not in _SIZE_UNITS or c.is_change or _METRIC_BEFORE_RE.search(c.subject):
             continue
         m = _PROJECT_AFTER_RE.match(doc.text, c.end)
-        name = m.group().split("等")[0] if m else ""
+        if m is None or ("等" not in m.group() and doc.text[m.end() : m.end() + 1].isdigit()):
+            continue  # 24台351.3万千瓦在役燃煤发电机组于2018年…: a date cuts the name, the words are no project's
+        name = m.group().split("等")[0].lstrip("的").rstrip("和及与")
         word = next((w for w in _PROJECT_WORDS if w in name), None)
-        if word and meaningful(name) and (len(name) > len(word) or name == word and word in _ENERGY_SOURCES):
+        if word and (name.index(word) > 0 or name == word and word in _ENERGY_SOURCES):  # not 项目建设 alone
             out[i] = c.but(subject=name)
     return out

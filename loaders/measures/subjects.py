@@ -585,6 +585,6 @@ def _project_named_after(doc: DocumentView, cands: list[Candidate]) -> list[Cand
             continue  # 24台351.3万千瓦在役燃煤发电机组于2018年…: a date cuts the name, the words are no project's
         name = m.group().split("等")[0].lstrip("的").rstrip("和及与")
         word = next((w for w in _PROJECT_WORDS if w in name), None)
-        if word and (name.index(word) > 0 or name == word and word in _ENERGY_SOURCES):  # not 项目建设 alone
+        if word and not name.startswith("项目") and (name != word or word in _ENERGY_SOURCES):  # not 项目建设 alone
             out[i] = c.but(subject=name)
     return out

@@ -44,7 +44,7 @@ from loaders.pipeline import (
     LoadOptions,
     LoadSummary,
     ShrinkRefused,
-    iter_documents,
+    has_documents,
     load_folder,
 )
 from loaders.writing import Locked, raw_set_problem
@@ -161,7 +161,7 @@ def _reporter(quiet: bool) -> Callable[[dict], None]:
 def _run_load(folder: Path, raw_dir: Path, workers: int, max_bytes: int, full: bool, allow_empty: bool,
               quiet: bool, max_shrink: float | None = None, follow_symlinks: bool = False,
               engine: str = "local", ocr: bool = False) -> LoadSummary:
-    if next(iter_documents(folder, exclude=raw_dir), None) is None:
+    if not has_documents(folder, exclude=raw_dir):
         if not allow_empty:
             raise click.UsageError(f"{folder} holds no documents; refusing to replace the raw tables with empty "
                                    "ones (pass --allow-empty if that is what you want)")

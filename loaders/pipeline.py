@@ -14,10 +14,12 @@ load_folder streams a folder through a process pool into the four raw tables:
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import hashlib
 import importlib.metadata
+import itertools
 import logging
 import multiprocessing
 import operator
@@ -30,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
@@ -526,15 +529,31 @@ def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusab
 def iter_documents(folder: Path, exclude: Path | None = None):
     """Files of a folder, recursively, in a stable order (hidden files and the exclude folder skipped)."""
     exclude = exclude.resolve() if exclude else None
+    for path in sorted(_files(folder)):
+        if (name := _document_name(folder, path, exclude)) is not None:
+            yield path, name
+
+
+def has_documents(folder: Path, exclude: Path | None = None) -> bool:
+    """Whether iter_documents would yield anything; stops at the first document instead of listing them all."""
+    exclude = exclude.resolve() if exclude else None
+    return any(_document_name(folder, path, exclude) is not None for path in _files(folder))
+
+
+def _files(folder: Path) -> Iterator[Path]:
     # a dangling symbolic link is listed too, so that it is reported (unreadable) rather than ignored
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists())):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if exclude and path.resolve().is_relative_to(exclude):
-            continue
-        # a name that is not UTF-8 keeps its bytes as \xNN escapes: Parquet strings must be UTF-8
-        yield path, rel.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return (p for p in folder.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists()))
+
+
+def _document_name(folder: Path, path: Path, exclude: Path | None) -> str | None:
+    """The name a file is loaded under, or None when it is skipped (hidden, or inside the exclude folder)."""
+    rel = path.relative_to(folder)
+    if any(part.startswith(".") for part in rel.parts):
+        return None
+    if exclude and path.resolve().is_relative_to(exclude):
+        return None
+    # a name that is not UTF-8 keeps its bytes as \xNN escapes: Parquet strings must be UTF-8
+    return rel.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass
@@ -577,9 +596,10 @@ class LoadSummary:
 class _Previous:
     """What the previous load wrote: rows to reuse and first-seen times of its errors."""
 
-    tables: dict[str, pa.Table] = field(default_factory=dict)
+    tables: dict[str, _RowGroups] = field(default_factory=dict)  # read a row group at a time, as rows are reused
     doc_row: dict[str, int] = field(default_factory=dict)  # source_file -> row of raw_documents
-    rows_of: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # table -> document_id -> rows
+    # table -> document_id -> its runs of consecutive rows (start, length); one run when its rows were written together
+    runs_of: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
     warnings_of: dict[tuple[str, str], list[dict]] = field(default_factory=dict)  # (file, sha) -> warnings
     reusable: dict[str, str] = field(default_factory=dict)
@@ -595,6 +615,7 @@ class _Previous:
             if errors.exists():
                 prev.errors = _read(errors).to_pylist()
             docs = out_dir / "raw_documents.parquet"
+            known: list[dict] = []
             if docs.exists():
                 known = _read(docs, ["source_file", "content_sha256", "document_id"]).to_pylist()
                 prev.source_files = {d["source_file"] for d in known}
@@ -609,40 +630,73 @@ class _Previous:
             if any((meta := pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != _version().encode()
                    or meta.get(OCR_KEY.encode(), b"") != ocr_mode.encode() for p in paths):
                 return prev  # another loader version (or OCR setting) wrote them: parse everything again
-            prev.tables = {t: _read(p).replace_schema_metadata(None) for t, p in zip(ROW_TABLES, paths, strict=True)}
+            prev.tables = {t: _RowGroups(p) for t, p in zip(ROW_TABLES, paths, strict=True)}
+            for table in ("raw_items", "raw_measures"):
+                prev.runs_of[table] = _runs(_read(out_dir / f"{table}.parquet", ["document_id"]).column(0))
         except (OSError, pa.ArrowException) as exc:
             return cls(torn=f"the previous raw tables cannot be read ({exc})")  # nothing to reuse: load everything
-        docs = prev.tables["raw_documents"]
-        names = docs.column("source_file").to_pylist()
-        prev.doc_row = {name: i for i, name in enumerate(names)}
-        prev.reusable = dict(zip(names, docs.column("content_sha256").to_pylist(), strict=True))
+        prev.doc_row = {d["source_file"]: i for i, d in enumerate(known)}
+        prev.reusable = {d["source_file"]: d["content_sha256"] for d in known}
         for e in prev.errors:
             if e["reason"] != "duplicate_content":
                 prev.warnings_of.setdefault((e["source_file"], e["content_sha256"]), []).append(e)
-        for table in ("raw_items", "raw_measures"):
-            index: dict[str, list[int]] = {}
-            for i, doc_id in enumerate(prev.tables[table].column("document_id").to_pylist()):
-                index.setdefault(doc_id, []).append(i)
-            prev.rows_of[table] = index
         return prev
 
     def reuse(self, res: FileResult) -> tuple[str, dict[str, pa.Table], list[dict]]:
         """document_id, row tables and warnings of an unchanged file, as the previous load wrote them."""
-        doc = self.tables["raw_documents"].slice(self.doc_row[res.source_file], 1)
+        doc = self.tables["raw_documents"].rows(self.doc_row[res.source_file], 1)
         doc_id = doc.column("document_id")[0].as_py()
         tables = {"raw_documents": doc}
         for table in ("raw_items", "raw_measures"):
-            rows = self.rows_of[table].get(doc_id, [])
-            if rows and rows[-1] - rows[0] + 1 == len(rows):  # a document's rows are written together: no copy
-                tables[table] = self.tables[table].slice(rows[0], len(rows))
-            else:
-                tables[table] = self.tables[table].take(pa.array(rows, pa.int64()))
+            runs = self.runs_of[table].get(doc_id, [(0, 0)])  # one run: a document's rows are written together
+            parts = [self.tables[table].rows(start, n) for start, n in runs]
+            tables[table] = parts[0] if len(parts) == 1 else pa.concat_tables(parts)
         warnings = [dict(e) for e in self.warnings_of.get((res.source_file, res.content_sha256), [])]
         return doc_id, tables, warnings
 
 
 def _read(path: Path, columns: list[str] | None = None) -> pa.Table:
     return pq.ParquetFile(path).read(columns=columns, use_threads=False)
+
+
+class _RowGroups:
+    """A previous raw table read one row group at a time. Unchanged files are reused in name order, the order the
+    previous load wrote them in, so the load holds one row group (batch_docs documents) of each table, not the
+    tables: ~1.1 GB of Arrow at 10 000 documents, ten times that at 100 000 (benchmarks/RESULTS.md, issue 12)."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = pq.ParquetFile(path)
+        sizes = [self.file.metadata.row_group(i).num_rows for i in range(self.file.num_row_groups)]
+        self.starts = list(itertools.accumulate(sizes, initial=0))  # first row of each group, then the row count
+        self._group: tuple[int, pa.Table] | None = None  # the row group read last
+
+    def _read_group(self, i: int) -> pa.Table:
+        if self._group is None or self._group[0] != i:
+            self._group = (i, self.file.read_row_group(i, use_threads=False).replace_schema_metadata(None))
+        return self._group[1]
+
+    def rows(self, start: int, n: int) -> pa.Table:
+        """Rows start .. start + n - 1, as slices of the row groups holding them (no copy within one group)."""
+        parts = []
+        while n > 0:
+            i = bisect.bisect_right(self.starts, start) - 1
+            take = min(n, self.starts[i + 1] - start)
+            parts.append(self._read_group(i).slice(start - self.starts[i], take))
+            start, n = start + take, n - take
+        if len(parts) == 1:
+            return parts[0]
+        return pa.concat_tables(parts) if parts else self.file.schema_arrow.remove_metadata().empty_table()
+
+
+def _runs(document_ids: pa.ChunkedArray) -> dict[str, list[tuple[int, int]]]:
+    """document_id -> its runs of consecutive rows (start, length), from the column's run-end encoding: a few
+    thousand runs to index rather than a Python string and list entry per row (~1.2 M at 10 000 documents)."""
+    encoded = pc.run_end_encode(document_ids.combine_chunks())
+    ends = encoded.run_ends.to_pylist()
+    runs: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, start, end in zip(encoded.values.to_pylist(), [0, *ends[:-1]], ends, strict=True):
+        runs.setdefault(doc_id, []).append((start, end - start))
+    return runs
 
 
 def _duplicate(res: FileResult, first: str, how: str) -> dict:
@@ -762,6 +816,10 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
             for w in writers.values():
                 w.abort()
         summary.removed = len(prev.source_files - current)
+    # Arrow's allocator (mimalloc) keeps the pages of freed tables: without this ~1.4 GB of them (10 000 documents)
+    # stayed resident while a refresh's dbt build ran (benchmarks/RESULTS.md, issue 12)
+    prev = _Previous()
+    pa.default_memory_pool().release_unused()
     return summary
 
 

@@ -631,6 +631,12 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         header_unit, _ = _unit_in(" ".join(col.header for col in cols if col.role in ("label", "unit")))
         group = "".join(clean_cell(table.text(r, c)) for c, col in enumerate(cols[:first_value]) if col.role == "category")
         is_reduction = _REDUCTION.search(subject + group) is not None
+        row_totals = any(cv.is_total for c, col in enumerate(cols) if col.role == "value"
+                         and (cv := parse_cell(clean_cell(table.text(r, c)))) is not None)
+        # 减排16% in a value cell: the row is a reduction's whatever its label (主要大 | 二氧化硫, the rest of the
+        # label 气污染物减排比例 printed on the next row)
+        cells_cut = next((m.group(0) for c, col in enumerate(cols) if col.role == "value"
+                          and (m := _REDUCTION.match(clean_cell(table.text(r, c))))), "")
         binding = next((_BINDING[t] for c, col in enumerate(cols) if col.role == "binding"
                         and (t := clean_cell(table.text(r, c))) in _BINDING), None)
         for c, col in enumerate(cols):
@@ -664,7 +670,8 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=_period(cv, col) or (_plan_period(cv, piece_subject if is_level else subject + group, col.year, last_year, u)
+                    period=_period(cv, col) or (_plan_period(cv, piece_subject if is_level else subject + group + cells_cut, col.year, last_year, u,
+                                                             row_unit=unit, row_totals=row_totals)
                                                 if five_years else None),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
                     is_masked=cv is None and _MASKED_CELL.fullmatch(piece) is not None,
@@ -687,20 +694,31 @@ def _metric_group(table: Table, cols: list[_Column], r: int) -> str | None:
 _REDUCTION = re.compile("减排|削减|下降|降低|减少")
 
 
-def _plan_period(cv: CellValue | None, subject: str, year: int | None, last_year: int | None, unit: Unit | None) -> str | None:
+def _plan_period(cv: CellValue | None, subject: str, year: int | None, last_year: int | None, unit: Unit | None,
+                 row_unit: Unit | None = None, row_totals: bool = False) -> str | None:
     """The five years a reduction in a plan's table covers (the table names it, so `cumulative`): in the
     last year's column the plan's own, for a figure or, on an emission total's row (排放量减少, 氮氧化物减少),
     for the words standing for one (完成省下达指标: the five-year quota); in the base year's column (2020 under a 十四五
-    table) a rate of reduction is the previous plan's (下降 8.26%), while an amount there is that year's own."""
-    if year is None or last_year is None or _REDUCTION.search(subject) is None:
-        return None
-    if cv is not None and cv.since is not None:
+    table) a rate of reduction is the previous plan's (下降 8.26%), and so is an amount of reduction (减排量) of a row
+    whose target is not marked [ ] as the five-year one (where it is, the base year's plain amount is that year's own).
+    A share on the row of an emission amount (氮氧化物排放量 | 万吨 | … | 9.17%) is a cut, not the amount."""
+    if year is None or last_year is None or cv is not None and cv.since is not None:
         return None  # a figure naming its own baseline (2.9(较2019年)) is dated by it (_period)
+    if _REDUCTION.search(subject) is None and not ("重点工程" in subject and _EMISSION_TOTAL.search(subject)):
+        # (主要污染物重点工程 | 氨氮, its 减排量 printed on another row: the key projects' reduction all the same)
+        is_cut = (cv is not None and year == last_year and unit is not None and unit.unit == "percent"
+                  and row_unit is not None and row_unit.unit == "t" and _EMISSION_TOTAL.search(subject) is not None)
+        return f"{year - 4}-{year}" if is_cut else None
     if year == last_year and (cv is not None or (_EMISSION_TOTAL.search(subject) and "浓度" not in subject)):
         return f"{year - 4}-{year}"
     if cv is not None and year == last_year - 5 and unit is not None and unit.unit == "percent":
         return f"{year - 4}-{year}"
+    if cv is not None and year == last_year - 5 and _REDUCTION_AMOUNT.search(subject) and not row_totals:
+        return f"{year - 4}-{year}"
     return None
+
+
+_REDUCTION_AMOUNT = re.compile("减排量|削减量")  # a reduction tallied over a plan's projects, not a year's level
 
 
 # an emission total, named as such or by the pollutants whose totals plans cap (氮氧化物减少, 主要污染物…下降);

@@ -164,3 +164,21 @@ def test_rows_sha256_fingerprints_the_rows_written(make_folder, raw_dir):
             assert pipeline.rows_sha256(result) != doc["rows_sha256"]
             result.measures.pop()  # a figure no longer read
             assert pipeline.rows_sha256(result) != doc["rows_sha256"]
+
+
+def test_previous_rows_are_read_by_row_group_and_found_by_runs(tmp_path):
+    """The load reads the previous tables a row group at a time (memory bounded by a group, not the table):
+    a run of rows spanning two groups, one row, no rows; a document's rows found as runs, also when split."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"document_id": ["a", "a", "b", "b", "b", "c"], "n": [0, 1, 2, 3, 4, 5]})
+    pq.write_table(table, tmp_path / "t.parquet", row_group_size=2)
+    groups = pipeline._RowGroups(tmp_path / "t.parquet")
+    assert groups.rows(2, 3).to_pydict() == {"document_id": ["b", "b", "b"], "n": [2, 3, 4]}  # groups 2 and 3
+    assert groups.rows(5, 1).column("n").to_pylist() == [5]
+    assert groups.rows(1, 1).column("n").to_pylist() == [1]  # back to an earlier group
+    empty = groups.rows(0, 0)
+    assert empty.num_rows == 0 and empty.schema.names == ["document_id", "n"]
+    assert pipeline._runs(table.column("document_id")) == {"a": [(0, 2)], "b": [(2, 3)], "c": [(5, 1)]}
+    assert pipeline._runs(pa.chunked_array([["a", "b"], ["a"]])) == {"a": [(0, 1), (2, 1)], "b": [(1, 1)]}

@@ -505,6 +505,7 @@ def test_a_reduction_in_a_plan_table_covers_the_plan_period_of_its_column():
             ["化学需氧量排放量(吨)", "53254", "50000", "约束性"],
             ["单位地区生产总值能源消耗降低(%)", "16.2", "完成省下达指标", "约束性"],
             ["氨氮重点工程减排量(吨)", "1200", "1500", "约束性"],
+            ["总磷重点工程减排量(吨)", "30", "[150]", "约束性"],
             ["氮氧化物减少(%)", "27.4", "完成省定目标", "约束性"],
             ["细颗粒物浓度下降(%)", "12", "完成省定目标", "约束性"]]
     got = {(m.subject_zh, m.year): m.period for m in _measures(rows)}
@@ -515,7 +516,10 @@ def test_a_reduction_in_a_plan_table_covers_the_plan_period_of_its_column():
     assert got[("化学需氧量排放总量减少", 2025)] == "2021-2025"  # words standing for an emission quota
     assert got[("单位地区生产总值能源消耗降低", 2020)] == "2016-2020"
     assert got[("单位地区生产总值能源消耗降低", 2025)] is None  # words for an intensity: no total
-    assert got[("氨氮重点工程减排量", 2020)] is None  # an amount in the base year's column is that year's
+    # an amount of reduction in the base year's column is the previous plan's, as the target's is the plan's; but
+    # where the row marks its five-year target [ ], the base year's plain amount is that year's own
+    assert got[("氨氮重点工程减排量", 2020)] == "2016-2020"
+    assert got[("总磷重点工程减排量", 2020)] is None and got[("总磷重点工程减排量", 2025)] == "2021-2025"
     assert got[("氨氮重点工程减排量", 2025)] == "2021-2025"
     assert got[("化学需氧量排放量", 2020)] is None and got[("化学需氧量排放量", 2025)] is None  # a level
 

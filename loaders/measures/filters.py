@@ -34,6 +34,16 @@ _SCOPE_BEFORE_RE = re.compile(r"(?:沿线|沿岸|两岸|两侧|周边|周围)$")
 _SCOPE_UNITS = ("km", "m")
 # 减排4项污染物1.1万吨 / 6项污染物首次全面达标: the number of kinds of pollutants, no figure of their own
 _KINDS_OF_POLLUTANTS_RE = re.compile(r"(?:主要)?(?:大气|水)?污染物")
+# 按照…20个国控点位现状值统计 / 国土面积按8523平方公里计算: what a figure is computed on (a table note's sites, a
+# denominator), no figure of its own
+# 在既有4座门站的基础上,新建1座 / 在7天…精准预报基础上: what the work starts from, a frame of the figure after it
+_ON_THE_BASIS_BEFORE_RE = re.compile(r"在[^在]{0,30}$")
+_ON_THE_BASIS_AFTER_RE = re.compile(r"[^在]{0,24}?基础上")
+# the kinds of work or industry a list names (not a park or base built for one: 产业园, 产业基地)
+_KINDS_NAMED_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,10}?(?:产业链|产业(?!园|基地|项目)|集群|任务|行动|事项|工作|实事)")
+_LIST_START_RE = re.compile(r"[\d等]")  # a list closed by 等 starts after the count or the 等 of one before it
+_BASIS_BEFORE_RE = re.compile(r"(?:按照|按|依据)[^按]{0,40}$")
+_BASIS_AFTER_RE = re.compile(r"[^按]{0,24}?(?:计算|统计|测算|核算)$")
 _THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)
 # 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
 # built or offered, not a figure of the region
@@ -143,7 +153,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 全市9县区…均达到二级标准 / 覆盖全省14个市州: all its divisions, no figure
         elif counted and text[a : c.start].rstrip().endswith("等") and _FIELDS_COUNTED_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 钢铁、化工…等14个重点行业: how many industries were just listed
-        elif counted and _counts_a_list(text, c):
+        elif counted and (_counts_a_list(text, c) or _numbers_the_list_before(text, a, c)):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
         elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):
             out[i] = c.but(dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
@@ -167,6 +177,10 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 长江沿线1公里化工腾退地块: the zone's bound, no work
         elif counted and c.unit.surface in ("项", "种", "类") and _KINDS_OF_POLLUTANTS_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 减排4项污染物1.1万吨: the kinds of pollutants counted
+        elif _ON_THE_BASIS_BEFORE_RE.search(text[a : c.start]) and _ON_THE_BASIS_AFTER_RE.match(text, c.end, b):
+            out[i] = c.but(dropped=True)  # 在既有4座门站的基础上: the starting point of the work, no figure
+        elif _BASIS_BEFORE_RE.search(text[a : c.start]) and _BASIS_AFTER_RE.match(text[c.end : b].rstrip("。)）")):
+            out[i] = c.but(dropped=True)  # 按照…20个国控点位现状值统计: the basis of another figure
         elif _LENGTH_OF_BEFORE_RE.search(text[a : c.start]) and text.startswith("的", c.end):
             out[i] = c.but(dropped=True)  # 全长3046公里的生态屏障实现合龙: the length of the thing named, no work
         elif counted and (_HONOURS_BEFORE_RE.search(text[a : c.start]) or _FIRSTS_AFTER_RE.match(text, c.end)):
@@ -270,6 +284,20 @@ def _counts_a_list(text: str, c: Candidate) -> bool:
     n = int(c.number.value)
     m = _LISTED_IN_BRACKETS_RE.match(text, c.end)
     return bool(m and m.group(1).count("、") == n - 1)
+
+
+def _numbers_the_list_before(text: str, a: int, c: Candidate) -> bool:
+    """等 closes a list of kinds of work or industry whose items the count only numbers (光电子信息、装备制造、食品加工
+    等3个主导产业 / A、B等2项任务全面完成): it names the list, it measures nothing. A count beyond the items named
+    (改造A、B等58条道路) says how many there are in all, and things built or worked on stay counted (建成A、B等2个
+    观测站点, as the sample gold has it)."""
+    before = text[a : c.start].rstrip()
+    if not before.endswith("等") or c.number is None or c.number.value != int(c.number.value):
+        return False
+    if not _KINDS_NAMED_RE.match(text, c.end):
+        return False
+    items = _LIST_START_RE.split(before[:-1])[-1]  # A、B等5个水库、C等3个: the list after the count before
+    return items.count("、") >= 1 and items.count("、") + 1 == int(c.number.value)
 
 
 def _drop_headline_repeats(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

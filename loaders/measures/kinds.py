@@ -13,6 +13,7 @@ from typing import NamedTuple
 from loaders.measures.candidates import COUNT_UNITS, Candidate
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import words_re
+from loaders.measures.sections import plan_period
 from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
@@ -22,14 +23,17 @@ _EACH_YEAR = "每年"
 _SHARE_OF = "占"  # 占市域面积26.1%: a share of a whole, a level
 _PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5处、省级12处; not a share: 其中A占97%)
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
+_FROM_YEAR_OF_RE = re.compile(r"[底末]?的")  # 从2021年的 / 由2020年底的: a rise's starting point
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
 # a flow word inside a noun (污水治理率, 消除比例, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
 # named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
 _FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?(?:率|比例)|区|情况)"
 _CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
-# land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区): no work done
-_NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设")
+# land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区), value
+# added (工业增加值): no work done
+_NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设|增加值")
 _DIGIT_RE = re.compile(r"\d")
+_LEVEL_VERBS = ("达到", "达", "增至", "升至", "降至", "为")  # …、达到20.6厘米: the level a change reached
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
 _BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
@@ -41,6 +45,8 @@ _LAST_YEAR_BASE_RE = re.compile(r"同比|(?:较|比)(?:去年|上年|上一年)"
 # 重点工程减排量 / 削减量: a quantity cut over a five-year plan's years, its total (the tables write it [ ])
 _FIVE_YEAR_AMOUNT_RE = re.compile(r"减排量|削减量")
 _ANNUAL_CHANGE_RE = re.compile(r"逐年|年均|每年|同比|(?:较|比)(?:去年|上年|上一年)")  # a change of each year
+# “十四五”任务 / “十四五”主要污染物减排目标: a five-year plan the clause names (not “十四五”末 / 初, a time in it)
+_PLAN_NAMED_RE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?![末初])")
 
 
 @fast_init
@@ -92,6 +98,8 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     stated = year if year_rule in ("year_in_clause", "year_in_paragraph") else None
     if stated is not None and f"{stated}年" not in doc.text[max(0, clause[0] - _PARAGRAPH_SPAN) : clause[1]]:
         stated = None  # 今年 / 明年: a work report's own year decides, not the guessed date of publication
+    if stated is not None and _started_from(doc, f"{stated}年", max(0, clause[0] - _PARAGRAPH_SPAN), c.start):
+        stated = None  # 从2021年的46503元分别提高到58794元 / 2022年以来: the year a rise or run started, not the figure's
     if stated is not None and part.first <= stated <= part.last:
         year = stated
     else:
@@ -106,8 +114,10 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             flows = flows[flows.rindex(_SHARE_OF) :]  # 划定并严守占市域面积26.1%的红线: a share, what the verb made
         flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", _NOUNS_OF_WORK_RE.sub("", flows))
         before, _, last = flows.rpartition("、")
-        if _DIGIT_RE.search(before) and _SHARE_NAMED_RE.search(last):
-            flows = last  # 外送电量年均增长6%、绿电占比超三成: the change is the figure before's; a share follows
+        if _DIGIT_RE.search(before) and (_SHARE_NAMED_RE.search(last) or last.startswith(_LEVEL_VERBS)):
+            # 外送电量年均增长6%、绿电占比超三成 / 耕层厚度提升3.5%、达到20.6厘米: the change is the figure before's;
+            # a share or the level reached follows
+            flows = last
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
                 or (c.unit.unit in COUNT_UNITS and part.rule == "plan_review_heading"
                     and _work_done_after(doc, c, clause))):
@@ -116,11 +126,29 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             period = None  # 每年开展活动3万场: a figure of each year, not the period's total
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
-    elif (part.kind == "outcome" and part.period is None and year == part.year and c.is_change
-          and _CUMULATIVE in doc.text[clause[0] : c.start] and (year - _PLAN_END_BASE) % 5 == 0):
-        # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
-        period = f"{year - 4}-{year}"
+    elif part.kind == "outcome" and part.period is None and year == part.year and (c.is_change or c.words_only):
+        named = [plan_period(m.group(1)) for m in _PLAN_NAMED_RE.finditer(doc.text, clause[0], c.end)]
+        if named and named[-1][1] == year:
+            # 提前完成“十四五”主要污染物减排目标任务 / 能耗累计降幅完成“十四五”任务 in the review of 2025: the plan's
+            # goal over its years
+            period = "{}-{}".format(*named[-1])
+        elif c.is_change and _CUMULATIVE in doc.text[clause[0] : c.start] and (year - _PLAN_END_BASE) % 5 == 0:
+            # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
+            period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+def _started_from(doc: DocumentView, year_word: str, start: int, end: int) -> bool:
+    """The last year_word before end opens a run (2022年以来) or is the start of a rise to the level at end
+    (从2021年的46503元提高到58794元)."""
+    at = doc.text.rfind(year_word, start, end)
+    if at < 0:
+        return False
+    after = at + len(year_word)
+    if doc.text.startswith("以来", after):
+        return True
+    return (doc.text[at - 1 : at] in "从由" and at > 0 and _FROM_YEAR_OF_RE.match(doc.text, after) is not None
+            and _LEVEL_REACHED_RE.search(doc.text, after, end) is not None)
 
 
 def _in_own_plan_years(doc: DocumentView, year: int | None) -> bool:

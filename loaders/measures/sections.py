@@ -34,6 +34,7 @@ _CONGRESS_DATE_RE = re.compile(r"((?:19|20)\d\d|二[〇零○][一二三四五�
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")
 _BY_YEAR_RE = re.compile(r"到\s?((?:19|20)\d\d)\s?年(?![底末])")  # 到2025年: a goal by a year (到2020年底: a state)
 _PERIOD_RE = re.compile(r"十([一二三四五六七八九])五")  # 十四五: the n-th five-year plan
+_LEAD_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五")
 _NUMERALS = "一二三四五六七八九"
 _ELEVENTH_PLAN_START = 2006  # the 11th five-year plan ran 2006-2010; each later one five years on
 _LEAD_CHARS = 30  # a lead word counts within the paragraph's first characters ...
@@ -42,7 +43,8 @@ _LEAD_PREFACES = ("回顾", "刚刚")
 _HEADING_CHARS = 30
 _LATER = 9999  # this year's plan may name a later year (力争到2027年): any later year is its own
 _NUMERALS_0 = "〇一二三四五六七八九"
-_MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
+# an item marker, and the dash that opens a paragraph of a list (——这五年,…)
+_MARKER_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.、]|[—―]+)\s*")
 # paragraph breaks: a line break, and in a text that lost its line breaks, a space after a sentence's end
 # or before an item marker (一、 / (一))
 # (?=[…]): the first character a break can have, looked for first (the same breaks, 5x faster)
@@ -154,8 +156,8 @@ def lead_part(lead: str, doc: DocumentView, y: int) -> Part | None:
     m = _YEAR_RE.match(lead)
     if m:
         return _year_part(int(m.group(1)), y, "work_report_lead")
-    m = re.match(r"[“\"]?十([一二三四五六七八九])五", lead)
-    if m:
+    m = _LEAD_PERIOD_RE.search(lead)  # “十四五”时期是… / 各位代表！“十四五”以来,…
+    if m and at_lead(m.group(0)):
         return _period_part(*plan_period(m.group(1)), y, "work_report_lead")
     if any(at_lead(w) for w in _words(doc, "period_review_lead")):
         start, end = y - 5, y - 1

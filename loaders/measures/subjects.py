@@ -17,6 +17,7 @@ from loaders.measures.candidates import (
 )
 from loaders.measures.comparators import BENCHMARKS
 from loaders.measures.document import DocumentView
+from loaders.measures.grammar import Grammar
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
@@ -177,8 +178,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 before = clean_subject(before[cut + 1 :], leading=True)
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
-        if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
-            before = ""
+        # a list of shares (二氧化硫1.64%、氨氮10.7%和…): a short word after 、 names the next share
+        listed_name = (c.unit.unit == "percent" and i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
+                       and not change_only.fullmatch(before) and text[prev_end:stop].lstrip().startswith(_ENUMERATION_MARK))
+        if len(before) <= 2 and meaningful(after) and not listed_name:
+            before = ""  # a bare verb or place (推动3000家企业开展审核), not a listed item's name (A1%、氨氮10%和B下降5%)
         elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""
         elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (
@@ -259,14 +263,40 @@ def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
     g = doc.grammar
     if not any(t in subject for t in g.collective_terms):
         return ()
-    out: list[str] = []
+    named, subject = _named_members(g, subject)
+    out: list[str] = list(named)
     for part in _LIST_SPLIT_RE.split(subject):
         terms = sorted((part.find(t), t) for t in g.collective_terms if t in part)
         for _, t in terms:
             out += [m if t in g.member_terms else part.replace(t, m) for m in g.collective_terms[t]]
-        if not terms and part.endswith(WORDS_ONLY_METRIC_ENDINGS):
-            out.append(part)  # 碳排放强度下降: a metric named beside the terms
+        if not terms and (part.endswith(WORDS_ONLY_METRIC_ENDINGS) or _INTENSITY_RE.match(part)):
+            out.append(part)  # 碳排放强度下降 / 单位GDP二氧化碳排放量: a metric named beside the terms
     return tuple(dict.fromkeys(out))
+
+
+# 单位GDP二氧化碳排放量 / 单位地区生产总值能耗: an amount per unit of output is an intensity, a metric of its own
+_INTENSITY_RE = re.compile(r"单位(?:GDP|国内生产总值|地区生产总值|生产总值)\S{2,}")
+# 二氧化硫、氮氧化物、化学需氧量和氨氮四项主要污染物排放量: the list before a term names its members itself
+_NAMED_COUNT_RE = re.compile(r"等?(?:[两二三四五六七八九十]|\d+)项$|等$")
+
+
+def _named_members(g: Grammar, subject: str) -> tuple[list[str], str]:
+    """The members a list names right before a term read in place (A、B、C和D四项主要污染物排放量 -> A排放量, …,
+    D排放量; the term's own members, 14th-plan pollutants, would swap a past plan's SO2 for VOCs), and the subject
+    with that list taken out. ([], subject) when no such list is there (one of its names must be a member)."""
+    for t, members in g.collective_terms.items():
+        at = subject.find(t)
+        if at < 0 or t in g.member_terms:
+            continue
+        head = subject[:at]
+        head = head[: _NAMED_COUNT_RE.search(head).start()] if _NAMED_COUNT_RE.search(head) else head
+        names = [n for n in _LIST_SPLIT_RE.split(head) if n]
+        if len(names) < 2 or not any(n.endswith(members) for n in names):
+            continue
+        tail = _LIST_SPLIT_RE.split(subject[at + len(t) :])[0]
+        cut = "减少" if tail.endswith(("排放量", "排放总量")) else ""  # a goal met on the amount emitted: its cut
+        return [n + tail + cut for n in names], subject[at + len(t) + len(tail) :]
+    return [], subject
 
 
 def _listed_metrics(subject: str) -> tuple[str, ...]:

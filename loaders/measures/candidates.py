@@ -47,19 +47,22 @@ _GENERIC_CLASSIFIERS = ("个", "家", "项", "批", "座", "处", "所", "户")
 # 完成国家下达(的)…目标 / 完成经国家审核衔接后确定的目标 / 等约束性指标全部完成: a figure in words
 # 完成省定任务 / 完成省控目标 / 控制在自治区下达目标内: the level above set the figure (_ISSUER 定 / 控 / 下达);
 # so do 控制在省调控范围内 / 达到(省)考核要求 / 达省下达目标要求 / 完成省上下达要求; 完成A任务和省下达的B任务: 和 repeats 完成
-# 受污染耕地安全利用率稳定达标: a rate whose figure is the standard it meets
-_ISSUER = "(?:(?:国家|中央|自治区|省上|省级|省|市|上级)(?:政府)?)"
+# 受污染耕地安全利用率稳定达标: a rate whose figure is the standard it meets; A降低目标与国家“十五五”考核目标统筹衔接:
+# a goal tied to the one the level above sets
+# (国家和省下达 / 国省下达: two levels setting one goal)
+_ISSUER = "(?:(?:国家|国省|中央|自治区|省上|省级|省|市|上级)(?:政府)?(?:和(?:省上|省级|省|自治区|市)(?:政府)?)?)"
 _WORDS_ONLY_RE = re.compile(
-    rf"(?=[预全如超提完稳持保达确控和])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
-    rf"(?:(?:{_ISSUER}?(?:下达|审核衔接后确定)|{_ISSUER}[定控])的?(?:我省|我市|全省|全市)?"
+    rf"(?=[预全如超提完稳持保达确控和与满])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
+    rf"(?:(?:{_ISSUER}?(?:下达|审核衔接后确定)|{_ISSUER}[定控])的?(?:我省|我市|全省|全市)?(?:“十[一二三四五六]五”)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>(?:PM2\.5|PM10|[\u4e00-\u9fffA-Z“”\"、()（）]){{3,30}}?))"
-    r"(?:目标任务|目标|任务|约束性指标)(?!、)"  # 完成A目标、B目标任务: one list of goals, up to its last
+    r"(?:目标任务|指标任务|目标|任务|约束性指标|指标)(?!、)"  # 完成A目标、B目标任务: one list of goals, up to its last
     rf"|控制在{_ISSUER}(?:和{_ISSUER})?(?:(?:下达|[定控])的?(?:年度)?(?:目标|指标|任务)|(?:下达的?)?(?:调控|计划)范围)以?内"
-    rf"|(?:达到|实现|达|完成){_ISSUER}(?:[定控](?:目标|指标)|(?:[定控]|下达)的?(?:目标|指标)?要求)"
-    r"|(?:达到|实现|达)(?:国家|自治区|省|市|上级)?考核(?:目标|指标)?要求"
+    rf"|(?:达到|实现|达|完成|满足){_ISSUER}(?:[定控](?:目标|指标)|(?:[定控]|下达)的?(?:目标|指标)?要求)"
+    r"|(?:达到|实现|达)(?:(?:国家|自治区|省|市|上级)?考核(?:目标|指标)?|(?:国家|自治区|省|上级)(?:、省)?(?:目标)?)要求"
     r"(?=[，,。；;\n])"
     r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
+    rf"|(?<=目标)与{_ISSUER}(?:下达的?)?(?:“十[一二三四五六]五”)?(?:考核|规划)?目标(?:统筹|相)?衔接"
     r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n])"
     r"|(?:(?<=水质)|(?<=水源)|(?<=源地))(?P<met>(?:全部|全面|持续|稳定|保持){0,3}达标)(?![率排])(?=[，,。；;\n]))")
 # 饮用水水源地水质全部达标 / 集中式饮用水源地全面稳定达标 (水质 left unsaid): the water of drinking sources meeting its
@@ -67,9 +70,17 @@ _WORDS_ONLY_RE = re.compile(
 # is no share of a catalogue class
 _STANDARD_MET_SUBJECTS = ("饮用水",)
 # the metric a figure in words follows, and its unit (longest first)
-_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"), ("降低", "percent"),
+# (…降低值 / 生态质量指数 / 生态环境状况指数 / 生态保护红线面积: a cut's value, an environmental index and the red
+# line's area are metrics too; a bare 指数, 居民消费价格指数, is no figure of the environment; 单位GDP能源消耗 is an
+# intensity, 重点建设用地安全利用 its safe-use rate)
+_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"),
+                     ("降低值", "percent"), ("下降值", "percent"), ("质量指数", "index"), ("状况指数", "index"),
+                     ("红线面积", "km2"), ("能源消耗", "percent"), ("安全利用", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
                      ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"), ("天数", "days"))
+# the pollutants whose cut (减排 / 削减) a goal in words may name after listing them
+_POLLUTANTS = ("二氧化硫", "氮氧化物", "化学需氧量", "氨氮", "挥发性有机物", "VOCs", "总磷", "总氮", "重金属")
+_CUT_WORDS = ("减排", "削减", "总量削减", "总量减排")
 # 重污染天数控制 / PM2.5年控 (目标): the control of a metric, named before its goal
 _CONTROL_ENDING_RE = re.compile(r"(?:年控|控制)$")
 _POLLUTANT_CODE_RE = re.compile(r"(PM2\.5|PM10)(?:指标)?(?=$|[和、])")
@@ -160,7 +171,9 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         if m.group("met"):
             out += _standard_met(doc, m)
             continue
-        before = text[max(0, m.start() - 7) : m.start()].removesuffix("均")  # A率和B率均完成…目标
+        before = text[max(0, m.start() - 9) : m.start()]
+        # A率和B率均完成…目标 / A降低目标与国家考核目标衔接 (the goal tied to the level above's)
+        before = before.removesuffix("目标") if m.group().startswith("与") else before.removesuffix("均")
         unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
@@ -182,6 +195,11 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         if m.group("metric") and not own and inside:
             continue  # 完成<a work>目标: a task done, no figure (完成“十四五”任务 names only a period: its metric is before)
         clause = re.split(r"[，,。；;：:\n]", text[max(0, m.start() - 30) : m.start()])[-1]
+        pollutants = [p for p in re.split(r"[、和及与]", clause) if p]
+        if own is None and inside in _CUT_WORDS and len(pollutants) > 1 and all(p.endswith(_POLLUTANTS)
+                                                                               for p in pollutants):
+            # 化学需氧量、氨氮、氮氧化物完成上级下达的减排任务: the cut of each pollutant listed
+            inside, own = "、".join(p + "减排" for p in pollutants), "t"
         if not own:  # 节能减排降碳控制在自治区下达目标内: the figures of the works the clause names
             unit = collective_unit(doc.grammar, clause) or unit
         if not own and unit is None:  # 单位生产能耗和物价指数控制在省调控范围内: the one listed item naming a metric

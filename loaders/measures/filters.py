@@ -28,6 +28,12 @@ _HONOURS_BEFORE_RE = re.compile(r"(?:入选|获评|评为)[^，,。；;、]{0,20
 _FIRSTS_AFTER_RE = re.compile(r"[^，,。；;、]{0,12}?(?:为|属|系)(?:全国|全省|国内|国家)首创")
 _TIMES = ("次", "届", "轮")  # after 连续: a run of ratings or terms (连续4次获评优秀), not work done
 _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
+# 长江沿线1公里化工腾退地块 / 河道两岸500米范围内: a distance from a river or road that bounds the zone named
+# after it, no length of work (治理修复岸线46公里 ends its clause; 打造岸线生态廊道200公里 names no 沿线)
+_SCOPE_BEFORE_RE = re.compile(r"(?:沿线|沿岸|两岸|两侧|周边|周围)$")
+_SCOPE_UNITS = ("km", "m")
+# 减排4项污染物1.1万吨 / 6项污染物首次全面达标: the number of kinds of pollutants, no figure of their own
+_KINDS_OF_POLLUTANTS_RE = re.compile(r"(?:主要)?(?:大气|水)?污染物")
 # 按照…20个国控点位现状值统计 / 国土面积按8523平方公里计算: what a figure is computed on (a table note's sites, a
 # denominator), no figure of its own
 # 在既有4座门站的基础上,新建1座 / 在7天…精准预报基础上: what the work starts from, a frame of the figure after it
@@ -166,6 +172,11 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 连续4次获评全国优秀: how often a rating came in a row, no figure
         elif counted and c.unit.surface == "件" and text.startswith(_THINGS_TO_DO, c.end):
             out[i] = c.but(dropped=True)  # 抓好四件大事 / 抓好A、B和C3件事: the themes of the work, no figure
+        elif (c.unit.unit in _SCOPE_UNITS and _SCOPE_BEFORE_RE.search(text[a : c.start])
+              and _CJK_RE.match(text[c.end : c.end + 1])):
+            out[i] = c.but(dropped=True)  # 长江沿线1公里化工腾退地块: the zone's bound, no work
+        elif counted and c.unit.surface in ("项", "种", "类") and _KINDS_OF_POLLUTANTS_RE.match(text, c.end):
+            out[i] = c.but(dropped=True)  # 减排4项污染物1.1万吨: the kinds of pollutants counted
         elif _ON_THE_BASIS_BEFORE_RE.search(text[a : c.start]) and _ON_THE_BASIS_AFTER_RE.match(text, c.end, b):
             out[i] = c.but(dropped=True)  # 在既有4座门站的基础上: the starting point of the work, no figure
         elif _BASIS_BEFORE_RE.search(text[a : c.start]) and _BASIS_AFTER_RE.match(text[c.end : b].rstrip("。)）")):

@@ -17,6 +17,7 @@ from loaders.measures.candidates import (
 )
 from loaders.measures.comparators import BENCHMARKS
 from loaders.measures.document import DocumentView
+from loaders.measures.grammar import Grammar
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
@@ -26,6 +27,9 @@ _LEADING_SUBJECT_TRAILING = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR  # wha
 # a space between two Chinese characters is a line break of the source inside a word (安全利 用率)
 _BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
+# 新增和改造提升绿化面积: the conjunction before a second verb, once the first is stripped (not 和美乡村, 和谐)
+_CONJUNCTION_OPENING_RE = re.compile(r"^[和及与、](?![美谐睦平])")
+_ITEM_NUMBER_RE = re.compile(r"^[\d一二三四五六七八九十]{1,2}[)）]")
 _NOUNS_OPENING_LIKE_A_VERB = ("建成区",)  # 建成区绿化覆盖率: the built-up area, not 建成 (built)
 # verbs that open a clause naming a system or a work whose rate the next clause gives (健全X体系,覆盖率达95%)
 _OBJECT_VERBS = ("深入推进", "持续推进", "加快推进", "全面推进", "健全", "完善", "建立", "建设", "推进", "推动", "加快",
@@ -36,16 +40,22 @@ _VERB_ADVERBS = ("持续", "积极", "大力", "着力", "全面", "深入", "�
 _SERVICE_WORDS = ("生活污水", "生活垃圾", "污水", "垃圾")
 _RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城", "中心城区", "城乡")
 # a capacity named by its head alone (装机总量645万千瓦) is of the energy source its sentence named last before it
-_CAPACITY_HEAD_RE = re.compile(r"(?:总)?装机(?:总量|规模|容量)?")
-_ENERGY_SOURCES = ("可再生能源", "清洁能源", "新能源", "风电", "光伏", "风光", "水电", "核电", "火电", "煤电", "气电", "电力")
+# (新增开发装机, 并网装机: the capacity developed or connected)
+_CAPACITY_HEAD_RE = re.compile(r"(?:开发|并网)?(?:总)?装机(?:总量|规模|容量)?")
+_COLLECTIVE_SOURCES = ("可再生能源", "清洁能源", "新能源")  # what several sources named before add up to
+_ENERGY_SOURCES = (*_COLLECTIVE_SOURCES, "风电", "光伏", "风光", "水电", "核电", "火电", "煤电", "气电", "电力")
 # the verbs of a remediation work: in a list of lands or lengths treated (治理河道10公里、水土流失20平方公里)
 # the first item's verb governs the items after it that name none
 _WORK_VERBS = ("综合治理", "治理", "整治", "修复")
+# an item naming its own land work takes no verb of the item before (修复退化林4000亩、森林抚育5000亩)
+_OWN_LAND_WORKS = ("抚育", "造林", "育林", "种草", "改良", "封育", "绿化", "复绿", "管护")
 _TREATED_UNITS = ("km2", "mu", "km")
 # a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
-# and after a verb of remediation (全面整治619个入河排污口, 关停12家企业)
+# and after a verb of remediation (全面整治619个入河排污口, 关停12家企业) or of things built, opened or run
+# (新改建60个口袋公园, 新投运2座垃圾焚烧发电厂, 新开放共享30处城市公园绿地)
 _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS + _WORK_VERBS
-                                           + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")))
+                                           + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")
+                                           + ("新建", "改建", "开工", "投运", "投产", "竣工", "完工", "开放", "共享")))
 # a subject that only names the whole region (全市完成绿化造林4.7万亩): what was done is between 完成 and the number
 _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
@@ -68,6 +78,7 @@ _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+
 # A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
 _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _ENUMERATION_MARK = "、"
+_LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members of a list of numbers
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 
@@ -80,6 +91,8 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _rural_scope(doc, out)
     out = _shared_work_verb(doc, out)
     out = _share_of_the_figure_before(doc, out)
+    out = _level_of_the_previous(doc, out)
+    out = _project_named_after(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -88,6 +101,8 @@ def clean_subject(s: str, leading: bool) -> str:
     s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):
         s = s[2:]
+    if leading:
+        s = _ITEM_NUMBER_RE.sub("", s)  # (7)新(改)建农村户厕: the number of a list's item, its bracket stripped above
     trailing = _LEADING_SUBJECT_TRAILING if leading else SUBJECT_TRAILING
     changed = True
     while changed and s:
@@ -102,7 +117,7 @@ def clean_subject(s: str, leading: bool) -> str:
         if leading and not s.startswith(_NOUNS_OPENING_LIKE_A_VERB):
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
-                    s, changed = s[len(w) :].lstrip(), True
+                    s, changed = _CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
@@ -154,21 +169,33 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to
         if next_start < b and after_span.lstrip().startswith(_ENUMERATION_MARK):
             after = ""  # 建成绿道12公里、口袋公园7个: the words after 、 name the next number
-        if i > 0 and prev_end > a and text[prev_end:stop].rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
-            before = ""  # 完成120个A、85个B: the words before 、 named the previous number
+        if i > 0 and prev_end > a and text[prev_end:stop].rstrip().endswith(_LIST_JOINS) and meaningful(after):
+            before = ""  # 完成120个A、85个B / 71处A和433公里B治理: the words before 、 or 和 named the previous number
         elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
             before = ""  # 划定4个A、9个B: the first number's noun follows it, not the verb before it
+        if i > 0 and prev_end > a and out[i - 1].end == prev_end and (cut := _next_item_at(before)) > 0:
+            if before[:cut] == out[i - 1].subject:  # 打造1个A基地、培育5个B企业: A is the previous number's, after it
+                before = clean_subject(before[cut + 1 :], leading=True)
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
-        if len(before) <= 2 and meaningful(after):  # a bare verb or place (推动3000家企业开展审核)
-            before = ""
+        # a list of shares (二氧化硫1.64%、氨氮10.7%和…): a short word after 、 names the next share
+        listed_name = (c.unit.unit == "percent" and i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
+                       and not change_only.fullmatch(before) and text[prev_end:stop].lstrip().startswith(_ENUMERATION_MARK))
+        if len(before) <= 2 and meaningful(after) and not listed_name:
+            before = ""  # a bare verb or place (推动3000家企业开展审核), not a listed item's name (A1%、氨氮10%和B下降5%)
         elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""
         elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (
-                before.endswith(_COUNT_OPENING_VERBS)  # 系统推进9个A项目: a verb phrase, the noun follows the count
+                # 系统推进9个A项目: a verb phrase, the noun follows the count (not when a size inside the noun cuts
+                # it, 新建1座日处理能力为300吨的污泥处置厂)
+                (before.endswith(_COUNT_OPENING_VERBS)
+                 and (next_start >= b or not text.startswith("的", cands[i + 1].end)))
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
+        if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
+                and (cut := _next_item_at(after)) > 0):
+            after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
@@ -180,6 +207,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 if c.prefix and not c.is_change and c.prefix[1] != "none":
                     head = _metric_of_change(doc, head)  # 装机新增623万千瓦、达到1968万千瓦: the level's own metric
                 subject = head + subject
+        if (not meaningful(subject) and c.unit.unit in COUNT_UNITS
+                and not (next_start < b and cands[i + 1].unit.unit in COUNT_UNITS)  # 2区7镇57村: counts of a list
+                and meaningful(rest := clean_subject(text[c.end:b], leading=False))):
+            subject = rest  # 完成14台35蒸吨/小时以下燃煤锅炉淘汰: the things counted follow the count (past a size)
         if not meaningful(subject) and c.prefix and a > 0 and text[a - 1] in ",，":
             # "优良率全省第一,达100%": the metric is the previous clause's, before its rank
             pa, _ = doc.clause(a - 1, a - 1)
@@ -199,6 +230,22 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _next_item_at(words: str) -> int:
+    """Where the next item of a list of counts begins in words: its last 、, not inside brackets (县(市、区)) nor
+    before a list of names closed by 等 (开办科技、体育、中医药等特色班); -1 when none."""
+    at = words.rfind(_ENUMERATION_MARK)
+    head = words[:at]
+    inside_brackets = head.count("(") + head.count("（") > head.count(")") + head.count("）")
+    return -1 if at < 0 or inside_brackets or "等" in words[at:] else at
+
+
+def _another_item_follows(nxt: Candidate, after: str) -> bool:
+    """The number after a count and its words is another item's, not a rate of the sites counted (20个国考、省考断面
+    水质优良比例达85%) nor one value of a list the words share (9家A、B同比分别增长12%、10%)."""
+    rate = nxt.unit.unit == "percent" and any(w in after for w in ("率", "比例", "比重", "占比"))
+    return not rate and not any(m in after for m in _SHARED_MARKERS)
+
+
 def _names_of_counted(before: str, c: Candidate) -> bool:
     """The words before a count name the things it counts (后湾水库等 / A、B before 2个): a list closed by 等,
     or as many listed names as the count says."""
@@ -216,14 +263,40 @@ def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
     g = doc.grammar
     if not any(t in subject for t in g.collective_terms):
         return ()
-    out: list[str] = []
+    named, subject = _named_members(g, subject)
+    out: list[str] = list(named)
     for part in _LIST_SPLIT_RE.split(subject):
         terms = sorted((part.find(t), t) for t in g.collective_terms if t in part)
         for _, t in terms:
             out += [m if t in g.member_terms else part.replace(t, m) for m in g.collective_terms[t]]
-        if not terms and part.endswith(WORDS_ONLY_METRIC_ENDINGS):
-            out.append(part)  # 碳排放强度下降: a metric named beside the terms
+        if not terms and (part.endswith(WORDS_ONLY_METRIC_ENDINGS) or _INTENSITY_RE.match(part)):
+            out.append(part)  # 碳排放强度下降 / 单位GDP二氧化碳排放量: a metric named beside the terms
     return tuple(dict.fromkeys(out))
+
+
+# 单位GDP二氧化碳排放量 / 单位地区生产总值能耗: an amount per unit of output is an intensity, a metric of its own
+_INTENSITY_RE = re.compile(r"单位(?:GDP|国内生产总值|地区生产总值|生产总值)\S{2,}")
+# 二氧化硫、氮氧化物、化学需氧量和氨氮四项主要污染物排放量: the list before a term names its members itself
+_NAMED_COUNT_RE = re.compile(r"等?(?:[两二三四五六七八九十]|\d+)项$|等$")
+
+
+def _named_members(g: Grammar, subject: str) -> tuple[list[str], str]:
+    """The members a list names right before a term read in place (A、B、C和D四项主要污染物排放量 -> A排放量, …,
+    D排放量; the term's own members, 14th-plan pollutants, would swap a past plan's SO2 for VOCs), and the subject
+    with that list taken out. ([], subject) when no such list is there (one of its names must be a member)."""
+    for t, members in g.collective_terms.items():
+        at = subject.find(t)
+        if at < 0 or t in g.member_terms:
+            continue
+        head = subject[:at]
+        head = head[: _NAMED_COUNT_RE.search(head).start()] if _NAMED_COUNT_RE.search(head) else head
+        names = [n for n in _LIST_SPLIT_RE.split(head) if n]
+        if len(names) < 2 or not any(n.endswith(members) for n in names):
+            continue
+        tail = _LIST_SPLIT_RE.split(subject[at + len(t) :])[0]
+        cut = "减少" if tail.endswith(("排放量", "排放总量")) else ""  # a goal met on the amount emitted: its cut
+        return [n + tail + cut for n in names], subject[at + len(t) + len(tail) :]
+    return [], subject
 
 
 def _listed_metrics(subject: str) -> tuple[str, ...]:
@@ -447,13 +520,18 @@ def _own_place_service(subject: str) -> bool:
 
 def _capacity_source(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """A capacity named by its head alone (装机总量, 装机规模) takes the energy source its sentence named last
-    before it (清洁能源成势见效，装机总量645万千瓦 -> 清洁能源装机总量); none named, it stays as it is."""
+    before it (清洁能源成势见效，装机总量645万千瓦 -> 清洁能源装机总量); none named, it stays as it is. Projects of
+    several sources listed before it (200万千瓦光伏、85万千瓦风电等项目…,新增装机1217万千瓦) add up to the collective
+    source the sentence names (新能源), not to the last one listed."""
     out = list(cands)
     for i, c in enumerate(cands):
         if not _CAPACITY_HEAD_RE.fullmatch(c.subject):
             continue
         before = doc.text[doc.sentence_at(c.start)[0] : c.start]
         found = [(before.rfind(w), -len(w), w) for w in _ENERGY_SOURCES if w in before]
+        collective = [f for f in found if f[2] in _COLLECTIVE_SOURCES]
+        if collective and len({f[2] for f in found} - set(_COLLECTIVE_SOURCES) - {"电力"}) > 1:
+            found = collective
         if found:
             out[i] = c.but(subject=max(found)[2] + c.subject)
     return out
@@ -486,7 +564,57 @@ def _shared_work_verb(doc: DocumentView, cands: list[Candidate]) -> list[Candida
         between = doc.text[prev.end : c.start]
         if (verb is None or c.unit.unit not in _TREATED_UNITS or not between.startswith("、") or "，" in between
                 or "," in between
-                or any(v in c.subject for v in _WORK_VERBS) or not meaningful(c.subject)):
+                or any(v in c.subject for v in _WORK_VERBS + _OWN_LAND_WORKS) or not meaningful(c.subject)):
             continue
         out[i] = c.but(subject=verb + c.subject)
+    return out
+
+
+# a level of government alone (省级, 自治区级, 市级以上) and one inside a subject, before its things (创成国家级绿色工厂)
+_BARE_LEVEL_RE = re.compile(r"(?:国家|省|市|县|区|自治区|自治州|州|盟|旗)级(?:以上)?")
+_LEVEL_INSIDE_RE = re.compile(r"(?:国家|省|市|县|区|自治区|自治州|州|盟|旗)级(?:以上)?(?=.{2,}$)")
+
+
+def _level_of_the_previous(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """新增国家级绿色工厂6家、省级17家: a list's item named by its level alone counts the things the item before
+    counts at that level (省级绿色工厂); the things are the previous subject's words after its own level."""
+    out = list(cands)
+    for i in range(1, len(cands)):
+        prev, c = out[i - 1], cands[i]
+        level = _LEVEL_INSIDE_RE.search(prev.subject)
+        between = doc.text[prev.end : c.start]
+        if (level and _BARE_LEVEL_RE.fullmatch(c.subject) and between.startswith(_LIST_JOINS)
+                and between.lstrip("、和及与 ") == c.subject):
+            out[i] = c.but(subject=c.subject + prev.subject[level.end() :])
+            continue
+        # 建成生活垃圾分类示范街道25个、省级示范街道1个: the level names the same things, its words shortened
+        own = _BARE_LEVEL_RE.match(c.subject)
+        things = c.subject[own.end() :] if own else ""
+        if (own and not level and len(things) >= 3 and prev.subject.endswith(things) and len(prev.subject) > len(things)
+                and between.startswith(_ENUMERATION_MARK)):  # (not 公园: 口袋公园12个、省级公园3个 are other parks)
+            out[i] = c.but(subject=own.group() + clean_subject(prev.subject, leading=True))
+    return out
+
+
+# the size of a project or a facility written before its name (中广核100兆瓦光伏等…, 开工建设通江27万千瓦风电场,
+# 特高压三期500万千瓦新能源基地, 年产140万吨煤矸石新型建材加工): the project after the number is the subject, not the
+# firm, place or verb before it
+_SIZE_UNITS = ("kw", "t", "t_per_year", "tce")
+_PROJECT_AFTER_RE = re.compile(r"[\u4e00-\u9fff][^\d，,。；;：:、（(]*")
+_PROJECT_WORDS = ("项目", "电站", "电场", "基地", "工程", "机组", "一体化", "加工", "光伏", "风电", "储能", "指标")
+_METRIC_BEFORE_RE = re.compile(r"(?:装机|规模|容量|产能|能力|总量|量|面积)$")
+
+
+def _project_named_after(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.unit.unit not in _SIZE_UNITS or c.is_change or _METRIC_BEFORE_RE.search(c.subject):
+            continue
+        m = _PROJECT_AFTER_RE.match(doc.text, c.end)
+        if m is None or ("等" not in m.group() and doc.text[m.end() : m.end() + 1].isdigit()):
+            continue  # 24台351.3万千瓦在役燃煤发电机组于2018年…: a date cuts the name, the words are no project's
+        name = m.group().split("等")[0].lstrip("的").rstrip("和及与")
+        word = next((w for w in _PROJECT_WORDS if w in name), None)
+        if word and not name.startswith("项目") and (name != word or word in _ENERGY_SOURCES):  # not 项目建设 alone
+            out[i] = c.but(subject=name)
     return out

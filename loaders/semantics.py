@@ -42,6 +42,7 @@ _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖
 _SHARE = re.compile(r"^(.+?)占(?!地)")
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
 _DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACTION_END = re.compile(r"(?:改造|治理|整治|修复|淘汰|关停|搬迁)$")  # the verb closing a list's last item
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
@@ -139,8 +140,9 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     first_counted = counted.startswith("的") or clause.endswith(LIST_SEPARATOR) or _ends_on_measure_word(subject)
     phrases = [counted, subject] if first_counted else [subject, counted]
     examples, own = _examples(clause, number)
+    own_item = clause if environmental_document else _own_item(clause, counted)  # a plan's figure: step 2 decides
     if examples is None or _examples_decide(examples, [*phrases, own]):
-        phrases.append(clause)
+        phrases.append(own_item)
     else:
         phrases.append(own)
     before = sentence[:_clause_start(sentence, number_at)]
@@ -161,7 +163,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     start = _clause_start(sentence, number_at)
     end = CLAUSE_BREAK_RE.search(sentence, _position(sentence, number_at))
     around = sentence[start : end.start() if end else len(sentence)]  # the whole clause holding the number
-    if _WATER_BODY_WORKS.search(around):  # 实施甲河、乙湖等综合治理工程150多个: works on named waters
+    if _WATER_BODY_WORKS.search(around[len(clause) - len(own_item):]):  # 实施甲河、乙湖等综合治理工程150多个: works on named waters
         return True, "water"
     if environmental_document:
         return True, None
@@ -183,6 +185,47 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         if sites:
             return True, sites[0]
     return False, "economy"
+
+
+def _own_item(clause: str, counted: str) -> str:
+    """The words of the clause that are the figure's own: in a list of figures (改造农村公路2150公里、清洁取暖4000户、
+    【危房550户】; 新建27个公园、44个游园、【8个城市广场】) the earlier items, each with a number of its own, name their
+    own things, not this one's. When the figure's item names a thing of its own, only that item decides, with the
+    work verb opening the list that every item shares (绿化村屯120个、【公路133公里】); when it names nothing of its
+    own — a verb or a metric of the item before (修复4767亩, 完工967处, 并网2000万千瓦, 普及率达85%, 发电量占比51.3%),
+    supporting works (配套管网), a comparison (比2020年增加), a level alone (省级17家) — the whole clause does."""
+    cut = clause.rfind(LIST_SEPARATOR)
+    if cut < 0 or not _DIGIT.search(clause, 0, cut):
+        return clause
+    own = clause[cut + 1:]
+    words = own + ("" if counted.startswith(LIST_SEPARATOR) else counted)
+    if len(_CJK.findall(words)) < 2 or _NAMES_NOTHING.search(words) or _names_the_environment(words):
+        return clause
+    shared = _SHARED_WORK_VERB.match(clause)
+    return (shared.group(0) if shared else "") + own
+
+
+def _names_the_environment(words: str) -> bool:
+    """words hold an environmental word of any strength (绿色(低碳)工厂, 电动重卡, 碧道): the item may be of the
+    environment its list names, so it does not shut its neighbours out; those too weak to decide alone are the
+    environmental domains' weight-1 keywords and the environmental `weak` words of relevance_keywords.csv."""
+    env = _environmental_domains()
+    return any(env[domain] for _e, domain, _s, _n in _keywords(words)) or any(w in words for w in _weak_environment_words())
+
+
+@functools.cache
+def _weak_environment_words() -> tuple[str, ...]:
+    env = _environmental_domains()
+    return tuple(row["keyword"].strip().lower() for row in _rows(reference.seed("domain_keywords.csv"))
+                 if env.get(row["domain_code"]) and float(row["weight"]) < 2)
+
+
+# an item that names nothing of its own: a verb alone (after a leading verb), a metric, supporting works, a comparison
+_NAMES_NOTHING = re.compile(r"^(?:配套|比|较|同比|其中)|^(?:完成|实现|累计|新增|全部|已)?"
+                            r"(?:修复|治理|整治|改造|完工|竣工|开工|投产|投运|并网|发电|建成|处罚|罚款|关停|淘汰|搬迁|"
+                            r"提升|增加|减少|下降)[\u4e00-\u9fff]{0,2}$|率|量|占比|比重|比例|浓度|规模")
+# a work verb opening a list, shared by its items (绿化村屯120个、公路133公里; 治理河道3条、沟渠20公里)
+_SHARED_WORK_VERB = re.compile(r"^(?:完成|实施|新增|累计)?(?:绿化|治理|整治|修复|造林|复垦|清淤)")
 
 
 # a named river, lake or canal governed, dredged or restored (沙湖等综合治理, 牌楼西河60个重点治理项目; the gold's

@@ -106,7 +106,7 @@ def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]
     opening the phrase after a clause naming a source (energy_before: 建设水面光伏电站,总发电装机规模达到150万千瓦)
     may be that source's: it decides nothing, and the document does (a plan's figure is environmental)."""
     out: list[tuple[int, str]] = []
-    for end, domain, strength, length in _keywords(phrase):
+    for end, domain, strength, length in _keywords(_BRAND_NAME.sub(_blank, phrase)):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
         qualified = ((after_energy_technology and out[-1][0] == end - length)  # 清洁能源电力装机, not 光伏等电力装机
                      or (energy_before and not out))
@@ -114,6 +114,14 @@ def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]
                 or (strength == "total" and not qualified)):
             out.append((end, domain))
     return out
+
+
+# a quoted name before 品牌 / 产品 / 农产品 is a brand's (“净土某县”农产品, “碧水某县”品牌): its words name no topic
+_BRAND_NAME = re.compile(r"“[^”]{1,16}”(?=(?:区域公用|公用|劳务)?(?:品牌|农产品|产品))")
+
+
+def _blank(found: re.Match) -> str:
+    return " " * len(found.group(0))  # the same length: offsets of the keywords after it stay right
 
 
 def relevance(subject: str, clause: str, sentence: str, number_at: int,

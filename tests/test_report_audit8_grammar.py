@@ -73,3 +73,17 @@ def test_a_plans_figure_still_takes_the_clause():
 )
 def test_words_of_industry_tourism_and_livestock(text, value_text, environmental):
     assert flags(text)[value_text] is environmental
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "environmental"),
+    [
+        # a quoted name before 品牌 / 产品 is a brand's: its 净土, 碧水 name no campaign
+        ("新增“净土某县”农产品15个。", "15个", False),
+        ("培育“碧水某县”区域公用品牌3个。", "3个", False),
+        # a quoted campaign's name before other words still says what the figure is about
+        ("建成“无废城市”细胞120个。", "120个", True),
+    ],
+)
+def test_a_brands_quoted_name_names_no_topic(text, value_text, environmental):
+    assert flags(text)[value_text] is environmental

@@ -5,8 +5,9 @@ is_environmental  the head keyword of the measure's subject decides (the last ke
                   能耗 is energy, 地区生产总值 is the economy; a product after an energy technology, 新能源电池,
                   is an industry's; a share, 甲占乙比重, is its numerator's), else that of the noun the number
                   counts when it follows it (新投运2座垃圾焚烧发电厂), else that of the clause before the number
-                  unless it only names examples of what the number counts (甲光伏、乙隔膜等30个项目; see
-                  relevance()). Environmental keywords are those of
+                  unless it only names examples of what the number counts (甲光伏、乙隔膜等30个项目) or, in a
+                  work report, other items of a list of figures (公园27个、【城市广场8个】; see relevance()).
+                  Environmental keywords are those of
                   seeds/domain_keywords.csv for the domains seeds/domains.csv marks environmental; the
                   others (economy, society, fiscal) are in loaders/data/relevance_keywords.csv. Past its
                   own words, a figure is environmental in a document whose title names the environment;
@@ -131,7 +132,10 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     1. the last strong keyword of the subject, else of the noun the number counts when it follows the
        number (新投运2座垃圾焚烧发电厂: numeral, classifier, noun; first when 的 ties the number to it, or
        when the subject ends on a measure word: 年产2万吨污泥综合利用项目),
-       else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲);
+       else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲) — in a work
+       report, of the figure's own item only when it is an item of a list of figures naming a thing of its own
+       (清洁取暖4000户、【危房550户】: the earlier items name their own things; _own_item);
+       a quoted brand's name (“净土某县”农产品) decides nothing;
        names the number gives as examples (甲、乙等【N个】项目; 甲、乙、丙【3个】) decide only when each names
        the environment and the figure's own words name no other domain;
     1b. else an amount invested alone (完成投资8117万元) is the money of the works the nearest clause before names
@@ -231,7 +235,7 @@ def _weak_environment_words() -> tuple[str, ...]:
 # an item that names nothing of its own: a verb alone (after a leading verb), a metric, supporting works, a comparison
 _NAMES_NOTHING = re.compile(r"^(?:配套|比|较|同比|其中)|^(?:完成|实现|累计|新增|全部|已)?"
                             r"(?:修复|治理|整治|改造|完工|竣工|开工|投产|投运|并网|发电|建成|处罚|罚款|关停|淘汰|搬迁|"
-                            r"提升|增加|减少|下降)[\u4e00-\u9fff]{0,2}$|率|量|占比|比重|比例|浓度|规模")
+                            r"提升|增加|减少|下降)$|率|量|占比|比重|比例|浓度|规模")
 # a work verb opening a list, shared by its items (绿化村屯120个、公路133公里; 治理河道3条、沟渠20公里)
 _SHARED_WORK_VERB = re.compile(r"^(?:完成|实施|新增|累计)?(?:绿化|治理|整治|修复|造林|复垦|清淤)")
 

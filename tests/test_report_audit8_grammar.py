@@ -30,6 +30,7 @@ def flags(text: str, document: dict = WORK_REPORT) -> dict[str, bool]:
         # the item names its thing before its number
         ("改造农村公路100公里、清洁取暖2000户、危房300户。", "300户"),
         ("培育“净土某县”品牌产品8个、“三品一标”产品6个。", "6个"),
+        ("新建公园10个、建成广场5个。", "5个"),  # a verb and a noun of its own
     ],
 )
 def test_a_list_item_naming_a_thing_of_its_own_is_not_its_neighbours(text, value_text):

@@ -66,6 +66,19 @@ def _order(seed: int, measure_id: str) -> str:
     return hashlib.sha256(f"{seed}:{measure_id}".encode()).hexdigest()
 
 
+def excluded_keys(paths: Iterable[Path]) -> set[tuple]:
+    """The keys of the measures of earlier samples. A file of another kind beside them (a recall sample of
+    sentences in tuning/, caught by a glob) has no measure keys: it is skipped with a message."""
+    keys: set[tuple] = set()
+    for path in paths:
+        rows = read_csv(path)
+        if rows and "document" not in rows[0]:
+            print(f"--exclude {path}: not a sample of measures (no document column), skipped", file=sys.stderr)
+            continue
+        keys |= {_key(r) for r in rows}
+    return keys
+
+
 def draw(measures: Iterable[dict], env: bool, n: int, seed: int, exclude: set[tuple] = frozenset()) -> list[dict]:
     """n measures flagged `env`, the first by the hash of (seed, measure_id), leaving out the keys of exclude;
     in document and offset order, for reading."""
@@ -180,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.draw:
         if not (args.scope and args.env and args.out):
             parser.error("--draw needs --scope, --env and --out")
-        exclude = {_key(r) for path in args.exclude for r in read_csv(path)}
+        exclude = excluded_keys(args.exclude)
         rows = draw(read_measures(args.warehouse, args.scope), args.env == "true", args.n, args.seed, exclude)
         write_csv(rows, args.out)
         print(f"{len(rows)} rows -> {args.out}")

@@ -62,6 +62,15 @@ def test_a_draw_is_seeded_restricted_to_the_flag_and_leaves_out_excluded_rows():
     assert not excluded & {audit_sample._key(m) for m in second}
 
 
+def test_exclude_reads_keys_of_measure_samples_and_skips_sentence_samples(tmp_path, capsys):
+    measures = [_measure(i, env=True) for i in range(3)]
+    audit_sample.write_csv(measures, tmp_path / "s_old.csv")
+    (tmp_path / "T_sentences.csv").write_text("sample,sid,sentence\nT,1,甲。\n", encoding="utf-8")
+    keys = audit_sample.excluded_keys([tmp_path / "s_old.csv", tmp_path / "T_sentences.csv"])
+    assert keys == {audit_sample._key(m) for m in measures}
+    assert "T_sentences.csv: not a sample of measures" in capsys.readouterr().err
+
+
 def test_score_counts_the_flag_against_the_verdicts_and_matches_rows_by_span():
     judged = [{**{k: str(v) for k, v in _measure(i, env=True).items()}, "indicator_code": "",
                "is_environmental_truth": truth, "row_right": right, "why": "x"}

@@ -46,6 +46,7 @@ Where each shared concept lives (one implementation each):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from loaders.measures.candidates import Candidate, find_candidates, words_only_unit
@@ -79,12 +80,18 @@ def extract_measures(text: str, items: list[Item], sentences: list[Sentence], me
     return out
 
 
+# 吨钢综合能耗 / 吨碱能耗: the energy used per ton of a product (吨 alone, not a quantity's 5万吨)
+_PER_TON_OF_PRODUCT_RE = re.compile(r"(?<![\d.万千百十亿])吨[\u4e00-\u9fff]{1,6}?(?:综合)?能耗")
+
+
 def _rate_unit(doc: DocumentView, unit: Unit, before: str) -> tuple[str, float]:
     """The rate a quantity is written as (日处理4300吨: t a day; 度电排放0.13千克: g per kWh) and the factor from
     the quantity's canonical unit to the rate's."""
     for word, base, rate, factor in doc.grammar.rate_words:
         if unit.unit == base and word in before:
             return rate, factor
+    if unit.unit == "tce" and _PER_TON_OF_PRODUCT_RE.search(before):
+        return "kgce_per_t", 1000.0  # 吨碱能耗强度下降到325千克标准煤: energy per ton of product, in kgce
     return unit.unit, 1.0
 
 

@@ -69,9 +69,13 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     year, year_rule = doc.year(c.start, clause)
     period = None
     if c.section is not None:
-        if c.section.rule == "plan_review_heading" and year_rule == "year_in_paragraph" \
-                and f"{year}年" not in doc.text[s_start : clause[1]]:
+        if c.section.rule.startswith("plan_review") and year_rule == "year_in_paragraph" \
+                and f"{year}年" not in doc.text[_chain_start(doc, s_start) : clause[1]]:
             year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
+        if c.section.rule.startswith("plan_review") and year_rule not in ("year_in_clause", "year_in_paragraph"):
+            chained = list(_CHAIN_DATE_RE.finditer(doc.text, _chain_start(doc, s_start), s_start))
+            if chained:  # 截至2019年底,林地面积…;\n园林绿地面积972.63公顷: the date of the statement it goes on
+                year, year_rule = int(chained[-1].group(1)), "year_in_chain"
         year, year_rule, period = _section_year(doc, c, clause, year, year_rule)
     elif (year_rule == "year_in_paragraph" and _in_own_plan_years(doc, year) and year < doc.meta.year
           and f"{year}年" not in doc.text[s_start : clause[1]]):
@@ -90,13 +94,26 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
 
 
+def _chain_start(doc: DocumentView, s_start: int) -> int:
+    """Where a statement chained by ';' over sentences starts (截至2019年底,林地面积…;\n园林绿地面积…: the lines a
+    PDF broke after ';' go on with the first one's date)."""
+    while True:
+        end = s_start
+        while end > 0 and doc.text[end - 1].isspace():
+            end -= 1
+        if end == 0 or doc.text[end - 1] not in _CHAIN_MARKS:
+            return s_start
+        s_start = doc.sentence_at(end - 1)[0]
+
+
 def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year: int | None,
                   year_rule: str) -> tuple[int | None, str, str | None]:
     """In a part of a work report (sections.py): a year the text states within the part's range, else the
     part's year; in a five-year review, a change or a total of work done is over the period."""
     part = c.section
-    stated = year if year_rule in ("year_in_clause", "year_in_paragraph") else None
-    if stated is not None and f"{stated}年" not in doc.text[max(0, clause[0] - _PARAGRAPH_SPAN) : clause[1]]:
+    stated = year if year_rule in ("year_in_clause", "year_in_paragraph", "year_in_chain") else None
+    if stated is not None and year_rule != "year_in_chain" \
+            and f"{stated}年" not in doc.text[max(0, clause[0] - _PARAGRAPH_SPAN) : clause[1]]:
         stated = None  # 今年 / 明年: a work report's own year decides, not the guessed date of publication
     if stated is not None and _started_from(doc, f"{stated}年", max(0, clause[0] - _PARAGRAPH_SPAN), c.start):
         stated = None  # 从2021年的46503元分别提高到58794元 / 2022年以来: the year a rise or run started, not the figure's
@@ -105,6 +122,11 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     else:
         year, year_rule = part.year, "year_of_" + part.rule  # year_of_work_report_lead_year_review
     period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
+    if (period and stated == year and _year_alone(doc, f"{stated}年", doc.sentence_at(c.start)[0], clause[1])
+            and _AVERAGE_OVER_YEARS not in doc.text[clause[0] : c.start]):
+        # 2020年共办理案件120件,罚款1029万元: the year its sentence states, even the period's last (but 2020年消费量
+        # 47亿立方米,年均增长5.6%: an average over the period's years)
+        period = None
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]
         if head.lstrip().startswith(_PART_OF) and c.unit.unit in COUNT_UNITS:
@@ -119,7 +141,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             # a share or the level reached follows
             flows = last
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
-                or (c.unit.unit in COUNT_UNITS and part.rule == "plan_review_heading"
+                or (c.unit.unit in COUNT_UNITS and part.rule.startswith("plan_review")
                     and _work_done_after(doc, c, clause))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _EACH_YEAR in head:
@@ -136,6 +158,24 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
             period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+# 截至2020年底 / 到2020年 / 2016-2020年 / 2020年以来: a year that closes or opens a run, not a year alone
+_AVERAGE_OVER_YEARS = "年均"
+_CHAIN_MARKS = (";", "；")
+_CHAIN_DATE_RE = re.compile(r"(?:截至|截止|到)\s?((?:19|20)\d\d)\s?年")  # the date a chained statement is as of
+_YEAR_OF_A_RUN_BEFORE_RE = re.compile(r"(?:截至|截止|到|至|[-—–~])\s?$")
+
+
+def _year_alone(doc: DocumentView, year_word: str, start: int, end: int) -> bool:
+    """year_word stands in text[start:end] as the year of its figures (2020年共…), not as a run's end or start."""
+    at = doc.text.find(year_word, start, end)
+    while at >= 0:
+        if (not _YEAR_OF_A_RUN_BEFORE_RE.search(doc.text, max(0, at - 3), at)
+                and not doc.text.startswith(("以来", "底", "末"), at + len(year_word))):
+            return True
+        at = doc.text.find(year_word, at + 1, end)
+    return False
 
 
 def _started_from(doc: DocumentView, year_word: str, start: int, end: int) -> bool:

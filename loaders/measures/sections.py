@@ -35,6 +35,8 @@ _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")
 _BY_YEAR_RE = re.compile(r"到\s?((?:19|20)\d\d)\s?年(?![底末])")  # 到2025年: a goal by a year (到2020年底: a state)
 _PERIOD_RE = re.compile(r"十([一二三四五六七八九])五")  # 十四五: the n-th five-year plan
 _LEAD_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五")
+# “十三五”期间,… / “十三五”以来,…: a sentence of a plan that opens on a period
+_SENTENCE_PERIOD_RE = re.compile(r"[“\"]?十([一二三四五六七八九])五[”\"]?(?:期间|以来|时期)")
 _NUMERALS = "一二三四五六七八九"
 _ELEVENTH_PLAN_START = 2006  # the 11th five-year plan ran 2006-2010; each later one five years on
 _LEAD_CHARS = 30  # a lead word counts within the paragraph's first characters ...
@@ -190,6 +192,12 @@ def _is_heading(line: str) -> bool:
 _CHAPTER_RE = re.compile(r"(?:^|(?<=[\n。！!；;]))[ \t\u3000]*第([一二三四五六七八九十]+)(?:章|篇|部分)([^\n。]{0,20})")
 
 
+def plan_review(doc: DocumentView) -> Part:
+    """The review of a five-year plan of years a-b: outcomes of a-1, over a-5..a-1 (doc.meta.year is b)."""
+    start = doc.meta.year - 4
+    return Part("outcome", start - 1, start - 5, start, f"{start - 5}-{start - 1}", "plan_review_heading")
+
+
 def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     """A five-year plan (years a-b) opens on its review: what the last period (a-5 to a-1) achieved and the
     situation it leaves. Its figures are outcomes of a-1 (a year the clause states from a-5 to a wins), over
@@ -200,8 +208,7 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     (指导思想, 总体要求) never (words: report_sections.csv)."""
     if doc.meta.doc_kind != "five_year_plan" or doc.meta.year is None:
         return [], []
-    start = doc.meta.year - 4
-    review = Part("outcome", start - 1, start - 5, start, f"{start - 5}-{start - 1}", "plan_review_heading")
+    review = plan_review(doc)
     goals, goes_on = _words(doc, "plan_goals_heading"), _words(doc, "plan_review_heading")
     chapters = [(m.start(), m.group(1), m.group(2)) for m in _CHAPTER_RE.finditer(doc.text)]
     if not chapters:  # 一、 … 二、 …: the numbered items of the top level
@@ -253,8 +260,20 @@ def read_sections(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         part = parts[i] if i >= 0 else None
         if part is not None and part.rule == "plan_review_heading" and _plans_ahead(doc, part, c):
             part = None  # 到2025年 / 力争 in a plan's review: a goal, left to the kind rules
+        if part is None and doc.meta.doc_kind == "five_year_plan":
+            part = _review_lead_part(doc, c)  # its lead names the past: 争取…资金 there is funds obtained
         out.append(c.but(section=part) if part is not None else c)
     return out
+
+
+def _review_lead_part(doc: DocumentView, c: Candidate) -> Part | None:
+    """A plan's sentence outside its review that opens on the last plan's period (“十三五”期间,邵阳市总计争取…资金
+    3.63亿元): a part of the review, for that sentence."""
+    s_start, _, _ = doc.sentence_at(c.start)
+    m = _SENTENCE_PERIOD_RE.match(_MARKER_RE.sub("", doc.text[s_start : s_start + _LEAD_CHARS].lstrip()))
+    if m is None or doc.meta.year is None or plan_period(m.group(1))[1] != doc.meta.year - 5:
+        return None
+    return plan_review(doc)._replace(rule="plan_review_lead")
 
 
 def _plans_ahead(doc: DocumentView, review: Part, c: Candidate) -> bool:

@@ -5,8 +5,9 @@ is_environmental  the head keyword of the measure's subject decides (the last ke
                   能耗 is energy, 地区生产总值 is the economy; a product after an energy technology, 新能源电池,
                   is an industry's; a share, 甲占乙比重, is its numerator's), else that of the noun the number
                   counts when it follows it (新投运2座垃圾焚烧发电厂), else that of the clause before the number
-                  unless it only names examples of what the number counts (甲光伏、乙隔膜等30个项目; see
-                  relevance()). Environmental keywords are those of
+                  unless it only names examples of what the number counts (甲光伏、乙隔膜等30个项目) or, in a
+                  work report, other items of a list of figures (公园27个、【城市广场8个】; see relevance()).
+                  Environmental keywords are those of
                   seeds/domain_keywords.csv for the domains seeds/domains.csv marks environmental; the
                   others (economy, society, fiscal) are in loaders/data/relevance_keywords.csv. Past its
                   own words, a figure is environmental in a document whose title names the environment;
@@ -42,6 +43,7 @@ _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖
 _SHARE = re.compile(r"^(.+?)占(?!地)")
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
 _DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACTION_END = re.compile(r"(?:改造|治理|整治|修复|淘汰|关停|搬迁)$")  # the verb closing a list's last item
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
@@ -105,7 +107,7 @@ def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]
     opening the phrase after a clause naming a source (energy_before: 建设水面光伏电站,总发电装机规模达到150万千瓦)
     may be that source's: it decides nothing, and the document does (a plan's figure is environmental)."""
     out: list[tuple[int, str]] = []
-    for end, domain, strength, length in _keywords(phrase):
+    for end, domain, strength, length in _keywords(_BRAND_NAME.sub(_blank, phrase)):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
         qualified = ((after_energy_technology and out[-1][0] == end - length)  # 清洁能源电力装机, not 光伏等电力装机
                      or (energy_before and not out))
@@ -115,6 +117,14 @@ def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]
     return out
 
 
+# a quoted name before 品牌 / 产品 / 农产品 is a brand's (“净土某县”农产品, “碧水某县”品牌): its words name no topic
+_BRAND_NAME = re.compile(r"“[^”]{1,16}”(?=(?:区域公用|公用|劳务)?(?:品牌|农产品|产品))")
+
+
+def _blank(found: re.Match) -> str:
+    return " " * len(found.group(0))  # the same length: offsets of the keywords after it stay right
+
+
 def relevance(subject: str, clause: str, sentence: str, number_at: int,
               environmental_document: bool, number_end: int | None = None) -> tuple[bool, str | None]:
     """(is_environmental, the domain that decided or None); number_at, number_end: the span of the number
@@ -122,7 +132,10 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     1. the last strong keyword of the subject, else of the noun the number counts when it follows the
        number (新投运2座垃圾焚烧发电厂: numeral, classifier, noun; first when 的 ties the number to it, or
        when the subject ends on a measure word: 年产2万吨污泥综合利用项目),
-       else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲);
+       else of the clause before the number, decides (in a share, 甲占乙比重, that of its numerator 甲) — in a work
+       report, of the figure's own item only when it is an item of a list of figures naming a thing of its own
+       (清洁取暖4000户、【危房550户】: the earlier items name their own things; _own_item);
+       a quoted brand's name (“净土某县”农产品) decides nothing;
        names the number gives as examples (甲、乙等【N个】项目; 甲、乙、丙【3个】) decide only when each names
        the environment and the figure's own words name no other domain;
     1b. else an amount invested alone (完成投资8117万元) is the money of the works the nearest clause before names
@@ -139,8 +152,9 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     first_counted = counted.startswith("的") or clause.endswith(LIST_SEPARATOR) or _ends_on_measure_word(subject)
     phrases = [counted, subject] if first_counted else [subject, counted]
     examples, own = _examples(clause, number)
+    own_item = clause if environmental_document else _own_item(clause, counted)  # a plan's figure: step 2 decides
     if examples is None or _examples_decide(examples, [*phrases, own]):
-        phrases.append(clause)
+        phrases.append(own_item)
     else:
         phrases.append(own)
     before = sentence[:_clause_start(sentence, number_at)]
@@ -161,7 +175,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     start = _clause_start(sentence, number_at)
     end = CLAUSE_BREAK_RE.search(sentence, _position(sentence, number_at))
     around = sentence[start : end.start() if end else len(sentence)]  # the whole clause holding the number
-    if _WATER_BODY_WORKS.search(around):  # 实施甲河、乙湖等综合治理工程150多个: works on named waters
+    if _WATER_BODY_WORKS.search(around[len(clause) - len(own_item):]):  # 实施甲河、乙湖等综合治理工程150多个: works on named waters
         return True, "water"
     if environmental_document:
         return True, None
@@ -183,6 +197,47 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         if sites:
             return True, sites[0]
     return False, "economy"
+
+
+def _own_item(clause: str, counted: str) -> str:
+    """The words of the clause that are the figure's own: in a list of figures (改造农村公路2150公里、清洁取暖4000户、
+    【危房550户】; 新建27个公园、44个游园、【8个城市广场】) the earlier items, each with a number of its own, name their
+    own things, not this one's. When the figure's item names a thing of its own, only that item decides, with the
+    work verb opening the list that every item shares (绿化村屯120个、【公路133公里】); when it names nothing of its
+    own — a verb or a metric of the item before (修复4767亩, 完工967处, 并网2000万千瓦, 普及率达85%, 发电量占比51.3%),
+    supporting works (配套管网), a comparison (比2020年增加), a level alone (省级17家) — the whole clause does."""
+    cut = clause.rfind(LIST_SEPARATOR)
+    if cut < 0 or not _DIGIT.search(clause, 0, cut):
+        return clause
+    own = clause[cut + 1:]
+    words = own + ("" if counted.startswith(LIST_SEPARATOR) else counted)
+    if len(_CJK.findall(words)) < 2 or _NAMES_NOTHING.search(words) or _names_the_environment(words):
+        return clause
+    shared = _SHARED_WORK_VERB.match(clause)
+    return (shared.group(0) if shared else "") + own
+
+
+def _names_the_environment(words: str) -> bool:
+    """words hold an environmental word of any strength (绿色(低碳)工厂, 电动重卡, 碧道): the item may be of the
+    environment its list names, so it does not shut its neighbours out; those too weak to decide alone are the
+    environmental domains' weight-1 keywords and the environmental `weak` words of relevance_keywords.csv."""
+    env = _environmental_domains()
+    return any(env[domain] for _e, domain, _s, _n in _keywords(words)) or any(w in words for w in _weak_environment_words())
+
+
+@functools.cache
+def _weak_environment_words() -> tuple[str, ...]:
+    env = _environmental_domains()
+    return tuple(row["keyword"].strip().lower() for row in _rows(reference.seed("domain_keywords.csv"))
+                 if env.get(row["domain_code"]) and float(row["weight"]) < 2)
+
+
+# an item that names nothing of its own: a verb alone (after a leading verb), a metric, supporting works, a comparison
+_NAMES_NOTHING = re.compile(r"^(?:配套|比|较|同比|其中)|^(?:完成|实现|累计|新增|全部|已)?"
+                            r"(?:修复|治理|整治|改造|完工|竣工|开工|投产|投运|并网|发电|建成|处罚|罚款|关停|淘汰|搬迁|"
+                            r"提升|增加|减少|下降)$|率|量|占比|比重|比例|浓度|规模")
+# a work verb opening a list, shared by its items (绿化村屯120个、公路133公里; 治理河道3条、沟渠20公里)
+_SHARED_WORK_VERB = re.compile(r"^(?:完成|实施|新增|累计)?(?:绿化|治理|整治|修复|造林|复垦|清淤)")
 
 
 # a named river, lake or canal governed, dredged or restored (沙湖等综合治理, 牌楼西河60个重点治理项目; the gold's

@@ -81,3 +81,14 @@ def test_devices_fitted_to_diesel_trucks_are_not_trucks_eliminated():
     assert assign_indicator("柴油货车安装OBD设备", "count", synonyms) is None
     assert assign_indicator("重型柴油货车加装远程在线监控", "count", synonyms) is None
     assert assign_indicator("淘汰老旧柴油货车", "count", synonyms) == "diesel_trucks_eliminated"
+
+
+def test_a_year_of_the_clause_before_a_semicolon_is_not_the_next_clauses():
+    got = _rows("""某市“十六五”生态环境保护规划
+第一章 发展基础
+蓝天保卫战成效显现。全市12台在役燃煤机组于2028年底全部完成超低排放改造;完成钢铁、水泥等重点行业深度治理项目41个,重点行业全部执行特别排放限值。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+""")
+    # 于2028年底 dates the units retrofitted, not the projects of the clause after the ';': the review's work
+    assert got["41个"] == ("outcome", 2030, "2026-2030")

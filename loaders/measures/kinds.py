@@ -70,8 +70,9 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     period = None
     if c.section is not None:
         if c.section.rule.startswith("plan_review") and year_rule == "year_in_paragraph" \
-                and f"{year}年" not in doc.text[_chain_start(doc, s_start) : clause[1]]:
+                and f"{year}年" not in doc.text[s_start : clause[1]]:
             year_rule = ""  # a plan's review runs long paragraphs: a year of an earlier sentence says nothing
+            # (not even one of the same ';'-chain: 于2018年底全部完成…;完成…项目53个 — only its as-of date, below)
         if c.section.rule.startswith("plan_review") and year_rule not in ("year_in_clause", "year_in_paragraph"):
             chained = list(_CHAIN_DATE_RE.finditer(doc.text, _chain_start(doc, s_start), s_start))
             if chained:  # 截至2019年底,林地面积…;\n园林绿地面积972.63公顷: the date of the statement it goes on

@@ -104,14 +104,6 @@ def _dbt_executable() -> str:
     return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
-def _dbt_command(target: Path) -> list[str]:
-    """How dbt_build runs dbt: through loaders.dbt_child (dbt without writing manifest.json, which nothing
-    reads) when this Python has dbt, as the venv does; else the dbt command found by _dbt_executable."""
-    if os.environ.get("ENVWH_DBT") or not (Path(sys.executable).parent / "dbt").exists():
-        return [_dbt_executable()]
-    return [sys.executable, "-m", "loaders.dbt_child", str(target)]
-
-
 # DuckDB's error when a query needs more than profiles.yml's memory_limit: said plainly, with the remedy.
 OUT_OF_MEMORY_HINT = ("DuckDB ran out of its memory limit (profiles.yml: ENVWH_DUCKDB_MEMORY, default 1GB, enough "
                       "for about 10 000 documents): set ENVWH_DUCKDB_MEMORY higher (8GB built 100 000 documents) "
@@ -159,9 +151,9 @@ def dbt_build(db_path: Path, raw_dir: Path, project_dir: Path = PROJECT_ROOT, pr
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",  # no network from scheduled jobs
         "DBT_USE_COLORS": "false",
     }
-    target = state_dir / "target" if state_dir is not None else project_dir / "target"
-    cmd = [*_dbt_command(target), "build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
-           "--target-path", str(target)]
+    cmd = [_dbt_executable(), "build", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    if state_dir is not None:
+        cmd += ["--target-path", str(state_dir / "target")]
     if incremental:
         cmd += INCREMENTAL_SELECTION
     output: list[str] = []

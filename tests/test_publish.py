@@ -293,14 +293,3 @@ def test_out_of_memory_of_duckdb_is_said_with_its_remedy():
     assert any("Out of Memory Error" in x for x in lines[:-1])
     other = oom[:3] + ["12:00:01    Binder Error: column x not found"]
     assert publish.OUT_OF_MEMORY_HINT not in publish.dbt_error_lines(other)
-
-
-def test_dbt_child_removes_a_stale_manifest_and_says_when_dbt_cannot_run(tmp_path):
-    target = tmp_path / "target"
-    target.mkdir()
-    (target / "manifest.json").write_text("{}", encoding="utf-8")  # an earlier build's
-    ran = subprocess.run([sys.executable, "-m", "loaders.dbt_child", str(target), "build", "--no-such-option"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert ran.returncode == 2, ran.stdout + ran.stderr  # the dbt command's code for "could not run"
-    assert not (target / "manifest.json").exists()
-    assert not (target / "run_results.json").exists()  # nothing ran

@@ -304,23 +304,66 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
+SCRIPT_SIZE = 0.8  # a character set at most this share of its neighbour's size is a super- or subscript
+_SCRIPT_CONTEXT = 8  # characters before a false break that say where it is in any text read from the page
+
+
+def _script_breaks(textpage) -> list[tuple[str, str]]:
+    """The line breaks pdfium puts around a super- or subscript (64m⏎3⏎/s, μg/m⏎3): the character after
+    the break goes on at the right of the one before it, one of the two a letter or digit set smaller
+    (the 3 of m3, the 2 of km2: the text layer has no ³). As (text before,
+    text after) pairs, each break's own text without the breaks found before it."""
+    import pypdfium2.raw as pdfium_c
+
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():  # characters outside the BMP: indices would not line up
+        return []
+    found = []
+    for i in range(1, len(text) - 2):
+        if text[i : i + 2] != "\r\n" or text[i - 1].isspace() or text[i + 2].isspace():
+            continue
+        before, after = textpage.get_charbox(i - 1), textpage.get_charbox(i + 2)
+        size_before = pdfium_c.FPDFText_GetFontSize(textpage, i - 1)
+        size_after = pdfium_c.FPDFText_GetFontSize(textpage, i + 2)
+        em = max(before[2] - before[0], after[2] - after[0], 1.0)
+        beside = -1.0 <= after[0] - before[2] <= em and min(before[3], after[3]) - max(before[1], after[1]) > -em
+        script = text[i - 1] if size_before < size_after else text[i + 2]  # the smaller one: 3 of m3, 2 of CO2
+        smaller = min(size_before, size_after) <= SCRIPT_SIZE * max(size_before, size_after)
+        if beside and smaller and script.isascii() and script.isalnum():  # a footnote mark (①) stays apart
+            found.append(i)
+    pairs, fixed, last = [], "", 0
+    for i in found:
+        fixed += text[last:i]
+        pairs.append((fixed[-_SCRIPT_CONTEXT:], text[i + 2 : i + 4]))
+        last = i + 2
+    return pairs
+
+
+def _join_scripts(text: str, pairs: list[tuple[str, str]]) -> str:
+    """The text with the breaks of _script_breaks taken out (the superscript back on its line: 64m3/s)."""
+    for before, after in pairs:
+        text = text.replace(before + "\r\n" + after, before + after, 1)
+    return text
+
+
 def _read_page(pdf_page, tables) -> _Page:
     textpage = pdf_page.get_textpage()
     page = _Page()
+    scripts = _script_breaks(textpage)
     if not tables:
-        page.parts.append(_lines(textpage.get_text_range()))
+        page.parts.append(_lines(_join_scripts(textpage.get_text_range(), scripts)))
         return page
     width, height = pdf_page.get_size()
     top = 0.0
     for bbox, table in tables:
         x0, t0, x1, t1 = bbox
         if t0 > top:  # pdfium counts y from the bottom of the page
-            page.parts.append(_lines(textpage.get_text_bounded(0, height - t0, width, height - top)))
+            page.parts.append(_lines(_join_scripts(textpage.get_text_bounded(0, height - t0, width, height - top), scripts)))
         before, table, after = _split_prose_rows(table)
         page.parts += [part for part in (before, table, after) if part]
         top = max(top, t1)
     if top < height:
-        page.parts.append(_lines(textpage.get_text_bounded(0, 0, width, height - top)))
+        page.parts.append(_lines(_join_scripts(textpage.get_text_bounded(0, 0, width, height - top), scripts)))
     return page
 
 

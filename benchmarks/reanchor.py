@@ -9,7 +9,7 @@ Two steps, around the change of the loader:
 `dump` keeps the text of every document a sample names; `move` reads them again and, for each document whose
 text changed, maps each row's span from the old text to the new: lines the change left alone map exactly
 (difflib on lines); a span inside changed lines is found by its quote (value_text, or the sentence) nearest
-its old place in the changed block. A row whose quote is not found is reported and left as it was.
+its old place in the changed block, else its ends are mapped one by one (reported: the text of the span changed).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class OffsetMap:
             self.blocks.append((old_at[i1], new_at[j1], old_at[i2] - old_at[i1], new_at[j2] - new_at[j1], tag == "equal"))
         self._old_starts = [b[0] for b in self.blocks]
 
-    def move(self, start: int, end: int, quote: str) -> tuple[int, int] | None:
+    def move(self, start: int, end: int, quote: str) -> tuple[int, int]:
         k = bisect.bisect_right(self._old_starts, start) - 1
         old_at, new_at, old_len, new_len, equal = self.blocks[k]
         if equal and end <= old_at + old_len:
@@ -117,7 +117,7 @@ def dump(out: Path) -> None:
     print(f"{len(texts)} documents' texts written to {out}")
 
 
-def move(old_path: Path) -> int:
+def move(old_path: Path, only: list[Path] | None = None) -> int:
     old_texts = json.loads(old_path.read_text(encoding="utf-8"))
     maps = {}
     for doc, old in old_texts.items():
@@ -125,8 +125,8 @@ def move(old_path: Path) -> int:
         if new != old:
             maps[doc] = (OffsetMap(old, new), _doc_id(old), _doc_id(new))
     print(f"{len(maps)} documents' texts changed: {', '.join(sorted(maps))}")
-    lost = 0
-    for path in _samples():
+    changed = 0
+    for path in only or _samples():
         fields, rows = _read(path)
         span = _span_of(fields)
         if not span:
@@ -141,10 +141,9 @@ def move(old_path: Path) -> int:
             if offsets.old[start:end] != row[quote_col] and quote_col == "value_text":
                 print(f"{path.name}: {row[doc_col]} {start}: the old text does not hold {row[quote_col]!r} there", file=sys.stderr)
             new_span = offsets.move(start, end, offsets.old[start:end])
-            if new_span is None:
-                lost += 1
-                print(f"{path.name}: {row[doc_col]} {start}: {row[quote_col][:30]!r} not found in the new text", file=sys.stderr)
-                continue
+            if offsets.new[new_span[0] : new_span[1]] != offsets.old[start:end]:
+                changed += 1  # a span the change rewrote (a sentence rejoined): its ends, mapped one by one
+                print(f"{path.name}: {row[doc_col]} {start}: {row[quote_col][:30]!r} changed in the new text", file=sys.stderr)
             if new_span != (start, end):
                 moved += 1
             row[start_col], row[end_col] = str(new_span[0]), str(new_span[1])
@@ -156,18 +155,20 @@ def move(old_path: Path) -> int:
                 writer.writeheader()
                 writer.writerows(rows)
             print(f"{path.relative_to(ROOT)}: {moved} rows moved")
-    return 1 if lost else 0
+    print(f"{changed} spans whose text the change rewrote")
+    return 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("step", choices=["dump", "move"])
     parser.add_argument("texts", type=Path, help="the JSON of the old texts")
+    parser.add_argument("samples", nargs="*", type=Path, help="move only these CSVs (samples added since the move)")
     args = parser.parse_args()
     if args.step == "dump":
         dump(args.texts)
         return 0
-    return move(args.texts)
+    return move(args.texts, [p.resolve() for p in args.samples])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,30 @@
+"""Grammar of the plans' audit P9 (tests/gold/corpus/audits/p9_plan_env.csv), classes grepped over the corpus's plans:
+a bound before an equating verb (至少完成), what the work starts from written 以…为基础, the last plan's goal met in
+words over its period, units set up under a body (下设). Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+
+def _measures(plan: str) -> list[dict]:
+    return process_document(plan.encode("utf-8"), "plan.txt").measures
+
+
+
+def _rows(plan: str) -> dict[str, tuple]:
+    return {m["value_text"]: (m["kind"], m["year"], m["period"], m["comparator"]) for m in _measures(plan)}
+
+
+
+def test_a_bound_before_an_equating_verb_bounds_the_figure():
+    got = _rows("""某市“十六五”生态环境保护规划
+第一章 主要目标
+到2035年,重点监管单位至少完成2次隐患排查,每个县最少建成3个监测站,起码有4个乡镇开展试点,全市完成造林5万亩,
+污水处理率不低于达到95%。
+""")
+    assert got["2次"][3] == "ge"  # 至少完成: at least, though 完成 is nearer
+    assert got["3个"][3] == "ge"  # 最少: the same family
+    assert got["4个"][3] == "ge"  # 起码
+    assert got["5万亩"][3] == "eq"  # 完成 alone equates

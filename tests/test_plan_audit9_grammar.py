@@ -28,3 +28,15 @@ def test_a_bound_before_an_equating_verb_bounds_the_figure():
     assert got["3个"][3] == "ge"  # 最少: the same family
     assert got["4个"][3] == "ge"  # 起码
     assert got["5万亩"][3] == "eq"  # 完成 alone equates
+
+
+
+def test_what_the_work_starts_from_is_no_figure():
+    got = _rows("""某市“十六五”生态环境保护规划
+第一章 主要任务
+到2035年,以现有520个回收网点为基础,新建回收站点60个;在已有12座监测站基础上新增监测站8座。
+以上任务完成率达到100%。
+""")
+    assert "520个" not in got and "12座" not in got  # the starting point (以…为基础 / 在…基础上)
+    assert got["60个"] == ("target", 2035, None, "eq") and "8座" in got  # the work's own figures stay
+    assert got["100%"][3] == "eq"  # 以上 opening a sentence is no frame

@@ -40,3 +40,17 @@ def test_what_the_work_starts_from_is_no_figure():
     assert "520个" not in got and "12座" not in got  # the starting point (以…为基础 / 在…基础上)
     assert got["60个"] == ("target", 2035, None, "eq") and "8座" in got  # the work's own figures stay
     assert got["100%"][3] == "eq"  # 以上 opening a sentence is no frame
+
+
+
+def test_the_last_plans_goal_met_in_words_is_over_its_period():
+    got = _measures("""某市“十六五”生态环境保护规划
+第一章 发展基础
+全市化学需氧量、氨氮、二氧化硫和氮氧化物四项主要污染物总量控制超额完成省上下达的“十五五”减排目标。
+全市化学需氧量排放总量较2025年下降12%,全市森林覆盖率达到41.5%。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+""")
+    met = [m for m in got if m["value_text"].endswith("“十五五”减排目标")]
+    assert len(met) == 4 and all((m["year"], m["period"]) == (2030, "2026-2030") for m in met)
+    assert [m["period"] for m in got if m["value_text"] == "41.5%"] == [None]  # a level at the period's end

@@ -7,15 +7,12 @@ from __future__ import annotations
 from loaders.pipeline import process_document
 
 
-
 def _measures(plan: str) -> list[dict]:
     return process_document(plan.encode("utf-8"), "plan.txt").measures
 
 
-
 def _rows(plan: str) -> dict[str, tuple]:
     return {m["value_text"]: (m["kind"], m["year"], m["period"], m["comparator"]) for m in _measures(plan)}
-
 
 
 def test_a_bound_before_an_equating_verb_bounds_the_figure():
@@ -30,7 +27,6 @@ def test_a_bound_before_an_equating_verb_bounds_the_figure():
     assert got["5万亩"][3] == "eq"  # 完成 alone equates
 
 
-
 def test_what_the_work_starts_from_is_no_figure():
     got = _rows("""某市“十六五”生态环境保护规划
 第一章 主要任务
@@ -40,7 +36,6 @@ def test_what_the_work_starts_from_is_no_figure():
     assert "520个" not in got and "12座" not in got  # the starting point (以…为基础 / 在…基础上)
     assert got["60个"] == ("target", 2035, None, "eq") and "8座" in got  # the work's own figures stay
     assert got["100%"][3] == "eq"  # 以上 opening a sentence is no frame
-
 
 
 def test_the_last_plans_goal_met_in_words_is_over_its_period():
@@ -54,3 +49,14 @@ def test_the_last_plans_goal_met_in_words_is_over_its_period():
     met = [m for m in got if m["value_text"].endswith("“十五五”减排目标")]
     assert len(met) == 4 and all((m["year"], m["period"]) == (2030, "2026-2030") for m in met)
     assert [m["period"] for m in got if m["value_text"] == "41.5%"] == [None]  # a level at the period's end
+
+
+def test_units_set_up_under_a_body_are_work_done_over_the_review():
+    got = _rows("""某市“十六五”生态环境保护规划
+第一章 发展基础
+全市成立生态环境保护委员会,下设5个专项工作小组,统筹全市工作。全市森林覆盖率达到41.5%。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+""")
+    assert got["5个"][:3] == ("outcome", 2030, "2026-2030")
+    assert got["41.5%"][2] is None  # a level at the period's end

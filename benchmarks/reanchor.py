@@ -96,12 +96,15 @@ class OffsetMap:
 
 
     def _point(self, at: int, at_end: bool) -> int:
-        """One offset: exact in unchanged lines; in changed ones, the start (or end) of the changed block."""
+        """One offset: exact in unchanged lines; in changed ones, as far from the block's start (an end: from the
+        block's end) as it was."""
         k = bisect.bisect_right(self._old_starts, at - (1 if at_end else 0)) - 1
         old_at, new_at, old_len, new_len, equal = self.blocks[k]
         if equal:
             return at - old_at + new_at
-        return new_at + new_len if at_end else new_at
+        if at_end:
+            return max(new_at, new_at + new_len - (old_at + old_len - at))
+        return min(new_at + new_len, new_at + at - old_at)
 
 
 def _starts(lines: list[str]) -> list[int]:

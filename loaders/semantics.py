@@ -106,16 +106,19 @@ def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]
     燃煤、光伏等电力装机 counts coal and renewables together, 清洁能源电力装机 only the clean sources. A total
     opening the phrase after a clause naming a source (energy_before: 建设水面光伏电站,总发电装机规模达到150万千瓦)
     may be that source's: it decides nothing, and the document does (a plan's figure is environmental). A head right
-    after a word of a natural resource (森林人家, 海洋牧场, 矿山企业) names a business working it, and decides too."""
+    after a word of a natural resource (森林人家, 海洋牧场, 矿山企业) names a business working it: the resource
+    decides nothing there, and what else the clause or the document says does (a plan's monitored mining firms are
+    environmental, a work report's homestays are not)."""
     out: list[tuple[int, str]] = []
     resource_end = -1  # where the last resource word (森林, 海洋, 矿山) ends: a head right after it is its business's
     for end, domain, strength, length in _keywords(_BRAND_NAME.sub(_blank, phrase)):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
-        after_resource = resource_end == end - length  # 森林人家, 海洋牧场, 矿山企业: the head, not the resource, decides
+        after_resource = resource_end == end - length  # 森林人家, 海洋牧场, 矿山企业
         qualified = ((after_energy_technology and out[-1][0] == end - length)  # 清洁能源电力装机, not 光伏等电力装机
                      or (energy_before and not out))
-        if (strength in ("strong", "measure", "resource")
-                or (strength == "head" and (after_energy_technology or after_resource))
+        if strength == "head" and after_resource and not after_energy_technology:
+            out.pop()  # 森林人家, 矿山企业: a firm working the resource names no topic; the clause or document decides
+        elif (strength in ("strong", "measure", "resource") or (strength == "head" and after_energy_technology)
                 or (strength == "total" and not qualified)):
             out.append((end, domain))
         if strength == "resource":

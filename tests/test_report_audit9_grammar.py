@@ -1,7 +1,7 @@
 """Grammar of the work reports' audit round 8 (tests/gold/corpus/audits/README.md, "Work reports, round 8"): a word of a
 natural resource (森林, 海洋, 草原, 矿山) before the head noun of a firm or business (人家, 牧场, 企业, 产业) is a modifier:
-the head decides (S10's forest homestays and marine ranches, S9's mining firms), while the resource alone or before
-a work (森林抚育, 海洋生态修复, 矿山修复) stays environmental. Every sentence is invented for the test; the flag is read
+it decides nothing (S10's forest homestays and marine ranches, S9's mining firms), and the rest of the clause or the
+document does; the resource alone or before a work (森林抚育, 海洋生态修复, 矿山修复) stays environmental. Every sentence is invented for the test; the flag is read
 as the loader reads it in a work report."""
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from loaders.pipeline import process_document
 from loaders.semantics import measure_semantics
 
 WORK_REPORT = {"title": "某市政府工作报告", "doc_kind": "work_report"}
+PLAN = {"title": "某市生态环境保护规划", "doc_kind": "plan"}
 
 
-def flags(text: str) -> dict[str, bool]:
+def flags(text: str, document: dict = WORK_REPORT) -> dict[str, bool]:
     measures = process_document(("2024年工作安排\n" + text).encode(), "t.txt").measures
-    return {m["value_text"]: measure_semantics(m, WORK_REPORT)["is_environmental"] for m in measures}
+    return {m["value_text"]: measure_semantics(m, document)["is_environmental"] for m in measures}
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,9 @@ def test_a_resource_before_a_head_of_a_business_is_a_modifier(text, value_text):
 )
 def test_a_resource_heading_its_own_works_stays_environmental(text, value_text):
     assert flags(text)[value_text] is True
+
+
+def test_firms_of_a_resource_in_an_environmental_plan_are_the_plans():
+    # the firms name no topic; the plan's own subject (monitoring of mines) does
+    assert flags("强化矿区监管,在线监控系统覆盖80家矿山企业。", PLAN)["80家"] is True
+    assert flags("强化矿区监管,在线监控系统覆盖80家矿山企业。")["80家"] is False

@@ -51,3 +51,17 @@ def test_firms_of_a_resource_in_an_environmental_plan_are_the_plans():
     # the firms name no topic; the plan's own subject (monitoring of mines) does
     assert flags("强化矿区监管,在线监控系统覆盖80家矿山企业。", PLAN)["80家"] is True
     assert flags("强化矿区监管,在线监控系统覆盖80家矿山企业。")["80家"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "environmental"),
+    [
+        # a product head joined by 及/和 to an energy technology: both are the industry's products
+        ("某硅业10万吨多晶硅及光伏一体化项目建成投产。", "10万吨", False),
+        ("某新航动力电池和储能项目完成投资12亿元。", "12亿元", False),
+        # energy technologies alone, or joined to each other, stay the climate's
+        ("新增分布式光伏和储能装机30万千瓦。", "30万千瓦", True),
+    ],
+)
+def test_an_energy_word_joined_to_a_product_is_a_product(text, value_text, environmental):
+    assert flags(text)[value_text] is environmental

@@ -423,6 +423,8 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
         s = subjects._BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
         if leading and s.startswith("其中"):
             s = s[2:]
+        if leading:
+            s = subjects._ITEM_NUMBER_RE.sub("", s)
         changed = True
         while changed and s:
             changed = False
@@ -432,13 +434,13 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
             if leading and not s.startswith(subjects._NOUNS_OPENING_LIKE_A_VERB):
                 for w in subjects.SUBJECT_LEADING_VERBS:
                     if s.startswith(w) and len(s) > len(w):
-                        s, changed = s[len(w) :].lstrip(), True
+                        s, changed = subjects._CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
         s = subjects._COUNTED_FIGURES_RE.sub("", s)
         s = subjects._TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
         return "" if leading and s in subjects.SUBJECT_LEADING_VERBS else s
 
     pieces = [*subjects.SUBJECT_TRAILING, *subjects._ADVERBS_BEFORE_COMPARATOR, *subjects.SUBJECT_LEADING_VERBS, "建成区", "其中", "空气质量", "优良率", " ",
-              "、", "首次", "连续3年", "水"]
+              "、", "和", "首次", "连续3年", "水", "(7)", "二）"]
     rng = random.Random(11)
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(6000)]
     changed = 0

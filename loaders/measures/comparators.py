@@ -17,6 +17,7 @@ _COUNTED_NOUN_RE = re.compile(r"[“\"《]?(?!等级|档|位次|级|基点|百�
 # 精准提升造林1.6万亩: a verb of work between the change word and the number says what was done, no change
 _WORK_VERBS = ("造林", "改造", "绿化", "治理", "修复", "整治", "建设", "新建", "复垦")
 _CLAUSE_ENDS = ",，;；。!！?？\n"
+_BOUNDS = ("ge", "le", "gt", "lt")
 BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
 
 
@@ -55,6 +56,15 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
         gap = len(window) - (m.start() + len(surface))
         if gap <= max_gap and (best is None or (gap, -len(surface)) < best[0]):
             best = ((gap, -len(surface)), surface, comp, window_start + m.start())
+    if best and best[2] == "eq":
+        # 至少完成1次 / 不低于达到…: a bound right before the equating verb bounds the figure the verb reaches
+        for m in g.prefix_re.finditer(window):
+            surface = m.group(1)
+            comp, max_gap = g.prefix_comparators[surface]
+            if (comp in _BOUNDS and window_start + m.start() + len(surface) == best[3]
+                    and len(window) - (m.start() + len(surface)) <= max_gap):
+                best = (best[0], surface, comp, window_start + m.start())
+                break
     prefix = None
     if best and best[2] != "none":  # "none": a word that ends like a comparator (行为, 作为)
         comp = best[2]

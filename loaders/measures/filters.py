@@ -39,6 +39,9 @@ _KINDS_OF_POLLUTANTS_RE = re.compile(r"(?:主要)?(?:大气|水)?污染物")
 # 在既有4座门站的基础上,新建1座 / 在7天…精准预报基础上: what the work starts from, a frame of the figure after it
 _ON_THE_BASIS_BEFORE_RE = re.compile(r"在[^在]{0,30}$")
 _ON_THE_BASIS_AFTER_RE = re.compile(r"[^在]{0,24}?基础上")
+# 以现有400个回收网点为基础: the same frame written 以…为基础 (not 以上, 以下, 可以, 予以)
+_WITH_AS_BASIS_BEFORE_RE = re.compile(r"(?<![可所予加得难足用])以(?![上下内外来后前及])[^以]{0,30}$")
+_WITH_AS_BASIS_AFTER_RE = re.compile(r"[^以]{0,24}?为基础")
 # the kinds of work or industry a list names (not a park or base built for one: 产业园, 产业基地)
 _KINDS_NAMED_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,10}?(?:产业链|产业(?!园|基地|项目)|集群|任务|行动|事项|工作|实事)")
 _LIST_START_RE = re.compile(r"[\d等]")  # a list closed by 等 starts after the count or the 等 of one before it
@@ -177,8 +180,10 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 长江沿线1公里化工腾退地块: the zone's bound, no work
         elif counted and c.unit.surface in ("项", "种", "类") and _KINDS_OF_POLLUTANTS_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 减排4项污染物1.1万吨: the kinds of pollutants counted
-        elif _ON_THE_BASIS_BEFORE_RE.search(text[a : c.start]) and _ON_THE_BASIS_AFTER_RE.match(text, c.end, b):
-            out[i] = c.but(dropped=True)  # 在既有4座门站的基础上: the starting point of the work, no figure
+        elif ((_ON_THE_BASIS_BEFORE_RE.search(text[a : c.start]) and _ON_THE_BASIS_AFTER_RE.match(text, c.end, b))
+              or (_WITH_AS_BASIS_BEFORE_RE.search(text[a : c.start])
+                  and _WITH_AS_BASIS_AFTER_RE.match(text, c.end, b))):
+            out[i] = c.but(dropped=True)  # 在既有4座门站的基础上 / 以现有400个网点为基础: the work's starting point
         elif _BASIS_BEFORE_RE.search(text[a : c.start]) and _BASIS_AFTER_RE.match(text[c.end : b].rstrip("。)）")):
             out[i] = c.but(dropped=True)  # 按照…20个国控点位现状值统计: the basis of another figure
         elif _LENGTH_OF_BEFORE_RE.search(text[a : c.start]) and text.startswith("的", c.end):

@@ -143,7 +143,8 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             flows = last
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
                 or (c.unit.unit in COUNT_UNITS and part.rule.startswith("plan_review")
-                    and _work_done_after(doc, c, clause))):
+                    and _work_done_after(doc, c, clause))
+                or (c.words_only and _names_the_plan(doc, c, period))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _EACH_YEAR in head:
             period = None  # 每年开展活动3万场: a figure of each year, not the period's total
@@ -196,6 +197,13 @@ def _in_own_plan_years(doc: DocumentView, year: int | None) -> bool:
     """year is one of a five-year plan's own years or later (2021 in a plan ending 2025), not the history before."""
     return (doc.meta.doc_kind == "five_year_plan" and doc.meta.year is not None and year is not None
             and year > doc.meta.year - 5)
+
+
+def _names_the_plan(doc: DocumentView, c: Candidate, period: str) -> bool:
+    """A figure in words names the plan of the period (超额完成省上下达的“十三五”减排目标 in a review of 2016-2020):
+    the plan's goal met over its years, like 完成“十四五”任务 in a work report's review of them."""
+    named = [plan_period(m.group(1)) for m in _PLAN_NAMED_RE.finditer(doc.text, c.start, c.end)]
+    return bool(named) and "{}-{}".format(*named[-1]) == period
 
 
 def _work_done_after(doc: DocumentView, c: Candidate, clause: tuple[int, int]) -> bool:

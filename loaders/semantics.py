@@ -52,8 +52,10 @@ _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|�
 # environment: only their specific words (环保督察, 清洁生产, 循环经济) tell a figure is environmental.
 _CROSS_CUTTING_DOMAINS = ("governance", "green_development")
 # strengths of loaders/data/relevance_keywords.csv (the file says what each does)
-_STRENGTHS = ("strong", "weak", "head", "total", "measure")
+_STRENGTHS = ("strong", "weak", "head", "total", "measure", "resource")
 _ENERGY_TECHNOLOGY = "climate"  # the domain of 新能源, 光伏, 风电, 储能 … that a product head turns into an industry
+_PRODUCT_DOMAIN = "economy"  # an industry's products: 多晶硅及光伏 (a product head joined to an energy technology)
+_JOINING = "及和与"  # joining two nouns of one phrase (多晶硅及光伏, 动力电池和储能)
 
 
 @functools.cache
@@ -105,15 +107,31 @@ def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]
     废旧电池回收 is a waste stream; and of its totals that such a word does not qualify right before them:
     燃煤、光伏等电力装机 counts coal and renewables together, 清洁能源电力装机 only the clean sources. A total
     opening the phrase after a clause naming a source (energy_before: 建设水面光伏电站,总发电装机规模达到150万千瓦)
-    may be that source's: it decides nothing, and the document does (a plan's figure is environmental)."""
+    may be that source's: it decides nothing, and the document does (a plan's figure is environmental). A head right
+    after a word of a natural resource (森林人家, 海洋牧场, 矿山企业) names a business working it: the resource
+    decides nothing there, and what else the clause or the document says does (a plan's monitored mining firms are
+    environmental, a work report's homestays are not). A word of energy technology joined by 及/和/与 to a product head
+    before it (多晶硅及光伏一体化, 动力电池及储能) is a product of the same industry: the economy's."""
     out: list[tuple[int, str]] = []
+    product_end = -1  # where the last product head (电池, 多晶硅) ends: 多晶硅及光伏 joins two products of one industry
+    resource_end = -1  # where the last resource word (森林, 海洋, 矿山) ends: a head right after it is its business's
     for end, domain, strength, length in _keywords(_BRAND_NAME.sub(_blank, phrase)):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
+        after_resource = resource_end == end - length  # 森林人家, 海洋牧场, 矿山企业
         qualified = ((after_energy_technology and out[-1][0] == end - length)  # 清洁能源电力装机, not 光伏等电力装机
                      or (energy_before and not out))
-        if (strength in ("strong", "measure") or (strength == "head" and after_energy_technology)
+        if (strength == "strong" and domain == _ENERGY_TECHNOLOGY and product_end >= 0
+                and product_end == end - length - 1 and phrase[product_end] in _JOINING):
+            out.append((end, _PRODUCT_DOMAIN))  # 多晶硅及光伏一体化, 动力电池及储能: the energy word is the product's
+        elif strength == "head" and after_resource and not after_energy_technology:
+            out.pop()  # 森林人家, 矿山企业: a firm working the resource names no topic; the clause or document decides
+        elif (strength in ("strong", "measure", "resource") or (strength == "head" and after_energy_technology)
                 or (strength == "total" and not qualified)):
             out.append((end, domain))
+        if strength == "resource":
+            resource_end = end
+        if strength == "head":
+            product_end = end
     return out
 
 

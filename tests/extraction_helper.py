@@ -22,3 +22,18 @@ def extract(text: str, meta: Metadata) -> list:
 def by_value_text(text: str, meta: Metadata) -> dict:
     """The measures of text keyed by the figure as written (one per figure in these tests)."""
     return {m.value_text: m for m in extract(text, meta)}
+
+
+# The document fields measure_semantics reads, for a work report and an environmental plan of no real city.
+REPORT_FIELDS = {"title": "某市政府工作报告", "doc_kind": "work_report"}
+PLAN_FIELDS = {"title": "某市生态环境保护规划", "doc_kind": "plan"}
+
+
+def flags(text: str, document: dict = REPORT_FIELDS) -> dict[str, bool]:
+    """is_environmental of each figure of text (keyed by the figure as written), read as the loader reads it in the
+    part of a work report that plans the year, under document's title and kind."""
+    from loaders.pipeline import process_document
+    from loaders.semantics import measure_semantics
+
+    measures = process_document(("2024年工作安排\n" + text).encode(), "t.txt").measures
+    return {m["value_text"]: measure_semantics(m, document)["is_environmental"] for m in measures}

@@ -7,17 +7,8 @@ certified farm products after a brand holding 净土), and words of industry or 
 from __future__ import annotations
 
 import pytest
-
-from loaders.pipeline import process_document
-from loaders.semantics import measure_semantics
-
-WORK_REPORT = {"title": "某市政府工作报告", "doc_kind": "work_report"}
-PLAN = {"title": "某市生态环境保护规划", "doc_kind": "plan"}
-
-
-def flags(text: str, document: dict = WORK_REPORT) -> dict[str, bool]:
-    measures = process_document(("2024年工作安排\n" + text).encode(), "t.txt").measures
-    return {m["value_text"]: measure_semantics(m, document)["is_environmental"] for m in measures}
+from extraction_helper import PLAN_FIELDS as PLAN
+from extraction_helper import flags
 
 
 @pytest.mark.parametrize(

@@ -571,8 +571,9 @@ def _shared_work_verb(doc: DocumentView, cands: list[Candidate]) -> list[Candida
 
 
 # a level of government alone (省级, 自治区级, 市级以上) and one inside a subject, before its things (创成国家级绿色工厂)
-_BARE_LEVEL_RE = re.compile(r"(?:国家|省|市|县|区|自治区|自治州|州|盟|旗)级(?:以上)?")
-_LEVEL_INSIDE_RE = re.compile(r"(?:国家|省|市|县|区|自治区|自治州|州|盟|旗)级(?:以上)?(?=.{2,}$)")
+_LEVEL = r"(?:国家|省|市|县|区|自治区|自治州|州|盟|旗)级(?:以上)?"
+_BARE_LEVEL_RE = re.compile(_LEVEL)
+_LEVEL_INSIDE_RE = re.compile(_LEVEL + r"(?=.{2,}$)")
 
 
 def _level_of_the_previous(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from loaders.breaks import CLAUSE_BREAKS
 from loaders.measures.candidates import COUNT_UNITS, Candidate, list_chains
 from loaders.measures.document import DocumentView
 
@@ -18,6 +17,7 @@ _COUNTED_NOUN_RE = re.compile(r"[“\"《]?(?!等级|档|位次|级|基点|百�
 _WORK_VERBS = ("造林", "改造", "绿化", "治理", "修复", "整治", "建设", "新建", "复垦")
 _CLAUSE_ENDS = ",，;；。!！?？\n"
 _BOUNDS = ("ge", "le", "gt", "lt")
+_BARE_LIST_SEPARATORS = ("、", "和", "及", "与")  # nothing but a separator between two numbers of one list
 BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
 
 
@@ -88,16 +88,15 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
 
 
 def _share_suffixes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
-    """'新增A 20个、B 300个以上' / '分别为1.3万吨、0.9万吨和0.1万吨以上': a closing 以上 holds for every
-    item of the list; not across an item that states its own comparator ('A达95%、B达90%以上': 以上 is B's alone)."""
+    """'分别为1.3万吨、0.9万吨和0.1万吨以上': a closing 以上 holds for every bare number of the list; not across
+    an item that names a thing of its own ('A 20个、B 300个以上', 一季度60%、三季度85%以上: 以上 is B's alone, as
+    the gold reads them) nor one that states its own comparator ('A达95%、B达90%以上')."""
     out = list(cands)
     for i in range(len(out) - 2, -1, -1):
         c, n = out[i], out[i + 1]
         between = doc.text[c.end : n.start]
-        sep = between.strip(" ")
         if (not c.suffix and n.suffix and not n.prefix and c.unit.unit == n.unit.unit
-                and (sep.startswith("、") or sep in ("和", "及", "与"))
-                and not any(ch in CLAUSE_BREAKS for ch in between)):
+                and between.strip(" ") in _BARE_LIST_SEPARATORS):
             out[i] = c.but(suffix=n.suffix, suffix_text=n.suffix_text)
     return out
 

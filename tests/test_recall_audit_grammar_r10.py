@@ -1,0 +1,25 @@
+"""Grammar of the recall round 10 (tuning sample T11 and the S11 audit, tests/gold/corpus/audits/): classes looked
+for in documents of several provinces. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helper import CITY_REPORT, by_value_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each item names its own thing: the closing 以上 is the last item's alone
+        ("2024年,建设村级污水处理设施50个、新改建农村户厕3000户以上。", {"50个": "eq", "3000户以上": "ge"}),
+        ("2024年,创建省级生态文明建设示范区2个、绿色工厂8个以上。", {"2个": "eq", "8个以上": "ge"}),
+        ("2024年,完成石漠化治理30平方公里、水土流失治理150平方公里以上。",
+         {"30平方公里": "eq", "150平方公里以上": "ge"}),
+        # a list of bare numbers after one subject shares it
+        ("2024年,化学需氧量、氨氮排放量分别削减2000吨、300吨以上。", {"2000吨": "ge", "300吨以上": "ge"}),
+        ("2024年,城市、县城污水处理率分别达到95%、90%以上。", {"95%": "ge", "90%以上": "ge"}),
+    ],
+)
+def test_a_closing_yishang_is_shared_by_bare_numbers_only(text, expected):
+    got = by_value_text(text, CITY_REPORT)
+    assert {k: got[k].comparator for k in expected} == expected

@@ -156,8 +156,9 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
        a quoted brand's name (“净土某县”农产品) decides nothing;
        names the number gives as examples (甲、乙等【N个】项目; 甲、乙、丙【3个】) decide only when each names
        the environment and the figure's own words name no other domain;
-    1b. else an amount invested alone (完成投资8117万元) is the money of the works the nearest clause before names
-       (实施生态重建项目15个): environmental when they are (_works_before);
+    1b. else an amount invested or granted alone (完成投资8117万元, 获2亿元中央资金支持) is the money of the works
+       the nearest clause before names (实施生态重建项目15个, 入选黑臭水体治理试点): environmental when they are
+       (_works_before);
     2. else a figure of an environmental document (is_environmental_document) is environmental;
     3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
        the figure is not environmental: its domain is that of the nearest non-environmental word of
@@ -185,7 +186,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         if strong:
             purpose = _purpose_of_the_plant(sentence) if _measure_word_at(numerator, strong[-1][0]) else None
             return (True, purpose) if purpose else (env[strong[-1][1]], strong[-1][1])
-    if _money_of_the_works_before(clause, number):
+    if _money_of_the_works_before(clause, number, counted):
         # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
         decided = _works_before(before)
         if decided:
@@ -265,9 +266,16 @@ _WATER_BODY_WORKS = re.compile(r"[\u4e00-\u9fff][河江湖溪渠](?:等|干流|�
 _MONEY_OF_WORKS = re.compile(r"^(?:其中|累计|共|年度|全年|三年|五年)?(?:完成|计划|总|共)*投资(?:额)?(?:约|近|超|超过|达|达到)?$")
 
 
-def _money_of_the_works_before(clause: str, number: str) -> bool:
-    """完成投资8117万元 / 总投资52亿元: a clause of an amount invested and nothing else, in yuan."""
-    return "元" in number and bool(_MONEY_OF_WORKS.match(clause.strip()))
+# 获中央资金支持 / 获中央奖补资金: money granted, the clause says for what no more than the one before (入选…治理试点)
+_MONEY_GRANTED = re.compile(r"^(?:共|累计|还|并|先后)?获(?:得|批)?(?:中央|国家|上级|省级?|中省|国省|自治区|市级)?"
+                            r"(?:财政)?(?:奖补|补助|专项|奖励)?资金(?:支持)?(?:约|近|超|超过|达|达到)?$")
+
+
+def _money_of_the_works_before(clause: str, number: str, counted: str = "") -> bool:
+    """完成投资8117万元 / 总投资52亿元 / 获2亿元中央资金支持: a clause of an amount invested or granted and nothing
+    else, in yuan (counted: the words after the amount, to the next break)."""
+    return "元" in number and bool(_MONEY_OF_WORKS.match(clause.strip())
+                                   or _MONEY_GRANTED.match((clause + counted).strip()))
 
 
 def _works_before(before: str) -> str | None:

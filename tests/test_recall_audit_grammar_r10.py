@@ -4,7 +4,7 @@ for in documents of several provinces. Every sentence is invented."""
 from __future__ import annotations
 
 import pytest
-from extraction_helper import CITY_REPORT, by_value_text
+from extraction_helper import CITY_REPORT, by_value_text, flags
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,18 @@ from extraction_helper import CITY_REPORT, by_value_text
 def test_a_closing_yishang_is_shared_by_bare_numbers_only(text, expected):
     got = by_value_text(text, CITY_REPORT)
     assert {k: got[k].comparator for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        # money granted in a clause of its own is the money of the environmental works the clause before names
+        ("入选城市黑臭水体治理示范城市,获3亿元中央资金支持。", "3亿元", True),
+        ("某湖获批建设省级幸福河湖,获中央奖补资金5000万元。", "5000万元", True),
+        # … and not when that clause names other works, or nothing
+        ("入选国家文化和旅游消费试点城市,获3亿元中央资金支持。", "3亿元", False),
+        ("全市上下主动出击,共获上级补助资金80亿元。", "80亿元", False),
+    ],
+)
+def test_money_granted_is_the_money_of_the_works_named_before(text, number, expected):
+    assert flags(text)[number] is expected

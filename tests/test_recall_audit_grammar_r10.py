@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from extraction_helper import CITY_REPORT, by_value_text, flags
 
+from loaders.evaluate import assign_indicator, load_synonyms
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -38,3 +40,16 @@ def test_a_closing_yishang_is_shared_by_bare_numbers_only(text, expected):
 )
 def test_money_granted_is_the_money_of_the_works_named_before(text, number, expected):
     assert flags(text)[number] is expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("城镇污水收集率", "urban_sewage_collection_rate"),  # written without 生活 or 集中
+        ("中心城区污水收集率", "urban_sewage_collection_rate"),
+        ("农村生活污水收集率", None),  # rural sewage is no urban indicator
+        ("城镇污水收集处理率", None),  # collection and treatment in one rate: neither indicator
+    ],
+)
+def test_sewage_collection_rate_written_short(subject, expected):
+    assert assign_indicator(subject, "percent", load_synonyms()) == expected

@@ -4,7 +4,7 @@ for in documents of several provinces. Every sentence is invented."""
 from __future__ import annotations
 
 import pytest
-from extraction_helper import CITY_REPORT, by_value_text, flags
+from extraction_helper import CITY_PLAN, CITY_REPORT, PLAN_FIELDS, by_value_text, flags
 
 from loaders.evaluate import assign_indicator, load_synonyms
 
@@ -53,3 +53,10 @@ def test_money_granted_is_the_money_of_the_works_named_before(text, number, expe
 )
 def test_sewage_collection_rate_written_short(subject, expected):
     assert assign_indicator(subject, "percent", load_synonyms()) == expected
+
+
+def test_mei_counts_things_like_any_classifier():
+    got = by_value_text("2020年,收贮废旧放射源56枚,安全收贮率100%。", CITY_PLAN)
+    assert (got["56枚"].value, got["56枚"].unit) == (56, "count")
+    assert flags("全年收贮废旧放射源56枚。", PLAN_FIELDS)["56枚"] is True
+    assert by_value_text("放射源辐射事故年发生率低于1.3起/万枚。", CITY_PLAN)["1.3起/万枚"].unit == "events_per_10k_sources"

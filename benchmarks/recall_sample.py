@@ -212,8 +212,11 @@ def _shares(c: dict[str, int]) -> dict:
 
 
 def _gold(f: dict, doc: str, text: str, start: int, end: int) -> GoldMeasure:
+    """A judged figure; its place is its quote's, or, when the quote holds words around the number (绿色工厂5家,
+    where the sentence repeats 5家 for another thing), the number's inside the quote."""
     where = locate(f["quote"], text[start:end]) if start >= 0 else None
-    position = start + where if where is not None else (start if start >= 0 else None)
+    inner = f["quote"].find(f["value_text"]) if f["value_text"] and f["quote"] != f["value_text"] else -1
+    position = start + where + max(inner, 0) if where is not None else (start if start >= 0 else None)
     return GoldMeasure(doc=doc, kind=f["kind"], indicator=f["indicator"] or None, comparator=f["comparator"],
                        value=float(f["value"]) if f["value"] else None, unit=f["unit"],
                        year=int(f["year"]) if f["year"] else None, region=None, is_environmental=True,

@@ -67,3 +67,16 @@ def test_the_scorer_counts_misses_wrong_attributes_and_right_rows():
     # a row outside the sentence never answers a figure of it
     outside = score_sample([sentence], gold[:1], [_extracted(0, 90.5)], {"d.txt": text})
     assert outside["total"]["found"] == 0
+
+
+def test_a_quote_with_words_around_its_number_places_it_among_repeated_numbers():
+    text = "新增专精特新企业5家、绿色工厂5家。"
+    sentence = {"sid": "s1", "group": "city", "doc_file": "d.txt", "sentence_start": 0, "sentence_end": len(text),
+                "sentence": text}
+    found = [_extracted(text.index("5家"), 5, unit="count", env=False),
+             _extracted(text.rindex("5家"), 5, unit="count")]  # the green factories', flagged
+    figure = {"sid": "s1", "kind": "outcome", "indicator": "", "comparator": "eq", "value": "5", "unit": "count",
+              "year": "2023", "is_environmental": "true", "value_text": "5家", "subject_zh": "", "note": ""}
+    bare = score_sample([sentence], [{**figure, "quote": "5家"}], found, {"d.txt": text})
+    placed = score_sample([sentence], [{**figure, "quote": "绿色工厂5家"}], found, {"d.txt": text})
+    assert bare["total"]["flagged"] == 0 and placed["total"]["flagged"] == 1

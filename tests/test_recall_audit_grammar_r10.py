@@ -60,3 +60,18 @@ def test_mei_counts_things_like_any_classifier():
     assert (got["56枚"].value, got["56枚"].unit) == (56, "count")
     assert flags("全年收贮废旧放射源56枚。", PLAN_FIELDS)["56枚"] is True
     assert by_value_text("放射源辐射事故年发生率低于1.3起/万枚。", CITY_PLAN)["1.3起/万枚"].unit == "events_per_10k_sources"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023年,新能源发电量50.2亿度、占全社会用电量的40%。", {"50.2亿度": 5.02e9}),
+        ("全年节约用电30万度。", {"30万度": 3e5}),
+        ("探索35度以上坡耕地综合治理。", {}),  # an angle
+        ("我市位于北纬40度。", {}),
+    ],
+)
+def test_du_is_a_kilowatt_hour_after_wan_or_yi_only(text, expected):
+    got = {k: m for k, m in by_value_text(text, CITY_REPORT).items() if m.unit == "kwh"}
+    assert {k: m.value for k, m in got.items()} == expected
+    assert all(flags(text)[k] for k in expected if "发电量" in text)

@@ -141,13 +141,22 @@ class Candidate:
 _FIELDS = frozenset(f.name for f in fields(Candidate))
 
 
+# 60.9亿度 / 20万度: 度 is a kilowatt-hour only after 万 or 亿; alone it is an angle or a temperature (25度以上的坡耕地,
+# 北纬45度, 360度)
+_AFTER_MULTIPLIER_ONLY = frozenset({"度"})
+_MULTIPLIERS = ("万", "亿")
+
+
 def unit_at(grammar: Grammar, text: str, pos: int, allow_space: bool = True) -> tuple[Unit, int] | None:
+    number_end = pos
     if allow_space and pos < len(text) and text[pos] == " ":
         pos += 1
     if pos >= len(text):
         return None
     for u in grammar.units_by_first.get(text[pos], ()):
         if text.startswith(u.surface, pos):
+            if u.surface in _AFTER_MULTIPLIER_ONLY and not text[:number_end].endswith(_MULTIPLIERS):
+                continue
             return u, pos + len(u.surface)
     return None
 

@@ -121,6 +121,22 @@ def number_text(m: re.Match[str], text: str) -> tuple[str | None, str | None]:
     return text[m.start() : m.end("loa")], None
 
 
+_HEDGED_MULTIPLIERS = ("万亿", "万", "亿")
+
+
+def multiplier_after_hedge(text: str, found: list[Number]) -> list[Number]:
+    """120多万户 / 20余万人 / 50多亿元: the multiplier may follow the hedge (余, 多) of the number it multiplies."""
+    out = []
+    for n in found:
+        mult = next((m for m in _HEDGED_MULTIPLIERS if text.startswith(m, n.end)), None)
+        if (mult and n.qualifier and n.high is None and n.text.endswith(n.qualifier)
+                and not any(ch in n.text for ch in "万亿")):
+            n = Number(n.start, n.end + len(mult), n.text + mult, n.value * MULTIPLIERS[mult], qualifier=n.qualifier,
+                       chinese=n.chinese)
+        out.append(n)
+    return out
+
+
 def find_numbers(text: str) -> list[Number]:
     out: list[Number] = []
     new = object.__new__
@@ -152,6 +168,7 @@ def find_numbers(text: str) -> list[Number]:
         number.__dict__.update(start=start, end=m.end(), text=m.group(), value=value, high=high, qualifier=q2 or q1,
                                chinese=chinese, percent=False)
         out.append(number)
+    out = multiplier_after_hedge(text, out)
     # a round figure (突破千亿) opens right after its hint's first character: BARE_ROUND_RE, which opens with a
     # lookahead (tried at every position), is matched only there (tests/test_speed_exactness.py)
     for hint in _BARE_ROUND_HINT.finditer(text):

@@ -75,3 +75,17 @@ def test_du_is_a_kilowatt_hour_after_wan_or_yi_only(text, expected):
     got = {k: m for k, m in by_value_text(text, CITY_REPORT).items() if m.unit == "kwh"}
     assert {k: m.value for k, m in got.items()} == expected
     assert all(flags(text)[k] for k in expected if "发电量" in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value", "unit"),
+    [
+        ("2023年,完成80多万户散煤取暖清洁化治理。", "80多万户", 8e5, "count"),
+        ("2025年,完成林草生态治理600多万亩。", "600多万亩", 6e6, "mu"),
+        ("2023年,城市污水日处理能力新增30余万吨。", "30余万吨", 3e5, "t_per_day"),
+    ],
+)
+def test_a_multiplier_after_the_hedge_multiplies_the_number(text, number, value, unit):
+    got = by_value_text(text, CITY_REPORT)[number]
+    assert (got.value, got.unit, got.comparator) == (value, unit, "ge")
+    assert flags(text)[number] is True

@@ -92,6 +92,7 @@ def _find_numbers_reference(text: str) -> list[tuple]:
             high = numbers.parse_arabic(hia, him)
             high = None if high < value else high
         out.append(numbers.Number(start, m.end(), m.group(), value, high, q2 or q1, chinese))
+    out = numbers.multiplier_after_hedge(text, out)  # a later step of the loop's own (not of its speed)
     for m in numbers.BARE_ROUND_RE.finditer(text) if numbers._BARE_ROUND_HINT.search(text) else ():
         value = numbers.CN_UNITS.get(m.group("place") or "", 1) * numbers.MULTIPLIERS[m.group("mult")]
         out = [n for n in out if not (m.start() <= n.start < m.end())]

@@ -60,13 +60,12 @@ def test_comparators_pass_sets_only_its_fields_and_names_its_rule():
 
 
 def test_comparators_a_list_shares_its_head_and_its_closing_suffix():
-    doc, cands = through("新增公园20个、绿道300个以上;降低不少于5%、6%;分别为20个、300个以上。", read_comparators)
+    doc, cands = through("新增公园20个、绿道300个以上;降低不少于5%、6%。", read_comparators)
     out = read_comparators(doc, cands)
     assert [(c.comparator, c.comparator_rule) for c in out] == [
-        ("eq", "comparator_default"), ("ge", "comparator_suffix"),  # 绿道 names its own thing: 以上 is its alone
-        ("ge", "comparator_prefix"), ("ge", "comparator_list_head"),
-        ("ge", "comparator_suffix"), ("ge", "comparator_suffix")]  # the closing 以上 holds for a list of bare numbers
-    assert list_chains(doc.text, out)[:3] == [[0], [1], [2, 3]]
+        ("ge", "comparator_suffix"), ("ge", "comparator_suffix"),  # the closing 以上 holds for the whole list
+        ("ge", "comparator_prefix"), ("ge", "comparator_list_head")]
+    assert list_chains(doc.text, out) == [[0], [1], [2, 3]]
 
 
 def test_comparator_decision_order():

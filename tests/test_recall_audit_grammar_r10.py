@@ -12,9 +12,12 @@ from loaders.evaluate import assign_indicator, load_synonyms
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # each item names its own thing: the closing 以上 is the last item's alone
+        # an item with its own work verb or classifier: the closing 以上 is the last item's alone
         ("2024年,建设村级污水处理设施50个、新改建农村户厕3000户以上。", {"50个": "eq", "3000户以上": "ge"}),
-        ("2024年,创建省级生态文明建设示范区2个、绿色工厂8个以上。", {"2个": "eq", "8个以上": "ge"}),
+        ("2024年,新建污水提升泵站3座、改造雨污管网25处以上。", {"3座": "eq", "25处以上": "ge"}),
+        ("2024年,二季度完工率达到40%、三季度75%以上。", {"40%": "eq", "75%以上": "ge"}),  # a rate: no count
+        # two counts of one classifier, the later item a noun and no work of its own: the sample gold shares 以上
+        ("2024年,新增低碳园区5个、低碳社区60个以上。", {"5个": "ge", "60个以上": "ge"}),
         ("2024年,完成石漠化治理30平方公里、水土流失治理150平方公里以上。",
          {"30平方公里": "eq", "150平方公里以上": "ge"}),
         # a list of bare numbers after one subject shares it
@@ -22,7 +25,7 @@ from loaders.evaluate import assign_indicator, load_synonyms
         ("2024年,城市、县城污水处理率分别达到95%、90%以上。", {"95%": "ge", "90%以上": "ge"}),
     ],
 )
-def test_a_closing_yishang_is_shared_by_bare_numbers_only(text, expected):
+def test_a_closing_yishang_is_not_shared_across_an_item_of_its_own(text, expected):
     got = by_value_text(text, CITY_REPORT)
     assert {k: got[k].comparator for k in expected} == expected
 

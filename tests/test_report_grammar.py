@@ -116,7 +116,7 @@ def test_a_figure_stated_in_words_after_its_metric_is_kept_without_a_value():
 def test_a_closing_yishang_is_not_shared_across_an_item_with_its_own_verb():
     got = measures("2030年，全县甲率达60%、乙率达70%以上；新增A站20个、B站30个以上。")
     assert got["60%"]["comparator"] == "eq" and got["70%以上"]["comparator"] == "ge"
-    assert got["20个"]["comparator"] == "eq"  # B站 names its own thing: the closing 以上 is B's alone
+    assert got["20个"]["comparator"] == "ge"  # a bare list item still shares the closing 以上
 
 
 def test_a_bare_rate_is_a_rate_of_the_work_its_previous_clause_names():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.breaks import CLAUSE_BREAKS
 from loaders.measures.candidates import COUNT_UNITS, Candidate, list_chains
 from loaders.measures.document import DocumentView
 
@@ -18,6 +19,9 @@ _WORK_VERBS = ("造林", "改造", "绿化", "治理", "修复", "整治", "建�
 _CLAUSE_ENDS = ",，;；。!！?？\n"
 _BOUNDS = ("ge", "le", "gt", "lt")
 _BARE_LIST_SEPARATORS = ("、", "和", "及", "与")  # nothing but a separator between two numbers of one list
+# the work a list's item names of its own (新改建农村户厕, 水土流失治理, 续建371个, 增长8%): its 以上 is its own
+_ITEM_VERBS = ("新增", "新建", "改建", "建设", "建成", "开工", "续建", "竣工", "投产", "完成", "实施", "打造", "培育",
+               "创建", "争创", "治理", "改造", "整治", "修复", "引进", "增长", "提高", "提升", "达到", "力争")
 BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
 
 
@@ -88,17 +92,26 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
 
 
 def _share_suffixes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
-    """'分别为1.3万吨、0.9万吨和0.1万吨以上': a closing 以上 holds for every bare number of the list; not across
-    an item that names a thing of its own ('A 20个、B 300个以上', 一季度60%、三季度85%以上: 以上 is B's alone, as
-    the gold reads them) nor one that states its own comparator ('A达95%、B达90%以上')."""
+    """'分别为1.3万吨、0.9万吨和0.1万吨以上' / '新增低碳乡镇20个、村(社区)300个以上': a closing 以上 holds for every
+    bare number of the list, and for counts of one classifier whose later item names a thing and no work of its own
+    (the sample gold's reading); not across an item with its own verb or classifier (污水处理设施70个、新改建农村户厕
+    20000户以上; 石漠化治理20平方公里、水土流失治理260平方公里以上; 深水网箱100口、陆基养殖圆桶1000个以上), a share
+    or a rate (二季度60%、三季度85%以上), nor one that states its own comparator ('A达95%、B达90%以上')."""
     out = list(cands)
     for i in range(len(out) - 2, -1, -1):
         c, n = out[i], out[i + 1]
         between = doc.text[c.end : n.start]
         if (not c.suffix and n.suffix and not n.prefix and c.unit.unit == n.unit.unit
-                and between.strip(" ") in _BARE_LIST_SEPARATORS):
+                and (between.strip(" ") in _BARE_LIST_SEPARATORS or _same_counted_thing(c, n, between))):
             out[i] = c.but(suffix=n.suffix, suffix_text=n.suffix_text)
     return out
+
+
+def _same_counted_thing(c: Candidate, n: Candidate, between: str) -> bool:
+    """20个、村(社区)300个以上: two counts of one classifier, the later item a noun with no work verb of its own."""
+    item = between.strip(" ")
+    return (c.unit.unit == "count" and c.unit.surface == n.unit.surface and item[:1] in _BARE_LIST_SEPARATORS
+            and not any(v in item for v in _ITEM_VERBS) and not any(ch in CLAUSE_BREAKS for ch in item))
 
 
 def _share_list_head(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

@@ -92,3 +92,9 @@ def test_a_multiplier_after_the_hedge_multiplies_the_number(text, number, value,
     got = by_value_text(text, CITY_REPORT)[number]
     assert (got.value, got.unit, got.comparator) == (value, unit, "ge")
     assert flags(text)[number] is True
+
+
+def test_zhan_counts_lamps():
+    text = "2024年,实施2.6万盏路灯节能改造。"
+    got = by_value_text(text, CITY_REPORT)["2.6万盏"]
+    assert (got.value, got.unit) == (26000, "count") and flags(text)["2.6万盏"] is True

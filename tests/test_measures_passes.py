@@ -146,8 +146,8 @@ def test_a_test_can_swap_the_grammar_tables(tmp_path: Path):
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
     with open(folder / "units.csv", "a", encoding="utf-8") as fh:
-        fh.write("盏,count,1,a classifier added by a test\n")
-    text = "主要目标。新装路灯100盏。"
+        fh.write("羽,count,1,a classifier added by a test\n")
+    text = "主要目标。监测越冬候鸟100羽。"
     assert extract_measures(text, [], [], PLAN) == []
     (m,) = extract_measures(text, [], [], PLAN, grammar=Grammar.load(folder))
     assert (m.value, m.unit) == (100, "count")

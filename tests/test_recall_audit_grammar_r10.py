@@ -4,7 +4,7 @@ for in documents of several provinces. Every sentence is invented."""
 from __future__ import annotations
 
 import pytest
-from extraction_helper import CITY_PLAN, CITY_REPORT, PLAN_FIELDS, by_value_text, flags
+from extraction_helper import CITY_PLAN, CITY_REPORT, PLAN_FIELDS, by_value_text, extract, flags
 
 from loaders.evaluate import assign_indicator, load_synonyms
 
@@ -98,3 +98,30 @@ def test_zhan_counts_lamps():
     text = "2024年,实施2.6万盏路灯节能改造。"
     got = by_value_text(text, CITY_REPORT)["2.6万盏"]
     assert (got.value, got.unit) == (26000, "count") and flags(text)["2.6万盏"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2025年,全市农膜回收率、秸秆综合利用率达到国家及某省要求。",
+         [("全市农膜回收率", "percent", "plastic_film_recovery_rate"),
+          ("秸秆综合利用率", "percent", "straw_utilization_rate")]),
+        ("到2025年,大陆自然岸线保有率完成上级管控目标。",
+         [("大陆自然岸线保有率", "percent", "natural_shoreline_retention_rate")]),
+        ("2024年,农村生活垃圾收运体系覆盖率达到省级要求。",
+         [("农村生活垃圾收运体系覆盖率", "percent", "rural_waste_treatment_rate")]),
+        ("到2025年,受污染耕地安全利用率达到省级下达指标。",
+         [("受污染耕地安全利用率", "percent", "contaminated_farmland_safe_use_rate")]),
+        ("到2025年,营运车辆单位运输周转量二氧化碳排放下降比例完成上级分解任务要求。",
+         [("营运车辆单位运输周转量二氧化碳排放下降比例", "percent", None)]),
+    ],
+)
+def test_the_level_above_in_other_words_sets_a_figure_in_words(text, expected):
+    synonyms = load_synonyms()
+    rows = [(m.subject_zh, m.unit, assign_indicator(m.subject_zh, m.unit, synonyms, words_only=True))
+            for m in extract(text, CITY_PLAN) if m.value is None and not m.is_masked]
+    assert rows == expected
+
+
+def test_a_level_reached_with_no_goal_is_no_figure_in_words():
+    assert [m for m in extract("2018年所有县(市、区)均达到省级标准。", CITY_PLAN) if m.value is None] == []

@@ -125,3 +125,8 @@ def test_the_level_above_in_other_words_sets_a_figure_in_words(text, expected):
 
 def test_a_level_reached_with_no_goal_is_no_figure_in_words():
     assert [m for m in extract("2018年所有县(市、区)均达到省级标准。", CITY_PLAN) if m.value is None] == []
+
+
+def test_a_figure_in_words_reads_to_its_last_word():
+    got = [m.value_text for m in extract("到2025年,水质优良率达省下达目标要求。", CITY_PLAN) if m.value is None]
+    assert got == ["达省下达目标要求"]

@@ -34,7 +34,10 @@ final as (
         links.link_type,
         links.link_method,
         links.common_chars,
-        coalesce(targets.indicator_code, outcomes.indicator_code) as indicator_code,
+        -- a link by exact subject names no indicator (a second table row of one indicator links so)
+        case
+            when links.link_method <> 'subject_exact' then coalesce(targets.indicator_code, outcomes.indicator_code)
+        end as indicator_code,
         targets.subject_zh as target_subject_zh,
         outcomes.subject_zh as outcome_subject_zh,
         targets.unit,

@@ -1,6 +1,7 @@
 -- The attainment rules, checked on the built links (all strategies) independently of the macro
 -- link_compatible that applies them: a link pairs an environmental target and outcome of one region,
--- one sub-area (or none) and one year, two annual figures or two figures of the same period; within one
+-- one sub-area (or none) and one year, two annual figures or two figures of the same period (a target in
+-- words has no period of its own: it meets an outcome of any); within one
 -- document, when either is a table cell, only the two cells of one table row; no number the loader
 -- could not read (no value, digits in its text, not masked); a target in words (no value, not masked)
 -- with an outcome of a value only in one table row; and never a figure with its own baseline -
@@ -26,7 +27,7 @@ paired as (
         coalesce(targets.region_code = outcomes.region_code, false) as same_region,
         coalesce(targets.year = outcomes.year, false) as same_year,
         coalesce(targets.period = outcomes.period, targets.period is null and outcomes.period is null)
-            as same_period,
+        or (targets.value is null and not targets.is_masked) as same_period,
         coalesce(targets.sub_area = outcomes.sub_area, targets.sub_area is null and outcomes.sub_area is null)
             as same_sub_area,
         coalesce(

@@ -5,7 +5,7 @@
     environmental promises: a GDP or jobs figure is never linked; unknown counts as environmental, as in
     staging), same region, same year (a period figure's year
     is its end year) and the same period (an annual figure never meets a five-year one; period is
-    null for an annual figure), same unit and change flag, indicators that do not disagree; and never a
+    null for an annual figure; a target in words has none of its own), same unit and change flag, indicators that do not disagree; and never a
     figure and its own baseline:
     - two numbers of one sentence ("由35降至30"), unless both are cells of a table, whose row holds a
       target and its actual side by side (their column years tell them apart);
@@ -31,7 +31,10 @@
     and coalesce({{ outcomes }}.is_environmental, true)
     and {{ targets }}.region_code = {{ outcomes }}.region_code
     and {{ targets }}.year = {{ outcomes }}.year
-    and {{ targets }}.period is not distinct from {{ outcomes }}.period
+    and (
+        {{ targets }}.period is not distinct from {{ outcomes }}.period
+        or {{ in_words(targets) }}
+    )
     and {{ targets }}.unit = {{ outcomes }}.unit
     and {{ targets }}.is_change = {{ outcomes }}.is_change
     and coalesce({{ targets }}.indicator_code = {{ outcomes }}.indicator_code, true)
@@ -39,8 +42,7 @@
     and not {{ unreadable_number(targets) }}
     and not {{ unreadable_number(outcomes) }}
     and not coalesce(
-        {{ targets }}.value is null
-        and not {{ targets }}.is_masked
+        {{ in_words(targets) }}
         and {{ outcomes }}.value is not null
         and not (
             {{ targets }}.document_id = {{ outcomes }}.document_id
@@ -76,6 +78,13 @@
         false
     )
 )
+{% endmacro %}
+
+{#- A figure in words (完成国家下达目标, 达标): no value, not masked. It states no number, so no period of its
+    own either: the loader dates a five-year change by its number, and the row or report answering a target
+    in words says which period it was (a 十三五 row's 28.1% decline, a report's 十四五 全部完成). -#}
+{% macro in_words(measures) %}
+coalesce({{ measures }}.value is null and not {{ measures }}.is_masked, false)
 {% endmacro %}
 
 {#- A measure without a value whose written value holds digits: a number the loader could not read

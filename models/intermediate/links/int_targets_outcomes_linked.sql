@@ -29,7 +29,8 @@ final as (
         links.target_measure_id || '~' || links.outcome_measure_id as link_id,
         targets.region_code,
         targets.year,
-        targets.period,
+        -- a target in words has no period of its own: the outcome answering it says which (link_compatible)
+        coalesce(targets.period, outcomes.period) as period,
         links.link_key,
         links.link_type,
         links.link_method,

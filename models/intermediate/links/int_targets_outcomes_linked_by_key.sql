@@ -28,7 +28,8 @@ pairs as {{ materialized_cte() }} (
         outcomes.document_id as outcome_document_id,
         targets.region_code,
         targets.year,
-        targets.period,
+        -- a target in words has no period of its own: the outcome answering it says which (link_compatible)
+        coalesce(targets.period, outcomes.period) as period,
         targets.link_key,
         case when targets.indicator_code is null then 'subject' else 'indicator' end as link_type,
         case when targets.indicator_code is null then 'subject_exact' else 'indicator' end as link_method,

@@ -44,6 +44,10 @@ _BASE_YEAR_RE = re.compile(r"(?:较|比|与|相比|相较)\s?((?:19|20)\d\d)\s?�
 _LAST_YEAR_BASE_RE = re.compile(r"同比|(?:较|比)(?:去年|上年|上一年)")  # a change on the year before: annual
 # 重点工程减排量 / 削减量: a quantity cut over a five-year plan's years, its total (the tables write it [ ])
 _FIVE_YEAR_AMOUNT_RE = re.compile(r"减排量|削减量")
+# 治理沙化土地6.67万亩 / 新增水土流失治理面积975平方公里 / 坝上地区造林100万亩: land worked over a five-year plan's
+# years, its total (a year's work in a report is another figure); an area's level (红线面积) names no work
+_LAND_WORKED_RE = re.compile(r"治理|整治|修复|防治|治沙|造林|育林|种草|封育|绿化|复绿|抚育")
+_AREA_UNITS = ("km2", "mu")
 _ANNUAL_CHANGE_RE = re.compile(r"逐年|年均|每年|同比|(?:较|比)(?:去年|上年|上一年)")  # a change of each year
 # “十四五”任务 / “十四五”主要污染物减排目标: a five-year plan the clause names (not “十四五”末 / 初, a time in it)
 _PLAN_NAMED_RE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?![末初])")
@@ -88,9 +92,11 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
             and (_FIVE_YEAR_AMOUNT_RE.search(c.subject)
+                 or (c.unit.unit in _AREA_UNITS and _LAND_WORKED_RE.search(c.subject)
+                     and not _ANNUAL_CHANGE_RE.search(doc.text, s_start, c.start))
                  or (c.is_change and not _ANNUAL_CHANGE_RE.search(doc.text, s_start, c.start)))):
-        # 氮氧化物重点工程减排量1.38万吨 / 单位地区生产总值能耗下降18% in a 十四五 plan: over 2021-2025 (a change
-        # with no base year written is counted from the plan's base, its first year's previous)
+        # 氮氧化物重点工程减排量1.38万吨 / 治理沙化土地6.67万亩 / 单位地区生产总值能耗下降18% in a 十四五 plan: over
+        # 2021-2025 (a change with no base year written is counted from the plan's base, its first year's previous)
         period = f"{year - 4}-{year}"
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
 

@@ -117,11 +117,13 @@ def _truth(text: str) -> bool | None:
 
 def score(judged: list[dict], links: list[dict], gold: list[dict]) -> dict:
     """The judged links against a build: how many it still holds, right and wrong, and its links neither the gold
-    nor the judged samples answer (`unjudged`: to draw and judge next). A link whose attained changed since it
+    nor the judged samples answer (`unjudged`: to draw and judge next); a judged link a gold link credits now
+    counts with the gold (`in_gold_now`). A link whose attained changed since it
     was judged counts by its link verdict; `attained_right` then says nothing and is left out."""
     now = {key(m): m for m in unmatched(links, gold)}
+    built = {key(m) for m in links}
     out = {"mart": len(links), "gold_credited": len(links) - len(now), "judged": 0, "present": 0, "right": 0,
-           "wrong": 0, "attained_right": 0, "attained_judged": 0, "gone": 0}
+           "wrong": 0, "attained_right": 0, "attained_judged": 0, "gone": 0, "in_gold_now": 0}
     seen = set()
     for row in judged:
         verdict = _truth(row["link_right"])
@@ -130,8 +132,8 @@ def score(judged: list[dict], links: list[dict], gold: list[dict]) -> dict:
         seen.add(key(row))
         out["judged"] += 1
         m = now.get(key(row))
-        if m is None:
-            out["gone"] += 1
+        if m is None:  # no longer built, or a gold link credits it now (the gold's verdict counts)
+            out["in_gold_now" if key(row) in built else "gone"] += 1
             continue
         out["present"] += 1
         out["right" if verdict else "wrong"] += 1
@@ -148,7 +150,8 @@ def _ratio(num: int, den: int) -> str:
 
 def _report(s: dict) -> str:
     lines = [f"mart links {s['mart']}: gold credits {s['gold_credited']}; judged samples hold {s['present']} "
-             f"({s['right']} right, {s['wrong']} wrong; {s['gone']} judged links no longer built); "
+             f"({s['right']} right, {s['wrong']} wrong; {s['gone']} judged links no longer built, "
+             f"{s['in_gold_now']} credited by the gold now); "
              f"unjudged {len(s['unjudged'])}",
              f"  judged link precision {_ratio(s['right'], s['present'])}; whole-mart link precision "
              f"{_ratio(s['gold_credited'] + s['right'], s['mart'])} (gold credited or judged right; unjudged count as "

@@ -80,5 +80,8 @@ def test_score_counts_verdicts_of_links_still_built_and_lists_the_unjudged(tmp_p
             for r, j in zip(link_sample.read_csv(tmp_path / "l.csv"), judged, strict=True)]
     s = link_sample.score(rows, links, gold)
     assert (s["mart"], s["gold_credited"], s["right"], s["wrong"], s["gone"]) == (4, 1, 1, 1, 1)
+    # a judged link the gold credits since counts with the gold, not as gone
+    later = link_sample.score(rows, links, [*gold, _gold(300, 310, "8", "12")])
+    assert (later["gold_credited"], later["right"], later["gone"], later["in_gold_now"]) == (2, 0, 1, 1)
     assert [m["target_char_start"] for m in s["unjudged"]] == [700]
     assert (s["attained_right"], s["attained_judged"]) == (1, 1)

@@ -3,8 +3,8 @@
 -- one sub-area (or none) and one year, two annual figures or two figures of the same period (a target in
 -- words has no period of its own: it meets an outcome of any); within one
 -- document, when either is a table cell, only the two cells of one table row; no number the loader
--- could not read (no value, digits in its text, not masked); a target in words (no value, not masked)
--- with an outcome of a value only in one table row; and never a figure with its own baseline -
+-- could not read (no value, digits in its text but a pollutant's name, not masked); a target in words (no
+-- value, not masked) with an outcome of a value only in one table row; and never a figure with its own baseline -
 -- two numbers of one sentence (but for two cells of one table row), a target and an outcome of one
 -- government work report (last year reviewed, this year planned), or a plan's value dated only by
 -- the document (its base-year or current value) with a target of that plan.
@@ -40,11 +40,11 @@ paired as (
         and (targets.table_no is not null or outcomes.table_no is not null) as same_document_table_cell,
         (
             targets.value is null and not targets.is_masked
-            and {{ regexp_replace_all('targets.value_text', '[^0-9]', '') }} <> ''
+            and {{ figure_digits('targets.value_text') }} <> ''
         )
         or (
             outcomes.value is null and not outcomes.is_masked
-            and {{ regexp_replace_all('outcomes.value_text', '[^0-9]', '') }} <> ''
+            and {{ figure_digits('outcomes.value_text') }} <> ''
         ) as unreadable_number,
         targets.value is null and not targets.is_masked and outcomes.value is not null
             as words_target_number_outcome,

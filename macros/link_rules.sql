@@ -88,14 +88,20 @@ coalesce({{ measures }}.value is null and not {{ measures }}.is_masked, false)
 {% endmacro %}
 
 {#- A measure without a value whose written value holds digits: a number the loader could not read
-    ("67.2#", "<1.2 96"), not a figure in words (达标) nor a masked one. False, never null. -#}
+    ("67.2#", "<1.2 96"), not a figure in words (达标; 完成省下达的PM2.5指标: the digits of a pollutant's name
+    are no number) nor a masked one. False, never null. -#}
 {% macro unreadable_number(measures) %}
 coalesce(
     {{ measures }}.value is null
     and not {{ measures }}.is_masked
-    and {{ regexp_replace_all(measures ~ '.value_text', '[^0-9]', '') }} <> '',
+    and {{ figure_digits(measures ~ '.value_text') }} <> '',
     false
 )
+{% endmacro %}
+
+{#- The digits of a written value but those of a pollutant's name (PM2.5, PM10, SO2, NO2, CO2, NH3, O3). -#}
+{% macro figure_digits(value_text) %}
+{{ regexp_replace_all(regexp_replace_all(value_text, '(?i)pm\s?2\.5|pm\s?10|so2|no2|co2|nh3|o3', ''), '[^0-9]', '') }}
 {% endmacro %}
 
 {#- Keeps a candidate pair (one row per target_measure_id, outcome_measure_id) only when each side is

@@ -11,6 +11,8 @@
       target and its actual side by side (their column years tell them apart);
     - a target and an outcome of one government work report: it reviews last year (outcomes) and plans
       this year (targets), so they never answer each other, whatever year a sentence was given;
+    - a five-year plan's target of work done and another document's annual outcome (a year's work
+      never answers the plan's years of it: plan_work_against_a_year);
     - a plan's base-year or current value (an outcome of a plan with no year of its own, dated by the
       document) and a target of that plan. A plan's outcome dated by its own words (十三五 table: 2020
       target and 2020 actual) may answer a target of the same year;
@@ -41,6 +43,7 @@
     and {{ targets }}.sub_area is not distinct from {{ outcomes }}.sub_area
     and not {{ unreadable_number(targets) }}
     and not {{ unreadable_number(outcomes) }}
+    and not {{ plan_work_against_a_year(targets, outcomes) }}
     and not coalesce(
         {{ in_words(targets) }}
         and {{ outcomes }}.value is not null
@@ -77,6 +80,20 @@
         ),
         false
     )
+)
+{% endmacro %}
+
+{#- A five-year plan's target of work done (新建污水管网500公里, 淘汰老旧车辆2万辆: its subject names a work, no
+    rate or level) counts the plan's years up to its date, whether the loader gave it a period or not; an
+    annual outcome of another document (a work report's year of work) never answers it. False, never null. -#}
+{% macro plan_work_against_a_year(targets, outcomes) %}
+coalesce(
+    {{ targets }}.doc_kind = 'five_year_plan'
+    and {{ targets }}.document_id <> {{ outcomes }}.document_id
+    and {{ outcomes }}.period is null
+    and {{ regexp_contains(targets ~ '.subject_zh', '新建|新增|建成[^区]|淘汰|改造|治理|整治|修复|造林|绿化') }}
+    and not {{ regexp_contains(targets ~ '.subject_zh', '率|比例|比重|占比|指数|浓度|覆盖度') }},
+    false
 )
 {% endmacro %}
 

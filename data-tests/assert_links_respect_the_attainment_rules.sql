@@ -6,7 +6,8 @@
 -- could not read (no value, digits in its text but a pollutant's name, not masked); a target in words (no
 -- value, not masked) with an outcome of a value only in one table row; and never a figure with its own baseline -
 -- two numbers of one sentence (but for two cells of one table row), a target and an outcome of one
--- government work report (last year reviewed, this year planned), or a plan's value dated only by
+-- government work report (last year reviewed, this year planned), two figures of a five-year plan's prose
+-- (its review restates a past target beside its own actual), or a plan's value dated only by
 -- the document (its base-year or current value) with a target of that plan.
 -- Rows returned are violations.
 with links as (
@@ -54,6 +55,10 @@ paired as (
         targets.document_id = outcomes.document_id
         and targets.doc_kind = 'work_report' as same_work_report,
         targets.document_id = outcomes.document_id
+        and targets.doc_kind = 'five_year_plan'
+        and targets.table_no is null
+        and outcomes.table_no is null as five_year_plan_prose,
+        targets.document_id = outcomes.document_id
         and outcomes.doc_type = 'plan'
         and outcomes.year_source = 'document' as plan_baseline
     from links
@@ -78,6 +83,7 @@ violations as (
         or (coalesce(words_target_number_outcome, false) and not same_table_row)
         or coalesce(same_sentence, false)
         or coalesce(same_work_report, false)
+        or coalesce(five_year_plan_prose, false)
         or coalesce(plan_baseline, false)
 )
 

@@ -11,6 +11,9 @@
       target and its actual side by side (their column years tell them apart);
     - a target and an outcome of one government work report: it reviews last year (outcomes) and plans
       this year (targets), so they never answer each other, whatever year a sentence was given;
+    - two figures of a five-year plan's prose: its review restates the last plan's target beside its
+      actual (banned above, one sentence); an outcome of another sentence is of another scope (two cities'
+      target against nine cities' average);
     - a five-year plan's target of work done and another document's annual outcome (a year's work
       never answers the plan's years of it: plan_work_against_a_year);
     - a plan's base-year or current value (an outcome of a plan with no year of its own, dated by the
@@ -44,6 +47,13 @@
     and not {{ unreadable_number(targets) }}
     and not {{ unreadable_number(outcomes) }}
     and not {{ plan_work_against_a_year(targets, outcomes) }}
+    and not coalesce(
+        {{ targets }}.document_id = {{ outcomes }}.document_id
+        and {{ targets }}.doc_kind = 'five_year_plan'
+        and {{ targets }}.table_no is null
+        and {{ outcomes }}.table_no is null,
+        false
+    )
     and not coalesce(
         {{ in_words(targets) }}
         and {{ outcomes }}.value is not null

@@ -5,7 +5,9 @@ documents, quotes at the two measures, values agreeing: `loaders.evaluate_corpus
 `marts.mart_target_attainment` is listed for judging by hand:
 
     python -m benchmarks.link_sample draw --warehouse W --out tests/gold/corpus/audits/links/l1_links.csv \
-        [--exclude tests/gold/corpus/audits/links/*.csv]
+        [--exclude tests/gold/corpus/audits/links/*.csv] [--since EARLIER_W]
+
+(`--since`: every link of W that the earlier build lacks, those a gold link credits too: what a change added)
 
 then fill its empty columns reading both sentences: `link_right` (true/false: same region, same indicator or
 subject, same year or period end, a target and the outcome that answers it, never its own baseline),
@@ -31,7 +33,8 @@ SIDE_COLUMNS = ("document", "char_start", "char_end", "value_text", "comparator"
                 "measure_id")
 LINK_COLUMNS = ("link_method", "region_name_zh", "year", "period", "indicator_code", "link_key", "unit", "attained")
 JUDGED_COLUMNS = ("link_right", "attained_right", "why")
-COLUMNS = (*LINK_COLUMNS, *(f"{s}_{c}" for s in SIDES for c in SIDE_COLUMNS), "in_gold_documents", *JUDGED_COLUMNS)
+COLUMNS = (*LINK_COLUMNS, *(f"{s}_{c}" for s in SIDES for c in SIDE_COLUMNS), "in_gold_documents", "gold_credited",
+           *JUDGED_COLUMNS)
 
 
 def read_links(warehouse: Path) -> tuple[list[dict], dict[str, str]]:
@@ -105,10 +108,16 @@ def write_csv(rows: list[dict], path: Path) -> None:
             writer.writerow({c: _text(row.get(c)) for c in COLUMNS})
 
 
-def draw(links: list[dict], gold: list[dict], annotated: set[str], exclude: set[tuple]) -> list[dict]:
-    """The links to judge: credited by no gold link and in no earlier sample."""
-    return [{**m, "in_gold_documents": m["target_document"] in annotated and m["outcome_document"] in annotated}
-            for m in unmatched(links, gold) if key(m) not in exclude]
+def draw(links: list[dict], gold: list[dict], annotated: set[str], exclude: set[tuple],
+         since: set[tuple] | None = None) -> list[dict]:
+    """The links to judge: credited by no gold link and in no earlier sample; with `since` (the links of an
+    earlier build), every link that build lacked, the gold's too (`gold_credited` says which)."""
+    open_links = {key(m) for m in unmatched(links, gold)}
+    chosen = [m for m in links if key(m) not in since] if since is not None else \
+        [m for m in links if key(m) in open_links]
+    return [{**m, "in_gold_documents": m["target_document"] in annotated and m["outcome_document"] in annotated,
+             "gold_credited": key(m) not in open_links}
+            for m in chosen if key(m) not in exclude]
 
 
 def _truth(text: str) -> bool | None:
@@ -170,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warehouse", type=Path, required=True)
     parser.add_argument("--gold", type=Path, default=Path("tests/gold/corpus"))
     parser.add_argument("--exclude", nargs="*", type=Path, default=[], help="samples whose links to leave out")
+    parser.add_argument("--since", type=Path, help="draw: every link this earlier warehouse lacks (gold's too)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     links, texts = read_links(args.warehouse)
@@ -178,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.out:
             parser.error("draw needs --out")
         exclude = {key(r) for p in args.exclude for r in read_csv(p)}
-        rows = draw(links, gold, annotated, exclude)
+        since = {key(m) for m in read_links(args.since)[0]} if args.since else None
+        rows = draw(links, gold, annotated, exclude, since)
         write_csv(rows, args.out)
         print(f"{len(rows)} links -> {args.out}")
         return 0

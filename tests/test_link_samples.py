@@ -67,6 +67,9 @@ def test_draw_lists_the_links_no_gold_link_credits_and_leaves_out_earlier_sample
     assert [(r["target_char_start"], r["in_gold_documents"]) for r in drawn] == [(300, True), (500, False)]
     again = link_sample.draw(links, gold, {"d"}, exclude={link_sample.key(drawn[0])})
     assert [r["target_char_start"] for r in again] == [500]
+    # since an earlier build: every link it lacked, a gold-credited one too
+    new = link_sample.draw(links, gold, {"d"}, exclude=set(), since={link_sample.key(links[2])})
+    assert [(r["target_char_start"], r["gold_credited"]) for r in new] == [(100, True), (300, False)]
 
 
 def test_score_counts_verdicts_of_links_still_built_and_lists_the_unjudged(tmp_path):

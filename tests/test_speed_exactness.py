@@ -450,3 +450,62 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
             assert subjects.clean_subject(text, leading) == reference(text, leading), (text, leading)
             changed += reference(text, leading) != text.strip(" 、,，和及与(（")
     assert changed > 1000  # the strings do exercise the loop
+
+
+def _energy_before_reference(sentence: str, start: int) -> bool:
+    """The former per-measure test (relevance before SentenceContext)."""
+    clause_before = CLAUSE_BREAK_RE.split(sentence[:start].rstrip("".join(CLAUSE_BREAKS)))[-1]
+    return any(d == semantics._ENERGY_TECHNOLOGY for _, d in semantics._deciding(clause_before))
+
+
+def _around_reference(sentence: str, number_at: int) -> str:
+    start = semantics._clause_start(sentence, number_at)
+    end = CLAUSE_BREAK_RE.search(sentence, semantics._position(sentence, number_at))
+    return sentence[start : end.start() if end else len(sentence)]
+
+
+def test_sentence_context_reads_each_measure_as_its_own_passes_did():
+    """semantics.SentenceContext reads the clause bounds, keywords, deciding words, sub-area words and county names
+    of every piece of a sentence from one pass over the sentence: the same as the former passes over the piece
+    alone; where a word crosses an edge of the piece (or a quoted brand name, a final Σ, an İ is there) it asks the
+    piece itself, and both ways are taken."""
+    from loaders.regions import RegionIndex
+
+    regions = RegionIndex.load()
+    parent, counties = max(regions._counties_of.items(), key=lambda kv: len(kv[1]))
+    county_names = [name for name, _ in counties]
+    keywords = [k for k, _ in semantics._relevance_automaton().items()]
+    areas = [w for w, _ in semantics._sub_area_automaton().items()]
+    rng = random.Random(8)
+    pieces = [*rng.sample(keywords, 80), *(k[: len(k) // 2] for k in rng.sample(keywords, 30)),
+              *(k[len(k) // 2:] for k in rng.sample(keywords, 30)), *rng.sample(areas, min(20, len(areas))),
+              *rng.sample(county_names, min(20, len(county_names))), *(n[:2] for n in county_names[:10]),
+              "长江流域", "流域", "，", "。", "、", "：", "\n", "12", "吨", "“", "”品牌", "Σ", "İ", "PM", "市"]
+    spans = declined_keywords = declined_areas = read_counties = 0
+    for _ in range(3000):
+        sentence = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        context = semantics.SentenceContext(sentence)
+        for n in range(-3, len(sentence) + 3):
+            assert context.clause_start(n) == semantics._clause_start(sentence, n)
+        for _ in range(4):
+            a, b = sorted(rng.randint(0, len(sentence)) for _ in range(2))
+            spans += 1
+            assert context.keywords(a, b) == semantics._keywords(sentence[a:b])
+            assert context.deciding(a, b) == semantics._deciding(sentence[a:b])
+            assert context.clause_sub_area(a, b, parent) == semantics._phrase_sub_area(sentence[a:b], parent)
+            assert context.clause_sub_area(a, b, None) == semantics._phrase_sub_area(sentence[a:b], None)
+            matches = regions.county_matches(sentence)
+            in_span = regions.counties_in_span(matches, a, b, parent)
+            declined_areas += in_span is None
+            read_counties += bool(in_span)
+            assert in_span is None or in_span == regions.counties_in(sentence[a:b], parent)
+            if context._keywords_usable and semantics._inside(context._keywords, a, b) is None:
+                declined_keywords += 1
+            number_at = rng.randint(0, len(sentence))
+            start = context.clause_start(number_at)
+            assert context.around(start) == _around_reference(sentence, number_at)
+            assert context.energy_before(start) == _energy_before_reference(sentence, start)
+            env = semantics._environmental_domains()
+            assert context.other_domain_words(start) == [
+                k for k in semantics._keywords(_around_reference(sentence, number_at)) if not env[k[1]]]
+    assert spans == 12000 and declined_keywords > 1000 and declined_areas > 500 and read_counties > 500  # both ways

@@ -102,8 +102,7 @@ def _keywords(text: str) -> tuple[tuple[int, str, str, int], ...]:
                  for end, (keyword, domain, strength) in _relevance_automaton().iter_long(text.lower()))
 
 
-def _deciding(phrase: str, energy_before: bool = False,
-              keywords: tuple[tuple[int, str, str, int], ...] | None = None) -> list[tuple[int, str]]:
+def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]:
     """(end, domain) of the strong keywords of phrase, of its product heads that follow a word of energy
     technology (the climate domain's 新能源, 光伏, 储能): 新能源电池, 光伏组件 are an industry's products, while
     废旧电池回收 is a waste stream; and of its totals that such a word does not qualify right before them:
@@ -113,14 +112,11 @@ def _deciding(phrase: str, energy_before: bool = False,
     after a word of a natural resource (森林人家, 海洋牧场, 矿山企业) names a business working it: the resource
     decides nothing there, and what else the clause or the document says does (a plan's monitored mining firms are
     environmental, a work report's homestays are not). A word of energy technology joined by 及/和/与 to a product head
-    before it (多晶硅及光伏一体化, 动力电池及储能) is a product of the same industry: the economy's.
-    keywords: those of phrase (brand names blanked), when the caller has them (SentenceContext.deciding)."""
+    before it (多晶硅及光伏一体化, 动力电池及储能) is a product of the same industry: the economy's."""
     out: list[tuple[int, str]] = []
     product_end = -1  # where the last product head (电池, 多晶硅) ends: 多晶硅及光伏 joins two products of one industry
     resource_end = -1  # where the last resource word (森林, 海洋, 矿山) ends: a head right after it is its business's
-    if keywords is None:
-        keywords = _keywords(_BRAND_NAME.sub(_blank, phrase))
-    for end, domain, strength, length in keywords:
+    for end, domain, strength, length in _keywords(_BRAND_NAME.sub(_blank, phrase)):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
         after_resource = resource_end == end - length  # 森林人家, 海洋牧场, 矿山企业
         qualified = ((after_energy_technology and out[-1][0] == end - length)  # 清洁能源电力装机, not 光伏等电力装机
@@ -173,7 +169,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         context = SentenceContext(sentence)
     env = _environmental_domains()
     number = sentence[number_at:number_end]  # the figure with its unit (to the sentence's end without number_end)
-    counted = _counted(sentence, number_end, context)
+    counted = _counted(sentence, number_end)
     # a number before 的 describes the noun after it (66万千瓦的煤发电项目), and a number that opens a member
     # of a list (甲、【9条】河流治理) counts the noun after it: the subject before 、 is the previous member's
     first_counted = counted.startswith("的") or clause.endswith(LIST_SEPARATOR) or _ends_on_measure_word(subject)
@@ -453,8 +449,6 @@ class SentenceContext:
         self._around: dict[int, str] = {}
         self._other_domain_words: dict[int, list[tuple[int, str, str, int]]] = {}
         self._sub_area_words: list[tuple[int, int, str]] | None = None
-        self._keywords: list | None = None  # (start, end, (end, domain, strength, length)) over the sentence
-        self._keywords_usable = False
         self._counties: list | None = None
 
     def clause_start(self, number_at: int) -> int:
@@ -467,12 +461,9 @@ class SentenceContext:
     def energy_before(self, start: int) -> bool:
         """The clause before the one starting at start names an energy technology (see _deciding)."""
         if start not in self._energy_before:
-            # the last clause of the words before, past the breaks that end them
-            end = start
-            while end > 0 and self.sentence[end - 1] in CLAUSE_BREAKS:
-                end -= 1
-            begin = self.clause_start(end)
-            self._energy_before[start] = any(d == _ENERGY_TECHNOLOGY for _, d in self.deciding(begin, end))
+            before = self.sentence[:start]
+            clause_before = CLAUSE_BREAK_RE.split(before.rstrip("".join(CLAUSE_BREAKS)))[-1]
+            self._energy_before[start] = any(d == _ENERGY_TECHNOLOGY for _, d in _deciding(clause_before))
         return self._energy_before[start]
 
     def around(self, start: int) -> str:
@@ -486,32 +477,8 @@ class SentenceContext:
         """The keywords (as _keywords gives them) of the domains that are not environmental in around(start)."""
         if start not in self._other_domain_words:
             env = _environmental_domains()
-            found = self.keywords(start, start + len(self.around(start)))
-            self._other_domain_words[start] = [k for k in found if not env[k[1]]]
+            self._other_domain_words[start] = [k for k in _keywords(self.around(start)) if not env[k[1]]]
         return self._other_domain_words[start]
-
-    def keywords(self, start: int, end: int) -> tuple[tuple[int, str, str, int], ...]:
-        """_keywords(sentence[start:end]), read from one pass over the sentence when no keyword crosses an edge."""
-        if self._keywords is None:
-            lowered = self.sentence.lower()
-            # a piece lower-cased alone is the same piece of the lower-cased sentence unless lower-casing changes
-            # lengths (İ) or reads the context (a final Σ)
-            self._keywords = [] if len(lowered) != len(self.sentence) or "Σ" in self.sentence else [
-                (e + 1 - len(k.lower()), e + 1, (e + 1, domain, strength, len(k)))
-                for e, (k, domain, strength) in _relevance_automaton().iter_long(lowered)]
-            self._keywords_usable = len(lowered) == len(self.sentence) and "Σ" not in self.sentence
-        found = _inside(self._keywords, start, end) if self._keywords_usable and 0 <= start <= end else None
-        if found is None:
-            return _keywords(self.sentence[start:end])
-        return tuple((e - start, domain, strength, length) for e, domain, strength, length in found)
-
-    def deciding(self, start: int, end: int) -> list[tuple[int, str]]:
-        """_deciding(sentence[start:end]), its keywords read from the sentence's (a quoted brand name, which
-        _deciding blanks by what follows it, is read in the phrase itself)."""
-        phrase = self.sentence[start:end]
-        if "“" in phrase:
-            return _deciding(phrase)
-        return _deciding(phrase, keywords=self.keywords(start, end))
 
     def clause_sub_area(self, start: int, end: int, region_code: str | None) -> str | None:
         """_phrase_sub_area(sentence[start:end], region_code), read from the sentence's matches."""
@@ -541,7 +508,7 @@ class SentenceContext:
 _CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![中饱温缓调])和(?![美谐睦平])")
 
 
-def _counted(sentence: str, number_end: int | None, context: SentenceContext | None = None) -> str:
+def _counted(sentence: str, number_end: int | None) -> str:
     """The words right after the number and its unit, to the next clause or list break or number: the noun
     a numeral and classifier come before (2座县域垃圾焚烧发电厂, 500万千瓦新能源基地; past a size that follows
     the count, 3座35万千瓦光热电站). After 的 the number
@@ -558,10 +525,7 @@ def _counted(sentence: str, number_end: int | None, context: SentenceContext | N
     first = _CONJUNCTION.split(counted, maxsplit=1)[0]
     # 3座光热电站和光热产业创新中心: the count is of the first noun joined by 和 when that noun decides alone
     # (4个地区和园区入选碳达峰试点: 地区 says nothing, the whole phrase does)
-    if breaks is not LIST_ITEM_BREAKS:
-        return counted
-    decides = context.deciding(number_end, number_end + len(first)) if context else _deciding(first)
-    return first if decides else counted
+    return first if breaks is LIST_ITEM_BREAKS and _deciding(first) else counted
 
 
 def _share_numerator(phrase: str) -> str:

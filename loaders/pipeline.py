@@ -242,19 +242,14 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
         if _in_tables(m.char_start, doc.ocr_spans):  # an analyst can tell figures read by OCR apart
             m.rules = f"{m.rules};ocr" if m.rules else "ocr"
     flag_doubtful(found)  # a figure OCR read that its table row makes unlikely: ocr_check in its rules
-    contexts: dict[tuple[int, int], semantics.SentenceContext] = {}  # what the measures of a sentence share
     for m, measure_id in zip(found, measure_ids(document_id, found), strict=True):
         if m.domain_code is None:  # its subject and sentence, with its item's domain as a prior
             m.domain_code = domains.classify_measure(text, m, domain_by_path.get(m.item_path), keyword_matches)
         row = as_row(m)
         row["measure_id"] = measure_id
         row["document_id"] = document_id
-        span = (m.sentence_start, m.sentence_end)
-        if span not in contexts:
-            contexts[span] = semantics.SentenceContext(text[m.sentence_start : m.sentence_end])
-        row["sentence"] = contexts[span].sentence
-        # after the measures: relevance, sub-area
-        row.update(semantics.measure_semantics(row, result.document, contexts[span]))
+        row["sentence"] = text[m.sentence_start : m.sentence_end]
+        row.update(semantics.measure_semantics(row, result.document))  # after the measures: relevance, sub-area
         result.measures.append(row)
     _drop_rows_the_build_would_reject(result)
     result.document["rows_sha256"] = rows_sha256(result)

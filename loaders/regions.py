@@ -205,31 +205,6 @@ class RegionIndex:
             self._counties_seen[key] = self._counties_in(text, parent_code)
         return list(self._counties_seen[key])
 
-    def county_matches(self, text: str) -> list[tuple[int, int, str, list]]:
-        """(start, end, name, entries) of the county names in text, leftmost-longest: read once for a whole
-        sentence, then counties_in_span for each phrase of it."""
-        if not len(self._county_automaton):
-            return []
-        return [(end_index - len(name) + 1, end_index + 1, name, entries)
-                for end_index, (name, entries) in self._county_automaton.iter_long(text)]
-
-    def counties_in_span(self, matches: list[tuple[int, int, str, list]], start: int, end: int,
-                         parent_code: str) -> list[tuple[str, str]] | None:
-        """counties_in(text[start:end], parent_code) read from county_matches(text): the same names when none of
-        them crosses an edge of the span (leftmost-longest matching then finds in the span what it found there in
-        the text) and no short name lies past the span's start (its rule reads the region names of the span
-        itself); None when it cannot be read so (ask counties_in)."""
-        found = []
-        for s, e, name, entries in matches:
-            if e <= start:
-                continue
-            if s >= end:
-                break
-            if s < start or e > end or (len(name) < _MIN_COUNTY_NAME and s != start):
-                return None
-            found += [(name, code) for code, parent in entries if parent == parent_code]
-        return found
-
     def _counties_in(self, text: str, parent_code: str) -> list[tuple[str, str]]:
         if not len(self._county_automaton):
             return []

@@ -20,7 +20,6 @@ sub_area          a part of the region named in the subject or in the clause bef
 
 from __future__ import annotations
 
-import bisect
 import csv
 import functools
 import re
@@ -145,8 +144,7 @@ def _blank(found: re.Match) -> str:
 
 
 def relevance(subject: str, clause: str, sentence: str, number_at: int,
-              environmental_document: bool, number_end: int | None = None,
-              context: SentenceContext | None = None) -> tuple[bool, str | None]:
+              environmental_document: bool, number_end: int | None = None) -> tuple[bool, str | None]:
     """(is_environmental, the domain that decided or None); number_at, number_end: the span of the number
     (with its unit) in sentence.
     1. the last strong keyword of the subject, else of the noun the number counts when it follows the
@@ -163,10 +161,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
     2. else a figure of an environmental document (is_environmental_document) is environmental;
     3. else (a work report, which lists the economy's figures beside the environment's in one sentence)
        the figure is not environmental: its domain is that of the nearest non-environmental word of
-       the clause holding the number (strong first: 完成投资20亿元 -> economy), else economy.
-    context: the SentenceContext of sentence, when the caller has one (shared by the measures of the sentence)."""
-    if context is None or context.sentence != sentence:
-        context = SentenceContext(sentence)
+       the clause holding the number (strong first: 完成投资20亿元 -> economy), else economy."""
     env = _environmental_domains()
     number = sentence[number_at:number_end]  # the figure with its unit (to the sentence's end without number_end)
     counted = _counted(sentence, number_end)
@@ -180,9 +175,9 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         phrases.append(own_item)
     else:
         phrases.append(own)
-    start = context.clause_start(number_at)
-    before = sentence[:start]
-    energy_before = context.energy_before(start)
+    before = sentence[:_clause_start(sentence, number_at)]
+    clause_before = CLAUSE_BREAK_RE.split(before.rstrip("".join(CLAUSE_BREAKS)))[-1]
+    energy_before = any(d == _ENERGY_TECHNOLOGY for _, d in _deciding(clause_before))
     for phrase in phrases:
         # a share whose numerator came before the clause (甲新增…,【占】电力总装机的56%) is about that numerator
         numerator = before if phrase.startswith("占") else _share_numerator(phrase)
@@ -195,14 +190,16 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         decided = _works_before(before)
         if decided:
             return True, decided
-    around = context.around(start)  # the whole clause holding the number
+    start = _clause_start(sentence, number_at)
+    end = CLAUSE_BREAK_RE.search(sentence, _position(sentence, number_at))
+    around = sentence[start : end.start() if end else len(sentence)]  # the whole clause holding the number
     if _WATER_BODY_WORKS.search(around[len(clause) - len(own_item):]):  # 实施甲河、乙湖等综合治理工程150多个: works on named waters
         return True, "water"
     if environmental_document:
         return True, None
     # its own words before the number said nothing environmental (step 1): the figure is the economy's,
     # or the domain of the clause's nearest word of another domain (就业, 预算 ...)
-    found = context.other_domain_words(start)
+    found = [k for k in _keywords(around) if not env[k[1]]]
     at = number_at - start
     shared = _shared_tail(around, at + len(number))
     if shared:  # 完成2100万千瓦火电机组、395台燃煤锅炉超低排放改造: the list's last words are each item's action
@@ -388,120 +385,26 @@ def _sub_area_automaton() -> Automaton:
     return automaton
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same subjects and clauses recur across a corpus
 def sub_area(subject: str, clause: str, region_code: str | None, regions: RegionIndex | None = None) -> str | None:
     """The part of the region the figure is limited to (see the module docstring), first where named."""
-    return _phrase_sub_area(subject, region_code, regions) or _phrase_sub_area(clause, region_code, regions)
-
-
-@functools.lru_cache(maxsize=1 << 16)  # subjects recur within a document and across a corpus
-def _phrase_sub_area(phrase: str, region_code: str | None, regions: RegionIndex | None = None) -> str | None:
-    """The part of the region one phrase names: a sub-area word, else a county of the region, else a basin."""
-    if not phrase:
-        return None
-    words = [w for _, w in _sub_area_automaton().iter_long(phrase)]
-    if words:
-        return words[0]
-    if region_code:
-        counties = (regions or RegionIndex.load()).counties_in(phrase, region_code)
-        if counties:
-            return counties[0][0]
-    return _basin_in(phrase)
-
-
-def _basin_in(phrase: str) -> str | None:
-    if "流域" not in phrase:  # every match of _BASIN ends with it (_BASIN is tried at every position)
-        return None
-    for m in _BASIN.finditer(phrase):
-        name = _NOT_BASIN_NAME.sub("", m.group(0))
-        if len(name) >= 4:  # a name of two characters at least: 长江流域, not 江流域
-            return name
-    return None
-
-
-def _inside(matches: list[tuple[int, int, str]], start: int, end: int) -> list[str] | None:
-    """The words of matches (start, end, word) of a text inside text[start:end], which matching text[start:end]
-    itself finds too when no word crosses an edge (leftmost-longest matching: what lies before the span
-    cannot change where a word inside it starts); None when one does (match the span itself)."""
-    found = []
-    for s, e, word in matches:
-        if e <= start:
+    for phrase in (subject, clause):
+        if not phrase:
             continue
-        if s >= end:
-            break
-        if s < start or e > end:
-            return None
-        found.append(word)
-    return found
-
-
-class SentenceContext:
-    """What the measures of one sentence share, worked out once for the sentence rather than once per measure:
-    its clause breaks (each measure's clause found by bisection, not by a scan of the sentence), per clause the
-    deciding words of the clause before it and the words of other domains of the clause itself (the measures of
-    one clause share them), and the sub-area words and county names of the whole sentence, from which each
-    measure's clause reads its own. The pipeline builds one per sentence; relevance and measure_semantics build
-    a one-off one when they are given none."""
-
-    def __init__(self, sentence: str) -> None:
-        self.sentence = sentence
-        self.breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
-        self._energy_before: dict[int, bool] = {}
-        self._around: dict[int, str] = {}
-        self._other_domain_words: dict[int, list[tuple[int, str, str, int]]] = {}
-        self._sub_area_words: list[tuple[int, int, str]] | None = None
-        self._counties: list | None = None
-
-    def clause_start(self, number_at: int) -> int:
-        """_clause_start(sentence, number_at): after the last clause break before number_at."""
-        if number_at < 0:  # counted from the end, as _position reads it
-            return _clause_start(self.sentence, number_at)
-        i = bisect.bisect_left(self.breaks, number_at)
-        return self.breaks[i - 1] + 1 if i else 0
-
-    def energy_before(self, start: int) -> bool:
-        """The clause before the one starting at start names an energy technology (see _deciding)."""
-        if start not in self._energy_before:
-            before = self.sentence[:start]
-            clause_before = CLAUSE_BREAK_RE.split(before.rstrip("".join(CLAUSE_BREAKS)))[-1]
-            self._energy_before[start] = any(d == _ENERGY_TECHNOLOGY for _, d in _deciding(clause_before))
-        return self._energy_before[start]
-
-    def around(self, start: int) -> str:
-        """The whole clause starting at start: to the next clause break."""
-        if start not in self._around:
-            i = bisect.bisect_left(self.breaks, start)
-            self._around[start] = self.sentence[start : self.breaks[i] if i < len(self.breaks) else len(self.sentence)]
-        return self._around[start]
-
-    def other_domain_words(self, start: int) -> list[tuple[int, str, str, int]]:
-        """The keywords (as _keywords gives them) of the domains that are not environmental in around(start)."""
-        if start not in self._other_domain_words:
-            env = _environmental_domains()
-            self._other_domain_words[start] = [k for k in _keywords(self.around(start)) if not env[k[1]]]
-        return self._other_domain_words[start]
-
-    def clause_sub_area(self, start: int, end: int, region_code: str | None) -> str | None:
-        """_phrase_sub_area(sentence[start:end], region_code), read from the sentence's matches."""
-        phrase = self.sentence[start:end]
-        if not phrase or not 0 <= start <= end <= len(self.sentence):
-            return _phrase_sub_area(phrase, region_code)
-        if self._sub_area_words is None:
-            self._sub_area_words = [(e + 1 - len(w), e + 1, w) for e, w in _sub_area_automaton().iter_long(self.sentence)]
-        words = _inside(self._sub_area_words, start, end)
-        if words is None:
-            return _phrase_sub_area(phrase, region_code)
+        words = [w for _, w in _sub_area_automaton().iter_long(phrase)]
         if words:
             return words[0]
         if region_code:
-            regions = RegionIndex.load()
-            if self._counties is None:
-                self._counties = regions.county_matches(self.sentence)
-            counties = regions.counties_in_span(self._counties, start, end, region_code)
-            if counties is None:
-                return _phrase_sub_area(phrase, region_code)
+            counties = (regions or RegionIndex.load()).counties_in(phrase, region_code)
             if counties:
                 return counties[0][0]
-        return _basin_in(phrase)
+        if "流域" not in phrase:  # every match of _BASIN ends with it (_BASIN is tried at every position)
+            continue
+        for m in _BASIN.finditer(phrase):
+            name = _NOT_BASIN_NAME.sub("", m.group(0))
+            if len(name) >= 4:  # a name of two characters at least: 长江流域, not 江流域
+                return name
+    return None
 
 
 # 和 joining two nouns, not inside a word (碳中和, 饱和, 和美乡村, 和谐)
@@ -551,23 +454,17 @@ def _clause(sentence: str, number_at: int) -> str:
     return sentence[_clause_start(sentence, number_at):number_at]
 
 
-def measure_semantics(row: dict, document: dict, context: SentenceContext | None = None) -> dict:
+def measure_semantics(row: dict, document: dict) -> dict:
     """The is_environmental, sub_area and (for a figure that is not environmental) domain_code of a
-    raw_measures row of document (a raw_documents row); context: the SentenceContext of its sentence, which the
-    measures of one sentence share."""
+    raw_measures row of document (a raw_documents row)."""
     sentence = row["sentence"] or ""
-    if context is None or context.sentence != sentence:
-        context = SentenceContext(sentence)
     number_at = row["char_start"] - row["sentence_start"]
-    start = context.clause_start(number_at)
-    clause = sentence[start:number_at]
+    clause = _clause(sentence, number_at)
     subject = row["subject_zh"] or ""
     env_doc = is_environmental_document(document.get("title")) and document.get("doc_kind") != "work_report"
     number_end = None if row.get("char_end") is None else row["char_end"] - row["sentence_start"]
-    is_env, domain = relevance(subject, clause, sentence, number_at, env_doc, number_end, context)
-    region_code = document.get("region_code")
-    area = _phrase_sub_area(subject, region_code) or context.clause_sub_area(start, number_at, region_code)
-    out = {"is_environmental": is_env, "sub_area": area}
+    is_env, domain = relevance(subject, clause, sentence, number_at, env_doc, number_end)
+    out = {"is_environmental": is_env, "sub_area": sub_area(subject, clause, document.get("region_code"))}
     if not is_env:  # the classifier's domain is an environmental one; say which other domain it is
         out["domain_code"] = domain
     return out

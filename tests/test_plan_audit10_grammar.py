@@ -1,0 +1,27 @@
+"""Grammar of the plans' audit P10 (tests/gold/corpus/audits/p10_plan_env.csv) and the classes left by S11, grepped over
+the corpus first: a range whose unit is written at both ends, the size class of machines counted, the quoted names of
+kinds counted, the peer group of a rank. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+def _rows(text: str, name: str = "plan.txt") -> dict[str, tuple]:
+    return {m["value_text"]: (m["value"], m["unit"], m["kind"], m["year"], m["comparator"])
+            for m in process_document(text.encode("utf-8"), name).measures}
+
+
+PLAN = """某市“十六五”生态环境保护规划
+第一章 主要任务
+"""
+
+
+def test_a_range_with_its_unit_at_both_ends_is_one_figure():
+    got = _rows(PLAN + "到2035年,各县空气质量优良天数比例在91.2%—93.5%,工业增加值增长4%-6%,完成造林2万亩、3万亩,"
+                "建设1号-4号泊位,单位产值能耗下降8%~7%。\n")
+    assert got["91.2%—93.5%"][::4] == (91.2, "ge")  # the range's low end and the range's comparator
+    assert "93.5%" not in got and "6%" not in got  # the high end is no figure of its own
+    assert got["4%-6%"][0] == 4.0
+    assert "2万亩" in got and "3万亩" in got  # a list is no range
+    assert "8%" in got and "7%" in got  # a falling pair is no range

@@ -25,3 +25,11 @@ def test_a_range_with_its_unit_at_both_ends_is_one_figure():
     assert got["4%-6%"][0] == 4.0
     assert "2万亩" in got and "3万亩" in got  # a list is no range
     assert "8%" in got and "7%" in got  # a falling pair is no range
+
+
+def test_the_size_class_of_machines_counted_is_no_figure():
+    got = _rows(PLAN + "到2035年,淘汰燃煤锅炉(城区5台35蒸吨以下),改造供热锅炉(城区8台20—40蒸吨,城外12台10蒸吨及以下),"
+                "淘汰城区10—35蒸吨/小时燃煤锅炉,累计淘汰燃煤锅炉600台2100蒸吨,拆除锅炉(7台共180.5蒸吨)。\n")
+    assert {"35蒸吨以下", "20—40蒸吨", "10蒸吨及以下", "10—35蒸吨/小时"}.isdisjoint(got)  # the size of each
+    assert {"5台", "8台", "12台", "600台", "7台"} <= got.keys()  # the machines counted stay
+    assert got["2100蒸吨"][0] == 2100 and got["180.5蒸吨"][0] == 180.5  # their total capacity, no bound: a figure

@@ -198,6 +198,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
         elif _bound_of_a_class(text, a, c):
             out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的
+        elif _size_class_of_machines(text, a, c):
+            out[i] = c.but(dropped=True)  # (建成区3台35蒸吨以下) / 10—35蒸吨/小时燃煤锅炉: the size of each
         elif c.unit.unit == "percent" and _names_a_standard(text, _last_of_labelled_list(text, cands, i)):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)
@@ -272,6 +274,22 @@ def _bound_of_a_class(text: str, a: int, c: Candidate) -> bool:
     return (c.unit.unit in _CAPACITY_UNITS or head.endswith(_SIZE_METRIC_BEFORE)
             or (c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
                 and bool(_QUANTITY_BEFORE_RE.search(head))))
+
+
+# 淘汰燃煤锅炉(建成区3台35蒸吨以下): the machines counted right before their size
+_MACHINES_COUNTED_BEFORE_RE = re.compile(r"\d+台$")
+
+
+def _size_class_of_machines(text: str, a: int, c: Candidate) -> bool:
+    """建成区3台35蒸吨以下 / 10台20—40蒸吨 / 淘汰10—35蒸吨/小时燃煤锅炉: a capacity with a bound or a range, right
+    after a count of the machines or (a range) right before the noun of them, is the size class each of them has,
+    not an amount of capacity (淘汰燃煤锅炉792台2790蒸吨, no bound, is their total and stays)."""
+    if c.unit.unit not in _CAPACITY_UNITS or c.number is None or not (c.suffix in ("ge", "le") or c.number.high):
+        return False
+    if _MACHINES_COUNTED_BEFORE_RE.search(text[a : c.start]):
+        return True
+    return (c.number.high is not None and bool(_CJK_RE.match(text[c.end : c.end + 1]))
+            and not text.startswith(_NOT_A_NOUN, c.end))
 
 
 def _some_of_indicators(doc: DocumentView, c: Candidate, clause_start: int) -> bool:

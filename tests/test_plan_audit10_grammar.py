@@ -33,3 +33,12 @@ def test_the_size_class_of_machines_counted_is_no_figure():
     assert {"35蒸吨以下", "20—40蒸吨", "10蒸吨及以下", "10—35蒸吨/小时"}.isdisjoint(got)  # the size of each
     assert {"5台", "8台", "12台", "600台", "7台"} <= got.keys()  # the machines counted stay
     assert got["2100蒸吨"][0] == 2100 and got["180.5蒸吨"][0] == 180.5  # their total capacity, no bound: a figure
+
+
+def test_the_quoted_names_of_kinds_counted_are_no_figure():
+    got = _rows(PLAN + "到2035年,全面落实“划界”“立牌”“整治”三项重点任务,完成“清河”“净岸”两项行动,建成“无废园区”“无废工厂”"
+                "8个,对3个门类12个大类行业企业开展排查,完成“清河”“净岸”“护林”两项任务。\n")
+    assert "三项" not in got  # the number of the kinds named in quotes
+    assert "8个" in got  # things built after quoted names: counted (the count is not theirs)
+    assert "3个" not in got  # 门类: kinds of industry counted
+    assert "两项" in got  # a count that differs from the names listed says something of its own

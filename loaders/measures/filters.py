@@ -311,16 +311,23 @@ def _counts_a_list(text: str, c: Candidate) -> bool:
 
 def _numbers_the_list_before(text: str, a: int, c: Candidate) -> bool:
     """等 closes a list of kinds of work or industry whose items the count only numbers (光电子信息、装备制造、食品加工
-    等3个主导产业 / A、B等2项任务全面完成): it names the list, it measures nothing. A count beyond the items named
-    (改造A、B等58条道路) says how many there are in all, and things built or worked on stay counted (建成A、B等2个
-    观测站点, as the sample gold has it)."""
+    等3个主导产业 / A、B等2项任务全面完成), or the count follows their quoted names (“划定”“立标”“治理”三项重点任务):
+    it names the list, it measures nothing. A count beyond the items named (改造A、B等58条道路) says how many there
+    are in all, and things built or worked on stay counted (建成A、B等2个观测站点, as the sample gold has it)."""
     before = text[a : c.start].rstrip()
-    if not before.endswith("等") or c.number is None or c.number.value != int(c.number.value):
+    if c.number is None or c.number.value != int(c.number.value) or not _KINDS_NAMED_RE.match(text, c.end):
         return False
-    if not _KINDS_NAMED_RE.match(text, c.end):
+    quoted = _QUOTED_NAMES_BEFORE_RE.search(before)
+    if quoted:  # 落实“划定”“立标”“治理”三项重点任务: the quoted names of the kinds, counted without 等
+        return quoted.group().count("”") == int(c.number.value)
+    if not before.endswith("等"):
         return False
     items = _LIST_START_RE.split(before[:-1])[-1]  # A、B等5个水库、C等3个: the list after the count before
     return items.count("、") >= 1 and items.count("、") + 1 == int(c.number.value)
+
+
+# “划定”“立标”“治理” / “一体化”和“高质量”: two or more quoted names run together, closing the text before a count
+_QUOTED_NAMES_BEFORE_RE = re.compile(r"(?:“[^“”\n]{1,12}”[、和及与]?){2,}$")
 
 
 def _drop_headline_repeats(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

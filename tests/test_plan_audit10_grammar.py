@@ -42,3 +42,12 @@ def test_the_quoted_names_of_kinds_counted_are_no_figure():
     assert "8个" in got  # things built after quoted names: counted (the count is not theirs)
     assert "3个" not in got  # 门类: kinds of industry counted
     assert "两项" in got  # a count that differs from the names listed says something of its own
+
+
+def test_the_peer_group_of_a_rank_is_no_figure():
+    got = _rows("""某市2024年政府工作报告
+一、2023年工作回顾
+中心城区优良天数率居全省21个重点城市第2,改善幅度位列全国168个城市第15位,新建口袋公园12个。
+""", "report.txt")
+    assert "21个" not in got and "168个" not in got
+    assert got["12个"][2:4] == ("outcome", 2023)

@@ -21,6 +21,9 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_WORD_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _CONJUNCTION_RE = re.compile(r"[和及与或]")
 _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
+# 优良天数率居全省15个重点城市第1: the peer group a rank is taken in, not a figure of the region
+_RANKED_IN_BEFORE_RE = re.compile(r"(?:居|位居|位列|排名?)(?:全国|全省|全市|全区)?$")
+_RANK_AFTER_RE = re.compile(r"[^，,。；;第]{0,12}第[\d一二三四五六七八九十]")
 # the titles and honours a place or a work wins, counted
 _HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|招牌|奖项|大奖)")
 # 入选全国美丽河湖优秀案例3个 / 4项改革措施为全国首创: cases chosen as models, firsts, counted: distinctions won
@@ -158,6 +161,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 钢铁、化工…等14个重点行业: how many industries were just listed
         elif counted and (_counts_a_list(text, c) or _numbers_the_list_before(text, a, c)):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
+        elif counted and _RANKED_IN_BEFORE_RE.search(text[a : c.start]) and _RANK_AFTER_RE.match(text, c.end, b):
+            out[i] = c.but(dropped=True)  # 居全省15个重点城市第1: the peer group of a rank
         elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):
             out[i] = c.but(dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
         elif (counted and i + 1 < len(cands) and cands[i + 1].start < b

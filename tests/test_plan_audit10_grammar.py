@@ -51,3 +51,17 @@ def test_the_peer_group_of_a_rank_is_no_figure():
 """, "report.txt")
     assert "21个" not in got and "168个" not in got
     assert got["12个"][2:4] == ("outcome", 2023)
+
+
+def test_funds_sought_in_a_review_are_obtained_not_planned():
+    got = _rows("""某市“十六五”生态环境保护规划
+第一章 发展基础
+推进排污权交易,争取省级平台收储排污权指标金额600万元。争取到转移支付资金3亿元。成功争取监测站点调整,新建6个水质自动监测站。
+争取到2035年新建监测站5个。全市森林覆盖率达到41.5%。
+第二章 主要目标
+到2035年,争取新增专项资金2亿元,全市优良天数比例达到90%。
+""")
+    assert got["600万元"][2:4] == ("outcome", 2030) and got["3亿元"][2:4] == ("outcome", 2030)  # funds obtained
+    assert got["6个"][2:4] == ("outcome", 2030)  # 成功争取: done
+    assert got["5个"][2:4] == ("target", 2035)  # 争取到2035年: a goal by a year
+    assert got["2亿元"][2:4] == ("target", 2035)  # funds sought in the plan's own goals

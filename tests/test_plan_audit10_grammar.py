@@ -65,3 +65,16 @@ def test_funds_sought_in_a_review_are_obtained_not_planned():
     assert got["6个"][2:4] == ("outcome", 2030)  # 成功争取: done
     assert got["5个"][2:4] == ("target", 2035)  # 争取到2035年: a goal by a year
     assert got["2亿元"][2:4] == ("target", 2035)  # funds sought in the plan's own goals
+
+
+def test_money_invested_in_a_review_is_spent_over_its_years():
+    got = {m["value_text"]: (m["year"], m["period"]) for m in process_document("""某市“十六五”生态环境保护规划
+第一章 发展基础
+完成了18个乡镇污水处理厂建设,投资5.2亿元。投入污染源普查经费300万元。仪器设备资产总额约900万元。尚需投入资金2亿元。
+全市森林覆盖率达到41.5%。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+""".encode(), "plan.txt").measures}
+    assert got["5.2亿元"] == (2030, "2026-2030") and got["300万元"] == (2030, "2026-2030")  # money spent in the review
+    assert got["900万元"] == (2030, None)  # assets held: a level at the period's end
+    assert got["2亿元"][1] is None  # 需投入: money still needed, nothing spent

@@ -4,6 +4,8 @@ kinds counted, the peer group of a rank. Every sentence is invented for the test
 
 from __future__ import annotations
 
+from extraction_helper import PLAN_FIELDS, flags
+
 from loaders.pipeline import process_document
 
 
@@ -78,3 +80,10 @@ def test_money_invested_in_a_review_is_spent_over_its_years():
     assert got["5.2亿元"] == (2030, "2026-2030") and got["300万元"] == (2030, "2026-2030")  # money spent in the review
     assert got["900万元"] == (2030, None)  # assets held: a level at the period's end
     assert got["2亿元"][1] is None  # 需投入: money still needed, nothing spent
+
+
+def test_forestry_before_a_business_names_no_environment():
+    report = flags("培育家庭农场13个、林业产业园区2个,完成林业有害生物防治面积12万亩,建成森林步道8公里。")
+    assert report == {"13个": False, "2个": False, "12万亩": True, "8公里": True}  # 林业 alone still decides
+    plan = flags("培育林业产业园区2个,完成林业有害生物防治面积12万亩。", PLAN_FIELDS)
+    assert plan == {"2个": True, "12万亩": True}  # in an environmental plan the document decides

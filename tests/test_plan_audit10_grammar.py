@@ -87,3 +87,9 @@ def test_forestry_before_a_business_names_no_environment():
     assert report == {"13个": False, "2个": False, "12万亩": True, "8公里": True}  # 林业 alone still decides
     plan = flags("培育林业产业园区2个,完成林业有害生物防治面积12万亩。", PLAN_FIELDS)
     assert plan == {"2个": True, "12万亩": True}  # in an environmental plan the document decides
+
+
+def test_the_radius_a_service_is_counted_over_is_no_figure():
+    got = _rows(PLAN + "到2035年,公园绿地500米服务半径覆盖率达到90%,按照主要公园绿地1公里的服务半径推进公园建设,新建公园12个。\n")
+    assert "500米" not in got and "1公里" not in got
+    assert got["90%"][0] == 90 and "12个" in got

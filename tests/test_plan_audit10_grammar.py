@@ -93,3 +93,14 @@ def test_the_radius_a_service_is_counted_over_is_no_figure():
     got = _rows(PLAN + "到2035年,公园绿地500米服务半径覆盖率达到90%,按照主要公园绿地1公里的服务半径推进公园建设,新建公园12个。\n")
     assert "500米" not in got and "1公里" not in got
     assert got["90%"][0] == 90 and "12个" in got
+
+
+def test_forest_grown_by_closing_land_is_work_done_over_the_review():
+    got = {m["value_text"]: m["period"] for m in process_document("""某市“十六五”生态环境保护规划
+第一章 发展基础
+完成人工造林12.5万亩,封山育林8.6万亩,森林覆盖率达到41.5%。
+第二章 主要目标
+到2035年,全市优良天数比例达到90%。
+""".encode(), "plan.txt").measures}
+    assert got["12.5万亩"] == got["8.6万亩"] == "2026-2030"
+    assert got["41.5%"] is None  # a level at the period's end

@@ -104,3 +104,9 @@ def test_forest_grown_by_closing_land_is_work_done_over_the_review():
 """.encode(), "plan.txt").measures}
     assert got["12.5万亩"] == got["8.6万亩"] == "2026-2030"
     assert got["41.5%"] is None  # a level at the period's end
+
+
+def test_natural_gas_supplied_is_energy_supply_its_share_the_energy_structure():
+    got = flags("到2025年,天然气消费量达到145亿立方米,天然气年供应能力达到15亿立方米,新建天然气长输管线300公里,"
+                "天然气消费比重达到8%以上,完成天然气替代燃煤锅炉12台。", PLAN_FIELDS)
+    assert got == {"145亿立方米": False, "15亿立方米": False, "300公里": False, "8%以上": True, "12台": True}

@@ -19,6 +19,10 @@ from loaders.records import Sentence, fast_init
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
 _CUMULATIVE = "累计"
+# 完成了25个污水处理厂建设,投资7.5亿元 / 投入普查经费420万元 in a plan's review: money spent over its years (not 需投入,
+# money still needed; a count or a rate after 投入, 投入运营的车辆194辆 / 研发投入强度, is no money)
+_MONEY = "yuan"
+_INVESTED_RE = re.compile(r"(?<!需)(?:投资|投入)")
 _EACH_YEAR = "每年"
 _SHARE_OF = "占"  # 占市域面积26.1%: a share of a whole, a level
 _PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5处、省级12处; not a share: 其中A占97%)
@@ -150,6 +154,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
                 or (c.unit.unit in COUNT_UNITS and part.rule.startswith("plan_review")
                     and _work_done_after(doc, c, clause))
+                or (c.unit.unit == _MONEY and part.rule.startswith("plan_review") and _INVESTED_RE.search(flows))
                 or (c.words_only and _names_the_plan(doc, c, period))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _EACH_YEAR in head:

@@ -156,7 +156,10 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
                     inside = 0 <= dist < len(g.quote)
                     disagree = ((g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
                                 + (g.value is not None and g.comparator != e.comparator))
-                    keys.append((not inside, abs(dist) + SAME_ROW * disagree, g.indicator != e.indicator))
+                    # a number before the quote (a cell ending the row above a table row's label) is a row
+                    # farther: the cells of the quote's own row follow it
+                    keys.append((not inside, abs(dist) + SAME_ROW * (disagree + (dist < 0)),
+                                 g.indicator != e.indicator))
             if keys:
                 candidates.append((min(keys), gi, e.measure_id, g, e))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))

@@ -26,7 +26,7 @@ raw = os.environ["ENVWH_RAW_DIR"]
 con = duckdb.connect(os.environ["ENVWH_DUCKDB_PATH"])
 con.execute("create schema marts")
 for t in ("documents", "measures"):
-    con.execute(f"create table marts.{t} as select * from read_parquet(?)", [f"{raw}/raw_{t}.parquet"])
+    con.execute(f"create table marts.{t} as select * from read_parquet(?)", [f"{raw}/raw_{t}*.parquet"])  # as dbt's sources: every part
 con.close()
 print("Done. PASS=1 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=1")
 '''

@@ -1,11 +1,13 @@
 -- The attainment rules, checked on the built links (all strategies) independently of the macro
 -- link_compatible that applies them: a link pairs an environmental target and outcome of one region,
--- one sub-area (or none) and one year, two annual figures or two figures of the same period; within one
+-- one sub-area (or none) and one year, two annual figures or two figures of the same period (a target in
+-- words has no period of its own: it meets an outcome of any); within one
 -- document, when either is a table cell, only the two cells of one table row; no number the loader
--- could not read (no value, digits in its text, not masked); a target in words (no value, not masked)
--- with an outcome of a value only in one table row; and never a figure with its own baseline -
+-- could not read (no value, digits in its text but a pollutant's name, not masked); a target in words (no
+-- value, not masked) with an outcome of a value only in one table row; and never a figure with its own baseline -
 -- two numbers of one sentence (but for two cells of one table row), a target and an outcome of one
--- government work report (last year reviewed, this year planned), or a plan's value dated only by
+-- government work report (last year reviewed, this year planned), two figures of a five-year plan's prose
+-- (its review restates a past target beside its own actual), or a plan's value dated only by
 -- the document (its base-year or current value) with a target of that plan.
 -- Rows returned are violations.
 with links as (
@@ -26,7 +28,7 @@ paired as (
         coalesce(targets.region_code = outcomes.region_code, false) as same_region,
         coalesce(targets.year = outcomes.year, false) as same_year,
         coalesce(targets.period = outcomes.period, targets.period is null and outcomes.period is null)
-            as same_period,
+        or (targets.value is null and not targets.is_masked) as same_period,
         coalesce(targets.sub_area = outcomes.sub_area, targets.sub_area is null and outcomes.sub_area is null)
             as same_sub_area,
         coalesce(
@@ -39,11 +41,11 @@ paired as (
         and (targets.table_no is not null or outcomes.table_no is not null) as same_document_table_cell,
         (
             targets.value is null and not targets.is_masked
-            and {{ regexp_replace_all('targets.value_text', '[^0-9]', '') }} <> ''
+            and {{ figure_digits('targets.value_text') }} <> ''
         )
         or (
             outcomes.value is null and not outcomes.is_masked
-            and {{ regexp_replace_all('outcomes.value_text', '[^0-9]', '') }} <> ''
+            and {{ figure_digits('outcomes.value_text') }} <> ''
         ) as unreadable_number,
         targets.value is null and not targets.is_masked and outcomes.value is not null
             as words_target_number_outcome,
@@ -52,6 +54,10 @@ paired as (
         and (targets.table_no is null or outcomes.table_no is null) as same_sentence,
         targets.document_id = outcomes.document_id
         and targets.doc_kind = 'work_report' as same_work_report,
+        targets.document_id = outcomes.document_id
+        and targets.doc_kind = 'five_year_plan'
+        and targets.table_no is null
+        and outcomes.table_no is null as five_year_plan_prose,
         targets.document_id = outcomes.document_id
         and outcomes.doc_type = 'plan'
         and outcomes.year_source = 'document' as plan_baseline
@@ -77,6 +83,7 @@ violations as (
         or (coalesce(words_target_number_outcome, false) and not same_table_row)
         or coalesce(same_sentence, false)
         or coalesce(same_work_report, false)
+        or coalesce(five_year_plan_prose, false)
         or coalesce(plan_baseline, false)
 )
 

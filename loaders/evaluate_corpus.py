@@ -248,13 +248,30 @@ def score(documents: dict[str, dict], gold: list[GoldMeasure], extracted: list[E
 
 
 def score_links(documents: dict[str, dict], gold_links: list[dict], mart_links: list[dict]) -> dict:
-    """A mart link is right when a gold link has the same two documents, its quotes lie at the two measures
-    (the same `near` rule as measures, at any place the quote occurs: a table's row label is often also in
-    the text) and its values agree with the measures' where both are numbers. A quote the loaders' text
-    garbles (a PDF table's "(PM ) 2.5") cannot be placed: that side must then agree by value, a number on
-    both sides. Matching is one to one, the nearest unmatched gold link first: in a table whose rows lie a
-    few characters apart, two mart links must not both be credited to the first row's gold link, and a
-    link whose values agree goes before one with a value in words or masked."""
+    """Precision and recall of the mart's links among the annotated documents (`match_links`), with the gold
+    links no mart link answers (`missed`) and the mart links no gold link credits (`wrong`), for reading."""
+    considered = [m for m in mart_links if m["target_doc"] in documents and m["outcome_doc"] in documents]
+    pairs = match_links(gold_links, considered)
+    credited, found = {mi for mi, _ in pairs}, {gi for _, gi in pairs}
+    right = len(credited)
+    side = ("doc", "value_text", "quote")
+    return {"gold": len(gold_links), "mart": len(considered), "right": right,
+            "precision": _ratio(right, len(considered)), "recall": _ratio(len(found), len(gold_links)),
+            "missed": [{k: g.get(k) for k in ("region_zh", "indicator", "year", *(f"{s}_{c}" for s in ("target", "outcome")
+                                                                              for c in side))}
+                       for gi, g in enumerate(gold_links) if gi not in found],
+            "wrong": [{k: m[k] for k in m if not k.endswith("_pos")}
+                      for mi, m in enumerate(considered) if mi not in credited]}
+
+
+def match_links(gold_links: list[dict], mart_links: list[dict]) -> list[tuple[int, int]]:
+    """(mart link index, gold link index) pairs. A mart link is right when a gold link has the same two
+    documents, its quotes lie at the two measures (the same `near` rule as measures, at any place the quote
+    occurs: a table's row label is often also in the text) and its values agree with the measures' where both
+    are numbers. A quote the loaders' text garbles (a PDF table's "(PM ) 2.5") cannot be placed: that side must
+    then agree by value, a number on both sides. Matching is one to one, the nearest unmatched gold link first:
+    in a table whose rows lie a few characters apart, two mart links must not both be credited to the first
+    row's gold link, and a link whose values agree goes before one with a value in words or masked."""
     def distance(g: dict, side: str, m: dict) -> int | None:
         positions, pos = g.get(f"{side}_positions", []), m[f"{side}_pos"]
         if not positions:  # unplaceable quote: the value alone, a little farther than any placed match
@@ -263,9 +280,8 @@ def score_links(documents: dict[str, dict], gold_links: list[dict], mart_links: 
         near = [abs(pos - p) for p in positions if -NEAR // 4 <= pos - p <= NEAR]
         return min(near) if near else None
 
-    considered = [m for m in mart_links if m["target_doc"] in documents and m["outcome_doc"] in documents]
     candidates = []  # (sides compared by value only in words or masked, distance, mart link, gold link)
-    for mi, m in enumerate(considered):
+    for mi, m in enumerate(mart_links):
         for gi, g in enumerate(gold_links):
             if (g["target_doc"], g["outcome_doc"]) != (m["target_doc"], m["outcome_doc"]) \
                     or not _agrees(g["target_value_text"], m.get("target_value")) \
@@ -276,14 +292,13 @@ def score_links(documents: dict[str, dict], gold_links: list[dict], mart_links: 
                 unvalued = sum(_number(g[f"{side}_value_text"]) is None or m.get(f"{side}_value") is None
                                for side in ("target", "outcome"))
                 candidates.append((unvalued, t + o, mi, gi))
-    credited, found = set(), set()
+    credited, found, pairs = set(), set(), []
     for _, _, mi, gi in sorted(candidates):  # one to one: agreeing values first, then the nearest
         if mi not in credited and gi not in found:
             credited.add(mi)
             found.add(gi)
-    right = len(credited)
-    return {"gold": len(gold_links), "mart": len(considered), "right": right,
-            "precision": _ratio(right, len(considered)), "recall": _ratio(len(found), len(gold_links))}
+            pairs.append((mi, gi))
+    return pairs
 
 
 def _number(value_text: str) -> float | None:
@@ -295,11 +310,12 @@ def _number(value_text: str) -> float | None:
 
 def _agrees(value_text: str, value: float | None) -> bool:
     """A gold link's value as written against a measure's value (a masked value cannot disagree). The gold
-    writes the document's unit, the warehouse its canonical one: a factor of 1000 (mg/m3 -> ug/m3) or of 万
-    (a table's column in 万吨 / 万亩 / 万千瓦: 0.03 -> 300 t) agrees."""
+    writes the document's unit, the warehouse its canonical one: a factor of 1000 (mg/m3 -> ug/m3), of 万
+    (a table's column in 万吨 / 万亩 / 万千瓦: 0.03 -> 300 t) or of 亿 (亿立方米: 3.41 -> 341000000 m3) agrees."""
     number = _number(value_text)
     return value is None or number is None or any(
-        math.isclose(abs(value), number * scale, rel_tol=REL_TOL, abs_tol=1e-9) for scale in (1, 1000, 0.001, 10000))
+        math.isclose(abs(value), number * scale, rel_tol=REL_TOL, abs_tol=1e-9)
+        for scale in (1, 1000, 0.001, 10000, 100000000))
 
 
 def read_warehouse(warehouse: Path) -> tuple[list[Extracted], list[dict], dict[str, str]]:
@@ -320,15 +336,17 @@ def read_warehouse(warehouse: Path) -> tuple[list[Extracted], list[dict], dict[s
             """).fetchall()
         extracted = [Extracted(*r[:11], subject=r[11] or "", sentence=r[12] or "") for r in rows]
         link_rows = con.execute("""
-            select t.source_file, t.char_start, t.value, o.source_file, o.char_start, o.value
+            select t.source_file, t.char_start, t.value, t.value_text, o.source_file, o.char_start, o.value,
+                   o.value_text, a.link_method, a.indicator_code, a.year
             from marts.mart_target_attainment a
-            join (select measure_id, source_file, char_start, value from marts.fct_targets) t
+            join (select measure_id, source_file, char_start, value, value_text from marts.fct_targets) t
                 on t.measure_id = a.target_measure_id
-            join (select measure_id, source_file, char_start, value from marts.fct_outcomes) o
+            join (select measure_id, source_file, char_start, value, value_text from marts.fct_outcomes) o
                 on o.measure_id = a.outcome_measure_id
         """).fetchall()
-        links = [{"target_doc": a, "target_pos": b, "target_value": c, "outcome_doc": d, "outcome_pos": e,
-                  "outcome_value": f} for a, b, c, d, e, f in link_rows]
+        names = ("target_doc", "target_pos", "target_value", "target_value_text", "outcome_doc", "outcome_pos",
+                 "outcome_value", "outcome_value_text", "link_method", "indicator", "year")
+        links = [dict(zip(names, row, strict=True)) for row in link_rows]
         texts = dict(con.execute(
             "select source_file, text from marts.dim_document_text join marts.dim_document using (document_id)"
         ).fetchall()) if _has_table(con, "dim_document_text") else {}

@@ -5,12 +5,17 @@
     environmental promises: a GDP or jobs figure is never linked; unknown counts as environmental, as in
     staging), same region, same year (a period figure's year
     is its end year) and the same period (an annual figure never meets a five-year one; period is
-    null for an annual figure), same unit and change flag, indicators that do not disagree; and never a
+    null for an annual figure; a target in words has none of its own), same unit and change flag, indicators that do not disagree; and never a
     figure and its own baseline:
     - two numbers of one sentence ("由35降至30"), unless both are cells of a table, whose row holds a
       target and its actual side by side (their column years tell them apart);
     - a target and an outcome of one government work report: it reviews last year (outcomes) and plans
       this year (targets), so they never answer each other, whatever year a sentence was given;
+    - two figures of a five-year plan's prose: its review restates the last plan's target beside its
+      actual (banned above, one sentence); an outcome of another sentence is of another scope (two cities'
+      target against nine cities' average);
+    - a five-year plan's target of work done and another document's annual outcome (a year's work
+      never answers the plan's years of it: plan_work_against_a_year);
     - a plan's base-year or current value (an outcome of a plan with no year of its own, dated by the
       document) and a target of that plan. A plan's outcome dated by its own words (十三五 table: 2020
       target and 2020 actual) may answer a target of the same year;
@@ -31,16 +36,26 @@
     and coalesce({{ outcomes }}.is_environmental, true)
     and {{ targets }}.region_code = {{ outcomes }}.region_code
     and {{ targets }}.year = {{ outcomes }}.year
-    and {{ targets }}.period is not distinct from {{ outcomes }}.period
+    and (
+        {{ targets }}.period is not distinct from {{ outcomes }}.period
+        or {{ in_words(targets) }}
+    )
     and {{ targets }}.unit = {{ outcomes }}.unit
     and {{ targets }}.is_change = {{ outcomes }}.is_change
     and coalesce({{ targets }}.indicator_code = {{ outcomes }}.indicator_code, true)
     and {{ targets }}.sub_area is not distinct from {{ outcomes }}.sub_area
     and not {{ unreadable_number(targets) }}
     and not {{ unreadable_number(outcomes) }}
+    and not {{ plan_work_against_a_year(targets, outcomes) }}
     and not coalesce(
-        {{ targets }}.value is null
-        and not {{ targets }}.is_masked
+        {{ targets }}.document_id = {{ outcomes }}.document_id
+        and {{ targets }}.doc_kind = 'five_year_plan'
+        and {{ targets }}.table_no is null
+        and {{ outcomes }}.table_no is null,
+        false
+    )
+    and not coalesce(
+        {{ in_words(targets) }}
         and {{ outcomes }}.value is not null
         and not (
             {{ targets }}.document_id = {{ outcomes }}.document_id
@@ -78,15 +93,42 @@
 )
 {% endmacro %}
 
+{#- A five-year plan's target of work done (新建污水管网500公里, 淘汰老旧车辆2万辆: its subject names a work, no
+    rate or level) counts the plan's years up to its date, whether the loader gave it a period or not; an
+    annual outcome of another document (a work report's year of work) never answers it. False, never null. -#}
+{% macro plan_work_against_a_year(targets, outcomes) %}
+coalesce(
+    {{ targets }}.doc_kind = 'five_year_plan'
+    and {{ targets }}.document_id <> {{ outcomes }}.document_id
+    and {{ outcomes }}.period is null
+    and {{ regexp_contains(targets ~ '.subject_zh', '新建|新增|建成[^区]|淘汰|改造|治理|整治|修复|造林|绿化') }}
+    and not {{ regexp_contains(targets ~ '.subject_zh', '率|比例|比重|占比|指数|浓度|覆盖度') }},
+    false
+)
+{% endmacro %}
+
+{#- A figure in words (完成国家下达目标, 达标): no value, not masked. It states no number, so no period of its
+    own either: the loader dates a five-year change by its number, and the row or report answering a target
+    in words says which period it was (a 十三五 row's 28.1% decline, a report's 十四五 全部完成). -#}
+{% macro in_words(measures) %}
+coalesce({{ measures }}.value is null and not {{ measures }}.is_masked, false)
+{% endmacro %}
+
 {#- A measure without a value whose written value holds digits: a number the loader could not read
-    ("67.2#", "<1.2 96"), not a figure in words (达标) nor a masked one. False, never null. -#}
+    ("67.2#", "<1.2 96"), not a figure in words (达标; 完成省下达的PM2.5指标: the digits of a pollutant's name
+    are no number) nor a masked one. False, never null. -#}
 {% macro unreadable_number(measures) %}
 coalesce(
     {{ measures }}.value is null
     and not {{ measures }}.is_masked
-    and {{ regexp_replace_all(measures ~ '.value_text', '[^0-9]', '') }} <> '',
+    and {{ figure_digits(measures ~ '.value_text') }} <> '',
     false
 )
+{% endmacro %}
+
+{#- The digits of a written value but those of a pollutant's name (PM2.5, PM10, SO2, NO2, CO2, NH3, O3). -#}
+{% macro figure_digits(value_text) %}
+{{ regexp_replace_all(regexp_replace_all(value_text, '(?i)pm\s?2\.5|pm\s?10|so2|no2|co2|nh3|o3', ''), '[^0-9]', '') }}
 {% endmacro %}
 
 {#- Keeps a candidate pair (one row per target_measure_id, outcome_measure_id) only when each side is

@@ -83,6 +83,19 @@ def test_a_link_value_of_a_column_in_wan_agrees_with_the_canonical_one():
     assert score_links({"d": {}}, gold, [_mart_link(110, 3, 105, None)])["right"] == 0
 
 
+def test_a_link_value_of_a_column_in_yi_agrees_with_the_canonical_one():
+    gold = [_gold_link("森林蓄积量(亿立方米)", "3.41", "3.47", 100)]  # a table column in 亿立方米
+    assert score_links({"d": {}}, gold, [_mart_link(110, 341000000, 115, 347000000)])["right"] == 1  # m3
+    assert score_links({"d": {}}, gold, [_mart_link(110, 341000000, 115, 348000000)])["right"] == 0
+
+
+def test_links_the_gold_misses_and_the_gold_lacks_are_listed():
+    gold = [_gold_link("二氧化硫减排比例", "[20]", "[31.74]", 100), _gold_link("氨氮减排比例", "[8.8]", "[15.76]", 300)]
+    s = score_links({"d": {}}, gold, [_mart_link(110, 20, 115, 31.74), _mart_link(310, 8.8, 315, 12)])
+    assert [m["target_quote"] for m in s["missed"]] == ["氨氮减排比例"]
+    assert [w["outcome_value"] for w in s["wrong"]] == [12]
+
+
 def test_the_flag_is_scored_for_precision_and_recall_on_matched_rows():
     from loaders.evaluate_corpus import score
 

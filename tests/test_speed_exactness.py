@@ -450,3 +450,26 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
             assert subjects.clean_subject(text, leading) == reference(text, leading), (text, leading)
             changed += reference(text, leading) != text.strip(" 、,，和及与(（")
     assert changed > 1000  # the strings do exercise the loop
+
+
+def test_semantics_ab_times_each_version_and_refuses_versions_that_differ(tmp_path, monkeypatch, capsys):
+    """benchmarks.semantics_ab: each version timed on the same rows, and a version whose semantics differ stops it."""
+    from benchmarks import semantics_ab
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / DOCUMENTS[0].name).write_bytes(DOCUMENTS[0].read_bytes())
+    own = Path(semantics.__file__)
+    (tmp_path / "data").symlink_to(own.parent / "data")  # a copy outside loaders/ reads its data files beside it
+    changed = tmp_path / "changed.py"
+    changed.write_text(own.read_text(encoding="utf-8").replace('out = {"is_environmental": is_env,',
+                                                               'out = {"is_environmental": not is_env,'),
+                       encoding="utf-8")
+    assert changed.read_text(encoding="utf-8") != own.read_text(encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["semantics_ab", "--corpus", str(corpus), "--runs", "2", f"a={own}", f"b={own}"])
+    semantics_ab.main()
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["a", "b"] and all("median" in line for line in lines)
+    monkeypatch.setattr(sys, "argv", ["semantics_ab", "--corpus", str(corpus), "--runs", "1", f"a={own}", f"b={changed}"])
+    with pytest.raises(SystemExit, match="b gives other semantics"):
+        semantics_ab.main()

@@ -25,6 +25,7 @@ _MASK_HOLDS = ("*", "(略)", "（略）")  # every match of _MASK_RE holds one o
 _LETTER_MASK_HOLDS = ("XX", "xx", "××")  # ... and of _LETTER_MASK_RE
 _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
+_SCOPE_SPAN = 8  # a scope word (服务半径) after the unit and at most 以上的 / 以内的
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,16}?之一")
@@ -286,7 +287,10 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         elif between[:1] and between[0] == found.surface[0] and len(found.surface) > 1 and \
                 between[1:] in _UNIT_LIST_SEPARATORS:
             shared[k] = (found, num.end + 1)
+    high_ends: set[int] = set()  # numbers read as the high end of a range written with its unit twice
     for k, num in enumerate(numbers):
+        if k in high_ends:
+            continue
         found = (g.percent, num.end) if num.percent else unit_at(g, text, num.end)
         if k in shared and (not found or shared[k][1] > num.end):
             found = shared[k]
@@ -295,6 +299,11 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         if not found or found[0].unit == "none":
             continue
         unit, end = found
+        high = _high_end(g, text, numbers, k, unit, end)
+        if high is not None:  # 93.7%—94.8%: one range, as 93.7—94.8% is
+            nxt, end = high
+            num = Number(num.start, nxt.end, text[num.start : nxt.end], num.value, nxt.value, nxt.qualifier)
+            high_ends.add(k + 1)
         if doc.is_excluded(num.start):
             continue
         before = text[max(0, num.start - 3) : num.start]
@@ -302,8 +311,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             continue
         if before.endswith(_ORDINAL_BEFORE) or _listed_ordinal(text, num):
             continue
-        if text[end : end + 4].lstrip(" 以上下内的").startswith(g.scope_words):
-            continue
+        if text[end : end + _SCOPE_SPAN].lstrip(" 以上下内的").startswith(g.scope_words):
+            continue  # 沿岸10公里范围内 / 1公里的服务半径: a scope, not a quantity
         if text[max(0, num.start - 8) : num.start].rstrip(" 为是共有:：").endswith(g.denominator_words):
             continue  # 自然天数365天, 优良天数364天: the base a rate is taken over
         if num.chinese and not num.percent:
@@ -340,6 +349,24 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             out.append(Candidate(None, m.start(), found[0], found[1]))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _high_end(g: Grammar, text: str, numbers: list[Number], k: int, unit: Unit, end: int
+              ) -> tuple[Number, int] | None:
+    """93.7%—94.8% / 4.5%-5%: the next number, right after a dash that follows this one's unit, with the same unit
+    and a value not lower, is the high end of one range (a bound of the figure, not a figure of its own); with
+    the end of its unit."""
+    num = numbers[k]
+    if num.chinese or num.high is not None or k + 1 >= len(numbers) or text[end : end + 1] not in _RANGE_DASHES:
+        return None
+    nxt = numbers[k + 1]
+    if nxt.start != end + 1 or nxt.chinese or nxt.high is not None or nxt.value < num.value:
+        return None
+    found = (g.percent, nxt.end) if nxt.percent else unit_at(g, text, nxt.end, allow_space=False)
+    return (nxt, found[1]) if found and found[0].surface == unit.surface else None
+
+
+_RANGE_DASHES = "—–-~～"
 
 
 def _scan(pattern: re.Pattern[str], text: str, holds: tuple[str, ...]):

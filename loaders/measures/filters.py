@@ -21,6 +21,9 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_WORD_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _CONJUNCTION_RE = re.compile(r"[和及与或]")
 _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
+# 优良天数率居全省15个重点城市第1: the peer group a rank is taken in, not a figure of the region
+_RANKED_IN_BEFORE_RE = re.compile(r"(?:居|位居|位列|排名?)(?:全国|全省|全市|全区)?$")
+_RANK_AFTER_RE = re.compile(r"[^，,。；;第]{0,12}第[\d一二三四五六七八九十]")
 # the titles and honours a place or a work wins, counted
 _HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|招牌|奖项|大奖)")
 # 入选全国美丽河湖优秀案例3个 / 4项改革措施为全国首创: cases chosen as models, firsts, counted: distinctions won
@@ -158,6 +161,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 钢铁、化工…等14个重点行业: how many industries were just listed
         elif counted and (_counts_a_list(text, c) or _numbers_the_list_before(text, a, c)):
             out[i] = c.but(dropped=True)  # 两区(A、B): the number of the items listed beside it
+        elif counted and _RANKED_IN_BEFORE_RE.search(text[a : c.start]) and _RANK_AFTER_RE.match(text, c.end, b):
+            out[i] = c.but(dropped=True)  # 居全省15个重点城市第1: the peer group of a rank
         elif counted and _IN_GROUP_RE.search(text[a : c.start]) and text[c.end : b].endswith("中"):
             out[i] = c.but(dropped=True)  # 在全国168个重点城市中, …: a peer group or denominator
         elif (counted and i + 1 < len(cands) and cands[i + 1].start < b
@@ -198,6 +203,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
         elif _bound_of_a_class(text, a, c):
             out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的
+        elif _size_class_of_machines(text, a, c):
+            out[i] = c.but(dropped=True)  # (建成区3台35蒸吨以下) / 10—35蒸吨/小时燃煤锅炉: the size of each
         elif c.unit.unit == "percent" and _names_a_standard(text, _last_of_labelled_list(text, cands, i)):
             # 执行75%节能设计标准 (居住建筑75%、公共建筑72%节能标准: the list's last says so): a standard's name
             out[i] = c.but(dropped=True)
@@ -274,6 +281,22 @@ def _bound_of_a_class(text: str, a: int, c: Candidate) -> bool:
                 and bool(_QUANTITY_BEFORE_RE.search(head))))
 
 
+# 淘汰燃煤锅炉(建成区3台35蒸吨以下): the machines counted right before their size
+_MACHINES_COUNTED_BEFORE_RE = re.compile(r"\d+台$")
+
+
+def _size_class_of_machines(text: str, a: int, c: Candidate) -> bool:
+    """建成区3台35蒸吨以下 / 10台20—40蒸吨 / 淘汰10—35蒸吨/小时燃煤锅炉: a capacity with a bound or a range, right
+    after a count of the machines or (a range) right before the noun of them, is the size class each of them has,
+    not an amount of capacity (淘汰燃煤锅炉792台2790蒸吨, no bound, is their total and stays)."""
+    if c.unit.unit not in _CAPACITY_UNITS or c.number is None or not (c.suffix in ("ge", "le") or c.number.high):
+        return False
+    if _MACHINES_COUNTED_BEFORE_RE.search(text[a : c.start]):
+        return True
+    return (c.number.high is not None and bool(_CJK_RE.match(text[c.end : c.end + 1]))
+            and not text.startswith(_NOT_A_NOUN, c.end))
+
+
 def _some_of_indicators(doc: DocumentView, c: Candidate, clause_start: int) -> bool:
     text = doc.text
     s_start = doc.sentence_at(c.start)[0]
@@ -293,16 +316,23 @@ def _counts_a_list(text: str, c: Candidate) -> bool:
 
 def _numbers_the_list_before(text: str, a: int, c: Candidate) -> bool:
     """等 closes a list of kinds of work or industry whose items the count only numbers (光电子信息、装备制造、食品加工
-    等3个主导产业 / A、B等2项任务全面完成): it names the list, it measures nothing. A count beyond the items named
-    (改造A、B等58条道路) says how many there are in all, and things built or worked on stay counted (建成A、B等2个
-    观测站点, as the sample gold has it)."""
+    等3个主导产业 / A、B等2项任务全面完成), or the count follows their quoted names (“划定”“立标”“治理”三项重点任务):
+    it names the list, it measures nothing. A count beyond the items named (改造A、B等58条道路) says how many there
+    are in all, and things built or worked on stay counted (建成A、B等2个观测站点, as the sample gold has it)."""
     before = text[a : c.start].rstrip()
-    if not before.endswith("等") or c.number is None or c.number.value != int(c.number.value):
+    if c.number is None or c.number.value != int(c.number.value) or not _KINDS_NAMED_RE.match(text, c.end):
         return False
-    if not _KINDS_NAMED_RE.match(text, c.end):
+    quoted = _QUOTED_NAMES_BEFORE_RE.search(before)
+    if quoted:  # 落实“划定”“立标”“治理”三项重点任务: the quoted names of the kinds, counted without 等
+        return quoted.group().count("”") == int(c.number.value)
+    if not before.endswith("等"):
         return False
     items = _LIST_START_RE.split(before[:-1])[-1]  # A、B等5个水库、C等3个: the list after the count before
     return items.count("、") >= 1 and items.count("、") + 1 == int(c.number.value)
+
+
+# “划定”“立标”“治理” / “一体化”和“高质量”: two or more quoted names run together, closing the text before a count
+_QUOTED_NAMES_BEFORE_RE = re.compile(r"(?:“[^“”\n]{1,12}”[、和及与]?){2,}$")
 
 
 def _drop_headline_repeats(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

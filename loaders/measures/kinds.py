@@ -19,6 +19,10 @@ from loaders.records import Sentence, fast_init
 _DONE = "已"  # the aspect marker of completed action
 _YEAR_ON_YEAR = "同比"
 _CUMULATIVE = "累计"
+# 完成了25个污水处理厂建设,投资7.5亿元 / 投入普查经费420万元 in a plan's review: money spent over its years (not 需投入,
+# money still needed; a count or a rate after 投入, 投入运营的车辆194辆 / 研发投入强度, is no money)
+_MONEY = "yuan"
+_INVESTED_RE = re.compile(r"(?<!需)(?:投资|投入)")
 _EACH_YEAR = "每年"
 _SHARE_OF = "占"  # 占市域面积26.1%: a share of a whole, a level
 _PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5处、省级12处; not a share: 其中A占97%)
@@ -44,6 +48,10 @@ _BASE_YEAR_RE = re.compile(r"(?:较|比|与|相比|相较)\s?((?:19|20)\d\d)\s?�
 _LAST_YEAR_BASE_RE = re.compile(r"同比|(?:较|比)(?:去年|上年|上一年)")  # a change on the year before: annual
 # 重点工程减排量 / 削减量: a quantity cut over a five-year plan's years, its total (the tables write it [ ])
 _FIVE_YEAR_AMOUNT_RE = re.compile(r"减排量|削减量")
+# 治理沙化土地6.67万亩 / 新增水土流失治理面积975平方公里 / 坝上地区造林100万亩: land worked over a five-year plan's
+# years, its total (a year's work in a report is another figure); an area's level (红线面积) names no work
+_LAND_WORKED_RE = re.compile(r"治理|整治|修复|防治|治沙|造林|育林|种草|封育|绿化|复绿|抚育")
+_AREA_UNITS = ("km2", "mu")
 _ANNUAL_CHANGE_RE = re.compile(r"逐年|年均|每年|同比|(?:较|比)(?:去年|上年|上一年)")  # a change of each year
 # “十四五”任务 / “十四五”主要污染物减排目标: a five-year plan the clause names (not “十四五”末 / 初, a time in it)
 _PLAN_NAMED_RE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?![末初])")
@@ -88,9 +96,11 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
             and (_FIVE_YEAR_AMOUNT_RE.search(c.subject)
+                 or (c.unit.unit in _AREA_UNITS and _LAND_WORKED_RE.search(c.subject)
+                     and not _ANNUAL_CHANGE_RE.search(doc.text, s_start, c.start))
                  or (c.is_change and not _ANNUAL_CHANGE_RE.search(doc.text, s_start, c.start)))):
-        # 氮氧化物重点工程减排量1.38万吨 / 单位地区生产总值能耗下降18% in a 十四五 plan: over 2021-2025 (a change
-        # with no base year written is counted from the plan's base, its first year's previous)
+        # 氮氧化物重点工程减排量1.38万吨 / 治理沙化土地6.67万亩 / 单位地区生产总值能耗下降18% in a 十四五 plan: over
+        # 2021-2025 (a change with no base year written is counted from the plan's base, its first year's previous)
         period = f"{year - 4}-{year}"
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
 
@@ -144,6 +154,7 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
                 or (c.unit.unit in COUNT_UNITS and part.rule.startswith("plan_review")
                     and _work_done_after(doc, c, clause))
+                or (c.unit.unit == _MONEY and part.rule.startswith("plan_review") and _INVESTED_RE.search(flows))
                 or (c.words_only and _names_the_plan(doc, c, period))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _EACH_YEAR in head:

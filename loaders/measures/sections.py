@@ -277,8 +277,17 @@ def _review_lead_part(doc: DocumentView, c: Candidate) -> Part | None:
 
 
 def _plans_ahead(doc: DocumentView, review: Part, c: Candidate) -> bool:
-    """The sentence sets a goal before the number: a year after the review (到2025年) or a target marker."""
+    """The sentence sets a goal before the number: a year after the review (到2025年) or a target marker (not
+    争取 of funds or done: 争取专项资金800万元, 成功争取, 争取到 are what the review says was obtained)."""
     s_start, _, _ = doc.sentence_at(c.start)
     head = doc.text[s_start : c.start]
+    if c.unit.unit == _MONEY or _SOUGHT_AND_GOT_RE.search(head):
+        head = head.replace(_SOUGHT, "")  # 争取…资金800万元 / 成功争取 / 争取到 in a review: funds or approval obtained
     return (any(int(m.group(1)) > review.last for m in _BY_YEAR_RE.finditer(head))
             or any(m in head for m in doc.grammar.target_markers))
+
+
+# 争取 (strive for) of funds, or done (成功争取, 争取到): what a review says was obtained, not a goal
+_SOUGHT = "争取"
+_MONEY = "yuan"
+_SOUGHT_AND_GOT_RE = re.compile(r"(?:成功|已)争取|争取到(?!\s?(?:19|20)\d\d)")

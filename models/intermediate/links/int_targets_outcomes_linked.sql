@@ -29,12 +29,16 @@ final as (
         links.target_measure_id || '~' || links.outcome_measure_id as link_id,
         targets.region_code,
         targets.year,
-        targets.period,
+        -- a target in words has no period of its own: the outcome answering it says which (link_compatible)
+        coalesce(targets.period, outcomes.period) as period,
         links.link_key,
         links.link_type,
         links.link_method,
         links.common_chars,
-        coalesce(targets.indicator_code, outcomes.indicator_code) as indicator_code,
+        -- a link by exact subject names no indicator (a second table row of one indicator links so)
+        case
+            when links.link_method <> 'subject_exact' then coalesce(targets.indicator_code, outcomes.indicator_code)
+        end as indicator_code,
         targets.subject_zh as target_subject_zh,
         outcomes.subject_zh as outcome_subject_zh,
         targets.unit,

@@ -35,9 +35,9 @@ def _totals(raw: Path) -> dict:
         docs, chars, pdfs, pages = con.execute(
             "select count(*), sum(n_chars), count(*) filter (source_format = 'pdf'), "
             "coalesce(sum(pages) filter (source_format = 'pdf'), 0) from read_parquet(?)",
-            [str(raw / "raw_documents.parquet")]).fetchone()
+            [str(raw / "raw_documents*.parquet")]).fetchone()
         measures = con.execute("select count(*) from read_parquet(?)",
-                               [str(raw / "raw_measures.parquet")]).fetchone()[0]
+                               [str(raw / "raw_measures*.parquet")]).fetchone()[0]
         failed = con.execute("select count(*) filter (severity = 'error') from read_parquet(?)",
                              [str(raw / "raw_load_errors.parquet")]).fetchone()[0]
     finally:
@@ -56,7 +56,7 @@ def _jieba_rate(raw: Path) -> dict:
     con = duckdb.connect()
     try:
         texts = [t for (t,) in con.execute("select text from read_parquet(?) where text is not null",
-                                           [str(raw / "raw_documents.parquet")]).fetchall()]
+                                           [str(raw / "raw_documents*.parquet")]).fetchall()]
     finally:
         con.close()
     w0, c0 = time.perf_counter(), time.process_time()

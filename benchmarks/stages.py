@@ -338,11 +338,13 @@ def count_rows(raw: Path) -> tuple[int | None, int | None, int | None]:
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
+    from loaders.writing import raw_rows
+
     def path(table: str) -> Path:
         return raw / f"{table}.parquet"
 
-    def rows(table: str) -> int | None:
-        return pq.ParquetFile(path(table)).metadata.num_rows if path(table).exists() else None
+    def rows(table: str) -> int | None:  # over the table's parts (loaders/writing.py)
+        return raw_rows(raw, table) if path(table).exists() else None
 
     failed = None
     if path("raw_load_errors").exists():
@@ -384,7 +386,7 @@ def workers_identical(n: int, gen: CorpusGenerator, workers: list[int], attempts
     """Load the same corpus with each worker count, then with the first again; compare the raw tables (load
     timestamps aside). When the two loads with the same count differ, the loader's code changed meanwhile (the
     tree is shared with people editing it): try again, and say so if it never settles."""
-    import pyarrow.parquet as pq
+    from loaders.writing import RAW_TABLES, read_raw
 
     work = OUT_ROOT / f"workers_{n}"
     docs = work / "docs"
@@ -397,9 +399,9 @@ def workers_identical(n: int, gen: CorpusGenerator, workers: list[int], attempts
         if stats.returncode < 0 or not (raw / "raw_documents.parquet").exists():
             return None
         tables = {}
-        for path in sorted(raw.glob("*.parquet")):
-            t = pq.read_table(path)
-            tables[path.stem] = t.drop_columns([c for c in ("occurred_at",) if c in t.column_names]).to_pylist()
+        for table in RAW_TABLES:  # a load from scratch writes one part a table; read them all anyway
+            t = read_raw(raw, table)
+            tables[table] = t.drop_columns([c for c in ("occurred_at",) if c in t.column_names]).to_pylist()
         return tables
 
     def as_sets(tables: dict) -> dict:

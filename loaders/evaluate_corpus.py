@@ -6,7 +6,7 @@ The gold is a folder of annotation batches (README.md there). A gold measure and
 when they come from the same document, have the same value (relative tolerance 1e-6, after the unit's
 canonical conversion) and unit, and the extracted number lies near the gold quote (a table cell lies after
 its row label). Matching is one to one, closest first (a cell of the gold's kind, year and
-indicator wins a tie within SAME_ROW characters). Reported, per set and per document kind:
+indicator wins a tie within SAME_ROW characters; a figure before the quote counts SAME_ROW farther). Reported, per set and per document kind:
 
 - headline: gold rows with an indicator; `fully_right` = matched with kind, indicator, comparator, year and
   region all right (the issue's "headline rows fully right"); recall of their values;
@@ -156,7 +156,10 @@ def match(gold: list[GoldMeasure], extracted: list[Extracted]) -> list[tuple[Gol
                     inside = 0 <= dist < len(g.quote)
                     disagree = ((g.kind != e.kind) + (g.year != e.year) + (g.indicator != e.indicator)
                                 + (g.value is not None and g.comparator != e.comparator))
-                    keys.append((not inside, abs(dist) + SAME_ROW * disagree, g.indicator != e.indicator))
+                    # a number before the quote (a cell ending the row above a table row's label) is a row
+                    # farther: the cells of the quote's own row follow it
+                    keys.append((not inside, abs(dist) + SAME_ROW * (disagree + (dist < 0)),
+                                 g.indicator != e.indicator))
             if keys:
                 candidates.append((min(keys), gi, e.measure_id, g, e))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))

@@ -4,7 +4,8 @@ process_document is pure (bytes in, rows out) so it can run in a worker process.
 load_folder streams a folder through a process pool into the four raw tables:
 - results come back in file order whatever the number of workers, so the output is identical;
 - an unchanged file (same name, same bytes, same LOADER_VERSION) is not parsed again: its rows
-  are copied from the previous Parquet;
+  stay in the part of the previous Parquet that holds them (loaders/writing.py: the raw tables as parts);
+  the new and changed documents' rows are written as a new part (_layout says when parts are rewritten);
 - a file removed from the folder loses its rows (the raw tables mirror the folder);
 - a bad file becomes a row of raw_load_errors and never stops the others;
 - among files of the same content, the one loaded before stays the original (else the first name);
@@ -20,12 +21,14 @@ import functools
 import hashlib
 import importlib.metadata
 import itertools
+import json
 import logging
 import multiprocessing
 import operator
 import os
 import signal
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
@@ -55,18 +58,27 @@ from loaders.errors import LoadError
 from loaders.faults import fault_point
 from loaders.ocr import flag_doubtful
 from loaders.writing import (
+    BASE,
+    PARTS_KEY,
+    ROW_TABLES,
     SCHEMAS,
     TableWriter,
     exclusive_lock,
+    part_path,
+    parts_on_disk,
+    published_parts,
+    raw_rows,
     raw_set_problem,
     remove_stale_temp_files,
+    remove_unpublished_parts,
     to_arrow,
     write_table,
 )
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_SHRINK = 0.2  # share of documents a load or build may lose before it is refused
-ROW_TABLES = ("raw_documents", "raw_items", "raw_measures")
+MAX_PARTS = 8  # parts of a row table a load may leave (compaction rule: _layout)
+MAX_DELTA_SHARE = 0.25  # share of the documents the deltas may hold before a load writes one base again
 VERSION_KEY = "envwh_loader_version"
 OCR_KEY = "envwh_ocr"  # the OCR program of a load with --ocr, "" without: switching it parses every file again
 
@@ -594,12 +606,12 @@ class LoadSummary:
 
 @dataclass
 class _Previous:
-    """What the previous load wrote: rows to reuse and first-seen times of its errors."""
+    """What the previous load wrote: where each document's rows are, and first-seen times of its errors."""
 
-    tables: dict[str, _RowGroups] = field(default_factory=dict)  # read a row group at a time, as rows are reused
-    doc_row: dict[str, int] = field(default_factory=dict)  # source_file -> row of raw_documents
-    # table -> document_id -> its runs of consecutive rows (start, length); one run when its rows were written together
-    runs_of: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)
+    parts: dict[str, _Part] = field(default_factory=dict)  # part -> its rows, when they can be reused
+    part_ids: dict[str, str | None] = field(default_factory=dict)  # part -> id of the load that wrote it
+    n_docs: dict[str, int] = field(default_factory=dict)  # part -> documents it holds
+    doc_of: dict[str, tuple[str, str]] = field(default_factory=dict)  # source_file -> (document_id, part)
     errors: list[dict] = field(default_factory=list)
     warnings_of: dict[tuple[str, str], list[dict]] = field(default_factory=dict)  # (file, sha) -> warnings
     reusable: dict[str, str] = field(default_factory=dict)
@@ -614,45 +626,83 @@ class _Previous:
             errors = out_dir / "raw_load_errors.parquet"
             if errors.exists():
                 prev.errors = _read(errors).to_pylist()
-            docs = out_dir / "raw_documents.parquet"
-            known: list[dict] = []
-            if docs.exists():
-                known = _read(docs, ["source_file", "content_sha256", "document_id"]).to_pylist()
-                prev.source_files = {d["source_file"] for d in known}
-                for d in known:
+            known: dict[str, list[dict]] = {}  # part -> its documents
+            for part, path in parts_on_disk(out_dir, "raw_documents").items():
+                known[part] = _read(path, ["source_file", "content_sha256", "document_id"]).to_pylist()
+                for d in known[part]:
+                    prev.source_files.add(d["source_file"])
                     prev.owner[d["content_sha256"]] = prev.owner[d["document_id"]] = d["source_file"]
-            paths = [out_dir / f"{t}.parquet" for t in ROW_TABLES]
-            if not all(p.exists() for p in paths):
+            if not all(part_path(out_dir, t, BASE).exists() for t in ROW_TABLES):
                 return prev
             prev.torn = raw_set_problem(out_dir) or ""
             if not reuse_rows or prev.torn:
                 return prev
-            if any((meta := pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != _version().encode()
-                   or meta.get(OCR_KEY.encode(), b"") != ocr_mode.encode() for p in paths):
-                return prev  # another loader version (or OCR setting) wrote them: parse everything again
-            prev.tables = {t: _RowGroups(p) for t, p in zip(ROW_TABLES, paths, strict=True)}
-            for table in ("raw_items", "raw_measures"):
-                prev.runs_of[table] = _runs(_read(out_dir / f"{table}.parquet", ["document_id"]).column(0))
-        except (OSError, pa.ArrowException) as exc:
+            for part in known:
+                paths = {t: part_path(out_dir, t, part) for t in ROW_TABLES}
+                if any((meta := pq.read_schema(p).metadata or {}).get(VERSION_KEY.encode()) != _version().encode()
+                       or meta.get(OCR_KEY.encode(), b"") != ocr_mode.encode() for p in paths.values()):
+                    return prev  # another loader version (or OCR setting) wrote them: parse everything again
+            prev.part_ids = published_parts(out_dir)
+            prev.parts = {part: _Part({t: part_path(out_dir, t, part) for t in ROW_TABLES}) for part in known}
+        except (OSError, ValueError, pa.ArrowException) as exc:
             return cls(torn=f"the previous raw tables cannot be read ({exc})")  # nothing to reuse: load everything
-        prev.doc_row = {d["source_file"]: i for i, d in enumerate(known)}
-        prev.reusable = {d["source_file"]: d["content_sha256"] for d in known}
+        prev.n_docs = {part: len(docs) for part, docs in known.items()}
+        prev.doc_of = {d["source_file"]: (d["document_id"], part) for part, docs in known.items() for d in docs}
+        prev.reusable = {d["source_file"]: d["content_sha256"] for docs in known.values() for d in docs}
         for e in prev.errors:
             if e["reason"] != "duplicate_content":
                 prev.warnings_of.setdefault((e["source_file"], e["content_sha256"]), []).append(e)
         return prev
 
-    def reuse(self, res: FileResult) -> tuple[str, dict[str, pa.Table], list[dict]]:
-        """document_id, row tables and warnings of an unchanged file, as the previous load wrote them."""
-        doc = self.tables["raw_documents"].rows(self.doc_row[res.source_file], 1)
-        doc_id = doc.column("document_id")[0].as_py()
-        tables = {"raw_documents": doc}
-        for table in ("raw_items", "raw_measures"):
-            runs = self.runs_of[table].get(doc_id, [(0, 0)])  # one run: a document's rows are written together
-            parts = [self.tables[table].rows(start, n) for start, n in runs]
-            tables[table] = parts[0] if len(parts) == 1 else pa.concat_tables(parts)
-        warnings = [dict(e) for e in self.warnings_of.get((res.source_file, res.content_sha256), [])]
-        return doc_id, tables, warnings
+    def warnings(self, res: FileResult) -> list[dict]:
+        """The warnings of an unchanged file, as the previous load wrote them."""
+        return [dict(e) for e in self.warnings_of.get((res.source_file, res.content_sha256), [])]
+
+
+class _Part:
+    """One part of the row tables (a previous part, or this load's new rows): a document's rows found by the
+    runs of its document_id, read a row group at a time."""
+
+    def __init__(self, paths: dict[str, Path]) -> None:
+        self.tables = {t: _RowGroups(p) for t, p in paths.items()}
+        self._runs: dict[str, dict[str, list[tuple[int, int]]]] = {}
+
+    def rows(self, doc_id: str) -> dict[str, pa.Table]:
+        found = {}
+        for t, groups in self.tables.items():
+            if t not in self._runs:
+                self._runs[t] = _runs(groups.file.read(columns=["document_id"], use_threads=False).column(0))
+            runs = self._runs[t].get(doc_id, [(0, 0)])  # one run: a document's rows are written together
+            parts = [groups.rows(start, n) for start, n in runs]
+            found[t] = parts[0] if len(parts) == 1 else pa.concat_tables(parts)
+        return found
+
+
+def _layout(n_docs: dict[str, int], kept: list[tuple[str, str | None]]) -> tuple[set[str], str | None]:
+    """Which previous parts a load rewrites, and the name of the part it writes (None: none).
+
+    kept: (document_id, its previous part or None when parsed by this load) of the documents loaded, in name
+    order. A part holding a document that is not kept (removed, changed, now a duplicate) is rewritten without
+    it; when that part is the base, or when the deltas would hold more than MAX_DELTA_SHARE of the documents,
+    every part is (one base again, as a load from scratch writes it); a load that would leave more than MAX_PARTS
+    parts merges the deltas into its new one. The new part holds the new documents and those of the parts
+    rewritten: the base when no other part is left, else the delta numbered after the last."""
+    still = Counter(part for _, part in kept if part is not None)
+    rewritten = {part for part, n in n_docs.items() if still[part] < n}
+    deltas = {part for part in n_docs if part != BASE}
+    if BASE in rewritten:
+        rewritten = set(n_docs)
+    if len(n_docs) - len(rewritten) + 1 > MAX_PARTS:
+        rewritten |= deltas
+    in_deltas = sum(1 for _, part in kept if part is None or part in deltas)
+    if in_deltas > MAX_DELTA_SHARE * len(kept):
+        rewritten = set(n_docs)
+    left = [part for part in n_docs if part not in rewritten]
+    if not left:
+        return rewritten, BASE
+    if not any(part is None or part in rewritten for _, part in kept):
+        return rewritten, None
+    return rewritten, str(max((int(p) for p in deltas), default=0) + 1)
 
 
 def _read(path: Path, columns: list[str] | None = None) -> pa.Table:
@@ -729,6 +779,7 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
     summary = LoadSummary(out_dir=out_dir)
     with exclusive_lock(out_dir / ".load.lock", "a load into this folder"):
         remove_stale_temp_files(out_dir)
+        remove_unpublished_parts(out_dir)  # of a load stopped before or after its commit
         ocr_mode = (ocr.tesseract_version() or "missing") if options.ocr else ""
         prev = _Previous.read(out_dir, options.incremental, ocr_mode)
         summary.repaired = prev.torn
@@ -739,39 +790,41 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
         first_seen = {_error_key(e): e["occurred_at"] for e in prev.errors}
         version = {VERSION_KEY: _version(), **({OCR_KEY: ocr_mode} if ocr_mode else {})}
         load_id = hashlib.sha256((_version() + ocr_mode).encode())  # of what was loaded: the same inputs, the same id
-        writers = {t: TableWriter(t, out_dir, version) for t in ROW_TABLES}
+        new_rows = {t: TableWriter(t, out_dir, version) for t in ROW_TABLES}  # of the documents parsed by this load
+        writers = list(new_rows.values())
         try:
             batch: dict[str, list[pa.Table]] = {t: [] for t in ROW_TABLES}
             n_in_batch = 0
             errors: list[dict] = []
+            kept: list[tuple[str, str | None]] = []  # (document_id, previous part or None) of the documents loaded
             by_sha: dict[str, str] = {}  # content_sha256 -> the file loaded with it
             by_doc: dict[str, str] = {}  # document_id -> the file loaded with it
 
             def handle(res: FileResult) -> None:
                 nonlocal n_in_batch
                 new_errors = list(res.errors)
-                loaded: dict[str, pa.Table] | None = None
+                loaded, part = False, None
                 if res.content_sha256 in by_sha:
                     new_errors = [_duplicate(res, by_sha[res.content_sha256], "same bytes as")]
                 elif res.reused:
-                    doc_id, loaded, new_errors = prev.reuse(res)
+                    (doc_id, part), loaded, new_errors = prev.doc_of[res.source_file], True, prev.warnings(res)
                 elif res.tables is not None:
-                    doc_id, loaded = res.document_id, res.tables
-                if loaded is not None and doc_id in by_doc:
+                    doc_id, loaded = res.document_id, True
+                if loaded and doc_id in by_doc:
                     new_errors = [_duplicate(res, by_doc[doc_id], "same text, once cleaned, as")]
-                    loaded = None
-                if loaded is not None:
+                    loaded = False
+                if loaded:
                     by_sha[res.content_sha256] = by_doc[doc_id] = res.source_file
                     summary.unchanged += res.reused
                     summary.parsed += not res.reused
-                    summary.items += loaded["raw_items"].num_rows
-                    summary.measures += loaded["raw_measures"].num_rows
-                    for t in ROW_TABLES:
-                        batch[t].append(loaded[t])
-                    n_in_batch += 1
-                    if n_in_batch >= options.batch_docs:
-                        _flush(writers, batch)
-                        n_in_batch = 0
+                    kept.append((doc_id, part))
+                    if not res.reused:
+                        for t in ROW_TABLES:
+                            batch[t].append(res.tables[t])
+                        n_in_batch += 1
+                        if n_in_batch >= options.batch_docs:
+                            _flush(new_rows, batch)
+                            n_in_batch = 0
                 elif any(e["severity"] == "error" for e in new_errors):  # a duplicate or a skipped table is no failure
                     summary.failed += 1
                 load_id.update(f"{res.source_file}\0{res.content_sha256}\0{doc_id if loaded else '-'}\0".encode())
@@ -805,22 +858,55 @@ def load_folder(folder: Path, out_dir: Path, options: LoadOptions | None = None,
             for late in waiting.values():  # unreachable unless an owner vanished mid-load; never drop a file
                 for res in late:
                     handle(res)
-            _flush(writers, batch)
+            _flush(new_rows, batch)
             fault_point("load:parsed")
             check_shrink("the load", len(prev.source_files), summary.loaded, options.max_shrink)
-            # the row tables first, the error table last; all four carry the load's id
-            for t in ROW_TABLES:
-                writers[t].commit(load_id.hexdigest()[:16])
-            write_table(errors, "raw_load_errors", out_dir, version, load_id.hexdigest()[:16])
+            this_load = load_id.hexdigest()[:16]
+            rewritten, new_part = _layout(prev.n_docs, kept)
+            out = new_rows
+            for w in new_rows.values():
+                w.close(this_load)
+            if new_part is not None and any(part is not None for _, part in kept if part in rewritten):
+                out = _rewrite(kept, rewritten, prev, new_rows, out_dir, version, options.batch_docs, this_load)
+                writers += out.values()
+            # the row tables' new part first, the error table (naming the parts published) last
+            published = {part: prev.part_ids.get(part) for part in prev.n_docs if part not in rewritten}
+            if new_part is not None:
+                for t in ROW_TABLES:
+                    out[t].publish(part_path(out_dir, t, new_part))
+                published[new_part] = this_load
+            write_table(errors, "raw_load_errors", out_dir, version, this_load,
+                        {PARTS_KEY: json.dumps(published, sort_keys=True)})
+            remove_unpublished_parts(out_dir)  # the parts rewritten, and those of a set parsed again
         finally:
-            for w in writers.values():
+            for w in writers:
                 w.abort()
         summary.removed = len(prev.source_files - current)
+        summary.items, summary.measures = raw_rows(out_dir, "raw_items"), raw_rows(out_dir, "raw_measures")
     # Arrow's allocator (mimalloc) keeps the pages of freed tables: without this ~1.4 GB of them (10 000 documents)
     # stayed resident while a refresh's dbt build ran (benchmarks/RESULTS.md, issue 12)
     prev = _Previous()
     pa.default_memory_pool().release_unused()
     return summary
+
+
+def _rewrite(kept: list[tuple[str, str | None]], rewritten: set[str], prev: _Previous, new_rows: dict[str, TableWriter],
+             out_dir: Path, version: dict[str, str], batch_docs: int, load_id: str) -> dict[str, TableWriter]:
+    """The new part when it holds documents of rewritten parts: their rows and the new ones, in name order, from
+    the parts holding them (read a row group at a time), batch_docs documents a row group as a load writes them."""
+    fresh = _Part({t: w.tmp for t, w in new_rows.items()})
+    out = {t: TableWriter(t, out_dir, version) for t in ROW_TABLES}
+    batch: dict[str, list[pa.Table]] = {t: [] for t in ROW_TABLES}
+    docs = [(doc_id, part) for doc_id, part in kept if part is None or part in rewritten]
+    for i, (doc_id, part) in enumerate(docs, 1):
+        for t, rows in (fresh if part is None else prev.parts[part]).rows(doc_id).items():
+            batch[t].append(rows)
+        if i % batch_docs == 0:
+            _flush(out, batch)
+    _flush(out, batch)
+    for w in out.values():
+        w.close(load_id)
+    return out
 
 
 def _error_key(e: dict) -> tuple:

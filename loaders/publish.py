@@ -493,14 +493,16 @@ def _update_record(published: Path, **fields: dict | None) -> None:
 
 
 def raw_counts(raw_dir: Path) -> dict[str, int]:
-    import pyarrow.parquet as pq
+    """Rows of each raw table present in raw_dir, over its parts; -1 when one cannot be read."""
+    from loaders.writing import RAW_TABLES, raw_rows
 
     counts = {}
-    for path in sorted(raw_dir.glob("raw_*.parquet")):
-        try:
-            counts[path.stem] = pq.read_metadata(path).num_rows
-        except OSError:
-            counts[path.stem] = -1
+    for table in RAW_TABLES:
+        if (raw_dir / f"{table}.parquet").exists():
+            try:
+                counts[table] = raw_rows(raw_dir, table)
+            except OSError:
+                counts[table] = -1
     return counts
 
 

@@ -756,8 +756,9 @@ _BRACKETED = re.compile(r"[\[［【](.+)[\]］】]")
 _FIGURE_WITH_PARTS = re.compile(r"([^()（）]+?)\s*[(（]((?:[\u4e00-\u9fff]{2,8}\s*\d+(?:\.\d+)?%?[、,，;；]?\s*){2,})[)）]")
 _OF_WHICH_FIGURE = re.compile(r"([≥≤<>]?\d+(?:\.\d+)?%?)\s*[,，;；]\s*其中([\u4e00-\u9fff]{2,8}?)"
                               r"(?:(?:19|20)\d\d年)?(?:目标值?)?(?:为|是)?\s*([≥≤<>]?\d+(?:\.\d+)?%?)")
-# a cell restating its row's rate before the figure (城市(含县城)污水处理率82%)
-_RESTATED_FIGURE = re.compile(r"([^\d]{2,20}?(?:率|比例))\s*([≥≤<>]?\d+(?:\.\d+)?[%％])")
+# a cell restating its row's rate before the figure (城市(含县城)污水处理率82%), maybe with a clause of no
+# figure after it (综合利用率85%且无危险废物排放；): the clause qualifies, the figure stays the rate's
+_RESTATED_FIGURE = re.compile(r"([^\d]{2,20}?(?:率|比例))\s*([≥≤<>]?\d+(?:\.\d+)?[%％])(?:\s*[且并,，;；][^\d]*)?")
 _RATE_LIST = re.compile(r"\s*([^\d,，;；:：]{2,20}?(?:率|比例))\s*([≥≤<>]?\d+(?:\.\d+)?[%％])\s*[,，;；]?")
 _NAME_GROUP = re.compile(r"\s*([\u4e00-\u9fff]{2,8})[:：]\s*((?:[≥≤<>]?\s?\d+(?:\.\d+)?[%％]?[;；,，]?\s*)+)")
 _GROUP_FIGURE = re.compile(r"[≥≤<>]?\s?\d+(?:\.\d+)?[%％]?")

@@ -1,17 +1,24 @@
-"""Parquet output: typed schemas of the raw tables and atomic writes.
+"""Parquet output: typed schemas of the raw tables, their parts, and atomic writes.
 
-Every table is written to a hidden temp file in the output folder and renamed onto
-<table>.parquet only when complete, so a reader (or a crash) sees the old complete
-file or the new complete one, never a partial one.
+Every file is written to a hidden temp file in the output folder and renamed onto its name
+only when complete, so a reader (or a crash) sees the old complete file or the new complete
+one, never a partial one.
 
-The four tables are one unit: each carries the id of the load that wrote it (LOAD_ID_KEY in
-its footer), so a set torn by a load killed between the four renames is detected on read
-(raw_set_problem) and repaired by the next load.
+A row table (raw_documents, raw_items, raw_measures) is a set of parts: the base
+<table>.parquet and deltas <table>.<n>.parquet, read together by the glob <table>*.parquet.
+The three row tables always have the same parts, holding the same documents, so that a refresh
+writes only its new and changed documents' rows as a new delta (loaders/pipeline.py says when
+parts are rewritten or merged). raw_load_errors is one file, written last: its footer names the
+parts the load published and the id of the load that wrote each (PARTS_KEY), and each part carries
+that id in its own footer (LOAD_ID_KEY). A set torn by a load killed between its renames (a part
+no load published, or one another load wrote) is detected on read (raw_set_problem): the next
+load removes parts no load published and parses again what it cannot trust.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -33,7 +40,10 @@ _TYPES = {
 }
 TEMP_GLOB = ".raw_*.tmp"  # what a killed writer leaves behind; removed by the next load
 RAW_TABLES = ("raw_documents", "raw_items", "raw_measures", "raw_load_errors")
-LOAD_ID_KEY = "envwh_load_id"  # the same in the four tables of one load
+ROW_TABLES = RAW_TABLES[:3]  # the tables of documents' rows, kept as parts
+LOAD_ID_KEY = "envwh_load_id"  # of the load that wrote the file
+PARTS_KEY = "envwh_parts"  # in raw_load_errors: {part: load id} of the row tables' parts the load published
+BASE = ""  # the base part, <table>.parquet; a delta is named by its number, <table>.<n>.parquet
 
 
 def _schema(columns: list[str]) -> pa.Schema:
@@ -74,7 +84,8 @@ def fsync_dir(folder: Path) -> None:
 
 
 class TableWriter:
-    """Streams one raw table to a temp file; commit() renames it onto <table>.parquet.
+    """Streams one raw table (or one part of it) to a temp file; commit() renames it onto <table>.parquet,
+    or close() then publish(path) onto a part.
 
     Each write() becomes one row group, so the bytes depend only on the rows and on
     how the caller batches them (the loader batches by document count, not by timing).
@@ -102,18 +113,27 @@ class TableWriter:
         self._writer.write_table(arrow, row_group_size=arrow.num_rows)
         self.n_rows += arrow.num_rows
 
-    def commit(self, load_id: str | None = None) -> Path:
-        assert self._writer is not None, "commit twice"
-        if load_id is not None:
-            self._writer.add_key_value_metadata({LOAD_ID_KEY: load_id})
+    def close(self, load_id: str | None = None, extra: dict[str, str] | None = None) -> Path:
+        """Finish the temp file (readable, not yet published)."""
+        assert self._writer is not None, "close twice"
+        if load_id is not None or extra:
+            self._writer.add_key_value_metadata({**({LOAD_ID_KEY: load_id} if load_id is not None else {}),
+                                                 **(extra or {})})
         self._writer.close()
         self._writer = None
         with open(self.tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(self.tmp, self.final)
-        fsync_dir(self.final.parent)
+        return self.tmp
+
+    def publish(self, final: Path) -> Path:
+        os.replace(self.tmp, final)
+        fsync_dir(final.parent)
         fault_point(f"load:renamed:{self.table}")
-        return self.final
+        return final
+
+    def commit(self, load_id: str | None = None, extra: dict[str, str] | None = None) -> Path:
+        self.close(load_id, extra)
+        return self.publish(self.final)
 
     def abort(self) -> None:
         if self._writer is not None:
@@ -123,12 +143,12 @@ class TableWriter:
 
 
 def write_table(rows: list[dict], table: str, out_dir: Path, metadata: dict[str, str] | None = None,
-                load_id: str | None = None) -> Path:
-    """Write rows as out_dir/<table>.parquet atomically (one row group)."""
+                load_id: str | None = None, extra: dict[str, str] | None = None) -> Path:
+    """Write rows as out_dir/<table>.parquet atomically (one row group); extra: more footer metadata."""
     writer = TableWriter(table, out_dir, metadata)
     try:
         writer.write(rows)
-        return writer.commit(load_id)
+        return writer.commit(load_id, extra)
     finally:
         writer.abort()
 
@@ -138,20 +158,78 @@ def load_id_of(path: Path) -> str | None:
     return value.decode() if value else None
 
 
+def part_path(out_dir: Path, table: str, part: str) -> Path:
+    return out_dir / (f"{table}.parquet" if part == BASE else f"{table}.{part}.parquet")
+
+
+def parts_on_disk(out_dir: Path, table: str) -> dict[str, Path]:
+    """part -> path of the parts of a row table found in out_dir, the base first, then the deltas by number."""
+    found = {}
+    for path in out_dir.glob(f"{table}*.parquet"):
+        middle = path.name[len(table):-len(".parquet")]  # "" for the base, ".<n>" for a delta
+        if middle == "" or (middle[:1] == "." and middle[1:].isdigit()):
+            found[middle[1:]] = path
+    return dict(sorted(found.items(), key=lambda kv: -1 if kv[0] == BASE else int(kv[0])))
+
+
+def published_parts(out_dir: Path) -> dict[str, str | None]:
+    """part -> id of the load that wrote it, of the row tables' parts the last load published (its
+    raw_load_errors footer); a set written before parts (one file a table) is its base alone."""
+    meta = pq.read_metadata(out_dir / "raw_load_errors.parquet").metadata or {}
+    if parts := meta.get(PARTS_KEY.encode()):
+        return json.loads(parts)
+    load_id = meta.get(LOAD_ID_KEY.encode())
+    return {BASE: load_id.decode() if load_id else None}
+
+
+def read_raw(out_dir: Path, table: str, columns: list[str] | None = None) -> pa.Table:
+    """Every row of a raw table: its parts in order, as dbt's sources read them (<table>*.parquet)."""
+    paths = parts_on_disk(out_dir, table).values() if table in ROW_TABLES else [out_dir / f"{table}.parquet"]
+    tables = [pq.read_table(p, columns=columns).replace_schema_metadata(None) for p in paths]
+    return pa.concat_tables(tables) if tables else SCHEMAS[table].empty_table().select(columns or SCHEMAS[table].names)
+
+
+def raw_rows(out_dir: Path, table: str) -> int:
+    """Rows of a raw table over its parts, from the footers."""
+    paths = parts_on_disk(out_dir, table).values() if table in ROW_TABLES else [out_dir / f"{table}.parquet"]
+    return sum(pq.read_metadata(p).num_rows for p in paths)
+
+
 def raw_set_problem(out_dir: Path) -> str | None:
     """Why the raw tables of out_dir are not the complete output of one load, or None when they are."""
-    ids = set()
-    for table in RAW_TABLES:
-        path = out_dir / f"{table}.parquet"
-        if not path.exists():
-            return f"{path.name} is missing"
-        try:
-            ids.add(load_id_of(path))
-        except (OSError, pa.ArrowException) as exc:
-            return f"{path.name} cannot be read ({exc})"
-    if len(ids) > 1:
-        return "the raw tables come from different loads (a load was stopped between its renames)"
+    errors = out_dir / "raw_load_errors.parquet"
+    for table in ROW_TABLES:
+        if not part_path(out_dir, table, BASE).exists():
+            return f"{table}.parquet is missing"
+    if not errors.exists():
+        return f"{errors.name} is missing"
+    try:
+        published = published_parts(out_dir)
+        for table in ROW_TABLES:
+            on_disk = parts_on_disk(out_dir, table)
+            if set(on_disk) != set(published):
+                return f"{table} has parts no load published together (a load was stopped between its renames)"
+            if any(load_id_of(path) != published[part] for part, path in on_disk.items()):
+                return "the raw tables come from different loads (a load was stopped between its renames)"
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        return f"the raw tables cannot be read ({exc})"
     return None
+
+
+def remove_unpublished_parts(out_dir: Path) -> list[Path]:
+    """Parts the last load did not publish: a load stopped before its commit (its new parts) or after it
+    (the parts it replaced). Call only while holding the load lock; nothing when the set cannot be read."""
+    try:
+        published = published_parts(out_dir)
+    except (OSError, ValueError, pa.ArrowException):
+        return []
+    stale = [path for table in ROW_TABLES for part, path in parts_on_disk(out_dir, table).items()
+             if part not in published]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    if stale:
+        fsync_dir(out_dir)
+    return stale
 
 
 def remove_stale_temp_files(out_dir: Path) -> list[Path]:

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 from loaders.pipeline import LoadOptions, LoadSummary, load_folder
+from loaders.writing import read_raw
 
 ROOT = Path(__file__).resolve().parents[1]
 ENVWH = Path(sys.executable).with_name("envwh")
@@ -65,7 +65,8 @@ def run_load(folder: Path, raw: Path, **options) -> LoadSummary:
 
 
 def rows(raw: Path, table: str) -> list[dict]:
-    return pq.read_table(raw / f"{table}.parquet").to_pylist()
+    """Every row of a raw table, over its parts (a row table's base and deltas)."""
+    return read_raw(raw, table).to_pylist()
 
 
 def file_bytes(raw: Path) -> dict[str, bytes]:

@@ -118,3 +118,13 @@ def test_the_environmental_rows_of_a_full_document_no_row_answers_are_listed():
     got = [Extracted("m0", "d.pdf", "outcome", None, "eq", 1.0, "percent", 2023, "某市", True, 0)]
     missed = score(documents, gold, got, [], [])["missed_environmental"]
     assert [(m["quote"], m["value"]) for m in missed] == [("乙率", 2.0)]  # not the economy row 丙率
+
+
+def test_the_cells_of_a_label_s_own_row_win_over_equal_cells_ending_the_row_above():
+    """市级…达标率 | 100% | 100%\n 县级…达标率 | 100% | 100%: the 县级 gold row takes the cell after its label, not
+    the nearer one of the 市级 row printed just before it (which its own gold row then misses)."""
+    upper = _gold("outcome", 2020, 0)  # label of the row above at 0, its cell at 40
+    lower = _gold("outcome", 2020, 52)  # the next row's label, its cell at 95 (43 after, 12 before)
+    cells = [_cell("upper_cell", "outcome", 2020, 40), _cell("lower_cell", "outcome", 2020, 95)]
+    pairs = {(g.position, e.measure_id) for g, e in match([lower, upper], cells)}
+    assert pairs == {(0, "upper_cell"), (52, "lower_cell")}

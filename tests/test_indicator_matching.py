@@ -238,3 +238,20 @@ def test_livestock_waste_rural_sewage_treated_grassland_cover_and_a_fall_of_the_
              ("全市重污染天数比例", "percent", False)]
     assert _both(cases) == ["livestock_manure_utilization_rate", None, "rural_sewage_treatment_rate",
                             "rural_sewage_treatment_rate", "grassland_vegetation_cover", None, "heavy_pollution_days_ratio"]
+
+
+def test_a_basin_function_rate_and_a_row_naming_the_disposal_without_its_rate():
+    """重点流域功能达标率 (a basin's water-function compliance, a plan table's row per basin) is the
+    water-function-zone rate, but not of the sea or of soil; a plan's row 工业危险废物处置 | % | 安全可控 names
+    the hazardous-waste disposal rate without its 率 (as 重点建设用地安全利用 names its rate), never a
+    disposal capacity (万吨/年) or a site."""
+    cases = [("某区重点流域功能达标率(某溪)", "percent", False), ("近岸海域功能达标率", "percent", False),
+             ("土壤环境质量功能达标率", "percent", False), ("某区工业危险废物处置", "percent", False),
+             ("危险废物处置利用率", "percent", False), ("全市危险废物处置能力", "t_per_year", False),
+             ("危险废物处置场", "count", False)]
+    assert _both(cases) == ["water_function_zone_compliance_rate", None, None, "hazardous_waste_safe_disposal_rate",
+                            "hazardous_waste_safe_disposal_rate", None, None]
+    words = [("某区工业危险废物处置", "percent", False), ("危险废物处置能力", "percent", False)]
+    python = [assign_indicator(s, u, load_synonyms(), c, words_only=True) for s, u, c in words]
+    assert python == ["hazardous_waste_safe_disposal_rate", None]
+    assert _sql_matches(duckdb.connect(), words, words_only=True) == python

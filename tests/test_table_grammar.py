@@ -709,3 +709,20 @@ def test_a_row_naming_only_a_place_takes_the_metric_of_the_category_it_sits_unde
     got = {m.subject_zh for m in _measures(rows)}
     assert got == {"区域森林覆盖率", "区域湿地保护率", "市区建成区黑臭水体消除比例", "县城建成区黑臭水体消除比例",
                    "区域水土保持率"}
+
+
+def test_a_cell_restating_its_rate_with_a_clause_after_the_figure_gives_the_figure():
+    """工业固体废物综合利用率85%且无危险废物排放； in the base year's column: the row's rate restated, its figure,
+    then a clause with no figure of its own; the figure is the base year's value (it was read as a sentence
+    and lost). A clause holding a figure of its own is no such clause: the cell is not cut."""
+    c = PdfCanvas()
+    top = c.lines(["样例市“十四五”生态环境保护规划", "表1 “十三五”规划指标完成情况"])
+    c.grid([["指标", "2015年", "2020年目标值", "2020年实际值"],
+            ["区域固废综合利用率", "固废综合利用率85%且无危废排放;", "≥90%", "90%"],
+            ["区域污水集中处理率", "污水处理率82%,其中县城60%", "≥90%", "93.5%"],
+            ["区域森林覆盖率", "59.8%", "≥60%", "60.2%"], ["区域湿地保护率", "50%", "≥52%", "53%"]],
+           top - 10, [130, 210, 90, 90])
+    got = _pdf_measures(c.pdf())
+    assert ("区域固废综合利用率", "outcome", 2015, "85%") in got
+    assert ("区域固废综合利用率", "target", 2020, "≥90%") in got
+    assert ("区域污水集中处理率", "outcome", 2015, "82%") not in got  # 其中县城60%: a figure of its own

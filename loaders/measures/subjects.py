@@ -67,8 +67,10 @@ _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:�
 # words that qualify a metric and belong to it when a list shares it (安全利用率, 无害化处理率)
 _SHORT_NAME = 6  # characters: a name without metric in a list (受污染耕地, 县城), not a clause
 _METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "资源化", "回收")
-# 县级及以上 / 省控及以上: a fixed phrase of rank, no list
-_LIST_SPLIT_RE = re.compile(r"[、和与]|及(?!以[上下])")
+# 县级及以上 / 省控及以上: a fixed phrase of rank, no list; nor the 及 / 与 inside a metric's word (普及率, 处置及时率,
+# 公众参与率)
+_LIST_SPLIT_RE = re.compile(r"[、和]|(?<!参)与|(?<!普)及(?!以[上下]|时)")
+_RATE_WORDS = ("普及率", "及时率", "参与率")  # whole words of a rate: a shared metric is never cut inside one
 _LEVEL_RE = re.compile(r"(?:国家|中央|国|省|市|县|区|自治区|自治州|盟|旗)级?")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|提高到|提升至|提高至|下降到|降至)?$")
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
@@ -399,8 +401,9 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
     taking the last one's metric; a 、 inside brackets (县(市、区)) lists nothing."""
     c = cands[i]
     a, b = doc.clause(c.start, c.end)
-    if (c.unit.unit != "percent" or c.number is None or c.number.value is None
-            or not c.subject.endswith(RATIO_ENDINGS)):
+    # a rate in words (受污染耕地、受污染地块安全利用率达到省级下达指标) holds for each like a number
+    stated = c.words_only or (c.number is not None and c.number.value is not None)
+    if c.unit.unit != "percent" or not stated or not c.subject.endswith(RATIO_ENDINGS):
         return False
     if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
         return False
@@ -455,6 +458,8 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
         modifier = next((m for m in _METRIC_MODIFIERS if start > len(m) and last[:start].endswith(m)), "")
         return last[start - len(modifier) :]
     cut = min(len(p) for p in parts[:-1])
+    # 农村自来水、卫生户厕普及率: a first name longer than the last's thing still shares the whole 普及率
+    cut = min([cut] + [len(last) - len(w) for w in _RATE_WORDS if last.endswith(w)])
     return last[cut:] if len(last) > cut else ""
 
 

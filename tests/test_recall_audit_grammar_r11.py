@@ -1,0 +1,60 @@
+"""Grammar of the recall round 11 (R10's miss, tests/gold/corpus/audits/): several metrics stated with one value.
+Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helper import CITY_PLAN, extract
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(m.subject_zh, m.value, m.comparator, m.kind, m.year) for m in extract(text, CITY_PLAN)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a metric whose word holds 及 or 与 (普及率, 及时率, 参与率) is one item of the list, not two
+        ("到2025年,农村卫生厕所普及率和示范村无害化厕所普及率均达90%以上。",
+         [("农村卫生厕所普及率", 90.0, "ge", "target", 2025), ("示范村无害化厕所普及率", 90.0, "ge", "target", 2025)]),
+        ("到2025年,城镇燃气普及率、农村自来水普及率均达到98%。",
+         [("城镇燃气普及率", 98.0, "eq", "target", 2025), ("农村自来水普及率", 98.0, "eq", "target", 2025)]),
+        ("到2025年,突发环境事件应急处置及时率、公众参与率均达到100%。",
+         [("突发环境事件应急处置及时率", 100.0, "eq", "target", 2025), ("公众参与率", 100.0, "eq", "target", 2025)]),
+        # a head written once for both: each takes it
+        ("到2025年,城市及农村自来水普及率均达到99%。",
+         [("城市自来水普及率", 99.0, "eq", "target", 2025), ("农村自来水普及率", 99.0, "eq", "target", 2025)]),
+        # 分别 with as many values pairs them in order
+        ("到2025年,城市和农村自来水普及率分别达到99%和95%。",
+         [("城市自来水普及率", 99.0, "eq", "target", 2025), ("农村自来水普及率", 95.0, "eq", "target", 2025)]),
+        # a fixed phrase of rank or timeliness is no list
+        ("到2025年,县级及以上城市集中式饮用水水源水质达标率达到100%。",
+         [("县级及以上城市集中式饮用水水源水质达标率", 100.0, "eq", "target", 2025)]),
+        ("到2025年,环境信访办结及时率达到100%。", [("环境信访办结及时率", 100.0, "eq", "target", 2025)]),
+    ],
+)
+def test_metrics_sharing_one_value_take_a_row_each(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of rates sharing its ending, stated in words: each takes the words
+        ("到2025年,受污染耕地、受污染地块安全利用率达到省级下达指标。",
+         [("受污染耕地安全利用率", None, "eq", "target", 2025), ("受污染地块安全利用率", None, "eq", "target", 2025)]),
+        ("到2025年,受污染耕地和建设用地安全利用率完成省下达目标。",
+         [("受污染耕地安全利用率", None, "eq", "target", 2025), ("建设用地安全利用率", None, "eq", "target", 2025)]),
+        # one place in brackets lists nothing
+        ("到2025年,县(市、区)饮用水水源地达标率达到省定要求。",
+         [("县(市、区)饮用水水源地达标率", None, "eq", "target", 2025)]),
+    ],
+)
+def test_a_list_of_rates_stated_in_words_takes_a_row_each(text, expected):
+    assert _rows(text) == expected
+
+
+def test_a_name_longer_than_the_last_things_shares_the_whole_rate_word():
+    # 农村自来水、卫生户厕普及率超过98%、85%: the first rate is 农村自来水普及率, not 农村自来水及率
+    got = [(m.subject_zh, m.value) for m in extract("2025年,农村自来水、卫生户厕普及率超过98%、85%。", CITY_PLAN)]
+    assert got == [("农村自来水普及率", 98.0), ("卫生户厕普及率", 85.0)]

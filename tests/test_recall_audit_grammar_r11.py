@@ -45,6 +45,10 @@ def test_metrics_sharing_one_value_take_a_row_each(text, expected):
          [("受污染耕地安全利用率", None, "eq", "target", 2025), ("受污染地块安全利用率", None, "eq", "target", 2025)]),
         ("到2025年,受污染耕地和建设用地安全利用率完成省下达目标。",
          [("受污染耕地安全利用率", None, "eq", "target", 2025), ("建设用地安全利用率", None, "eq", "target", 2025)]),
+        # an amount of its own (粮食产量) takes no rate; a last item listing again is not read here: one row as written
+        ("2024年,粮食产量、单位地区生产总值能耗降低率完成省下达目标任务。",
+         [("粮食产量、单位地区生产总值能耗降低率", None, "eq", "target", 2024)]),
+        ("到2025年,化肥、农药使用量和利用率达到国家要求。", [("化肥、农药使用量和利用率", None, "eq", "target", 2025)]),
         # one place in brackets lists nothing
         ("到2025年,县(市、区)饮用水水源地达标率达到省定要求。",
          [("县(市、区)饮用水水源地达标率", None, "eq", "target", 2025)]),
@@ -58,3 +62,22 @@ def test_a_name_longer_than_the_last_things_shares_the_whole_rate_word():
     # 农村自来水、卫生户厕普及率超过98%、85%: the first rate is 农村自来水普及率, not 农村自来水及率
     got = [(m.subject_zh, m.value) for m in extract("2025年,农村自来水、卫生户厕普及率超过98%、85%。", CITY_PLAN)]
     assert got == [("农村自来水普及率", 98.0), ("卫生户厕普及率", 85.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places named one by one before a service's rate: each place's rate is of the whole service
+        ("到2025年,城市和县城污水处理率分别达到98%以上。",
+         [("城市污水处理率", 98.0), ("县城污水处理率", 98.0)]),
+        ("到2025年,城市、县城、重点建制镇污水处理率分别达到95%、90%、75%。",
+         [("城市污水处理率", 95.0), ("县城污水处理率", 90.0), ("重点建制镇污水处理率", 75.0)]),
+        ("2023年,主城区、县城、乡镇生活污水处理率分别达到95.3%、88%、71%。",
+         [("主城区生活污水处理率", 95.3), ("县城生活污水处理率", 88.0), ("乡镇生活污水处理率", 71.0)]),
+        # the hedge of a goal before the comparator is no part of the metric, and the list still splits
+        ("到2025年,城市和县城再生水利用率力争达到30%。", [("城市再生水利用率", 30.0), ("县城再生水利用率", 30.0)]),
+        ("到2025年,全省湿地保护率力争达到60%以上。", [("全省湿地保护率", 60.0)]),
+    ],
+)
+def test_places_listed_before_a_rate_share_the_whole_service(text, expected):
+    assert [(m.subject_zh, m.value) for m in extract(text, CITY_PLAN)] == expected

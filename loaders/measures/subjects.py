@@ -22,7 +22,8 @@ from loaders.measures.grammar import Grammar
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
 # adverbs between a subject and its comparator (达标率稳定保持在100%, 继续保持): not after the number (保持稳定)
-_ADVERBS_BEFORE_COMPARATOR = ("继续", "持续", "稳定")
+# and the hedge of a goal (再生水利用率力争达到30%)
+_ADVERBS_BEFORE_COMPARATOR = ("继续", "持续", "稳定", "力争", "争取")
 _LEADING_SUBJECT_TRAILING = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR  # what a subject before its number sheds
 # a space between two Chinese characters is a line break of the source inside a word (安全利 用率)
 _BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
@@ -39,6 +40,8 @@ _VERB_ADVERBS = ("持续", "积极", "大力", "着力", "全面", "深入", "�
 # (推进农村生活污水治理…,生活污水治理率达25% -> 农村生活污水治理率)
 _SERVICE_WORDS = ("生活污水", "生活垃圾", "污水", "垃圾")
 _RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城", "中心城区", "城乡")
+# the places a list of a service's rates names one by one (城市、县城、重点建制镇污水处理率): longest first
+_LISTED_PLACES = tuple(sorted({*_RURAL, *_URBAN, "主城区", "乡镇", "村级", "建制镇", "重点建制镇"}, key=len, reverse=True))
 # a capacity named by its head alone (装机总量645万千瓦) is of the energy source its sentence named last before it
 # (新增开发装机, 并网装机: the capacity developed or connected)
 _CAPACITY_HEAD_RE = re.compile(r"(?:开发|并网)?(?:总)?装机(?:总量|规模|容量)?")
@@ -408,8 +411,10 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
     if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
         return False
     parts = _rate_list(c.subject)
+    # not a name that is an amount of its own (粮食产量、能耗降低率), nor a last item listing again (化肥、农药使用量和利用率)
     return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
-            and all(p.endswith(RATIO_ENDINGS) or len(p) <= _SHORT_NAME for p in parts[:-1]))
+            and all(p.endswith(RATIO_ENDINGS) or (len(p) <= _SHORT_NAME and not p.endswith("量")) for p in parts[:-1])
+            and not _LIST_SPLIT_RE.search(parts[-1]))
 
 
 def _rate_list(subject: str) -> list[str]:
@@ -435,6 +440,8 @@ def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])
+    if shared := _after_listed_places([parts[k], following], following):
+        return parts[k] + shared  # 城市和县城污水处理率 -> 城市污水处理率
     metric_at = min((i for w in doc.grammar.metric_words for i in [following.find(w, 1)] if i > 0), default=0)
     for modifier in _METRIC_MODIFIERS:  # 污染地块安全利用率: the metric is 安全利用率
         if metric_at > len(modifier) and following[:metric_at].endswith(modifier):
@@ -451,6 +458,8 @@ def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
 def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
     """The metric the last subject of a list shares with the others: 国考、省考、市考断面优Ⅲ比例 -> 断面优Ⅲ比例."""
     last = parts[-1]
+    if shared := _after_listed_places(parts, last):
+        return shared
     starts = [i for w in doc.grammar.metric_words for i in [last.find(w, 1)] if i > 0]
     if starts:
         start = min(starts)
@@ -461,6 +470,15 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
     # 农村自来水、卫生户厕普及率: a first name longer than the last's thing still shares the whole 普及率
     cut = min([cut] + [len(last) - len(w) for w in _RATE_WORDS if last.endswith(w)])
     return last[cut:] if len(last) > cut else ""
+
+
+def _after_listed_places(parts: list[str], last: str) -> str:
+    """What the last item says after its place when every item before it is a place alone: 城市、县城污水处理率 ->
+    污水处理率 (not 处理率: the service is of every place); "" otherwise."""
+    place = next((p for p in _LISTED_PLACES if last.startswith(p)), "")
+    if place and len(last) > len(place) + 1 and all(p in _LISTED_PLACES for p in parts[:-1]):
+        return last[len(place) :]
+    return ""
 
 
 def _bare_metric(subject: str) -> bool:

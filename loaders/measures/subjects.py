@@ -63,7 +63,7 @@ _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS
 _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
-_SHARED_MARKERS = ("均", "分别")
+_SHARED_MARKERS = ("均", "分别", "都")  # 都: A和B都达到100% (a name ending in 都, 成都, lists nothing alone)
 _EACH = "各"  # A和B各1家: after the list, right before the number
 # a baseline between the marker and the change: 均比2020年下降 / 相比2020年分别下降
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")

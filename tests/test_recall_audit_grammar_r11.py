@@ -53,6 +53,8 @@ def test_metrics_sharing_one_value_take_a_row_each(text, expected):
         ("2024年,粮食产量、单位地区生产总值能耗降低率完成省下达目标任务。",
          [("粮食产量、单位地区生产总值能耗降低率", None, "eq", "target", 2024)]),
         ("到2025年,化肥、农药使用量和利用率达到国家要求。", [("化肥、农药使用量和利用率", None, "eq", "target", 2025)]),
+        # the levels of one monitoring network with no 均 / 分别: one network's rate, as the corpus gold reads it
+        ("2024年,国控、省控断面水质优良率力争保持100%。", [("国控、省控断面水质优良率", 100.0, "eq", "target", 2024)]),
         # one place in brackets lists nothing
         ("到2025年,县(市、区)饮用水水源地达标率达到省定要求。",
          [("县(市、区)饮用水水源地达标率", None, "eq", "target", 2025)]),

@@ -75,6 +75,8 @@ _METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "�
 _LIST_SPLIT_RE = re.compile(r"[、和]|(?<!参)与|(?<!普)及(?!以[上下]|时)")
 _RATE_WORDS = ("普及率", "及时率", "参与率")  # whole words of a rate: a shared metric is never cut inside one
 _LEVEL_RE = re.compile(r"(?:国家|中央|国|省|市|县|区|自治区|自治州|盟|旗)级?")
+# the levels of a monitoring network (国控、省控断面水质优良率保持100%): with no 均 / 分别, the gold reads one network's rate
+_NETWORK_LEVEL_RE = re.compile(r"(?:国|省|市|县)(?:控|考)")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|提高到|提升至|提高至|下降到|降至)?$")
 # how long or how newly a level has held, after its metric: 优良率连续5年保持 / 优良率首次达到
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
@@ -411,6 +413,8 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
     if (i > 0 and cands[i - 1].end > a) or (i + 1 < len(cands) and cands[i + 1].start < b):
         return False
     parts = _rate_list(c.subject)
+    if all(_NETWORK_LEVEL_RE.fullmatch(p) for p in parts[:-1]):
+        return False
     # not a name that is an amount of its own (粮食产量、能耗降低率), nor a last item listing again (化肥、农药使用量和利用率)
     return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
             and all(p.endswith(RATIO_ENDINGS) or (len(p) <= _SHORT_NAME and not p.endswith("量")) for p in parts[:-1])

@@ -93,6 +93,9 @@ _LABEL = re.compile(
     re.M,
 )
 _LINE = re.compile(r"[^\n]*")
+# an entry of a table of contents: a heading, then its page number after a dot leader (第一节发展基础·····- 2 -) or in
+# brackets (一、指导思想(22)); the chapter is numbered again where it starts, so the entry is no item of its own
+_CONTENTS_ENTRY = re.compile(r"(?:(?:[.…·⋯•][ \t]*){3,}[-—–]?[ \t]*\d+|[\u4e00-\u9fff][(（]\d+[)）])[ \t]*[-—–]?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,7 @@ def _split_items(text: str, not_markers: frozenset[int]) -> list[Item]:
     ends: list[int] = []
     for line in _LINE.finditer(text):
         m = _MARKER.match(text, line.start(), line.end())
-        if not m:
+        if not m or _CONTENTS_ENTRY.search(line.group()):
             continue
         level, n, part = _parse_marker(m)
         if line.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\xa0")) in not_markers:

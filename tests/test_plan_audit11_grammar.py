@@ -39,3 +39,13 @@ def test_ranches_and_farms_called_ecological_are_farming_businesses():
                  "建设生态保护修复工程8个,退化草原生态修复12万亩。", PLAN_FIELDS)
     assert plan["5个"] is False and plan["3家"] is False and plan["20亿元"] is False
     assert plan["8个"] is True and plan["12万亩"] is True
+
+
+def test_the_entries_of_a_table_of_contents_are_no_items():
+    from loaders.items import split_items
+
+    text = ("某市“十六五”生态环境保护规划\n目录\n第一章总体要求·······························3\n"
+            "第一节主要目标............- 4 -\n一、指导思想(22)\n第一章总体要求\n第一节主要目标\n到2035年,新建湿地公园4个。\n"
+            "一、指导思想\n坚持生态优先。\n")
+    items = [(it.item_path, it.heading) for it in split_items(text) if it.level]
+    assert items == [("第一章", "总体要求"), ("第一章/第一节", "主要目标"), ("第一章/第一节/一", "指导思想")]

@@ -93,6 +93,7 @@ _LABEL = re.compile(
     re.M,
 )
 _LINE = re.compile(r"[^\n]*")
+_CONTENTS_TITLE = re.compile(r"[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*")
 # an entry of a table of contents: a heading, then its page number after a dot leader (第一节发展基础·····- 2 -) or in
 # brackets (一、指导思想(22)); the chapter is numbered again where it starts, so the entry is no item of its own
 _CONTENTS_ENTRY = re.compile(r"(?:(?:[.…·⋯•][ \t]*){3,}[-—–]?[ \t]*\d+|[\u4e00-\u9fff][(（]\d+[)）])[ \t]*[-—–]?[ \t]*$")
@@ -240,8 +241,20 @@ def _split_items(text: str, not_markers: frozenset[int]) -> list[Item]:
     used_paths: dict[str, int] = {}
     found: list[_Open] = []
     ends: list[int] = []
+    contents_first: str | None = None  # in a table of contents (目录), the marker of its first entry ("" before it)
     for line in _LINE.finditer(text):
         m = _MARKER.match(text, line.start(), line.end())
+        if _CONTENTS_TITLE.fullmatch(line.group()):
+            contents_first = ""
+            continue
+        if contents_first is not None and line.group().strip():
+            # entries without page numbers (目录 / 第一章… / 第一节… / …): the table ends at a line of prose or
+            # where its first entry's marker comes again, the body's own heading
+            if not m or (contents_first and m.group(0).strip() == contents_first):
+                contents_first = None
+            else:
+                contents_first = contents_first or m.group(0).strip()
+                continue
         if not m or _CONTENTS_ENTRY.search(line.group()):
             continue
         level, n, part = _parse_marker(m)

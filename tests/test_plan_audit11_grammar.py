@@ -49,3 +49,13 @@ def test_the_entries_of_a_table_of_contents_are_no_items():
             "一、指导思想\n坚持生态优先。\n")
     items = [(it.item_path, it.heading) for it in split_items(text) if it.level]
     assert items == [("第一章", "总体要求"), ("第一章/第一节", "主要目标"), ("第一章/第一节/一", "指导思想")]
+
+
+def test_a_table_of_contents_without_page_numbers_ends_where_its_first_chapter_starts():
+    from loaders.items import split_items
+
+    text = ("某市“十六五”生态环境保护规划\n目录\n第一章发展基础\n第一节主要成效\n第二章总体要求\n"
+            "第一章发展基础\n第一节主要成效\n全市新建湿地公园4个。\n第二章总体要求\n到2035年,造林1万亩。\n")
+    items = [(it.item_path, it.char_start) for it in split_items(text) if it.level]
+    assert [p for p, _ in items] == ["第一章", "第一章/第一节", "第二章"]
+    assert items[0][1] == text.index("第一章发展基础\n第一节主要成效\n全市")

@@ -18,6 +18,9 @@ Spans: an item runs from its marker to the start of the next item at the same or
 end of the text at the latest), so a parent's span contains its children. Text before the first item is
 the preamble, path "" and level 0. Paths join normalised markers from the root ("三/(四)/12"); a path
 repeated in one document (numbering restarted, e.g. an attachment) gets "#2", "#3" on its last part.
+A table of contents is no items: a marker line ending in a page number after a dot leader or in brackets
+(第一节发展基础·····7, 一、指导思想(22)), and the marker lines right after a 目录 line up to a line of prose or
+to the first entry's marker again (the body's own heading).
 
 Sections: a line starting with a label such as "工作任务:" (target) or "完成情况:" (outcome) opens a
 section that runs to the next label line or the next item. An item whose heading is such a label

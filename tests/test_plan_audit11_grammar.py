@@ -59,3 +59,10 @@ def test_a_table_of_contents_without_page_numbers_ends_where_its_first_chapter_s
     items = [(it.item_path, it.char_start) for it in split_items(text) if it.level]
     assert [p for p, _ in items] == ["第一章", "第一章/第一节", "第二章"]
     assert items[0][1] == text.index("第一章发展基础\n第一节主要成效\n全市")
+
+
+def test_the_strategic_emerging_industries_are_the_economys_in_a_plan():
+    got = flags("培育国家级绿色工厂7户,战略性新兴产业占比提升至27%,战新产业产值增速达15%,"
+                "单位工业增加值能耗下降16%。", PLAN_FIELDS)
+    assert got["27%"] is False and got["15%"] is False
+    assert got["7户"] is True and got["16%"] is True

@@ -18,6 +18,9 @@ Spans: an item runs from its marker to the start of the next item at the same or
 end of the text at the latest), so a parent's span contains its children. Text before the first item is
 the preamble, path "" and level 0. Paths join normalised markers from the root ("三/(四)/12"); a path
 repeated in one document (numbering restarted, e.g. an attachment) gets "#2", "#3" on its last part.
+A table of contents is no items: a marker line ending in a page number after a dot leader or in brackets
+(第一节发展基础·····7, 一、指导思想(22)), and the marker lines right after a 目录 line up to a line of prose or
+to the first entry's marker again (the body's own heading).
 
 Sections: a line starting with a label such as "工作任务:" (target) or "完成情况:" (outcome) opens a
 section that runs to the next label line or the next item. An item whose heading is such a label
@@ -93,6 +96,10 @@ _LABEL = re.compile(
     re.M,
 )
 _LINE = re.compile(r"[^\n]*")
+_CONTENTS_TITLE = re.compile(r"[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*")
+# an entry of a table of contents: a heading, then its page number after a dot leader (第一节发展基础·····- 2 -) or in
+# brackets (一、指导思想(22)); the chapter is numbered again where it starts, so the entry is no item of its own
+_CONTENTS_ENTRY = re.compile(r"(?:(?:[.…·⋯•][ \t]*){3,}[-—–]?[ \t]*\d+|[\u4e00-\u9fff][(（]\d+[)）])[ \t]*[-—–]?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -237,9 +244,21 @@ def _split_items(text: str, not_markers: frozenset[int]) -> list[Item]:
     used_paths: dict[str, int] = {}
     found: list[_Open] = []
     ends: list[int] = []
+    contents_first: str | None = None  # in a table of contents (目录), the marker of its first entry ("" before it)
     for line in _LINE.finditer(text):
         m = _MARKER.match(text, line.start(), line.end())
-        if not m:
+        if _CONTENTS_TITLE.fullmatch(line.group()):
+            contents_first = ""
+            continue
+        if contents_first is not None and line.group().strip():
+            # entries without page numbers (目录 / 第一章… / 第一节… / …): the table ends at a line of prose or
+            # where its first entry's marker comes again, the body's own heading
+            if not m or (contents_first and m.group(0).strip() == contents_first):
+                contents_first = None
+            else:
+                contents_first = contents_first or m.group(0).strip()
+                continue
+        if not m or _CONTENTS_ENTRY.search(line.group()):
             continue
         level, n, part = _parse_marker(m)
         if line.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\xa0")) in not_markers:

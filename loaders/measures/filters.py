@@ -96,7 +96,26 @@ def drop_non_measures(doc: DocumentView, cands: list[Candidate]) -> list[Candida
     out = _drop_attributes(doc, out)
     out = _drop_frames(doc, out)
     out = _drop_glossary(doc, out)
+    out = _drop_page_numbers(doc, out)
     return _drop_headline_repeats(doc, out)
+
+
+# a table of contents' entry: a heading, a leader of dots and its page number (成效评估……75, 第一节发展基础····- 2 -).
+# A long leader marks it even when the next entry is glued on (……75名词解释……76前言: 75 is no count of persons); a
+# short one (····25, ... 20) only when the page number ends its line (an ellipsis 又……10个 goes on with the sentence).
+_LEADER_BEFORE_RE = re.compile(r"(?P<leader>(?:[.…·⋯•]\s*){3,})[-—–]?\s*$")
+_LONG_LEADER = 7
+_PAGE_NUMBER_RE = re.compile(r"\d+\s*[-—–]?[ \t]*(?:\n|$)")
+
+
+def _drop_page_numbers(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text = doc.text
+    out = list(cands)
+    for i, c in enumerate(cands):
+        m = _LEADER_BEFORE_RE.search(text, max(0, c.start - 40), c.start)
+        if m and (len(re.sub(r"\s", "", m.group("leader"))) >= _LONG_LEADER or _PAGE_NUMBER_RE.match(text, c.start)):
+            out[i] = c.but(dropped=True)
+    return out
 
 
 # a plan's glossary (名词解释, often an annex) defines its terms: 三场是指鱼类产卵场、索饵场、越冬场;

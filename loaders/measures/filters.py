@@ -87,6 +87,12 @@ _QUOTA_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}指标")
 _FIELDS_COUNTED_RE = re.compile(r"(?:重点)?(?:行业|领域)")
 # 全市9县区 / 全省14个市州 / 全区16个州(市): the region's own divisions, every one of them (the whole region)
 _WHOLE_REGION_RE = re.compile(r"全[省市区州盟]$")
+# 河西五市 / 辐射沿海6市 / 推进山区5县 / 与北三县协同: a numeral right after a zone or compass word, before a place
+# noun with no measure of its own (no 个), names a group of places; the count of the names listed before it
+# (西宁、海东两市) is left alone
+_PLACES_GROUPED = ("市", "县", "区", "镇")
+_GROUP_STEM_BEFORE_RE = re.compile(r"(?:沿海|沿江|沿边|沿黄|山区|牧区|郊区|库区|[东西南北])$")
+_LISTED_BEFORE_RE = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,4})+$")
 _DIVISIONS_RE = re.compile(r"[\d一二三四五六七八九十两]+个?(?:县区|县\(市、?区\)|县市区|市州|州\(市\)|市\(州\)|地市|市\(地\)"
                            r"|盟市|地州|县|区|市)(?!级|[\u4e00-\u9fff]{0,3}(?:项目|企业|园区))")  # 6个区级水源地: a class of things
 
@@ -176,6 +182,9 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 17项环境保护指标: how many indicators, no figure of the region
         elif counted and _WHOLE_REGION_RE.search(text[a : c.start]) and _DIVISIONS_RE.match(text, c.start):
             out[i] = c.but(dropped=True)  # 全市9县区…均达到二级标准 / 覆盖全省14个市州: all its divisions, no figure
+        elif (counted and c.unit.surface in _PLACES_GROUPED and _GROUP_STEM_BEFORE_RE.search(text[a : c.start])
+              and not _counts_the_names_before(text[a : c.start], c)):
+            out[i] = c.but(dropped=True)  # 河西五市辐射环境本底调查: a group of places' name, no figure
         elif counted and text[a : c.start].rstrip().endswith("等") and _FIELDS_COUNTED_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 钢铁、化工…等14个重点行业: how many industries were just listed
         elif counted and (_counts_a_list(text, c) or _numbers_the_list_before(text, a, c)):
@@ -321,6 +330,12 @@ def _some_of_indicators(doc: DocumentView, c: Candidate, clause_start: int) -> b
     s_start = doc.sentence_at(c.start)[0]
     return bool(_PART_BEFORE_RE.search(text[clause_start : c.start]) and _PART_AFTER_RE.match(text, c.end)
                 and _INDICATORS_IN_SENTENCE_RE.search(text[s_start : c.start]))
+
+
+def _counts_the_names_before(before: str, c: Candidate) -> bool:
+    """西宁、海东两市: the count equals the names listed right before it (调查和河西五市 does not: 2 names, 5 cities)."""
+    listed = _LISTED_BEFORE_RE.search(before)
+    return bool(listed and c.number is not None and c.number.value == sum(ch in "、和及" for ch in listed.group()) + 1)
 
 
 def _counts_a_list(text: str, c: Candidate) -> bool:

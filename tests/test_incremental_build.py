@@ -194,6 +194,8 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
         "zj_2023.txt": plan_text("浙江省", 2023, 26),
         "js_2023.txt": plan_text("江苏省", 2023, 33),
         "ah_old_name.txt": plan_text("安徽省", 2023, 35),
+        # no region can be read: unchanged, it is in no touched region (its scope is false, never null)
+        "no_region.txt": "工作方案\n\n2023年PM2.5平均浓度控制在30微克/立方米以内。\n",
     })
     raw = tmp_path / "raw"
     run_load(folder, raw)
@@ -273,7 +275,7 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     # new: 2 added + the edited one's new text; removed: the deleted one + the edited one's old text;
     # changed: the renamed one and the re-encoded one (their raw rows differ, their document_id does not)
     assert statuses.get("new") == 3 and statuses.get("removed") == 2 and statuses.get("changed") == 2, statuses
-    assert statuses.get("unchanged") == len(SAMPLES) - 2 + 1, statuses  # the other samples and zj_2023
+    assert statuses.get("unchanged") == len(SAMPLES) - 2 + 2, statuses  # the other samples, zj_2023, no_region
     # zj_2023 is unchanged but shares its region with a new document: re-built; the untouched samples are not
     assert 3 + 2 + 2 + 1 <= statuses["in_scope"] < sum(v for k, v in statuses.items() if k != "in_scope"), statuses
     assert _tables(incremental_db) == _tables(full_db) == tables_before

@@ -62,10 +62,13 @@ touched_regions as (
 final as (
     select
         compared.*,
+        -- coalesce: a document without a region is in no touched region (null in (...) would be null, not false)
         (
             compared.status <> 'unchanged'
-            or compared.region_code in (select touched_regions.region_code from touched_regions)
-            or compared.previous_region_code in (select touched_regions.region_code from touched_regions)
+            or coalesce(compared.region_code in (select touched_regions.region_code from touched_regions), false)
+            or coalesce(
+                compared.previous_region_code in (select touched_regions.region_code from touched_regions), false
+            )
         ) as in_refresh_scope
     from compared
 )

@@ -82,6 +82,8 @@ _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|提高到|提升至|
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
 _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
 _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
+# 满意度从84.7(提升至89.6): the start of a change written with no unit (no figure of its own) is none of the subject
+_BARE_START_RE = re.compile(r"[从由]\d+(?:\.\d+)?$")
 # A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
 _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _ENUMERATION_MARK = "、"
@@ -127,6 +129,7 @@ def clean_subject(s: str, leading: bool) -> str:
                     s, changed = _CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
+    s = _BARE_START_RE.sub("", s)
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
 
 

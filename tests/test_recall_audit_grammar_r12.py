@@ -1,0 +1,47 @@
+"""Grammar of the recall round 12 (R11's classes, tests/gold/corpus/audits/): an index or score with no unit, and
+environmental words the dictionary lacked. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helper import CITY_PLAN, CITY_REPORT, extract
+
+
+def _rows(text: str, meta=CITY_REPORT) -> list[tuple]:
+    return [(m.subject_zh, m.value, m.unit, m.comparator, m.kind, m.year) for m in extract(text, meta)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a score has no unit to write: the number ending its clause is its value, the start of 从A提升至B none
+        ("生态环境公众满意度从82.5提升至90.3。", [("生态环境公众满意度", 90.3, "index", "eq", "outcome", 2024)]),
+        ("公众对生态环境满意度由85.1提高到88.2。", [("公众对生态环境满意度", 88.2, "index", "eq", "outcome", 2024)]),
+        # an index right after its name, or after its verb, with its Latin short name in brackets
+        ("2023年,全市空气质量综合指数3.41,同比改善5.2%。",
+         [("全市空气质量综合指数", 3.41, "index", "eq", "outcome", 2023),
+          ("全市空气质量综合指数同比改善", 5.2, "percent", "eq", "outcome", 2023)]),
+        ("全市生态质量指数(EQI)为66.8,生态质量为二类。", [("全市生态质量指数(EQI)", 66.8, "index", "eq", "outcome", 2024)]),
+        ("到2025年,生态环境状况指数保持在70以上。", [("生态环境状况指数", 70.0, "index", "ge", "target", 2025)]),
+    ],
+)
+def test_index_or_score_without_a_unit(text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城市空气质量综合指数排名全省第3位。",  # a rank, no value
+        "居民消费价格指数控制在103以内。",  # a bound written with 以内 is not read here
+        "综合绩效指数提高1.46,居全省前列。",  # a change with no unit: not read
+        "全市生态环境质量指数较2015年提升。",
+    ],
+)
+def test_index_without_a_value_of_its_own_is_no_figure(text):
+    assert [r for r in _rows(text) if r[2] == "index"] == []
+
+
+def test_index_in_a_plan_review():
+    assert _rows("2020年,全市环境空气质量综合指数为4.12。", CITY_PLAN) == [
+        ("全市环境空气质量综合指数", 4.12, "index", "eq", "outcome", 2020)]

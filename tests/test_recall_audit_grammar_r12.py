@@ -4,7 +4,7 @@ environmental words the dictionary lacked. Every sentence is invented."""
 from __future__ import annotations
 
 import pytest
-from extraction_helper import CITY_PLAN, CITY_REPORT, extract
+from extraction_helper import CITY_PLAN, CITY_REPORT, extract, flags
 
 
 def _rows(text: str, meta=CITY_REPORT) -> list[tuple]:
@@ -45,3 +45,17 @@ def test_index_without_a_value_of_its_own_is_no_figure(text):
 def test_index_in_a_plan_review():
     assert _rows("2020年,全市环境空气质量综合指数为4.12。", CITY_PLAN) == [
         ("全市环境空气质量综合指数", 4.12, "index", "eq", "outcome", 2020)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # the permeable ground of a sponge city (可透水地面, 透水铺装) is urban water management, like 海绵城市 itself
+        ("实施海绵城市项目12项,可透水地面面积比例大于35%。", "35%"),
+        ("新增海绵城市面积200万平方米,可透水地面占比达到38%以上。", "38%以上"),
+        ("完成道路透水铺装面积12万平方米。", "12万平方米"),
+    ],
+)
+def test_permeable_ground_of_a_sponge_city_is_environmental(text, figure):
+    assert flags(text)[figure] is True
+

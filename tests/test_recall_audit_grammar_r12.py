@@ -59,3 +59,17 @@ def test_index_in_a_plan_review():
 def test_permeable_ground_of_a_sponge_city_is_environmental(text, figure):
     assert flags(text)[figure] is True
 
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # green hydrogen is made with renewable power: its output and capacity are a renewable source's
+        ("绿氢产量突破2万吨。", "2万吨", True),
+        ("建成绿氢产能5万吨。", "5万吨", True),
+        # an output of another product stays the economy's
+        ("钢材产量突破200万吨。", "200万吨", False),
+    ],
+)
+def test_green_hydrogen_is_a_renewable_source(text, figure, expected):
+    assert flags(text)[figure] is expected

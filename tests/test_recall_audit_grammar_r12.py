@@ -73,3 +73,16 @@ def test_permeable_ground_of_a_sponge_city_is_environmental(text, figure):
 )
 def test_green_hydrogen_is_a_renewable_source(text, figure, expected):
     assert flags(text)[figure] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # pumped storage (抽水蓄能) is energy storage like 储能, though its words do not hold 储能
+        ("开工建设5个抽水蓄能电站。", "5个"),
+        ("抓好3个在建抽水蓄能项目建设。", "3个"),
+        ("推动2个站点纳入国家抽水蓄能中长期规划。", "2个"),
+    ],
+)
+def test_pumped_storage_is_energy_storage(text, figure):
+    assert flags(text)[figure] is True

@@ -45,6 +45,8 @@ _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACTION_END = re.compile(r"(?:改造|治理|整治|修复|淘汰|关停|搬迁)$")  # the verb closing a list's last item
+# a rate named by its ending alone (利用率, 办结率, 综合利用率, 占比): what it is a rate of was said before
+_BARE_RATE = re.compile(r"(?:综合|安全|有效)?[\u4e00-\u9fff]{1,2}(?:率|比例|占比)")
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
@@ -186,6 +188,12 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         if strong:
             purpose = _purpose_of_the_plant(sentence) if _measure_word_at(numerator, strong[-1][0]) else None
             return (True, purpose) if purpose else (env[strong[-1][1]], strong[-1][1])
+    if _BARE_RATE.fullmatch(subject):
+        # 新能源…装机规模增长38%,【利用率】达94.5% / 办结督察交办案件582件,【办结率】97.8%: a rate named by its ending
+        # alone is of the thing the clause before names
+        named = _deciding(clause_before)
+        if named:
+            return env[named[-1][1]], named[-1][1]
     if _money_of_the_works_before(clause, number, counted):
         # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
         decided = _works_before(before)

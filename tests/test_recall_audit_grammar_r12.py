@@ -86,3 +86,18 @@ def test_green_hydrogen_is_a_renewable_source(text, figure, expected):
 )
 def test_pumped_storage_is_energy_storage(text, figure):
     assert flags(text)[figure] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        # a rate named by its ending alone is of the thing the clause before names
+        ("新能源投资增长60%、装机规模增长30%,利用率达95.5%。", "95.5%", True),
+        ("办结中央生态环保督察交办案件300件,办结率98.5%。", "98.5%", True),
+        # ... which may be no environmental thing
+        ("办理人大代表建议300件,办结率100%。", "100%", False),
+        ("新增高新技术企业30家,占比25%。", "25%", False),
+    ],
+)
+def test_bare_rate_is_of_the_clause_before(text, figure, expected):
+    assert flags(text)[figure] is expected

@@ -101,3 +101,19 @@ def test_pumped_storage_is_energy_storage(text, figure):
 )
 def test_bare_rate_is_of_the_clause_before(text, figure, expected):
     assert flags(text)[figure] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure's own rank after it, past 、, leaves the figure a figure and out of its subject
+        ("累计入库EOD项目12个、居全省第一。", [("入库EOD项目", 12.0)]),
+        ("新增省级绿色工厂15家、数量居全省第2位。", [("省级绿色工厂", 15.0)]),
+        ("新增生态文明示范村8个、居全市第3位,总数达40个、居全市第1位。", [("生态文明示范村", 8.0), ("总数", 40.0)]),
+        # the peer group of a rank, and how many items rank, are no figures
+        ("空气质量在全国168个重点城市中排名第20位。", []),
+        ("6项工作名列全省第一、2项工作名列全省第二。", []),
+    ],
+)
+def test_figure_with_its_own_rank_after(text, expected):
+    assert [(r[0], r[1]) for r in _rows(text)] == expected

@@ -24,6 +24,8 @@ _IN_GROUP_RE = re.compile(r"在\S{0,4}$")
 # 优良天数率居全省15个重点城市第1: the peer group a rank is taken in, not a figure of the region
 _RANKED_IN_BEFORE_RE = re.compile(r"(?:居|位居|位列|排名?)(?:全国|全省|全市|全区)?$")
 _RANK_AFTER_RE = re.compile(r"[^，,。；;第]{0,12}第[\d一二三四五六七八九十]")
+# 累计入库EOD项目10个、居全区第一 / 新增规上工业企业316家、数量居全省第3位: a figure's own rank after it, past 、
+_OWN_RANK_AFTER_RE = re.compile(r"、(?:增量|数量|总数|总量|规模|增幅|增速)?[稳均]?(?:居|位居|位列|排名|名列|排)")
 # the titles and honours a place or a work wins, counted
 _HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|招牌|奖项|大奖)")
 # 入选全国美丽河湖优秀案例3个 / 4项改革措施为全国首创: cases chosen as models, firsts, counted: distinctions won
@@ -166,7 +168,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         a, b = doc.clause(c.start, c.end)
         nxt = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
         counted = c.unit.unit in COUNT_UNITS
-        if counted and g.rank_re.search(text[c.end : b][:16]):
+        if counted and g.rank_re.search(text[c.end : b][:16]) and not _OWN_RANK_AFTER_RE.match(text, c.end):
             out[i] = c.but(dropped=True)
         elif _BASELINE_FROM_RE.search(text[a : c.start]) and any(w in text[c.end : nxt][:8] for w in g.to_words):
             out[i] = c.but(dropped=True)

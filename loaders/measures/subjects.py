@@ -177,8 +177,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to
-        if next_start < b and after_span.lstrip().startswith(_ENUMERATION_MARK):
-            after = ""  # 建成绿道12公里、口袋公园7个: the words after 、 name the next number
+        if after_span.lstrip().startswith(_ENUMERATION_MARK) and (
+                next_start < b or doc.grammar.rank_re.search(after_span[:12])):
+            after = ""  # 建成绿道12公里、口袋公园7个: the words after 、 name the next number (or its rank: 、居全省第4位)
         if i > 0 and prev_end > a and text[prev_end:stop].rstrip().endswith(_LIST_JOINS) and meaningful(after):
             before = ""  # 完成120个A、85个B / 71处A和433公里B治理: the words before 、 or 和 named the previous number
         elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):

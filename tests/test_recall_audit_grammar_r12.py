@@ -117,3 +117,15 @@ def test_bare_rate_is_of_the_clause_before(text, figure, expected):
 )
 def test_figure_with_its_own_rank_after(text, expected):
     assert [(r[0], r[1]) for r in _rows(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["清洁能源总装机", "全市新能源和可再生能源发电总装机", "形成新能源和可再生能源总装机容量", "风光总装机规模"],
+)
+def test_total_capacity_of_clean_sources_is_renewable_capacity(subject):
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    # the total (总装机) of clean, renewable or wind and solar sources, as 新能源总装机; not a share of all sources
+    assert assign_indicator(subject, "kw", load_synonyms(), False) == "renewable_power_capacity"
+    assert assign_indicator(subject + "占比", "percent", load_synonyms(), False) is None

@@ -88,6 +88,7 @@ _ENUMERATION_MARK = "、"
 _LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members of a list of numbers
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
+_CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -106,6 +107,8 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
     s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
+    if _CLOSED_BEFORE_RE.match(s):  # 甲市(2万吨)、乙市(1万吨): the bracket closes the figure before, no part of this one
+        s = _CLOSED_BEFORE_RE.sub("", s).strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):
         s = s[2:]
     if leading:
@@ -174,8 +177,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to
-        if next_start < b and after_span.lstrip().startswith(_ENUMERATION_MARK):
-            after = ""  # 建成绿道12公里、口袋公园7个: the words after 、 name the next number
+        if next_start < b and after_span.lstrip(" )）").startswith(_ENUMERATION_MARK):
+            after = ""  # 建成绿道12公里、口袋公园7个 / 甲市(2万吨)、乙市(1万吨): the words after 、 name the next number
         if i > 0 and prev_end > a and text[prev_end:stop].rstrip().endswith(_LIST_JOINS) and meaningful(after):
             before = ""  # 完成120个A、85个B / 71处A和433公里B治理: the words before 、 or 和 named the previous number
         elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
@@ -188,7 +191,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         # a list of shares (二氧化硫1.64%、氨氮10.7%和…): a short word after 、 names the next share
         listed_name = (c.unit.unit == "percent" and i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
                        and not change_only.fullmatch(before) and text[prev_end:stop].lstrip().startswith(_ENUMERATION_MARK))
-        if len(before) <= 2 and meaningful(after) and not listed_name:
+        # 甲市(2万吨)、乙县(1万吨)…: a bracketed figure's list item is named before its bracket, however short
+        bracketed_item = i > 0 and prev_end > a and _CLOSED_BEFORE_RE.match(text[prev_end:stop]) is not None \
+            and text[stop - 1 : stop] in "(（"
+        if len(before) <= 2 and meaningful(after) and not listed_name and not bracketed_item:
             before = ""  # a bare verb or place (推动3000家企业开展审核), not a listed item's name (A1%、氨氮10%和B下降5%)
         elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""

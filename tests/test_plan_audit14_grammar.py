@@ -1,0 +1,23 @@
+"""Grammar of the plans' audit P14 (tests/gold/corpus/audits/p14_plan_env.csv, p14_plan_not_env.csv) and P13's leftovers,
+each class grepped over the whole corpus (plans, city and provincial work reports) before its rule. Every sentence is
+invented for the test."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+PLAN = """某省“十六五”生态环境保护规划
+第一章 主要任务
+"""
+
+
+def _measures(text: str, name: str = "plan.txt") -> dict[str, dict]:
+    return {m["value_text"]: m for m in process_document(text.encode("utf-8"), name).measures}
+
+
+def test_a_list_of_names_with_their_figures_in_brackets_gives_each_name_its_own():
+    got = _measures(PLAN + "到2035年,实施污泥处置工程。甲城市(2.5万吨)、乙县(0.8万吨)、丙东区(1.2万吨)污泥处置,"
+                    "新建东湖(2万吨/日)、西岭(1万吨/日)污水处理厂。\n")
+    assert got["0.8万吨"]["subject_zh"] == "乙县", got["0.8万吨"]["subject_zh"]  # not ')、乙县': the bracket closed 2.5万吨
+    assert got["1.2万吨"]["subject_zh"] == "丙东区"
+    assert got["1万吨/日"]["subject_zh"] == "西岭"

@@ -21,3 +21,10 @@ def test_a_list_of_names_with_their_figures_in_brackets_gives_each_name_its_own(
     assert got["0.8万吨"]["subject_zh"] == "乙县", got["0.8万吨"]["subject_zh"]  # not ')、乙县': the bracket closed 2.5万吨
     assert got["1.2万吨"]["subject_zh"] == "丙东区"
     assert got["1万吨/日"]["subject_zh"] == "西岭"
+
+
+def test_a_range_after_an_equating_verb_keeps_the_range_comparator():
+    got = _measures(PLAN + "到2035年,天然气年供应能力达15-20亿立方米,完成2~3条河流的治理,建成3—5个近零碳社区,新增绿地20公顷。\n")
+    for text, low in (("15-20亿立方米", 1.5e9), ("2~3条", 2), ("3—5个", 3)):
+        assert (got[text]["value"], got[text]["comparator"]) == (low, "ge"), got[text]  # 达 / 完成 equate to a range
+    assert got["20公顷"]["comparator"] == "eq"

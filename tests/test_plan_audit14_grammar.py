@@ -28,3 +28,19 @@ def test_a_range_after_an_equating_verb_keeps_the_range_comparator():
     for text, low in (("15-20亿立方米", 1.5e9), ("2~3条", 2), ("3—5个", 3)):
         assert (got[text]["value"], got[text]["comparator"]) == (low, "ge"), got[text]  # 达 / 完成 equate to a range
     assert got["20公顷"]["comparator"] == "eq"
+
+
+def test_a_table_row_naming_its_own_base_year_dates_its_change_from_it():
+    from loaders.tables import Table, render, table_measures
+
+    rows = [["指标", "2015年", "2020年目标", "2020年实际", "2025年目标"],
+            ["PM10年均浓度比2012年下降(%)", "9.6", "≥3", "17.3", "20"],
+            ["COD排放总量较2020年减少(%)", "—", "—", "16.87", "10"],
+            ["SO2排放量较2015年下降比例(%)", "—", "[8]", "[9.5]", "—"]]
+    got = {(m.subject_zh[:4], m.value_text): m.period for m in table_measures(render(Table.from_rows(rows)), 2025)}
+    assert got[("PM10", "9.6")] == "2013-2015"  # since the label's 2012, not the five years before the column
+    assert got[("PM10", "≥3")] == got[("PM10", "17.3")] == "2013-2020"
+    assert got[("PM10", "20")] == "2013-2025"
+    assert got[("COD排", "10")] == "2021-2025"  # the label's base is the last year's: the plan's own five years
+    assert got[("COD排", "16.87")] is None  # a column not after the label's base takes no period from it
+    assert got[("SO2排", "[8]")] == got[("SO2排", "[9.5]")] == "2016-2020"

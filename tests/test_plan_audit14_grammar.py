@@ -44,3 +44,15 @@ def test_a_table_row_naming_its_own_base_year_dates_its_change_from_it():
     assert got[("COD排", "10")] == "2021-2025"  # the label's base is the last year's: the plan's own five years
     assert got[("COD排", "16.87")] is None  # a column not after the label's base takes no period from it
     assert got[("SO2排", "[8]")] == got[("SO2排", "[9.5]")] == "2016-2020"
+
+
+def test_a_change_against_a_base_year_continues_the_level_stated_before_it():
+    got = _measures("""某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,全市空气质量优良天数比率达到88.5%,比2025年提高6.1个百分点。细颗粒物平均浓度31微克/立方米,较2025年下降20.5%。
+优良天数达到330天,优良天数比例90.4%,比2025年增加25天。甲河、乙河断面水质优良率分别为95%、90%,比2025年分别提高5%、8%。
+""")
+    assert got["6.1个百分点"]["subject_zh"].endswith("空气质量优良天数比率比2025年提高"), got["6.1个百分点"]["subject_zh"]
+    assert got["20.5%"]["subject_zh"].startswith("细颗粒物平均浓度")
+    assert got["25天"]["subject_zh"].startswith("优良天数比2025年")  # the level in days two clauses back, not the ratio
+    assert not got["5%"]["subject_zh"].startswith("乙河")  # a list paired 分别 keeps its own subjects

@@ -88,6 +88,7 @@ _ENUMERATION_MARK = "、"
 _LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members of a list of numbers
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
+_BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?)(?:相比)?")  # 比2015年 (not 分别: a list pairs its own)
 _CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
 
 
@@ -213,7 +214,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
             subject = done_to.group(1) + (done_to.group(2) or "") + done_to.group(3) + "率"
-        if not meaningful(change_only.sub("", subject)) and i > 0:
+        level = _level_changed(doc, cands, out, i, change_only.sub("", subject)) if c.is_change else None
+        if level is not None:  # 优良天数比率88.5%,比2025年提高6.1个百分点: the change is the level's
+            subject = level.subject + subject
+        elif not meaningful(change_only.sub("", subject)) and i > 0:
             prev = out[i - 1]
             if doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]:
                 head = prev.subject
@@ -241,6 +245,24 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+def _level_changed(doc: DocumentView, cands: list[Candidate], out: list[Candidate], i: int,
+                   bare: str) -> Candidate | None:
+    """The level a lone change names only by its base year (比2015年提高12.2个百分点, 相比2015年下降) is the one stated
+    just before it in its sentence (up to two figures back), in the change's unit (天: days) or any unit for a
+    change in percent (浓度38微克,比2015年下降34.4%); None for a change with a subject of its own or in a list."""
+    c = cands[i]
+    if i == 0 or c.in_list[1] > 1 or meaningful(_BASELINE_RE.sub("", bare)) or not _BASELINE_RE.search(bare):
+        return None
+    sentence = doc.sentence_at(c.start)[0]
+    for prev in reversed(out[max(0, i - 2) : i]):
+        if doc.sentence_at(prev.start)[0] != sentence or prev.is_change or not meaningful(prev.subject):
+            return None
+        if (c.unit.unit == "percent" or prev.unit.unit == c.unit.unit
+                or (c.unit.unit == "percentage_point" and prev.unit.unit == "percent")):
+            return prev
+    return None
 
 
 def _next_item_at(words: str) -> int:

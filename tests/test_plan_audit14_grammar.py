@@ -56,3 +56,12 @@ def test_a_change_against_a_base_year_continues_the_level_stated_before_it():
     assert got["20.5%"]["subject_zh"].startswith("细颗粒物平均浓度")
     assert got["25天"]["subject_zh"].startswith("优良天数比2025年")  # the level in days two clauses back, not the ratio
     assert not got["5%"]["subject_zh"].startswith("乙河")  # a list paired 分别 keeps its own subjects
+
+
+def test_a_count_as_it_stands_now_in_a_review_is_no_work_of_the_period():
+    got = _measures("""某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,全市加快基础设施建设,目前已建成12个城镇污水处理厂,建立重点排污单位名录(目前共31家),截至目前,已完成8家企业治理,累计建成9座垃圾转运站。
+""")
+    assert got["12个"]["period"] is None and got["31家"]["period"] is None  # the stock now, not built over the period
+    assert got["8家"]["period"] == got["9座"]["period"] == "2026-2030"  # work done up to now: over the period

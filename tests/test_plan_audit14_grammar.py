@@ -65,3 +65,20 @@ def test_a_count_as_it_stands_now_in_a_review_is_no_work_of_the_period():
 """)
     assert got["12个"]["period"] is None and got["31家"]["period"] is None  # the stock now, not built over the period
     assert got["8家"]["period"] == got["9座"]["period"] == "2026-2030"  # work done up to now: over the period
+
+
+def test_a_water_class_stated_in_words_is_a_figure_in_words():
+    got = _measures("""某市2024年政府工作报告
+一、2023年工作回顾
+甲江干流某段水质稳定保持Ⅱ类,东湖水质保持在地表水Ⅲ类及以上,主要河流出境断面水质达Ⅱ类标准以上,城镇饮用水源水质达到Ⅲ类比例为100%,乙河断面水质由Ⅲ类提升到Ⅱ类。
+二、2024年工作安排
+确保甲江干流某段水质保持Ⅱ类,丙河干流水质稳定保持二类进出。
+""", "report.txt")
+    first = got["Ⅱ类"]  # the review's (the plan's Ⅱ类 has the same text: the dict keeps the last)
+    assert (first["value"], first["unit"], first["is_environmental"]) == (None, "index", True)
+    assert got["Ⅲ类及以上"]["subject_zh"] == "东湖水质" and got["Ⅲ类及以上"]["kind"] == "outcome"
+    assert got["Ⅱ类标准以上"]["subject_zh"] == "主要河流出境断面水质"
+    assert got["二类"]["subject_zh"] == "丙河干流水质" and got["二类"]["kind"] == "target"
+    rows = process_document(("某市2024年政府工作报告\n二、2024年工作安排\n确保甲江干流某段水质保持Ⅱ类。\n").encode(), "report.txt").measures
+    assert [(m["subject_zh"], m["kind"], m["year"]) for m in rows] == [("甲江干流某段水质", "target", 2024)]
+    assert "Ⅲ类" not in got  # a share of waters of a class (达到Ⅲ类比例) or a change of class (由Ⅲ类提升到Ⅱ类): no class figure

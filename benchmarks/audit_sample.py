@@ -102,8 +102,9 @@ def write_csv(rows: list[dict], path: Path) -> None:
                              "is_environmental": str(bool(row["is_environmental"])).lower()})
 
 
-def _truth(text: str) -> bool | None:
-    return {"true": True, "false": False}.get(text.strip().lower())
+def verdict(text: str | None) -> bool | None:
+    """A judged column's verdict: true, false, or None when not judged."""
+    return {"true": True, "false": False}.get((text or "").strip().lower())
 
 
 def _ratio(num: int, den: int) -> str:
@@ -121,7 +122,7 @@ def score(judged: list[dict], measures: list[dict]) -> dict:
            "env_rows_right": 0, "env_rows_changed": 0, "rows_right": 0, "rows_wrong": 0, "rows_changed": 0}
     for row in judged:
         out["rows"] += 1
-        truth = _truth(row["is_environmental_truth"])
+        truth = verdict(row["is_environmental_truth"])
         if truth is None:
             continue
         out["judged"] += 1
@@ -133,11 +134,11 @@ def score(judged: list[dict], measures: list[dict]) -> dict:
         flagged = bool(now["is_environmental"])
         out[("tp" if truth else "fp") if flagged else ("fn" if truth else "tn")] += 1
         changed = _changed(row, now)
-        out["rows_changed" if changed else "rows_right" if _truth(row["row_right"]) else "rows_wrong"] += 1
+        out["rows_changed" if changed else "rows_right" if verdict(row["row_right"]) else "rows_wrong"] += 1
         if flagged and truth:
             if changed:
                 out["env_rows_changed"] += 1
-            elif _truth(row["row_right"]):
+            elif verdict(row["row_right"]):
                 out["env_rows_right"] += 1
     return out
 

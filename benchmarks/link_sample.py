@@ -26,6 +26,7 @@ import csv
 import sys
 from pathlib import Path
 
+from benchmarks import audit_sample
 from loaders.evaluate_corpus import locate_all, match_links, read_gold, squeeze
 
 SIDES = ("target", "outcome")
@@ -120,10 +121,6 @@ def draw(links: list[dict], gold: list[dict], annotated: set[str], exclude: set[
             for m in chosen if key(m) not in exclude]
 
 
-def _truth(text: str) -> bool | None:
-    return {"true": True, "false": False}.get((text or "").strip().lower())
-
-
 def score(judged: list[dict], links: list[dict], gold: list[dict]) -> dict:
     """The judged links against a build: how many it still holds, right and wrong, and its links neither the gold
     nor the judged samples answer (`unjudged`: to draw and judge next); a judged link a gold link credits now
@@ -135,7 +132,7 @@ def score(judged: list[dict], links: list[dict], gold: list[dict]) -> dict:
            "wrong": 0, "attained_right": 0, "attained_judged": 0, "gone": 0, "in_gold_now": 0}
     seen = set()
     for row in judged:
-        verdict = _truth(row["link_right"])
+        verdict = audit_sample.verdict(row["link_right"])
         if verdict is None or key(row) in seen:
             continue
         seen.add(key(row))
@@ -146,9 +143,9 @@ def score(judged: list[dict], links: list[dict], gold: list[dict]) -> dict:
             continue
         out["present"] += 1
         out["right" if verdict else "wrong"] += 1
-        if verdict and _text(m["attained"]) == row["attained"] and _truth(row["attained_right"]) is not None:
+        if verdict and _text(m["attained"]) == row["attained"] and audit_sample.verdict(row["attained_right"]) is not None:
             out["attained_judged"] += 1
-            out["attained_right"] += _truth(row["attained_right"])
+            out["attained_right"] += audit_sample.verdict(row["attained_right"])
     out["unjudged"] = [m for k, m in now.items() if k not in seen]
     return out
 

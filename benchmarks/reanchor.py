@@ -21,6 +21,7 @@ import difflib
 import hashlib
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +55,9 @@ def _documents() -> set[str]:
     return docs
 
 
-def _text(doc: str) -> str:
+@cache
+def corpus_text(doc: str) -> str:
+    """The loaders' cleaned text of a corpus document (the text samples' offsets point into); cached per process."""
     from loaders.pipeline import read_any
 
     return read_any((CORPUS / doc).read_bytes(), doc).text
@@ -115,7 +118,7 @@ def _starts(lines: list[str]) -> list[int]:
 
 
 def dump(out: Path) -> None:
-    texts = {doc: _text(doc) for doc in sorted(_documents()) if (CORPUS / doc).exists()}
+    texts = {doc: corpus_text(doc) for doc in sorted(_documents()) if (CORPUS / doc).exists()}
     out.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     print(f"{len(texts)} documents' texts written to {out}")
 
@@ -124,7 +127,7 @@ def move(old_path: Path, only: list[Path] | None = None) -> int:
     old_texts = json.loads(old_path.read_text(encoding="utf-8"))
     maps = {}
     for doc, old in old_texts.items():
-        new = _text(doc)
+        new = corpus_text(doc)
         if new != old:
             maps[doc] = (OffsetMap(old, new), _doc_id(old), _doc_id(new))
     print(f"{len(maps)} documents' texts changed: {', '.join(sorted(maps))}")

@@ -4,7 +4,6 @@ benchmarks/audit_sample.py draws reproducibly and scores a judged sample as desc
 from __future__ import annotations
 
 import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import audit_sample  # noqa: E402
-from loaders.pipeline import read_any  # noqa: E402
+from benchmarks.reanchor import corpus_text  # noqa: E402
 from loaders.reading import chinese_full_stops  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "data" / "corpus"
 SAMPLES = sorted((ROOT / "tests" / "gold" / "corpus" / "audits").glob("*.csv"))
-
-
-@cache
-def _text(doc: str) -> str:
-    return read_any((CORPUS / doc).read_bytes(), doc).text
 
 
 def test_there_are_samples():
@@ -35,7 +28,7 @@ def test_every_row_points_at_its_number_and_sentence_and_is_judged(path):
     rows = audit_sample.read_csv(path)
     assert rows, path
     for row in rows:
-        text = _text(row["document"])
+        text = corpus_text(row["document"])
         start, end = int(row["char_start"]), int(row["char_end"])
         assert text[start:end] == row["value_text"], (path.name, row["document"], start)
         # samples judged before '.' between Chinese characters was read as 。 quote the '.' as it was

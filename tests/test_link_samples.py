@@ -4,7 +4,6 @@ benchmarks/link_sample.py lists the links no gold link credits and scores judged
 from __future__ import annotations
 
 import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import link_sample  # noqa: E402
-from loaders.pipeline import read_any  # noqa: E402
+from benchmarks.reanchor import corpus_text  # noqa: E402
 from loaders.reading import chinese_full_stops  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "data" / "corpus"
 SAMPLES = sorted((ROOT / "tests" / "gold" / "corpus" / "audits" / "links").glob("*.csv"))
-
-
-@cache
-def _text(doc: str) -> str:
-    return read_any((CORPUS / doc).read_bytes(), doc).text
 
 
 def test_there_are_samples():
@@ -36,7 +29,7 @@ def test_every_link_points_at_its_two_numbers_and_sentences_and_is_judged(path):
     assert rows, path
     for row in rows:
         for side in link_sample.SIDES:
-            text = _text(row[f"{side}_document"])
+            text = corpus_text(row[f"{side}_document"])
             start, end = int(row[f"{side}_char_start"]), int(row[f"{side}_char_end"])
             assert text[start:end] == row[f"{side}_value_text"], (path.name, side, row[f"{side}_document"], start)
             assert chinese_full_stops(row[f"{side}_sentence"]).strip() in text, (path.name, side, start)

@@ -82,3 +82,12 @@ def test_a_water_class_stated_in_words_is_a_figure_in_words():
     rows = process_document(("某市2024年政府工作报告\n二、2024年工作安排\n确保甲江干流某段水质保持Ⅱ类。\n").encode(), "report.txt").measures
     assert [(m["subject_zh"], m["kind"], m["year"]) for m in rows] == [("甲江干流某段水质", "target", 2024)]
     assert "Ⅲ类" not in got  # a share of waters of a class (达到Ⅲ类比例) or a change of class (由Ⅲ类提升到Ⅱ类): no class figure
+
+
+def test_green_and_organic_food_is_agriculture_even_in_an_environmental_plan():
+    got = _measures("""某市“十六五”生态环境保护规划
+第一章 发展基础
+“十五五”期间,建成有机食品、绿色食品和绿色优质农产品基地20万亩,新认证地理标志农产品8个,建成生态公园12个。
+""")
+    assert not got["20万亩"]["is_environmental"] and not got["8个"]["is_environmental"]
+    assert got["12个"]["is_environmental"]

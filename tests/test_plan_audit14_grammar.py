@@ -91,3 +91,15 @@ def test_green_and_organic_food_is_agriculture_even_in_an_environmental_plan():
 """)
     assert not got["20万亩"]["is_environmental"] and not got["8个"]["is_environmental"]
     assert got["12个"]["is_environmental"]
+
+
+def test_a_bounded_size_right_before_the_things_it_admits_is_no_figure():
+    got = _measures("""某市2024年政府工作报告
+一、2023年工作回顾
+甲基地等超50亿元项目加快建设,新增2家产值超百亿元企业,落地超亿元项目78个,其中50-100亿元项目7个,完成投资超50亿元。
+二、2024年工作安排
+城市生活垃圾日清运量超过300吨地区基本实现零填埋,为不少于1万名城市老年人提供服务。
+""", "report.txt")
+    assert not {"超百亿", "超亿", "50-100亿元", "300吨"} & got.keys(), sorted(got)  # the size class of the things after it
+    assert {"2家", "78个", "7个", "1万名"} <= got.keys()  # the things counted stay
+    assert got["50亿元"]["comparator"] == "gt"  # an amount with no noun after it stays a figure

@@ -103,3 +103,13 @@ def test_a_bounded_size_right_before_the_things_it_admits_is_no_figure():
     assert not {"超百亿", "超亿", "50-100亿元", "300吨"} & got.keys(), sorted(got)  # the size class of the things after it
     assert {"2家", "78个", "7个", "1万名"} <= got.keys()  # the things counted stay
     assert got["50亿元"]["comparator"] == "gt"  # an amount with no noun after it stays a figure
+
+
+def test_the_hedge_only_is_no_part_of_the_metric():
+    got = _measures("""某市“十六五”生态环境保护规划
+第一章 发展基础
+工业固废综合利用率不高,利用率仅21.7%。2025年,煤炭消费占比仅为13.4%,全市仅1家医疗废物处置单位。
+""")
+    assert got["13.4%"]["subject_zh"] == "煤炭消费占比", got["13.4%"]["subject_zh"]
+    assert not got["21.7%"]["subject_zh"].endswith("仅") and "利用率" in got["21.7%"]["subject_zh"]
+    assert not got["1家"]["subject_zh"].endswith("仅")

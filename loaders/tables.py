@@ -209,6 +209,7 @@ class CellValue:
     since: int | None = None  # 较2015年下降24.7: a change since that year
 
 
+_SINCE_IN_LABEL = re.compile(r"(?:比|较)((?:19|20)\d\d)年")  # a row's base year: PM10浓度比2012年下降
 _SINCE = re.compile(r"(?:比|较)((?:19|20)\d\d)年?(?:下降|降低|减少|削减|增长|提高|上升|增加)")
 
 
@@ -631,6 +632,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         header_unit, _ = _unit_in(" ".join(col.header for col in cols if col.role in ("label", "unit")))
         group = "".join(clean_cell(table.text(r, c)) for c, col in enumerate(cols[:first_value]) if col.role == "category")
         is_reduction = _REDUCTION.search(subject + group) is not None
+        label_since = int(m.group(1)) if (m := _SINCE_IN_LABEL.search(subject)) else None
         row_totals = any(cv.is_total for c, col in enumerate(cols) if col.role == "value"
                          and (cv := parse_cell(clean_cell(table.text(r, c)))) is not None)
         # 减排16% in a value cell: the row is a reduction's whatever its label (主要大 | 二氧化硫, the rest of the
@@ -670,7 +672,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
                     char_start=block.char_start + start + offset, char_end=block.char_start + start + offset + len(piece),
                     sentence_start=block.char_start + row_start, sentence_end=block.char_start + row_start + len(block.lines[r]),
                     item_path="", year=col.year, qualifier="左右" if cv and cv.comparator == "approx" else None,
-                    period=_period(cv, col) or (_plan_period(cv, piece_subject if is_level else subject + group + cells_cut, col.year, last_year, u,
+                    period=_period(cv, col, label_since) or (_plan_period(cv, piece_subject if is_level else subject + group + cells_cut, col.year, last_year, u,
                                                              row_unit=unit, row_totals=row_totals)
                                                 if five_years else None),
                     binding=binding, page=table.page, table_no=table.table_no, row_no=r + 1, col_no=c + 1,
@@ -726,12 +728,13 @@ _REDUCTION_AMOUNT = re.compile("减排量|削减量")  # a reduction tallied ove
 _EMISSION_TOTAL = re.compile("排放总量|排放量|减排量|主要污染物|二氧化硫|氮氧化物|挥发性有机物|VOCs|化学需氧量|氨氮|总氮|总磷")
 
 
-def _period(cv: CellValue | None, col: _Column) -> str | None:
+def _period(cv: CellValue | None, col: _Column, label_since: int | None = None) -> str | None:
     """The years a figure covers: a [ ] total the plan's five, a change since a year from the next one
-    (since the year before: none, the figure is annual)."""
+    (since the year before: none, the figure is annual). The year is the cell's, the column's, else the row
+    label's (PM10浓度比2012年下降: each column's change is since 2012) when the column comes after it."""
     if cv is None or col.year is None:
         return None
-    since = cv.since or col.since
+    since = cv.since or col.since or (label_since if label_since is not None and label_since < col.year else None)
     if since is not None and since == col.year - 1:
         return None  # 2.9(较2019年) in a 2020 column: that year's own change, an annual figure
     if since is not None and since < col.year:

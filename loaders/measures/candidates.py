@@ -176,6 +176,7 @@ def find_candidates(doc: DocumentView) -> list[Candidate]:
     out = _numbers_with_units(doc)
     out += _bare_ratio_numbers(doc, {c.start for c in out})
     out += _words_only(doc)
+    out += _water_classes(doc)
     out += _counted_figures(doc, {c.start for c in out})
     out.sort(key=lambda c: c.start)
     return out
@@ -232,6 +233,32 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
             continue  # (完成目标任务的60%以上: a share of the task, a figure of its own)
         out.append(Candidate(None, m.start(), Unit(m.group(), own or unit, 1.0), m.end(), words_only=True,
                              words_metric=inside if own else ""))
+    return out
+
+
+# a water's class stated in words (黄河干流水质稳定保持Ⅱ类, 水质保持在地表水Ⅲ类及以上, 出境断面水质达Ⅱ类标准以上): the
+# class is the figure, as a table's 水质类别 cell is (value null, the class as written); not a share of waters of a
+# class (水质达到Ⅲ类比例), nor a change of class (由Ⅲ类提升到Ⅱ类: no verb of a level)
+_WATER_CLASS_RE = re.compile(
+    r"(?<=水质)(?:稳定|持续|总体|全面|始终|连续[\d一二三四五六七八九十]+年)*(?:保持在?|维持在?|稳定在|达到|达|为|在)"
+    r"(?:国家)?(?:地表水)?(?P<cls>(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V|[一二三四五])类(?:水质)?(?:标准)?(?:及以上|以上|或以上)?(?:标准)?)"
+    r"(?=[，,。；;、\n]|进出)")
+_WATER_CLASS_LEAD_RE = re.compile(r"^(?:确保|保障|力争|推动|实现|巩固|保持|使|其中)+")
+_WATER_CLASS_SUBJECT_SPAN = 30  # characters before 水质 searched for the water's name
+
+
+def _water_classes(doc: DocumentView) -> list[Candidate]:
+    """The class of a named water stated in words (东江湖水质稳定保持Ⅰ类): a figure in words, its subject the water."""
+    text, out = doc.text, []
+    for m in _WATER_CLASS_RE.finditer(text):
+        if doc.is_excluded(m.start("cls")):
+            continue
+        head = text[max(0, m.start() - _WATER_CLASS_SUBJECT_SPAN) : m.start()]
+        water = _WATER_CLASS_LEAD_RE.sub("", re.split(r"[，,。；;：:\n]", head)[-1])  # 确保A水质: the water is A
+        if len(water) < 4:  # 水质 alone: no water named
+            continue
+        out.append(Candidate(None, m.start("cls"), Unit(m.group("cls"), "index", 1.0), m.end("cls"), words_only=True,
+                             words_metric=water))
     return out
 
 

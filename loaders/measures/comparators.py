@@ -131,7 +131,7 @@ def _share_list_head(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
 
 def decide(doc: DocumentView, c: Candidate) -> tuple[str, str]:
     """(comparator, rule): a suffix wins, then a bounding prefix, the number's own hedge (余, 多), the head
-    of its list, an equating prefix (为, 达到), a range (5—10); else eq."""
+    of its list, a range (5—10, also after an equating prefix: 达到5—10), an equating prefix (为, 达到); else eq."""
     if c.suffix:
         return c.suffix, "comparator_suffix"
     if c.prefix and c.prefix[1] != "eq":
@@ -140,8 +140,8 @@ def decide(doc: DocumentView, c: Candidate) -> tuple[str, str]:
         return doc.grammar.qualifier_comparator.get(c.number.qualifier, "ge"), "comparator_qualifier"
     if c.inherited:
         return c.inherited, "comparator_list_head"
+    if c.number and c.number.high is not None:
+        return doc.grammar.range_comparator, "comparator_range"  # 达15-20亿立方米: 达 equates to the range
     if c.prefix:
         return c.prefix[1], "comparator_prefix_eq"
-    if c.number and c.number.high is not None:
-        return doc.grammar.range_comparator, "comparator_range"
     return "eq", "comparator_default"

@@ -244,6 +244,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 投资超10亿元项目91个: the size that admits the projects counted next
         elif _threshold_of_a_class(text, c) and not _FIRST_TO_PASS_RE.search(text[a : c.start]):
             out[i] = c.but(dropped=True)  # 年销售汽油量大于5000吨的加油站: the things above a line, not a figure
+        elif _size_class_before_its_noun(text, c):
+            out[i] = c.but(dropped=True)  # 产值超百亿元企业 / 日清运量超过300吨地区: a class of things, not an amount
     return out
 
 
@@ -274,6 +276,21 @@ def _threshold_of_a_class(text: str, c: Candidate) -> bool:
     return (c.prefix is not None and c.prefix[1] in ("lt", "gt") and c.prefix[2] + len(c.prefix[0]) == c.start
             and c.unit.unit not in ("percent", "percentage_point") and text[c.end : c.end + 1] == "的"
             and bool(_CJK_RE.match(text[c.end + 1 : c.end + 2])) and not text.startswith(_NOT_A_NOUN, c.end + 1))
+
+
+# the things a size class admits, named right after the bounded size with no 的 (超50亿元项目, 超百亿元企业, 300吨地区)
+_CLASS_NOUN_AFTER_RE = re.compile(r"(?:项目|企业|乡镇|地区|园区)")
+
+
+def _size_class_before_its_noun(text: str, c: Candidate) -> bool:
+    """超50亿元项目加快建设 / 新增2家产值超百亿元企业 / 日清运量超过300吨地区实现零填埋 / 50—100亿元项目7个: an amount
+    with a lower bound (超, 超过, 突破) or a range, right before the noun of the things it admits, is the size class
+    each of them has, not an amount of the region (完成投资超50亿元, with no noun after it, stays)."""
+    if c.number is None or c.unit.unit in COUNT_UNITS | {"percent", "percentage_point", "persons"}:
+        return False
+    bounded = (c.number.qualifier == "超" or c.number.high is not None
+               or (c.prefix is not None and c.prefix[1] in ("gt", "ge") and c.prefix[2] + len(c.prefix[0]) == c.start))
+    return bounded and _CLASS_NOUN_AFTER_RE.match(text, c.end) is not None
 
 
 def _bound_of_a_counted_class(text: str, cands: list[Candidate], i: int, clause_end: int) -> bool:

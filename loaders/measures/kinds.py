@@ -24,6 +24,7 @@ _CUMULATIVE = "累计"
 _MONEY = "yuan"
 _INVESTED_RE = re.compile(r"(?<!需)(?:投资|投入)")
 _EACH_YEAR = "每年"
+_AS_IT_STANDS_NOW_RE = re.compile(r"(?<!截至)(?<!截止)(?<!到)目前")
 _SHARE_OF = "占"  # 占市域面积26.1%: a share of a whole, a level
 _PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5处、省级12处; not a share: 其中A占97%)
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
@@ -159,6 +160,8 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
         elif _EACH_YEAR in head:
             period = None  # 每年开展活动3万场: a figure of each year, not the period's total
+        elif _AS_IT_STANDS_NOW_RE.search(head):
+            period = None  # 目前已建成10个污水处理厂 / 名录(目前共25家): the stock now (截至目前已完成: work up to now)
         elif _YEAR_ON_YEAR in head:
             period = None  # 同比下降16.7%: against the year before, not over the period
     elif part.kind == "outcome" and part.period is None and year == part.year and (c.is_change or c.words_only):

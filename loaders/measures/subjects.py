@@ -90,6 +90,9 @@ _ENUMERATION_MARK = "、"
 _LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members of a list of numbers
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
+_ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅$")  # 利用率仅 (not 不仅, "not only")
+_BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?)(?:相比)?")  # 比2015年 (not 分别: a list pairs its own)
+_CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -108,6 +111,8 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
     s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
+    if _CLOSED_BEFORE_RE.match(s):  # 甲市(2万吨)、乙市(1万吨): the bracket closes the figure before, no part of this one
+        s = _CLOSED_BEFORE_RE.sub("", s).strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):
         s = s[2:]
     if leading:
@@ -128,6 +133,7 @@ def clean_subject(s: str, leading: bool) -> str:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = _CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
     s = _COUNTED_FIGURES_RE.sub("", s)
+    s = _ONLY_RE.sub("", s)  # 利用率仅21.7% / 煤炭消费占比仅为13.4%: the hedge is no part of the metric
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
     s = _BARE_START_RE.sub("", s)
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
@@ -177,9 +183,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to
-        if after_span.lstrip().startswith(_ENUMERATION_MARK) and (
+        if after_span.lstrip(" \t\r\n)）").startswith(_ENUMERATION_MARK) and (
                 next_start < b or doc.grammar.rank_re.search(after_span[:12])):
-            after = ""  # 建成绿道12公里、口袋公园7个: the words after 、 name the next number (or its rank: 、居全省第4位)
+            # 建成绿道12公里、口袋公园7个 / 甲市(2万吨)、乙市(1万吨): the words after 、 name the next number
+            # (or its rank: 、居全省第4位)
+            after = ""
         if i > 0 and prev_end > a and text[prev_end:stop].rstrip().endswith(_LIST_JOINS) and meaningful(after):
             before = ""  # 完成120个A、85个B / 71处A和433公里B治理: the words before 、 or 和 named the previous number
         elif next_start < b and after_span.rstrip().endswith(_ENUMERATION_MARK) and meaningful(after):
@@ -192,7 +200,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         # a list of shares (二氧化硫1.64%、氨氮10.7%和…): a short word after 、 names the next share
         listed_name = (c.unit.unit == "percent" and i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
                        and not change_only.fullmatch(before) and text[prev_end:stop].lstrip().startswith(_ENUMERATION_MARK))
-        if len(before) <= 2 and meaningful(after) and not listed_name:
+        # 甲市(2万吨)、乙县(1万吨)…: a bracketed figure's list item is named before its bracket, however short
+        bracketed_item = i > 0 and prev_end > a and _CLOSED_BEFORE_RE.match(text[prev_end:stop]) is not None \
+            and text[stop - 1 : stop] in "(（"
+        if len(before) <= 2 and meaningful(after) and not listed_name and not bracketed_item:
             before = ""  # a bare verb or place (推动3000家企业开展审核), not a listed item's name (A1%、氨氮10%和B下降5%)
         elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""
@@ -211,7 +222,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
             subject = done_to.group(1) + (done_to.group(2) or "") + done_to.group(3) + "率"
-        if not meaningful(change_only.sub("", subject)) and i > 0:
+        level = _level_changed(doc, cands, out, i, change_only.sub("", subject)) if c.is_change else None
+        if level is not None:  # 优良天数比率88.5%,比2025年提高6.1个百分点: the change is the level's
+            subject = level.subject + subject
+        elif not meaningful(change_only.sub("", subject)) and i > 0:
             prev = out[i - 1]
             if doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]:
                 head = prev.subject
@@ -239,6 +253,24 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+def _level_changed(doc: DocumentView, cands: list[Candidate], out: list[Candidate], i: int,
+                   bare: str) -> Candidate | None:
+    """The level a lone change names only by its base year (比2015年提高12.2个百分点, 相比2015年下降) is the one stated
+    just before it in its sentence (up to two figures back), in the change's unit (天: days) or any unit for a
+    change in percent (浓度38微克,比2015年下降34.4%); None for a change with a subject of its own or in a list."""
+    c = cands[i]
+    if i == 0 or c.in_list[1] > 1 or meaningful(_BASELINE_RE.sub("", bare)) or not _BASELINE_RE.search(bare):
+        return None
+    sentence = doc.sentence_at(c.start)[0]
+    for prev in reversed(out[max(0, i - 2) : i]):
+        if doc.sentence_at(prev.start)[0] != sentence or prev.is_change or not meaningful(prev.subject):
+            return None
+        if (c.unit.unit == "percent" or prev.unit.unit == c.unit.unit
+                or (c.unit.unit == "percentage_point" and prev.unit.unit == "percent")):
+            return prev
+    return None
 
 
 def _next_item_at(words: str) -> int:

@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
 AUDITS = ROOT / "tests" / "gold" / "corpus" / "audits"
-# (document column, start, end, quote column) of the kinds of sample
-SPANS = (("document", "char_start", "char_end", "value_text"), ("doc_file", "sentence_start", "sentence_end", "sentence"))
+# (document column, start, end, quote column) of the kinds of sample; a link sample has two (its target, its outcome)
+SPANS = (("document", "char_start", "char_end", "value_text"), ("doc_file", "sentence_start", "sentence_end", "sentence"),
+         *((f"{side}_document", f"{side}_char_start", f"{side}_char_end", f"{side}_value_text") for side in ("target", "outcome")))
 
 
 def _samples() -> list[Path]:
@@ -41,16 +42,15 @@ def _read(path: Path) -> tuple[list[str], list[dict]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def _span_of(fields: list[str]) -> tuple[str, str, str, str] | None:
-    return next((span for span in SPANS if all(col in fields for col in span)), None)
+def _spans_of(fields: list[str]) -> list[tuple[str, str, str, str]]:
+    return [span for span in SPANS if all(col in fields for col in span)]
 
 
 def _documents() -> set[str]:
     docs = set()
     for path in _samples():
         fields, rows = _read(path)
-        span = _span_of(fields)
-        if span:
+        for span in _spans_of(fields):
             docs |= {row[span[0]] for row in rows if row[span[0]]}
     return docs
 
@@ -134,27 +134,27 @@ def move(old_path: Path, only: list[Path] | None = None) -> int:
     changed = 0
     for path in only or _samples():
         fields, rows = _read(path)
-        span = _span_of(fields)
-        if not span:
-            continue
-        doc_col, start_col, end_col, quote_col = span
         moved, before = 0, [dict(row) for row in rows]
-        for row in rows:
-            if row[doc_col] not in maps:
-                continue
-            offsets, old_id, new_id = maps[row[doc_col]]
-            start, end = int(row[start_col]), int(row[end_col])
-            if offsets.old[start:end] != row[quote_col] and quote_col == "value_text":
-                print(f"{path.name}: {row[doc_col]} {start}: the old text does not hold {row[quote_col]!r} there", file=sys.stderr)
-            new_span = offsets.move(start, end, offsets.old[start:end])
-            if offsets.new[new_span[0] : new_span[1]] != offsets.old[start:end]:
-                changed += 1  # a span the change rewrote (a sentence rejoined): its ends, mapped one by one
-                print(f"{path.name}: {row[doc_col]} {start}: {row[quote_col][:30]!r} changed in the new text", file=sys.stderr)
-            if new_span != (start, end):
-                moved += 1
-            row[start_col], row[end_col] = str(new_span[0]), str(new_span[1])
-            if row.get("measure_id", "").startswith(f"{old_id}:"):  # the document's id is the hash of its text
-                row["measure_id"] = f"{new_id}:{new_span[0]}"
+        for doc_col, start_col, end_col, quote_col in _spans_of(fields):
+            id_col = doc_col.removesuffix("document").removesuffix("doc_file") + "measure_id"
+            for row in rows:
+                if row[doc_col] not in maps:
+                    continue
+                offsets, old_id, new_id = maps[row[doc_col]]
+                start, end = int(row[start_col]), int(row[end_col])
+                if offsets.old[start:end] != row[quote_col] and quote_col.endswith("value_text"):
+                    print(f"{path.name}: {row[doc_col]} {start}: the old text does not hold {row[quote_col]!r} there",
+                          file=sys.stderr)
+                new_span = offsets.move(start, end, offsets.old[start:end])
+                if offsets.new[new_span[0] : new_span[1]] != offsets.old[start:end]:
+                    changed += 1  # a span the change rewrote (a sentence rejoined): its ends, mapped one by one
+                    print(f"{path.name}: {row[doc_col]} {start}: {row[quote_col][:30]!r} changed in the new text",
+                          file=sys.stderr)
+                if new_span != (start, end):
+                    moved += 1
+                row[start_col], row[end_col] = str(new_span[0]), str(new_span[1])
+                if row.get(id_col, "").startswith(f"{old_id}:"):  # the document's id is the hash of its text
+                    row[id_col] = f"{new_id}:{new_span[0]}"
         if rows != before:
             with open(path, "w", encoding="utf-8", newline="") as fh:  # csv's own \r\n, as the samples were written
                 writer = csv.DictWriter(fh, fieldnames=fields)

@@ -50,7 +50,7 @@ _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”�
 _BEFORE_FIGURE = ("不低于", "不少于", "不超过", "不高于", "达到", "达", "为", "控制在", "降至", "降到", "提高到",
                   "提升到", "稳定在", "低于", "高于", "超过", "保持", "下降", "提高", "提升", "增长", "降低", "减少")
 _FIGURE_START = re.compile(r"[≥≤<>＜＞]?\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[\u4e00-\u9fff])")
-_ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d")
+_ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d|专栏")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
 SCAN_IMAGE_SHARE = 0.5  # an image covering this share of a page without text makes it a scanned page
 PICTURE_SHARE = 0.05  # a picture this share of a page with text, no text over it, may be a table pasted as an image
@@ -430,8 +430,10 @@ def _join(prev: str, nxt: str) -> str:
     return prev + space + nxt
 
 
-def _paragraphs(lines: list[str], full_width: float) -> list[str]:
-    """Wrapped lines joined: a line as wide as the page that does not end a sentence continues."""
+def _paragraphs(lines: list[str], full_width: float, widest: float | None = None) -> list[str]:
+    """Wrapped lines joined: a line as wide as the page's usual full line that does not end a sentence
+    continues. A numbered heading (第六章 …, 五、…) that ends short of the widest lines is a line of its own:
+    it continues only when it wraps as the widest lines do."""
     out: list[str] = []
     open_line = False
     for line in lines:
@@ -444,15 +446,24 @@ def _paragraphs(lines: list[str], full_width: float) -> list[str]:
         else:
             out.append(line)
         joined = out[-1]
-        open_line = ((_width(line) >= FULL_LINE * full_width and not line.endswith(_ENDS_PARAGRAPH))
+        full = max(full_width, widest or 0.0) if _ITEM_START.match(line) else full_width
+        open_line = ((_width(line) >= FULL_LINE * full and not line.endswith(_ENDS_PARAGRAPH))
                      or joined.count("《") > joined.count("》"))  # a title wrapped inside its 《》 continues
     return out
 
 
-def _usual_width(pages: list[_Page]) -> float:
+def _usual_width(pages: list[_Page]) -> tuple[float, float]:
+    """(the usual width of a full line, the width of the widest lines). The usual one is the most common
+    width among the long lines: the widest tenth is pulled up by wider pages or table rows read as prose, and
+    a line a character or two short of it (digits, quotes and commas set narrower) still wraps."""
     widths = sorted(_width(_SPACE_BY_CJK.sub("", line)) for page in pages for part in page.parts
                     if isinstance(part, list) for line in part if line)
-    return widths[int(0.9 * (len(widths) - 1))] if widths else 0.0
+    if not widths:
+        return 0.0, 0.0
+    widest = widths[int(0.9 * (len(widths) - 1))]
+    counts = Counter(round(w) for w in widths if w >= widest / 2)
+    usual = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return float(usual), widest
 
 
 def _repeated_header(prev: Table, nxt: Table) -> int:
@@ -798,7 +809,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
     running = _running_lines(pages)
     for page in pages:
         _strip_edges(page, running)
-    full_width = _usual_width(pages)
+    full_width, widest = _usual_width(pages)
     # a flat sequence: runs of prose lines and tables; a table is continued across a page break
     # when nothing but running headers and footers stands between it and the next page's table
     sequence: list = []
@@ -840,7 +851,7 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
         part_lines.append((len(lines), isinstance(part, (_OcrLines, _OcrTable)) or (isinstance(part, Table) and any(
             n in ocr_pages for n in range(part.page or 0, (part.last_page or part.page or 0) + 1)))))
         if isinstance(part, list):
-            prose = [line for line in reading.normalise("\n".join(_paragraphs(part, full_width)))]
+            prose = [line for line in reading.normalise("\n".join(_paragraphs(part, full_width, widest)))]
             simplified, script = reading.simplify("\n".join(prose))
             scripts.append(script)
             prev_part = None

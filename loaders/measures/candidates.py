@@ -26,6 +26,10 @@ _LETTER_MASK_HOLDS = ("XX", "xx", "××")  # ... and of _LETTER_MASK_RE
 _LETTER_MASK_RE = re.compile(r"(?<![A-Za-z])(?:XX+|xx+|××+)(?:\.(?:X+|x+))?(?![A-Za-z])")
 _CODE_BEFORE = re.compile(r"[A-Za-z][A-Za-z\s/\-.]?$")  # PM2.5, GB 3095-2012, COD
 _SCOPE_SPAN = 8  # a scope word (服务半径) after the unit and at most 以上的 / 以内的
+# 岸线1公里、5公里、15公里范围内 / 岸线1公里区域范围内 / 两岸各宽3公里左右区域: distances (a list of them, or one about so
+# far) bounding the zone named after them, no length of work (治理修复岸线46公里 / 沿黄岸线180公里流沙治理 stay)
+_ZONE_AFTER_DISTANCE_RE = re.compile(r"(?:[、和]\d+(?:\.\d+)?(?:公里|千米|米|km|m))*(?:左右)?(?:区域|范围)")
+_DISTANCE_UNITS = ("km", "m")
 _ORDINAL_BEFORE = ("第", "届", "周", "星期", "前")
 # 成为首批5个国家公园之一: a count that places one thing in a group names the group's size, not work done
 _ONE_OF_RE = re.compile(r"[^，,。；;、：:]{0,16}?之一")
@@ -358,6 +362,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             continue
         if text[end : end + _SCOPE_SPAN].lstrip(" 以上下内的").startswith(g.scope_words):
             continue  # 沿岸10公里范围内 / 1公里的服务半径: a scope, not a quantity
+        if unit.unit in _DISTANCE_UNITS and _ZONE_AFTER_DISTANCE_RE.match(text, end):
+            continue  # 岸线1公里、5公里范围内 / 两岸各宽3公里左右区域: the zone's width, not a quantity
         if text[max(0, num.start - 8) : num.start].rstrip(" 为是共有:：").endswith(g.denominator_words):
             continue  # 自然天数365天, 优良天数364天: the base a rate is taken over
         if num.chinese and not num.percent:

@@ -875,10 +875,10 @@ def compose_label(labels: list[str]) -> str:
     return "".join(labels)
 
 
-# A table's note dating the cells a sign marks (注:带#的指标为2019年实际完成情况; 标*的为2019年数据): a plan drafted
+# A table's note dating the cells a sign marks (注:带#的指标为2019年实际完成情况; 标*的为2019年数据; *为2019年数据): a plan drafted
 # before its base year's figures were out gives the year before's and says so under the table.
 _NOTE_START = re.compile(r"\s*(?:注|备注|说明)\s*[:：]?")
-_MARK_DATED = re.compile(r"(?:带|标有?|标注|加)\s*([#＃*＊∗※△▲☆★◆])\s*(?:号|标记)?的?(?:指标|数据|数值|数|值|为)*"
+_MARK_DATED = re.compile(r"(?:带|标有?|标注|加)?\s*([#＃*＊∗※△▲☆★◆])\s*(?:号|标记)?的?(?:指标|数据|数值|数|值|为)*"
                          r"(?:均|皆)?(?:为|是|系)\s*((?:19|20)\d\d)\s*年")
 
 

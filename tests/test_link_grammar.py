@@ -59,6 +59,10 @@ def test_a_cell_a_table_note_dates_to_another_year_is_of_that_year():
     assert got["62.5#"] == (2024, None, "year_in_table_note")
     assert got["[16.3]#"][:2] == (2024, "2021-2024")
     assert got["[18]"][:2] == (2025, "2021-2025")
+    # the sign alone before its year (备注:#为2024年数据) dates it too
+    got = {m["value_text"]: m["year"] for m in process_document(
+        _review_table_docx("备注:#为2024年数据。"), "plan.docx").measures}
+    assert got["62.5#"] == 2024
     # a note that dates nothing (a changed scope) leaves the column's year
     got = {m["value_text"]: m["year"] for m in process_document(
         _review_table_docx("注:带#的指标统计口径有调整。"), "plan.docx").measures}

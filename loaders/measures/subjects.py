@@ -91,7 +91,9 @@ _LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 _ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅$")  # 利用率仅 (not 不仅, "not only")
-_BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?)(?:相比)?")  # 比2015年 (not 分别: a list pairs its own)
+# 比2015年, 较“十二五”时期末 (the end of a five-year plan: a base year by name); not 分别: a list pairs its own
+_BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?"
+                          r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?)(?:相比)?")
 _CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
 
 

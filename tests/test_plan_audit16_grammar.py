@@ -19,3 +19,19 @@ def test_a_change_against_the_end_of_a_plan_period_continues_the_level_stated_be
                     "海水优良比例达到80.5%,比十四五末提高9.2个百分点。\n")
     assert got["12.6%"]["subject_zh"].startswith("全省臭氧平均浓度"), got["12.6%"]["subject_zh"]
     assert got["9.2个百分点"]["subject_zh"].startswith("海水优良比例"), got["9.2个百分点"]["subject_zh"]
+
+
+def test_facility_farming_is_agriculture_not_the_environment():
+    got = _measures(PLAN.replace("发展基础", "推进循环经济发展") + "大力推进生态工业园区和循环化改造,到2035年,"
+                    "高效设施农业面积占比达到30%,秸秆综合利用率达到95%。\n")
+    assert got["30%"]["is_environmental"] is False, got["30%"]  # greenhouse farming's share: agriculture
+    assert got["95%"]["is_environmental"] is True
+
+
+def test_a_list_of_industries_shares_the_words_from_its_industry_on():
+    got = _measures(PLAN + "到2035年,制药、焦化、家具制造、汽车零部件行业挥发性有机物去除效率分别达到80%、75%、70%、65%以上。\n")
+    assert got["80%"]["subject_zh"] == "制药行业挥发性有机物去除效率", got["80%"]["subject_zh"]
+    assert got["70%"]["subject_zh"] == "家具制造行业挥发性有机物去除效率", got["70%"]["subject_zh"]
+    assert got["65%以上"]["subject_zh"] == "汽车零部件行业挥发性有机物去除效率"
+    got = _measures(PLAN + "到2035年,钢材行业、建材行业增加值分别增长5%、6%。\n")
+    assert got["5%"]["subject_zh"].startswith("钢材行业增加值"), got["5%"]["subject_zh"]  # not 钢材行业行业

@@ -373,7 +373,9 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
             tail = _shared_metric(doc, parts)
             for k, p in zip(chain, parts, strict=True):
                 own = k == chain[-1] or p.endswith(tail) or p.endswith(RATIO_ENDINGS)  # 普及率、治理率: each its own
-                out[k] = out[k].but(subject=p if own else p + tail)
+                # 煤炭行业、电力行业增加值: an item already ending in the shared metric's first word keeps it once
+                word = next((w for w in doc.grammar.metric_words if tail.startswith(w) and p.endswith(w)), "")
+                out[k] = out[k].but(subject=p if own else p + tail[len(word) :])
         else:
             for k in chain[1:]:
                 out[k] = out[k].but(subject=head.subject)

@@ -35,3 +35,11 @@ def test_a_list_of_industries_shares_the_words_from_its_industry_on():
     assert got["65%以上"]["subject_zh"] == "汽车零部件行业挥发性有机物去除效率"
     got = _measures(PLAN + "到2035年,钢材行业、建材行业增加值分别增长5%、6%。\n")
     assert got["5%"]["subject_zh"].startswith("钢材行业增加值"), got["5%"]["subject_zh"]  # not 钢材行业行业
+
+
+def test_a_count_right_after_a_conjunction_counts_the_things_named_after_it():
+    got = _measures(PLAN + "到2035年,推动甲钢铁有限公司、乙焦化有限公司及3家烧结球团企业完成超低排放改造,"
+                    "完成丙湖水库和40座塘坝除险加固,编制省及9个市温室气体排放清单。\n")
+    assert got["3家"]["subject_zh"].startswith("烧结球团企业"), got["3家"]["subject_zh"]
+    assert got["40座"]["subject_zh"].startswith("塘坝"), got["40座"]["subject_zh"]
+    assert got["9个"]["subject_zh"].startswith("市温室气体排放清单"), got["9个"]["subject_zh"]

@@ -217,6 +217,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
+                and text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))):
+            before = gap = ""  # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's

@@ -43,3 +43,19 @@ def test_a_count_right_after_a_conjunction_counts_the_things_named_after_it():
     assert got["3家"]["subject_zh"].startswith("烧结球团企业"), got["3家"]["subject_zh"]
     assert got["40座"]["subject_zh"].startswith("塘坝"), got["40座"]["subject_zh"]
     assert got["9个"]["subject_zh"].startswith("市温室气体排放清单"), got["9个"]["subject_zh"]
+
+
+def test_a_table_row_label_sheds_the_number_of_its_item():
+    from loaders.tables import Table, render, table_measures
+
+    rows = [["指标", "2020年", "2025年", "属性"],
+            ["(一)环境治理", "", "", ""],
+            ["3.城市细颗粒物(PM2.5)浓度(μg/m3)", "32", "29", "约束性"],
+            ["(4)地表水优良水体比例(%)", "80.5", "85", "约束性"],
+            ["12、氨氮排放总量减少(%)", "[15.1]", "完成省下达任务", "约束性"],
+            ["2.5小时通勤圈覆盖率(%)", "60", "70", "预期性"]]
+    got = {m.value_text: m.subject_zh for m in table_measures(render(Table.from_rows(rows)), 2025)}
+    assert got["29"].startswith("城市细颗粒物"), got["29"]
+    assert got["80.5"] == "地表水优良水体比例", got["80.5"]
+    assert got["[15.1]"] == "氨氮排放总量减少", got["[15.1]"]
+    assert got["60"].startswith("2.5小时"), got["60"]  # a decimal opening the label is no item number

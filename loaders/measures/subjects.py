@@ -18,6 +18,7 @@ from loaders.measures.candidates import (
 from loaders.measures.comparators import BENCHMARKS
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar
+from loaders.semantics import sub_area
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
@@ -218,8 +219,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
         if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
-                and text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))):
-            before = gap = ""  # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things
+                and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))
+                     or any(w and sub_area(w, "", None) == w for w in (before, gap)))):
+            # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things; 主城区600家重点企业:
+            # the part of the region the things counted are in (kept as the figure's sub_area), not what they are
+            before = gap = ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's

@@ -62,7 +62,7 @@ def test_a_table_row_label_sheds_the_number_of_its_item():
 
 
 def test_a_count_after_a_part_of_the_region_counts_the_things_named_after_it():
-    got = _measures(PLAN + "到2035年,中心城区120个公交站台完成适老化改造,完成东河流域40个试点村污水零直排区创建。\n")
+    got = _measures(PLAN + "到2035年,中心城区120个公交站台完成适老化改造,东河流域40个试点村完成污水零直排区创建。\n")
     assert got["120个"]["subject_zh"].startswith("公交站台"), got["120个"]["subject_zh"]
     assert got["120个"]["sub_area"] == "中心城区"  # the part of the region stays the figure's
     assert got["40个"]["subject_zh"].startswith("试点村"), got["40个"]["subject_zh"]

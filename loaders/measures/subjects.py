@@ -220,9 +220,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             before = ""
         if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
                 and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))
-                     or any(w and sub_area(w, "", None) == w for w in (before, gap)))):
+                     or any(w and sub_area(w, "", None) == w == sub_area("", text[a:b], None) for w in (before, gap)))):
             # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things; 主城区600家重点企业:
-            # the part of the region the things counted are in (kept as the figure's sub_area), not what they are
+            # the part of the region the things counted are in, not what they are (when the clause still gives it
+            # as the figure's sub_area)
             before = gap = ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):

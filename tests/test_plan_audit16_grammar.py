@@ -66,3 +66,14 @@ def test_a_count_after_a_part_of_the_region_counts_the_things_named_after_it():
     assert got["120个"]["subject_zh"].startswith("公交站台"), got["120个"]["subject_zh"]
     assert got["120个"]["sub_area"] == "中心城区"  # the part of the region stays the figure's
     assert got["40个"]["subject_zh"].startswith("试点村"), got["40个"]["subject_zh"]
+
+
+def test_a_count_right_before_a_size_counts_the_things_named_after_the_size():
+    got = _measures(PLAN + "“十五五”期间,累计改造居民散煤炉具3.2万户,完成860台4200蒸吨燃煤锅炉治理,"
+                    "完成市区现役的320台1500蒸吨燃气锅炉低氮改造,淘汰燃煤锅炉95台310蒸吨。\n")
+    assert got["860台"]["subject_zh"].startswith("燃煤锅炉治理"), got["860台"]["subject_zh"]
+    assert got["320台"]["subject_zh"].startswith("燃气锅炉低氮改造"), got["320台"]["subject_zh"]
+    assert got["95台"]["subject_zh"] == "淘汰燃煤锅炉", got["95台"]["subject_zh"]  # nothing after the size: the words before
+    got = _measures(PLAN + "到2035年,淘汰乙市燃煤锅炉(建成区6台20蒸吨以下),加快甲县2座10万千瓦光热电站和光热产业中心建设。\n")
+    assert got["6台"]["subject_zh"].startswith("淘汰乙市燃煤锅炉"), got["6台"]["subject_zh"]  # not past the bracket
+    assert got["2座"]["subject_zh"] == "光热电站", got["2座"]["subject_zh"]  # the things end at 和

@@ -95,6 +95,7 @@ _ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅$")  # 利用率仅 (not 
 # 比2015年, 较“十二五”时期末 (the end of a five-year plan: a base year by name); not 分别: a list pairs its own
 _BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?"
                           r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?)(?:相比)?")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
 
 
@@ -228,6 +229,15 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and next_start < b and cands[i + 1].start == c.end
+                and cands[i + 1].unit.unit not in COUNT_UNITS):
+            # 完成1286台8270蒸吨燃煤锅炉治理 / 3座35万千瓦光热电站: a size right after the count, the things counted after it
+            # (not past a bracket closing the size, 建成区6台20蒸吨以下); the things end at a conjunction (A电站和B中心)
+            then = cands[i + 2].start if i + 2 < len(cands) and cands[i + 2].start < b else b
+            words = text[cands[i + 1].end : then].lstrip("的级")
+            things = clean_subject(_LIST_SPLIT_RE.split(words)[0], leading=False) if _CJK_RE.match(words) else ""
+            if meaningful(things):
+                before, gap, after = "", "", things
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:

@@ -77,3 +77,11 @@ def test_a_count_right_before_a_size_counts_the_things_named_after_the_size():
     got = _measures(PLAN + "到2035年,淘汰乙市燃煤锅炉(建成区6台20蒸吨以下),加快甲县2座10万千瓦光热电站和光热产业中心建设。\n")
     assert got["6台"]["subject_zh"].startswith("淘汰乙市燃煤锅炉"), got["6台"]["subject_zh"]  # not past the bracket
     assert got["2座"]["subject_zh"] == "光热电站", got["2座"]["subject_zh"]  # the things end at 和
+
+
+def test_a_count_right_after_a_qualifying_clause_counts_the_things_named_after_it():
+    got = _measures(PLAN + "到2035年,打通从东湖到城郊的五条绿色廊道,对排查出的46处黑臭水体制定整改方案,"
+                    "指导纳入碳排放权交易的3家火电厂开展节能改造。\n")
+    assert got["五条"]["subject_zh"].startswith("绿色廊道"), got["五条"]["subject_zh"]
+    assert got["46处"]["subject_zh"].startswith("黑臭水体"), got["46处"]["subject_zh"]
+    assert got["3家"]["subject_zh"].startswith("火电厂"), got["3家"]["subject_zh"]

@@ -220,9 +220,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
         if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
-                and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))
+                and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与", "的"))
                      or any(w and sub_area(w, "", None) == w == sub_area("", text[a:b], None) for w in (before, gap)))):
-            # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things; 主城区600家重点企业:
+            # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things; 打通从A到B的七条绿色廊道
+            # / 排查出的103处黑臭水体: a clause before 的 qualifies the things counted, named after it; 主城区600家重点企业:
             # the part of the region the things counted are in, not what they are (when the clause still gives it
             # as the figure's sub_area)
             before = gap = ""

@@ -3,7 +3,8 @@
 -- one sub-area (or none) and one year, two annual figures or two figures of the same period (a target in
 -- words has no period of its own: it meets an outcome of any); within one
 -- document, when either is a table cell, only the two cells of one table row; no number the loader
--- could not read (no value, digits in its text but a pollutant's name, not masked); a target in words (no
+-- could not read (no value, digits in its text but a pollutant's name, not masked, under four Chinese
+-- characters: 70条全部完成治理 is a statement in words); a target in words (no
 -- value, not masked) with an outcome of a value only in one table row; and never a figure with its own baseline -
 -- two numbers of one sentence (but for two cells of one table row), a target and an outcome of one
 -- government work report (last year reviewed, this year planned), two figures of a five-year plan's prose
@@ -42,10 +43,12 @@ paired as (
         (
             targets.value is null and not targets.is_masked
             and {{ figure_digits('targets.value_text') }} <> ''
+            and length({{ regexp_replace_all('targets.value_text', '[^一-龥]', '') }}) < 4
         )
         or (
             outcomes.value is null and not outcomes.is_masked
             and {{ figure_digits('outcomes.value_text') }} <> ''
+            and length({{ regexp_replace_all('outcomes.value_text', '[^一-龥]', '') }}) < 4
         ) as unreadable_number,
         targets.value is null and not targets.is_masked and outcomes.value is not null
             as words_target_number_outcome,

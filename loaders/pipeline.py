@@ -246,8 +246,10 @@ def process_document(data: bytes, source_file: str, ocr: bool = False) -> Docume
     # a table's figures come from its grid (year and kind from the column headers), not from its text
     spans = [(b.char_start, b.char_start + sum(len(line) + 1 for line in b.lines)) for b in doc.tables]
     found = [m for m in measures.extract_measures(text, doc_items, sentences, meta) if not _in_tables(m.char_start, spans)]
-    for block in doc.tables:
-        for m in tables.table_measures(block, meta.year):
+    for block, (_, block_end) in zip(doc.tables, spans, strict=True):
+        cells = tables.table_measures(block, meta.year)
+        tables.date_marked_cells(cells, tables.note_dates(text[block_end - 1 : block_end + 400]))
+        for m in cells:
             m.item_path = _item_at(doc_items, m.char_start)
             found.append(m)
     for m in found:

@@ -878,3 +878,33 @@ def compose_label(labels: list[str]) -> str:
             return head + group[: m.start()] + own + group[m.end():]
         return head + own + group
     return "".join(labels)
+
+
+# A table's note dating the cells a sign marks (注:带#的指标为2019年实际完成情况; 标*的为2019年数据; *为2019年数据): a plan drafted
+# before its base year's figures were out gives the year before's and says so under the table.
+_NOTE_START = re.compile(r"\s*(?:注|备注|说明)\s*[:：]?")
+_MARK_DATED = re.compile(r"(?:带|标有?|标注|加)?\s*([#＃*＊∗※△▲☆★◆])\s*(?:号|标记)?的?(?:指标|数据|数值|数|值|为)*"
+                         r"(?:均|皆)?(?:为|是|系)\s*((?:19|20)\d\d)\s*年")
+
+
+def note_dates(after_table: str) -> dict[str, int]:
+    """The year each sign of a table's note dates its marked cells to: the note is the line right under the table
+    (注:…); {} when there is none or it dates nothing."""
+    first_line = after_table.lstrip("\n").split("\n", 1)[0]
+    if not _NOTE_START.match(first_line):
+        return {}
+    return {m.group(1): int(m.group(2)) for m in _MARK_DATED.finditer(first_line)}
+
+
+def date_marked_cells(found: list[Measure], dates: dict[str, int]) -> None:
+    """A figure a note's sign marks (67.2#) is of the note's year, not its column's: its year, and the end of its
+    period ([11.62]# in a 2020 column: 2016-2019), are the note's (rule year_in_table_note)."""
+    for m in found:
+        sign = next((s for s in dates if s in m.value_text), None)
+        if sign is None or m.year is None or dates[sign] == m.year:
+            continue
+        year = dates[sign]
+        if m.period:
+            m.period = f"{m.period.split('-')[0]}-{year}"
+        m.year = year
+        m.rules = f"{m.rules};year_in_table_note" if m.rules else "year_in_table_note"

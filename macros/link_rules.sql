@@ -116,12 +116,14 @@ coalesce({{ measures }}.value is null and not {{ measures }}.is_masked, false)
 
 {#- A measure without a value whose written value holds digits: a number the loader could not read
     ("67.2#", "<1.2 96"), not a figure in words (达标; 完成省下达的PM2.5指标: the digits of a pollutant's name
-    are no number) nor a masked one. False, never null. -#}
+    are no number; 70条全部完成治理,通过评估: a statement in words, four Chinese characters or more, counting
+    something else) nor a masked one. False, never null. -#}
 {% macro unreadable_number(measures) %}
 coalesce(
     {{ measures }}.value is null
     and not {{ measures }}.is_masked
-    and {{ figure_digits(measures ~ '.value_text') }} <> '',
+    and {{ figure_digits(measures ~ '.value_text') }} <> ''
+    and length({{ regexp_replace_all(measures ~ '.value_text', '[^一-龥]', '') }}) < 4,
     false
 )
 {% endmacro %}

@@ -4,6 +4,7 @@
 --
 -- attained, by the target's comparator:
 --   lt: outcome < target    le: outcome <= target    gt: outcome > target    ge: outcome >= target
+--   (an outcome written as the same strict bound, >95 against a target >95, meets it: lt/gt)
 --   eq: at least the target in the better direction (higher: outcome >= target; lower: <=)
 --   approx: like eq, with the target relaxed by var('approx_tolerance') (5%) against the outcome
 --   null when either value is masked or either side is a year-on-year change of a level.
@@ -46,9 +47,14 @@ judged as (
         *,
         case
             when not is_comparable then null
-            when target_comparator = 'lt' then outcome_value < target_value
+            -- an outcome written as the target's own strict bound (>95 against >95) meets it
+            when target_comparator = 'lt'
+                then outcome_value < target_value
+                    or (outcome_value = target_value and coalesce(outcome_comparator = 'lt', false))
             when target_comparator = 'le' then outcome_value <= target_value
-            when target_comparator = 'gt' then outcome_value > target_value
+            when target_comparator = 'gt'
+                then outcome_value > target_value
+                    or (outcome_value = target_value and coalesce(outcome_comparator = 'gt', false))
             when target_comparator = 'ge' then outcome_value >= target_value
             when target_comparator = 'eq' and better = 'higher' then outcome_value >= target_value
             when target_comparator = 'eq' and better = 'lower' then outcome_value <= target_value
@@ -76,7 +82,8 @@ final as (
         judged.outcome_value,
         judged.unit,
         judged.attained,
-        case when judged.better = 'lower' then -judged.difference else judged.difference end as gap,
+        -- 0 - x, not -x: a gap of zero is 0, never -0
+        case when judged.better = 'lower' then 0 - judged.difference else judged.difference end as gap,
         judged.difference,
         judged.better,
         judged.target_measure_id,

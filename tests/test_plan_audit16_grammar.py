@@ -85,3 +85,5 @@ def test_a_count_right_after_a_qualifying_clause_counts_the_things_named_after_i
     assert got["五条"]["subject_zh"].startswith("绿色廊道"), got["五条"]["subject_zh"]
     assert got["46处"]["subject_zh"].startswith("黑臭水体"), got["46处"]["subject_zh"]
     assert got["3家"]["subject_zh"].startswith("火电厂"), got["3家"]["subject_zh"]
+    got = _measures(PLAN + "到2035年,拆除30台10蒸吨以下燃煤锅炉。\n")
+    assert got["30台"]["subject_zh"] == "10蒸吨以下燃煤锅炉", got["30台"]["subject_zh"]  # a bounded size: their class

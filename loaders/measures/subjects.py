@@ -233,10 +233,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if (c.unit.unit in COUNT_UNITS and not c.is_change and next_start < b and cands[i + 1].start == c.end
                 and cands[i + 1].unit.unit not in COUNT_UNITS):
             # 完成1286台8270蒸吨燃煤锅炉治理 / 3座35万千瓦光热电站: a size right after the count, the things counted after it
-            # (not past a bracket closing the size, 建成区6台20蒸吨以下); the things end at a conjunction (A电站和B中心)
+            # (not past a bracket closing the size, 建成区6台20蒸吨以下); the things end at a conjunction (A电站和B中心).
+            # A bounded size (20台10蒸吨/小时以下燃煤锅炉) is the class of the things counted, and stays in their name.
             then = cands[i + 2].start if i + 2 < len(cands) and cands[i + 2].start < b else b
             words = text[cands[i + 1].end : then].lstrip("的级")
             things = clean_subject(_LIST_SPLIT_RE.split(words)[0], leading=False) if _CJK_RE.match(words) else ""
+            if things and cands[i + 1].suffix is not None:
+                things = clean_subject(_LIST_SPLIT_RE.split(text[c.end : then])[0], leading=False)
             if meaningful(things):
                 before, gap, after = "", "", things
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)

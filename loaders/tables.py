@@ -600,6 +600,10 @@ def _is_series(years: list[int]) -> bool:
     return len(distinct) >= 3 and distinct[-1] - distinct[0] == len(distinct) - 1
 
 
+# the number a row label opens with (9., (11), 三、): an item of the table's list, no part of the subject (not 2.5)
+_ROW_NUMBER = re.compile(r"^(?:\d{1,2}[.．、](?![\d%])|[(（][\d一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+
+
 def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
     """One Measure per value cell of the table (a cell of words in a value column -> a null value)."""
     table = block.table
@@ -618,6 +622,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         labels: list[str] = []
         for c, col in enumerate(cols[:first_value]):
             t = clean_cell(table.text(r, c))
+            t = _ROW_NUMBER.sub("", t) if _ROW_NUMBER.sub("", t) else t  # 9.氮氧化物排放总量减少: the row's number
             if col.role == "label" and t and t not in labels and not is_value_cell(t):
                 labels.append(t)
         if not labels:

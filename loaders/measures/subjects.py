@@ -18,6 +18,7 @@ from loaders.measures.candidates import (
 from loaders.measures.comparators import BENCHMARKS
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar
+from loaders.semantics import sub_area
 
 # words around a subject that carry no meaning of their own
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
@@ -91,7 +92,10 @@ _LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
 _ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅$")  # 利用率仅 (not 不仅, "not only")
-_BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?)(?:相比)?")  # 比2015年 (not 分别: a list pairs its own)
+# 比2015年, 较“十二五”时期末 (the end of a five-year plan: a base year by name); not 分别: a list pairs its own
+_BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?"
+                          r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?)(?:相比)?")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
 
 
@@ -215,9 +219,29 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
+                and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与", "的"))
+                     or any(w and sub_area(w, "", None) == w == sub_area("", text[a:b], None) for w in (before, gap)))):
+            # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things; 打通从A到B的七条绿色廊道
+            # / 排查出的103处黑臭水体: a clause before 的 qualifies the things counted, named after it; 主城区600家重点企业:
+            # the part of the region the things counted are in, not what they are (when the clause still gives it
+            # as the figure's sub_area)
+            before = gap = ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and next_start < b and cands[i + 1].start == c.end
+                and cands[i + 1].unit.unit not in COUNT_UNITS):
+            # 完成1286台8270蒸吨燃煤锅炉治理 / 3座35万千瓦光热电站: a size right after the count, the things counted after it
+            # (not past a bracket closing the size, 建成区6台20蒸吨以下); the things end at a conjunction (A电站和B中心).
+            # A bounded size (20台10蒸吨/小时以下燃煤锅炉) is the class of the things counted, and stays in their name.
+            then = cands[i + 2].start if i + 2 < len(cands) and cands[i + 2].start < b else b
+            words = text[cands[i + 1].end : then].lstrip("的级")
+            things = clean_subject(_LIST_SPLIT_RE.split(words)[0], leading=False) if _CJK_RE.match(words) else ""
+            if things and cands[i + 1].suffix is not None:
+                things = clean_subject(_LIST_SPLIT_RE.split(text[c.end : then])[0], leading=False)
+            if meaningful(things):
+                before, gap, after = "", "", things
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
@@ -371,7 +395,9 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
             tail = _shared_metric(doc, parts)
             for k, p in zip(chain, parts, strict=True):
                 own = k == chain[-1] or p.endswith(tail) or p.endswith(RATIO_ENDINGS)  # 普及率、治理率: each its own
-                out[k] = out[k].but(subject=p if own else p + tail)
+                # 煤炭行业、电力行业增加值: an item already ending in the shared metric's first word keeps it once
+                word = next((w for w in doc.grammar.metric_words if tail.startswith(w) and p.endswith(w)), "")
+                out[k] = out[k].but(subject=p if own else p + tail[len(word) :])
         else:
             for k in chain[1:]:
                 out[k] = out[k].but(subject=head.subject)

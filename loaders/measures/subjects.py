@@ -220,12 +220,12 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
         if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
-                and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与", "的"))
+                and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))
                      or any(w and sub_area(w, "", None) == w == sub_area("", text[a:b], None) for w in (before, gap)))):
-            # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things; 打通从A到B的七条绿色廊道
-            # / 排查出的103处黑臭水体: a clause before 的 qualifies the things counted, named after it; 主城区600家重点企业:
+            # A公司、B公司及3家C企业 / 完成甲水库和100座塘坝: the words before name other things; 主城区600家重点企业:
             # the part of the region the things counted are in, not what they are (when the clause still gives it
-            # as the figure's sub_area)
+            # as the figure's sub_area). Not after 的: the gold names the things by the clause before it
+            # (国家警示片披露的8项问题整改工作: 国家警示片披露问题整改)
             before = gap = ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):

@@ -24,6 +24,14 @@ def by_value_text(text: str, meta: Metadata) -> dict:
     return {m.value_text: m for m in extract(text, meta)}
 
 
+def loaded_measures(text: str, name: str = "plan.txt") -> dict[str, dict]:
+    """The rows the loader gives for text, a whole invented document (its first line decides its kind and region),
+    keyed by the figure as written."""
+    from loaders.pipeline import process_document
+
+    return {m["value_text"]: m for m in process_document(text.encode("utf-8"), name).measures}
+
+
 # The document fields measure_semantics reads, for a work report and an environmental plan of no real city.
 REPORT_FIELDS = {"title": "某市政府工作报告", "doc_kind": "work_report"}
 PLAN_FIELDS = {"title": "某市生态环境保护规划", "doc_kind": "plan"}

@@ -4,6 +4,8 @@ invented for the test."""
 
 from __future__ import annotations
 
+from extraction_helper import loaded_measures
+
 from loaders.pipeline import process_document
 
 PLAN = """某省“十六五”生态环境保护规划
@@ -11,12 +13,8 @@ PLAN = """某省“十六五”生态环境保护规划
 """
 
 
-def _measures(text: str, name: str = "plan.txt") -> dict[str, dict]:
-    return {m["value_text"]: m for m in process_document(text.encode("utf-8"), name).measures}
-
-
 def test_a_list_of_names_with_their_figures_in_brackets_gives_each_name_its_own():
-    got = _measures(PLAN + "到2035年,实施污泥处置工程。甲城市(2.5万吨)、乙县(0.8万吨)、丙东区(1.2万吨)污泥处置,"
+    got = loaded_measures(PLAN + "到2035年,实施污泥处置工程。甲城市(2.5万吨)、乙县(0.8万吨)、丙东区(1.2万吨)污泥处置,"
                     "新建东湖(2万吨/日)、西岭(1万吨/日)污水处理厂。\n")
     assert got["0.8万吨"]["subject_zh"] == "乙县", got["0.8万吨"]["subject_zh"]  # not ')、乙县': the bracket closed 2.5万吨
     assert got["1.2万吨"]["subject_zh"] == "丙东区"
@@ -24,7 +22,7 @@ def test_a_list_of_names_with_their_figures_in_brackets_gives_each_name_its_own(
 
 
 def test_a_range_after_an_equating_verb_keeps_the_range_comparator():
-    got = _measures(PLAN + "到2035年,天然气年供应能力达15-20亿立方米,完成2~3条河流的治理,建成3—5个近零碳社区,新增绿地20公顷。\n")
+    got = loaded_measures(PLAN + "到2035年,天然气年供应能力达15-20亿立方米,完成2~3条河流的治理,建成3—5个近零碳社区,新增绿地20公顷。\n")
     for text, low in (("15-20亿立方米", 1.5e9), ("2~3条", 2), ("3—5个", 3)):
         assert (got[text]["value"], got[text]["comparator"]) == (low, "ge"), got[text]  # 达 / 完成 equate to a range
     assert got["20公顷"]["comparator"] == "eq"
@@ -47,7 +45,7 @@ def test_a_table_row_naming_its_own_base_year_dates_its_change_from_it():
 
 
 def test_a_change_against_a_base_year_continues_the_level_stated_before_it():
-    got = _measures("""某市“十六五”生态环境保护规划
+    got = loaded_measures("""某市“十六五”生态环境保护规划
 第一章 发展基础
 “十五五”期间,全市空气质量优良天数比率达到88.5%,比2025年提高6.1个百分点。细颗粒物平均浓度31微克/立方米,较2025年下降20.5%。
 优良天数达到330天,优良天数比例90.4%,比2025年增加25天。甲河、乙河断面水质优良率分别为95%、90%,比2025年分别提高5%、8%。
@@ -59,7 +57,7 @@ def test_a_change_against_a_base_year_continues_the_level_stated_before_it():
 
 
 def test_a_count_as_it_stands_now_in_a_review_is_no_work_of_the_period():
-    got = _measures("""某市“十六五”生态环境保护规划
+    got = loaded_measures("""某市“十六五”生态环境保护规划
 第一章 发展基础
 “十五五”期间,全市加快基础设施建设,目前已建成12个城镇污水处理厂,建立重点排污单位名录(目前共31家),截至目前,已完成8家企业治理,累计建成9座垃圾转运站。
 """)
@@ -68,7 +66,7 @@ def test_a_count_as_it_stands_now_in_a_review_is_no_work_of_the_period():
 
 
 def test_a_water_class_stated_in_words_is_a_figure_in_words():
-    got = _measures("""某市2024年政府工作报告
+    got = loaded_measures("""某市2024年政府工作报告
 一、2023年工作回顾
 甲江干流某段水质稳定保持Ⅱ类,东湖水质保持在地表水Ⅲ类及以上,主要河流出境断面水质达Ⅱ类标准以上,城镇饮用水源水质达到Ⅲ类比例为100%,乙河断面水质由Ⅲ类提升到Ⅱ类。
 二、2024年工作安排
@@ -85,7 +83,7 @@ def test_a_water_class_stated_in_words_is_a_figure_in_words():
 
 
 def test_green_and_organic_food_is_agriculture_even_in_an_environmental_plan():
-    got = _measures("""某市“十六五”生态环境保护规划
+    got = loaded_measures("""某市“十六五”生态环境保护规划
 第一章 发展基础
 “十五五”期间,建成有机食品、绿色食品和绿色优质农产品基地20万亩,新认证地理标志农产品8个,建成生态公园12个。
 """)
@@ -94,7 +92,7 @@ def test_green_and_organic_food_is_agriculture_even_in_an_environmental_plan():
 
 
 def test_a_bounded_size_right_before_the_things_it_admits_is_no_figure():
-    got = _measures("""某市2024年政府工作报告
+    got = loaded_measures("""某市2024年政府工作报告
 一、2023年工作回顾
 甲基地等超50亿元项目加快建设,新增2家产值超百亿元企业,落地超亿元项目78个,其中50-100亿元项目7个,完成投资超50亿元。
 二、2024年工作安排
@@ -106,7 +104,7 @@ def test_a_bounded_size_right_before_the_things_it_admits_is_no_figure():
 
 
 def test_the_hedge_only_is_no_part_of_the_metric():
-    got = _measures("""某市“十六五”生态环境保护规划
+    got = loaded_measures("""某市“十六五”生态环境保护规划
 第一章 发展基础
 工业固废综合利用率不高,利用率仅21.7%。2025年,煤炭消费占比仅为13.4%,全市仅1家医疗废物处置单位。
 """)

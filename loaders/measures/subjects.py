@@ -62,6 +62,10 @@ _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS
                                            + ("新建", "改建", "开工", "投运", "投产", "竣工", "完工", "开放", "共享")))
 # a subject that only names the whole region (全市完成绿化造林4.7万亩): what was done is between 完成 and the number
 _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
+# a subject that is only a place (其中农村, 其余城市): its kind after 其他/其余
+_OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
+_DEGREE_RE = re.compile(r"(?:大幅|明显|显著|稳步|持续|逐步|不断|有所|进一步)$")  # how much a metric changed
+_SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "县市", "区县", "县区")  # places named by their kind
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
 _SHARED_MARKERS = ("均", "分别", "都")  # 都: A和B都达到100% (a name ending in 都, 成都, lists nothing alone)
@@ -267,6 +271,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 prev_clause = text[pa : a - 1]
                 m = doc.grammar.rank_re.search(prev_clause) or _PREVIOUS_RANK_RE.search(prev_clause)
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
+        if (not c.is_change and (place := _place_only(subject)) and a > 0 and text[a - 1] in ",，"
+                and (i == 0 or cands[i - 1].end < a) and text[a : c.start].lstrip().removeprefix("其中").startswith(place)):  # the place opens its clause
+            # 优良天数比例大幅上升,主城区达到95.1% / A率达到50%,其他城市达到40%: a part's figure of the metric before
+            subject = _metric_before(doc, cands, out, i, a, place) or subject
         if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
             subject = c.words_metric
         members = (collective_members(doc, subject) or _listed_metrics(subject)) if c.words_only else ()
@@ -277,6 +285,39 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+def _place_only(subject: str) -> str:
+    """The part of the region or group of places a subject names and nothing else (其中主城区 -> 主城区, 其他城市);
+    "" for a subject naming anything more."""
+    place = subject.removeprefix("其中")
+    kind = _OTHER_PLACES_RE.sub("", place)
+    return place if kind and (sub_area(kind, "", None) == kind or kind in _SETTLEMENTS) else ""
+
+
+def _metric_before(doc: DocumentView, cands: list[Candidate], out: list[Candidate], i: int, a: int,
+                   place: str) -> str:
+    """The place's subject of the metric the clause before names: the previous figure's there (its own qualifier
+    before 的 and the whole region left out: 涉及甲区域的A率 -> A, 全市A -> A) in the same unit, or the clause's words
+    with no figure (A大幅上升 -> A); "" if none."""
+    text = doc.text
+    pa, _ = doc.clause(a - 1, a - 1)
+    if i > 0 and cands[i - 1].end > pa:
+        prev = out[i - 1]
+        if (prev.is_change or prev.unit.unit != cands[i].unit.unit
+                or doc.sentence_at(prev.start)[0] != doc.sentence_at(cands[i].start)[0]):
+            return ""
+        metric = _metric_of_change(doc, prev.subject)
+    else:
+        words = clean_subject(text[pa : a - 1], leading=True)
+        metric = _metric_of_change(doc, words)
+        if doc_has_digit(words) or metric == words:  # 环境质量全面达标,主城区达到95%: no metric named as changed
+            return ""
+        metric = _DEGREE_RE.sub("", metric)
+    metric = metric[metric.rfind("的") + 1 :]
+    if m := _WHOLE_REGION_RE.match(metric):  # 全市森林覆盖率…,城区达到: the part's, not the whole region's
+        metric = metric[m.end() :]
+    return _joined(place, metric) if meaningful(metric) and _place_only(metric) == "" else ""
 
 
 def _level_changed(doc: DocumentView, cands: list[Candidate], out: list[Candidate], i: int,

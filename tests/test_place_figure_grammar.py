@@ -34,3 +34,10 @@ def test_a_place_with_a_metric_of_its_own_or_after_a_change_keeps_its_subject():
 def test_a_listed_place_counted_keeps_its_subject():
     got = loaded_measures(PLAN + "到2035年,建设沿河生态廊道,辐射带动4个县、15个乡镇、200个村整体提升。\n")
     assert got["15个"]["subject_zh"] == "乡镇", got["15个"]["subject_zh"]
+
+
+def test_a_margin_over_a_benchmark_after_a_level_is_the_levels_metric():
+    got = loaded_measures(PLAN + "全省地表水优良水体比例达到81.2%,优于国家考核目标6.5个百分点;"
+                    "工业投资增长9.1%,快于全国3.3个百分点。\n")
+    assert got["6.5个百分点"]["subject_zh"] == "全省地表水优良水体比例优于国家考核目标", got["6.5个百分点"]["subject_zh"]
+    assert got["3.3个百分点"]["subject_zh"] == "工业投资增长快于全国", got["3.3个百分点"]["subject_zh"]

@@ -65,6 +65,7 @@ _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|�
 # a subject that is only a place (其中农村, 其余城市): its kind after 其他/其余
 _OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
 _DEGREE_RE = re.compile(r"(?:大幅|明显|显著|稳步|持续|逐步|不断|有所|进一步)$")  # how much a metric changed
+_MARGIN_WORDS = ("优于", "快于", "慢于", "好于", "差于")  # better, faster… than a benchmark: no bound, unlike 高于
 _SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "县市", "区县", "县区")  # places named by their kind
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
@@ -188,6 +189,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 before = out[-1].subject
             if meaningful(before):
                 before += c.prefix[0] + benchmark
+        elif (not c.prefix and i > 0 and prev_end == a and before.startswith(_MARGIN_WORDS)
+              and before.endswith(BENCHMARKS) and doc.sentence_at(out[-1].start)[0] == doc.sentence_at(c.start)[0]):
+            # 达到74.4%,优于国家考核目标23% / 增长2.8%,快于全国9.2个百分点: the same margin after a word that is no
+            # bound (a level better than its benchmark), of the previous figure's metric
+            before = out[-1].subject + before
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to

@@ -622,7 +622,7 @@ def table_measures(block: TableBlock, doc_year: int | None) -> list[Measure]:
         labels: list[str] = []
         for c, col in enumerate(cols[:first_value]):
             t = clean_cell(table.text(r, c))
-            t = _ROW_NUMBER.sub("", t) if _ROW_NUMBER.sub("", t) else t  # 9.氮氧化物排放总量减少: the row's number
+            t = _ROW_NUMBER.sub("", t) or t  # 9.氮氧化物排放总量减少: the row's number (a label that is only a number stays)
             if col.role == "label" and t and t not in labels and not is_value_cell(t):
                 labels.append(t)
         if not labels:

@@ -48,3 +48,21 @@ def test_total_invested_is_flagged_by_its_things(text, figure, expected):
 
 def test_a_bound_on_a_size_before_things_stays_a_class():
     assert _rows("严控年综合能耗超过1万吨标准煤的数据中心。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a water's class written before 水质, the water named before the verb: a figure in words
+        ("治理沙化土地9.5万亩,某河干流某段连续5年保持Ⅱ类水质。",
+         [("治理沙化土地", 95000.0, "mu", "eq"), ("某河干流某段水质", None, "index", "eq")]),
+        ("确保某江干流某段稳定达到Ⅱ类水质标准。", [("某江干流某段水质", None, "index", "eq")]),
+        ("甲湖、乙河稳定达到Ⅲ类水质,达到水环境功能区要求。", [("甲湖、乙河水质", None, "index", "eq")]),
+        # not a share of waters of a class, a class with its rate after it, a change of class, or no water named
+        ("省考断面达到或优于Ⅲ类水质比例达到90%。", [("省考断面达到或优于Ⅲ类水质比例", 90.0, "percent", "eq")]),
+        ("某断面提升为Ⅱ类水质,水环境持续改善。", []),
+        ("某江水质逐年好转,2020年达到Ⅱ类水质。", []),
+    ],
+)
+def test_water_class_written_before_its_water(text, expected):
+    assert _rows(text) == expected

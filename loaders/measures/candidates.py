@@ -247,6 +247,15 @@ _WATER_CLASS_RE = re.compile(
     r"(?<=水质)(?:稳定|持续|总体|全面|始终|连续[\d一二三四五六七八九十]+年)*(?:保持在?|维持在?|稳定在|达到|达|为|在)"
     r"(?:国家)?(?:地表水)?(?P<cls>(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V|[一二三四五])类(?:水质)?(?:标准)?(?:及以上|以上|或以上)?(?:标准)?)"
     r"(?=[，,。；;、\n]|进出)")
+# the same class written before 水质, the water named before the verb (黄河干流某段连续4年保持Ⅱ类水质, 长江干流某段稳定达到
+# Ⅱ类水质标准); not a share (达到或优于Ⅲ类水质比例) nor a class with a rate after it (达到Ⅲ类水质达标率100%)
+_WATER_CLASS_BEFORE_RE = re.compile(
+    r"(?:稳定|持续|总体|全面|全部|始终|常年|连续[\d一二三四五六七八九十]+年)*(?:保持在?|维持在?|稳定在|达到|达|为)"
+    r"(?:国家)?(?:地表水)?(?P<cls>(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类(?:及以上|以上|或以上)?水质(?:标准)?)"
+    r"(?=[，,。；;、\n])")
+_CLASS_CHANGE_WORDS = ("提升", "改善", "上升", "提高", "好转")
+# the water named before such a verb holds a word of a water body
+_WATER_BODY_RE = re.compile(r"[河江湖库溪渠海]|干流|支流|水系|断面|水体|水域|流域")
 _WATER_CLASS_LEAD_RE = re.compile(r"^(?:确保|保障|力争|推动|实现|巩固|保持|使|其中)+")
 _WATER_CLASS_SUBJECT_SPAN = 30  # characters before 水质 searched for the water's name
 
@@ -263,6 +272,17 @@ def _water_classes(doc: DocumentView) -> list[Candidate]:
             continue
         out.append(Candidate(None, m.start("cls"), Unit(m.group("cls"), "index", 1.0), m.end("cls"), words_only=True,
                              words_metric=water))
+    taken = {c.start for c in out}
+    for m in _WATER_CLASS_BEFORE_RE.finditer(text):
+        if (m.start("cls") in taken or doc.is_excluded(m.start("cls")) or text.endswith("水质", 0, m.start())
+                or text.endswith(_CLASS_CHANGE_WORDS, 0, m.start())):  # 提升为Ⅱ类水质: a change of class
+            continue
+        head = re.split(r"[，,。；;：:\n]", text[max(0, m.start() - _WATER_CLASS_SUBJECT_SPAN) : m.start()])[-1]
+        water = _WATER_CLASS_LEAD_RE.sub("", head)
+        if len(water) < 3 or not _WATER_BODY_RE.search(water) or re.search(r"\d", water):
+            continue  # 2020年达到Ⅱ类水质: no water named (a year, a deadline)
+        out.append(Candidate(None, m.start("cls"), Unit(m.group("cls"), "index", 1.0), m.end("cls"), words_only=True,
+                             words_metric=water + "水质"))
     return out
 
 

@@ -66,3 +66,17 @@ def test_a_bound_on_a_size_before_things_stays_a_class():
 )
 def test_water_class_written_before_its_water(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the drinking-water sources counted before their compliance rate are a monitored network's size
+        ("2020年,9个集中式饮用水水源地水质达标率为100%。", [9.0, 100.0]),
+        ("11处县级饮用水源地水质达标率100%。", [11.0, 100.0]),
+        # places a rate is taken over are still no figure
+        ("生活垃圾分类三县城区覆盖率超70%。", [70.0]),
+    ],
+)
+def test_drinking_sources_counted_before_their_rate(text, expected):
+    assert [r[1] for r in _rows(text, CITY_PLAN)] == expected

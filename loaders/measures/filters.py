@@ -75,7 +75,8 @@ _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per
 # 20户以上自然村全部通硬化路 / 800人以上易地搬迁安置点: households or persons bound a class of settlements
 _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区)")
 # the sites of a monitoring network (断面, 点位, 监测站): counted, they are the network's size
-_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站")
+# (and the drinking-water sources whose water is monitored: 12个集中式饮用水水源地水质达标率为100%)
+_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|饮用水水?源")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指标|(?:预期性?|约束性)目标)")  # 14项预期目标 too
 _INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$")  # 其中约束性指标17项, 预期性指标4个: the same, noun first
 # 19项指标,已完成18项,1项(林木覆盖率)未完成 / 六项监测指标有3项反弹: a bare count after indicators counted in its

@@ -80,3 +80,16 @@ def test_water_class_written_before_its_water(text, expected):
 )
 def test_drinking_sources_counted_before_their_rate(text, expected):
     assert [r[1] for r in _rows(text, CITY_PLAN)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # better than the level above's goal, in words
+        ("推动河长制全面见效,省考以上断面优良比例优于某省下达目标。", [("省考以上断面优良比例", "优于某省下达目标")]),
+        ("地表水好于Ⅲ类水体比例、小流域水质好于Ⅲ类比例优于省下达的考核目标,持续巩固治理成果。",
+         [("地表水好于Ⅲ类水体比例", "优于省下达的考核目标"), ("小流域水质好于Ⅲ类比例", "优于省下达的考核目标")]),
+    ],
+)
+def test_better_than_the_goal_above_in_words(text, expected):
+    assert [(m.subject_zh.removeprefix("2025年"), m.value_text) for m in extract(text, CITY_PLAN)] == expected

@@ -93,3 +93,22 @@ def test_drinking_sources_counted_before_their_rate(text, expected):
 )
 def test_better_than_the_goal_above_in_words(text, expected):
     assert [(m.subject_zh.removeprefix("2025年"), m.value_text) for m in extract(text, CITY_PLAN)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a bare 水质达标率 after a clause naming drinking-water sources is their compliance rate
+        ("持续推进饮用水水源地规范化建设,水质达标率稳定保持100%。", "饮用水水源地水质达标率"),
+        ("地表水型饮用水源地水质监测结果均达到Ⅲ类标准,水质达标率100%。", "地表水型饮用水源地水质达标率"),
+        # ... not after other waters
+        ("某河断面水质保持稳定,水质达标率100%。", "水质达标率"),
+    ],
+)
+def test_bare_water_compliance_after_drinking_sources(text, subject):
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    [m] = extract(text, CITY_PLAN)
+    assert m.subject_zh == subject
+    expected = "drinking_water_source_compliance" if "饮用" in subject else None
+    assert assign_indicator(m.subject_zh, "percent", load_synonyms(), False) == expected

@@ -290,6 +290,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if members:  # 完成主要污染物减排目标 / 节能减排降碳完成省下达目标 / A浓度、B比例完成…目标: for each
             out.append(c.but(subject=members[0], shared_by=members if len(members) > 1 else ()))
             continue
+        if _BARE_WATER_COMPLIANCE_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，":
+            # 持续推进饮用水水源地规范化建设,水质达标率稳定保持100%: the drinking source its sentence named before
+            sources = _DRINKING_SOURCE_RE.findall(text, doc.sentence_at(c.start)[0], a)
+            if sources:
+                subject = clean_subject(sources[-1], leading=True) + subject
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
@@ -321,6 +326,12 @@ def _things_invested_in(text: str, c: Candidate, stop: int, clause_end: int) -> 
     words = _PREDICATE_RE.split(_NEXT_TOTAL_RE.split(words)[0])[0]
     things = clean_subject(words, leading=False)
     return things if meaningful(things) and not re.search(r"\d", things) else ""
+
+
+# a compliance rate of water named by nothing else (水质达标率), after a clause naming drinking-water sources
+_BARE_WATER_COMPLIANCE_RE = re.compile(r"水质(?:达标率|达标比例)")
+_DRINKING_SOURCE_RE = re.compile(r"(?:县级及以上|县级以上|地级及以上|地级以上|城市|城镇|农村|集中式|地表水型|地下水型)*"
+                                 r"饮用水水?源地?")
 
 
 def _place_only(subject: str) -> str:

@@ -112,3 +112,10 @@ def test_bare_water_compliance_after_drinking_sources(text, subject):
     assert m.subject_zh == subject
     expected = "drinking_water_source_compliance" if "饮用" in subject else None
     assert assign_indicator(m.subject_zh, "percent", load_synonyms(), False) == expected
+
+
+def test_better_than_the_yearly_goal_in_words():
+    # the same, against the year's own goal (年控目标) with no issuer
+    rows = [(m.subject_zh, m.value_text, m.unit) for m in extract("打好蓝天保卫战,PM2.5平均浓度优于年控目标。", CITY_REPORT)]
+    assert rows == [("PM2.5平均浓度", "优于年控目标", "ug_m3")]
+

@@ -119,3 +119,21 @@ def test_better_than_the_yearly_goal_in_words():
     rows = [(m.subject_zh, m.value_text, m.unit) for m in extract("打好蓝天保卫战,PM2.5平均浓度优于年控目标。", CITY_REPORT)]
     assert rows == [("PM2.5平均浓度", "优于年控目标", "ug_m3")]
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 超 / 逾 before a round figure in words bound it strictly, as 超 before digits and 超过 do (the gold's gt)
+        ("实施年度投资超百亿元的治湖项目。", "gt"),
+        ("旅游收入逾千亿元。", "gt"),
+        ("服务业占比超三成。", "gt"),
+        ("旅游收入超500亿元。", "gt"),
+        # 上 (上万人) and a trailing 多 or 余 stay at least
+        ("吸纳就业上万人。", "ge"),
+        ("新增就业1.2万余人。", "ge"),
+    ],
+)
+def test_exceeding_a_round_figure_is_gt(text, expected):
+    [m] = extract(text, CITY_REPORT)
+    assert m.comparator == expected
+

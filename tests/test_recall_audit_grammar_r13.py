@@ -137,3 +137,16 @@ def test_exceeding_a_round_figure_is_gt(text, expected):
     [m] = extract(text, CITY_REPORT)
     assert m.comparator == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cogeneration plant's heating radius bounds the zone where small boilers close: no figure
+        ("关停整合30万千瓦及以上热电联产电厂15公里供热半径范围内的燃煤锅炉。", []),
+        ("基本完成热电联产电厂20公里供暖半径内的小热电机组关停整合。", []),
+        # a length of work stays
+        ("治理修复岸线46公里。", [46.0]),
+    ],
+)
+def test_heating_radius_is_no_figure(text, expected):
+    assert [r[1] for r in _rows(text, CITY_PLAN)] == expected

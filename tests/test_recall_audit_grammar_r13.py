@@ -152,21 +152,3 @@ def test_heating_radius_is_no_figure(text, expected):
     assert [r[1] for r in _rows(text, CITY_PLAN)] == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a quota of afforestation done, in words: a figure of its area (afforestation_area), however short its name
-        ("推进林长制改革,完成省下达造林绿化任务,创建省级森林乡镇2个。", ("造林绿化", "mu")),
-        ("每年均超额完成省下达的造林任务。", ("造林", "mu")),
-    ],
-)
-def test_afforestation_quota_done_in_words(text, expected):
-    from loaders.evaluate import assign_indicator, load_synonyms
-
-    words = [m for m in extract(text, CITY_REPORT) if m.value is None]
-    assert [(m.subject_zh, m.unit) for m in words] == [expected]
-    assert assign_indicator(words[0].subject_zh, "mu", load_synonyms(), False) == "afforestation_area"
-
-
-def test_a_task_of_other_works_in_words_is_no_afforestation():
-    assert [m for m in extract("完成省下达的绿化任务。", CITY_REPORT) if m.value is None] == []

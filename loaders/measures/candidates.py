@@ -83,12 +83,11 @@ _STANDARD_MET_SUBJECTS = ("饮用水",)
 # (…降低值 / 生态质量指数 / 生态环境状况指数 / 生态保护红线面积: a cut's value, an environmental index and the red
 # line's area are metrics too; a bare 指数, 居民消费价格指数, is no figure of the environment; 单位GDP能源消耗 is an
 # intensity, 重点建设用地安全利用 its safe-use rate)
-_WORDS_ONLY_UNITS = (("造林绿化", "mu"), ("营造林", "mu"), ("造林", "mu"), ("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"),
+_WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"),
                      ("降低值", "percent"), ("下降值", "percent"), ("质量指数", "index"), ("状况指数", "index"),
                      ("红线面积", "km2"), ("能源消耗", "percent"), ("安全利用", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
                      ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"), ("天数", "days"))
-_AFFORESTATION = ("造林", "造林绿化", "营造林")
 # the pollutants whose cut (减排 / 削减) a goal in words may name after listing them
 _POLLUTANTS = ("二氧化硫", "氮氧化物", "化学需氧量", "氨氮", "挥发性有机物", "VOCs", "总磷", "总氮", "重金属")
 _CUT_WORDS = ("减排", "削减", "总量削减", "总量减排")
@@ -208,8 +207,7 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         inside = _pollutant_metric(inside)
         listed, inside = inside, inside.rsplit("、", 1)[-1]  # 完成下达的粮食生产、<metric>目标任务: the list's last item
         own = None
-        # (完成省下达造林绿化任务 / 超额完成省下达的造林任务: the afforestation a quota of area names, however short)
-        if (len(inside) >= 4 or inside.endswith(_AFFORESTATION)) and not inside.endswith(_GENERIC_WORKS):
+        if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
             own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
         if own and all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in listed.split("、")):
             inside = listed  # 完成优良天数比率、PM2.5年均浓度目标: each listed metric (subjects splits them)

@@ -152,3 +152,16 @@ def test_heating_radius_is_no_figure(text, expected):
     assert [r[1] for r in _rows(text, CITY_PLAN)] == expected
 
 
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the sites of a monitoring network counted before their rate: the count's subject is the sites
+        ("30个国省考断面水质优良比例连续4年保持100%。", "国省考断面"),
+        ("15个国考断面全部达标。", "国考断面"),
+        ("9个集中式饮用水水源地年均水质达标率为100%。", "集中式饮用水水源地"),
+    ],
+)
+def test_sites_counted_before_their_rate_name_the_count(text, subject):
+    counts = [m for m in extract(text, CITY_REPORT) if m.unit == "count"]
+    assert [m.subject_zh for m in counts] == [subject]

@@ -281,6 +281,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 and (i == 0 or cands[i - 1].end < a) and text[a : c.start].lstrip().removeprefix("其中").startswith(place)):  # the place opens its clause
             # 优良天数比例大幅上升,主城区达到95.1% / A率达到50%,其他城市达到40%: a part's figure of the metric before
             subject = _metric_before(doc, cands, out, i, a, place) or subject
+        if c.unit.unit in COUNT_UNITS and (sites := _SITES_BEFORE_THEIR_RATE_RE.match(subject)):
+            subject = sites.group(1)  # 42个国省考断面水质优良比例100%: the count is of the sites, the rate theirs
         things = _things_invested_in(text, c, stop, b)
         if things:  # 总投资383亿元的生态修复等重点项目 / 41个总投资…的生态修复等重点项目: what the total is of
             subject = things + ("总投资" if "元" in c.unit.surface else "")
@@ -301,6 +303,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# the sites of a monitoring network counted before their rate (国省考断面水质优良比例, 集中式饮用水水源地年均水质达标率):
+# what the count counts ends at the site's word
+_SITES_BEFORE_THEIR_RATE_RE = re.compile(r"^(.{0,20}?(?:断面|点位|监测站|饮用水水?源地?))(?=水质|年均|全部|均|累计)"
+                                         r"(?=.*?(?:比例|比率|率|达标))")
 # 总投资(超)383亿元【的】 before the amount's 的 / a count right before such a total (41个【总投资383亿元的】)
 _TOTAL_INVESTED_BEFORE_RE = re.compile(r"(?:计划)?总投资(?:额)?(?:约|近|超过|超|达到|达)?$")
 _TOTAL_INVESTED_AFTER_RE = re.compile(r"[、]?(?:年度|当年|全年)?(?:计划)?总投资(?:额)?(?:约|近|超过|超|达到|达)?[\d.]+[万亿]*元(?=的)")

@@ -427,6 +427,12 @@ def sub_area(subject: str, clause: str, region_code: str | None, regions: Region
 _CONJUNCTION = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![中饱温缓调])和(?![美谐睦平])")
 
 
+# a count right before the total invested in the things it counts (41个总投资383亿元的…项目, 6个年度计划总投资100亿元的)
+_TOTAL_INVESTED_AFTER = re.compile(r"(?:年度|当年|全年)?(?:计划)?总投资(?:额)?(?:约|近|超过|超|达到|达)?"
+                                   r"[\d.]+[万亿]*元的")
+_COUNT_AFTER_OF = re.compile(r"的[\d.]+[个项座条处家所]")
+
+
 def _counted(sentence: str, number_end: int | None) -> str:
     """The words right after the number and its unit, to the next clause or list break or number: the noun
     a numeral and classifier come before (2座县域垃圾焚烧发电厂, 500万千瓦新能源基地; past a size that follows
@@ -434,8 +440,14 @@ def _counted(sentence: str, number_end: int | None) -> str:
     describes the noun phrase that follows, to the end of the clause (66万千瓦的甲、乙煤发电项目)."""
     if number_end is None or not 0 <= number_end <= len(sentence):  # a table cell lies outside its row label
         return ""
+    total = _TOTAL_INVESTED_AFTER.match(sentence, number_end)
+    if total:  # 41个【总投资383亿元的】生态修复等项目: the count is of the things the total is of
+        number_end = total.end() - 1
     breaks = CLAUSE_BREAKS if sentence.startswith("的", number_end) else LIST_ITEM_BREAKS
     end = number_end
+    if breaks is CLAUSE_BREAKS:  # 总投资39.24亿元的【100个】海绵城市项目: the things after 的 are counted first
+        count = _COUNT_AFTER_OF.match(sentence, number_end)
+        end = count.end() if count else end
     while end < len(sentence) and (sentence[end].isdigit() or sentence[end] == "."):
         end += 1  # 3座35万千瓦光热电站: a count of units of a size, the noun follows the size
     while end < len(sentence) and sentence[end] not in breaks and not sentence[end].isdigit():

@@ -58,7 +58,7 @@ _GENERIC_CLASSIFIERS = ("个", "家", "项", "批", "座", "处", "所", "户")
 # 达到省级下达指标: the level above's goal in other words)
 _ISSUER = "(?:(?:国家|国省|中央|自治区|省上|省级|省|市|上级)(?:政府)?(?:和(?:省上|省级|省|自治区|市)(?:政府)?)?)"
 _WORDS_ONLY_RE = re.compile(
-    rf"(?=[预全如超提完稳持保达确控和与满])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
+    rf"(?=[预全如超提完稳持保达确控和与满优])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
     rf"(?:(?:{_ISSUER}?(?:下达|分解|审核衔接后确定)|{_ISSUER}(?:[定控]|管控))的?(?:我省|我市|全省|全市)?(?:“十[一二三四五六]五”)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>(?:PM2\.5|PM10|[\u4e00-\u9fffA-Z“”\"、()（）]){{3,30}}?))"
@@ -69,6 +69,9 @@ _WORDS_ONLY_RE = re.compile(
     r"|(?:国家|自治区|省级|省|上级)(?:[、及和][\u4e00-\u9fff]{0,3}?省)?(?:目标)?)要求"
     r"(?=[，,。；;\n])"
     r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
+    # 断面优良比例优于某省下达目标 / …比例优于省下达的考核目标 / PM2.5平均浓度优于年控目标: better than a goal, in words
+    rf"|优于(?:(?:[\u4e00-\u9fff]{{1,3}}(?=省|市|自治区))?{_ISSUER}(?:下达|[定控])的?(?:考核|年度)?|年控|年度(?:考核)?)"
+    r"(?:目标|指标|任务|要求)(?=[，,。；;\n])"
     rf"|(?<=目标)与{_ISSUER}(?:下达的?)?(?:“十[一二三四五六]五”)?(?:考核|规划)?目标(?:统筹|相)?衔接"
     r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n])"
     r"|(?:(?<=水质)|(?<=水源)|(?<=源地))(?P<met>(?:全部|全面|持续|稳定|保持){0,3}达标)(?![率排])(?=[，,。；;\n]))")
@@ -247,6 +250,15 @@ _WATER_CLASS_RE = re.compile(
     r"(?<=水质)(?:稳定|持续|总体|全面|始终|连续[\d一二三四五六七八九十]+年)*(?:保持在?|维持在?|稳定在|达到|达|为|在)"
     r"(?:国家)?(?:地表水)?(?P<cls>(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V|[一二三四五])类(?:水质)?(?:标准)?(?:及以上|以上|或以上)?(?:标准)?)"
     r"(?=[，,。；;、\n]|进出)")
+# the same class written before 水质, the water named before the verb (黄河干流某段连续4年保持Ⅱ类水质, 长江干流某段稳定达到
+# Ⅱ类水质标准); not a share (达到或优于Ⅲ类水质比例) nor a class with a rate after it (达到Ⅲ类水质达标率100%)
+_WATER_CLASS_BEFORE_RE = re.compile(
+    r"(?:稳定|持续|总体|全面|全部|始终|常年|连续[\d一二三四五六七八九十]+年)*(?:保持在?|维持在?|稳定在|达到|达|为)"
+    r"(?:国家)?(?:地表水)?(?P<cls>(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类(?:及以上|以上|或以上)?水质(?:标准)?)"
+    r"(?=[，,。；;、\n])")
+_CLASS_CHANGE_WORDS = ("提升", "改善", "上升", "提高", "好转")
+# the water named before such a verb holds a word of a water body
+_WATER_BODY_RE = re.compile(r"[河江湖库溪渠海]|干流|支流|水系|断面|水体|水域|流域")
 _WATER_CLASS_LEAD_RE = re.compile(r"^(?:确保|保障|力争|推动|实现|巩固|保持|使|其中)+")
 _WATER_CLASS_SUBJECT_SPAN = 30  # characters before 水质 searched for the water's name
 
@@ -263,6 +275,17 @@ def _water_classes(doc: DocumentView) -> list[Candidate]:
             continue
         out.append(Candidate(None, m.start("cls"), Unit(m.group("cls"), "index", 1.0), m.end("cls"), words_only=True,
                              words_metric=water))
+    taken = {c.start for c in out}
+    for m in _WATER_CLASS_BEFORE_RE.finditer(text):
+        if (m.start("cls") in taken or doc.is_excluded(m.start("cls")) or text.endswith("水质", 0, m.start())
+                or text.endswith(_CLASS_CHANGE_WORDS, 0, m.start())):  # 提升为Ⅱ类水质: a change of class
+            continue
+        head = re.split(r"[，,。；;：:\n]", text[max(0, m.start() - _WATER_CLASS_SUBJECT_SPAN) : m.start()])[-1]
+        water = _WATER_CLASS_LEAD_RE.sub("", head)
+        if len(water) < 3 or not _WATER_BODY_RE.search(water) or re.search(r"\d", water):
+            continue  # 2020年达到Ⅱ类水质: no water named (a year, a deadline)
+        out.append(Candidate(None, m.start("cls"), Unit(m.group("cls"), "index", 1.0), m.end("cls"), words_only=True,
+                             words_metric=water + "水质"))
     return out
 
 

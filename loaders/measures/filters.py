@@ -75,7 +75,8 @@ _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per
 # 20户以上自然村全部通硬化路 / 800人以上易地搬迁安置点: households or persons bound a class of settlements
 _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区)")
 # the sites of a monitoring network (断面, 点位, 监测站): counted, they are the network's size
-_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站")
+# (and the drinking-water sources whose water is monitored: 12个集中式饮用水水源地水质达标率为100%)
+_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|饮用水水?源")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指标|(?:预期性?|约束性)目标)")  # 14项预期目标 too
 _INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$")  # 其中约束性指标17项, 预期性指标4个: the same, noun first
 # 19项指标,已完成18项,1项(林木覆盖率)未完成 / 六项监测指标有3项反弹: a bare count after indicators counted in its
@@ -142,6 +143,13 @@ def _drop_glossary(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]
     return [c.but(dropped=True) if m.start() <= c.start < end else c for c in cands]
 
 
+# 41个总投资383亿元的 / 6个年度计划总投资100亿元的 / 谋划42个、计划总投资1078亿元的: the amount the things counted
+# cost together (a bound before it, 超, still a total: 总投资超30亿元的100个项目)
+_TOTAL_OF_THE_COUNTED_RE = re.compile(r"[、]?(?:年度|当年|全年)?(?:计划)?总投资(?:额)?(?:约|近|超过|超|达到|达)?")
+# 总投资超500亿元的某新能源基地: a bound after a total invested bounds that total, not a class of things
+_TOTAL_BEFORE_RE = re.compile(r"(?:计划)?总投资(?:额)?$")
+
+
 def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """A condition on things just counted ("30座运行负荷率超过30%") describes them; it is not a measure."""
     text = doc.text
@@ -153,7 +161,9 @@ def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         same_clause = not any(ch in CLAUSE_BREAKS for ch in text[prev.end : c.start])
         strict = c.prefix is not None and c.prefix[1] in ("lt", "gt", "le", "ge")
         places = prev.unit.surface in doc.grammar.region_classifiers  # 三县城区覆盖率超70%: the rate is taken over them
-        if (same_clause and prev.unit.unit in COUNT_UNITS and not places
+        # 推动41个总投资383亿元的生态修复等项目: the total invested in the things counted, their sum, no condition
+        total = "元" in c.unit.surface and _TOTAL_OF_THE_COUNTED_RE.fullmatch(text[prev.end : c.start]) is not None
+        if (same_clause and prev.unit.unit in COUNT_UNITS and not places and not total
                 and (strict or text[c.end : c.end + 1] == "的")):
             out[i] = c.but(dropped=True)
     return out
@@ -274,6 +284,7 @@ def _threshold_of_a_class(text: str, c: Candidate) -> bool:
     """超过1万吨标准煤的数据中心 / 厚度小于0.025毫米的塑料袋: a strict bound right before the number and 的 with a
     noun after it say which things a rule is about (a share, 超过50%的国土, still measures them)."""
     return (c.prefix is not None and c.prefix[1] in ("lt", "gt") and c.prefix[2] + len(c.prefix[0]) == c.start
+            and not _TOTAL_BEFORE_RE.search(text, max(0, c.prefix[2] - 6), c.prefix[2])
             and c.unit.unit not in ("percent", "percentage_point") and text[c.end : c.end + 1] == "的"
             and bool(_CJK_RE.match(text[c.end + 1 : c.end + 2])) and not text.startswith(_NOT_A_NOUN, c.end + 1))
 

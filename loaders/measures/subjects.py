@@ -281,16 +281,63 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 and (i == 0 or cands[i - 1].end < a) and text[a : c.start].lstrip().removeprefix("其中").startswith(place)):  # the place opens its clause
             # 优良天数比例大幅上升,主城区达到95.1% / A率达到50%,其他城市达到40%: a part's figure of the metric before
             subject = _metric_before(doc, cands, out, i, a, place) or subject
+        if c.unit.unit in COUNT_UNITS and (sites := _SITES_BEFORE_THEIR_RATE_RE.match(subject)):
+            subject = sites.group(1)  # 42个国省考断面水质优良比例100%: the count is of the sites, the rate theirs
+        things = _things_invested_in(text, c, stop, b)
+        if things:  # 总投资383亿元的生态修复等重点项目 / 41个总投资…的生态修复等重点项目: what the total is of
+            subject = things + ("总投资" if "元" in c.unit.surface else "")
         if c.words_metric:  # 完成国家下达的单位GDP二氧化碳排放降低任务: the words name their metric
             subject = c.words_metric
         members = (collective_members(doc, subject) or _listed_metrics(subject)) if c.words_only else ()
         if members:  # 完成主要污染物减排目标 / 节能减排降碳完成省下达目标 / A浓度、B比例完成…目标: for each
             out.append(c.but(subject=members[0], shared_by=members if len(members) > 1 else ()))
             continue
+        if _BARE_WATER_COMPLIANCE_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，":
+            # 持续推进饮用水水源地规范化建设,水质达标率稳定保持100%: the drinking source its sentence named before
+            sources = _DRINKING_SOURCE_RE.findall(text, doc.sentence_at(c.start)[0], a)
+            if sources:
+                subject = clean_subject(sources[-1], leading=True) + subject
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+# the sites of a monitoring network counted before their rate (国省考断面水质优良比例, 集中式饮用水水源地年均水质达标率):
+# what the count counts ends at the site's word
+_SITES_BEFORE_THEIR_RATE_RE = re.compile(r"^(.{0,20}?(?:断面|点位|监测站|饮用水水?源地?))(?=水质|年均|全部|均|累计)"
+                                         r"(?=.*?(?:比例|比率|率|达标))")
+# 总投资(超)383亿元【的】 before the amount's 的 / a count right before such a total (41个【总投资383亿元的】)
+_TOTAL_INVESTED_BEFORE_RE = re.compile(r"(?:计划)?总投资(?:额)?(?:约|近|超过|超|达到|达)?$")
+_TOTAL_INVESTED_AFTER_RE = re.compile(r"[、]?(?:年度|当年|全年)?(?:计划)?总投资(?:额)?(?:约|近|超过|超|达到|达)?[\d.]+[万亿]*元(?=的)")
+_COUNT_OPENING_RE = re.compile(r"^[\d.]+[个项座条处家所]")
+_NEXT_TOTAL_RE = re.compile(r"、(?=[\u4e00-\u9fff]{0,4}?总投资|[\d.]+[万亿]*元)")
+_PREDICATE_RE = re.compile(r"(?:加快|全面|开工|建成|启动|顺利|正式|基本|尽快|持续|有序|扎实|圆满|刷新|投产|落地|纳入|入选)")
+
+
+def _things_invested_in(text: str, c: Candidate, stop: int, clause_end: int) -> str:
+    """总投资383亿元的生态修复等重点项目 / 41个总投资383亿元的生态修复等重点项目 / 总投资39.24亿元的100个海绵城市项目:
+    the things a total invested is of are named after its 的 (past their count), to the next break; the count right
+    before such a total counts them. "" when c is neither."""
+    if "元" in c.unit.surface and text.startswith("的", c.end) and _TOTAL_INVESTED_BEFORE_RE.search(
+            text[max(0, c.start - 8) : c.start]):
+        at = c.end + 1
+    elif c.unit.unit in COUNT_UNITS and (m := _TOTAL_INVESTED_AFTER_RE.match(text, c.end)) and m.end() < clause_end:
+        at = m.end() + 1
+    else:
+        return ""
+    words = text[at:clause_end]
+    words = _COUNT_OPENING_RE.sub("", words)
+    # 某新能源基地【加快建设】: the predicate is no part of them; the next total of a list (、总投资…) nor
+    words = _PREDICATE_RE.split(_NEXT_TOTAL_RE.split(words)[0])[0]
+    things = clean_subject(words, leading=False)
+    return things if meaningful(things) and not re.search(r"\d", things) else ""
+
+
+# a compliance rate of water named by nothing else (水质达标率), after a clause naming drinking-water sources
+_BARE_WATER_COMPLIANCE_RE = re.compile(r"水质(?:达标率|达标比例)")
+_DRINKING_SOURCE_RE = re.compile(r"(?:县级及以上|县级以上|地级及以上|地级以上|城市|城镇|农村|集中式|地表水型|地下水型)*"
+                                 r"饮用水水?源地?")
 
 
 def _place_only(subject: str) -> str:

@@ -64,6 +64,10 @@ _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS
 _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
 # a subject that is only a place (其中农村, 其余城市): its kind after 其他/其余
 _OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
+# words after a count that name no things counted but what became of the count (由十二五末的4个减少为1个)
+_NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")
+# where the words after the things counted say what became of them (问题全部完成整改, 火电厂从管理…协同发力, 问题中)
+_THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
 _DEGREE_RE = re.compile(r"(?:大幅|明显|显著|稳步|持续|逐步|不断|有所|进一步)$")  # how much a metric changed
 _MARGIN_WORDS = ("优于", "快于", "慢于", "好于", "差于")  # better, faster… than a benchmark: no bound, unlike 高于
 _SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "县市", "区县", "县区")  # places named by their kind
@@ -237,6 +241,26 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # as the figure's sub_area). Not after 的: the gold names the things by the clause before it
             # (国家警示片披露的8项问题整改工作: 国家警示片披露问题整改)
             before = gap = ""
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(before) and meaningful(after)
+                and text[prev_end:stop].rstrip().endswith("的") and not _NO_THINGS_RE.match(after)):
+            # 督察交办的161件信访投诉问题 / 《规划》确定的88项污染防治工程项目: the clause before 的 qualifies the things
+            # counted, which the count names after it; the subject names both, as the sample gold does
+            # (国家警示片披露的8项问题整改工作: 国家警示片披露问题整改)
+            if i > 0 and prev_end > a:
+                # 涉及的24项问题、督察交办的150件信访问题: the words before the list mark are the previous count's things
+                for join in _LIST_JOINS:
+                    head, sep, rest = before.partition(join)
+                    if sep and head and out[i - 1].subject.endswith(head) and meaningful(rest):
+                        before = rest
+                        break
+            things = after
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                things = after[:cut]
+            if next_start < b and after_span.rstrip().endswith("的"):  # 涉及的10个问题和交办的222件: the next's clause
+                things = _LIST_SPLIT_RE.split(things)[0]
+            if (end := _THINGS_END_RE.search(things, 2)) is not None:  # 信访问题全部办结, 信访问题中: what became of them
+                things = things[: end.start()]
+            before = before + things
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's

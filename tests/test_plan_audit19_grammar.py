@@ -1,0 +1,21 @@
+"""The classes of P19 (plans20, issue 14), each grepped over the whole corpus (plans, city and provincial reports)
+before its rule. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from extraction_helper import loaded_measures
+
+PLAN = """某省“十六五”生态环境保护规划
+第一章 发展基础
+"""
+
+
+def test_a_count_after_a_clause_ending_in_de_names_the_clause_and_the_things_counted():
+    got = loaded_measures(PLAN + "“十五五”期间,上一轮规划确定的57项水污染防治工程全部建成,"
+                    "省级督察反馈的12项问题、督察转办的305件信访投诉问题全部办结。\n")
+    assert got["57项"]["subject_zh"] == "上一轮规划确定水污染防治工程", got["57项"]["subject_zh"]
+    assert got["12项"]["subject_zh"] == "省级督察反馈问题", got["12项"]["subject_zh"]
+    assert got["305件"]["subject_zh"] == "督察转办信访投诉问题", got["305件"]["subject_zh"]
+    got = loaded_measures(PLAN + "“十五五”期间,国家督察反馈意见涉及本省的9个问题和交办的120件信访件全部办结。\n")
+    assert got["9个"]["subject_zh"] == "国家督察反馈意见涉及本省问题", got["9个"]["subject_zh"]
+    assert got["120件"]["subject_zh"] == "交办信访件", got["120件"]["subject_zh"]

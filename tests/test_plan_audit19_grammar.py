@@ -19,3 +19,13 @@ def test_a_count_after_a_clause_ending_in_de_names_the_clause_and_the_things_cou
     got = loaded_measures(PLAN + "“十五五”期间,国家督察反馈意见涉及本省的9个问题和交办的120件信访件全部办结。\n")
     assert got["9个"]["subject_zh"] == "国家督察反馈意见涉及本省问题", got["9个"]["subject_zh"]
     assert got["120件"]["subject_zh"] == "交办信访件", got["120件"]["subject_zh"]
+
+
+def test_a_share_written_before_the_things_it_is_of_takes_them():
+    got = loaded_measures(PLAN + "到2035年,到2030年至少45%的雨水实现就地消纳,每年抽取不低于15%的重点排污单位开展执法监测,"
+                    "“十六五”期间30%以上的砂石矿山达到绿色矿山标准。\n")
+    assert got["45%"]["subject_zh"] == "雨水实现就地消纳", got["45%"]["subject_zh"]
+    assert got["15%"]["subject_zh"] == "每年抽取重点排污单位开展执法监测", got["15%"]["subject_zh"]
+    assert got["30%以上"]["subject_zh"] == "砂石矿山达到绿色矿山标准", got["30%以上"]["subject_zh"]
+    got = loaded_measures(PLAN + "到2035年,全部国家级园区和70%的省级园区完成循环化改造。\n")
+    assert got["70%"]["subject_zh"] == "省级园区完成循环化改造", got["70%"]["subject_zh"]

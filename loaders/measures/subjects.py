@@ -68,6 +68,11 @@ _OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
 _NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")
 # where the words after the things counted say what became of them (问题全部完成整改, 火电厂从管理…协同发力, 问题中)
 _THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
+# a share's words that name a goal, not the things it is a share of (达到80%的改善目标, 20%的规划指标)
+_GOAL_WORDS = ("目标", "指标", "任务", "要求", "水平")
+# a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
+_TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
+                           r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
 _DEGREE_RE = re.compile(r"(?:大幅|明显|显著|稳步|持续|逐步|不断|有所|进一步)$")  # how much a metric changed
 _MARGIN_WORDS = ("优于", "快于", "慢于", "好于", "差于")  # better, faster… than a benchmark: no bound, unlike 高于
 _SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "县市", "区县", "县区")  # places named by their kind
@@ -276,6 +281,14 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 things = clean_subject(_LIST_SPLIT_RE.split(text[c.end : then])[0], leading=False)
             if meaningful(things):
                 before, gap, after = "", "", things
+        if (c.unit.unit == "percent" and not c.is_change and text.startswith("的", c.end) and meaningful(after)
+                and not (c.prefix and c.prefix[1] == "eq") and not (len(after) <= 6 and after.endswith(_GOAL_WORDS))):
+            # 到2025年至少35%的降雨实现就地消纳和利用 / 每年选取不低于10%的重点单位开展监测: a share written before the
+            # things it is a share of; the words before it are a time (no part of the metric) or what picks them
+            # (or another thing listed: 全部国家级开发区和60%的省级开发区)
+            listed = text[prev_end:stop].rstrip().endswith(_LIST_JOINS)
+            before = "" if listed or _TIME_ONLY_RE.fullmatch(before) else before
+            before = before + after if meaningful(before) else ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:

@@ -29,3 +29,12 @@ def test_a_share_written_before_the_things_it_is_of_takes_them():
     assert got["30%以上"]["subject_zh"] == "砂石矿山达到绿色矿山标准", got["30%以上"]["subject_zh"]
     got = loaded_measures(PLAN + "到2035年,全部国家级园区和70%的省级园区完成循环化改造。\n")
     assert got["70%"]["subject_zh"] == "省级园区完成循环化改造", got["70%"]["subject_zh"]
+
+
+def test_a_count_right_after_a_named_place_counts_the_things_after_it():
+    got = loaded_measures(PLAN + "到2035年,淘汰老旧车辆,沈阳市3000台以上柴油车、大连市1200台机动车;完成武进区6家水泥企业超低排放改造。\n")
+    assert got["3000台以上"]["subject_zh"] == "沈阳市柴油车", got["3000台以上"]["subject_zh"]
+    assert got["1200台"]["subject_zh"] == "大连市机动车", got["1200台"]["subject_zh"]
+    assert got["6家"]["subject_zh"].startswith("武进区水泥企业"), got["6家"]["subject_zh"]
+    got = loaded_measures(PLAN + "到2035年,推进上游东坝、西岭、新县3个镇面源污染综合整治。\n")
+    assert got["3个"]["subject_zh"].startswith("镇面源污染"), got["3个"]["subject_zh"]  # names of the things counted

@@ -68,6 +68,9 @@ _OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
 _NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")
 # where the words after the things counted say what became of them (问题全部完成整改, 火电厂从管理…协同发力, 问题中)
 _THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
+# a place by its name (沈阳市, 宿豫区; a region or county-level division the region index knows): where the things
+# a count right after it counts are
+_NAMED_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)")
 # a share's words that name a goal, not the things it is a share of (达到80%的改善目标, 20%的规划指标)
 _GOAL_WORDS = ("目标", "指标", "任务", "要求", "水平")
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
@@ -203,6 +206,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 达到74.4%,优于国家考核目标23% / 增长2.8%,快于全国9.2个百分点: the same margin after a word that is no
             # bound (a level better than its benchmark), of the previous figure's metric
             before = out[-1].subject + before
+        named_before = before  # before a short one is cleared as a bare verb or place (甲市3000台柴油车)
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to
@@ -266,6 +270,22 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             if (end := _THINGS_END_RE.search(things, 2)) is not None:  # 信访问题全部办结, 信访问题中: what became of them
                 things = things[: end.start()]
             before = before + things
+        named = gap or before or named_before  # 完成武进区6家: after the verb
+        head, _, place = named.rpartition(_ENUMERATION_MARK)
+        if head and _NAMED_PLACE_RE.fullmatch(head.rsplit(_ENUMERATION_MARK, 1)[-1]):
+            place = named  # 甲市乙区、丙区4条河流: the places listed, every one
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
+                and _NAMED_PLACE_RE.fullmatch(place.rsplit(_ENUMERATION_MARK, 1)[-1])
+                and doc.grammar.regions.is_name(place.rsplit(_ENUMERATION_MARK, 1)[-1]) and _CJK_RE.match(text, c.end)
+                and not text[prev_end : c.start].rstrip().endswith(_LIST_JOINS)  # 甲市及8个县: other things
+                and not _names_listed(named, c)):  # 康县、徽县、成县3个县级储备库: the names of the things counted
+            # 淘汰老旧车辆,沈阳市5000台以上柴油车、抚顺市2000台机动车 / 完成甲市13家钢铁企业: a place named right before the
+            # count is where the things counted are, which the count names after it (the words before its 、 are the
+            # previous item's)
+            things = after
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                things = after[:cut]
+            before, gap = place + things, ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
@@ -388,6 +408,14 @@ def _next_item_at(words: str) -> int:
     head = words[:at]
     inside_brackets = head.count("(") + head.count("（") > head.count(")") + head.count("）")
     return -1 if at < 0 or inside_brackets or "等" in words[at:] else at
+
+
+def _names_listed(words: str, c: Candidate) -> bool:
+    """白沙、庄边、新县3个镇: the words before a count list as many names as it counts (no bracket of another item's
+    figure among them: 项目)、抚顺市2家 lists nothing)."""
+    names = words.split(_ENUMERATION_MARK)
+    return (len(names) >= 2 and c.number is not None and c.number.value == len(names)
+            and not any(_NOT_A_WORD_RE.search(n) for n in names))
 
 
 def _another_item_follows(nxt: Candidate, after: str) -> bool:

@@ -38,3 +38,10 @@ def test_a_count_right_after_a_named_place_counts_the_things_after_it():
     assert got["6家"]["subject_zh"].startswith("武进区水泥企业"), got["6家"]["subject_zh"]
     got = loaded_measures(PLAN + "到2035年,推进上游东坝、西岭、新县3个镇面源污染综合整治。\n")
     assert got["3个"]["subject_zh"].startswith("镇面源污染"), got["3个"]["subject_zh"]  # names of the things counted
+
+
+def test_a_bare_capacity_is_of_what_the_clause_before_names():
+    got = loaded_measures(PLAN + "“十五五”期间,全市已建成12个城镇污水处理厂,处理能力36万吨/日;"
+                    "乡镇日产生污水量约9万吨,处理能力仅有3万吨/日。\n")
+    assert got["36万吨/日"]["subject_zh"] == "城镇污水处理厂处理能力", got["36万吨/日"]["subject_zh"]
+    assert got["3万吨/日"]["subject_zh"] == "乡镇污水处理能力", got["3万吨/日"]["subject_zh"]

@@ -71,6 +71,10 @@ _THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
 # a place by its name (沈阳市, 宿豫区; a region or county-level division the region index knows): where the things
 # a count right after it counts are
 _NAMED_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)")
+# a capacity named by its head alone (处理能力, 日处理规模): what it treats is named the clause before
+_BARE_CAPACITY_RE = re.compile(r"(?:日|年)?(?:处理|处置)(?:能力|规模)")
+# the words of an amount produced (农村日产生污水量 -> 农村污水): what a capacity after it treats
+_AMOUNT_MADE_RE = re.compile(r"(?:每日|每年|日|年)?(?:产生|排放)|量$")
 # a share's words that name a goal, not the things it is a share of (达到80%的改善目标, 20%的规划指标)
 _GOAL_WORDS = ("目标", "指标", "任务", "要求", "水平")
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
@@ -108,7 +112,7 @@ _ENUMERATION_MARK = "、"
 _LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members of a list of numbers
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
-_ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅$")  # 利用率仅 (not 不仅, "not only")
+_ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅(?:有|为)?$")  # 利用率仅, 处理能力仅有 (not 不仅, "not only")
 # 比2015年, 较“十二五”时期末 (the end of a five-year plan: a base year by name); not 分别: a list pairs its own
 _BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?"
                           r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?)(?:相比)?")
@@ -346,6 +350,14 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             continue
         if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
+        elif (_BARE_CAPACITY_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
+              and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
+              and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0] and meaningful(out[i - 1].subject)):
+            # 建成10个城市污水处理厂,处理能力40万吨/日 / 农村日产生污水量约16万吨,处理能力仅有5万吨/日: a capacity named by
+            # its head alone is of the facilities the clause before counts, or of the waste whose amount it gives
+            prev = out[i - 1]
+            things = prev.subject if prev.unit.unit in COUNT_UNITS else _AMOUNT_MADE_RE.sub("", prev.subject)
+            subject = _joined(things, subject) if meaningful(things) else subject
         out.append(c.but(subject=subject))
     return out
 

@@ -45,3 +45,9 @@ def test_a_bare_capacity_is_of_what_the_clause_before_names():
                     "乡镇日产生污水量约9万吨,处理能力仅有3万吨/日。\n")
     assert got["36万吨/日"]["subject_zh"] == "城镇污水处理厂处理能力", got["36万吨/日"]["subject_zh"]
     assert got["3万吨/日"]["subject_zh"] == "乡镇污水处理能力", got["3万吨/日"]["subject_zh"]
+
+
+def test_a_list_of_places_with_bracketed_figures_shares_the_works_named_after_it():
+    got = loaded_measures(PLAN + "到2035年,实施甲市(3.2万吨)、乙县(1.1万吨)、丙区(0.6万吨)等存量渗滤液处理工程等。\n")
+    assert got["3.2万吨"]["subject_zh"] == "甲市存量渗滤液处理工程", got["3.2万吨"]["subject_zh"]
+    assert got["0.6万吨"]["subject_zh"] == "丙区存量渗滤液处理工程", got["0.6万吨"]["subject_zh"]

@@ -130,6 +130,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _share_of_the_figure_before(doc, out)
     out = _level_of_the_previous(doc, out)
     out = _project_named_after(doc, out)
+    out = _bracketed_list_ending(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -831,4 +832,30 @@ def _project_named_after(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         word = next((w for w in _PROJECT_WORDS if w in name), None)
         if word and not name.startswith("项目") and (name != word or word in _ENERGY_SOURCES):  # not 项目建设 alone
             out[i] = c.but(subject=name)
+    return out
+
+
+# 甲市(2.2万吨)、乙市(1万吨)等积存垃圾渗滤液处理工程: what the list of places with their bracketed figures shares, after it
+_LIST_ENDING_RE = re.compile(r"[)）]等?([\u4e00-\u9fff][^，,。；;：:、(（)）.]*)")
+
+
+def _bracketed_list_ending(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A list of places each with its figure in brackets (甲市(2.2万吨)、乙县(1万吨)等…) names its works once, after the
+    last bracket: each place's figure is of that work in that place (甲市积存垃圾渗滤液处理工程). Every item is a place
+    (its name ends in 市, 县, 区…) and the figure alone in its brackets."""
+    text, out = doc.text, list(cands)
+    run: list[int] = []
+    for i, c in enumerate(cands + [None]):
+        bracketed = (c is not None and c.start > 0 and text[c.start - 1] in "(（" and text[c.end : c.end + 1] in ")）"
+                     and _NAMED_PLACE_RE.fullmatch(out[i].subject or ""))
+        if bracketed and (not run or text[cands[run[-1]].end + 1 : c.start - 1 - len(out[i].subject)] == "、"):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            m = _LIST_ENDING_RE.match(text, cands[run[-1]].end)
+            ending = clean_subject(m.group(1), leading=False).removesuffix("等") if m else ""
+            if meaningful(ending):
+                for k in run:
+                    out[k] = out[k].but(subject=out[k].subject + ending)
+        run = [i] if bracketed else []
     return out

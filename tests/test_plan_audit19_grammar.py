@@ -51,3 +51,10 @@ def test_a_list_of_places_with_bracketed_figures_shares_the_works_named_after_it
     got = loaded_measures(PLAN + "到2035年,实施甲市(3.2万吨)、乙县(1.1万吨)、丙区(0.6万吨)等存量渗滤液处理工程等。\n")
     assert got["3.2万吨"]["subject_zh"] == "甲市存量渗滤液处理工程", got["3.2万吨"]["subject_zh"]
     assert got["0.6万吨"]["subject_zh"] == "丙区存量渗滤液处理工程", got["0.6万吨"]["subject_zh"]
+
+
+def test_a_count_of_the_plans_own_indicators_by_class_is_no_figure():
+    got = loaded_measures(PLAN + "第二章 主要指标\n“十六五”时期生态环境保护指标包括环境质量、污染减排、生态保护等4类19项。\n"
+                    "到2035年,建成污水处理厂3座。\n")
+    assert "19项" not in got, got["19项"]["subject_zh"]
+    assert "3座" in got

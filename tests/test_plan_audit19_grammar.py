@@ -58,3 +58,6 @@ def test_a_count_of_the_plans_own_indicators_by_class_is_no_figure():
                     "到2035年,建成污水处理厂3座。\n")
     assert "19项" not in got, got["19项"]["subject_zh"]
     assert "3座" in got
+    got = loaded_measures(PLAN + "“十五五”期间,另有1座拟于明年开工,处理能力2万吨/日;危废单位综合利用能力30万吨/年,处置能力12万吨/年。\n")
+    assert got["2万吨/日"]["subject_zh"] == "处理能力", got["2万吨/日"]["subject_zh"]  # a clause counted, no facility
+    assert got["12万吨/年"]["subject_zh"] == "处置能力", got["12万吨/年"]["subject_zh"]  # another capacity before

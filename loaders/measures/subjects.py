@@ -75,6 +75,8 @@ _NAMED_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)")
 _BARE_CAPACITY_RE = re.compile(r"(?:日|年)?(?:处理|处置)(?:能力|规模)")
 # the words of an amount produced (农村日产生污水量 -> 农村污水): what a capacity after it treats
 _AMOUNT_MADE_RE = re.compile(r"(?:每日|每年|日|年)?(?:产生|排放)|量$")
+_MADE_RE = re.compile(r"产生|排放")
+_FACILITIES = ("厂", "站", "设施", "企业", "中心", "场", "项目", "工程", "单位", "基地")
 # a share's words that name a goal, not the things it is a share of (达到80%的改善目标, 20%的规划指标)
 _GOAL_WORDS = ("目标", "指标", "任务", "要求", "水平")
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
@@ -357,7 +359,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 建成10个城市污水处理厂,处理能力40万吨/日 / 农村日产生污水量约16万吨,处理能力仅有5万吨/日: a capacity named by
             # its head alone is of the facilities the clause before counts, or of the waste whose amount it gives
             prev = out[i - 1]
-            things = prev.subject if prev.unit.unit in COUNT_UNITS else _AMOUNT_MADE_RE.sub("", prev.subject)
+            if prev.unit.unit in COUNT_UNITS:  # the facilities counted (not a clause: 1座拟于今年底开工)
+                things = prev.subject if prev.subject.endswith(_FACILITIES) else ""
+            else:  # the waste produced (not another capacity: 综合利用能力…,处置能力…)
+                things = _AMOUNT_MADE_RE.sub("", prev.subject) if _MADE_RE.search(prev.subject) else ""
             subject = _joined(things, subject) if meaningful(things) else subject
         out.append(c.but(subject=subject))
     return out

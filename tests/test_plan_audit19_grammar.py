@@ -61,3 +61,9 @@ def test_a_count_of_the_plans_own_indicators_by_class_is_no_figure():
     got = loaded_measures(PLAN + "“十五五”期间,另有1座拟于明年开工,处理能力2万吨/日;危废单位综合利用能力30万吨/年,处置能力12万吨/年。\n")
     assert got["2万吨/日"]["subject_zh"] == "处理能力", got["2万吨/日"]["subject_zh"]  # a clause counted, no facility
     assert got["12万吨/年"]["subject_zh"] == "处置能力", got["12万吨/年"]["subject_zh"]  # another capacity before
+
+
+def test_an_area_right_before_the_zone_built_is_that_zones_size():
+    got = loaded_measures(PLAN + "到2035年,升级保护620平方公里湿地自然保护区,规划建设480平方公里城市绿色生态屏障区。\n")
+    assert got["620平方公里"]["subject_zh"] == "湿地自然保护区", got["620平方公里"]["subject_zh"]
+    assert got["480平方公里"]["subject_zh"] == "城市绿色生态屏障区", got["480平方公里"]["subject_zh"]

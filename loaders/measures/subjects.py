@@ -77,6 +77,9 @@ _BARE_CAPACITY_RE = re.compile(r"(?:日|年)?(?:处理|处置)(?:能力|规模)"
 _AMOUNT_MADE_RE = re.compile(r"(?:每日|每年|日|年)?(?:产生|排放)|量$")
 _MADE_RE = re.compile(r"产生|排放")
 _FACILITIES = ("厂", "站", "设施", "企业", "中心", "场", "项目", "工程", "单位", "基地")
+# an area right before the zone it is the size of, after a verb of building or protecting (规划建设736平方公里X区)
+_AREA_UNITS = ("km2", "mu", "ha")
+_AREA_VERBS = ("建设", "保护", "打造", "新建", "建成", "划定", "创建")
 # a share's words that name a goal, not the things it is a share of (达到80%的改善目标, 20%的规划指标)
 _GOAL_WORDS = ("目标", "指标", "任务", "要求", "水平")
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
@@ -316,6 +319,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             listed = text[prev_end:stop].rstrip().endswith(_LIST_JOINS)
             before = "" if listed or _TIME_ONLY_RE.fullmatch(before) else before
             before = before + after if meaningful(before) else ""
+        if (c.unit.unit in _AREA_UNITS and not c.is_change and not gap and meaningful(after)
+                and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
+            # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base
+            # built or protected, named right after it (the verb alone names nothing)
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                after = after[:cut]
+            before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:

@@ -67,3 +67,9 @@ def test_an_area_right_before_the_zone_built_is_that_zones_size():
     got = loaded_measures(PLAN + "到2035年,升级保护620平方公里湿地自然保护区,规划建设480平方公里城市绿色生态屏障区。\n")
     assert got["620平方公里"]["subject_zh"] == "湿地自然保护区", got["620平方公里"]["subject_zh"]
     assert got["480平方公里"]["subject_zh"] == "城市绿色生态屏障区", got["480平方公里"]["subject_zh"]
+
+
+def test_a_count_of_a_part_of_the_things_counted_before_is_of_them():
+    got = loaded_measures(PLAN + "“十五五”期间,督察转办的205件信访投诉问题中,198件已办结;省级督察反馈的12项问题中的11项已完成整改。\n")
+    assert got["198件"]["subject_zh"] == "督察转办信访投诉问题已办结", got["198件"]["subject_zh"]
+    assert got["11项"]["subject_zh"] == "省级督察反馈问题已完成整改", got["11项"]["subject_zh"]

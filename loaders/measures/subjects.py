@@ -77,6 +77,8 @@ _BARE_CAPACITY_RE = re.compile(r"(?:日|年)?(?:处理|处置)(?:能力|规模)"
 _AMOUNT_MADE_RE = re.compile(r"(?:每日|每年|日|年)?(?:产生|排放)|量$")
 _MADE_RE = re.compile(r"产生|排放")
 _FACILITIES = ("厂", "站", "设施", "企业", "中心", "场", "项目", "工程", "单位", "基地")
+# the words between a count and a part of what it counts (信访投诉问题中, / 问题中的)
+_PART_OF_RE = re.compile(r"[\u4e00-\u9fff“”]{0,12}(?:中|当中)[,，的]?")
 # an area right before the zone it is the size of, after a verb of building or protecting (规划建设736平方公里X区)
 _AREA_UNITS = ("km2", "mu", "ha")
 _AREA_VERBS = ("建设", "保护", "打造", "新建", "建成", "划定", "创建")
@@ -319,6 +321,12 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             listed = text[prev_end:stop].rstrip().endswith(_LIST_JOINS)
             before = "" if listed or _TIME_ONLY_RE.fullmatch(before) else before
             before = before + after if meaningful(before) else ""
+        if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
+                and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
+                and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0]):
+            # 督察交办的161件信访投诉问题中,142件已办结 / 19项问题中的18项已完成整改: a part of the things the count before
+            # counts, what became of them after it
+            before, gap = out[i - 1].subject.removesuffix("中") + (after if meaningful(after) else ""), ""
         if (c.unit.unit in _AREA_UNITS and not c.is_change and not gap and meaningful(after)
                 and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
             # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base

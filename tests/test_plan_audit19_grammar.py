@@ -73,3 +73,13 @@ def test_a_count_of_a_part_of_the_things_counted_before_is_of_them():
     got = loaded_measures(PLAN + "“十五五”期间,督察转办的205件信访投诉问题中,198件已办结;省级督察反馈的12项问题中的11项已完成整改。\n")
     assert got["198件"]["subject_zh"] == "督察转办信访投诉问题已办结", got["198件"]["subject_zh"]
     assert got["11项"]["subject_zh"] == "省级督察反馈问题已完成整改", got["11项"]["subject_zh"]
+
+
+def test_a_bare_rate_or_verb_after_a_clause_with_a_figure_is_of_its_things():
+    got = loaded_measures(PLAN + "“十五五”期间,受理各类环境信访举报812件,办结率99.5%;建成区绿化覆盖面积1200公顷、覆盖率41.2%;"
+                    "省级督察反馈问题31项,完成整改29项。\n")
+    assert got["99.5%"]["subject_zh"] == "受理各类环境信访举报办结率", got["99.5%"]["subject_zh"]
+    assert got["41.2%"]["subject_zh"] == "建成区绿化覆盖率", got["41.2%"]["subject_zh"]
+    assert got["29项"]["subject_zh"] == "省级督察反馈问题整改", got["29项"]["subject_zh"]
+    got = loaded_measures(PLAN + "“十五五”期间,新能源装机增长25%,利用率达95.1%;医废申报登记率达到100%,集中处置率达到100%。\n")
+    assert got["95.1%"]["subject_zh"] != "新能源装机增长利用率", got["95.1%"]["subject_zh"]

@@ -77,6 +77,10 @@ _BARE_CAPACITY_RE = re.compile(r"(?:日|年)?(?:处理|处置)(?:能力|规模)"
 _AMOUNT_MADE_RE = re.compile(r"(?:每日|每年|日|年)?(?:产生|排放)|量$")
 _MADE_RE = re.compile(r"产生|排放")
 _FACILITIES = ("厂", "站", "设施", "企业", "中心", "场", "项目", "工程", "单位", "基地")
+# a subject that is only a verb of work done (完成整改 23项, 已办结 185件): of the things counted the clause before
+_BARE_DONE_RE = re.compile(r"(?:完成|已)?(?:整改|办结|销号|化解)(?:完成|到位)?")
+# the amount word ending a subject (绿化覆盖面积, 优良天数): what a rate after it drops before it is joined to the rate
+_AMOUNT_WORD_RE = re.compile(r"(?:面积|天数|数量|总量|量|(?:处理|处置)?(?:能力|规模))$")
 # the words between a count and a part of what it counts (信访投诉问题中, / 问题中的)
 _PART_OF_RE = re.compile(r"[\u4e00-\u9fff“”]{0,12}(?:中|当中)[,，的]?")
 # an area right before the zone it is the size of, after a verb of building or protecting (规划建设736平方公里X区)
@@ -369,7 +373,22 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if members:  # 完成主要污染物减排目标 / 节能减排降碳完成省下达目标 / A浓度、B比例完成…目标: for each
             out.append(c.but(subject=members[0], shared_by=members if len(members) > 1 else ()))
             continue
-        if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
+        # (not after a change or another rate: 装机增长38%,利用率…; 联单率达到100%,集中处置率…)
+        prev_in_clause_before = (i > 0 and meaningful(out[i - 1].subject) and not cands[i - 1].is_change
+                                 and cands[i - 1].unit.unit not in ("percent", "percentage_point", "yuan")
+                                 and not _BARE_DONE_RE.fullmatch(out[i - 1].subject.removeprefix("正在"))
+                                 and not _change_at_end_re(change_only).search(out[i - 1].subject)) and (
+            (a > 0 and text[a - 1] in ",，" and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
+             and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0])
+            or (cands[i - 1].end >= a and text.startswith(_ENUMERATION_MARK, cands[i - 1].end)))  # 面积1200公顷、覆盖率…
+        if prev_in_clause_before and (
+                (_bare_metric(subject) and c.unit.unit == "percent")
+                or (_BARE_DONE_RE.fullmatch(subject) and c.unit.unit in COUNT_UNITS
+                    and cands[i - 1].unit.unit in COUNT_UNITS)):
+            # 受理信访举报724件,办结率100% / 绿化覆盖面积1077公顷、覆盖率25.67% / 反馈问题28项,完成整改23项: a bare rate or
+            # a bare verb of work done is of the things the figure of the clause before measures (its amount word dropped)
+            subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
+        elif _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         elif (_BARE_CAPACITY_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
               and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a

@@ -83,3 +83,8 @@ def test_a_bare_rate_or_verb_after_a_clause_with_a_figure_is_of_its_things():
     assert got["29项"]["subject_zh"] == "省级督察反馈问题整改", got["29项"]["subject_zh"]
     got = loaded_measures(PLAN + "“十五五”期间,新能源装机增长25%,利用率达95.1%;医废申报登记率达到100%,集中处置率达到100%。\n")
     assert got["95.1%"]["subject_zh"] != "新能源装机增长利用率", got["95.1%"]["subject_zh"]
+
+
+def test_a_share_followed_by_wei_and_a_kind_is_the_share_of_that_kind():
+    got = loaded_measures(PLAN + "到2035年,新增出租车辆100%为新能源车。\n")
+    assert got["100%"]["subject_zh"] == "出租车辆新能源车占比", got["100%"]["subject_zh"]

@@ -331,6 +331,12 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 督察交办的161件信访投诉问题中,142件已办结 / 19项问题中的18项已完成整改: a part of the things the count before
             # counts, what became of them after it
             before, gap = out[i - 1].subject.removesuffix("中") + (after if meaningful(after) else ""), ""
+        if (c.unit.unit == "percent" and not c.is_change and not c.prefix and meaningful(before)
+                and text.startswith("为", c.end) and _CJK_RE.match(text, c.end + 1)):
+            # 新增公交车辆100%为新能源车: the share of the things before it that are what 为 names (新能源车占比)
+            kind = clean_subject(_LIST_SPLIT_RE.split(after_span[1:])[0], leading=False)
+            if meaningful(kind) and not kind.endswith(_GOAL_WORDS):
+                before = before + kind + "占比"
         if (c.unit.unit in _AREA_UNITS and not c.is_change and not gap and meaningful(after)
                 and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
             # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base

@@ -252,6 +252,10 @@ class RegionIndex:
         provinces = [r for r, _ in entries if r.level == "province"]
         return (full or provinces or [r for r, _ in entries])[0].code
 
+    def is_name(self, name: str) -> bool:
+        """Whether name is a region's or a county-level division's full name as written (沈阳市, 宿豫区, 新县)."""
+        return any(not short for _, short in self._names.get(name, ())) or name in self._county_names
+
     def named(self, name: str) -> list[Region]:
         """Every region of a full or short name, full names first (吉林: the province and the city)."""
         entries = self._names.get(name.strip(), [])

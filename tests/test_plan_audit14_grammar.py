@@ -16,8 +16,9 @@ PLAN = """某省“十六五”生态环境保护规划
 def test_a_list_of_names_with_their_figures_in_brackets_gives_each_name_its_own():
     got = loaded_measures(PLAN + "到2035年,实施污泥处置工程。甲城市(2.5万吨)、乙县(0.8万吨)、丙东区(1.2万吨)污泥处置,"
                     "新建东湖(2万吨/日)、西岭(1万吨/日)污水处理厂。\n")
-    assert got["0.8万吨"]["subject_zh"] == "乙县", got["0.8万吨"]["subject_zh"]  # not ')、乙县': the bracket closed 2.5万吨
-    assert got["1.2万吨"]["subject_zh"] == "丙东区"
+    # not ')、乙县': the bracket closed 2.5万吨; the works after the list are each place's (plans20)
+    assert got["0.8万吨"]["subject_zh"] == "乙县污泥处置", got["0.8万吨"]["subject_zh"]
+    assert got["1.2万吨"]["subject_zh"] == "丙东区污泥处置"
     assert got["1万吨/日"]["subject_zh"] == "西岭"
 
 

@@ -78,7 +78,9 @@ _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置�
 # (and the drinking-water sources whose water is monitored: 12个集中式饮用水水源地水质达标率为100%)
 _MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|饮用水水?源")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指标|(?:预期性?|约束性)目标)")  # 14项预期目标 too
-_INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$")  # 其中约束性指标17项, 预期性指标4个: the same, noun first
+_INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$"
+                                   # 指标包括环境质量、绿色发展…等5类23项: the plan's own indicators by class and number
+                                   r"|指标(?:体系)?[,，]?(?:包括|包含|涵盖|分为|共)[^。；;]*[\d一二三四五六七八九十]+(?:大类|类|个方面)$")  # 其中约束性指标17项, 预期性指标4个: the same, noun first
 # 19项指标,已完成18项,1项(林木覆盖率)未完成 / 六项监测指标有3项反弹: a bare count after indicators counted in its
 # sentence counts some of them (nothing before it but 有 / 完成, no noun after it)
 _INDICATORS_IN_SENTENCE_RE = re.compile(r"[\d一二三四五六七八九十两]+[项个][^,，。;；]{0,8}指标|指标[共有为]?[\d一二三四五六七八九十两]+[项个]")

@@ -64,6 +64,33 @@ _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS
 _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
 # a subject that is only a place (其中农村, 其余城市): its kind after 其他/其余
 _OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
+# words after a count that name no things counted but what became of the count (由十二五末的4个减少为1个)
+_NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")
+# where the words after the things counted say what became of them (问题全部完成整改, 火电厂从管理…协同发力, 问题中)
+_THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
+# a place by its name (沈阳市, 宿豫区; a region or county-level division the region index knows): where the things
+# a count right after it counts are
+_NAMED_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)")
+# a capacity named by its head alone (处理能力, 日处理规模): what it treats is named the clause before
+_BARE_CAPACITY_RE = re.compile(r"(?:日|年)?(?:处理|处置)(?:能力|规模)")
+# the words of an amount produced (农村日产生污水量 -> 农村污水): what a capacity after it treats
+_AMOUNT_MADE_RE = re.compile(r"(?:每日|每年|日|年)?(?:产生|排放)|量$")
+_MADE_RE = re.compile(r"产生|排放")
+_FACILITIES = ("厂", "站", "设施", "企业", "中心", "场", "项目", "工程", "单位", "基地")
+# a subject that is only a verb of work done (完成整改 23项, 已办结 185件): of the things counted the clause before
+_BARE_DONE_RE = re.compile(r"(?:完成|已)?(?:整改|办结|销号|化解)(?:完成|到位)?")
+# the amount word ending a subject (绿化覆盖面积, 优良天数): what a rate after it drops before it is joined to the rate
+_AMOUNT_WORD_RE = re.compile(r"(?:面积|天数|数量|总量|量|(?:处理|处置)?(?:能力|规模))$")
+# the words between a count and a part of what it counts (信访投诉问题中, / 问题中的)
+_PART_OF_RE = re.compile(r"[\u4e00-\u9fff“”]{0,12}(?:中|当中)[,，的]?")
+# an area right before the zone it is the size of, after a verb of building or protecting (规划建设736平方公里X区)
+_AREA_UNITS = ("km2", "mu", "ha")
+_AREA_VERBS = ("建设", "保护", "打造", "新建", "建成", "划定", "创建")
+# a share's words that name a goal, not the things it is a share of (达到80%的改善目标, 20%的规划指标)
+_GOAL_WORDS = ("目标", "指标", "任务", "要求", "水平")
+# a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
+_TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
+                           r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
 _DEGREE_RE = re.compile(r"(?:大幅|明显|显著|稳步|持续|逐步|不断|有所|进一步)$")  # how much a metric changed
 _MARGIN_WORDS = ("优于", "快于", "慢于", "好于", "差于")  # better, faster… than a benchmark: no bound, unlike 高于
 _SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "县市", "区县", "县区")  # places named by their kind
@@ -96,7 +123,7 @@ _ENUMERATION_MARK = "、"
 _LIST_JOINS = (_ENUMERATION_MARK, "和", "及", "与")  # what joins the members of a list of numbers
 _ADDED = "(?:新增|累计|共计)"  # an addition (装机新增), no metric of its own
 _NOT_A_WORD_RE = re.compile(r"[^\w\u4e00-\u9fff]")
-_ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅$")  # 利用率仅 (not 不仅, "not only")
+_ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅(?:有|为)?$")  # 利用率仅, 处理能力仅有 (not 不仅, "not only")
 # 比2015年, 较“十二五”时期末 (the end of a five-year plan: a base year by name); not 分别: a list pairs its own
 _BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\d\s?年(?:底|末)?"
                           r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?)(?:相比)?")
@@ -114,6 +141,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _share_of_the_figure_before(doc, out)
     out = _level_of_the_previous(doc, out)
     out = _project_named_after(doc, out)
+    out = _bracketed_list_ending(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -194,6 +222,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 达到74.4%,优于国家考核目标23% / 增长2.8%,快于全国9.2个百分点: the same margin after a word that is no
             # bound (a level better than its benchmark), of the previous figure's metric
             before = out[-1].subject + before
+        named_before = before  # before a short one is cleared as a bare verb or place (甲市3000台柴油车)
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)
         # a list of numbers: where its 、 falls tells which number the words between two of them belong to
@@ -237,6 +266,42 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # as the figure's sub_area). Not after 的: the gold names the things by the clause before it
             # (国家警示片披露的8项问题整改工作: 国家警示片披露问题整改)
             before = gap = ""
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(before) and meaningful(after)
+                and text[prev_end:stop].rstrip().endswith("的") and not _NO_THINGS_RE.match(after)):
+            # 督察交办的161件信访投诉问题 / 《规划》确定的88项污染防治工程项目: the clause before 的 qualifies the things
+            # counted, which the count names after it; the subject names both, as the sample gold does
+            # (国家警示片披露的8项问题整改工作: 国家警示片披露问题整改)
+            if i > 0 and prev_end > a:
+                # 涉及的24项问题、督察交办的150件信访问题: the words before the list mark are the previous count's things
+                for join in _LIST_JOINS:
+                    head, sep, rest = before.partition(join)
+                    if sep and head and out[i - 1].subject.endswith(head) and meaningful(rest):
+                        before = rest
+                        break
+            things = after
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                things = after[:cut]
+            if next_start < b and after_span.rstrip().endswith("的"):  # 涉及的10个问题和交办的222件: the next's clause
+                things = _LIST_SPLIT_RE.split(things)[0]
+            if (end := _THINGS_END_RE.search(things, 2)) is not None:  # 信访问题全部办结, 信访问题中: what became of them
+                things = things[: end.start()]
+            before = before + things
+        named = gap or before or named_before  # 完成武进区6家: after the verb
+        head, _, place = named.rpartition(_ENUMERATION_MARK)
+        if head and _NAMED_PLACE_RE.fullmatch(head.rsplit(_ENUMERATION_MARK, 1)[-1]):
+            place = named  # 甲市乙区、丙区4条河流: the places listed, every one
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
+                and _NAMED_PLACE_RE.fullmatch(place.rsplit(_ENUMERATION_MARK, 1)[-1])
+                and doc.grammar.regions.is_name(place.rsplit(_ENUMERATION_MARK, 1)[-1]) and _CJK_RE.match(text, c.end)
+                and not text[prev_end : c.start].rstrip().endswith(_LIST_JOINS)  # 甲市及8个县: other things
+                and not _names_listed(named, c)):  # 康县、徽县、成县3个县级储备库: the names of the things counted
+            # 淘汰老旧车辆,沈阳市5000台以上柴油车、抚顺市2000台机动车 / 完成甲市13家钢铁企业: a place named right before the
+            # count is where the things counted are, which the count names after it (the words before its 、 are the
+            # previous item's)
+            things = after
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                things = after[:cut]
+            before, gap = place + things, ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and (cut := _next_item_at(after)) > 0):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
@@ -252,6 +317,33 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 things = clean_subject(_LIST_SPLIT_RE.split(text[c.end : then])[0], leading=False)
             if meaningful(things):
                 before, gap, after = "", "", things
+        if (c.unit.unit == "percent" and not c.is_change and text.startswith("的", c.end) and meaningful(after)
+                and not (c.prefix and c.prefix[1] == "eq") and not (len(after) <= 6 and after.endswith(_GOAL_WORDS))):
+            # 到2025年至少35%的降雨实现就地消纳和利用 / 每年选取不低于10%的重点单位开展监测: a share written before the
+            # things it is a share of; the words before it are a time (no part of the metric) or what picks them
+            # (or another thing listed: 全部国家级开发区和60%的省级开发区)
+            listed = text[prev_end:stop].rstrip().endswith(_LIST_JOINS)
+            before = "" if listed or _TIME_ONLY_RE.fullmatch(before) else before
+            before = before + after if meaningful(before) else ""
+        if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
+                and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
+                and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0]):
+            # 督察交办的161件信访投诉问题中,142件已办结 / 19项问题中的18项已完成整改: a part of the things the count before
+            # counts, what became of them after it
+            before, gap = out[i - 1].subject.removesuffix("中") + (after if meaningful(after) else ""), ""
+        if (c.unit.unit == "percent" and not c.is_change and not c.prefix and meaningful(before)
+                and text.startswith("为", c.end) and _CJK_RE.match(text, c.end + 1)):
+            # 新增公交车辆100%为新能源车: the share of the things before it that are what 为 names (新能源车占比)
+            kind = clean_subject(_LIST_SPLIT_RE.split(after_span[1:])[0], leading=False)
+            if meaningful(kind) and not kind.endswith(_GOAL_WORDS):
+                before = before + kind + "占比"
+        if (c.unit.unit in _AREA_UNITS and not c.is_change and not gap and meaningful(after)
+                and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
+            # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base
+            # built or protected, named right after it (the verb alone names nothing)
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                after = after[:cut]
+            before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
@@ -297,8 +389,34 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             sources = _DRINKING_SOURCE_RE.findall(text, doc.sentence_at(c.start)[0], a)
             if sources:
                 subject = clean_subject(sources[-1], leading=True) + subject
-        if _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
+        # (not after a change or another rate: 装机增长38%,利用率…; 联单率达到100%,集中处置率…)
+        prev_in_clause_before = (i > 0 and meaningful(out[i - 1].subject) and not cands[i - 1].is_change
+                                 and cands[i - 1].unit.unit not in ("percent", "percentage_point", "yuan")
+                                 and not _BARE_DONE_RE.fullmatch(out[i - 1].subject.removeprefix("正在"))
+                                 and not _change_at_end_re(change_only).search(out[i - 1].subject)) and (
+            (a > 0 and text[a - 1] in ",，" and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
+             and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0])
+            or (cands[i - 1].end >= a and text.startswith(_ENUMERATION_MARK, cands[i - 1].end)))  # 面积1200公顷、覆盖率…
+        if prev_in_clause_before and (
+                (_bare_metric(subject) and c.unit.unit == "percent")
+                or (_BARE_DONE_RE.fullmatch(subject) and c.unit.unit in COUNT_UNITS
+                    and cands[i - 1].unit.unit in COUNT_UNITS)):
+            # 受理信访举报724件,办结率100% / 绿化覆盖面积1077公顷、覆盖率25.67% / 反馈问题28项,完成整改23项: a bare rate or
+            # a bare verb of work done is of the things the figure of the clause before measures (its amount word dropped)
+            subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
+        elif _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
+        elif (_BARE_CAPACITY_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
+              and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
+              and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0] and meaningful(out[i - 1].subject)):
+            # 建成10个城市污水处理厂,处理能力40万吨/日 / 农村日产生污水量约16万吨,处理能力仅有5万吨/日: a capacity named by
+            # its head alone is of the facilities the clause before counts, or of the waste whose amount it gives
+            prev = out[i - 1]
+            if prev.unit.unit in COUNT_UNITS:  # the facilities counted (not a clause: 1座拟于今年底开工)
+                things = prev.subject if prev.subject.endswith(_FACILITIES) else ""
+            else:  # the waste produced (not another capacity: 综合利用能力…,处置能力…)
+                things = _AMOUNT_MADE_RE.sub("", prev.subject) if _MADE_RE.search(prev.subject) else ""
+            subject = _joined(things, subject) if meaningful(things) else subject
         out.append(c.but(subject=subject))
     return out
 
@@ -398,6 +516,14 @@ def _next_item_at(words: str) -> int:
     head = words[:at]
     inside_brackets = head.count("(") + head.count("（") > head.count(")") + head.count("）")
     return -1 if at < 0 or inside_brackets or "等" in words[at:] else at
+
+
+def _names_listed(words: str, c: Candidate) -> bool:
+    """白沙、庄边、新县3个镇: the words before a count list as many names as it counts (no bracket of another item's
+    figure among them: 项目)、抚顺市2家 lists nothing)."""
+    names = words.split(_ENUMERATION_MARK)
+    return (len(names) >= 2 and c.number is not None and c.number.value == len(names)
+            and not any(_NOT_A_WORD_RE.search(n) for n in names))
 
 
 def _another_item_follows(nxt: Candidate, after: str) -> bool:
@@ -801,4 +927,30 @@ def _project_named_after(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         word = next((w for w in _PROJECT_WORDS if w in name), None)
         if word and not name.startswith("项目") and (name != word or word in _ENERGY_SOURCES):  # not 项目建设 alone
             out[i] = c.but(subject=name)
+    return out
+
+
+# 甲市(2.2万吨)、乙市(1万吨)等积存垃圾渗滤液处理工程: what the list of places with their bracketed figures shares, after it
+_LIST_ENDING_RE = re.compile(r"[)）]等?([\u4e00-\u9fff][^，,。；;：:、(（)）.]*)")
+
+
+def _bracketed_list_ending(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A list of places each with its figure in brackets (甲市(2.2万吨)、乙县(1万吨)等…) names its works once, after the
+    last bracket: each place's figure is of that work in that place (甲市积存垃圾渗滤液处理工程). Every item is a place
+    (its name ends in 市, 县, 区…) and the figure alone in its brackets."""
+    text, out = doc.text, list(cands)
+    run: list[int] = []
+    for i, c in enumerate(cands + [None]):
+        bracketed = (c is not None and c.start > 0 and text[c.start - 1] in "(（" and text[c.end : c.end + 1] in ")）"
+                     and _NAMED_PLACE_RE.fullmatch(out[i].subject or ""))
+        if bracketed and (not run or text[cands[run[-1]].end + 1 : c.start - 1 - len(out[i].subject)] == "、"):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            m = _LIST_ENDING_RE.match(text, cands[run[-1]].end)
+            ending = clean_subject(m.group(1), leading=False).removesuffix("等") if m else ""
+            if meaningful(ending):
+                for k in run:
+                    out[k] = out[k].but(subject=out[k].subject + ending)
+        run = [i] if bracketed else []
     return out

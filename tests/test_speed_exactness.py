@@ -496,3 +496,17 @@ def test_counties_in_skips_a_text_holding_no_first_character_of_the_parents_coun
         checked += 1
         skipped += index._county_firsts[parent].isdisjoint(text)
     assert 0 < skipped < checked  # both ways taken
+
+
+def test_last_clause_end_of_a_comparator_window_found_in_one_scan_as_by_every_character():
+    """comparators._read finds the last clause end of its window with one regex match: the same offset as the
+    former max of one rfind per clause-end character (-1 where the window holds none, or is empty)."""
+    from loaders.measures import comparators
+
+    rng = random.Random(12)
+    alphabet = comparators._CLAUSE_ENDS + "达到为ab1。、 "
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        a, b = rng.randint(0, 26), rng.randint(0, 26)
+        last = comparators._LAST_CLAUSE_END_RE.match(text, a, b)
+        assert (last.end() - 1 if last else -1) == max(text.rfind(ch, a, b) for ch in comparators._CLAUSE_ENDS)

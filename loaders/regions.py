@@ -90,6 +90,7 @@ class RegionIndex:
         self.by_code = {r.code: r for r in regions}
         self._last_mentions: tuple[str, tuple[RegionMention, ...]] | None = None  # see find_mentions
         self._counties_seen: dict[tuple[str, str], list[tuple[str, str]]] = {}  # see counties_in
+        self._county_firsts: dict[str, frozenset[str]] = {}  # parent code -> first characters of its counties' names
         self._names: dict[str, list[tuple[Region, bool]]] = {}  # name -> [(region, is_short_name)]
         for r in regions:
             self._names.setdefault(r.name, []).append((r, False))
@@ -198,6 +199,11 @@ class RegionIndex:
         shared names included. A two-character name (沛县, 城区) counts only at the start of the
         text or right after a region's name (阳泉市城区), not inside a phrase (主城区).
         Kept per (text, parent): the semantics stage asks it for every measure's subject and clause."""
+        firsts = self._county_firsts.get(parent_code)
+        if firsts is None:  # no county of parent_code is named in a text holding none of their first characters
+            firsts = self._county_firsts[parent_code] = frozenset(name[0] for name, _ in self._counties_of.get(parent_code, ()))
+        if firsts.isdisjoint(text):  # most phrases (a city has a dozen counties): no pass, no cache entry
+            return []
         key = (text, parent_code)
         if key not in self._counties_seen:
             if len(self._counties_seen) >= _PHRASES_KEPT:

@@ -474,3 +474,39 @@ def test_semantics_ab_times_each_version_and_refuses_versions_that_differ(tmp_pa
     monkeypatch.setattr(sys, "argv", ["semantics_ab", "--corpus", str(corpus), "--runs", "1", f"a={own}", f"b={changed}"])
     with pytest.raises(SystemExit, match="b gives other semantics"):
         semantics_ab.main()
+
+
+def test_counties_in_skips_a_text_holding_no_first_character_of_the_parents_counties():
+    """counties_in answers [] at once where the text holds no first character of a county of the parent:
+    the same answer as the county pass, over random texts made of county names, their pieces, region names
+    and other words, for parents with counties and without."""
+    from loaders.regions import RegionIndex
+
+    index = RegionIndex.load()
+    rng = random.Random(12)
+    parents = sorted(index._counties_of)
+    names = sorted({name for counties in index._counties_of.values() for name, _ in counties})
+    pieces = names + [n[1:] for n in names if len(n) > 2] + [r.name for r in index.by_code.values()] + \
+        ["主城区", "全市", "城区", "新区", "县域", "，", "、", "达到", "完成"]
+    checked = skipped = 0
+    for _ in range(3000):
+        parent = rng.choice(parents + ["000000", "110000"])
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        assert index.counties_in(text, parent) == index._counties_in(text, parent), (text, parent)
+        checked += 1
+        skipped += index._county_firsts[parent].isdisjoint(text)
+    assert 0 < skipped < checked  # both ways taken
+
+
+def test_last_clause_end_of_a_comparator_window_found_in_one_scan_as_by_every_character():
+    """comparators._read finds the last clause end of its window with one regex match: the same offset as the
+    former max of one rfind per clause-end character (-1 where the window holds none, or is empty)."""
+    from loaders.measures import comparators
+
+    rng = random.Random(12)
+    alphabet = comparators._CLAUSE_ENDS + "达到为ab1。、 "
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        a, b = rng.randint(0, 26), rng.randint(0, 26)
+        last = comparators._LAST_CLAUSE_END_RE.match(text, a, b)
+        assert (last.end() - 1 if last else -1) == max(text.rfind(ch, a, b) for ch in comparators._CLAUSE_ENDS)

@@ -17,6 +17,9 @@ _COUNTED_NOUN_RE = re.compile(r"[“\"《]?(?!等级|档|位次|级|基点|百�
 # 精准提升造林1.6万亩: a verb of work between the change word and the number says what was done, no change
 _WORK_VERBS = ("造林", "改造", "绿化", "治理", "修复", "整治", "建设", "新建", "复垦")
 _CLAUSE_ENDS = ",，;；。!！?？\n"
+# the last of them in a window, in one scan (the greedy .* backs off to it): what max(text.rfind(ch, a, b) for ch in
+# _CLAUSE_ENDS) gives, without one rfind a character (~7 µs a candidate); tests/test_speed_exactness.py
+_LAST_CLAUSE_END_RE = re.compile("(?s:.*)[" + re.escape(_CLAUSE_ENDS) + "]")
 _BOUNDS = ("ge", "le", "gt", "lt")
 _BARE_LIST_SEPARATORS = ("、", "和", "及", "与")  # nothing but a separator between two numbers of one list
 # the work a list's item names of its own (新改建农村户厕, 水土流失治理, 续建371个, 增长8%): its 以上 is its own
@@ -50,7 +53,8 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     window_start = max(floor, c.start - 12)
     # nor across a clause break (山西段达到Ⅱ类水质,【16条】支流…: 达到 is the clause before's); a colon may
     # stand between a comparator and its figures (分别为:)
-    cut = max(text.rfind(ch, window_start, c.start) for ch in _CLAUSE_ENDS)
+    last = _LAST_CLAUSE_END_RE.match(text, window_start, c.start)
+    cut = last.end() - 1 if last else -1
     window_start = max(window_start, cut + 1)
     window = text[window_start : c.start].rstrip(" ")
     best = None

@@ -43,7 +43,9 @@ MIN_CHARS_PER_PAGE = 20  # below this on average the PDF is a scan without a tex
 FULL_LINE = 0.85  # a line at least this share of the page's usual width wraps onto the next
 MAX_RULE_OBJECTS = 2000  # stop counting path objects here (a drawing, not a table)
 _ENDS_PARAGRAPH = tuple("。！？；：!?;:")
-_PAGE_NUMBER = re.compile(r"[-—–_~·\s]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[-—–_~·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
+# the dashes around a page number: - — – and the full-width －, the minus sign, the hyphens of Unicode (－ 29 －)
+_PAGE_DASHES = "-—–_~·－﹣−‐‑"
+_PAGE_NUMBER = re.compile(rf"[{_PAGE_DASHES}\s]*(?:\d{{1,4}}|[ivxlcIVXLC]{{1,6}})[{_PAGE_DASHES}\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])[ \t]+|[ \t]+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])")
 # a line cut between a comparator or verb and its figure (…优良天数比率不低于 / 91.1%,…) continues
 # whatever its width (an indented or dash-led line measures short)

@@ -1,0 +1,34 @@
+"""How a PDF's lines become sentences (brief H21): a page number printed with full-width dashes (－ 12 －) is no
+text, so a sentence running over the page break is one sentence."""
+
+from __future__ import annotations
+
+from pdf_drawing import FONT, WIDTH, PdfCanvas
+
+from loaders.pdf import read_pdf
+
+FILLER = "加强生态环境保护工作统筹推进污染防治攻坚和生态保护修复提升治理能力"
+
+
+def _full(n: int, width: int = 24) -> list[str]:
+    """n lines of prose `width` characters wide, wrapping onto each other (no sentence ends at a line's end)."""
+    text = (FILLER * (n * width // len(FILLER) + 1))[: n * width]
+    return [text[i * width : (i + 1) * width] for i in range(n)]
+
+
+def _footer(drawing: PdfCanvas, text: str) -> None:
+    drawing.setFont(FONT, 12)
+    drawing.drawCentredString(WIDTH / 2, 30, text)
+
+
+def test_a_page_number_in_full_width_dashes_is_no_text():
+    drawing = PdfCanvas()
+    drawing.lines([*_full(10), "二氧化硫排放量较2015年削减25.8%,单位地区生产总值二氧化碳排放量"])
+    _footer(drawing, "－ 9 －")
+    drawing.showPage()
+    drawing.lines(["比2015年累计下降25.56%,全面完成目标任务。", *_full(9)[:-1], "统筹水资源利用和水生态保护工作。"])
+    _footer(drawing, "－10－")
+    text = read_pdf(drawing.pdf(), "plan.pdf").text
+    assert "－" not in text and "-9-" not in text and "-10-" not in text
+    assert "单位地区生产总值二氧化碳排放量比2015年累计下降25.56%,全面完成目标任务。" in text
+

@@ -1,5 +1,6 @@
 """How a PDF's lines become sentences (brief H21): a page number printed with full-width dashes (－ 12 －) is no
-text, so a sentence running over the page break is one sentence."""
+text, so a sentence running over the page break is one sentence; a printed line the text layer splits at a
+quotation is one line."""
 
 from __future__ import annotations
 
@@ -31,4 +32,23 @@ def test_a_page_number_in_full_width_dashes_is_no_text():
     text = read_pdf(drawing.pdf(), "plan.pdf").text
     assert "－" not in text and "-9-" not in text and "-10-" not in text
     assert "单位地区生产总值二氧化碳排放量比2015年累计下降25.56%,全面完成目标任务。" in text
+
+
+def test_a_line_the_text_layer_splits_at_a_quotation_is_one_line():
+    """pdfium breaks a printed line where a quotation set a little higher starts (…落后产能,⏎“十三五”期间,全省⏎
+    共压减…): the piece on the right of the line's first piece, on the same line, continues it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from pdf_drawing import LEFT, LINE
+
+    drawing = PdfCanvas()
+    top = drawing.lines([*_full(10)[:-1], "统筹水资源利用和水生态保护工作。"])
+    first = "坚决化解过剩产能,推进落后产能有序退出加快淘汰,"
+    drawing.setFont(FONT, 12)
+    drawing.drawString(LEFT, top, first)
+    drawing.drawString(LEFT + stringWidth(first, FONT, 12) + 2, top + 8, "“十三五”期间,全省")  # raised: a line of its own
+    drawing.lines(["共压减生铁产能160万吨、粗钢产能174万吨。", "“十四五”时期,全省继续推进钢铁行业超低排放改造。"], top - LINE)
+    lines = read_pdf(drawing.pdf(), "plan.pdf").text.splitlines()
+    assert "坚决化解过剩产能,推进落后产能有序退出加快淘汰,“十三五”期间,全省共压减生铁产能160万吨、粗钢产能174万吨。" in lines
+    assert "“十四五”时期,全省继续推进钢铁行业超低排放改造。" in lines  # a quotation opening the next line stays on it
 

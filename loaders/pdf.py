@@ -50,7 +50,9 @@ _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”�
 # a line cut between a comparator or verb and its figure (…优良天数比率不低于 / 91.1%,…) continues
 # whatever its width (an indented or dash-led line measures short)
 _BEFORE_FIGURE = ("不低于", "不少于", "不超过", "不高于", "达到", "达", "为", "控制在", "降至", "降到", "提高到",
-                  "提升到", "稳定在", "低于", "高于", "超过", "保持", "下降", "提高", "提升", "增长", "降低", "减少")
+                  "提升到", "稳定在", "低于", "高于", "超过", "保持", "下降", "提高", "提升", "增长", "降低", "减少",
+                  # a change verb, the base of a comparison (比⏎2015年改善), a list's next figure (54.4%、23.6%和⏎30.4%)
+                  "削减", "反弹", "上升", "增加", "改善", "至", "比", "较", "和", "及", "、")
 _FIGURE_START = re.compile(r"[≥≤<>＜＞]?\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[\u4e00-\u9fff])")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d|专栏")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit

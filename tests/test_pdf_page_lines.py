@@ -1,6 +1,7 @@
 """How a PDF's lines become sentences (brief H21): a page number printed with full-width dashes (－ 12 －) is no
 text, so a sentence running over the page break is one sentence; a printed line the text layer splits at a
-quotation is one line."""
+quotation is one line; a line cut between a change verb, a comparison's base or a list's separator and its figure
+continues."""
 
 from __future__ import annotations
 
@@ -52,3 +53,17 @@ def test_a_line_the_text_layer_splits_at_a_quotation_is_one_line():
     assert "坚决化解过剩产能,推进落后产能有序退出加快淘汰,“十三五”期间,全省共压减生铁产能160万吨、粗钢产能174万吨。" in lines
     assert "“十四五”时期,全省继续推进钢铁行业超低排放改造。" in lines  # a quotation opening the next line stays on it
 
+
+def test_a_line_cut_between_a_change_or_a_list_and_its_figure_continues():
+    """A line set short (its last figure too wide to fit) that ends on a change verb, the base of a comparison or
+    a list's separator continues on the figure the next line starts with."""
+    drawing = PdfCanvas()
+    drawing.lines([*_full(10)[:-1], "统筹水资源利用和水生态保护工作。",
+                   "同比2015年,SO2、PM10和PM2.5浓度分别下降54.4%、23.6%和",
+                   "30.4%;二氧化硫排放量较2015年削减",
+                   "25.8%,其中臭氧浓度反弹18.52%,PM2.5反弹",
+                   "11.54%;全省细颗粒物平均浓度39微克/立方米,比",
+                   "2015年改善29.1%。"])
+    text = read_pdf(drawing.pdf(), "plan.pdf").text
+    assert ("同比2015年,SO2、PM10和PM2.5浓度分别下降54.4%、23.6%和30.4%;二氧化硫排放量较2015年削减25.8%,"
+            "其中臭氧浓度反弹18.52%,PM2.5反弹11.54%;全省细颗粒物平均浓度39微克/立方米,比2015年改善29.1%。") in text

@@ -498,6 +498,16 @@ def _join(prev: str, nxt: str) -> str:
     return prev + space + nxt
 
 
+_QUOTATION_MARKS = re.compile("[“”«»]")
+
+
+def _open_quotation(line: str) -> bool:
+    """The line ends inside a quotation or a title: its last quotation mark opens one (…开展“无废⏎城市”建设,
+    严格落实«省(中)直有关单位生⏎态环境保护工作责任清单»). No heading or paragraph ends there."""
+    marks = _QUOTATION_MARKS.findall(line)
+    return bool(marks) and marks[-1] in "“«"
+
+
 def _paragraphs(lines: list[str], full_width: float, widest: float | None = None) -> list[str]:
     """Wrapped lines joined: a line as wide as the page's usual full line that does not end a sentence
     continues. A numbered heading (第六章 …, 五、…) that ends short of the widest lines is a line of its own:
@@ -516,7 +526,8 @@ def _paragraphs(lines: list[str], full_width: float, widest: float | None = None
         joined = out[-1]
         full = max(full_width, widest or 0.0) if _ITEM_START.match(line) else full_width
         open_line = ((_width(line) >= FULL_LINE * full and not line.endswith(_ENDS_PARAGRAPH))
-                     or joined.count("《") > joined.count("》"))  # a title wrapped inside its 《》 continues
+                     or joined.count("《") > joined.count("》")  # a title wrapped inside its 《》 continues
+                     or _open_quotation(line))
     return out
 
 

@@ -67,3 +67,17 @@ def test_a_line_cut_between_a_change_or_a_list_and_its_figure_continues():
     text = read_pdf(drawing.pdf(), "plan.pdf").text
     assert ("同比2015年,SO2、PM10和PM2.5浓度分别下降54.4%、23.6%和30.4%;二氧化硫排放量较2015年削减25.8%,"
             "其中臭氧浓度反弹18.52%,PM2.5反弹11.54%;全省细颗粒物平均浓度39微克/立方米,比2015年改善29.1%。") in text
+
+
+def test_a_line_ending_inside_a_quotation_continues():
+    """A line set short because a quotation's closing mark may not start a line (…攻坚“八大战⏎役”,) continues:
+    no heading or paragraph ends inside a quotation or a title (« », as 《》 already)."""
+    drawing = PdfCanvas()
+    drawing.lines([*_full(10)[:-1], "统筹水资源利用和水生态保护工作。",
+                   "“十三五”期间,全市围绕污染防治攻坚“八大战",
+                   "役”,加快基础设施建设,目前已建成10个城市生活污水处理厂。",
+                   "严格落实«省(中)直有关单位生",
+                   "态环境保护工作责任清单»,健全部门协作机制。"])
+    lines = read_pdf(drawing.pdf(), "plan.pdf").text.splitlines()
+    assert "“十三五”期间,全市围绕污染防治攻坚“八大战役”,加快基础设施建设,目前已建成10个城市生活污水处理厂。" in lines
+    assert any(line.endswith("严格落实«省(中)直有关单位生态环境保护工作责任清单»,健全部门协作机制。") for line in lines)

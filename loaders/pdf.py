@@ -498,6 +498,7 @@ def _join(prev: str, nxt: str) -> str:
     return prev + space + nxt
 
 
+_OPENS_CLAUSE = ("，", ",", "、")  # no paragraph or heading of Chinese prose ends on a comma: the sentence goes on
 _QUOTATION_MARKS = re.compile("[“”«»]")
 
 
@@ -527,7 +528,8 @@ def _paragraphs(lines: list[str], full_width: float, widest: float | None = None
         full = max(full_width, widest or 0.0) if _ITEM_START.match(line) else full_width
         open_line = ((_width(line) >= FULL_LINE * full and not line.endswith(_ENDS_PARAGRAPH))
                      or joined.count("《") > joined.count("》")  # a title wrapped inside its 《》 continues
-                     or _open_quotation(line))
+                     or _open_quotation(line)
+                     or line.endswith(_OPENS_CLAUSE))
     return out
 
 

@@ -81,3 +81,17 @@ def test_a_line_ending_inside_a_quotation_continues():
     lines = read_pdf(drawing.pdf(), "plan.pdf").text.splitlines()
     assert "“十三五”期间,全市围绕污染防治攻坚“八大战役”,加快基础设施建设,目前已建成10个城市生活污水处理厂。" in lines
     assert any(line.endswith("严格落实«省(中)直有关单位生态环境保护工作责任清单»,健全部门协作机制。") for line in lines)
+
+
+def test_a_line_ending_on_a_comma_continues():
+    """No paragraph or heading of Chinese prose ends on a comma or an enumeration comma: a line set short there (a
+    box's narrower lines, a line a character short) goes on."""
+    drawing = PdfCanvas()
+    drawing.lines([*_full(10)[:-1], "统筹水资源利用和水生态保护工作。",
+                   "荒漠化土地系统治理工程。实施长江源头、黄河源头、",
+                   "柴达木盆地等沙区荒漠化土地治理,治理面积100万亩。",
+                   "强化“美丽海湾”示范引领,以沿海城市为主体,",
+                   "2025年底前,力争建成5个左右“美丽海湾”。"])
+    lines = read_pdf(drawing.pdf(), "plan.pdf").text.splitlines()
+    assert "荒漠化土地系统治理工程。实施长江源头、黄河源头、柴达木盆地等沙区荒漠化土地治理,治理面积100万亩。" in lines
+    assert "强化“美丽海湾”示范引领,以沿海城市为主体,2025年底前,力争建成5个左右“美丽海湾”。" in lines

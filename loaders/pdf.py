@@ -51,8 +51,11 @@ _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”�
 # whatever its width (an indented or dash-led line measures short)
 _BEFORE_FIGURE = ("不低于", "不少于", "不超过", "不高于", "达到", "达", "为", "控制在", "降至", "降到", "提高到",
                   "提升到", "稳定在", "低于", "高于", "超过", "保持", "下降", "提高", "提升", "增长", "降低", "减少",
-                  # a change verb, the base of a comparison (比⏎2015年改善), a list's next figure (54.4%、23.6%和⏎30.4%)
-                  "削减", "反弹", "上升", "增加", "改善", "至", "比", "较", "和", "及", "、")
+                  "至", "比", "较")  # the base of a comparison (比⏎2015年改善29.1%)
+# a change verb or a list's separator before an amount (削减⏎25.8%, 54.4%、23.6%和⏎30.4%), not before a year: a
+# heading may end on one (空气质量明显改善⏎2025年底前…)
+_BEFORE_AMOUNT = ("削减", "反弹", "上升", "增加", "改善", "和", "及", "、")
+_YEAR_START = re.compile(r"(?:19|20)\d\d\s*年")
 _FIGURE_START = re.compile(r"[≥≤<>＜＞]?\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[\u4e00-\u9fff])")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d|专栏")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
@@ -519,7 +522,8 @@ def _paragraphs(lines: list[str], full_width: float, widest: float | None = None
         line = _SPACE_BY_CJK.sub("", line)
         if not line:
             continue
-        cut_figure = out and out[-1].endswith(_BEFORE_FIGURE) and _FIGURE_START.match(line)
+        cut_figure = out and _FIGURE_START.match(line) and (out[-1].endswith(_BEFORE_FIGURE) or (
+            out[-1].endswith(_BEFORE_AMOUNT) and not _YEAR_START.match(line)))
         if (open_line or cut_figure) and out and not _ITEM_START.match(line):
             out[-1] = _join(out[-1], line)
         else:

@@ -43,12 +43,19 @@ MIN_CHARS_PER_PAGE = 20  # below this on average the PDF is a scan without a tex
 FULL_LINE = 0.85  # a line at least this share of the page's usual width wraps onto the next
 MAX_RULE_OBJECTS = 2000  # stop counting path objects here (a drawing, not a table)
 _ENDS_PARAGRAPH = tuple("。！？；：!?;:")
-_PAGE_NUMBER = re.compile(r"[-—–_~·\s]*(?:\d{1,4}|[ivxlcIVXLC]{1,6})[-—–_~·\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
+# the dashes around a page number: - — – and the full-width －, the minus sign, the hyphens of Unicode (－ 29 －)
+_PAGE_DASHES = "-—–_~·－﹣−‐‑"
+_PAGE_NUMBER = re.compile(rf"[{_PAGE_DASHES}\s]*(?:\d{{1,4}}|[ivxlcIVXLC]{{1,6}})[{_PAGE_DASHES}\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 _SPACE_BY_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])[ \t]+|[ \t]+(?=[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’])")
 # a line cut between a comparator or verb and its figure (…优良天数比率不低于 / 91.1%,…) continues
 # whatever its width (an indented or dash-led line measures short)
 _BEFORE_FIGURE = ("不低于", "不少于", "不超过", "不高于", "达到", "达", "为", "控制在", "降至", "降到", "提高到",
-                  "提升到", "稳定在", "低于", "高于", "超过", "保持", "下降", "提高", "提升", "增长", "降低", "减少")
+                  "提升到", "稳定在", "低于", "高于", "超过", "保持", "下降", "提高", "提升", "增长", "降低", "减少",
+                  "至", "比", "较")  # the base of a comparison (比⏎2015年改善29.1%)
+# a change verb or a list's separator before an amount (削减⏎25.8%, 54.4%、23.6%和⏎30.4%), not before a year: a
+# heading may end on one (空气质量明显改善⏎2025年底前…)
+_BEFORE_AMOUNT = ("削减", "反弹", "上升", "增加", "改善", "和", "及", "、")
+_YEAR_START = re.compile(r"(?:19|20)\d\d\s*年")
 _FIGURE_START = re.compile(r"[≥≤<>＜＞]?\d+(?:\.\d+)?\s*(?:%|％|[万亿]?[\u4e00-\u9fff])")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节篇条部]|[表图附]\s?\d|专栏")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running headers and footers sit
@@ -316,9 +323,9 @@ def _script_breaks(textpage) -> list[tuple[str, str]]:
     import pypdfium2.raw as pdfium_c
 
     text = textpage.get_text_range()
+    found = _split_line_breaks(textpage, text)
     if len(text) != textpage.count_chars():  # characters outside the BMP: indices would not line up
-        return []
-    found = []
+        return _pairs(text, found)
     for i in range(1, len(text) - 2):
         if text[i : i + 2] != "\r\n" or text[i - 1].isspace() or text[i + 2].isspace():
             continue
@@ -331,12 +338,76 @@ def _script_breaks(textpage) -> list[tuple[str, str]]:
         smaller = min(size_before, size_after) <= SCRIPT_SIZE * max(size_before, size_after)
         if beside and smaller and script.isascii() and script.isalnum():  # a footnote mark (①) stays apart
             found.append(i)
+    return _pairs(text, sorted(set(found)))
+
+
+def _pairs(text: str, found: list[int]) -> list[tuple[str, str]]:
+    """The breaks at found as (text before, text after) pairs, each break's own text without the breaks before it."""
     pairs, fixed, last = [], "", 0
     for i in found:
         fixed += text[last:i]
         pairs.append((fixed[-_SCRIPT_CONTEXT:], text[i + 2 : i + 4]))
         last = i + 2
     return pairs
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『", "”’」』"
+_NO_LINE_START = "，,、；;：:。)）】》〉”’」』"  # punctuation a line of Chinese text never starts with
+
+
+def _line_extent(textpage, text: str, start: int, end: int, units: list[int] | None):
+    """(left of its first printed character, right of its last, bottom, top) of the line text[start:end], or
+    None: left and right from the glyphs' own boxes (a full-width comma's box is its em), bottom and top from
+    the font's ascent and descent (a CID font may give its glyphs' boxes no height). units: pdfium's index of
+    each character, which counts a character outside the BMP twice; a character of no size is left out."""
+    tight, loose = [], []
+    for k in range(start, end):
+        if not text[k].isspace():
+            index = units[k] if units else k
+            box = textpage.get_charbox(index)
+            if box[2] > box[0] or box[3] > box[1]:
+                tight.append(box)
+                loose.append(textpage.get_charbox(index, loose=True))
+    if not tight:
+        return None
+    return tight[0][0], tight[-1][2], min(b[1] for b in loose), max(b[3] for b in loose)
+
+
+def _split_line_breaks(textpage, text: str) -> list[int]:
+    """The line breaks pdfium puts inside one printed line, at a quotation mark or before a punctuation mark
+    (…淘汰落后产能,⏎“十三五”期间,全省, 实行“一口一档”⏎,强化日常监督: a quotation or a font of its own set a
+    little higher or lower): the line after the break goes on at the right of the line before it, on the same
+    line (their heights, by the font's ascent and descent, overlap by a quarter; two lines of a paragraph do not
+    overlap), at most two line heights further. Only where a quotation mark
+    stands at the break or the next line starts with a mark no line starts with (，、；：。）): cells of a
+    table printed on one line stay apart."""
+    found: list[int] = []
+    units = None
+    if len(text) != textpage.count_chars():  # pdfium counts a character outside the BMP as two
+        units, n = [], 0
+        for ch in text:
+            units.append(n)
+            n += 2 if ord(ch) > 0xFFFF else 1
+        if n != textpage.count_chars():
+            return found
+    start = 0
+    while (i := text.find("\r\n", start)) >= 0:
+        prev_start = text.rfind("\r\n", 0, i) + 2 if text.rfind("\r\n", 0, i) >= 0 else 0
+        end = text.find("\r\n", i + 2)
+        end = len(text) if end < 0 else end
+        start = i + 2
+        before, after = text[prev_start:i].rstrip(), text[i + 2 : end].lstrip()
+        if not before or not after or not (before[-1] in _CLOSE_QUOTES or after[0] in _OPEN_QUOTES
+                                           or after[0] in _NO_LINE_START):
+            continue
+        a, b = _line_extent(textpage, text, prev_start, i, units), _line_extent(textpage, text, i + 2, end, units)
+        if not a or not b:
+            continue
+        height = min(a[3] - a[2], b[3] - b[2])
+        overlap = min(a[3], b[3]) - max(a[2], b[2])
+        if height > 0 and overlap > height / 4 and -1.0 <= b[0] - a[1] <= 2 * height:
+            found.append(i)
+    return found
 
 
 def _join_scripts(text: str, pairs: list[tuple[str, str]]) -> str:
@@ -430,6 +501,17 @@ def _join(prev: str, nxt: str) -> str:
     return prev + space + nxt
 
 
+_OPENS_CLAUSE = ("，", ",", "、")  # no paragraph or heading of Chinese prose ends on a comma: the sentence goes on
+_QUOTATION_MARKS = re.compile("[“”«»]")
+
+
+def _open_quotation(line: str) -> bool:
+    """The line ends inside a quotation or a title: its last quotation mark opens one (…开展“无废⏎城市”建设,
+    严格落实«省(中)直有关单位生⏎态环境保护工作责任清单»). No heading or paragraph ends there."""
+    marks = _QUOTATION_MARKS.findall(line)
+    return bool(marks) and marks[-1] in "“«"
+
+
 def _paragraphs(lines: list[str], full_width: float, widest: float | None = None) -> list[str]:
     """Wrapped lines joined: a line as wide as the page's usual full line that does not end a sentence
     continues. A numbered heading (第六章 …, 五、…) that ends short of the widest lines is a line of its own:
@@ -440,7 +522,8 @@ def _paragraphs(lines: list[str], full_width: float, widest: float | None = None
         line = _SPACE_BY_CJK.sub("", line)
         if not line:
             continue
-        cut_figure = out and out[-1].endswith(_BEFORE_FIGURE) and _FIGURE_START.match(line)
+        cut_figure = out and _FIGURE_START.match(line) and (out[-1].endswith(_BEFORE_FIGURE) or (
+            out[-1].endswith(_BEFORE_AMOUNT) and not _YEAR_START.match(line)))
         if (open_line or cut_figure) and out and not _ITEM_START.match(line):
             out[-1] = _join(out[-1], line)
         else:
@@ -448,7 +531,9 @@ def _paragraphs(lines: list[str], full_width: float, widest: float | None = None
         joined = out[-1]
         full = max(full_width, widest or 0.0) if _ITEM_START.match(line) else full_width
         open_line = ((_width(line) >= FULL_LINE * full and not line.endswith(_ENDS_PARAGRAPH))
-                     or joined.count("《") > joined.count("》"))  # a title wrapped inside its 《》 continues
+                     or joined.count("《") > joined.count("》")  # a title wrapped inside its 《》 continues
+                     or _open_quotation(line)
+                     or line.endswith(_OPENS_CLAUSE))
     return out
 
 

@@ -38,9 +38,8 @@ def test_a_page_number_in_full_width_dashes_is_no_text():
 def test_a_line_the_text_layer_splits_at_a_quotation_is_one_line():
     """pdfium breaks a printed line where a quotation set a little higher starts (…落后产能,⏎“十三五”期间,全省⏎
     共压减…): the piece on the right of the line's first piece, on the same line, continues it."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     from pdf_drawing import LEFT, LINE
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     drawing = PdfCanvas()
     top = drawing.lines([*_full(10)[:-1], "统筹水资源利用和水生态保护工作。"])

@@ -8,14 +8,18 @@
 -- rise (单位GDP二氧化碳排放同比上升) never matches a reduction (an indicator of change named 下降/降低/减少).
 -- When several synonyms match, the longest wins (then the indicator code, for determinism).
 -- A figure in words only (value null: 完成省下达指标) has no unit of its own to check: its row's label
--- decides, an indicator of the row's unit first, else one of another unit.
+-- decides, an indicator of the row's unit first, else one of another unit. A masked figure (*吨) is no words:
+-- its unit was written, so it is checked like any figure's.
 -- Matching runs once per distinct (subject, unit, change) - subjects repeat across documents.
 -- Incremental (issue 12): a measure's match depends on its own subject, unit and change alone, so only the
 -- measures of the documents that changed are matched again (per_document, macros/incremental_refresh.sql).
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
           pre_hook="{{ delete_refresh_scope(per_document=true) }}") }}
 with measures as (
-    select * from {{ ref('stg_raw__measures') }}
+    select
+        *,
+        value is null and not coalesce(is_masked, false) as is_words_only
+    from {{ ref('stg_raw__measures') }}
     where {{ in_refresh_scope(per_document=true) }}
 ),
 
@@ -87,7 +91,7 @@ subjects as (
         {{ indicator_key('subject_zh') }} as subject_key,
         unit,
         is_change,
-        value is null as is_words_only
+        is_words_only
     from measures
     where subject_zh is not null
 ),
@@ -158,7 +162,7 @@ final as (
         on {{ indicator_key('measures.subject_zh') }} = best.subject_key
             and measures.unit = best.unit
             and measures.is_change = best.is_change
-            and (measures.value is null) = best.is_words_only
+            and measures.is_words_only = best.is_words_only
 )
 
 select * from final

@@ -165,3 +165,24 @@ def test_heating_radius_is_no_figure(text, expected):
 def test_sites_counted_before_their_rate_name_the_count(text, subject):
     counts = [m for m in extract(text, CITY_REPORT) if m.unit == "count"]
     assert [m.subject_zh for m in counts] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of metrics sharing one ending whose first item opens with a qualifier: each item takes it, one row each
+        ("到2025年,三大粮食作物化肥、农药利用率持续稳定在40%以上。",
+         [("三大粮食作物化肥利用率", 40.0, "percent", "ge"), ("三大粮食作物农药利用率", 40.0, "percent", "ge")]),
+        ("到2025年,全省主要农作物化肥、农药利用率均提高到43%。",
+         [("全省主要农作物化肥利用率", 43.0, "percent", "eq"), ("全省主要农作物农药利用率", 43.0, "percent", "eq")]),
+        ("到2025年,主要经济作物秸秆、农膜综合利用率达到90%。",
+         [("主要经济作物秸秆综合利用率", 90.0, "percent", "eq"), ("主要经济作物农膜综合利用率", 90.0, "percent", "eq")]),
+        # not a qualifier that lists (国控和省控), nor names of unlike length (信息化、数字化服务): one row as written
+        ("到2025年,国控和省控河流、水库断面水质达标率达到100%。",
+         [("国控和省控河流、水库断面水质达标率", 100.0, "percent", "eq")]),
+        ("到2025年,制造业领域信息化、数字化服务覆盖率超95%。",
+         [("制造业领域信息化、数字化服务覆盖率", 95.0, "percent", "gt")]),
+    ],
+)
+def test_qualifier_of_a_long_first_item_is_shared(text, expected):
+    assert _rows(text, CITY_PLAN) == expected

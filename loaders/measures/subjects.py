@@ -665,7 +665,7 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         head = _TRAILING_TIME_RE.sub("", head)  # 均连续5年 / 首次均达
         if not head.endswith(_SHARED_MARKERS):
             if _is_list_of_rates(doc, cands, i):
-                parts = _rate_list(c.subject)
+                parts = _qualified(doc, _rate_list(c.subject))
                 out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
             continue
         if i > 0 and cands[i - 1].end > a:
@@ -675,10 +675,37 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         marker = next(m for m in _SHARED_MARKERS if head.endswith(m))
         cut = c.subject.rfind(marker)  # the marker only, not the 均 of 年均浓度
         subject = c.subject[:cut] + c.subject[cut + len(marker) :] if cut >= 0 else c.subject
-        parts = [p for p in _LIST_SPLIT_RE.split(subject) if p]
+        parts = _qualified(doc, [p for p in _LIST_SPLIT_RE.split(subject) if p])
         if len(parts) >= 2 and all(meaningful(p) for p in parts):
             out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
     return out
+
+
+def _shared_qualifier(doc: DocumentView, parts: list[str]) -> str:
+    """三大粮食作物化肥、农药利用率: a first item longer than a name, ending in a name as long as each later one's
+    (农药, before the last item's metric 利用率), opens with a qualifier every item shares (三大粮食作物); "" when
+    not (an item naming a metric of its own, a qualifier that lists or counts, names of unlike length)."""
+    if len(parts) < 2 or len(parts[0]) <= _SHORT_NAME:
+        return ""
+    first, last = parts[0], parts[-1]
+    at = min((i for w in doc.grammar.metric_words for i in [last.find(w, 1)] if i > 0), default=0)
+    modifier = next((m for m in _METRIC_MODIFIERS if at > len(m) and last[:at].endswith(m)), "")
+    name = last[: at - len(modifier)]
+    if not 2 <= len(name) <= 4 or any(len(p) != len(name) for p in parts[1:-1]):
+        return ""
+    qualifier = first[: -len(name)]
+    if (len(qualifier) > _SHORT_NAME + 2 or _LIST_SPLIT_RE.search(qualifier) or re.search(r"[\d(（)）]", qualifier)
+            or any(w in first for w in doc.grammar.metric_words) or first.endswith(RATIO_ENDINGS)
+            or any(p.startswith(qualifier) for p in parts[1:])):
+        return ""
+    return qualifier
+
+
+def _qualified(doc: DocumentView, parts: list[str]) -> list[str]:
+    """The items of a list with the qualifier the first one opens with given to each (三大粮食作物化肥、农药利用率
+    -> 三大粮食作物化肥, 三大粮食作物农药利用率)."""
+    qualifier = _shared_qualifier(doc, parts)
+    return [parts[0]] + [qualifier + p for p in parts[1:]] if qualifier else parts
 
 
 def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool:
@@ -699,7 +726,8 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
         return False
     # not a name that is an amount of its own (粮食产量、能耗降低率), nor a last item listing again (化肥、农药使用量和利用率)
     return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
-            and all(p.endswith(RATIO_ENDINGS) or (len(p) <= _SHORT_NAME and not p.endswith("量")) for p in parts[:-1])
+            and all(p.endswith(RATIO_ENDINGS) or (len(p) <= _SHORT_NAME and not p.endswith("量"))
+                    or (k == 0 and _shared_qualifier(doc, parts)) for k, p in enumerate(parts[:-1]))
             and not _LIST_SPLIT_RE.search(parts[-1]))
 
 

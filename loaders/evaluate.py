@@ -108,7 +108,7 @@ def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change
     contained in the subject (case-insensitive, a synonym's 比例 also read as 率; a synonym's terms split by … in their
     order, with any gap), with no excluded_if term, whose indicator has the measure's
     unit (or one of its family: a land area in 亩 or km2); a year-on-year change only matches an indicator that
-    is itself a change, and a subject ending in a rise never a reduction. A figure in words only (no value) falls back to an indicator of another unit."""
+    is itself a change, and a subject ending in a rise never a reduction. A figure in words only (no value, not masked) falls back to an indicator of another unit."""
     subject = indicator_key(subject or "")
     found = [s for s in synonyms  # sorted longest first, then by indicator code
              if any(contains_in_order(subject, v) for v in metric_variants(s.synonym)) and not any(x in subject for x in s.excluded_if) and (not is_change or s.is_change)
@@ -162,7 +162,8 @@ def extract_in_process(folder: Path, synonyms: list[Synonym]) -> tuple[list[Row]
         region = res.document.get("region_name")
         for m in res.measures:
             rows.append(Row(name, m["kind"], m["unit"], m["value"], m["comparator"],
-                            assign_indicator(m["subject_zh"], m["unit"], synonyms, m["is_change"], m["value"] is None), m["year"], region,
+                            assign_indicator(m["subject_zh"], m["unit"], synonyms, m["is_change"],
+                                             m["value"] is None and not m.get("is_masked")), m["year"], region,
                             m["subject_zh"], m["sentence"], m["char_start"]))
     return rows, texts
 

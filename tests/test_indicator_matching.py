@@ -23,8 +23,8 @@ FAMILY_MACRO = ROOT / "macros" / "unit_family.sql"
 
 def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple], words_only: bool = False) -> list[str | None]:
     con.execute("create or replace table measures (measure_id varchar, subject_zh varchar, unit varchar, is_change boolean, "
-                "value double, document_id varchar)")
-    con.executemany("insert into measures values (?, ?, ?, ?, ?, 'd')",
+                "value double, document_id varchar, is_masked boolean)")
+    con.executemany("insert into measures values (?, ?, ?, ?, ?, 'd', false)",
                     [(str(i), *s, None if words_only else 1.0) for i, s in enumerate(subjects)])
     tables = {"stg_raw__measures": "select * from measures",
               "indicators": f"select * from read_csv('{reference.seed('indicators.csv')}', header=true, all_varchar=true)",

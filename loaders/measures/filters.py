@@ -392,11 +392,19 @@ def _numbers_the_list_before(text: str, a: int, c: Candidate) -> bool:
     if quoted:  # 落实“划定”“立标”“治理”三项重点任务: the quoted names of the kinds, counted without 等
         return quoted.group().count("”") == int(c.number.value)
     if not before.endswith("等"):
-        return False
+        # a count in words right after the names it counts, with no 等: a programme's own numeral after its quoted
+        # name (启动“某某攻坚年”九项行动) or a 、-list of as many names (围绕A、B、C三项重点任务): it names them
+        if not text.startswith(_NUMERALS_IN_WORDS, c.start):
+            return False
+        if before.endswith("”"):
+            return True
+        return before.count("、") >= 1 and before.count("、") + 1 == int(c.number.value)
     items = _LIST_START_RE.split(before[:-1])[-1]  # A、B等5个水库、C等3个: the list after the count before
     return items.count("、") >= 1 and items.count("、") + 1 == int(c.number.value)
 
 
+# 九项行动 / 两个“三年行动计划”: a count written in words (an Arabic count, 暖民心行动49项, is of work done)
+_NUMERALS_IN_WORDS = tuple("一二三四五六七八九十两")
 # “划定”“立标”“治理” / “一体化”和“高质量”: two or more quoted names run together, closing the text before a count
 _QUOTED_NAMES_BEFORE_RE = re.compile(r"(?:“[^“”\n]{1,12}”[、和及与]?){2,}$")
 

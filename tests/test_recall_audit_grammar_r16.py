@@ -1,0 +1,39 @@
+"""Grammar of the recall round 11 (brief G16: R15's, T23's and the brief's classes, tests/gold/corpus/audits/).
+Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_helper import CITY_REPORT, extract
+
+
+def _rows(text: str, meta=CITY_REPORT) -> list[tuple]:
+    return [(m.subject_zh, m.value, m.unit, m.comparator) for m in extract(text, meta)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count in words right after the names it counts: it names them, it measures nothing
+        "围绕水环境改善、固废减量、生态修复三项重点任务,全面推进各项工作。",
+        "推进臭氧污染防治、柴油货车治理两个“三年行动计划”,持续改善空气质量。",
+        # a programme's own numeral after its quoted name
+        "启动开展“美丽河湖攻坚年”六项行动,协同开展宣传活动。",
+    ],
+)
+def test_a_count_in_words_of_the_names_before_is_no_figure(text):
+    assert _rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an Arabic count after a name is of work done (R11: 暖民心行动49项), and a count beyond the names stays
+        ("完成“清废”行动12项,整治问题点位30个。",
+         [("“清废”行动", 12.0, "count", "eq"), ("整治问题点位", 30.0, "count", "eq")]),
+        ("实施水环境改善、固废减量五项重点任务。", [("水环境改善、固废减量", 5.0, "count", "eq")]),
+    ],
+)
+def test_counts_of_work_stay(text, expected):
+    assert _rows(text) == expected
+

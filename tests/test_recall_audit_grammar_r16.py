@@ -37,3 +37,12 @@ def test_a_count_in_words_of_the_names_before_is_no_figure(text):
 def test_counts_of_work_stay(text, expected):
     assert _rows(text) == expected
 
+
+@pytest.mark.parametrize("subject", ["非化石能源装机", "非化石能源装机规模", "新增非化石能源发电装机"])
+def test_capacity_of_non_fossil_sources_is_renewable_capacity(subject):
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    # the capacity of non-fossil sources, as 清洁能源装机 (R15: 其中非化石能源装机1000万千瓦); not its share
+    assert assign_indicator(subject, "kw", load_synonyms(), False) == "renewable_power_capacity"
+    assert assign_indicator(subject + "占比", "percent", load_synonyms(), False) is None
+

@@ -46,3 +46,12 @@ def test_capacity_of_non_fossil_sources_is_renewable_capacity(subject):
     assert assign_indicator(subject, "kw", load_synonyms(), False) == "renewable_power_capacity"
     assert assign_indicator(subject + "占比", "percent", load_synonyms(), False) is None
 
+
+def test_a_dot_before_the_year_opening_a_sentence_is_a_full_stop():
+    from extraction_helper import loaded_measures
+
+    # T24 (a plan that ends sentences with '.'): the year after the dot opens a sentence of its own, the figure is
+    # of that year, not of the 2035 goal the sentence before names
+    got = loaded_measures("某市生态环境保护规划\n锚定2035年美丽海湾建设远景目标,分批次推进美丽海湾建设.2025年底前,"
+                          "力争建成5个美丽海湾.2023年底前,完成3个入海河口整治.\n")
+    assert (got["5个"]["year"], got["3个"]["year"]) == (2025, 2023)

@@ -4,7 +4,7 @@ Every sentence is invented."""
 from __future__ import annotations
 
 import pytest
-from extraction_helper import CITY_REPORT, extract
+from extraction_helper import CITY_PLAN, CITY_REPORT, extract
 
 
 def _rows(text: str, meta=CITY_REPORT) -> list[tuple]:
@@ -55,3 +55,20 @@ def test_a_dot_before_the_year_opening_a_sentence_is_a_full_stop():
     got = loaded_measures("某市生态环境保护规划\n锚定2035年美丽海湾建设远景目标,分批次推进美丽海湾建设.2025年底前,"
                           "力争建成5个美丽海湾.2023年底前,完成3个入海河口整治.\n")
     assert (got["5个"]["year"], got["3个"]["year"]) == (2025, 2023)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the size that admits the things named (households of a settlement, beds of a clinic), no figure
+        "完善农村生活污水治理设施,达到50户以上的聚居点,建设污水处理设施。",
+        "建立小型养老机构(30张床位以下)生活垃圾的收集转运体系。",
+    ],
+)
+def test_a_size_class_of_the_things_named_is_no_figure(text):
+    assert _rows(text, CITY_PLAN) == []
+
+
+def test_a_count_in_brackets_without_a_bound_stays():
+    assert _rows("淘汰某县燃煤锅炉(6台),建成污水处理厂2座。", CITY_PLAN) == [
+        ("淘汰某县燃煤锅炉", 6.0, "count", "eq"), ("污水处理厂", 2.0, "count", "eq")]

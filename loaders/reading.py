@@ -378,8 +378,10 @@ _POLLUTANT_RE = re.compile(
 _POLLUTANT_HINTS = (re.compile(r"[MmOo][ \t]*[_\n]"), re.compile("[₀-₉]"))
 _POLLUTANTS = frozenset({"PM2.5", "PM10", "SO2", "NO2", "O3", "CO2"})
 # some documents end sentences with '.' (or '．', made '.' above): between two Chinese characters it is a full
-# stop, never a decimal point or a list number (3.5, 1.); after a Chinese numeral it numbers a heading (一.总体要求)
-_CHINESE_FULL_STOP_RE = re.compile(r"\.(?<=[\u4e00-\u9fff]\.)(?<![一二三四五六七八九十百〇零]\.)(?=[\u4e00-\u9fff])")
+# stop, never a decimal point or a list number (3.5, 1.); after a Chinese numeral it numbers a heading (一.总体要求).
+# So is it between a Chinese character and the year opening the next sentence (…创建活动.2025年底前,…)
+_CHINESE_FULL_STOP_RE = re.compile(
+    r"\.(?<=[\u4e00-\u9fff]\.)(?<![一二三四五六七八九十百〇零]\.)(?=[\u4e00-\u9fff]|(?:19|20)\d\d年)")
 
 
 def _pollutant(m: re.Match) -> str:

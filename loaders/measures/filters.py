@@ -73,7 +73,9 @@ _QUANTITY_BEFORE_RE = re.compile(r"(?:量|额|投资|收入|收益|产能|规模
 _CAPACITY_UNITS = frozenset({"steam_t_per_h", "t_per_day", "t_per_year", "m3_per_day"})
 # 18项环境保护指标 / 两项指标未能稳定达标 / 十七项主要考核指标: a count of a plan's or a pollutant's indicators
 # 20户以上自然村全部通硬化路 / 800人以上易地搬迁安置点: households or persons bound a class of settlements
-_SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区)")
+_SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置点|安置区|小区|社区|聚居点|聚居区|居民点|集中居住点)")
+# 小微医疗机构(19张床位以下): a bounded count filling a bracket right after a noun is the size class of what it names
+_BRACKETED_BOUND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:及以上|及以下|以上|以下)[)）]")
 # the sites of a monitoring network (断面, 点位, 监测站): counted, they are the network's size
 # (and the drinking-water sources whose water is monitored: 12个集中式饮用水水源地水质达标率为100%)
 _MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|饮用水水?源")
@@ -252,6 +254,9 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)
         elif c.suffix in ("ge", "le") and c.unit.surface in ("户", "人") and _SETTLEMENT_AFTER_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 20户以上自然村 / 800人以上安置点: the size that admits the places
+        elif (counted and c.start >= 2 and text[c.start - 1] in "(（" and _CJK_RE.match(text[c.start - 2])
+              and _BRACKETED_BOUND_AFTER_RE.match(text, c.end)):
+            out[i] = c.but(dropped=True)  # 小微医疗机构(19张床位以下): the size that admits the institutions
         elif _bound_of_a_counted_class(text, cands, i, b):
             out[i] = c.but(dropped=True)  # 投资超10亿元项目91个: the size that admits the projects counted next
         elif _threshold_of_a_class(text, c) and not _FIRST_TO_PASS_RE.search(text[a : c.start]):
@@ -392,11 +397,19 @@ def _numbers_the_list_before(text: str, a: int, c: Candidate) -> bool:
     if quoted:  # 落实“划定”“立标”“治理”三项重点任务: the quoted names of the kinds, counted without 等
         return quoted.group().count("”") == int(c.number.value)
     if not before.endswith("等"):
-        return False
+        # a count in words right after the names it counts, with no 等: a programme's own numeral after its quoted
+        # name (启动“某某攻坚年”九项行动) or a 、-list of as many names (围绕A、B、C三项重点任务): it names them
+        if not text.startswith(_NUMERALS_IN_WORDS, c.start):
+            return False
+        if before.endswith("”"):
+            return True
+        return before.count("、") >= 1 and before.count("、") + 1 == int(c.number.value)
     items = _LIST_START_RE.split(before[:-1])[-1]  # A、B等5个水库、C等3个: the list after the count before
     return items.count("、") >= 1 and items.count("、") + 1 == int(c.number.value)
 
 
+# 九项行动 / 两个“三年行动计划”: a count written in words (an Arabic count, 暖民心行动49项, is of work done)
+_NUMERALS_IN_WORDS = tuple("一二三四五六七八九十两")
 # “划定”“立标”“治理” / “一体化”和“高质量”: two or more quoted names run together, closing the text before a count
 _QUOTED_NAMES_BEFORE_RE = re.compile(r"(?:“[^“”\n]{1,12}”[、和及与]?){2,}$")
 

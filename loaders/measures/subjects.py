@@ -88,6 +88,12 @@ _AREA_UNITS = ("km2", "mu", "ha")
 _AREA_VERBS = ("建设", "保护", "打造", "新建", "建成", "划定", "创建")
 # a share's words that name a goal, not the things it is a share of (达到80%的改善目标, 20%的规划指标)
 _GOAL_WORDS = ("目标", "指标", "任务", "要求", "水平")
+# what all (100%) of the things before a share undergo, written right after it (100%安全收贮, 100%达标排放): a verb
+# phrase up to the clause's or the list item's end, not a bound, a list, a kind (为) or a change
+_DONE_TO_ALL_RE = re.compile(r"(?!以上|以下|左右|以内|和|及|与|的|为|或|且|分别|均|等|提高|提升|下降|降低|增长|减少|上升)"
+                             r"[\u4e00-\u9fff][^,，;；。.、:：()（）\s\d]{0,13}")
+_DOING_AT_END_RE = re.compile(r"(?:做到|实现|达到|要)$")
+_SHARE_WORDS = ("率", "比例", "比重", "占比")  # a metric already named before the share (优良比例稳定100%达标)
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
 _TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
                            r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
@@ -337,6 +343,15 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             kind = clean_subject(_LIST_SPLIT_RE.split(after_span[1:])[0], leading=False)
             if meaningful(kind) and not kind.endswith(_GOAL_WORDS):
                 before = before + kind + "占比"
+        if (c.unit.unit == "percent" and not c.is_change and not c.prefix and c.suffix is None and c.number is not None
+                and c.number.value == 100 and meaningful(before) and not before.endswith(_SHARE_WORDS)
+                and (done := _DONE_TO_ALL_RE.match(text, c.end))):
+            # 废旧放射源做到100%安全收贮 / 直排海污染源污水实现100%达标排放: all of the things before it undergo what the
+            # words right after the figure say; those words are the metric (安全收贮 -> the safe-storage rate)
+            if (i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
+                    and (prev := _DONE_TO_ALL_RE.match(text, prev_end)) and before.startswith(prev[0])):
+                before = clean_subject(before[len(prev[0]) :], leading=True)  # 工地周边100%围挡、物料堆放100%覆盖
+            before = _DOING_AT_END_RE.sub("", before) + done.group(0)
         if (c.unit.unit in _AREA_UNITS and not c.is_change and not gap and meaningful(after)
                 and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
             # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base

@@ -1,0 +1,28 @@
+"""The classes of P22 (plans21, issue 14), each grepped over the whole corpus (plans, city and provincial reports)
+before its rule. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+PLAN = """某省“十六五”生态环境保护规划
+第一章 发展基础
+"""
+
+
+def measures(text: str) -> list[dict]:
+    """Every row the loader gives for an invented plan's paragraph, in order (figures as written may repeat)."""
+    return process_document((PLAN + text + "\n").encode("utf-8"), "plan.txt").measures
+
+
+def subjects(text: str) -> list[tuple[str, str]]:
+    return [(m["value_text"], m["subject_zh"]) for m in measures(text)]
+
+
+def test_what_all_the_things_undergo_written_after_100_percent_is_the_metric():
+    got = subjects("“十五五”期间,确保闲置放射源做到100%安全收贮,入海排污口污水实现100%达标排放,"
+                   "拆迁工地100%洒水、渣土车辆100%密闭运输。")
+    assert got == [("100%", "闲置放射源安全收贮"), ("100%", "入海排污口污水达标排放"),
+                   ("100%", "拆迁工地洒水"), ("100%", "渣土车辆密闭运输")], got
+    got = subjects("“十五五”期间,新增出租车辆100%为新能源车,省级园区100%以上完成改造。")
+    assert got[0] == ("100%", "出租车辆新能源车占比"), got  # a kind after 为: not this class

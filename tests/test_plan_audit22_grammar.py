@@ -26,3 +26,12 @@ def test_what_all_the_things_undergo_written_after_100_percent_is_the_metric():
                    ("100%", "拆迁工地洒水"), ("100%", "渣土车辆密闭运输")], got
     got = subjects("“十五五”期间,新增出租车辆100%为新能源车,省级园区100%以上完成改造。")
     assert got[0] == ("100%", "出租车辆新能源车占比"), got  # a kind after 为: not this class
+
+
+def test_a_level_reached_at_a_date_from_a_dated_start_is_the_metrics():
+    got = subjects("“十五五”期间,城镇污水处理能力从2026年的210万吨提高到2030年的260万吨,"
+                   "全市Ⅱ类水质断面由2025年的5个增加至2030年的14个。")
+    assert ("260万吨", "城镇污水处理能力") in got, got
+    assert ("14个", "全市Ⅱ类水质断面") in got, got
+    got = subjects("“十五五”期间,可再生能源占能源消费比重由2025年的21.5%上升为2030年的30%以上。")
+    assert got == [("21.5%", "可再生能源占能源消费比重"), ("30%以上", "可再生能源占能源消费比重")], got

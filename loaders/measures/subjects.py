@@ -94,6 +94,11 @@ _DONE_TO_ALL_RE = re.compile(r"(?!以上|以下|左右|以内|和|及|与|的|�
                              r"[\u4e00-\u9fff][^,，;；。.、:：()（）\s\d]{0,13}")
 _DOING_AT_END_RE = re.compile(r"(?:做到|实现|达到|要)$")
 _SHARE_WORDS = ("率", "比例", "比重", "占比")  # a metric already named before the share (优良比例稳定100%达标)
+# a metric's level at a date and the level it reached at another (从2016年的306万吨提高到2021年的401万吨): the start,
+# the change's words and the date of the figure reached, which stand between the metric and that figure
+_DATE = r"(?:(?:19|20)\d\d\s?年(?:年?底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末)"
+_DATED_START_RE = re.compile(rf"[从由]\s?{_DATE}的")
+_DATED_END_RE = re.compile(rf"[从由]\s?{_DATE}的[^,，;；。从由]{{1,24}}?(?:到|至|为)\s?{_DATE}的")
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
 _TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
                            r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
@@ -228,6 +233,17 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 达到74.4%,优于国家考核目标23% / 增长2.8%,快于全国9.2个百分点: the same margin after a word that is no
             # bound (a level better than its benchmark), of the previous figure's metric
             before = out[-1].subject + before
+        if (dated := _DATED_END_RE.search(text, a, c.start)) is not None and dated.end() == c.start:
+            # 城镇污水处理能力从2016年的306万吨提高到2021年的401万吨 / 比重由2015年的19.02%上升为2020年的26%: the figure
+            # reached at a date is of the metric named before 从 (or 由), not of the date
+            head_from = max([a] + [x.end for x in cands[:i] if x.end <= dated.start()])
+            metric = clean_subject(text[head_from : dated.start()], leading=True)
+            if meaningful(metric):
+                before, gap = metric, ""
+        elif (dated := _DATED_START_RE.search(text, prev_end, stop)) is not None and dated.end() == stop:
+            metric = clean_subject(text[prev_end : dated.start()], leading=True)  # 比重由2015年的19.02%: its start
+            if meaningful(metric):
+                before = metric
         named_before = before  # before a short one is cleared as a bare verb or place (甲市3000台柴油车)
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)

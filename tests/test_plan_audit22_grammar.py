@@ -35,3 +35,10 @@ def test_a_level_reached_at_a_date_from_a_dated_start_is_the_metrics():
     assert ("14个", "全市Ⅱ类水质断面") in got, got
     got = subjects("“十五五”期间,可再生能源占能源消费比重由2025年的21.5%上升为2030年的30%以上。")
     assert got == [("21.5%", "可再生能源占能源消费比重"), ("30%以上", "可再生能源占能源消费比重")], got
+
+
+def test_a_count_after_names_closed_by_deng_counts_the_things_named_after_it():
+    got = subjects("“十五五”期间,完成东溪等5条水流、西岭等9个自然保护地确权登记工作。")
+    assert got == [("5条", "水流"), ("9个", "自然保护地确权登记工作")], got
+    got = subjects("“十五五”期间,推进南湖、北湖等4个湖泊和甲湾等3个海湾综合治理。")
+    assert got[0] == ("4个", "湖泊"), got  # a list closed by 等 before the count: not this class's words

@@ -262,6 +262,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 before = clean_subject(before[cut + 1 :], leading=True)
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
+        if c.unit.unit in COUNT_UNITS and meaningful(after) and gap.endswith("等") and len(gap) > 1:
+            gap = ""  # 完成甲河等6条水流: the same names after a verb read as a comparator (完成)
         # a list of shares (二氧化硫1.64%、氨氮10.7%和…): a short word after 、 names the next share
         listed_name = (c.unit.unit == "percent" and i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
                        and not change_only.fullmatch(before) and text[prev_end:stop].lstrip().startswith(_ENUMERATION_MARK))
@@ -325,7 +327,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 things = after[:cut]
             before, gap = place + things, ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
-                and (cut := _next_item_at(after)) > 0):
+                and ((cut := _next_item_at(after)) > 0 or (cut := _next_names_at(after)) > 0)):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
         if (c.unit.unit in COUNT_UNITS and not c.is_change and next_start < b and cands[i + 1].start == c.end
                 and cands[i + 1].unit.unit not in COUNT_UNITS):
@@ -547,6 +549,13 @@ def _next_item_at(words: str) -> int:
     head = words[:at]
     inside_brackets = head.count("(") + head.count("（") > head.count(")") + head.count("）")
     return -1 if at < 0 or inside_brackets or "等" in words[at:] else at
+
+
+def _next_names_at(words: str) -> int:
+    """Where the names of the next count's things begin in the words between two counts that end on 等 (甲河等6条水流、
+    乙洞等12个保护地: 水流 | 乙洞等): the first 、 or 和; -1 when the words do not end on 等 or join nothing."""
+    join = _LIST_SPLIT_RE.search(words) if words.endswith("等") else None
+    return join.start() if join else -1
 
 
 def _names_listed(words: str, c: Candidate) -> bool:

@@ -42,3 +42,15 @@ def test_a_count_after_names_closed_by_deng_counts_the_things_named_after_it():
     assert got == [("5条", "水流"), ("9个", "自然保护地确权登记工作")], got
     got = subjects("“十五五”期间,推进南湖、北湖等4个湖泊和甲湾等3个海湾综合治理。")
     assert got[0] == ("4个", "湖泊"), got  # a list closed by 等 before the count: not this class's words
+
+
+def test_a_date_is_no_subject():
+    got = subjects("“十五五”期间,全市组织90个减排项目,2027年完成61个减排项目精准治理工作,2029年底前完成120万吨炼铁产能置换,"
+                   "推广氢燃料电池汽车,到2030年力争达到2000辆。")
+    assert ("61个", "减排项目精准治理工作") in got, got
+    assert ("120万吨", "炼铁产能置换") in got, got
+    assert ("2000辆", "到2030年") in got, got  # no metric before it dated as it is: left
+    got = subjects("“十五五”期间,城区出租车辆中新能源车辆占比2028年底达到40%以上,2030年底达到70%以上。")
+    assert got[1] == ("70%以上", "城区出租车辆中新能源车辆占比"), got
+    got = subjects("“十五五”期间,森林覆盖率实际完成情况为21.3%,未完成2030年23%的规划指标。")
+    assert got[1] == ("23%", "森林覆盖率实际完成情况"), got  # a goal's words after the share: the metric before

@@ -99,6 +99,9 @@ _SHARE_WORDS = ("率", "比例", "比重", "占比")  # a metric already named b
 _DATE = r"(?:(?:19|20)\d\d\s?年(?:年?底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末)"
 _DATED_START_RE = re.compile(rf"[从由]\s?{_DATE}的")
 _DATED_END_RE = re.compile(rf"[从由]\s?{_DATE}的[^,，;；。从由]{{1,24}}?(?:到|至|为)\s?{_DATE}的")
+# a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
+_DATE_ONLY_RE = re.compile(rf"(?:(?:截至|截止到|截止|到|至|在|于)?{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?)+")
+_DATE_AT_END_RE = re.compile(rf"{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?$")
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
 _TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
                            r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
@@ -378,6 +381,17 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 after = after[:cut]
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
+        if not c.is_change and _DATE_ONLY_RE.fullmatch(subject):
+            # 2018年完成131个减排项目精准治理工作 / 占比2023年底达到50%以上,2025年底达到60%以上: a date names no metric; the
+            # things the figure counts follow it, or the figure before in its sentence gave the metric
+            goal = len(after) <= 6 and after.endswith(_GOAL_WORDS)  # 未完成2020年20%的规划指标: the goal of the metric before
+            if subject is not after and meaningful(after) and not _DATE_ONLY_RE.fullmatch(after) and not goal:
+                subject = after
+            elif (i > 0 and doc.sentence_at(out[i - 1].start)[0] == doc.sentence_at(c.start)[0]
+                  and (goal or _DATE_AT_END_RE.search(out[i - 1].subject))  # the metric before, dated as this one is
+                  and meaningful(head := _DATE_AT_END_RE.sub("", out[i - 1].subject))
+                  and not _DATE_ONLY_RE.fullmatch(head)):
+                subject = head
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
             subject = done_to.group(1) + (done_to.group(2) or "") + done_to.group(3) + "率"

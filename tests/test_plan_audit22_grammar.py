@@ -54,3 +54,10 @@ def test_a_date_is_no_subject():
     assert got[1] == ("70%以上", "城区出租车辆中新能源车辆占比"), got
     got = subjects("“十五五”期间,森林覆盖率实际完成情况为21.3%,未完成2030年23%的规划指标。")
     assert got[1] == ("23%", "森林覆盖率实际完成情况"), got  # a goal's words after the share: the metric before
+
+
+def test_a_count_right_after_a_verb_of_inspection_counts_what_it_handed_over_or_found():
+    got = subjects("“十五五”期间,国家督察交办301个信访件,完成整改300件;完成干流三级排查,排查出412个入河排污口。")
+    assert got[0] == ("301个", "国家督察交办信访件"), got
+    assert got[1] == ("300件", "国家督察交办信访件整改"), got
+    assert got[2] == ("412个", "入河排污口"), got

@@ -99,6 +99,8 @@ _SHARE_WORDS = ("率", "比例", "比重", "占比")  # a metric already named b
 _DATE = r"(?:(?:19|20)\d\d\s?年(?:年?底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末)"
 _DATED_START_RE = re.compile(rf"[从由]\s?{_DATE}的")
 _DATED_END_RE = re.compile(rf"[从由]\s?{_DATE}的[^,，;；。从由]{{1,24}}?(?:到|至|为)\s?{_DATE}的")
+# a verb of inspection ending the words before a count: the count is of what it handed over or found (交办401个信访件)
+_HANDED_OVER_RE = re.compile(r"(?:交办|转办|反馈|移交|移送|排查出|排查发现|发现|梳理出|受理)$")
 # a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
 _DATE_ONLY_RE = re.compile(rf"(?:(?:截至|截止到|截止|到|至|在|于)?{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?)+")
 _DATE_AT_END_RE = re.compile(rf"{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?$")
@@ -313,6 +315,16 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             if (end := _THINGS_END_RE.search(things, 2)) is not None:  # 信访问题全部办结, 信访问题中: what became of them
                 things = things[: end.start()]
             before = before + things
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and not gap
+                and (handed := _HANDED_OVER_RE.search(before)) and not _NO_THINGS_RE.match(after)):
+            # 中央环保督察交办401个信访件 / 排查出512个入河排污口: the count is of the things handed over or found, named
+            # after it (as plans20's 督察交办的161件信访投诉问题, with no 的); who handed them over stays before them
+            things = after
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                things = after[:cut]
+            if (end := _THINGS_END_RE.search(things, 2)) is not None:
+                things = things[: end.start()]
+            before = (before if meaningful(before[: handed.start()]) else "") + things
         named = gap or before or named_before  # 完成武进区6家: after the verb
         head, _, place = named.rpartition(_ENUMERATION_MARK)
         if head and _NAMED_PLACE_RE.fullmatch(head.rsplit(_ENUMERATION_MARK, 1)[-1]):

@@ -61,3 +61,9 @@ def test_a_count_right_after_a_verb_of_inspection_counts_what_it_handed_over_or_
     assert got[0] == ("301个", "国家督察交办信访件"), got
     assert got[1] == ("300件", "国家督察交办信访件整改"), got
     assert got[2] == ("412个", "入河排污口"), got
+
+
+def test_a_count_after_a_quoted_name_counts_the_things_after_it_under_that_name():
+    got = subjects("“十五五”期间,“15+N”67个问题,完成整改60个;完成“项目清单”52个项目,建成“无废细胞”100个以上。")
+    assert got[:3] == [("67个", "“15+N”问题"), ("60个", "“15+N”问题整改"), ("52个", "“项目清单”项目")], got
+    assert got[3] == ("100个以上", "“无废细胞”"), got  # nothing after the count: the name is the things'

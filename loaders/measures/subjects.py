@@ -325,6 +325,16 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             if (end := _THINGS_END_RE.search(things, 2)) is not None:
                 things = things[: end.start()]
             before = (before if meaningful(before[: handed.start()]) else "") + things
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (gap or before).endswith(("”", "》"))
+                and _CJK_RE.match(text, c.end) and not _NO_THINGS_RE.match(after)):
+            # “23+N”87个问题 / 出台“改革清单”8项政策: a quoted name or a title before a count names what the things
+            # counted after it belong to; the subject names both
+            things = after
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                things = after[:cut]
+            if (end := _THINGS_END_RE.search(things, 2)) is not None:
+                things = things[: end.start()]
+            before, gap = (gap or before) + things, ""
         named = gap or before or named_before  # 完成武进区6家: after the verb
         head, _, place = named.rpartition(_ENUMERATION_MARK)
         if head and _NAMED_PLACE_RE.fullmatch(head.rsplit(_ENUMERATION_MARK, 1)[-1]):

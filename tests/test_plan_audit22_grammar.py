@@ -67,3 +67,9 @@ def test_a_count_after_a_quoted_name_counts_the_things_after_it_under_that_name(
     got = subjects("“十五五”期间,“15+N”67个问题,完成整改60个;完成“项目清单”52个项目,建成“无废细胞”100个以上。")
     assert got[:3] == [("67个", "“15+N”问题"), ("60个", "“15+N”问题整改"), ("52个", "“项目清单”项目")], got
     assert got[3] == ("100个以上", "“无废细胞”"), got  # nothing after the count: the name is the things'
+
+
+def test_a_count_right_before_the_sites_of_a_monitoring_network_counts_the_sites():
+    got = subjects("“十五五”期间,水环境质量52个国考断面优良水体比例为84.2%。全市35个国省控断面Ⅰ-Ⅲ类水质占比98%。")
+    assert got[0] == ("52个", "国考断面"), got
+    assert got[2] == ("35个", "国省控断面"), got

@@ -99,6 +99,8 @@ _SHARE_WORDS = ("率", "比例", "比重", "占比")  # a metric already named b
 _DATE = r"(?:(?:19|20)\d\d\s?年(?:年?底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末)"
 _DATED_START_RE = re.compile(rf"[从由]\s?{_DATE}的")
 _DATED_END_RE = re.compile(rf"[从由]\s?{_DATE}的[^,，;；。从由]{{1,24}}?(?:到|至|为)\s?{_DATE}的")
+# the sites of a monitoring network named by their level right after a count (62个国考断面, 16个国控点位)
+_NETWORK_SITES_RE = re.compile(r"(?:国考|国控|省控|省考|国省考|国省控|市控|县控)(?:及以上|以上)?(?:地表水)?(?:断面|点位)")
 # a verb of inspection ending the words before a count: the count is of what it handed over or found (交办401个信访件)
 _HANDED_OVER_RE = re.compile(r"(?:交办|转办|反馈|移交|移送|排查出|排查发现|发现|梳理出|受理)$")
 # a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
@@ -444,6 +446,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _metric_before(doc, cands, out, i, a, place) or subject
         if c.unit.unit in COUNT_UNITS and (sites := _SITES_BEFORE_THEIR_RATE_RE.match(subject)):
             subject = sites.group(1)  # 42个国省考断面水质优良比例100%: the count is of the sites, the rate theirs
+        elif c.unit.unit in COUNT_UNITS and not c.is_change and (sites := _NETWORK_SITES_RE.match(text, c.end)):
+            # 水环境质量62个国考断面优良水体比例为74.2% / 全市25个国省控断面Ⅰ-Ⅲ类水质占比88%: a count right before the sites of a
+            # monitoring network counts them, whatever the words before it (a theme) or after them (their rate) say
+            subject = sites.group(0)
         things = _things_invested_in(text, c, stop, b)
         if things:  # 总投资383亿元的生态修复等重点项目 / 41个总投资…的生态修复等重点项目: what the total is of
             subject = things + ("总投资" if "元" in c.unit.surface else "")

@@ -88,6 +88,24 @@ _AREA_UNITS = ("km2", "mu", "ha")
 _AREA_VERBS = ("建设", "保护", "打造", "新建", "建成", "划定", "创建")
 # a share's words that name a goal, not the things it is a share of (达到80%的改善目标, 20%的规划指标)
 _GOAL_WORDS = ("目标", "指标", "任务", "要求", "水平")
+# what all (100%) of the things before a share undergo, written right after it (100%安全收贮, 100%达标排放): a verb
+# phrase up to the clause's or the list item's end, not a bound, a list, a kind (为) or a change
+_DONE_TO_ALL_RE = re.compile(r"(?!以上|以下|左右|以内|和|及|与|的|为|或|且|分别|均|等|提高|提升|下降|降低|增长|减少|上升)"
+                             r"[\u4e00-\u9fff][^,，;；。.、:：()（）\s\d]{0,13}")
+_DOING_AT_END_RE = re.compile(r"(?:做到|实现|达到|要)$")
+_SHARE_WORDS = ("率", "比例", "比重", "占比")  # a metric already named before the share (优良比例稳定100%达标)
+# a metric's level at a date and the level it reached at another (从2016年的306万吨提高到2021年的401万吨): the start,
+# the change's words and the date of the figure reached, which stand between the metric and that figure
+_DATE = r"(?:(?:19|20)\d\d\s?年(?:年?底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末)"
+_DATED_START_RE = re.compile(rf"[从由]\s?{_DATE}的")
+_DATED_END_RE = re.compile(rf"[从由]\s?{_DATE}的[^,，;；。从由]{{1,24}}?(?:到|至|为)\s?{_DATE}的")
+# the sites of a monitoring network named by their level right after a count (62个国考断面, 16个国控点位)
+_NETWORK_SITES_RE = re.compile(r"(?:国考|国控|省控|省考|国省考|国省控|市控|县控)(?:及以上|以上)?(?:地表水)?(?:断面|点位)")
+# a verb of inspection ending the words before a count: the count is of what it handed over or found (交办401个信访件)
+_HANDED_OVER_RE = re.compile(r"(?:交办|转办|反馈|移交|移送|排查出|排查发现|发现|梳理出|受理)$")
+# a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
+_DATE_ONLY_RE = re.compile(rf"(?:(?:截至|截止到|截止|到|至|在|于)?{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?)+")
+_DATE_AT_END_RE = re.compile(rf"{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?$")
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
 _TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
                            r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
@@ -222,6 +240,17 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 达到74.4%,优于国家考核目标23% / 增长2.8%,快于全国9.2个百分点: the same margin after a word that is no
             # bound (a level better than its benchmark), of the previous figure's metric
             before = out[-1].subject + before
+        if (dated := _DATED_END_RE.search(text, a, c.start)) is not None and dated.end() == c.start:
+            # 城镇污水处理能力从2016年的306万吨提高到2021年的401万吨 / 比重由2015年的19.02%上升为2020年的26%: the figure
+            # reached at a date is of the metric named before 从 (or 由), not of the date
+            head_from = max([a] + [x.end for x in cands[:i] if x.end <= dated.start()])
+            metric = clean_subject(text[head_from : dated.start()], leading=True)
+            if meaningful(metric):
+                before, gap = metric, ""
+        elif (dated := _DATED_START_RE.search(text, prev_end, stop)) is not None and dated.end() == stop:
+            metric = clean_subject(text[prev_end : dated.start()], leading=True)  # 比重由2015年的19.02%: its start
+            if meaningful(metric):
+                before = metric
         named_before = before  # before a short one is cleared as a bare verb or place (甲市3000台柴油车)
         after_span = text[c.end:next_start]
         after = clean_subject(after_span.lstrip("的"), leading=False)
@@ -240,6 +269,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 before = clean_subject(before[cut + 1 :], leading=True)
         if c.unit.unit in COUNT_UNITS and meaningful(after) and _names_of_counted(before, c):
             before = ""  # 后湾水库等12座中小型水库 / A、B两个大科学装置: names of the things counted, their class after
+        if c.unit.unit in COUNT_UNITS and meaningful(after) and gap.endswith("等") and len(gap) > 1:
+            gap = ""  # 完成甲河等6条水流: the same names after a verb read as a comparator (完成)
         # a list of shares (二氧化硫1.64%、氨氮10.7%和…): a short word after 、 names the next share
         listed_name = (c.unit.unit == "percent" and i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
                        and not change_only.fullmatch(before) and text[prev_end:stop].lstrip().startswith(_ENUMERATION_MARK))
@@ -286,6 +317,26 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             if (end := _THINGS_END_RE.search(things, 2)) is not None:  # 信访问题全部办结, 信访问题中: what became of them
                 things = things[: end.start()]
             before = before + things
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and not gap
+                and (handed := _HANDED_OVER_RE.search(before)) and not _NO_THINGS_RE.match(after)):
+            # 中央环保督察交办401个信访件 / 排查出512个入河排污口: the count is of the things handed over or found, named
+            # after it (as plans20's 督察交办的161件信访投诉问题, with no 的); who handed them over stays before them
+            things = after
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                things = after[:cut]
+            if (end := _THINGS_END_RE.search(things, 2)) is not None:
+                things = things[: end.start()]
+            before = (before if meaningful(before[: handed.start()]) else "") + things
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (gap or before).endswith(("”", "》"))
+                and _CJK_RE.match(text, c.end) and not _NO_THINGS_RE.match(after)):
+            # “23+N”87个问题 / 出台“改革清单”8项政策: a quoted name or a title before a count names what the things
+            # counted after it belong to; the subject names both
+            things = after
+            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
+                things = after[:cut]
+            if (end := _THINGS_END_RE.search(things, 2)) is not None:
+                things = things[: end.start()]
+            before, gap = (gap or before) + things, ""
         named = gap or before or named_before  # 完成武进区6家: after the verb
         head, _, place = named.rpartition(_ENUMERATION_MARK)
         if head and _NAMED_PLACE_RE.fullmatch(head.rsplit(_ENUMERATION_MARK, 1)[-1]):
@@ -303,7 +354,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 things = after[:cut]
             before, gap = place + things, ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
-                and (cut := _next_item_at(after)) > 0):
+                and ((cut := _next_item_at(after)) > 0 or (cut := _next_names_at(after)) > 0)):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
         if (c.unit.unit in COUNT_UNITS and not c.is_change and next_start < b and cands[i + 1].start == c.end
                 and cands[i + 1].unit.unit not in COUNT_UNITS):
@@ -337,6 +388,15 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             kind = clean_subject(_LIST_SPLIT_RE.split(after_span[1:])[0], leading=False)
             if meaningful(kind) and not kind.endswith(_GOAL_WORDS):
                 before = before + kind + "占比"
+        if (c.unit.unit == "percent" and not c.is_change and not c.prefix and c.suffix is None and c.number is not None
+                and c.number.value == 100 and meaningful(before) and not before.endswith(_SHARE_WORDS)
+                and (done := _DONE_TO_ALL_RE.match(text, c.end))):
+            # 废旧放射源做到100%安全收贮 / 直排海污染源污水实现100%达标排放: all of the things before it undergo what the
+            # words right after the figure say; those words are the metric (安全收贮 -> the safe-storage rate)
+            if (i > 0 and prev_end > a and cands[i - 1].unit.unit == "percent"
+                    and (prev := _DONE_TO_ALL_RE.match(text, prev_end)) and before.startswith(prev[0])):
+                before = clean_subject(before[len(prev[0]) :], leading=True)  # 工地周边100%围挡、物料堆放100%覆盖
+            before = _DOING_AT_END_RE.sub("", before) + done.group(0)
         if (c.unit.unit in _AREA_UNITS and not c.is_change and not gap and meaningful(after)
                 and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
             # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base
@@ -345,6 +405,17 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 after = after[:cut]
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
+        if not c.is_change and _DATE_ONLY_RE.fullmatch(subject):
+            # 2018年完成131个减排项目精准治理工作 / 占比2023年底达到50%以上,2025年底达到60%以上: a date names no metric; the
+            # things the figure counts follow it, or the figure before in its sentence gave the metric
+            goal = len(after) <= 6 and after.endswith(_GOAL_WORDS)  # 未完成2020年20%的规划指标: the goal of the metric before
+            if subject is not after and meaningful(after) and not _DATE_ONLY_RE.fullmatch(after) and not goal:
+                subject = after
+            elif (i > 0 and doc.sentence_at(out[i - 1].start)[0] == doc.sentence_at(c.start)[0]
+                  and (goal or _DATE_AT_END_RE.search(out[i - 1].subject))  # the metric before, dated as this one is
+                  and meaningful(head := _DATE_AT_END_RE.sub("", out[i - 1].subject))
+                  and not _DATE_ONLY_RE.fullmatch(head)):
+                subject = head
         done_to = _DONE_TO_RE.match(subject) if subject is after and c.unit.unit == "percent" else None
         if done_to:
             subject = done_to.group(1) + (done_to.group(2) or "") + done_to.group(3) + "率"
@@ -375,6 +446,10 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _metric_before(doc, cands, out, i, a, place) or subject
         if c.unit.unit in COUNT_UNITS and (sites := _SITES_BEFORE_THEIR_RATE_RE.match(subject)):
             subject = sites.group(1)  # 42个国省考断面水质优良比例100%: the count is of the sites, the rate theirs
+        elif c.unit.unit in COUNT_UNITS and not c.is_change and (sites := _NETWORK_SITES_RE.match(text, c.end)):
+            # 水环境质量62个国考断面优良水体比例为74.2% / 全市25个国省控断面Ⅰ-Ⅲ类水质占比88%: a count right before the sites of a
+            # monitoring network counts them, whatever the words before it (a theme) or after them (their rate) say
+            subject = sites.group(0)
         things = _things_invested_in(text, c, stop, b)
         if things:  # 总投资383亿元的生态修复等重点项目 / 41个总投资…的生态修复等重点项目: what the total is of
             subject = things + ("总投资" if "元" in c.unit.surface else "")
@@ -516,6 +591,13 @@ def _next_item_at(words: str) -> int:
     head = words[:at]
     inside_brackets = head.count("(") + head.count("（") > head.count(")") + head.count("）")
     return -1 if at < 0 or inside_brackets or "等" in words[at:] else at
+
+
+def _next_names_at(words: str) -> int:
+    """Where the names of the next count's things begin in the words between two counts that end on 等 (甲河等6条水流、
+    乙洞等12个保护地: 水流 | 乙洞等): the first 、 or 和; -1 when the words do not end on 等 or join nothing."""
+    join = _LIST_SPLIT_RE.search(words) if words.endswith("等") else None
+    return join.start() if join else -1
 
 
 def _names_listed(words: str, c: Candidate) -> bool:

@@ -1,0 +1,37 @@
+"""Grammar of the work reports' audit round 12 (tests/gold/corpus/audits/README.md, "Work reports, round 12"): S12's
+and the round's tuning draws' classes. Every text is invented (later years, no real region) so that no rule can lean
+on a corpus line."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+def rows(text: str) -> dict[str, tuple]:
+    """value_text -> (kind, year, period, subject) of each measure the loaders read."""
+    return {m["value_text"]: (m["kind"], m["year"], m["period"], m["subject_zh"])
+            for m in process_document(text.encode("utf-8"), "report.txt").measures}
+
+
+SPEECH = """2031年某省政府工作报告
+——2031年1月20日在某省第十五届人民代表大会第五次会议上
+各位代表：
+现在，我代表省人民政府向大会报告工作，请予审议。
+一、“十五五”时期和2030年工作回顾
+五年来，全省森林覆盖率达到30.5%。2030年共办理环境案件120件。
+二、“十六五”时期主要目标任务
+“十六五”时期经济社会发展的主要目标是：细颗粒物浓度降至25微克/立方米，非常规天然气产量2035年达到80亿立方米。2035年前实现碳达峰目标，某湖水质稳定达到Ⅲ类，森林覆盖率达到32%。
+三、2031年重点工作
+今年经济社会发展的主要预期目标是：单位地区生产总值能耗降低2.5%左右。
+"""
+
+
+def test_a_goal_of_the_next_period_stating_the_periods_last_year_is_the_periods():
+    # 安徽 / 山西 / 吉林 (S12): 2035年 in the goals of 十六五 is its last year, not a year alone
+    got = rows(SPEECH)
+    assert got["80亿立方米"][:3] == ("target", 2035, "2031-2035")
+    assert got["Ⅲ类"][:3] == ("target", 2035, "2031-2035")
+    assert got["32%"][:3] == ("target", 2035, "2031-2035")
+    assert got["25微克/立方米"][:3] == ("target", 2035, "2031-2035")
+    # a review's figure of a year it states stays that year's alone (plans12's rule)
+    assert got["120件"][:3] == ("outcome", 2030, None)

@@ -369,7 +369,23 @@ def _examples_decide(examples: str, own: list[str]) -> bool:
     env = _environmental_domains()
     if any(not env[k[1]] for phrase in own for k in _keywords(phrase)):
         return False
+    if any(_names_a_kind(phrase) for phrase in own[:2]):
+        return False
     return all(any(env[d] for _, d in _deciding(name)) for name in examples.split(LIST_SEPARATOR))
+
+
+# the words of a counted noun that name no kind of thing: its scale, level and stage (重点, 百亿级, 省级以上, 年度,
+# 在建), and a head of any kind of work or campaign (项目, 工程, 专项整治行动, “三年行动计划”) with what is said of it
+# after (开工建设, 获评…): the examples say what such works are about
+_NO_KIND = re.compile(r"(?:项目|工程|行动|计划|方案).*|重点|重大|专项|整治|攻坚|[一二两三四五]年|[百千万]亿级|亿元以上|"
+                      r"(?:国家|省|市|县|区)级(?:以上)?|年度|在建|新建|续建|新开工|的|[“”\"《》]")
+
+
+def _names_a_kind(counted: str) -> bool:
+    """The noun a count sums up names a kind of its own (甲、乙等5个【化工】项目; 甲等20个【央陕合作】项目; 甲等5个
+    【高能级创新平台】; 甲等9件【地方性法规】), not only the work's scale or stage (甲风电等5个重点项目开工建设): then
+    the examples named before it are instances of that kind, and what they are about does not say what it is."""
+    return len(_CJK.findall(_NO_KIND.sub("", counted))) >= 2
 
 
 @functools.cache

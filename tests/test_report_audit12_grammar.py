@@ -4,6 +4,9 @@ on a corpus line."""
 
 from __future__ import annotations
 
+import pytest
+from extraction_helper import flags
+
 from loaders.pipeline import process_document
 
 
@@ -35,3 +38,23 @@ def test_a_goal_of_the_next_period_stating_the_periods_last_year_is_the_periods(
     assert got["25微克/立方米"][:3] == ("target", 2035, "2031-2035")
     # a review's figure of a year it states stays that year's alone (plans12's rule)
     assert got["120件"][:3] == ("outcome", 2030, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "environmental"),
+    [
+        # S12 (乌鲁木齐, 陕西) and earlier samples (新疆, 浙江, 重庆): a count naming a kind of its own counts that kind;
+        # the examples before 等 are instances of it, not its topic
+        ("推进某公司年产8万吨二氧化碳捕集利用等4个年度计划总投资3亿元的化工项目。", "4个", False),
+        ("某集团压缩空气储能等12个省企合作项目落地。", "12个", False),
+        ("设立荒漠生态保护重点实验室等3个高能级创新平台。", "3个", False),
+        ("《某市湿地保护条例》等6件地方性法规提请审议通过。", "6件", False),
+        # a count of works named by their scale or stage alone, or of campaigns, takes its examples' topic
+        ("某能源150兆瓦风电等5个项目开工建设。", "5个", True),
+        ("抓好工业减排、控煤减污等12个专项整治行动。", "12个", True),
+        ("推进大气污染物减排、工业大气污染整治提升两个“三年行动计划”。", "两个", True),
+        ("实施某光伏等9个风光项目。", "9个", True),
+    ],
+)
+def test_examples_do_not_decide_a_count_of_a_kind_of_its_own(text, value_text, environmental):
+    assert flags(text)[value_text] is environmental

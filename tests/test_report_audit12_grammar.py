@@ -58,3 +58,8 @@ def test_a_goal_of_the_next_period_stating_the_periods_last_year_is_the_periods(
 )
 def test_examples_do_not_decide_a_count_of_a_kind_of_its_own(text, value_text, environmental):
     assert flags(text)[value_text] is environmental
+
+
+def test_coal_units_three_retrofits_are_environmental():
+    # 山西 (s12_tuning_seed1203), as the dev gold's 六盘水 row: 三改联动 cuts coal burnt per kWh
+    assert flags("完成煤电机组“三改联动”500万千瓦。")["500万千瓦"] is True

@@ -63,3 +63,12 @@ def test_examples_do_not_decide_a_count_of_a_kind_of_its_own(text, value_text, e
 def test_coal_units_three_retrofits_are_environmental():
     # 山西 (s12_tuning_seed1203), as the dev gold's 六盘水 row: 三改联动 cuts coal burnt per kWh
     assert flags("完成煤电机组“三改联动”500万千瓦。")["500万千瓦"] is True
+
+
+def test_the_level_a_change_reached_has_no_from_in_its_subject():
+    # s12_tuning_seed1203 (安徽): 占比从31.1%降至22.5% gave 22.5% the subject 占比从; 48 rows of 19 documents
+    got = rows("2031年某省政府工作报告\n一、2030年工作回顾\n全省高耗能行业增加值占比从31.2%降至24.5%,"
+               "城市污水集中收集率由62%提高到71%,自由贸易试验区新增企业1200家。\n")
+    assert got["24.5%"][3] == "全省高耗能行业增加值占比"
+    assert got["71%"][3] == "城市污水集中收集率"
+    assert got["1200家"][3].startswith("自由贸易试验区")

@@ -72,3 +72,12 @@ def test_the_level_a_change_reached_has_no_from_in_its_subject():
     assert got["24.5%"][3] == "全省高耗能行业增加值占比"
     assert got["71%"][3] == "城市污水集中收集率"
     assert got["1200家"][3].startswith("自由贸易试验区")
+
+
+def test_a_year_between_a_metric_and_its_verb_is_no_part_of_the_metric():
+    # 山西 (S12's draw of the period goals): 非常规天然气产量2030年达到300亿立方米
+    got = rows(SPEECH)
+    assert got["80亿立方米"][3] == "非常规天然气产量"
+    got = rows("2031年某省政府工作报告\n三、2031年重点工作\n公交车辆中新能源车辆占比2032年底达到60%,"
+               "旅游收入恢复到2029年的95%。\n")
+    assert got["60%"][3] == "公交车辆中新能源车辆占比"

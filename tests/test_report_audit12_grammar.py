@@ -81,3 +81,21 @@ def test_a_year_between_a_metric_and_its_verb_is_no_part_of_the_metric():
     got = rows("2031年某省政府工作报告\n三、2031年重点工作\n公交车辆中新能源车辆占比2032年底达到60%,"
                "旅游收入恢复到2029年的95%。\n")
     assert got["60%"][3] == "公交车辆中新能源车辆占比"
+
+
+@pytest.mark.parametrize(
+    ("text", "value_text", "environmental"),
+    [
+        # T30 (甘孜) and its grep (毕节, 恩施, 黑龙江): a count of works naming no kind of them is of the works the
+        # clause before names, as their money already was (实施生态重建项目15个,完成投资8117万元)
+        ("实施山水林田湖草生态保护修复,36个重大工程全部完工。", "36个", True),
+        ("编制完成某山生态保护和修复工程实施方案,梳理项目40个,计划总投资30亿元。", "40个", True),
+        ("编制完成某山生态保护和修复工程实施方案,梳理项目40个,计划总投资30亿元。", "30亿元", True),
+        ("修复历史遗留矿山面积居全国前列,3个项目入选全国示范工程。", "3个", True),
+        # the title of a plan issued names no works; works counted with figures of their own are not those counted
+        ("出台《某市流域综合治理和统筹发展规划》,实施重点项目50个、总投资900亿元。", "50个", False),
+        ("某新能源二期等800个重点项目完成投资600亿元,1000个项目入选省重大项目库。", "1000个", False),
+    ],
+)
+def test_a_count_of_works_naming_no_kind_is_of_the_works_before(text, value_text, environmental):
+    assert flags(text)[value_text] is environmental

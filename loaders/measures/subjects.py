@@ -121,8 +121,9 @@ _BARE_START_RE = re.compile(r"[从由]\d+(?:\.\d+)?$")
 # 从 / 由 at the end of the level's subject; no metric ends on them (not 自由, 理由, 缘由, 服从)
 _CHANGE_START_RE = re.compile(r"(?<=[\u4e00-\u9fff)）”])(?<![自理缘服听])[从由]$")
 # 产量2030年(达到300亿立方米), 占比2023年底(达到50%): the year a level is due or stood, written between its metric and its
-# verb, is the figure's year, no part of its metric (not 恢复到2019年, 快于2024年, 在2021年: a comparison or a base)
-_YEAR_OF_THE_LEVEL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![到是在由从于为较前])(?<!(?<!占)比)(?:19|20)\d\d年(?:底|末)?$")
+# verb, is the figure's year, no part of its metric (not 恢复到2019年, 快于2024年, 在2021年, 对2022年, 截至2023年: a comparison, a
+# base or a date)
+_YEAR_OF_THE_LEVEL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![到是在由从于为较前对自至])(?<!(?<!占)比)(?:19|20)\d\d年(?:底|末)?$")
 # A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
 _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _ENUMERATION_MARK = "、"

@@ -403,9 +403,9 @@ def _examples_decide(examples: str, own: list[str]) -> bool:
 
 
 # the words of a counted noun that name no kind of thing: its scale, level and stage (重点, 百亿级, 省级以上, 年度,
-# 在建), and a head of any kind of work or campaign (项目, 工程, 专项整治行动, “三年行动计划”) with what is said of it
+# 在建), and a head of any kind of work or campaign (项目, 工程, 专项整治行动, “三年行动计划”, 3场标志性战役) with what is said of it
 # after (开工建设, 获评…): the examples say what such works are about
-_NO_KIND = re.compile(r"(?:项目|工程|行动|计划|方案).*|重点|重大|专项|整治|攻坚|[一二两三四五]年|[百千万]亿级|亿元以上|"
+_NO_KIND = re.compile(r"(?:项目|工程|行动|计划|方案|战役|攻坚战).*|重点|重大|标志性|专项|整治|攻坚|[一二两三四五]年|[百千万]亿级|亿元以上|"
                       r"(?:国家|省|市|县|区)级(?:以上)?|年度|在建|新建|续建|新开工|的|[“”\"《》]")
 
 

@@ -194,9 +194,10 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         named = _deciding(clause_before)
         if named:
             return env[named[-1][1]], named[-1][1]
-    if _money_of_the_works_before(clause, number, counted):
-        # 实施生态重建项目15个,完成投资8117万元: the money of the works the clauses before name
-        decided = _works_before(before)
+    if _money_of_the_works_before(clause, number, counted) or _count_of_the_works_before(clause, number, counted):
+        # 实施生态重建项目15个,完成投资8117万元 / 实施生态保护修复,48个重大工程全部完工: the money or the number of
+        # the works the clauses before name
+        decided = _works_before(before, counted=not _money_of_the_works_before(clause, number, counted))
         if decided:
             return True, decided
     start = _clause_start(sentence, number_at)
@@ -286,25 +287,52 @@ def _money_of_the_works_before(clause: str, number: str, counted: str = "") -> b
                                    or _MONEY_GRANTED.match((clause + counted).strip()))
 
 
-def _works_before(before: str) -> str | None:
-    """The environmental domain of the works whose money follows: the nearest clause before with a deciding
-    keyword names them (推进环境基础设施建设行动,提升…能力,【三年完成投资】); a clause with a figure and no such
-    word (新开工产业项目50个) names other works: none."""
+# the verbs of a count of works that say what was done with them, not what they are (梳理项目64个, 谋划实施项目53个)
+_WORKS_COUNTED_VERBS = re.compile(r"梳理|谋划|实施|推进|启动|储备|开工|建成|完工|竣工|全部|完成|共|累计")
+_WORKS_HEAD = re.compile(r"项目|工程")
+
+
+def _count_of_the_works_before(clause: str, number: str, counted: str) -> bool:
+    """梳理项目64个 / 48个重大工程全部完工 / 2个项目入选全国示范工程: a count of works (项目, 工程) whose own words name no
+    kind of works (only their scale, stage or what was done with them), in a clause with no other figure."""
+    words = clause.strip() + counted
+    return (bool(_COUNT.match(number)) and bool(_WORKS_HEAD.search(words)) and not _DIGIT.search(clause)
+            and not _keywords(words) and not _names_a_kind(_WORKS_COUNTED_VERBS.sub("", words)))
+
+
+def _works_before(before: str, counted: bool = False) -> str | None:
+    """The environmental domain of the works whose money (or, counted, whose number) follows: the nearest clause
+    before with a deciding keyword names them (推进环境基础设施建设行动,提升…能力,【三年完成投资】); a clause with a
+    figure and no such word (新开工产业项目50个) names other works: none, unless it only counts the works of the clause
+    before it (编制…修复工程实施方案,梳理项目64个,【计划总投资52亿元】). The title of a plan or law issued (出台《…规划》)
+    names no works. Works counted are named by a clause with no figure of its own (…等1113个重点项目完成投资963亿元,
+    【1573个项目】入选…: not those)."""
     while before:
         start = _clause_start(before, len(before) - 1)
-        strong = _deciding(before[start:])
+        words = _TITLE.sub(_blank, before[start:])
+        strong = _deciding(words)
         if strong:
             env = _environmental_domains()
             # works listed (加快污水处理厂、冷链物流园、指挥中心建设): half of them at least name the environment
-            listed = before[start:].split(LIST_SEPARATOR)
+            listed = words.split(LIST_SEPARATOR)
             named = sum(any(env[d] for _, d in _deciding(w)) for w in listed)
-            if not env[strong[-1][1]] or 2 * named < len(listed):
+            if not env[strong[-1][1]] or 2 * named < len(listed) or (counted and _DIGIT.search(words)):
                 return None
             return strong[-1][1]
-        if _DIGIT.search(before, start):
+        if _DIGIT.search(words) and not _counts_works_alone(words):
             return None
         before = before[:start]
     return None
+
+
+_TITLE = re.compile(r"《[^》]*》")
+
+
+def _counts_works_alone(clause: str) -> bool:
+    """梳理项目64个 / 实施重点项目50个: a clause that counts works and names no kind of them."""
+    found = _COUNT.search(clause)
+    return bool(found) and _count_of_the_works_before(clause[: found.start()], found.group(0),
+                                                       clause[found.end() :].strip(",，、;；"))
 
 
 def _shared_tail(clause: str, number_end: int) -> str | None:
@@ -369,7 +397,23 @@ def _examples_decide(examples: str, own: list[str]) -> bool:
     env = _environmental_domains()
     if any(not env[k[1]] for phrase in own for k in _keywords(phrase)):
         return False
+    if any(_names_a_kind(phrase) for phrase in own[:2]):
+        return False
     return all(any(env[d] for _, d in _deciding(name)) for name in examples.split(LIST_SEPARATOR))
+
+
+# the words of a counted noun that name no kind of thing: its scale, level and stage (重点, 百亿级, 省级以上, 年度,
+# 在建), and a head of any kind of work or campaign (项目, 工程, 专项整治行动, “三年行动计划”, 3场标志性战役) with what is said of it
+# after (开工建设, 获评…): the examples say what such works are about
+_NO_KIND = re.compile(r"(?:项目|工程|行动|计划|方案|战役|攻坚战).*|重点|重大|标志性|专项|整治|攻坚|[一二两三四五]年|[百千万]亿级|亿元以上|"
+                      r"(?:国家|省|市|县|区)级(?:以上)?|年度|在建|新建|续建|新开工|的|[“”\"《》]")
+
+
+def _names_a_kind(counted: str) -> bool:
+    """The noun a count sums up names a kind of its own (甲、乙等5个【化工】项目; 甲等20个【央陕合作】项目; 甲等5个
+    【高能级创新平台】; 甲等9件【地方性法规】), not only the work's scale or stage (甲风电等5个重点项目开工建设): then
+    the examples named before it are instances of that kind, and what they are about does not say what it is."""
+    return len(_CJK.findall(_NO_KIND.sub("", counted))) >= 2
 
 
 @functools.cache

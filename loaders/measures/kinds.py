@@ -134,10 +134,12 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
     else:
         year, year_rule = part.year, "year_of_" + part.rule  # year_of_work_report_lead_year_review
     period = part.period if year == part.year else None  # 到2027年 in a five-year part: that year alone
-    if (period and stated == year and _year_alone(doc, f"{stated}年", doc.sentence_at(c.start)[0], clause[1])
+    if (period and part.kind == "outcome" and stated == year
+            and _year_alone(doc, f"{stated}年", doc.sentence_at(c.start)[0], clause[1])
             and _AVERAGE_OVER_YEARS not in doc.text[clause[0] : c.start]):
         # 2020年共办理案件120件,罚款1029万元: the year its sentence states, even the period's last (but 2020年消费量
-        # 47亿立方米,年均增长5.6%: an average over the period's years)
+        # 47亿立方米,年均增长5.6%: an average over the period's years). A goal of the next period stating its last
+        # year (产量2030年达到300亿立方米, 2030年前实现碳达峰…,巢湖水质稳定达到Ⅲ类) is still the period's goal
         period = None
     if period and part.kind == "outcome":
         head = doc.text[clause[0] : c.start]

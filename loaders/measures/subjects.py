@@ -106,6 +106,8 @@ _HANDED_OVER_RE = re.compile(r"(?:交办|转办|反馈|移交|移送|排查出|�
 # a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
 _DATE_ONLY_RE = re.compile(rf"(?:(?:截至|截止到|截止|到|至|在|于)?{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?)+")
 _DATE_AT_END_RE = re.compile(rf"{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?$")
+# 占比2028年底达到(40%): a metric, a date and a verb right before a figure (the year is no part of the subject)
+_DATE_BEFORE_FIGURE = rf"{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?[^,，;；。\d]{{0,4}}$"
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
 _TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
                            r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
@@ -135,6 +137,13 @@ _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)
 _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+年|首次)$")
 # 满意度从84.7(提升至89.6): the start of a change written with no unit (no figure of its own) is none of the subject
 _BARE_START_RE = re.compile(r"[从由]\d+(?:\.\d+)?$")
+# 占比从(31.1%降至22.5%), 水质优良率由(…提升到…): the start of a change whose first figure is a row of its own leaves its
+# 从 / 由 at the end of the level's subject; no metric ends on them (not 自由, 理由, 缘由, 服从)
+_CHANGE_START_RE = re.compile(r"(?<=[\u4e00-\u9fff)）”])(?<![自理缘服听])[从由]$")
+# 产量2030年(达到300亿立方米), 占比2023年底(达到50%): the year a level is due or stood, written between its metric and its
+# verb, is the figure's year, no part of its metric (not 恢复到2019年, 快于2024年, 在2021年, 对2022年, 截至2023年: a comparison, a
+# base or a date)
+_YEAR_OF_THE_LEVEL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![到是在由从于为较前对自至])(?<!(?<!占)比)(?:19|20)\d\d年(?:底|末)?$")
 # A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
 _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 _ENUMERATION_MARK = "、"
@@ -190,7 +199,7 @@ def clean_subject(s: str, leading: bool) -> str:
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _ONLY_RE.sub("", s)  # 利用率仅21.7% / 煤炭消费占比仅为13.4%: the hedge is no part of the metric
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
-    s = _BARE_START_RE.sub("", s)
+    s = _YEAR_OF_THE_LEVEL_RE.sub("", _CHANGE_START_RE.sub("", _BARE_START_RE.sub("", s)))
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
 
 
@@ -207,6 +216,12 @@ def _metric_of_change(doc: DocumentView, subject: str) -> str:
 @functools.cache
 def _change_at_end_re(change_only: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?:{change_only.pattern}|{_ADDED})$")
+
+
+def _dated_right_after(doc: DocumentView, subject: str, figure_start: int) -> bool:
+    """Is the subject written right before a date and a verb that lead to its figure (占比2028年底达到40%)?"""
+    window = doc.text[max(0, figure_start - len(subject) - 16) : figure_start]
+    return bool(subject) and re.search(re.escape(subject) + r"\s?" + _DATE_BEFORE_FIGURE, window) is not None
 
 
 def meaningful(s: str) -> bool:
@@ -412,7 +427,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             if subject is not after and meaningful(after) and not _DATE_ONLY_RE.fullmatch(after) and not goal:
                 subject = after
             elif (i > 0 and doc.sentence_at(out[i - 1].start)[0] == doc.sentence_at(c.start)[0]
-                  and (goal or _DATE_AT_END_RE.search(out[i - 1].subject))  # the metric before, dated as this one is
+                  and (goal or _DATE_AT_END_RE.search(out[i - 1].subject)  # the metric before, dated as this one is
+                       or _dated_right_after(doc, out[i - 1].subject, cands[i - 1].start))
                   and meaningful(head := _DATE_AT_END_RE.sub("", out[i - 1].subject))
                   and not _DATE_ONLY_RE.fullmatch(head)):
                 subject = head

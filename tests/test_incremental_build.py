@@ -270,6 +270,10 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     # equality with the full build below covers both, zj_2023 (unchanged, in a region touched) included
     assert "status <> 'unchanged'" in _compiled_model(incremental_db, "marts/core/fct_tasks.sql")
     assert "status <> 'unchanged'" not in _compiled_model(incremental_db, "marts/core/fct_targets.sql")
+    # and the row-level tests of a model re-built per document read only the documents it re-built
+    assert "status <> 'unchanged'" in _compiled_test(incremental_db, "column_checks_fct_tasks")
+    assert "status <> 'unchanged'" in _compiled_test(incremental_db, "unique_fct_tasks_task_id")
+    assert "status <> 'unchanged'" not in _compiled_test(incremental_db, "column_checks_fct_targets")
 
     statuses = _statuses(incremental_db)
     # new: 2 added + the edited one's new text; removed: the deleted one + the edited one's old text;

@@ -1,7 +1,8 @@
 {#- The relation a generic data test reads (dbt's own macro, which applies the test's `where` config), and in
     an incremental build (ENVWH_BUILD_MODE=incremental, set by loaders/publish.py) only the rows of the refresh
     scope for the tests that judge each row alone (row_level_tests: column_checks and dbt's not_null, ...) on a
-    model with a document_id; for `unique` only the rows whose key is a key of the scope's rows.
+    model with a document_id; for `unique` only the rows whose key is a key of the scope's rows. The scope of a
+    model re-built per document (delete_refresh_scope(per_document=true)) is its documents that are not unchanged.
 
     Why this is safe: an incremental model re-builds every row of the scope (macros/incremental_refresh.sql) and
     leaves the others as the published build made and tested them (tests/test_incremental_build.py: incremental
@@ -69,8 +70,17 @@
     {%- endif -%}
     {#- by name, not ref(): a ref() that only runs while executing would be a dependency dbt cannot see -#}
     {%- set scope_table = api.Relation.create(schema=changes.schema, identifier=changes.alias) -%}
+    {#- the rows the model re-built are those its pre-hook deleted: a model re-built per document (its rows of a
+        document are that document's alone: delete_refresh_scope(per_document=true)) re-builds only the documents
+        that are not unchanged, and keeps the published build's rows of the other documents of the regions touched -#}
+    {%- set per_document = namespace(found=false) -%}
+    {%- for hook in (tested.get('config') or {}).get('pre-hook') or [] -%}
+        {%- if 'delete_refresh_scope(per_document=true)' in (hook.get('sql') if hook is mapping else hook) -%}
+            {%- set per_document.found = true -%}
+        {%- endif -%}
+    {%- endfor -%}
     {%- set rows_of_scope = "document_id is null or document_id in (select document_id from " ~ scope_table
-                            ~ " where in_refresh_scope)" -%}
+                            ~ (" where status <> 'unchanged')" if per_document.found else " where in_refresh_scope)") -%}
     {%- if test_name == 'unique' -%}
         {#- the rows holding a key of the scope's rows: a duplicate has at least one row of the scope, since the
             other rows were unique in the published build and are unchanged -#}

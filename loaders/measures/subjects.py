@@ -117,6 +117,9 @@ _SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "县市", "区
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 # "A、B均为100%" / "A、B分别下降12%以上" (a single value): the value holds for every subject
 _SHARED_MARKERS = ("均", "分别", "都")  # 都: A和B都达到100% (a name ending in 都, 成都, lists nothing alone)
+# right before one value, 全部 shares it too (A率、B率全部达到90%以上); elsewhere it says what was done to all the
+# things counted (94个项目全部开工、完工74个: the 74 are another item's)
+_VALUE_SHARED_MARKERS = (*_SHARED_MARKERS, "全部")
 _EACH = "各"  # A和B各1家: after the list, right before the number
 # a baseline between the marker and the change: 均比2020年下降 / 相比2020年分别下降
 _SHARED_BASELINE_RE = re.compile(r"(?:相比|较|比)\s?(?:19|20)\d\d\s?年(?:相比)?(?=(?:均|分别)?$)")
@@ -761,7 +764,7 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 break
         head = _SHARED_BASELINE_RE.sub("", head)  # 均比2020年下降 / 分别相比2020年下降
         head = _TRAILING_TIME_RE.sub("", head)  # 均连续5年 / 首次均达
-        if not head.endswith(_SHARED_MARKERS):
+        if not head.endswith(_VALUE_SHARED_MARKERS):
             if _is_list_of_rates(doc, cands, i):
                 parts = _qualified(doc, _rate_list(c.subject))
                 out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
@@ -770,7 +773,7 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
             continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
         if head.endswith("分别") and i + 1 < len(cands) and cands[i + 1].start < doc.clause(c.start, c.end)[1]:
             continue  # 分别下降6.8%、5.4%: one value per subject, listed
-        marker = next(m for m in _SHARED_MARKERS if head.endswith(m))
+        marker = next(m for m in _VALUE_SHARED_MARKERS if head.endswith(m))
         cut = c.subject.rfind(marker)  # the marker only, not the 均 of 年均浓度
         subject = c.subject[:cut] + c.subject[cut + len(marker) :] if cut >= 0 else c.subject
         parts = _qualified(doc, [p for p in _LIST_SPLIT_RE.split(subject) if p])

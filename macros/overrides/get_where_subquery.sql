@@ -2,9 +2,7 @@
     an incremental build (ENVWH_BUILD_MODE=incremental, set by loaders/publish.py) only the rows of the refresh
     scope for the tests that judge each row alone (row_level_tests: column_checks and dbt's not_null, ...) on a
     model with a document_id; for `unique` only the rows whose key is a key of the scope's rows. The scope of a
-    model re-built per document (delete_refresh_scope(per_document=true)), and of a view whose rows are each its
-    document's raw row alone (meta refresh_rows: document, the staging of items and measures, built after
-    int_documents_changed), is its documents that are not unchanged.
+    model re-built per document (delete_refresh_scope(per_document=true)) is its documents that are not unchanged.
 
     Why this is safe: an incremental model re-builds every row of the scope (macros/incremental_refresh.sql) and
     leaves the others as the published build made and tested them (tests/test_incremental_build.py: incremental
@@ -55,12 +53,9 @@
         would be the previous build's -#}
     {#- only an incremental model keeps the published build's rows outside the scope: a table re-built whole
         (a ranking across regions) or a view may change any row -#}
-    {#- or a view whose rows are each its document's raw row alone (meta refresh_rows: document, staging): the rows of
-        a document that is not new or changed are its raw rows of the published build, tested then -#}
-    {%- set refresh_rows = (((tested or {}).get('config') or {}).get('meta') or {}).get('refresh_rows') -%}
     {%- if test_name not in row_level_tests + ['unique'] + relationship_tests or tested is none or changes is none
           or 'document_id' not in tested.get('columns', {}) or (test_name == 'unique' and not key)
-          or ((tested.get('config') or {}).get('materialized') != 'incremental' and refresh_rows != 'document')
+          or (tested.get('config') or {}).get('materialized') != 'incremental'
           or not is_ancestor_of(changes.unique_id, tested) -%}
         {{ return('') }}
     {%- endif -%}
@@ -78,7 +73,7 @@
     {#- the rows the model re-built are those its pre-hook deleted: a model re-built per document (its rows of a
         document are that document's alone: delete_refresh_scope(per_document=true)) re-builds only the documents
         that are not unchanged, and keeps the published build's rows of the other documents of the regions touched -#}
-    {%- set per_document = namespace(found=refresh_rows == 'document') -%}
+    {%- set per_document = namespace(found=false) -%}
     {%- for hook in (tested.get('config') or {}).get('pre-hook') or [] -%}
         {%- if 'delete_refresh_scope(per_document=true)' in (hook.get('sql') if hook is mapping else hook) -%}
             {%- set per_document.found = true -%}

@@ -1,8 +1,4 @@
 -- One row per numbered item (or preamble) of a document.
--- Each row is its raw row alone: in an incremental build its data tests read only the documents that are not
--- unchanged (their raw rows are the published build's otherwise; meta refresh_rows, get_where_subquery.sql), so
--- the view is built, and tested, after the change set:
--- depends_on: {{ ref('int_documents_changed') }}
 with source as (
     select * from {{ source('raw', 'raw_items') }}
 ),

@@ -104,10 +104,11 @@ _NETWORK_SITES_RE = re.compile(r"(?:国考|国控|省控|省考|国省考|国省
 # a verb of inspection ending the words before a count: the count is of what it handed over or found (交办401个信访件)
 _HANDED_OVER_RE = re.compile(r"(?:交办|转办|反馈|移交|移送|排查出|排查发现|发现|梳理出|受理)$")
 # a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
-_DATE_ONLY_RE = re.compile(rf"(?:(?:截至|截止到|截止|到|至|在|于)?{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?)+")
-_DATE_AT_END_RE = re.compile(rf"{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?$")
+_DAY = rf"{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?"  # 2022年底前, 2020年12月底: a date with its month or deadline
+_DATE_ONLY_RE = re.compile(rf"(?:(?:截至|截止到|截止|到|至|在|于)?{_DAY})+")
+_DATE_AT_END_RE = re.compile(rf"{_DAY}$")
 # 占比2028年底达到(40%): a metric, a date and a verb right before a figure (the year is no part of the subject)
-_DATE_BEFORE_FIGURE = rf"{_DATE}(?:\d{{1,2}}月(?:底|末)?)?(?:前|以前)?[^,，;；。\d]{{0,4}}$"
+_DATE_BEFORE_FIGURE = rf"{_DAY}[^,，;；。\d]{{0,4}}$"
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
 _TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
                            r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
@@ -238,6 +239,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         a, b = doc.clause(c.start, c.end)
         prev_end = cands[i - 1].end if i > 0 and cands[i - 1].end > a else a
         next_start = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
+        next_in_clause = cands[i + 1] if next_start < b else None
         stop = c.prefix[2] if c.prefix else c.start
         before = clean_subject(text[prev_end:stop], leading=True)
         if i > 0 and prev_end > a and cands[i - 1].unit.surface in doc.grammar.region_classifiers:
@@ -327,34 +329,21 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                     if sep and head and out[i - 1].subject.endswith(head) and meaningful(rest):
                         before = rest
                         break
-            things = after
-            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
-                things = after[:cut]
+            things = _own_words(after, next_in_clause)
             if next_start < b and after_span.rstrip().endswith("的"):  # 涉及的10个问题和交办的222件: the next's clause
                 things = _LIST_SPLIT_RE.split(things)[0]
-            if (end := _THINGS_END_RE.search(things, 2)) is not None:  # 信访问题全部办结, 信访问题中: what became of them
-                things = things[: end.start()]
-            before = before + things
+            before = before + _without_what_became_of_them(things)
         if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and not gap
                 and (handed := _HANDED_OVER_RE.search(before)) and not _NO_THINGS_RE.match(after)):
             # 中央环保督察交办401个信访件 / 排查出512个入河排污口: the count is of the things handed over or found, named
             # after it (as plans20's 督察交办的161件信访投诉问题, with no 的); who handed them over stays before them
-            things = after
-            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
-                things = after[:cut]
-            if (end := _THINGS_END_RE.search(things, 2)) is not None:
-                things = things[: end.start()]
+            things = _without_what_became_of_them(_own_words(after, next_in_clause))
             before = (before if meaningful(before[: handed.start()]) else "") + things
         if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (gap or before).endswith(("”", "》"))
                 and _CJK_RE.match(text, c.end) and not _NO_THINGS_RE.match(after)):
             # “23+N”87个问题 / 出台“改革清单”8项政策: a quoted name or a title before a count names what the things
             # counted after it belong to; the subject names both
-            things = after
-            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
-                things = after[:cut]
-            if (end := _THINGS_END_RE.search(things, 2)) is not None:
-                things = things[: end.start()]
-            before, gap = (gap or before) + things, ""
+            before, gap = (gap or before) + _without_what_became_of_them(_own_words(after, next_in_clause)), ""
         named = gap or before or named_before  # 完成武进区6家: after the verb
         head, _, place = named.rpartition(_ENUMERATION_MARK)
         if head and _NAMED_PLACE_RE.fullmatch(head.rsplit(_ENUMERATION_MARK, 1)[-1]):
@@ -367,10 +356,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 淘汰老旧车辆,沈阳市5000台以上柴油车、抚顺市2000台机动车 / 完成甲市13家钢铁企业: a place named right before the
             # count is where the things counted are, which the count names after it (the words before its 、 are the
             # previous item's)
-            things = after
-            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
-                things = after[:cut]
-            before, gap = place + things, ""
+            before, gap = place + _own_words(after, next_in_clause), ""
         if (not before and c.unit.unit in COUNT_UNITS and next_start < b and _another_item_follows(cands[i + 1], after)
                 and ((cut := _next_item_at(after)) > 0 or (cut := _next_names_at(after)) > 0)):
             after = after[:cut]  # 打造1个A基地、培育至少5个B / 3座A改造、新增B3万吨/天: the words after 、 are the next's
@@ -419,8 +405,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
             # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base
             # built or protected, named right after it (the verb alone names nothing)
-            if next_start < b and _another_item_follows(cands[i + 1], after) and (cut := _next_item_at(after)) > 0:
-                after = after[:cut]
+            after = _own_words(after, next_in_clause)
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
         if not c.is_change and _DATE_ONLY_RE.fullmatch(subject):
@@ -601,6 +586,20 @@ def _level_changed(doc: DocumentView, cands: list[Candidate], out: list[Candidat
                 or (c.unit.unit == "percentage_point" and prev.unit.unit == "percent")):
             return prev
     return None
+
+
+def _own_words(after: str, next_in_clause: Candidate | None) -> str:
+    """The words after a count that are its own: up to the next item of a list of counts when the clause's next
+    figure is that item's (…交办401个信访件、排查出512个…: not 排查出)."""
+    if next_in_clause is not None and _another_item_follows(next_in_clause, after) and (cut := _next_item_at(after)) > 0:
+        return after[:cut]
+    return after
+
+
+def _without_what_became_of_them(things: str) -> str:
+    """信访问题全部办结 / 信访问题中 -> 信访问题: the things counted, without what became of them."""
+    end = _THINGS_END_RE.search(things, 2)
+    return things[: end.start()] if end is not None else things
 
 
 def _next_item_at(words: str) -> int:

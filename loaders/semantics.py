@@ -194,10 +194,11 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         named = _deciding(clause_before)
         if named:
             return env[named[-1][1]], named[-1][1]
-    if _money_of_the_works_before(clause, number, counted) or _count_of_the_works_before(clause, number, counted):
+    money = _money_of_the_works_before(clause, number, counted)
+    if money or _count_of_the_works_before(clause, number, counted):
         # 实施生态重建项目15个,完成投资8117万元 / 实施生态保护修复,48个重大工程全部完工: the money or the number of
         # the works the clauses before name
-        decided = _works_before(before, counted=not _money_of_the_works_before(clause, number, counted))
+        decided = _works_before(before, counted=not money)
         if decided:
             return True, decided
     start = _clause_start(sentence, number_at)

@@ -246,8 +246,10 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
 # a water's class stated in words (黄河干流水质稳定保持Ⅱ类, 水质保持在地表水Ⅲ类及以上, 出境断面水质达Ⅱ类标准以上): the
 # class is the figure, as a table's 水质类别 cell is (value null, the class as written); not a share of waters of a
 # class (水质达到Ⅲ类比例), nor a change of class (由Ⅲ类提升到Ⅱ类: no verb of a level)
+# (a hedge or 均 may come first, and 稳定 be the verb itself: 南淝河水质力争稳定Ⅲ类, 4个断面水质均达到Ⅲ类)
 _WATER_CLASS_RE = re.compile(
-    r"(?<=水质)(?:稳定|持续|总体|全面|始终|连续[\d一二三四五六七八九十]+年)*(?:保持在?|维持在?|稳定在|达到|达|为|在)"
+    r"(?<=水质)(?:力争|确保|均)?(?:稳定|持续|总体|全面|始终|连续[\d一二三四五六七八九十]+年)*"
+    r"(?:保持在?|维持在?|稳定在|达到|达|为|在|稳定)"
     r"(?:国家)?(?:地表水)?(?P<cls>(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V|[一二三四五])类(?:水质)?(?:标准)?(?:及以上|以上|或以上)?(?:标准)?)"
     r"(?=[，,。；;、\n]|进出)")
 # the same class written before 水质, the water named before the verb (黄河干流某段连续4年保持Ⅱ类水质, 长江干流某段稳定达到

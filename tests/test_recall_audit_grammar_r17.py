@@ -22,3 +22,16 @@ def test_a_water_class_after_a_hedge_or_with_stable_as_its_verb_is_a_figure_in_w
                for r in rows if r["unit"] == "index"]
     assert classes == [("全市4个省控断面水质", "Ⅲ类", "outcome", None, True), ("乙河水质", "Ⅲ类", "target", None, True),
                        ("丙江出境断面水质", "Ⅱ类及以上", "target", None, True)]  # not the share (达到或优于Ⅲ类比例)
+
+
+def test_a_level_held_in_words_after_a_rate_share_or_index_is_a_figure_in_words():
+    # T33 (巴中 生态质量指数不低于现有水平): the prose's form of the tables' 不降低 cells
+    rows = _rows("""某市“十六五”生态环境保护规划
+第二章 主要目标
+到2030年,生态质量指数不低于现有水平,森林覆盖率不降低,生态保护红线占国土面积比例不减少。
+确保优先保护类耕地面积不减少、土壤环境质量不下降,生态功能不降低。
+""", "plan.txt")
+    got = [(r["subject_zh"], r["value_text"], r["unit"], r["kind"], r["year"], r["is_environmental"]) for r in rows]
+    assert got == [("生态质量指数", "不低于现有水平", "index", "target", 2030, True),
+                   ("森林覆盖率", "不降低", "percent", "target", 2030, True),
+                   ("生态保护红线占国土面积比例", "不减少", "percent", "target", 2030, True)]  # not 面积不减少, 功能不降低

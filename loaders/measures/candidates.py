@@ -58,7 +58,7 @@ _GENERIC_CLASSIFIERS = ("个", "家", "项", "批", "座", "处", "所", "户")
 # 达到省级下达指标: the level above's goal in other words)
 _ISSUER = "(?:(?:国家|国省|中央|自治区|省上|省级|省|市|上级)(?:政府)?(?:和(?:省上|省级|省|自治区|市)(?:政府)?)?)"
 _WORDS_ONLY_RE = re.compile(
-    rf"(?=[预全如超提完稳持保达确控和与满优])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
+    rf"(?=[预全如超提完稳持保达确控和与满优不])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
     rf"(?:(?:{_ISSUER}?(?:下达|分解|审核衔接后确定)|{_ISSUER}(?:[定控]|管控))的?(?:我省|我市|全省|全市)?(?:“十[一二三四五六]五”)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>(?:PM2\.5|PM10|[\u4e00-\u9fffA-Z“”\"、()（）]){{3,30}}?))"
@@ -74,6 +74,9 @@ _WORDS_ONLY_RE = re.compile(
     r"(?:目标|指标|任务|要求)(?=[，,。；;\n])"
     rf"|(?<=目标)与{_ISSUER}(?:下达的?)?(?:“十[一二三四五六]五”)?(?:考核|规划)?目标(?:统筹|相)?衔接"
     r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n])"
+    # 森林覆盖率不降低 / 生态质量指数不低于现有水平 / 红线占国土面积比例确保不减少: a level held, in words (the tables'
+    # 不降低 cells); not 其面积不减少 nor 土壤环境质量不下降 (no rate, share or index named)
+    r"|(?<=[率例数])(?:确保)?(?:不降低|不减少|不低于现有水平|不低于现状水平)(?=[，,。；;、\n并])"
     r"|(?:(?<=水质)|(?<=水源)|(?<=源地))(?P<met>(?:全部|全面|持续|稳定|保持){0,3}达标)(?![率排])(?=[，,。；;\n]))")
 # 饮用水水源地水质全部达标 / 集中式饮用水源地全面稳定达标 (水质 left unsaid): the water of drinking sources meeting its
 # standard in words is a figure of their compliance rate (the gold writes it as a words-only row); a section's 水质达标
@@ -246,8 +249,10 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
 # a water's class stated in words (黄河干流水质稳定保持Ⅱ类, 水质保持在地表水Ⅲ类及以上, 出境断面水质达Ⅱ类标准以上): the
 # class is the figure, as a table's 水质类别 cell is (value null, the class as written); not a share of waters of a
 # class (水质达到Ⅲ类比例), nor a change of class (由Ⅲ类提升到Ⅱ类: no verb of a level)
+# (a hedge or 均 may come first, and 稳定 be the verb itself: 南淝河水质力争稳定Ⅲ类, 4个断面水质均达到Ⅲ类)
 _WATER_CLASS_RE = re.compile(
-    r"(?<=水质)(?:稳定|持续|总体|全面|始终|连续[\d一二三四五六七八九十]+年)*(?:保持在?|维持在?|稳定在|达到|达|为|在)"
+    r"(?<=水质)(?:力争|确保|均)?(?:稳定|持续|总体|全面|始终|连续[\d一二三四五六七八九十]+年)*"
+    r"(?:保持在?|维持在?|稳定在|达到|达|为|在|稳定)"
     r"(?:国家)?(?:地表水)?(?P<cls>(?:[ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V|[一二三四五])类(?:水质)?(?:标准)?(?:及以上|以上|或以上)?(?:标准)?)"
     r"(?=[，,。；;、\n]|进出)")
 # the same class written before 水质, the water named before the verb (黄河干流某段连续4年保持Ⅱ类水质, 长江干流某段稳定达到

@@ -26,6 +26,11 @@ _BARE_LIST_SEPARATORS = ("、", "和", "及", "与")  # nothing but a separator 
 _ITEM_VERBS = ("新增", "新建", "改建", "建设", "建成", "开工", "续建", "竣工", "投产", "完成", "实施", "打造", "培育",
                "创建", "争创", "治理", "改造", "整治", "修复", "引进", "增长", "提高", "提升", "达到", "力争")
 BENCHMARKS = ("目标", "标准", "要求", "水平", "平均", "均值", "全国", "全省", "全市", "上年", "去年")
+# an installed capacity (装机 in kW, a plant's treatment capacity per day or year) is a stock: the amount a year adds
+# to it (新增可再生能源装机400万千瓦, 装机新增623万千瓦, 新增污水处理能力3万吨/日) is a change of it, not its level
+_INSTALLED_UNITS = ("kw", "t_per_day", "m3_per_day", "t_per_year")
+_ADDITION_WORDS = ("新增",)
+_ADDITION_REACH = 30  # characters back from the figure to the start of its clause
 
 
 def read_comparators(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -90,9 +95,18 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
             is_change = True
     if is_change and c.unit.unit in COUNT_UNITS and _COUNTED_NOUN_RE.match(text, end):
         is_change = False
+    if not is_change and c.unit.unit in _INSTALLED_UNITS:
+        is_change = _is_addition(text, max(floor, c.start - _ADDITION_REACH), c.start)
     if suffix is None and prefix is None and not is_change:
         return c
     return c.but(suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)
+
+
+def _is_addition(text: str, start: int, stop: int) -> bool:
+    """An addition word in the figure's own clause (from the previous figure or clause break on): 装机新增623万千瓦、
+    达到1968万千瓦 adds 623, and the 1968 it reaches is the level."""
+    last = _LAST_CLAUSE_END_RE.match(text, start, stop)
+    return any(w in text[last.end() if last else start : stop] for w in _ADDITION_WORDS)
 
 
 def _share_suffixes(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

@@ -101,6 +101,11 @@ _DATED_START_RE = re.compile(rf"[从由]\s?{_DATE}的")
 _DATED_END_RE = re.compile(rf"[从由]\s?{_DATE}的[^,，;；。从由]{{1,24}}?(?:到|至|为)\s?{_DATE}的")
 # the sites of a monitoring network named by their level right after a count (62个国考断面, 16个国控点位)
 _NETWORK_SITES_RE = re.compile(r"(?:国考|国控|省控|省考|国省考|国省控|市控|县控)(?:及以上|以上)?(?:地表水)?(?:断面|点位)")
+# the things a count counts, right before the count of their parts (4家【燃煤电厂】8台机组): nouns only, not a part of
+# them (59个问题【有】57个), a verb done (企业整改完成791个) or a change (缩减至36个); countries hold no cities as parts
+# (35个国家57个城市: two counts of places)
+_OWNER_OF_PARTS_RE = re.compile(r"(?![\u4e00-\u9fff]*(?:有|完成|中|和|及|与|或|等|的))(?!(?:国家|省份|地区)$)"
+                                r"[\u4e00-\u9fff]{2,10}")
 # a verb of inspection ending the words before a count: the count is of what it handed over or found (交办401个信访件)
 _HANDED_OVER_RE = re.compile(r"(?:交办|转办|反馈|移交|移送|排查出|排查发现|发现|梳理出|受理)$")
 # a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
@@ -401,6 +406,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                     and (prev := _DONE_TO_ALL_RE.match(text, prev_end)) and before.startswith(prev[0])):
                 before = clean_subject(before[len(prev[0]) :], leading=True)  # 工地周边100%围挡、物料堆放100%覆盖
             before = _DOING_AT_END_RE.sub("", before) + done.group(0)
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and not c.prefix and i > 0 and prev_end > a
+                and cands[i - 1].unit.unit in COUNT_UNITS and not cands[i - 1].is_change and meaningful(after)
+                and _CJK_RE.match(text, c.end) and (owner := _OWNER_OF_PARTS_RE.fullmatch(text, prev_end, c.start))
+                and not _NO_THINGS_RE.search(owner.group(0))):
+            # 完成4家燃煤电厂8台机组超低排放改造 / 11家造纸企业19条落后生产线全部停产退出: a count right after the things
+            # another count counts counts their parts, named after it; the subject names both
+            before, gap = owner.group(0) + _without_what_became_of_them(_own_words(after, next_in_clause)), ""
         if (c.unit.unit in _AREA_UNITS and not c.is_change and not gap and meaningful(after)
                 and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
             # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base

@@ -1,0 +1,27 @@
+"""The classes of P24 (plans24, issue 14), each grepped over the whole corpus (plans, city and provincial reports)
+before its rule. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+PLAN = """某省“十六五”生态环境保护规划
+第一章 发展基础
+"""
+
+
+def measures(text: str) -> list[dict]:
+    """Every row the loader gives for an invented plan's paragraph, in order (figures as written may repeat)."""
+    return process_document((PLAN + text + "\n").encode("utf-8"), "plan.txt").measures
+
+
+def subjects(text: str) -> list[tuple[str, str]]:
+    return [(m["value_text"], m["subject_zh"]) for m in measures(text)]
+
+
+def test_a_count_right_after_the_things_another_count_counts_counts_their_parts():
+    got = dict(subjects("“十五五”期间,全市完成6家钢铁企业14台烧结机超低排放改造,9家化工企业23条落后生产线全部关停。"))
+    assert got["14台"] == "钢铁企业烧结机超低排放改造", got
+    assert got["23条"] == "化工企业落后生产线", got
+    got = dict(subjects("“十五五”期间,友好城市增至12个国家25个城市。"))
+    assert got["25个"] != "国家城市", got  # two counts of places: no parts

@@ -25,3 +25,10 @@ def test_a_count_right_after_the_things_another_count_counts_counts_their_parts(
     assert got["23条"] == "化工企业落后生产线", got
     got = dict(subjects("“十五五”期间,友好城市增至12个国家25个城市。"))
     assert got["25个"] != "国家城市", got  # two counts of places: no parts
+
+
+def test_a_share_right_before_the_things_it_is_a_share_of_with_no_de():
+    got = subjects("“十五五”期间,到2028年城区30%以上面积达到海绵城市标准,全县80%行政村生活污水得到有效治理,"
+                   "优质学前教育覆盖90%乡镇。")
+    assert got == [("30%以上", "城区面积达到海绵城市标准"), ("80%", "行政村生活污水有效治理率"),
+                   ("90%", "优质学前教育覆盖乡镇")], got

@@ -99,6 +99,8 @@ _SHARE_WORDS = ("率", "比例", "比重", "占比")  # a metric already named b
 _DATE = r"(?:(?:19|20)\d\d\s?年(?:年?底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末)"
 _DATED_START_RE = re.compile(rf"[从由]\s?{_DATE}的")
 _DATED_END_RE = re.compile(rf"[从由]\s?{_DATE}的[^,，;；。从由]{{1,24}}?(?:到|至|为)\s?{_DATE}的")
+# the things a share written before them is of, right after it with no 的 (60%以上【面积】建成…, 75%【行政村】…)
+_SHARE_BASE_RE = re.compile(r"(?:面积|行政村|建制村|村庄|乡镇|县级城市)")
 # the sites of a monitoring network named by their level right after a count (62个国考断面, 16个国控点位)
 _NETWORK_SITES_RE = re.compile(r"(?:国考|国控|省控|省考|国省考|国省控|市控|县控)(?:及以上|以上)?(?:地表水)?(?:断面|点位)")
 # the things a count counts, right before the count of their parts (4家【燃煤电厂】8台机组): nouns only, not a part of
@@ -385,6 +387,12 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             listed = text[prev_end:stop].rstrip().endswith(_LIST_JOINS)
             before = "" if listed or _TIME_ONLY_RE.fullmatch(before) else before
             before = before + after if meaningful(before) else ""
+        if (c.unit.unit == "percent" and not c.is_change and not c.prefix and meaningful(before) and meaningful(after)
+                and _SHARE_BASE_RE.match(text, c.end) and not text[prev_end:stop].rstrip().endswith(_LIST_JOINS)):
+            # 城市建成区60%以上面积建成“…达标区” / 优质公办幼儿园覆盖95%乡镇: a share written right before the things it is a
+            # share of, with no 的 (as 35%的降雨 above); the words before name whose they are, a time before them none
+            head = before[m.end() :] if (m := _TIME_ONLY_RE.match(before)) else before
+            before = head + after if meaningful(head) and not _WHOLE_REGION_RE.fullmatch(head) else ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
                 and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
                 and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0]):

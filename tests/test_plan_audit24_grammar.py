@@ -32,3 +32,15 @@ def test_a_share_right_before_the_things_it_is_a_share_of_with_no_de():
                    "优质学前教育覆盖90%乡镇。")
     assert got == [("30%以上", "城区面积达到海绵城市标准"), ("80%", "行政村生活污水有效治理率"),
                    ("90%", "优质学前教育覆盖乡镇")], got
+
+
+def test_a_metrics_margin_over_its_benchmark_is_no_level_of_the_metric():
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    synonyms = load_synonyms()
+    assert assign_indicator("全市国考断面水质优良比例优于国家考核目标", "percent", synonyms) is None
+    assert assign_indicator("全市国考断面水质优良比例", "percent", synonyms) == "surface_water_good_ratio"
+    # in words (no value), the same words are the metric's goal
+    assert assign_indicator("国考断面水质优良比例好于国家考核目标", "percent", synonyms,
+                            words_only=True) == "surface_water_good_ratio"
+

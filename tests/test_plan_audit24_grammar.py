@@ -44,3 +44,8 @@ def test_a_metrics_margin_over_its_benchmark_is_no_level_of_the_metric():
     assert assign_indicator("国考断面水质优良比例好于国家考核目标", "percent", synonyms,
                             words_only=True) == "surface_water_good_ratio"
 
+
+def test_the_words_closing_a_bracket_opened_before_the_figure_before_are_no_part_of_the_subject():
+    got = subjects("“十五五”期间,全县(8个省控点位)PM2.5年均浓度降至30微克/立方米。完成老旧小区改造120个(涉及5000户)、背街小巷200条。")
+    assert ("30微克/立方米", "PM2.5年均浓度") in got, got
+    assert ("200条", "背街小巷") in got, got

@@ -167,6 +167,7 @@ _BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\
                           r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?)(?:相比)?")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
+_CLOSED_INSIDE_RE = re.compile(r"^[^()（）]{1,20}[)）]+[\s、,，;；.。]*")  # words closing a bracket opened before them
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -188,6 +189,10 @@ def clean_subject(s: str, leading: bool) -> str:
     s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
     if _CLOSED_BEFORE_RE.match(s):  # 甲市(2万吨)、乙市(1万吨): the bracket closes the figure before, no part of this one
         s = _CLOSED_BEFORE_RE.sub("", s).strip(" 、,，和及与(（")
+    if leading and (m := _CLOSED_INSIDE_RE.match(s)) and m.end() < len(s):
+        # 全市(16个国控点位)PM2.5年均浓度 / 改造小区120个(涉及5000户)、背街小巷: the words up to a bracket that opened before the
+        # figure before (its scope or its count) are inside it, no part of this subject
+        s = s[m.end() :].strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):
         s = s[2:]
     if leading:

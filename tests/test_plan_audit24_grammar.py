@@ -49,3 +49,11 @@ def test_the_words_closing_a_bracket_opened_before_the_figure_before_are_no_part
     got = subjects("“十五五”期间,全县(8个省控点位)PM2.5年均浓度降至30微克/立方米。完成老旧小区改造120个(涉及5000户)、背街小巷200条。")
     assert ("30微克/立方米", "PM2.5年均浓度") in got, got
     assert ("200条", "背街小巷") in got, got
+
+
+def test_that_year_inside_a_metric_is_no_date_of_the_figure():
+    text = ("某市“十五五”生态环境保护规划\n某市人民政府\n2026年4月20日\n第三章 主要目标\n"
+            "到2030年,城镇新建民用建筑中绿色建筑占比达到100%,装配式建筑占当年新建建筑面积比例达到50%以上,"
+            "新能源汽车占当年更新车辆总量的比例不低于60%。\n")
+    got = [(m["value_text"], m["year"]) for m in process_document(text.encode("utf-8"), "plan.txt").measures]
+    assert got == [("100%", 2030), ("50%以上", 2030), ("60%", 2030)], got

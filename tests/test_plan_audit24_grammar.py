@@ -57,3 +57,9 @@ def test_that_year_inside_a_metric_is_no_date_of_the_figure():
             "新能源汽车占当年更新车辆总量的比例不低于60%。\n")
     got = [(m["value_text"], m["year"]) for m in process_document(text.encode("utf-8"), "plan.txt").measures]
     assert got == [("100%", 2030), ("50%以上", 2030), ("60%", 2030)], got
+
+
+def test_an_area_named_by_its_word_alone_is_of_what_the_clause_before_measures():
+    got = dict(subjects("“十五五”期间,实施西河生态河堤修复共计12.5千米,面积约30000m2;全市新设自然保护地9个,总面积520平方公里。"))
+    assert got["30000m2"] == "西河生态河堤修复面积", got
+    assert got["520平方公里"] == "全市新设自然保护地总面积", got

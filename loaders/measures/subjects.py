@@ -73,6 +73,8 @@ _THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
 _NAMED_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)")
 # a capacity named by its head alone (处理能力, 日处理规模): what it treats is named the clause before
 _BARE_CAPACITY_RE = re.compile(r"(?:日|年)?(?:处理|处置)(?:能力|规模)")
+# an area or a length named by its word alone (面积约23341m2, 总面积927平方公里): of what the clause before measures
+_BARE_AREA_RE = re.compile(r"总?(?:面积|长度)")
 # the words of an amount produced (农村日产生污水量 -> 农村污水): what a capacity after it treats
 _AMOUNT_MADE_RE = re.compile(r"(?:每日|每年|日|年)?(?:产生|排放)|量$")
 _MADE_RE = re.compile(r"产生|排放")
@@ -521,6 +523,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             else:  # the waste produced (not another capacity: 综合利用能力…,处置能力…)
                 things = _AMOUNT_MADE_RE.sub("", prev.subject) if _MADE_RE.search(prev.subject) else ""
             subject = _joined(things, subject) if meaningful(things) else subject
+        elif (_BARE_AREA_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
+              and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
+              and cands[i - 1].unit.unit not in ("percent", "percentage_point")
+              and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0] and meaningful(out[i - 1].subject)):
+            # 生态河堤保护及修复共计15.8千米,面积约23341m2 / 设立14个自然保护地,总面积927平方公里: an area named by its word
+            # alone is of the works or the places the clause before measures or counts
+            subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
         out.append(c.but(subject=subject))
     return out
 

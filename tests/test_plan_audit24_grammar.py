@@ -63,3 +63,11 @@ def test_an_area_named_by_its_word_alone_is_of_what_the_clause_before_measures()
     got = dict(subjects("“十五五”期间,实施西河生态河堤修复共计12.5千米,面积约30000m2;全市新设自然保护地9个,总面积520平方公里。"))
     assert got["30000m2"] == "西河生态河堤修复面积", got
     assert got["520平方公里"] == "全市新设自然保护地总面积", got
+
+
+def test_co2_per_unit_of_gdp_reduced_without_emission_is_the_co2_intensity_reduction():
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    synonyms = load_synonyms()
+    assert assign_indicator("单位国内生产总值二氧化碳降低", "percent", synonyms, is_change=True) == "co2_intensity_reduction"
+    assert assign_indicator("单位地区生产总值二氧化碳下降", "percent", synonyms, words_only=True) == "co2_intensity_reduction"

@@ -71,3 +71,10 @@ def test_co2_per_unit_of_gdp_reduced_without_emission_is_the_co2_intensity_reduc
     synonyms = load_synonyms()
     assert assign_indicator("单位国内生产总值二氧化碳降低", "percent", synonyms, is_change=True) == "co2_intensity_reduction"
     assert assign_indicator("单位地区生产总值二氧化碳下降", "percent", synonyms, words_only=True) == "co2_intensity_reduction"
+
+
+def test_a_year_after_the_share_word_zhanbi_is_the_figures_not_a_baseline():
+    text = ("某市“十五五”生态环境保护规划\n某市人民政府\n2026年4月20日\n第三章 主要任务\n"
+            "城区公交新增及更新车辆中新能源车辆占比2028年底达到50%以上,2030年底达到60%以上。\n")
+    got = [(m["value_text"], m["year"]) for m in process_document(text.encode("utf-8"), "plan.txt").measures]
+    assert got == [("50%以上", 2028), ("60%以上", 2030)], got

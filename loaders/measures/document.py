@@ -77,7 +77,8 @@ class DocumentView:
         self.years: list[tuple[int, int]] = []  # (position, year)
         for m in YEAR_RE.finditer(text):
             before = text[max(0, m.start() - 2) : m.start()]
-            if (not before.endswith(BASELINE_BEFORE) and not self.is_excluded(m.start())
+            # 新能源车辆占比2023年底达到50%: the 比 of a share's word (占比) compares nothing
+            if ((not before.endswith(BASELINE_BEFORE) or before == "占比") and not self.is_excluded(m.start())
                     and not BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])):
                 self.years.append((m.start(), int(m.group(1))))
         # a year-end summary of unknown date ("2023年工作总结") was written as its year closed: its 截至目前

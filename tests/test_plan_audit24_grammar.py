@@ -78,3 +78,8 @@ def test_a_year_after_the_share_word_zhanbi_is_the_figures_not_a_baseline():
             "城区公交新增及更新车辆中新能源车辆占比2028年底达到50%以上,2030年底达到60%以上。\n")
     got = [(m["value_text"], m["year"]) for m in process_document(text.encode("utf-8"), "plan.txt").measures]
     assert got == [("50%以上", 2028), ("60%以上", 2030)], got
+
+
+def test_a_count_right_before_problems_counts_the_problems_of_the_things_named_before_it():
+    got = dict(subjects("“十五五”期间,全市湿地公园1200个问题全部整改到位,督促完成风景名胜区85个环境问题整改。"))
+    assert got == {"1200个": "全市湿地公园问题", "85个": "风景名胜区环境问题整改"}, got

@@ -110,6 +110,8 @@ _NETWORK_SITES_RE = re.compile(r"(?:国考|国控|省控|省考|国省考|国省
 # (35个国家57个城市: two counts of places)
 _OWNER_OF_PARTS_RE = re.compile(r"(?![\u4e00-\u9fff]*(?:有|完成|中|和|及|与|或|等|的))(?!(?:国家|省份|地区)$)"
                                 r"[\u4e00-\u9fff]{2,10}")
+# the problems a count right before them counts (96个【环境问题】, 3744个【问题】, 12件【信访件】)
+_PROBLEMS_RE = re.compile(r"(?:生态环境|环境)?(?:问题|信访件|信访投诉|案件)")
 # a verb of inspection ending the words before a count: the count is of what it handed over or found (交办401个信访件)
 _HANDED_OVER_RE = re.compile(r"(?:交办|转办|反馈|移交|移送|排查出|排查发现|发现|梳理出|受理)$")
 # a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
@@ -358,6 +360,17 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # “23+N”87个问题 / 出台“改革清单”8项政策: a quoted name or a title before a count names what the things
             # counted after it belong to; the subject names both
             before, gap = (gap or before) + _without_what_became_of_them(_own_words(after, next_in_clause)), ""
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(gap or before) and meaningful(after)
+                and (problems := _PROBLEMS_RE.match(text, c.end)) and not (gap or before).endswith(problems.group(0))
+                and not _HANDED_OVER_RE.search(gap or before)
+                and not text[prev_end : c.start].rstrip().endswith(("的", "”", "》", *_LIST_JOINS))):
+            # 全市自然保护地3744个问题全部核实和整改到位 / 督促完成自然保护区96个环境问题整改: a count right before problems
+            # counts them; the words before name whose problems they are (as 督察交办的161件…问题 with 的; not twice, after
+            # the verbs of inspection's rule above; 46个问题和督察交办的153件…: the words after 和 are the next count's)
+            things = _own_words(after, next_in_clause)
+            if next_start < b:
+                things = _LIST_SPLIT_RE.split(things)[0]
+            before, gap = (gap or before) + _without_what_became_of_them(things), ""
         named = gap or before or named_before  # 完成武进区6家: after the verb
         head, _, place = named.rpartition(_ENUMERATION_MARK)
         if head and _NAMED_PLACE_RE.fullmatch(head.rsplit(_ENUMERATION_MARK, 1)[-1]):

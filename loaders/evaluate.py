@@ -64,6 +64,8 @@ def load_synonyms(seeds: Path = SEEDS) -> list[Synonym]:
 
 _FALL = re.compile("下降|降低|减少")
 _RISE_AT_END = re.compile("(上升|增长|增加|升高|反弹)$")
+# a metric's margin over its benchmark (水质优良比例优于国家考核目标 23%): no level of the metric, no indicator
+_MARGIN_AT_END = re.compile("(率|例|重|度)(优于|好于|高于|低于|快于|慢于|差于)[^或]{0,12}(目标|标准|要求|水平|平均|均值|全国|全省|全市)$")
 
 
 def _is_reduction(indicator: dict) -> bool:
@@ -108,11 +110,12 @@ def assign_indicator(subject: str, unit: str, synonyms: list[Synonym], is_change
     contained in the subject (case-insensitive, a synonym's 比例 also read as 率; a synonym's terms split by … in their
     order, with any gap), with no excluded_if term, whose indicator has the measure's
     unit (or one of its family: a land area in 亩 or km2); a year-on-year change only matches an indicator that
-    is itself a change, and a subject ending in a rise never a reduction. A figure in words only (no value, not masked) falls back to an indicator of another unit."""
+    is itself a change, a subject ending in a rise never a reduction, and a metric's margin over a benchmark
+    nothing (a figure in words excepted). A figure in words only (no value, not masked) falls back to an indicator of another unit."""
     subject = indicator_key(subject or "")
     found = [s for s in synonyms  # sorted longest first, then by indicator code
              if any(contains_in_order(subject, v) for v in metric_variants(s.synonym)) and not any(x in subject for x in s.excluded_if) and (not is_change or s.is_change)
-             and not (s.is_reduction and _RISE_AT_END.search(subject))
+             and not (s.is_reduction and _RISE_AT_END.search(subject)) and (words_only or not _MARGIN_AT_END.search(subject))
              and (unit_family(s.unit) == unit_family(unit) or words_only)]
     return min(found, key=lambda s: s.unit != unit).indicator if found else None
 

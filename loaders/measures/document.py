@@ -22,6 +22,10 @@ _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\
 # “十三五”期间 / 十三五时期: the five-year plan period, dated by its last year (the 11th ended 2010)
 # a quotation mark around a figure alone stresses it (保持“百分之百”, “零”增长 aside): it quotes nothing
 _EMPHASIS_RE = re.compile(r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?%")
+# 装配式建筑占【当年】新建建筑面积比例 / 新签约项目【当年】开工率: "that year" inside a metric names each year's own base,
+# no date of the figure (the figure's year is the clause's or the paragraph's)
+_SAME_YEAR_WORDS = ("当年",)
+_METRIC_AFTER_RE = re.compile(r"[\u4e00-\u9fff“”]{0,16}?(?:率|比例|比重|占比)")
 _PLAN_PERIOD_RE = re.compile(r"[“\"十](?:(?<=[“\"])十|(?<=十))([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))")
 _NUMERALS = "一二三四五六七八九"
 _PLAN_PERIOD_END = 2010
@@ -73,7 +77,8 @@ class DocumentView:
         self.years: list[tuple[int, int]] = []  # (position, year)
         for m in YEAR_RE.finditer(text):
             before = text[max(0, m.start() - 2) : m.start()]
-            if (not before.endswith(BASELINE_BEFORE) and not self.is_excluded(m.start())
+            # 新能源车辆占比2023年底达到50%: the 比 of a share's word (占比) compares nothing
+            if ((not before.endswith(BASELINE_BEFORE) or before == "占比") and not self.is_excluded(m.start())
                     and not BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])):
                 self.years.append((m.start(), int(m.group(1))))
         # a year-end summary of unknown date ("2023年工作总结") was written as its year closed: its 截至目前
@@ -84,7 +89,8 @@ class DocumentView:
             now = meta.year
         if published is not None:
             for m in grammar.time_word_re.finditer(text):
-                if not text[max(0, m.start() - 2) : m.start()].endswith(BASELINE_BEFORE):
+                if (not text[max(0, m.start() - 2) : m.start()].endswith(BASELINE_BEFORE)
+                        and not (m.group() in _SAME_YEAR_WORDS and _METRIC_AFTER_RE.match(text, m.end()))):
                     base = now if m.group() in grammar.now_words else published
                     self.years.append((m.start(), base + grammar.time_words[m.group()]))
         for m in _PLAN_PERIOD_RE.finditer(text):

@@ -73,6 +73,8 @@ _THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
 _NAMED_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)")
 # a capacity named by its head alone (处理能力, 日处理规模): what it treats is named the clause before
 _BARE_CAPACITY_RE = re.compile(r"(?:日|年)?(?:处理|处置)(?:能力|规模)")
+# an area or a length named by its word alone (面积约23341m2, 总面积927平方公里): of what the clause before measures
+_BARE_AREA_RE = re.compile(r"总?(?:面积|长度)")
 # the words of an amount produced (农村日产生污水量 -> 农村污水): what a capacity after it treats
 _AMOUNT_MADE_RE = re.compile(r"(?:每日|每年|日|年)?(?:产生|排放)|量$")
 _MADE_RE = re.compile(r"产生|排放")
@@ -99,8 +101,17 @@ _SHARE_WORDS = ("率", "比例", "比重", "占比")  # a metric already named b
 _DATE = r"(?:(?:19|20)\d\d\s?年(?:年?底|末)?|[“\"]?十[一二三四五六七八九]五[”\"]?末)"
 _DATED_START_RE = re.compile(rf"[从由]\s?{_DATE}的")
 _DATED_END_RE = re.compile(rf"[从由]\s?{_DATE}的[^,，;；。从由]{{1,24}}?(?:到|至|为)\s?{_DATE}的")
+# the things a share written before them is of, right after it with no 的 (60%以上【面积】建成…, 75%【行政村】…)
+_SHARE_BASE_RE = re.compile(r"(?:面积|行政村|建制村|村庄|乡镇|县级城市)")
 # the sites of a monitoring network named by their level right after a count (62个国考断面, 16个国控点位)
 _NETWORK_SITES_RE = re.compile(r"(?:国考|国控|省控|省考|国省考|国省控|市控|县控)(?:及以上|以上)?(?:地表水)?(?:断面|点位)")
+# the things a count counts, right before the count of their parts (4家【燃煤电厂】8台机组): nouns only, not a part of
+# them (59个问题【有】57个), a verb done (企业整改完成791个) or a change (缩减至36个); countries hold no cities as parts
+# (35个国家57个城市: two counts of places)
+_OWNER_OF_PARTS_RE = re.compile(r"(?![\u4e00-\u9fff]*(?:有|完成|中|和|及|与|或|等|的))(?!(?:国家|省份|地区)$)"
+                                r"[\u4e00-\u9fff]{2,10}")
+# the problems a count right before them counts (96个【环境问题】, 3744个【问题】, 12件【信访件】)
+_PROBLEMS_RE = re.compile(r"(?:生态环境|环境)?(?:问题|信访件|信访投诉|案件)")
 # a verb of inspection ending the words before a count: the count is of what it handed over or found (交办401个信访件)
 _HANDED_OVER_RE = re.compile(r"(?:交办|转办|反馈|移交|移送|排查出|排查发现|发现|梳理出|受理)$")
 # a subject that is only a date (2018年, 截至2020年12月, 2022年底前): what it names is no metric
@@ -160,6 +171,7 @@ _BASELINE_RE = re.compile(r"(?:同|相)?(?:比|较)(?:上年|去年|(?:19|20)\d\
                           r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?末期?)(?:相比)?")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
+_CLOSED_INSIDE_RE = re.compile(r"^[^()（）]{1,20}[)）]+[\s、,，;；.。]*")  # words closing a bracket opened before them
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -181,6 +193,10 @@ def clean_subject(s: str, leading: bool) -> str:
     s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
     if _CLOSED_BEFORE_RE.match(s):  # 甲市(2万吨)、乙市(1万吨): the bracket closes the figure before, no part of this one
         s = _CLOSED_BEFORE_RE.sub("", s).strip(" 、,，和及与(（")
+    if leading and (m := _CLOSED_INSIDE_RE.match(s)) and m.end() < len(s):
+        # 全市(16个国控点位)PM2.5年均浓度 / 改造小区120个(涉及5000户)、背街小巷: the words up to a bracket that opened before the
+        # figure before (its scope or its count) are inside it, no part of this subject
+        s = s[m.end() :].strip(" 、,，和及与(（")
     if leading and s.startswith("其中"):
         s = s[2:]
     if leading:
@@ -344,6 +360,17 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # “23+N”87个问题 / 出台“改革清单”8项政策: a quoted name or a title before a count names what the things
             # counted after it belong to; the subject names both
             before, gap = (gap or before) + _without_what_became_of_them(_own_words(after, next_in_clause)), ""
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(gap or before) and meaningful(after)
+                and (problems := _PROBLEMS_RE.match(text, c.end)) and not (gap or before).endswith(problems.group(0))
+                and not _HANDED_OVER_RE.search(gap or before)
+                and not text[prev_end : c.start].rstrip().endswith(("的", "”", "》", *_LIST_JOINS))):
+            # 全市自然保护地3744个问题全部核实和整改到位 / 督促完成自然保护区96个环境问题整改: a count right before problems
+            # counts them; the words before name whose problems they are (as 督察交办的161件…问题 with 的; not twice, after
+            # the verbs of inspection's rule above; 46个问题和督察交办的153件…: the words after 和 are the next count's)
+            things = _own_words(after, next_in_clause)
+            if next_start < b:
+                things = _LIST_SPLIT_RE.split(things)[0]
+            before, gap = (gap or before) + _without_what_became_of_them(things), ""
         named = gap or before or named_before  # 完成武进区6家: after the verb
         head, _, place = named.rpartition(_ENUMERATION_MARK)
         if head and _NAMED_PLACE_RE.fullmatch(head.rsplit(_ENUMERATION_MARK, 1)[-1]):
@@ -380,6 +407,12 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             listed = text[prev_end:stop].rstrip().endswith(_LIST_JOINS)
             before = "" if listed or _TIME_ONLY_RE.fullmatch(before) else before
             before = before + after if meaningful(before) else ""
+        if (c.unit.unit == "percent" and not c.is_change and not c.prefix and meaningful(before) and meaningful(after)
+                and _SHARE_BASE_RE.match(text, c.end) and not text[prev_end:stop].rstrip().endswith(_LIST_JOINS)):
+            # 城市建成区60%以上面积建成“…达标区” / 优质公办幼儿园覆盖95%乡镇: a share written right before the things it is a
+            # share of, with no 的 (as 35%的降雨 above); the words before name whose they are, a time before them none
+            head = before[m.end() :] if (m := _TIME_ONLY_RE.match(before)) else before
+            before = head + after if meaningful(head) and not _WHOLE_REGION_RE.fullmatch(head) else ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
                 and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
                 and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0]):
@@ -401,6 +434,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                     and (prev := _DONE_TO_ALL_RE.match(text, prev_end)) and before.startswith(prev[0])):
                 before = clean_subject(before[len(prev[0]) :], leading=True)  # 工地周边100%围挡、物料堆放100%覆盖
             before = _DOING_AT_END_RE.sub("", before) + done.group(0)
+        if (c.unit.unit in COUNT_UNITS and not c.is_change and not c.prefix and i > 0 and prev_end > a
+                and cands[i - 1].unit.unit in COUNT_UNITS and not cands[i - 1].is_change and meaningful(after)
+                and _CJK_RE.match(text, c.end) and (owner := _OWNER_OF_PARTS_RE.fullmatch(text, prev_end, c.start))
+                and not _NO_THINGS_RE.search(owner.group(0))):
+            # 完成4家燃煤电厂8台机组超低排放改造 / 11家造纸企业19条落后生产线全部停产退出: a count right after the things
+            # another count counts counts their parts, named after it; the subject names both
+            before, gap = owner.group(0) + _without_what_became_of_them(_own_words(after, next_in_clause)), ""
         if (c.unit.unit in _AREA_UNITS and not c.is_change and not gap and meaningful(after)
                 and before.endswith(_AREA_VERBS) and _CJK_RE.match(text, c.end)):
             # 规划建设736平方公里双城中间绿色生态屏障区 / 升级保护875平方公里湿地自然保护区: the size of the zone or base
@@ -496,6 +536,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             else:  # the waste produced (not another capacity: 综合利用能力…,处置能力…)
                 things = _AMOUNT_MADE_RE.sub("", prev.subject) if _MADE_RE.search(prev.subject) else ""
             subject = _joined(things, subject) if meaningful(things) else subject
+        elif (_BARE_AREA_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
+              and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
+              and cands[i - 1].unit.unit not in ("percent", "percentage_point")
+              and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0] and meaningful(out[i - 1].subject)):
+            # 生态河堤保护及修复共计15.8千米,面积约23341m2 / 设立14个自然保护地,总面积927平方公里: an area named by its word
+            # alone is of the works or the places the clause before measures or counts
+            subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
         out.append(c.but(subject=subject))
     return out
 

@@ -5,7 +5,9 @@
 -- contains none of its excluded_if terms ('|'-separated), and the measure's unit is the indicator's
 -- (or of its family, macro unit_family: a land area in 亩 or in km2).
 -- A year-on-year change (同比下降...) only matches an indicator that is itself a change, and a subject ending in a
--- rise (单位GDP二氧化碳排放同比上升) never matches a reduction (an indicator of change named 下降/降低/减少).
+-- rise (单位GDP二氧化碳排放同比上升) never matches a reduction (an indicator of change named 下降/降低/减少); a
+-- subject ending on a metric's margin over a benchmark (…比例优于国家考核目标, …率高于全省平均) matches nothing
+-- (but a figure in words: 优良比例好于国家考核要求 is the metric's goal).
 -- When several synonyms match, the longest wins (then the indicator code, for determinism).
 -- A figure in words only (value null: 完成省下达指标) has no unit of its own to check: its row's label
 -- decides, an indicator of the row's unit first, else one of another unit. A masked figure (*吨) is no words:
@@ -113,6 +115,9 @@ candidates as (
     where
         (not subjects.is_change or synonym_patterns.indicator_is_change)
         and not (synonym_patterns.is_reduction and {{ regexp_contains('subjects.subject_key', '(上升|增长|增加|升高|反弹)$') }})
+        -- a metric's margin over its benchmark (水质优良比例优于国家考核目标 23%) is no level of the metric (in words,
+        -- 优良比例好于国家考核要求 is a goal of the metric)
+        and (subjects.is_words_only or not {{ regexp_contains('subjects.subject_key', '(率|例|重|度)(优于|好于|高于|低于|快于|慢于|差于)[^或]{0,12}(目标|标准|要求|水平|平均|均值|全国|全省|全市)$') }})
 ),
 
 excluded as (

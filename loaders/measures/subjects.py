@@ -218,7 +218,8 @@ def clean_subject(s: str, leading: bool) -> str:
                     s, changed = _CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _ONLY_RE.sub("", s)  # 利用率仅21.7% / 煤炭消费占比仅为13.4%: the hedge is no part of the metric
-    s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
+    # a full stop (PDF text writes it "."), semicolon or pause after the words is no part of them (建成5个“美丽海湾”.)
+    s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，").rstrip("。.;；")).rstrip(" 、,，。.;；")
     s = _YEAR_OF_THE_LEVEL_RE.sub("", _CHANGE_START_RE.sub("", _BARE_START_RE.sub("", s)))
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
 

@@ -1,0 +1,20 @@
+"""Grammar of the work reports' audit round 13 (tests/gold/corpus/audits/README.md, "Work reports, round 13"): S14's
+and the round's tuning draws' classes. Every text is invented (later years, no real region) so that no rule can lean
+on a corpus line."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+def measures(text: str) -> dict[str, dict]:
+    """value_text -> the measure the loaders read."""
+    return {m["value_text"]: m for m in process_document(text.encode("utf-8"), "report.txt").measures}
+
+
+def test_events_counted_in_changci_keep_their_closing_bound():
+    # 锡林郭勒, 临沂, 烟台 … (S14): 场次 is one classifier, so the 以上 after it bounds the count
+    got = measures("今年举办各类文化惠民演出1200场次以上,开展促消费活动80场次左右。")
+    assert got["1200场次以上"]["comparator"] == "ge"
+    assert got["1200场次以上"]["unit"] == "count"
+    assert got["80场次左右"]["comparator"] == "approx"

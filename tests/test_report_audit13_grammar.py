@@ -18,3 +18,12 @@ def test_events_counted_in_changci_keep_their_closing_bound():
     assert got["1200场次以上"]["comparator"] == "ge"
     assert got["1200场次以上"]["unit"] == "count"
     assert got["80场次左右"]["comparator"] == "approx"
+
+
+def test_a_he_opening_a_word_is_no_conjunction_of_the_subject():
+    # 青海, 河南, 合肥, 黄山, 浙江 … (s14 tuning): 和美乡村 is one word; a 和 before 美丽 still joins
+    got = measures("今年打造200个和美乡村,乡村覆盖率达到70%,和美乡村建成率达到60%。")
+    assert got["200个"]["subject_zh"] == "和美乡村"
+    assert got["60%"]["subject_zh"] == "和美乡村建成率"
+    # 重庆 (s14 tuning): a place before 和美乡村 is no list of two rates' subjects
+    assert measures("力争某地和美乡村建成率达到85%。")["85%"]["subject_zh"] == "某地和美乡村建成率"

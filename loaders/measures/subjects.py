@@ -176,11 +176,22 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     return _capacity_source(doc, out)
 
 
+_JOINS = " 、,，和及与(（"
+_OPENS_A_WORD_WITH_HE_RE = re.compile(r"美(?!丽)|谐|睦")  # 和美乡村, 和谐; not 和美丽河湖 (and the beautiful rivers)
+
+
+def _strip_joins(s: str) -> str:
+    """The joins and brackets around a subject, but a 和 opening a word (打造150个和美乡村: 和美乡村, not 美乡村)."""
+    t = s.strip(_JOINS)
+    at = len(s) - len(s.lstrip(_JOINS))
+    return "和" + t if at and s[at - 1] == "和" and _OPENS_A_WORD_WITH_HE_RE.match(t) else t
+
+
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
-    s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
+    s = _strip_joins(_BROKEN_WORD_RE.sub("", s))
     if _CLOSED_BEFORE_RE.match(s):  # 甲市(2万吨)、乙市(1万吨): the bracket closes the figure before, no part of this one
-        s = _CLOSED_BEFORE_RE.sub("", s).strip(" 、,，和及与(（")
+        s = _strip_joins(_CLOSED_BEFORE_RE.sub("", s))
     if leading and s.startswith("其中"):
         s = s[2:]
     if leading:
@@ -840,7 +851,8 @@ def _rate_list(subject: str) -> list[str]:
     # not two levels of government naming one network (国家和省考核断面), a share of both together (风电和光伏装机
     # 占比), two grades of one rate (满意和基本满意率) or 和 opening a word (和美乡村)
     if (rest and "和" not in rest and 2 <= len(head) <= _SHORT_NAME and subject.endswith("率")
-            and not _LEVEL_RE.fullmatch(head) and not rest.endswith(head[-2:] + "率")):
+            and not _LEVEL_RE.fullmatch(head) and not rest.endswith(head[-2:] + "率")
+            and not _OPENS_A_WORD_WITH_HE_RE.match(rest)):
         return [head, rest]
     return [subject]
 

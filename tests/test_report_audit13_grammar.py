@@ -27,3 +27,25 @@ def test_a_he_opening_a_word_is_no_conjunction_of_the_subject():
     assert got["60%"]["subject_zh"] == "和美乡村建成率"
     # 重庆 (s14 tuning): a place before 和美乡村 is no list of two rates' subjects
     assert measures("力争某地和美乡村建成率达到85%。")["85%"]["subject_zh"] == "某地和美乡村建成率"
+
+
+FIVE_YEARS = """2031年某省政府工作报告
+——2031年1月20日在某省第十五届人民代表大会第五次会议上
+各位代表：
+一、2030年和“十五五”时期工作回顾
+这五年是民生改善最多的五年。我们6次调高城乡居民基础养老金标准,建成38个县域医共体,2300户危房改造全面完成,普通高等学校达58所、累计招生90万人,森林覆盖率达到40%。
+二、2031年重点工作
+今年新建县域医共体5个。
+"""
+
+
+def test_work_done_and_times_in_a_review_of_five_years_are_over_its_years():
+    # 西藏 (S14: 5次调高), 吉林, 湖北, 甘肃 …: counted things, then the work done to them, or the times a thing was
+    # done, in a 这五年 review are over the period, as the dev gold's 19家企业战略性重组 (河南)
+    got = measures(FIVE_YEARS)
+    assert (got["6次"]["year"], got["6次"]["period"]) == (2030, "2026-2030")
+    assert got["2300户"]["period"] == "2026-2030"
+    # a level reached (达58所) and a rate stay the period's end
+    assert (got["58所"]["year"], got["58所"]["period"]) == (2030, None)
+    assert got["40%"]["period"] is None
+    assert (got["5个"]["kind"], got["5个"]["period"]) == ("target", None)

@@ -49,3 +49,13 @@ def test_work_done_and_times_in_a_review_of_five_years_are_over_its_years():
     assert (got["58所"]["year"], got["58所"]["period"]) == (2030, None)
     assert got["40%"]["period"] is None
     assert (got["5个"]["kind"], got["5个"]["period"]) == ("target", None)
+
+
+def test_a_change_named_by_its_verb_alone_is_of_the_level_before_it():
+    # S13 (锡林郭勒 总数增长), s14 tuning (广西 同口径增长), and 分别增长 after two levels (临沂, 亳州, 巴中, 新疆 …)
+    got = measures("2031年某市政府工作报告\n一、2030年工作回顾\n全年接待游客800万人次、旅游收入90亿元,分别增长12.5%、15.4%。"
+                   "争取上级补助资金60亿元、同口径增长4.2%。新增经营主体1.2万户,总数达到9.8万户、增长7.1%。\n")
+    assert got["12.5%"]["subject_zh"] == "接待游客增长"
+    assert got["15.4%"]["subject_zh"] == "旅游收入增长"
+    assert got["4.2%"]["subject_zh"] == "上级补助资金同口径增长"
+    assert got["7.1%"]["subject_zh"] == "经营主体总数增长"

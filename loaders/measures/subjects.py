@@ -171,6 +171,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _shared_work_verb(doc, out)
     out = _share_of_the_figure_before(doc, out)
     out = _level_of_the_previous(doc, out)
+    out = _changes_of_the_levels_before(doc, out)
     out = _project_named_after(doc, out)
     out = _bracketed_list_ending(doc, out)
     return _capacity_source(doc, out)
@@ -1043,6 +1044,50 @@ def _level_of_the_previous(doc: DocumentView, cands: list[Candidate]) -> list[Ca
         if (own and not level and len(things) >= 3 and prev.subject.endswith(things) and len(prev.subject) > len(things)
                 and between.startswith(_ENUMERATION_MARK)):  # (not 公园: 口袋公园12个、省级公园3个 are other parks)
             out[i] = c.but(subject=own.group() + clean_subject(prev.subject, leading=True))
+    return out
+
+
+# 签约项目1753个、到位资金1254亿元,分别增长77.8%、17.7% / 转移支付资金4113.7亿元、同口径增长5.6% / 总数达42家,增长68%:
+# a change named by its verb alone (and a qualifier, 同比, 同口径; 总数 of the count before) is of the level before it
+_BARE_CHANGE_RE = re.compile(r"(分别|均)?((?:同比|同口径|可比|总数|总量)?(?:增长|下降|提高|减少|净增|多增))")
+_TOTAL_WORDS = ("总数", "总量")
+_ADDED_BEFORE_TOTAL_RE = re.compile(r"新增登记|新增|净增|新创建|新建")
+
+
+def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A change whose subject is its verb alone takes the subject of the level it changes: the figure right before
+    it in its sentence, or, after 分别, the k-th of as many figures before the list of changes as it has members."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        m = _BARE_CHANGE_RE.fullmatch(c.subject) if c.is_change else None
+        if m is None or i == 0:
+            continue
+        sentence = doc.sentence_at(c.start)[0]
+        first = i  # the first change of the list c belongs to (分别增长77.8%、17.7%)
+        while (first > 0 and cands[first - 1].is_change and cands[first - 1].subject == c.subject
+               and doc.text[cands[first - 1].end : cands[first].start].strip() in _LIST_JOINS):
+            first -= 1
+        last = i
+        while (last + 1 < len(cands) and cands[last + 1].is_change and cands[last + 1].subject == c.subject
+               and doc.text[cands[last].end : cands[last + 1].start].strip() in _LIST_JOINS):
+            last += 1
+        n = last - first + 1 if m.group(1) else 1
+        if first - n < 0 or (n == 1 and first != i):
+            continue
+        levels = out[first - n : first]
+        if any(lv.is_change or doc.sentence_at(lv.start)[0] != sentence or not meaningful(lv.subject) for lv in levels):
+            continue
+        if n > 1 and len({lv.subject for lv in levels}) < n:
+            continue  # the figures before are no list of n levels of their own
+        level = levels[i - first if n > 1 else 0]
+        change = m.group(2)
+        if level.subject in _TOTAL_WORDS and first - n > 0 and meaningful(out[first - n - 1].subject):
+            # 新增市场主体3.67万户,总数达22.6万户: the total of the things, not of those added
+            level = level.but(subject=_ADDED_BEFORE_TOTAL_RE.sub("", out[first - n - 1].subject) + level.subject)
+        for w in _TOTAL_WORDS:
+            if change.startswith(w) and level.subject.endswith(w):
+                change = change[len(w):]
+        out[i] = c.but(subject=level.subject + change)
     return out
 
 

@@ -59,3 +59,13 @@ def test_a_change_named_by_its_verb_alone_is_of_the_level_before_it():
     assert got["15.4%"]["subject_zh"] == "旅游收入增长"
     assert got["4.2%"]["subject_zh"] == "上级补助资金同口径增长"
     assert got["7.1%"]["subject_zh"] == "经营主体总数增长"
+
+
+def test_a_pair_written_as_one_word_gives_each_member_its_figure():
+    # S13 (黑龙江 城乡低保标准, 陕西 存贷款余额), S14 (阿坝 城乡居民人均可支配收入分别增长6.5%、8%以上)
+    got = measures("2031年某市政府工作报告\n一、2030年工作回顾\n城乡居民人均可支配收入分别增长4.1%、6.3%,"
+                   "人民币存贷款余额分别增长7.7%、8.8%。\n")
+    assert got["4.1%"]["subject_zh"] == "城镇居民人均可支配收入增长"
+    assert got["6.3%"]["subject_zh"] == "农村居民人均可支配收入增长"
+    assert got["7.7%"]["subject_zh"] == "人民币存款余额增长"
+    assert got["8.8%"]["subject_zh"] == "人民币贷款余额增长"

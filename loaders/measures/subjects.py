@@ -172,6 +172,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _share_of_the_figure_before(doc, out)
     out = _level_of_the_previous(doc, out)
     out = _changes_of_the_levels_before(doc, out)
+    out = _compressed_pair(out)
     out = _project_named_after(doc, out)
     out = _bracketed_list_ending(doc, out)
     return _capacity_source(doc, out)
@@ -1088,6 +1089,24 @@ def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> 
             if change.startswith(w) and level.subject.endswith(w):
                 change = change[len(w):]
         out[i] = c.but(subject=level.subject + change)
+    return out
+
+
+# 城乡居民人均可支配收入分别增长5%、7% / 存贷款余额分别增长6.9%、6.6%: a pair written as one word, each figure of the
+# list of two after 分别 is of its member
+_COMPRESSED_PAIRS = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款")}
+_RESPECTIVELY = "分别"
+
+
+def _compressed_pair(cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.in_list[1] != 2 or _RESPECTIVELY not in c.subject:
+            continue
+        pair = next((p for p in _COMPRESSED_PAIRS if p in c.subject), None)
+        if pair is not None:
+            own = _COMPRESSED_PAIRS[pair][c.in_list[0]]
+            out[i] = c.but(subject=c.subject.replace(pair, own, 1).replace(_RESPECTIVELY, "", 1))
     return out
 
 

@@ -69,3 +69,11 @@ def test_a_pair_written_as_one_word_gives_each_member_its_figure():
     assert got["6.3%"]["subject_zh"] == "农村居民人均可支配收入增长"
     assert got["7.7%"]["subject_zh"] == "人民币存款余额增长"
     assert got["8.8%"]["subject_zh"] == "人民币贷款余额增长"
+
+
+def test_a_change_after_a_level_in_dollars_is_of_that_level():
+    # 辽宁省, 三亚, 咸宁 (round 13): the level in 美元 is read as no figure; the change after it is still its
+    got = measures("2031年某市政府工作报告\n一、2030年工作回顾\n实际使用外资12.4亿美元,增长9.5%。"
+                   "利用外资5.6亿美元,同比增长3.3%。\n")
+    assert got["9.5%"]["subject_zh"] == "实际使用外资增长"
+    assert got["3.3%"]["subject_zh"] == "利用外资同比增长"

@@ -1052,6 +1052,8 @@ def _level_of_the_previous(doc: DocumentView, cands: list[Candidate]) -> list[Ca
 # a change named by its verb alone (and a qualifier, 同比, 同口径; 总数 of the count before) is of the level before it
 _BARE_CHANGE_RE = re.compile(r"(分别|均)?((?:同比|同口径|可比|总数|总量)?(?:增长|下降|提高|减少|净增|多增))")
 _TOTAL_WORDS = ("总数", "总量")
+_DOLLAR_LEVEL_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?)(?:达到|达|为)?[\d.]+[万亿]*美元[,，、](?:同比)?"
+                                     r"(?:增长|下降)$")
 _ADDED_BEFORE_TOTAL_RE = re.compile(r"新增登记|新增|净增|新创建|新建")
 
 
@@ -1061,7 +1063,7 @@ def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> 
     out = list(cands)
     for i, c in enumerate(cands):
         m = _BARE_CHANGE_RE.fullmatch(c.subject) if c.is_change else None
-        if m is None or i == 0:
+        if m is None:
             continue
         sentence = doc.sentence_at(c.start)[0]
         first = i  # the first change of the list c belongs to (分别增长77.8%、17.7%)
@@ -1073,6 +1075,13 @@ def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> 
                and doc.text[cands[last].end : cands[last + 1].start].strip() in _LIST_JOINS):
             last += 1
         n = last - first + 1 if m.group(1) else 1
+        if n == 1 and first == i and not m.group(1):
+            # 实际使用外资33.8亿美元,增长10%: a level in a currency read as no figure, right before the change's clause
+            d = _DOLLAR_LEVEL_BEFORE_RE.search(doc.text, sentence, c.start)
+            if d and meaningful(words := clean_subject(d.group(1), leading=True)) and (
+                    i == 0 or cands[i - 1].end <= d.start()):
+                out[i] = c.but(subject=words + m.group(2))
+                continue
         if first - n < 0 or (n == 1 and first != i):
             continue
         levels = out[first - n : first]

@@ -77,3 +77,12 @@ def test_a_change_after_a_level_in_dollars_is_of_that_level():
                    "利用外资5.6亿美元,同比增长3.3%。\n")
     assert got["9.5%"]["subject_zh"] == "实际使用外资增长"
     assert got["3.3%"]["subject_zh"] == "利用外资同比增长"
+
+
+def test_firms_counted_then_their_deed_are_named_by_it():
+    # 甘肃省 (S14: 3家企业主板上市 under 专精特新中小企业), 陕西省, 湖北省, 辽宁省, 重庆市, 杭州, 德州 …
+    got = measures("2031年某市政府工作报告\n一、2030年工作回顾\n新增专精特新中小企业120户,4家企业主板上市,"
+                   "培育科技型中小企业300家、7家企业入选国家级示范企业名单。\n")
+    assert got["4家"]["subject_zh"] == "企业主板上市"
+    assert got["7家"]["subject_zh"] == "企业入选国家级示范企业名单"
+    assert got["120户"]["subject_zh"] == "专精特新中小企业"

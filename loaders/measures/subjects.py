@@ -173,6 +173,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _level_of_the_previous(doc, out)
     out = _changes_of_the_levels_before(doc, out)
     out = _compressed_pair(out)
+    out = _firms_counted_then_their_deed(doc, out)
     out = _project_named_after(doc, out)
     out = _bracketed_list_ending(doc, out)
     return _capacity_source(doc, out)
@@ -1116,6 +1117,25 @@ def _compressed_pair(cands: list[Candidate]) -> list[Candidate]:
         if pair is not None:
             own = _COMPRESSED_PAIRS[pair][c.in_list[0]]
             out[i] = c.but(subject=c.subject.replace(pair, own, 1).replace(_RESPECTIVELY, "", 1))
+    return out
+
+
+# 3家企业主板上市 / 19家企业入选省首批雄鹰企业 / 404家企业通过国家两化融合贯标: firms counted, then what they did; the
+# words before the count name another item or a clause (专精特新中小企业1003户,3家企业…), not them
+_FIRMS_DEED_RE = re.compile(r"企业([^\d,，。；;、：:（(]{0,16}?(?:上市|挂牌|入选|获评|获|通过|进入|亮相|入驻|入板)"
+                            r"[^\d,，。；;、：:（(]*)")
+_FIRM_CLASSIFIERS = ("家", "户")
+
+
+def _firms_counted_then_their_deed(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if (c.unit.unit != "count" or c.unit.surface not in _FIRM_CLASSIFIERS or c.is_change
+                or c.subject.startswith("企业")):  # (the words after it already read)
+            continue
+        m = _FIRMS_DEED_RE.match(doc.text, c.end)
+        if m:
+            out[i] = c.but(subject="企业" + m.group(1))
     return out
 
 

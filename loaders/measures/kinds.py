@@ -155,8 +155,8 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             # a share or the level reached follows
             flows = last
         if not (c.is_change or any(w in flows for w in doc.grammar.report_words.get("period_flow", ()))
-                or (c.unit.unit in COUNT_UNITS and part.rule.startswith("plan_review")
-                    and _work_done_after(doc, c, clause))
+                or (c.unit.unit in COUNT_UNITS and _reviews_a_period(part.rule)
+                    and (_work_done_after(doc, c, clause) or c.unit.surface == _TIMES))
                 or (c.unit.unit == _MONEY and part.rule.startswith("plan_review") and _INVESTED_RE.search(flows))
                 or (c.words_only and _names_the_plan(doc, c, period))):
             period = None  # a level at the period's end (森林覆盖率达25%; 年均浓度, an annual mean, is one)
@@ -176,6 +176,15 @@ def _section_year(doc: DocumentView, c: Candidate, clause: tuple[int, int], year
             # 能耗强度累计下降17.3% in the review of 2025, the last year of a five-year plan: over the plan's years
             period = f"{year - 4}-{year}"
     return year, year_rule, period
+
+
+def _reviews_a_period(rule: str) -> bool:
+    """A plan's review of the last plan, or a work report's of the five years (这五年, 19家企业战略性重组: the
+    things counted, then the work done to them over the period, as the dev gold's 河南 row)."""
+    return rule.startswith("plan_review") or rule.endswith("_period_review")
+
+
+_TIMES = "次"  # 5次调高基础养老金标准 in a review of five years: times something was done over them
 
 
 # 截至2020年底 / 到2020年 / 2016-2020年 / 2020年以来: a year that closes or opens a run, not a year alone
@@ -225,6 +234,8 @@ def _names_the_plan(doc: DocumentView, c: Candidate, period: str) -> bool:
 def _work_done_after(doc: DocumentView, c: Candidate, clause: tuple[int, int]) -> bool:
     """110座污水处理厂完成提标改造 / 3049处产污设施安装监测点: the things counted, then the work done to them (not a
     change, 10个断面水质提高, which is the level's)."""
+    if doc.text[clause[0] : c.start].rstrip().endswith(_LEVEL_VERBS):
+        return False  # 普通高等学校达66所、累计招生117.6万人: the level reached; the work is the next item's
     words = tuple(w for w in doc.grammar.report_words.get("period_flow", ()) if w not in _CHANGE_FLOWS)
     tail = _flow_in_a_noun_re(words).sub("", doc.text[c.end : clause[1]])
     return any(w in tail for w in words)

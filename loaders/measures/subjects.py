@@ -183,20 +183,34 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _shared_work_verb(doc, out)
     out = _share_of_the_figure_before(doc, out)
     out = _level_of_the_previous(doc, out)
+    out = _changes_of_the_levels_before(doc, out)
+    out = _compressed_pair(out)
+    out = _firms_counted_then_their_deed(doc, out)
     out = _project_named_after(doc, out)
     out = _bracketed_list_ending(doc, out)
     return _capacity_source(doc, out)
 
 
+_JOINS = " 、,，和及与(（"
+_OPENS_A_WORD_WITH_HE_RE = re.compile(r"美(?!丽)|谐|睦")  # 和美乡村, 和谐; not 和美丽河湖 (and the beautiful rivers)
+
+
+def _strip_joins(s: str) -> str:
+    """The joins and brackets around a subject, but a 和 opening a word (打造150个和美乡村: 和美乡村, not 美乡村)."""
+    t = s.strip(_JOINS)
+    at = len(s) - len(s.lstrip(_JOINS))
+    return "和" + t if at and s[at - 1] == "和" and _OPENS_A_WORD_WITH_HE_RE.match(t) else t
+
+
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
-    s = _BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
+    s = _strip_joins(_BROKEN_WORD_RE.sub("", s))
     if _CLOSED_BEFORE_RE.match(s):  # 甲市(2万吨)、乙市(1万吨): the bracket closes the figure before, no part of this one
-        s = _CLOSED_BEFORE_RE.sub("", s).strip(" 、,，和及与(（")
+        s = _strip_joins(_CLOSED_BEFORE_RE.sub("", s))
     if leading and (m := _CLOSED_INSIDE_RE.match(s)) and m.end() < len(s):
         # 全市(16个国控点位)PM2.5年均浓度 / 改造小区120个(涉及5000户)、背街小巷: the words up to a bracket that opened before the
         # figure before (its scope or its count) are inside it, no part of this subject
-        s = s[m.end() :].strip(" 、,，和及与(（")
+        s = _strip_joins(s[m.end() :])
     if leading and s.startswith("其中"):
         s = s[2:]
     if leading:
@@ -888,7 +902,8 @@ def _rate_list(subject: str) -> list[str]:
     # not two levels of government naming one network (国家和省考核断面), a share of both together (风电和光伏装机
     # 占比), two grades of one rate (满意和基本满意率) or 和 opening a word (和美乡村)
     if (rest and "和" not in rest and 2 <= len(head) <= _SHORT_NAME and subject.endswith("率")
-            and not _LEVEL_RE.fullmatch(head) and not rest.endswith(head[-2:] + "率")):
+            and not _LEVEL_RE.fullmatch(head) and not rest.endswith(head[-2:] + "率")
+            and not _OPENS_A_WORD_WITH_HE_RE.match(rest)):
         return [head, rest]
     return [subject]
 
@@ -1079,6 +1094,96 @@ def _level_of_the_previous(doc: DocumentView, cands: list[Candidate]) -> list[Ca
         if (own and not level and len(things) >= 3 and prev.subject.endswith(things) and len(prev.subject) > len(things)
                 and between.startswith(_ENUMERATION_MARK)):  # (not 公园: 口袋公园12个、省级公园3个 are other parks)
             out[i] = c.but(subject=own.group() + clean_subject(prev.subject, leading=True))
+    return out
+
+
+# 签约项目1753个、到位资金1254亿元,分别增长77.8%、17.7% / 转移支付资金4113.7亿元、同口径增长5.6% / 总数达42家,增长68%:
+# a change named by its verb alone (and a qualifier, 同比, 同口径; 总数 of the count before) is of the level before it
+_BARE_CHANGE_RE = re.compile(r"(分别|均)?((?:同比|同口径|可比|总数|总量)?(?:增长|下降|提高|减少|净增|多增))")
+_TOTAL_WORDS = ("总数", "总量")
+_DOLLAR_LEVEL_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?)(?:达到|达|为)?[\d.]+[万亿]*美元[,，、](?:同比)?"
+                                     r"(?:增长|下降)$")
+_ADDED_BEFORE_TOTAL_RE = re.compile(r"新增登记|新增|净增|新创建|新建")
+
+
+def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A change whose subject is its verb alone takes the subject of the level it changes: the figure right before
+    it in its sentence, or, after 分别, the k-th of as many figures before the list of changes as it has members."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        m = _BARE_CHANGE_RE.fullmatch(c.subject) if c.is_change else None
+        if m is None:
+            continue
+        sentence = doc.sentence_at(c.start)[0]
+        first = i  # the first change of the list c belongs to (分别增长77.8%、17.7%)
+        while (first > 0 and cands[first - 1].is_change and cands[first - 1].subject == c.subject
+               and doc.text[cands[first - 1].end : cands[first].start].strip() in _LIST_JOINS):
+            first -= 1
+        last = i
+        while (last + 1 < len(cands) and cands[last + 1].is_change and cands[last + 1].subject == c.subject
+               and doc.text[cands[last].end : cands[last + 1].start].strip() in _LIST_JOINS):
+            last += 1
+        n = last - first + 1 if m.group(1) else 1
+        if n == 1 and first == i and not m.group(1):
+            # 实际使用外资33.8亿美元,增长10%: a level in a currency read as no figure, right before the change's clause
+            d = _DOLLAR_LEVEL_BEFORE_RE.search(doc.text, sentence, c.start)
+            if d and meaningful(words := clean_subject(d.group(1), leading=True)) and (
+                    i == 0 or cands[i - 1].end <= d.start()):
+                out[i] = c.but(subject=words + m.group(2))
+                continue
+        if first - n < 0 or (n == 1 and first != i):
+            continue
+        levels = out[first - n : first]
+        if any(lv.is_change or doc.sentence_at(lv.start)[0] != sentence or not meaningful(lv.subject) for lv in levels):
+            continue
+        if n > 1 and len({lv.subject for lv in levels}) < n:
+            continue  # the figures before are no list of n levels of their own
+        level = levels[i - first if n > 1 else 0]
+        change = m.group(2)
+        if level.subject in _TOTAL_WORDS and first - n > 0 and meaningful(out[first - n - 1].subject):
+            # 新增市场主体3.67万户,总数达22.6万户: the total of the things, not of those added
+            level = level.but(subject=_ADDED_BEFORE_TOTAL_RE.sub("", out[first - n - 1].subject) + level.subject)
+        for w in _TOTAL_WORDS:
+            if change.startswith(w) and level.subject.endswith(w):
+                change = change[len(w):]
+        out[i] = c.but(subject=level.subject + change)
+    return out
+
+
+# 城乡居民人均可支配收入分别增长5%、7% / 存贷款余额分别增长6.9%、6.6%: a pair written as one word, each figure of the
+# list of two after 分别 is of its member
+_COMPRESSED_PAIRS = {"城乡": ("城镇", "农村"), "存贷款": ("存款", "贷款")}
+_RESPECTIVELY = "分别"
+
+
+def _compressed_pair(cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.in_list[1] != 2 or _RESPECTIVELY not in c.subject:
+            continue
+        pair = next((p for p in _COMPRESSED_PAIRS if p in c.subject), None)
+        if pair is not None:
+            own = _COMPRESSED_PAIRS[pair][c.in_list[0]]
+            out[i] = c.but(subject=c.subject.replace(pair, own, 1).replace(_RESPECTIVELY, "", 1))
+    return out
+
+
+# 3家企业主板上市 / 19家企业入选省首批雄鹰企业 / 404家企业通过国家两化融合贯标: firms counted, then what they did; the
+# words before the count name another item or a clause (专精特新中小企业1003户,3家企业…), not them
+_FIRMS_DEED_RE = re.compile(r"企业([^\d,，。；;、：:（(]{0,16}?(?:上市|挂牌|入选|获评|获|通过|进入|亮相|入驻|入板)"
+                            r"[^\d,，。；;、：:（(]*)")
+_FIRM_CLASSIFIERS = ("家", "户")
+
+
+def _firms_counted_then_their_deed(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if (c.unit.unit != "count" or c.unit.surface not in _FIRM_CLASSIFIERS or c.is_change
+                or c.subject.startswith("企业")):  # (the words after it already read)
+            continue
+        m = _FIRMS_DEED_RE.match(doc.text, c.end)
+        if m:
+            out[i] = c.but(subject="企业" + m.group(1))
     return out
 
 

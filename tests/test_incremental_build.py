@@ -78,14 +78,23 @@ def _compiled_test(db: Path, name: str, folder: str = "run") -> str:
     return next((publish.dbt_state_dir(db) / "target" / folder).rglob(f"{name}.sql")).read_text(encoding="utf-8")
 
 
+def _compiled_check(db: Path, model: str, check: str) -> str:
+    """The parts of the compiled column_checks test of model (data-tests/generic/test_column_checks.sql: one
+    select per check, joined by union all) that run one kind of check (not_null, unique, relationships, ...)."""
+    parts = _compiled_test(db, f"column_checks_{model}", "compiled").split("union all")
+    found = [part for part in parts if f"'{check}' as check_name" in part]
+    assert found, (model, check)
+    return "\n".join(found)
+
+
 def _compiled_model(db: Path, path: str) -> str:
     """The select a model of the last build of db ran (path under models/)."""
     return (publish.dbt_state_dir(db) / "target" / "compiled" / "envwh" / "models" / path).read_text(encoding="utf-8")
 
 
-def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> int:
-    """Failures of a compiled test of marts.fct_targets run on a copy of db where a row of the refresh scope
-    is copied to a document outside it."""
+def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> set[tuple[str, str]]:
+    """(column, check) pairs a compiled column_checks test of marts.fct_targets reports on a copy of db where a
+    row of the refresh scope is copied to a document outside it."""
     shutil.copyfile(db, copy)
     con = duckdb.connect(str(copy))
     try:
@@ -93,13 +102,13 @@ def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> int:
                     "intermediate.int_documents_changed where not in_refresh_scope and status = 'unchanged' "
                     "limit 1) as document_id) from marts.fct_targets where document_id in (select document_id "
                     "from intermediate.int_documents_changed where in_refresh_scope) limit 1")
-        return con.execute(test_sql).fetchone()[0]
+        return {(column, check) for column, check, _ in con.execute(test_sql).fetchall()}
     finally:
         con.close()
 
 
 def _failing_checks(db: Path, copy: Path, test_sql: str, assignments: str) -> set[tuple[str, str]]:
-    """(column, check) pairs a compiled column_checks or relationships_checks test of marts.fct_targets reports
+    """(column, check) pairs a compiled column_checks test of marts.fct_targets reports
     on a copy of db where one row of the refresh scope is updated with assignments ("" leaves the rows as built)."""
     shutil.copyfile(db, copy)
     con = duckdb.connect(str(copy))
@@ -230,40 +239,47 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert incremental_nodes["seed"] == incremental_nodes["unit_test"] == 0, incremental_nodes
     assert full_nodes["seed"] and full_nodes["unit_test"] and full_nodes["test"] > incremental_nodes["test"] > 0
     assert "in_refresh_scope" in _compiled_test(incremental_db, "column_checks_fct_targets")
+    # each check of the merged test reads what its own test would: the row-level ones the scope
+    assert "in_refresh_scope" in _compiled_check(incremental_db, "fct_targets", "not_null")
+    assert "in_refresh_scope" in _compiled_check(incremental_db, "fct_targets", "expression_is_true")
     # a relationship is scoped only when its parents are not re-built (dim_year: from vars alone); the merged
     # relationships of fct_targets name dim_document, which is, so they read every row
     assert "in_refresh_scope" in _compiled_test(incremental_db, "relationships_fct_targets_year__year__ref_dim_year_")
-    assert "in_refresh_scope" not in _compiled_test(incremental_db, "relationships_checks_fct_targets")
+    assert "in_refresh_scope" not in _compiled_check(incremental_db, "fct_targets", "relationships")
     # (dim_document is re-built per document: its scope is the documents that are not unchanged)
-    assert "status <> 'unchanged'" in _compiled_test(incremental_db, "relationships_checks_dim_document")
+    assert "status <> 'unchanged'" in _compiled_check(incremental_db, "dim_document", "relationships")
     # staging is not built from int_documents_changed: its tests may run before it is re-built, so they read every row
-    assert "int_documents_changed" not in _compiled_test(incremental_db, "unique_stg_raw__measures_measure_id")
     assert "int_documents_changed" not in _compiled_test(incremental_db, "column_checks_stg_raw__measures")
+    assert "'unique' as check_name" in _compiled_test(incremental_db, "column_checks_stg_raw__measures")
+    # a combination of columns is checked on every row (of its `where`)
+    assert "in_refresh_scope" not in _compiled_check(incremental_db, "int_measures_resolved",
+                                                     "unique_combination_of_columns")
+    assert "preference_rank is not null" in _compiled_check(incremental_db, "int_measures_resolved",
+                                                            "unique_combination_of_columns")
     # unique reads the rows holding a key of the scope's rows: a duplicate of a re-built row is still found,
     # even when the copy sits outside the scope
-    unique_sql = _compiled_test(incremental_db, "unique_fct_targets_measure_id")
+    unique_sql = _compiled_check(incremental_db, "fct_targets", "unique")
     assert "in_refresh_scope" in unique_sql
-    assert _failures_with_a_duplicate(incremental_db, tmp_path / "duplicate.duckdb", unique_sql) == 1
+    checks_sql = _compiled_test(incremental_db, "column_checks_fct_targets", "compiled")
+    assert _failures_with_a_duplicate(incremental_db, tmp_path / "duplicate.duckdb", checks_sql) == {
+        ("measure_id", "unique")}
     # a table re-built whole (a ranking across regions) may change rows outside the scope: its tests read them all
     assert "in_refresh_scope" not in _compiled_test(incremental_db, "column_checks_mart_region_comparison")
     assert "in_refresh_scope" not in _compiled_test(full_db, "column_checks_fct_targets")
-    # the merged row-level test (data-tests/generic/test_column_checks.sql) fails on a broken row of the scope,
+    # the merged test (data-tests/generic/test_column_checks.sql) fails on a broken row of the scope,
     # naming each broken column and check, and passes on the rows as built
-    checks_sql = _compiled_test(incremental_db, "column_checks_fct_targets", "compiled")
     assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql, "") == set()
     assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql,
                            "unit = null, comparator = 'about', char_start = -1, binding = 'soft'") == {
         ("unit", "not_null"), ("comparator", "accepted_values"), ("char_start", "not_negative"),
         ("binding", "accepted_values")}
-    # so does the merged relationships test (data-tests/generic/test_relationships_checks.sql), column by column
-    relationships_sql = _compiled_test(incremental_db, "relationships_checks_fct_targets", "compiled")
-    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql, "") == set()
-    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql,
+    # its relationships, column by column
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql,
                            "document_id = 'no such document', region_code = '000000', domain_code = 'no_domain', "
                            "indicator_code = 'no_indicator'") == {
         ("document_id", "relationships"), ("region_code", "relationships"), ("domain_code", "relationships"),
         ("indicator_code", "relationships")}
-    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql,
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql,
                            "region_code = null, indicator_code = null") == set()  # null passes, as in dbt's test
 
     # a model whose rows are each its document's alone re-builds only the documents that changed, one that ranks
@@ -273,7 +289,7 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert "status <> 'unchanged'" not in _compiled_model(incremental_db, "marts/core/fct_targets.sql")
     # and the row-level tests of a model re-built per document read only the documents it re-built
     assert "status <> 'unchanged'" in _compiled_test(incremental_db, "column_checks_fct_tasks")
-    assert "status <> 'unchanged'" in _compiled_test(incremental_db, "unique_fct_tasks_task_id")
+    assert "status <> 'unchanged'" in _compiled_check(incremental_db, "fct_tasks", "unique")
     assert "status <> 'unchanged'" not in _compiled_test(incremental_db, "column_checks_fct_targets")
 
     statuses = _statuses(incremental_db)

@@ -41,6 +41,12 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- Whether this build of the model is incremental (is_incremental()), a unit test never (it is a full build; dbt
+    would ask each unit test of a model naming is_incremental for an override). -#}
+{% macro refresh_is_incremental() -%}
+    {{ return(not (model is mapping and model.get('resource_type') == 'unit_test') and is_incremental()) }}
+{%- endmacro %}
+
 {% macro delete_refresh_scope(document_columns=['document_id'], per_document=false) -%}
     {%- if is_incremental() -%}
         delete from {{ this }} where {{ in_refresh_scope(document_columns, per_document) }}

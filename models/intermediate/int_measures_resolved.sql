@@ -15,17 +15,22 @@
 --   3. a plan's target / a report's outcome over one quoted in the other kind of document;
 --   4. the latest published document (then document_id);
 --   5. comparator eq, then le, ge, lt, gt, approx;  6. the first mention in the text.
--- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
-{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          pre_hook="{{ delete_refresh_scope() }}") }}
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql. Every column but
+-- the rank is its document's alone (its raw rows, its document's metadata and items, the seeds): it is computed
+-- for the documents that are not unchanged only, and the unchanged documents of the regions touched keep the
+-- published build's (read from this table before it is changed); the rank is computed again for all of them.
+-- The pre-hook deletes the rows of the documents that are not unchanged (removed ones included), delete+insert
+-- the rows of every document it inserts again.
+{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='document_id',
+          on_schema_change='fail', pre_hook="{{ delete_refresh_scope(per_document=true) }}") }}
 with measures as (
     select * from {{ ref('stg_raw__measures') }}
-    where {{ in_refresh_scope() }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 matches as (
     select * from {{ ref('int_measures_indicator_matched') }}
-    where {{ in_refresh_scope() }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 documents as (
@@ -147,6 +152,27 @@ keyed as (
     from joined
 ),
 
+{% if refresh_is_incremental() %}
+    -- the unchanged documents of the regions touched, as the published build made them (but their rank)
+    kept as (
+        select * exclude (preference_rank, is_preferred)
+        from {{ this }}
+        where document_id in (
+                select changes.document_id
+                from {{ ref('int_documents_changed') }} as changes
+                where changes.in_refresh_scope and changes.status = 'unchanged'
+            )
+    ),
+{% endif %}
+
+scope as (
+    select * from keyed
+    {% if refresh_is_incremental() %}
+        union all by name
+        select * from kept
+    {% endif %}
+),
+
 ranked as (
     select
         *,
@@ -173,7 +199,7 @@ ranked as (
                             char_start asc
                     )
         end as preference_rank
-    from keyed
+    from scope
 ),
 
 final as (
@@ -183,5 +209,5 @@ final as (
     from ranked
 )
 
-select * from final
+select * from final  -- noqa: AM04
 where {{ in_refresh_scope() }}

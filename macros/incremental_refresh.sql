@@ -7,7 +7,9 @@
       - the documents that are not unchanged, and
       - every region (old or new region_code) of such a document: facts of one region depend on each other
         (is_preferred ranks the measures of a region and year; the linker pairs targets and outcomes within
-        a region), so a region touched is re-built whole.
+        a region), so a region touched is re-built whole (int_measures_resolved and the measure facts re-build
+        the documents that are not unchanged and rank the regions touched again in a post-hook:
+        macros/preference_rank.sql).
     int_documents_changed marks every document of the scope (in_refresh_scope: itself changed, or in a region
     touched), so the scope is a set of document_ids. A model whose rows of a document depend on that document's
     raw rows and the seeds alone (its texts, its tasks, the indicator of each measure, ...) narrows the scope to
@@ -39,6 +41,12 @@
     {%- else -%}
         true
     {%- endif -%}
+{%- endmacro %}
+
+{#- Whether this build of the model is incremental (is_incremental()), a unit test never (it is a full build; dbt
+    would ask each unit test of a model naming is_incremental for an override). -#}
+{% macro refresh_is_incremental() -%}
+    {{ return(not (model is mapping and model.get('resource_type') == 'unit_test') and is_incremental()) }}
 {%- endmacro %}
 
 {% macro delete_refresh_scope(document_columns=['document_id'], per_document=false) -%}

@@ -46,5 +46,5 @@ final as (
 )
 
 select * from final
-where {{ in_refresh_scope() }}
+where {{ in_refresh_scope(per_document=true) }}
 {% endmacro %}

@@ -78,28 +78,37 @@ def _compiled_test(db: Path, name: str, folder: str = "run") -> str:
     return next((publish.dbt_state_dir(db) / "target" / folder).rglob(f"{name}.sql")).read_text(encoding="utf-8")
 
 
+def _compiled_check(db: Path, model: str, check: str) -> str:
+    """The parts of the compiled column_checks test of model (data-tests/generic/test_column_checks.sql: one
+    select per check, joined by union all) that run one kind of check (not_null, unique, relationships, ...)."""
+    parts = _compiled_test(db, f"column_checks_{model}", "compiled").split("union all")
+    found = [part for part in parts if f"'{check}' as check_name" in part]
+    assert found, (model, check)
+    return "\n".join(found)
+
+
 def _compiled_model(db: Path, path: str) -> str:
     """The select a model of the last build of db ran (path under models/)."""
     return (publish.dbt_state_dir(db) / "target" / "compiled" / "envwh" / "models" / path).read_text(encoding="utf-8")
 
 
-def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> int:
-    """Failures of a compiled test of marts.fct_targets run on a copy of db where a row of the refresh scope
-    is copied to a document outside it."""
+def _failures_with_a_duplicate(db: Path, copy: Path, test_sql: str) -> set[tuple[str, str]]:
+    """(column, check) pairs a compiled column_checks test of marts.fct_targets reports on a copy of db where a
+    row of the refresh scope is copied to a document outside it."""
     shutil.copyfile(db, copy)
     con = duckdb.connect(str(copy))
     try:
         con.execute("insert into marts.fct_targets select * replace ((select document_id from "
                     "intermediate.int_documents_changed where not in_refresh_scope and status = 'unchanged' "
                     "limit 1) as document_id) from marts.fct_targets where document_id in (select document_id "
-                    "from intermediate.int_documents_changed where in_refresh_scope) limit 1")
-        return con.execute(test_sql).fetchone()[0]
+                    "from intermediate.int_documents_changed where status <> 'unchanged') limit 1")
+        return {(column, check) for column, check, _ in con.execute(test_sql).fetchall()}
     finally:
         con.close()
 
 
 def _failing_checks(db: Path, copy: Path, test_sql: str, assignments: str) -> set[tuple[str, str]]:
-    """(column, check) pairs a compiled column_checks or relationships_checks test of marts.fct_targets reports
+    """(column, check) pairs a compiled column_checks test of marts.fct_targets reports
     on a copy of db where one row of the refresh scope is updated with assignments ("" leaves the rows as built)."""
     shutil.copyfile(db, copy)
     con = duckdb.connect(str(copy))
@@ -107,8 +116,29 @@ def _failing_checks(db: Path, copy: Path, test_sql: str, assignments: str) -> se
         if assignments:
             con.execute(f"update marts.fct_targets set {assignments} where measure_id = (select min(measure_id) "
                         "from marts.fct_targets where document_id in (select document_id from "
-                        "intermediate.int_documents_changed where in_refresh_scope))")
+                        "intermediate.int_documents_changed where status <> 'unchanged'))")
         return {(column, check) for column, check, _ in con.execute(test_sql).fetchall()}
+    finally:
+        con.close()
+
+
+def _preferences_moved(before: Path, after: Path) -> int:
+    """Measures of documents unchanged by the refresh whose preference rank or is_preferred (in int_measures_resolved
+    and in fct_targets / fct_outcomes) differs between the published warehouse and the refreshed one."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{before}' as a (read_only)")
+        con.execute(f"attach '{after}' as b (read_only)")
+        unchanged = "(select document_id from b.intermediate.int_documents_changed where status = 'unchanged')"
+        moved = con.execute(
+            "select count(*) from a.intermediate.int_measures_resolved as x join b.intermediate.int_measures_resolved "
+            f"as y using (measure_id) where x.document_id in {unchanged} "
+            "and (x.preference_rank is distinct from y.preference_rank)").fetchone()[0]
+        facts = sum(con.execute(
+            f"select count(*) from a.marts.{table} as x join b.marts.{table} as y using (measure_id) "
+            f"where x.document_id in {unchanged} and x.is_preferred <> y.is_preferred").fetchone()[0]
+            for table in ("fct_targets", "fct_outcomes"))
+        return min(moved, facts)
     finally:
         con.close()
 
@@ -204,7 +234,8 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     tables_before = _tables(incremental_db)
 
     (folder / "zj_2024.txt").write_text(plan_text("浙江省", 2024, 25), encoding="utf-8")  # added
-    (folder / "zj_2023_again.txt").write_text(plan_text("浙江省", 2023, 28), encoding="utf-8")  # same region, year
+    # same region and year, signed after the sample of that region: its figures are preferred, the unchanged ones move
+    (folder / "zj_2023_again.txt").write_text(plan_text("浙江省", 2023, 28, extra="2023年4月1日\n"), encoding="utf-8")
     (folder / "js_2023.txt").write_text(plan_text("江苏省", 2023, 31), encoding="utf-8")  # edited
     (folder / "ah_old_name.txt").rename(folder / "ah_new_name.txt")  # renamed
     reencoded = sorted((folder / "samples").glob("*.txt"))[0]  # the same text in other bytes: the same document_id
@@ -229,52 +260,69 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     incremental_nodes, full_nodes = _node_kinds(incremental_db), _node_kinds(full_db)
     assert incremental_nodes["seed"] == incremental_nodes["unit_test"] == 0, incremental_nodes
     assert full_nodes["seed"] and full_nodes["unit_test"] and full_nodes["test"] > incremental_nodes["test"] > 0
-    assert "in_refresh_scope" in _compiled_test(incremental_db, "column_checks_fct_targets")
+    # (fct_targets is re-built per document: its scope is the documents that are not unchanged)
+    assert "status <> 'unchanged'" in _compiled_test(incremental_db, "column_checks_fct_targets")
+    # each check of the merged test reads what its own test would: the row-level ones the scope
+    assert "status <> 'unchanged'" in _compiled_check(incremental_db, "fct_targets", "not_null")
+    assert "status <> 'unchanged'" in _compiled_check(incremental_db, "fct_targets", "expression_is_true")
     # a relationship is scoped only when its parents are not re-built (dim_year: from vars alone); the merged
     # relationships of fct_targets name dim_document, which is, so they read every row
-    assert "in_refresh_scope" in _compiled_test(incremental_db, "relationships_fct_targets_year__year__ref_dim_year_")
-    assert "in_refresh_scope" not in _compiled_test(incremental_db, "relationships_checks_fct_targets")
+    assert "status <> 'unchanged'" in _compiled_test(incremental_db,
+                                                     "relationships_fct_targets_year__year__ref_dim_year_")
+    assert "int_documents_changed" not in _compiled_check(incremental_db, "fct_targets", "relationships")
     # (dim_document is re-built per document: its scope is the documents that are not unchanged)
-    assert "status <> 'unchanged'" in _compiled_test(incremental_db, "relationships_checks_dim_document")
+    assert "status <> 'unchanged'" in _compiled_check(incremental_db, "dim_document", "relationships")
     # staging is not built from int_documents_changed: its tests may run before it is re-built, so they read every row
-    assert "int_documents_changed" not in _compiled_test(incremental_db, "unique_stg_raw__measures_measure_id")
     assert "int_documents_changed" not in _compiled_test(incremental_db, "column_checks_stg_raw__measures")
+    assert "int_documents_changed" not in _compiled_test(incremental_db, "unique_stg_raw__measures_measure_id")
+    # a combination of columns is checked on every row (of its `where`)
+    assert "in_refresh_scope" not in _compiled_check(incremental_db, "int_measures_resolved",
+                                                     "unique_combination_of_columns")
+    assert "preference_rank is not null" in _compiled_check(incremental_db, "int_measures_resolved",
+                                                            "unique_combination_of_columns")
     # unique reads the rows holding a key of the scope's rows: a duplicate of a re-built row is still found,
     # even when the copy sits outside the scope
-    unique_sql = _compiled_test(incremental_db, "unique_fct_targets_measure_id")
-    assert "in_refresh_scope" in unique_sql
-    assert _failures_with_a_duplicate(incremental_db, tmp_path / "duplicate.duckdb", unique_sql) == 1
-    # a table re-built whole (a ranking across regions) may change rows outside the scope: its tests read them all
-    assert "in_refresh_scope" not in _compiled_test(incremental_db, "column_checks_mart_region_comparison")
-    assert "in_refresh_scope" not in _compiled_test(full_db, "column_checks_fct_targets")
-    # the merged row-level test (data-tests/generic/test_column_checks.sql) fails on a broken row of the scope,
-    # naming each broken column and check, and passes on the rows as built
+    unique_sql = _compiled_check(incremental_db, "fct_targets", "unique")
+    assert "status <> 'unchanged'" in unique_sql
     checks_sql = _compiled_test(incremental_db, "column_checks_fct_targets", "compiled")
+    assert _failures_with_a_duplicate(incremental_db, tmp_path / "duplicate.duckdb", checks_sql) == {
+        ("measure_id", "unique")}
+    # a table re-built whole (a ranking across regions) may change rows outside the scope: its tests read them all
+    assert "int_documents_changed" not in _compiled_test(incremental_db, "column_checks_mart_region_comparison")
+    assert "int_documents_changed" not in _compiled_test(full_db, "column_checks_fct_targets")
+    # the merged test (data-tests/generic/test_column_checks.sql) fails on a broken row of the scope,
+    # naming each broken column and check, and passes on the rows as built
     assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql, "") == set()
     assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql,
                            "unit = null, comparator = 'about', char_start = -1, binding = 'soft'") == {
         ("unit", "not_null"), ("comparator", "accepted_values"), ("char_start", "not_negative"),
         ("binding", "accepted_values")}
-    # so does the merged relationships test (data-tests/generic/test_relationships_checks.sql), column by column
-    relationships_sql = _compiled_test(incremental_db, "relationships_checks_fct_targets", "compiled")
-    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql, "") == set()
-    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql,
+    # its relationships, column by column
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql,
                            "document_id = 'no such document', region_code = '000000', domain_code = 'no_domain', "
                            "indicator_code = 'no_indicator'") == {
         ("document_id", "relationships"), ("region_code", "relationships"), ("domain_code", "relationships"),
         ("indicator_code", "relationships")}
-    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", relationships_sql,
+    assert _failing_checks(incremental_db, tmp_path / "broken.duckdb", checks_sql,
                            "region_code = null, indicator_code = null") == set()  # null passes, as in dbt's test
 
-    # a model whose rows are each its document's alone re-builds only the documents that changed, one that ranks
-    # or links the measures of a region re-builds the regions touched (macros/incremental_refresh.sql); the
-    # equality with the full build below covers both, zj_2023 (unchanged, in a region touched) included
+    # a model whose rows are each its document's alone re-builds only the documents that changed, one that links
+    # the measures of a region re-builds the regions touched (macros/incremental_refresh.sql); the measures and
+    # their facts re-build the documents that changed and rank the regions touched again (post-hooks,
+    # macros/preference_rank.sql); the equality with the full build below covers all three, zj_2023 (unchanged,
+    # in a region touched) included
     assert "status <> 'unchanged'" in _compiled_model(incremental_db, "marts/core/fct_tasks.sql")
-    assert "status <> 'unchanged'" not in _compiled_model(incremental_db, "marts/core/fct_targets.sql")
+    assert "status <> 'unchanged'" in _compiled_model(incremental_db, "marts/core/fct_targets.sql")
+    assert "status <> 'unchanged'" in _compiled_model(incremental_db, "intermediate/int_measures_resolved.sql")
+    assert "status <> 'unchanged'" not in _compiled_model(incremental_db,
+                                                          "intermediate/links/int_targets_outcomes_linked_by_key.sql")
     # and the row-level tests of a model re-built per document read only the documents it re-built
     assert "status <> 'unchanged'" in _compiled_test(incremental_db, "column_checks_fct_tasks")
-    assert "status <> 'unchanged'" in _compiled_test(incremental_db, "unique_fct_tasks_task_id")
-    assert "status <> 'unchanged'" not in _compiled_test(incremental_db, "column_checks_fct_targets")
+    assert "status <> 'unchanged'" in _compiled_check(incremental_db, "fct_tasks", "unique")
+    # the ranks of unchanged documents' measures did move (so the post-hooks were needed, and did their work)
+    before = tmp_path / "published.duckdb"
+    before.write_bytes(published)
+    assert _preferences_moved(before, incremental_db) > 0
 
     statuses = _statuses(incremental_db)
     # new: 2 added + the edited one's new text; removed: the deleted one + the edited one's old text;

@@ -23,7 +23,9 @@
     {%- if where -%}
         {%- do conditions.append(where) -%}
     {%- endif -%}
-    {%- set scope = refresh_scope_of_test(relation) -%}
+    {#- column_checks scopes each of its checks itself (refresh_scope_of_check) -#}
+    {%- set scope = '' if (model.get('test_metadata') or {}).get('name') == 'column_checks'
+                    else refresh_scope_of_test(relation) -%}
     {%- if scope -%}
         {%- do conditions.append(scope) -%}
     {%- endif -%}
@@ -36,76 +38,5 @@
     {{ return(relation) }}
 {%- endmacro %}
 
-{#- The condition that limits the running test to the refresh scope, or '' when it must read every row. -#}
-{% macro refresh_scope_of_test(relation) -%}
-    {%- set row_level_tests = ['column_checks', 'not_null', 'accepted_values', 'not_negative', 'expression_is_true'] -%}
-    {%- set relationship_tests = ['relationships', 'relationships_checks'] -%}
-    {#- read only while running: dbt's parser never records the variable, so a change of mode keeps the
-        parsed project (publish.dbt_state_dir) -#}
-    {%- if not execute or env_var('ENVWH_BUILD_MODE', 'full') != 'incremental' -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- set test_name = (model.get('test_metadata') or {}).get('name') -%}
-    {%- set tested = graph.nodes.get(model.get('attached_node') or '') -%}
-    {%- set changes = graph.nodes.get('model.' ~ project_name ~ '.int_documents_changed') -%}
-    {%- set key = ((model.get('test_metadata') or {}).get('kwargs') or {}).get('column_name') -%}
-    {#- a model not built from int_documents_changed (staging) may be tested before it is re-built: the scope
-        would be the previous build's -#}
-    {#- only an incremental model keeps the published build's rows outside the scope: a table re-built whole
-        (a ranking across regions) or a view may change any row -#}
-    {%- if test_name not in row_level_tests + ['unique'] + relationship_tests or tested is none or changes is none
-          or 'document_id' not in tested.get('columns', {}) or (test_name == 'unique' and not key)
-          or (tested.get('config') or {}).get('materialized') != 'incremental'
-          or not is_ancestor_of(changes.unique_id, tested) -%}
-        {{ return('') }}
-    {%- endif -%}
-    {#- a relationship judges each row alone only when its parent is the published build's, unchanged: a parent
-        this build re-builds (from the raw tables) may have lost the value of a row outside the scope -#}
-    {%- if test_name in relationship_tests -%}
-        {%- for parent in (model.get('depends_on') or {}).get('nodes', []) if parent != tested.unique_id -%}
-            {%- if parent.startswith('source.') or is_built_from_sources(graph.nodes.get(parent) or {}) -%}
-                {{ return('') }}
-            {%- endif -%}
-        {%- endfor -%}
-    {%- endif -%}
-    {#- by name, not ref(): a ref() that only runs while executing would be a dependency dbt cannot see -#}
-    {%- set scope_table = api.Relation.create(schema=changes.schema, identifier=changes.alias) -%}
-    {#- the rows the model re-built are those its pre-hook deleted: a model re-built per document (its rows of a
-        document are that document's alone: delete_refresh_scope(per_document=true)) re-builds only the documents
-        that are not unchanged, and keeps the published build's rows of the other documents of the regions touched -#}
-    {%- set per_document = namespace(found=false) -%}
-    {%- for hook in (tested.get('config') or {}).get('pre-hook') or [] -%}
-        {%- if 'delete_refresh_scope(per_document=true)' in (hook.get('sql') if hook is mapping else hook) -%}
-            {%- set per_document.found = true -%}
-        {%- endif -%}
-    {%- endfor -%}
-    {%- set rows_of_scope = "document_id is null or document_id in (select document_id from " ~ scope_table
-                            ~ (" where status <> 'unchanged')" if per_document.found else " where in_refresh_scope)") -%}
-    {%- if test_name == 'unique' -%}
-        {#- the rows holding a key of the scope's rows: a duplicate has at least one row of the scope, since the
-            other rows were unique in the published build and are unchanged -#}
-        {{ return(key ~ " in (select " ~ key ~ " from " ~ relation ~ " where " ~ rows_of_scope ~ ")") }}
-    {%- endif -%}
-    {{ return(rows_of_scope) }}
-{%- endmacro %}
-
-{#- Whether the node named node_id is among the nodes `node` is built from (its parents, theirs, ...). -#}
-{% macro is_ancestor_of(node_id, node) -%}
-    {%- for parent in (node.get('depends_on') or {}).get('nodes', []) -%}
-        {%- if parent == node_id or (parent in graph.nodes and is_ancestor_of(node_id, graph.nodes[parent])) -%}
-            {{ return(true) }}
-        {%- endif -%}
-    {%- endfor -%}
-    {{ return(false) }}
-{%- endmacro %}
-
-{#- Whether `node` is built from the raw tables (a source among its ancestors): what an incremental build re-builds
-    (publish.INCREMENTAL_SELECTION, `source:*+`); the others (seeds, models of seeds alone) are the published build's. -#}
-{% macro is_built_from_sources(node) -%}
-    {%- for parent in (node.get('depends_on') or {}).get('nodes', []) -%}
-        {%- if parent.startswith('source.') or (parent in graph.nodes and is_built_from_sources(graph.nodes[parent])) -%}
-            {{ return(true) }}
-        {%- endif -%}
-    {%- endfor -%}
-    {{ return(false) }}
-{%- endmacro %}
+{#- refresh_scope_of_test, refresh_scope_of_check: macros/refresh_scope_of_test.sql (outside overrides/, so
+    sqlfluff's templater knows them: data-tests/generic/test_column_checks.sql calls refresh_scope_of_check). -#}

@@ -8,24 +8,30 @@
 -- number, and the task path: the item, or its parent when the item is a labelled section
 -- (工作任务 / 完成情况 as sub-items of one task).
 --
--- Preference (is_preferred = rank 1), used by mart_region_comparison and the attainment links:
+-- Preference (is_preferred = rank 1; macros/preference_rank.sql), used by mart_region_comparison and the
+-- attainment links:
 --   1. a value over a masked number;  then a measure of a document speaking for the whole region over
 --      one of a county document (region_scope = 'county'), then over one of a sub-area (中心城区);
 --   2. a level over a year-on-year change;
 --   3. a plan's target / a report's outcome over one quoted in the other kind of document;
 --   4. the latest published document (then document_id);
 --   5. comparator eq, then le, ge, lt, gt, approx;  6. the first mention in the text.
--- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql.
+-- Incremental (issue 12): re-builds only the refresh scope, see macros/incremental_refresh.sql. Every column but
+-- the rank is its document's alone (its raw rows, its document's metadata and items, the seeds): the rows of the
+-- documents that are not unchanged are deleted and computed again, those of the unchanged documents of the regions
+-- touched are kept as the published build made them, and the post-hook ranks the measures of those regions again
+-- (macros/preference_rank.sql: a row whose rank moved is updated).
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail',
-          pre_hook="{{ delete_refresh_scope() }}") }}
+          pre_hook="{{ delete_refresh_scope(per_document=true) }}",
+          post_hook="{{ rank_refresh_scope_again() }}") }}
 with measures as (
     select * from {{ ref('stg_raw__measures') }}
-    where {{ in_refresh_scope() }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 matches as (
     select * from {{ ref('int_measures_indicator_matched') }}
-    where {{ in_refresh_scope() }}
+    where {{ in_refresh_scope(per_document=true) }}
 ),
 
 documents as (
@@ -150,29 +156,7 @@ keyed as (
 ranked as (
     select
         *,
-        case
-            when link_key is not null and region_code is not null and year is not null
-                then row_number() over (
-                        partition by region_code, year, link_key, kind
-                        order by
-                            value is null,
-                            coalesce(region_scope = 'county', false),
-                            sub_area is not null,
-                            is_change asc,
-                            case
-                                when (kind = 'target' and doc_type = 'plan')
-                                    or (kind = 'outcome' and doc_type = 'report') then 0
-                                else 1
-                            end,
-                            published_on desc nulls last,
-                            document_id asc,
-                            case comparator
-                                when 'eq' then 1 when 'le' then 2 when 'ge' then 3
-                                when 'lt' then 4 when 'gt' then 5 when 'approx' then 6
-                            end,
-                            char_start asc
-                    )
-        end as preference_rank
+        {{ preference_rank() }} as preference_rank
     from keyed
 ),
 
@@ -184,4 +168,4 @@ final as (
 )
 
 select * from final
-where {{ in_refresh_scope() }}
+where {{ in_refresh_scope(per_document=true) }}

@@ -32,6 +32,22 @@ def loaded_measures(text: str, name: str = "plan.txt") -> dict[str, dict]:
     return {m["value_text"]: m for m in process_document(text.encode("utf-8"), name).measures}
 
 
+# The first lines of an invented provincial five-year plan, before the paragraph a plan grammar test reads.
+PLAN_HEAD = "某省“十六五”生态环境保护规划\n第一章 发展基础\n"
+
+
+def plan_paragraph(text: str) -> list[dict]:
+    """Every row the loader gives for an invented plan's paragraph, in order (figures as written may repeat)."""
+    from loaders.pipeline import process_document
+
+    return process_document((PLAN_HEAD + text + "\n").encode("utf-8"), "plan.txt").measures
+
+
+def plan_subjects(text: str) -> list[tuple[str, str]]:
+    """(figure as written, subject) of every row of an invented plan's paragraph, in order."""
+    return [(m["value_text"], m["subject_zh"]) for m in plan_paragraph(text)]
+
+
 # The document fields measure_semantics reads, for a work report and an environmental plan of no real city.
 REPORT_FIELDS = {"title": "某市政府工作报告", "doc_kind": "work_report"}
 PLAN_FIELDS = {"title": "某市生态环境保护规划", "doc_kind": "plan"}

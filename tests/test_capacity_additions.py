@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.pipeline import process_document
+from extraction_helper import loaded_measures
 
 REPORT = """某市2031年政府工作报告
 ——2031年1月10日在某市第十届人民代表大会第三次会议上
@@ -19,7 +19,7 @@ REPORT = """某市2031年政府工作报告
 
 @pytest.fixture(scope="module")
 def measures() -> dict[str, dict]:
-    return {m["value_text"]: m for m in process_document(REPORT.encode("utf-8"), "r.txt").measures}
+    return loaded_measures(REPORT, "r.txt")
 
 
 @pytest.mark.parametrize("value_text", ["42万千瓦", "156兆瓦", "4万吨/日"])

@@ -3,20 +3,7 @@ before its rule. Every sentence is invented for the test."""
 
 from __future__ import annotations
 
-from loaders.pipeline import process_document
-
-PLAN = """某省“十六五”生态环境保护规划
-第一章 发展基础
-"""
-
-
-def measures(text: str) -> list[dict]:
-    """Every row the loader gives for an invented plan's paragraph, in order (figures as written may repeat)."""
-    return process_document((PLAN + text + "\n").encode("utf-8"), "plan.txt").measures
-
-
-def subjects(text: str) -> list[tuple[str, str]]:
-    return [(m["value_text"], m["subject_zh"]) for m in measures(text)]
+from extraction_helper import plan_subjects as subjects
 
 
 def test_what_all_the_things_undergo_written_after_100_percent_is_the_metric():

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.pipeline import process_document
-
-PLAN = """某省“十六五”生态环境保护规划
-第一章 主要目标
-"""
+from extraction_helper import plan_paragraph
 
 
 @pytest.mark.parametrize("sentence", [
@@ -18,7 +14,7 @@ PLAN = """某省“十六五”生态环境保护规划
     "2030年底前,力争建成3个左右“美丽河湖”。",
 ])
 def test_a_subject_does_not_end_with_the_sentences_punctuation(sentence):
-    rows = process_document((PLAN + sentence + "\n").encode("utf-8"), "plan.txt").measures
+    rows = plan_paragraph(sentence)
     assert rows, sentence
     for m in rows:
         assert m["subject_zh"] and not m["subject_zh"].endswith((".", "。", ";", "；", "、")), m["subject_zh"]

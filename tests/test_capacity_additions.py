@@ -5,7 +5,6 @@ capacity reaches stays a level. Made-up sentences."""
 from __future__ import annotations
 
 import pytest
-
 from extraction_helper import loaded_measures
 
 REPORT = """某市2031年政府工作报告

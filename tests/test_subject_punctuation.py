@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import pytest
-
 from extraction_helper import plan_paragraph
 
 

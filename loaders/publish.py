@@ -122,6 +122,34 @@ def dbt_error_lines(output: list[str]) -> list[str]:
     return (flagged or [x for x in lines if x.strip()])[-40:] + hint
 
 
+_FAILED_CHECKS = re.compile(r"Failure in test (column_checks_\S+)")
+_COMPILED_AT = re.compile(r"compiled code at (\S+\.sql)")
+
+
+def failed_check_lines(db_path: Path, output: list[str], project_dir: Path = PROJECT_ROOT) -> list[str]:
+    """What each failed `column_checks` test found, read from its compiled query on the build: dbt's message names
+    only the test (one node holds every check of a model), its rows name the column and the check."""
+    lines: list[str] = []
+    test = None
+    for line in output:
+        if m := _FAILED_CHECKS.search(line):
+            test = m.group(1)
+        elif test and (m := _COMPILED_AT.search(line)):
+            path = Path(m.group(1)) if Path(m.group(1)).is_absolute() else project_dir / m.group(1)
+            try:
+                con = duckdb.connect(str(db_path), read_only=True)
+                try:
+                    rows = con.execute(path.read_text(encoding="utf-8")).fetchall()
+                finally:
+                    con.close()
+            except (OSError, duckdb.Error) as exc:
+                lines.append(f"{test}: its failing rows could not be read ({exc})")
+            else:
+                lines += [f"{test}: {check} of {column}: {n} failing row{'s' * (n != 1)}" for column, check, n in rows]
+            test = None
+    return lines
+
+
 def dbt_state_dir(published: Path) -> Path:
     """Where dbt keeps its target folder between builds of one published file: its parsed project
     (partial_parse.msgpack) lets the next build skip most of the parsing, and run_results.json says what
@@ -178,7 +206,8 @@ def dbt_build(db_path: Path, raw_dir: Path, project_dir: Path = PROJECT_ROOT, pr
             proc.wait(timeout=30)
     done = next((_TIMESTAMP.sub("", x).strip() for x in reversed(output) if "Done. PASS=" in x), "")
     if returncode != 0:
-        return BuildOutcome(False, done, dbt_error_lines(output) or [f"dbt exited with code {returncode}"])
+        errors = dbt_error_lines(output) + failed_check_lines(db_path, output, project_dir)
+        return BuildOutcome(False, done, errors or [f"dbt exited with code {returncode}"])
     return BuildOutcome(True, done)
 
 

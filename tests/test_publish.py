@@ -293,3 +293,29 @@ def test_out_of_memory_of_duckdb_is_said_with_its_remedy():
     assert any("Out of Memory Error" in x for x in lines[:-1])
     other = oom[:3] + ["12:00:01    Binder Error: column x not found"]
     assert publish.OUT_OF_MEMORY_HINT not in publish.dbt_error_lines(other)
+
+
+def test_a_failed_column_checks_test_is_told_by_its_column_and_check(tmp_path):
+    """dbt names only the failing test (one column_checks node holds every check of a model): the refresh reads
+    the test's compiled query on the build and says which column and check failed."""
+    import duckdb
+
+    from loaders.publish import failed_check_lines
+
+    db = tmp_path / "build.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create table t as select * from (values ('a', null), ('b', 'kw'), ('b', 't')) v(id, unit)")
+    con.close()
+    compiled = tmp_path / "target" / "column_checks_t.sql"
+    compiled.parent.mkdir()
+    compiled.write_text("select 'unit' as column_name, 'not_null' as check_name, count(*) as n_failing_rows "
+                        "from t where unit is null having count(*) > 0 union all "
+                        "select 'id', 'unique', count(*) from (select id from t group by id having count(*) > 1) "
+                        "having count(*) > 0", encoding="utf-8")
+    output = ["12:00:00  Failure in test column_checks_t (models/x.yml)",
+              "12:00:00    Got 2 results, configured to fail if != 0",
+              f"12:00:00    compiled code at {compiled}",
+              "12:00:00  Failure in test not_null_t_id (models/x.yml)",
+              f"12:00:00    compiled code at {tmp_path / 'target' / 'not_null_t_id.sql'}"]
+    assert failed_check_lines(db, output) == ["column_checks_t: not_null of unit: 1 failing row",
+                                              "column_checks_t: unique of id: 1 failing row"]

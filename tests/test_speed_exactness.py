@@ -417,11 +417,16 @@ def test_heading_scores_segment_only_where_alignment_is_in_doubt():
 
 def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
     """subjects.clean_subject tests all its trailing words and leading verbs at once before looping over them:
-    the same subjects as the former loop, on strings built from those words."""
+    the same subjects as the former loop, on strings built from those words (the steps before and after the loop
+    are the function's own)."""
     from loaders.measures import subjects
 
     def reference(s: str, leading: bool) -> str:
-        s = subjects._BROKEN_WORD_RE.sub("", s).strip(" 、,，和及与(（")
+        s = subjects._strip_joins(subjects._BROKEN_WORD_RE.sub("", s))
+        if subjects._CLOSED_BEFORE_RE.match(s):
+            s = subjects._strip_joins(subjects._CLOSED_BEFORE_RE.sub("", s))
+        if leading and (m := subjects._CLOSED_INSIDE_RE.match(s)) and m.end() < len(s):
+            s = subjects._strip_joins(s[m.end() :])
         if leading and s.startswith("其中"):
             s = s[2:]
         if leading:
@@ -436,8 +441,9 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
                 for w in subjects.SUBJECT_LEADING_VERBS:
                     if s.startswith(w) and len(s) > len(w):
                         s, changed = subjects._CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
-        s = subjects._COUNTED_FIGURES_RE.sub("", s)
-        s = subjects._TRAILING_TIME_RE.sub("", s.strip(" 、,，")).rstrip(" 、,，")
+        s = subjects._ONLY_RE.sub("", subjects._COUNTED_FIGURES_RE.sub("", s))
+        s = subjects._TRAILING_TIME_RE.sub("", s.strip(" 、,，").rstrip("。.;；")).rstrip(" 、,，。.;；")
+        s = subjects._YEAR_OF_THE_LEVEL_RE.sub("", subjects._CHANGE_START_RE.sub("", subjects._BARE_START_RE.sub("", s)))
         return "" if leading and s in subjects.SUBJECT_LEADING_VERBS else s
 
     pieces = [*subjects.SUBJECT_TRAILING, *subjects._ADVERBS_BEFORE_COMPARATOR, *subjects.SUBJECT_LEADING_VERBS, "建成区", "其中", "空气质量", "优良率", " ",

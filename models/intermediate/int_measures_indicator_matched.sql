@@ -117,7 +117,11 @@ candidates as (
         and not (synonym_patterns.is_reduction and {{ regexp_contains('subjects.subject_key', '(上升|增长|增加|升高|反弹)$') }})
         -- a metric's margin over its benchmark (水质优良比例优于国家考核目标 23%) is no level of the metric (in words,
         -- 优良比例好于国家考核要求 is a goal of the metric)
-        and (subjects.is_words_only or not {{ regexp_contains('subjects.subject_key', '(率|例|重|度)(优于|好于|高于|低于|快于|慢于|差于)[^或]{0,12}(目标|标准|要求|水平|平均|均值|全国|全省|全市)$') }})
+        and (
+            subjects.is_words_only
+            or not {{ regexp_contains('subjects.subject_key',
+                '(率|例|重|度)(优于|好于|高于|低于|快于|慢于|差于)[^或]{0,12}(目标|标准|要求|水平|平均|均值|全国|全省|全市)$') }}
+        )
 ),
 
 excluded as (

@@ -40,7 +40,7 @@ def _sql_matches(con: duckdb.DuckDBPyConnection, subjects: list[tuple], words_on
     # the cross-database list macros, as their DuckDB implementations (macros/cross_db/lists.sql) render them
     sql = re.sub(r"\{\{\s*unnest_list\(split_string\('(\w+)', '(.)'\)\)\s*\}\}", r"unnest(string_split(\1, '\2'))", sql)
     # and the regex macro (macros/cross_db/regex.sql) as DuckDB renders it
-    sql = re.sub(r"\{\{\s*regexp_contains\('([\w.]+)', '([^']*)'\)\s*\}\}", r"regexp_matches(\1, '\2')", sql)
+    sql = re.sub(r"\{\{\s*regexp_contains\('([\w.]+)',\s*'([^']*)'\)\s*\}\}", r"regexp_matches(\1, '\2')", sql)
     sql = sql.replace("coalesce(is_change, false)", "coalesce(is_change = 'true', false)")  # seeds as text here
     rows = dict(con.execute(f"select measure_id, indicator_code from ({sql})").fetchall())
     return [rows[str(i)] for i in range(len(subjects))]

@@ -53,7 +53,7 @@ BARE_ROUND_RE = re.compile(
 # what every match of BARE_ROUND_RE holds, with the character before it: a text without it is not scanned
 # (a pattern opening with a lookahead is tried at every position; one opening with a class skips in C)
 _BARE_ROUND_HINT = re.compile("[破近超逾上][十百千]?[万亿]")
-ROUND_FLOOR_WORDS = "超逾上"  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
+ROUND_FLOOR_WORDS = "超逾上"
 # 超三成 / 近六成 / 过半 / 七成以上: a share in tenths or a half, only after a hedge word (or before 以上) so that
 # 一成不变 and 一半 stay words; 过 is the number's own hedge (qualifier), 超/近 are comparators of their own
 # It opens with its first character, consumed (then the hedge is looked for behind it): a pattern opening
@@ -64,6 +64,9 @@ SHARE_WORDS_RE = re.compile(
     r"|(?<=[一二两三四五六七八九])成(?=以上|左右))")  # 七成以上
 _SHARE_HEDGES = "过逾"  # the number's own hedge, its first character (超/近 are comparators of their own)
 CN_PERCENT_RE = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?")
+# 占全省五分之一 / 占全国近十分之一 / 三分之二以上: a share written as a fraction in words (one digit over two to ten);
+# 二十分之一 (the denominator's numeral goes on before) and 千分之一 (a rank: 进入ESI前千分之一) are not read
+FRACTION_RE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])")
 
 
 def parse_chinese_integer(s: str) -> int:
@@ -194,5 +197,21 @@ def find_numbers(text: str) -> list[Number]:
             value += float("0." + "".join(str(CN_DIGITS[ch]) for ch in m.group("dec")))
         out = [n for n in out if not (m.start() <= n.start < m.end())]
         out.append(Number(m.start(), m.end(), m.group(), value, percent=True))
+    if "分之" in text:
+        out = fractions_in_words(text, out)
     out.sort(key=lambda n: n.start)
     return out
+
+
+def fractions_in_words(text: str, found: list[Number]) -> list[Number]:
+    """占全省五分之一 -> 20 (percent), 三分之二 -> 66.67: a fraction in words is a share; the numerals inside it
+    (五, 一) are no numbers of their own."""
+    out = found
+    for m in FRACTION_RE.finditer(text):
+        den, num = parse_chinese_integer(m.group("den")), CN_DIGITS[m.group("num")]
+        if num >= den:
+            continue
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(Number(m.start(), m.end(), m.group(), round(num * 100 / den, 2), percent=True))
+    return out
+

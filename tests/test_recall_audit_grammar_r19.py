@@ -29,3 +29,16 @@ def test_a_bare_round_hundred_or_thousand_after_a_hedge_is_a_figure():
     got = [(r["value_text"], r["value"], r["unit"], r["comparator"]) for r in rows]
     assert got == [("千家次", 1000.0, "count", "approx"), ("超百个", 100.0, "count", "gt"),  # 近 read as 近万人 is
                    ("上千家", 1000.0, "count", "ge")]
+
+
+def test_a_level_held_in_trend_words_after_a_rate_share_or_index_is_a_figure_in_words():
+    # the brief's convention (R2 巴中 plan 森林覆盖率保持稳定, settled in recall18): the tables' 保持稳定 / 稳中向好 cells in prose
+    rows = _rows("""某市“十六五”生态环境保护规划
+第二章 主要目标
+到2030年,森林覆盖率保持稳定,优良水体比例稳中有升,生态质量指数稳中向好。
+湿地总面积保持稳定,地下水环境质量总体保持稳定。
+""", "plan.txt")
+    got = [(r["subject_zh"], r["value_text"], r["unit"], r["kind"], r["year"], r["value"]) for r in rows]
+    assert got == [("森林覆盖率", "保持稳定", "percent", "target", 2030, None),
+                   ("优良水体比例", "稳中有升", "percent", "target", 2030, None),
+                   ("生态质量指数", "稳中向好", "index", "target", 2030, None)]  # not an area nor 质量

@@ -3,6 +3,7 @@ Every sentence is invented."""
 
 from __future__ import annotations
 
+from loaders.evaluate import assign_indicator, load_synonyms
 from loaders.pipeline import process_document
 
 
@@ -42,3 +43,12 @@ def test_a_level_held_in_trend_words_after_a_rate_share_or_index_is_a_figure_in_
     assert got == [("森林覆盖率", "保持稳定", "percent", "target", 2030, None),
                    ("优良水体比例", "稳中有升", "percent", "target", 2030, None),
                    ("生态质量指数", "稳中向好", "index", "target", 2030, None)]  # not an area nor 质量
+
+
+def test_a_coal_use_share_of_the_province_total_is_no_coal_share_of_the_energy_mix():
+    # R19 (淮南 plan 规上企业煤炭消费量占全省五分之一, read by the fraction rule): a share of the level above's coal use
+    # is no coal_consumption_share (coal in the region's own energy use); the region's own share still is
+    synonyms = load_synonyms()
+    assert assign_indicator("规上企业煤炭消费量占全省", "percent", synonyms) is None
+    assert assign_indicator("工业煤炭消费量占全国", "percent", synonyms) is None
+    assert assign_indicator("全市煤炭消费量占能源消费总量比重", "percent", synonyms) == "coal_consumption_share"

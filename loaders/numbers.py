@@ -53,7 +53,10 @@ BARE_ROUND_RE = re.compile(
 # what every match of BARE_ROUND_RE holds, with the character before it: a text without it is not scanned
 # (a pattern opening with a lookahead is tried at every position; one opening with a class skips in C)
 _BARE_ROUND_HINT = re.compile("[破近超逾上][十百千]?[万亿]")
-ROUND_FLOOR_WORDS = "超逾上"  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
+ROUND_FLOOR_WORDS = "超逾上"
+# 近千家次 / 超百家 / 突破千人 / 上千家: a bare round hundred or thousand after the same hedges (no 万 or 亿 after it;
+# 千瓦 / 千米 / 千克 / 千伏 are units, 百分之 / 百分点 a percentage); it opens with the hedge's last character, consumed
+BARE_HUNDREDS_RE = re.compile(r"[破近超逾上](?P<place>[百千])(?![万亿瓦米克伏分百千])")  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
 # 超三成 / 近六成 / 过半 / 七成以上: a share in tenths or a half, only after a hedge word (or before 以上) so that
 # 一成不变 and 一半 stay words; 过 is the number's own hedge (qualifier), 超/近 are comparators of their own
 # It opens with its first character, consumed (then the hedge is looked for behind it): a pattern opening
@@ -64,6 +67,9 @@ SHARE_WORDS_RE = re.compile(
     r"|(?<=[一二两三四五六七八九])成(?=以上|左右))")  # 七成以上
 _SHARE_HEDGES = "过逾"  # the number's own hedge, its first character (超/近 are comparators of their own)
 CN_PERCENT_RE = re.compile(r"百分之(?P<int>[零〇一二两三四五六七八九十百]+)(?:点(?P<dec>[零〇一二三四五六七八九]+))?")
+# 占全省五分之一 / 占全国近十分之一 / 三分之二以上: a share written as a fraction in words (one digit over two to ten);
+# 二十分之一 (the denominator's numeral goes on before) and 千分之一 (a rank: 进入ESI前千分之一) are not read
+FRACTION_RE = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])")
 
 
 def parse_chinese_integer(s: str) -> int:
@@ -194,5 +200,40 @@ def find_numbers(text: str) -> list[Number]:
             value += float("0." + "".join(str(CN_DIGITS[ch]) for ch in m.group("dec")))
         out = [n for n in out if not (m.start() <= n.start < m.end())]
         out.append(Number(m.start(), m.end(), m.group(), value, percent=True))
+    if "分之" in text:
+        out = fractions_in_words(text, out)
+    out = bare_hundreds(text, out)
     out.sort(key=lambda n: n.start)
+    return out
+
+
+def fractions_in_words(text: str, found: list[Number]) -> list[Number]:
+    """占全省五分之一 -> 20 (percent), 三分之二 -> 66.67: a fraction in words is a share; the numerals inside it
+    (五, 一) are no numbers of their own."""
+    out = found
+    for m in FRACTION_RE.finditer(text):
+        den, num = parse_chinese_integer(m.group("den")), CN_DIGITS[m.group("num")]
+        if num >= den:
+            continue
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(Number(m.start(), m.end(), m.group(), round(num * 100 / den, 2), percent=True))
+    return out
+
+
+def bare_hundreds(text: str, found: list[Number]) -> list[Number]:
+    """累计排查企业近千家次 -> 1000 (近: approx), 超百家 / 上千家 -> 100 / 1000 with the floor word as the qualifier (ge),
+    突破千人 -> 1000 (突破: gt), as BARE_ROUND_RE reads 突破千亿 / 上万人; a number already read there is kept."""
+    out = found
+    for m in BARE_HUNDREDS_RE.finditer(text):
+        hedge, start = m.group()[0], m.start("place")
+        if (hedge == "破" and text[start - 2 : start - 1] != "突") or (hedge == "上" and text[start - 2 : start - 1] in "以马"
+                                                                       and start >= 2):
+            continue
+        if any(n.start <= start < n.end for n in out):
+            continue
+        value = float(CN_UNITS[m.group("place")])
+        if hedge in ROUND_FLOOR_WORDS:  # the floor word belongs to the figure: 上千家 as written
+            out.append(Number(start - 1, m.end(), m.group(), value, qualifier=hedge))
+        else:
+            out.append(Number(start, m.end(), m.group("place"), value))
     return out

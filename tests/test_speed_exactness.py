@@ -101,7 +101,9 @@ def _find_numbers_reference(text: str) -> list[tuple]:
             out.append(numbers.Number(m.start() - 1, m.end(), before + m.group(), value, qualifier=before))
         else:
             out.append(numbers.Number(m.start(), m.end(), m.group(), value))
-    fast_rest = [n for n in numbers.find_numbers(text) if n.percent]  # shares and 百分之: unchanged code
+    # shares, 百分之 and fractions; bare round hundreds and thousands (近千家, a later rule of its own): unchanged code
+    fast_rest = [n for n in numbers.find_numbers(text)
+                 if n.percent or (not n.chinese and not n.text[0].isdigit() and n.text[-1] in "百千")]
     out = [n for n in out if not any(p.start <= n.start < p.end for p in fast_rest)] + fast_rest
     return sorted(((n.start, n.end, n.text, n.value, n.high, n.qualifier, n.chinese, n.percent) for n in out),
                   key=lambda t: t[0])

@@ -74,9 +74,10 @@ _WORDS_ONLY_RE = re.compile(
     r"(?:目标|指标|任务|要求)(?=[，,。；;\n])"
     rf"|(?<=目标)与{_ISSUER}(?:下达的?)?(?:“十[一二三四五六]五”)?(?:考核|规划)?目标(?:统筹|相)?衔接"
     r"|(?<=率)(?:稳定|持续|保持|全面)?达标(?![率排])(?=[，,。；;\n])"
-    # 森林覆盖率不降低 / 生态质量指数不低于现有水平 / 红线占国土面积比例确保不减少: a level held, in words (the tables'
-    # 不降低 cells); not 其面积不减少 nor 土壤环境质量不下降 (no rate, share or index named)
-    r"|(?<=[率例数])(?:确保)?(?:不降低|不减少|不低于现有水平|不低于现状水平)(?=[，,。；;、\n并])"
+    # 森林覆盖率不降低 / 生态质量指数不低于现有水平 / 红线占国土面积比例确保不减少 / 森林覆盖率保持稳定 / 优良水体比例稳中
+    # 有升: a level held, in words (the tables' 不降低, 保持稳定 and 稳中向好 cells); not 其面积不减少, 湿地总面积保持稳定 nor
+    # 土壤环境质量不下降 (no rate, share or index named)
+    r"|(?<=[率例数])(?:确保)?(?:不降低|不减少|不低于现有水平|不低于现状水平|保持稳定|稳中有升|稳中向好)(?=[，,。；;、\n并])"
     r"|(?:(?<=水质)|(?<=水源)|(?<=源地))(?P<met>(?:全部|全面|持续|稳定|保持){0,3}达标)(?![率排])(?=[，,。；;\n]))")
 # 饮用水水源地水质全部达标 / 集中式饮用水源地全面稳定达标 (水质 left unsaid): the water of drinking sources meeting its
 # standard in words is a figure of their compliance rate (the gold writes it as a words-only row); a section's 水质达标

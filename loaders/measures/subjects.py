@@ -340,6 +340,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
+        before, gap = _whole_region_before_count(c, before, gap, after)
         if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
                 and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))
                      or any(w and sub_area(w, "", None) == w == sub_area("", text[a:b], None) for w in (before, gap)))):
@@ -560,6 +561,23 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+# 完成全市90个地块的布点采样 / 在全省421个行政村新建…设施: the whole region right before a count (after 在, or after a
+# verb read as its comparator) is where the things counted are, not what they are, which follow the count; not a peer
+# group (在全国38个同类机场中进展最快)
+_IN_WHOLE_REGION_RE = re.compile(r"(?:在|于)?" + _WHOLE_REGION_RE.pattern)
+_PEER_GROUP_RE = re.compile(r"^[^,，;；。]{1,12}?中(?:$|[,，]|排|名列|位居|居|进展|领先|率先|第)")
+
+
+def _whole_region_before_count(c: Candidate, before: str, gap: str, after: str) -> tuple[str, str]:
+    if c.unit.unit not in COUNT_UNITS or c.is_change or not meaningful(after) or _PEER_GROUP_RE.match(after):
+        return before, gap
+    if gap and _IN_WHOLE_REGION_RE.fullmatch(gap):
+        return before, ""
+    if not gap and _IN_WHOLE_REGION_RE.fullmatch(before):
+        return "", gap
+    return before, gap
 
 
 # the sites of a monitoring network counted before their rate (国省考断面水质优良比例, 集中式饮用水水源地年均水质达标率):

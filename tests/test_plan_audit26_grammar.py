@@ -12,3 +12,14 @@ def test_the_whole_region_right_before_a_count_is_where_the_things_counted_are()
     assert got["120个"] == "行政村建设污水处理终端", got
     got = dict(subjects("“十五五”期间,该项目在全国20个同类项目中进展最快。"))
     assert "进展" not in got["20个"], got  # a peer group, not the things counted
+
+
+def test_a_part_named_by_its_level_or_place_after_qizhong_counts_the_things_of_the_total():
+    got = subjects("“十五五”期间,全县建成湿地公园12个,其中国家级2个、省级4个;在全省300个行政村建设污水处理终端,"
+                   "其中沈阳市40个、大连市25个。")
+    assert got == [("12个", "全县建成湿地公园"), ("2个", "国家级湿地公园"), ("4个", "省级湿地公园"),
+                   ("300个", "行政村建设污水处理终端"), ("40个", "沈阳市行政村建设污水处理终端"),
+                   ("25个", "大连市行政村建设污水处理终端")], got
+    # a total naming no things (a date and the region only) leaves its parts as they are
+    got = dict(subjects("“十五五”期间,2027年全省完成3.2万户:沈阳市3000户、大连市900户。"))
+    assert got["3000户"] == "沈阳市", got

@@ -188,6 +188,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _firms_counted_then_their_deed(doc, out)
     out = _project_named_after(doc, out)
     out = _bracketed_list_ending(doc, out)
+    out = _part_named_by_its_level_or_place(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -1252,4 +1253,36 @@ def _bracketed_list_ending(doc: DocumentView, cands: list[Candidate]) -> list[Ca
                 for k in run:
                     out[k] = out[k].but(subject=out[k].subject + ending)
         run = [i] if bracketed else []
+    return out
+
+
+# 建成自然保护区20个,其中国家级3个、省级1个 / 在全省421个行政村新建…设施,其中沈阳市92个、大连市34个: a part named by its
+# level or its place alone, after 其中 (or a colon), counts the things of the total before it in its sentence, in the
+# same unit (国家级自然保护区, 沈阳市行政村新建…设施): the total's subject without its region, date and verb
+_PARTS_OPENER_RE = re.compile(r"其中[,，:：]?|[:：]")
+_DIGIT_RE = re.compile(r"\d")
+_TOTAL_HEAD_RE = re.compile(r"^(?:(?:19|20)\d\d\s?年(?:底|末)?(?:前)?)?(?:在|于)?(?:" + _WHOLE_REGION_RE.pattern + r")?"
+                            r"(?:" + "|".join(sorted(map(re.escape, _COUNT_OPENING_VERBS + ("创建", "各类")), key=len,
+                                                   reverse=True)) + r")*")
+
+
+def _part_named_by_its_level_or_place(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        part = c.subject or ""
+        if c.is_change or not (_BARE_LEVEL_RE.fullmatch(part)
+                               or (_NAMED_PLACE_RE.fullmatch(part) and doc.grammar.regions.is_name(part))):
+            continue
+        sentence = doc.sentence_at(c.start)[0]
+        opener = next(reversed(list(_PARTS_OPENER_RE.finditer(text, sentence, c.start))), None)
+        if opener is None or re.search(r"[;；。]", text[opener.end() : c.start]):
+            continue
+        total = next((k for k in range(i - 1, -1, -1) if cands[k].end <= opener.start()), None)
+        if (total is None or cands[total].start < sentence or cands[total].unit.unit != c.unit.unit
+                or cands[total].is_change or any(cands[k].unit.unit != c.unit.unit for k in range(total + 1, i))):
+            continue
+        things = out[total].subject[_TOTAL_HEAD_RE.match(out[total].subject).end() :]
+        if (meaningful(things) and not _DIGIT_RE.search(things) and not _BARE_LEVEL_RE.fullmatch(things)
+                and not doc.grammar.regions.is_name(things)):  # (2018—2020年未完成的8150.93亩: no things named)
+            out[i] = c.but(subject=part + things)
     return out

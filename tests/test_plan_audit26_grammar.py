@@ -23,3 +23,12 @@ def test_a_part_named_by_its_level_or_place_after_qizhong_counts_the_things_of_t
     # a total naming no things (a date and the region only) leaves its parts as they are
     got = dict(subjects("“十五五”期间,2027年全省完成3.2万户:沈阳市3000户、大连市900户。"))
     assert got["3000户"] == "沈阳市", got
+
+
+def test_an_area_or_a_length_right_before_the_things_it_measures_is_of_them():
+    got = subjects("“十五五”期间,清理退出某湖保护区境内2.5万亩杨树。甲河实施12千米河道生态修复。实施乙工程及3万公顷湿地修复工程。"
+                   "丙江干流1公里岸线范围内的尾矿库优先治理。新建污水管网100公里以上。")
+    assert got[:3] == [("2.5万亩", "清理退出某湖保护区境内杨树"), ("12千米", "甲河实施河道生态修复"),
+                       ("3万公顷", "湿地修复工程")], got
+    assert ("100公里以上", "新建污水管网") in got, got  # a bound after the figure: the words before name the things
+    assert all("范围" not in subject for _, subject in got), got  # a zone's width is no size of things

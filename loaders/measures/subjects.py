@@ -189,6 +189,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _project_named_after(doc, out)
     out = _bracketed_list_ending(doc, out)
     out = _part_named_by_its_level_or_place(doc, out)
+    out = _size_before_its_things(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -1285,4 +1286,28 @@ def _part_named_by_its_level_or_place(doc: DocumentView, cands: list[Candidate])
         if (meaningful(things) and not _DIGIT_RE.search(things) and not _BARE_LEVEL_RE.fullmatch(things)
                 and not doc.grammar.regions.is_name(things)):  # (2018—2020年未完成的8150.93亩: no things named)
             out[i] = c.but(subject=part + things)
+    return out
+
+
+# 清理退出…保护区境内8.46万亩杨树 / 铁溪河实施25千米河道生态修复 / 新改建90公顷城市绿地: an area or a length right before the
+# things it measures, which end its clause (no 的: 时速350公里的高铁 is an attribute; no bound, conjunction or change
+# after it: 100公里以上, 422公里并连通…, 1万亩减少为…), is of them; the words before it say where or what was done
+_SIZES = ("mu", "km2", "ha", "km")
+_THINGS_AFTER_SIZE_RE = re.compile(r"(?![的和及与并且或等])(?!以上|以下|左右|以内|之间|范围)"
+                                   r"([\u4e00-\u9fff][^\d,，;；。.:：、()（）\s]*)(?=[,，;；。.:：、\s]|$)")
+_MEASURE_WORD_AT_END_RE = re.compile(r"(?:面积|长度|里程|规模|总量|量|范围|宽度)$")
+
+
+def _size_before_its_things(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.unit.unit not in _SIZES or c.is_change or _MEASURE_WORD_AT_END_RE.search(c.subject or ""):
+            continue
+        m = _THINGS_AFTER_SIZE_RE.match(doc.text, c.end)
+        things = clean_subject(m.group(1), leading=False) if m else ""
+        if (meaningful(things) and not _NO_THINGS_RE.match(things) and things not in (c.subject or "")
+                and "范围" not in things):  # (嘉陵江干流1公里岸线范围内: a zone's width, no size of things)
+            # 实施A工程及1万公顷B工程: after a conjunction the words before name the other things
+            joined = doc.text[: c.start].rstrip().endswith(_LIST_JOINS) or not meaningful(c.subject or "")
+            out[i] = c.but(subject=things if joined else c.subject + things)
     return out

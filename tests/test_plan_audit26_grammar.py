@@ -32,3 +32,8 @@ def test_an_area_or_a_length_right_before_the_things_it_measures_is_of_them():
                        ("3万公顷", "湿地修复工程")], got
     assert ("100公里以上", "新建污水管网") in got, got  # a bound after the figure: the words before name the things
     assert all("范围" not in subject for _, subject in got), got  # a zone's width is no size of things
+
+
+def test_a_count_right_after_a_named_water_counts_the_things_after_it():
+    got = subjects("“十五五”期间,新增建设甲水库3条入库河流水质自动站,完成乙溪流域20个试点村创建,推动丙江5条支流水质达标。")
+    assert got == [("3条", "建设甲水库入库河流水质自动站"), ("20个", "乙溪流域试点村创建"), ("5条", "推动丙江支流水质达标")], got

@@ -190,6 +190,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _bracketed_list_ending(doc, out)
     out = _part_named_by_its_level_or_place(doc, out)
     out = _size_before_its_things(doc, out)
+    out = _count_right_after_a_water_body(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -1310,4 +1311,24 @@ def _size_before_its_things(doc: DocumentView, cands: list[Candidate]) -> list[C
             # 实施A工程及1万公顷B工程: after a conjunction the words before name the other things
             joined = doc.text[: c.start].rstrip().endswith(_LIST_JOINS) or not meaningful(c.subject or "")
             out[i] = c.but(subject=things if joined else c.subject + things)
+    return out
+
+
+# 新增建设金钟水库4条入库河流简易水质自动站 / 完成木兰溪流域60个试点村创建 / 推动漓江4条支流水质达标: a count right after a
+# named river, lake, reservoir or basin counts the things after it, which are that water's (as a place's, 甲市13家企业)
+_WATER_BODY_AT_END_RE = re.compile(r"[\u4e00-\u9fff](?:水库|河|江|湖|溪|渠|流域|库区)$")
+_THINGS_AFTER_COUNT_RE = re.compile(r"[\u4e00-\u9fff“][^\d,，;；。.:：、()（）\s]*")
+
+
+def _count_right_after_a_water_body(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        subject = c.subject or ""
+        if (c.unit.unit not in COUNT_UNITS or c.is_change or not _WATER_BODY_AT_END_RE.search(subject)
+                or not doc.text[: c.start].rstrip().endswith(subject)):
+            continue
+        m = _THINGS_AFTER_COUNT_RE.match(doc.text, c.end)
+        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        if meaningful(things) and not _NO_THINGS_RE.match(things):
+            out[i] = c.but(subject=subject + things)
     return out

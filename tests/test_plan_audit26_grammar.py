@@ -37,3 +37,11 @@ def test_an_area_or_a_length_right_before_the_things_it_measures_is_of_them():
 def test_a_count_right_after_a_named_water_counts_the_things_after_it():
     got = subjects("“十五五”期间,新增建设甲水库3条入库河流水质自动站,完成乙溪流域20个试点村创建,推动丙江5条支流水质达标。")
     assert got == [("3条", "建设甲水库入库河流水质自动站"), ("20个", "乙溪流域试点村创建"), ("5条", "推动丙江支流水质达标")], got
+
+
+def test_the_sewage_plants_centralised_treatment_rate_is_the_urban_sewage_treatment_rate():
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    synonyms = load_synonyms()
+    assert assign_indicator("污水处理厂集中处理率", "percent", synonyms) == "urban_sewage_treatment_rate"
+    assert assign_indicator("乡镇污水处理厂集中处理率", "percent", synonyms) is None

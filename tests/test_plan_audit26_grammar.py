@@ -45,3 +45,13 @@ def test_the_sewage_plants_centralised_treatment_rate_is_the_urban_sewage_treatm
     synonyms = load_synonyms()
     assert assign_indicator("污水处理厂集中处理率", "percent", synonyms) == "urban_sewage_treatment_rate"
     assert assign_indicator("乡镇污水处理厂集中处理率", "percent", synonyms) is None
+
+
+def test_cases_handled_inspectors_sent_and_fuel_replaced_in_a_review_are_over_its_period():
+    from extraction_helper import plan_paragraph
+
+    rows = {m["value_text"]: m["period"] for m in plan_paragraph(
+        "“十五五”以来,共出动执法人员3万余人次,共办理环境行政处罚案件1200件,淘汰锅炉120台,替代燃煤5万吨,"
+        "受理信访举报300件。森林覆盖率达到45%。")}
+    assert rows == {"3万余人次": "2026-2030", "1200件": "2026-2030", "120台": "2026-2030", "5万吨": "2026-2030",
+                    "300件": "2026-2030", "45%": None}, rows

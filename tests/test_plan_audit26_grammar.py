@@ -55,3 +55,11 @@ def test_cases_handled_inspectors_sent_and_fuel_replaced_in_a_review_are_over_it
         "受理信访举报300件。森林覆盖率达到45%。")}
     assert rows == {"3万余人次": "2026-2030", "1200件": "2026-2030", "120台": "2026-2030", "5万吨": "2026-2030",
                     "300件": "2026-2030", "45%": None}, rows
+
+
+def test_a_part_of_an_addition_to_an_installed_capacity_is_added_too():
+    from extraction_helper import plan_paragraph
+
+    rows = {m["value_text"]: m["is_change"] for m in plan_paragraph(
+        "“十五五”期间,新增电力装机3000万千瓦,其中可再生能源装机2000万千瓦。电力装机达到5000万千瓦,其中风电装机900万千瓦。")}
+    assert rows == {"3000万千瓦": True, "2000万千瓦": True, "5000万千瓦": False, "900万千瓦": False}, rows

@@ -63,3 +63,11 @@ def test_a_part_of_an_addition_to_an_installed_capacity_is_added_too():
     rows = {m["value_text"]: m["is_change"] for m in plan_paragraph(
         "“十五五”期间,新增电力装机3000万千瓦,其中可再生能源装机2000万千瓦。电力装机达到5000万千瓦,其中风电装机900万千瓦。")}
     assert rows == {"3000万千瓦": True, "2000万千瓦": True, "5000万千瓦": False, "900万千瓦": False}, rows
+
+
+def test_a_capacity_named_total_power_installed_takes_the_source_named_before_it():
+    from extraction_helper import plan_paragraph
+
+    rows = {m["value_text"]: (m["subject_zh"], m["is_environmental"]) for m in plan_paragraph(
+        "“十五五”期间,建设集中式水面光伏电站,总发电装机规模达到80万千瓦以上;加快清洁能源开发,新增发电装机120万千瓦。")}
+    assert rows == {"80万千瓦以上": ("光伏总发电装机规模", True), "120万千瓦": ("清洁能源发电装机", True)}, rows

@@ -76,3 +76,8 @@ def test_a_capacity_named_total_power_installed_takes_the_source_named_before_it
 def test_square_kilometres_in_latin_letters_are_an_area():
     got = dict(subjects("“十五五”期间,累计完成治理水土流失面积520.5km2,治理率达到45%。"))
     assert got == {"520.5km2": "治理水土流失面积", "45%": "治理水土流失治理率"}, got
+
+
+def test_a_bare_rate_after_a_clause_opening_on_a_place_is_of_the_work_that_clause_names():
+    got = dict(subjects("“十五五”期间,涉农区积极推进主要农作物秸秆综合利用,利用率达到98%以上。全市持续推进农村生活污水治理,治理率达到60%。"))
+    assert got == {"98%以上": "主要农作物秸秆综合利用率", "60%": "农村生活污水治理率"}, got

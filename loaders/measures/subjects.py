@@ -997,12 +997,21 @@ def _joined(work: str, metric: str) -> str:
 def _object_of_clause(clause: str) -> str:
     """The work a clause with no number names after its verb (健全农村生活垃圾收运处置体系 -> 农村生活垃圾收运
     处置体系); empty when the clause opens with no such verb (the bare metric then stays as it is)."""
-    clause = clean_subject(clause, leading=True)
+    clause = _without_the_place_opening(clean_subject(clause, leading=True))
     clause = clause[len(next((a for a in _VERB_ADVERBS if clause.startswith(a)), "")) :]  # 持续推动X
     verb = next((v for v in _OBJECT_VERBS if clause.startswith(v)), None)
     if verb is None or doc_has_digit(clause):
         return ""
     return clause[len(verb) :]
+
+
+# 涉农区积极推进秸秆综合利用,利用率达到98%以上 / 全市持续推进…: the place a clause opens on, before its adverb and verb
+_PLACE_OPENING_RE = re.compile(r"^(?:" + _WHOLE_REGION_RE.pattern + r"|[\u4e00-\u9fff]{1,4}(?:市|县|区|州|盟|旗))"
+                               r"(?=" + "|".join(_VERB_ADVERBS + _OBJECT_VERBS) + r")")
+
+
+def _without_the_place_opening(clause: str) -> str:
+    return clause[m.end() :] if (m := _PLACE_OPENING_RE.match(clause)) else clause
 
 
 def doc_has_digit(s: str) -> bool:

@@ -81,3 +81,12 @@ def test_square_kilometres_in_latin_letters_are_an_area():
 def test_a_bare_rate_after_a_clause_opening_on_a_place_is_of_the_work_that_clause_names():
     got = dict(subjects("“十五五”期间,涉农区积极推进主要农作物秸秆综合利用,利用率达到98%以上。全市持续推进农村生活污水治理,治理率达到60%。"))
     assert got == {"98%以上": "主要农作物秸秆综合利用率", "60%": "农村生活污水治理率"}, got
+
+
+def test_a_list_of_counts_of_bare_things_shares_the_work_named_after_its_last_item():
+    got = subjects("“十三五”期间,完成120个加油站、5个储油库、约30辆油罐车的油气回收治理;完成80个工业炉窑、300台燃煤锅炉整治;"
+                   "完成300家沿江化工企业关改搬转、1000个入河排污口整治;建设30个精品示范村、200个左右提档升级村。")
+    assert got[:5] == [("120个", "加油站油气回收治理"), ("5个", "储油库油气回收治理"), ("30辆", "油罐车的油气回收治理"),
+                       ("80个", "工业炉窑整治"), ("300台", "燃煤锅炉整治")], got
+    assert ("300家", "沿江化工企业关改搬转") in got, got  # an item with its own verb keeps it
+    assert ("30个", "精品示范村") in got, got  # 提档升级村 is a noun, no work

@@ -191,6 +191,7 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _part_named_by_its_level_or_place(doc, out)
     out = _size_before_its_things(doc, out)
     out = _count_right_after_a_water_body(doc, out)
+    out = _list_sharing_the_last_items_deed(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -1340,4 +1341,43 @@ def _count_right_after_a_water_body(doc: DocumentView, cands: list[Candidate]) -
         things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
         if meaningful(things) and not _NO_THINGS_RE.match(things):
             out[i] = c.but(subject=subject + things)
+    return out
+
+
+# 完成349个加油站、3个储油库、约40辆油罐车的油气回收治理 / 完成176个工业炉窑、762台燃煤锅炉整治: a list of counts of bare
+# things names the work done to them once, after the last item; each item is of that work (加油站油气回收治理)
+_SHARED_DEEDS = ("整治", "改造", "建设", "治理", "搬迁", "提标", "升级", "回收", "验收", "安装", "关停", "淘汰", "拆除", "清理",
+                 "修复", "防渗", "提质")
+_DEED_START_RE = re.compile(r"的|已|全部|均|(?=" + "|".join(_SHARED_DEEDS) + ")")
+_DEED_LEAD_RE = re.compile(r"^(?:的|已|全部|均|完成)+")
+_DEED_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(_SHARED_DEEDS) + r")(?:提升|升级|任务|工程|工作)?")
+_SHORT_THINGS = 10  # characters: the last item's things before the deed (国家骨干冷链物流基地)
+_OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]")  # 478家沿江化工企业关改搬转、12480个入河排污口整治: an item's own verb
+_BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{1,14}")
+
+
+def _opening(c: Candidate) -> int:
+    return c.prefix[2] if c.prefix else c.start  # where a figure's words begin (约40辆: at 约)
+
+
+def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    i = 0
+    while i < len(cands):
+        run = [i]  # counts each followed by its bare things and 、, up to the last item
+        while (run[-1] + 1 < len(cands) and cands[run[-1]].unit.unit in COUNT_UNITS
+               and cands[run[-1] + 1].unit.unit in COUNT_UNITS
+               and (item := _BARE_ITEM_RE.fullmatch(text, cands[run[-1]].end, _opening(cands[run[-1] + 1]) - 1)) is not None
+               and text[_opening(cands[run[-1] + 1]) - 1] == "、" and item.group(0) == out[run[-1]].subject):
+            run.append(run[-1] + 1)
+        i = run[-1] + 1
+        last = out[run[-1]]
+        split = _DEED_START_RE.search(last.subject or "", 2) if len(run) >= 2 and not last.is_change else None
+        deed = _DEED_LEAD_RE.sub("", last.subject[split.start() :]) if split else ""
+        if not _DEED_RE.fullmatch(deed) or len(last.subject[: split.start()]) > _SHORT_THINGS:
+            continue  # (300个左右提档升级村: a noun; 32条精品线路撬动乡村休闲体验升级: no bare things before the deed)
+        for k in run[:-1]:
+            item = out[k].subject
+            if not cands[k].is_change and not _OWN_VERB_CHARS_RE.search(item) and not any(w in item for w in _SHARED_DEEDS):
+                out[k] = out[k].but(subject=item + deed)
     return out

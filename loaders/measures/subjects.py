@@ -45,7 +45,7 @@ _RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城
 _LISTED_PLACES = tuple(sorted({*_RURAL, *_URBAN, "主城区", "乡镇", "村级", "建制镇", "重点建制镇"}, key=len, reverse=True))
 # a capacity named by its head alone (装机总量645万千瓦) is of the energy source its sentence named last before it
 # (新增开发装机, 并网装机: the capacity developed or connected)
-_CAPACITY_HEAD_RE = re.compile(r"(?:开发|并网)?(?:总)?(?:发电)?装机(?:总量|规模|容量)?")  # (总发电装机规模: the same head)
+_CAPACITY_HEAD_RE = re.compile(r"(?:开发|并网)?(?:总(?:发电)?)?装机(?:总量|规模|容量)?")  # (总发电装机规模: the same head)
 _COLLECTIVE_SOURCES = ("可再生能源", "清洁能源", "新能源")  # what several sources named before add up to
 _ENERGY_SOURCES = (*_COLLECTIVE_SOURCES, "风电", "光伏", "风光", "水电", "核电", "火电", "煤电", "气电", "电力")
 # the verbs of a remediation work: in a list of lands or lengths treated (治理河道10公里、水土流失20平方公里)

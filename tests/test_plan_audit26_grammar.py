@@ -91,3 +91,5 @@ def test_a_list_of_counts_of_bare_things_shares_the_work_named_after_its_last_it
                        ("80个", "工业炉窑整治"), ("300台", "燃煤锅炉整治")], got
     assert ("300家", "沿江化工企业关改搬转") in got, got  # an item with its own verb keeps it
     assert ("30个", "精品示范村") in got, got  # 提档升级村 is a noun, no work
+    got = subjects("“十三五”期间,另有1座试运行、2座在建、1座深度改造。")
+    assert got[0] == ("1座", "试运行"), got  # a state of its own, not the things of the last item's work

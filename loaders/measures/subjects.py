@@ -1352,7 +1352,8 @@ _DEED_START_RE = re.compile(r"的|已|全部|均|(?=" + "|".join(_SHARED_DEEDS) 
 _DEED_LEAD_RE = re.compile(r"^(?:的|已|全部|均|完成)+")
 _DEED_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(_SHARED_DEEDS) + r")(?:提升|升级|任务|工程|工作)?")
 _SHORT_THINGS = 10  # characters: the last item's things before the deed (国家骨干冷链物流基地)
-_OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]")  # 478家沿江化工企业关改搬转、12480个入河排污口整治: an item's own verb
+# 478家沿江化工企业关改搬转、12480个入河排污口整治 / 另有1座试运行、2座在建、1座深度改造: an item's own verb or state
+_OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]|运行|开工|投运|投产|完工|竣工|停产")
 _BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{1,14}")
 
 

@@ -120,7 +120,8 @@ def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]
     for end, domain, strength, length in _keywords(_BRAND_NAME.sub(_blank, phrase)):
         after_energy_technology = bool(out) and out[-1][1] == _ENERGY_TECHNOLOGY
         after_resource = resource_end == end - length  # 森林人家, 海洋牧场, 矿山企业
-        qualified = ((after_energy_technology and out[-1][0] == end - length)  # 清洁能源电力装机, not 光伏等电力装机
+        qualified = ((after_energy_technology and phrase[out[-1][0] : end - length] in ("", "总"))  # 清洁能源电力装机,
+                     # 光伏总发电装机规模 (not 光伏等电力装机)
                      or (energy_before and not out))
         if (strength == "strong" and domain == _ENERGY_TECHNOLOGY and product_end >= 0
                 and product_end == end - length - 1 and phrase[product_end] in _JOINING):

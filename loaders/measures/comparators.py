@@ -37,7 +37,7 @@ def read_comparators(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
     out: list[Candidate] = []
     for c in cands:
         floor = out[-1].end if out else 0  # a prefix is never read across the previous measure
-        out.append(_read(doc, c, floor))
+        out.append(_part_of_an_addition(doc, out[-1] if out else None, _read(doc, c, floor)))
     out = _share_suffixes(doc, out)
     out = _share_list_head(doc, out)
     decided = [decide(doc, c) for c in out]
@@ -100,6 +100,22 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     if suffix is None and prefix is None and not is_change:
         return c
     return c.but(suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)
+
+
+_PART_OF_RE = re.compile(r"[,，、]\s*其中[,，:：]?")
+
+
+def _part_of_an_addition(doc: DocumentView, prev: Candidate | None, c: Candidate) -> Candidate:
+    """新增电力装机3000万千瓦,其中可再生能源装机2000万千瓦: a part (其中) of an addition to an installed capacity, in its
+    unit and sentence, is added too, not a level."""
+    if (prev is None or c.is_change or not prev.is_change or c.unit.unit not in _INSTALLED_UNITS
+            or prev.unit.unit != c.unit.unit or not _is_addition(doc.text, max(0, prev.start - _ADDITION_REACH), prev.start)):
+        return c
+    between = doc.text[prev.end : c.start]
+    part = _PART_OF_RE.match(between)
+    if part is None or re.search(r"[,，;；。、]", between[part.end() :]):
+        return c
+    return c.but(is_change=True)
 
 
 def _is_addition(text: str, start: int, stop: int) -> bool:

@@ -45,7 +45,7 @@ _RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城
 _LISTED_PLACES = tuple(sorted({*_RURAL, *_URBAN, "主城区", "乡镇", "村级", "建制镇", "重点建制镇"}, key=len, reverse=True))
 # a capacity named by its head alone (装机总量645万千瓦) is of the energy source its sentence named last before it
 # (新增开发装机, 并网装机: the capacity developed or connected)
-_CAPACITY_HEAD_RE = re.compile(r"(?:开发|并网)?(?:总)?装机(?:总量|规模|容量)?")
+_CAPACITY_HEAD_RE = re.compile(r"(?:开发|并网)?(?:总(?:发电)?)?装机(?:总量|规模|容量)?")  # (总发电装机规模: the same head)
 _COLLECTIVE_SOURCES = ("可再生能源", "清洁能源", "新能源")  # what several sources named before add up to
 _ENERGY_SOURCES = (*_COLLECTIVE_SOURCES, "风电", "光伏", "风光", "水电", "核电", "火电", "煤电", "气电", "电力")
 # the verbs of a remediation work: in a list of lands or lengths treated (治理河道10公里、水土流失20平方公里)
@@ -188,6 +188,10 @@ def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate
     out = _firms_counted_then_their_deed(doc, out)
     out = _project_named_after(doc, out)
     out = _bracketed_list_ending(doc, out)
+    out = _part_named_by_its_level_or_place(doc, out)
+    out = _size_before_its_things(doc, out)
+    out = _count_right_after_a_water_body(doc, out)
+    out = _list_sharing_the_last_items_deed(doc, out)
     return _capacity_source(doc, out)
 
 
@@ -340,6 +344,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""
+        before, gap = _whole_region_before_count(c, before, gap, after)
         if (c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after)
                 and (text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))
                      or any(w and sub_area(w, "", None) == w == sub_area("", text[a:b], None) for w in (before, gap)))):
@@ -560,6 +565,23 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
         out.append(c.but(subject=subject))
     return out
+
+
+# 完成全市90个地块的布点采样 / 在全省421个行政村新建…设施: the whole region right before a count (after 在, or after a
+# verb read as its comparator) is where the things counted are, not what they are, which follow the count; not a peer
+# group (在全国38个同类机场中进展最快)
+_IN_WHOLE_REGION_RE = re.compile(r"(?:在|于)?" + _WHOLE_REGION_RE.pattern)
+_PEER_GROUP_RE = re.compile(r"^[^,，;；。]{1,12}?中(?:$|[,，]|排|名列|位居|居|进展|领先|率先|第)")
+
+
+def _whole_region_before_count(c: Candidate, before: str, gap: str, after: str) -> tuple[str, str]:
+    if c.unit.unit not in COUNT_UNITS or c.is_change or not meaningful(after) or _PEER_GROUP_RE.match(after):
+        return before, gap
+    if gap and _IN_WHOLE_REGION_RE.fullmatch(gap):
+        return before, ""
+    if not gap and _IN_WHOLE_REGION_RE.fullmatch(before):
+        return "", gap
+    return before, gap
 
 
 # the sites of a monitoring network counted before their rate (国省考断面水质优良比例, 集中式饮用水水源地年均水质达标率):
@@ -976,12 +998,21 @@ def _joined(work: str, metric: str) -> str:
 def _object_of_clause(clause: str) -> str:
     """The work a clause with no number names after its verb (健全农村生活垃圾收运处置体系 -> 农村生活垃圾收运
     处置体系); empty when the clause opens with no such verb (the bare metric then stays as it is)."""
-    clause = clean_subject(clause, leading=True)
+    clause = _without_the_place_opening(clean_subject(clause, leading=True))
     clause = clause[len(next((a for a in _VERB_ADVERBS if clause.startswith(a)), "")) :]  # 持续推动X
     verb = next((v for v in _OBJECT_VERBS if clause.startswith(v)), None)
     if verb is None or doc_has_digit(clause):
         return ""
     return clause[len(verb) :]
+
+
+# 涉农区积极推进秸秆综合利用,利用率达到98%以上 / 全市持续推进…: the place a clause opens on, before its adverb and verb
+_PLACE_OPENING_RE = re.compile(r"^(?:" + _WHOLE_REGION_RE.pattern + r"|[\u4e00-\u9fff]{1,4}(?:市|县|区|州|盟|旗))"
+                               r"(?=" + "|".join(_VERB_ADVERBS + _OBJECT_VERBS) + r")")
+
+
+def _without_the_place_opening(clause: str) -> str:
+    return clause[m.end() :] if (m := _PLACE_OPENING_RE.match(clause)) else clause
 
 
 def doc_has_digit(s: str) -> bool:
@@ -1234,4 +1265,120 @@ def _bracketed_list_ending(doc: DocumentView, cands: list[Candidate]) -> list[Ca
                 for k in run:
                     out[k] = out[k].but(subject=out[k].subject + ending)
         run = [i] if bracketed else []
+    return out
+
+
+# 建成自然保护区20个,其中国家级3个、省级1个 / 在全省421个行政村新建…设施,其中沈阳市92个、大连市34个: a part named by its
+# level or its place alone, after 其中 (or a colon), counts the things of the total before it in its sentence, in the
+# same unit (国家级自然保护区, 沈阳市行政村新建…设施): the total's subject without its region, date and verb
+_PARTS_OPENER_RE = re.compile(r"其中[,，:：]?|[:：]")
+_DIGIT_RE = re.compile(r"\d")
+_TOTAL_HEAD_RE = re.compile(r"^(?:(?:19|20)\d\d\s?年(?:底|末)?(?:前)?)?(?:在|于)?(?:" + _WHOLE_REGION_RE.pattern + r")?"
+                            r"(?:" + "|".join(sorted(map(re.escape, _COUNT_OPENING_VERBS + ("创建", "各类")), key=len,
+                                                   reverse=True)) + r")*")
+
+
+def _part_named_by_its_level_or_place(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        part = c.subject or ""
+        if c.is_change or not (_BARE_LEVEL_RE.fullmatch(part)
+                               or (_NAMED_PLACE_RE.fullmatch(part) and doc.grammar.regions.is_name(part))):
+            continue
+        sentence = doc.sentence_at(c.start)[0]
+        opener = next(reversed(list(_PARTS_OPENER_RE.finditer(text, sentence, c.start))), None)
+        if opener is None or re.search(r"[;；。]", text[opener.end() : c.start]):
+            continue
+        total = next((k for k in range(i - 1, -1, -1) if cands[k].end <= opener.start()), None)
+        if (total is None or cands[total].start < sentence or cands[total].unit.unit != c.unit.unit
+                or cands[total].is_change or any(cands[k].unit.unit != c.unit.unit for k in range(total + 1, i))):
+            continue
+        things = out[total].subject[_TOTAL_HEAD_RE.match(out[total].subject).end() :]
+        if (meaningful(things) and not _DIGIT_RE.search(things) and not _BARE_LEVEL_RE.fullmatch(things)
+                and not doc.grammar.regions.is_name(things)):  # (2018—2020年未完成的8150.93亩: no things named)
+            out[i] = c.but(subject=part + things)
+    return out
+
+
+# 清理退出…保护区境内8.46万亩杨树 / 铁溪河实施25千米河道生态修复 / 新改建90公顷城市绿地: an area or a length right before the
+# things it measures, which end its clause (no 的: 时速350公里的高铁 is an attribute; no bound, conjunction or change
+# after it: 100公里以上, 422公里并连通…, 1万亩减少为…), is of them; the words before it say where or what was done
+_SIZES = ("mu", "km2", "ha", "km")
+_THINGS_AFTER_SIZE_RE = re.compile(r"(?![的和及与并且或等])(?!以上|以下|左右|以内|之间|范围)"
+                                   r"([\u4e00-\u9fff][^\d,，;；。.:：、()（）\s]*)(?=[,，;；。.:：、\s]|$)")
+_MEASURE_WORD_AT_END_RE = re.compile(r"(?:面积|长度|里程|规模|总量|量|范围|宽度)$")
+
+
+def _size_before_its_things(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.unit.unit not in _SIZES or c.is_change or _MEASURE_WORD_AT_END_RE.search(c.subject or ""):
+            continue
+        m = _THINGS_AFTER_SIZE_RE.match(doc.text, c.end)
+        things = clean_subject(m.group(1), leading=False) if m else ""
+        if (meaningful(things) and not _NO_THINGS_RE.match(things) and things not in (c.subject or "")
+                and "范围" not in things):  # (嘉陵江干流1公里岸线范围内: a zone's width, no size of things)
+            # 实施A工程及1万公顷B工程: after a conjunction the words before name the other things
+            joined = doc.text[: c.start].rstrip().endswith(_LIST_JOINS) or not meaningful(c.subject or "")
+            out[i] = c.but(subject=things if joined else c.subject + things)
+    return out
+
+
+# 新增建设金钟水库4条入库河流简易水质自动站 / 完成木兰溪流域60个试点村创建 / 推动漓江4条支流水质达标: a count right after a
+# named river, lake, reservoir or basin counts the things after it, which are that water's (as a place's, 甲市13家企业)
+_WATER_BODY_AT_END_RE = re.compile(r"[\u4e00-\u9fff](?:水库|河|江|湖|溪|渠|流域|库区)$")
+_THINGS_AFTER_COUNT_RE = re.compile(r"[\u4e00-\u9fff“][^\d,，;；。.:：、()（）\s]*")
+
+
+def _count_right_after_a_water_body(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        subject = c.subject or ""
+        if (c.unit.unit not in COUNT_UNITS or c.is_change or not _WATER_BODY_AT_END_RE.search(subject)
+                or not doc.text[: c.start].rstrip().endswith(subject)):
+            continue
+        m = _THINGS_AFTER_COUNT_RE.match(doc.text, c.end)
+        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        if meaningful(things) and not _NO_THINGS_RE.match(things):
+            out[i] = c.but(subject=subject + things)
+    return out
+
+
+# 完成349个加油站、3个储油库、约40辆油罐车的油气回收治理 / 完成176个工业炉窑、762台燃煤锅炉整治: a list of counts of bare
+# things names the work done to them once, after the last item; each item is of that work (加油站油气回收治理)
+_SHARED_DEEDS = ("整治", "改造", "建设", "治理", "搬迁", "提标", "升级", "回收", "验收", "安装", "关停", "淘汰", "拆除", "清理",
+                 "修复", "防渗", "提质")
+_DEED_START_RE = re.compile(r"的|已|全部|均|(?=" + "|".join(_SHARED_DEEDS) + ")")
+_DEED_LEAD_RE = re.compile(r"^(?:的|已|全部|均|完成)+")
+_DEED_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(_SHARED_DEEDS) + r")(?:提升|升级|任务|工程|工作)?")
+_SHORT_THINGS = 10  # characters: the last item's things before the deed (国家骨干冷链物流基地)
+# 478家沿江化工企业关改搬转、12480个入河排污口整治 / 另有1座试运行、2座在建、1座深度改造: an item's own verb or state
+_OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]|运行|开工|投运|投产|完工|竣工|停产")
+_BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{1,14}")
+
+
+def _opening(c: Candidate) -> int:
+    return c.prefix[2] if c.prefix else c.start  # where a figure's words begin (约40辆: at 约)
+
+
+def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    i = 0
+    while i < len(cands):
+        run = [i]  # counts each followed by its bare things and 、, up to the last item
+        while (run[-1] + 1 < len(cands) and cands[run[-1]].unit.unit in COUNT_UNITS
+               and cands[run[-1] + 1].unit.unit in COUNT_UNITS
+               and (item := _BARE_ITEM_RE.fullmatch(text, cands[run[-1]].end, _opening(cands[run[-1] + 1]) - 1)) is not None
+               and text[_opening(cands[run[-1] + 1]) - 1] == "、" and item.group(0) == out[run[-1]].subject):
+            run.append(run[-1] + 1)
+        i = run[-1] + 1
+        last = out[run[-1]]
+        split = _DEED_START_RE.search(last.subject or "", 2) if len(run) >= 2 and not last.is_change else None
+        deed = _DEED_LEAD_RE.sub("", last.subject[split.start() :]) if split else ""
+        if not _DEED_RE.fullmatch(deed) or len(last.subject[: split.start()]) > _SHORT_THINGS:
+            continue  # (300个左右提档升级村: a noun; 32条精品线路撬动乡村休闲体验升级: no bare things before the deed)
+        for k in run[:-1]:
+            item = out[k].subject
+            if not cands[k].is_change and not _OWN_VERB_CHARS_RE.search(item) and not any(w in item for w in _SHARED_DEEDS):
+                out[k] = out[k].but(subject=item + deed)
     return out

@@ -26,6 +26,10 @@ from every pass as doc.grammar; pass `grammar=` to extract_measures to swap tabl
 To add a kind rule, write a function of a KindContext returning (kind, rule name) or None and put it at
 its place in kinds.KIND_RULES (the first rule that applies decides).
 
+To add a subject rule, write it as a small named function in the module of subjects/ for its kind of
+figure (counts, shares, sizes, dates …: the package docstring lists them) and call it from
+subjects/flow.py; a word or regex several kinds share goes to subjects/common.py.
+
 To add a pass (say, work-report sections: review -> outcome of the previous year): write a module with a
 function `(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]`, give it the fields it decides
 (add them to Candidate with a default, under a comment naming the pass), put it in PASSES at its place,

@@ -1,0 +1,95 @@
+"""Places: a subject that only names the whole region or a part of it (全市, 主城区, 其他城市) and the metric the
+clause before names for it, a place by its name (沈阳市), the rural or urban place a domestic service
+(sewage, refuse) is run for."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.measures.candidates import Candidate
+from loaders.measures.document import DocumentView
+from loaders.measures.subjects.changes import _DEGREE_RE, _metric_of_change
+from loaders.measures.subjects.clean import clean_subject
+from loaders.measures.subjects.common import _joined, doc_has_digit, meaningful
+from loaders.semantics import sub_area
+
+# the place a domestic service (sewage, refuse) is run for: the subject keeps the one its sentence names
+# (推进农村生活污水治理…,生活污水治理率达25% -> 农村生活污水治理率)
+_SERVICE_WORDS = ("生活污水", "生活垃圾", "污水", "垃圾")
+_RURAL, _URBAN = ("农村", "行政村"), ("城市", "城镇", "城区", "县城", "中心城区", "城乡")
+# the places a list of a service's rates names one by one (城市、县城、重点建制镇污水处理率): longest first
+_LISTED_PLACES = tuple(sorted({*_RURAL, *_URBAN, "主城区", "乡镇", "村级", "建制镇", "重点建制镇"}, key=len, reverse=True))
+
+# a subject that only names the whole region (全市完成绿化造林4.7万亩): what was done is between 完成 and the number
+_WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
+# a subject that is only a place (其中农村, 其余城市): its kind after 其他/其余
+_OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
+
+# a place by its name (沈阳市, 宿豫区; a region or county-level division the region index knows): where the things
+# a count right after it counts are
+_NAMED_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)")
+
+_SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "县市", "区县", "县区")  # places named by their kind
+
+
+def _place_only(subject: str) -> str:
+    """The part of the region or group of places a subject names and nothing else (其中主城区 -> 主城区, 其他城市);
+    "" for a subject naming anything more."""
+    place = subject.removeprefix("其中")
+    kind = _OTHER_PLACES_RE.sub("", place)
+    return place if kind and (sub_area(kind, "", None) == kind or kind in _SETTLEMENTS) else ""
+
+
+def _metric_before(doc: DocumentView, cands: list[Candidate], out: list[Candidate], i: int, a: int,
+                   place: str) -> str:
+    """The place's subject of the metric the clause before names: the previous figure's there (its own qualifier
+    before 的 and the whole region left out: 涉及甲区域的A率 -> A, 全市A -> A) in the same unit, or the clause's words
+    with no figure (A大幅上升 -> A); "" if none."""
+    text = doc.text
+    pa, _ = doc.clause(a - 1, a - 1)
+    if i > 0 and cands[i - 1].end > pa:
+        prev = out[i - 1]
+        if (prev.is_change or prev.unit.unit != cands[i].unit.unit
+                or doc.sentence_at(prev.start)[0] != doc.sentence_at(cands[i].start)[0]):
+            return ""
+        metric = _metric_of_change(doc, prev.subject)
+    else:
+        words = clean_subject(text[pa : a - 1], leading=True)
+        metric = _metric_of_change(doc, words)
+        if doc_has_digit(words) or metric == words:  # 环境质量全面达标,主城区达到95%: no metric named as changed
+            return ""
+        metric = _DEGREE_RE.sub("", metric)
+    metric = metric[metric.rfind("的") + 1 :]
+    if m := _WHOLE_REGION_RE.match(metric):  # 全市森林覆盖率…,城区达到: the part's, not the whole region's
+        metric = metric[m.end() :]
+    return _joined(place, metric) if meaningful(metric) and _place_only(metric) == "" else ""
+
+
+def _rural_scope(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """A domestic-service subject with no place of its own (生活污水治理率) takes 农村 when the nearest place
+    its sentence names before it is rural (实施农村人居环境整治…,生活污水治理率达25%; 农村卫生厕所普及率、
+    生活污水治理率分别…); not the place of a sibling service that names its own (城市生活污水处理率…,农村生活污水
+    治理率…,生活垃圾无害化处理率100%: each service its own place, the last none)."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        subjects = c.shared_by or (c.subject,)
+        if not any(sub.startswith(_SERVICE_WORDS) for sub in subjects):
+            continue
+        start = doc.sentence_at(c.start)[0]
+        before = doc.text[start : c.start]
+        for other in cands[:i]:  # a sibling service naming its own place (农村生活污水治理率) scopes itself alone
+            at = before.rfind(other.subject, 0, max(other.start - start, 0))
+            if other.start >= start and _own_place_service(other.subject) and at >= 0:
+                before = before[:at] + "　" * len(other.subject) + before[at + len(other.subject) :]
+        rural = max(before.rfind(w) for w in _RURAL)
+        if rural < 0 or rural < max(before.rfind(w) for w in _URBAN):
+            continue
+        scoped = tuple("农村" + sub if sub.startswith(_SERVICE_WORDS) else sub for sub in subjects)
+        out[i] = c.but(shared_by=scoped) if c.shared_by else c.but(subject=scoped[0])
+    return out
+
+
+def _own_place_service(subject: str) -> bool:
+    """农村生活污水治理率, 城市生活垃圾无害化处理率: a domestic service with the place it is run for."""
+    place = next((p for p in _RURAL + _URBAN if subject.startswith(p)), None)
+    return place is not None and subject[len(place) :].startswith(_SERVICE_WORDS)

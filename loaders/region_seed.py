@@ -1,4 +1,5 @@
-"""Generate loaders/data/seeds/regions.csv: every province- and prefecture-level division of China.
+"""Generate loaders/data/seeds/regions.csv: every province- and prefecture-level division of China, and the
+county-level units a province governs directly (天门市, 济源市, 石河子市: statistics list them beside its cities).
 
 Source: the region table shipped with the `cpca` package (cpca/resources/adcodes.csv: 12-digit
 administrative codes, names, coordinates). A province-level division has a code ending in ten
@@ -19,6 +20,10 @@ from loaders.reference import seed
 OUTPUT = seed("regions.csv")
 
 PROVINCE_SUFFIXES = ("特别行政区", "自治区", "省", "市")
+# cpca's placeholder over the county-level units a province governs directly, with no prefecture between
+DIRECT_UNITS = "直辖县级行政区划"
+# the county-level suffixes of those units (天门市 and 五指山市 take CITY_SUFFIXES' 市)
+COUNTY_SUFFIXES = {"自治县": " Autonomous County", "县": " County", "林区": " Forestry District"}
 CITY_SUFFIXES = {"自治州": " Autonomous Prefecture", "地区": " Prefecture", "盟": " League", "市": ""}
 # Conventional English names that are not the plain pinyin of the short name.
 ENGLISH_EXCEPTIONS = {
@@ -91,7 +96,7 @@ def _nations() -> list[str]:
 
 
 def short_name(name: str, level: str, nations: list[str]) -> str:
-    suffixes = PROVINCE_SUFFIXES if level == "province" else tuple(CITY_SUFFIXES)
+    suffixes = PROVINCE_SUFFIXES if level == "province" else tuple(CITY_SUFFIXES) + tuple(COUNTY_SUFFIXES)
     base = next((name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) > len(s) + 1), name)
     stripped = True
     while stripped:  # peel ethnic-group names off the end: 恩施土家族苗族 -> 恩施
@@ -119,7 +124,8 @@ def pinyin(short: str) -> str:
 def english_name(name: str, short: str, level: str) -> str:
     if short in ENGLISH_EXCEPTIONS:
         return ENGLISH_EXCEPTIONS[short]
-    suffix = "" if level == "province" else next((e for s, e in CITY_SUFFIXES.items() if name.endswith(s)), "")
+    named = {**COUNTY_SUFFIXES, **CITY_SUFFIXES}
+    suffix = "" if level == "province" else next((e for s, e in named.items() if name.endswith(s)), "")
     return pinyin(short) + suffix
 
 
@@ -133,6 +139,9 @@ def build_regions(rows: list[dict[str, str]]) -> list[Region]:
             level = "province"
         elif code.endswith("0" * 8) and r["name"].endswith(tuple(CITY_SUFFIXES)) and r["name"] != "市辖区":
             level = "city"
+        elif (code.endswith("0" * 6) and not r["name"].endswith(DIRECT_UNITS)
+              and by_code.get(code[:4] + "0" * 8, {}).get("name", "").endswith(DIRECT_UNITS)):
+            level = "city"  # a county-level unit the province governs directly (天门市, 济源市) reports as a city does
         else:
             continue
         short = short_name(r["name"], level, nations)

@@ -38,6 +38,7 @@ _PHRASES_KEPT = 50_000  # phrases whose answer is kept (bounded: a worker reads 
 
 _PLACE_SUFFIX = "市州盟区县地"  # 常州市 / 延边州 / 兴安盟 / 阿里地区 ...
 _LIST_SEPARATORS = "、,，;；和与及等/"
+_DIRECT_UNIT_DIGITS = "90"  # GB/T 2260: the county-level units a province governs directly (429006 天门市)
 _SHORE_WORDS = "岸侧麓畔"  # 黄河南岸, 太湖北侧: a river or lake name plus a direction, not 河南 or 湖北
 
 
@@ -244,6 +245,8 @@ class RegionIndex:
         if provinces:  # 吉林 and 海南 are provinces unless written 吉林市 / 海南州
             return None if after and after in _SHORE_WORDS else provinces[0]
         city = cities[0]
+        if city.code[2:4] == _DIRECT_UNIT_DIGITS:
+            return None  # 东方, 白沙 (units a province governs directly) are common words: only 东方市, 白沙县 name them
         marked = (not after) or after in _LIST_SEPARATORS or after == "\n" or before == "、" \
             or _ZONE_AFTER.match(text, end) is not None
         return city if len(city.short_name) >= 3 or marked else None

@@ -69,7 +69,13 @@ def test_a_city_report_without_a_file_name_is_about_the_place_it_names_bare(inde
     text = body + "全面建设现代化凉山，西昌、会理同步发展，凉山特色产业壮大，美丽凉山、平安凉山建设深入推进。融入成都都市圈，对接成都市。"
     assert extract_metadata(text, {}, index).region_name == "凉山彝族自治州"
     county = body + "天门发展迈上新台阶，天门人民获得感增强，天门制造走向全国。融入武汉都市圈。"
-    assert extract_metadata(county.replace("四川", "湖北"), {}, index).region_name == "湖北省"  # 天门 is a county
+    # 天门 is a county-level city the province governs directly: it reports as a city does, with no prefecture above
+    # it; named bare three times in a report spoken for in 湖北, it is the report's place
+    assert extract_metadata(county.replace("四川", "湖北"), {}, index).region_name == "天门市"
+    county_of_a_prefecture = county.replace("天门", "西昌")  # a county with a prefecture above it: the prefecture
+    assert extract_metadata(county_of_a_prefecture, {}, index).region_name == "凉山彝族自治州"
+    county_of_a_prefecture = county.replace("天门", "西昌")  # a county with a prefecture above it: the prefecture
+    assert extract_metadata(county_of_a_prefecture, {}, index).region_name == "凉山彝族自治州"
 
 
 def test_title_broken_over_two_lines_and_file_name_as_title(index: RegionIndex) -> None:

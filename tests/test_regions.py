@@ -140,3 +140,11 @@ def test_a_zone_named_after_a_short_city_name_marks_the_city(index: RegionIndex)
     assert names(index, "宁波高新区开展检查") == [("宁波", "330200")]
     assert names(index, "杭州湾水质") == []  # without a zone word a short name stays unmarked
     assert names(index, "某某新区生态环境局") == []  # a new area that names no city has no region
+
+
+def test_a_unit_the_province_governs_directly_is_named_in_full_not_by_a_common_word() -> None:
+    """东方市 and 天门市 (GB/T 2260 codes 4690xx, 4290xx) are regions; their bare names are words (京东方, 东方希望)."""
+    index = RegionIndex.from_csv()
+    found = [m.name for m in index.find_mentions("京东方、惠科营业收入突破200亿元,东方希望项目建设,推进白沙、庄边2个镇整治")]
+    assert "东方市" not in found and "白沙黎族自治县" not in found
+    assert [m.name for m in index.find_mentions("东方市、天门市空气质量优良")] == ["东方市", "天门市"]

@@ -605,7 +605,8 @@ def iter_documents(folder: Path, exclude: Path | None = None):
     """Files of a folder, recursively, in a stable order (hidden files and the exclude folder skipped)."""
     exclude = exclude.resolve() if exclude else None
     realpath = _RealPaths()
-    for path in sorted(_files(folder)):
+    # by parts, the order of Path's own comparison (each made anew per comparison: ~0.2 CPU s at 10 000 files)
+    for path in sorted(_files(folder), key=operator.attrgetter("parts")):
         if (name := _document_name(folder, path, exclude, realpath)) is not None:
             yield path, name
 
@@ -624,15 +625,23 @@ def _files(folder: Path) -> Iterator[Path]:
 
 def _document_name(folder: Path, path: Path, exclude: Path | None,
                    realpath: _RealPaths | None = None) -> str | None:
-    """The name a file is loaded under, or None when it is skipped (hidden, or inside the exclude folder)."""
-    rel = path.relative_to(folder)
-    if any(part.startswith(".") for part in rel.parts):
+    """The name a file is loaded under, or None when it is skipped (hidden, or inside the exclude folder).
+    path is a file _files found under folder: its parts start with the folder's (what relative_to checks)."""
+    rel = path.parts[len(folder.parts):]
+    if any(part.startswith(".") for part in rel):
         return None
-    if exclude and (path.resolve() if realpath is None or path.is_symlink()  # a link's loop raises in resolve()
-                    else Path(realpath(str(path)))).is_relative_to(exclude):
+    if exclude and _resolves_within(path, exclude, realpath):
         return None
     # a name that is not UTF-8 keeps its bytes as \xNN escapes: Parquet strings must be UTF-8
-    return rel.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "/".join(rel).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _resolves_within(path: Path, folder: Path, realpath: _RealPaths | None) -> bool:
+    """path.resolve().is_relative_to(folder) (folder resolved), its folders resolved once by realpath."""
+    if realpath is None or path.is_symlink():
+        return path.resolve().is_relative_to(folder)  # resolve() raises on a link's loop
+    real = realpath(str(path))
+    return real.startswith(str(folder)) and Path(real).is_relative_to(folder)  # the text first: most files are not
 
 
 @dataclass

@@ -443,10 +443,28 @@ class FileResult:
         return cls(res.source_file, res.content_sha256, res.errors, res.document["document_id"], tables)
 
 
-def _read_task(task: tuple[str, str, int, str | None]) -> bytes | FileResult:
+class _RealPaths:
+    """os.path.realpath of files, each folder resolved once: a file that is not a symbolic link resolves to its
+    folder resolved, and its name. Resolving every folder of every path again cost ~1 CPU s when a refresh listed
+    and read 10 000 files (benchmarks/RESULTS.md, issue 12, speed15). One per listing or chunk of files."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(path)
+        if (real := self._folders.get(folder)) is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
+
+
+def _read_task(task: tuple[str, str, int, str | None],
+               realpath: Callable[[str], str] = os.path.realpath) -> bytes | FileResult:
     """A file's bytes, or the FileResult of a file that is not read (outside the folder, too large, unreadable)."""
     path, name, max_bytes, root = task
-    if root is not None and os.path.commonpath([os.path.realpath(path), root]) != root:
+    if root is not None and os.path.commonpath([realpath(path), root]) != root:
         err = LoadError("outside_folder", f"{name}: a symbolic link to a file outside the input folder; not read, "
                         "so that a link cannot leak another file into the warehouse (--follow-symlinks reads it)",
                         "read")
@@ -511,8 +529,9 @@ def load_chunk(tasks: list[tuple[str, str, int, str | None]]) -> _Chunk:
     results: list[FileResult] = []
     rows: list[tuple[int, int, int] | None] = []
     parsed: list[DocumentResult] = []
+    realpath = _RealPaths()
     for task in tasks:
-        res = _read_task(task)
+        res = _read_task(task, realpath)
         if not isinstance(res, FileResult):
             res = _parse_bytes(task[1], res)
         counts = None
@@ -533,6 +552,38 @@ def load_chunk(tasks: list[tuple[str, str, int, str | None]]) -> _Chunk:
 def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusable: dict[str, str],
              ocr: bool = False) -> Iterator[FileResult]:
     """Results in task order, parsed in chunks of consecutive files; a pool when workers > 1 (imap keeps the order)."""
+    if workers > 1 and len(tasks) > 1 and reusable:
+        yield from _screened_results(tasks, workers, reusable, ocr)
+        return
+    yield from _parsed_results(tasks, workers, reusable, ocr)
+
+
+def _screened_results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusable: dict[str, str],
+                      ocr: bool = False) -> Iterator[FileResult]:
+    """_results of a load that may reuse rows: every file is read and hashed here, and only those that are not
+    unchanged (nor unreadable) go to the workers. A daily refresh adds 10 files to 10 000: the pool's workers
+    read and hashed the 10 000 and sent a result back for each, ~3 CPU s more than doing it here (0.4 s)
+    (benchmarks/RESULTS.md, issue 12, speed15). A worker reads its files again and decides again (a file
+    rewritten meanwhile is parsed or reused as its bytes then say), so the results are those of the pool alone."""
+    screened: list[FileResult | None] = []
+    realpath = _RealPaths()
+    for task in tasks:
+        data = _read_task(task, realpath)
+        if not isinstance(data, FileResult):
+            sha = hashlib.sha256(data).hexdigest()
+            data = FileResult(task[1], sha, [], reused=True) if reusable.get(task[1]) == sha else None
+        screened.append(data)
+    parsed = _parsed_results([task for task, res in zip(tasks, screened, strict=True) if res is None], workers,
+                             reusable, ocr)
+    try:
+        for res in screened:
+            yield next(parsed) if res is None else res
+    finally:
+        parsed.close()  # its pool stops now (left suspended after its last result, it would stop when collected)
+
+
+def _parsed_results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusable: dict[str, str],
+                    ocr: bool = False) -> Iterator[FileResult]:
     size = max(1, min(16, len(tasks) // (workers * 8)))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     if workers <= 1 or len(tasks) <= 1:
@@ -553,15 +604,18 @@ def _results(tasks: list[tuple[str, str, int, str | None]], workers: int, reusab
 def iter_documents(folder: Path, exclude: Path | None = None):
     """Files of a folder, recursively, in a stable order (hidden files and the exclude folder skipped)."""
     exclude = exclude.resolve() if exclude else None
-    for path in sorted(_files(folder)):
-        if (name := _document_name(folder, path, exclude)) is not None:
+    realpath = _RealPaths()
+    # by parts, the order of Path's own comparison (each made anew per comparison: ~0.2 CPU s at 10 000 files)
+    for path in sorted(_files(folder), key=operator.attrgetter("parts")):
+        if (name := _document_name(folder, path, exclude, realpath)) is not None:
             yield path, name
 
 
 def has_documents(folder: Path, exclude: Path | None = None) -> bool:
     """Whether iter_documents would yield anything; stops at the first document instead of listing them all."""
     exclude = exclude.resolve() if exclude else None
-    return any(_document_name(folder, path, exclude) is not None for path in _files(folder))
+    realpath = _RealPaths()
+    return any(_document_name(folder, path, exclude, realpath) is not None for path in _files(folder))
 
 
 def _files(folder: Path) -> Iterator[Path]:
@@ -569,15 +623,25 @@ def _files(folder: Path) -> Iterator[Path]:
     return (p for p in folder.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists()))
 
 
-def _document_name(folder: Path, path: Path, exclude: Path | None) -> str | None:
-    """The name a file is loaded under, or None when it is skipped (hidden, or inside the exclude folder)."""
-    rel = path.relative_to(folder)
-    if any(part.startswith(".") for part in rel.parts):
+def _document_name(folder: Path, path: Path, exclude: Path | None,
+                   realpath: _RealPaths | None = None) -> str | None:
+    """The name a file is loaded under, or None when it is skipped (hidden, or inside the exclude folder).
+    path is a file _files found under folder: its parts start with the folder's (what relative_to checks)."""
+    rel = path.parts[len(folder.parts):]
+    if any(part.startswith(".") for part in rel):
         return None
-    if exclude and path.resolve().is_relative_to(exclude):
+    if exclude and _resolves_within(path, exclude, realpath):
         return None
     # a name that is not UTF-8 keeps its bytes as \xNN escapes: Parquet strings must be UTF-8
-    return rel.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "/".join(rel).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _resolves_within(path: Path, folder: Path, realpath: _RealPaths | None) -> bool:
+    """path.resolve().is_relative_to(folder) (folder resolved), its folders resolved once by realpath."""
+    if realpath is None or path.is_symlink():
+        return path.resolve().is_relative_to(folder)  # resolve() raises on a link's loop
+    real = realpath(str(path))
+    return real.startswith(str(folder)) and Path(real).is_relative_to(folder)  # the text first: most files are not
 
 
 @dataclass

@@ -52,10 +52,9 @@
         {%- do parts.append({'column': key, 'name': 'unique', 'condition': key ~ ' is not null',
                              'scope': refresh_scope_of_check(model, 'unique', key)}) -%}
     {%- endfor -%}
-    {%- set relationship_scope = refresh_scope_of_check(model, 'relationships') if relationships else '' -%}
     {%- for column, parent in relationships.items() -%}
         {%- do parts.append({'column': column, 'name': 'relationships', 'to': parent.to, 'field': parent.field,
-                             'scope': relationship_scope}) -%}
+                             'scope': refresh_scope_of_check(model, 'relationships', none, parent.to)}) -%}
     {%- endfor -%}
     {%- for combination in unique_combinations -%}
         {%- do parts.append({'column': combination.columns | join(', '), 'name': 'unique_combination_of_columns',

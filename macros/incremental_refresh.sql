@@ -29,10 +29,9 @@
     with per_document=true is itself not unchanged. Usable on a model's sources (fast: only the scope is
     computed) and on its final select. -#}
 {% macro in_refresh_scope(document_columns=['document_id'], per_document=false) -%}
-    {#- a unit test is always a full build and gives its model only the inputs it lists -#}
-    {%- set in_unit_test = model is mapping and model.get('resource_type') == 'unit_test' -%}
-    {%- set changes = none if in_unit_test else ref('int_documents_changed') -%}  {#- outside the if: dbt sees the dependency -#}
-    {%- if not in_unit_test and is_incremental() -%}
+    {#- a unit test gives its model only the inputs it lists (and is never incremental) -#}
+    {%- set changes = none if in_unit_test() else ref('int_documents_changed') -%}  {#- outside the if: dbt sees the dependency -#}
+    {%- if refresh_is_incremental() -%}
         ({%- for column in document_columns %}
         {{ column }} in (select document_id from {{ changes }} where
             {{- " status <> 'unchanged'" if per_document else ' in_refresh_scope' }})
@@ -46,7 +45,12 @@
 {#- Whether this build of the model is incremental (is_incremental()), a unit test never (it is a full build; dbt
     would ask each unit test of a model naming is_incremental for an override). -#}
 {% macro refresh_is_incremental() -%}
-    {{ return(not (model is mapping and model.get('resource_type') == 'unit_test') and is_incremental()) }}
+    {{ return(not in_unit_test() and is_incremental()) }}
+{%- endmacro %}
+
+{#- Whether the model is compiled for one of its unit tests. -#}
+{% macro in_unit_test() -%}
+    {{ return(model is mapping and model.get('resource_type') == 'unit_test') }}
 {%- endmacro %}
 
 {% macro delete_refresh_scope(document_columns=['document_id'], per_document=false) -%}

@@ -9,7 +9,7 @@
 {#- The same for one check of the running test: test_name is the kind of check (dbt's test of the same name: a
     row-level check, unique of the column key, relationships to the parents the test names), so one test node
     (column_checks) can scope each of its checks as the separate test would be. -#}
-{% macro refresh_scope_of_check(relation, test_name, key=none) -%}
+{% macro refresh_scope_of_check(relation, test_name, key=none, parent=none) -%}
     {%- set row_level_tests = ['column_checks', 'not_null', 'accepted_values', 'not_negative', 'expression_is_true'] -%}
     {%- set relationship_tests = ['relationships', 'relationships_checks'] -%}
     {#- read only while running: dbt's parser never records the variable, so a change of mode keeps the
@@ -31,9 +31,19 @@
     {%- endif -%}
     {#- a relationship judges each row alone only when its parent is the published build's, unchanged: a parent
         this build re-builds (from the raw tables) may have lost the value of a row outside the scope -#}
+    {#- parent: the relation of one relationship check of a column_checks test, whose parents are those of all its
+        checks; that check's own parent is judged alone (else every parent of the test, as a lone relationships test) -#}
     {%- if test_name in relationship_tests -%}
-        {%- for parent in (model.get('depends_on') or {}).get('nodes', []) if parent != tested.unique_id -%}
-            {%- if parent.startswith('source.') or is_built_from_sources(graph.nodes.get(parent) or {}) -%}
+        {%- set parents = (model.get('depends_on') or {}).get('nodes', []) -%}
+        {%- set named = [] -%}
+        {%- for node_id in parents if parent is not none and node_id in graph.nodes -%}
+            {%- if graph.nodes[node_id].get('alias') == parent.identifier
+                  and graph.nodes[node_id].get('schema') == parent.schema -%}
+                {%- do named.append(node_id) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- for node_id in (named or parents) if node_id != tested.unique_id -%}
+            {%- if node_id.startswith('source.') or is_built_from_sources(graph.nodes.get(node_id) or {}) -%}
                 {{ return('') }}
             {%- endif -%}
         {%- endfor -%}

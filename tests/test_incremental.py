@@ -63,6 +63,30 @@ def test_one_or_two_workers_give_identical_output(make_folder, tmp_path):
     assert strip == [{k: v for k, v in e.items() if k != "occurred_at"} for e in rows(tmp_path / "two", "raw_load_errors")]
 
 
+def test_an_incremental_load_gives_the_workers_only_the_files_to_parse(make_folder, tmp_path, monkeypatch):
+    """With workers, a load that may reuse rows reads and hashes the files in the parent: the pool gets the new and
+    changed files alone (not a result to send back for every unchanged one), and the rows are those of one worker."""
+    folder = make_folder({f"{i:02d}.txt": plan_text("江苏省", 2015 + i, 30 + i) for i in range(12)})
+    for out in ("one", "two"):
+        run_load(folder, tmp_path / out, workers=1)
+    make_folder({"03.txt": plan_text("浙江省", 2030, 40), "new.txt": plan_text("福建省", 2023, 22)})
+    run_load(folder, tmp_path / "one", workers=1)
+    log, parse_bytes = tmp_path / "parsed.log", pipeline._parse_bytes
+
+    def logged(name, data):  # run by the forked workers (the pool pickles load_chunk by its name)
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{name}\n")
+        return parse_bytes(name, data)
+
+    monkeypatch.setattr(pipeline, "_parse_bytes", logged)
+    summary = run_load(folder, tmp_path / "two", workers=2)
+    assert (summary.parsed, summary.unchanged) == (2, 11)
+    assert sorted(log.read_text(encoding="utf-8").split()) == ["03.txt", "new.txt"]
+    one, two = file_bytes(tmp_path / "one"), file_bytes(tmp_path / "two")
+    for table in ("raw_documents", "raw_items", "raw_measures"):
+        assert one[table] == two[table], table
+
+
 def test_adding_a_document_parses_only_it(make_folder, raw_dir, tmp_path, monkeypatch):
     folder = make_folder(FILES)
     run_load(folder, raw_dir)

@@ -1,6 +1,7 @@
 """Region lookup: names of provinces and prefecture-level cities in text -> GB/T 2260 codes.
 
-Reads regions.csv (loaders/reference.py) (one row per province- and prefecture-level division). Mentions are
+Reads regions.csv (loaders/reference.py) (one row per province- and prefecture-level division, and per
+county-level unit a province governs directly). Mentions are
 found with one Aho-Corasick pass over full names (江苏省, 常州市, 延边朝鲜族自治州) and short
 names (江苏, 常州, 延边). Short names of cities are common words or parts of words (长治久安,
 红河, 白银), so a two-character short city name counts only when the text marks it as a place:

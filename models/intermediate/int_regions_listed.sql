@@ -1,4 +1,5 @@
--- Every province- and prefecture-level division (seed regions, from cpca's table).
+-- Every province- and prefecture-level division (and county-level unit a province governs directly):
+-- seed regions, from cpca's table.
 with regions as (
     select * from {{ ref('regions') }}
 ),

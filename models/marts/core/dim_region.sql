@@ -1,4 +1,5 @@
--- Every province- and prefecture-level division of China, seen in documents or not.
+-- Every province- and prefecture-level division of China (and county-level unit a province governs
+-- directly), seen in documents or not.
 with regions as (
     select * from {{ ref('int_regions_listed') }}
 ),

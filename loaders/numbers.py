@@ -53,10 +53,10 @@ BARE_ROUND_RE = re.compile(
 # what every match of BARE_ROUND_RE holds, with the character before it: a text without it is not scanned
 # (a pattern opening with a lookahead is tried at every position; one opening with a class skips in C)
 _BARE_ROUND_HINT = re.compile("[破近超逾上][十百千]?[万亿]")
-ROUND_FLOOR_WORDS = "超逾上"
+ROUND_FLOOR_WORDS = "超逾上"  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
 # 近千家次 / 超百家 / 突破千人 / 上千家: a bare round hundred or thousand after the same hedges (no 万 or 亿 after it;
 # 千瓦 / 千米 / 千克 / 千伏 are units, 百分之 / 百分点 a percentage); it opens with the hedge's last character, consumed
-BARE_HUNDREDS_RE = re.compile(r"[破近超逾上](?P<place>[百千])(?![万亿瓦米克伏分百千])")  # 上万人 / 逾十万: at least the round figure (突破 and 近 are comparators of their own)
+BARE_HUNDREDS_RE = re.compile(r"[破近超逾上](?P<place>[百千])(?![万亿瓦米克伏分百千])")
 # 超三成 / 近六成 / 过半 / 七成以上: a share in tenths or a half, only after a hedge word (or before 以上) so that
 # 一成不变 and 一半 stay words; 过 is the number's own hedge (qualifier), 超/近 are comparators of their own
 # It opens with its first character, consumed (then the hedge is looked for behind it): a pattern opening

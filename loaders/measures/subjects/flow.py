@@ -106,25 +106,33 @@ from loaders.semantics import sub_area
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 
 
+# the passes after the first reading of each subject, in order: each one reads the subjects the ones before it left
+_SUBJECT_PASSES = (
+    _split_list_subjects,
+    _split_mixed_lists,
+    _split_shared_values,
+    _rural_scope,
+    _shared_work_verb,
+    _share_of_the_figure_before,
+    _level_of_the_previous,
+    _changes_of_the_levels_before,
+    lambda doc, out: _compressed_pair(out),
+    _firms_counted_then_their_deed,
+    _project_named_after,
+    _bracketed_list_ending,
+    _part_named_by_its_level_or_place,
+    _size_before_its_things,
+    _count_right_after_a_water_body,
+    _list_sharing_the_last_items_deed,
+    _capacity_source,
+)
+
+
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     out = _subjects(doc, cands)
-    out = _split_list_subjects(doc, out)
-    out = _split_mixed_lists(doc, out)
-    out = _split_shared_values(doc, out)
-    out = _rural_scope(doc, out)
-    out = _shared_work_verb(doc, out)
-    out = _share_of_the_figure_before(doc, out)
-    out = _level_of_the_previous(doc, out)
-    out = _changes_of_the_levels_before(doc, out)
-    out = _compressed_pair(out)
-    out = _firms_counted_then_their_deed(doc, out)
-    out = _project_named_after(doc, out)
-    out = _bracketed_list_ending(doc, out)
-    out = _part_named_by_its_level_or_place(doc, out)
-    out = _size_before_its_things(doc, out)
-    out = _count_right_after_a_water_body(doc, out)
-    out = _list_sharing_the_last_items_deed(doc, out)
-    return _capacity_source(doc, out)
+    for subject_pass in _SUBJECT_PASSES:
+        out = subject_pass(doc, out)
+    return out
 
 
 def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

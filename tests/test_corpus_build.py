@@ -90,7 +90,7 @@ def test_region_kind_and_year_of_development_documents(corpus_build):
         right["year"] += year == TEXT_SETS[folder]
     shares = {k: v / len(scored) for k, v in right.items()}
     print(f"{len(scored)} development documents: {shares}")
-    assert len(scored) >= 60  # the 90 text documents less those of the held-out batches
+    assert len(scored) >= 40  # the 90 text documents less the 49 of the five held-out batches (and 贵阳, a duplicate)
     assert min(shares.values()) >= 0.95, shares
 
 

@@ -25,6 +25,7 @@ DIRECT_UNITS = "直辖县级行政区划"
 # the county-level suffixes of those units (天门市 and 五指山市 take CITY_SUFFIXES' 市)
 COUNTY_SUFFIXES = {"自治县": " Autonomous County", "县": " County", "林区": " Forestry District"}
 CITY_SUFFIXES = {"自治州": " Autonomous Prefecture", "地区": " Prefecture", "盟": " League", "市": ""}
+_NAMED_SUFFIXES = {**COUNTY_SUFFIXES, **CITY_SUFFIXES}  # English of each, 自治县 before 县
 # Conventional English names that are not the plain pinyin of the short name.
 ENGLISH_EXCEPTIONS = {
     "内蒙古": "Inner Mongolia",
@@ -124,8 +125,7 @@ def pinyin(short: str) -> str:
 def english_name(name: str, short: str, level: str) -> str:
     if short in ENGLISH_EXCEPTIONS:
         return ENGLISH_EXCEPTIONS[short]
-    named = {**COUNTY_SUFFIXES, **CITY_SUFFIXES}
-    suffix = "" if level == "province" else next((e for s, e in named.items() if name.endswith(s)), "")
+    suffix = "" if level == "province" else next((e for s, e in _NAMED_SUFFIXES.items() if name.endswith(s)), "")
     return pinyin(short) + suffix
 
 

@@ -149,6 +149,11 @@ class Candidate:
     # filters
     dropped: bool = False
 
+    @property
+    def opening(self) -> int:
+        """Where the figure's words begin: its prefix comparator's start (约40辆: at 约), else the number's."""
+        return self.prefix[2] if self.prefix else self.start
+
     def but(self, **changes) -> Candidate:
         """A copy with some fields changed: dataclasses.replace without re-running __init__ over every
         field (a pass copies thousands of candidates per document; replace cost the loader 15 %)."""

@@ -179,10 +179,6 @@ _OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]|运行|开工|投运|投�
 _BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{1,14}")
 
 
-def _opening(c: Candidate) -> int:
-    return c.prefix[2] if c.prefix else c.start  # where a figure's words begin (约40辆: at 约)
-
-
 def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     text, out = doc.text, list(cands)
     i = 0
@@ -190,8 +186,8 @@ def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate])
         run = [i]  # counts each followed by its bare things and 、, up to the last item
         while (run[-1] + 1 < len(cands) and cands[run[-1]].unit.unit in COUNT_UNITS
                and cands[run[-1] + 1].unit.unit in COUNT_UNITS
-               and (item := _BARE_ITEM_RE.fullmatch(text, cands[run[-1]].end, _opening(cands[run[-1] + 1]) - 1)) is not None
-               and text[_opening(cands[run[-1] + 1]) - 1] == "、" and item.group(0) == out[run[-1]].subject):
+               and (item := _BARE_ITEM_RE.fullmatch(text, cands[run[-1]].end, cands[run[-1] + 1].opening - 1)) is not None
+               and text[cands[run[-1] + 1].opening - 1] == "、" and item.group(0) == out[run[-1]].subject):
             run.append(run[-1] + 1)
         i = run[-1] + 1
         last = out[run[-1]]

@@ -143,7 +143,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         prev_end = cands[i - 1].end if i > 0 and cands[i - 1].end > a else a
         next_start = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start < b else b
         next_in_clause = cands[i + 1] if next_start < b else None
-        stop = c.prefix[2] if c.prefix else c.start
+        stop = c.opening
         before = clean_subject(text[prev_end:stop], leading=True)
         if i > 0 and prev_end > a and cands[i - 1].unit.surface in doc.grammar.region_classifiers:
             # 生活垃圾分类三县城区覆盖率超70%: the places counted sit inside the subject, around them its words

@@ -97,7 +97,7 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
             out[i] = c.but(shared_by=tuple(each))
             continue
         a, _ = doc.clause(c.start, c.end)
-        stop = c.prefix[2] if c.prefix else c.start
+        stop = c.opening
         head = text[a:stop].rstrip(" ")
         for w in doc.grammar.change_words:  # PM10、PM2.5浓度均下降5%
             if head.endswith(w):

@@ -19,3 +19,13 @@ def test_a_count_closing_its_own_item_before_a_rate_of_the_same_things_is_a_figu
 """)
     got = [(r["value_text"], r["unit"]) for r in rows]
     assert got == [("2345座", "count"), ("86%", "percent"), ("432个", "count"), ("97.5%", "percent")]
+
+
+def test_kilometres_in_latin_letters_are_a_unit():
+    # T44 (白银 plan 清理垃圾14.5万m3,疏浚河道132km): km as km2 and m3 are; a zone's bound in km stays none (5km范围内)
+    rows = _rows("""某市“十四五”生态环境保护规划
+第一章 “十三五”工作回顾
+开展河道专项整治,清理淤泥3.2万m3,疏浚河道86km。对受污染耕地周边3km范围内涉重金属企业开展排查。
+""", "plan.txt")
+    got = [(r["value_text"], r["value"], r["unit"]) for r in rows]
+    assert got == [("3.2万m3", 32000.0, "m3"), ("86km", 86.0, "km")]

@@ -29,3 +29,12 @@ def test_kilometres_in_latin_letters_are_a_unit():
 """, "plan.txt")
     got = [(r["value_text"], r["value"], r["unit"]) for r in rows]
     assert got == [("3.2万m3", 32000.0, "m3"), ("86km", 86.0, "km")]
+
+
+def test_a_drinking_source_compliance_rate_over_the_year_keeps_its_indicator():
+    # T18 (宿迁 plan 集中式饮用水水源地年均水质达标率为100%), T14 (陇南 plan …集中式饮用水水源全年水质稳定达标)
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    synonyms = load_synonyms()
+    for subject in ("8个县级饮用水水源地年均水质达标率", "城区集中式饮用水水源全年水质达标率"):
+        assert assign_indicator(subject, "percent", synonyms) == "drinking_water_source_compliance"

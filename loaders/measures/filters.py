@@ -79,6 +79,9 @@ _BRACKETED_BOUND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:及以上|及�
 # the sites of a monitoring network (断面, 点位, 监测站): counted, they are the network's size
 # (and the drinking-water sources whose water is monitored: 12个集中式饮用水水源地水质达标率为100%)
 _MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|饮用水水?源")
+# 新建户厕11857座、普及率达85% / 解决问题1069个、问题解决率96.13%: the count closes its own list item and the rate
+# after 、 is a second figure of the same things, not the places the rate is taken over (三县城区覆盖率超70%)
+_OWN_ITEM_BEFORE_RATE_RE = re.compile(r"、[\u4e00-\u9fff]{0,4}?(?:率|比例|比重|占比)")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指标|(?:预期性?|约束性)目标)")  # 14项预期目标 too
 _INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$"
                                    # 指标包括环境质量、绿色发展…等5类23项: the plan's own indicators by class and number
@@ -212,7 +215,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif (counted and i + 1 < len(cands) and cands[i + 1].start < b
               and not cands[i + 1].dropped and cands[i + 1].unit.unit not in COUNT_UNITS
               and any(w in text[c.end : cands[i + 1].start] for w in FRAMED_METRICS)
-              and not _MONITORING_SITES_RE.search(text, c.end, cands[i + 1].start)):
+              and not _MONITORING_SITES_RE.search(text, c.end, cands[i + 1].start)
+              and not _OWN_ITEM_BEFORE_RATE_RE.match(text, c.end)):
             # 三县城区覆盖率超70%: the places a rate is taken over are no figure of their own; but a monitoring
             # network's sites are (全省210个国考断面水质优Ⅲ比例为92.9%: the sample gold counts the 210 sections)
             out[i] = c.but(dropped=True)

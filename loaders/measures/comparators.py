@@ -84,7 +84,7 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
         gap_text = window[best[3] - window_start + len(best[1]) :]
         if comp in ("gt", "lt") and len(gap_text) > 1 and gap_text.endswith("的"):
             comp = "eq"  # 超过了任务量的22%: the share by which a quantity is exceeded, not a bound on 22%
-        if comp in ("gt", "lt") and gap_text.endswith(BENCHMARKS):
+        if comp in ("gt", "lt") and (gap_text.endswith(BENCHMARKS) or _is_margin_in_points(c, gap_text)):
             comp = "eq"
         prefix = (best[1], comp, best[3])
     tail = window[-6:]
@@ -100,6 +100,12 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     if suffix is None and prefix is None and not is_change:
         return c
     return c.but(suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)
+
+
+def _is_margin_in_points(c: Candidate, gap_text: str) -> bool:
+    """增速高于全部贷款7.34个百分点 / 增速高于城镇居民1个百分点: percentage points after 高于 / 低于 and the thing
+    compared with are the margin between two rates, not a bound (as after a benchmark, 高于全省1.8个百分点)."""
+    return c.unit.unit == "percentage_point" and len(gap_text) >= 2 and not any(ch in CLAUSE_BREAKS for ch in gap_text)
 
 
 _PART_OF_RE = re.compile(r"[,，、]\s*其中[,，:：]?")

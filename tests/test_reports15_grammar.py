@@ -28,3 +28,17 @@ def test_points_after_higher_than_a_named_rate_are_the_margin():
     assert _measure(text, "0.8个百分点")["comparator"] == "eq"
     # a bound stays one: 高于 right before the figure, or a share in percent
     assert _measure("2029年，力争某项比例高于3%。", "3%")["comparator"] == "gt"
+
+
+def test_a_change_word_inside_a_name_is_no_change():
+    # 增加值 is value added; a noun right after 提升 / 改善 names the work or the money (职业技能提升培训, 品质提升项目)
+    text = ("2029年，某县第二产业增加值503.4亿元，民营经济增加值达99.9亿元、增长6%，开展职业技能提升培训600人次以上，"
+            "实施城镇品质提升项目53个，投入民生保障和改善资金13多亿元。")
+    assert not _measure(text, "503.4亿元")["is_change"]
+    assert not _measure(text, "99.9亿元")["is_change"]
+    assert _measure(text, "6%")["is_change"]
+    assert not _measure(text, "600人次以上")["is_change"]
+    assert not _measure(text, "53个")["is_change"]
+    assert not _measure(text, "13多亿元")["is_change"]
+    # a filler after the change word still says a change
+    assert _measure("2029年，某县营业收入增长超10%，占比提高了2个百分点。", "10%")["is_change"]

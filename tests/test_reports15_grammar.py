@@ -42,3 +42,11 @@ def test_a_change_word_inside_a_name_is_no_change():
     assert not _measure(text, "13多亿元")["is_change"]
     # a filler after the change word still says a change
     assert _measure("2029年，某县营业收入增长超10%，占比提高了2个百分点。", "10%")["is_change"]
+
+
+def test_a_water_named_in_full_before_a_water_quality_rate_shares_it():
+    # 集中式饮用水水源地、主要流域国省控断面水质达标率保持100%: the drinking sources' compliance rate and the sections'
+    got = _measures("2029年，某市集中式饮用水水源地、重点流域省控断面水质达标率保持100%，近岸海域水质稳中向好。")
+    subjects = sorted(m["subject_zh"] for m in got if m["value_text"] == "100%")
+    assert len(subjects) == 2 and subjects[1] == "重点流域省控断面水质达标率"
+    assert assign_indicator(subjects[0], "percent", SYNONYMS) == "drinking_water_source_compliance"

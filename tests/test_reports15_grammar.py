@@ -65,3 +65,13 @@ def test_a_count_of_binding_indicators_met_is_an_outcome():
     m = _measure("2028年工作回顾。过去一年，某市生态环境8项约束性指标全面完成，空气质量持续改善。", "8项")
     assert (m["value"], m["unit"], m["kind"], m["is_environmental"]) == (8.0, "count", "outcome", True)
     assert not [m for m in _measures("规划共设置约束性指标17项，预期性指标4项。") if m["unit"] == "count"]
+
+
+def test_an_item_number_opening_a_subject_is_no_part_of_it():
+    # 十件民生实事 written as one paragraph: 2.…。8.…。 / ⑦…; not a decimal
+    text = "今年将办好十件民生实事。2.新建公办幼儿园9所。8.实施农村道路安全防护工程100公里。⑦除险加固小型水库11座。"
+    assert _measure(text, "9所")["subject_zh"] == "新建公办幼儿园"
+    assert _measure(text, "100公里")["subject_zh"] == "农村道路安全防护工程"
+    assert _measure(text, "11座")["subject_zh"] == "除险加固小型水库"
+    # and a short subject keeps its words when a bracketed part follows the figure (新增托位6870个(其中普惠托位5505个))
+    assert _measure("2023年工作回顾。②新增托位687个(其中普惠托位555个),新建成中小学98所。", "687个")["subject_zh"] == "托位"

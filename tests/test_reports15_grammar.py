@@ -86,3 +86,15 @@ def test_green_cover_added_in_mu_and_forest_land_newly_made_are_afforestation():
     assert assign_indicator("城市园林绿化覆盖面积", "m2", SYNONYMS) is None
     assert assign_indicator("绿化苗木基地", "mu", SYNONYMS) is None
     assert assign_indicator("用林地", "mu", SYNONYMS) is None
+
+
+def test_a_text_flattened_into_one_line_has_its_broken_words_joined():
+    # a publisher wrote each line end of its source as a space, in one line: 约束性 指标 is one word again
+    filler = "".join(f"第{k}项工作扎实 推进，群众满意度持续 提升。" for k in range(30))
+    text = (f"各位代表：现在，我代表市人民政府向大会报告工作。{filler}今年主要预期目标是：粮食产量稳定；"
+            "全面完成节能减排降碳和环境质量改善约束性 指标。")
+    assert "\n" not in text
+    got = process_document(text.encode(), "t.txt")
+    assert sorted(m["subject_zh"] for m in got.measures if m["value"] is None) == ["碳排放强度", "能耗强度"]
+    # a text with lines keeps a stray space
+    assert "约束性 指标" in process_document(("标题\n" + text).encode(), "t.txt").document["text"]

@@ -680,6 +680,21 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
     return _decode(data, name)
 
 
+# A text a publisher flattened into one line, each line end of its source (a PDF's) written as a space: 约束性 指标,
+# 深 入开展. Chinese has no spaces, so there a space between two Chinese characters is a line end inside a sentence,
+# and is joined (the subjects already join one, clean_subject's _BROKEN_WORD_RE; the grammar reads whole words). A text
+# with lines keeps its spaces: a few stray ones are the source's, not a flattening.
+_BROKEN_LINE_RE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_FLATTENED_MIN_BREAKS = 50  # broken words in one line (a flattened report of 13 000 characters holds 326; texts with lines ≤ 4)
+
+
+def unflatten(lines: list[str]) -> list[str]:
+    """The one line of a flattened text with its words broken at the source's line ends joined again."""
+    if len(lines) != 1 or len(_BROKEN_LINE_RE.findall(lines[0])) < _FLATTENED_MIN_BREAKS:
+        return lines
+    return [_BROKEN_LINE_RE.sub("", lines[0])]
+
+
 def read_document(data: bytes, name: str = "") -> CleanDocument:
     """Bytes of a text or HTML file -> CleanDocument, or LoadError with a reason a person can act on."""
     text, encoding = decode_text(data, name)
@@ -689,7 +704,7 @@ def read_document(data: bytes, name: str = "") -> CleanDocument:
     if looks_like_html(text):
         source_format = "html"
         text, page_title = html_to_text(text)
-    original = drop_pinyin_glosses("\n".join(normalise(text))).split("\n")
+    original = unflatten(drop_pinyin_glosses("\n".join(normalise(text))).split("\n"))
     simplified_text, script = simplify("\n".join(original))
     simplified = simplified_text.split("\n")
     body, header = strip_page_parts(simplified)

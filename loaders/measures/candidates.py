@@ -194,6 +194,7 @@ def find_candidates(doc: DocumentView) -> list[Candidate]:
     out += _words_only(doc)
     out += _water_classes(doc)
     out += _counted_figures(doc, {c.start for c in out})
+    out += _none_of(doc)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -335,6 +336,19 @@ def _counted_figures(doc: DocumentView, taken: set[int]) -> list[Candidate]:
         out.append(Candidate(Number(start, start + len(digits), digits, float(digits)), start, doc.grammar.percent,
                              m.end("figure")))
     return out
+
+
+# 确保全年无重污染天气 / 全市无重污染天气: none of the days counted, a figure of 0 days in words (无 of a state, not the
+# 基本消除 / 全面消除 of a work, which the gold leaves as no measure)
+_NONE_OF_RE = re.compile(r"(?:(?<=全年)|(?<=全[市省区县州])|(?<=实现)|(?<=确保))无(?P<what>重污染天(?:气|数)?)(?=[，,。；;、\n])")
+_DAYS = Unit("", "days", 1.0)
+
+
+def _none_of(doc: DocumentView) -> list[Candidate]:
+    """全年无重污染天气: a count of days stated as none, its value 0 and its metric the days named after 无."""
+    return [Candidate(Number(m.start(), m.start() + 1, "无", 0.0, chinese=True), m.start(), _DAYS, m.start() + 1,
+                      words_metric=m.group("what"))
+            for m in _NONE_OF_RE.finditer(doc.text) if not doc.is_excluded(m.start())]
 
 
 def collective_unit(grammar: Grammar, words: str) -> str | None:

@@ -21,6 +21,8 @@ _CLAUSE_ENDS = ",，;；。!！?？\n"
 # _CLAUSE_ENDS) gives, without one rfind a character (~7 µs a candidate); tests/test_speed_exactness.py
 _LAST_CLAUSE_END_RE = re.compile("(?s:.*)[" + re.escape(_CLAUSE_ENDS) + "]")
 _BOUNDS = ("ge", "le", "gt", "lt")
+_HANZI_RE = re.compile(r"[\u4e00-\u9fff]+")
+_CHANGE_FILLERS = "了近超均约逾达为分比幅率目任"  # what may stand between a change word and its figure (增长超, 分别, 比例, 降低目标)
 _BARE_LIST_SEPARATORS = ("、", "和", "及", "与")  # nothing but a separator between two numbers of one list
 # the work a list's item names of its own (新改建农村户厕, 水土流失治理, 续建371个, 增长8%): its 以上 is its own
 _ITEM_VERBS = ("新增", "新建", "改建", "建设", "建成", "开工", "续建", "竣工", "投产", "完成", "实施", "打造", "培育",
@@ -84,14 +86,15 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
         gap_text = window[best[3] - window_start + len(best[1]) :]
         if comp in ("gt", "lt") and len(gap_text) > 1 and gap_text.endswith("的"):
             comp = "eq"  # 超过了任务量的22%: the share by which a quantity is exceeded, not a bound on 22%
-        if comp in ("gt", "lt") and gap_text.endswith(BENCHMARKS):
+        if comp in ("gt", "lt") and (gap_text.endswith(BENCHMARKS) or _is_margin_in_points(c, gap_text)):
             comp = "eq"
         prefix = (best[1], comp, best[3])
     tail = window[-6:]
     is_change = False
     for m in g.change_re.finditer(tail):
         rest = tail[m.start() + len(m.group(1)) :]
-        if len(rest) <= 2 and not rest.startswith(("到", "至", "达到")) and rest not in _WORK_VERBS:  # 提升达到: a level
+        if (len(rest) <= 2 and not rest.startswith(("到", "至", "达到")) and rest not in _WORK_VERBS  # 提升达到: a level
+                and not _change_word_in_a_name(m.group(1), rest)):
             is_change = True
     if is_change and c.unit.unit in COUNT_UNITS and _COUNTED_NOUN_RE.match(text, end):
         is_change = False
@@ -100,6 +103,20 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     if suffix is None and prefix is None and not is_change:
         return c
     return c.but(suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)
+
+
+def _change_word_in_a_name(word: str, rest: str) -> bool:
+    """第一产业增加值503.4亿元 / 职业技能提升培训6000人次 / 城市品质提升项目538个 / 民生保障和改善资金1300亿元: a change
+    word inside a name (增加值, value added; a noun right after it: the work or thing named) says no change of the figure;
+    a filler after it (增长超, 提高了, 下降比例, 增长近, 均超) still does."""
+    return ((word.endswith("增加") and rest.startswith("值"))
+            or (len(rest) == 2 and _HANZI_RE.fullmatch(rest) is not None and rest[0] not in _CHANGE_FILLERS))
+
+
+def _is_margin_in_points(c: Candidate, gap_text: str) -> bool:
+    """增速高于全部贷款7.34个百分点 / 增速高于城镇居民1个百分点: percentage points after 高于 / 低于 and the thing
+    compared with are the margin between two rates, not a bound (as after a benchmark, 高于全省1.8个百分点)."""
+    return c.unit.unit == "percentage_point" and len(gap_text) >= 2 and not any(ch in CLAUSE_BREAKS for ch in gap_text)
 
 
 _PART_OF_RE = re.compile(r"[,，、]\s*其中[,，:：]?")

@@ -83,6 +83,9 @@ _MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|饮用水水?源")
 # after 、 is a second figure of the same things, not the places the rate is taken over (三县城区覆盖率超70%)
 _OWN_ITEM_BEFORE_RATE_RE = re.compile(r"、[\u4e00-\u9fff]{0,4}?(?:率|比例|比重|占比)")
 _INDICATORS_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:指标|(?:预期性?|约束性)目标)")  # 14项预期目标 too
+# 生态环境9项约束性指标全面完成 / 10项约束性指标全部完成 / 29项水生态指标全部达标: how many of the goals were met, an
+# outcome of the work reviewed (not the size of a plan's list of indicators)
+_INDICATORS_MET_RE = re.compile(r"[\u4e00-\u9fff]{0,6}?指标(?:目标)?(?:全面|全部|均|如期)(?:超额)?(?:完成|达标|实现)")
 _INDICATORS_BEFORE_RE = re.compile(r"指标(?:共|有|为)?$"
                                    # 指标包括环境质量、绿色发展…等5类23项: the plan's own indicators by class and number
                                    r"|指标(?:体系)?[,，]?(?:包括|包含|涵盖|分为|共)[^。；;]*[\d一二三四五六七八九十]+(?:大类|类|个方面)$")  # 其中约束性指标17项, 预期性指标4个: the same, noun first
@@ -197,7 +200,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 全省14个城市157个监测点位: the places the next count is found in
         elif counted and c.unit.surface in ("项", "个") and (_INDICATORS_COUNTED_RE.match(text, c.end)
                                                            or _INDICATORS_BEFORE_RE.search(text[a : c.start])
-                                                           or _some_of_indicators(doc, c, a)):
+                                                           or _some_of_indicators(doc, c, a)) \
+                and not (_INDICATORS_MET_RE.match(text, c.end) and "、" not in text[a : c.start]):
             out[i] = c.but(dropped=True)  # 17项环境保护指标: how many indicators, no figure of the region
         elif counted and _WHOLE_REGION_RE.search(text[a : c.start]) and _DIVISIONS_RE.match(text, c.start):
             out[i] = c.but(dropped=True)  # 全市9县区…均达到二级标准 / 覆盖全省14个市州: all its divisions, no figure

@@ -200,7 +200,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         # 甲市(2万吨)、乙县(1万吨)…: a bracketed figure's list item is named before its bracket, however short
         bracketed_item = i > 0 and prev_end > a and _CLOSED_BEFORE_RE.match(text[prev_end:stop]) is not None \
             and text[stop - 1 : stop] in "(（"
-        if len(before) <= 2 and meaningful(after) and not listed_name and not bracketed_item:
+        # (新增托位6870个(其中普惠托位5505个): a part in brackets after the figure names no subject of it)
+        part_after = after_span.lstrip(" ").startswith(("(其中", "（其中"))
+        if len(before) <= 2 and meaningful(after) and not listed_name and not bracketed_item and not part_after:
             before = ""  # a bare verb or place (推动3000家企业开展审核), not a listed item's name (A1%、氨氮10%和B下降5%)
         elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
             before = ""

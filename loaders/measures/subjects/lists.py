@@ -34,6 +34,9 @@ _RATE_WORDS = ("普及率", "及时率", "参与率")  # whole words of a rate: 
 _LEVEL_RE = re.compile(r"(?:国家|中央|国|省|市|县|区|自治区|自治州|盟|旗)级?")
 # the levels of a monitoring network (国控、省控断面水质优良率保持100%): with no 均 / 分别, the gold reads one network's rate
 _NETWORK_LEVEL_RE = re.compile(r"(?:国|省|市|县)(?:控|考)")
+# the waters a quality rate is measured on (集中式饮用水水源地、主要流域国省控断面水质达标率保持100%: a listed water named
+# in full before the last one's rate has that rate too, the drinking sources' compliance one of them)
+_MONITORED_WATERS = ("水源地", "水源", "断面", "水功能区", "水体")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|提高到|提升至|提高至|下降到|降至)?$")
 
 
@@ -169,8 +172,16 @@ def _is_list_of_rates(doc: DocumentView, cands: list[Candidate], i: int) -> bool
     # not a name that is an amount of its own (粮食产量、能耗降低率), nor a last item listing again (化肥、农药使用量和利用率)
     return (len(parts) >= 2 and all(meaningful(p) and not re.search(r"[(（)）]", p) for p in parts)
             and all(p.endswith(RATIO_ENDINGS) or (len(p) <= _SHORT_NAME and not p.endswith("量"))
-                    or (k == 0 and _shared_qualifier(doc, parts)) for k, p in enumerate(parts[:-1]))
+                    or (k == 0 and _shared_qualifier(doc, parts)) or _listed_water(p, parts[-1])
+                    for k, p in enumerate(parts[:-1]))
             and not _LIST_SPLIT_RE.search(parts[-1]))
+
+
+def _listed_water(item: str, last: str) -> bool:
+    """集中式饮用水水源地 before 主要流域国省控断面水质达标率: a water monitored, named in full, listed before a
+    water quality rate of another water (its rate is the same metric, of its own water)."""
+    return (item.endswith(_MONITORED_WATERS) and len(item) <= 2 * _SHORT_NAME and "水质" in last
+            and any(w in last[: last.find("水质")] for w in _MONITORED_WATERS))
 
 
 def _rate_list(subject: str) -> list[str]:
@@ -197,6 +208,8 @@ def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])
+    if _listed_water(parts[k], following):
+        return parts[k] + following[following.find("水质") :]  # 集中式饮用水水源地水质达标率
     if shared := _after_listed_places([parts[k], following], following):
         return parts[k] + shared  # 城市和县城污水处理率 -> 城市污水处理率
     metric_at = min((i for w in doc.grammar.metric_words for i in [following.find(w, 1)] if i > 0), default=0)

@@ -96,6 +96,7 @@ from loaders.measures.subjects.sizes import (
     _BARE_CAPACITY_RE,
     _FACILITIES,
     _MADE_RE,
+    _PROJECT_NAME_END_RE,
     _capacity_source,
     _project_named_after,
     _shared_work_verb,
@@ -285,6 +286,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             things = clean_subject(_LIST_SPLIT_RE.split(words)[0], leading=False) if _CJK_RE.match(words) else ""
             if things and cands[i + 1].suffix is not None:
                 things = clean_subject(_LIST_SPLIT_RE.split(text[c.end : then])[0], leading=False)
+            if end := _PROJECT_NAME_END_RE.search(things):  # 2座35万千瓦光热发电项目分别在甲市、乙市开工
+                things = things[: end.end()]
             if meaningful(things):
                 before, gap, after = "", "", things
         if (c.unit.unit == "percent" and not c.is_change and text.startswith("的", c.end) and meaningful(after)

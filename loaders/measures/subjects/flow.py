@@ -98,6 +98,7 @@ from loaders.measures.subjects.sizes import (
     _MADE_RE,
     _PROJECT_NAME_END_RE,
     _capacity_source,
+    _generation_of_the_source_before,
     _project_named_after,
     _shared_work_verb,
     _size_before_its_things,
@@ -126,6 +127,7 @@ _SUBJECT_PASSES = (
     _count_right_after_a_water_body,
     _list_sharing_the_last_items_deed,
     _capacity_source,
+    _generation_of_the_source_before,
 )
 
 

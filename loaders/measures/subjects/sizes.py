@@ -128,3 +128,25 @@ def _size_before_its_things(doc: DocumentView, cands: list[Candidate]) -> list[C
             out[i] = c.but(subject=things if joined else c.subject + things)
     return out
 
+
+# 可再生能源装机规模达到1000万千瓦左右,发电量突破350亿千瓦时 / 非化石能源发电装机比重和发电量比重分别达到60%、35% /
+# 清洁能源装机占比54.8%、发电量占比51.3%: the generation named right after a source's capacity, with no source of its
+# own, is that source's
+_GENERATION_RE = re.compile(r"(?:年|全年)?(?:发电量|上网电量)")
+_GENERATING_SOURCES = (*(s for s in _ENERGY_SOURCES if s != "电力"), "非化石能源", "绿色电力", "绿电")
+_SOURCE_CAPACITY_RE = re.compile(r"(?:发电)?装机")
+
+
+def _generation_of_the_source_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i in range(1, len(cands)):
+        c, prev = out[i], out[i - 1]
+        if (not _GENERATION_RE.match(c.subject or "")
+                or doc.sentence_at(prev.start)[0] != doc.sentence_at(c.start)[0]
+                or (capacity := _SOURCE_CAPACITY_RE.search(prev.subject or "")) is None):
+            continue
+        owner = prev.subject[: capacity.start()]
+        source = max((s for s in _GENERATING_SOURCES if owner.endswith(s)), key=len, default="")
+        if source:
+            out[i] = c.but(subject=source + c.subject)
+    return out

@@ -20,3 +20,8 @@ def test_the_generation_named_right_after_a_sources_capacity_is_that_sources():
     assert got == [("800万千瓦左右", "可再生能源装机规模"), ("200亿千瓦时", "可再生能源发电量"),
                    ("50%", "非化石能源发电装机比重"), ("30%左右", "非化石能源发电量比重"), ("40%", "清洁能源装机占比"),
                    ("35%", "清洁能源发电量占比"), ("500万千瓦", "全市电源总装机"), ("150亿千瓦时", "发电量")], got
+
+
+def test_a_count_right_after_jiqita_counts_the_other_things_named_after_it():
+    got = subjects("“十五五”期间,大力推进5条黑臭水体及其他20条河道治理。加强甲市、乙市及其他12个重点生态功能区环境质量监测、评价与考核。")
+    assert got == [("5条", "黑臭水体治理"), ("20条", "其他河道治理"), ("12个", "其他重点生态功能区环境质量监测")], got

@@ -200,3 +200,32 @@ def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate])
             if not cands[k].is_change and not _OWN_VERB_CHARS_RE.search(item) and not any(w in item for w in _SHARED_DEEDS):
                 out[k] = out[k].but(subject=item + deed)
     return out
+
+
+# 推进6条黑臭水体及其他26条河道治理 / 加强甲市、乙市及其他29个重点生态功能区环境质量监测: a count right after 及其他 (和其他,
+# 以及其他) counts the other things named after it; the count before it counts the first things, which share the work
+# named after the last (黑臭水体治理)
+_OTHERS_BEFORE_RE = re.compile(r"(?:以及|及|和|与)其他$")
+
+
+def _other_things_counted(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        others = _OTHERS_BEFORE_RE.search(text[max(0, c.opening - 4) : c.opening])
+        if c.unit.unit not in COUNT_UNITS or c.is_change or others is None:
+            continue
+        m = _THINGS_AFTER_COUNT_RE.match(text, c.end)
+        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        if not meaningful(things) or _NO_THINGS_RE.match(things):
+            continue
+        out[i] = c.but(subject="其他" + things)
+        prev = out[i - 1] if i > 0 else None
+        if (prev is not None and cands[i - 1].unit.unit in COUNT_UNITS and not cands[i - 1].is_change
+                and (prev.subject or "").endswith(others.group(0))
+                and text[cands[i - 1].end : c.opening].endswith(prev.subject[-len(others.group(0)) :])):
+            first = prev.subject[: -len(others.group(0))]
+            split = _DEED_START_RE.search(things, 2)
+            deed = _DEED_LEAD_RE.sub("", things[split.start() :]) if split else ""
+            if meaningful(first):
+                out[i - 1] = prev.but(subject=first + (deed if _DEED_RE.fullmatch(deed) else ""))
+    return out

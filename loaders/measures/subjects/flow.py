@@ -44,6 +44,7 @@ from loaders.measures.subjects.counts import (
     _names_of_counted,
     _next_item_at,
     _next_names_at,
+    _other_things_counted,
     _own_words,
     _whole_region_before_count,
     _without_what_became_of_them,
@@ -126,6 +127,7 @@ _SUBJECT_PASSES = (
     _size_before_its_things,
     _count_right_after_a_water_body,
     _list_sharing_the_last_items_deed,
+    _other_things_counted,
     _capacity_source,
     _generation_of_the_source_before,
 )

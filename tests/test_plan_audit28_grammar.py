@@ -25,3 +25,10 @@ def test_the_generation_named_right_after_a_sources_capacity_is_that_sources():
 def test_a_count_right_after_jiqita_counts_the_other_things_named_after_it():
     got = subjects("“十五五”期间,大力推进5条黑臭水体及其他20条河道治理。加强甲市、乙市及其他12个重点生态功能区环境质量监测、评价与考核。")
     assert got == [("5条", "黑臭水体治理"), ("20条", "其他河道治理"), ("12个", "其他重点生态功能区环境质量监测")], got
+
+
+def test_a_count_right_after_a_verb_of_holding_or_recognising_counts_the_noun_after_it():
+    got = subjects("“十五五”期间,全县共有30个地块纳入信息采集调查对象,最终确认8个高关注度地块纳入初步采样调查,新获认定3个生态农场,"
+                   "全县拥有2个国家级湿地公园。")
+    assert got == [("30个", "地块纳入信息采集调查对象"), ("8个", "高关注度地块纳入初步采样调查"), ("3个", "生态农场"),
+                   ("2个", "国家级湿地公园")], got

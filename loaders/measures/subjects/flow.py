@@ -46,6 +46,7 @@ from loaders.measures.subjects.counts import (
     _next_names_at,
     _other_things_counted,
     _own_words,
+    _things_counted_inside_a_zone,
     _whole_region_before_count,
     _without_what_became_of_them,
 )
@@ -128,6 +129,7 @@ _SUBJECT_PASSES = (
     _count_right_after_a_water_body,
     _list_sharing_the_last_items_deed,
     _other_things_counted,
+    _things_counted_inside_a_zone,
     _capacity_source,
     _generation_of_the_source_before,
 )

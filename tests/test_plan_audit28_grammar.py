@@ -66,3 +66,12 @@ def test_a_zone_named_with_nei_right_before_a_count_is_where_the_things_counted_
                    "以及某国家公园范围内20个重点排污口规范化整治。年内50个项目竣工。")
     assert got == [("30家", "园区内化工企业"), ("5家", "化工企业实施关停"), ("12家", "禁养区内规模化畜禽养殖场"),
                    ("20个", "某国家公园范围内重点排污口规范化整治"), ("50个", "项目竣工")], got
+
+
+def test_high_standard_farmland_is_agricultures_even_beside_farm_pollution_in_a_plan():
+    from extraction_helper import plan_paragraph
+
+    rows = {m["value_text"]: m["is_environmental"] for m in plan_paragraph(
+        "到2030年,全省主要农作物化肥、农药利用率均提高到45%,废弃农膜回收率达到85%以上,建成高标准农田3000万亩以上。"
+        "每个县每年建成1个生态型高标准农田建设示范区,每年建设高标准农田20万亩。")}
+    assert rows == {"45%": True, "85%以上": True, "3000万亩以上": False, "1个": True, "20万亩": False}, rows

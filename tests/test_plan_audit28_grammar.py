@@ -75,3 +75,9 @@ def test_high_standard_farmland_is_agricultures_even_beside_farm_pollution_in_a_
         "到2030年,全省主要农作物化肥、农药利用率均提高到45%,废弃农膜回收率达到85%以上,建成高标准农田3000万亩以上。"
         "每个县每年建成1个生态型高标准农田建设示范区,每年建设高标准农田20万亩。")}
     assert rows == {"45%": True, "85%以上": True, "3000万亩以上": False, "1个": True, "20万亩": False}, rows
+
+
+def test_a_baseline_written_zai_year_de_jichushang_is_no_subject_of_the_changes_after_it():
+    got = subjects("“十五五”期间,SO2、NOx减排量分别为120吨、1500吨,在2025年的基础上分别削减了12%、13%,均完成既定目标。")
+    assert got == [("120吨", "SO2减排量"), ("1500吨", "NOx减排量"), ("12%", "SO2减排量在2025年的基础上削减了"),
+                   ("13%", "NOx减排量在2025年的基础上削减了")], got

@@ -19,7 +19,8 @@ def test_a_list_of_names_with_their_figures_in_brackets_gives_each_name_its_own(
     # not ')、乙县': the bracket closed 2.5万吨; the works after the list are each place's (plans20)
     assert got["0.8万吨"]["subject_zh"] == "乙县污泥处置", got["0.8万吨"]["subject_zh"]
     assert got["1.2万吨"]["subject_zh"] == "丙东区污泥处置"
-    assert got["1万吨/日"]["subject_zh"] == "西岭"
+    # 西岭, no place, is a plant's name: the plants after the list are each name's (plans26, tuning 281's 南部三期 row)
+    assert got["1万吨/日"]["subject_zh"] == "西岭污水处理厂"
 
 
 def test_a_range_after_an_equating_verb_keeps_the_range_comparator():

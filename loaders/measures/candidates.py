@@ -419,6 +419,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
             if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
                 continue
+            if unit.surface == "次" and _ROUTINE_RE.search(_CLAUSE_BREAK_RE.split(text[max(0, num.start - 24) : num.start])[-1]):
+                continue  # 主次干道每天吸两次、高压冲洗两次: a routine's frequency, no quantity
             if unit.surface in ("区", "县") and text[max(0, num.start - 3) : num.start].endswith(_NAMED_DISTRICTS_BEFORE):
                 continue
             if unit.surface == "条" and "十" in num.text and _POLICY_ARTICLES_END_RE.match(text, end):
@@ -448,6 +450,11 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             out.append(Candidate(None, m.start(), found[0], found[1]))
     out.sort(key=lambda c: c.start)
     return out
+
+
+# a period of a routine (每天, 每月) before a number of times in words in its clause: the frequency of a work routine
+_ROUTINE_RE = re.compile(r"每(?:天|日|周|月|季度|年)")
+_CLAUSE_BREAK_RE = re.compile(r"[,，。;；]")
 
 
 def _high_end(g: Grammar, text: str, numbers: list[Number], k: int, unit: Unit, end: int

@@ -160,6 +160,8 @@ class Grammar:
             change_only_re=re.compile(
                 "|".join(map(re.escape, sorted(change_words, key=len, reverse=True)))
                 + r"|(?:同比|较|比)?(?:去年|上年)(?:同期)?(?:相比)?|同比|较\S{0,6}?年"
+                # 在2015年的基础上分别削减了14%: a baseline, as 较2015年
+                + r"|在\S{0,6}?年的?基础上"
             ),
             to_words=tuple(sorted({s for s, _, _ in prefix if s.endswith(("到", "至"))} | {"到", "至"},
                                   key=len, reverse=True)),

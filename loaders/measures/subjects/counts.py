@@ -22,10 +22,12 @@ from loaders.measures.subjects.places import _WHOLE_REGION_RE
 
 # a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
 # and after a verb of remediation (全面整治619个入河排污口, 关停12家企业) or of things built, opened or run
-# (新改建60个口袋公园, 新投运2座垃圾焚烧发电厂, 新开放共享30处城市公园绿地)
+# (新改建60个口袋公园, 新投运2座垃圾焚烧发电厂, 新开放共享30处城市公园绿地), and of things held or recognised (全市共有67个
+# 地块纳入调查, 最终确认16个高关注度地块, 新获认定4个“中华老字号”, 同时拥有5个专业化法庭)
 _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS + _WORK_VERBS
                                            + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")
-                                           + ("新建", "改建", "开工", "投运", "投产", "竣工", "完工", "开放", "共享")))
+                                           + ("新建", "改建", "开工", "投运", "投产", "竣工", "完工", "开放", "共享")
+                                           + ("共有", "拥有", "现有", "确认", "认定")))
 
 # words after a count that name no things counted but what became of the count (由十二五末的4个减少为1个)
 _NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")
@@ -200,3 +202,58 @@ def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate])
             if not cands[k].is_change and not _OWN_VERB_CHARS_RE.search(item) and not any(w in item for w in _SHARED_DEEDS):
                 out[k] = out[k].but(subject=item + deed)
     return out
+
+
+# 推进6条黑臭水体及其他26条河道治理 / 加强甲市、乙市及其他29个重点生态功能区环境质量监测: a count right after 及其他 (和其他,
+# 以及其他) counts the other things named after it; the count before it counts the first things, which share the work
+# named after the last (黑臭水体治理)
+_OTHERS_BEFORE_RE = re.compile(r"(?:以及|及|和|与)其他$")
+
+
+def _other_things_counted(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        others = _OTHERS_BEFORE_RE.search(text[max(0, c.opening - 4) : c.opening])
+        if c.unit.unit not in COUNT_UNITS or c.is_change or others is None:
+            continue
+        m = _THINGS_AFTER_COUNT_RE.match(text, c.end)
+        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        if not meaningful(things) or _NO_THINGS_RE.match(things):
+            continue
+        out[i] = c.but(subject="其他" + things)
+        prev = out[i - 1] if i > 0 else None
+        if (prev is not None and cands[i - 1].unit.unit in COUNT_UNITS and not cands[i - 1].is_change
+                and (prev.subject or "").endswith(others.group(0))
+                and text[cands[i - 1].end : c.opening].endswith(prev.subject[-len(others.group(0)) :])):
+            first = prev.subject[: -len(others.group(0))]
+            split = _DEED_START_RE.search(things, 2)
+            deed = _DEED_LEAD_RE.sub("", things[split.start() :]) if split else ""
+            if meaningful(first):
+                out[i - 1] = prev.but(subject=first + (deed if _DEED_RE.fullmatch(deed) else ""))
+    return out
+
+
+# 对园区内54家化工企业实施关停 / 禁养区内25家规模化畜禽养殖场全部关闭 / 推动市辖区内155个千人以上农村水源保护区划定: a zone
+# named with 内 right before a count is where the things counted are; the things follow the count (as a place's, 甲市
+# 13家企业); a time (年内, 期内) is no zone
+_ZONE_INSIDE_RE = re.compile(r"[\u4e00-\u9fff]{2,}(?<![年月期以])内$")
+
+
+def _things_counted_inside_a_zone(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        zone = c.subject or ""
+        if (c.unit.unit not in COUNT_UNITS or c.is_change or not _ZONE_INSIDE_RE.search(zone)
+                or not text[: c.opening].rstrip().endswith(zone)):
+            continue
+        m = _THINGS_AFTER_COUNT_RE.match(text, c.end)
+        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        if (zone.startswith("对") or text[: c.opening].rstrip()[: -len(zone)].endswith("对")):
+            # 对…N家企业实施关停: the things end where the deed done to them begins
+            things = things.split("实施")[0]
+        if meaningful(things) and not _NO_THINGS_RE.match(things):
+            out[i] = c.but(subject=_ZONE_OPENING_RE.sub("", clean_subject(zone, leading=True)) + things)
+    return out
+
+
+_ZONE_OPENING_RE = re.compile(r"^(?:以及|及|和|并|对)")

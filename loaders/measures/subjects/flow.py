@@ -44,7 +44,9 @@ from loaders.measures.subjects.counts import (
     _names_of_counted,
     _next_item_at,
     _next_names_at,
+    _other_things_counted,
     _own_words,
+    _things_counted_inside_a_zone,
     _whole_region_before_count,
     _without_what_became_of_them,
 )
@@ -96,7 +98,9 @@ from loaders.measures.subjects.sizes import (
     _BARE_CAPACITY_RE,
     _FACILITIES,
     _MADE_RE,
+    _PROJECT_NAME_END_RE,
     _capacity_source,
+    _generation_of_the_source_before,
     _project_named_after,
     _shared_work_verb,
     _size_before_its_things,
@@ -124,7 +128,10 @@ _SUBJECT_PASSES = (
     _size_before_its_things,
     _count_right_after_a_water_body,
     _list_sharing_the_last_items_deed,
+    _other_things_counted,
+    _things_counted_inside_a_zone,
     _capacity_source,
+    _generation_of_the_source_before,
 )
 
 
@@ -287,6 +294,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             things = clean_subject(_LIST_SPLIT_RE.split(words)[0], leading=False) if _CJK_RE.match(words) else ""
             if things and cands[i + 1].suffix is not None:
                 things = clean_subject(_LIST_SPLIT_RE.split(text[c.end : then])[0], leading=False)
+            if end := _PROJECT_NAME_END_RE.search(things):  # 2座35万千瓦光热发电项目分别在甲市、乙市开工
+                things = things[: end.end()]
             if meaningful(things):
                 before, gap, after = "", "", things
         if (c.unit.unit == "percent" and not c.is_change and text.startswith("的", c.end) and meaningful(after)

@@ -21,6 +21,7 @@ from loaders.measures.subjects.counts import _COUNT_OPENING_VERBS
 from loaders.measures.subjects.dates import _TRAILING_TIME_RE
 from loaders.measures.subjects.places import _LISTED_PLACES, _NAMED_PLACE_RE, _WHOLE_REGION_RE
 from loaders.measures.subjects.shares import _METRIC_MODIFIERS, _bare_metric
+from loaders.measures.subjects.sizes import _FACILITIES
 
 # right before one value, 全部 shares it too (A率、B率全部达到90%以上); elsewhere it says what was done to all the
 # things counted (94个项目全部开工、完工74个: the 74 are another item's)
@@ -246,9 +247,15 @@ def _after_listed_places(parts: list[str], last: str) -> str:
     """What the last item says after its place when every item before it is a place alone: 城市、县城污水处理率 ->
     污水处理率 (not 处理率: the service is of every place); "" otherwise."""
     place = next((p for p in _LISTED_PLACES if last.startswith(p)), "")
-    if place and len(last) > len(place) + 1 and all(p in _LISTED_PLACES for p in parts[:-1]):
+    if place and len(last) > len(place) + 1 and all(_a_listed_place(p) for p in parts[:-1]):
         return last[len(place) :]
     return ""
+
+
+def _a_listed_place(part: str) -> bool:
+    """城区 / 南充市主城区: a listed place, alone or after the name of its region (南充市主城区、县城、乡镇生活污水处理率)."""
+    own = next((p for p in _LISTED_PLACES if part.endswith(p)), "")
+    return part == own or (bool(own) and _NAMED_PLACE_RE.fullmatch(part[: -len(own)]) is not None)
 
 
 # a level of government alone (省级, 自治区级, 市级以上) and one inside a subject, before its things (创成国家级绿色工厂)
@@ -298,24 +305,29 @@ def _compressed_pair(cands: list[Candidate]) -> list[Candidate]:
 
 # 甲市(2.2万吨)、乙市(1万吨)等积存垃圾渗滤液处理工程: what the list of places with their bracketed figures shares, after it
 _LIST_ENDING_RE = re.compile(r"[)）]等?([\u4e00-\u9fff][^，,。；;：:、(（)）.]*)")
+_BRACKETED_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
 def _bracketed_list_ending(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """A list of places each with its figure in brackets (甲市(2.2万吨)、乙县(1万吨)等…) names its works once, after the
     last bracket: each place's figure is of that work in that place (甲市积存垃圾渗滤液处理工程). Every item is a place
-    (its name ends in 市, 县, 区…) and the figure alone in its brackets."""
+    (its name ends in 市, 县, 区…) and the figure alone in its brackets. When the works are facilities (…污水处理厂,
+    …工程), the items may be any short names, the facilities' own (新建红菱(3万吨/日)、南部三期(50万吨/日)污水处理厂),
+    and one item alone is named so too (扩建沈溪新城(1万吨/日)污水处理厂)."""
     text, out = doc.text, list(cands)
     run: list[int] = []
     for i, c in enumerate(cands + [None]):
         bracketed = (c is not None and c.start > 0 and text[c.start - 1] in "(（" and text[c.end : c.end + 1] in ")）"
-                     and _NAMED_PLACE_RE.fullmatch(out[i].subject or ""))
+                     and _BRACKETED_ITEM_RE.fullmatch(out[i].subject or ""))
         if bracketed and (not run or text[cands[run[-1]].end + 1 : c.start - 1 - len(out[i].subject)] == "、"):
             run.append(i)
             continue
-        if len(run) >= 2:
+        if run:
             m = _LIST_ENDING_RE.match(text, cands[run[-1]].end)
             ending = clean_subject(m.group(1), leading=False).removesuffix("等") if m else ""
-            if meaningful(ending):
+            places = all(_NAMED_PLACE_RE.fullmatch(out[k].subject) for k in run)
+            facilities = ending.endswith(_FACILITIES) and not ending.startswith(_FACILITIES)
+            if meaningful(ending) and ((len(run) >= 2 and places) or facilities):
                 for k in run:
                     out[k] = out[k].but(subject=out[k].subject + ending)
         run = [i] if bracketed else []

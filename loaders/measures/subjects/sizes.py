@@ -82,6 +82,10 @@ _SIZE_UNITS = ("kw", "t", "t_per_year", "tce")
 _PROJECT_AFTER_RE = re.compile(r"[\u4e00-\u9fff][^\d，,。；;：:、（(]*")
 _PROJECT_WORDS = ("项目", "电站", "电场", "基地", "工程", "机组", "一体化", "加工", "光伏", "风电", "储能", "指标")
 _METRIC_BEFORE_RE = re.compile(r"(?:装机|规模|容量|产能|能力|总量|量|面积)$")
+# 120万千瓦抽水蓄能电站建设和柘溪等大型水电站扩机 / 2座35万千瓦光热发电项目分别在甲市、乙市开工 / 光热电站和光热产业
+# 创新中心建设: the project's name ends with its noun (and the building of it); a conjunction or 分别 after it opens
+# other things or where they are
+_PROJECT_NAME_END_RE = re.compile(r"(?:项目|电站|电场|电厂|基地|工程|机组)(?:建设)?(?=和|及|与|以及|分别|并)")
 
 
 def _project_named_after(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -93,6 +97,8 @@ def _project_named_after(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         if m is None or ("等" not in m.group() and doc.text[m.end() : m.end() + 1].isdigit()):
             continue  # 24台351.3万千瓦在役燃煤发电机组于2018年…: a date cuts the name, the words are no project's
         name = m.group().split("等")[0].lstrip("的").rstrip("和及与")
+        if end := _PROJECT_NAME_END_RE.search(name):
+            name = name[: end.end()]
         word = next((w for w in _PROJECT_WORDS if w in name), None)
         if word and not name.startswith("项目") and (name != word or word in _ENERGY_SOURCES):  # not 项目建设 alone
             out[i] = c.but(subject=name)
@@ -120,4 +126,27 @@ def _size_before_its_things(doc: DocumentView, cands: list[Candidate]) -> list[C
             # 实施A工程及1万公顷B工程: after a conjunction the words before name the other things
             joined = doc.text[: c.start].rstrip().endswith(_LIST_JOINS) or not meaningful(c.subject or "")
             out[i] = c.but(subject=things if joined else c.subject + things)
+    return out
+
+
+# 可再生能源装机规模达到1000万千瓦左右,发电量突破350亿千瓦时 / 非化石能源发电装机比重和发电量比重分别达到60%、35% /
+# 清洁能源装机占比54.8%、发电量占比51.3%: the generation named right after a source's capacity, with no source of its
+# own, is that source's
+_GENERATION_RE = re.compile(r"(?:年|全年)?(?:发电量|上网电量)")
+_GENERATING_SOURCES = (*(s for s in _ENERGY_SOURCES if s != "电力"), "非化石能源", "绿色电力", "绿电")
+_SOURCE_CAPACITY_RE = re.compile(r"(?:发电)?装机")
+
+
+def _generation_of_the_source_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i in range(1, len(cands)):
+        c, prev = out[i], out[i - 1]
+        if (not _GENERATION_RE.match(c.subject or "")
+                or doc.sentence_at(prev.start)[0] != doc.sentence_at(c.start)[0]
+                or (capacity := _SOURCE_CAPACITY_RE.search(prev.subject or "")) is None):
+            continue
+        owner = prev.subject[: capacity.start()]
+        source = max((s for s in _GENERATING_SOURCES if owner.endswith(s)), key=len, default="")
+        if source:
+            out[i] = c.but(subject=source + c.subject)
     return out

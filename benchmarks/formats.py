@@ -21,7 +21,7 @@ rows of the original files built the same way:
 Variants: gb18030, big5 (after OpenCC s2t), trad_utf8, html (a portal's clutter around the body), csv
 (`full_text` export), wrapped (hard-wrapped at 38 characters, page numbers and a running header between pages),
 trailing_space (every line ends in a space), crlf_wrapped (wrapped, Windows line ends, GB18030), pdf (drawn
-with reportlab, wrapped to the page).
+with reportlab, wrapped to the page), pdf_cut (the same, lines cut inside numbers too).
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ import csv
 import html as html_lib
 import io
 import json
+import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -43,7 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "data" / "corpus"
 GOLD = REPO / "tests" / "gold" / "corpus"
 TEXT_BATCHES = ("city_reports", "province_reports")
-VARIANTS = ("gb18030", "big5", "trad_utf8", "html", "csv", "wrapped", "trailing_space", "crlf_wrapped", "pdf")
+VARIANTS = ("gb18030", "big5", "trad_utf8", "html", "csv", "wrapped", "trailing_space", "crlf_wrapped", "pdf", "pdf_cut")
 WRAP = 38  # characters a line of a PDF's text, as publishers' PDFs of reports hold
 PAGE_LINES = 36  # lines a page
 
@@ -79,30 +81,37 @@ def pick(docs: list[dict], n: int, seed: int) -> list[dict]:
 # --- the variants ----------------------------------------------------------------------------------------
 
 
-def _s2t(text: str) -> str:
+def _s2t(text: str, config: str = "s2t") -> str:
     from opencc import OpenCC
 
-    return OpenCC("s2t").convert(text)
+    return OpenCC(config).convert(text)
 
 
 def _width(ch: str) -> float:
     return 1.0 if ord(ch) > 0x2E80 else 0.5
 
 
-def hard_wrap(text: str, width: float = WRAP) -> list[str]:
-    """Each paragraph cut into lines of `width` (a Chinese character 1, an ASCII one 1/2), as a PDF's text is."""
+_ASCII_RUN = re.compile(r"[!-~]+|.", re.S)  # a run of ASCII (2023, PM2.5, 12.5%) or one other character
+
+
+def hard_wrap(text: str, width: float = WRAP, cut_words: bool = False) -> list[str]:
+    """Each paragraph cut into lines of `width` (a Chinese character 1, an ASCII one 1/2), as a PDF's text is.
+
+    Office software breaks a line between any two Chinese characters but not inside a run of ASCII (a number,
+    PM2.5): the corpus's 31 PDFs hold no number cut by a line break. cut_words=True cuts anywhere."""
     out = []
     for para in text.split("\n"):
         para = para.strip()
         if not para:
             continue
         line, w = "", 0.0
-        for ch in para:
-            if w + _width(ch) > width:
+        for piece in (para if cut_words else _ASCII_RUN.findall(para)):
+            pw = sum(_width(ch) for ch in piece)
+            if line and w + pw > width:
                 out.append(line)
                 line, w = "", 0.0
-            line += ch
-            w += _width(ch)
+            line += piece
+            w += pw
         if line:
             out.append(line)
     return out
@@ -162,7 +171,7 @@ def as_csv(text: str, region: str, name: str) -> str:
     return out.getvalue()
 
 
-def as_pdf(text: str) -> bytes:
+def as_pdf(text: str, cut_words: bool = False) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -172,7 +181,7 @@ def as_pdf(text: str) -> bytes:
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     width, height = A4
     left, pitch, size = 60, 20, 12
-    lines = hard_wrap(text, (width - 2 * left) / size)
+    lines = hard_wrap(text, (width - 2 * left) / size, cut_words)
     per_page = int((height - 140) // pitch)
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
@@ -196,7 +205,8 @@ def variant(name: str, text: str, region: str, stem: str) -> tuple[str, bytes]:
     if name == "gb18030":
         return ".txt", text.encode("gb18030")
     if name == "big5":
-        return ".txt", _s2t(text).encode("big5", errors="replace")
+        # a Big5 file holds Taiwan's standard forms (為, 群, 著): OpenCC s2t's 爲/羣/着 are not in Big5
+        return ".txt", _s2t(text, "s2tw").encode("big5", errors="replace")
     if name == "trad_utf8":
         return ".txt", _s2t(text).encode("utf-8")
     if name == "html":
@@ -211,6 +221,8 @@ def variant(name: str, text: str, region: str, stem: str) -> tuple[str, bytes]:
         return ".txt", "".join(line + " \n" for line in text.split("\n")).encode("utf-8")
     if name == "pdf":
         return ".pdf", as_pdf(text)
+    if name == "pdf_cut":
+        return ".pdf", as_pdf(text, cut_words=True)
     raise ValueError(name)
 
 
@@ -238,8 +250,10 @@ def build(work: Path, name: str) -> float:
     data = work / name / "data"
     shutil.rmtree(data, ignore_errors=True)
     before = _child_cpu()
-    proc = subprocess.run([str(REPO / ".venv" / "bin" / "envwh"), "refresh", str(work / name / "corpus"),
-                           "--data-dir", str(data), "--allow-shrink"], cwd=REPO, capture_output=True, text=True)
+    # the envwh of this interpreter, importing the loaders of the tree this script is in (PYTHONPATH)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.run([str(Path(sys.executable).parent / "envwh"), "refresh", str(work / name / "corpus"),
+                           "--data-dir", str(data), "--allow-shrink"], cwd=REPO, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
         raise SystemExit(f"{name}: envwh refresh failed ({proc.returncode})")

@@ -551,6 +551,77 @@ def _usual_width(pages: list[_Page]) -> tuple[float, float]:
     return float(usual), widest
 
 
+# --- plain text hard-wrapped as a PDF's text is (a PDF's text saved as .txt, an export's full_text) ----------
+
+_WRAP_MIN_LINES = 8  # fewer lines tell nothing about a wrap width
+_WRAP_MIN_WIDTH = 12  # a text wrapped narrower than this is a list or a table, not prose
+_WRAP_FULL_SHARE = 0.4  # of the lines: as wide as the wrap width (a paragraph-a-line text has a few by chance)
+_WRAP_WIDER_SHARE = 0.05  # of the lines: wider than the wrap width (a wrapped text has none but a table row)
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _wrap_width(lines: list[str]) -> tuple[float, float] | None:
+    """(the wrap width, the widest lines' width) of a text whose lines are cut at one width, else None.
+
+    A text of one paragraph a line (the corpus's reports, a web page) has lines of every length; a hard-wrapped
+    text has most of its lines as wide as the wrap width (a line ending before a number or a word set in ASCII
+    a little short of it) and next to none wider. Page numbers and lines printed three times or more (running
+    headers) are not counted. Line lengths decide first (cheap), then widths."""
+    repeated = Counter(lines)
+    lines = [line for line in lines if repeated[line] < 3 and not _PAGE_NUMBER.fullmatch(line)]
+    if len(lines) < _WRAP_MIN_LINES:
+        return None
+    lengths = sorted(len(line) for line in lines)
+    common = lengths[int(0.75 * (len(lengths) - 1))]  # a wrapped text's full lines are its longest quarter and more
+    if common < _WRAP_MIN_WIDTH or sum(1 for n in lengths if 0.8 * common <= n <= 1.3 * common) < _WRAP_FULL_SHARE * len(lines):
+        return None  # (ASCII is narrower than Chinese: lengths only nearly tell widths)
+    widths = [_width(_SPACE_BY_CJK.sub("", line)) for line in lines]
+    counts = Counter(round(w) for w in widths if w >= _WRAP_MIN_WIDTH)
+    usual = float(max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0])
+    full = sum(1 for w in widths if FULL_LINE * usual <= w <= usual + 1)
+    wider = sum(1 for w in widths if w > usual + 1)
+    if full < _WRAP_FULL_SHARE * len(lines) or wider > _WRAP_WIDER_SHARE * len(lines):
+        return None
+    return usual, max(w for w in widths if w <= usual + 1)
+
+
+def _page_number_lines(lines: list[str]) -> set[int]:
+    """Indices of the page numbers of a hard-wrapped text: a decorated one (— 3 —, 第3页, 3/12) always, a bare
+    number only in a run of consecutive numbers (… 3 … 4 …), as a figure alone on a line (a table's cell) is not."""
+    found = [(i, line) for i, line in enumerate(lines) if _PAGE_NUMBER.fullmatch(line)]
+    bare = [(i, int(line)) for i, line in found if _BARE_PAGE_NUMBER.fullmatch(line)]
+    out = {i for i, line in found if not _BARE_PAGE_NUMBER.fullmatch(line)}
+    for (i, n), (j, m) in zip(bare, bare[1:], strict=False):
+        if m == n + 1:
+            out.update((i, j))
+    return out
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str] | None:
+    """The lines of a plain text hard-wrapped as a PDF's text is (pdftotext, a copy from a PDF viewer, an
+    export's full_text), joined into one paragraph a line the way a PDF's lines are, page numbers and running
+    headers between the pages dropped; None when the text is not hard-wrapped (one paragraph a line)."""
+    widths = _wrap_width(lines)
+    if widths is None:
+        return None
+    numbers = _page_number_lines(lines)
+    pages: list[_Page] = [_Page([[]])]
+    for i, line in enumerate(lines):
+        if i in numbers:
+            pages.append(_Page([[]]))
+        else:
+            pages[-1].parts[0].append(line)
+    if len(pages) > 1:
+        running = _running_lines(pages)
+        first = pages[0].parts[0][:1]
+        for page in pages:
+            _strip_edges(page, running)
+        if first and not pages[0].parts[0][0]:
+            pages[0].parts[0][0] = first[0]  # the running header is the title: the text's first line keeps it once
+    body = [line for page in pages for line in page.parts[0] if line]
+    return _paragraphs(body, *widths)
+
+
 def _repeated_header(prev: Table, nxt: Table) -> int:
     """How many leading rows of the continuation repeat the header rows of the table it continues."""
     n = 0

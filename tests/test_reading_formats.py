@@ -1,0 +1,80 @@
+"""The same document read from the formats users hand in (benchmarks/formats.py measures it on the dev gold):
+a plain text hard-wrapped as a PDF's text is. Invented text, no document of the corpus."""
+
+from __future__ import annotations
+
+import re
+
+from loaders import reading
+from loaders.pipeline import process_document
+
+TITLE = "某某市2024年政府工作报告"
+PARAGRAPHS = [
+    TITLE,
+    "各位代表:",
+    "现在,我代表市人民政府,向大会报告政府工作,请予审议。",
+    "一、2023年工作回顾",
+    "过去一年,我们坚持生态优先、绿色发展,持续深入打好蓝天、碧水、净土保卫战,全市细颗粒物(PM2.5)平均浓度"
+    "下降到31.5微克/立方米,空气质量优良天数比例达到88.6%,国考断面水质优良比例保持100%,完成营造林"
+    "12.4万亩,新建污水管网86公里,城市生活垃圾无害化处理率达到100%。",
+    "(一)坚持绿色低碳,生态环境持续改善。深入实施大气污染防治攻坚行动,完成钢铁企业超低排放改造4家,淘汰国三及以下"
+    "排放标准营运柴油货车1260辆,新增新能源公交车320辆,建成充电桩2100个,重污染天数减少到3天。",
+    "(二)坚持系统治水,水环境质量稳中向好。完成入河排污口整治156个,消除城市黑臭水体8条,新建改造雨污管网"
+    "120公里,县级以上集中式饮用水水源地水质达标率保持100%,农村生活污水治理率提高到45%。",
+    "(三)坚持保护修复,生态系统质量稳步提升。完成历史遗留矿山生态修复1.2万亩,治理水土流失面积58平方公里,"
+    "新增省级森林城镇6个,湿地保护率达到55.3%,自然保护地面积占比保持在12%以上。",
+    "二、2024年主要目标",
+    "今年经济社会发展的主要预期目标是:地区生产总值增长6%左右,单位地区生产总值能耗下降3%,细颗粒物"
+    "(PM2.5)平均浓度控制在30微克/立方米以内,森林覆盖率达到41.2%,完成省下达的节能减排任务。",
+]
+
+
+def _wrap(paragraphs: list[str], width: float = 36) -> list[str]:
+    """Lines of `width` at most (an ASCII character half a Chinese one), a number never cut and no line opening
+    with a comma or a full stop (as office software sets Chinese text)."""
+    out = []
+    for para in paragraphs:
+        line, w = "", 0.0
+        for piece in re.findall(r"[!-~]+|.", para):
+            pw = sum(1 if ord(ch) > 0x2E80 else 0.5 for ch in piece)
+            if line and w + pw > width and piece not in ",。;:、)":
+                out.append(line)
+                line, w = "", 0.0
+            line += piece
+            w += pw
+        out.append(line)
+    return out
+
+
+def _paged(lines: list[str], per_page: int = 6) -> str:
+    """The text as a PDF's text layer saved as .txt: a page number after each page, the running header before
+    the next one."""
+    out = []
+    for n, start in enumerate(range(0, len(lines), per_page), start=1):
+        if n > 1:
+            out.append(TITLE)
+        out += lines[start : start + per_page]
+        out.append(f"— {n} —")
+    return "\n".join(out)
+
+
+def test_a_hard_wrapped_text_reads_as_its_paragraphs() -> None:
+    text = _paged(_wrap(PARAGRAPHS))
+    doc = reading.read_document(text.encode("gb18030"), "report.txt")
+    assert doc.text.split("\n") == PARAGRAPHS
+
+
+def test_a_hard_wrapped_text_gives_the_rows_of_its_paragraphs() -> None:
+    wrapped = process_document(_paged(_wrap(PARAGRAPHS)).replace("\n", "\r\n").encode("utf-8"), "wrapped.txt")
+    plain = process_document("\n".join(PARAGRAPHS).encode("utf-8"), "plain.txt")
+
+    def rows(result) -> set[tuple]:
+        return {(m["kind"], m["subject_zh"], m["value"], m["unit"], m["comparator"], m["year"]) for m in result.measures}
+
+    assert rows(wrapped) == rows(plain)
+    assert ("target", "细颗粒物(PM2.5)平均浓度", 30.0, "ug_m3", "le", 2024) in {r[:6] for r in rows(wrapped)}
+
+
+def test_a_text_of_one_paragraph_a_line_is_left_as_it_is() -> None:
+    doc = reading.read_document("\n".join(PARAGRAPHS).encode("utf-8"), "report.txt")
+    assert doc.text.split("\n") == PARAGRAPHS

@@ -496,8 +496,16 @@ def _width(line: str) -> float:
     return sum(1.0 if ord(ch) > 0x2e80 else 0.5 for ch in line)
 
 
+_NUMBER_AT_END = re.compile(r"(?<![!-~])\d+(?:\.\d+)?$")  # digits after a Chinese character (or opening the line)
+
+
 def _join(prev: str, nxt: str) -> str:
+    """Two lines of a paragraph as one: a space between two words of ASCII (an English title wrapped), none
+    between the two parts of a number cut at the line's end in Chinese text (…新建污水管网1⏎20公里: typesetting
+    that lets a line break inside a word, as Chinese office documents often do to keep the right edge)."""
     space = " " if prev[-1:].isascii() and prev[-1:].isalnum() and nxt[:1].isascii() and nxt[:1].isalnum() else ""
+    if space and nxt[0].isdigit() and _NUMBER_AT_END.search(prev):
+        space = ""
     return prev + space + nxt
 
 

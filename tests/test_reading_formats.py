@@ -29,13 +29,13 @@ PARAGRAPHS = [
 ]
 
 
-def _wrap(paragraphs: list[str], width: float = 36) -> list[str]:
-    """Lines of `width` at most (an ASCII character half a Chinese one), a number never cut and no line opening
-    with a comma or a full stop (as office software sets Chinese text)."""
+def _wrap(paragraphs: list[str], width: float = 36, cut_words: bool = False) -> list[str]:
+    """Lines of `width` at most (an ASCII character half a Chinese one), a number never cut (unless cut_words)
+    and no line opening with a comma or a full stop (as office software sets Chinese text)."""
     out = []
     for para in paragraphs:
         line, w = "", 0.0
-        for piece in re.findall(r"[!-~]+|.", para):
+        for piece in (para if cut_words else re.findall(r"[!-~]+|.", para)):
             pw = sum(1 if ord(ch) > 0x2E80 else 0.5 for ch in piece)
             if line and w + pw > width and piece not in ",。;:、)":
                 out.append(line)
@@ -78,3 +78,24 @@ def test_a_hard_wrapped_text_gives_the_rows_of_its_paragraphs() -> None:
 def test_a_text_of_one_paragraph_a_line_is_left_as_it_is() -> None:
     doc = reading.read_document("\n".join(PARAGRAPHS).encode("utf-8"), "report.txt")
     assert doc.text.split("\n") == PARAGRAPHS
+
+
+def test_a_number_cut_at_the_end_of_a_pdf_line_is_one_number() -> None:
+    """Typesetting that breaks a line inside a word cuts numbers too (…新建污水管网1⏎20公里): the PDF reader joins
+    the two parts without the space it puts between two English words."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pdf_drawing import PdfCanvas
+
+    from loaders.pdf import read_pdf
+
+    cut = _wrap(PARAGRAPHS, 28, cut_words=True)  # two numbers cut: 2|100个 and 1|56个
+    assert any(re.search(r"\d$", a) and re.match(r"\d", b) for a, b in zip(cut, cut[1:], strict=False))
+    drawing = PdfCanvas()
+    for start in range(0, len(cut), 30):
+        drawing.lines(cut[start : start + 30])
+        drawing.showPage()
+    text = read_pdf(drawing.pdf(), "report.pdf").text
+    assert text.split("\n") == PARAGRAPHS

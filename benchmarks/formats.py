@@ -17,11 +17,15 @@ rows of the original files built the same way:
     .venv/bin/python -m benchmarks.formats                 # 8 dev text reports, every variant (~4 CPU min)
     .venv/bin/python -m benchmarks.formats --docs 3 --variants gb18030 html wrapped
     .venv/bin/python -m benchmarks.formats --show wrapped  # the lost/gained/changed rows of a variant
+    .venv/bin/python -m benchmarks.formats --loader-only   # no build: all 41 dev text reports, raw measures
 
-Variants: gb18030, big5 (after OpenCC s2t), trad_utf8, html (a portal's clutter around the body), csv
-(`full_text` export), wrapped (hard-wrapped at 38 characters, page numbers and a running header between pages),
+Variants: gb18030, big5 (after OpenCC s2tw), trad_utf8, html (a portal's clutter around the body), html_gbk (the
+same declared GB2312), html_br (an older portal: layout table, body lines parted by <br>, GB2312), html_repeat (the
+body twice: the article and its hidden copy for printing), csv (`full_text` export), csv_excel (the same saved by a
+spreadsheet: GB18030, CRLF), json (a list of {title, url, source, publish_time, content}), wrapped (hard-wrapped at 38 characters, page numbers and a running header between pages),
 trailing_space (every line ends in a space), crlf_wrapped (wrapped, Windows line ends, GB18030), pdf (drawn
-with reportlab, wrapped to the page), pdf_cut (the same, lines cut inside numbers too).
+with reportlab, wrapped to the page), html_named and pdf_named (html and pdf saved under a portal's name for the
+page or the attachment, t20240201_4123456.html, P020240201574123456.pdf: no region in the file name), pdf_header (with the title as a running header), pdf_cut (the same, lines cut inside numbers too).
 """
 
 from __future__ import annotations
@@ -45,7 +49,11 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "data" / "corpus"
 GOLD = REPO / "tests" / "gold" / "corpus"
 TEXT_BATCHES = ("city_reports", "province_reports")
-VARIANTS = ("gb18030", "big5", "trad_utf8", "html", "csv", "wrapped", "trailing_space", "crlf_wrapped", "pdf", "pdf_cut")
+VARIANTS = ("gb18030", "big5", "trad_utf8", "html", "html_gbk", "html_br", "html_repeat", "csv", "csv_excel", "json",
+            "wrapped", "trailing_space", "crlf_wrapped", "pdf", "pdf_header", "pdf_cut", "html_named", "pdf_named")
+# saved under the name the portal gives the page or the attachment, in a folder of downloads (no region, kind or
+# year in the path): the text alone tells them
+PORTAL_NAMES = {"html_named": "t20240201_{n}", "pdf_named": "P02024020157{n}"}
 WRAP = 38  # characters a line of a PDF's text, as publishers' PDFs of reports hold
 PAGE_LINES = 36  # lines a page
 
@@ -163,6 +171,42 @@ def as_html(text: str, region: str) -> str:
     return _PORTAL.format(title=html_lib.escape(_title(text)), portal=portal, short=region[:2], body=body)
 
 
+_OLD_PORTAL = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{title}</title></head><body>
+<table width="980" align="center"><tr><td><a href="/">网站首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/bsfw/">办事服务</a></td></tr>
+<tr><td class="position">您现在的位置：首页 &gt;&gt; 政务公开 &gt;&gt; 工作报告</td></tr>
+<tr><td align="center"><font size="5"><b>{title}</b></font></td></tr>
+<tr><td align="center">{portal}&nbsp;&nbsp;&nbsp;2024年02月01日&nbsp;&nbsp;【字体：<a>大</a> <a>中</a> <a>小</a>】</td></tr>
+<tr><td class="content"><span style="font-size:16px;font-family:仿宋_GB2312">{body}</span></td></tr>
+<tr><td align="center"><a href="#">【打印此页】</a> <a href="#">【关闭窗口】</a></td></tr>
+</table>
+<table width="980" align="center"><tr><td align="center">版权所有：{portal} 地址：人民路1号 邮编：100000 技术支持：信息中心</td></tr></table>
+</body></html>
+"""
+
+
+def as_old_html(text: str, region: str) -> str:
+    """An older portal's page: a layout table, the body one <span> of lines parted by <br> and indented with
+    &nbsp;, GB2312 declared."""
+    body = "<br>\n".join(f"&nbsp;&nbsp;&nbsp;&nbsp;{html_lib.escape(line.strip())}"
+                         for line in text.split("\n") if line.strip())
+    portal = f"{region}人民政府"
+    return _OLD_PORTAL.format(title=html_lib.escape(_title(text)), portal=portal, body=body)
+
+
+def as_html_repeated(text: str, region: str) -> str:
+    """The portal's page holding the body twice: the article, then its copy for printing."""
+    page = as_html(text, region)
+    body = "\n".join(f"<p>{html_lib.escape(line.strip())}</p>" for line in text.split("\n") if line.strip())
+    return page.replace('<div class="share">', f'<div class="article-print" style="display:none">{body}</div>\n'
+                        '<div class="share">', 1)
+
+
+def as_json(text: str, region: str, name: str) -> str:
+    return json.dumps([{"title": _title(text), "url": f"https://www.example.gov.cn/{name}.html", "source": f"{region}人民政府",
+                        "publish_time": "2024-02-01 09:30:00", "content": text}], ensure_ascii=False, indent=1)
+
+
 def as_csv(text: str, region: str, name: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -171,7 +215,7 @@ def as_csv(text: str, region: str, name: str) -> str:
     return out.getvalue()
 
 
-def as_pdf(text: str, cut_words: bool = False) -> bytes:
+def as_pdf(text: str, cut_words: bool = False, header: bool = False) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -187,6 +231,10 @@ def as_pdf(text: str, cut_words: bool = False) -> bytes:
     c = canvas.Canvas(buf, pagesize=A4)
     c.setTitle(_title(text))
     for n, start in enumerate(range(0, len(lines), per_page), start=1):
+        if header and n > 1:  # the title as a running header above a rule, from the second page on
+            c.setFont(font, 9)
+            c.drawCentredString(width / 2, height - 45, _title(text))
+            c.line(left, height - 50, width - left, height - 50)
         c.setFont(font, size)
         y = height - 80
         for line in lines[start : start + per_page]:
@@ -211,8 +259,20 @@ def variant(name: str, text: str, region: str, stem: str) -> tuple[str, bytes]:
         return ".txt", _s2t(text).encode("utf-8")
     if name == "html":
         return ".html", as_html(text, region).encode("utf-8")
+    if name == "html_gbk":
+        html = as_html(text, region).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" '
+                                              'content="text/html; charset=gb2312">')
+        return ".htm", html.encode("gb18030")
+    if name == "html_br":
+        return ".html", as_old_html(text, region).encode("gb18030")
+    if name == "html_repeat":
+        return ".html", as_html_repeated(text, region).encode("utf-8")
     if name == "csv":
         return ".csv", as_csv(text, region, stem).encode("utf-8")
+    if name == "csv_excel":  # saved by a spreadsheet in China: GB18030 bytes, CRLF, no BOM
+        return ".csv", as_csv(text, region, stem).replace("\r\n", "\n").replace("\n", "\r\n").encode("gb18030")
+    if name == "json":
+        return ".json", as_json(text, region, stem).encode("utf-8")
     if name == "wrapped":
         return ".txt", "\n".join(paged(hard_wrap(text), _title(text))).encode("utf-8")
     if name == "crlf_wrapped":
@@ -221,6 +281,8 @@ def variant(name: str, text: str, region: str, stem: str) -> tuple[str, bytes]:
         return ".txt", "".join(line + " \n" for line in text.split("\n")).encode("utf-8")
     if name == "pdf":
         return ".pdf", as_pdf(text)
+    if name == "pdf_header":
+        return ".pdf", as_pdf(text, header=True)
     if name == "pdf_cut":
         return ".pdf", as_pdf(text, cut_words=True)
     raise ValueError(name)
@@ -237,8 +299,11 @@ def write_corpus(work: Path, name: str, docs: list[dict]) -> dict[str, str]:
     for d in docs:
         src = Path(d["doc_file"])
         text = (CORPUS / src).read_bytes().decode("utf-8")
-        suffix, data = variant(name, text, d["region_zh"], src.stem)
+        suffix, data = variant(name.removesuffix("_named"), text, d["region_zh"], src.stem)
         target = src.with_suffix(suffix)
+        if name in PORTAL_NAMES:
+            n = 4000000 + sum(map(ord, src.stem)) * 7 % 1000000
+            target = Path("inbox") / (PORTAL_NAMES[name].format(n=n) + suffix)  # nor a year in the folder's name
         (folder / target).parent.mkdir(parents=True, exist_ok=True)
         (folder / target).write_bytes(data)
         mapping[d["doc_file"]] = str(target)
@@ -338,6 +403,44 @@ def headline(work: Path, name: str, docs: list[dict], files: dict[str, str]) -> 
     return h["fully_right"], h["gold"]
 
 
+_LOADER_KEY = ("subject_zh", "value", "unit", "kind", "year", "comparator")
+_LOADER_ATTRS = ("is_environmental", "period", "sub_area")
+_DOCUMENT_ATTRS = ("region_code", "year", "doc_kind", "county_code")
+
+
+def loader_screen(docs: list[dict], variants: list[str], show: bool) -> None:
+    """The loader alone (no build: a few CPU seconds a document): each variant's raw measures against the
+    original file's, keyed by subject, value, unit, kind, year and comparator (no indicator: dbt assigns it),
+    and the document's region, year and kind. Many documents, quickly; the builds tell the marts' rows."""
+    from loaders.pipeline import process_document
+
+    totals: dict[str, Counter] = {v: Counter() for v in variants}
+    for d in docs:
+        text = (CORPUS / d["doc_file"]).read_bytes().decode("utf-8")
+        base = process_document(text.encode("utf-8"), d["doc_file"])
+        base_rows = [tuple(m[k] for k in _LOADER_KEY + _LOADER_ATTRS) for m in base.measures]
+        for v in variants:
+            suffix, data = variant(v.removesuffix("_named"), text, d["region_zh"], Path(d["doc_file"]).stem)
+            name = f"inbox/t20240201_1{suffix}" if v in PORTAL_NAMES else str(Path(d["doc_file"]).with_suffix(suffix))
+            got = process_document(data, name)
+            rows = [tuple(m[k] for k in _LOADER_KEY + _LOADER_ATTRS) for m in got.measures]
+            doc_same = bool(got.document) and all(got.document[k] == base.document[k] for k in _DOCUMENT_ATTRS)
+            c = compare([r[:6] + (r[6:], "", "") for r in base_rows], [r[:6] + (r[6:], "", "") for r in rows])
+            totals[v].update({k: len(x) for k, x in c.items()})
+            totals[v]["documents"] += 1
+            totals[v]["document_differs"] += not doc_same
+            if show and (not doc_same or c["lost"] or c["gained"] or c["changed"]):
+                if not doc_same:
+                    print(f"    {v}: {d['doc_file']}: document", {k: ((got.document or {}).get(k), base.document[k])
+                                                                  for k in _DOCUMENT_ATTRS})
+                for what in ("changed", "lost", "gained"):
+                    for r in c[what]:
+                        print(f"    {v}: {d['doc_file']}: {what} {r}")
+    for v, t in totals.items():
+        print(f"{v:15} documents {t['documents']:3} (region/year/kind differ {t['document_differs']})  kept {t['kept']:5}  "
+              f"changed {t['changed']:4}  lost {t['lost']:4}  gained {t['gained']:4}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=8, help="dev text reports drawn (city and provincial in turn)")
@@ -347,7 +450,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--reuse", action="store_true", help="reuse the builds already in --work (only compare)")
     ap.add_argument("--show", nargs="*", default=None, help="print the lost/gained/changed rows of these variants")
     ap.add_argument("--json", type=Path, default=None, help="write the figures as JSON")
+    ap.add_argument("--loader-only", action="store_true",
+                    help="no build: every dev text report's raw measures (or --docs N of them), variant by variant")
     args = ap.parse_args(argv)
+    if args.loader_only:
+        every = gold_documents()
+        chosen = every if "--docs" not in (argv or sys.argv) else pick(every, args.docs, args.seed)
+        loader_screen(sorted(chosen, key=lambda d: d["doc_file"]), args.variants, args.show is not None)
+        return
 
     docs = pick(gold_documents(), args.docs, args.seed)
     print("documents:", ", ".join(d["doc_file"] for d in docs))

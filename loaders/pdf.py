@@ -563,8 +563,10 @@ def _usual_width(pages: list[_Page]) -> tuple[float, float]:
 
 _WRAP_MIN_LINES = 8  # fewer lines tell nothing about a wrap width
 _WRAP_MIN_WIDTH = 12  # a text wrapped narrower than this is a list or a table, not prose
-_WRAP_FULL_SHARE = 0.4  # of the lines: as wide as the wrap width (a paragraph-a-line text has a few by chance)
-_WRAP_WIDER_SHARE = 0.05  # of the lines: wider than the wrap width (a wrapped text has none but a table row)
+_WRAP_FULL_SHARE = 0.45  # of the lines: about as wide as the wrap width (dev reports wrapped at 20-100: 0.53-0.94;
+#                          the corpus's paragraph-a-line texts: at most 0.36)
+_WRAP_WIDER_SHARE = 0.03  # of the lines: wider than the wrap width (wrapped: none but a table row; the corpus's
+#                           texts: at least 0.064)
 _BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
 
 
@@ -583,14 +585,15 @@ def _wrap_width(lines: list[str]) -> tuple[float, float] | None:
     common = lengths[int(0.75 * (len(lengths) - 1))]  # a wrapped text's full lines are its longest quarter and more
     if common < _WRAP_MIN_WIDTH or sum(1 for n in lengths if 0.8 * common <= n <= 1.3 * common) < _WRAP_FULL_SHARE * len(lines):
         return None  # (ASCII is narrower than Chinese: lengths only nearly tell widths)
-    widths = [_width(_SPACE_BY_CJK.sub("", line)) for line in lines]
-    counts = Counter(round(w) for w in widths if w >= _WRAP_MIN_WIDTH)
-    usual = float(max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0])
-    full = sum(1 for w in widths if FULL_LINE * usual <= w <= usual + 1)
-    wider = sum(1 for w in widths if w > usual + 1)
-    if full < _WRAP_FULL_SHARE * len(lines) or wider > _WRAP_WIDER_SHARE * len(lines):
+    widths = sorted(_width(_SPACE_BY_CJK.sub("", line)) for line in lines)
+    # the wrap width: the widest tenth of the lines (full lines spread below it: ASCII is set narrower and a line
+    # ends before a number that would not fit); a paragraph-a-line text has many lines far wider than its tenth
+    usual = widths[int(0.9 * (len(widths) - 1))]
+    full = sum(1 for w in widths if w >= FULL_LINE * usual)
+    wider = sum(1 for w in widths if w > 1.05 * usual + 1)
+    if usual < _WRAP_MIN_WIDTH or full < _WRAP_FULL_SHARE * len(lines) or wider > _WRAP_WIDER_SHARE * len(lines):
         return None
-    return usual, max(w for w in widths if w <= usual + 1)
+    return usual, max(w for w in widths if w <= 1.05 * usual + 1)
 
 
 def _page_number_lines(lines: list[str]) -> set[int]:

@@ -99,3 +99,15 @@ def test_a_number_cut_at_the_end_of_a_pdf_line_is_one_number() -> None:
         drawing.showPage()
     text = read_pdf(drawing.pdf(), "report.pdf").text
     assert text.split("\n") == PARAGRAPHS
+
+
+def test_a_text_wrapped_wide_is_joined_too() -> None:
+    """Wrapped at 70 (a wide page, a small font): full lines spread below the wrap width (ASCII is set narrower,
+    a line ends before a number that would not fit), none is wider; the usual width is the widest tenth's."""
+    body = [TITLE] + [
+        f"({i})持续推进第{i}批重点项目建设,全年完成投资{100 + i * 7}亿元,新建改造污水管网{20 + i}公里,治理水土流失面积"
+        f"{30 + i * 3}平方公里,新增造林绿化{5 + i}万亩,城市建成区绿地率达到{38 + i / 10:.1f}%,空气质量优良天数比例"
+        f"保持在{85 + i / 10:.1f}%以上,森林覆盖率提高到{40 + i / 10:.1f}%,完成历史遗留矿山修复{i * 11}处。"
+        for i in range(1, 13)]
+    text = _paged(_wrap(body, 70), per_page=12)
+    assert reading.read_document(text.encode("utf-8"), "report.txt").text.split("\n") == body

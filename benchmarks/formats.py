@@ -22,7 +22,7 @@ rows of the original files built the same way:
 Variants: gb18030, big5 (after OpenCC s2tw), trad_utf8, html (a portal's clutter around the body), html_gbk (the
 same declared GB2312), html_br (an older portal: layout table, body lines parted by <br>, GB2312), html_repeat (the
 body twice: the article and its hidden copy for printing), csv (`full_text` export), csv_excel (the same saved by a
-spreadsheet: GB18030, CRLF), json (a list of {title, url, source, publish_time, content}), wrapped (hard-wrapped at 38 characters, page numbers and a running header between pages),
+spreadsheet: GB18030, CRLF), json (a list of {title, url, source, publish_time, content}), wrapped (hard-wrapped at 38 characters, page numbers and a running header between pages), wrapped_wide (at 60),
 trailing_space (every line ends in a space), crlf_wrapped (wrapped, Windows line ends, GB18030), pdf (drawn
 with reportlab, wrapped to the page), html_named and pdf_named (html and pdf saved under a portal's name for the
 page or the attachment, t20240201_4123456.html, P020240201574123456.pdf: no region in the file name), pdf_header (with the title as a running header), pdf_cut (the same, lines cut inside numbers too).
@@ -50,7 +50,7 @@ CORPUS = REPO / "data" / "corpus"
 GOLD = REPO / "tests" / "gold" / "corpus"
 TEXT_BATCHES = ("city_reports", "province_reports")
 VARIANTS = ("gb18030", "big5", "trad_utf8", "html", "html_gbk", "html_br", "html_repeat", "csv", "csv_excel", "json",
-            "wrapped", "trailing_space", "crlf_wrapped", "pdf", "pdf_header", "pdf_cut", "html_named", "pdf_named")
+            "wrapped", "wrapped_wide", "trailing_space", "crlf_wrapped", "pdf", "pdf_header", "pdf_cut", "html_named", "pdf_named")
 # saved under the name the portal gives the page or the attachment, in a folder of downloads (no region, kind or
 # year in the path): the text alone tells them
 PORTAL_NAMES = {"html_named": "t20240201_{n}", "pdf_named": "P02024020157{n}"}
@@ -275,6 +275,8 @@ def variant(name: str, text: str, region: str, stem: str) -> tuple[str, bytes]:
         return ".json", as_json(text, region, stem).encode("utf-8")
     if name == "wrapped":
         return ".txt", "\n".join(paged(hard_wrap(text), _title(text))).encode("utf-8")
+    if name == "wrapped_wide":  # a wide page or a small font: 60 a line
+        return ".txt", "\n".join(paged(hard_wrap(text, 60), _title(text))).encode("utf-8")
     if name == "crlf_wrapped":
         return ".txt", "\r\n".join(paged(hard_wrap(text), _title(text))).encode("gb18030")
     if name == "trailing_space":

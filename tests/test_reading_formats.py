@@ -111,3 +111,24 @@ def test_a_text_wrapped_wide_is_joined_too() -> None:
         for i in range(1, 13)]
     text = _paged(_wrap(body, 70), per_page=12)
     assert reading.read_document(text.encode("utf-8"), "report.txt").text.split("\n") == body
+
+
+def test_a_hyphen_ending_a_pdf_line_is_kept() -> None:
+    """pdfium reads a hyphen that ends a line as U+FFFE (its mark of a word hyphenated at the line's end);
+    in Chinese text it is a hyphen of a range or a name cut there (2021-⏎2025年): the hyphen stays."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pdf_drawing import PdfCanvas
+
+    from loaders.pdf import read_pdf
+
+    filler = "坚持生态优先绿色发展统筹推进山水林田湖草沙一体化保护和系统治理持续改善生态环境质量"
+    lines = [filler[:30], "全面推广“碳汇贷”“排污权抵押贷”等绿色金融产品,发放“绿水-",  # a hyphen ends the line
+             "青山贷”12.6亿元,新增绿色信贷余额86亿元,支持生态环境导向开发项目9个。", filler[:30], filler[3:33] + "。"]
+    drawing = PdfCanvas()
+    drawing.lines(lines)
+    text = read_pdf(drawing.pdf(), "plan.pdf").text
+    assert "\ufffe" not in text
+    assert "发放“绿水-青山贷”12.6亿元" in text

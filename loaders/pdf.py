@@ -623,7 +623,12 @@ def join_wrapped_lines(lines: list[str]) -> list[str] | None:
         else:
             pages[-1].parts[0].append(line)
     if len(pages) > 1:
-        running = _running_lines(pages)
+        # running headers: as in a PDF (on a quarter of the pages), or short lines printed only at the edges of
+        # pages, twice or more (a short text's title over its second and third pages)
+        edges = Counter(line for page in pages for line in set(page.parts[0][:_EDGE_LINES] + page.parts[0][-_EDGE_LINES:]))
+        everywhere = Counter(line for page in pages for line in page.parts[0])
+        running = _running_lines(pages) | {line for line, n in edges.items()
+                                           if n >= 2 and everywhere[line] == n and len(line) <= 40}
         first = pages[0].parts[0][:1]
         for page in pages:
             _strip_edges(page, running)

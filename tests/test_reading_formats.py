@@ -132,3 +132,11 @@ def test_a_hyphen_ending_a_pdf_line_is_kept() -> None:
     text = read_pdf(drawing.pdf(), "plan.pdf").text
     assert "\ufffe" not in text
     assert "发放“绿水-青山贷”12.6亿元" in text
+
+
+def test_the_running_header_of_a_text_of_two_pages_is_dropped() -> None:
+    """Two pages: the title printed over the second one is a running header although it is printed only twice."""
+    lines = _wrap(PARAGRAPHS)
+    text = _paged(lines, per_page=len(lines) - 3)
+    assert text.count(TITLE) == 2
+    assert reading.read_document(text.encode("utf-8"), "report.txt").text.split("\n") == PARAGRAPHS

@@ -140,3 +140,17 @@ def test_the_running_header_of_a_text_of_two_pages_is_dropped() -> None:
     text = _paged(lines, per_page=len(lines) - 3)
     assert text.count(TITLE) == 2
     assert reading.read_document(text.encode("utf-8"), "report.txt").text.split("\n") == PARAGRAPHS
+
+
+def test_an_older_portal_page_leaves_its_menu_and_its_date_line_out() -> None:
+    """An older portal lays its page out in a table: the menu (网站首页 | 政务公开 | 办事服务) and the line of the
+    publisher, the date and the font-size buttons are cells like the body's; they are page furniture, not the
+    document's first lines (which tell its title, kind and year)."""
+    body = "<br>\n".join(f"&nbsp;&nbsp;&nbsp;&nbsp;{p}" for p in PARAGRAPHS[1:])
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>各位代表</title></head>'
+        '<body><table><tr><td><a href="/">网站首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/bsfw/">办事服务</a></td></tr>'
+        "<tr><td>某某县人民政府&nbsp;&nbsp;&nbsp;2024年02月01日&nbsp;&nbsp;【字体：<a>大</a> <a>中</a> <a>小</a>】</td></tr>"
+        f'<tr><td><span style="font-size:16px">{body}</span></td></tr></table></body></html>')
+    doc = reading.read_document(page.encode("gb18030"), "t20240201_1.html")
+    assert doc.text.split("\n") == PARAGRAPHS[1:]

@@ -496,8 +496,16 @@ def _width(line: str) -> float:
     return sum(1.0 if ord(ch) > 0x2e80 else 0.5 for ch in line)
 
 
+_NUMBER_AT_END = re.compile(r"(?<![!-~])\d+(?:\.\d+)?$")  # digits after a Chinese character (or opening the line)
+
+
 def _join(prev: str, nxt: str) -> str:
+    """Two lines of a paragraph as one: a space between two words of ASCII (an English title wrapped), none
+    between the two parts of a number cut at the line's end in Chinese text (…新建污水管网1⏎20公里: typesetting
+    that lets a line break inside a word, as Chinese office documents often do to keep the right edge)."""
     space = " " if prev[-1:].isascii() and prev[-1:].isalnum() and nxt[:1].isascii() and nxt[:1].isalnum() else ""
+    if space and nxt[0].isdigit() and _NUMBER_AT_END.search(prev):
+        space = ""
     return prev + space + nxt
 
 
@@ -549,6 +557,85 @@ def _usual_width(pages: list[_Page]) -> tuple[float, float]:
     counts = Counter(round(w) for w in widths if w >= widest / 2)
     usual = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
     return float(usual), widest
+
+
+# --- plain text hard-wrapped as a PDF's text is (a PDF's text saved as .txt, an export's full_text) ----------
+
+_WRAP_MIN_LINES = 8  # fewer lines tell nothing about a wrap width
+_WRAP_MIN_WIDTH = 12  # a text wrapped narrower than this is a list or a table, not prose
+_WRAP_FULL_SHARE = 0.45  # of the lines: about as wide as the wrap width (dev reports wrapped at 20-100: 0.53-0.94;
+#                          the corpus's paragraph-a-line texts: at most 0.36)
+_WRAP_WIDER_SHARE = 0.03  # of the lines: wider than the wrap width (wrapped: none but a table row; the corpus's
+#                           texts: at least 0.064)
+_BARE_PAGE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def _wrap_width(lines: list[str]) -> tuple[float, float] | None:
+    """(the wrap width, the widest lines' width) of a text whose lines are cut at one width, else None.
+
+    A text of one paragraph a line (the corpus's reports, a web page) has lines of every length; a hard-wrapped
+    text has most of its lines as wide as the wrap width (a line ending before a number or a word set in ASCII
+    a little short of it) and next to none wider. Page numbers and lines printed three times or more (running
+    headers) are not counted. Line lengths decide first (cheap), then widths."""
+    repeated = Counter(lines)
+    lines = [line for line in lines if repeated[line] < 3 and not _PAGE_NUMBER.fullmatch(line)]
+    if len(lines) < _WRAP_MIN_LINES:
+        return None
+    lengths = sorted(len(line) for line in lines)
+    common = lengths[int(0.75 * (len(lengths) - 1))]  # a wrapped text's full lines are its longest quarter and more
+    if common < _WRAP_MIN_WIDTH or sum(1 for n in lengths if 0.8 * common <= n <= 1.3 * common) < _WRAP_FULL_SHARE * len(lines):
+        return None  # (ASCII is narrower than Chinese: lengths only nearly tell widths)
+    widths = sorted(_width(_SPACE_BY_CJK.sub("", line)) for line in lines)
+    # the wrap width: the widest tenth of the lines (full lines spread below it: ASCII is set narrower and a line
+    # ends before a number that would not fit); a paragraph-a-line text has many lines far wider than its tenth
+    usual = widths[int(0.9 * (len(widths) - 1))]
+    full = sum(1 for w in widths if w >= FULL_LINE * usual)
+    wider = sum(1 for w in widths if w > 1.05 * usual + 1)
+    if usual < _WRAP_MIN_WIDTH or full < _WRAP_FULL_SHARE * len(lines) or wider > _WRAP_WIDER_SHARE * len(lines):
+        return None
+    return usual, max(w for w in widths if w <= 1.05 * usual + 1)
+
+
+def _page_number_lines(lines: list[str]) -> set[int]:
+    """Indices of the page numbers of a hard-wrapped text: a decorated one (— 3 —, 第3页, 3/12) always, a bare
+    number only in a run of consecutive numbers (… 3 … 4 …), as a figure alone on a line (a table's cell) is not."""
+    found = [(i, line) for i, line in enumerate(lines) if _PAGE_NUMBER.fullmatch(line)]
+    bare = [(i, int(line)) for i, line in found if _BARE_PAGE_NUMBER.fullmatch(line)]
+    out = {i for i, line in found if not _BARE_PAGE_NUMBER.fullmatch(line)}
+    for (i, n), (j, m) in zip(bare, bare[1:], strict=False):
+        if m == n + 1:
+            out.update((i, j))
+    return out
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str] | None:
+    """The lines of a plain text hard-wrapped as a PDF's text is (pdftotext, a copy from a PDF viewer, an
+    export's full_text), joined into one paragraph a line the way a PDF's lines are, page numbers and running
+    headers between the pages dropped; None when the text is not hard-wrapped (one paragraph a line)."""
+    widths = _wrap_width(lines)
+    if widths is None:
+        return None
+    numbers = _page_number_lines(lines)
+    pages: list[_Page] = [_Page([[]])]
+    for i, line in enumerate(lines):
+        if i in numbers:
+            pages.append(_Page([[]]))
+        else:
+            pages[-1].parts[0].append(line)
+    if len(pages) > 1:
+        # running headers: as in a PDF (on a quarter of the pages), or short lines printed only at the edges of
+        # pages, twice or more (a short text's title over its second and third pages)
+        edges = Counter(line for page in pages for line in set(page.parts[0][:_EDGE_LINES] + page.parts[0][-_EDGE_LINES:]))
+        everywhere = Counter(line for page in pages for line in page.parts[0])
+        running = _running_lines(pages) | {line for line, n in edges.items()
+                                           if n >= 2 and everywhere[line] == n and len(line) <= 40}
+        first = pages[0].parts[0][:1]
+        for page in pages:
+            _strip_edges(page, running)
+        if first and not pages[0].parts[0][0]:
+            pages[0].parts[0][0] = first[0]  # the running header is the title: the text's first line keeps it once
+    body = [line for page in pages for line in page.parts[0] if line]
+    return _paragraphs(body, *widths)
 
 
 def _repeated_header(prev: Table, nxt: Table) -> int:

@@ -25,8 +25,13 @@ _PRIVATE_DECIMAL = re.compile(rf"(?<=\d)[{_PRIVATE_USE}](?=\d)")
 _PRIVATE_OTHER = re.compile(rf"[{_PRIVATE_USE}]+")
 
 
+# pdfium reads a hyphen ending a line after a letter or a Chinese character as U+FFFE (its mark of a word
+# hyphenated there) and joins the two lines: in Chinese text it is the hyphen of a name or a range (济担-⏎纾困贷)
+_PDFIUM_LINE_HYPHEN = "\ufffe"
+
+
 def fix_private_use(text: str) -> str:
-    return _PRIVATE_OTHER.sub("", _PRIVATE_DECIMAL.sub(".", text))
+    return _PRIVATE_OTHER.sub("", _PRIVATE_DECIMAL.sub(".", text)).replace(_PDFIUM_LINE_HYPHEN, "-")
 
 
 _HEADER_CELL = re.compile(r"(?:19|20)\d\d\s*年?(?:目标值?|现状值?|基准值?|实际值?)?|(?:规划)?(?:现状值?|基准值?|目标值?|完成值|实际值)")

@@ -704,7 +704,12 @@ def read_document(data: bytes, name: str = "") -> CleanDocument:
     if looks_like_html(text):
         source_format = "html"
         text, page_title = html_to_text(text)
-    original = unflatten(drop_pinyin_glosses("\n".join(normalise(text))).split("\n"))
+    lines = normalise(text)
+    if len(lines) >= 8:  # a text hard-wrapped as a PDF's text is: its paragraphs joined (loaders.pdf)
+        from loaders.pdf import join_wrapped_lines
+
+        lines = join_wrapped_lines(lines) or lines
+    original = unflatten(drop_pinyin_glosses("\n".join(lines)).split("\n"))
     simplified_text, script = simplify("\n".join(original))
     simplified = simplified_text.split("\n")
     body, header = strip_page_parts(simplified)

@@ -125,13 +125,13 @@ def hard_wrap(text: str, width: float = WRAP, cut_words: bool = False) -> list[s
     return out
 
 
-def paged(lines: list[str], title: str) -> list[str]:
+def paged(lines: list[str], title: str, per_page: int = PAGE_LINES) -> list[str]:
     """Lines with a page number at each page's foot and the running header (the title) at the next one's top."""
     out = []
-    for n, start in enumerate(range(0, len(lines), PAGE_LINES), start=1):
+    for n, start in enumerate(range(0, len(lines), per_page), start=1):
         if n > 1:
             out.append(title)
-        out += lines[start : start + PAGE_LINES]
+        out += lines[start : start + per_page]
         out.append(f"— {n} —")
     return out
 

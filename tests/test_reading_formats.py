@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from benchmarks.formats import paged
 from loaders import reading
 from loaders.pipeline import process_document
 
@@ -48,14 +49,8 @@ def _wrap(paragraphs: list[str], width: float = 36, cut_words: bool = False) -> 
 
 def _paged(lines: list[str], per_page: int = 6) -> str:
     """The text as a PDF's text layer saved as .txt: a page number after each page, the running header before
-    the next one."""
-    out = []
-    for n, start in enumerate(range(0, len(lines), per_page), start=1):
-        if n > 1:
-            out.append(TITLE)
-        out += lines[start : start + per_page]
-        out.append(f"— {n} —")
-    return "\n".join(out)
+    the next one (as the formats benchmark writes it)."""
+    return "\n".join(paged(lines, TITLE, per_page))
 
 
 def test_a_hard_wrapped_text_reads_as_its_paragraphs() -> None:

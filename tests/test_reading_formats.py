@@ -149,3 +149,18 @@ def test_an_older_portal_page_leaves_its_menu_and_its_date_line_out() -> None:
         f'<tr><td><span style="font-size:16px">{body}</span></td></tr></table></body></html>')
     doc = reading.read_document(page.encode("gb18030"), "t20240201_1.html")
     assert doc.text.split("\n") == PARAGRAPHS[1:]
+
+
+def test_a_date_written_with_dashes_or_slashes_is_no_measure() -> None:
+    """A web page's publication line (时间:2026-02-03) printed into the body, or a date in a sentence
+    (2024/01/15起施行): no 3 days from 2026-02-03⏎天…, no 15 cases from 15起."""
+    body = [*PARAGRAPHS[:4], "时间:2026-02-03", "天气晴好,各项工作有序推进。本办法自2024/01/15起施行,有效期3年。", *PARAGRAPHS[4:]]
+    plain = process_document("\n".join(PARAGRAPHS).encode("utf-8"), "plain.txt")
+    dated = process_document("\n".join(body).encode("utf-8"), "dated.txt")
+
+    def rows(result) -> set[tuple]:
+        return {(m["subject_zh"], m["value"], m["unit"]) for m in result.measures}
+
+    gained = {(v, u) for _, v, u in rows(dated) - rows(plain)}
+    assert (3.0, "days") not in gained and (15.0, "count") not in gained
+    assert not [m for m in dated.measures if m["value_text"].startswith(("03", "15起"))]

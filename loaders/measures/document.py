@@ -27,6 +27,11 @@ _EMPHASIS_RE = re.compile(r"百分之[零〇一二两三四五六七八九十百
 _SAME_YEAR_WORDS = ("当年",)
 _METRIC_AFTER_RE = re.compile(r"[\u4e00-\u9fff“”]{0,16}?(?:率|比例|比重|占比)")
 _PLAN_PERIOD_RE = re.compile(r"[“\"十](?:(?<=[“\"])十|(?<=十))([一二三四五六七八九])五[”\"]?(?:期间|时期)(?!相比|比较|[^,，;；。\n]{0,12}(?:方案|规划))")
+# 时间:2026-02-03 / 2024/01/15 09:45:30: a date written with dashes or slashes (a web page's publication line, a
+# form's date) holds no quantity: 2026-02-03⏎天津 is no 3 days, 2024/01/15起 no 15 cases. Year, month and day, the
+# same separator twice, and the clock time a page prints after it; 2021-2025 (a period) is not one
+_NUMERIC_DATE_RE = re.compile(r"[12](?<!\d.)\d{3}([-/])(?:0?[1-9]|1[0-2])\1(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+                              r"(?:[ T]?[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?")
 _NUMERALS = "一二三四五六七八九"
 _PLAN_PERIOD_END = 2010
 
@@ -55,7 +60,7 @@ class DocumentView:
         self.grammar = grammar
         self.breaks = clause_break_positions(text)
         quotes = [(a, b) for a, b in _spans(_QUOTE_RE, text) if not _EMPHASIS_RE.fullmatch(text, a + 1, b - 1)]
-        self.excluded = _merge(quotes + _spans(grammar.term_re, text))
+        self.excluded = _merge(quotes + _spans(grammar.term_re, text) + _spans(_NUMERIC_DATE_RE, text))
         self.excluded_starts = [s for s, _ in self.excluded]
         self.sentences = sorted(sentences, key=lambda s: s.char_start)
         self.sentence_starts = [s.char_start for s in self.sentences]

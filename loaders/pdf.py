@@ -1019,7 +1019,9 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
     ocr_pages = {n for n, page in enumerate(pages, start=1) if page.ocr}
     part_lines: list[tuple[int, bool]] = []  # (first line, read by OCR) of each part
     prev_part = None
-    for part in sequence:
+    header: dict[str, str] = {}
+    prose_parts = [k for k, part in enumerate(sequence) if isinstance(part, list)]
+    for k, part in enumerate(sequence):
         part_lines.append((len(lines), isinstance(part, (_OcrLines, _OcrTable)) or (isinstance(part, Table) and any(
             n in ocr_pages for n in range(part.page or 0, (part.last_page or part.page or 0) + 1)))))
         if isinstance(part, list):
@@ -1027,8 +1029,9 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
             simplified, script = reading.simplify("\n".join(prose))
             scripts.append(script)
             prev_part = None
-            for orig, simp in zip(prose, simplified.split("\n"), strict=True):
-                if not reading.is_clutter(simp):
+            furniture = _page_fields(simplified.split("\n"), k == prose_parts[0], k == prose_parts[-1], header)
+            for i, (orig, simp) in enumerate(zip(prose, simplified.split("\n"), strict=True)):
+                if i not in furniture and not reading.is_clutter(simp):
                     original.append(orig)
                     lines.append(simp)
             continue
@@ -1056,4 +1059,21 @@ def _assemble(pages: list[_Page], n_pages: int, props: dict[str, str], name: str
         text="\n".join(lines), encoding="pdf", source_format="pdf",
         script="traditional" if "traditional" in scripts else "simplified",
         original_text="\n".join(original), pages=n_pages, tables=blocks, properties=props, ocr_spans=ocr_spans,
+        header=header,
     )
+
+
+def _page_fields(lines: list[str], top: bool, bottom: bool, header: dict[str, str]) -> set[int]:
+    """Indices of a web page's header-field lines (来源:X, 时间:2026-02-03, 发布时间:…) above the document's first
+    paragraph (top: the first run of prose) or below its last (bottom: the last run), as a page printed to PDF
+    keeps them: page furniture, as reading.strip_page_parts drops them from a text or HTML page; their fields go
+    to header (first value of a field kept)."""
+    fields = [reading.parse_header_line(line) for line in lines]
+    paragraphs = [i for i, line in enumerate(lines) if fields[i] is None and len(line) >= reading.MIN_PARAGRAPH_CHARS]
+    first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(lines), -1)
+    out = {i for i, found in enumerate(fields) if found is not None and ((top and i < first) or (bottom and i > last))}
+    for i in sorted(out):
+        for key, value in fields[i].items():
+            if value:
+                header.setdefault(key, value)
+    return out

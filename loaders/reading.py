@@ -586,7 +586,7 @@ def is_clutter(line: str) -> bool:
 _PAGE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
-_MIN_PARAGRAPH_CHARS = 50  # a line this long that is not a header line is body text
+MIN_PARAGRAPH_CHARS = 50  # a line this long that is not a header line is body text
 
 
 def strip_page_parts(lines: list[str]) -> tuple[list[int], dict[str, str]]:
@@ -596,7 +596,7 @@ def strip_page_parts(lines: list[str]) -> tuple[list[int], dict[str, str]]:
     where pages print them, so that a body line opening with 时间: or 来源: stays.
     """
     fields = [parse_header_line(line) for line in lines]
-    paragraphs = [i for i, line in enumerate(lines) if fields[i] is None and len(line) >= _MIN_PARAGRAPH_CHARS]
+    paragraphs = [i for i, line in enumerate(lines) if fields[i] is None and len(line) >= MIN_PARAGRAPH_CHARS]
     first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(lines), -1)
     header: dict[str, str] = {}
     keep = []

@@ -164,3 +164,22 @@ def test_a_date_written_with_dashes_or_slashes_is_no_measure() -> None:
     gained = {(v, u) for _, v, u in rows(dated) - rows(plain)}
     assert (3.0, "days") not in gained and (15.0, "count") not in gained
     assert not [m for m in dated.measures if m["value_text"].startswith(("03", "15起"))]
+
+
+def test_a_web_page_printed_to_pdf_leaves_its_publication_lines_out() -> None:
+    """A portal's page printed to PDF keeps its 来源 / 时间 / 发布时间 lines above the body: page furniture, as the
+    text and HTML readers take them (page-header fields), not the document's first lines."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from pdf_drawing import PdfCanvas
+
+    from loaders.pdf import read_pdf
+
+    drawing = PdfCanvas()
+    drawing.lines([TITLE, "来源:某某日报", "发布时间:2024-02-01 09:30", *_wrap(PARAGRAPHS[1:], 30)[:24]])
+    drawing.showPage()
+    doc = read_pdf(drawing.pdf(), "report.pdf")
+    assert doc.text.split("\n")[:3] == PARAGRAPHS[:3]
+    assert doc.header.get("来源") == "某某日报"

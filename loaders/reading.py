@@ -8,6 +8,7 @@ Steps, in order:
   4. normalise: full-width ASCII -> ASCII, one kind of space and line ending, lines stripped
      (table borders too); pinyin glosses 生(sheng)态 dropped;
   5. traditional -> simplified with OpenCC's t2s dictionaries (fast C matchers, same result);
+     then the forms t2s leaves in a traditional text (著 for 着, 批覆 for 批复: loaders/data/t2s_fixes.csv);
   6. page-header fields (索引号, 发布机构, ...) -> CleanDocument.header, removed from the text;
   7. clutter lines (loaders/data/clutter_patterns.txt) and mojibake lines of '?' removed;
   8. a body, block or line that the page repeats is kept once.
@@ -495,7 +496,30 @@ def simplify(text: str) -> tuple[str, str]:
     if converted == text:
         return text, "simplified"
     n_changed = int(np.count_nonzero(_code_points(text) != _code_points(converted)))  # same length: one per character
-    return converted, "traditional" if n_changed >= _TRADITIONAL_SHARE * len(text) else "simplified"
+    if n_changed < _TRADITIONAL_SHARE * len(text):
+        return converted, "simplified"
+    return fix_traditional(converted), "traditional"
+
+
+@lru_cache(maxsize=1)
+def _traditional_fixes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern of loaders/data/t2s_fixes.csv's words (longest first: a keep word before its character) and
+    what each match becomes."""
+    import csv
+
+    rows = list(csv.DictReader(_data_lines("t2s_fixes.csv")))
+    to = {r["written"]: r["simplified"] if r["kind"] != "keep" else r["written"] for r in rows}
+    for written, simplified in to.items():
+        if len(written) != len(simplified):
+            raise ValueError(f"t2s_fixes.csv: {written} -> {simplified} changes the text's length")
+    return re.compile("|".join(map(re.escape, sorted(to, key=len, reverse=True)))), to
+
+
+def fix_traditional(converted: str) -> str:
+    """A traditional text after t2s: Taiwan's 著 for 着 (著力点 -> 着力点; 显著 stays) and 覆 for 复 (批覆 -> 批复),
+    which OpenCC's t2s leaves (loaders/data/t2s_fixes.csv). Same length."""
+    pattern, to = _traditional_fixes()
+    return pattern.sub(lambda m: to[m.group()], converted)
 
 
 # --- page-header fields and clutter ----------------------------------------------------------

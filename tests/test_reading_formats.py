@@ -183,3 +183,16 @@ def test_a_web_page_printed_to_pdf_leaves_its_publication_lines_out() -> None:
     doc = read_pdf(drawing.pdf(), "report.pdf")
     assert doc.text.split("\n")[:3] == PARAGRAPHS[:3]
     assert doc.header.get("来源") == "某某日报"
+
+
+def test_a_traditional_text_gets_the_simplified_forms_t2s_leaves() -> None:
+    """Taiwan writes 著 for 着 and 覆 for 复 (批覆); OpenCC's t2s keeps both. In a text read as traditional they
+    become 着 and 复 (显著, 土著 and 覆盖 stay); a simplified original is left as it is."""
+    traditional = ("隨著產業轉型,我們以生態保護為著力點,成效顯著,保護土著魚類;全市已獲批覆項目12個,"
+                   "森林覆蓋率達到45%,國檢覆核通過。")
+    doc = reading.read_document(traditional.encode("utf-8"), "report.txt")
+    assert doc.script == "traditional"
+    assert doc.text == ("随着产业转型,我们以生态保护为着力点,成效显著,保护土著鱼类;全市已获批复项目12个,"
+                        "森林覆盖率达到45%,国检复核通过。")
+    simplified = "我们以生态保护为著力点的说法不对,但成效显著。"  # a simplified original: its 著 is its own
+    assert reading.read_document(simplified.encode("utf-8"), "report.txt").text == simplified

@@ -25,13 +25,15 @@ _DASH = r"(?:-|—|–|~|～|至)"
 # character that can open a number (a pattern opening with a group of alternatives, or a lookahead, is
 # tried at every position); the groups loa and loc hold the rest of the number, after that character
 # (number_text reads it back whole; tests/test_speed_exactness.py compares it with the former pattern).
+# The spaces it allows (10 万千瓦, 5 — 10) never include a line end: a line is a paragraph, and a number ending one
+# (本页共3⏎条记录, 2026-02-03⏎天津) takes no multiplier, range or unit from the next.
 _ONE = (r"[\d零〇一二两三四五六七八九十]"
-        r"(?:(?<=\d)(?P<loa>\d*(?:,\d{3}(?!\d))*(?:\.\d+)?)\s?"  # the rest of _ARABIC
+        r"(?:(?<=\d)(?P<loa>\d*(?:,\d{3}(?!\d))*(?:\.\d+)?)[^\S\n]?"  # the rest of _ARABIC
         rf"(?P<lom>{_MULT})?|(?P<loc>[零〇一二两三四五六七八九十百千]*))")  # the rest of a Chinese numeral
 NUMBER_RE = re.compile(
     _ONE
     + rf"(?P<q1>{_QUAL})?"
-    + rf"(?:\s?{_DASH}\s?(?:(?P<hia>{_ARABIC})\s?(?P<him>{_MULT})?)(?P<q2>{_QUAL})?)?"
+    + rf"(?:[^\S\n]?{_DASH}[^\S\n]?(?:(?P<hia>{_ARABIC})[^\S\n]?(?P<him>{_MULT})?)(?P<q2>{_QUAL})?)?"
 )
 
 

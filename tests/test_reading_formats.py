@@ -196,3 +196,14 @@ def test_a_traditional_text_gets_the_simplified_forms_t2s_leaves() -> None:
                         "森林覆盖率达到45%,国检复核通过。")
     simplified = "我们以生态保护为著力点的说法不对,但成效显著。"  # a simplified original: its 著 is its own
     assert reading.read_document(simplified.encode("utf-8"), "report.txt").text == simplified
+
+
+
+def test_a_number_ending_a_line_takes_no_unit_from_the_next() -> None:
+    """A line is a paragraph: a number that ends one (a page's 本页共3 / 编号 line, a date 2026-02-03) takes no unit,
+    multiplier or range from the next line's first characters (3⏎条记录 is no 3 items, 12⏎万元 no 120 000)."""
+    tail = ["本页共3", "条记录", "累计12", "万元以上项目纳入监管"]
+    plain = process_document("\n".join(PARAGRAPHS).encode("utf-8"), "plain.txt")
+    with_tail = process_document("\n".join([*PARAGRAPHS, *tail]).encode("utf-8"), "paged.txt")
+    assert len(with_tail.measures) == len(plain.measures)
+    assert not [m for m in with_tail.measures if "\n" in m["value_text"]]

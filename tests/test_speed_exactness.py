@@ -127,9 +127,9 @@ def test_numbers_found_as_by_the_former_loop():
 # the former pattern of numbers: a lookahead first, then the groups of the whole first number
 _NUMBER_REFERENCE = re.compile(
     r"(?=[\d零〇一二两三四五六七八九十])"
-    r"(?:(?P<loa>\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)\s?(?P<lom>(?:万亿|千万|百万|万|亿|千(?![瓦米克])))?"
+    r"(?:(?P<loa>\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)[^\S\n]?(?P<lom>(?:万亿|千万|百万|万|亿|千(?![瓦米克])))?"
     r"|(?P<loc>(?:[零〇一二两三四五六七八九]|十)[零〇一二两三四五六七八九十百千]*))(?P<q1>(?:余|多))?"
-    r"(?:\s?(?:-|—|–|~|～|至)\s?(?:(?P<hia>\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)\s?"
+    r"(?:[^\S\n]?(?:-|—|–|~|～|至)[^\S\n]?(?:(?P<hia>\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)[^\S\n]?"
     r"(?P<him>(?:万亿|千万|百万|万|亿|千(?![瓦米克])))?)(?P<q2>(?:余|多))?)?")
 
 

@@ -198,7 +198,6 @@ def test_a_traditional_text_gets_the_simplified_forms_t2s_leaves() -> None:
     assert reading.read_document(simplified.encode("utf-8"), "report.txt").text == simplified
 
 
-
 def test_a_number_ending_a_line_takes_no_unit_from_the_next() -> None:
     """A line is a paragraph: a number that ends one (a page's 本页共3 / 编号 line, a date 2026-02-03) takes no unit,
     multiplier or range from the next line's first characters (3⏎条记录 is no 3 items, 12⏎万元 no 120 000)."""

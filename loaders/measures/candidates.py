@@ -58,7 +58,7 @@ _GENERIC_CLASSIFIERS = ("个", "家", "项", "批", "座", "处", "所", "户")
 # 达到省级下达指标: the level above's goal in other words)
 _ISSUER = "(?:(?:国家|国省|中央|自治区|省上|省级|省|市|上级)(?:政府)?(?:和(?:省上|省级|省|自治区|市)(?:政府)?)?)"
 _WORDS_ONLY_RE = re.compile(
-    rf"(?=[预全如超提完稳持保达确控和与满优不])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
+    rf"(?=[预全如超提完稳持保达确控和与满优不目已])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
     rf"(?:(?:{_ISSUER}?(?:下达|分解|审核衔接后确定)|{_ISSUER}(?:[定控]|管控))的?(?:我省|我市|全省|全市)?(?:“十[一二三四五六]五”)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>(?:PM2\.5|PM10|[\u4e00-\u9fffA-Z“”\"、()（）]){{3,30}}?))"
@@ -68,7 +68,8 @@ _WORDS_ONLY_RE = re.compile(
     r"|(?:达到|实现|达)(?:(?:国家|自治区|省|市|上级)?考核(?:目标|指标)?"
     r"|(?:国家|自治区|省级|省|上级)(?:[、及和][\u4e00-\u9fff]{0,3}?省)?(?:目标)?)要求"
     r"(?=[，,。；;\n])"
-    r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
+    # 约束性指标全部完成 / …指标全面完成。 / 13项约束性指标目标全部超额完成 / 10项约束性指标已提前完成: indicators done, in words
+    r"|完成(?:年度)?目标任务|(?<=指标)(?P<done>全部完成|(?:目标)?已?(?:全面|全部|超额|提前|按期|如期){1,2}完成(?=[，,。；;\n]))"
     # 断面优良比例优于某省下达目标 / …比例优于省下达的考核目标 / PM2.5平均浓度优于年控目标: better than a goal, in words
     rf"|优于(?:(?:[\u4e00-\u9fff]{{1,3}}(?=省|市|自治区))?{_ISSUER}(?:下达|[定控])的?(?:考核|年度)?|年控|年度(?:考核)?)"
     r"(?:目标|指标|任务|要求)(?=[，,。；;\n])"
@@ -83,6 +84,8 @@ _WORDS_ONLY_RE = re.compile(
 # standard in words is a figure of their compliance rate (the gold writes it as a words-only row); a section's 水质达标
 # is no share of a catalogue class
 _STANDARD_MET_SUBJECTS = ("饮用水",)
+# 9项约束性指标 / 10项…约束性指标: indicators counted right before their completion
+_COUNTED_INDICATORS_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)项[^，,。；;：:\n]{0,20}指标$")
 # the metric a figure in words follows, and its unit (longest first)
 # (…降低值 / 生态质量指数 / 生态环境状况指数 / 生态保护红线面积: a cut's value, an environmental index and the red
 # line's area are metrics too; a bare 指数, 居民消费价格指数, is no figure of the environment; 单位GDP能源消耗 is an
@@ -208,6 +211,9 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         if m.group("met"):
             out += _standard_met(doc, m)
             continue
+        if m.group("done") not in (None, "全部完成") and _COUNTED_INDICATORS_RE.search(text, max(0, m.start() - 40),
+                                                                                    m.start()):
+            continue  # 生态环境9项约束性指标全面完成: the count of the indicators met is the figure (the gold's convention)
         before = text[max(0, m.start() - 9) : m.start()]
         # A率和B率均完成…目标 / A降低目标与国家考核目标衔接 (the goal tied to the level above's)
         before = before.removesuffix("目标") if m.group().startswith("与") else before.removesuffix("均")
@@ -237,7 +243,8 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
                                                                                for p in pollutants):
             # 化学需氧量、氨氮、氮氧化物完成上级下达的减排任务: the cut of each pollutant listed
             inside, own = "、".join(p + "减排" for p in pollutants), "t"
-        if not own:  # 节能减排降碳控制在自治区下达目标内: the figures of the works the clause names
+        # (not for indicators done, 10项…约束性指标已提前完成: the share of them done, whatever the clause named before)
+        if not own and not m.group("done"):  # 节能减排降碳控制在自治区下达目标内: the figures of the works the clause names
             unit = collective_unit(doc.grammar, clause) or unit
         if not own and unit is None:  # 单位生产能耗和物价指数控制在省调控范围内: the one listed item naming a metric
             named = [(p, u) for p in re.split(r"[、和及与]", clause) for ending, u in _WORDS_ONLY_UNITS

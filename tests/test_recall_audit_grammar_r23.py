@@ -23,3 +23,14 @@ def test_binding_indicators_done_in_words_are_a_figure():
     assert got == [("全市生态环境约束性指标", "目标全部超额完成", "percent", "outcome"),
                    ("化学需氧量、氨氮减排比例等约束性指标", "已提前完成", "percent", "outcome"),
                    ("预期性指标全面完成", "8项", "count", "outcome")]
+
+
+def test_the_pm25_cut_of_cities_not_meeting_the_standard_keeps_its_indicator():
+    # R23 (黑龙江 plan 细颗粒物未达标地级及以上城市浓度较2015年下降31.3%), the gold's 甘肃 table row (细颗粒物(PM2.5)未达标
+    # 的地级及以上城市浓度下降率): 未达标 names the cities, not a compliance rate (PM2.5达标率 stays none)
+    from loaders.evaluate import assign_indicator, load_synonyms
+
+    synonyms = load_synonyms()
+    for subject in ("全市PM2.5未达标区县平均浓度比2015年降低", "细颗粒物未达标的设区市浓度下降率"):
+        assert assign_indicator(subject, "percent", synonyms, is_change=True) == "pm25_concentration_reduction"
+    assert assign_indicator("细颗粒物年均浓度达标率", "percent", synonyms) is None

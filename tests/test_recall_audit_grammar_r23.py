@@ -34,3 +34,26 @@ def test_the_pm25_cut_of_cities_not_meeting_the_standard_keeps_its_indicator():
     for subject in ("全市PM2.5未达标区县平均浓度比2015年降低", "细颗粒物未达标的设区市浓度下降率"):
         assert assign_indicator(subject, "percent", synonyms, is_change=True) == "pm25_concentration_reduction"
     assert assign_indicator("细颗粒物年均浓度达标率", "percent", synonyms) is None
+
+
+def test_a_total_kept_within_the_bound_the_level_above_sets_is_a_figure_in_words():
+    # R23 (内江 plan 化学需氧量、氨氮等污染物排放量不超过省上下达的最高允许排放量), R18 (德州 plan 煤炭消费总量控制在省下达
+    # 任务目标以内): a total (排放量, 消费总量) within the bound the level above sets, its unit the total's
+    rows = _rows("""某市“十四五”生态环境保护规划
+第三章 主要目标
+到2025年,全市二氧化硫排放量不超过省下达的允许排放量,能源消费总量控制在省下达任务目标以内,煤炭消费总量不突破省定目标。
+""")
+    got = [(r["subject_zh"], r["value_text"], r["unit"]) for r in rows]
+    assert got == [("全市二氧化硫排放量", "不超过省下达的允许排放量", "t"),
+                   ("能源消费总量", "控制在省下达任务目标以内", "tce"), ("煤炭消费总量", "不突破省定目标", "t")]
+
+
+def test_an_intensity_or_a_share_of_a_total_keeps_its_percent():
+    # (the totals' units above) 兰州 plan's 四项主要污染物排放量和单位GDP二氧化碳排放量均完成“十三五”目标: the intensity's
+    # figure in words stays a cut in percent, and a share of the energy total a share
+    rows = _rows("""某市“十四五”生态环境保护规划
+第一章 “十三五”工作回顾
+经核算,全市单位GDP能耗、单位GDP二氧化碳排放量均完成“十三五”目标,非化石能源占能源消费总量完成省下达目标。
+""")
+    assert [(r["subject_zh"], r["unit"]) for r in rows] == [
+        ("全市单位GDP能耗", "percent"), ("单位GDP二氧化碳排放量", "percent"), ("非化石能源占能源消费总量", "percent")]

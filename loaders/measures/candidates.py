@@ -58,17 +58,20 @@ _GENERIC_CLASSIFIERS = ("个", "家", "项", "批", "座", "处", "所", "户")
 # 达到省级下达指标: the level above's goal in other words)
 _ISSUER = "(?:(?:国家|国省|中央|自治区|省上|省级|省|市|上级)(?:政府)?(?:和(?:省上|省级|省|自治区|市)(?:政府)?)?)"
 _WORDS_ONLY_RE = re.compile(
-    rf"(?=[预全如超提完稳持保达确控和与满优不])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
+    rf"(?=[预全如超提完稳持保达确控和与满优不目已])(?:(?:(?:预计|确保)?(?:全面|全部|如期|超额|提前)?完成了?|(?<=[务标])和(?={_ISSUER}(?:下达|[定控])))(?:经)?"
     rf"(?:(?:{_ISSUER}?(?:下达|分解|审核衔接后确定)|{_ISSUER}(?:[定控]|管控))的?(?:我省|我市|全省|全市)?(?:“十[一二三四五六]五”)?"
     r"(?P<short>[\u4e00-\u9fff]{0,6}?)"
     rf"|{_ISSUER}?(?:下达的?)?(?:我省|我市|全省|全市)?(?P<metric>(?:PM2\.5|PM10|[\u4e00-\u9fffA-Z“”\"、()（）]){{3,30}}?))"
     r"(?:目标任务|指标任务|目标|任务|约束性指标|指标)(?!、)"  # 完成A目标、B目标任务: one list of goals, up to its last
-    rf"|控制在{_ISSUER}(?:和{_ISSUER})?(?:(?:下达|[定控])的?(?:年度)?(?:目标|指标|任务)|(?:下达的?)?(?:调控|计划)范围)以?内"
+    rf"|控制在{_ISSUER}(?:和{_ISSUER})?(?:(?:下达|[定控])的?(?:年度)?(?:任务目标|目标任务|目标|指标|任务)|(?:下达的?)?(?:调控|计划)范围)以?内"
+    # 排放量不超过省下达的最高允许排放量 / 岸线不低于省下达指标要求: a bound the level above sets, in words
+    rf"|不(?:超过|突破|高于|低于){_ISSUER}(?:下达|[定控])的?(?:[\u4e00-\u9fff]{{0,8}}?(?:量|目标|指标|任务))?(?:要求)?(?=[，,。；;\n])"
     rf"|(?:达到|实现|达|完成|满足){_ISSUER}(?:[定控](?:目标|指标)|(?:[定控]|下达|分解)的?(?:目标|指标|任务)?要求|下达(?:目标|指标))"
     r"|(?:达到|实现|达)(?:(?:国家|自治区|省|市|上级)?考核(?:目标|指标)?"
     r"|(?:国家|自治区|省级|省|上级)(?:[、及和][\u4e00-\u9fff]{0,3}?省)?(?:目标)?)要求"
     r"(?=[，,。；;\n])"
-    r"|完成(?:年度)?目标任务|(?<=指标)全部完成"
+    # 约束性指标全部完成 / …指标全面完成。 / 13项约束性指标目标全部超额完成 / 10项约束性指标已提前完成: indicators done, in words
+    r"|完成(?:年度)?目标任务|(?<=指标)(?P<done>全部完成|(?:目标)?已?(?:全面|全部|超额|提前|按期|如期){1,2}完成(?=[，,。；;\n]))"
     # 断面优良比例优于某省下达目标 / …比例优于省下达的考核目标 / PM2.5平均浓度优于年控目标: better than a goal, in words
     rf"|优于(?:(?:[\u4e00-\u9fff]{{1,3}}(?=省|市|自治区))?{_ISSUER}(?:下达|[定控])的?(?:考核|年度)?|年控|年度(?:考核)?)"
     r"(?:目标|指标|任务|要求)(?=[，,。；;\n])"
@@ -83,15 +86,18 @@ _WORDS_ONLY_RE = re.compile(
 # standard in words is a figure of their compliance rate (the gold writes it as a words-only row); a section's 水质达标
 # is no share of a catalogue class
 _STANDARD_MET_SUBJECTS = ("饮用水",)
+# 9项约束性指标 / 10项…约束性指标: indicators counted right before their completion
+_COUNTED_INDICATORS_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)项[^，,。；;：:\n]{0,20}指标$")
 # the metric a figure in words follows, and its unit (longest first)
 # (…降低值 / 生态质量指数 / 生态环境状况指数 / 生态保护红线面积: a cut's value, an environmental index and the red
 # line's area are metrics too; a bare 指数, 居民消费价格指数, is no figure of the environment; 单位GDP能源消耗 is an
-# intensity, 重点建设用地安全利用 its safe-use rate)
+# intensity, 重点建设用地安全利用 its safe-use rate; 污染物排放量 and 煤炭消费总量 are totals in t, 能源消费总量 in tce)
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"),
                      ("降低值", "percent"), ("下降值", "percent"), ("质量指数", "index"), ("状况指数", "index"),
                      ("红线面积", "km2"), ("能源消耗", "percent"), ("安全利用", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
-                     ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"), ("天数", "days"))
+                     ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"), ("天数", "days"),
+                     ("排放量", "t"), ("排放总量", "t"), ("煤炭消费总量", "t"), ("能源消费总量", "tce"))
 # the pollutants whose cut (减排 / 削减) a goal in words may name after listing them
 _POLLUTANTS = ("二氧化硫", "氮氧化物", "化学需氧量", "氨氮", "挥发性有机物", "VOCs", "总磷", "总氮", "重金属")
 _CUT_WORDS = ("减排", "削减", "总量削减", "总量减排")
@@ -208,17 +214,20 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         if m.group("met"):
             out += _standard_met(doc, m)
             continue
+        if m.group("done") not in (None, "全部完成") and _COUNTED_INDICATORS_RE.search(text, max(0, m.start() - 40),
+                                                                                    m.start()):
+            continue  # 生态环境9项约束性指标全面完成: the count of the indicators met is the figure (the gold's convention)
         before = text[max(0, m.start() - 9) : m.start()]
         # A率和B率均完成…目标 / A降低目标与国家考核目标衔接 (the goal tied to the level above's)
         before = before.removesuffix("目标") if m.group().startswith("与") else before.removesuffix("均")
-        unit = next((u for ending, u in _WORDS_ONLY_UNITS if before.endswith(ending)), None)
+        unit = words_only_unit(before)
         # 完成国家下达的<metric>任务 / 提前完成“十四五”<metric>目标任务: a metric when it ends like one
         inside = re.sub(r"[“”\"]", "", doc.grammar.term_re.sub("", m.group("metric") or m.group("short") or ""))
         inside = _pollutant_metric(inside)
         listed, inside = inside, inside.rsplit("、", 1)[-1]  # 完成下达的粮食生产、<metric>目标任务: the list's last item
         own = None
         if len(inside) >= 4 and not inside.endswith(_GENERIC_WORKS):
-            own = next((u for ending, u in _WORDS_ONLY_UNITS if inside.endswith(ending)), None)
+            own = words_only_unit(inside)
         if own and all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in listed.split("、")):
             inside = listed  # 完成优良天数比率、PM2.5年均浓度目标: each listed metric (subjects splits them)
         if own is None and m.group("metric"):  # 完成下达的物价、碳排放和环境保护目标任务: the listed item naming a metric
@@ -237,7 +246,8 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
                                                                                for p in pollutants):
             # 化学需氧量、氨氮、氮氧化物完成上级下达的减排任务: the cut of each pollutant listed
             inside, own = "、".join(p + "减排" for p in pollutants), "t"
-        if not own:  # 节能减排降碳控制在自治区下达目标内: the figures of the works the clause names
+        # (not for indicators done, 10项…约束性指标已提前完成: the share of them done, whatever the clause named before)
+        if not own and not m.group("done"):  # 节能减排降碳控制在自治区下达目标内: the figures of the works the clause names
             unit = collective_unit(doc.grammar, clause) or unit
         if not own and unit is None:  # 单位生产能耗和物价指数控制在省调控范围内: the one listed item naming a metric
             named = [(p, u) for p in re.split(r"[、和及与]", clause) for ending, u in _WORDS_ONLY_UNITS
@@ -308,8 +318,11 @@ def _pollutant_metric(metric: str) -> str:
 
 
 def words_only_unit(metric: str) -> str | None:
-    """The unit of a metric a figure in words follows, by its ending (PM2.5平均浓度 -> ug_m3), if any."""
-    return next((u for ending, u in _WORDS_ONLY_UNITS if metric.endswith(ending)), None)
+    """The unit of a metric a figure in words follows, by its ending (PM2.5平均浓度 -> ug_m3), if any; an amount per
+    unit of output (单位GDP二氧化碳排放量) is an intensity and a part of a total (非化石能源占能源消费总量) a share, in
+    percent, not a total in t."""
+    unit = next((u for ending, u in _WORDS_ONLY_UNITS if metric.endswith(ending)), None)
+    return "percent" if unit in ("t", "tce") and ("单位" in metric or "占" in metric) else unit
 
 
 def _standard_met(doc: DocumentView, m: re.Match) -> list[Candidate]:

@@ -1,0 +1,17 @@
+"""The classes of P28, P29 and P30 (plans27, issue 14), each grepped over the whole corpus (plans, city and provincial
+reports) before its rule. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from extraction_helper import plan_paragraph
+
+
+def _rows(text: str) -> dict[str, dict]:
+    return {m["value_text"]: m for m in plan_paragraph(text)}
+
+
+def test_a_rise_written_fantan_or_shenggao_is_a_change():
+    rows = _rows("“十五五”期间,甲市二氧化氮浓度同比2020年反弹6.5%,一氧化碳浓度累计升高3.2%,臭氧浓度上升4.1%。")
+    got = {k: (m["is_change"], m["subject_zh"]) for k, m in rows.items()}
+    assert got == {"6.5%": (True, "甲市二氧化氮浓度同比2020年反弹"), "3.2%": (True, "一氧化碳浓度累计升高"),
+                   "4.1%": (True, "臭氧浓度上升")}, got

@@ -15,3 +15,10 @@ def test_a_rise_written_fantan_or_shenggao_is_a_change():
     got = {k: (m["is_change"], m["subject_zh"]) for k, m in rows.items()}
     assert got == {"6.5%": (True, "甲市二氧化氮浓度同比2020年反弹"), "3.2%": (True, "一氧化碳浓度累计升高"),
                    "4.1%": (True, "臭氧浓度上升")}, got
+
+
+def test_a_time_opening_a_list_is_no_part_of_its_first_names_length():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("深入推进农业减量,2025年农药、化肥使用量较2020年分别下降9.5%、6.8%;")
+    assert got == [("9.5%", "2025年农药使用量较2020年分别下降"), ("6.8%", "化肥使用量较2020年分别下降")], got

@@ -18,7 +18,7 @@ from loaders.measures.subjects.common import (
     meaningful,
 )
 from loaders.measures.subjects.counts import _COUNT_OPENING_VERBS
-from loaders.measures.subjects.dates import _TRAILING_TIME_RE
+from loaders.measures.subjects.dates import _TIME_ONLY_RE, _TRAILING_TIME_RE
 from loaders.measures.subjects.places import _LISTED_PLACES, _NAMED_PLACE_RE, _WHOLE_REGION_RE
 from loaders.measures.subjects.shares import _METRIC_MODIFIERS, _bare_metric
 from loaders.measures.subjects.sizes import _FACILITIES
@@ -237,7 +237,8 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
         # 农膜、农药包装物回收利用率: the modifier belongs to the shared metric (回收利用率)
         modifier = next((m for m in _METRIC_MODIFIERS if start > len(m) and last[:start].endswith(m)), "")
         return last[start - len(modifier) :]
-    cut = min(len(p) for p in parts[:-1])
+    # 2020年农药、化肥使用量较2015年分别下降: a time opening the list is no part of the first name's length
+    cut = min(len(p) - (m.end() if (m := _TIME_ONLY_RE.match(p)) else 0) for p in parts[:-1])
     # 农村自来水、卫生户厕普及率: a first name longer than the last's thing still shares the whole 普及率
     cut = min([cut] + [len(last) - len(w) for w in _RATE_WORDS if last.endswith(w)])
     return last[cut:] if len(last) > cut else ""

@@ -22,3 +22,10 @@ def test_a_time_opening_a_list_is_no_part_of_its_first_names_length():
 
     got = plan_subjects("深入推进农业减量,2025年农药、化肥使用量较2020年分别下降9.5%、6.8%;")
     assert got == [("9.5%", "2025年农药使用量较2020年分别下降"), ("6.8%", "化肥使用量较2020年分别下降")], got
+
+
+def test_volumes_and_shares_carried_by_road_are_the_transport_structures():
+    rows = _rows("以公路运输为主的交通运输结构没有根本改变,公路货运比例超过65%,对大气环境造成压力。全年公路货运8000万吨。"
+                 "到2030年,大宗物料铁路运输比例达到50%,集装箱海铁联运量占比提高到12%。")
+    got = {k: m["is_environmental"] for k, m in rows.items()}
+    assert got == {"65%": False, "8000万吨": False, "50%": True, "12%": True}, got

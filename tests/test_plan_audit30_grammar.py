@@ -29,3 +29,16 @@ def test_volumes_and_shares_carried_by_road_are_the_transport_structures():
                  "到2030年,大宗物料铁路运输比例达到50%,集装箱海铁联运量占比提高到12%。")
     got = {k: m["is_environmental"] for k, m in rows.items()}
     assert got == {"65%": False, "8000万吨": False, "50%": True, "12%": True}, got
+
+
+def test_a_concentration_named_alone_on_a_row_in_percent_is_its_cut_over_the_plan():
+    from dataclasses import replace
+
+    from loaders.tables import Table, period_end_in, render, table_measures
+
+    rows = [["指标名称", "单位", "2020年目标", "2020年实现", "完成情况"], ["区域PM2.5年均浓度", "%", "18", "29", "完成"],
+            ["区域空气质量优良天数比例", "%", "80", "85", "完成"]]
+    table = replace(Table.from_rows(rows), period_end=period_end_in("表1“十三五”规划主要目标指标完成情况"))
+    got = {(m.subject_zh, m.value, m.period) for m in table_measures(render(table), 2021)}
+    assert got == {("区域PM2.5年均浓度", 18.0, "2016-2020"), ("区域PM2.5年均浓度", 29.0, "2016-2020"),
+                   ("区域空气质量优良天数比例", 80.0, None), ("区域空气质量优良天数比例", 85.0, None)}, got

@@ -31,6 +31,13 @@ def test_volumes_and_shares_carried_by_road_are_the_transport_structures():
     assert got == {"65%": False, "8000万吨": False, "50%": True, "12%": True}, got
 
 
+def test_a_count_after_a_verb_of_making_rules_counts_the_rules_after_it():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("“十五五”期间,制修订6部地方性法规,制定出台15条具体举措。")
+    assert got == [("6部", "地方性法规"), ("15条", "具体举措")], got
+
+
 def test_a_concentration_named_alone_on_a_row_in_percent_is_its_cut_over_the_plan():
     from dataclasses import replace
 

@@ -31,6 +31,14 @@ def test_volumes_and_shares_carried_by_road_are_the_transport_structures():
     assert got == {"65%": False, "8000万吨": False, "50%": True, "12%": True}, got
 
 
+def test_a_count_in_brackets_after_the_things_another_count_counts_counts_their_parts():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("“十五五”期间,完成大连市9家钢铁企业(31个项目)、锦州市2家钢铁企业超低排放改造,6家水泥企业(10条生产线)完成深度治理。")
+    assert got == [("9家", "大连市钢铁企业"), ("31个", "大连市钢铁企业项目"), ("2家", "锦州市钢铁企业超低排放改造"),
+                   ("6家", "水泥企业"), ("10条", "水泥企业生产线")], got
+
+
 def test_a_count_after_a_verb_of_making_rules_counts_the_rules_after_it():
     from extraction_helper import plan_subjects
 

@@ -259,3 +259,22 @@ def _things_counted_inside_a_zone(doc: DocumentView, cands: list[Candidate]) -> 
 
 
 _ZONE_OPENING_RE = re.compile(r"^(?:以及|及|和|并|对)")
+
+
+# 完成甲市13家钢铁企业(46个项目)超低排放改造 / 8家水泥企业(12条生产线): a count in brackets right after the things another
+# count counts counts their parts, named after it inside the bracket; the subject names both (as 4家燃煤电厂8台机组)
+_BRACKET_OPENING_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[(（]")
+_PARTS_IN_BRACKET_RE = re.compile(r"([\u4e00-\u9fff]{1,8})[)）]")
+
+
+def _parts_counted_in_brackets(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        if i == 0 or c.unit.unit not in COUNT_UNITS or c.is_change or cands[i - 1].unit.unit not in COUNT_UNITS:
+            continue
+        owner = out[i - 1].subject or ""
+        parts = _PARTS_IN_BRACKET_RE.match(text, c.end)
+        if (parts and _BRACKET_OPENING_RE.fullmatch(text, cands[i - 1].end, c.start) and meaningful(owner)
+                and owner.endswith(text[cands[i - 1].end : c.start - 1])):
+            out[i] = c.but(subject=owner + parts.group(1))
+    return out

@@ -31,6 +31,23 @@ def test_volumes_and_shares_carried_by_road_are_the_transport_structures():
     assert got == {"65%": False, "8000万吨": False, "50%": True, "12%": True}, got
 
 
+def test_a_figure_named_by_its_place_alone_is_that_places_share_of_the_work_before():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("运输结构调整工程。淘汰国三柴油货车,大连市1500台以上、锦州市400台以上。工业炉窑治理工程。"
+                        "深化企业污染治理和达标监控,其中,鞍山海城市58家、新民市7家,锦州市4家等。完成废弃矿山治理工程,2018—2020年未完成的900亩,"
+                        "其中大连市37.5亩、锦州市60亩;以城中村为重点,实施散煤替代。2024年全省完成5.2万户:大连市3300户、锦州市500户。"
+                        "划定特定农产品禁止生产区域大连市420亩,锦州市1.1万亩等。配备不低于大连市3天需求量的储气设施。")
+    got = [(v, s) for v, s in got if s.endswith(("市", "柴油货车", "监控", "工程", "替代", "区域"))]
+    assert got == [("1500台以上", "大连市淘汰国三柴油货车"), ("400台以上", "锦州市淘汰国三柴油货车"),
+                   ("58家", "鞍山海城市"), ("7家", "新民市深化企业污染治理和达标监控"),
+                   ("4家", "锦州市深化企业污染治理和达标监控"),
+                   ("37.5亩", "大连市废弃矿山治理工程"), ("60亩", "锦州市废弃矿山治理工程"),
+                   ("3300户", "大连市散煤替代"), ("500户", "锦州市散煤替代"), ("420亩", "划定特定农产品禁止生产区域大连市"),
+                   ("1.1万亩", "锦州市划定特定农产品禁止生产区域"), ("3天", "大连市")], got
+    # (鞍山海城市: a city's short name before a county-level city's, no name of the region index, is left as read)
+
+
 def test_a_count_in_brackets_after_the_things_another_count_counts_counts_their_parts():
     from extraction_helper import plan_subjects
 

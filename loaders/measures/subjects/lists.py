@@ -63,7 +63,11 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 own = k == chain[-1] or p.endswith(tail) or p.endswith(RATIO_ENDINGS)  # 普及率、治理率: each its own
                 # 煤炭行业、电力行业增加值: an item already ending in the shared metric's first word keeps it once
                 word = next((w for w in doc.grammar.metric_words if tail.startswith(w) and p.endswith(w)), "")
-                out[k] = out[k].but(subject=p if own else p + tail[len(word) :])
+                subject = p if own else p + tail[len(word) :]
+                j = chain.index(k)
+                if j > 0 and _bare_metric(p) and parts[j - 1].endswith("率") and len(parts[j - 1]) > len(p) + 1:
+                    subject = parts[j - 1][: -len(p)] + p  # 城镇污水收集率和处理率分别达到…: the towns' sewage 处理率
+                out[k] = out[k].but(subject=subject)
         else:
             for k in chain[1:]:
                 out[k] = out[k].but(subject=head.subject)
@@ -232,6 +236,8 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
     if shared := _after_listed_places(parts, last):
         return shared
     starts = [i for w in doc.grammar.metric_words for i in [last.find(w, 1)] if i > 0]
+    if starts and 0 < (of := last.rfind("的", 0, min(starts))) and not any("的" in p for p in parts[:-1]):
+        return last[of + 1 :]  # A、B、C的低VOCs含量油墨使用比例: every name listed before 的 has what follows it
     if starts:
         start = min(starts)
         # 农膜、农药包装物回收利用率: the modifier belongs to the shared metric (回收利用率)

@@ -699,6 +699,7 @@ def _metric_group(table: Table, cols: list[_Column], r: int) -> str | None:
 
 
 _REDUCTION = re.compile("减排|削减|下降|降低|减少")
+_RATE_OR_SHARE = re.compile("率|比例|比重|占比|指数")
 
 
 def _plan_period(cv: CellValue | None, subject: str, year: int | None, last_year: int | None, unit: Unit | None,
@@ -711,7 +712,12 @@ def _plan_period(cv: CellValue | None, subject: str, year: int | None, last_year
     A share on the row of an emission amount (氮氧化物排放量 | 万吨 | … | 9.17%) is a cut, not the amount."""
     if year is None or last_year is None or cv is not None and cv.since is not None:
         return None  # a figure naming its own baseline (2.9(较2019年)) is dated by it (_period)
-    if _REDUCTION.search(subject) is None and not ("重点工程" in subject and _EMISSION_TOTAL.search(subject)):
+    # PM2.5年均浓度 | % | 22 | 37: a concentration named on a row in percent, no rate or share of it, is its cut, as a
+    # 下降 row's (the subject here holds the row's group after its label: PM2.5年均浓度大气环境)
+    concentration_cut = ("浓度" in subject and _RATE_OR_SHARE.search(subject) is None
+                         and unit is not None and unit.unit == "percent")
+    if (_REDUCTION.search(subject) is None and not ("重点工程" in subject and _EMISSION_TOTAL.search(subject))
+            and not concentration_cut):
         # (主要污染物重点工程 | 氨氮, its 减排量 printed on another row: the key projects' reduction all the same)
         is_cut = (cv is not None and year == last_year and unit is not None and unit.unit == "percent"
                   and row_unit is not None and row_unit.unit == "t" and _EMISSION_TOTAL.search(subject) is not None)

@@ -23,11 +23,13 @@ from loaders.measures.subjects.places import _WHOLE_REGION_RE
 # a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
 # and after a verb of remediation (全面整治619个入河排污口, 关停12家企业) or of things built, opened or run
 # (新改建60个口袋公园, 新投运2座垃圾焚烧发电厂, 新开放共享30处城市公园绿地), and of things held or recognised (全市共有67个
-# 地块纳入调查, 最终确认16个高关注度地块, 新获认定4个“中华老字号”, 同时拥有5个专业化法庭)
+# 地块纳入调查, 最终确认16个高关注度地块, 新获认定4个“中华老字号”, 同时拥有5个专业化法庭), and of rules made (制修订4部地方性
+# 法规, 制定出台20条具体举措)
 _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS + _WORK_VERBS
                                            + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")
                                            + ("新建", "改建", "开工", "投运", "投产", "竣工", "完工", "开放", "共享")
-                                           + ("共有", "拥有", "现有", "确认", "认定")))
+                                           + ("共有", "拥有", "现有", "确认", "认定")
+                                           + ("制修订", "制定", "修订", "出台", "印发", "颁布")))
 
 # words after a count that name no things counted but what became of the count (由十二五末的4个减少为1个)
 _NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")
@@ -257,3 +259,22 @@ def _things_counted_inside_a_zone(doc: DocumentView, cands: list[Candidate]) -> 
 
 
 _ZONE_OPENING_RE = re.compile(r"^(?:以及|及|和|并|对)")
+
+
+# 完成甲市13家钢铁企业(46个项目)超低排放改造 / 8家水泥企业(12条生产线): a count in brackets right after the things another
+# count counts counts their parts, named after it inside the bracket; the subject names both (as 4家燃煤电厂8台机组)
+_BRACKET_OPENING_RE = re.compile(r"[\u4e00-\u9fff]{2,10}[(（]")
+_PARTS_IN_BRACKET_RE = re.compile(r"([\u4e00-\u9fff]{1,8})[)）]")
+
+
+def _parts_counted_in_brackets(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        if i == 0 or c.unit.unit not in COUNT_UNITS or c.is_change or cands[i - 1].unit.unit not in COUNT_UNITS:
+            continue
+        owner = out[i - 1].subject or ""
+        parts = _PARTS_IN_BRACKET_RE.match(text, c.end)
+        if (parts and _BRACKET_OPENING_RE.fullmatch(text, cands[i - 1].end, c.start) and meaningful(owner)
+                and owner.endswith(text[cands[i - 1].end : c.start - 1])):
+            out[i] = c.but(subject=owner + parts.group(1))
+    return out

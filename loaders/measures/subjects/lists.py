@@ -18,7 +18,7 @@ from loaders.measures.subjects.common import (
     meaningful,
 )
 from loaders.measures.subjects.counts import _COUNT_OPENING_VERBS
-from loaders.measures.subjects.dates import _TRAILING_TIME_RE
+from loaders.measures.subjects.dates import _TIME_ONLY_RE, _TRAILING_TIME_RE
 from loaders.measures.subjects.places import _LISTED_PLACES, _NAMED_PLACE_RE, _WHOLE_REGION_RE
 from loaders.measures.subjects.shares import _METRIC_MODIFIERS, _bare_metric
 from loaders.measures.subjects.sizes import _FACILITIES
@@ -63,7 +63,11 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 own = k == chain[-1] or p.endswith(tail) or p.endswith(RATIO_ENDINGS)  # 普及率、治理率: each its own
                 # 煤炭行业、电力行业增加值: an item already ending in the shared metric's first word keeps it once
                 word = next((w for w in doc.grammar.metric_words if tail.startswith(w) and p.endswith(w)), "")
-                out[k] = out[k].but(subject=p if own else p + tail[len(word) :])
+                subject = p if own else p + tail[len(word) :]
+                j = chain.index(k)
+                if j > 0 and _bare_metric(p) and parts[j - 1].endswith("率") and len(parts[j - 1]) > len(p) + 1:
+                    subject = parts[j - 1][: -len(p)] + p  # 城镇污水收集率和处理率分别达到…: the towns' sewage 处理率
+                out[k] = out[k].but(subject=subject)
         else:
             for k in chain[1:]:
                 out[k] = out[k].but(subject=head.subject)
@@ -232,12 +236,15 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
     if shared := _after_listed_places(parts, last):
         return shared
     starts = [i for w in doc.grammar.metric_words for i in [last.find(w, 1)] if i > 0]
+    if starts and 0 < (of := last.rfind("的", 0, min(starts))) and not any("的" in p for p in parts[:-1]):
+        return last[of + 1 :]  # A、B、C的低VOCs含量油墨使用比例: every name listed before 的 has what follows it
     if starts:
         start = min(starts)
         # 农膜、农药包装物回收利用率: the modifier belongs to the shared metric (回收利用率)
         modifier = next((m for m in _METRIC_MODIFIERS if start > len(m) and last[:start].endswith(m)), "")
         return last[start - len(modifier) :]
-    cut = min(len(p) for p in parts[:-1])
+    # 2020年农药、化肥使用量较2015年分别下降: a time opening the list is no part of the first name's length
+    cut = min(len(p) - (m.end() if (m := _TIME_ONLY_RE.match(p)) else 0) for p in parts[:-1])
     # 农村自来水、卫生户厕普及率: a first name longer than the last's thing still shares the whole 普及率
     cut = min([cut] + [len(last) - len(w) for w in _RATE_WORDS if last.endswith(w)])
     return last[cut:] if len(last) > cut else ""
@@ -363,4 +370,53 @@ def _part_named_by_its_level_or_place(doc: DocumentView, cands: list[Candidate])
         if (meaningful(things) and not _DIGIT_RE.search(things) and not _BARE_LEVEL_RE.fullmatch(things)
                 and not doc.grammar.regions.is_name(things)):  # (2018—2020年未完成的8150.93亩: no things named)
             out[i] = c.but(subject=part + things)
+    return out
+
+
+_CLAUSE_RE = re.compile(r"[^,，;；:：。]+")
+_ITEM_OPENING_RE = re.compile(r"(?:^|[,，;；:：、]|其中[,，:：]?)\s*$")  # where a listed place's item opens
+
+
+def _place_right_before(doc: DocumentView, text: str, at: int) -> int:
+    """Where the region's name written right before position at starts (0 when none)."""
+    return next((at - n for n in range(2, 9) if doc.grammar.regions.is_name(text[at - n : at])), 0)
+
+
+def _place_alone_takes_the_work_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """取消老旧柴油车营运资质,甲市1500台以上、乙市400台以上 / 深化企业污染治理,其中,甲市58家 / 完成闭坑矿山治理,未完成的
+    8150亩,其中甲市37亩 / 实施散煤替代。全省完成7.6万户:甲市3300户 / 划定禁止生产区域甲市422亩,乙市1.3万亩: a figure named
+    by its place alone, listed (its place opens its item), is that place's share of the work named by the nearest clause
+    before it with no figure (in its sentence, or the sentence before when a total opens its own), or by the words before
+    the first listed place."""
+    text, out = doc.text, list(cands)
+    for i, c in enumerate(cands):
+        place = c.subject or ""
+        if c.is_change or not (_NAMED_PLACE_RE.fullmatch(place) and doc.grammar.regions.is_name(place)):
+            continue
+        s0, _, _ = doc.sentence_at(c.start)
+        a, _ = doc.clause(c.start, c.end)
+        if "|" in text[s0 : c.start] or not text[: c.opening].rstrip().endswith(place) \
+                or not _ITEM_OPENING_RE.search(text, s0, c.opening - len(place)):
+            continue  # a table's row (its label is the place), or a place inside a phrase (不低于甲市3天需求量)
+        clauses = list(_CLAUSE_RE.finditer(text, s0, a))
+        holds = [any(x.start < m.end() and m.start() < x.end for x in cands) for m in clauses]
+        work = ""
+        for m, held in zip(reversed(clauses), reversed(holds), strict=True):
+            first = next((x for x in cands if m.start() <= x.start < m.end()), None) if held else None
+            if first is not None and (at := _place_right_before(doc, text, first.opening)) > m.start() \
+                    and not doc.grammar.regions.named(before := clean_subject(text[m.start() : at], leading=True)):
+                work = before  # 划定…区域【甲市】422亩: the list's first item (not 鞍山【海城市】58家: a place in a place)
+                break
+            if held or m.group(0).strip() == "其中" or _TIME_ONLY_RE.fullmatch(m.group(0).strip()):
+                continue  # the total or another part, the word that opens the parts, a time
+            work = clean_subject(m.group(0), leading=True)
+            break
+        if not work and clauses and all(holds) and s0 > 0:
+            # every clause before holds a figure (the total): the work is the sentence before's last clause
+            p0, _, _ = doc.sentence_at(s0 - 1)
+            last = list(_CLAUSE_RE.finditer(text, p0, s0 - 1))
+            if last and not any(last[-1].start() <= x.start < last[-1].end() for x in cands):
+                work = clean_subject(last[-1].group(0), leading=True)
+        if meaningful(work) and not doc.grammar.regions.is_name(work) and not _NAMED_PLACE_RE.fullmatch(work):
+            out[i] = c.but(subject=place + work)
     return out

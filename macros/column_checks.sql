@@ -58,7 +58,9 @@
     {%- endfor -%}
     {%- for combination in unique_combinations -%}
         {%- do parts.append({'column': combination.columns | join(', '), 'name': 'unique_combination_of_columns',
-                             'condition': combination.get('where') or 'true', 'scope': ''}) -%}
+                             'columns': combination.columns, 'condition': combination.get('where') or 'true',
+                             'scope': refresh_scope_of_check(model, 'unique_combination_of_columns',
+                                                             combination.columns)}) -%}
     {%- endfor -%}
     {{ return(parts) }}
 {% endmacro %}

@@ -122,6 +122,28 @@ def _failing_checks(db: Path, copy: Path, test_sql: str, assignments: str) -> se
         con.close()
 
 
+def _combination_failures(db: Path, copy: Path, test_sql: str, duplicate: bool) -> set[tuple[str, str]]:
+    """(columns, check) pairs a compiled column_checks test of intermediate.int_measures_resolved reports on a copy
+    of db where (duplicate) two measures of unchanged documents of a region touched, ranked in one group, are
+    given the same rank: rows the post-hook ranks again, outside the documents re-built."""
+    shutil.copyfile(db, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        if duplicate:
+            scope = ("document_id in (select document_id from intermediate.int_documents_changed "
+                     "where in_refresh_scope and status = 'unchanged')")
+            pair = con.execute(
+                "select min(measure_id), max(measure_id) from intermediate.int_measures_resolved "
+                f"where preference_rank is not null and {scope} group by region_code, year, link_key, kind "
+                "having count(*) > 1 order by 1 limit 1").fetchone()
+            assert pair, "no group of two ranked measures of unchanged documents in a region touched"
+            con.execute("update intermediate.int_measures_resolved set preference_rank = (select preference_rank "
+                        "from intermediate.int_measures_resolved where measure_id = ?) where measure_id = ?", pair)
+        return {(column, check) for column, check, _ in con.execute(test_sql).fetchall()}
+    finally:
+        con.close()
+
+
 def _preferences_moved(before: Path, after: Path) -> int:
     """Measures of documents unchanged by the refresh whose preference rank or is_preferred (in int_measures_resolved
     and in fct_targets / fct_outcomes) differs between the published warehouse and the refreshed one."""
@@ -281,11 +303,18 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     # staging is not built from int_documents_changed: its tests may run before it is re-built, so they read every row
     assert "int_documents_changed" not in _compiled_test(incremental_db, "column_checks_stg_raw__measures")
     assert "int_documents_changed" not in _compiled_test(incremental_db, "unique_stg_raw__measures_measure_id")
-    # a combination of columns is checked on every row (of its `where`)
-    assert "in_refresh_scope" not in _compiled_check(incremental_db, "int_measures_resolved",
-                                                     "unique_combination_of_columns")
-    assert "preference_rank is not null" in _compiled_check(incremental_db, "int_measures_resolved",
-                                                            "unique_combination_of_columns")
+    # a combination of columns is checked on the rows (of its `where`) holding a combination of a row the build may
+    # have changed: every row of the refresh scope's documents, the unchanged ones too (the post-hook ranks them
+    # again), so a duplicate rank among those is found
+    combination_sql = _compiled_check(incremental_db, "int_measures_resolved", "unique_combination_of_columns")
+    assert "in_refresh_scope" in combination_sql and "semi join" in combination_sql
+    assert "preference_rank is not null" in combination_sql
+    assert "int_documents_changed" not in _compiled_check(full_db, "int_measures_resolved",
+                                                          "unique_combination_of_columns")
+    resolved_sql = _compiled_test(incremental_db, "column_checks_int_measures_resolved", "compiled")
+    assert _combination_failures(incremental_db, tmp_path / "ranks.duckdb", resolved_sql, duplicate=False) == set()
+    assert _combination_failures(incremental_db, tmp_path / "ranks.duckdb", resolved_sql, duplicate=True) == {
+        ("region_code, year, link_key, kind, preference_rank", "unique_combination_of_columns")}
     # unique reads the rows holding a key of the scope's rows: a duplicate of a re-built row is still found,
     # even when the copy sits outside the scope
     unique_sql = _compiled_check(incremental_db, "fct_targets", "unique")

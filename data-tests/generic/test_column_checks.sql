@@ -17,7 +17,8 @@
     dim_document_text: 0.6 CPU s at 10 000 documents against ~0).
     In an incremental build each check reads the rows its own test would read (refresh_scope_of_check,
     macros/overrides/get_where_subquery.sql): the refresh scope for the row-level checks, the rows holding a key
-    of the scope's rows for unique, every row for a relationship to a re-built parent and for the combinations.
+    of the scope's rows for unique, the rows holding a combination of the scope's rows for the combinations
+    (a semi join), every row for a relationship to a re-built parent.
 
     data_tests:
       - column_checks:
@@ -55,6 +56,24 @@ from (
             left join (select {{ check.field }} as parent_value from {{ check.to }}) as parent
                 on child.child_value = parent.parent_value
             where parent.parent_value is null
+            having count(*) > 0
+        {% elif check.name == 'unique_combination_of_columns' and check.scope %}
+            select
+                '{{ check.column }}' as column_name,
+                '{{ check.name }}' as check_name,
+                count(*) as n_failing_rows
+            from (
+                select {% for column in check.columns %}checked.{{ column }}{% if not loop.last %}, {% endif %}{% endfor %}
+                from (select {{ check.column }} from {{ model }} where {{ check.condition }}) as checked
+                semi join (
+                    select distinct {{ check.column }}
+                    from {{ model }}
+                    where ({{ check.condition }}) and ({{ check.scope }})
+                ) as scoped
+                    on {% for column in check.columns %}{% if not loop.first %} and {% endif %}checked.{{ column }} is not distinct from scoped.{{ column }}{% endfor %}
+                group by {% for column in check.columns %}checked.{{ column }}{% if not loop.last %}, {% endif %}{% endfor %}
+                having count(*) > 1
+            ) as duplicated
             having count(*) > 0
         {% elif check.name in ['unique', 'unique_combination_of_columns'] %}
             select

@@ -12,10 +12,10 @@
     they run after it is re-built; a test of any other model (staging) may run before, so it reads every row.
     A relationship (relationships, relationships_checks) is scoped only when none of the parents it names is
     re-built by this build (seeds, models of seeds alone): the other rows and their parents are then both the
-    published build's, which passed. Other tests across rows (shares_sum_to_one; unique_combination_of_columns,
-    whose scoped form, a correlated `exists` on every column, cost twice the whole table's `group by` at 10 000
-    documents), relationships to re-built parents and tests of models without a document_id read the whole
-    table. A row with a null document_id is always read: not_null must see it. In a full build nothing is
+    published build's, which passed. Other tests across rows (shares_sum_to_one; dbt_utils-style
+    unique_combination_of_columns as a test of its own: a filter cannot express its scope, which column_checks'
+    combinations get by a semi join), relationships to re-built parents and tests of models without a
+    document_id read the whole table. A row with a null document_id is always read: not_null must see it. In a full build nothing is
     filtered. -#}
 {% macro get_where_subquery(relation) -%}
     {%- set conditions = [] -%}

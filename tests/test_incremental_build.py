@@ -122,14 +122,16 @@ def _failing_checks(db: Path, copy: Path, test_sql: str, assignments: str) -> se
         con.close()
 
 
-def _combination_failures(db: Path, copy: Path, test_sql: str, duplicate: bool) -> set[tuple[str, str]]:
+def _combination_failures(db: Path, copy: Path, test_sql: str, duplicate: str = "") -> set[tuple[str, str]]:
     """(columns, check) pairs a compiled column_checks test of intermediate.int_measures_resolved reports on a copy
-    of db where (duplicate) two measures of unchanged documents of a region touched, ranked in one group, are
-    given the same rank: rows the post-hook ranks again, outside the documents re-built."""
+    of db where (duplicate "ranks") two measures of unchanged documents of a region touched, ranked in one group, are
+    given the same rank: rows the post-hook ranks again, outside the documents re-built; or (duplicate "outside") a
+    ranked measure of a re-built document is given the combination of a ranked measure of a document outside the
+    refresh scope: the semi join must reach that row. "" leaves the rows as built."""
     shutil.copyfile(db, copy)
     con = duckdb.connect(str(copy))
     try:
-        if duplicate:
+        if duplicate == "ranks":
             scope = ("document_id in (select document_id from intermediate.int_documents_changed "
                      "where in_refresh_scope and status = 'unchanged')")
             pair = con.execute(
@@ -139,6 +141,19 @@ def _combination_failures(db: Path, copy: Path, test_sql: str, duplicate: bool) 
             assert pair, "no group of two ranked measures of unchanged documents in a region touched"
             con.execute("update intermediate.int_measures_resolved set preference_rank = (select preference_rank "
                         "from intermediate.int_measures_resolved where measure_id = ?) where measure_id = ?", pair)
+        elif duplicate == "outside":
+            ranked = "select measure_id from intermediate.int_measures_resolved where preference_rank is not null"
+            rebuilt = ("document_id in (select document_id from intermediate.int_documents_changed "
+                       "where status <> 'unchanged')")
+            outside = ("document_id in (select document_id from intermediate.int_documents_changed "
+                       "where not in_refresh_scope)")
+            pair = con.execute(f"select (select min(measure_id) from ({ranked} and {rebuilt})), "
+                               f"(select min(measure_id) from ({ranked} and {outside}))").fetchone()
+            assert None not in pair, "no ranked measure of a re-built document, or none outside the scope"
+            con.execute("update intermediate.int_measures_resolved as rebuilt set region_code = other.region_code, "
+                        "year = other.year, link_key = other.link_key, kind = other.kind, "
+                        "preference_rank = other.preference_rank from intermediate.int_measures_resolved as other "
+                        "where rebuilt.measure_id = ? and other.measure_id = ?", pair)
         return {(column, check) for column, check, _ in con.execute(test_sql).fetchall()}
     finally:
         con.close()
@@ -312,9 +327,12 @@ def test_incremental_refresh_gives_the_rows_of_a_full_rebuild(make_folder, tmp_p
     assert "int_documents_changed" not in _compiled_check(full_db, "int_measures_resolved",
                                                           "unique_combination_of_columns")
     resolved_sql = _compiled_test(incremental_db, "column_checks_int_measures_resolved", "compiled")
-    assert _combination_failures(incremental_db, tmp_path / "ranks.duckdb", resolved_sql, duplicate=False) == set()
-    assert _combination_failures(incremental_db, tmp_path / "ranks.duckdb", resolved_sql, duplicate=True) == {
-        ("region_code, year, link_key, kind, preference_rank", "unique_combination_of_columns")}
+    combination = ("region_code, year, link_key, kind, preference_rank", "unique_combination_of_columns")
+    assert _combination_failures(incremental_db, tmp_path / "ranks.duckdb", resolved_sql) == set()
+    assert _combination_failures(incremental_db, tmp_path / "ranks.duckdb", resolved_sql, "ranks") == {combination}
+    # and a re-built row whose combination is that of a row outside the scope (the semi join reads that row too)
+    assert _combination_failures(incremental_db, tmp_path / "ranks.duckdb", resolved_sql, "outside") == {
+        combination}
     # unique reads the rows holding a key of the scope's rows: a duplicate of a re-built row is still found,
     # even when the copy sits outside the scope
     unique_sql = _compiled_check(incremental_db, "fct_targets", "unique")

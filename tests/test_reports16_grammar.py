@@ -18,3 +18,19 @@ def test_an_item_number_in_words_opens_no_subject():
     text = "2029年，某县办好十五件民生实事：一是新建社区食堂30个。十二是维修养护农村供水工程800处。"
     assert _measure(text, "30个")["subject_zh"] == "新建社区食堂"
     assert _measure(text, "800处")["subject_zh"] == "维修养护农村供水工程"
+
+
+_REPORT = ("某市政府工作报告\n——2026年1月12日在某市第一届人民代表大会第五次会议上\n各位代表：\n"
+           "现在，我代表市人民政府，向大会报告工作，请予审议。\n一、2025年工作回顾\n{}\n二、2026年工作安排\n"
+           "今年主要预期目标是：地区生产总值增长5%左右。\n")
+
+
+def test_a_sentence_opening_on_five_years_inside_a_paragraph_opens_their_review():
+    # 各位代表！2025年…，标志着“十四五”圆满收官。五年来,…: the rest of the paragraph is over 2021-2025; the paragraph
+    # after it is the year's review again
+    text = _REPORT.format("各位代表！2025年目标任务顺利完成，标志着“十四五”圆满收官。五年来，全市地区生产总值年均增长6.1%，"
+                          "累计建成城镇污水管网800公里。\n全市空气质量优良天数比率达90%，新增城镇就业4万人。")
+    assert _measure(text, "6.1%")["period"] == "2021-2025"
+    assert _measure(text, "800公里")["period"] == "2021-2025"
+    after = _measure(text, "90%")
+    assert (after["kind"], after["year"], after["period"]) == ("outcome", 2025, None)

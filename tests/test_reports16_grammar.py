@@ -34,3 +34,12 @@ def test_a_sentence_opening_on_five_years_inside_a_paragraph_opens_their_review(
     assert _measure(text, "800公里")["period"] == "2021-2025"
     after = _measure(text, "90%")
     assert (after["kind"], after["year"], after["period"]) == ("outcome", 2025, None)
+
+
+def test_net_increase_and_compression_are_changes():
+    # 净增 (a net rise), 压缩 / 缩减 / 缩短 (a cut of a time or an amount), like 增加 and 压减: changes
+    text = ("2029年，某县经营主体净增1.2万户，项目审批时限压缩45%，群众办事时间平均缩短3天，"
+            "非必要会议缩减20%，新增城镇就业3000人。")
+    for value_text in ("1.2万户", "45%", "3天", "20%"):
+        assert _measure(text, value_text)["is_change"], value_text
+    assert not _measure(text, "3000人")["is_change"]

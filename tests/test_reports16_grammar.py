@@ -43,3 +43,14 @@ def test_net_increase_and_compression_are_changes():
     for value_text in ("1.2万户", "45%", "3天", "20%"):
         assert _measure(text, value_text)["is_change"], value_text
     assert not _measure(text, "3000人")["is_change"]
+
+
+def test_a_count_after_a_verb_of_fostering_or_helping_counts_the_noun_after_it():
+    # 再培育2个…中心镇 / 孵化引进30家科创企业 / 继续抓实124个示范片区: the verb alone names nothing; the things follow the count
+    text = "2029年，某县再培育3个省级特色小镇，孵化引进不少于20家科技型企业，继续抓实15个县级示范片区，帮扶800名残疾人就业。"
+    assert _measure(text, "3个")["subject_zh"] == "省级特色小镇"
+    assert _measure(text, "20家")["subject_zh"] == "科技型企业"
+    assert _measure(text, "15个")["subject_zh"] == "县级示范片区"
+    assert _measure(text, "800名")["subject_zh"].startswith("残疾人")
+    # a policy named before the count and 等 keeps its name (市场主体培育18条等政策措施)
+    assert _measure("2029年，某县出台乡村人才培育12条等政策措施。", "12条")["subject_zh"].endswith("乡村人才培育")

@@ -23,11 +23,15 @@ from loaders.measures.subjects.places import _WHOLE_REGION_RE
 # a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
 # and after a verb of remediation (全面整治619个入河排污口, 关停12家企业) or of things built, opened or run
 # (新改建60个口袋公园, 新投运2座垃圾焚烧发电厂, 新开放共享30处城市公园绿地), and of things held or recognised (全市共有67个
-# 地块纳入调查, 最终确认16个高关注度地块, 新获认定4个“中华老字号”, 同时拥有5个专业化法庭)
+# 地块纳入调查, 最终确认16个高关注度地块, 新获认定4个“中华老字号”, 同时拥有5个专业化法庭), of things fostered,
+# brought in, helped or won (再培育2个中心镇, 孵化引进30家科创企业, 帮扶3000名残疾人, 荣获3枚金牌) and of work kept up
+# on them (继续抓实124个示范片区, 改扩建50个养老工程)
 _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS + _WORK_VERBS
                                            + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")
                                            + ("新建", "改建", "开工", "投运", "投产", "竣工", "完工", "开放", "共享")
-                                           + ("共有", "拥有", "现有", "确认", "认定")))
+                                           + ("共有", "拥有", "现有", "确认", "认定")
+                                           + ("培育", "引进", "引育", "招引", "孵化", "扶持", "帮扶", "支持", "荣获", "获得")
+                                           + ("抓实", "抓好", "改扩建")))
 
 # words after a count that name no things counted but what became of the count (由十二五末的4个减少为1个)
 _NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")

@@ -217,7 +217,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 # 系统推进9个A项目: a verb phrase, the noun follows the count (not when a size inside the noun cuts
                 # it, 新建1座日处理能力为300吨的污泥处置厂)
                 (before.endswith(_COUNT_OPENING_VERBS)
-                 and (next_start >= b or not text.startswith("的", cands[i + 1].end)))
+                 and (next_start >= b or not text.startswith("的", cands[i + 1].end))
+                 and not text.startswith("等", c.end))  # 市场主体培育18条等政策: the words before name them
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""

@@ -54,3 +54,10 @@ def test_a_count_after_a_verb_of_fostering_or_helping_counts_the_noun_after_it()
     assert _measure(text, "800名")["subject_zh"].startswith("残疾人")
     # a policy named before the count and 等 keeps its name (市场主体培育18条等政策措施)
     assert _measure("2029年，某县出台乡村人才培育12条等政策措施。", "12条")["subject_zh"].endswith("乡村人才培育")
+
+
+def test_a_total_named_by_its_word_alone_is_of_the_things_added_before_it():
+    # 新增上市公司7家、总数达161家: the total of the listed firms (上市公司总数), not a bare 总数
+    text = "2028年，新增省级龙头企业15家、总数达120家，新认定科技型企业300家，总量突破2000家。"
+    assert _measure(text, "120家")["subject_zh"] == "省级龙头企业总数"
+    assert _measure(text, "2000家")["subject_zh"] == "科技型企业总量"

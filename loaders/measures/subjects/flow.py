@@ -16,6 +16,7 @@ from loaders.measures.subjects.changes import (
     _changes_of_the_levels_before,
     _level_changed,
     _metric_of_change,
+    _totals_of_the_things_added_before,
 )
 from loaders.measures.subjects.clean import _CLOSED_BEFORE_RE, clean_subject
 from loaders.measures.subjects.common import (
@@ -119,6 +120,7 @@ _SUBJECT_PASSES = (
     _shared_work_verb,
     _share_of_the_figure_before,
     _level_of_the_previous,
+    _totals_of_the_things_added_before,
     _changes_of_the_levels_before,
     lambda doc, out: _compressed_pair(out),
     _firms_counted_then_their_deed,

@@ -61,3 +61,13 @@ def test_a_total_named_by_its_word_alone_is_of_the_things_added_before_it():
     text = "2028年，新增省级龙头企业15家、总数达120家，新认定科技型企业300家，总量突破2000家。"
     assert _measure(text, "120家")["subject_zh"] == "省级龙头企业总数"
     assert _measure(text, "2000家")["subject_zh"] == "科技型企业总量"
+
+
+def test_a_count_named_by_a_stage_of_work_alone_counts_the_things_before_it():
+    # 新引进项目50个、新开工30个、竣工投产20个: the projects at each stage (项目新开工, 项目竣工投产)
+    text = "2029年，某县新引进产业项目40个、新开工25个、竣工投产18个，完成造林1.5万亩。"
+    assert _measure(text, "25个")["subject_zh"] == "某县产业项目新开工"
+    assert _measure(text, "18个")["subject_zh"] == "某县产业项目竣工投产"
+    # not across a sentence, nor from a figure in another unit
+    other = _measure("2029年，某县完成投资80亿元，新开工12个。", "12个")["subject_zh"]
+    assert other == "新开工"

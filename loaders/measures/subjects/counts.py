@@ -261,3 +261,26 @@ def _things_counted_inside_a_zone(doc: DocumentView, cands: list[Candidate]) -> 
 
 
 _ZONE_OPENING_RE = re.compile(r"^(?:以及|及|和|并|对)")
+
+
+# 新引进项目50个、新开工30个、竣工投产20个 / 新批复城中村改造项目14个,新开工12个: a count named by a stage of work alone
+# (开工, 竣工, 投产, 续建 …) counts the things the count right before it in its sentence counts, at that stage
+_STAGE = r"(?:新|落地|当年|全部)?(?:开工(?:建设)?|竣工(?:投产)?|投产|完工|续建|建成(?:投产|投运)?|投运|签约|签|开业)"
+_BARE_STAGE_RE = re.compile(_STAGE)
+_STAGE_AT_END_RE = re.compile(f"(?:{_STAGE}|建设)$")
+# (the first such verb: 某县新引进产业项目 → 某县产业项目)
+_STAGE_OR_ADDING_RE = re.compile(r"(?:新增|新|当年)?(?:引进|签约|开工建设|开工|续建|新建|建设|备案|落地|批复)+")
+
+
+def _stage_of_the_things_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if i == 0 or c.unit.unit not in COUNT_UNITS or c.is_change or not _BARE_STAGE_RE.fullmatch(c.subject or ""):
+            continue
+        prev = out[i - 1]
+        if prev.unit.unit != c.unit.unit or doc.sentence_at(prev.start)[0] != doc.sentence_at(c.start)[0]:
+            continue
+        things = _STAGE_OR_ADDING_RE.sub("", _STAGE_AT_END_RE.sub("", prev.subject or ""), count=1)
+        if meaningful(things) and not re.search(_STAGE, things):
+            out[i] = c.but(subject=things + c.subject)
+    return out

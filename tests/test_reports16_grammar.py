@@ -71,3 +71,10 @@ def test_a_count_named_by_a_stage_of_work_alone_counts_the_things_before_it():
     # not across a sentence, nor from a figure in another unit
     other = _measure("2029年，某县完成投资80亿元，新开工12个。", "12个")["subject_zh"]
     assert other == "新开工"
+
+
+def test_things_reorganised_raised_or_added_over_five_years_are_over_the_period():
+    # 五年来,…重组形成全国重点实验室11个 / 筹建保障性租赁住房9.56万套 / 增设充电桩3.2万个: work done over 2021-2025
+    text = _REPORT.format("五年来，全市重组形成省级重点实验室7个，筹建保障性租赁住房2.1万套，增设公共充电桩6000个。")
+    for value_text in ("7个", "2.1万套", "6000个"):
+        assert _measure(text, value_text)["period"] == "2021-2025", value_text

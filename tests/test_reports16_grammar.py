@@ -87,3 +87,10 @@ def test_a_figure_singling_out_the_first_or_only_thing_is_no_measure():
     values = [m["value_text"] for m in _measures(text)]
     assert "3个" not in values and "超500亿元" not in values
     assert "2.1万户" in values
+
+
+def test_an_average_change_named_by_its_verb_alone_is_of_the_level_before_it():
+    # 地区生产总值跨过3万亿元、年均增长5.2%: the average rise of the level named before (地区生产总值年均增长)
+    text = _REPORT.format("五年来，全市地区生产总值跨过2000亿元、年均增长6.3%，城乡居民人均可支配收入达4.1万元、年均增长5.8%。")
+    assert _measure(text, "6.3%")["subject_zh"] == "全市地区生产总值年均增长"
+    assert _measure(text, "5.8%")["subject_zh"] == "城乡居民人均可支配收入年均增长"

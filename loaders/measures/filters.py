@@ -31,9 +31,10 @@ _HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|
 # 入选全国美丽河湖优秀案例3个 / 4项改革措施为全国首创: cases chosen as models, firsts, counted: distinctions won
 _HONOURS_BEFORE_RE = re.compile(r"(?:入选|获评|评为)[^，,。；;、]{0,20}?(?:案例|典型|经验|做法)$")
 _FIRSTS_AFTER_RE = re.compile(r"[^，,。；;、]{0,12}?(?:为|属|系)(?:全国|全省|国内|国家)首创")
-# 成为全国唯一同时拥有5个专业化法庭的城市 / 是全区首个营业收入超千亿元的民营企业: a figure inside the words that single
-# out a thing as the first or only one (up to the 的 before it) is the mark of a distinction, no figure of the region
-_FIRST_OR_ONLY_BEFORE_RE = re.compile(r"(?:首个|首家|首座|唯一|第一个)[^，,。；;、：:的]{0,16}$")
+# 成为全国唯一同时拥有5个专业化法庭的城市: a figure inside the words that single out a thing as the only one (up to the
+# 的 before it) is the mark of a distinction, no figure of the region (but the first to pass a line states its own
+# figure: 高新区成为全省首个产值突破1000亿元的园区, tests/test_measures_full_documents.py)
+_ONLY_ONE_BEFORE_RE = re.compile(r"唯一[^，,。；;、：:的]{0,16}$")
 _QUALIFIES_A_THING_AFTER_RE = re.compile(r"[^，,。；;、：:]{0,12}?的")
 _TIMES = ("次", "届", "轮")  # after 连续: a run of ratings or terms (连续4次获评优秀), not work done
 _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
@@ -253,7 +254,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 入选全国典型案例3个 / 4项措施为全国首创: distinctions, no work of the region
         elif counted and _HONOURS_AFTER_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 两项国家级生态殊荣 / 两块“金字招牌”: titles won, no figure of the region
-        elif _FIRST_OR_ONLY_BEFORE_RE.search(text[a : c.start]) and _QUALIFIES_A_THING_AFTER_RE.match(text, c.end, b):
+        elif _ONLY_ONE_BEFORE_RE.search(text[a : c.start]) and _QUALIFIES_A_THING_AFTER_RE.match(text, c.end, b):
             out[i] = c.but(dropped=True)  # 全国唯一同时拥有5个专业化法庭的城市: a distinction's words, no figure
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)

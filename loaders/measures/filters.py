@@ -31,6 +31,11 @@ _HONOURS_AFTER_RE = re.compile(r"[^，,。；;、]{0,8}?(?:殊荣|荣誉|称号|
 # 入选全国美丽河湖优秀案例3个 / 4项改革措施为全国首创: cases chosen as models, firsts, counted: distinctions won
 _HONOURS_BEFORE_RE = re.compile(r"(?:入选|获评|评为)[^，,。；;、]{0,20}?(?:案例|典型|经验|做法)$")
 _FIRSTS_AFTER_RE = re.compile(r"[^，,。；;、]{0,12}?(?:为|属|系)(?:全国|全省|国内|国家)首创")
+# 成为全国唯一同时拥有5个专业化法庭的城市: a figure inside the words that single out a thing as the only one (up to the
+# 的 before it) is the mark of a distinction, no figure of the region (but the first to pass a line states its own
+# figure: 高新区成为全省首个产值突破1000亿元的园区, tests/test_measures_full_documents.py)
+_ONLY_ONE_BEFORE_RE = re.compile(r"唯一[^，,。；;、：:的]{0,16}$")
+_QUALIFIES_A_THING_AFTER_RE = re.compile(r"[^，,。；;、：:]{0,12}?的")
 _TIMES = ("次", "届", "轮")  # after 连续: a run of ratings or terms (连续4次获评优秀), not work done
 _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?$")
 # 长江沿线1公里化工腾退地块 / 河道两岸500米范围内: a distance from a river or road that bounds the zone named
@@ -249,6 +254,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 入选全国典型案例3个 / 4项措施为全国首创: distinctions, no work of the region
         elif counted and _HONOURS_AFTER_RE.match(text, c.end):
             out[i] = c.but(dropped=True)  # 两项国家级生态殊荣 / 两块“金字招牌”: titles won, no figure of the region
+        elif _ONLY_ONE_BEFORE_RE.search(text[a : c.start]) and _QUALIFIES_A_THING_AFTER_RE.match(text, c.end, b):
+            out[i] = c.but(dropped=True)  # 全国唯一同时拥有5个专业化法庭的城市: a distinction's words, no figure
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)
               and not _QUOTA_AFTER_RE.match(text, c.end)):

@@ -247,6 +247,28 @@ def report_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
         if part:
             marks.append((pos, part))
     marks.sort(key=lambda m: m[0])  # stable: at one offset a paragraph's lead refines its heading
+    return _period_sentences(doc, y, lines, marks)
+
+
+# a sentence's start inside a paragraph: after the end of the sentence before
+_SENTENCE_START_RE = re.compile(r"(?<=[。！!])\s*(?=\S)")
+
+
+def _period_sentences(doc: DocumentView, y: int, lines: list[tuple[int, str]],
+                      marks: list[tuple[int, Part]]) -> tuple[list[int], list[Part | None]]:
+    """A sentence inside a paragraph that opens on a five-year period (…标志着“十四五”圆满收官。五年来,…): the rest of the
+    paragraph is that period's part; the paragraph after it goes back to the part it was in."""
+    starts = [p for p, _ in marks]
+    extra: list[tuple[int, Part]] = []
+    for pos, line in lines:
+        for m in _SENTENCE_START_RE.finditer(line):
+            part = lead_part(line[m.end() : m.end() + _LEAD_CHARS], doc, y)
+            if part is None or part.period is None:
+                continue
+            back = marks[bisect.bisect_right(starts, pos + len(line)) - 1][1]
+            extra += [(pos + m.end(), part), (pos + len(line), back)]
+            break
+    marks = sorted(marks + extra, key=lambda m: m[0])
     return [p for p, _ in marks], [part for _, part in marks]
 
 

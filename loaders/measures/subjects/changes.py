@@ -57,11 +57,29 @@ def _level_changed(doc: DocumentView, cands: list[Candidate], out: list[Candidat
 
 # 签约项目1753个、到位资金1254亿元,分别增长77.8%、17.7% / 转移支付资金4113.7亿元、同口径增长5.6% / 总数达42家,增长68%:
 # a change named by its verb alone (and a qualifier, 同比, 同口径; 总数 of the count before) is of the level before it
-_BARE_CHANGE_RE = re.compile(r"(分别|均)?((?:同比|同口径|可比|总数|总量)?(?:增长|下降|提高|减少|净增|多增))")
+_BARE_CHANGE_RE = re.compile(r"(分别|均)?((?:同比|同口径|可比|总数|总量|年均|平均)?(?:增长|下降|提高|减少|净增|多增))")
+# 地区生产总值跨过3万亿元、年均增长5.2%: the verb of the level reached is no part of the metric that changed
+_LEVEL_VERB_AT_END_RE = re.compile(r"(?:连跨|跨过|跨越|跨上|迈上|突破|达到|达)$")
 _TOTAL_WORDS = ("总数", "总量")
 _DOLLAR_LEVEL_BEFORE_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?)(?:达到|达|为)?[\d.]+[万亿]*美元[,，、](?:同比)?"
                                      r"(?:增长|下降)$")
-_ADDED_BEFORE_TOTAL_RE = re.compile(r"新增登记|新增|净增|新创建|新建")
+_ADDED_BEFORE_TOTAL_RE = re.compile(r"新增登记|新登记|新增|净增|新创建|新建|新?认定|新设立|新设|新引进|新培育")
+
+
+def _totals_of_the_things_added_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """新增上市公司7家、总数达161家 / 净增高新技术企业120家,总数550家: a total named by 总数 / 总量 alone is of the
+    things the figure right before it in its sentence adds (上市公司总数), in the same unit."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if i == 0 or c.subject not in _TOTAL_WORDS or c.is_change:
+            continue
+        prev = out[i - 1]
+        things = _ADDED_BEFORE_TOTAL_RE.sub("", prev.subject or "")
+        if (prev.unit.unit == c.unit.unit and not prev.is_change and meaningful(things)
+                and doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]
+                and doc.text[prev.end : c.start].lstrip(" 、,，;；").startswith(_TOTAL_WORDS)):
+            out[i] = c.but(subject=things + c.subject)
+    return out
 
 
 def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -104,5 +122,5 @@ def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> 
         for w in _TOTAL_WORDS:
             if change.startswith(w) and level.subject.endswith(w):
                 change = change[len(w):]
-        out[i] = c.but(subject=level.subject + change)
+        out[i] = c.but(subject=_LEVEL_VERB_AT_END_RE.sub("", level.subject) + change)
     return out

@@ -21,9 +21,9 @@ _BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 SUBJECT_LEADING_VERBS = ("了", "力争", "确保", "争取", "完成", "实施", "开展", "推进", "组织", "建成", "打造", "对", "将", "新增", "累计", "已", "全年", "年内", "共", "实现")
 # 新增和改造提升绿化面积: the conjunction before a second verb, once the first is stripped (not 和美乡村, 和谐)
 _CONJUNCTION_OPENING_RE = re.compile(r"^[和及与、](?![美谐睦平])")
-# (7)新(改)建农村户厕 / 8.实施农村公路生命安全防护工程 / ⑦除险加固小型水库: the number of a list's item (a paragraph of
-# numbered works, 十件民生实事) opening the subject; not a decimal (2.5万亩)
-_ITEM_NUMBER_RE = re.compile(r"^(?:[\d一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])")
+# (7)新(改)建农村户厕 / 8.实施农村公路生命安全防护工程 / ⑦除险加固小型水库 / 十四是免费送戏下乡: the number of a list's
+# item (a paragraph of numbered works, 十件民生实事; in words, 一是…十四是) opening the subject; not a decimal (2.5万亩)
+_ITEM_NUMBER_RE = re.compile(r"^(?:[\d一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳]|[一二三四五六七八九十]{1,3}是)")
 _NOUNS_OPENING_LIKE_A_VERB = ("建成区",)  # 建成区绿化覆盖率: the built-up area, not 建成 (built)
 
 # 满意度从84.7(提升至89.6): the start of a change written with no unit (no figure of its own) is none of the subject

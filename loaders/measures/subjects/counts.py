@@ -23,13 +23,16 @@ from loaders.measures.subjects.places import _WHOLE_REGION_RE
 # a count after one of these verbs counts the noun that follows it (系统推进9个项目, 提速实施249个项目)
 # and after a verb of remediation (全面整治619个入河排污口, 关停12家企业) or of things built, opened or run
 # (新改建60个口袋公园, 新投运2座垃圾焚烧发电厂, 新开放共享30处城市公园绿地), and of things held or recognised (全市共有67个
-# 地块纳入调查, 最终确认16个高关注度地块, 新获认定4个“中华老字号”, 同时拥有5个专业化法庭), and of rules made (制修订4部地方性
-# 法规, 制定出台20条具体举措)
+# 地块纳入调查, 最终确认16个高关注度地块, 新获认定4个“中华老字号”, 同时拥有5个专业化法庭), of rules made (制修订4部地方性
+# 法规, 制定出台20条具体举措), of things fostered, brought in, helped or won (再培育2个中心镇, 孵化引进30家科创企业,
+# 帮扶3000名残疾人, 荣获3枚金牌) and of work kept up on them (继续抓实124个示范片区, 改扩建50个养老工程)
 _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS + _WORK_VERBS
                                            + ("清理", "拆除", "关闭", "取缔", "关停", "淘汰", "改造")
                                            + ("新建", "改建", "开工", "投运", "投产", "竣工", "完工", "开放", "共享")
                                            + ("共有", "拥有", "现有", "确认", "认定")
-                                           + ("制修订", "制定", "修订", "出台", "印发", "颁布")))
+                                           + ("制修订", "制定", "修订", "出台", "印发", "颁布")
+                                           + ("培育", "引进", "引育", "招引", "孵化", "扶持", "帮扶", "支持", "荣获", "获得")
+                                           + ("抓实", "抓好", "改扩建")))
 
 # words after a count that name no things counted but what became of the count (由十二五末的4个减少为1个)
 _NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")
@@ -277,4 +280,27 @@ def _parts_counted_in_brackets(doc: DocumentView, cands: list[Candidate]) -> lis
         if (parts and _BRACKET_OPENING_RE.fullmatch(text, cands[i - 1].end, c.start) and meaningful(owner)
                 and owner.endswith(text[cands[i - 1].end : c.start - 1])):
             out[i] = c.but(subject=owner + parts.group(1))
+    return out
+
+
+# 新引进项目50个、新开工30个、竣工投产20个 / 新批复城中村改造项目14个,新开工12个: a count named by a stage of work alone
+# (开工, 竣工, 投产, 续建 …) counts the things the count right before it in its sentence counts, at that stage
+_STAGE = r"(?:新|落地|当年|全部)?(?:开工(?:建设)?|竣工(?:投产)?|投产|完工|续建|建成(?:投产|投运)?|投运|签约|签|开业)"
+_BARE_STAGE_RE = re.compile(_STAGE)
+_STAGE_AT_END_RE = re.compile(f"(?:{_STAGE}|建设)$")
+# (the first such verb: 某县新引进产业项目 → 某县产业项目)
+_STAGE_OR_ADDING_RE = re.compile(r"(?:新增|新|当年)?(?:引进|签约|开工建设|开工|续建|新建|建设|备案|落地|批复)+")
+
+
+def _stage_of_the_things_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if i == 0 or c.unit.unit not in COUNT_UNITS or c.is_change or not _BARE_STAGE_RE.fullmatch(c.subject or ""):
+            continue
+        prev = out[i - 1]
+        if prev.unit.unit != c.unit.unit or doc.sentence_at(prev.start)[0] != doc.sentence_at(c.start)[0]:
+            continue
+        things = _STAGE_OR_ADDING_RE.sub("", _STAGE_AT_END_RE.sub("", prev.subject or ""), count=1)
+        if meaningful(things) and not re.search(_STAGE, things):
+            out[i] = c.but(subject=things + c.subject)
     return out

@@ -16,6 +16,7 @@ from loaders.measures.subjects.changes import (
     _changes_of_the_levels_before,
     _level_changed,
     _metric_of_change,
+    _totals_of_the_things_added_before,
 )
 from loaders.measures.subjects.clean import _CLOSED_BEFORE_RE, clean_subject
 from loaders.measures.subjects.common import (
@@ -47,6 +48,7 @@ from loaders.measures.subjects.counts import (
     _other_things_counted,
     _own_words,
     _parts_counted_in_brackets,
+    _stage_of_the_things_before,
     _things_counted_inside_a_zone,
     _whole_region_before_count,
     _without_what_became_of_them,
@@ -121,9 +123,11 @@ _SUBJECT_PASSES = (
     _shared_work_verb,
     _share_of_the_figure_before,
     _level_of_the_previous,
+    _totals_of_the_things_added_before,
     _changes_of_the_levels_before,
     lambda doc, out: _compressed_pair(out),
     _firms_counted_then_their_deed,
+    _stage_of_the_things_before,
     _project_named_after,
     _bracketed_list_ending,
     _part_named_by_its_level_or_place,
@@ -221,7 +225,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 # 系统推进9个A项目: a verb phrase, the noun follows the count (not when a size inside the noun cuts
                 # it, 新建1座日处理能力为300吨的污泥处置厂)
                 (before.endswith(_COUNT_OPENING_VERBS)
-                 and (next_start >= b or not text.startswith("的", cands[i + 1].end)))
+                 and (next_start >= b or not text.startswith("的", cands[i + 1].end))
+                 and not text.startswith("等", c.end))  # 市场主体培育18条等政策: the words before name them
                 or (i > 0 and prev_end > a and cands[i - 1].unit.unit in COUNT_UNITS
                     and text[prev_end:stop].rstrip().endswith(("和", "及", "与")))):  # 50条A和7个B: A is the first's
             before = ""

@@ -1068,12 +1068,9 @@ def _page_fields(lines: list[str], top: bool, bottom: bool, header: dict[str, st
     paragraph (top: the first run of prose) or below its last (bottom: the last run), as a page printed to PDF
     keeps them: page furniture, as reading.strip_page_parts drops them from a text or HTML page; their fields go
     to header (first value of a field kept)."""
-    fields = [reading.parse_header_line(line) for line in lines]
-    paragraphs = [i for i, line in enumerate(lines) if fields[i] is None and len(line) >= reading.MIN_PARAGRAPH_CHARS]
-    first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(lines), -1)
-    out = {i for i, found in enumerate(fields) if found is not None and ((top and i < first) or (bottom and i > last))}
-    for i in sorted(out):
+    fields = reading.header_field_lines(lines, top, bottom)
+    for i in sorted(fields):
         for key, value in fields[i].items():
             if value:
                 header.setdefault(key, value)
-    return out
+    return set(fields)

@@ -613,19 +613,24 @@ _PAGE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 MIN_PARAGRAPH_CHARS = 50  # a line this long that is not a header line is body text
 
 
-def strip_page_parts(lines: list[str]) -> tuple[list[int], dict[str, str]]:
-    """Indices of body lines, and the page-header fields found on the other lines.
-
-    Header fields are read only above the first and below the last paragraph of the body,
-    where pages print them, so that a body line opening with 时间: or 来源: stays.
-    """
+def header_field_lines(lines: list[str], top: bool = True, bottom: bool = True) -> dict[int, dict[str, str]]:
+    """The page-header lines (来源:X, 时间:2026-02-03) above the body's first paragraph (top) or below its last
+    (bottom), by index, with their fields: read only where pages print them, so that a body line opening with 时间:
+    or 来源: stays."""
     fields = [parse_header_line(line) for line in lines]
     paragraphs = [i for i, line in enumerate(lines) if fields[i] is None and len(line) >= MIN_PARAGRAPH_CHARS]
     first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(lines), -1)
+    return {i: found for i, found in enumerate(fields)
+            if found is not None and ((top and i < first) or (bottom and i > last))}
+
+
+def strip_page_parts(lines: list[str]) -> tuple[list[int], dict[str, str]]:
+    """Indices of body lines, and the page-header fields found on the other lines (header_field_lines)."""
+    fields = header_field_lines(lines)
     header: dict[str, str] = {}
     keep = []
     for i, line in enumerate(lines):
-        if fields[i] is not None and not first < i < last:
+        if i in fields:
             for key, value in fields[i].items():
                 if value and key not in header:
                     header[key] = value

@@ -159,6 +159,12 @@ _WATER_BODY_AT_END_RE = re.compile(r"[\u4e00-\u9fff](?:水库|河|江|湖|溪|�
 _THINGS_AFTER_COUNT_RE = re.compile(r"[\u4e00-\u9fff“][^\d,，;；。.:：、()（）\s]*")
 
 
+def _things_written_after(text: str, end: int) -> str:
+    """The things a count counts, written right after it (…个入河排污口), without what became of them; "" if none."""
+    m = _THINGS_AFTER_COUNT_RE.match(text, end)
+    return _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+
+
 def _count_right_after_a_water_body(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     out = list(cands)
     for i, c in enumerate(cands):
@@ -166,8 +172,7 @@ def _count_right_after_a_water_body(doc: DocumentView, cands: list[Candidate]) -
         if (c.unit.unit not in COUNT_UNITS or c.is_change or not _WATER_BODY_AT_END_RE.search(subject)
                 or not doc.text[: c.start].rstrip().endswith(subject)):
             continue
-        m = _THINGS_AFTER_COUNT_RE.match(doc.text, c.end)
-        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        things = _things_written_after(doc.text, c.end)
         if meaningful(things) and not _NO_THINGS_RE.match(things):
             out[i] = c.but(subject=subject + things)
     return out
@@ -221,8 +226,7 @@ def _other_things_counted(doc: DocumentView, cands: list[Candidate]) -> list[Can
         others = _OTHERS_BEFORE_RE.search(text[max(0, c.opening - 4) : c.opening])
         if c.unit.unit not in COUNT_UNITS or c.is_change or others is None:
             continue
-        m = _THINGS_AFTER_COUNT_RE.match(text, c.end)
-        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        things = _things_written_after(text, c.end)
         if not meaningful(things) or _NO_THINGS_RE.match(things):
             continue
         out[i] = c.but(subject="其他" + things)
@@ -251,8 +255,7 @@ def _things_counted_inside_a_zone(doc: DocumentView, cands: list[Candidate]) -> 
         if (c.unit.unit not in COUNT_UNITS or c.is_change or not _ZONE_INSIDE_RE.search(zone)
                 or not text[: c.opening].rstrip().endswith(zone)):
             continue
-        m = _THINGS_AFTER_COUNT_RE.match(text, c.end)
-        things = _without_what_became_of_them(clean_subject(m.group(0), leading=False)) if m else ""
+        things = _things_written_after(text, c.end)
         if (zone.startswith("对") or text[: c.opening].rstrip()[: -len(zone)].endswith("对")):
             # 对…N家企业实施关停: the things end where the deed done to them begins
             things = things.split("实施")[0]

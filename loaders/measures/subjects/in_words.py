@@ -9,7 +9,7 @@ from loaders.measures.candidates import WORDS_ONLY_METRIC_ENDINGS
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar
 from loaders.measures.subjects.common import _LIST_SPLIT_RE
-from loaders.measures.subjects.shares import _bare_metric
+from loaders.measures.subjects.shares import _rate_of_the_rate_before
 
 
 def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
@@ -62,6 +62,5 @@ def _listed_metrics(subject: str) -> tuple[str, ...]:
     parts = [p for p in re.split(r"[、和]", subject) if p]  # 和 too: every item must end like a metric
     if len(parts) >= 2 and all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in parts):
         # 城镇污水收集率和处理率: a bare rate after a rate is of the thing that rate is of (城镇污水处理率)
-        return tuple(q[: -len(p)] + p if k and _bare_metric(p) and (q := parts[k - 1]).endswith("率")
-                     and len(q) > len(p) + 1 else p for k, p in enumerate(parts))
+        return tuple(_rate_of_the_rate_before(parts, k) or p for k, p in enumerate(parts))
     return ()

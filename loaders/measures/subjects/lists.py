@@ -20,7 +20,7 @@ from loaders.measures.subjects.common import (
 from loaders.measures.subjects.counts import _COUNT_OPENING_VERBS
 from loaders.measures.subjects.dates import _TIME_ONLY_RE, _TRAILING_TIME_RE
 from loaders.measures.subjects.places import _LISTED_PLACES, _NAMED_PLACE_RE, _WHOLE_REGION_RE
-from loaders.measures.subjects.shares import _METRIC_MODIFIERS, _bare_metric
+from loaders.measures.subjects.shares import _METRIC_MODIFIERS, _rate_of_the_rate_before
 from loaders.measures.subjects.sizes import _FACILITIES
 
 # right before one value, 全部 shares it too (A率、B率全部达到90%以上); elsewhere it says what was done to all the
@@ -63,10 +63,8 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 own = k == chain[-1] or p.endswith(tail) or p.endswith(RATIO_ENDINGS)  # 普及率、治理率: each its own
                 # 煤炭行业、电力行业增加值: an item already ending in the shared metric's first word keeps it once
                 word = next((w for w in doc.grammar.metric_words if tail.startswith(w) and p.endswith(w)), "")
-                subject = p if own else p + tail[len(word) :]
-                j = chain.index(k)
-                if j > 0 and _bare_metric(p) and parts[j - 1].endswith("率") and len(parts[j - 1]) > len(p) + 1:
-                    subject = parts[j - 1][: -len(p)] + p  # 城镇污水收集率和处理率分别达到…: the towns' sewage 处理率
+                # 城镇污水收集率和处理率分别达到…: the towns' sewage 处理率
+                subject = _rate_of_the_rate_before(parts, chain.index(k)) or (p if own else p + tail[len(word) :])
                 out[k] = out[k].but(subject=subject)
         else:
             for k in chain[1:]:
@@ -207,9 +205,8 @@ def _rate_list(subject: str) -> list[str]:
 def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
     """A listed subject without a metric of its own takes the metric of the next one that has one:
     县城、农村饮用水源地水质达标率 -> 县城饮用水源地水质达标率."""
-    if k > 0 and _bare_metric(parts[k]) and parts[k - 1].endswith("率") and len(parts[k - 1]) > len(parts[k]) + 1:
-        # 国控断面水质达标率、优良率: a bare rate is of the thing the rate before it is of (国控断面水质优良率)
-        return parts[k - 1][: -len(parts[k])] + parts[k]
+    if of_the_rate_before := _rate_of_the_rate_before(parts, k):
+        return of_the_rate_before
     if parts[k].endswith(RATIO_ENDINGS) or k == len(parts) - 1:
         return parts[k]
     following = next((p for p in parts[k + 1 :] if p.endswith(RATIO_ENDINGS)), parts[-1])

@@ -46,6 +46,14 @@ def _bare_metric(subject: str) -> bool:
     return 2 <= len(subject) - len(modifier) <= 3 and subject.endswith(RATIO_ENDINGS)
 
 
+def _rate_of_the_rate_before(parts: list[str], k: int) -> str | None:
+    """国控断面水质达标率、优良率 / 城镇污水收集率和处理率: a bare rate listed right after a rate is of the thing that rate is
+    of (国控断面水质优良率, 城镇污水处理率); None otherwise."""
+    if k > 0 and _bare_metric(parts[k]) and parts[k - 1].endswith("率") and len(parts[k - 1]) > len(parts[k]) + 1:
+        return parts[k - 1][: -len(parts[k])] + parts[k]
+    return None
+
+
 def _object_of_clause(clause: str) -> str:
     """The work a clause with no number names after its verb (健全农村生活垃圾收运处置体系 -> 农村生活垃圾收运
     处置体系); empty when the clause opens with no such verb (the bare metric then stays as it is)."""

@@ -135,6 +135,10 @@ class DocumentView:
             end += 1
         return start, min(end + 1, len(self.text)), None
 
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Whether positions a and b fall in one sentence (the passes that carry a subject stop at its end)."""
+        return self.sentence_at(a)[0] == self.sentence_at(b)[0]
+
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """[a, b): from after the clause break before start to the clause break at or after end."""
         i = bisect.bisect_left(self.breaks, start)

@@ -76,7 +76,7 @@ def _totals_of_the_things_added_before(doc: DocumentView, cands: list[Candidate]
         prev = out[i - 1]
         things = _ADDED_BEFORE_TOTAL_RE.sub("", prev.subject or "")
         if (prev.unit.unit == c.unit.unit and not prev.is_change and meaningful(things)
-                and doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]
+                and doc.same_sentence(prev.start, c.start)
                 and doc.text[prev.end : c.start].lstrip(" 、,，;；").startswith(_TOTAL_WORDS)):
             out[i] = c.but(subject=things + c.subject)
     return out

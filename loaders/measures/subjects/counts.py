@@ -301,7 +301,7 @@ def _stage_of_the_things_before(doc: DocumentView, cands: list[Candidate]) -> li
         if i == 0 or c.unit.unit not in COUNT_UNITS or c.is_change or not _BARE_STAGE_RE.fullmatch(c.subject or ""):
             continue
         prev = out[i - 1]
-        if prev.unit.unit != c.unit.unit or doc.sentence_at(prev.start)[0] != doc.sentence_at(c.start)[0]:
+        if prev.unit.unit != c.unit.unit or not doc.same_sentence(prev.start, c.start):
             continue
         things = _STAGE_OR_ADDING_RE.sub("", _STAGE_AT_END_RE.sub("", prev.subject or ""), count=1)
         if meaningful(things) and not re.search(_STAGE, things):

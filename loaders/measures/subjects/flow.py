@@ -169,12 +169,12 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         if c.prefix and c.prefix[1] == "eq" and len(benchmark) > 1 and benchmark.endswith(BENCHMARKS):
             # 水体比例高于省定目标21.9个百分点 / 达到95%、高于全国平均水平18.3个百分点: a margin over a benchmark,
             # which the subject names after the metric (the previous figure's when the clause opens on 高于)
-            if not meaningful(before) and out and doc.sentence_at(out[-1].start)[0] == doc.sentence_at(c.start)[0]:
+            if not meaningful(before) and out and doc.same_sentence(out[-1].start, c.start):
                 before = out[-1].subject
             if meaningful(before):
                 before += c.prefix[0] + benchmark
         elif (not c.prefix and i > 0 and prev_end == a and before.startswith(_MARGIN_WORDS)
-              and before.endswith(BENCHMARKS) and doc.sentence_at(out[-1].start)[0] == doc.sentence_at(c.start)[0]):
+              and before.endswith(BENCHMARKS) and doc.same_sentence(out[-1].start, c.start)):
             # 达到74.4%,优于国家考核目标23% / 增长2.8%,快于全国9.2个百分点: the same margin after a word that is no
             # bound (a level better than its benchmark), of the previous figure's metric
             before = out[-1].subject + before
@@ -323,7 +323,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             before = head + after if meaningful(head) and not _WHOLE_REGION_RE.fullmatch(head) else ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
                 and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
-                and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0]):
+                and doc.same_sentence(cands[i - 1].start, c.start)):
             # 督察交办的161件信访投诉问题中,142件已办结 / 19项问题中的18项已完成整改: a part of the things the count before
             # counts, what became of them after it
             before, gap = out[i - 1].subject.removesuffix("中") + (after if meaningful(after) else ""), ""
@@ -362,7 +362,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             goal = len(after) <= 6 and after.endswith(_GOAL_WORDS)  # 未完成2020年20%的规划指标: the goal of the metric before
             if subject is not after and meaningful(after) and not _DATE_ONLY_RE.fullmatch(after) and not goal:
                 subject = after
-            elif (i > 0 and doc.sentence_at(out[i - 1].start)[0] == doc.sentence_at(c.start)[0]
+            elif (i > 0 and doc.same_sentence(out[i - 1].start, c.start)
                   and (goal or _DATE_AT_END_RE.search(out[i - 1].subject)  # the metric before, dated as this one is
                        or _dated_right_after(doc, out[i - 1].subject, cands[i - 1].start))
                   and meaningful(head := _DATE_AT_END_RE.sub("", out[i - 1].subject))
@@ -376,7 +376,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = level.subject + subject
         elif not meaningful(change_only.sub("", subject)) and i > 0:
             prev = out[i - 1]
-            if doc.sentence_at(prev.start)[0] == doc.sentence_at(c.start)[0]:
+            if doc.same_sentence(prev.start, c.start):
                 head = prev.subject
                 if c.prefix and not c.is_change and c.prefix[1] != "none":
                     head = _metric_of_change(doc, head)  # 装机新增623万千瓦、达到1968万千瓦: the level's own metric
@@ -422,7 +422,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                                  and not _BARE_DONE_RE.fullmatch(out[i - 1].subject.removeprefix("正在"))
                                  and not _change_at_end_re(change_only).search(out[i - 1].subject)) and (
             (a > 0 and text[a - 1] in ",，" and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
-             and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0])
+             and doc.same_sentence(cands[i - 1].start, c.start))
             or (cands[i - 1].end >= a and text.startswith(_ENUMERATION_MARK, cands[i - 1].end)))  # 面积1200公顷、覆盖率…
         if prev_in_clause_before and (
                 (_bare_metric(subject) and c.unit.unit == "percent")
@@ -435,7 +435,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
         elif (_BARE_CAPACITY_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
               and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
-              and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0] and meaningful(out[i - 1].subject)):
+              and doc.same_sentence(cands[i - 1].start, c.start) and meaningful(out[i - 1].subject)):
             # 建成10个城市污水处理厂,处理能力40万吨/日 / 农村日产生污水量约16万吨,处理能力仅有5万吨/日: a capacity named by
             # its head alone is of the facilities the clause before counts, or of the waste whose amount it gives
             prev = out[i - 1]
@@ -447,7 +447,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         elif (_BARE_AREA_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
               and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
               and cands[i - 1].unit.unit not in ("percent", "percentage_point")
-              and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0] and meaningful(out[i - 1].subject)):
+              and doc.same_sentence(cands[i - 1].start, c.start) and meaningful(out[i - 1].subject)):
             # 生态河堤保护及修复共计15.8千米,面积约23341m2 / 设立14个自然保护地,总面积927平方公里: an area named by its word
             # alone is of the works or the places the clause before measures or counts
             subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)

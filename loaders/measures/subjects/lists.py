@@ -53,7 +53,7 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
             parts = [p for p in _LIST_SPLIT_RE.split(head.subject) if p]
         change = head.subject.replace("分别", "")
         if (len(last) == len(chain) and not meaningful(doc.grammar.change_only_re.sub("", change))
-                and doc.sentence_at(out[last[0]].start)[0] == doc.sentence_at(head.start)[0]):
+                and doc.same_sentence(out[last[0]].start, head.start)):
             # "浓度分别为55、35微克/立方米,同比分别下降6.8%、5.4%": the changes of the subjects listed before
             for k, p in zip(chain, last, strict=True):
                 out[k] = out[k].but(subject=out[p].subject + change)

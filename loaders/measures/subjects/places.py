@@ -50,7 +50,7 @@ def _metric_before(doc: DocumentView, cands: list[Candidate], out: list[Candidat
     if i > 0 and cands[i - 1].end > pa:
         prev = out[i - 1]
         if (prev.is_change or prev.unit.unit != cands[i].unit.unit
-                or doc.sentence_at(prev.start)[0] != doc.sentence_at(cands[i].start)[0]):
+                or not doc.same_sentence(prev.start, cands[i].start)):
             return ""
         metric = _metric_of_change(doc, prev.subject)
     else:

@@ -142,7 +142,7 @@ def _generation_of_the_source_before(doc: DocumentView, cands: list[Candidate]) 
     for i in range(1, len(cands)):
         c, prev = out[i], out[i - 1]
         if (not _GENERATION_RE.match(c.subject or "")
-                or doc.sentence_at(prev.start)[0] != doc.sentence_at(c.start)[0]
+                or not doc.same_sentence(prev.start, c.start)
                 or (capacity := _SOURCE_CAPACITY_RE.search(prev.subject or "")) is None):
             continue
         owner = prev.subject[: capacity.start()]

@@ -18,3 +18,13 @@ def test_the_energy_use_per_ten_thousand_yuan_of_gdp_with_a_word_between_is_the_
                             is_change=True) == "energy_intensity_reduction"
     assert assign_indicator("万元GDP用水量下降", "percent", synonyms, is_change=True) != "energy_intensity_reduction"
 
+
+def test_the_rise_of_the_class_three_water_share_is_the_surface_water_improvement():
+    # R25 (宿迁 plan 达到或优于Ⅲ类比例…较2015年上升21.3个百分点), as R8 judged 南充's 水质优良比例较2015年提升: a rise in
+    # points of the share of sections at class Ⅲ or better, written with Ⅲ类 or with 上升; not groundwater, not the sea
+    synonyms = load_synonyms()
+    for subject in ("地表水Ⅰ~Ⅲ类水质断面比例较基准年上升", "好于Ⅲ类断面比例比上年提高", "优良水体比例同比上升"):
+        assert assign_indicator(subject, "percentage_point", synonyms,
+                                is_change=True) == "surface_water_improvement_ratio", subject
+    for subject in ("地下水Ⅲ类点位比例上升", "近岸海域优良水体比例同比上升"):
+        assert assign_indicator(subject, "percentage_point", synonyms, is_change=True) is None, subject

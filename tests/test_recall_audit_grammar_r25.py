@@ -28,3 +28,15 @@ def test_the_rise_of_the_class_three_water_share_is_the_surface_water_improvemen
                                 is_change=True) == "surface_water_improvement_ratio", subject
     for subject in ("地下水Ⅲ类点位比例上升", "近岸海域优良水体比例同比上升"):
         assert assign_indicator(subject, "percentage_point", synonyms, is_change=True) is None, subject
+
+
+def test_a_sum_raised_or_lowered_is_a_change():
+    # the leftover of reports16 (S19: 广元 城乡居民最低生活保障分别上调60元、53元; 辽宁 基本养老金总体上调2%): 上调 and 下调 are
+    # change words, as 提高 and 降低; 上调至 reaches a level
+    rows = _rows("""某县2024年政府工作报告
+一、2023年工作回顾
+城乡低保标准分别上调40元、35元,水资源费征收标准下调5%,污水处理费上调至每吨1.5元。
+""", "city-reports-2024/某县.txt")
+    got = [(r["subject_zh"], r["value_text"], r["is_change"]) for r in rows]
+    assert got[:3] == [("城镇低保标准上调", "40元", True), ("农村低保标准上调", "35元", True),
+                       ("水资源费征收标准下调", "5%", True)]

@@ -40,3 +40,16 @@ def test_a_sum_raised_or_lowered_is_a_change():
     got = [(r["subject_zh"], r["value_text"], r["is_change"]) for r in rows]
     assert got[:3] == [("城镇低保标准上调", "40元", True), ("农村低保标准上调", "35元", True),
                        ("水资源费征收标准下调", "5%", True)]
+
+
+def test_a_higher_goal_striven_for_after_a_change_is_the_same_change():
+    # the leftover of reports16 (S19: 临沂 地区生产总值增长5.5%、力争6%以上): the figure after 力争 is the change's higher goal,
+    # a change too; written with its own change word (下降5%、力争下降6%), the word is not said twice
+    rows = _rows("""某县2024年政府工作报告
+二、2024年工作安排
+今年主要预期目标是:单位地区生产总值能耗下降2.5%、力争3%,细颗粒物平均浓度下降4%、力争下降5%,森林覆盖率达到45%、力争46%。
+""", "city-reports-2024/某县.txt")
+    got = [(r["subject_zh"], r["value_text"], r["is_change"]) for r in rows]
+    assert got == [("单位地区生产总值能耗下降", "2.5%", True), ("单位地区生产总值能耗下降", "3%", True),
+                   ("细颗粒物平均浓度下降", "4%", True), ("细颗粒物平均浓度下降", "5%", True),
+                   ("森林覆盖率", "45%", False), ("森林覆盖率", "46%", False)]

@@ -380,7 +380,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 head = prev.subject
                 if c.prefix and not c.is_change and c.prefix[1] != "none":
                     head = _metric_of_change(doc, head)  # 装机新增623万千瓦、达到1968万千瓦: the level's own metric
-                subject = head + subject
+                # 浓度下降5%、力争下降6%: the change word the head ends with is not said twice
+                subject = head if c.is_change and subject and head.endswith(subject) else head + subject
         if (not meaningful(subject) and c.unit.unit in COUNT_UNITS
                 and not (next_start < b and cands[i + 1].unit.unit in COUNT_UNITS)  # 2区7镇57村: counts of a list
                 and meaningful(rest := clean_subject(text[c.end:b], leading=False))):

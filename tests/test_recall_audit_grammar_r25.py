@@ -53,3 +53,25 @@ def test_a_higher_goal_striven_for_after_a_change_is_the_same_change():
     assert got == [("单位地区生产总值能耗下降", "2.5%", True), ("单位地区生产总值能耗下降", "3%", True),
                    ("细颗粒物平均浓度下降", "4%", True), ("细颗粒物平均浓度下降", "5%", True),
                    ("森林覆盖率", "45%", False), ("森林覆盖率", "46%", False)]
+
+
+def test_things_disposed_of_in_a_review_are_work_over_the_period():
+    # P31 (乌海 plan 累计整治…,处置乱采乱挖25处: period missing while its siblings have it): 处置 is work done over the
+    # reviewed period, as 整治 is; a capacity or a system to dispose of waste (处置能力, 收运处置体系) stays a level
+    rows = _rows("""某市“十四五”生态环境保护规划
+第一章 “十三五”工作回顾
+“十三五”期间,累计整治废弃矿山8座,处置非法采砂点14处,妥善处置突发环境事件6起,全市危险废物处置能力达到12万吨/年,农村生活垃圾收运处置体系覆盖的行政村比例达到98%。
+""")
+    got = [(r["value_text"], r["period"]) for r in rows]
+    assert got == [("8座", "2016-2020"), ("14处", "2016-2020"), ("6起", "2016-2020"), ("12万吨/年", None),
+                   ("98%", None)]
+
+
+def test_the_things_that_dispose_of_waste_counted_in_a_review_are_a_stock():
+    # (处置 above) the whole corpus: 宿迁 plan 全市仅1家医疗废物处置单位, 莆田 plan 2个…水源地保护区内生活污水收集处置设施:
+    # a firm or a facility that disposes, no waste disposed of over the period
+    rows = _rows("""某市“十四五”生态环境保护规划
+第一章 “十三五”工作回顾
+“十三五”期间,全市仅有2家危险废物处置企业,3个乡镇污水收集处置设施不完善。
+""")
+    assert [(r["value_text"], r["period"]) for r in rows] == [("2家", None), ("3个", None)]

@@ -67,6 +67,17 @@ def test_things_disposed_of_in_a_review_are_work_over_the_period():
                    ("98%", None)]
 
 
+def test_a_share_after_a_conjunction_is_of_the_things_after_it():
+    # P31 (益阳 plan 基本完成老旧汽油车辆(国二及以下)及60%老旧柴油车辆(国三及以下)淘汰任务; 邵阳 plan …及80%老旧柴油车辆淘汰):
+    # a share right before its things, after 及 / 和, is of those things; the words before it name the other item
+    rows = _rows("""某市“十四五”生态环境保护规划
+第三章 主要任务
+到2025年,基本完成国三及以下营运柴油货车和70%非道路移动机械淘汰任务。完成燃煤锅炉及90%燃气锅炉低氮改造。
+""")
+    assert [(r["subject_zh"], r["value_text"]) for r in rows] == [("非道路移动机械淘汰任务", "70%"),
+                                                                 ("燃气锅炉低氮改造", "90%")]
+
+
 def test_the_things_that_dispose_of_waste_counted_in_a_review_are_a_stock():
     # (处置 above) the whole corpus: 宿迁 plan 全市仅1家医疗废物处置单位, 莆田 plan 2个…水源地保护区内生活污水收集处置设施:
     # a firm or a facility that disposes, no waste disposed of over the period

@@ -321,6 +321,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # share of, with no 的 (as 35%的降雨 above); the words before name whose they are, a time before them none
             head = before[m.end() :] if (m := _TIME_ONLY_RE.match(before)) else before
             before = head + after if meaningful(head) and not _WHOLE_REGION_RE.fullmatch(head) else ""
+        elif (c.unit.unit == "percent" and not c.is_change and not (c.prefix and c.prefix[1] != "eq") and meaningful(after)
+              and _CJK_RE.match(text, c.end) and text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))):
+            # 基本完成老旧汽油车辆及80%老旧柴油车辆淘汰 / 覆盖所有城区和93%以上行政村: a share right before the things it is a
+            # share of, after a conjunction: the words before it (after 完成 too) are the other item's (as 全部A和60%的B above)
+            before = gap = ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
                 and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
                 and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0]):

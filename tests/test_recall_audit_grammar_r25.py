@@ -86,3 +86,14 @@ def test_the_things_that_dispose_of_waste_counted_in_a_review_are_a_stock():
 “十三五”期间,全市仅有2家危险废物处置企业,3个乡镇污水收集处置设施不完善。
 """)
     assert [(r["value_text"], r["period"]) for r in rows] == [("2家", None), ("3个", None)]
+
+
+def test_a_dust_fall_or_the_size_of_a_cut_met_in_words_is_a_figure():
+    # R20's leftovers (宿迁 plan 降尘量完成省下达目标要求; 辽宁 plan 单位GDP二氧化碳排放量较2020年下降幅度完成国家下达目标):
+    # 降尘量 and 幅度 end a metric a figure in words follows, as 浓度 and 降幅 did; the dust fall in t per km2 a month
+    rows = _rows("""某市“十四五”生态环境保护规划
+第三章 主要目标
+到2025年,全市平均降尘量达到省定目标要求,单位地区生产总值能耗较2020年降低幅度完成省下达目标。
+""")
+    got = [(r["subject_zh"], r["unit"], r["value"]) for r in rows]
+    assert got == [("全市平均降尘量", "t_per_km2_month", None), ("单位地区生产总值能耗较2020年降低幅度", "percent", None)]

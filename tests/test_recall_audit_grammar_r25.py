@@ -97,3 +97,19 @@ def test_a_dust_fall_or_the_size_of_a_cut_met_in_words_is_a_figure():
 """)
     got = [(r["subject_zh"], r["unit"], r["value"]) for r in rows]
     assert got == [("全市平均降尘量", "t_per_km2_month", None), ("单位地区生产总值能耗较2020年降低幅度", "percent", None)]
+
+
+def test_a_bare_rate_is_of_the_thing_the_clause_before_names_before_its_words():
+    # R24 (攀枝花 plan 工业固废综合利用率不高,利用率仅21.7%), T23 (…受污染耕地安全利用面积超过任务的37.2%,安全利用率达到98%以上):
+    # a rate named by its ending alone whose own words (利用, 安全利用) the clause before names after a thing is that
+    # thing's rate (named by the clause's figure, else by the rate in full); not a second item of the same metric
+    # (余额贷存比突破80%,新增贷存比115%) nor the work alone (每年至少抽查一次,抽查率…)
+    rows = _rows("""某市“十四五”生态环境保护规划
+第一章 “十三五”工作回顾
+全市建筑垃圾资源化利用率偏低,利用率仅为35%。全县受污染耕地安全利用面积完成任务的105%,安全利用率达到93%。
+重点区域每季度至少检查一次,检查率达到60%以上。城区污水处理率提高到95%,建制镇污水处理率为70%。
+""")
+    got = {r["value_text"]: r["subject_zh"] for r in rows}
+    assert got["35%"] == "全市建筑垃圾资源化利用率"
+    assert got["93%"] == "全县受污染耕地安全利用率"
+    assert got["60%以上"] == "检查率" and got["70%"] == "建制镇污水处理率"

@@ -90,6 +90,7 @@ from loaders.measures.subjects.shares import (
     _SHARE_BASE_RE,
     _SHARE_WORDS,
     _bare_metric,
+    _named_with_its_words,
     _object_of_clause,
     _share_of_the_figure_before,
 )
@@ -438,7 +439,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # a bare verb of work done is of the things the figure of the clause before measures (its amount word dropped)
             subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
         elif _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
-            subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
+            pa = doc.clause(a - 1, a - 1)[0]
+            figure_before = out[i - 1].subject if i > 0 and pa <= cands[i - 1].start else None
+            # 工业固废综合利用率不高,利用率仅21.7%: or the thing it names right before the rate's own words
+            subject = _joined(_object_of_clause(text[pa : a - 1])
+                              or _named_with_its_words(text[pa : a - 1], subject, figure_before), subject)
         elif (_BARE_CAPACITY_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
               and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
               and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0] and meaningful(out[i - 1].subject)):

@@ -113,3 +113,12 @@ def test_a_bare_rate_is_of_the_thing_the_clause_before_names_before_its_words():
     assert got["35%"] == "全市建筑垃圾资源化利用率"
     assert got["93%"] == "全县受污染耕地安全利用率"
     assert got["60%以上"] == "检查率" and got["70%"] == "建制镇污水处理率"
+
+
+def test_a_concentration_improved_with_words_between_is_the_pm25_cut():
+    # R15 (辽宁 plan 全省细颗粒物(PM2.5)平均浓度比2015年改善29.1%), as R10 and T12 read 改善: a concentration improved is
+    # cut, the words between them (a bracketed code, a base year) as for 下降 and 降低; not PM10's
+    synonyms = load_synonyms()
+    assert assign_indicator("全县细颗粒物(PM2.5)年均浓度较基准年改善", "percent", synonyms,
+                            is_change=True) == "pm25_concentration_reduction"
+    assert assign_indicator("可吸入颗粒物(PM10)平均浓度较基准年改善", "percent", synonyms, is_change=True) is None

@@ -91,13 +91,15 @@ _COUNTED_INDICATORS_RE = re.compile(r"(?:\d+|[两二三四五六七八九十]+)�
 # the metric a figure in words follows, and its unit (longest first)
 # (…降低值 / 生态质量指数 / 生态环境状况指数 / 生态保护红线面积: a cut's value, an environmental index and the red
 # line's area are metrics too; a bare 指数, 居民消费价格指数, is no figure of the environment; 单位GDP能源消耗 is an
-# intensity, 重点建设用地安全利用 its safe-use rate; 污染物排放量 and 煤炭消费总量 are totals in t, 能源消费总量 in tce)
+# intensity, 重点建设用地安全利用 its safe-use rate; 污染物排放量 and 煤炭消费总量 are totals in t, 能源消费总量 in tce;
+# a change's 下降幅度 is in percent, like 降幅; 降尘量 is a dust fall, in t per km2 a month)
 _WORDS_ONLY_UNITS = (("浓度", "ug_m3"), ("降幅", "percent"), ("减排", "t"), ("降低率", "percent"), ("下降率", "percent"),
                      ("降低值", "percent"), ("下降值", "percent"), ("质量指数", "index"), ("状况指数", "index"),
                      ("红线面积", "km2"), ("能源消耗", "percent"), ("安全利用", "percent"), ("降低", "percent"),
                      ("下降", "percent"), ("强度", "percent"), ("比例", "percent"), ("率", "percent"),
                      ("指标", "percent"), ("排放", "percent"), ("能耗", "percent"), ("天数", "days"),
-                     ("排放量", "t"), ("排放总量", "t"), ("煤炭消费总量", "t"), ("能源消费总量", "tce"))
+                     ("排放量", "t"), ("排放总量", "t"), ("煤炭消费总量", "t"), ("能源消费总量", "tce"),
+                     ("幅度", "percent"), ("降尘量", "t_per_km2_month"))
 # the pollutants whose cut (减排 / 削减) a goal in words may name after listing them
 _POLLUTANTS = ("二氧化硫", "氮氧化物", "化学需氧量", "氨氮", "挥发性有机物", "VOCs", "总磷", "总氮", "重金属")
 _CUT_WORDS = ("减排", "削减", "总量削减", "总量减排")

@@ -39,7 +39,8 @@ def read_comparators(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
     out: list[Candidate] = []
     for c in cands:
         floor = out[-1].end if out else 0  # a prefix is never read across the previous measure
-        out.append(_part_of_an_addition(doc, out[-1] if out else None, _read(doc, c, floor)))
+        prev = out[-1] if out else None
+        out.append(_second_goal_of_a_change(doc, prev, _part_of_an_addition(doc, prev, _read(doc, c, floor))))
     out = _share_suffixes(doc, out)
     out = _share_list_head(doc, out)
     decided = [decide(doc, c) for c in out]
@@ -117,6 +118,19 @@ def _is_margin_in_points(c: Candidate, gap_text: str) -> bool:
     """增速高于全部贷款7.34个百分点 / 增速高于城镇居民1个百分点: percentage points after 高于 / 低于 and the thing
     compared with are the margin between two rates, not a bound (as after a benchmark, 高于全省1.8个百分点)."""
     return c.unit.unit == "percentage_point" and len(gap_text) >= 2 and not any(ch in CLAUSE_BREAKS for ch in gap_text)
+
+
+# 增长5.5%、力争6%以上 / 下降3%,争取3.5%: a higher goal the same change strives for, right after it
+_SECOND_GOAL_RE = re.compile(r"\s*[、,，]\s*(?:力争|争取|努力)\s*")
+
+
+def _second_goal_of_a_change(doc: DocumentView, prev: Candidate | None, c: Candidate) -> Candidate:
+    """地区生产总值增长5.5%、力争6%以上 / 能耗下降3%、力争3.5%: a second figure of the same unit that only a hedge of
+    striving (力争, 争取) parts from a change is the same change's higher goal, a change too."""
+    if (prev is None or c.is_change or not prev.is_change or prev.unit.unit != c.unit.unit
+            or _SECOND_GOAL_RE.fullmatch(doc.text, prev.end, c.start) is None):
+        return c
+    return c.but(is_change=True)
 
 
 _PART_OF_RE = re.compile(r"[,，、]\s*其中[,，:：]?")

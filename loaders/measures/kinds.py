@@ -34,9 +34,12 @@ _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|�
 # named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
 _FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?(?:率|比例)|区|情况)"
 _CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
+# a capacity, a system, a facility or a firm to dispose of waste (危废处置能力达26万吨/年, 收运处置体系, 全市仅1家医疗废物处置
+# 单位, 污水收集处置设施): things that dispose, no waste disposed of
+_DISPOSERS_RE = re.compile(r"处置(?:利用)?(?:能力|体系|设施|单位|中心|企业|场|厂)")
 # land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区), value
-# added (工业增加值): no work done
-_NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设|增加值")
+# added (工业增加值), the disposers above: no work done
+_NOUNS_OF_WORK_RE = re.compile(r"建设(?:用地|项目)|文明建设|增加值|" + _DISPOSERS_RE.pattern)
 _DIGIT_RE = re.compile(r"\d")
 _LEVEL_VERBS = ("达到", "达", "增至", "升至", "降至", "为")  # …、达到20.6厘米: the level a change reached
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
@@ -237,7 +240,7 @@ def _work_done_after(doc: DocumentView, c: Candidate, clause: tuple[int, int]) -
     if doc.text[clause[0] : c.start].rstrip().endswith(_LEVEL_VERBS):
         return False  # 普通高等学校达66所、累计招生117.6万人: the level reached; the work is the next item's
     words = tuple(w for w in doc.grammar.report_words.get("period_flow", ()) if w not in _CHANGE_FLOWS)
-    tail = _flow_in_a_noun_re(words).sub("", doc.text[c.end : clause[1]])
+    tail = _flow_in_a_noun_re(words).sub("", _DISPOSERS_RE.sub("", doc.text[c.end : clause[1]]))
     return any(w in tail for w in words)
 
 

@@ -90,6 +90,7 @@ from loaders.measures.subjects.shares import (
     _SHARE_BASE_RE,
     _SHARE_WORDS,
     _bare_metric,
+    _named_with_its_words,
     _object_of_clause,
     _share_of_the_figure_before,
 )
@@ -321,6 +322,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # share of, with no 的 (as 35%的降雨 above); the words before name whose they are, a time before them none
             head = before[m.end() :] if (m := _TIME_ONLY_RE.match(before)) else before
             before = head + after if meaningful(head) and not _WHOLE_REGION_RE.fullmatch(head) else ""
+        elif (c.unit.unit == "percent" and not c.is_change and not (c.prefix and c.prefix[1] != "eq") and meaningful(after)
+              and _CJK_RE.match(text, c.end) and text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))):
+            # 基本完成老旧汽油车辆及80%老旧柴油车辆淘汰 / 覆盖所有城区和93%以上行政村: a share right before the things it is a
+            # share of, after a conjunction: the words before it (after 完成 too) are the other item's (as 全部A和60%的B above)
+            before = gap = ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
                 and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
                 and doc.same_sentence(cands[i - 1].start, c.start)):
@@ -380,7 +386,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 head = prev.subject
                 if c.prefix and not c.is_change and c.prefix[1] != "none":
                     head = _metric_of_change(doc, head)  # 装机新增623万千瓦、达到1968万千瓦: the level's own metric
-                subject = head + subject
+                # 浓度下降5%、力争下降6%: the change word the head ends with is not said twice
+                subject = head if c.is_change and subject and head.endswith(subject) else head + subject
         if (not meaningful(subject) and c.unit.unit in COUNT_UNITS
                 and not (next_start < b and cands[i + 1].unit.unit in COUNT_UNITS)  # 2区7镇57村: counts of a list
                 and meaningful(rest := clean_subject(text[c.end:b], leading=False))):
@@ -432,7 +439,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # a bare verb of work done is of the things the figure of the clause before measures (its amount word dropped)
             subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
         elif _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
-            subject = _joined(_object_of_clause(text[doc.clause(a - 1, a - 1)[0] : a - 1]), subject)
+            pa = doc.clause(a - 1, a - 1)[0]
+            figure_before = out[i - 1].subject if i > 0 and pa <= cands[i - 1].start else None
+            # 工业固废综合利用率不高,利用率仅21.7%: or the thing it names right before the rate's own words
+            subject = _joined(_object_of_clause(text[pa : a - 1])
+                              or _named_with_its_words(text[pa : a - 1], subject, figure_before), subject)
         elif (_BARE_CAPACITY_RE.fullmatch(subject) and a > 0 and text[a - 1] in ",，" and i > 0
               and doc.clause(a - 1, a - 1)[0] <= cands[i - 1].start < cands[i - 1].end < a
               and doc.same_sentence(cands[i - 1].start, c.start) and meaningful(out[i - 1].subject)):

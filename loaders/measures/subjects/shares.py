@@ -65,6 +65,20 @@ def _object_of_clause(clause: str) -> str:
     return clause[len(verb) :]
 
 
+def _named_with_its_words(clause: str, bare: str, figure_before: str | None) -> str:
+    """工业固废综合利用率不高,【利用率】仅21.7% / 受污染耕地安全利用面积超过任务的37.2%,【安全利用率】达到98%: the thing
+    whose rate it is, named right before the rate's own words (利用, 安全利用) by the metric of the clause before's
+    figure (figure_before), else by a clause that names the rate in full; empty when neither does (余额贷存比突破80%,新增
+    【贷存比】115%: a second item of the same metric; 每年至少抽查一次,【抽查率】: the work, not a thing)."""
+    stem = next((bare[: -len(e)] for e in RATIO_ENDINGS if bare.endswith(e)), "")
+    words = clause if figure_before is None else figure_before
+    if len(stem) < 2 or (figure_before is None and bare not in clause) or (figure_before or "").endswith(bare):
+        return ""
+    at = words.find(stem)
+    thing = clean_subject(words[:at], leading=True) if at > 0 else ""
+    return thing + stem if meaningful(thing) and not doc_has_digit(thing) else ""
+
+
 # 涉农区积极推进秸秆综合利用,利用率达到98%以上 / 全市持续推进…: the place a clause opens on, before its adverb and verb
 _PLACE_OPENING_RE = re.compile(r"^(?:" + _WHOLE_REGION_RE.pattern + r"|[\u4e00-\u9fff]{1,4}(?:市|县|区|州|盟|旗))"
                                r"(?=" + "|".join(_VERB_ADVERBS + _OBJECT_VERBS) + r")")

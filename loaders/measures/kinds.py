@@ -30,9 +30,9 @@ _PART_OF = "其中"  # a clause of the parts of a count before (其中国家级5
 _PLAN_END_BASE = 2005  # five-year plans end in 2005, 2010, … 2025
 _FROM_YEAR_OF_RE = re.compile(r"[底末]?的")  # 从2021年的 / 由2020年底的: a rise's starting point
 _LEVEL_REACHED_RE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|减少|改善)(?:到|至|达到)")  # 提升达到100% too
-# a flow word inside a noun (污水治理率, 消除比例, 新建居住区养老设施配建率, 城市建成区, 实际完成情况): a rate, an area or a state
-# named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
-_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?(?:率|比例)|区|情况)"
+# a flow word inside a noun (污水治理率, 消除比例, 新建居住区养老设施配建率, 城市建成区, 实际完成情况, 危废处置能力, 医疗废物处置单位): a
+# rate, an area, a state, a capacity or a facility named, no work done over a period (a rate of change, 排放量减少率, still is a change over it: _CHANGE_FLOWS stay)
+_FLOW_IN_A_NOUN = r"(?:{})(?:[\u4e00-\u9fff]{{0,10}}?(?:率|比例)|区|情况|(?:利用)?(?:能力|单位|设施|体系))"
 _CHANGE_FLOWS = ("增长", "增加", "下降", "提高", "提升", "减少", "改善", "削减", "降低")
 # land zoned for building, a project under review, a title of ecological civilisation (生态文明建设示范区), value
 # added (工业增加值): no work done

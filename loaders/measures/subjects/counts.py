@@ -32,7 +32,8 @@ _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS
                                            + ("共有", "拥有", "现有", "确认", "认定")
                                            + ("制修订", "制定", "修订", "出台", "印发", "颁布")
                                            + ("培育", "引进", "引育", "招引", "孵化", "扶持", "帮扶", "支持", "荣获", "获得")
-                                           + ("抓实", "抓好", "改扩建")))
+                                           + ("抓实", "抓好", "改扩建")
+                                           + ("处置",)))  # 妥善处置28起突发环境事件: the incidents
 
 # words after a count that name no things counted but what became of the count (由十二五末的4个减少为1个)
 _NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")

@@ -1,0 +1,18 @@
+"""The classes of P28–P32 (plans28, issue 14), each grepped over the whole corpus (plans, city and provincial reports)
+before its rule. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+from extraction_helper import plan_paragraph
+
+
+def _rows(text: str) -> dict[str, dict]:
+    return {m["value_text"]: m for m in plan_paragraph(text)}
+
+
+def test_chuzhi_is_work_done_over_a_reviewed_period_and_its_count_counts_the_things_after_it():
+    rows = _rows("“十五五”期间,全市妥善处置15起突发环境事件,处置非法采砂点40处,危险废物焚烧处置能力达到8万吨/年。全市仅2家危险废物处置单位。")
+    got = {k: (m["subject_zh"], m["period"]) for k, m in rows.items()}
+    assert got == {"15起": ("突发环境事件", "2026-2030"), "40处": ("处置非法采砂点", "2026-2030"),
+                   "8万吨/年": ("危险废物焚烧处置能力", None),
+                   "2家": ("危险废物处置单位", None)}, got

@@ -16,3 +16,12 @@ def test_chuzhi_is_work_done_over_a_reviewed_period_and_its_count_counts_the_thi
     assert got == {"15起": ("突发环境事件", "2026-2030"), "40处": ("处置非法采砂点", "2026-2030"),
                    "8万吨/年": ("危险废物焚烧处置能力", None),
                    "2家": ("危险废物处置单位", None)}, got
+
+
+def test_a_share_right_after_another_listed_item_is_a_share_of_the_things_after_it():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("到2030年,基本完成老旧摩托车辆(国三及以下)及70%老旧柴油货车(国四及以下)淘汰任务,"
+                        "全部国家级园区和80%省级园区完成循环化改造。到2030年,基本完成老旧摩托车辆及75%老旧柴油货车淘汰。")
+    assert got == [("70%", "老旧柴油货车(国四及以下)淘汰任务"), ("80%", "省级园区完成循环化改造"),
+                   ("75%", "老旧柴油货车淘汰")], got

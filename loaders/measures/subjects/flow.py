@@ -112,6 +112,7 @@ from loaders.measures.subjects.sizes import (
 from loaders.semantics import sub_area
 
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
+_SHARE_AFTER_ANOTHER_ITEM = ("和", "及", "与")  # 全部A和60%B: the join before a share of the next item
 
 
 # the passes after the first reading of each subject, in order: each one reads the subjects the ones before it left
@@ -321,6 +322,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # share of, with no 的 (as 35%的降雨 above); the words before name whose they are, a time before them none
             head = before[m.end() :] if (m := _TIME_ONLY_RE.match(before)) else before
             before = head + after if meaningful(head) and not _WHOLE_REGION_RE.fullmatch(head) else ""
+        elif (c.unit.unit == "percent" and not c.is_change and meaningful(after)
+              and text[prev_end : c.start].rstrip().endswith(_SHARE_AFTER_ANOTHER_ITEM) and _CJK_RE.match(text, c.end)
+              and not text.startswith((*_LIST_JOINS, "的", "分别", "均"), c.end)):
+            # 基本完成老旧汽油车辆及60%老旧柴油车辆淘汰 / 全部国家级园区和80%省级园区完成改造: a share right after
+            # another item of a list and right before its things is a share of those things (the words before
+            # name the other item, and the verb before it, 完成, is no bound of the share)
+            before, gap = after, ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
                 and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
                 and doc.sentence_at(cands[i - 1].start)[0] == doc.sentence_at(c.start)[0]):

@@ -25,3 +25,12 @@ def test_a_share_right_after_another_listed_item_is_a_share_of_the_things_after_
                         "全部国家级园区和80%省级园区完成循环化改造。到2030年,基本完成老旧摩托车辆及75%老旧柴油货车淘汰。")
     assert got == [("70%", "老旧柴油货车(国四及以下)淘汰任务"), ("80%", "省级园区完成循环化改造"),
                    ("75%", "老旧柴油货车淘汰")], got
+
+
+def test_changes_named_by_fenbie_and_a_baseline_alone_take_the_figures_before_them_in_order():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("“十五五”期间,全市化学需氧量削减8000吨,氨氮削减900吨,在2025年的基础上分别削减10.5%,12.5%,均完成目标。"
+                        "2030年,城区可吸入颗粒物、细颗粒物平均浓度分别为50微克/立方米、30微克/立方米,比2025年分别下降20%、25%。")
+    assert got[2:4] == [("10.5%", "全市化学需氧量在2025年的基础上削减"), ("12.5%", "氨氮在2025年的基础上削减")], got
+    assert got[6:] == [("20%", "城区可吸入颗粒物浓度比2025年下降"), ("25%", "细颗粒物平均浓度比2025年下降")], got

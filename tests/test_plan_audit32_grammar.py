@@ -34,3 +34,11 @@ def test_changes_named_by_fenbie_and_a_baseline_alone_take_the_figures_before_th
                         "2030年,城区可吸入颗粒物、细颗粒物平均浓度分别为50微克/立方米、30微克/立方米,比2025年分别下降20%、25%。")
     assert got[2:4] == [("10.5%", "全市化学需氧量在2025年的基础上削减"), ("12.5%", "氨氮在2025年的基础上削减")], got
     assert got[6:] == [("20%", "城区可吸入颗粒物浓度比2025年下降"), ("25%", "细颗粒物平均浓度比2025年下降")], got
+
+
+def test_a_list_of_counts_joined_by_he_shares_the_work_after_its_last_item():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("完成120个行政村生活污水和45个农村黑臭水体治理,强化60条入河排污口常态化监管和30条小微水体治理。")
+    assert got == [("120个", "行政村生活污水治理"), ("45个", "农村黑臭水体治理"), ("60条", "入河排污口常态化监管"),
+                   ("30条", "小微水体治理")], got

@@ -188,8 +188,10 @@ _DEED_LEAD_RE = re.compile(r"^(?:的|已|全部|均|完成)+")
 _DEED_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(_SHARED_DEEDS) + r")(?:提升|升级|任务|工程|工作)?")
 _SHORT_THINGS = 10  # characters: the last item's things before the deed (国家骨干冷链物流基地)
 # 478家沿江化工企业关改搬转、12480个入河排污口整治 / 另有1座试运行、2座在建、1座深度改造: an item's own verb or state
-_OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]|运行|开工|投运|投产|完工|竣工|停产")
+# (入河排污口常态化监管和198条…治理, 3座中型水库除险加固工程和30座…: a watch, a reinforcement, works of their own)
+_OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]|运行|开工|投运|投产|完工|竣工|停产|监管|加固|工程")
 _BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{1,14}")
+_ITEM_JOINS = ("、", "和", "及", "与")  # 完成120个加油站和30个储油库油气回收治理: 和 joins the last item as 、 the others
 
 
 def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -200,7 +202,7 @@ def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate])
         while (run[-1] + 1 < len(cands) and cands[run[-1]].unit.unit in COUNT_UNITS
                and cands[run[-1] + 1].unit.unit in COUNT_UNITS
                and (item := _BARE_ITEM_RE.fullmatch(text, cands[run[-1]].end, cands[run[-1] + 1].opening - 1)) is not None
-               and text[cands[run[-1] + 1].opening - 1] == "、" and item.group(0) == out[run[-1]].subject):
+               and text[cands[run[-1] + 1].opening - 1] in _ITEM_JOINS and item.group(0) == out[run[-1]].subject):
             run.append(run[-1] + 1)
         i = run[-1] + 1
         last = out[run[-1]]

@@ -42,3 +42,10 @@ def test_a_list_of_counts_joined_by_he_shares_the_work_after_its_last_item():
     got = plan_subjects("完成120个行政村生活污水和45个农村黑臭水体治理,强化60条入河排污口常态化监管和30条小微水体治理。")
     assert got == [("120个", "行政村生活污水治理"), ("45个", "农村黑臭水体治理"), ("60条", "入河排污口常态化监管"),
                    ("30条", "小微水体治理")], got
+
+
+def test_a_time_alone_before_a_count_names_nothing_the_things_after_it_are_counted():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("“十五五”期间至少完成2次土壤污染隐患排查整改,年底前完成15个地质灾害防治项目。党的二十大以来三次召开专题会议。")
+    assert got == [("2次", "土壤污染隐患排查整改"), ("15个", "地质灾害防治项目"), ("三次", "召开专题会议")], got

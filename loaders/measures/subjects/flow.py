@@ -58,6 +58,7 @@ from loaders.measures.subjects.dates import (
     _DATE_ONLY_RE,
     _DATED_END_RE,
     _DATED_START_RE,
+    _TIME_IN_WORDS_RE,
     _TIME_ONLY_RE,
     _dated_right_after,
 )
@@ -364,9 +365,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             after = _own_words(after, next_in_clause)
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
-        if not c.is_change and _DATE_ONLY_RE.fullmatch(subject):
+        if not c.is_change and (_DATE_ONLY_RE.fullmatch(subject) or _TIME_ONLY_RE.fullmatch(subject)
+                                or _TIME_IN_WORDS_RE.fullmatch(subject)):
             # 2018年完成131个减排项目精准治理工作 / 占比2023年底达到50%以上,2025年底达到60%以上: a date names no metric; the
-            # things the figure counts follow it, or the figure before in its sentence gave the metric
+            # things the figure counts follow it, or the figure before in its sentence gave the metric (a time too:
+            # “十四五”期间至少完成1次隐患排查, 年底前完成28个防治项目)
             goal = len(after) <= 6 and after.endswith(_GOAL_WORDS)  # 未完成2020年20%的规划指标: the goal of the metric before
             if subject is not after and meaningful(after) and not _DATE_ONLY_RE.fullmatch(after) and not goal:
                 subject = after

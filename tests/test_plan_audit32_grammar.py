@@ -49,3 +49,13 @@ def test_a_time_alone_before_a_count_names_nothing_the_things_after_it_are_count
 
     got = plan_subjects("“十五五”期间至少完成2次土壤污染隐患排查整改,年底前完成15个地质灾害防治项目。党的二十大以来三次召开专题会议。")
     assert got == [("2次", "土壤污染隐患排查整改"), ("15个", "地质灾害防治项目"), ("三次", "召开专题会议")], got
+
+
+def test_a_figure_inside_a_bracket_opened_after_its_subject_names_what_the_bracket_says():
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("天然气:积极推进甲市燃机项目一期(装机60万千瓦);建立全市土壤污染重点监管企业名录(目前共30家),"
+                        "划分为50个综合环境管控单元(其中优先保护单元20个,重点管控单元25个)。淘汰甲市燃煤锅炉(建成区4台35蒸吨以下)。")
+    got = [(v, s) for v, s in got if v in ("60万千瓦", "30家", "20个", "4台")]
+    assert got == [("60万千瓦", "积极推进甲市燃机项目一期装机"), ("30家", "建立全市土壤污染重点监管企业名录"),
+                   ("20个", "优先保护单元"), ("4台", "淘汰甲市燃煤锅炉建成区")], got

@@ -18,7 +18,7 @@ from loaders.measures.subjects.changes import (
     _metric_of_change,
     _totals_of_the_things_added_before,
 )
-from loaders.measures.subjects.clean import _CLOSED_BEFORE_RE, clean_subject
+from loaders.measures.subjects.clean import _CLOSED_BEFORE_RE, bracket_left_open, clean_subject
 from loaders.measures.subjects.common import (
     _CJK_RE,
     _ENUMERATION_MARK,
@@ -142,7 +142,13 @@ _SUBJECT_PASSES = (
     _things_counted_inside_a_zone,
     _capacity_source,
     _generation_of_the_source_before,
+    lambda doc, out: _brackets_left_open(out),
 )
+
+
+def _brackets_left_open(cands: list[Candidate]) -> list[Candidate]:
+    """锅炉(建成区10台…) / 项目一期(装机90万千瓦): a figure inside a bracket opened after its subject's words."""
+    return [c.but(subject=bracket_left_open(c.subject)) if c.subject else c for c in cands]
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

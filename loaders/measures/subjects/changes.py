@@ -82,22 +82,40 @@ def _totals_of_the_things_added_before(doc: DocumentView, cands: list[Candidate]
     return out
 
 
+def _bare_of_baseline(doc: DocumentView, change: str) -> str:
+    """What a change's words name besides its baseline and its change words (比2015年下降 -> "")."""
+    return doc.grammar.change_only_re.sub("", _BASELINE_RE.sub("", change))
+
+
+def _bare_baseline_change(doc: DocumentView, subject: str) -> re.Match[str] | None:
+    """在2015年的基础上分别削减 / 较2020年分别下降: a change named by 分别, its base year and its verb alone, as a match
+    whose group 1 is 分别 and group 2 the change (its baseline kept)."""
+    if "分别" not in subject or meaningful(_bare_of_baseline(doc, subject.replace("分别", ""))):
+        return None
+    return re.fullmatch(r"(分别)(.*)", "分别" + subject.replace("分别", "", 1))
+
+
 def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """A change whose subject is its verb alone takes the subject of the level it changes: the figure right before
     it in its sentence, or, after 分别, the k-th of as many figures before the list of changes as it has members."""
     out = list(cands)
     for i, c in enumerate(cands):
         m = _BARE_CHANGE_RE.fullmatch(c.subject) if c.is_change else None
+        if m is None and c.is_change:
+            m = _bare_baseline_change(doc, c.subject)
         if m is None:
             continue
         sentence = doc.sentence_at(c.start)[0]
-        first = i  # the first change of the list c belongs to (分别增长77.8%、17.7%)
+        # 分别增长77.8%、17.7% / 在2015年的基础上分别削减11.13%,14.49%: the changes of the list c belongs to, joined
+        # by a list mark, or by a comma when they share a subject naming 分别
+        joins = _LIST_JOINS + ((",", "，") if m.group(1) == "分别" else ())
+        first = i  # the first change of the list c belongs to
         while (first > 0 and cands[first - 1].is_change and cands[first - 1].subject == c.subject
-               and doc.text[cands[first - 1].end : cands[first].start].strip() in _LIST_JOINS):
+               and doc.text[cands[first - 1].end : cands[first].start].strip() in joins):
             first -= 1
         last = i
         while (last + 1 < len(cands) and cands[last + 1].is_change and cands[last + 1].subject == c.subject
-               and doc.text[cands[last].end : cands[last + 1].start].strip() in _LIST_JOINS):
+               and doc.text[cands[last].end : cands[last + 1].start].strip() in joins):
             last += 1
         n = last - first + 1 if m.group(1) else 1
         if n == 1 and first == i and not m.group(1):
@@ -110,7 +128,9 @@ def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> 
         if first - n < 0 or (n == 1 and first != i):
             continue
         levels = out[first - n : first]
-        if any(lv.is_change or doc.sentence_at(lv.start)[0] != sentence or not meaningful(lv.subject) for lv in levels):
+        # (化学需氧量削减10956吨,…分别削减11.13%: an amount cut, then the same cut as a share of the base)
+        if any((lv.is_change and not (c.unit.unit == "percent" != lv.unit.unit and m.group(1)))
+               or doc.sentence_at(lv.start)[0] != sentence or not meaningful(lv.subject) for lv in levels):
             continue
         if n > 1 and len({lv.subject for lv in levels}) < n:
             continue  # the figures before are no list of n levels of their own
@@ -122,5 +142,6 @@ def _changes_of_the_levels_before(doc: DocumentView, cands: list[Candidate]) -> 
         for w in _TOTAL_WORDS:
             if change.startswith(w) and level.subject.endswith(w):
                 change = change[len(w):]
-        out[i] = c.but(subject=_LEVEL_VERB_AT_END_RE.sub("", level.subject) + change)
+        metric = _metric_of_change(doc, level.subject) if level.is_change else level.subject  # 氨氮削减 -> 氨氮
+        out[i] = c.but(subject=_LEVEL_VERB_AT_END_RE.sub("", metric) + change)
     return out

@@ -82,3 +82,27 @@ def clean_subject(s: str, leading: bool) -> str:
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，").rstrip("。.;；")).rstrip(" 、,，。.;；")
     s = _YEAR_OF_THE_LEVEL_RE.sub("", _CHANGE_START_RE.sub("", _BARE_START_RE.sub("", s)))
     return "" if leading and s in SUBJECT_LEADING_VERBS else s
+
+
+# a subject whose last bracket opened before the figure and never closed (锅炉(建成区10台…), 项目一期(装机90万千瓦),
+# 名录(目前共25家), 单元(其中优先保护单元29个)): the figure sits inside the bracket, which qualifies the words before it
+_OPEN_BRACKET_RE = re.compile(r"^(.+?)[(（]([^()（）]*)$")
+_TIME_IN_BRACKET = ("目前", "现有", "当前", "截至目前")
+_PART_IN_BRACKET = "其中"
+_QUALIFIER_LENGTH = 8  # characters: 非县域建成区, 农村地区, 装机
+
+
+def bracket_left_open(subject: str) -> str:
+    """The subject without the bracket the figure sits in: what the bracket names is a part (其中A: A), a time (目前:
+    nothing) or a qualifier (建成区, 装机: kept after the words before it); the subject as it is otherwise."""
+    m = _OPEN_BRACKET_RE.match(subject)
+    if m is None:
+        return subject
+    head, inner = m.group(1), m.group(2)
+    if inner.startswith(_TIME_IN_BRACKET):
+        return head
+    if inner.startswith(_PART_IN_BRACKET):  # (其中新办: a part named by its verb alone stays as it is)
+        part = inner[len(_PART_IN_BRACKET) :]
+        return part if len(part) > 2 else subject
+    # a qualifier is a few words (含: a bracket of what is included; a long tail: words spliced across a closed one)
+    return head + inner if 2 <= len(inner) <= _QUALIFIER_LENGTH else subject

@@ -32,7 +32,8 @@ _COUNT_OPENING_VERBS = tuple(dict.fromkeys(_OBJECT_VERBS + SUBJECT_LEADING_VERBS
                                            + ("共有", "拥有", "现有", "确认", "认定")
                                            + ("制修订", "制定", "修订", "出台", "印发", "颁布")
                                            + ("培育", "引进", "引育", "招引", "孵化", "扶持", "帮扶", "支持", "荣获", "获得")
-                                           + ("抓实", "抓好", "改扩建")))
+                                           + ("抓实", "抓好", "改扩建")
+                                           + ("处置",)))  # 妥善处置28起突发环境事件: the incidents
 
 # words after a count that name no things counted but what became of the count (由十二五末的4个减少为1个)
 _NO_THINGS_RE = re.compile(r"(?:减少|增加|增至|增长|降至|降为|下降|上升|提高|提升|调|为|是|已|均|全部|分别|达|占|以上|以下|左右)")
@@ -187,8 +188,10 @@ _DEED_LEAD_RE = re.compile(r"^(?:的|已|全部|均|完成)+")
 _DEED_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(_SHARED_DEEDS) + r")(?:提升|升级|任务|工程|工作)?")
 _SHORT_THINGS = 10  # characters: the last item's things before the deed (国家骨干冷链物流基地)
 # 478家沿江化工企业关改搬转、12480个入河排污口整治 / 另有1座试运行、2座在建、1座深度改造: an item's own verb or state
-_OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]|运行|开工|投运|投产|完工|竣工|停产")
+# (入河排污口常态化监管和198条…治理, 3座中型水库除险加固工程和30座…: a watch, a reinforcement, works of their own)
+_OWN_VERB_CHARS_RE = re.compile(r"[关改搬转建治]|运行|开工|投运|投产|完工|竣工|停产|监管|加固|工程")
 _BARE_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{1,14}")
+_ITEM_JOINS = ("、", "和", "及", "与")  # 完成120个加油站和30个储油库油气回收治理: 和 joins the last item as 、 the others
 
 
 def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -199,7 +202,7 @@ def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate])
         while (run[-1] + 1 < len(cands) and cands[run[-1]].unit.unit in COUNT_UNITS
                and cands[run[-1] + 1].unit.unit in COUNT_UNITS
                and (item := _BARE_ITEM_RE.fullmatch(text, cands[run[-1]].end, cands[run[-1] + 1].opening - 1)) is not None
-               and text[cands[run[-1] + 1].opening - 1] == "、" and item.group(0) == out[run[-1]].subject):
+               and text[cands[run[-1] + 1].opening - 1] in _ITEM_JOINS and item.group(0) == out[run[-1]].subject):
             run.append(run[-1] + 1)
         i = run[-1] + 1
         last = out[run[-1]]

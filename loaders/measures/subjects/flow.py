@@ -18,7 +18,7 @@ from loaders.measures.subjects.changes import (
     _metric_of_change,
     _totals_of_the_things_added_before,
 )
-from loaders.measures.subjects.clean import _CLOSED_BEFORE_RE, clean_subject
+from loaders.measures.subjects.clean import _CLOSED_BEFORE_RE, bracket_left_open, clean_subject
 from loaders.measures.subjects.common import (
     _CJK_RE,
     _ENUMERATION_MARK,
@@ -58,6 +58,7 @@ from loaders.measures.subjects.dates import (
     _DATE_ONLY_RE,
     _DATED_END_RE,
     _DATED_START_RE,
+    _TIME_IN_WORDS_RE,
     _TIME_ONLY_RE,
     _dated_right_after,
 )
@@ -113,6 +114,7 @@ from loaders.measures.subjects.sizes import (
 from loaders.semantics import sub_area
 
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
+_SHARE_AFTER_ANOTHER_ITEM = ("和", "及", "与")  # 全部A和60%B: the join before a share of the next item
 
 
 # the passes after the first reading of each subject, in order: each one reads the subjects the ones before it left
@@ -141,7 +143,13 @@ _SUBJECT_PASSES = (
     _things_counted_inside_a_zone,
     _capacity_source,
     _generation_of_the_source_before,
+    lambda doc, out: _brackets_left_open(out),
 )
+
+
+def _brackets_left_open(cands: list[Candidate]) -> list[Candidate]:
+    """锅炉(建成区10台…) / 项目一期(装机90万千瓦): a figure inside a bracket opened after its subject's words."""
+    return [c.but(subject=bracket_left_open(c.subject)) if c.subject else c for c in cands]
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -322,11 +330,13 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # share of, with no 的 (as 35%的降雨 above); the words before name whose they are, a time before them none
             head = before[m.end() :] if (m := _TIME_ONLY_RE.match(before)) else before
             before = head + after if meaningful(head) and not _WHOLE_REGION_RE.fullmatch(head) else ""
-        elif (c.unit.unit == "percent" and not c.is_change and not (c.prefix and c.prefix[1] != "eq") and meaningful(after)
-              and _CJK_RE.match(text, c.end) and text[prev_end : c.start].rstrip().endswith(("和", "及", "与"))):
-            # 基本完成老旧汽油车辆及80%老旧柴油车辆淘汰 / 覆盖所有城区和93%以上行政村: a share right before the things it is a
-            # share of, after a conjunction: the words before it (after 完成 too) are the other item's (as 全部A和60%的B above)
-            before = gap = ""
+        elif (c.unit.unit == "percent" and not c.is_change and meaningful(after)
+              and text[prev_end : c.start].rstrip().endswith(_SHARE_AFTER_ANOTHER_ITEM) and _CJK_RE.match(text, c.end)
+              and not text.startswith((*_LIST_JOINS, "的", "分别", "均"), c.end)):
+            # 基本完成老旧汽油车辆及60%老旧柴油车辆淘汰 / 全部国家级园区和80%省级园区完成改造: a share right after
+            # another item of a list and right before its things is a share of those things (the words before
+            # name the other item, and the verb before it, 完成, is no bound of the share)
+            before, gap = after, ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
                 and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
                 and doc.same_sentence(cands[i - 1].start, c.start)):
@@ -362,9 +372,11 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             after = _own_words(after, next_in_clause)
             before = ""
         subject = next((s for s in (before, gap, after) if meaningful(change_only.sub("", s))), before)
-        if not c.is_change and _DATE_ONLY_RE.fullmatch(subject):
+        if not c.is_change and (_DATE_ONLY_RE.fullmatch(subject) or _TIME_ONLY_RE.fullmatch(subject)
+                                or _TIME_IN_WORDS_RE.fullmatch(subject)):
             # 2018年完成131个减排项目精准治理工作 / 占比2023年底达到50%以上,2025年底达到60%以上: a date names no metric; the
-            # things the figure counts follow it, or the figure before in its sentence gave the metric
+            # things the figure counts follow it, or the figure before in its sentence gave the metric (a time too:
+            # “十四五”期间至少完成1次隐患排查, 年底前完成28个防治项目)
             goal = len(after) <= 6 and after.endswith(_GOAL_WORDS)  # 未完成2020年20%的规划指标: the goal of the metric before
             if subject is not after and meaningful(after) and not _DATE_ONLY_RE.fullmatch(after) and not goal:
                 subject = after

@@ -8,6 +8,7 @@ import re
 
 from loaders.measures.candidates import RATIO_ENDINGS, Candidate, lists_of
 from loaders.measures.document import DocumentView
+from loaders.measures.subjects.changes import _bare_of_baseline
 from loaders.measures.subjects.clean import clean_subject
 from loaders.measures.subjects.common import (
     _ENUMERATION_MARK,
@@ -52,7 +53,7 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         if len(parts) != len(chain):
             parts = [p for p in _LIST_SPLIT_RE.split(head.subject) if p]
         change = head.subject.replace("分别", "")
-        if (len(last) == len(chain) and not meaningful(doc.grammar.change_only_re.sub("", change))
+        if (len(last) == len(chain) and not meaningful(_bare_of_baseline(doc, change))
                 and doc.same_sentence(out[last[0]].start, head.start)):
             # "浓度分别为55、35微克/立方米,同比分别下降6.8%、5.4%": the changes of the subjects listed before
             for k, p in zip(chain, last, strict=True):

@@ -24,3 +24,12 @@ def test_a_list_of_bare_numbers_borrows_the_multiplier_closing_it():
     text = "到2028年，某市新增造林1.5万亩、8000亩，PM2.5浓度分别为28、31微克/立方米。"
     assert _measure(text, "8000亩")["value"] == 8000
     assert _measure(text, "28")["value"] == 28
+
+
+def test_a_year_to_reach_opens_the_goals_chained_after_it_by_semicolons():
+    # 到2028年，A达到x；B达到y；C不低于z: every goal of the ';'-chain is of 2028, a target (not only the first), in a
+    # page that is neither a plan's nor a report's
+    text = "（二）到2028年，全市受污染耕地安全利用率达到94%以上；重点建设用地安全利用率达到92%以上；土壤环境质量点位达标率不低于83%。"
+    for value_text in ("94%以上", "92%以上", "83%"):
+        m = _measure(text, value_text)
+        assert (m["kind"], m["year"]) == ("target", 2028), value_text

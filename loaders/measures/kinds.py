@@ -324,8 +324,9 @@ def _report_section(x: KindContext) -> Decision:
 
 
 def _by_year(x: KindContext) -> Decision:
-    """到2020年,黑臭水体控制在10%以内: a goal by a year, even one now past."""
-    if _BY_YEAR_RE.search(x.doc.text, x.sentence_start, x.c.start) and not words_re(
+    """到2020年,黑臭水体控制在10%以内: a goal by a year, even one now past; and the goals chained after it by ';'
+    (到2020年,受污染耕地安全利用率达到90%;污染地块安全利用率达到90%: the year opens the whole statement)."""
+    if _BY_YEAR_RE.search(x.doc.text, _chain_start(x.doc, x.sentence_start), x.c.start) and not words_re(
             x.doc.grammar.outcome_markers).search(x.doc.text, *x.clause):
         return "target", "kind_by_year"
     return None

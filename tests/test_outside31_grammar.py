@@ -33,3 +33,17 @@ def test_a_year_to_reach_opens_the_goals_chained_after_it_by_semicolons():
     for value_text in ("94%以上", "92%以上", "83%"):
         m = _measure(text, value_text)
         assert (m["kind"], m["year"]) == ("target", 2028), value_text
+
+
+def test_the_environments_words_that_pages_outside_the_corpus_use_are_environmental():
+    # pollutants measured beside PM2.5 (二氧化氮, 一氧化碳), black-smelly rivers (黑臭河), ecological floating islands,
+    # rivers cut off and reconnected (断头河), a water function zone's compliance (水域功能达标率), coal switched to clean
+    # fuels (煤改…, 清洁燃料), battery-electric and fuel-cell vehicles' shares, forest regeneration (迹地更新)
+    text = ("2029年，某市二氧化氮浓度26微克/立方米，一氧化碳浓度0.9毫克/立方米。全年整治黑臭河18条42.5公里，"
+            "建设生态浮岛35个，打通断头河60条，水域功能达标率96.5%。对城区1200户居民实施煤改天然气，"
+            "45家餐饮企业改用清洁燃料。新增纯电动公交车占比达到85%，燃料电池汽车推广300辆，完成迹地更新2.4万亩。")
+    for value_text in ("26微克/立方米", "0.9毫克/立方米", "18条", "42.5公里", "35个", "60条", "96.5%", "1200户", "45家",
+                       "85%", "300辆", "2.4万亩"):
+        assert _measure(text, value_text)["is_environmental"], value_text
+    # the money a work earns is the economy's, whatever work it is
+    assert not _measure("2029年，某县水土保持工程产生直接经济效益520万元。", "520万元")["is_environmental"]

@@ -651,14 +651,15 @@ _LOCAL_NAME_REPEATS = 3  # a local report names its own place by its bare name m
 
 def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | None:
     """The body's region. A city when it is named clearly more than any other city and either
-    the body speaks for a city (全市, 我区) or the city outnumbers all province names; else
-    the province named most (directly or through its cities)."""
+    the body speaks for a city (全市, 我区) or the city outnumbers all province names, or when it is the only
+    region the body names; else the province named most (directly or through its cities)."""
     # a county the province administers directly (天门市) competes with the cities, as its province
     cities = Counter(m.code for m in mentions if m.level == "city" or m.county_code).most_common(2)
     if cities and voice != "province" and (len(cities) == 1 or cities[0][1] >= 2 * cities[1][1]):
         n_city = cities[0][1]
         n_province = sum(1 for m in mentions if m.level == "province")
-        if (_is_local(voice) and (n_city >= 2 or not n_province)) or (n_city >= 2 and n_city > n_province):
+        if (_is_local(voice) and (n_city >= 2 or not n_province)) or (n_city >= 2 and n_city > n_province) \
+                or (len(cities) == 1 and not n_province):  # the one place a body names (2020年,某市…) is its own
             return cities[0][0]
     provinces = Counter(m.province_code for m in mentions)
     direct = Counter(m.code for m in mentions if m.level == "province")

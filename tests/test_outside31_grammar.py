@@ -47,3 +47,10 @@ def test_the_environments_words_that_pages_outside_the_corpus_use_are_environmen
         assert _measure(text, value_text)["is_environmental"], value_text
     # the money a work earns is the economy's, whatever work it is
     assert not _measure("2029年，某县水土保持工程产生直接经济效益520万元。", "520万元")["is_environmental"]
+
+
+def test_a_body_naming_one_city_and_no_province_is_about_that_city():
+    # a yearbook's entry (2020年，某市…) names its city once and no province: the city, not its province
+    text = "【农村改厕】2020年，赣州市推进农村户厕改造，全年改（新）建户厕8.6万户，农村卫生厕所普及率达到91.2%。"
+    doc = process_document(text.encode("utf-8"), "t.txt").document
+    assert doc["region_name"] == "赣州市"

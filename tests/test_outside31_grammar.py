@@ -54,3 +54,12 @@ def test_a_body_naming_one_city_and_no_province_is_about_that_city():
     text = "【农村改厕】2020年，赣州市推进农村户厕改造，全年改（新）建户厕8.6万户，农村卫生厕所普及率达到91.2%。"
     doc = process_document(text.encode("utf-8"), "t.txt").document
     assert doc["region_name"] == "赣州市"
+
+
+def test_a_street_address_alone_on_a_line_is_page_furniture():
+    # a page's footer names the firm hosting it (an address in another city): the address names no region of the text
+    text = ("到2027年，全市受污染耕地安全利用率达到94%以上，重点建设用地安全利用率达到93%以上。\n"
+            "杭州市西湖区文三路138号东方通信大厦5号楼\n联系邮箱：service@example.com\n")
+    r = process_document(text.encode("utf-8"), "t.txt")
+    assert r.document["region_name"] is None
+    assert "文三路" not in r.document["text"]

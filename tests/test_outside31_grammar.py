@@ -63,3 +63,14 @@ def test_a_street_address_alone_on_a_line_is_page_furniture():
     r = process_document(text.encode("utf-8"), "t.txt")
     assert r.document["region_name"] is None
     assert "文三路" not in r.document["text"]
+
+
+def test_a_year_the_text_calls_past_says_the_figure_was_reached():
+    # a news page of no date and no kind: 去年 (not 比上年, the base of a comparison) makes what follows done
+    text = ("全省生态建设再上台阶。去年，我省整合资金9.6亿元，完成水土流失综合治理面积150万亩，占任务数的112.5%；"
+            "主要河流水域功能达标率97.1%，比上年提高0.4个百分点。今年将新增造林80万亩。")
+    for value_text in ("150万亩", "112.5%", "97.1%", "0.4个百分点"):
+        assert _measure(text, value_text)["kind"] == "outcome", value_text
+    assert _measure(text, "80万亩")["kind"] == "target"
+    # a goal against last year's level stays a goal
+    assert _measure("到2028年，全市单位地区生产总值能耗比上年下降3%。", "3%")["kind"] == "target"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from loaders.measures.candidates import COUNT_UNITS, Candidate
-from loaders.measures.document import DocumentView
+from loaders.measures.document import BASELINE_BEFORE, DocumentView
 from loaders.measures.grammar import words_re
 from loaders.measures.sections import plan_period
 from loaders.records import Sentence, fast_init
@@ -418,10 +418,25 @@ def _done_aspect(x: KindContext) -> Decision:
     return None
 
 
+def _past_year_word(x: KindContext) -> Decision:
+    """去年,全省完成水土流失综合治理面积273万亩 in a page of no known date or kind: a year the text calls past
+    (去年, 上年; not the base of a comparison, 比上年) says the figure was reached, whatever else the page plans."""
+    doc = x.doc
+    for word, offset in doc.grammar.time_words.items():
+        if offset >= 0:
+            continue
+        start = _chain_start(doc, x.sentence_start)
+        while (i := doc.text.find(word, start, x.c.start)) >= 0:
+            if not doc.text[max(0, i - 2) : i].endswith(BASELINE_BEFORE):
+                return "outcome", "kind_past_year_word"
+            start = i + len(word)
+    return None
+
+
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
 KIND_RULES = (_task_named, _task_of, _goal_not_met, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
-              _in_report, _year_before_publication, _reported, _done_aspect)
+              _in_report, _year_before_publication, _reported, _done_aspect, _past_year_word)
 
 
 def decide_kind(doc: DocumentView, c: Candidate, clause: tuple[int, int], sentence_start: int,

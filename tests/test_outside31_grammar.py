@@ -74,3 +74,14 @@ def test_a_year_the_text_calls_past_says_the_figure_was_reached():
     assert _measure(text, "80万亩")["kind"] == "target"
     # a goal against last year's level stays a goal
     assert _measure("到2028年，全市单位地区生产总值能耗比上年下降3%。", "3%")["kind"] == "target"
+
+
+def test_a_newspapers_dateline_dates_the_page():
+    # 某某日报 2031年03月12日: the page was published that day, so its 去年 is 2030 and its 今年 2031
+    text = ("全省森林覆盖率稳步提升\n江南日报    2031年03月12日\n"
+            "至去年底，我省森林覆盖率达41.6%，同比上升0.7个百分点。今年全省预计完成营造林600万亩。")
+    r = process_document(text.encode("utf-8"), "t.txt")
+    assert r.document["published_on"] == "2031-03-12"
+    years = {m["value_text"]: (m["kind"], m["year"]) for m in r.measures}
+    assert years["41.6%"] == ("outcome", 2030)
+    assert years["600万亩"] == ("target", 2031)

@@ -85,3 +85,13 @@ def test_a_newspapers_dateline_dates_the_page():
     years = {m["value_text"]: (m["kind"], m["year"]) for m in r.measures}
     assert years["41.6%"] == ("outcome", 2030)
     assert years["600万亩"] == ("target", 2031)
+
+
+def test_the_region_and_the_verbs_adverbs_before_done_name_nothing_done():
+    # 甲省累计完成营造林… / 2030年全省将完成… / 去年我省累计完成…: what was done is between 完成 and the number, as after 全省完成
+    text = "过去五年，青海省累计完成林草生态修复860.5万亩。2031年全省将完成营造林120万亩。去年我省累计完成水土流失治理3.2万亩。"
+    assert _measure(text, "860.5万亩")["subject_zh"] == "林草生态修复"
+    assert _measure(text, "120万亩")["subject_zh"] == "营造林"
+    assert _measure(text, "3.2万亩")["subject_zh"] == "水土流失治理"
+    # a part of the region is no region (示范区累计完成投资: the zone's)
+    assert _measure("2029年，示范区累计完成投资10亿元。", "10亿元")["subject_zh"] != "投资"

@@ -79,6 +79,7 @@ from loaders.measures.subjects.places import (
     _metric_before,
     _place_only,
     _rural_scope,
+    region_and_adverbs_only,
 )
 from loaders.measures.subjects.shares import (
     _BARE_WATER_COMPLIANCE_RE,
@@ -219,7 +220,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         part_after = after_span.lstrip(" ").startswith(("(其中", "（其中"))
         if len(before) <= 2 and meaningful(after) and not listed_name and not bracketed_item and not part_after:
             before = ""  # a bare verb or place (推动3000家企业开展审核), not a listed item's name (A1%、氨氮10%和B下降5%)
-        elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
+        elif (_WHOLE_REGION_RE.fullmatch(before) or region_and_adverbs_only(doc, before)) and meaningful(gap):
             before = ""
         elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (
                 # 系统推进9个A项目: a verb phrase, the noun follows the count (not when a size inside the noun cuts

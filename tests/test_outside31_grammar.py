@@ -95,3 +95,11 @@ def test_the_region_and_the_verbs_adverbs_before_done_name_nothing_done():
     assert _measure(text, "3.2万亩")["subject_zh"] == "水土流失治理"
     # a part of the region is no region (示范区累计完成投资: the zone's)
     assert _measure("2029年，示范区累计完成投资10亿元。", "10亿元")["subject_zh"] != "投资"
+
+
+def test_a_list_closed_by_deng_shares_what_follows_deng_whatever_its_last_names_length():
+    # 钢铁、焦化、合成氨等重点行业…比例: the last name is 合成氨 (three characters), not 合成 and a tail 氨等…
+    text = "到2028年，钢铁、焦化、合成氨等重点行业能效达到标杆水平的产能比例超过35%。"
+    subjects = {m["subject_zh"] for m in _measures(text)}
+    assert "合成氨等重点行业能效达到标杆水平的产能比例" in subjects
+    assert not any(s.startswith(("钢铁氨", "焦化氨")) for s in subjects)

@@ -103,3 +103,12 @@ def test_a_list_closed_by_deng_shares_what_follows_deng_whatever_its_last_names_
     subjects = {m["subject_zh"] for m in _measures(text)}
     assert "合成氨等重点行业能效达到标杆水平的产能比例" in subjects
     assert not any(s.startswith(("钢铁氨", "焦化氨")) for s in subjects)
+
+
+def test_a_goal_quoted_after_the_words_naming_it_holds_its_figures():
+    # 2030年目标为“建成…226座”: the quotation marks quote the goal's own words, no name; its figure is the year's target
+    text = "按照民生实事任务分解的要求，2030年目标为“新建乡镇污水处理设施36座”。截至年底已建成41座。"
+    m = _measure(text, "36座")
+    assert (m["kind"], m["year"], m["subject_zh"]) == ("target", 2030, "新建乡镇污水处理设施")
+    # a name in quotation marks stays a name (“十五五”, a campaign's slogan)
+    assert not [x for x in _measures("2030年，全市开展“百村千户”示范创建。") if x["value_text"].startswith("百")]

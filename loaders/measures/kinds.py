@@ -323,6 +323,13 @@ def _report_section(x: KindContext) -> Decision:
     return None
 
 
+def _goal_quoted(x: KindContext) -> Decision:
+    """2030年目标为“建成污水处理设施36座”: a figure of the goal's own words, quoted after the words naming it."""
+    if any(a < x.c.start < b for a, b in x.doc.goal_quotes):
+        return "target", "kind_goal_quoted"
+    return None
+
+
 def _by_year(x: KindContext) -> Decision:
     """到2020年,黑臭水体控制在10%以内: a goal by a year, even one now past; and the goals chained after it by ';'
     (到2020年,受污染耕地安全利用率达到90%;污染地块安全利用率达到90%: the year opens the whole statement)."""
@@ -435,7 +442,7 @@ def _past_year_word(x: KindContext) -> Decision:
 
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
-KIND_RULES = (_task_named, _task_of, _goal_not_met, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
+KIND_RULES = (_task_named, _task_of, _goal_not_met, _goal_quoted, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
               _in_report, _year_before_publication, _reported, _done_aspect, _past_year_word)
 
 

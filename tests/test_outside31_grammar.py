@@ -112,3 +112,13 @@ def test_a_goal_quoted_after_the_words_naming_it_holds_its_figures():
     assert (m["kind"], m["year"], m["subject_zh"]) == ("target", 2030, "新建乡镇污水处理设施")
     # a name in quotation marks stays a name (“十五五”, a campaign's slogan)
     assert not [x for x in _measures("2030年，全市开展“百村千户”示范创建。") if x["value_text"].startswith("百")]
+
+
+def test_a_verb_of_work_with_the_aspect_le_says_the_work_was_done():
+    # 1996—2010年，某区共实施了12条小流域的治理，治理水土流失面积208平方公里: a page of no kind, its work done (了)
+    text = ("某区水土保持\n2010年，某区被列为重点防治区，承担国家治理任务，开展了长江上游水土流失重点防治工程，"
+            "共实施了12条小流域的治理，治理水土流失面积208平方公里。")
+    assert _measure(text, "208平方公里")["kind"] == "outcome"
+    assert _measure(text, "12条")["kind"] == "outcome"
+    # 为了 / 除了 are no aspect of work
+    assert _measure("为了改善水质，到2030年全市新建污水管网120公里。", "120公里")["kind"] == "target"

@@ -425,25 +425,33 @@ def _done_aspect(x: KindContext) -> Decision:
     return None
 
 
-def _past_year_word(x: KindContext) -> Decision:
-    """去年,全省完成水土流失综合治理面积273万亩 in a page of no known date or kind: a year the text calls past
-    (去年, 上年; not the base of a comparison, 比上年) says the figure was reached, whatever else the page plans."""
+# 共实施了20条小流域治理 / 开展了…工程: a verb of work with the aspect 了, the work done
+_DONE_WITH_LE_RE = re.compile(r"(?:完成|实施|开展|建成|治理|整治|改造|新建|关停|淘汰|取缔|拆除|修复|划定|创建)了")
+
+
+def _said_done(x: KindContext) -> Decision:
+    """去年,全省完成水土流失综合治理面积273万亩 / 1994—2008年,共实施了20条小流域的治理 in a page of no known date or
+    kind: a year the text calls past (去年, 上年; not the base of a comparison, 比上年) or a verb of work with the aspect
+    了 before the number in its sentence says the figure was reached, whatever else the page plans."""
     doc = x.doc
+    start = _chain_start(doc, x.sentence_start)
+    if _DONE_WITH_LE_RE.search(doc.text, start, x.c.start):
+        return "outcome", "kind_done_with_le"
     for word, offset in doc.grammar.time_words.items():
         if offset >= 0:
             continue
-        start = _chain_start(doc, x.sentence_start)
-        while (i := doc.text.find(word, start, x.c.start)) >= 0:
+        at = start
+        while (i := doc.text.find(word, at, x.c.start)) >= 0:
             if not doc.text[max(0, i - 2) : i].endswith(BASELINE_BEFORE):
                 return "outcome", "kind_past_year_word"
-            start = i + len(word)
+            at = i + len(word)
     return None
 
 
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
 KIND_RULES = (_task_named, _task_of, _goal_not_met, _goal_quoted, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
-              _in_report, _year_before_publication, _reported, _done_aspect, _past_year_word)
+              _in_report, _year_before_publication, _reported, _done_aspect, _said_done)
 
 
 def decide_kind(doc: DocumentView, c: Candidate, clause: tuple[int, int], sentence_start: int,

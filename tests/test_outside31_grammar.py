@@ -122,3 +122,11 @@ def test_a_verb_of_work_with_the_aspect_le_says_the_work_was_done():
     assert _measure(text, "12条")["kind"] == "outcome"
     # 为了 / 除了 are no aspect of work
     assert _measure("为了改善水质，到2030年全市新建污水管网120公里。", "120公里")["kind"] == "target"
+
+
+def test_a_bulletin_on_part_of_a_year_is_written_within_that_year():
+    # 2031年上半年…公报: the page's 今年 is 2031 (a report on the whole of 2031 would be written in 2032)
+    text = ("某省2031年上半年主要污染物排放量数据公报发布\n今年我省化学需氧量排放量年度削减目标为1.5%。"
+            "上半年我省化学需氧量排放量为12.3万吨，同比下降2.1%。")
+    assert _measure(text, "1.5%")["year"] == 2031
+    assert _measure(text, "12.3万吨")["year"] == 2031

@@ -19,6 +19,8 @@ YEAR_RE = re.compile(r"([12](?<!\d.)(?<!\d[\-—–~～至].)(?:(?<=1)9|(?<=2)0)
 BASELINE_NEAR_RE = re.compile(r"(?:较|与|比(?![例率重]))[^,，;；。:：\n\d]{1,6}$")
 BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
+# the part of a year a bulletin covers (2015年上半年 / 前三季度 / 第一季度 / 1—11月 / 3月): written within that year
+_PART_OF_A_YEAR = r"上半年|前三季度|第?[一二三]季度|1\s?[-—–~至到]\s?\d{1,2}\s?月|\d{1,2}\s?月(?!\d)"
 # 年度目标为“完成500个行政村环境整治”: a goal quoted after the words naming it holds its figures, no name
 _GOAL_QUOTED_AFTER_RE = re.compile(r"(?:目标|任务)(?:为|是)[:：]?$")
 # “十三五”期间 / 十三五时期: the five-year plan period, dated by its last year (the 11th ended 2010)
@@ -86,7 +88,9 @@ class DocumentView:
         if meta.doc_type == "plan" and not any(w in text for w in grammar.plan_words):
             self.doc_type = "report"
         if published is None and meta.year is not None:
-            published = meta.year + (1 if meta.doc_type == "report" else 0)
+            # a report on a year is written after it; one on a part of it (2015年上半年, 前三季度, 1—11月) within it
+            published = meta.year + (1 if meta.doc_type == "report" and not re.search(
+                rf"{meta.year}\s?年(?:{_PART_OF_A_YEAR})", text) else 0)
         self.years: list[tuple[int, int]] = []  # (position, year)
         for m in YEAR_RE.finditer(text):
             before = text[max(0, m.start() - 2) : m.start()]

@@ -130,3 +130,10 @@ def test_a_bulletin_on_part_of_a_year_is_written_within_that_year():
             "上半年我省化学需氧量排放量为12.3万吨，同比下降2.1%。")
     assert _measure(text, "1.5%")["year"] == 2031
     assert _measure(text, "12.3万吨")["year"] == 2031
+
+
+def test_a_list_of_years_gives_each_figure_after_fenbie_its_own_year():
+    # 2028年、2032年，…分别达到140亿立方米左右、170亿立方米左右: the first figure is of 2028, the second of 2032
+    text = "2028年、2032年，全市天然气储备能力分别达到14亿立方米左右、17亿立方米左右。"
+    assert _measure(text, "14亿立方米左右")["year"] == 2028
+    assert _measure(text, "17亿立方米左右")["year"] == 2032

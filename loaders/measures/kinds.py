@@ -93,6 +93,8 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own);
         # a year before the plan's (2020年,…) is the history its review tells, which goes on
         year, year_rule = doc.heading_year(c.start) or doc.meta.year, "year_of_document"
+    if (respective := _year_of_a_list(doc, c, s_start)) is not None:
+        year, year_rule = respective, "year_of_list_respectively"
     period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
@@ -104,6 +106,24 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # 2021-2025 (a change with no base year written is counted from the plan's base, its first year's previous)
         period = f"{year - 4}-{year}"
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
+
+
+# 2025年、2030年,供应能力分别达到137亿立方米、165亿立方米: a list of years, then 分别 and as many figures
+_YEAR_LIST_RE = re.compile(r"(?:19|20)\d\d\s?年(?:\s?[、和及与至]\s?(?:19|20)\d\d\s?年)+")
+_YEAR_IN_LIST_RE = re.compile(r"((?:19|20)\d\d)\s?年")
+
+
+def _year_of_a_list(doc: DocumentView, c: Candidate, s_start: int) -> int | None:
+    """The year of a list of years the figure's place in the list after 分别 gives (the second figure, the second year)."""
+    text = doc.text
+    m = None
+    for m in _YEAR_LIST_RE.finditer(text, s_start, c.start):
+        pass
+    if m is None or "至" in m.group(0) or (each := text.find("分别", m.end(), c.start)) < 0:
+        return None
+    years = [int(y) for y in _YEAR_IN_LIST_RE.findall(m.group(0))]
+    k = text.count("、", each, c.start)
+    return years[k] if k < len(years) and text.count("、", each, doc.clause(c.start, c.end)[1]) == len(years) - 1 else None
 
 
 def _chain_start(doc: DocumentView, s_start: int) -> int:

@@ -116,9 +116,7 @@ _YEAR_IN_LIST_RE = re.compile(r"((?:19|20)\d\d)\s?年")
 def _year_of_a_list(doc: DocumentView, c: Candidate, s_start: int) -> int | None:
     """The year of a list of years the figure's place in the list after 分别 gives (the second figure, the second year)."""
     text = doc.text
-    m = None
-    for m in _YEAR_LIST_RE.finditer(text, s_start, c.start):
-        pass
+    m = next(reversed(list(_YEAR_LIST_RE.finditer(text, s_start, c.start))), None)  # the last list before it
     if m is None or "至" in m.group(0) or (each := text.find("分别", m.end(), c.start)) < 0:
         return None
     years = [int(y) for y in _YEAR_IN_LIST_RE.findall(m.group(0))]

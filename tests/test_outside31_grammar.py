@@ -137,3 +137,13 @@ def test_a_list_of_years_gives_each_figure_after_fenbie_its_own_year():
     text = "2028年、2032年，全市天然气储备能力分别达到14亿立方米左右、17亿立方米左右。"
     assert _measure(text, "14亿立方米左右")["year"] == 2028
     assert _measure(text, "17亿立方米左右")["year"] == 2032
+
+
+def test_a_share_of_the_task_alone_is_of_the_work_the_clause_before_names():
+    # 全年完成生态修复120万亩，超出年度任务21.5%: the share is of the restoration; so are the shares after 分别
+    text = ("2029年，全省共完成生态修复120万亩，超出年度任务21.5%。全区45条黑臭河完成整治38条，"
+            "分别完成年度目标任务的112.4%、108.9%。")
+    for value_text in ("21.5%", "112.4%", "108.9%"):
+        assert _measure(text, value_text)["is_environmental"], value_text
+    # the share of a task of the economy stays the economy's
+    assert not _measure("2029年，全县完成固定资产投资85亿元，超出年度任务6.2%。", "6.2%")["is_environmental"]

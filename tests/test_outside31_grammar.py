@@ -147,3 +147,15 @@ def test_a_share_of_the_task_alone_is_of_the_work_the_clause_before_names():
         assert _measure(text, value_text)["is_environmental"], value_text
     # the share of a task of the economy stays the economy's
     assert not _measure("2029年，全县完成固定资产投资85亿元，超出年度任务6.2%。", "6.2%")["is_environmental"]
+
+
+def test_a_goal_named_before_fenbie_wei_is_a_target_and_work_to_come_after_done_work_too():
+    # 今年我省化学需氧量、氨氮排放量年度削减目标分别为1.2%、2.4%: the figures are the goals named, in a bulletin too
+    text = "某省2031年上半年减排公报\n今年我省化学需氧量、氨氮排放量年度削减目标分别为1.2%、2.4%。上半年化学需氧量排放量下降1.9%。"
+    assert _measure(text, "1.2%")["kind"] == "target"
+    assert _measure(text, "2.4%")["kind"] == "target"
+    assert _measure(text, "1.9%")["kind"] == "outcome"
+    # 完成了…改造,今年底全市处理能力将累计达到…: what 将 announces after the work done is still to come
+    text = ("某市水环境治理任务推进\n新建污水处理厂6座，全面完成了已有污水处理厂的升级改造，"
+            "今年底全市污水处理能力将累计达到120万吨/日。")
+    assert _measure(text, "120万吨/日")["kind"] == "target"

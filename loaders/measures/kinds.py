@@ -306,9 +306,13 @@ Decision = tuple[str, str] | None  # (kind, rule name), or None: the rule does n
 def _task_named(x: KindContext) -> Decision:
     """占年度任务(1026台)55.75%: a number named as the task (but 超出年度任务37.3% is an outcome)."""
     named = x.head.rstrip(" (（为是:：")
-    if len(named) < len(x.head) and named.endswith(x.doc.grammar.task_markers):
+    if (len(named) < len(x.head) and named.endswith(x.doc.grammar.task_markers)) or _GOALS_NAMED_RE.search(x.head):
         return "target", "kind_task_named"
     return None
+
+
+# 年度削减目标分别为1%、【2.5%】 / 目标为: each figure after is the goal named
+_GOALS_NAMED_RE = re.compile(r"(?:目标|任务)(?:分别|均)?(?:为|是)[:：]?(?:[^,，;；。]*、)?\s*$")
 
 
 def _task_of(x: KindContext) -> Decision:
@@ -444,6 +448,7 @@ def _done_aspect(x: KindContext) -> Decision:
 
 
 # 共实施了20条小流域治理 / 开展了…工程: a verb of work with the aspect 了, the work done
+_FUTURE_RE = re.compile(r"将|预计|计划|力争|拟|年底前")  # 完成了…,今年底…将累计达到260万吨/日: the work after is to come
 _DONE_WITH_LE_RE = re.compile(r"(?:完成|实施|开展|建成|治理|整治|改造|新建|关停|淘汰|取缔|拆除|修复|划定|创建)了")
 
 
@@ -453,7 +458,8 @@ def _said_done(x: KindContext) -> Decision:
     了 before the number in its sentence says the figure was reached, whatever else the page plans."""
     doc = x.doc
     start = _chain_start(doc, x.sentence_start)
-    if _DONE_WITH_LE_RE.search(doc.text, start, x.c.start):
+    done = next(reversed(list(_DONE_WITH_LE_RE.finditer(doc.text, start, x.c.start))), None)  # the last before it
+    if done is not None and not _FUTURE_RE.search(doc.text, done.end(), x.c.start):
         return "outcome", "kind_done_with_le"
     for word, offset in doc.grammar.time_words.items():
         if offset >= 0:

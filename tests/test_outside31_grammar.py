@@ -159,3 +159,11 @@ def test_a_goal_named_before_fenbie_wei_is_a_target_and_work_to_come_after_done_
     text = ("某市水环境治理任务推进\n新建污水处理厂6座，全面完成了已有污水处理厂的升级改造，"
             "今年底全市污水处理能力将累计达到120万吨/日。")
     assert _measure(text, "120万吨/日")["kind"] == "target"
+
+
+def test_a_date_to_reach_opening_a_subject_is_no_part_of_the_metric():
+    # 某市计划到2028年林草覆盖率达到55%，到2035年达到58%: the metric is 林草覆盖率 for both goals
+    text = "某市计划到2028年林草覆盖率达到55%，到2035年达到58%。"
+    assert _measure(text, "55%")["subject_zh"] == "林草覆盖率"
+    m = _measure(text, "58%")
+    assert (m["subject_zh"], m["year"], m["is_environmental"]) == ("林草覆盖率", 2035, True)

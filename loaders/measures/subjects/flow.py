@@ -59,6 +59,7 @@ from loaders.measures.subjects.dates import (
     _DATED_END_RE,
     _DATED_START_RE,
     _TIME_ONLY_RE,
+    _dated_goals_of_the_metric_before,
     _dated_right_after,
 )
 from loaders.measures.subjects.in_words import _listed_metrics, collective_members
@@ -141,6 +142,7 @@ _SUBJECT_PASSES = (
     _things_counted_inside_a_zone,
     _capacity_source,
     _generation_of_the_source_before,
+    _dated_goals_of_the_metric_before,
 )
 
 

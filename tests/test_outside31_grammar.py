@@ -167,3 +167,12 @@ def test_a_date_to_reach_opening_a_subject_is_no_part_of_the_metric():
     assert _measure(text, "55%")["subject_zh"] == "林草覆盖率"
     m = _measure(text, "58%")
     assert (m["subject_zh"], m["year"], m["is_environmental"]) == ("林草覆盖率", 2035, True)
+
+
+def test_the_share_of_a_task_done_is_measured():
+    # a page of no known kind (a plan's default would make its figures goals): 完成年度任务108.5% is the part done
+    text = "某县农村改厕任务推进\n2029年，全县改（新）建户厕1200户，完成年度任务108.5%，超出年度目标任务8.5%。"
+    assert _measure(text, "108.5%")["kind"] == "outcome"
+    assert _measure(text, "8.5%")["kind"] == "outcome"
+    # set as a goal it stays one
+    assert _measure("某县农村改厕任务\n2030年，确保全县完成年度任务的100%。", "100%")["kind"] == "target"

@@ -311,6 +311,19 @@ def _task_named(x: KindContext) -> Decision:
     return None
 
 
+def _share_of_the_task_done(x: KindContext) -> Decision:
+    """完成年度任务的108.5% / 超出年度任务37.3% / 占任务数的118.7%: the part of a task done, measured (unless the clause
+    sets it as a goal: 确保完成年度任务的100%)."""
+    if x.c.unit.unit != "percent" or not _SHARE_OF_TASK_RE.search(x.head):
+        return None
+    if words_re(x.doc.grammar.target_markers).search(x.doc.text, *x.clause):
+        return None
+    return "outcome", "kind_share_of_task_done"
+
+
+_SHARE_OF_TASK_RE = re.compile(r"(?:完成|超出|超额完成|占)[^,，;；。]{0,16}?(?:任务|目标)(?:数|量)?的?\s*$")
+
+
 # 年度削减目标分别为1%、【2.5%】 / 目标为: each figure after is the goal named
 _GOALS_NAMED_RE = re.compile(r"(?:目标|任务)(?:分别|均)?(?:为|是)[:：]?(?:[^,，;；。]*、)?\s*$")
 
@@ -475,7 +488,8 @@ def _said_done(x: KindContext) -> Decision:
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
 KIND_RULES = (_task_named, _task_of, _goal_not_met, _goal_quoted, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
-              _in_report, _year_before_publication, _reported, _done_aspect, _said_done)
+              _in_report, _year_before_publication, _reported, _done_aspect, _said_done,
+              _share_of_the_task_done)
 
 
 def decide_kind(doc: DocumentView, c: Candidate, clause: tuple[int, int], sentence_start: int,

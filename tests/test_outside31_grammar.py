@@ -176,3 +176,12 @@ def test_the_share_of_a_task_done_is_measured():
     assert _measure(text, "8.5%")["kind"] == "outcome"
     # set as a goal it stays one
     assert _measure("某县农村改厕任务\n2030年，确保全县完成年度任务的100%。", "100%")["kind"] == "target"
+
+
+def test_a_short_citys_name_among_kinds_of_the_same_thing_is_no_place():
+    # 臭河、黑河、垃圾河: kinds of river (黑河 is also a city's name); a list of places (佛山、中山) keeps its cities
+    text = "目标任务：深入排查臭河、黑河、垃圾河，完成清淤60公里。完成情况：有效改善臭河、黑河水质，清淤75公里。"
+    assert process_document(text.encode("utf-8"), "t.txt").document["region_name"] is None
+    from loaders.regions import RegionIndex
+    names = [m.name for m in RegionIndex.load().find_mentions("组织佛山、中山、江门开展试点。")]
+    assert names == ["佛山市", "中山市", "江门市"]

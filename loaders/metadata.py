@@ -627,7 +627,18 @@ def _place_named_in(short_text: str | None, ev: _Evidence) -> Place | None:
 
 
 def _named_in_title(ev: _Evidence) -> Place | None:
-    return _place_named_in(ev.title, ev)
+    """The place the title names, unless the body never names it again and names another province at least twice
+    (a site's header taken for the title: 某省时政热点 over a page about another province)."""
+    place = _place_named_in(ev.title, ev)
+    at = ev.text.find(ev.title) if place and place.region_code and ev.title else -1
+    if at < 0:
+        return place
+    named = ev.index.get(place.region_code)
+    body = [m for m in ev.index.find_mentions(ev.text) if not at <= m.start < at + len(ev.title)]
+    if any(m.province_code == named.province_code for m in body):
+        return place
+    others = Counter(m.province_code for m in body).most_common(1)
+    return None if others and others[0][1] >= 2 else place
 
 
 def _named_in_opening(ev: _Evidence) -> Place | None:

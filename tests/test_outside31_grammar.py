@@ -185,3 +185,10 @@ def test_a_short_citys_name_among_kinds_of_the_same_thing_is_no_place():
     from loaders.regions import RegionIndex
     names = [m.name for m in RegionIndex.load().find_mentions("组织佛山、中山、江门开展试点。")]
     assert names == ["佛山市", "中山市", "江门市"]
+
+
+def test_a_title_naming_a_province_the_body_never_names_again_gives_way_to_the_body():
+    # a site's header (某省时政热点) taken for the title, over a page that names another province throughout
+    text = ("江苏时政热点\n近日印发的方案提出，确保浙江省生态环境质量持续改善。到2030年，浙江省空气质量优良天数比例"
+            "保持在92%以上，浙江森林覆盖率稳定在61%以上。")
+    assert process_document(text.encode("utf-8"), "t.txt").document["region_name"] == "浙江省"

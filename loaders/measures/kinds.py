@@ -325,7 +325,7 @@ _SHARE_OF_TASK_RE = re.compile(r"(?:完成|超出|超额完成|占)[^,，;；。
 
 
 # 年度削减目标分别为1%、【2.5%】 / 目标为: each figure after is the goal named
-_GOALS_NAMED_RE = re.compile(r"(?:目标|任务)(?:分别|均)?(?:为|是)[:：]?(?:[^,，;；。]*、)?\s*$")
+_GOALS_NAMED_RE = re.compile(r"(?:目标|任务)(?:分别|均)?(?:为|是)[:：]?(?:[^,，;；。]*[、和及与])?\s*$")
 
 
 def _task_of(x: KindContext) -> Decision:

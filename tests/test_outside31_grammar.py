@@ -193,3 +193,11 @@ def test_a_title_naming_a_province_the_body_never_names_again_gives_way_to_the_b
     text = ("江苏时政热点\n近日印发的方案提出，确保浙江省生态环境质量持续改善。到2030年，浙江省空气质量优良天数比例"
             "保持在92%以上，浙江森林覆盖率稳定在61%以上。")
     assert process_document(text.encode("utf-8"), "t.txt").document["region_name"] == "浙江省"
+
+
+def test_a_floor_or_a_ceiling_set_in_a_page_of_no_plan_words_is_a_goal():
+    # 划定…红线:林地面积不低于…;湿地面积不少于…: a floor is set, not measured, in a news page that says 划定, not 目标
+    text = ("某省林业部门划定了三条生态红线。分别是：全省林地面积不低于420.5万公顷；湿地面积不少于65.2万公顷；"
+            "林地年占用量不超过1.2万公顷。")
+    for value_text in ("420.5万公顷", "65.2万公顷", "1.2万公顷"):
+        assert _measure(text, value_text)["kind"] == "target", value_text

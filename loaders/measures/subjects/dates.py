@@ -42,7 +42,7 @@ def _dated_right_after(doc: DocumentView, subject: str, figure_start: int) -> bo
 
 
 # 我市计划到2025年(水土保持率) / 明确到2025年(全市水土保持率): a date to reach opening the subject is no part of the metric
-_BY_DATE_LEAD_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:到|至)\s?(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?")
+_BY_DATE_LEAD_RE = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:截至|截止到|截止|到|至)\s?{_DAY}")
 
 
 def _dated_goals_of_the_metric_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -57,6 +57,7 @@ def _dated_goals_of_the_metric_before(doc: DocumentView, cands: list[Candidate])
         if meaningful(rest):
             out[i] = c.but(subject=rest)
         elif (i > 0 and not rest and out[i - 1].unit.unit == c.unit.unit and meaningful(out[i - 1].subject)
+              and not _BY_DATE_LEAD_RE.match(out[i - 1].subject)
               and doc.sentence_at(out[i - 1].start)[0] == doc.sentence_at(c.start)[0]):
             out[i] = c.but(subject=out[i - 1].subject)
     return out

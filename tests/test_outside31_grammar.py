@@ -201,3 +201,11 @@ def test_a_floor_or_a_ceiling_set_in_a_page_of_no_plan_words_is_a_goal():
             "林地年占用量不超过1.2万公顷。")
     for value_text in ("420.5万公顷", "65.2万公顷", "1.2万公顷"):
         assert _measure(text, value_text)["kind"] == "target", value_text
+
+
+def test_a_bracket_a_subject_opens_and_never_closes_holds_a_remark():
+    # …、860个其他雨污混接改造（历时三年，累计完成1.2万个其他雨污混接改造），…: the remark in brackets is no part of either
+    text = ("2029年，全市完成210公里河道整治、860个其他雨污混接改造（历时三年，累计完成1.2万个其他雨污混接改造），"
+            "打通断头河45条。")
+    assert _measure(text, "860个")["subject_zh"] == "其他雨污混接改造"
+    assert _measure(text, "1.2万个")["subject_zh"] == "其他雨污混接改造"

@@ -209,3 +209,11 @@ def test_a_bracket_a_subject_opens_and_never_closes_holds_a_remark():
             "打通断头河45条。")
     assert _measure(text, "860个")["subject_zh"] == "其他雨污混接改造"
     assert _measure(text, "1.2万个")["subject_zh"] == "其他雨污混接改造"
+
+
+def test_how_long_a_campaign_runs_is_no_measure():
+    # 攻坚战冲刺30天 / 开展为期15天的专项检查: the campaign's length; the days of good air after it are measures
+    text = "全市大气污染防治攻坚战冲刺30天以来，优良天数14天，较去年同期增加11天。开展为期15天的专项检查。"
+    values = [m["value_text"] for m in _measures(text)]
+    assert "30天" not in values and "15天" not in values
+    assert "14天" in values and "11天" in values

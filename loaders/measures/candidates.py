@@ -463,6 +463,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             continue  # 两个抓手 / 9个方面重点工作 / 两条底线 / 两个“正面清单”: ideas counted, not work
         if unit.surface == "次" and _SESSION_RE.match(text, end):
             continue
+        if unit.unit == "days" and text[max(0, num.start - 2) : num.start].endswith(_CAMPAIGN_LENGTH_BEFORE):
+            continue  # 攻坚战冲刺30天 / 开展为期15天的专项检查: how long a campaign runs, no quantity of the environment
         if unit.unit in COUNT_UNITS and _ONE_OF_RE.match(text, end):
             continue
         per_head = unit.unit in COUNT_UNITS and _PER_BASE_BEFORE_RE.search(text, max(0, num.start - 20), num.start)
@@ -480,6 +482,7 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
     return out
 
 
+_CAMPAIGN_LENGTH_BEFORE = ("冲刺", "为期", "历时")  # the words before a campaign's length in days
 # a period of a routine (每天, 每月) before a number of times in words in its clause: the frequency of a work routine
 _ROUTINE_RE = re.compile(r"每(?:天|日|周|月|季度|年)")
 _CLAUSE_BREAK_RE = re.compile(r"[,，。;；]")

@@ -41,9 +41,10 @@ def test_the_environments_words_that_pages_outside_the_corpus_use_are_environmen
     # fuels (煤改…, 清洁燃料), battery-electric and fuel-cell vehicles' shares, forest regeneration (迹地更新)
     text = ("2029年，某市二氧化氮浓度26微克/立方米，一氧化碳浓度0.9毫克/立方米。全年整治黑臭河18条42.5公里，"
             "建设生态浮岛35个，打通断头河60条，水域功能达标率96.5%。对城区1200户居民实施煤改天然气，"
-            "45家餐饮企业改用清洁燃料。新增纯电动公交车占比达到85%，燃料电池汽车推广300辆，完成迹地更新2.4万亩。")
+            "45家餐饮企业改用清洁燃料，城中村清洁焦入户率达到91%，洁净煤配送点12个。新增纯电动公交车占比达到85%，"
+            "燃料电池汽车推广300辆，完成迹地更新2.4万亩。")
     for value_text in ("26微克/立方米", "0.9毫克/立方米", "18条", "42.5公里", "35个", "60条", "96.5%", "1200户", "45家",
-                       "85%", "300辆", "2.4万亩"):
+                       "91%", "12个", "85%", "300辆", "2.4万亩"):
         assert _measure(text, value_text)["is_environmental"], value_text
     # the money a work earns is the economy's, whatever work it is
     assert not _measure("2029年，某县水土保持工程产生直接经济效益520万元。", "520万元")["is_environmental"]

@@ -218,3 +218,12 @@ def test_how_long_a_campaign_runs_is_no_measure():
     values = [m["value_text"] for m in _measures(text)]
     assert "30天" not in values and "15天" not in values
     assert "14天" in values and "11天" in values
+
+
+def test_a_monthly_bulletins_good_days_share_and_a_provinces_greening_cover():
+    # 全市优良天数占有效天数的96.8% is the good-air days' share; 国土绿化覆盖率 (a province's land) is no built-up green space
+    from loaders.evaluate import assign_indicator, load_synonyms
+    synonyms = load_synonyms()
+    assert assign_indicator("全市优良天数占整月有效天数", "percent", synonyms, False) == "good_air_days_ratio"
+    assert assign_indicator("全省国土绿化覆盖率", "percent", synonyms, False) != "urban_green_space_ratio"
+    assert assign_indicator("城市建成区绿化覆盖率", "percent", synonyms, False) == "urban_green_space_ratio"

@@ -178,6 +178,9 @@ def test_the_share_of_a_task_done_is_measured():
     assert _measure(text, "8.5%")["kind"] == "outcome"
     # set as a goal it stays one
     assert _measure("某县农村改厕任务\n2030年，确保全县完成年度任务的100%。", "100%")["kind"] == "target"
+    # a floor on the share is a goal's (完成“十五五”目标任务60%以上)
+    text = "某县减排工作计划\n2030年，全县主要污染物重点工程减排量完成“十五五”目标任务60%以上。"
+    assert _measure(text, "60%以上")["kind"] == "target"
 
 
 def test_a_short_citys_name_among_kinds_of_the_same_thing_is_no_place():

@@ -314,8 +314,8 @@ def _task_named(x: KindContext) -> Decision:
 def _share_of_the_task_done(x: KindContext) -> Decision:
     """完成年度任务的108.5% / 超出年度任务37.3% / 占任务数的118.7%: the part of a task done, measured (unless the clause
     sets it as a goal: 确保完成年度任务的100%)."""
-    if x.c.unit.unit != "percent" or not _SHARE_OF_TASK_RE.search(x.head):
-        return None
+    if x.c.unit.unit != "percent" or x.c.suffix is not None or not _SHARE_OF_TASK_RE.search(x.head):
+        return None  # (完成…目标任务60%以上: a floor is a goal's)
     if words_re(x.doc.grammar.target_markers).search(x.doc.text, *x.clause):
         return None
     return "outcome", "kind_share_of_task_done"

@@ -275,10 +275,12 @@ def _signature_date(line: str) -> str | None:
 
 
 # A page stamp near the top of a news page: "2023-02-27 17:05:32来源:…", "时间:2021-12-16 18:11",
-# "2023年09月01日 09:38" (a written date counts only with a clock time: in a sentence it is an event).
+# "2023年09月01日 09:38" (a written date counts only with a clock time: in a sentence it is an event), or
+# closing a newspaper's dateline ("某某日报    2019年03月12日": the paper's name, then the day's date alone).
 _PAGE_STAMP = re.compile(
     r"((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d.%])"
     r"|((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?=\s*\d{1,2}:\d{2})"
+    r"|^[\u4e00-\u9fff]{1,10}[报刊]\s+((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$"
 )
 
 
@@ -625,7 +627,18 @@ def _place_named_in(short_text: str | None, ev: _Evidence) -> Place | None:
 
 
 def _named_in_title(ev: _Evidence) -> Place | None:
-    return _place_named_in(ev.title, ev)
+    """The place the title names, unless the body never names it again and names another province at least twice
+    (a site's header taken for the title: 某省时政热点 over a page about another province)."""
+    place = _place_named_in(ev.title, ev)
+    at = ev.text.find(ev.title) if place and place.region_code and ev.title else -1
+    if at < 0:
+        return place
+    named = ev.index.get(place.region_code)
+    body = [m for m in ev.index.find_mentions(ev.text) if not at <= m.start < at + len(ev.title)]
+    if any(m.province_code == named.province_code for m in body):
+        return place
+    others = Counter(m.province_code for m in body).most_common(1)
+    return None if others and others[0][1] >= 2 else place
 
 
 def _named_in_opening(ev: _Evidence) -> Place | None:
@@ -651,14 +664,15 @@ _LOCAL_NAME_REPEATS = 3  # a local report names its own place by its bare name m
 
 def _dominant_region(mentions: list[RegionMention], voice: str | None) -> str | None:
     """The body's region. A city when it is named clearly more than any other city and either
-    the body speaks for a city (全市, 我区) or the city outnumbers all province names; else
-    the province named most (directly or through its cities)."""
+    the body speaks for a city (全市, 我区) or the city outnumbers all province names, or when it is the only
+    region the body names; else the province named most (directly or through its cities)."""
     # a county the province administers directly (天门市) competes with the cities, as its province
     cities = Counter(m.code for m in mentions if m.level == "city" or m.county_code).most_common(2)
     if cities and voice != "province" and (len(cities) == 1 or cities[0][1] >= 2 * cities[1][1]):
         n_city = cities[0][1]
         n_province = sum(1 for m in mentions if m.level == "province")
-        if (_is_local(voice) and (n_city >= 2 or not n_province)) or (n_city >= 2 and n_city > n_province):
+        if (_is_local(voice) and (n_city >= 2 or not n_province)) or (n_city >= 2 and n_city > n_province) \
+                or (len(cities) == 1 and not n_province):  # the one place a body names (2020年,某市…) is its own
             return cities[0][0]
     provinces = Counter(m.province_code for m in mentions)
     direct = Counter(m.code for m in mentions if m.level == "province")

@@ -40,6 +40,9 @@ _PHRASES_KEPT = 50_000  # phrases whose answer is kept (bounded: a worker reads 
 _PLACE_SUFFIX = "市州盟区县地"  # 常州市 / 延边州 / 兴安盟 / 阿里地区 ...
 _LIST_SEPARATORS = "、,，;；和与及等/"
 _DIRECT_UNIT_DIGITS = "90"  # GB/T 2260: the county-level units a province governs directly (429006 天门市)
+# the item of a 、-list right before or after a name (up to 8 characters of Chinese)
+_LIST_ITEM_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+_LIST_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=[、,，;；。和及与等\s]|$)")
 _SHORE_WORDS = "岸侧麓畔"  # 黄河南岸, 太湖北侧: a river or lake name plus a direction, not 河南 or 湖北
 
 
@@ -250,7 +253,20 @@ class RegionIndex:
             return None  # 东方, 白沙 (units a province governs directly) are common words: only 东方市, 白沙县 name them
         marked = (not after) or after in _LIST_SEPARATORS or after == "\n" or before == "、" \
             or _ZONE_AFTER.match(text, end) is not None
+        if marked and len(city.short_name) < 3 and self._kinds_listed(text, start, end):
+            return None  # 臭河、黑河、垃圾河: kinds of river listed, not the city 黑河
         return city if len(city.short_name) >= 3 or marked else None
+
+    def _kinds_listed(self, text: str, start: int, end: int) -> bool:
+        """Whether a name is an item of a 、-list whose next or previous item ends on the name's last character and
+        is no region (臭河、黑河、垃圾河 / 白湖、黑湖: kinds of one thing), unlike a list of places (佛山、中山)."""
+        neighbours = []
+        if text[start - 1 : start] == "、" and (m := _LIST_ITEM_BEFORE.search(text, max(0, start - 9), start - 1)):
+            neighbours.append((m.group(), [m.group()[k:] for k in range(len(m.group()) - 1)]))  # 组织佛山: 佛山
+        if text[end : end + 1] == "、" and (m := _LIST_ITEM_AFTER.match(text, end + 1)):
+            neighbours.append((m.group(), [m.group()[:k] for k in range(2, len(m.group()) + 1)]))  # 江门开展: 江门
+        return any(item.endswith(text[end - 1]) and not any(w in self._names for w in words)
+                   for item, words in neighbours)
 
     def resolve(self, name: str) -> str | None:
         """Code of a region given by its full or short name (江苏省, 江苏, 常州市, 常州), else None."""

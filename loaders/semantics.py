@@ -47,6 +47,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACTION_END = re.compile(r"(?:改造|治理|整治|修复|淘汰|关停|搬迁)$")  # the verb closing a list's last item
 # a rate named by its ending alone (利用率, 办结率, 综合利用率, 占比): what it is a rate of was said before
 _BARE_RATE = re.compile(r"(?:综合|安全|有效)?[\u4e00-\u9fff]{1,2}(?:率|比例|占比)")
+# 完成154条,分别完成年度目标任务的181.2% / 超出年度任务37.3%: a share of the task alone, of the work the clause before names
+_TASK_ALONE = re.compile(r"(?:分别)?(?:完成|超出|超额完成|占)?(?:省|市|上级)?(?:下达)?(?:的)?(?:年度|全年)?(?:目标)?任务(?:数|量)?(?:的)?|分别")
 _NOT_BASIN_NAME = re.compile(r"^(?:重点|全|各|主要|跨|本|其他|相关|所在)+")  # words before a name
 
 
@@ -189,7 +191,7 @@ def relevance(subject: str, clause: str, sentence: str, number_at: int,
         if strong:
             purpose = _purpose_of_the_plant(sentence) if _measure_word_at(numerator, strong[-1][0]) else None
             return (True, purpose) if purpose else (env[strong[-1][1]], strong[-1][1])
-    if _BARE_RATE.fullmatch(subject):
+    if _BARE_RATE.fullmatch(subject) or _TASK_ALONE.fullmatch(subject):
         # 新能源…装机规模增长38%,【利用率】达94.5% / 办结督察交办案件582件,【办结率】97.8%: a rate named by its ending
         # alone is of the thing the clause before names
         named = _deciding(clause_before)

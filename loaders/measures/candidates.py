@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from loaders.measures.document import DocumentView
 from loaders.measures.grammar import Grammar, Unit
-from loaders.numbers import Number, find_numbers, parse_chinese_integer
+from loaders.numbers import MULTIPLIERS, Number, find_numbers, parse_chinese_integer
 from loaders.records import fast_init
 
 if TYPE_CHECKING:
@@ -379,13 +379,23 @@ def _unit_written_backwards(text: str, num: Number) -> tuple[Unit, int] | None:
     return None
 
 
+def _multiplier_of(num: Number) -> str | None:
+    """The multiplier a number written in digits closes on (84万 -> 万), if any."""
+    return None if num.chinese else next((m for m in _LIST_MULTIPLIERS if num.text.endswith(m)), None)
+
+
+_LIST_MULTIPLIERS = ("万亿", "亿", "万")
+
+
 def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
     text, g = doc.text, doc.grammar
     out: list[Candidate] = []
     numbers = find_numbers(text)
     # "30、50微克/立方米": a number of a list takes the unit closing the list; "3.4个、1个百分点": also when it
-    # repeats only the unit's classifier (个 of 个百分点)
+    # repeats only the unit's classifier (个 of 个百分点); "407、262、84万千瓦": and the multiplier closing it, as a
+    # range's low end borrows its high end's (5—10万)
     shared: dict[int, tuple[Unit, int]] = {}
+    list_multiplier: dict[int, str] = {}
     for k in range(len(numbers) - 2, -1, -1):
         num, nxt = numbers[k], numbers[k + 1]
         between = text[num.end : nxt.start]
@@ -396,6 +406,9 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             continue
         if between in _UNIT_LIST_SEPARATORS and not unit_at(g, text, num.end):
             shared[k] = (found, num.end)
+            mult = list_multiplier.get(k + 1) or _multiplier_of(nxt)
+            if mult and not _multiplier_of(num):
+                list_multiplier[k] = mult
         elif between[:1] and between[0] == found.surface[0] and len(found.surface) > 1 and \
                 between[1:] in _UNIT_LIST_SEPARATORS:
             shared[k] = (found, num.end + 1)
@@ -406,6 +419,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         found = (g.percent, num.end) if num.percent else unit_at(g, text, num.end)
         if k in shared and (not found or shared[k][1] > num.end):
             found = shared[k]
+            if k in list_multiplier:
+                num = Number(num.start, num.end, num.text, num.value * MULTIPLIERS[list_multiplier[k]], qualifier=num.qualifier)
         if not found:
             found = _unit_written_backwards(text, num)
         if not found or found[0].unit == "none":
@@ -450,6 +465,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
             continue  # 两个抓手 / 9个方面重点工作 / 两条底线 / 两个“正面清单”: ideas counted, not work
         if unit.surface == "次" and _SESSION_RE.match(text, end):
             continue
+        if unit.unit == "days" and text[max(0, num.start - 2) : num.start].endswith(_CAMPAIGN_LENGTH_BEFORE):
+            continue  # 攻坚战冲刺30天 / 开展为期15天的专项检查: how long a campaign runs, no quantity of the environment
         if unit.unit in COUNT_UNITS and _ONE_OF_RE.match(text, end):
             continue
         per_head = unit.unit in COUNT_UNITS and _PER_BASE_BEFORE_RE.search(text, max(0, num.start - 20), num.start)
@@ -467,6 +484,7 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
     return out
 
 
+_CAMPAIGN_LENGTH_BEFORE = ("冲刺", "为期", "历时")  # the words before a campaign's length in days
 # a period of a routine (每天, 每月) before a number of times in words in its clause: the frequency of a work routine
 _ROUTINE_RE = re.compile(r"每(?:天|日|周|月|季度|年)")
 _CLAUSE_BREAK_RE = re.compile(r"[,，。;；]")

@@ -19,6 +19,10 @@ YEAR_RE = re.compile(r"([12](?<!\d.)(?<!\d[\-—–~～至].)(?:(?<=1)9|(?<=2)0)
 BASELINE_NEAR_RE = re.compile(r"(?:较|与|比(?![例率重]))[^,，;；。:：\n\d]{1,6}$")
 BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
+# the part of a year a bulletin covers (2015年上半年 / 前三季度 / 第一季度 / 1—11月 / 3月): written within that year
+_PART_OF_A_YEAR = r"上半年|前三季度|第?[一二三]季度|1\s?[-—–~至到]\s?\d{1,2}\s?月|\d{1,2}\s?月(?!\d)"
+# 年度目标为“完成500个行政村环境整治”: a goal quoted after the words naming it holds its figures, no name
+_GOAL_QUOTED_AFTER_RE = re.compile(r"(?:目标|任务)(?:为|是)[:：]?$")
 # “十三五”期间 / 十三五时期: the five-year plan period, dated by its last year (the 11th ended 2010)
 # a quotation mark around a figure alone stresses it (保持“百分之百”, “零”增长 aside): it quotes nothing
 _EMPHASIS_RE = re.compile(r"百分之[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?%")
@@ -59,7 +63,13 @@ class DocumentView:
         self.meta = meta
         self.grammar = grammar
         self.breaks = clause_break_positions(text)
-        quotes = [(a, b) for a, b in _spans(_QUOTE_RE, text) if not _EMPHASIS_RE.fullmatch(text, a + 1, b - 1)]
+        goals = [(a, b) for a, b in _spans(_QUOTE_RE, text)
+                 if text[a] == "“" and _GOAL_QUOTED_AFTER_RE.search(text, max(0, a - 6), a)]
+        self.goal_quotes = goals
+        if goals:  # the goal's words are a clause of their own: the words naming it are no subject
+            self.breaks = sorted(self.breaks + [p for a, b in goals for p in (a, b - 1)])
+        quotes = [(a, b) for a, b in _spans(_QUOTE_RE, text) if not _EMPHASIS_RE.fullmatch(text, a + 1, b - 1)
+                  and (a, b) not in goals]
         self.excluded = _merge(quotes + _spans(grammar.term_re, text) + _spans(_NUMERIC_DATE_RE, text))
         self.excluded_starts = [s for s, _ in self.excluded]
         self.sentences = sorted(sentences, key=lambda s: s.char_start)
@@ -78,7 +88,9 @@ class DocumentView:
         if meta.doc_type == "plan" and not any(w in text for w in grammar.plan_words):
             self.doc_type = "report"
         if published is None and meta.year is not None:
-            published = meta.year + (1 if meta.doc_type == "report" else 0)
+            # a report on a year is written after it; one on a part of it (2015年上半年, 前三季度, 1—11月) within it
+            published = meta.year + (1 if meta.doc_type == "report" and not re.search(
+                rf"{meta.year}\s?年(?:{_PART_OF_A_YEAR})", text) else 0)
         self.years: list[tuple[int, int]] = []  # (position, year)
         for m in YEAR_RE.finditer(text):
             before = text[max(0, m.start() - 2) : m.start()]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from loaders.measures.candidates import COUNT_UNITS, Candidate
-from loaders.measures.document import DocumentView
+from loaders.measures.document import BASELINE_BEFORE, DocumentView
 from loaders.measures.grammar import words_re
 from loaders.measures.sections import plan_period
 from loaders.records import Sentence, fast_init
@@ -96,6 +96,8 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own);
         # a year before the plan's (2020年,…) is the history its review tells, which goes on
         year, year_rule = doc.heading_year(c.start) or doc.meta.year, "year_of_document"
+    if (respective := _year_of_a_list(doc, c, s_start)) is not None:
+        year, year_rule = respective, "year_of_list_respectively"
     period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
@@ -107,6 +109,22 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # 2021-2025 (a change with no base year written is counted from the plan's base, its first year's previous)
         period = f"{year - 4}-{year}"
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
+
+
+# 2025年、2030年,供应能力分别达到137亿立方米、165亿立方米: a list of years, then 分别 and as many figures
+_YEAR_LIST_RE = re.compile(r"(?:19|20)\d\d\s?年(?:\s?[、和及与至]\s?(?:19|20)\d\d\s?年)+")
+_YEAR_IN_LIST_RE = re.compile(r"((?:19|20)\d\d)\s?年")
+
+
+def _year_of_a_list(doc: DocumentView, c: Candidate, s_start: int) -> int | None:
+    """The year of a list of years the figure's place in the list after 分别 gives (the second figure, the second year)."""
+    text = doc.text
+    m = next(reversed(list(_YEAR_LIST_RE.finditer(text, s_start, c.start))), None)  # the last list before it
+    if m is None or "至" in m.group(0) or (each := text.find("分别", m.end(), c.start)) < 0:
+        return None
+    years = [int(y) for y in _YEAR_IN_LIST_RE.findall(m.group(0))]
+    k = text.count("、", each, c.start)
+    return years[k] if k < len(years) and text.count("、", each, doc.clause(c.start, c.end)[1]) == len(years) - 1 else None
 
 
 def _chain_start(doc: DocumentView, s_start: int) -> int:
@@ -291,9 +309,26 @@ Decision = tuple[str, str] | None  # (kind, rule name), or None: the rule does n
 def _task_named(x: KindContext) -> Decision:
     """占年度任务(1026台)55.75%: a number named as the task (but 超出年度任务37.3% is an outcome)."""
     named = x.head.rstrip(" (（为是:：")
-    if len(named) < len(x.head) and named.endswith(x.doc.grammar.task_markers):
+    if (len(named) < len(x.head) and named.endswith(x.doc.grammar.task_markers)) or _GOALS_NAMED_RE.search(x.head):
         return "target", "kind_task_named"
     return None
+
+
+def _share_of_the_task_done(x: KindContext) -> Decision:
+    """完成年度任务的108.5% / 超出年度任务37.3% / 占任务数的118.7%: the part of a task done, measured (unless the clause
+    sets it as a goal: 确保完成年度任务的100%)."""
+    if x.c.unit.unit != "percent" or x.c.suffix is not None or not _SHARE_OF_TASK_RE.search(x.head):
+        return None  # (完成…目标任务60%以上: a floor is a goal's)
+    if words_re(x.doc.grammar.target_markers).search(x.doc.text, *x.clause):
+        return None
+    return "outcome", "kind_share_of_task_done"
+
+
+_SHARE_OF_TASK_RE = re.compile(r"(?:完成|超出|超额完成|占)[^,，;；。]{0,16}?(?:任务|目标)(?:数|量)?的?\s*$")
+
+
+# 年度削减目标分别为1%、【2.5%】 / 目标为: each figure after is the goal named
+_GOALS_NAMED_RE = re.compile(r"(?:目标|任务)(?:分别|均)?(?:为|是)[:：]?(?:[^,，;；。]*[、和及与])?\s*$")
 
 
 def _task_of(x: KindContext) -> Decision:
@@ -326,9 +361,17 @@ def _report_section(x: KindContext) -> Decision:
     return None
 
 
+def _goal_quoted(x: KindContext) -> Decision:
+    """2030年目标为“建成污水处理设施36座”: a figure of the goal's own words, quoted after the words naming it."""
+    if any(a < x.c.start < b for a, b in x.doc.goal_quotes):
+        return "target", "kind_goal_quoted"
+    return None
+
+
 def _by_year(x: KindContext) -> Decision:
-    """到2020年,黑臭水体控制在10%以内: a goal by a year, even one now past."""
-    if _BY_YEAR_RE.search(x.doc.text, x.sentence_start, x.c.start) and not words_re(
+    """到2020年,黑臭水体控制在10%以内: a goal by a year, even one now past; and the goals chained after it by ';'
+    (到2020年,受污染耕地安全利用率达到90%;污染地块安全利用率达到90%: the year opens the whole statement)."""
+    if _BY_YEAR_RE.search(x.doc.text, _chain_start(x.doc, x.sentence_start), x.c.start) and not words_re(
             x.doc.grammar.outcome_markers).search(x.doc.text, *x.clause):
         return "target", "kind_by_year"
     return None
@@ -420,10 +463,36 @@ def _done_aspect(x: KindContext) -> Decision:
     return None
 
 
+# 共实施了20条小流域治理 / 开展了…工程: a verb of work with the aspect 了, the work done
+_FUTURE_RE = re.compile(r"将|预计|计划|力争|拟|年底前")  # 完成了…,今年底…将累计达到260万吨/日: the work after is to come
+_DONE_WITH_LE_RE = re.compile(r"(?:完成|实施|开展|建成|治理|整治|改造|新建|关停|淘汰|取缔|拆除|修复|划定|创建)了")
+
+
+def _said_done(x: KindContext) -> Decision:
+    """去年,全省完成水土流失综合治理面积273万亩 / 1994—2008年,共实施了20条小流域的治理 in a page of no known date or
+    kind: a year the text calls past (去年, 上年; not the base of a comparison, 比上年) or a verb of work with the aspect
+    了 before the number in its sentence says the figure was reached, whatever else the page plans."""
+    doc = x.doc
+    start = _chain_start(doc, x.sentence_start)
+    done = next(reversed(list(_DONE_WITH_LE_RE.finditer(doc.text, start, x.c.start))), None)  # the last before it
+    if done is not None and not _FUTURE_RE.search(doc.text, done.end(), x.c.start):
+        return "outcome", "kind_done_with_le"
+    for word, offset in doc.grammar.time_words.items():
+        if offset >= 0:
+            continue
+        at = start
+        while (i := doc.text.find(word, at, x.c.start)) >= 0:
+            if not doc.text[max(0, i - 2) : i].endswith(BASELINE_BEFORE):
+                return "outcome", "kind_past_year_word"
+            at = i + len(word)
+    return None
+
+
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
-KIND_RULES = (_task_named, _task_of, _goal_not_met, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
-              _in_report, _year_before_publication, _reported, _done_aspect)
+KIND_RULES = (_task_named, _task_of, _goal_not_met, _goal_quoted, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
+              _in_report, _year_before_publication, _reported, _done_aspect, _said_done,
+              _share_of_the_task_done)
 
 
 def decide_kind(doc: DocumentView, c: Candidate, clause: tuple[int, int], sentence_start: int,

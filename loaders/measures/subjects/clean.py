@@ -48,6 +48,14 @@ def _strip_joins(s: str) -> str:
     return "和" + t if at and s[at - 1] == "和" and _OPENS_A_WORD_WITH_HE_RE.match(t) else t
 
 
+def _unbalanced_brackets_cut(s: str) -> str:
+    """…改造) : a bracket closing at its end that the subject never opened closes a remark around it (one it opens and
+    never closes is bracket_left_open's or open_remark_cut's, which know where the figure stands)."""
+    if s.endswith((")", "）")) and "(" not in s and "（" not in s:
+        s = s[:-1].rstrip()
+    return s
+
+
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
     s = _strip_joins(_BROKEN_WORD_RE.sub("", s))
@@ -76,6 +84,7 @@ def clean_subject(s: str, leading: bool) -> str:
             for w in SUBJECT_LEADING_VERBS:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = _CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
+    s = _unbalanced_brackets_cut(s)
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _ONLY_RE.sub("", s)  # 利用率仅21.7% / 煤炭消费占比仅为13.4%: the hedge is no part of the metric
     # a full stop (PDF text writes it "."), semicolon or pause after the words is no part of them (建成5个“美丽海湾”.)
@@ -90,6 +99,15 @@ _OPEN_BRACKET_RE = re.compile(r"^(.+?)[(（]([^()（）]*)$")
 _TIME_IN_BRACKET = ("目前", "现有", "当前", "截至目前")
 _PART_IN_BRACKET = "其中"
 _QUALIFIER_LENGTH = 8  # characters: 非县域建成区, 农村地区, 装机
+
+
+def open_remark_cut(subject: str) -> str:
+    """860个其他雨污混接改造(历时三年,…: a bracket the subject opens after the figure and never closes holds a remark, no
+    part of it."""
+    opened = max(subject.rfind("("), subject.rfind("（"))
+    if opened > 0 and ")" not in subject[opened:] and "）" not in subject[opened:]:
+        return subject[:opened].rstrip()
+    return subject
 
 
 def bracket_left_open(subject: str) -> str:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.measures.candidates import Candidate
 from loaders.measures.document import DocumentView
+from loaders.measures.subjects.common import meaningful
 
 # a metric's level at a date and the level it reached at another (从2016年的306万吨提高到2021年的401万吨): the start,
 # the change's words and the date of the figure reached, which stand between the metric and that figure
@@ -39,3 +41,25 @@ def _dated_right_after(doc: DocumentView, subject: str, figure_start: int) -> bo
     """Is the subject written right before a date and a verb that lead to its figure (占比2028年底达到40%)?"""
     window = doc.text[max(0, figure_start - len(subject) - 16) : figure_start]
     return bool(subject) and re.search(re.escape(subject) + r"\s?" + _DATE_BEFORE_FIGURE, window) is not None
+
+
+# 我市计划到2025年(水土保持率) / 明确到2025年(全市水土保持率): a date to reach opening the subject is no part of the metric
+_BY_DATE_LEAD_RE = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:截至|截止到|截止|到|至)\s?{_DAY}")
+
+
+def _dated_goals_of_the_metric_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """…水土保持率达到98.5%,到2035年达到99.3%: a subject opening on a date to reach drops it; one that is only that date
+    is a later goal of the metric the figure before in its sentence names (in the same unit)."""
+    out = list(cands)
+    for i, c in enumerate(cands):
+        m = _BY_DATE_LEAD_RE.match(c.subject)
+        if m is None:
+            continue
+        rest = c.subject[m.end() :].removeprefix("将")
+        if meaningful(rest):
+            out[i] = c.but(subject=rest)
+        elif (i > 0 and not rest and out[i - 1].unit.unit == c.unit.unit and meaningful(out[i - 1].subject)
+              and not _BY_DATE_LEAD_RE.match(out[i - 1].subject)
+              and doc.sentence_at(out[i - 1].start)[0] == doc.sentence_at(c.start)[0]):
+            out[i] = c.but(subject=out[i - 1].subject)
+    return out

@@ -18,7 +18,12 @@ from loaders.measures.subjects.changes import (
     _metric_of_change,
     _totals_of_the_things_added_before,
 )
-from loaders.measures.subjects.clean import _CLOSED_BEFORE_RE, bracket_left_open, clean_subject
+from loaders.measures.subjects.clean import (
+    _CLOSED_BEFORE_RE,
+    bracket_left_open,
+    clean_subject,
+    open_remark_cut,
+)
 from loaders.measures.subjects.common import (
     _CJK_RE,
     _ENUMERATION_MARK,
@@ -60,6 +65,7 @@ from loaders.measures.subjects.dates import (
     _DATED_START_RE,
     _TIME_IN_WORDS_RE,
     _TIME_ONLY_RE,
+    _dated_goals_of_the_metric_before,
     _dated_right_after,
 )
 from loaders.measures.subjects.in_words import _listed_metrics, collective_members
@@ -80,6 +86,7 @@ from loaders.measures.subjects.places import (
     _metric_before,
     _place_only,
     _rural_scope,
+    region_and_adverbs_only,
 )
 from loaders.measures.subjects.shares import (
     _BARE_WATER_COMPLIANCE_RE,
@@ -143,13 +150,23 @@ _SUBJECT_PASSES = (
     _things_counted_inside_a_zone,
     _capacity_source,
     _generation_of_the_source_before,
-    lambda doc, out: _brackets_left_open(out),
+    lambda doc, out: _brackets_left_open(doc, out),
+    _dated_goals_of_the_metric_before,
 )
 
 
-def _brackets_left_open(cands: list[Candidate]) -> list[Candidate]:
-    """锅炉(建成区10台…) / 项目一期(装机90万千瓦): a figure inside a bracket opened after its subject's words."""
-    return [c.but(subject=bracket_left_open(c.subject)) if c.subject else c for c in cands]
+def _brackets_left_open(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """锅炉(建成区10台…) / 项目一期(装机90万千瓦): a figure inside a bracket opened after its subject's words; 860个…改造
+    (历时三年,…: a bracket opened after the figure, a remark."""
+    return [c.but(subject=bracket_left_open(c.subject) if _inside_a_bracket(doc, c.start) else open_remark_cut(c.subject))
+            if c.subject else c for c in cands]
+
+
+def _inside_a_bracket(doc: DocumentView, pos: int) -> bool:
+    """Whether a bracket opened earlier in the sentence is still open at pos."""
+    before = doc.text[doc.sentence_at(pos)[0] : pos]
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and ")" not in before[opened:] and "）" not in before[opened:]
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
@@ -228,7 +245,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
         part_after = after_span.lstrip(" ").startswith(("(其中", "（其中"))
         if len(before) <= 2 and meaningful(after) and not listed_name and not bracketed_item and not part_after:
             before = ""  # a bare verb or place (推动3000家企业开展审核), not a listed item's name (A1%、氨氮10%和B下降5%)
-        elif _WHOLE_REGION_RE.fullmatch(before) and meaningful(gap):
+        elif (_WHOLE_REGION_RE.fullmatch(before) or region_and_adverbs_only(doc, before)) and meaningful(gap):
             before = ""
         elif c.unit.unit in COUNT_UNITS and not c.is_change and meaningful(after) and (
                 # 系统推进9个A项目: a verb phrase, the noun follows the count (not when a size inside the noun cuts

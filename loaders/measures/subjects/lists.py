@@ -222,10 +222,22 @@ def _with_metric(doc: DocumentView, parts: list[str], k: int) -> str:
             break
     if metric_at and metric_at <= len(parts[k]) + 2:  # 氮氧化物和挥发性有机物排放总量: names of like length
         return parts[k] + following[metric_at:]
+    if (closed := _closing_deng(following)) > 0:
+        return parts[k] + following[closed:]
     if len(parts[k]) <= 4 and len(following) > len(parts[k]) + 2:
         return parts[k] + following[len(parts[k]) :]  # 县城和乡镇饮用水源地达标率: a place word like the next one's
     tail = _shared_metric(doc, [parts[k], following])
     return parts[k] if parts[k].endswith(tail) else parts[k] + tail
+
+
+# 钢铁、水泥、合成氨等重点行业…比例: the names end where 等 closes the list, whatever the last name's length (not the
+# 等 of a word: 高等教育, 中等职业, 同等, 平等, 等级)
+_CLOSING_DENG_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![高中初同平相均对优次上下超特])等(?![级于同])")
+
+
+def _closing_deng(last: str) -> int:
+    """Where the 等 closing a list of names falls in its last item, or -1."""
+    return m.start() if (m := _CLOSING_DENG_RE.search(last)) else -1
 
 
 def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
@@ -241,6 +253,8 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
         # 农膜、农药包装物回收利用率: the modifier belongs to the shared metric (回收利用率)
         modifier = next((m for m in _METRIC_MODIFIERS if start > len(m) and last[:start].endswith(m)), "")
         return last[start - len(modifier) :]
+    if (closed := _closing_deng(last)) > 0:
+        return last[closed:]
     # 2020年农药、化肥使用量较2015年分别下降: a time opening the list is no part of the first name's length
     cut = min(len(p) - (m.end() if (m := _TIME_ONLY_RE.match(p)) else 0) for p in parts[:-1])
     # 农村自来水、卫生户厕普及率: a first name longer than the last's thing still shares the whole 普及率

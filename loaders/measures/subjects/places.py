@@ -22,6 +22,20 @@ _LISTED_PLACES = tuple(sorted({*_RURAL, *_URBAN, "主城区", "乡镇", "村级"
 
 # a subject that only names the whole region (全市完成绿化造林4.7万亩): what was done is between 完成 and the number
 _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|省|区|县|州|盟|旗|国)")
+# 吉林省累计 / 2023年全省将 / 去年我省累计 (完成营造林…): the region and the verb's adverbs of time or total before a
+# verb read as a comparator (完成): what was done is between the verb and the number too
+_ADVERBS_OF_THE_VERB_RE = re.compile(r"(?:累计|将|已经|已|共|预计|计划|合计)+$")
+_YEAR_OPENING_RE = re.compile(r"^(?:19|20)\d\d年")
+
+
+def region_and_adverbs_only(doc: DocumentView, words: str) -> bool:
+    """Whether words name only the region doing the work and when or how much in all (吉林省累计, 2023年全市将)."""
+    bare = _ADVERBS_OF_THE_VERB_RE.sub("", _YEAR_OPENING_RE.sub("", words))
+    if bare == words or not bare:
+        return False
+    return bool(_WHOLE_REGION_RE.fullmatch(bare)) or doc.grammar.regions.resolve(bare) is not None
+
+
 # a subject that is only a place (其中农村, 其余城市): its kind after 其他/其余
 _OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
 

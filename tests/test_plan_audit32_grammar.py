@@ -59,3 +59,11 @@ def test_a_figure_inside_a_bracket_opened_after_its_subject_names_what_the_brack
     got = [(v, s) for v, s in got if v in ("60万千瓦", "30家", "20个", "4台")]
     assert got == [("60万千瓦", "积极推进甲市燃机项目一期装机"), ("30家", "建立全市土壤污染重点监管企业名录"),
                    ("20个", "优先保护单元"), ("4台", "淘汰甲市燃煤锅炉建成区")], got
+
+
+def test_a_count_inside_a_bracket_that_names_nothing_of_its_own_takes_the_words_before_the_bracket():
+    # the bracket (共12个断面有数据) opens on a word that is no qualifier: the subject is the words before it, no "("
+    from extraction_helper import plan_subjects
+
+    got = plan_subjects("全县考核河流断面(共12个断面有数据)水质状况总体为优。")
+    assert got == [("12个", "全县考核河流断面")], got

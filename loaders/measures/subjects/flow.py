@@ -158,8 +158,14 @@ _SUBJECT_PASSES = (
 def _brackets_left_open(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """锅炉(建成区10台…) / 项目一期(装机90万千瓦): a figure inside a bracket opened after its subject's words; 860个…改造
     (历时三年,…: a bracket opened after the figure, a remark."""
-    return [c.but(subject=bracket_left_open(c.subject) if _inside_a_bracket(doc, c.start) else open_remark_cut(c.subject))
+    return [c.but(subject=_bracket_read(c.subject) if _inside_a_bracket(doc, c.start) else open_remark_cut(c.subject))
             if c.subject else c for c in cands]
+
+
+def _bracket_read(subject: str) -> str:
+    """The subject of a figure inside a bracket: what the bracket names, else the words before it (断面(13个))."""
+    read = bracket_left_open(subject)
+    return open_remark_cut(subject) if read == subject else read
 
 
 def _inside_a_bracket(doc: DocumentView, pos: int) -> bool:

@@ -29,7 +29,7 @@ _YEAR_OPENING_RE = re.compile(r"^(?:19|20)\d\d年")
 
 
 def region_and_adverbs_only(doc: DocumentView, words: str) -> bool:
-    """Whether words name only the region doing the work and when or how much in all (吉林省累计, 2023年全市将)."""
+    """Whether words name only the region doing the work and when or how much in all (甲省累计, 2023年全市将)."""
     bare = _ADVERBS_OF_THE_VERB_RE.sub("", _YEAR_OPENING_RE.sub("", words))
     if bare == words or not bare:
         return False

@@ -422,6 +422,9 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
     the same subjects as the former loop, on strings built from those words (the steps before and after the loop
     are the function's own)."""
     from loaders.measures import subjects
+    from loaders.measures.subjects.clean import (
+        _unbalanced_brackets_cut,  # a closing bracket never opened (outside31)
+    )
 
     def reference(s: str, leading: bool) -> str:
         s = subjects._strip_joins(subjects._BROKEN_WORD_RE.sub("", s))
@@ -443,7 +446,7 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
                 for w in subjects.SUBJECT_LEADING_VERBS:
                     if s.startswith(w) and len(s) > len(w):
                         s, changed = subjects._CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
-        s = subjects._ONLY_RE.sub("", subjects._COUNTED_FIGURES_RE.sub("", s))
+        s = subjects._ONLY_RE.sub("", subjects._COUNTED_FIGURES_RE.sub("", _unbalanced_brackets_cut(s)))
         s = subjects._TRAILING_TIME_RE.sub("", s.strip(" 、,，").rstrip("。.;；")).rstrip(" 、,，。.;；")
         s = subjects._YEAR_OF_THE_LEVEL_RE.sub("", subjects._CHANGE_START_RE.sub("", subjects._BARE_START_RE.sub("", s)))
         return "" if leading and s in subjects.SUBJECT_LEADING_VERBS else s

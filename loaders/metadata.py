@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from loaders.items import starts_with_number_marker
@@ -523,6 +523,11 @@ class _Evidence:
     speaker: str | None  # the level a speech says it is given for (我代表市人民政府), else None
     voice: str | None  # the speaker's level, else the level the body speaks for (全省 / 全市 / 全县 / 全国)
 
+    @cached_property
+    def mentions(self) -> list[RegionMention]:
+        """Every region the text names, scanned once for all the rules."""
+        return self.index.find_mentions(self.text)
+
 
 # --- the place a rule gives
 
@@ -634,7 +639,7 @@ def _named_in_title(ev: _Evidence) -> Place | None:
     if at < 0:
         return place
     named = ev.index.get(place.region_code)
-    body = [m for m in ev.index.find_mentions(ev.text) if not at <= m.start < at + len(ev.title)]
+    body = [m for m in ev.mentions if not at <= m.start < at + len(ev.title)]
     if any(m.province_code == named.province_code for m in body):
         return place
     others = Counter(m.province_code for m in body).most_common(1)
@@ -747,7 +752,7 @@ def _region_of_body(ev: _Evidence) -> Place:
     text speaking for a city, by the city it names most by its bare name (现代化三亚); with the county the
     body speaks for, else the one its title or issuer names."""
     text, index = ev.text, ev.index
-    mentions = [m for m in index.find_mentions(text) if not _DATELINE.match(text, m.end)]
+    mentions = [m for m in ev.mentions if not _DATELINE.match(text, m.end)]
     voice = ev.voice
     provinces = Counter(m.province_code for m in mentions).most_common(1)
     if ev.speaker is None and provinces and index.get(provinces[0][0]).name.endswith("自治区"):

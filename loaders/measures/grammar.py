@@ -45,6 +45,12 @@ def words_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return _alternation(words) if words else re.compile("(?!)")
 
 
+def last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of pattern in text[start:end] (the nearest one before a figure)."""
+    matches = list(pattern.finditer(text, start, end))
+    return matches[-1] if matches else None
+
+
 def _by_kind(rows: list[dict[str, str]]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for r in rows:

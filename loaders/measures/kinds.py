@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from loaders.measures.candidates import COUNT_UNITS, Candidate
 from loaders.measures.document import BASELINE_BEFORE, DocumentView
-from loaders.measures.grammar import words_re
+from loaders.measures.grammar import last_match, words_re
 from loaders.measures.sections import plan_period
 from loaders.records import Sentence, fast_init
 
@@ -119,7 +119,7 @@ _YEAR_IN_LIST_RE = re.compile(r"((?:19|20)\d\d)\s?年")
 def _year_of_a_list(doc: DocumentView, c: Candidate, s_start: int) -> int | None:
     """The year of a list of years the figure's place in the list after 分别 gives (the second figure, the second year)."""
     text = doc.text
-    m = next(reversed(list(_YEAR_LIST_RE.finditer(text, s_start, c.start))), None)  # the last list before it
+    m = last_match(_YEAR_LIST_RE, text, s_start, c.start)
     if m is None or "至" in m.group(0) or (each := text.find("分别", m.end(), c.start)) < 0:
         return None
     years = [int(y) for y in _YEAR_IN_LIST_RE.findall(m.group(0))]
@@ -474,7 +474,7 @@ def _said_done(x: KindContext) -> Decision:
     了 before the number in its sentence says the figure was reached, whatever else the page plans."""
     doc = x.doc
     start = _chain_start(doc, x.sentence_start)
-    done = next(reversed(list(_DONE_WITH_LE_RE.finditer(doc.text, start, x.c.start))), None)  # the last before it
+    done = last_match(_DONE_WITH_LE_RE, doc.text, start, x.c.start)
     if done is not None and not _FUTURE_RE.search(doc.text, done.end(), x.c.start):
         return "outcome", "kind_done_with_le"
     for word, offset in doc.grammar.time_words.items():

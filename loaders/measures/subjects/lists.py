@@ -8,6 +8,7 @@ import re
 
 from loaders.measures.candidates import RATIO_ENDINGS, Candidate, lists_of
 from loaders.measures.document import DocumentView
+from loaders.measures.grammar import last_match
 from loaders.measures.subjects.changes import _bare_of_baseline
 from loaders.measures.subjects.clean import clean_subject
 from loaders.measures.subjects.common import (
@@ -371,7 +372,7 @@ def _part_named_by_its_level_or_place(doc: DocumentView, cands: list[Candidate])
                                or (_NAMED_PLACE_RE.fullmatch(part) and doc.grammar.regions.is_name(part))):
             continue
         sentence = doc.sentence_at(c.start)[0]
-        opener = next(reversed(list(_PARTS_OPENER_RE.finditer(text, sentence, c.start))), None)
+        opener = last_match(_PARTS_OPENER_RE, text, sentence, c.start)
         if opener is None or re.search(r"[;；。]", text[opener.end() : c.start]):
             continue
         total = next((k for k in range(i - 1, -1, -1) if cands[k].end <= opener.start()), None)

@@ -247,6 +247,27 @@ def test_failed_dbt_build_leaves_the_published_warehouse_untouched_while_a_reade
     assert {int(x.split()[2]) for x in lines} == {1}  # the published warehouse, whole, all along
 
 
+@needs_dbt
+@pytest.mark.parametrize("change", ["add column note varchar", "alter column heading type integer using 0"])
+def test_an_incremental_build_fails_when_a_table_no_longer_has_its_models_columns(sample_build, tmp_path, dbt_env,
+                                                                                  change):
+    """An incremental refresh appends the model's rows to the published table in one statement
+    (macros/overrides/incremental.sql, issue 12) and, as on_schema_change='fail' did, refuses a table whose
+    columns are not those the model selects, even one an insert by name would fill with nulls."""
+    data = tmp_path / "data"
+    shutil.copytree(sample_build.data, data)
+    db = data / "warehouse.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(f"alter table marts.fct_tasks {change}")
+    con.close()
+    before = db.read_bytes()
+    failed = subprocess.run([str(ENVWH), "build", "--data-dir", str(data), "--quiet"],
+                            cwd=tmp_path, env=dbt_env, capture_output=True, text=True, timeout=600)
+    assert failed.returncode == 3, failed.stdout + failed.stderr
+    assert 'schema of "' in failed.stderr and 'fct_tasks" changed' in failed.stderr, failed.stderr
+    assert db.read_bytes() == before
+
+
 def _refresh_that_frees_blocks(db_path: Path, raw_dir: Path, incremental: bool = False, **_) -> BuildOutcome:
     """Stands in for dbt: a full build writes a table; an incremental one deletes most of its rows in the copy."""
     con = duckdb.connect(str(db_path))

@@ -26,3 +26,22 @@ def test_a_bare_class_three_share_after_a_clause_naming_drinking_sources_is_thei
     assert got == [("乡镇级饮用水水源地水质达到或优于Ⅲ类比例", "drinking_water_source_compliance"),
                    ("城镇集中式饮用水水源地水质优良比例", "drinking_water_source_compliance"),
                    ("国考断面水质达到或优于Ⅲ类比例", "surface_water_good_ratio")]
+
+
+def test_work_a_plans_word_puts_before_its_verb_is_planned_not_done():
+    # the leftover of outside31 (O2: 计划完成 / 计划利用2年时间 read as done): work 计划 or 拟 puts before its verb is a target,
+    # even in a report's review (the year reviewed kept), and the plan's word is no subject; work done by or beyond the
+    # plan (按计划完成, 超计划) and what was done after it (实际完成) stay outcomes
+    rows = _rows("""某县2024年政府工作报告
+一、2023年工作回顾
+全年计划完成农村改厕3000户,实际完成3200户。拟新增造林1.2万亩。按计划完成河道清淤20公里。
+""", "city-reports-2024/某县.txt")
+    got = [(r["value_text"], r["kind"], r["year"]) for r in rows]
+    assert got == [("3000户", "target", 2023), ("3200户", "outcome", 2023), ("1.2万亩", "target", 2023),
+                   ("20公里", "outcome", 2023)]
+    assert rows[0]["subject_zh"] == "农村改厕"
+    page = _rows("""某市加快推进燃煤散烧治理
+2023年5月10日 来源:市生态环境局
+记者从市生态环境局获悉,我市计划利用2年时间,完成3000户燃煤散烧治理。全市已完成改造8000户。
+""", "news/某市.txt")
+    assert [(r["value_text"], r["kind"]) for r in page] == [("3000户", "target"), ("8000户", "outcome")]

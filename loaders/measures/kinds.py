@@ -354,6 +354,22 @@ def _goal_not_met(x: KindContext) -> Decision:
     return None
 
 
+# 全年计划完成农村改厕3000户 / 拟新增造林1.2万亩 / 计划利用2年时间,完成3000户…治理: work a plan's word (计划, 拟) puts before
+# its verb, the number's clause running on from that verb: planned, not done, even in a review (but 按计划完成 / 超计划 /
+# 原计划: done by or beyond the plan; 年度计划投资, 计划的: a plan named, no plan's word)
+_PLANNED_WORK_RE = re.compile(r"(?<![按照超原度总划])(?:计划|拟)(?:(?:于|在|用|利用)[^,，;；。]{0,10}?[,，]?)?"
+                              r"(?:完成|新建|建成|建设|实施|新增|改造|治理|整治|开工|淘汰|关停|拆除|造林|种植|安装|创建)"
+                              r"[^,，;；。已]*$")
+
+
+def _planned_work(x: KindContext) -> Decision:
+    """全年计划完成农村改厕3000户,实际完成3200户: the number of work 计划 or 拟 plans is a target (the year stays the
+    year reviewed), wherever the sentence stands."""
+    if _PLANNED_WORK_RE.search(x.doc.text, x.sentence_start, x.c.start):
+        return "target", "kind_planned_work"
+    return None
+
+
 def _report_section(x: KindContext) -> Decision:
     """A government work report's review (outcomes) or plan (targets): the part the number sits in."""
     if x.c.section is not None:
@@ -490,7 +506,7 @@ def _said_done(x: KindContext) -> Decision:
 
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
-KIND_RULES = (_task_named, _task_of, _goal_not_met, _goal_quoted, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
+KIND_RULES = (_task_named, _task_of, _goal_not_met, _goal_quoted, _planned_work, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
               _in_report, _year_before_publication, _reported, _done_aspect, _said_done,
               _share_of_the_task_done)
 

@@ -45,3 +45,16 @@ def test_work_a_plans_word_puts_before_its_verb_is_planned_not_done():
 记者从市生态环境局获悉,我市计划利用2年时间,完成3000户燃煤散烧治理。全市已完成改造8000户。
 """, "news/某市.txt")
     assert [(r["value_text"], r["kind"]) for r in page] == [("3000户", "target"), ("8000户", "outcome")]
+
+
+def test_a_part_counted_after_the_whole_and_zhong_you_is_what_became_of_the_whole():
+    # the leftover of outside31 (O2: `监测断面中有`): a count right after N个X中有 or X中,已完成整治 is a part of the things
+    # the count before counts; its subject names them and what became of them (before or after it), and the whole's
+    # subject sheds its 中
+    rows = _rows("""某县2024年政府工作报告
+一、2023年工作回顾
+全县12个国控断面中有11个达到Ⅲ类以上。全市38条黑臭水体中,已完成整治35条。
+""", "city-reports-2024/某县.txt")
+    got = [(r["subject_zh"], r["value_text"], r["is_environmental"]) for r in rows]
+    assert got == [("国控断面", "12个", True), ("国控断面达到Ⅲ类以上", "11个", True),
+                   ("黑臭水体", "38条", True), ("黑臭水体整治", "35条", True)]

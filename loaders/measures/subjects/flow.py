@@ -361,11 +361,18 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # name the other item, and the verb before it, 完成, is no bound of the share)
             before, gap = after, ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
-                and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
+                and (part := _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start]))
                 and doc.same_sentence(cands[i - 1].start, c.start)):
-            # 督察交办的161件信访投诉问题中,142件已办结 / 19项问题中的18项已完成整改: a part of the things the count before
-            # counts, what became of them after it
-            before, gap = out[i - 1].subject.removesuffix("中") + (after if meaningful(after) else ""), ""
+            # 督察交办的161件信访投诉问题中,142件已办结 / 19项问题中的18项已完成整改 / 12个国控断面中有11个达到Ⅲ类 /
+            # 38条黑臭水体中,已完成整治35条: a part of the things the count before counts (which shed their 中), what
+            # became of them after it or before it
+            whole = out[i - 1].subject.removesuffix("中")
+            if meaningful(part.group("things")) and not whole.endswith(part.group("things")):
+                whole = part.group("things")  # 上半年4项指标中有3项: the things counted, not the time before the count
+            out[i - 1] = out[i - 1].but(subject=whole)
+            deed = clean_subject(part.group("deed"), leading=True) if part.group("deed") else ""
+            became = deed if meaningful(deed) else after if meaningful(after) else ""
+            before, gap = _joined(whole, became) if became else whole, ""
         if (c.unit.unit == "percent" and not c.is_change and not c.prefix and meaningful(before)
                 and text.startswith("为", c.end) and _CJK_RE.match(text, c.end + 1)):
             # 新增公交车辆100%为新能源车: the share of the things before it that are what 为 names (新能源车占比)

@@ -58,3 +58,17 @@ def test_a_part_counted_after_the_whole_and_zhong_you_is_what_became_of_the_whol
     got = [(r["subject_zh"], r["value_text"], r["is_environmental"]) for r in rows]
     assert got == [("国控断面", "12个", True), ("国控断面达到Ⅲ类以上", "11个", True),
                    ("黑臭水体", "38条", True), ("黑臭水体整治", "35条", True)]
+
+
+def test_a_total_over_the_five_years_a_page_reviews_has_its_period():
+    # the leftover of outside31 (O2: a news page's cumulative total over 过去五年 without its period): on a page that is
+    # no work report, a sentence or line opening on 过去五年 / 五年来 reviews the five years up to the page's year, as a
+    # work report's review of them does: work done and changes over them, levels at their end; a goal set in such a
+    # line has no period
+    rows = _rows("""某市生态环境质量持续改善
+2021年3月2日 来源:市生态环境局
+过去五年,全市累计完成造林120万亩,治理水土流失面积350平方公里。下一步,我市将力争新建污水管网100公里。森林覆盖率达到45%。
+""", "news/某市.txt")
+    got = [(r["value_text"], r["kind"], r["year"], r["period"]) for r in rows]
+    assert got == [("120万亩", "outcome", 2021, "2017-2021"), ("350平方公里", "outcome", 2021, "2017-2021"),
+                   ("100公里", "target", 2021, None), ("45%", "outcome", 2021, None)]

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from loaders.measures.candidates import COUNT_UNITS, Candidate
 from loaders.measures.document import BASELINE_BEFORE, DocumentView
 from loaders.measures.grammar import words_re
-from loaders.measures.sections import plan_period
+from loaders.measures.sections import Part, plan_period
 from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
@@ -80,6 +80,7 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     clause = doc.clause(c.start, c.end)
     year, year_rule = doc.year(c.start, clause)
     period = None
+    reviewed = None  # (year, rule, period) of a page's review of five years, kept for an outcome
     if c.section is not None:
         if c.section.rule.startswith("plan_review") and year_rule == "year_in_paragraph" \
                 and f"{year}年" not in doc.text[s_start : clause[1]]:
@@ -96,10 +97,19 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own);
         # a year before the plan's (2020年,…) is the history its review tells, which goes on
         year, year_rule = doc.heading_year(c.start) or doc.meta.year, "year_of_document"
+    elif (doc.doc_type == "report" and year_rule == "year_of_document" and year is not None
+          and _led_by_a_period_review(doc, s_start, c.start)):
+        # 过去五年,全市累计完成造林120万亩 on a page that is no work report (no parts of its own): the total of the five
+        # years up to the one it is about, as in a work report's review of them
+        # (its kind is left to the page's rules: 下一步将力争… in such a paragraph is still a goal, of no period)
+        section = Part("outcome", year, year - 4, year, f"{year - 4}-{year}", "page_lead_period_review")
+        reviewed = _section_year(doc, c.but(section=section), clause, year, year_rule)
     if (respective := _year_of_a_list(doc, c, s_start)) is not None:
         year, year_rule = respective, "year_of_list_respectively"
     period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
+    if reviewed is not None and kind == "outcome":
+        year, year_rule, period = reviewed
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
             and (_FIVE_YEAR_AMOUNT_RE.search(c.subject)
                  or (c.unit.unit in _AREA_UNITS and _LAND_WORKED_RE.search(c.subject)
@@ -109,6 +119,13 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # 2021-2025 (a change with no base year written is counted from the plan's base, its first year's previous)
         period = f"{year - 4}-{year}"
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
+
+
+def _led_by_a_period_review(doc: DocumentView, s_start: int, pos: int) -> bool:
+    """The sentence or the line the figure is in opens on 过去五年 / 五年来 (report_sections.csv period_review_lead)."""
+    leads = doc.grammar.report_words.get("period_review_lead", ())
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    return any(doc.text[start:pos].lstrip().startswith(leads) for start in (s_start, line_start))
 
 
 # 2025年、2030年,供应能力分别达到137亿立方米、165亿立方米: a list of years, then 分别 and as many figures

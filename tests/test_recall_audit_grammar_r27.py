@@ -72,3 +72,17 @@ def test_a_total_over_the_five_years_a_page_reviews_has_its_period():
     got = [(r["value_text"], r["kind"], r["year"], r["period"]) for r in rows]
     assert got == [("120万亩", "outcome", 2021, "2017-2021"), ("350平方公里", "outcome", 2021, "2017-2021"),
                    ("100公里", "target", 2021, None), ("45%", "outcome", 2021, None)]
+
+
+def test_work_a_five_year_plan_sets_over_its_own_years_is_their_total():
+    # P32's leftover (眉山 plan “十四五”期间至少完成1次土壤和地下水污染隐患排查整改: period missing): work a five-year plan
+    # opens on its own years (“十四五”期间, 十四五时期) is a total over them; not work of each year, a level, a capacity, or
+    # a period that only qualifies a word (为保证“十四五”期间各项目标…)
+    rows = _rows("""某市“十四五”生态环境保护规划
+第四章 主要任务
+“十四五”期间,建成美丽乡村示范村30个,美丽庭院500个。“十四五”期间至少完成2次地下水污染状况调查评估。“十四五”期间,每年实施3个全域综合整治项目。“十四五”期间,城市污水处理率保持98%。为保证“十四五”期间各项目标的如期实现,规划共安排重点工程60项。
+""", "某市规划.txt")
+    got = [(r["value_text"], r["kind"], r["year"], r["period"]) for r in rows]
+    assert got == [("30个", "target", 2025, "2021-2025"), ("500个", "target", 2025, "2021-2025"),
+                   ("2次", "target", 2025, "2021-2025"), ("3个", "target", 2025, None), ("98%", "target", 2025, None),
+                   ("60项", "target", 2025, None)]

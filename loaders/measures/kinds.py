@@ -118,7 +118,32 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # 氮氧化物重点工程减排量1.38万吨 / 治理沙化土地6.67万亩 / 单位地区生产总值能耗下降18% in a 十四五 plan: over
         # 2021-2025 (a change with no base year written is counted from the plan's base, its first year's previous)
         period = f"{year - 4}-{year}"
+    elif period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year:
+        period = _work_over_the_plans_period(doc, c, s_start, year)
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
+
+
+# “十四五”期间 / 十四五时期 / “十四五”内: the whole of a five-year plan's years
+_PLAN_YEARS_RE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期|内)")
+
+
+def _work_over_the_plans_period(doc: DocumentView, c: Candidate, s_start: int, year: int) -> str | None:
+    """“十四五”期间,建成特色田园乡村50个 / “十四五”期间至少完成1次…排查整改 in that plan: work done over its years, their
+    total (not a level, 达标率保持100%, nor work of each year, 每年实施2-3个)."""
+    named = list(_PLAN_YEARS_RE.finditer(doc.text, s_start, c.start))
+    if (not named or plan_period(named[-1].group(1)) != (year - 4, year)
+            or c.unit.unit in ("percent", "percentage_point") or "_per_" in c.unit.unit):
+        return None  # (a capacity, 60万吨/年, is a level too)
+    opened = max(doc.text.rfind(p, s_start, named[-1].start()) for p in ",，;；") + 1 or s_start
+    if doc.text[max(opened, s_start) : named[-1].start()].strip().rstrip("“\"") not in ("", "力争", "确保", "争取"):
+        return None  # 为保证“十四五”期间各项目标的如期实现: the period qualifies a word, it does not open the work
+    head = doc.text[named[-1].end() : c.start]
+    if _ANNUAL_CHANGE_RE.search(head) or _SHARE_NAMED_RE.search(head):
+        return None
+    flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", _NOUNS_OF_WORK_RE.sub("", head))
+    if any(w in flows for w in doc.grammar.report_words.get("period_flow", ()) if w not in _CHANGE_FLOWS):
+        return f"{year - 4}-{year}"
+    return None
 
 
 def _led_by_a_period_review(doc: DocumentView, s_start: int, pos: int) -> bool:

@@ -86,3 +86,21 @@ def test_work_a_five_year_plan_sets_over_its_own_years_is_their_total():
     assert got == [("30个", "target", 2025, "2021-2025"), ("500个", "target", 2025, "2021-2025"),
                    ("2次", "target", 2025, "2021-2025"), ("3个", "target", 2025, None), ("98%", "target", 2025, None),
                    ("60项", "target", 2025, None)]
+
+
+def test_nothing_a_five_year_plan_dates_at_or_after_its_publication_is_done():
+    # P33's leftover (白银 plan: 确保危险废物100%安全贮存和处臵利用 under its review's 完成情况, given the plan's last year): a
+    # figure done with no year of its own is of the year the review closes, five years before the plan's end; and a
+    # rank in a goal of the plan's end (“十四五”末…达到50万千瓦左右,应用规模位居全省前列) is still to be earned: a target
+    review = _rows("""某市“十四五”生态环境保护规划
+发布日期:2021年12月10日
+第一章 现状与形势
+完成情况:严格落实联单制度,确保医疗废物100%安全处置。
+""", "某市规划.txt")
+    assert [(r["value_text"], r["kind"], r["year"]) for r in review] == [("100%", "outcome", 2020)]
+    goal = _rows("""某市“十四五”生态环境保护规划
+发布日期:2021年12月10日
+第四章 主要任务
+推进新型储能项目建设,“十四五”末全市新型储能装机规模达到50万千瓦左右,应用规模位居全省前列。
+""", "某市规划.txt")
+    assert [(r["value_text"], r["kind"], r["year"]) for r in goal] == [("50万千瓦左右", "target", 2025)]

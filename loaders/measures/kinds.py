@@ -59,6 +59,7 @@ _AREA_UNITS = ("km2", "mu")
 _ANNUAL_CHANGE_RE = re.compile(r"逐年|年均|每年|同比|(?:较|比)(?:去年|上年|上一年)")  # a change of each year
 # “十四五”任务 / “十四五”主要污染物减排目标: a five-year plan the clause names (not “十四五”末 / 初, a time in it)
 _PLAN_NAMED_RE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?![末初])")
+_ANY_PLAN_RE = re.compile(r"十[一二三四五六七八九]五")  # a five-year plan named, its end or start too (“十四五”末)
 
 
 @fast_init
@@ -110,6 +111,12 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
     if reviewed is not None and kind == "outcome":
         year, year_rule, period = reviewed
+    if (kind == "outcome" and year_rule == "year_of_document" and doc.meta.doc_kind == "five_year_plan"
+            and doc.published_year is not None and year is not None and year >= doc.published_year
+            and not _ANY_PLAN_RE.search(doc.text, s_start, c.start)):
+        # 确保危险废物100%安全贮存和处置利用 under a review's 完成情况 label of a plan for 2021-2025: done before the plan,
+        # in the year its review closes, not in the plan's last year (nothing of a year to come is done)
+        year, year_rule = year - 5, "year_of_plan_review"
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
             and (_FIVE_YEAR_AMOUNT_RE.search(c.subject)
                  or (c.unit.unit in _AREA_UNITS and _LAND_WORKED_RE.search(c.subject)
@@ -506,6 +513,8 @@ def _reported(x: KindContext) -> Decision:
     if words_re(g.reporting_markers).search(doc.text, doc.text.rfind("\n", 0, pos) + 1, pos):
         return "outcome", "kind_reported_source"
     sentence_text = doc.text[x.sentence_start : x.clause[1] + 24]
+    if doc.published_year is not None and x.year is not None and x.year > doc.published_year:
+        return None  # “十四五”末…达到600万千瓦左右,应用规模位居全国前列 in a plan of 2021: a rank still to earn
     if g.rank_re.search(sentence_text[: sentence_text.find("。") + 1 or None]):
         return "outcome", "kind_rank"
     return None

@@ -104,3 +104,16 @@ def test_nothing_a_five_year_plan_dates_at_or_after_its_publication_is_done():
 推进新型储能项目建设,“十四五”末全市新型储能装机规模达到50万千瓦左右,应用规模位居全省前列。
 """, "某市规划.txt")
     assert [(r["value_text"], r["kind"], r["year"]) for r in goal] == [("50万千瓦左右", "target", 2025)]
+
+
+def test_counts_each_after_its_owner_alone_count_the_things_named_after_the_last():
+    # R26's leftover (乌鲁木齐 完成中央13项、自治区45项生态环境保护督察反馈问题整改: the first count unflagged, its words
+    # 中央 naming nothing): counts each after a level or an authority alone, joined by 、, count the things named once
+    # after the last; every item names them (a verb before the first owner is no part of it)
+    rows = _rows("""某县2024年政府工作报告
+一、2023年工作回顾
+完成中央8项、省级21项生态环境保护督察反馈问题整改。创建国家级2个、省级5个生态文明示范村。
+""", "city-reports-2024/某县.txt")
+    got = [(r["subject_zh"], r["value_text"], r["is_environmental"]) for r in rows]
+    assert got == [("中央生态环境保护督察反馈问题整改", "8项", True), ("省级生态环境保护督察反馈问题整改", "21项", True),
+                   ("国家级生态文明示范村", "2个", True), ("省级生态文明示范村", "5个", True)]

@@ -219,6 +219,38 @@ def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate])
     return out
 
 
+# 完成中央13项、自治区45项生态环境保护督察反馈问题整改 / 创建国家级2个、省级5个生态文明示范村: counts each after its
+# owner (a level or an authority) alone, the things they count named once after the last: every item counts them
+_OWNER_ONLY_RE = re.compile(r"(?:中央|国家级?|省级?|自治区级?|市级?|州级?|县级?|区级?)")
+_OWNER_AT_END_RE = re.compile(_OWNER_ONLY_RE.pattern + "$")
+_VERB_CHARS = 4
+_THINGS_NAMED_AFTER_RE = re.compile(r"[\u4e00-\u9fff“”]{2,24}")
+
+
+def _owners_sharing_the_things_after_the_last(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    i = 0
+    while i < len(cands):
+        run = [i]  # counts each followed right away by a join, then an owner alone and the next count
+        while (run[-1] + 1 < len(cands) and cands[run[-1]].unit.unit in COUNT_UNITS
+               and cands[run[-1] + 1].unit.unit in COUNT_UNITS and not cands[run[-1] + 1].is_change
+               and text[cands[run[-1]].end : cands[run[-1]].end + 1] in _ITEM_JOINS
+               and _OWNER_ONLY_RE.fullmatch(text, cands[run[-1]].end + 1, cands[run[-1] + 1].opening)):
+            run.append(run[-1] + 1)
+        i = run[-1] + 1
+        first, last = cands[run[0]], cands[run[-1]]
+        things = _THINGS_NAMED_AFTER_RE.match(text, last.end)
+        opened = _OWNER_AT_END_RE.search(out[run[0]].subject or "")  # (创建)国家级: the verb before is no part of it
+        if len(run) < 2 or things is None or first.is_change or opened is None or opened.start() > _VERB_CHARS:
+            continue
+        named = clean_subject(things.group(0), leading=False)
+        for k in run:
+            owner = text[cands[k - 1].end + 1 : cands[k].opening] if k != run[0] else opened.group(0)
+            if _OWNER_ONLY_RE.fullmatch(owner) and meaningful(named):
+                out[k] = out[k].but(subject=owner + named)
+    return out
+
+
 # 推进6条黑臭水体及其他26条河道治理 / 加强甲市、乙市及其他29个重点生态功能区环境质量监测: a count right after 及其他 (和其他,
 # 以及其他) counts the other things named after it; the count before it counts the first things, which share the work
 # named after the last (黑臭水体治理)

@@ -53,11 +53,12 @@ def test_a_part_counted_after_the_whole_and_zhong_you_is_what_became_of_the_whol
     # subject sheds its 中
     rows = _rows("""某县2024年政府工作报告
 一、2023年工作回顾
-全县12个国控断面中有11个达到Ⅲ类以上。全市38条黑臭水体中,已完成整治35条。
+全县12个国控断面中有11个达到Ⅲ类以上。全市38条黑臭水体中,已完成整治35条。全县15个空气监测点位中达标的有14个。
 """, "city-reports-2024/某县.txt")
     got = [(r["subject_zh"], r["value_text"], r["is_environmental"]) for r in rows]
-    assert got == [("国控断面", "12个", True), ("国控断面达到Ⅲ类以上", "11个", True),
-                   ("黑臭水体", "38条", True), ("黑臭水体整治", "35条", True)]
+    assert got[:4] == [("国控断面", "12个", True), ("国控断面达到Ⅲ类以上", "11个", True),
+                       ("黑臭水体", "38条", True), ("黑臭水体整治", "35条", True)]
+    assert [r["subject_zh"] for r in rows[4:]] == ["空气监测点位", "空气监测点位达标"]
 
 
 def test_a_total_over_the_five_years_a_page_reviews_has_its_period():

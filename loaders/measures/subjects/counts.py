@@ -43,9 +43,10 @@ _THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
 # a subject that is only a verb of work done (完成整改 23项, 已办结 185件): of the things counted the clause before
 _BARE_DONE_RE = re.compile(r"(?:完成|已)?(?:整改|办结|销号|化解)(?:完成|到位)?")
 
-# the words between a count and a part of what it counts (信访投诉问题中, / 问题中的 / 国控断面中有 / 黑臭水体中,已完成整治):
-# the part's deed, when written before it, is what became of it
-_PART_OF_RE = re.compile(r"(?P<things>[\u4e00-\u9fff“”]{0,12}?)(?:中|当中)[,，的]?(?:有|(?P<deed>(?:已经?)?(?:完成|实现)?"
+# the words between a count and a part of what it counts (信访投诉问题中, / 问题中的 / 国控断面中有 / 监测点位中达标的有 /
+# 黑臭水体中,已完成整治): the part's state or deed, when written before it, is what became of it
+_PART_OF_RE = re.compile(r"(?P<things>[\u4e00-\u9fff“”]{0,12}?)(?:中|当中)[,，的]?"
+                         r"(?:(?P<state>[\u4e00-\u9fff]{1,6}?)的有|有|(?P<deed>(?:已经?)?(?:完成|实现)?"
                          r"[\u4e00-\u9fff]{0,4}?(?:整治|治理|整改|改造|销号|办结|达标|消除|修复|关停|淘汰)))?")
 
 # the sites of a monitoring network named by their level right after a count (62个国考断面, 16个国控点位)

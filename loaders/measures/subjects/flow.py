@@ -372,7 +372,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             if meaningful(part.group("things")) and not whole.endswith(part.group("things")):
                 whole = part.group("things")  # 上半年4项指标中有3项: the things counted, not the time before the count
             out[i - 1] = out[i - 1].but(subject=whole)
-            deed = clean_subject(part.group("deed"), leading=True) if part.group("deed") else ""
+            deed = clean_subject(part.group("deed") or part.group("state") or "", leading=True)
             became = deed if meaningful(deed) else after if meaningful(after) else ""
             before, gap = _joined(whole, became) if became else whole, ""
         if (c.unit.unit == "percent" and not c.is_change and not c.prefix and meaningful(before)

@@ -118,3 +118,13 @@ def test_counts_each_after_its_owner_alone_count_the_things_named_after_the_last
     got = [(r["subject_zh"], r["value_text"], r["is_environmental"]) for r in rows]
     assert got == [("中央生态环境保护督察反馈问题整改", "8项", True), ("省级生态环境保护督察反馈问题整改", "21项", True),
                    ("国家级生态文明示范村", "2个", True), ("省级生态文明示范村", "5个", True)]
+
+
+def test_a_figure_in_words_for_pollutants_listed_before_their_class_word_holds_for_each():
+    # R25's leftover (内江 plan 化学需氧量、氨氮等污染物排放量不超过省上下达的最高允许排放量): pollutants named before 等污染物
+    # and the metric they share: the figure in words holds for each, as with a collective term (主要污染物)
+    rows = _rows("""某县“十四五”生态环境保护规划
+第四章 主要任务
+到2025年,全县化学需氧量、氨氮等污染物排放量不超过市下达的总量控制指标。
+""", "某县规划.txt")
+    assert [r["subject_zh"] for r in rows] == ["全县化学需氧量排放量", "氨氮排放量"]

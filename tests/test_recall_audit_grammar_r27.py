@@ -128,3 +128,16 @@ def test_a_figure_in_words_for_pollutants_listed_before_their_class_word_holds_f
 到2025年,全县化学需氧量、氨氮等污染物排放量不超过市下达的总量控制指标。
 """, "某县规划.txt")
     assert [r["subject_zh"] for r in rows] == ["全县化学需氧量排放量", "氨氮排放量"]
+
+
+def test_the_capacity_inside_the_noun_after_a_count_is_the_capacity_of_the_things_counted():
+    # R25's leftover (遂宁 plan 新建1座日处理能力为300吨的生活污泥处置厂: the capacity dropped as a condition on the things
+    # counted; T16 and T35 judged a plant's capacity a figure): a daily or yearly capacity between a count and the things
+    # it counts is their capacity, the count counts those things; a bound (日处理能力500吨以上的) stays a condition
+    rows = _rows("""某县“十四五”生态环境保护规划
+第四章 主要任务
+新建1座日处理能力为200吨的餐厨垃圾处理厂,建设2座日处理规模500吨的污水处理厂。
+""", "某县规划.txt")
+    got = [(r["subject_zh"], r["value_text"], r["unit"]) for r in rows]
+    assert got == [("餐厨垃圾处理厂", "1座", "count"), ("餐厨垃圾处理厂日处理能力", "200吨", "t_per_day"),
+                   ("污水处理厂", "2座", "count"), ("污水处理厂日处理规模", "500吨", "t_per_day")]

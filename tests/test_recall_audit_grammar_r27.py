@@ -40,6 +40,16 @@ def test_work_a_plans_word_puts_before_its_verb_is_planned_not_done():
     assert got == [("3000户", "target", 2023), ("3200户", "outcome", 2023), ("1.2万亩", "target", 2023),
                    ("20公里", "outcome", 2023)]
     assert rows[0]["subject_zh"] == "农村改厕"
+
+
+def test_what_was_actually_done_after_a_planned_figure_is_of_its_metric():
+    # what 实际完成 reached after a figure of the clause before is of that figure's metric (its subject was 实际): the
+    # planned and the done share their subject, as a target and its outcome
+    rows = _rows("""某县2024年政府工作报告
+一、2023年工作回顾
+全年计划完成农村改厕3000户,实际完成3200户。
+""", "city-reports-2024/某县.txt")
+    assert [(r["subject_zh"], r["kind"]) for r in rows] == [("农村改厕", "target"), ("农村改厕", "outcome")]
     page = _rows("""某市加快推进燃煤散烧治理
 2023年5月10日 来源:市生态环境局
 记者从市生态环境局获悉,我市计划利用2年时间,完成3000户燃煤散烧治理。全市已完成改造8000户。

@@ -122,6 +122,7 @@ from loaders.measures.subjects.sizes import (
 )
 from loaders.semantics import sub_area
 
+_ACTUAL_RE = re.compile(r"实际(?:完成|建成|实现|达到|达)?")  # 实际完成: the figure actually reached, of a metric before
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 _SHARE_AFTER_ANOTHER_ITEM = ("和", "及", "与")  # 全部A和60%B: the join before a share of the next item
 
@@ -484,6 +485,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 受理信访举报724件,办结率100% / 绿化覆盖面积1077公顷、覆盖率25.67% / 反馈问题28项,完成整改23项: a bare rate or
             # a bare verb of work done is of the things the figure of the clause before measures (its amount word dropped)
             subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
+        elif prev_in_clause_before and _ACTUAL_RE.fullmatch(subject) and c.unit.unit == cands[i - 1].unit.unit:
+            # 全年计划完成农村改厕3000户,实际完成3200户: what was actually done is the figure of the clause before, reached
+            subject = out[i - 1].subject
         elif _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             pa = doc.clause(a - 1, a - 1)[0]
             figure_before = out[i - 1].subject if i > 0 and pa <= cands[i - 1].start else None

@@ -408,15 +408,24 @@ def _goal_not_met(x: KindContext) -> Decision:
 # 原计划: done by or beyond the plan; 年度计划投资, 计划的: a plan named, no plan's word)
 _PLANNED_WORK_RE = re.compile(r"(?<![按照超原度总划])(?:计划|拟)(?:(?:于|在|用|利用)[^,，;；。]{0,10}?[,，]?)?"
                               r"(?:完成|新建|建成|建设|实施|新增|改造|治理|整治|开工|淘汰|关停|拆除|造林|种植|安装|创建)"
-                              r"[^,，;；。已]*$")
+                              r"(?P<rest>[^,，;；。已]*)$")
 
 
 def _planned_work(x: KindContext) -> Decision:
     """全年计划完成农村改厕3000户,实际完成3200户: the number of work 计划 or 拟 plans is a target (the year stays the
-    year reviewed), wherever the sentence stands."""
-    if _PLANNED_WORK_RE.search(x.doc.text, x.sentence_start, x.c.start):
-        return "target", "kind_planned_work"
-    return None
+    year reviewed), wherever the sentence stands. Not works counted after the verb (计划实施…重点工程项目618个、总投资
+    1069.31亿元 in a progress report, 谋划储备近两年计划实施项目922个: 计划实施 qualifies the projects, a set reported)."""
+    m = _PLANNED_WORK_RE.search(x.doc.text, x.sentence_start, x.c.start)
+    if m is None:
+        return None
+    verb_end = m.start("rest")
+    first = _DIGIT_RE.search(x.doc.text, verb_end, x.c.start)  # the first figure after the verb, this one or before it
+    if x.doc.text[verb_end : first.start() if first else x.c.start].rstrip().endswith(_WORKS_COUNTED):
+        return None
+    return "target", "kind_planned_work"
+
+
+_WORKS_COUNTED = ("项目", "工程")
 
 
 def _report_section(x: KindContext) -> Decision:

@@ -161,6 +161,8 @@ def _drop_glossary(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]
 # 41个总投资383亿元的 / 6个年度计划总投资100亿元的 / 谋划42个、计划总投资1078亿元的: the amount the things counted
 # cost together (a bound before it, 超, still a total: 总投资超30亿元的100个项目)
 _TOTAL_OF_THE_COUNTED_RE = re.compile(r"[、]?(?:年度|当年|全年)?(?:计划)?总投资(?:额)?(?:约|近|超过|超|达到|达)?")
+# 1座日处理能力为300吨的 / 2座日处理规模500吨的 / 3座年处置能力10万吨的: the daily or yearly capacity of each thing counted
+_CAPACITY_OF_THE_COUNTED_RE = re.compile(r"(?P<word>(?:日|年)[\u4e00-\u9fff]{0,6}?(?:能力|规模))(?:为|达到|达|约)?")
 # 总投资超500亿元的某新能源基地: a bound after a total invested bounds that total, not a class of things
 _TOTAL_BEFORE_RE = re.compile(r"(?:计划)?总投资(?:额)?$")
 
@@ -178,7 +180,9 @@ def _drop_attributes(doc: DocumentView, cands: list[Candidate]) -> list[Candidat
         places = prev.unit.surface in doc.grammar.region_classifiers  # 三县城区覆盖率超70%: the rate is taken over them
         # 推动41个总投资383亿元的生态修复等项目: the total invested in the things counted, their sum, no condition
         total = "元" in c.unit.surface and _TOTAL_OF_THE_COUNTED_RE.fullmatch(text[prev.end : c.start]) is not None
-        if (same_clause and prev.unit.unit in COUNT_UNITS and not places and not total
+        # 新建1座日处理能力为300吨的污泥处置厂: the capacity of the plant built, a figure of the work (T16, T35, R25)
+        capacity = _CAPACITY_OF_THE_COUNTED_RE.fullmatch(text[prev.end : c.start]) is not None and not strict
+        if (same_clause and prev.unit.unit in COUNT_UNITS and not places and not total and not capacity
                 and (strict or text[c.end : c.end + 1] == "的")):
             out[i] = c.but(dropped=True)
     return out

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from loaders.measures.candidates import COUNT_UNITS, Candidate
 from loaders.measures.document import BASELINE_BEFORE, DocumentView
 from loaders.measures.grammar import last_match, words_re
-from loaders.measures.sections import plan_period
+from loaders.measures.sections import Part, plan_period
 from loaders.records import Sentence, fast_init
 
 _DONE = "已"  # the aspect marker of completed action
@@ -59,6 +59,7 @@ _AREA_UNITS = ("km2", "mu")
 _ANNUAL_CHANGE_RE = re.compile(r"逐年|年均|每年|同比|(?:较|比)(?:去年|上年|上一年)")  # a change of each year
 # “十四五”任务 / “十四五”主要污染物减排目标: a five-year plan the clause names (not “十四五”末 / 初, a time in it)
 _PLAN_NAMED_RE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?![末初])")
+_ANY_PLAN_RE = re.compile(r"十[一二三四五六七八九]五")  # a five-year plan named, its end or start too (“十四五”末)
 
 
 @fast_init
@@ -80,6 +81,7 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
     clause = doc.clause(c.start, c.end)
     year, year_rule = doc.year(c.start, clause)
     period = None
+    reviewed = None  # (year, rule, period) of a page's review of five years, kept for an outcome
     if c.section is not None:
         if c.section.rule.startswith("plan_review") and year_rule == "year_in_paragraph" \
                 and f"{year}年" not in doc.text[s_start : clause[1]]:
@@ -96,10 +98,25 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # plan binds its own sentence; the next one is of the plan's years (its heading's year, else its own);
         # a year before the plan's (2020年,…) is the history its review tells, which goes on
         year, year_rule = doc.heading_year(c.start) or doc.meta.year, "year_of_document"
+    elif (doc.doc_type == "report" and year_rule == "year_of_document" and year is not None
+          and _led_by_a_period_review(doc, s_start, c.start)):
+        # 过去五年,全市累计完成造林120万亩 on a page that is no work report (no parts of its own): the total of the five
+        # years up to the one it is about, as in a work report's review of them
+        # (its kind is left to the page's rules: 下一步将力争… in such a paragraph is still a goal, of no period)
+        section = Part("outcome", year, year - 4, year, f"{year - 4}-{year}", "page_lead_period_review")
+        reviewed = _section_year(doc, c.but(section=section), clause, year, year_rule)
     if (respective := _year_of_a_list(doc, c, s_start)) is not None:
         year, year_rule = respective, "year_of_list_respectively"
     period = _period_since_base(doc, c, s_start, year) or period
     kind, kind_rule = decide_kind(doc, c, clause, s_start, sentence, year)
+    if reviewed is not None and kind == "outcome":
+        year, year_rule, period = reviewed
+    if (kind == "outcome" and year_rule == "year_of_document" and doc.meta.doc_kind == "five_year_plan"
+            and doc.published_year is not None and year is not None and year >= doc.published_year
+            and not _ANY_PLAN_RE.search(doc.text, s_start, c.start)):
+        # 确保危险废物100%安全贮存和处置利用 under a review's 完成情况 label of a plan for 2021-2025: done before the plan,
+        # in the year its review closes, not in the plan's last year (nothing of a year to come is done)
+        year, year_rule = year - 5, "year_of_plan_review"
     if (period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year
             and (_FIVE_YEAR_AMOUNT_RE.search(c.subject)
                  or (c.unit.unit in _AREA_UNITS and _LAND_WORKED_RE.search(c.subject)
@@ -108,7 +125,39 @@ def kind_and_year(doc: DocumentView, c: Candidate) -> KindYear:
         # 氮氧化物重点工程减排量1.38万吨 / 治理沙化土地6.67万亩 / 单位地区生产总值能耗下降18% in a 十四五 plan: over
         # 2021-2025 (a change with no base year written is counted from the plan's base, its first year's previous)
         period = f"{year - 4}-{year}"
+    elif period is None and kind == "target" and doc.meta.doc_kind == "five_year_plan" and year == doc.meta.year:
+        period = _work_over_the_plans_period(doc, c, s_start, year)
     return KindYear(kind, kind_rule, year, year_rule, clause, s_start, s_end, sentence, period)
+
+
+# “十四五”期间 / 十四五时期 / “十四五”内: the whole of a five-year plan's years
+_PLAN_YEARS_RE = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:期间|时期|内)")
+
+
+def _work_over_the_plans_period(doc: DocumentView, c: Candidate, s_start: int, year: int) -> str | None:
+    """“十四五”期间,建成特色田园乡村50个 / “十四五”期间至少完成1次…排查整改 in that plan: work done over its years, their
+    total (not a level, 达标率保持100%, nor work of each year, 每年实施2-3个)."""
+    named = list(_PLAN_YEARS_RE.finditer(doc.text, s_start, c.start))
+    if (not named or plan_period(named[-1].group(1)) != (year - 4, year)
+            or c.unit.unit in ("percent", "percentage_point") or "_per_" in c.unit.unit):
+        return None  # (a capacity, 60万吨/年, is a level too)
+    opened = max(doc.text.rfind(p, s_start, named[-1].start()) for p in ",，;；") + 1 or s_start
+    if doc.text[max(opened, s_start) : named[-1].start()].strip().rstrip("“\"") not in ("", "力争", "确保", "争取"):
+        return None  # 为保证“十四五”期间各项目标的如期实现: the period qualifies a word, it does not open the work
+    head = doc.text[named[-1].end() : c.start]
+    if _ANNUAL_CHANGE_RE.search(head) or _SHARE_NAMED_RE.search(head):
+        return None
+    flows = _flow_in_a_noun_re(doc.grammar.report_words.get("period_flow", ())).sub("", _NOUNS_OF_WORK_RE.sub("", head))
+    if any(w in flows for w in doc.grammar.report_words.get("period_flow", ()) if w not in _CHANGE_FLOWS):
+        return f"{year - 4}-{year}"
+    return None
+
+
+def _led_by_a_period_review(doc: DocumentView, s_start: int, pos: int) -> bool:
+    """The sentence or the line the figure is in opens on 过去五年 / 五年来 (report_sections.csv period_review_lead)."""
+    leads = doc.grammar.report_words.get("period_review_lead", ())
+    line_start = doc.text.rfind("\n", 0, pos) + 1
+    return any(doc.text[start:pos].lstrip().startswith(leads) for start in (s_start, line_start))
 
 
 # 2025年、2030年,供应能力分别达到137亿立方米、165亿立方米: a list of years, then 分别 and as many figures
@@ -354,6 +403,31 @@ def _goal_not_met(x: KindContext) -> Decision:
     return None
 
 
+# 全年计划完成农村改厕3000户 / 拟新增造林1.2万亩 / 计划利用2年时间,完成3000户…治理: work a plan's word (计划, 拟) puts before
+# its verb, the number's clause running on from that verb: planned, not done, even in a review (but 按计划完成 / 超计划 /
+# 原计划: done by or beyond the plan; 年度计划投资, 计划的: a plan named, no plan's word)
+_PLANNED_WORK_RE = re.compile(r"(?<![按照超原度总划])(?:计划|拟)(?:(?:于|在|用|利用)[^,，;；。]{0,10}?[,，]?)?"
+                              r"(?:完成|新建|建成|建设|实施|新增|改造|治理|整治|开工|淘汰|关停|拆除|造林|种植|安装|创建)"
+                              r"(?P<rest>[^,，;；。已]*)$")
+
+
+def _planned_work(x: KindContext) -> Decision:
+    """全年计划完成农村改厕3000户,实际完成3200户: the number of work 计划 or 拟 plans is a target (the year stays the
+    year reviewed), wherever the sentence stands. Not works counted after the verb (计划实施…重点工程项目618个、总投资
+    1069.31亿元 in a progress report, 谋划储备近两年计划实施项目922个: 计划实施 qualifies the projects, a set reported)."""
+    m = _PLANNED_WORK_RE.search(x.doc.text, x.sentence_start, x.c.start)
+    if m is None:
+        return None
+    verb_end = m.start("rest")
+    first = _DIGIT_RE.search(x.doc.text, verb_end, x.c.start)  # the first figure after the verb, this one or before it
+    if x.doc.text[verb_end : first.start() if first else x.c.start].rstrip().endswith(_WORKS_COUNTED):
+        return None
+    return "target", "kind_planned_work"
+
+
+_WORKS_COUNTED = ("项目", "工程")
+
+
 def _report_section(x: KindContext) -> Decision:
     """A government work report's review (outcomes) or plan (targets): the part the number sits in."""
     if x.c.section is not None:
@@ -448,6 +522,8 @@ def _reported(x: KindContext) -> Decision:
     if words_re(g.reporting_markers).search(doc.text, doc.text.rfind("\n", 0, pos) + 1, pos):
         return "outcome", "kind_reported_source"
     sentence_text = doc.text[x.sentence_start : x.clause[1] + 24]
+    if doc.published_year is not None and x.year is not None and x.year > doc.published_year:
+        return None  # “十四五”末…达到600万千瓦左右,应用规模位居全国前列 in a plan of 2021: a rank still to earn
     if g.rank_re.search(sentence_text[: sentence_text.find("。") + 1 or None]):
         return "outcome", "kind_rank"
     return None
@@ -490,7 +566,7 @@ def _said_done(x: KindContext) -> Decision:
 
 # The kind rules in order; the first that applies decides. A new rule is a function of a KindContext
 # returning (kind, rule name) or None, put at its place here.
-KIND_RULES = (_task_named, _task_of, _goal_not_met, _goal_quoted, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
+KIND_RULES = (_task_named, _task_of, _goal_not_met, _goal_quoted, _planned_work, _report_section, _by_year, _plan_deadline, _year_before_document, _section_label,
               _in_report, _year_before_publication, _reported, _done_aspect, _said_done,
               _share_of_the_task_done)
 

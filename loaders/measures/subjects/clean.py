@@ -14,7 +14,10 @@ from loaders.measures.subjects.dates import _TRAILING_TIME_RE, _YEAR_OF_THE_LEVE
 SUBJECT_TRAILING = ("分别", "均", "总计", "合计", "共计", "共", "的", "全年", "年内")
 # adverbs between a subject and its comparator (达标率稳定保持在100%, 继续保持): not after the number (保持稳定)
 # and the hedge of a goal (再生水利用率力争达到30%)
-_ADVERBS_BEFORE_COMPARATOR = ("继续", "持续", "稳定", "力争", "争取")
+_ADVERBS_BEFORE_COMPARATOR = ("继续", "持续", "稳定", "力争", "争取", "拟")
+# 计划完成造林2万亩: a plan's word alone before the verb names nothing (计划 ends nouns too, 年度计划, so it is shed only
+# when it is all the words)
+_PLAN_ADVERBS = ("计划", "拟")
 _LEADING_SUBJECT_TRAILING = SUBJECT_TRAILING + _ADVERBS_BEFORE_COMPARATOR  # what a subject before its number sheds
 # a space between two Chinese characters is a line break of the source inside a word (安全利 用率)
 _BROKEN_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
@@ -90,7 +93,7 @@ def clean_subject(s: str, leading: bool) -> str:
     # a full stop (PDF text writes it "."), semicolon or pause after the words is no part of them (建成5个“美丽海湾”.)
     s = _TRAILING_TIME_RE.sub("", s.strip(" 、,，").rstrip("。.;；")).rstrip(" 、,，。.;；")
     s = _YEAR_OF_THE_LEVEL_RE.sub("", _CHANGE_START_RE.sub("", _BARE_START_RE.sub("", s)))
-    return "" if leading and s in SUBJECT_LEADING_VERBS else s
+    return "" if leading and (s in SUBJECT_LEADING_VERBS or s in _PLAN_ADVERBS) else s
 
 
 # a subject whose last bracket opened before the figure and never closed (锅炉(建成区10台…), 项目一期(装机90万千瓦),

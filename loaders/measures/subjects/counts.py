@@ -43,8 +43,11 @@ _THINGS_END_RE = re.compile(r"全部|均|已|正在|基本|得到|从|中$")
 # a subject that is only a verb of work done (完成整改 23项, 已办结 185件): of the things counted the clause before
 _BARE_DONE_RE = re.compile(r"(?:完成|已)?(?:整改|办结|销号|化解)(?:完成|到位)?")
 
-# the words between a count and a part of what it counts (信访投诉问题中, / 问题中的)
-_PART_OF_RE = re.compile(r"[\u4e00-\u9fff“”]{0,12}(?:中|当中)[,，的]?")
+# the words between a count and a part of what it counts (信访投诉问题中, / 问题中的 / 国控断面中有 / 监测点位中达标的有 /
+# 黑臭水体中,已完成整治): the part's state or deed, when written before it, is what became of it
+_PART_OF_RE = re.compile(r"(?P<things>[\u4e00-\u9fff“”]{0,12}?)(?:中|当中)[,，的]?"
+                         r"(?:(?P<state>[\u4e00-\u9fff]{1,6}?)的有|有|(?P<deed>(?:已经?)?(?:完成|实现)?"
+                         r"[\u4e00-\u9fff]{0,4}?(?:整治|治理|整改|改造|销号|办结|达标|消除|修复|关停|淘汰)))?")
 
 # the sites of a monitoring network named by their level right after a count (62个国考断面, 16个国控点位)
 _NETWORK_SITES_RE = re.compile(r"(?:国考|国控|省控|省考|国省考|国省控|市控|县控)(?:及以上|以上)?(?:地表水)?(?:断面|点位)")
@@ -214,6 +217,38 @@ def _list_sharing_the_last_items_deed(doc: DocumentView, cands: list[Candidate])
             item = out[k].subject
             if not cands[k].is_change and not _OWN_VERB_CHARS_RE.search(item) and not any(w in item for w in _SHARED_DEEDS):
                 out[k] = out[k].but(subject=item + deed)
+    return out
+
+
+# 完成中央13项、自治区45项生态环境保护督察反馈问题整改 / 创建国家级2个、省级5个生态文明示范村: counts each after its
+# owner (a level or an authority) alone, the things they count named once after the last: every item counts them
+_OWNER_ONLY_RE = re.compile(r"(?:中央|国家级?|省级?|自治区级?|市级?|州级?|县级?|区级?)")
+_OWNER_AT_END_RE = re.compile(_OWNER_ONLY_RE.pattern + "$")
+_VERB_CHARS = 4
+_THINGS_NAMED_AFTER_RE = re.compile(r"[\u4e00-\u9fff“”]{2,24}")
+
+
+def _owners_sharing_the_things_after_the_last(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    text, out = doc.text, list(cands)
+    i = 0
+    while i < len(cands):
+        run = [i]  # counts each followed right away by a join, then an owner alone and the next count
+        while (run[-1] + 1 < len(cands) and cands[run[-1]].unit.unit in COUNT_UNITS
+               and cands[run[-1] + 1].unit.unit in COUNT_UNITS and not cands[run[-1] + 1].is_change
+               and text[cands[run[-1]].end : cands[run[-1]].end + 1] in _ITEM_JOINS
+               and _OWNER_ONLY_RE.fullmatch(text, cands[run[-1]].end + 1, cands[run[-1] + 1].opening)):
+            run.append(run[-1] + 1)
+        i = run[-1] + 1
+        first, last = cands[run[0]], cands[run[-1]]
+        things = _THINGS_NAMED_AFTER_RE.match(text, last.end)
+        opened = _OWNER_AT_END_RE.search(out[run[0]].subject or "")  # (创建)国家级: the verb before is no part of it
+        if len(run) < 2 or things is None or first.is_change or opened is None or opened.start() > _VERB_CHARS:
+            continue
+        named = clean_subject(things.group(0), leading=False)
+        for k in run:
+            owner = text[cands[k - 1].end + 1 : cands[k].opening] if k != run[0] else opened.group(0)
+            if _OWNER_ONLY_RE.fullmatch(owner) and meaningful(named):
+                out[k] = out[k].but(subject=owner + named)
     return out
 
 

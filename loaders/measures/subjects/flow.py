@@ -52,6 +52,7 @@ from loaders.measures.subjects.counts import (
     _next_names_at,
     _other_things_counted,
     _own_words,
+    _owners_sharing_the_things_after_the_last,
     _parts_counted_in_brackets,
     _stage_of_the_things_before,
     _things_counted_inside_a_zone,
@@ -112,6 +113,7 @@ from loaders.measures.subjects.sizes import (
     _FACILITIES,
     _MADE_RE,
     _PROJECT_NAME_END_RE,
+    _capacity_of_the_things_counted,
     _capacity_source,
     _generation_of_the_source_before,
     _project_named_after,
@@ -120,6 +122,7 @@ from loaders.measures.subjects.sizes import (
 )
 from loaders.semantics import sub_area
 
+_ACTUAL_RE = re.compile(r"实际(?:完成|建成|实现|达到|达)?")  # 实际完成: the figure actually reached, of a metric before
 _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三四五六七八九十\d]")
 _SHARE_AFTER_ANOTHER_ITEM = ("和", "及", "与")  # 全部A和60%B: the join before a share of the next item
 
@@ -144,8 +147,10 @@ _SUBJECT_PASSES = (
     _place_alone_takes_the_work_before,
     _parts_counted_in_brackets,
     _size_before_its_things,
+    _capacity_of_the_things_counted,
     _count_right_after_a_water_body,
     _list_sharing_the_last_items_deed,
+    _owners_sharing_the_things_after_the_last,
     _other_things_counted,
     _things_counted_inside_a_zone,
     _capacity_source,
@@ -361,11 +366,18 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # name the other item, and the verb before it, 完成, is no bound of the share)
             before, gap = after, ""
         if (c.unit.unit in COUNT_UNITS and i > 0 and cands[i - 1].unit.unit in COUNT_UNITS and not c.is_change
-                and _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start])
+                and (part := _PART_OF_RE.fullmatch(text[cands[i - 1].end : c.start]))
                 and doc.same_sentence(cands[i - 1].start, c.start)):
-            # 督察交办的161件信访投诉问题中,142件已办结 / 19项问题中的18项已完成整改: a part of the things the count before
-            # counts, what became of them after it
-            before, gap = out[i - 1].subject.removesuffix("中") + (after if meaningful(after) else ""), ""
+            # 督察交办的161件信访投诉问题中,142件已办结 / 19项问题中的18项已完成整改 / 12个国控断面中有11个达到Ⅲ类 /
+            # 38条黑臭水体中,已完成整治35条: a part of the things the count before counts (which shed their 中), what
+            # became of them after it or before it
+            whole = out[i - 1].subject.removesuffix("中")
+            if meaningful(part.group("things")) and not whole.endswith(part.group("things")):
+                whole = part.group("things")  # 上半年4项指标中有3项: the things counted, not the time before the count
+            out[i - 1] = out[i - 1].but(subject=whole)
+            deed = clean_subject(part.group("deed") or part.group("state") or "", leading=True)
+            became = deed if meaningful(deed) else after if meaningful(after) else ""
+            before, gap = _joined(whole, became) if became else whole, ""
         if (c.unit.unit == "percent" and not c.is_change and not c.prefix and meaningful(before)
                 and text.startswith("为", c.end) and _CJK_RE.match(text, c.end + 1)):
             # 新增公交车辆100%为新能源车: the share of the things before it that are what 为 names (新能源车占比)
@@ -473,6 +485,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 受理信访举报724件,办结率100% / 绿化覆盖面积1077公顷、覆盖率25.67% / 反馈问题28项,完成整改23项: a bare rate or
             # a bare verb of work done is of the things the figure of the clause before measures (its amount word dropped)
             subject = _joined(_AMOUNT_WORD_RE.sub("", out[i - 1].subject), subject)
+        elif prev_in_clause_before and _ACTUAL_RE.fullmatch(subject) and c.unit.unit == cands[i - 1].unit.unit:
+            # 全年计划完成农村改厕3000户,实际完成3200户: what was actually done is the figure of the clause before, reached
+            subject = out[i - 1].subject
         elif _bare_metric(subject) and a > 0 and text[a - 1] in ",，" and (i == 0 or cands[i - 1].end < a):
             pa = doc.clause(a - 1, a - 1)[0]
             figure_before = out[i - 1].subject if i > 0 and pa <= cands[i - 1].start else None

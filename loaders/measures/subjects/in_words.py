@@ -19,7 +19,7 @@ def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
     (a member either is the subject, 节能 -> 能耗强度, or takes the term's place in it, 主要污染物 -> 化学需氧量)."""
     g = doc.grammar
     if not any(t in subject for t in g.collective_terms):
-        return ()
+        return _pollutants_listed(g, subject)
     named, subject = _named_members(g, subject)
     out: list[str] = list(named)
     for part in _LIST_SPLIT_RE.split(subject):
@@ -29,6 +29,21 @@ def collective_members(doc: DocumentView, subject: str) -> tuple[str, ...]:
         if not terms and (part.endswith(WORDS_ONLY_METRIC_ENDINGS) or _INTENSITY_RE.match(part)):
             out.append(part)  # 碳排放强度下降 / 单位GDP二氧化碳排放量: a metric named beside the terms
     return tuple(dict.fromkeys(out))
+
+
+# 化学需氧量、氨氮等污染物排放量: pollutants named, then their class word (no collective term) and the metric they share
+_POLLUTANTS_LISTED_RE = re.compile(r"(.+?)等(?:主要|重点)?(?:水|大气)?污染物((?:排放|减排|削减)\S*)")
+
+
+def _pollutants_listed(g: Grammar, subject: str) -> tuple[str, ...]:
+    """全市化学需氧量、氨氮等污染物排放量不超过…: the figure in words holds for each pollutant named (one of them must be a
+    member of a collective term: a pollutant the grammar knows)."""
+    m = _POLLUTANTS_LISTED_RE.fullmatch(subject)
+    names = [n for n in _LIST_SPLIT_RE.split(m.group(1)) if n] if m else []
+    known = [t for members in g.collective_terms.values() for t in members]
+    if len(names) < 2 or not any(n.endswith(tuple(known)) for n in names):
+        return ()
+    return tuple(n + m.group(2) for n in names)
 
 
 # 单位GDP二氧化碳排放量 / 单位地区生产总值能耗: an amount per unit of output is an intensity, a metric of its own

@@ -33,9 +33,11 @@ _METRIC_MODIFIERS = ("安全", "无害化", "综合", "集中", "规范化", "�
 # 90%的农村生活垃圾得到有效处理: a share written before the things it counts, as a rate of the work done
 _DONE_TO_RE = re.compile(r"^(.{2,}?)得到(有效)?(治理|处理|利用|处置)$")
 
-# a compliance rate of water named by nothing else (水质达标率), after a clause naming drinking-water sources
-_BARE_WATER_COMPLIANCE_RE = re.compile(r"水质(?:达标率|达标比例)")
-_DRINKING_SOURCE_RE = re.compile(r"(?:县级及以上|县级以上|地级及以上|地级以上|城市|城镇|农村|集中式|地表水型|地下水型)*"
+# a compliance rate or class share of water named by nothing else (水质达标率, 水质达到或优于Ⅲ类比例, 水质优良比例),
+# after a clause naming drinking-water sources: the sources' rate, not the surface water's
+_BARE_WATER_COMPLIANCE_RE = re.compile(r"水质(?:达标率|达标比例|优良率|优良比例"
+                                       r"|(?:达到或)?(?:优于|好于)?(?:达到)?(?:Ⅲ|III)类(?:及以上|以上)?(?:水质)?(?:比例|占比))")
+_DRINKING_SOURCE_RE = re.compile(r"(?:县级及以上|县级以上|地级及以上|地级以上|城市|城镇|农村|乡镇级?|集中式|地表水型|地下水型)*"
                                  r"饮用水水?源地?")
 
 

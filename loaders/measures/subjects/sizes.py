@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.measures.candidates import Candidate
+from loaders.measures.candidates import COUNT_UNITS, Candidate
 from loaders.measures.document import DocumentView
+from loaders.measures.filters import _CAPACITY_OF_THE_COUNTED_RE
 from loaders.measures.subjects.clean import clean_subject
 from loaders.measures.subjects.common import _LIST_JOINS, _WORK_VERBS, meaningful
 from loaders.measures.subjects.counts import _NO_THINGS_RE
@@ -126,6 +127,26 @@ def _size_before_its_things(doc: DocumentView, cands: list[Candidate]) -> list[C
             # 实施A工程及1万公顷B工程: after a conjunction the words before name the other things
             joined = doc.text[: c.start].rstrip().endswith(_LIST_JOINS) or not meaningful(c.subject or "")
             out[i] = c.but(subject=things if joined else c.subject + things)
+    return out
+
+
+_CAPACITY_RATES = ("t", "m3", "t_per_day", "t_per_year", "m3_per_day")  # (a daily word makes t a rate later)
+
+
+def _capacity_of_the_things_counted(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """新建1座日处理能力为300吨的生活污泥处置厂: the count counts the things named after the capacity and its 的, and the
+    capacity is theirs (污泥处置厂日处理能力)."""
+    out = list(cands)
+    for i in range(1, len(cands)):
+        c, prev = cands[i], cands[i - 1]
+        gap = _CAPACITY_OF_THE_COUNTED_RE.fullmatch(doc.text, prev.end, c.start)
+        if prev.unit.unit not in COUNT_UNITS or c.unit.unit not in _CAPACITY_RATES or gap is None:
+            continue
+        m = _THINGS_AFTER_SIZE_RE.match(doc.text, c.end + 1) if doc.text.startswith("的", c.end) else None
+        things = clean_subject(m.group(1), leading=False) if m else ""
+        if meaningful(things):
+            out[i - 1] = out[i - 1].but(subject=things)
+            out[i] = out[i].but(subject=things + gap.group("word"))
     return out
 
 

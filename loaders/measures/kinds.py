@@ -44,7 +44,8 @@ _DIGIT_RE = re.compile(r"\d")
 _LEVEL_VERBS = ("达到", "达", "增至", "升至", "降至", "为")  # …、达到20.6厘米: the level a change reached
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
-_BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
+# 到2025年 (but 到2023年底 states where things stand, and 提升到2021年的338天 the level that year had)
+_BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末的])")
 # 2022年底前 / 2023年前 / 到2023年底: a deadline (in a plan; a report's 到2023年底 states where things stand)
 _DEADLINE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:年?[底末])?以?前|到\s?((?:19|20)\d\d)\s?年年?[底末]")
 # 较2020年下降5% / 比2020年分别下降 / 与2015年相比: the year a change is counted from

@@ -1,0 +1,26 @@
+"""Outside probe, round 2 (outside32): classes of error seen on Chinese environmental pages from outside the
+corpus (city and county work summaries, bulletins, plans of other provinces), each on a made-up sentence."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+def _measures(text: str, name: str = "t.txt") -> list[dict]:
+    return process_document(text.encode("utf-8"), name).measures
+
+
+def _measure(text: str, value_text: str, name: str = "t.txt") -> dict:
+    return next(m for m in _measures(text, name) if m["value_text"] == value_text)
+
+
+def test_a_years_level_after_dao_nian_de_is_no_deadline():
+    # 从2010年的A提升到2021年的B: B is the level of 2021, reached, not a goal set for 2021 (到2021年 + no 的)
+    text = ("某市发布2021年生态环境状况公报。十年来，全市空气质量优良天数从2010年的262天提升到2021年的338天，"
+            "功能区噪声夜间达标率由2010年的40%提高至2021年的86.5%。")
+    for value_text in ("338天", "86.5%"):
+        m = _measure(text, value_text)
+        assert (m["kind"], m["year"]) == ("outcome", 2021), value_text
+    # a year to reach, with no 的, stays a goal
+    m = _measure("某市生态环境保护工作要点：到2027年，全市空气质量优良天数比率达到90%。", "90%")
+    assert (m["kind"], m["year"]) == ("target", 2027)

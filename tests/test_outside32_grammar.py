@@ -24,3 +24,13 @@ def test_a_years_level_after_dao_nian_de_is_no_deadline():
     # a year to reach, with no 的, stays a goal
     m = _measure("某市生态环境保护工作要点：到2027年，全市空气质量优良天数比率达到90%。", "90%")
     assert (m["kind"], m["year"]) == ("target", 2027)
+
+
+def test_a_year_a_span_starts_from_or_a_comparison_is_made_with_dates_no_figure():
+    # 为2016年以来同期最低 / 同2022年同期相比: the first year opens a span, the second is the base of a comparison;
+    # the figures are of the half-year the bulletin is on
+    text = ("某省2023年上半年生态环境质量状况\n2023年上半年，全省PM2.5平均浓度为33.1微克/立方米，为2016年以来同期最低值；"
+            "优良天数比率为80.2%，同比下降2.5个百分点。\n同2022年同期相比，全省臭氧浓度上升4.1%，酸雨发生率下降0.7个百分点。")
+    for value_text in ("80.2%", "2.5个百分点", "4.1%", "0.7个百分点"):
+        m = _measure(text, value_text)
+        assert (m["kind"], m["year"]) == ("outcome", 2023), value_text

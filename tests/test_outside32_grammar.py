@@ -34,3 +34,15 @@ def test_a_year_a_span_starts_from_or_a_comparison_is_made_with_dates_no_figure(
     for value_text in ("80.2%", "2.5个百分点", "4.1%", "0.7个百分点"):
         m = _measure(text, value_text)
         assert (m["kind"], m["year"]) == ("outcome", 2023), value_text
+
+
+def test_a_page_telling_what_was_done_since_the_year_began_reports():
+    # 今年以来 … 截止目前: a page of no known kind that tells what was done so far this year reports outcomes
+    text = ("某区扎实推进生态环境保护\n今年以来，某区坚持生态优先，开展2023年蓝天行动，统筹推进山水林田湖草系统治理。\n"
+            "聚焦国土绿化，完成植树造林1200亩，栽植各类苗木3.2万株。\n聚焦固废治理，制定《某区无废城市建设实施方案》，截止目前，全区秸秆综合利用率达到91%。")
+    for value_text in ("1200亩", "3.2万株", "91%"):
+        m = _measure(text, value_text)
+        assert (m["kind"], m["year"]) == ("outcome", 2023), value_text
+    # a page of goals keeps its targets
+    text = "某区生态环境保护工作安排\n全区完成植树造林1500亩，秸秆综合利用率达到93%，确保空气质量持续改善。"
+    assert _measure(text, "1500亩")["kind"] == "target"

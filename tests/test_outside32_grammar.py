@@ -46,3 +46,14 @@ def test_a_page_telling_what_was_done_since_the_year_began_reports():
     # a page of goals keeps its targets
     text = "某区生态环境保护工作安排\n全区完成植树造林1500亩，秸秆综合利用率达到93%，确保空气质量持续改善。"
     assert _measure(text, "1500亩")["kind"] == "target"
+
+
+def test_saplings_forest_stock_shelterbelts_red_lines_and_residual_film_are_environmental():
+    # the greening and ecology words of county and district pages: saplings planted and their survival, the forest's
+    # standing stock, farmland shelterbelts, the share of the land under ecological red lines, residual film recovered
+    for text, value_text in (("某区组织开展义务植树，栽植各类苗木8.6万株。", "8.6万株"), ("全区苗木成活率达92%以上。", "92%以上"),
+                             ("全县活立木蓄积量为180万立方米。", "180万立方米"), ("新建农田林网2.1万亩。", "2.1万亩"),
+                             ("全市各类生态红线面积比例达到23.5%。", "23.5%"), ("农田残膜回收率达到85%。", "85%")):
+        assert _measure(text, value_text)["is_environmental"] is True, value_text
+    # a crop's sown area stays farming's, saplings or not
+    assert _measure("力争花卉苗木种植面积达到12万亩。", "12万亩")["is_environmental"] is False

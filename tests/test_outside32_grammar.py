@@ -57,3 +57,12 @@ def test_saplings_forest_stock_shelterbelts_red_lines_and_residual_film_are_envi
         assert _measure(text, value_text)["is_environmental"] is True, value_text
     # a crop's sown area stays farming's, saplings or not
     assert _measure("力争花卉苗木种植面积达到12万亩。", "12万亩")["is_environmental"] is False
+
+
+
+def test_who_issued_a_plan_is_no_measure():
+    # 18个部门联合印发 / 5部委: the issuers of a plan, no figure of the region
+    text = "某市生态环境局等18个部门联合印发《某市臭氧污染防治攻坚方案》，5部委联合督导。全市淘汰燃煤锅炉120台。"
+    values = {m["value_text"] for m in _measures(text)}
+    assert not values & {"18个", "5部"}, values
+    assert "120台" in values

@@ -57,6 +57,7 @@ _KINDS_NAMED_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,10}?(?:产业链|产业
 _LIST_START_RE = re.compile(r"[\d等]")  # a list closed by 等 starts after the count or the 等 of one before it
 _BASIS_BEFORE_RE = re.compile(r"(?:按照|按|依据)[^按]{0,40}$")
 _BASIS_AFTER_RE = re.compile(r"[^按]{0,24}?(?:计算|统计|测算|核算)$")
+_DEPARTMENTS = ("部门", "部委")  # after N个 or N (部 read as the classifier)
 _THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)
 # 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
 # built or offered, not a figure of the region
@@ -235,6 +236,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 30万吨级航道 / 100兆瓦级储能: the size class of what is built
         elif counted and c.unit.surface in _TIMES and text.endswith("连续", a, c.start):
             out[i] = c.but(dropped=True)  # 连续4次获评全国优秀: how often a rating came in a row, no figure
+        elif counted and text[c.end - 1 : c.end + 1] in _DEPARTMENTS or text.startswith(_DEPARTMENTS, c.end):
+            out[i] = c.but(dropped=True)  # 24个部门联合印发 / 6部委: who issued the plan, no figure of the region
         elif counted and c.unit.surface == "件" and text.startswith(_THINGS_TO_DO, c.end):
             out[i] = c.but(dropped=True)  # 抓好四件大事 / 抓好A、B和C3件事: the themes of the work, no figure
         elif (c.unit.unit in _SCOPE_UNITS and _SCOPE_BEFORE_RE.search(text[a : c.start])

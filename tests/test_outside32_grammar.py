@@ -66,3 +66,11 @@ def test_who_issued_a_plan_is_no_measure():
     values = {m["value_text"] for m in _measures(text)}
     assert not values & {"18个", "5部"}, values
     assert "120台" in values
+
+
+def test_a_boilers_size_class_with_a_bracketed_edge_is_no_measure():
+    # 20-40蒸吨/小时(含40蒸吨/小时)燃煤锅炉: the size class of the boilers a rule is about, the bracket its edge
+    text = "到2026年，20-40蒸吨/小时(含40蒸吨/小时)燃煤锅炉全部完成超低排放改造，全市淘汰燃煤锅炉120台、560蒸吨。"
+    values = {m["value_text"] for m in _measures(text)}
+    assert not values & {"20-40蒸吨/小时", "40蒸吨/小时"}, values
+    assert {"120台", "560蒸吨"} <= values

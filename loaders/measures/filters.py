@@ -236,7 +236,7 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 30万吨级航道 / 100兆瓦级储能: the size class of what is built
         elif counted and c.unit.surface in _TIMES and text.endswith("连续", a, c.start):
             out[i] = c.but(dropped=True)  # 连续4次获评全国优秀: how often a rating came in a row, no figure
-        elif counted and text[c.end - 1 : c.end + 1] in _DEPARTMENTS or text.startswith(_DEPARTMENTS, c.end):
+        elif counted and (text[c.end - 1 : c.end + 1] in _DEPARTMENTS or text.startswith(_DEPARTMENTS, c.end)):
             out[i] = c.but(dropped=True)  # 24个部门联合印发 / 6部委: who issued the plan, no figure of the region
         elif counted and c.unit.surface == "件" and text.startswith(_THINGS_TO_DO, c.end):
             out[i] = c.but(dropped=True)  # 抓好四件大事 / 抓好A、B和C3件事: the themes of the work, no figure
@@ -366,18 +366,25 @@ def _bound_of_a_class(text: str, a: int, c: Candidate) -> bool:
 
 # 淘汰燃煤锅炉(建成区3台35蒸吨以下): the machines counted right before their size
 _MACHINES_COUNTED_BEFORE_RE = re.compile(r"\d+台$")
+_CLASS_EDGE_BEFORE_RE = re.compile(r"[(（]不?含$")
+_REMARK_AFTER_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 
 
 def _size_class_of_machines(text: str, a: int, c: Candidate) -> bool:
     """建成区3台35蒸吨以下 / 10台20—40蒸吨 / 淘汰10—35蒸吨/小时燃煤锅炉: a capacity with a bound or a range, right
     after a count of the machines or (a range) right before the noun of them, is the size class each of them has,
     not an amount of capacity (淘汰燃煤锅炉792台2790蒸吨, no bound, is their total and stays)."""
-    if c.unit.unit not in _CAPACITY_UNITS or c.number is None or not (c.suffix in ("ge", "le") or c.number.high):
+    if c.unit.unit not in _CAPACITY_UNITS or c.number is None:
+        return False
+    if _CLASS_EDGE_BEFORE_RE.search(text[a : c.start]):
+        return True  # (含65蒸吨/小时): the edge of the class before the bracket
+    if not (c.suffix in ("ge", "le") or c.number.high):
         return False
     if _MACHINES_COUNTED_BEFORE_RE.search(text[a : c.start]):
         return True
-    return (c.number.high is not None and bool(_CJK_RE.match(text[c.end : c.end + 1]))
-            and not text.startswith(_NOT_A_NOUN, c.end))
+    end = m.end() if (m := _REMARK_AFTER_RE.match(text, c.end)) else c.end  # 35-65蒸吨/小时(含…)燃煤锅炉
+    return (c.number.high is not None and bool(_CJK_RE.match(text[end : end + 1]))
+            and not text.startswith(_NOT_A_NOUN, end))
 
 
 def _some_of_indicators(doc: DocumentView, c: Candidate, clause_start: int) -> bool:

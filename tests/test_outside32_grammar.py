@@ -74,3 +74,9 @@ def test_a_boilers_size_class_with_a_bracketed_edge_is_no_measure():
     values = {m["value_text"] for m in _measures(text)}
     assert not values & {"20-40蒸吨/小时", "40蒸吨/小时"}, values
     assert {"120台", "560蒸吨"} <= values
+
+
+def test_the_level_before_a_change_from_a_stage_named_with_no_year_is_no_measure():
+    # 由创建前的41%提高到52.6%: the level before the change is its starting point (as 由2015年的41%提高到)
+    values = {m["value_text"] for m in _measures("全镇森林覆盖率由创建前的41%提高到52.6%。")}
+    assert "41%" not in values and "52.6%" in values, values

@@ -14,7 +14,8 @@ from loaders.measures.document import DocumentView
 # 53个断面水质100%达标 (the share of the sections' water meeting its standard)
 FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数", "水质")
 # 由44.3%提高到45.2% / 从2015年的66%提高到: the first number is the starting point, not a measure
-_BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
+# (由工程实施前的46%: a stage named with no year too)
+_BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?|[^\d,，。;；、:：]{1,8}?的)?$")
 # 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
 _BASELINE_LAST_RE = re.compile(r"(?:同比|较|比)(?:去年|上年)(?:同期)?的?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")

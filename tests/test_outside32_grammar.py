@@ -80,3 +80,18 @@ def test_the_level_before_a_change_from_a_stage_named_with_no_year_is_no_measure
     # 由创建前的41%提高到52.6%: the level before the change is its starting point (as 由2015年的41%提高到)
     values = {m["value_text"] for m in _measures("全镇森林覆盖率由创建前的41%提高到52.6%。")}
     assert "41%" not in values and "52.6%" in values, values
+
+
+def test_a_city_page_naming_its_city_only_bare_is_about_that_city():
+    # a city paper's story that names no region in full: 全市 speaks for a city, and the city's bare name comes back in
+    # the paper's name, a river's reach and the source line (临沂日报, 沂河临沂段)
+    text = ("今年全市空气优良天数要达到300天\n临沂日报讯 3月8日，全市生态环境保护工作会议召开。2023年，全市空气质量优良天数为291天。"
+            "今年，全市空气质量优良天数要达到300天，沂河临沂段水质稳定保持Ⅱ类。\n(来源：临沂日报)")
+    r = process_document(text.encode("utf-8"), "t.txt")
+    assert r.document["region_name"] == "临沂市"
+    # a page naming no place at all keeps no region
+    r = process_document("全市生态环境保护工作会议召开。2023年，全市空气质量优良天数为291天。".encode(), "t.txt")
+    assert r.document["region_name"] is None
+    # nor does a county's bare name that is a common phrase too (“三河”: three rivers)
+    text = "全区推进“三河”整治，完成“三河”清淤80公里，“三河”沿线建成污水处理池900个。"
+    assert process_document(text.encode("utf-8"), "t.txt").document["region_name"] is None

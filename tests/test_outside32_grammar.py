@@ -95,3 +95,14 @@ def test_a_city_page_naming_its_city_only_bare_is_about_that_city():
     # nor does a county's bare name that is a common phrase too (“三河”: three rivers)
     text = "全区推进“三河”整治，完成“三河”清淤80公里，“三河”沿线建成污水处理池900个。"
     assert process_document(text.encode("utf-8"), "t.txt").document["region_name"] is None
+
+
+def test_a_statement_on_a_past_part_of_the_year_compared_year_on_year_is_measured():
+    # 一季度,…同比…: the quarter's figures, compared with last year's, are what was measured, in a page that goes on
+    # to set the year's goals
+    text = ("某市生态环境局举行新闻发布会部署全年工作\n一季度，全市优良天数80天，优良天数比率88.9%，同比增加5天；"
+            "PM2.5浓度31微克/立方米，同比下降6.1%。\n全年目标：确保全市PM2.5浓度控制在30微克/立方米以下，力争优良天数比率达到85%，"
+            "城市建成区黑臭水体保持动态清零。重点任务：深化工业源治理。")
+    for value_text in ("80天", "88.9%", "5天", "31微克/立方米", "6.1%"):
+        assert _measure(text, value_text)["kind"] == "outcome", value_text
+    assert _measure(text, "30微克/立方米以下")["kind"] == "target"

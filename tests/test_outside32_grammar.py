@@ -114,3 +114,9 @@ def test_a_page_on_an_honour_won_and_work_done_with_le_reports():
             "退化林修复1500亩，确保生态安全。全区完成了2处饮用水水源保护区划定。")
     for value_text in ("800亩", "1500亩"):
         assert _measure(text, value_text)["kind"] == "outcome", value_text
+
+
+def test_a_units_slash_spaced_out_is_read_as_the_unit():
+    # 35微克/ 立方米: a page's editor put a space after the unit's slash
+    m = _measure("到2027年，全市细颗粒物(PM2.5)年均浓度达到35微克/ 立方米，优良天数比率达到80%。", "35微克/立方米")
+    assert (m["value"], m["unit"]) == (35, "ug_m3")

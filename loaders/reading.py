@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -621,6 +622,8 @@ def header_field_lines(lines: list[str], top: bool = True, bottom: bool = True) 
     or 来源: stays."""
     fields = [parse_header_line(line) for line in lines]
     paragraphs = [i for i, line in enumerate(lines) if fields[i] is None and len(line) >= MIN_PARAGRAPH_CHARS]
+    # a spam line of keywords over the header (…在线观看,免费…) is page furniture, not the body's first paragraph
+    paragraphs = list(itertools.dropwhile(lambda i: is_clutter(lines[i]), paragraphs))
     first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(lines), -1)
     return {i: found for i, found in enumerate(fields)
             if found is not None and ((top and i < first) or (bottom and i > last))}

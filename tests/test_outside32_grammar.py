@@ -120,3 +120,15 @@ def test_a_units_slash_spaced_out_is_read_as_the_unit():
     # 35微克/ 立方米: a page's editor put a space after the unit's slash
     m = _measure("到2027年，全市细颗粒物(PM2.5)年均浓度达到35微克/ 立方米，优良天数比率达到80%。", "35微克/立方米")
     assert (m["value"], m["unit"]) == (35, "ug_m3")
+
+
+def test_header_fields_under_a_spam_line_of_keywords_are_page_furniture():
+    # a spam line of keywords over a government page's header table: the header's fields (索引号 with its number)
+    # are no body text, and so no figure
+    text = ("2024最新电影免费在线观看,高清视频在线观看,热门综艺免费观看,最新动漫在线观看大全,体育赛事高清直播免费观看\n"
+            "索引号:123400567/2023-04567 组配分类:环境质量公报\n发布机构:某市生态环境局 发文日期:2023-05-20\n"
+            "某市2022年生态环境状况公报\n2022年，全市环境空气质量总体改善，受臭氧影响仍较大，全市空气质量优良天数比率为91.5%，"
+            "同比上升1.2个百分点。")
+    r = process_document(text.encode(), "t.txt")
+    assert "索引号" not in r.document["text"]
+    assert {m["value_text"] for m in r.measures} == {"91.5%", "1.2个百分点"}

@@ -108,8 +108,8 @@ def test_a_statement_on_a_past_part_of_the_year_compared_year_on_year_is_measure
     assert _measure(text, "30微克/立方米以下")["kind"] == "target"
 
 
-def test_a_page_on_an_honour_won_and_work_done_with_le_reports():
-    # 成功创建 (a title won) and 完成了 (work done) tell what happened, as 荣获 / 已完成 do
+def test_a_page_on_an_honour_won_reports():
+    # 成功创建 (a title won) tells what happened, as 荣获 / 被评为 do
     text = ("某区获评省级生态文明建设示范区\n近日，某区成功创建省级生态文明建设示范区。2023年全区完成人工造林800亩，"
             "退化林修复1500亩，确保生态安全。全区完成了2处饮用水水源保护区划定。")
     for value_text in ("800亩", "1500亩"):

@@ -731,10 +731,22 @@ def _named_by_file(ev: _Evidence, code: str | None, mentions: list[RegionMention
 
 
 def _named_bare_most(ev: _Evidence, code: str | None, voice: str | None) -> str | None:
-    """5b. In a text speaking for a city, the city of the body's province it names most by its bare name."""
-    if code is None or not _is_local(voice):
+    """5b. In a text speaking for a city, the city of the body's province it names most by its bare name; when
+    the body names no region in full (a city paper's story: 株洲日报讯…湘江株洲段), of any province."""
+    if not _is_local(voice):
         return None
-    return _local_place_named_most(ev.text, ev.index.get(code).province_code, ev.index)
+    if code is not None:
+        return _local_place_named_most(ev.text, ev.index.get(code).province_code, ev.index)
+    return _city_named_bare_most(ev.text, ev.index)
+
+
+def _city_named_bare_most(text: str, index: RegionIndex) -> str | None:
+    """The city (not a county: 三河 are three rivers too) a text names by its bare name at least _LOCAL_NAME_REPEATS
+    times and twice as often as any other city."""
+    counts = sorted(((text.count(name), code) for name, code in index.city_short_names()), reverse=True)
+    if not counts or counts[0][0] < _LOCAL_NAME_REPEATS or counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
 
 
 def _county_of_body(mentions: list[RegionMention], region_code: str) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -369,6 +370,8 @@ _WIDTH_MAP.update({c: "\n" for c in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028,
 _WIDTH_MAP.update({c: "" for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, *range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)})
 _WIDTH_TABLE = CodeTable(_WIDTH_MAP)
 _SPACES = re.compile(r" {2,}")
+# a unit's slash spaced out between Chinese characters (40微克/ 立方米): the unit as one word
+_SPACED_SLASH_RE = re.compile(r"(?<=[\u4e00-\u9fff]) ?/ ?(?=[\u4e00-\u9fff])")
 # a pollutant's subscript written as a mark, subscript digits or across a line break: PM_2.5, PM₂.₅, PM\n2.5, O₃
 _SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _POLLUTANT_RE = re.compile(
@@ -410,7 +413,7 @@ def normalise(text: str) -> list[str]:
         text = _POLLUTANT_RE.sub(_pollutant, text)
     text = chinese_full_stops(text)
     lines = (_SPACES.sub(" ", line.strip().strip(_OUTER_PIPES)) for line in text.split("\n"))
-    return [line for line in lines if line]
+    return [_SPACED_SLASH_RE.sub("/", line) if "/ " in line or " /" in line else line for line in lines if line]
 
 
 # Some sites gloss characters with pinyin to dodge copy detection: 生(sheng)态(tai)环境, 为(wéi / wèi).
@@ -619,6 +622,8 @@ def header_field_lines(lines: list[str], top: bool = True, bottom: bool = True) 
     or 来源: stays."""
     fields = [parse_header_line(line) for line in lines]
     paragraphs = [i for i, line in enumerate(lines) if fields[i] is None and len(line) >= MIN_PARAGRAPH_CHARS]
+    # a spam line of keywords over the header (…在线观看,免费…) is page furniture, not the body's first paragraph
+    paragraphs = list(itertools.dropwhile(lambda i: is_clutter(lines[i]), paragraphs))
     first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (len(lines), -1)
     return {i: found for i, found in enumerate(fields)
             if found is not None and ((top and i < first) or (bottom and i > last))}

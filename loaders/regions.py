@@ -24,7 +24,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from loaders.matching import Automaton
@@ -314,6 +314,15 @@ class RegionIndex:
                     bare[name[:-1]] = parent if self.by_code[parent].level == "city" else code
         return [(name, code) for name, code in bare.items()
                 if len(name) >= 2 and not any(r.level == "province" for r in self.named(name))]
+
+    @cached_property
+    def _city_short_names(self) -> tuple[tuple[str, str], ...]:
+        return tuple((r.short_name, r.code) for r in self.by_code.values() if r.level == "city" and len(r.short_name) >= 2
+                     and not any(o.level == "province" for o in self.named(r.short_name)))
+
+    def city_short_names(self) -> tuple[tuple[str, str], ...]:
+        """(bare name, code) of every prefecture-level city whose bare name no province bears (吉林, 海南 are left out)."""
+        return self._city_short_names
 
     def get(self, code: str | None) -> Region | None:
         return self.by_code.get(code) if code else None

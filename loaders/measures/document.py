@@ -17,9 +17,12 @@ from loaders.records import Item, Metadata, Sentence
 YEAR_RE = re.compile(r"([12](?<!\d.)(?<!\d[\-—–~～至].)(?:(?<=1)9|(?<=2)0)\d\d)\s?年(?!度|代)")  # not the end of 2022—2025年
 # 较疫情前的2019年 / 与上轮普查的2018年: a baseline a few words after 较/与/比
 BASELINE_NEAR_RE = re.compile(r"(?:较|与|比(?![例率重]))[^,，;；。:：\n\d]{1,6}$")
+# 2016年以来 (a span's start) / 同2022年同期相比 (a comparison's base): the year dates no figure after it
+_SPAN_OR_BASE_AFTER_RE = re.compile(r"以来|(?:同期)?相比")
 BASELINE_BEFORE = ("较", "比", "与", "低于", "高于", "少于", "多于", "大于", "小于", "同比")  # 较2020年 / 不低于2022年: a baseline, not the time frame
 _QUOTE_RE = re.compile(r"《[^《》\n]{0,80}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|〔[^〕\n]{0,10}〕|\[[^\]\n]{0,10}\]")
 # the part of a year a bulletin covers (2015年上半年 / 前三季度 / 第一季度 / 1—11月 / 3月): written within that year
+_SO_FAR_THIS_YEAR = "今年以来"
 _PART_OF_A_YEAR = r"上半年|前三季度|第?[一二三]季度|1\s?[-—–~至到]\s?\d{1,2}\s?月|\d{1,2}\s?月(?!\d)"
 # 年度目标为“完成500个行政村环境整治”: a goal quoted after the words naming it holds its figures, no name
 _GOAL_QUOTED_AFTER_RE = re.compile(r"(?:目标|任务)(?:为|是)[:：]?$")
@@ -88,15 +91,17 @@ class DocumentView:
         if meta.doc_type == "plan" and not any(w in text for w in grammar.plan_words):
             self.doc_type = "report"
         if published is None and meta.year is not None:
-            # a report on a year is written after it; one on a part of it (2015年上半年, 前三季度, 1—11月) within it
-            published = meta.year + (1 if meta.doc_type == "report" and not re.search(
+            # a report on a year is written after it; one on a part of it (2015年上半年, 前三季度, 1—11月) or on what
+            # was done so far this year (今年以来) within it
+            published = meta.year + (1 if meta.doc_type == "report" and _SO_FAR_THIS_YEAR not in text and not re.search(
                 rf"{meta.year}\s?年(?:{_PART_OF_A_YEAR})", text) else 0)
         self.years: list[tuple[int, int]] = []  # (position, year)
         for m in YEAR_RE.finditer(text):
             before = text[max(0, m.start() - 2) : m.start()]
             # 新能源车辆占比2023年底达到50%: the 比 of a share's word (占比) compares nothing
             if ((not before.endswith(BASELINE_BEFORE) or before == "占比") and not self.is_excluded(m.start())
-                    and not BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])):
+                    and not BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])
+                    and not _SPAN_OR_BASE_AFTER_RE.match(text, m.end())):
                 self.years.append((m.start(), int(m.group(1))))
         # a year-end summary of unknown date ("2023年工作总结") was written as its year closed: its 截至目前
         # is that year, not the next (a progress report of unknown date keeps the next year)

@@ -14,7 +14,8 @@ from loaders.measures.document import DocumentView
 # 53个断面水质100%达标 (the share of the sections' water meeting its standard)
 FRAMED_METRICS = RATIO_ENDINGS + ("浓度", "声级", "指数", "水质")
 # 由44.3%提高到45.2% / 从2015年的66%提高到: the first number is the starting point, not a measure
-_BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?)?$")
+# (由工程实施前的46%: a stage named with no year too)
+_BASELINE_FROM_RE = re.compile(r"[由从](?:\d{4}年(?:底|末)?的?|[^\d,，。;；、:：]{1,8}?的)?$")
 # 同比去年47.7微克/立方米下降5.5%: the first number is last year's level, the change follows
 _BASELINE_LAST_RE = re.compile(r"(?:同比|较|比)(?:去年|上年)(?:同期)?的?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -57,6 +58,7 @@ _KINDS_NAMED_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,10}?(?:产业链|产业
 _LIST_START_RE = re.compile(r"[\d等]")  # a list closed by 等 starts after the count or the 等 of one before it
 _BASIS_BEFORE_RE = re.compile(r"(?:按照|按|依据)[^按]{0,40}$")
 _BASIS_AFTER_RE = re.compile(r"[^按]{0,24}?(?:计算|统计|测算|核算)$")
+_DEPARTMENTS = ("部门", "部委")  # after N个 or N (部 read as the classifier)
 _THINGS_TO_DO = ("事", "大事", "要事")  # after N件 (not 实事: a livelihood project, counted by the gold)
 # 2×66万千瓦 / 7×24小时: the number after N× is the size of each of N units, a specification of what is
 # built or offered, not a figure of the region
@@ -239,6 +241,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 30万吨级航道 / 100兆瓦级储能: the size class of what is built
         elif counted and c.unit.surface in _TIMES and text.endswith("连续", a, c.start):
             out[i] = c.but(dropped=True)  # 连续4次获评全国优秀: how often a rating came in a row, no figure
+        elif counted and (text[c.end - 1 : c.end + 1] in _DEPARTMENTS or text.startswith(_DEPARTMENTS, c.end)):
+            out[i] = c.but(dropped=True)  # 24个部门联合印发 / 6部委: who issued the plan, no figure of the region
         elif counted and c.unit.surface == "件" and text.startswith(_THINGS_TO_DO, c.end):
             out[i] = c.but(dropped=True)  # 抓好四件大事 / 抓好A、B和C3件事: the themes of the work, no figure
         elif (c.unit.unit in _SCOPE_UNITS and _SCOPE_BEFORE_RE.search(text[a : c.start])
@@ -367,18 +371,25 @@ def _bound_of_a_class(text: str, a: int, c: Candidate) -> bool:
 
 # 淘汰燃煤锅炉(建成区3台35蒸吨以下): the machines counted right before their size
 _MACHINES_COUNTED_BEFORE_RE = re.compile(r"\d+台$")
+_CLASS_EDGE_BEFORE_RE = re.compile(r"[(（]不?含$")
+_REMARK_AFTER_RE = re.compile(r"[(（][^()（）\n]{0,20}[)）]")
 
 
 def _size_class_of_machines(text: str, a: int, c: Candidate) -> bool:
     """建成区3台35蒸吨以下 / 10台20—40蒸吨 / 淘汰10—35蒸吨/小时燃煤锅炉: a capacity with a bound or a range, right
     after a count of the machines or (a range) right before the noun of them, is the size class each of them has,
     not an amount of capacity (淘汰燃煤锅炉792台2790蒸吨, no bound, is their total and stays)."""
-    if c.unit.unit not in _CAPACITY_UNITS or c.number is None or not (c.suffix in ("ge", "le") or c.number.high):
+    if c.unit.unit not in _CAPACITY_UNITS or c.number is None:
+        return False
+    if _CLASS_EDGE_BEFORE_RE.search(text[a : c.start]):
+        return True  # (含65蒸吨/小时): the edge of the class before the bracket
+    if not (c.suffix in ("ge", "le") or c.number.high):
         return False
     if _MACHINES_COUNTED_BEFORE_RE.search(text[a : c.start]):
         return True
-    return (c.number.high is not None and bool(_CJK_RE.match(text[c.end : c.end + 1]))
-            and not text.startswith(_NOT_A_NOUN, c.end))
+    end = m.end() if (m := _REMARK_AFTER_RE.match(text, c.end)) else c.end  # 35-65蒸吨/小时(含…)燃煤锅炉
+    return (c.number.high is not None and bool(_CJK_RE.match(text[end : end + 1]))
+            and not text.startswith(_NOT_A_NOUN, end))
 
 
 def _some_of_indicators(doc: DocumentView, c: Candidate, clause_start: int) -> bool:

@@ -44,7 +44,8 @@ _DIGIT_RE = re.compile(r"\d")
 _LEVEL_VERBS = ("达到", "达", "增至", "升至", "降至", "为")  # …、达到20.6厘米: the level a change reached
 _SHARE_NAMED_RE = re.compile(r"率|占比|比例|比重")
 _PARAGRAPH_SPAN = 400  # how far back a stated year of the paragraph is looked for
-_BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末])")  # 到2025年 (but 到2023年底 states where things stand)
+# 到2025年 (but 到2023年底 states where things stand, and 提升到2021年的338天 the level that year had)
+_BY_YEAR_RE = re.compile(r"到\s?(?:19|20)\d\d\s?年(?![底末的])")
 # 2022年底前 / 2023年前 / 到2023年底: a deadline (in a plan; a report's 到2023年底 states where things stand)
 _DEADLINE_RE = re.compile(r"((?:19|20)\d\d)\s?年(?:年?[底末])?以?前|到\s?((?:19|20)\d\d)\s?年年?[底末]")
 # 较2020年下降5% / 比2020年分别下降 / 与2015年相比: the year a change is counted from
@@ -544,12 +545,24 @@ _FUTURE_RE = re.compile(r"将|预计|计划|力争|拟|年底前")  # 完成了�
 _DONE_WITH_LE_RE = re.compile(r"(?:完成|实施|开展|建成|治理|整治|改造|新建|关停|淘汰|取缔|拆除|修复|划定|创建)了")
 
 
+# 一季度, / 2024年上半年, / 1—9月份, opening a statement: a part of the year, measured when compared 同比
+_PART_OF_YEAR_LEAD_RE = re.compile(r"(?:(?:19|20)\d\d\s?年)?(?:上半年|前三季度|第?[一二三]季度|1\s?[-—–~至到]\s?\d{1,2}\s?月份?)[,，]")
+_CHAIN_END_RE = re.compile(r"[。\n]")
+
+
 def _said_done(x: KindContext) -> Decision:
     """去年,全省完成水土流失综合治理面积273万亩 / 1994—2008年,共实施了20条小流域的治理 in a page of no known date or
     kind: a year the text calls past (去年, 上年; not the base of a comparison, 比上年) or a verb of work with the aspect
-    了 before the number in its sentence says the figure was reached, whatever else the page plans."""
+    了 before the number in its sentence says the figure was reached, whatever else the page plans; so does a statement
+    opened by a past part of the year (一季度, 上半年, 1—9月份) that compares its figures year on year (同比) and sets
+    no goal (确保, 力争)."""
     doc = x.doc
     start = _chain_start(doc, x.sentence_start)
+    if _PART_OF_YEAR_LEAD_RE.match(doc.text, start):
+        end = _CHAIN_END_RE.search(doc.text, x.c.end)
+        chain = doc.text[start : end.start() if end else len(doc.text)]
+        if _YEAR_ON_YEAR in chain and not words_re(doc.grammar.target_markers).search(chain):
+            return "outcome", "kind_part_of_year_measured"
     done = last_match(_DONE_WITH_LE_RE, doc.text, start, x.c.start)
     if done is not None and not _FUTURE_RE.search(doc.text, done.end(), x.c.start):
         return "outcome", "kind_done_with_le"

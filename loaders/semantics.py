@@ -101,8 +101,18 @@ def _keywords(text: str) -> tuple[tuple[int, str, str, int], ...]:
     overlap."""
     if not text:
         return ()
+    lower = text.lower()
     return tuple((end + 1, domain, strength, len(keyword))
-                 for end, (keyword, domain, strength) in _relevance_automaton().iter_long(text.lower()))
+                 for end, (keyword, domain, strength) in _relevance_automaton().iter_long(lower)
+                 if not _inside_a_latin_word(lower, end + 1 - len(keyword), end + 1))
+
+
+def _inside_a_latin_word(text: str, start: int, end: int) -> bool:
+    """A formula or abbreviation keyword (CO, O3, NOx) read inside a longer Latin word (COVID, economy) names nothing."""
+    return ((text[start].isascii() and text[start].isalpha() and start > 0 and text[start - 1].isascii()
+             and text[start - 1].isalpha())
+            or (text[end - 1].isascii() and text[end - 1].isalnum() and end < len(text) and text[end].isascii()
+                and text[end].isalpha()))
 
 
 def _deciding(phrase: str, energy_before: bool = False) -> list[tuple[int, str]]:

@@ -85,6 +85,18 @@ from relevance_helper import flag
         ("秸秆离田利用50万吨。", "50万吨", True),
         ("地热能供暖面积100万平方米。", "100万平方米", True),
         ("可再生能源供热面积达到10%以上。", "10%以上", True),
+        # pollutants written as formulas (outside probe O4), noise levels, grass and vegetation cover, sand storms
+        ("全年CO日均浓度为0.9毫克/立方米。", "0.9毫克/立方米", True),
+        ("O3-8h第90百分位浓度下降4.2%。", "4.2%", True),
+        ("SO2、NOx排放量分别削减2100吨、3400吨。", "3400吨", True),
+        ("COD排放量较上年减少6%。", "6%", True),
+        ("单位GDP的CO2排放降低3.5%。", "3.5%", True),
+        ("夜间平均等效声级为44.6分贝。", "44.6分贝", True),
+        ("草层平均高度增加4.8厘米。", "4.8厘米", True),
+        ("天然草原植被盖度达到58%。", "58%", True),
+        ("沙尘暴天数减少到3天。", "3天", True),
+        # a Latin keyword inside a longer Latin word names nothing (COVID holds CO)
+        ("COVID-19疫苗接种率达到92%。", "92%", False),
         # the same words inside another field's phrase stay that field's
         ("新能源汽车产量增长30%。", "30%", False),
         ("解决营商环境问题60个。", "60个", False),

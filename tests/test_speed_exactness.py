@@ -423,6 +423,7 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
     are the function's own)."""
     from loaders.measures import subjects
     from loaders.measures.subjects.clean import (
+        _PLAN_ADVERBS,  # a plan's word alone names nothing (recall22)
         _unbalanced_brackets_cut,  # a closing bracket never opened (outside31)
     )
 
@@ -449,7 +450,7 @@ def test_clean_subject_skips_its_loop_only_where_it_would_change_nothing():
         s = subjects._ONLY_RE.sub("", subjects._COUNTED_FIGURES_RE.sub("", _unbalanced_brackets_cut(s)))
         s = subjects._TRAILING_TIME_RE.sub("", s.strip(" 、,，").rstrip("。.;；")).rstrip(" 、,，。.;；")
         s = subjects._YEAR_OF_THE_LEVEL_RE.sub("", subjects._CHANGE_START_RE.sub("", subjects._BARE_START_RE.sub("", s)))
-        return "" if leading and s in subjects.SUBJECT_LEADING_VERBS else s
+        return "" if leading and (s in subjects.SUBJECT_LEADING_VERBS or s in _PLAN_ADVERBS) else s
 
     pieces = [*subjects.SUBJECT_TRAILING, *subjects._ADVERBS_BEFORE_COMPARATOR, *subjects.SUBJECT_LEADING_VERBS, "建成区", "其中", "空气质量", "优良率", " ",
               "、", "和", "首次", "连续3年", "水", "(7)", "二）"]

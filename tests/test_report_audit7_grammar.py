@@ -107,8 +107,9 @@ def test_a_list_item_named_by_its_level_alone_counts_the_previous_items_things()
 @pytest.mark.parametrize(
     ("text", "value_text", "subject"),
     [
-        # a size inside the noun after the count (300吨的) cuts it: the words before the count stay
-        ("在产业园区内新建1座日处理能力为200吨的污泥处置厂。", "1座", "在产业园区内新建"),
+        # a capacity inside the noun after the count (200吨的) is the capacity of the things counted: the count counts
+        # the plant after 的 (recall22, R25: the capacity is a figure of its own, test_recall_audit_grammar_r27.py)
+        ("在产业园区内新建1座日处理能力为200吨的污泥处置厂。", "1座", "污泥处置厂"),
         # a list of counts whose nouns follow them: each noun ends at the 、 before the next item
         ("力争打造1个工业资源综合利用基地、培育至少4个固废利用企业。", "1个", "工业资源综合利用基地"),
         ("力争打造1个工业资源综合利用基地、培育至少4个固废利用企业。", "4个", "固废利用企业"),

@@ -743,7 +743,7 @@ def _named_bare_most(ev: _Evidence, code: str | None, voice: str | None) -> str 
 def _city_named_bare_most(text: str, index: RegionIndex) -> str | None:
     """The city (not a county: 三河 are three rivers too) a text names by its bare name at least _LOCAL_NAME_REPEATS
     times and twice as often as any other city."""
-    counts = sorted(((text.count(name), code) for name, code in index.city_short_names()), reverse=True)
+    counts = sorted(((text.count(name), code) for name, code in index.city_short_names), reverse=True)
     if not counts or counts[0][0] < _LOCAL_NAME_REPEATS or counts[0][0] < 2 * counts[1][0]:
         return None
     return counts[0][1]

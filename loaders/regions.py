@@ -312,17 +312,17 @@ class RegionIndex:
             for name, code in counties:
                 if len(name) >= _MIN_COUNTY_NAME and name[-1] in _PLACE_SUFFIX and name[:-1] not in bare:
                     bare[name[:-1]] = parent if self.by_code[parent].level == "city" else code
-        return [(name, code) for name, code in bare.items()
-                if len(name) >= 2 and not any(r.level == "province" for r in self.named(name))]
+        return [(name, code) for name, code in bare.items() if self._bare_name_of_no_province(name)]
+
+    def _bare_name_of_no_province(self, name: str) -> bool:
+        """A bare name of two characters or more that no province bears (吉林, 海南 name their provinces as often)."""
+        return len(name) >= 2 and not any(r.level == "province" for r in self.named(name))
 
     @cached_property
-    def _city_short_names(self) -> tuple[tuple[str, str], ...]:
-        return tuple((r.short_name, r.code) for r in self.by_code.values() if r.level == "city" and len(r.short_name) >= 2
-                     and not any(o.level == "province" for o in self.named(r.short_name)))
-
     def city_short_names(self) -> tuple[tuple[str, str], ...]:
         """(bare name, code) of every prefecture-level city whose bare name no province bears (吉林, 海南 are left out)."""
-        return self._city_short_names
+        return tuple((r.short_name, r.code) for r in self.by_code.values()
+                     if r.level == "city" and self._bare_name_of_no_province(r.short_name))
 
     def get(self, code: str | None) -> Region | None:
         return self.by_code.get(code) if code else None

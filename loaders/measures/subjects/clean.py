@@ -104,13 +104,17 @@ _PART_IN_BRACKET = "其中"
 _QUALIFIER_LENGTH = 8  # characters: 非县域建成区, 农村地区, 装机
 
 
+def last_open_bracket(s: str) -> int:
+    """Where the last bracket s opens and never closes stands, else -1."""
+    opened = max(s.rfind("("), s.rfind("（"))
+    return opened if opened >= 0 and ")" not in s[opened:] and "）" not in s[opened:] else -1
+
+
 def open_remark_cut(subject: str) -> str:
     """860个其他雨污混接改造(历时三年,…: a bracket the subject opens after the figure and never closes holds a remark, no
     part of it."""
-    opened = max(subject.rfind("("), subject.rfind("（"))
-    if opened > 0 and ")" not in subject[opened:] and "）" not in subject[opened:]:
-        return subject[:opened].rstrip()
-    return subject
+    opened = last_open_bracket(subject)
+    return subject[:opened].rstrip() if opened > 0 else subject
 
 
 def bracket_left_open(subject: str) -> str:

@@ -60,6 +60,6 @@ def _dated_goals_of_the_metric_before(doc: DocumentView, cands: list[Candidate])
             out[i] = c.but(subject=rest)
         elif (i > 0 and not rest and out[i - 1].unit.unit == c.unit.unit and meaningful(out[i - 1].subject)
               and not _BY_DATE_LEAD_RE.match(out[i - 1].subject)
-              and doc.sentence_at(out[i - 1].start)[0] == doc.sentence_at(c.start)[0]):
+              and doc.same_sentence(out[i - 1].start, c.start)):
             out[i] = c.but(subject=out[i - 1].subject)
     return out

@@ -22,6 +22,7 @@ from loaders.measures.subjects.clean import (
     _CLOSED_BEFORE_RE,
     bracket_left_open,
     clean_subject,
+    last_open_bracket,
     open_remark_cut,
 )
 from loaders.measures.subjects.common import (
@@ -175,9 +176,7 @@ def _bracket_read(subject: str) -> str:
 
 def _inside_a_bracket(doc: DocumentView, pos: int) -> bool:
     """Whether a bracket opened earlier in the sentence is still open at pos."""
-    before = doc.text[doc.sentence_at(pos)[0] : pos]
-    opened = max(before.rfind("("), before.rfind("（"))
-    return opened >= 0 and ")" not in before[opened:] and "）" not in before[opened:]
+    return last_open_bracket(doc.text[doc.sentence_at(pos)[0] : pos]) >= 0
 
 
 def assign_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

@@ -44,6 +44,13 @@ _DIRECT_UNIT_DIGITS = "90"  # GB/T 2260: the county-level units a province gover
 _LIST_ITEM_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
 _LIST_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=[、,，;；。和及与等\s]|$)")
 _SHORE_WORDS = "岸侧麓畔"  # 黄河南岸, 太湖北侧: a river or lake name plus a direction, not 河南 or 湖北
+# 外环河北段: a section (段) of a water whose name ends on the province name's first character (the direction its last);
+# not 大运河河北段 nor 黄河干流山西段, 高铁河南段, 二线湖北段, whose water, stream, line or road is named in full before the
+# province (its section in that province)
+_SECTION_WORDS = "段"
+_NAME_ENDINGS = "河江湖海"
+_THINGS_WITH_SECTIONS = "河江湖海流渠线路铁速道管网廊带"
+_DIRECTIONS = "东南西北"
 
 
 @dataclass(frozen=True)
@@ -247,7 +254,7 @@ class RegionIndex:
         if after and after in _PLACE_SUFFIX and cities:
             return cities[0]
         if provinces:  # 吉林 and 海南 are provinces unless written 吉林市 / 海南州
-            return None if after and after in _SHORE_WORDS else provinces[0]
+            return None if after and (after in _SHORE_WORDS or self._section_of_a_name(text, start, end)) else provinces[0]
         city = cities[0]
         if city.code[2:4] == _DIRECT_UNIT_DIGITS:
             return None  # 东方, 白沙 (units a province governs directly) are common words: only 东方市, 白沙县 name them
@@ -256,6 +263,14 @@ class RegionIndex:
         if marked and len(city.short_name) < 3 and self._kinds_listed(text, start, end):
             return None  # 臭河、黑河、垃圾河: kinds of river listed, not the city 黑河
         return city if len(city.short_name) >= 3 or marked else None
+
+    @staticmethod
+    def _section_of_a_name(text: str, start: int, end: int) -> bool:
+        """Whether a province's short name is a water's name end and a direction before 段 (外环河北段: the northern section
+        of 外环河), the words before it the rest of that name (not a water, line or road named in full: 大运河河北段)."""
+        name, before = text[start:end], text[start - 1 : start] if start else ""
+        return (text[end : end + 1] in _SECTION_WORDS and name[0] in _NAME_ENDINGS and name[-1] in _DIRECTIONS
+                and "\u4e00" <= before <= "\u9fff" and before not in _THINGS_WITH_SECTIONS)
 
     def _kinds_listed(self, text: str, start: int, end: int) -> bool:
         """Whether a name is an item of a 、-list whose next or previous item ends on the name's last character and

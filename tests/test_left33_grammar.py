@@ -1,0 +1,27 @@
+"""The classes the outside probes O3 and O4 left (left33): each on a made-up sentence."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+def _result(text: str, name: str = "t.txt"):
+    return process_document(text.encode("utf-8"), name)
+
+
+def _measures(text: str, name: str = "t.txt") -> list[dict]:
+    return _result(text, name).measures
+
+
+def _subjects(text: str, value_text: str) -> list[str]:
+    return [m["subject_zh"] for m in _measures(text) if m["value_text"] == value_text]
+
+
+def test_a_province_name_read_inside_a_waters_section_is_no_region():
+    # 外环河北段: the northern section of the river 外环河, not 河北; a water named in full before it (大运河) keeps its 河北 section
+    text = "某市城区水系整治进展\n2023年，外环河北段完成清淤整治2.5公里，新建截污管网12公里。\n"
+    assert _result(text).document["region_name"] is None
+    text = "大运河河北段生态修复进展\n2023年，完成河道清淤整治2.5公里。\n"
+    assert _result(text).document["region_name"] == "河北省"
+    for title in ("某省高铁河南段建设进展", "某管道二线湖北段建设进展"):  # a line or a road named in full before it
+        assert _result(title + "\n2023年，完成绿化造林2.5万亩。\n").document["region_name"] in ("河南省", "湖北省"), title

@@ -25,3 +25,10 @@ def test_a_province_name_read_inside_a_waters_section_is_no_region():
     assert _result(text).document["region_name"] == "河北省"
     for title in ("某省高铁河南段建设进展", "某管道二线湖北段建设进展"):  # a line or a road named in full before it
         assert _result(title + "\n2023年，完成绿化造林2.5万亩。\n").document["region_name"] in ("河南省", "湖北省"), title
+
+
+def test_citation_marks_are_no_part_of_a_subject():
+    # [4][9] - opening a digest's line, ^[3] / [1] after a word: the marks of a page's sources or notes
+    assert _subjects("[4][9] - 全市森林覆盖率达到45.2%。", "45.2%") == ["全市森林覆盖率"]
+    assert _subjects("全市新增“绿色工厂”^[3]12家，“无废细胞”[7]建成36个。", "12家") == ["全市新增“绿色工厂”"]
+    assert _subjects("全市新增“绿色工厂”^[3]12家，“无废细胞”[7]建成36个。", "36个") == ["“无废细胞”建成"]

@@ -40,6 +40,11 @@ _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[
 
 _ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅(?:有|为)?$")  # 利用率仅, 处理能力仅有 (not 不仅, "not only")
 
+# [4][9] - 全市森林覆盖率 / “零关税”清单[1]扩容 / “四上”企业^[4]净增: the citation marks of a page's sources or notes, opening
+# the words (with the dash after them) or set after a word; no part of the metric (not a bracketed figure: [10] stands
+# alone or after a digit, and a decimal is none)
+_CITATION_RE = re.compile(r"^(?:\^?\[\d{1,3}\]\s*)+[-－–—:：]?\s*|(?<=[\u4e00-\u9fff”\"])\^?\[\d{1,3}\]")
+
 _CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
 _CLOSED_INSIDE_RE = re.compile(r"^[^()（）]{1,20}[)）]+[\s、,，;；.。]*")  # words closing a bracket opened before them
 
@@ -62,6 +67,8 @@ def _unbalanced_brackets_cut(s: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
     s = _strip_joins(_BROKEN_WORD_RE.sub("", s))
+    if "[" in s:
+        s = _strip_joins(_CITATION_RE.sub("", s))
     if _CLOSED_BEFORE_RE.match(s):  # 甲市(2万吨)、乙市(1万吨): the bracket closes the figure before, no part of this one
         s = _strip_joins(_CLOSED_BEFORE_RE.sub("", s))
     if leading and (m := _CLOSED_INSIDE_RE.match(s)) and m.end() < len(s):

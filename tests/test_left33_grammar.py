@@ -32,3 +32,20 @@ def test_citation_marks_are_no_part_of_a_subject():
     assert _subjects("[4][9] - 全市森林覆盖率达到45.2%。", "45.2%") == ["全市森林覆盖率"]
     assert _subjects("全市新增“绿色工厂”^[3]12家，“无废细胞”[7]建成36个。", "12家") == ["全市新增“绿色工厂”"]
     assert _subjects("全市新增“绿色工厂”^[3]12家，“无废细胞”[7]建成36个。", "36个") == ["“无废细胞”建成"]
+
+
+def _words_goals(text: str) -> list[tuple[str, str]]:
+    return [(m["subject_zh"], m["unit"]) for m in _measures(text) if m["value"] is None and not m["is_masked"]]
+
+
+def test_a_words_goal_after_metrics_counted_as_indicators_holds_for_each():
+    # A率、B率、C浓度三项(约束性)指标完成 / 达到省下达任务目标: each metric listed has its goal in words (its own unit)
+    want = [("空气质量优良天数比率", "percent"), ("重污染天数比率", "percent"), ("PM2.5浓度", "ug_m3")]
+    for text in ("某县空气质量优良天数比率、重污染天数比率、PM2.5浓度三项约束性指标完成省下达目标任务。",
+                 "某县空气质量优良天数比率、重污染天数比率、PM2.5浓度等三项指标均达到省下达任务目标。",
+                 "某县空气质量优良天数比率、重污染天数比率、PM2.5浓度达到省下达任务目标。"):
+        assert [(s.removeprefix("某县"), u) for s, u in _words_goals(text)] == want, text
+    # counted alone after their figures, the indicators name no goal of their own
+    text = "全县空气质量优良天数比率为80.1%，PM2.5平均浓度为38微克/立方米，两项指标达到省下达任务目标。"
+    assert _words_goals(text) == []
+    assert {m["value_text"] for m in _measures(text)} == {"80.1%", "38微克/立方米"}

@@ -49,3 +49,11 @@ def test_a_words_goal_after_metrics_counted_as_indicators_holds_for_each():
     text = "全县空气质量优良天数比率为80.1%，PM2.5平均浓度为38微克/立方米，两项指标达到省下达任务目标。"
     assert _words_goals(text) == []
     assert {m["value_text"] for m in _measures(text)} == {"80.1%", "38微克/立方米"}
+
+
+def test_a_grades_days_in_the_bracket_after_the_good_days_total_are_that_grades():
+    # 优良天数294天(优86天,良208天): the days of 优 and of 良 are no good-days figure (only the total is)
+    text = "2023年，全市空气质量优良天数291天（优80天，良211天），轻度污染天数60天。"
+    assert _subjects(text, "291天") == ["全市空气质量优良天数"]
+    assert _subjects(text, "80天") == ["全市空气质量优天数"]
+    assert _subjects(text, "211天") == ["全市空气质量良天数"]

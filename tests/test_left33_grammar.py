@@ -57,3 +57,13 @@ def test_a_grades_days_in_the_bracket_after_the_good_days_total_are_that_grades(
     assert _subjects(text, "291天") == ["全市空气质量优良天数"]
     assert _subjects(text, "80天") == ["全市空气质量优天数"]
     assert _subjects(text, "211天") == ["全市空气质量良天数"]
+
+
+def test_a_count_opening_its_clause_with_its_things_is_no_item_of_the_count_before():
+    # …“无废细胞”3500余个,26个区县实现…: 26 counts the districts and counties after it, not the cells before
+    text = "全市累计建成“无废细胞”1800余个，17个区县实现农村黑臭水体动态清零。"
+    assert _subjects(text, "1800余个") == ["全市累计建成“无废细胞”"]
+    assert _subjects(text, "17个")[0].startswith("区县")
+    # a list of counts (分别 …, …) stays one list
+    text = "甲区、乙区分别新建公厕12座，8座。"
+    assert _subjects(text, "8座") != _subjects(text, "12座")

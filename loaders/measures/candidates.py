@@ -596,7 +596,7 @@ def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
             gap = text[prev.end : nxt.start].strip(" ")
             number_first = text[nxt.end : nxt.end + 1] == "的"  # ,53%以上的行政村…: a clause of its own
             if (len(gap) == 1 and gap in LIST_SEPARATORS and nxt.unit.unit == prev.unit.unit and not nxt.prefix
-                    and not nxt.words_only and not number_first):
+                    and not nxt.words_only and not number_first and not _count_opening_a_clause(text, gap, nxt)):
                 chain.append(chain[-1] + 1)
             else:
                 break
@@ -606,6 +606,16 @@ def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
 
 
 LIST_SEPARATORS = "、,，和及与"
+# 以上 / 及以下 / 左右 / 上下 / 余 / 多: a suffix of the count, not the things it counts
+_COUNT_SUFFIX_STARTS = ("以", "及", "左右", "上下", "余", "多")
+
+
+def _count_opening_a_clause(text: str, gap: str, nxt: Candidate) -> bool:
+    """…“无废城市细胞”3500余个,26个区县实现…: a count after a comma with the things it counts right after it opens a clause
+    of its own, no item of a list with the count before."""
+    after = text[nxt.end : nxt.end + 2]
+    return (gap in "，," and nxt.unit.unit in COUNT_UNITS and after[:1] != "" and "\u4e00" <= after[0] <= "\u9fff"
+            and not after.startswith(_COUNT_SUFFIX_STARTS))
 
 
 def lists_of(cands: list[Candidate]) -> list[list[int]]:

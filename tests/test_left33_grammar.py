@@ -67,3 +67,27 @@ def test_a_count_opening_its_clause_with_its_things_is_no_item_of_the_count_befo
     # a list of counts (分别 …, …) stays one list
     text = "甲区、乙区分别新建公厕12座，8座。"
     assert _subjects(text, "8座") != _subjects(text, "12座")
+
+
+def test_figures_stated_for_a_run_or_list_of_zone_classes_are_each_classs():
+    # 1~3(3a、3b)类功能区昼间达标率分别为A、B、C、D: each figure its class (the bracket splits the last class)
+    text = "全市1~3(3a、3b)类功能区昼间达标率分别为92.5%、93.4%、96.0%、97.7%。"
+    assert [_subjects(text, v)[0] for v in ("92.5%", "93.4%", "96.0%", "97.7%")] == [
+        "全市1类功能区昼间达标率", "全市2类功能区昼间达标率", "全市3a类功能区昼间达标率", "全市3b类功能区昼间达标率"]
+    text = "全市Ⅰ~Ⅲ类功能区夜间达标率分别为81.5%、82.5%、83.5%。"
+    assert _subjects(text, "82.5%") == ["全市Ⅱ类功能区夜间达标率"]
+    text = "全市0类、1类、2类功能区昼间达标率分别为71.5%、72.5%、73.5%。"  # classes listed, the words after the last shared
+    assert _subjects(text, "71.5%") == ["全市0类功能区昼间达标率"]
+
+
+def test_night_after_day_keeps_the_thing_measured():
+    # 夜间 / 昼间 after a figure of the other part of the day: the same noise level or rate, at night (or by day)
+    text = "全市区域声环境昼间平均等效声级为52.7分贝、夜间为44.6分贝。"
+    assert _subjects(text, "44.6分贝") == ["全市区域声环境夜间平均等效声级"]
+    text = "全市道路交通声环境昼间平均等效声级为65.7分贝，夜间平均等效声级57.6分贝。"
+    assert _subjects(text, "57.6分贝") == ["全市道路交通声环境夜间平均等效声级"]
+    text = "全市区域声环境昼间、夜间平均等效声级分别为52.7分贝、44.6分贝。"
+    assert (_subjects(text, "52.7分贝"), _subjects(text, "44.6分贝")) == (
+        ["全市区域声环境昼间平均等效声级"], ["全市区域声环境夜间平均等效声级"])
+    text = "全市1~3类功能区昼间达标率分别为92.5%、93.4%、96.0%，夜间达标率分别为81.5%、82.5%、83.5%。"
+    assert _subjects(text, "83.5%") == ["全市3类功能区夜间达标率"]

@@ -75,6 +75,7 @@ from loaders.measures.subjects.investments import _things_invested_in
 from loaders.measures.subjects.lists import (
     _bracketed_list_ending,
     _compressed_pair,
+    _day_and_night,
     _level_of_the_previous,
     _part_named_by_its_level_or_place,
     _place_alone_takes_the_work_before,
@@ -133,6 +134,7 @@ _SUBJECT_PASSES = (
     _split_list_subjects,
     _split_mixed_lists,
     _split_shared_values,
+    _day_and_night,
     _rural_scope,
     _shared_work_verb,
     _share_of_the_figure_before,
@@ -144,6 +146,7 @@ _SUBJECT_PASSES = (
     _stage_of_the_things_before,
     _project_named_after,
     _bracketed_list_ending,
+    _day_and_night,
     _part_named_by_its_level_or_place,
     _place_alone_takes_the_work_before,
     _parts_counted_in_brackets,

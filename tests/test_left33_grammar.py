@@ -91,3 +91,11 @@ def test_night_after_day_keeps_the_thing_measured():
         ["全市区域声环境昼间平均等效声级"], ["全市区域声环境夜间平均等效声级"])
     text = "全市1~3类功能区昼间达标率分别为92.5%、93.4%、96.0%，夜间达标率分别为81.5%、82.5%、83.5%。"
     assert _subjects(text, "83.5%") == ["全市3类功能区夜间达标率"]
+
+
+def test_a_county_named_with_its_province_in_a_pages_body_is_the_countys_city():
+    # 福建省光泽县 in the opening of a page with no region in its title: the county (of 南平市), not the province
+    for text in ("生态环境保护工作总结\n2023年，福建省光泽县坚持生态优先，全县森林覆盖率达到78.5%。\n",
+                 "绿水青山就是金山银山\n近年来，福建省光泽县大力推进生态文明建设。全县森林覆盖率达到78.5%。\n"):
+        document = _result(text).document
+        assert (document["region_name"], document["region_scope"]) == ("南平市", "county"), text

@@ -99,3 +99,14 @@ def test_a_county_named_with_its_province_in_a_pages_body_is_the_countys_city():
                  "绿水青山就是金山银山\n近年来，福建省光泽县大力推进生态文明建设。全县森林覆盖率达到78.5%。\n"):
         document = _result(text).document
         assert (document["region_name"], document["region_scope"]) == ("南平市", "county"), text
+
+
+def test_a_subject_is_the_thing_measured_not_the_time_and_place_opening_it():
+    # 2022年全市… / 目前累计完成… / 截至目前共完成…: the time (and the whole region after it) say when and where, the
+    # document and the year hold them
+    text = "2022年全市空气质量优良天数比率为86.3%。目前累计完成农村改厕2.7万户。截至目前共完成河道清淤16公里。"
+    assert _subjects(text, "86.3%") == ["空气质量优良天数比率"]
+    assert _subjects(text, "2.7万户") == ["农村改厕"]
+    assert _subjects(text, "16公里") == ["河道清淤"]
+    # words of their own after the time stay (全市域: the whole area, a scope word)
+    assert _subjects("2022年全市域污水处理率达到97%。", "97%") == ["全市域污水处理率"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from loaders.measures.subjects.common import _JOINS, _OPENS_A_WORD_WITH_HE_RE
+from loaders.measures.subjects.common import _JOINS, _OPENS_A_WORD_WITH_HE_RE, meaningful
 from loaders.measures.subjects.dates import _TRAILING_TIME_RE, _YEAR_OF_THE_LEVEL_RE
 
 # words around a subject that carry no meaning of their own
@@ -138,3 +138,19 @@ def bracket_left_open(subject: str) -> str:
         return part if len(part) > 2 else subject
     # a qualifier is a few words (含: a bracket of what is included; a long tail: words spliced across a closed one)
     return head + inner if 2 <= len(inner) <= _QUALIFIER_LENGTH else subject
+
+
+# 2022年全市… / 截至目前全县… / 我省…: the time and the whole region opening a subject (the thing measured follows; the
+# document and the year say where and when); not 全区域, 全市域, 本市级, 全县城 (words of their own)
+_TIME_AND_REGION_OPENING_RE = re.compile(
+    r"^(?:(?:(?:截至|截止)?(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末|度)?|(?:截至|截止)?目前|当前|今年以来|今年|去年)[,，\s]*)*"
+    r"(?:(?<=[年前今以])(?:全|我|本)[省市区县州盟旗](?![域内外城级属直]))?")
+
+
+def without_time_and_region_opening(subject: str) -> str:
+    """The subject without the time and the whole region it opens with (2022年全市空气质量优良天数比率 -> 空气质量优良天数比率),
+    when words that mean something are left."""
+    m = _TIME_AND_REGION_OPENING_RE.match(subject)
+    rest = subject[m.end() :] if m else subject
+    return rest if rest != subject and meaningful(rest) and not rest[0].isdigit() else subject
+

@@ -129,6 +129,12 @@ class RegionIndex:
                 self._counties_of.setdefault(parent, []).append((name, code))
         self._local_regex: dict[str, re.Pattern[str] | None] = {}  # see count_local_names
         self._local_codes: dict[str, dict[str, str]] = {}
+        # province code -> county name -> [(code, parent code)]: a county named right after its province (湖南省攸县)
+        self._counties_in_province: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        for name, entries in by_name.items():
+            for code, parent in entries:
+                self._counties_in_province.setdefault(code[:2] + "0000", {}).setdefault(name, []).append((code, parent))
+        self._county_name_lengths = sorted({len(name) for name in by_name}, reverse=True)
         self._county_automaton = Automaton()
         for name, entries in by_name.items():
             self._county_automaton.add_word(name, (name, entries))
@@ -204,7 +210,26 @@ class RegionIndex:
                 county = self._unique_counties.get(name)
                 mentions.append(RegionMention(region.name, region.code, region.level, region.province_code, start, end, name,
                                               name if county else None, county))
-        return mentions
+        return self._counties_after_their_province(text, mentions)
+
+    def _counties_after_their_province(self, text: str, mentions: list[RegionMention]) -> list[RegionMention]:
+        """湖南省攸县 / 福建省鼓楼区: a county written right after its province's full name, even a short one (攸县) or one
+        other provinces share, is a mention of its prefecture (the county's name and code kept), when the province has
+        one county of that name."""
+        starts = {m.start for m in mentions}
+        added = []
+        for m in mentions:
+            if m.level != "province" or m.text != m.name or m.end in starts:
+                continue
+            counties = self._counties_in_province.get(m.code, {})
+            for n in self._county_name_lengths:
+                found = counties.get(text[m.end : m.end + n], ())
+                if len(found) == 1 and (parent := self.by_code.get(found[0][1])) is not None:
+                    name = text[m.end : m.end + n]
+                    added.append(RegionMention(parent.name, parent.code, parent.level, parent.province_code, m.end,
+                                               m.end + n, name, name, found[0][0]))
+                    break
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def counties_in(self, text: str, parent_code: str) -> list[tuple[str, str]]:
         """(name, code) of the counties of parent_code named in a short text (a title, an issuer),

@@ -110,3 +110,10 @@ def test_a_subject_is_the_thing_measured_not_the_time_and_place_opening_it():
     assert _subjects(text, "16公里") == ["河道清淤"]
     # words of their own after the time stay (全市域: the whole area, a scope word)
     assert _subjects("2022年全市域污水处理率达到97%。", "97%") == ["全市域污水处理率"]
+
+
+def test_a_two_character_county_right_after_its_provinces_full_name_is_the_county():
+    # a county of two characters (no mention of its own elsewhere: 攸县 is a common pair of characters) right after its
+    # province's full name is the county too
+    document = _result("湖南省攸县扎实推进生态环境保护\n2023年，全县森林覆盖率达到58.5%。\n").document
+    assert (document["region_name"], document["county_name"]) == ("株洲市", "攸县")

@@ -759,12 +759,19 @@ def _county_of_body(mentions: list[RegionMention], region_code: str) -> tuple[st
     return None
 
 
+def _without_qualifying_provinces(mentions: list[RegionMention]) -> list[RegionMention]:
+    """The mentions but a province's name written right before one of its cities or counties (福建省光泽县, 福建省南平市):
+    it says where that place is, it names no province of its own."""
+    starts = {(m.start, m.province_code) for m in mentions if m.level == "city"}
+    return [m for m in mentions if not (m.level == "province" and (m.end, m.province_code) in starts)]
+
+
 def _region_of_body(ev: _Evidence) -> Place:
     """The body's dominant region, made more precise by the file name when it agrees (三亚.txt), else, in a
     text speaking for a city, by the city it names most by its bare name (现代化三亚); with the county the
     body speaks for, else the one its title or issuer names."""
     text, index = ev.text, ev.index
-    mentions = [m for m in ev.mentions if not _DATELINE.match(text, m.end)]
+    mentions = _without_qualifying_provinces([m for m in ev.mentions if not _DATELINE.match(text, m.end)])
     voice = ev.voice
     provinces = Counter(m.province_code for m in mentions).most_common(1)
     if ev.speaker is None and provinces and index.get(provinces[0][0]).name.endswith("自治区"):

@@ -44,6 +44,13 @@ _DIRECT_UNIT_DIGITS = "90"  # GB/T 2260: the county-level units a province gover
 _LIST_ITEM_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")
 _LIST_ITEM_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?=[、,，;；。和及与等\s]|$)")
 _SHORE_WORDS = "岸侧麓畔"  # 黄河南岸, 太湖北侧: a river or lake name plus a direction, not 河南 or 湖北
+# 外环河北段: a section (段) of a water whose name ends on the province name's first character (the direction its last);
+# not 大运河河北段 nor 黄河干流山西段, 高铁河南段, 二线湖北段, whose water, stream, line or road is named in full before the
+# province (its section in that province)
+_SECTION_WORDS = "段"
+_NAME_ENDINGS = "河江湖海"
+_THINGS_WITH_SECTIONS = "河江湖海流渠线路铁速道管网廊带"
+_DIRECTIONS = "东南西北"
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,12 @@ class RegionIndex:
                 self._counties_of.setdefault(parent, []).append((name, code))
         self._local_regex: dict[str, re.Pattern[str] | None] = {}  # see count_local_names
         self._local_codes: dict[str, dict[str, str]] = {}
+        # province code -> county name -> [(code, parent code)]: a county named right after its province (湖南省攸县)
+        self._counties_in_province: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        for name, entries in by_name.items():
+            for code, parent in entries:
+                self._counties_in_province.setdefault(code[:2] + "0000", {}).setdefault(name, []).append((code, parent))
+        self._county_name_lengths = sorted({len(name) for name in by_name}, reverse=True)
         self._county_automaton = Automaton()
         for name, entries in by_name.items():
             self._county_automaton.add_word(name, (name, entries))
@@ -197,7 +210,26 @@ class RegionIndex:
                 county = self._unique_counties.get(name)
                 mentions.append(RegionMention(region.name, region.code, region.level, region.province_code, start, end, name,
                                               name if county else None, county))
-        return mentions
+        return self._counties_after_their_province(text, mentions)
+
+    def _counties_after_their_province(self, text: str, mentions: list[RegionMention]) -> list[RegionMention]:
+        """湖南省攸县 / 福建省鼓楼区: a county written right after its province's full name, even a short one (攸县) or one
+        other provinces share, is a mention of its prefecture (the county's name and code kept), when the province has
+        one county of that name."""
+        starts = {m.start for m in mentions}
+        added = []
+        for m in mentions:
+            if m.level != "province" or m.text != m.name or m.end in starts:
+                continue
+            counties = self._counties_in_province.get(m.code, {})
+            for n in self._county_name_lengths:
+                found = counties.get(text[m.end : m.end + n], ())
+                if len(found) == 1 and (parent := self.by_code.get(found[0][1])) is not None:
+                    name = text[m.end : m.end + n]
+                    added.append(RegionMention(parent.name, parent.code, parent.level, parent.province_code, m.end,
+                                               m.end + n, name, name, found[0][0]))
+                    break
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def counties_in(self, text: str, parent_code: str) -> list[tuple[str, str]]:
         """(name, code) of the counties of parent_code named in a short text (a title, an issuer),
@@ -247,7 +279,7 @@ class RegionIndex:
         if after and after in _PLACE_SUFFIX and cities:
             return cities[0]
         if provinces:  # 吉林 and 海南 are provinces unless written 吉林市 / 海南州
-            return None if after and after in _SHORE_WORDS else provinces[0]
+            return None if after and (after in _SHORE_WORDS or self._section_of_a_name(text, start, end)) else provinces[0]
         city = cities[0]
         if city.code[2:4] == _DIRECT_UNIT_DIGITS:
             return None  # 东方, 白沙 (units a province governs directly) are common words: only 东方市, 白沙县 name them
@@ -256,6 +288,14 @@ class RegionIndex:
         if marked and len(city.short_name) < 3 and self._kinds_listed(text, start, end):
             return None  # 臭河、黑河、垃圾河: kinds of river listed, not the city 黑河
         return city if len(city.short_name) >= 3 or marked else None
+
+    @staticmethod
+    def _section_of_a_name(text: str, start: int, end: int) -> bool:
+        """Whether a province's short name is a water's name end and a direction before 段 (外环河北段: the northern section
+        of 外环河), the words before it the rest of that name (not a water, line or road named in full: 大运河河北段)."""
+        name, before = text[start:end], text[start - 1 : start] if start else ""
+        return (text[end : end + 1] in _SECTION_WORDS and name[0] in _NAME_ENDINGS and name[-1] in _DIRECTIONS
+                and "\u4e00" <= before <= "\u9fff" and before not in _THINGS_WITH_SECTIONS)
 
     def _kinds_listed(self, text: str, start: int, end: int) -> bool:
         """Whether a name is an item of a 、-list whose next or previous item ends on the name's last character and

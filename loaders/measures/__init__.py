@@ -61,6 +61,7 @@ from loaders.measures.grammar import Grammar, Unit, default_grammar
 from loaders.measures.kinds import KindYear, kind_and_year
 from loaders.measures.sections import read_sections
 from loaders.measures.subjects import assign_subjects
+from loaders.measures.subjects.clean import without_time_and_region_opening
 from loaders.records import Item, Measure, Metadata, Sentence
 
 Pass = Callable[[DocumentView, list[Candidate]], list[Candidate]]
@@ -122,7 +123,7 @@ def _to_measures(doc: DocumentView, c: Candidate, d: KindYear) -> list[Measure]:
     return [
         Measure(
             kind=d.kind,
-            subject_zh=subject,
+            subject_zh=without_time_and_region_opening(subject),
             comparator=c.comparator,
             value=value,
             # A浓度、B比例达到省考核要求: each listed metric of a figure in words keeps its own unit

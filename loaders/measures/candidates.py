@@ -66,7 +66,7 @@ _WORDS_ONLY_RE = re.compile(
     rf"|控制在{_ISSUER}(?:和{_ISSUER})?(?:(?:下达|[定控])的?(?:年度)?(?:任务目标|目标任务|目标|指标|任务)|(?:下达的?)?(?:调控|计划)范围)以?内"
     # 排放量不超过省下达的最高允许排放量 / 岸线不低于省下达指标要求: a bound the level above sets, in words
     rf"|不(?:超过|突破|高于|低于){_ISSUER}(?:下达|[定控])的?(?:[\u4e00-\u9fff]{{0,8}}?(?:量|目标|指标|任务))?(?:要求)?(?=[，,。；;\n])"
-    rf"|(?:达到|实现|达|完成|满足){_ISSUER}(?:[定控](?:目标|指标)|(?:[定控]|下达|分解)的?(?:目标|指标|任务)?要求|下达(?:目标|指标))"
+    rf"|(?:达到|实现|达|完成|满足){_ISSUER}(?:[定控](?:目标|指标)|(?:[定控]|下达|分解)的?(?:目标|指标|任务)?要求|下达的?(?:年度)?(?:任务目标|目标任务|目标|指标))"
     r"|(?:达到|实现|达)(?:(?:国家|自治区|省|市|上级)?考核(?:目标|指标)?"
     r"|(?:国家|自治区|省级|省|上级)(?:[、及和][\u4e00-\u9fff]{0,3}?省)?(?:目标)?)要求"
     r"(?=[，,。；;\n])"
@@ -238,6 +238,10 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
             if len(named) == 1 and collective_unit(doc.grammar, inside) is None:
                 inside, own = named[0]
         own = own or collective_unit(doc.grammar, inside)  # 完成省下达的节能减排降碳约束性指标: works naming metrics
+        if own is None and (listed_before := _metrics_counted_before(text, m.start())):
+            inside, own = listed_before, words_only_unit(listed_before)  # A率、B率、C浓度三项指标达到…目标: each one named
+        elif own is None and listed_before is None:
+            continue  # …为38微克/立方米,三项指标达到省下达任务目标: the indicators counted had their figures before
         if own is None and m.group("metric") and collective_unit(doc.grammar, listed):
             inside, own = listed, collective_unit(doc.grammar, listed)  # 省下达的节能减排、环境保护等任务: a work listed first
         if m.group("metric") and not own and inside:
@@ -263,6 +267,29 @@ def _words_only(doc: DocumentView) -> list[Candidate]:
         out.append(Candidate(None, m.start(), Unit(m.group(), own or unit, 1.0), m.end(), words_only=True,
                              words_metric=inside if own else ""))
     return out
+
+
+# 优良天数比率、重污染天数比率、PM2.5浓度三项约束性指标 / A、B等3项指标均: metrics listed, then counted as indicators, before their
+# goal in words
+_METRICS_COUNTED_RE = re.compile(r"(?P<list>[^，,。；;：:\n]+?)等?(?:[两二三四五六七八九十]|\d+)项[\u4e00-\u9fff]{0,4}?指标"
+                                 r"(?:均|全部|全面|都)?$")
+_METRICS_COUNTED_SPAN = 80  # characters before the goal searched for the list
+# (…为38微克/立方米,)三项指标(均)达到: indicators counted alone, opening their clause
+_INDICATORS_COUNTED_RE = re.compile(r"(?:^|(?<=[，,。；;：:\n]))(?:以上|上述)?(?:[两二三四五六七八九十]|\d+)项指标(?:均|全部|全面|都)?$")
+
+
+def _metrics_counted_before(text: str, at: int) -> str | None:
+    """The 、-list of metrics a goal in words counts as indicators right before it (A率、B率、C浓度三项指标达到省下达任务目标:
+    each metric's goal), every item ending like a metric; None when the indicators are counted alone, opening their
+    clause (三项指标达到…: the figures were given before), "" otherwise."""
+    m = _METRICS_COUNTED_RE.search(text, max(0, at - _METRICS_COUNTED_SPAN), at)
+    if m is None:
+        bare = _INDICATORS_COUNTED_RE.search(text, max(0, at - _METRICS_COUNTED_SPAN), at)
+        return None if bare else ""
+    parts = re.split(r"[、和]", m.group("list"))
+    if len(parts) < 2 or not all(p.endswith(WORDS_ONLY_METRIC_ENDINGS) for p in parts):
+        return ""
+    return m.group("list")
 
 
 # a water's class stated in words (黄河干流水质稳定保持Ⅱ类, 水质保持在地表水Ⅲ类及以上, 出境断面水质达Ⅱ类标准以上): the
@@ -569,7 +596,7 @@ def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
             gap = text[prev.end : nxt.start].strip(" ")
             number_first = text[nxt.end : nxt.end + 1] == "的"  # ,53%以上的行政村…: a clause of its own
             if (len(gap) == 1 and gap in LIST_SEPARATORS and nxt.unit.unit == prev.unit.unit and not nxt.prefix
-                    and not nxt.words_only and not number_first):
+                    and not nxt.words_only and not number_first and not _count_opening_a_clause(text, gap, nxt)):
                 chain.append(chain[-1] + 1)
             else:
                 break
@@ -579,6 +606,16 @@ def list_chains(text: str, cands: list[Candidate]) -> list[list[int]]:
 
 
 LIST_SEPARATORS = "、,，和及与"
+# 以上 / 及以下 / 左右 / 上下 / 余 / 多: a suffix of the count, not the things it counts
+_COUNT_SUFFIX_STARTS = ("以", "及", "左右", "上下", "余", "多")
+
+
+def _count_opening_a_clause(text: str, gap: str, nxt: Candidate) -> bool:
+    """…“无废城市细胞”3500余个,26个区县实现…: a count after a comma with the things it counts right after it opens a clause
+    of its own, no item of a list with the count before."""
+    after = text[nxt.end : nxt.end + 2]
+    return (gap in "，," and nxt.unit.unit in COUNT_UNITS and after[:1] != "" and "\u4e00" <= after[0] <= "\u9fff"
+            and not after.startswith(_COUNT_SUFFIX_STARTS))
 
 
 def lists_of(cands: list[Candidate]) -> list[list[int]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from loaders.measures.subjects.common import _JOINS, _OPENS_A_WORD_WITH_HE_RE
+from loaders.measures.subjects.common import _JOINS, _OPENS_A_WORD_WITH_HE_RE, meaningful
 from loaders.measures.subjects.dates import _TRAILING_TIME_RE, _YEAR_OF_THE_LEVEL_RE
 
 # words around a subject that carry no meaning of their own
@@ -40,6 +40,11 @@ _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[
 
 _ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅(?:有|为)?$")  # 利用率仅, 处理能力仅有 (not 不仅, "not only")
 
+# [4][9] - 全市森林覆盖率 / “零关税”清单[1]扩容 / “四上”企业^[4]净增: the citation marks of a page's sources or notes, opening
+# the words (with the dash after them) or set after a word; no part of the metric (not a bracketed figure: [10] stands
+# alone or after a digit, and a decimal is none)
+_CITATION_RE = re.compile(r"^(?:\^?\[\d{1,3}\]\s*)+[-－–—:：]?\s*|(?<=[\u4e00-\u9fff”\"])\^?\[\d{1,3}\]")
+
 _CLOSED_BEFORE_RE = re.compile(r"^[)）]+[\s、,，;；.。]*")  # a subject opening on a bracket that closed the figure before
 _CLOSED_INSIDE_RE = re.compile(r"^[^()（）]{1,20}[)）]+[\s、,，;；.。]*")  # words closing a bracket opened before them
 
@@ -62,6 +67,8 @@ def _unbalanced_brackets_cut(s: str) -> str:
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of its words, asked several times per candidate
 def clean_subject(s: str, leading: bool) -> str:
     s = _strip_joins(_BROKEN_WORD_RE.sub("", s))
+    if "[" in s:
+        s = _strip_joins(_CITATION_RE.sub("", s))
     if _CLOSED_BEFORE_RE.match(s):  # 甲市(2万吨)、乙市(1万吨): the bracket closes the figure before, no part of this one
         s = _strip_joins(_CLOSED_BEFORE_RE.sub("", s))
     if leading and (m := _CLOSED_INSIDE_RE.match(s)) and m.end() < len(s):
@@ -131,3 +138,19 @@ def bracket_left_open(subject: str) -> str:
         return part if len(part) > 2 else subject
     # a qualifier is a few words (含: a bracket of what is included; a long tail: words spliced across a closed one)
     return head + inner if 2 <= len(inner) <= _QUALIFIER_LENGTH else subject
+
+
+# 2022年全市… / 截至目前全县… / 我省…: the time and the whole region opening a subject (the thing measured follows; the
+# document and the year say where and when); not 全区域, 全市域, 本市级, 全县城 (words of their own)
+_TIME_AND_REGION_OPENING_RE = re.compile(
+    r"^(?:(?:(?:截至|截止)?(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末|度)?|(?:截至|截止)?目前|当前|今年以来|今年|去年)[,，\s]*)*"
+    r"(?:(?<=[年前今以])(?:全|我|本)[省市区县州盟旗](?![域内外城级属直]))?")
+
+
+def without_time_and_region_opening(subject: str) -> str:
+    """The subject without the time and the whole region it opens with (2022年全市空气质量优良天数比率 -> 空气质量优良天数比率),
+    when words that mean something are left."""
+    m = _TIME_AND_REGION_OPENING_RE.match(subject)
+    rest = subject[m.end() :] if m else subject
+    return rest if rest != subject and meaningful(rest) and not rest[0].isdigit() else subject
+

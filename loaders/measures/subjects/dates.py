@@ -24,7 +24,7 @@ _DATE_AT_END_RE = re.compile(rf"{_DAY}$")
 _DATE_BEFORE_FIGURE = rf"{_DAY}[^,，;；。\d]{{0,4}}$"
 # a subject that is only a time (到2025年, “十四五”期间, 2025年年底前, 每年将)
 _TIME_ONLY_RE = re.compile(r"(?:到|至|在|于)?(?:(?:19|20)\d\d\s?年(?:年?底|末)?(?:前|以前)?|[“\"]?十[一二三四五六七八九]五[”\"]?"
-                           r"(?:期间|时期|末)?|每年|近年来|目前|当前)+将?")
+                           r"(?:期间|时期|末)?|每年|近年来|(?:截至|截止)?目前|当前)+将?")
 # a time named by words alone (年底前, 党的十八大以来): as much a subject as a date is
 _TIME_IN_WORDS_RE = re.compile(r"(?:年底|年末|年内)(?:前|以前)?|[\u4e00-\u9fff“”]{0,10}以来")
 

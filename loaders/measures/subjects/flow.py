@@ -75,6 +75,7 @@ from loaders.measures.subjects.investments import _things_invested_in
 from loaders.measures.subjects.lists import (
     _bracketed_list_ending,
     _compressed_pair,
+    _day_and_night,
     _level_of_the_previous,
     _part_named_by_its_level_or_place,
     _place_alone_takes_the_work_before,
@@ -133,6 +134,7 @@ _SUBJECT_PASSES = (
     _split_list_subjects,
     _split_mixed_lists,
     _split_shared_values,
+    _day_and_night,
     _rural_scope,
     _shared_work_verb,
     _share_of_the_figure_before,
@@ -144,6 +146,7 @@ _SUBJECT_PASSES = (
     _stage_of_the_things_before,
     _project_named_after,
     _bracketed_list_ending,
+    _day_and_night,
     _part_named_by_its_level_or_place,
     _place_alone_takes_the_work_before,
     _parts_counted_in_brackets,
@@ -172,6 +175,30 @@ def _bracket_read(subject: str) -> str:
     """The subject of a figure inside a bracket: what the bracket names, else the words before it (断面(13个))."""
     read = bracket_left_open(subject)
     return open_remark_cut(subject) if read == subject else read
+
+
+# 优良天数 / 优良比例: a pair of grades right before the metric's noun, one of which a breakdown names alone
+_GRADE_PAIR_RE = "(?:{0}[\u4e00-\u9fff]|[\u4e00-\u9fff]{0})(?=天数|天|比例|比率|率)"
+
+
+def _grade_of_the_total(doc: DocumentView, cands: list[Candidate], out: list[Candidate], i: int, part: str) -> str | None:
+    """优良天数294天(优86天,良208天): a figure inside the bracket opened right after a total of its unit, named by one
+    character of the pair of grades the total's metric names, is that grade's (空气质量优天数), not the total's metric;
+    None otherwise."""
+    c = cands[i]
+    if len(part) != 1 or not "\u4e00" <= part <= "\u9fff":
+        return None
+    start = doc.sentence_at(c.start)[0]
+    opened = last_open_bracket(doc.text[start : c.start])
+    if opened < 0:
+        return None
+    at = start + opened
+    j = next((k for k in range(i - 1, -1, -1) if cands[k].end <= at), None)
+    if j is None or doc.text[cands[j].end : at].strip() or cands[j].unit.unit != c.unit.unit or cands[j].start < start:
+        return None
+    head = out[j].subject
+    m = re.search(_GRADE_PAIR_RE.format(re.escape(part)), head)
+    return head[: m.start()] + part + head[m.end() :] if m else None
 
 
 def _inside_a_bracket(doc: DocumentView, pos: int) -> bool:
@@ -428,7 +455,9 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             subject = level.subject + subject
         elif not meaningful(change_only.sub("", subject)) and i > 0:
             prev = out[i - 1]
-            if doc.same_sentence(prev.start, c.start):
+            if (grade := _grade_of_the_total(doc, cands, out, i, subject)) is not None:
+                subject = grade  # 优良天数294天(优86天,良208天): the days of one grade, not the total's metric
+            elif doc.same_sentence(prev.start, c.start):
                 head = prev.subject
                 if c.prefix and not c.is_change and c.prefix[1] != "none":
                     head = _metric_of_change(doc, head)  # 装机新增623万千瓦、达到1968万千瓦: the level's own metric

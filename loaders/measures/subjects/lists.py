@@ -59,6 +59,10 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
             # "浓度分别为55、35微克/立方米,同比分别下降6.8%、5.4%": the changes of the subjects listed before
             for k, p in zip(chain, last, strict=True):
                 out[k] = out[k].but(subject=out[p].subject + change)
+        elif (classes := _zone_classes(head.subject, len(chain))) is not None:
+            # 1~4(4a、4b)类功能区昼间达标率分别为A、B、C、D、E / 1类、2类、3类功能区…: each class its figure
+            for k, subject in zip(chain, classes, strict=True):
+                out[k] = out[k].but(subject=subject)
         elif len(parts) == len(chain):
             tail = _shared_metric(doc, parts)
             for k, p in zip(chain, parts, strict=True):
@@ -72,6 +76,46 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
             for k in chain[1:]:
                 out[k] = out[k].but(subject=head.subject)
         last = chain
+    return out
+
+
+_DAY_AND_NIGHT = ("昼间", "夜间")
+
+
+def _day_and_night(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
+    """区域声环境昼间平均等效声级53.2分贝、夜间45.1分贝 / 1~4类功能区昼间达标率分别为…,夜间达标率分别为…: a figure (or a
+    list) named by the other part of the day after one named by its part (the same unit, as many, in the same sentence)
+    is of the same thing at night (or by day): its words are the figure's before with the part swapped; when the one
+    before named the part alone (昼间、夜间平均等效声级分别为…), the words after the part are both figures'."""
+    out = list(cands)
+    i = 0
+    while i < len(out):
+        c = out[i]
+        n = c.in_list[1] if c.in_list[0] == 0 else 1
+        part = next((p for p in _DAY_AND_NIGHT if c.subject.startswith(p)), "")
+        other = _DAY_AND_NIGHT[1 - _DAY_AND_NIGHT.index(part)] if part else ""
+        if (n == 2 and (day := next((p for p in _DAY_AND_NIGHT if c.subject.endswith(p)), ""))
+                and out[i + 1].subject.startswith(night := _DAY_AND_NIGHT[1 - _DAY_AND_NIGHT.index(day)])
+                and len(rest := out[i + 1].subject[len(night) :]) > 1):
+            # 区域声环境昼间、夜间平均等效声级分别为A、B: the words after the list are both parts'
+            head = c.subject[: -len(day)]
+            out[i], out[i + 1] = c.but(subject=c.subject + rest), out[i + 1].but(subject=head + night + rest)
+            i += n
+            continue
+        before = list(range(i - n, i)) if i >= n else []
+        if (part and before and all(other in out[k].subject and out[k].unit.unit == c.unit.unit for k in before)
+                and all(out[k].subject == c.subject for k in range(i, i + n))
+                and (n == 1 or out[before[0]].in_list == (0, n)) and doc.same_sentence(out[before[0]].start, c.start)):
+            rest = c.subject[len(part) :]
+            for k, b in zip(range(i, i + n), before, strict=True):
+                head, _, tail = out[b].subject.partition(other)
+                if not tail and rest:  # 昼间、夜间平均等效声级: the words after the night's part are the day's too
+                    out[b] = out[b].but(subject=head + other + rest)
+                    tail = rest
+                elif rest and not tail.endswith(rest):
+                    break
+                out[k] = out[k].but(subject=head + part + tail)
+        i += n
     return out
 
 
@@ -239,6 +283,44 @@ _CLOSING_DENG_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![高中初同平相均�
 def _closing_deng(last: str) -> int:
     """Where the 等 closing a list of names falls in its last item, or -1."""
     return m.start() if (m := _CLOSING_DENG_RE.search(last)) else -1
+
+
+# a class of zones or waters: 1类, 4a类, Ⅲ类 (the label before 类)
+_CLASS_LABEL = r"(?:\d{1,2}[a-z]?|[ⅠⅡⅢⅣⅤⅥ]|I{1,3}|IV|VI?)"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥ"
+# 1~4(4a、4b)类 / Ⅰ-Ⅲ类 / 0—3类: a run of classes, the last one split into the sub-classes the bracket lists
+_CLASS_RUN_RE = re.compile(r"(?P<a>\d|[ⅠⅡⅢⅣⅤⅥ])\s*[~～\-－—至到]\s*(?P<b>\d|[ⅠⅡⅢⅣⅤⅥ])"
+                           r"(?:[(（](?P<sub>[\da-z、,，和]+)[)）])?类")
+_CLASS_ITEM_RE = re.compile(rf"{_CLASS_LABEL}类")
+
+
+def _zone_classes(subject: str, n: int) -> list[str] | None:
+    """The subjects of n figures stated for a list of classes (1~4(4a、4b)类功能区昼间达标率 / 1类、2类、3类功能区昼间达标率 ->
+    1类功能区昼间达标率, 2类…, 4a类…, 4b类…): the words around the classes kept on each; None when the classes named are not
+    n."""
+    if run := _CLASS_RUN_RE.search(subject):
+        a, b = run.group("a"), run.group("b")
+        if a.isdigit() != b.isdigit():
+            return None
+        if a.isdigit():
+            labels = [str(k) for k in range(int(a), int(b) + 1)]
+        else:
+            labels = list(_ROMAN[_ROMAN.index(a) : _ROMAN.index(b) + 1])
+        if run.group("sub"):  # (4a、4b): the last class's parts
+            subs = [x for x in re.split(r"[、,，和]", run.group("sub")) if x]
+            if not subs or not all(x.startswith(labels[-1]) for x in subs):
+                return None
+            labels = labels[:-1] + subs
+        head, tail = subject[: run.start()], subject[run.end() :]
+    else:  # 全市1类、2类、3类功能区…: classes listed, the words after the last shared
+        m = re.search(rf"{_CLASS_ITEM_RE.pattern}(?:[、和及]{_CLASS_ITEM_RE.pattern})+", subject)
+        if m is None:
+            return None
+        labels = [x[:-1] for x in re.findall(_CLASS_ITEM_RE.pattern, m.group())]
+        head, tail = subject[: m.start()], subject[m.end() :]
+    if len(labels) != n or len(labels) < 2 or not tail:
+        return None
+    return [head + label + "类" + tail for label in labels]
 
 
 def _shared_metric(doc: DocumentView, parts: list[str]) -> str:

@@ -25,14 +25,19 @@ _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|�
 # 吉林省累计 / 2023年全省将 / 去年我省累计 (完成营造林…): the region and the verb's adverbs of time or total before a
 # verb read as a comparator (完成): what was done is between the verb and the number too
 _ADVERBS_OF_THE_VERB_RE = re.compile(r"(?:累计|将|已经|已|共|预计|计划|合计)+$")
-_YEAR_OPENING_RE = re.compile(r"^(?:19|20)\d\d年")
+# 2023年 / 目前 / 截至目前 / 今年以来: the time the work was done by, opening the words
+_YEAR_OPENING_RE = re.compile(r"^(?:(?:19|20)\d\d年(?:底|末|以来)?|(?:截至|截止)?目前|当前|今年以来|近年来)")
 
 
 def region_and_adverbs_only(doc: DocumentView, words: str) -> bool:
-    """Whether words name only the region doing the work and when or how much in all (甲省累计, 2023年全市将)."""
-    bare = _ADVERBS_OF_THE_VERB_RE.sub("", _YEAR_OPENING_RE.sub("", words))
-    if bare == words or not bare:
+    """Whether words name only the region doing the work and when or how much in all (甲省累计, 2023年全市将), or only
+    when and how much (目前累计)."""
+    timeless = _YEAR_OPENING_RE.sub("", words)
+    bare = _ADVERBS_OF_THE_VERB_RE.sub("", timeless)
+    if bare == words:
         return False
+    if not bare:  # 目前累计 / 截至目前 (完成农村改厕…): a time and the verb's adverbs (not the adverbs alone)
+        return timeless != words
     return bool(_WHOLE_REGION_RE.fullmatch(bare)) or doc.grammar.regions.resolve(bare) is not None
 
 

@@ -116,7 +116,7 @@ def score(judged: list[dict], measures: list[dict]) -> dict:
     precision of the environmental rows (judged environmental and right, among the rows flagged environmental).
     A row whose loader columns changed since it was judged is counted apart for row precision."""
     found: dict[tuple, list[dict]] = {}
-    for m in measures:
+    for m in sorted(measures, key=lambda m: m["measure_id"]):  # a span's first measure must not hang on the scan order
         found.setdefault(_key(m), []).append(m)
     out = {"rows": 0, "judged": 0, "missing": 0, "tp": 0, "fp": 0, "fn": 0, "tn": 0,
            "env_rows_right": 0, "env_rows_changed": 0, "rows_right": 0, "rows_wrong": 0, "rows_changed": 0}

@@ -88,3 +88,12 @@ def test_row_precision_leaves_out_rows_whose_year_or_period_changed_and_list_mem
     a, b = _measure(5, True, subject_zh="甲"), _measure(5, False, subject_zh="乙")
     row = {**{k: str(v) for k, v in b.items()}, "indicator_code": ""}
     assert audit_sample._same_measure(row, [a, b]) is b
+
+
+def test_a_span_whose_measures_all_differ_from_the_judged_one_scores_the_same_whatever_the_scan_order():
+    # two measures on one span, neither of the judged subject: the one taken must not hang on the warehouse's order
+    judged = [{**{k: str(v) for k, v in _measure(7, env=True).items()}, "subject_zh": "丙", "indicator_code": "",
+               "is_environmental_truth": "true", "row_right": "true", "why": "x"}]
+    a = _measure(7, True, subject_zh="甲", measure_id="m7")
+    b = _measure(7, False, subject_zh="乙", measure_id="m7:1")
+    assert audit_sample.score(judged, [a, b]) == audit_sample.score(judged, [b, a])

@@ -205,7 +205,8 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     二、 in a plan without chapters), and a chapter right after it that goes on with it (“十三五”成效, 发展现状,
     面临的形势, 问题与挑战); a first chapter reopens it (after a table of contents) until a chapter naming the goals
     has a body (chapters numbered again in each part, 第二篇…第一章, are tasks), a chapter naming the goals
-    (指导思想, 总体要求) never (words: report_sections.csv)."""
+    (指导思想, 总体要求) never (words: report_sections.csv). A text with no chapter and no 一、 (a web page quoting a
+    plan's goals) has no review: its figures go by the kind rules."""
     if doc.meta.doc_kind != "five_year_plan" or doc.meta.year is None:
         return [], []
     review = plan_review(doc)
@@ -214,6 +215,8 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     if not chapters:  # 一、 … 二、 …: the numbered items of the top level
         chapters = [(it.char_start, it.marker.rstrip("、"), it.heading) for it in doc.items
                     if it.level == 1 and it.marker.endswith("、")]
+    if not chapters:  # a page quoting a plan's goals (no chapter, no 一、): no review to open on
+        return [], []
     marks: list[tuple[int, Part | None]] = [(0, review)]
     goals_written = False  # a goals chapter with a body (not a line of the table of contents) was passed
     for k, (pos, ordinal, heading) in enumerate(chapters):

@@ -1,0 +1,30 @@
+"""Outside probe, round 3 (outside33): classes of error seen on Chinese environmental pages from outside the
+corpus (city and provincial work reports and their news digests, plans and work plans quoted on web pages), each on
+a made-up sentence."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+def _measures(text: str, name: str = "t.txt") -> list[dict]:
+    return process_document(text.encode("utf-8"), name).measures
+
+
+def _measure(text: str, value_text: str, name: str = "t.txt") -> dict:
+    return next(m for m in _measures(text, name) if m["value_text"] == value_text)
+
+
+def test_a_page_quoting_a_plans_goals_without_chapters_has_no_review():
+    # a web page of a five-year plan's goals, with no chapter and no 一、: nothing opens a review of the last period,
+    # so its figures are the plan's goals, not outcomes of the year before the plan
+    text = ("某省“十四五”生态环境保护规划要点解读\n“十四五”时期,全省单位地区生产总值能源消耗降低14%,"
+            "城市污水处理率达到97%,森林覆盖率达到40%,新建污水收集管网3000公里。")
+    for value_text in ("14%", "97%", "40%", "3000公里"):
+        m = _measure(text, value_text)
+        assert (m["kind"], m["year"]) == ("target", 2025), value_text
+    # a sentence of such a page opening on the last plan's period still reports
+    text = ("某市“十四五”生态环境保护规划\n“十三五”期间,全市森林覆盖率达到40%,新建污水收集管网300公里。"
+            "到2025年,全市城市污水处理率达到97%。")
+    assert (_measure(text, "40%")["kind"], _measure(text, "40%")["year"]) == ("outcome", 2020)
+    assert _measure(text, "97%")["kind"] == "target"

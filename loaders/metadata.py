@@ -300,7 +300,8 @@ def find_published_on(lines: list[str], header: dict[str, str]) -> str | None:
         if (m := _DATE.search(header.get(field, ""))) and (iso := _iso(*m.groups())):
             return iso
     signed = next((iso for line in lines if (iso := _signature_date(line))), None)
-    return signed or _page_stamp(lines)
+    # 来源:某某广播电视台 2021-12-04: the date a 来源-like header field ends on stamps the page
+    return signed or _page_stamp(lines) or _page_stamp([header[f] for f in _keywords().source_fields if header.get(f)])
 
 
 # --- type and year ---------------------------------------------------------------------

@@ -28,3 +28,10 @@ def test_a_page_quoting_a_plans_goals_without_chapters_has_no_review():
             "到2025年,全市城市污水处理率达到97%。")
     assert (_measure(text, "40%")["kind"], _measure(text, "40%")["year"]) == ("outcome", 2020)
     assert _measure(text, "97%")["kind"] == "target"
+
+
+
+def test_a_source_lines_date_stamps_the_page():
+    # 来源:某某融媒体中心 2022-11-20: the header field the page's source sits in ends on the page's date
+    text = "来源:某县融媒体中心 2022-11-20 字体:大 | 中 | 小\n今年以来,全县完成人工造林12.5万亩。"
+    assert _measure(text, "12.5万亩")["year"] == 2022

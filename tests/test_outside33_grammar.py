@@ -35,3 +35,12 @@ def test_a_source_lines_date_stamps_the_page():
     # 来源:某某融媒体中心 2022-11-20: the header field the page's source sits in ends on the page's date
     text = "来源:某县融媒体中心 2022-11-20 字体:大 | 中 | 小\n今年以来,全县完成人工造林12.5万亩。"
     assert _measure(text, "12.5万亩")["year"] == 2022
+
+
+def test_a_span_of_years_looked_back_on_reports():
+    # 过去5年,…完成 in a page of no known kind: the figures were reached, not goals
+    text = "某县绿化\n过去5年,我县完成工程造林任务12.5万亩,森林覆盖率达61.3%。"
+    for value_text in ("12.5万亩", "61.3%"):
+        assert _measure(text, value_text)["kind"] == "outcome", value_text
+    # what is to come after the span stays a goal
+    assert _measure("某县生态建设安排\n过去5年成效明显,今后将完成人工造林10万亩。", "10万亩")["kind"] == "target"

@@ -44,3 +44,10 @@ def test_a_span_of_years_looked_back_on_reports():
         assert _measure(text, value_text)["kind"] == "outcome", value_text
     # what is to come after the span stays a goal
     assert _measure("某县生态建设安排\n过去5年成效明显,今后将完成人工造林10万亩。", "10万亩")["kind"] == "target"
+
+
+def test_water_function_zones_counted_before_their_rate_are_monitored_sites():
+    # 85个水功能区达标率100%: the zones are the sites a network monitors; counted, they are its size (a figure of its
+    # own, as 53个省控断面), named without the rate after them
+    m = _measure("2023年,全市85个水功能区水质达标率为100%。", "85个")
+    assert (m["unit"], m["subject_zh"]) == ("count", "水功能区")

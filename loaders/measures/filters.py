@@ -85,7 +85,7 @@ _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置�
 _BRACKETED_BOUND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:及以上|及以下|以上|以下)[)）]")
 # the sites of a monitoring network (断面, 点位, 监测站): counted, they are the network's size
 # (and the drinking-water sources whose water is monitored: 12个集中式饮用水水源地水质达标率为100%)
-_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|饮用水水?源")
+_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|水功能区|饮用水水?源")
 # 新建户厕11857座、普及率达85% / 解决问题1069个、问题解决率96.13%: the count closes its own list item and the rate
 # after 、 is a second figure of the same things, not the places the rate is taken over (三县城区覆盖率超70%)
 _OWN_ITEM_BEFORE_RATE_RE = re.compile(r"、[\u4e00-\u9fff]{0,4}?(?:率|比例|比重|占比)")

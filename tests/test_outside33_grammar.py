@@ -51,3 +51,13 @@ def test_water_function_zones_counted_before_their_rate_are_monitored_sites():
     # own, as 53个省控断面), named without the rate after them
     m = _measure("2023年,全市85个水功能区水质达标率为100%。", "85个")
     assert (m["unit"], m["subject_zh"]) == ("count", "水功能区")
+
+
+def test_a_value_shared_by_rates_whose_items_open_on_a_count_of_their_sites():
+    # 203个国考断面优良率和85个水功能区达标率均为100%: each rate is 100%, each count a figure of its own
+    text = "2023年,全省203个国考断面优良率和85个水功能区达标率均为100%,土壤环境质量稳定。"
+    shares = sorted(m["subject_zh"] for m in _measures(text) if m["value_text"] == "100%")
+    assert len(shares) == 2 and shares[0].endswith("国考断面优良率") and shares[1] == "水功能区达标率"
+    # a number that counts no sites still takes the 均 for itself
+    text = "全省新建污水管网120公里和城市污水处理率均为全省第一。"
+    assert not any(m["value_text"] == "100%" for m in _measures(text))

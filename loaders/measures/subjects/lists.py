@@ -40,6 +40,8 @@ _NETWORK_LEVEL_RE = re.compile(r"(?:国|省|市|县)(?:控|考)")
 # the waters a quality rate is measured on (集中式饮用水水源地、主要流域国省控断面水质达标率保持100%: a listed water named
 # in full before the last one's rate has that rate too, the drinking sources' compliance one of them)
 _MONITORED_WATERS = ("水源地", "水源", "断面", "水功能区", "水体")
+# the sites of a monitoring network right after their count (…个国考断面, …个水功能区, …个监测点位)
+_SITES_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:断面|点位|监测站|水功能区|饮用水水?源)")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|提高到|提升至|提高至|下降到|降至)?$")
 
 
@@ -119,7 +121,11 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
             continue
         if i > 0 and cands[i - 1].end > a:
-            continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
+            # 203个国考断面优良率和85个水功能区达标率均为100%: the earlier numbers count the sites of the listed rates
+            parts = _rates_of_counted_sites(doc, cands, i, a, head)
+            if parts:
+                out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
+            continue  # else another number in the clause: 均 refers to it ("分别为…,均达到")
         if head.endswith("分别") and i + 1 < len(cands) and cands[i + 1].start < doc.clause(c.start, c.end)[1]:
             continue  # 分别下降6.8%、5.4%: one value per subject, listed
         marker = next(m for m in _VALUE_SHARED_MARKERS if head.endswith(m))
@@ -129,6 +135,23 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         if len(parts) >= 2 and all(meaningful(p) for p in parts):
             out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
     return out
+
+
+def _rates_of_counted_sites(doc: DocumentView, cands: list[Candidate], i: int, a: int, head: str) -> list[str]:
+    """"203个国考断面优良率和85个水功能区达标率均为100%": the subjects of a list of rates whose items open on a count
+    of their monitored sites (each count is a figure of its own, the network's size), the counts left out; [] when
+    another number of the clause is no such count."""
+    before = [d for d in cands[:i] if d.end > a]
+    if not before or any(d.unit.unit != "count" or not _SITES_COUNTED_RE.match(doc.text, d.end) for d in before):
+        return []
+    text, at = "", a
+    for d in before:
+        text, at = text + doc.text[at : d.opening], d.end
+    text += doc.text[at : a + len(head)]
+    marker = next(m for m in _VALUE_SHARED_MARKERS if text.endswith(m))
+    parts = _qualified(doc, [p for p in _LIST_SPLIT_RE.split(text[: -len(marker)]) if p])
+    ok = len(parts) >= 2 and all(meaningful(p) for p in parts) and parts[-1].endswith(RATIO_ENDINGS)
+    return parts if ok else []
 
 
 def _shared_qualifier(doc: DocumentView, parts: list[str]) -> str:

@@ -61,3 +61,9 @@ def test_a_value_shared_by_rates_whose_items_open_on_a_count_of_their_sites():
     # a number that counts no sites still takes the 均 for itself
     text = "全省新建污水管网120公里和城市污水处理率均为全省第一。"
     assert not any(m["value_text"] == "100%" for m in _measures(text))
+
+
+def test_none_of_the_heavily_polluted_days_in_a_clause_of_its_own():
+    # …同比增加8天;无重污染天: a state of none opening its own clause is a figure of 0 days
+    m = _measure("2023年,全市空气质量优良天数达333天,同比增加8天;无重污染天。", "无")
+    assert (m["value"], m["unit"], m["subject_zh"]) == (0.0, "days", "重污染天")

@@ -353,9 +353,9 @@ def _counted_figures(doc: DocumentView, taken: set[int]) -> list[Candidate]:
     return out
 
 
-# 确保全年无重污染天气 / 全市无重污染天气: none of the days counted, a figure of 0 days in words (无 of a state, not the
+# 确保全年无重污染天气 / 全市无重污染天气 / …同比增加8天;无重污染天 (a clause of its own): none of the days counted, a figure of 0 days in words (无 of a state, not the
 # 基本消除 / 全面消除 of a work, which the gold leaves as no measure)
-_NONE_OF_RE = re.compile(r"(?:(?<=全年)|(?<=全[市省区县州])|(?<=实现)|(?<=确保))无(?P<what>重污染天(?:气|数)?)(?=[，,。；;、\n])")
+_NONE_OF_RE = re.compile(r"(?:(?<=全年)|(?<=全[市省区县州])|(?<=实现)|(?<=确保)|(?<=[,，;；]))无(?P<what>重污染天(?:气|数)?)(?=[，,。；;、\n])")
 _DAYS = Unit("", "days", 1.0)
 
 

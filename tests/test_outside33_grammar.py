@@ -67,3 +67,9 @@ def test_none_of_the_heavily_polluted_days_in_a_clause_of_its_own():
     # …同比增加8天;无重污染天: a state of none opening its own clause is a figure of 0 days
     m = _measure("2023年,全市空气质量优良天数达333天,同比增加8天;无重污染天。", "无")
     assert (m["value"], m["unit"], m["subject_zh"]) == (0.0, "days", "重污染天")
+
+
+def test_an_index_value_written_after_zhi():
+    # 生态质量指数(EQI)值为66.96: the index's value, no unit to write
+    m = _measure("2023年,全市生态质量指数(EQI)值为66.96,生态质量综合评价为“二类”。", "66.96")
+    assert (m["unit"], m["value"]) == ("index", 66.96)

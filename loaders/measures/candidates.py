@@ -115,12 +115,13 @@ _PER_VOLUME = "每立方米"
 _PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
 _BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
 _BARE_RATIO_RE = re.compile(r"(\d(?<=[为达到在]\d)\d*(?:\.\d+)?)(?=[,，;；。\n])")  # a digit after 为/达/到/在 (document.YEAR_RE: why so)
-# 生态环境公众满意度从84.7提升至89.6 / 空气质量综合指数2.80, / 生态状况指数(EI)为62.6 / 指数保持在70以上: an index or a
+# 生态环境公众满意度从84.7提升至89.6 / 空气质量综合指数2.80, / 生态状况指数(EI)为62.6 / 指数保持在70以上 / 生态质量指数
+# (EQI)值为66.96: an index or a
 # score has no unit to write; the number ending its clause (but for 以上/以下/左右) right after the metric or its verb is
 # its value, the start of 从A提升至B none
 _INDEX = Unit("", "index", 1.0)
 _BARE_INDEX_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=(?:以上|以下|左右)?[,，;；。、\n])")
-_INDEX_HEAD_RE = re.compile(r"(?:指数|满意度)(?:\([A-ZΔ]+\)|（[A-ZΔ]+）)?(?:[从由]\d+(?:\.\d+)?)?"
+_INDEX_HEAD_RE = re.compile(r"(?:指数|满意度)(?:\([A-ZΔ]+\)|（[A-ZΔ]+）)?值?(?:[从由]\d+(?:\.\d+)?)?"
                             r"(?:为|达到|达|保持在|稳定在|(?:提升|提高|上升|升|下降|降)(?:至|到))?$")
 
 

@@ -73,3 +73,8 @@ def test_an_index_value_written_after_zhi():
     # 生态质量指数(EQI)值为66.96: the index's value, no unit to write
     m = _measure("2023年,全市生态质量指数(EQI)值为66.96,生态质量综合评价为“二类”。", "66.96")
     assert (m["unit"], m["value"]) == ("index", 66.96)
+
+
+def test_the_ecological_quality_index_is_environmental():
+    # 生态质量指数(EQI) / 生态质量综合评价: the catalogue's ecological_quality_index, the ecology's
+    assert _measure("2023年,全市生态质量指数(EQI)为66.96。", "66.96")["is_environmental"] is True

@@ -78,3 +78,12 @@ def test_an_index_value_written_after_zhi():
 def test_the_ecological_quality_index_is_environmental():
     # 生态质量指数(EQI) / 生态质量综合评价: the catalogue's ecological_quality_index, the ecology's
     assert _measure("2023年,全市生态质量指数(EQI)为66.96。", "66.96")["is_environmental"] is True
+
+
+def test_a_bare_metric_listed_after_an_intensity_takes_its_head():
+    # 万元GDP能耗和用水量分别下降: the water use is per 10 000 yuan of GDP too
+    m = _measure("2023年,全市万元GDP能耗和用水量分别下降3.7%和5.6%。", "5.6%")
+    assert m["subject_zh"].startswith("万元GDP用水量")
+    # an item naming a metric of its own keeps its words
+    m = _measure("2023年,全市单位GDP能耗和PM2.5平均浓度分别下降3.7%和5.6%。", "5.6%")
+    assert "GDP" not in m["subject_zh"]

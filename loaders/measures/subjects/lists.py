@@ -69,12 +69,26 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 word = next((w for w in doc.grammar.metric_words if tail.startswith(w) and p.endswith(w)), "")
                 # 城镇污水收集率和处理率分别达到…: the towns' sewage 处理率
                 subject = _rate_of_the_rate_before(parts, chain.index(k)) or (p if own else p + tail[len(word) :])
-                out[k] = out[k].but(subject=subject)
+                out[k] = out[k].but(subject=_with_the_intensity_head(parts[0], p, subject))
         else:
             for k in chain[1:]:
                 out[k] = out[k].but(subject=head.subject)
         last = chain
     return out
+
+
+# the head of an intensity, per unit of output (万元GDP能耗和用水量: both are per 10 000 yuan of GDP)
+_INTENSITY_HEAD_RE = re.compile(r"(?:单位|万元)(?:GDP|地区生产总值|国内生产总值|生产总值|工业增加值)")
+_BARE_METRIC_CHARS = 4
+
+
+def _with_the_intensity_head(first: str, item: str, subject: str) -> str:
+    """万元GDP能耗和用水量分别下降: a later item that is a bare metric (用水量, 水耗) after a first item opening on the
+    head of an intensity is that intensity's too (万元GDP用水量); the subject unchanged otherwise."""
+    head = _INTENSITY_HEAD_RE.search(first)
+    if head is None or _INTENSITY_HEAD_RE.search(item) or len(item.split("分别")[0]) > _BARE_METRIC_CHARS or item == first:
+        return subject
+    return head.group(0) + subject
 
 
 def _split_mixed_lists(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:

@@ -473,12 +473,12 @@ def plan_period_end(text: str) -> int | None:
 _CONGRESS_DATE = re.compile(r"(20\d{2}|二[〇零○]\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})\s*年[^。\n]{0,40}?人民代表大会")
 
 
-def work_report_year(title: str | None, text: str) -> int | None:
+def work_report_year(title: str | None, text: str, published_on: str | None = None) -> int | None:
     """The year a government work report is about: the year its title names, else the year of the
     congress it is given to (its plan;
     the review of the year before is dated by the sentences), from the dated session line
-    (2026年1月28日在…人民代表大会…上), else the year after the one its opening reviews (2023年工作
-    回顾, else the first year it names)."""
+    (2026年1月28日在…人民代表大会…上), else the year of the page's date (a paper's digest of the report), else the
+    year after the one its opening reviews (2023年工作回顾, else the first year it names)."""
     if (reviewed := _summary_year(title or "")) is not None:
         return reviewed + 1  # a first line "2023年工作回顾" taken for the title
     work_report_words = _keywords().doc_kinds["work_report"]
@@ -488,6 +488,8 @@ def work_report_year(title: str | None, text: str) -> int | None:
     if m := _CONGRESS_DATE.search(head):
         year = m.group(1)  # 2026 / 二〇二六
         return int(year) if year.isdigit() else parse_chinese_integer(year)
+    if published_on:  # a page (a paper's digest) dated by its stamp: a report is given early in the year it plans
+        return int(published_on[:4])
     reviewed = _summary_year(head)
     if reviewed is None and (years := _BODY_YEAR.findall(_without_baselines(head))):
         reviewed = int(years[0])  # 2023年是…的开局之年: the review comes first
@@ -823,7 +825,7 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     place = find_place(title, issuer, text, index, source_file)
     region = index.get(place.region_code)
     doc_kind = find_doc_kind(title, text)
-    year = work_report_year(title, text) if doc_kind == "work_report" else None
+    year = work_report_year(title, text, published_on) if doc_kind == "work_report" else None
     if doc_kind == "five_year_plan":  # a five-year plan is about its period, dated by its last year
         year = plan_period_end(title or "") or plan_period_end(text[:_OPENING_CHARS]) or None
     elif doc_type == "plan" and (period := _YEAR_RANGE.search(title or "")):

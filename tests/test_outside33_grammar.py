@@ -87,3 +87,11 @@ def test_a_bare_metric_listed_after_an_intensity_takes_its_head():
     # an item naming a metric of its own keeps its words
     m = _measure("2023年,全市单位GDP能耗和PM2.5平均浓度分别下降3.7%和5.6%。", "5.6%")
     assert "GDP" not in m["subject_zh"]
+
+
+def test_a_digest_of_a_work_report_is_of_the_year_its_paper_dated_it():
+    # 某江日报 2025年01月17日 over a digest of the 2025 report (2024年成绩单 / 2025年…主要预期目标): the report is
+    # given early in the year it plans, so the page's date is its year (not the year after the first year named)
+    text = ("政府工作报告摘要与导读\n某江日报 2025年01月17日\n■ 2024年成绩单\n●全省森林覆盖率达到40.5%\n"
+            "■ 2025年经济社会发展的主要预期目标\n●单位地区生产总值能耗下降2.5%左右")
+    assert process_document(text.encode("utf-8"), "t.txt").document["year"] == 2025

@@ -275,11 +275,12 @@ def _signature_date(line: str) -> str | None:
 
 
 # A page stamp near the top of a news page: "2023-02-27 17:05:32来源:…", "时间:2021-12-16 18:11",
-# "2023年09月01日 09:38" (a written date counts only with a clock time: in a sentence it is an event), or
+# "2023年09月01日 09:38" (a written date counts only with a clock time or a weekday, a paper's page head: in a
+# sentence it is an event), or
 # closing a newspaper's dateline ("某某日报    2019年03月12日": the paper's name, then the day's date alone).
 _PAGE_STAMP = re.compile(
     r"((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d.%])"
-    r"|((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?=\s*\d{1,2}:\d{2})"
+    r"|((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?=\s*(?:\d{1,2}:\d{2}|星期[一二三四五六日天]))"
     r"|^[\u4e00-\u9fff]{1,10}[报刊]\s+((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$"
 )
 

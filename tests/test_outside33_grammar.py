@@ -95,3 +95,10 @@ def test_a_digest_of_a_work_report_is_of_the_year_its_paper_dated_it():
     text = ("政府工作报告摘要与导读\n某江日报 2025年01月17日\n■ 2024年成绩单\n●全省森林覆盖率达到40.5%\n"
             "■ 2025年经济社会发展的主要预期目标\n●单位地区生产总值能耗下降2.5%左右")
     assert process_document(text.encode("utf-8"), "t.txt").document["year"] == 2025
+
+
+def test_a_papers_page_head_with_a_weekday_dates_the_page():
+    # 2019年01月28日 星期一: a newspaper's page head; the mayor's report it digests plans that year
+    text = "2019年01月28日 星期一\n市长作政府工作报告提出今年主要预期目标\n今年预期目标\n■环保投入相当于全市生产总值的比例保持在3%左右"
+    document = process_document(text.encode("utf-8"), "t.txt").document
+    assert (document["published_on"], document["year"]) == ("2019-01-28", 2019)

@@ -102,3 +102,15 @@ def test_a_papers_page_head_with_a_weekday_dates_the_page():
     text = "2019年01月28日 星期一\n市长作政府工作报告提出今年主要预期目标\n今年预期目标\n■环保投入相当于全市生产总值的比例保持在3%左右"
     document = process_document(text.encode("utf-8"), "t.txt").document
     assert (document["published_on"], document["year"]) == ("2019-01-28", 2019)
+
+
+def test_a_goal_before_a_work_reports_first_heading_is_a_goal():
+    # a news lead on the report before its text (报告指出,要…力争并网装机…以上): the year's goal, not last year's outcome
+    text = ("某省政府工作报告\n2023年1月12日在某省第十四届人民代表大会第一次会议上,省长作了政府工作报告。报告指出,"
+            "要加快大型风光基地建设,力争新能源并网装机2500万千瓦以上。\n原文如下:\n政府工作报告\n"
+            "——2023年1月12日在某省第十四届人民代表大会第一次会议上\n各位代表:\n一、2022年工作回顾\n"
+            "过去一年,全省森林覆盖率达到23.5%。")
+    m = _measure(text, "2500万千瓦以上")
+    assert (m["kind"], m["year"]) == ("target", 2023)
+    m = _measure(text, "23.5%")
+    assert (m["kind"], m["year"]) == ("outcome", 2022)

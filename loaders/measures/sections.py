@@ -283,8 +283,8 @@ def read_sections(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         part = parts[i] if i >= 0 else None
-        if part is not None and part.rule == "plan_review_heading" and _plans_ahead(doc, part, c):
-            part = None  # 到2025年 / 力争 in a plan's review: a goal, left to the kind rules
+        if part is not None and part.rule in _OPENING_REVIEWS and _plans_ahead(doc, part, c):
+            part = None  # 到2025年 / 力争 in a plan's review or before a report's first heading: a goal, left to the kind rules
         if part is None and doc.meta.doc_kind == "five_year_plan":
             part = _review_lead_part(doc, c)  # its lead names the past: 争取…资金 there is funds obtained
         out.append(c.but(section=part) if part is not None else c)
@@ -312,6 +312,9 @@ def _plans_ahead(doc: DocumentView, review: Part, c: Candidate) -> bool:
             or any(m in head for m in doc.grammar.target_markers))
 
 
+# the parts a text opens on before any heading or chapter: a plan's review, what precedes a report's first heading
+# (a news lead on the report: 报告指出,要…力争并网装机2500万千瓦以上)
+_OPENING_REVIEWS = ("plan_review_heading", "work_report_opens")
 # 争取 (strive for) of funds, or done (成功争取, 争取到): what a review says was obtained, not a goal
 _SOUGHT = "争取"
 _MONEY = "yuan"

@@ -763,12 +763,16 @@ def _county_of_body(mentions: list[RegionMention], region_code: str) -> tuple[st
     return None
 
 
+# 赤峰国际陆港至天津港、大连港: a region's name before 港 names its port, a place the page links to, not what it is about
+_PORT = "港"
+
+
 def _region_of_body(ev: _Evidence) -> Place:
     """The body's dominant region, made more precise by the file name when it agrees (三亚.txt), else, in a
     text speaking for a city, by the city it names most by its bare name (现代化三亚); with the county the
     body speaks for, else the one its title or issuer names."""
     text, index = ev.text, ev.index
-    mentions = [m for m in ev.mentions if not _DATELINE.match(text, m.end)]
+    mentions = [m for m in ev.mentions if not _DATELINE.match(text, m.end) and not text.startswith(_PORT, m.end)]
     voice = ev.voice
     provinces = Counter(m.province_code for m in mentions).most_common(1)
     if ev.speaker is None and provinces and index.get(provinces[0][0]).name.endswith("自治区"):

@@ -114,3 +114,10 @@ def test_a_goal_before_a_work_reports_first_heading_is_a_goal():
     assert (m["kind"], m["year"]) == ("target", 2023)
     m = _measure(text, "23.5%")
     assert (m["kind"], m["year"]) == ("outcome", 2022)
+
+
+def test_a_port_named_after_a_region_does_not_place_the_page():
+    # 至某港: a region's name before 港 names the port the page's city trades through, not the page's region
+    text = ("各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2024年工作回顾\n"
+            "某地国际陆港至天津港“公转铁”班列成功开行。新能源装机规模突破1000万千瓦。")
+    assert process_document(text.encode("utf-8"), "t.txt").document["region_code"] != "120000"

@@ -121,3 +121,11 @@ def test_a_port_named_after_a_region_does_not_place_the_page():
     text = ("各位代表:\n现在,我代表市人民政府,向大会报告工作。\n一、2024年工作回顾\n"
             "某地国际陆港至天津港“公转铁”班列成功开行。新能源装机规模突破1000万千瓦。")
     assert process_document(text.encode("utf-8"), "t.txt").document["region_code"] != "120000"
+
+
+def test_an_area_bound_before_its_own_area_noun_is_the_goal():
+    # 60平方公里以上建成区面积达到海绵城市建设要求: how much land reaches the goal, not a size class of what follows
+    m = _measure("某市海绵城市建设方案\n到2025年底,全市60平方公里以上建成区面积达到海绵城市建设要求。", "60平方公里以上")
+    assert (m["kind"], m["year"], m["unit"]) == ("target", 2025, "km2")
+    # a size class of things (面积100平方米以上餐饮店) stays no figure
+    assert not any(m["value_text"] == "100平方米以上" for m in _measures("整治面积100平方米以上餐饮店油烟。"))

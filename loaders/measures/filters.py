@@ -73,6 +73,10 @@ _LISTED_IN_BRACKETS_RE = re.compile(r"[(（]([^()（）\n]{1,80})[)）]")
 # names a class of things whose number or share follows in the clause: the bound is no figure of the region
 _BOUND_BEFORE_RE = re.compile(r"(?:超过|超|过|大于)$")
 _CLASS_BETWEEN_RE = re.compile(r"^(?:及?以上)?的?(?!的)[\u4e00-\u9fff]{1,12}$")  # 总投资超30亿元的【100个】项目: a total
+# 50平方公里以上建设用地面积达到海绵城市建设要求: an area bound before a noun ending in 面积 and its verb is the area
+# the goal is on (how much land reaches it), not the size class of the things named
+_AREA_UNITS = frozenset({"km2", "m2", "mu"})
+_OWN_AREA_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?面积(?=达到|达|实现|完成|[,，;；。])")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 # 年货运量150万吨以上的企业 / 投资额20亿元以上的项目: a bound on a quantity (the word before the number) of
 # the things named after 的; 35蒸吨/小时以下的锅炉: a bound on a capacity
@@ -266,7 +270,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 全国唯一同时拥有5个专业化法庭的城市: a distinction's words, no figure
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)
-              and not _QUOTA_AFTER_RE.match(text, c.end)):
+              and not _QUOTA_AFTER_RE.match(text, c.end)
+              and not (c.unit.unit in _AREA_UNITS and _OWN_AREA_AFTER_RE.match(text, c.end))):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
         elif _bound_of_a_class(text, a, c):
             out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的

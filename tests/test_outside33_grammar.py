@@ -129,3 +129,11 @@ def test_an_area_bound_before_its_own_area_noun_is_the_goal():
     assert (m["kind"], m["year"], m["unit"]) == ("target", 2025, "km2")
     # a size class of things (面积100平方米以上餐饮店) stays no figure
     assert not any(m["value_text"] == "100平方米以上" for m in _measures("整治面积100平方米以上餐饮店油烟。"))
+
+
+def test_a_numeral_in_words_with_a_magnitude_is_a_quantity():
+    # 新建改建污水收集管线一千公里: 一千 is a number of kilometres (a bare 一 / 两 would be an article or a count)
+    m = _measure("到2025年,全市新建改建污水收集管线一千公里。", "一千公里")
+    assert (m["value"], m["unit"]) == (1000.0, "km")
+    # money in words names a class of cities or industries, no amount
+    assert not any(m["unit"] == "yuan" for m in _measures("全省3个过三千亿元城市加快发展。"))

@@ -367,6 +367,11 @@ def _none_of(doc: DocumentView) -> list[Candidate]:
             for m in _NONE_OF_RE.finditer(doc.text) if not doc.is_excluded(m.start())]
 
 
+# 一千公里 / 三百万吨: a numeral in words with a magnitude (百, 千, 万, 亿) is a quantity of any unit, not an article
+# (money in words names a class: 过三千亿元城市, 五百亿元产业)
+_MAGNITUDE_NUMERAL_RE = re.compile(r"[一二两三四五六七八九十][一二两三四五六七八九十百千万亿零]*[百千万亿][一二两三四五六七八九十百千万亿零]*")
+
+
 def collective_unit(grammar: Grammar, words: str) -> str | None:
     """The unit of the figures a collective term among the words stands for (节能 -> percent), if any."""
     return next((grammar.collective_units[t] for t in grammar.collective_terms if t in words), None)
@@ -448,7 +453,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         if num.chinese and not num.percent:
             # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
-            if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
+            if ((unit.unit not in COUNT_UNITS and (unit.unit == "yuan" or not _MAGNITUDE_NUMERAL_RE.fullmatch(num.text)))
+                    or num.text == "一" or (nxt and nxt.start == end)):
                 continue
             if unit.surface == "次" and _ROUTINE_RE.search(_CLAUSE_BREAK_RE.split(text[max(0, num.start - 24) : num.start])[-1]):
                 continue  # 主次干道每天吸两次、高压冲洗两次: a routine's frequency, no quantity

@@ -137,3 +137,9 @@ def test_a_numeral_in_words_with_a_magnitude_is_a_quantity():
     assert (m["value"], m["unit"]) == (1000.0, "km")
     # money in words names a class of cities or industries, no amount
     assert not any(m["unit"] == "yuan" for m in _measures("全省3个过三千亿元城市加快发展。"))
+
+
+def test_a_trend_stated_before_the_level_is_no_part_of_the_rates_name():
+    # 受污染耕地、地块安全利用率持续提升,达到95%以上: two rates, each 95%, named without the trend
+    text = "到2025年,受污染耕地、地块安全利用率持续提升,达到95%以上。"
+    assert sorted(m["subject_zh"] for m in _measures(text)) == ["受污染耕地安全利用率", "地块安全利用率"]

@@ -143,3 +143,10 @@ def test_a_trend_stated_before_the_level_is_no_part_of_the_rates_name():
     # 受污染耕地、地块安全利用率持续提升,达到95%以上: two rates, each 95%, named without the trend
     text = "到2025年,受污染耕地、地块安全利用率持续提升,达到95%以上。"
     assert sorted(m["subject_zh"] for m in _measures(text)) == ["受污染耕地安全利用率", "地块安全利用率"]
+
+
+def test_a_years_goal_after_the_metrics_level_of_another_year():
+    # 森林覆盖率2020年要达到23.2%,2025年要达到24.1%: the second figure is the same metric's goal for 2025; 2020年要 is
+    # no part of the metric's name
+    text = "“十四五”时期,全省森林覆盖率2020年要达到23.2%,2025年要达到24.1%。"
+    assert [m["subject_zh"] for m in _measures(text)] == ["全省森林覆盖率", "全省森林覆盖率"]

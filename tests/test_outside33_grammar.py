@@ -150,3 +150,9 @@ def test_a_years_goal_after_the_metrics_level_of_another_year():
     # no part of the metric's name
     text = "“十四五”时期,全省森林覆盖率2020年要达到23.2%,2025年要达到24.1%。"
     assert [m["subject_zh"] for m in _measures(text)] == ["全省森林覆盖率", "全省森林覆盖率"]
+
+
+def test_the_count_of_the_common_pollutants_meeting_a_standard_is_no_figure():
+    # 6项常规污染物全面稳定达到国家二级标准: how many kinds of pollutants the standard has, no figure of the region
+    text = "到2025年,大气环境质量全面达标,6项常规污染物全面稳定达到国家二级标准。"
+    assert not any(m["value_text"] == "6项" for m in _measures(text))

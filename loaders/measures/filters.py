@@ -43,8 +43,9 @@ _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?
 # after it, no length of work (治理修复岸线46公里 ends its clause; 打造岸线生态廊道200公里 names no 沿线)
 _SCOPE_BEFORE_RE = re.compile(r"(?:沿线|沿岸|两岸|两侧|周边|周围)$")
 _SCOPE_UNITS = ("km", "m")
-# 减排4项污染物1.1万吨 / 6项污染物首次全面达标: the number of kinds of pollutants, no figure of their own
-_KINDS_OF_POLLUTANTS_RE = re.compile(r"(?:主要)?(?:大气|水)?污染物")
+# 减排4项污染物1.1万吨 / 6项污染物首次全面达标 / 6项常规污染物全面达到二级标准: the number of kinds of pollutants, no
+# figure of their own
+_KINDS_OF_POLLUTANTS_RE = re.compile(r"(?:主要|常规)?(?:大气|水)?污染物")
 # 按照…20个国控点位现状值统计 / 国土面积按8523平方公里计算: what a figure is computed on (a table note's sites, a
 # denominator), no figure of its own
 # 在既有4座门站的基础上,新建1座 / 在7天…精准预报基础上: what the work starts from, a frame of the figure after it

@@ -156,3 +156,9 @@ def test_the_count_of_the_common_pollutants_meeting_a_standard_is_no_figure():
     # 6项常规污染物全面稳定达到国家二级标准: how many kinds of pollutants the standard has, no figure of the region
     text = "到2025年,大气环境质量全面达标,6项常规污染物全面稳定达到国家二级标准。"
     assert not any(m["value_text"] == "6项" for m in _measures(text))
+
+
+def test_the_publics_satisfaction_with_ecological_civilisation_is_environmental():
+    # 公众对生态文明建设的满意度: the environment's satisfaction indicator of a plan (as 公众对环境质量改善满意度)
+    m = _measure("到2025年,公众对生态文明建设的满意度达到80%及以上。", "80%及以上")
+    assert m["is_environmental"] is True

@@ -169,3 +169,13 @@ def test_a_share_written_with_xiangdangyu_is_about_its_numerator():
     text = "今年主要预期目标:环保投入相当于全市生产总值的比例保持在3%左右,研发经费支出相当于全市生产总值的比例达到4%。"
     assert _measure(text, "3%左右")["is_environmental"] is True
     assert _measure(text, "4%")["is_environmental"] is False
+
+
+def test_a_record_the_statement_says_was_set_reports():
+    # 优良天数332天,…创有监测以来新纪录: the figure was reached, in a page of no known kind
+    text = ("锁定蓝天目标\n确定空气质量目标\n环境空气质量全面达标,市区空气质量优良天数332天,优良率为90.7%,"
+            "均创新标准实施以来新纪录。")
+    for value_text in ("332天", "90.7%"):
+        assert _measure(text, value_text)["kind"] == "outcome", value_text
+    # a goal to set one stays a goal
+    assert _measure("某市空气质量\n力争优良天数达到335天,创历史最好水平。", "335天")["kind"] == "target"

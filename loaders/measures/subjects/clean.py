@@ -91,7 +91,8 @@ def clean_subject(s: str, leading: bool) -> str:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = _CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
     s = _unbalanced_brackets_cut(s)
-    s = _TREND_AFTER_RATE_RE.sub("", s)
+    if "、" in s:  # a list of rates (a lone rate's trend is read by the rules of a part's figure: 中心城区达到…)
+        s = _TREND_AFTER_RATE_RE.sub("", s)
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _ONLY_RE.sub("", s)  # 利用率仅21.7% / 煤炭消费占比仅为13.4%: the hedge is no part of the metric
     # a full stop (PDF text writes it "."), semicolon or pause after the words is no part of them (建成5个“美丽海湾”.)

@@ -158,12 +158,6 @@ def test_the_count_of_the_common_pollutants_meeting_a_standard_is_no_figure():
     assert not any(m["value_text"] == "6项" for m in _measures(text))
 
 
-def test_the_publics_satisfaction_with_ecological_civilisation_is_environmental():
-    # 公众对生态文明建设的满意度: the environment's satisfaction indicator of a plan (as 公众对环境质量改善满意度)
-    m = _measure("到2025年,公众对生态文明建设的满意度达到80%及以上。", "80%及以上")
-    assert m["is_environmental"] is True
-
-
 def test_a_share_written_with_xiangdangyu_is_about_its_numerator():
     # 环保投入相当于全市生产总值的比例: a share of GDP, about what is spent on the environment (as 甲占乙比重)
     text = "今年主要预期目标:环保投入相当于全市生产总值的比例保持在3%左右,研发经费支出相当于全市生产总值的比例达到4%。"

@@ -275,11 +275,12 @@ def _signature_date(line: str) -> str | None:
 
 
 # A page stamp near the top of a news page: "2023-02-27 17:05:32来源:…", "时间:2021-12-16 18:11",
-# "2023年09月01日 09:38" (a written date counts only with a clock time: in a sentence it is an event), or
+# "2023年09月01日 09:38" (a written date counts only with a clock time or a weekday, a paper's page head: in a
+# sentence it is an event), or
 # closing a newspaper's dateline ("某某日报    2019年03月12日": the paper's name, then the day's date alone).
 _PAGE_STAMP = re.compile(
     r"((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?![\d.%])"
-    r"|((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?=\s*\d{1,2}:\d{2})"
+    r"|((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日(?=\s*(?:\d{1,2}:\d{2}|星期[一二三四五六日天]))"
     r"|^[\u4e00-\u9fff]{1,10}[报刊]\s+((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$"
 )
 
@@ -300,7 +301,8 @@ def find_published_on(lines: list[str], header: dict[str, str]) -> str | None:
         if (m := _DATE.search(header.get(field, ""))) and (iso := _iso(*m.groups())):
             return iso
     signed = next((iso for line in lines if (iso := _signature_date(line))), None)
-    return signed or _page_stamp(lines)
+    # 来源:某某广播电视台 2021-12-04: the date a 来源-like header field ends on stamps the page
+    return signed or _page_stamp(lines) or _page_stamp([header[f] for f in _keywords().source_fields if header.get(f)])
 
 
 # --- type and year ---------------------------------------------------------------------
@@ -472,12 +474,12 @@ def plan_period_end(text: str) -> int | None:
 _CONGRESS_DATE = re.compile(r"(20\d{2}|二[〇零○]\d{2}|二[〇零○][一二三四五六七八九〇零○]{2})\s*年[^。\n]{0,40}?人民代表大会")
 
 
-def work_report_year(title: str | None, text: str) -> int | None:
+def work_report_year(title: str | None, text: str, published_on: str | None = None) -> int | None:
     """The year a government work report is about: the year its title names, else the year of the
     congress it is given to (its plan;
     the review of the year before is dated by the sentences), from the dated session line
-    (2026年1月28日在…人民代表大会…上), else the year after the one its opening reviews (2023年工作
-    回顾, else the first year it names)."""
+    (2026年1月28日在…人民代表大会…上), else the year of the page's date (a paper's digest of the report), else the
+    year after the one its opening reviews (2023年工作回顾, else the first year it names)."""
     if (reviewed := _summary_year(title or "")) is not None:
         return reviewed + 1  # a first line "2023年工作回顾" taken for the title
     work_report_words = _keywords().doc_kinds["work_report"]
@@ -487,6 +489,8 @@ def work_report_year(title: str | None, text: str) -> int | None:
     if m := _CONGRESS_DATE.search(head):
         year = m.group(1)  # 2026 / 二〇二六
         return int(year) if year.isdigit() else parse_chinese_integer(year)
+    if published_on:  # a page (a paper's digest) dated by its stamp: a report is given early in the year it plans
+        return int(published_on[:4])
     reviewed = _summary_year(head)
     if reviewed is None and (years := _BODY_YEAR.findall(_without_baselines(head))):
         reviewed = int(years[0])  # 2023年是…的开局之年: the review comes first
@@ -766,12 +770,17 @@ def _without_qualifying_provinces(mentions: list[RegionMention]) -> list[RegionM
     return [m for m in mentions if not (m.level == "province" and (m.end, m.province_code) in starts)]
 
 
+# 赤峰国际陆港至天津港、大连港: a region's name before 港 names its port, a place the page links to, not what it is about
+_PORT = "港"
+
+
 def _region_of_body(ev: _Evidence) -> Place:
     """The body's dominant region, made more precise by the file name when it agrees (三亚.txt), else, in a
     text speaking for a city, by the city it names most by its bare name (现代化三亚); with the county the
     body speaks for, else the one its title or issuer names."""
     text, index = ev.text, ev.index
-    mentions = _without_qualifying_provinces([m for m in ev.mentions if not _DATELINE.match(text, m.end)])
+    mentions = _without_qualifying_provinces([m for m in ev.mentions
+                                              if not _DATELINE.match(text, m.end) and not text.startswith(_PORT, m.end)])
     voice = ev.voice
     provinces = Counter(m.province_code for m in mentions).most_common(1)
     if ev.speaker is None and provinces and index.get(provinces[0][0]).name.endswith("自治区"):
@@ -829,7 +838,7 @@ def extract_metadata(text: str, header: dict[str, str] | None = None, regions: R
     place = find_place(title, issuer, text, index, source_file)
     region = index.get(place.region_code)
     doc_kind = find_doc_kind(title, text)
-    year = work_report_year(title, text) if doc_kind == "work_report" else None
+    year = work_report_year(title, text, published_on) if doc_kind == "work_report" else None
     if doc_kind == "five_year_plan":  # a five-year plan is about its period, dated by its last year
         year = plan_period_end(title or "") or plan_period_end(text[:_OPENING_CHARS]) or None
     elif doc_type == "plan" and (period := _YEAR_RANGE.search(title or "")):

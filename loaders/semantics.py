@@ -40,7 +40,7 @@ from loaders.regions import RegionIndex
 DATA = Path(__file__).parent / "data"
 # XX江/河/湖…流域 names a basin (长江流域, 塔里木河流域); 重点流域, 小流域, 三级流域 name none
 _BASIN = re.compile(r"(?:(?![和及与的等、])[\u4e00-\u9fff]){0,3}[江河湖水海溪川]流域")
-_SHARE = re.compile(r"^(.+?)占(?!地)")
+_SHARE = re.compile(r"^(.+?)(?:占(?!地)|相当于)")  # 甲占乙比重 / 甲相当于乙的比例
 _COUNT = re.compile(r"(\d+|[一二两三四五六七八九十]+)[个项家座条场块所篇种处件类批]")  # 3个, 三项: a count of things
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -518,8 +518,8 @@ def _counted(sentence: str, number_end: int | None) -> str:
 
 
 def _share_numerator(phrase: str) -> str:
-    """A share (可再生能源占电力装机比重, 研发经费占生产总值比重) is about its numerator, the words before 占
-    (not 占地, land taken); the phrase itself when it is no share."""
+    """A share (可再生能源占电力装机比重, 研发经费占生产总值比重, 环保投入相当于生产总值的比例) is about its numerator,
+    the words before 占 (not 占地, land taken) or 相当于; the phrase itself when it is no share."""
     found = _SHARE.search(phrase)
     return found.group(1) if found else phrase
 

@@ -115,12 +115,13 @@ _PER_VOLUME = "每立方米"
 _PER_VOLUME_SPAN = 16  # 每立方米45微克、60微克: the list's later numbers share it
 _BACKWARD_MASSES = {"微克": ("ug_m3", 1.0), "毫克": ("ug_m3", 1000.0)}
 _BARE_RATIO_RE = re.compile(r"(\d(?<=[为达到在]\d)\d*(?:\.\d+)?)(?=[,，;；。\n])")  # a digit after 为/达/到/在 (document.YEAR_RE: why so)
-# 生态环境公众满意度从84.7提升至89.6 / 空气质量综合指数2.80, / 生态状况指数(EI)为62.6 / 指数保持在70以上: an index or a
+# 生态环境公众满意度从84.7提升至89.6 / 空气质量综合指数2.80, / 生态状况指数(EI)为62.6 / 指数保持在70以上 / 生态质量指数
+# (EQI)值为66.96: an index or a
 # score has no unit to write; the number ending its clause (but for 以上/以下/左右) right after the metric or its verb is
 # its value, the start of 从A提升至B none
 _INDEX = Unit("", "index", 1.0)
 _BARE_INDEX_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=(?:以上|以下|左右)?[,，;；。、\n])")
-_INDEX_HEAD_RE = re.compile(r"(?:指数|满意度)(?:\([A-ZΔ]+\)|（[A-ZΔ]+）)?(?:[从由]\d+(?:\.\d+)?)?"
+_INDEX_HEAD_RE = re.compile(r"(?:指数|满意度)(?:\([A-ZΔ]+\)|（[A-ZΔ]+）)?值?(?:[从由]\d+(?:\.\d+)?)?"
                             r"(?:为|达到|达|保持在|稳定在|(?:提升|提高|上升|升|下降|降)(?:至|到))?$")
 
 
@@ -380,9 +381,9 @@ def _counted_figures(doc: DocumentView, taken: set[int]) -> list[Candidate]:
     return out
 
 
-# 确保全年无重污染天气 / 全市无重污染天气: none of the days counted, a figure of 0 days in words (无 of a state, not the
+# 确保全年无重污染天气 / 全市无重污染天气 / …同比增加8天;无重污染天 (a clause of its own): none of the days counted, a figure of 0 days in words (无 of a state, not the
 # 基本消除 / 全面消除 of a work, which the gold leaves as no measure)
-_NONE_OF_RE = re.compile(r"(?:(?<=全年)|(?<=全[市省区县州])|(?<=实现)|(?<=确保))无(?P<what>重污染天(?:气|数)?)(?=[，,。；;、\n])")
+_NONE_OF_RE = re.compile(r"(?:(?<=全年)|(?<=全[市省区县州])|(?<=实现)|(?<=确保)|(?<=[,，;；]))无(?P<what>重污染天(?:气|数)?)(?=[，,。；;、\n])")
 _DAYS = Unit("", "days", 1.0)
 
 
@@ -391,6 +392,11 @@ def _none_of(doc: DocumentView) -> list[Candidate]:
     return [Candidate(Number(m.start(), m.start() + 1, "无", 0.0, chinese=True), m.start(), _DAYS, m.start() + 1,
                       words_metric=m.group("what"))
             for m in _NONE_OF_RE.finditer(doc.text) if not doc.is_excluded(m.start())]
+
+
+# 一千公里 / 三百万吨: a numeral in words with a magnitude (百, 千, 万, 亿) is a quantity of any unit, not an article
+# (money in words names a class: 过三千亿元城市, 五百亿元产业)
+_MAGNITUDE_NUMERAL_RE = re.compile(r"[一二两三四五六七八九十][一二两三四五六七八九十百千万亿零]*[百千万亿][一二两三四五六七八九十百千万亿零]*")
 
 
 def collective_unit(grammar: Grammar, words: str) -> str | None:
@@ -474,7 +480,8 @@ def _numbers_with_units(doc: DocumentView) -> list[Candidate]:
         if num.chinese and not num.percent:
             # Chinese numerals count things (四市, 两批); 一 is an article (一批, 一次)
             nxt = numbers[k + 1] if k + 1 < len(numbers) else None
-            if unit.unit not in COUNT_UNITS or num.text == "一" or (nxt and nxt.start == end):
+            if ((unit.unit not in COUNT_UNITS and (unit.unit == "yuan" or not _MAGNITUDE_NUMERAL_RE.fullmatch(num.text)))
+                    or num.text == "一" or (nxt and nxt.start == end)):
                 continue
             if unit.surface == "次" and _ROUTINE_RE.search(_CLAUSE_BREAK_RE.split(text[max(0, num.start - 24) : num.start])[-1]):
                 continue  # 主次干道每天吸两次、高压冲洗两次: a routine's frequency, no quantity

@@ -43,8 +43,9 @@ _LENGTH_OF_BEFORE_RE = re.compile(r"(?:全长|总长)(?:约|近|超|超过|达)?
 # after it, no length of work (治理修复岸线46公里 ends its clause; 打造岸线生态廊道200公里 names no 沿线)
 _SCOPE_BEFORE_RE = re.compile(r"(?:沿线|沿岸|两岸|两侧|周边|周围)$")
 _SCOPE_UNITS = ("km", "m")
-# 减排4项污染物1.1万吨 / 6项污染物首次全面达标: the number of kinds of pollutants, no figure of their own
-_KINDS_OF_POLLUTANTS_RE = re.compile(r"(?:主要)?(?:大气|水)?污染物")
+# 减排4项污染物1.1万吨 / 6项污染物首次全面达标 / 6项常规污染物全面达到二级标准: the number of kinds of pollutants, no
+# figure of their own
+_KINDS_OF_POLLUTANTS_RE = re.compile(r"(?:主要|常规)?(?:大气|水)?污染物")
 # 按照…20个国控点位现状值统计 / 国土面积按8523平方公里计算: what a figure is computed on (a table note's sites, a
 # denominator), no figure of its own
 # 在既有4座门站的基础上,新建1座 / 在7天…精准预报基础上: what the work starts from, a frame of the figure after it
@@ -73,6 +74,10 @@ _LISTED_IN_BRACKETS_RE = re.compile(r"[(（]([^()（）\n]{1,80})[)）]")
 # names a class of things whose number or share follows in the clause: the bound is no figure of the region
 _BOUND_BEFORE_RE = re.compile(r"(?:超过|超|过|大于)$")
 _CLASS_BETWEEN_RE = re.compile(r"^(?:及?以上)?的?(?!的)[\u4e00-\u9fff]{1,12}$")  # 总投资超30亿元的【100个】项目: a total
+# 50平方公里以上建设用地面积达到海绵城市建设要求: an area bound before a noun ending in 面积 and its verb is the area
+# the goal is on (how much land reaches it), not the size class of the things named
+_AREA_UNITS = frozenset({"km2", "m2", "mu"})
+_OWN_AREA_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?面积(?=达到|达|实现|完成|[,，;；。])")
 _NOT_A_NOUN = ("的", "目标", "任务", "水平", "和", "及", "或", "与", "、", "左右")  # 10吨以上的 / 30%以上目标
 # 年货运量150万吨以上的企业 / 投资额20亿元以上的项目: a bound on a quantity (the word before the number) of
 # the things named after 的; 35蒸吨/小时以下的锅炉: a bound on a capacity
@@ -85,7 +90,7 @@ _SETTLEMENT_AFTER_RE = re.compile(r"的?[\u4e00-\u9fff]{0,8}?(?:村|寨|安置�
 _BRACKETED_BOUND_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:及以上|及以下|以上|以下)[)）]")
 # the sites of a monitoring network (断面, 点位, 监测站): counted, they are the network's size
 # (and the drinking-water sources whose water is monitored: 12个集中式饮用水水源地水质达标率为100%)
-_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|饮用水水?源")
+_MONITORING_SITES_RE = re.compile(r"断面|点位|监测站|水功能区|饮用水水?源")
 # 新建户厕11857座、普及率达85% / 解决问题1069个、问题解决率96.13%: the count closes its own list item and the rate
 # after 、 is a second figure of the same things, not the places the rate is taken over (三县城区覆盖率超70%)
 _OWN_ITEM_BEFORE_RATE_RE = re.compile(r"、[\u4e00-\u9fff]{0,4}?(?:率|比例|比重|占比)")
@@ -266,7 +271,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             out[i] = c.but(dropped=True)  # 全国唯一同时拥有5个专业化法庭的城市: a distinction's words, no figure
         elif (c.suffix in ("ge", "le") and c.unit.unit not in COUNT_UNITS | {"percent", "percentage_point"}
               and _CJK_RE.match(text[c.end : c.end + 1]) and not text.startswith(_NOT_A_NOUN, c.end)
-              and not _QUOTA_AFTER_RE.match(text, c.end)):
+              and not _QUOTA_AFTER_RE.match(text, c.end)
+              and not (c.unit.unit in _AREA_UNITS and _OWN_AREA_AFTER_RE.match(text, c.end))):
             out[i] = c.but(dropped=True)  # 20蒸吨以上燃煤锅炉 / 面积100平方米以上餐饮店: a size class of what follows
         elif _bound_of_a_class(text, a, c):
             out[i] = c.but(dropped=True)  # 35蒸吨以下的燃煤锅炉 / 运输量150万吨以上的企业: the same, with 的

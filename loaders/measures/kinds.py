@@ -543,6 +543,10 @@ def _done_aspect(x: KindContext) -> Decision:
 # 共实施了20条小流域治理 / 开展了…工程: a verb of work with the aspect 了, the work done
 _FUTURE_RE = re.compile(r"将|预计|计划|力争|拟|年底前")  # 完成了…,今年底…将累计达到260万吨/日: the work after is to come
 _DONE_WITH_LE_RE = re.compile(r"(?:完成|实施|开展|建成|治理|整治|改造|新建|关停|淘汰|取缔|拆除|修复|划定|创建)了")
+# 优良天数332天,…均创新标准实施以来新纪录 / 创历史最好水平: a record the statement says was set
+_RECORD_RE = re.compile(r"创[^,，。;；]{0,16}?(?:新纪录|新高|最好水平|最好成绩|最高纪录|最好纪录|最优水平)")
+# 过去5年, / 过去的一年 / 五年来: a span of years the text looks back on
+_PAST_SPAN_RE = re.compile(r"过去的?(?:[一二三四五六七八九十]|\d{1,2})年|(?<![\d近])(?:[一二三四五六七八九十]|\d{1,2})年来")
 
 
 # 一季度, / 2024年上半年, / 1—9月份, opening a statement: a part of the year, measured when compared 同比
@@ -555,7 +559,8 @@ def _said_done(x: KindContext) -> Decision:
     kind: a year the text calls past (去年, 上年; not the base of a comparison, 比上年) or a verb of work with the aspect
     了 before the number in its sentence says the figure was reached, whatever else the page plans; so does a statement
     opened by a past part of the year (一季度, 上半年, 1—9月份) that compares its figures year on year (同比) and sets
-    no goal (确保, 力争)."""
+    no goal (确保, 力争); so does a span of years the text looks back on (过去5年, 五年来) before the figure, and a
+    record the statement says was set (创…新纪录, 创历史最好水平) with no goal word."""
     doc = x.doc
     start = _chain_start(doc, x.sentence_start)
     if _PART_OF_YEAR_LEAD_RE.match(doc.text, start):
@@ -566,6 +571,13 @@ def _said_done(x: KindContext) -> Decision:
     done = last_match(_DONE_WITH_LE_RE, doc.text, start, x.c.start)
     if done is not None and not _FUTURE_RE.search(doc.text, done.end(), x.c.start):
         return "outcome", "kind_done_with_le"
+    end = _CHAIN_END_RE.search(doc.text, x.c.end)
+    sentence = doc.text[start : end.start() if end else len(doc.text)]
+    if _RECORD_RE.search(sentence) and not words_re(doc.grammar.target_markers).search(sentence):
+        return "outcome", "kind_record_set"
+    span = last_match(_PAST_SPAN_RE, doc.text, start, x.c.start)
+    if span is not None and not _FUTURE_RE.search(doc.text, span.end(), x.c.start):
+        return "outcome", "kind_past_span"
     for word, offset in doc.grammar.time_words.items():
         if offset >= 0:
             continue

@@ -205,7 +205,8 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     二、 in a plan without chapters), and a chapter right after it that goes on with it (“十三五”成效, 发展现状,
     面临的形势, 问题与挑战); a first chapter reopens it (after a table of contents) until a chapter naming the goals
     has a body (chapters numbered again in each part, 第二篇…第一章, are tasks), a chapter naming the goals
-    (指导思想, 总体要求) never (words: report_sections.csv)."""
+    (指导思想, 总体要求) never (words: report_sections.csv). A text with no chapter and no 一、 (a web page quoting a
+    plan's goals) has no review: its figures go by the kind rules."""
     if doc.meta.doc_kind != "five_year_plan" or doc.meta.year is None:
         return [], []
     review = plan_review(doc)
@@ -214,6 +215,8 @@ def plan_parts(doc: DocumentView) -> tuple[list[int], list[Part | None]]:
     if not chapters:  # 一、 … 二、 …: the numbered items of the top level
         chapters = [(it.char_start, it.marker.rstrip("、"), it.heading) for it in doc.items
                     if it.level == 1 and it.marker.endswith("、")]
+    if not chapters:  # a page quoting a plan's goals (no chapter, no 一、): no review to open on
+        return [], []
     marks: list[tuple[int, Part | None]] = [(0, review)]
     goals_written = False  # a goals chapter with a body (not a line of the table of contents) was passed
     for k, (pos, ordinal, heading) in enumerate(chapters):
@@ -280,8 +283,8 @@ def read_sections(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         part = parts[i] if i >= 0 else None
-        if part is not None and part.rule == "plan_review_heading" and _plans_ahead(doc, part, c):
-            part = None  # 到2025年 / 力争 in a plan's review: a goal, left to the kind rules
+        if part is not None and part.rule in _OPENING_REVIEWS and _plans_ahead(doc, part, c):
+            part = None  # 到2025年 / 力争 in a plan's review or before a report's first heading: a goal, left to the kind rules
         if part is None and doc.meta.doc_kind == "five_year_plan":
             part = _review_lead_part(doc, c)  # its lead names the past: 争取…资金 there is funds obtained
         out.append(c.but(section=part) if part is not None else c)
@@ -309,6 +312,9 @@ def _plans_ahead(doc: DocumentView, review: Part, c: Candidate) -> bool:
             or any(m in head for m in doc.grammar.target_markers))
 
 
+# the parts a text opens on before any heading or chapter: a plan's review, what precedes a report's first heading
+# (a news lead on the report: 报告指出,要…力争并网装机2500万千瓦以上)
+_OPENING_REVIEWS = ("plan_review_heading", "work_report_opens")
 # 争取 (strive for) of funds, or done (成功争取, 争取到): what a review says was obtained, not a goal
 _SOUGHT = "争取"
 _MONEY = "yuan"

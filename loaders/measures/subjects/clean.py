@@ -38,6 +38,9 @@ _CHANGE_START_RE = re.compile(r"(?<=[\u4e00-\u9fff)）”])(?<![自理缘服听]
 # A、B、C首次实现“三个100%”: the count of the figures the list shares, after the list
 _COUNTED_FIGURES_RE = re.compile(r"(?:首次|均|全部)?(?:实现|达到|达)?[“\"]?[两二三四五六七八九十]个$")
 
+# 安全利用率持续提升,(达到95%以上) / 森林覆盖率稳步提高,(达到45%): the trend a rate's clause states before the level
+# the next clause gives is no part of the rate's name
+_TREND_AFTER_RATE_RE = re.compile(r"(?<=[率例重])(?:持续|稳步|不断|进一步|逐步|明显)(?:提升|提高|改善)$")
 _ONLY_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!不)仅(?:有|为)?$")  # 利用率仅, 处理能力仅有 (not 不仅, "not only")
 
 # [4][9] - 全市森林覆盖率 / “零关税”清单[1]扩容 / “四上”企业^[4]净增: the citation marks of a page's sources or notes, opening
@@ -95,6 +98,8 @@ def clean_subject(s: str, leading: bool) -> str:
                 if s.startswith(w) and len(s) > len(w):
                     s, changed = _CONJUNCTION_OPENING_RE.sub("", s[len(w) :].lstrip()), True
     s = _unbalanced_brackets_cut(s)
+    if "、" in s:  # a list of rates (a lone rate's trend is read by the rules of a part's figure: 中心城区达到…)
+        s = _TREND_AFTER_RATE_RE.sub("", s)
     s = _COUNTED_FIGURES_RE.sub("", s)
     s = _ONLY_RE.sub("", s)  # 利用率仅21.7% / 煤炭消费占比仅为13.4%: the hedge is no part of the metric
     # a full stop (PDF text writes it "."), semicolon or pause after the words is no part of them (建成5个“美丽海湾”.)

@@ -80,7 +80,7 @@ def _whole_region_before_count(c: Candidate, before: str, gap: str, after: str) 
 
 # the sites of a monitoring network counted before their rate (国省考断面水质优良比例, 集中式饮用水水源地年均水质达标率):
 # what the count counts ends at the site's word
-_SITES_BEFORE_THEIR_RATE_RE = re.compile(r"^(.{0,20}?(?:断面|点位|监测站|饮用水水?源地?))(?=水质|年均|全部|均|累计)"
+_SITES_BEFORE_THEIR_RATE_RE = re.compile(r"^(.{0,20}?(?:断面|点位|监测站|饮用水水?源地?|水功能区))(?=水质|年均|全部|均|累计|达标率)"
                                          r"(?=.*?(?:比例|比率|率|达标))")
 
 

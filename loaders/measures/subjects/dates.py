@@ -34,7 +34,7 @@ _TRAILING_TIME_RE = re.compile(r"(?:连续[\d一二三四五六七八九十两]+
 # 产量2030年(达到300亿立方米), 占比2023年底(达到50%): the year a level is due or stood, written between its metric and its
 # verb, is the figure's year, no part of its metric (not 恢复到2019年, 快于2024年, 在2021年, 对2022年, 截至2023年: a comparison, a
 # base or a date)
-_YEAR_OF_THE_LEVEL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![到是在由从于为较前对自至])(?<!(?<!占)比)(?:19|20)\d\d年(?:底|末)?$")
+_YEAR_OF_THE_LEVEL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![到是在由从于为较前对自至])(?<!(?<!占)比)(?:19|20)\d\d年(?:底|末)?(?:要|将)?$")
 
 
 def _dated_right_after(doc: DocumentView, subject: str, figure_start: int) -> bool:
@@ -47,12 +47,16 @@ def _dated_right_after(doc: DocumentView, subject: str, figure_start: int) -> bo
 _BY_DATE_LEAD_RE = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:截至|截止到|截止|到|至)\s?{_DAY}")
 
 
+# 比率2020年要达到87%,2025年要达到87.5%: a year and the 要 / 将 of a goal, all the subject the second figure has
+_A_YEARS_GOAL_ONLY_RE = re.compile(r"(?:19|20)\d\d年(?:底|末)?(?:要|将)")
+
+
 def _dated_goals_of_the_metric_before(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """…水土保持率达到98.5%,到2035年达到99.3%: a subject opening on a date to reach drops it; one that is only that date
     is a later goal of the metric the figure before in its sentence names (in the same unit)."""
     out = list(cands)
     for i, c in enumerate(cands):
-        m = _BY_DATE_LEAD_RE.match(c.subject)
+        m = _BY_DATE_LEAD_RE.match(c.subject) or _A_YEARS_GOAL_ONLY_RE.fullmatch(c.subject)
         if m is None:
             continue
         rest = c.subject[m.end() :].removeprefix("将")

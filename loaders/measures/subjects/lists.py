@@ -40,6 +40,8 @@ _NETWORK_LEVEL_RE = re.compile(r"(?:国|省|市|县)(?:控|考)")
 # the waters a quality rate is measured on (集中式饮用水水源地、主要流域国省控断面水质达标率保持100%: a listed water named
 # in full before the last one's rate has that rate too, the drinking sources' compliance one of them)
 _MONITORED_WATERS = ("水源地", "水源", "断面", "水功能区", "水体")
+# the sites of a monitoring network right after their count (…个国考断面, …个水功能区, …个监测点位)
+_SITES_COUNTED_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:断面|点位|监测站|水功能区|饮用水水?源)")
 _RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达到|达|提高到|提升至|提高至|下降到|降至)?$")
 
 
@@ -71,7 +73,7 @@ def _split_list_subjects(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 word = next((w for w in doc.grammar.metric_words if tail.startswith(w) and p.endswith(w)), "")
                 # 城镇污水收集率和处理率分别达到…: the towns' sewage 处理率
                 subject = _rate_of_the_rate_before(parts, chain.index(k)) or (p if own else p + tail[len(word) :])
-                out[k] = out[k].but(subject=subject)
+                out[k] = out[k].but(subject=_with_the_intensity_head(parts[0], p, subject))
         else:
             for k in chain[1:]:
                 out[k] = out[k].but(subject=head.subject)
@@ -119,6 +121,20 @@ def _day_and_night(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]
     return out
 
 
+# the head of an intensity, per unit of output (万元GDP能耗和用水量: both are per 10 000 yuan of GDP)
+_INTENSITY_HEAD_RE = re.compile(r"(?:单位|万元)(?:GDP|地区生产总值|国内生产总值|生产总值|工业增加值)")
+_BARE_METRIC_CHARS = 4
+
+
+def _with_the_intensity_head(first: str, item: str, subject: str) -> str:
+    """万元GDP能耗和用水量分别下降: a later item that is a bare metric (用水量, 水耗) after a first item opening on the
+    head of an intensity is that intensity's too (万元GDP用水量); the subject unchanged otherwise."""
+    head = _INTENSITY_HEAD_RE.search(first)
+    if head is None or _INTENSITY_HEAD_RE.search(item) or len(item.split("分别")[0]) > _BARE_METRIC_CHARS or item == first:
+        return subject
+    return head.group(0) + subject
+
+
 def _split_mixed_lists(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
     """"PM2.5浓度、优良天数比例分别为30微克/立方米、90%": numbers of different units joined by 、 after 分别
     (not a list of one unit, which _split_list_subjects reads) take the listed subjects in order."""
@@ -163,7 +179,11 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
                 out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
             continue
         if i > 0 and cands[i - 1].end > a:
-            continue  # another number in the clause: 均 refers to it ("分别为…,均达到")
+            # 203个国考断面优良率和85个水功能区达标率均为100%: the earlier numbers count the sites of the listed rates
+            parts = _rates_of_counted_sites(doc, cands, i, a, head)
+            if parts:
+                out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
+            continue  # else another number in the clause: 均 refers to it ("分别为…,均达到")
         if head.endswith("分别") and i + 1 < len(cands) and cands[i + 1].start < doc.clause(c.start, c.end)[1]:
             continue  # 分别下降6.8%、5.4%: one value per subject, listed
         marker = next(m for m in _VALUE_SHARED_MARKERS if head.endswith(m))
@@ -173,6 +193,23 @@ def _split_shared_values(doc: DocumentView, cands: list[Candidate]) -> list[Cand
         if len(parts) >= 2 and all(meaningful(p) for p in parts):
             out[i] = c.but(shared_by=tuple(_with_metric(doc, parts, k) for k in range(len(parts))))
     return out
+
+
+def _rates_of_counted_sites(doc: DocumentView, cands: list[Candidate], i: int, a: int, head: str) -> list[str]:
+    """"203个国考断面优良率和85个水功能区达标率均为100%": the subjects of a list of rates whose items open on a count
+    of their monitored sites (each count is a figure of its own, the network's size), the counts left out; [] when
+    another number of the clause is no such count."""
+    before = [d for d in cands[:i] if d.end > a]
+    if not before or any(d.unit.unit != "count" or not _SITES_COUNTED_RE.match(doc.text, d.end) for d in before):
+        return []
+    text, at = "", a
+    for d in before:
+        text, at = text + doc.text[at : d.opening], d.end
+    text += doc.text[at : a + len(head)]
+    marker = next(m for m in _VALUE_SHARED_MARKERS if text.endswith(m))
+    parts = _qualified(doc, [p for p in _LIST_SPLIT_RE.split(text[: -len(marker)]) if p])
+    ok = len(parts) >= 2 and all(meaningful(p) for p in parts) and parts[-1].endswith(RATIO_ENDINGS)
+    return parts if ok else []
 
 
 def _shared_qualifier(doc: DocumentView, parts: list[str]) -> str:

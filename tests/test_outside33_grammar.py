@@ -89,6 +89,16 @@ def test_a_bare_metric_listed_after_an_intensity_takes_its_head():
     assert "GDP" not in m["subject_zh"]
 
 
+def test_intensity_heads_listed_share_the_metric_after_the_last_head():
+    # 万元地区生产总值和万元工业增加值用水量均降低 / 万元GDP和万元工业增加值能耗: each head's intensity of the one metric,
+    # not the last item cut at the first item's length (万元地区生产总值水量, 万元GDP加值能耗)
+    text = "到2025年，万元地区生产总值和万元工业增加值用水量均较2020年降低16%以上。"
+    assert {m["subject_zh"] for m in _measures(text)} == {"万元地区生产总值用水量较2020年降低",
+                                                        "万元工业增加值用水量较2020年降低"}
+    text = "单位GDP、单位工业增加值能耗分别下降3%、4%。"
+    assert _measure(text, "3%")["subject_zh"].startswith("单位GDP能耗")
+
+
 def test_a_digest_of_a_work_report_is_of_the_year_its_paper_dated_it():
     # 某江日报 2025年01月17日 over a digest of the 2025 report (2024年成绩单 / 2025年…主要预期目标): the report is
     # given early in the year it plans, so the page's date is its year (not the year after the first year named)

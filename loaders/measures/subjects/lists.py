@@ -384,10 +384,14 @@ def _shared_metric(doc: DocumentView, parts: list[str]) -> str:
 
 def _after_listed_places(parts: list[str], last: str) -> str:
     """What the last item says after its place when every item before it is a place alone: 城市、县城污水处理率 ->
-    污水处理率 (not 处理率: the service is of every place); "" otherwise."""
+    污水处理率 (not 处理率: the service is of every place); likewise after the head of an intensity when every item
+    before is such a head alone: 万元地区生产总值和万元工业增加值用水量 -> 用水量; "" otherwise."""
     place = next((p for p in _LISTED_PLACES if last.startswith(p)), "")
     if place and len(last) > len(place) + 1 and all(_a_listed_place(p) for p in parts[:-1]):
         return last[len(place) :]
+    head = _INTENSITY_HEAD_RE.match(last)
+    if head and len(last) > head.end() + 1 and all(_INTENSITY_HEAD_RE.fullmatch(p) for p in parts[:-1]):
+        return last[head.end() :]
     return ""
 
 

@@ -183,3 +183,16 @@ def test_a_record_the_statement_says_was_set_reports():
         assert _measure(text, value_text)["kind"] == "outcome", value_text
     # a goal to set one stays a goal
     assert _measure("某市空气质量\n力争优良天数达到335天,创历史最好水平。", "335天")["kind"] == "target"
+
+
+def test_a_place_alone_after_a_settlements_rate_takes_the_rate_for_itself():
+    # O6's leftover: 城市…率达到A,县城不低于B;建制镇达到C — each later place's figure is the same rate of that place,
+    # the first place swapped (not 县城市…), across a semicolon too
+    text = "到2025年，城市生活污水处理率达到95%以上，县城不低于85%；建制镇达到70%。"
+    subjects = [m["subject_zh"] for m in _measures(text)]
+    assert subjects == ["城市生活污水处理率", "县城生活污水处理率", "建制镇生活污水处理率"]
+    m = _measure("到2025年，地级及以上城市污水集中收集率达到70%，县城达到60%。", "60%")
+    assert m["subject_zh"] == "县城污水集中收集率"
+    # a word opening on a settlement (城镇化率) is no settlement's rate: nothing is cut from it
+    m = _measure("全市城镇化率达到60%，农村达到40%。", "40%")
+    assert m["subject_zh"] != "农村化率"

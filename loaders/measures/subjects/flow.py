@@ -474,7 +474,7 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
                 prev_clause = text[pa : a - 1]
                 m = doc.grammar.rank_re.search(prev_clause) or _PREVIOUS_RANK_RE.search(prev_clause)
                 subject = clean_subject(prev_clause[: m.start()] if m else prev_clause, leading=True)
-        if (not c.is_change and (place := _place_only(subject)) and a > 0 and text[a - 1] in ",，"
+        if (not c.is_change and (place := _place_only(subject)) and a > 0 and text[a - 1] in ",，；;"
                 and (i == 0 or cands[i - 1].end < a) and text[a : c.start].lstrip().removeprefix("其中").startswith(place)):  # the place opens its clause
             # 优良天数比例大幅上升,主城区达到95.1% / A率达到50%,其他城市达到40%: a part's figure of the metric before
             subject = _metric_before(doc, cands, out, i, a, place) or subject

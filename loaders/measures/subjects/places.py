@@ -48,7 +48,12 @@ _OTHER_PLACES_RE = re.compile(r"^(?:其他|其余|其它)")
 # a count right after it counts are
 _NAMED_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)")
 
-_SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "县市", "区县", "县区")  # places named by their kind
+_SETTLEMENTS = ("城市", "农村", "城镇", "乡村", "乡镇", "建制镇", "县市", "区县", "县区")  # places named by their kind
+# the settlements a metric names first (城市生活污水处理率, 地级及以上城市污水集中收集率): another place's figure
+# right after it swaps them (not 城镇化率: 化 makes one word of it)
+_PEER_SETTLEMENTS = ("城市", "城镇", "县城", "建制镇", "重点建制镇", "乡镇", "乡村", "农村", "行政村", "村级")
+_SETTLEMENT_NAMES = "|".join(sorted({*_LISTED_PLACES, *_SETTLEMENTS}, key=len, reverse=True))
+_SETTLEMENT_OPENING_RE = re.compile(rf"(?:(?:地级及|县级及|地级)以上|设区的?)?(?:{_SETTLEMENT_NAMES})(?![化])")
 
 
 def _place_only(subject: str) -> str:
@@ -69,7 +74,7 @@ def _metric_before(doc: DocumentView, cands: list[Candidate], out: list[Candidat
     if i > 0 and cands[i - 1].end > pa:
         prev = out[i - 1]
         if (prev.is_change or prev.unit.unit != cands[i].unit.unit
-                or not doc.same_sentence(prev.start, cands[i].start)):
+                or not (doc.same_sentence(prev.start, cands[i].start) or text[a - 1] in "；;")):  # ；: the next clause
             return ""
         metric = _metric_of_change(doc, prev.subject)
     else:
@@ -80,6 +85,11 @@ def _metric_before(doc: DocumentView, cands: list[Candidate], out: list[Candidat
         metric = _DEGREE_RE.sub("", metric)
     metric = metric[metric.rfind("的") + 1 :]
     if m := _WHOLE_REGION_RE.match(metric):  # 全市森林覆盖率…,城区达到: the part's, not the whole region's
+        metric = metric[m.end() :]
+    if ((m := _SETTLEMENT_OPENING_RE.match(metric)) and meaningful(metric[m.end() :])
+            and _OTHER_PLACES_RE.sub("", place.removeprefix("其中")) in _PEER_SETTLEMENTS):
+        # 城市生活污水处理率达到95%,县城不低于85%: the county towns' rate, not 县城市… (a part of the city, 中心城区,
+        # keeps the city's words: 中心城区城市再生水利用率)
         metric = metric[m.end() :]
     return _joined(place, metric) if meaningful(metric) and _place_only(metric) == "" else ""
 

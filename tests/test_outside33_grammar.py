@@ -196,3 +196,12 @@ def test_a_place_alone_after_a_settlements_rate_takes_the_rate_for_itself():
     # a word opening on a settlement (城镇化率) is no settlement's rate: nothing is cut from it
     m = _measure("全市城镇化率达到60%，农村达到40%。", "40%")
     assert m["subject_zh"] != "农村化率"
+
+
+def test_a_bare_low_or_more_after_a_base_compared_with_is_a_change():
+    # O6's leftover: 较2022年低3微克/立方米 is by how much the level fell, not a level; 比上年多 / 同比少 / 比上年增 too
+    text = "2023年全县PM2.5年平均浓度为25微克/立方米,较2022年低3微克/立方米;优良天数比上年多5天,重污染天数同比少2天。"
+    changes = {m["value_text"]: m["is_change"] for m in _measures(text)}
+    assert changes == {"25微克/立方米": False, "3微克/立方米": True, "5天": True, "2天": True}
+    # lower than a standard is a margin to a benchmark, no base year or last year: not read as a change here
+    assert not _measure("PM2.5浓度比国家二级标准低5微克/立方米。", "5微克/立方米")["is_change"]

@@ -97,6 +97,8 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
         if (len(rest) <= 2 and not rest.startswith(("到", "至", "达到")) and rest not in _WORK_VERBS  # 提升达到: a level
                 and not _change_word_in_a_name(m.group(1), rest)):
             is_change = True
+    if not is_change and _COMPARED_BY_RE.search(window):
+        is_change = True  # 较2022年低3微克/立方米 / 比上年多5天 / 同比增3%: the margin over a base, a change
     if is_change and c.unit.unit in COUNT_UNITS and _COUNTED_NOUN_RE.match(text, end):
         is_change = False
     if not is_change and c.unit.unit in _INSTALLED_UNITS:
@@ -104,6 +106,10 @@ def _read(doc: DocumentView, c: Candidate, floor: int) -> Candidate:
     if suffix is None and prefix is None and not is_change:
         return c
     return c.but(suffix=suffix, suffix_text=suffix_text, end=end, prefix=prefix, is_change=is_change)
+
+
+# a comparison with a base (较2022年, 比上年, 同比) then a bare 低/高/多/少/增/减 right before the figure: by how much it moved
+_COMPARED_BY_RE = re.compile(r"(?:(?:较|比)(?:\d{4}年|[上去前]一?年|上年度|去年)(?:同期)?|同比)(?:分别)?[低高多少增减](?:了)?$")
 
 
 def _change_word_in_a_name(word: str, rest: str) -> bool:

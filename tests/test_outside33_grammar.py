@@ -205,3 +205,10 @@ def test_a_bare_low_or_more_after_a_base_compared_with_is_a_change():
     assert changes == {"25微克/立方米": False, "3微克/立方米": True, "5天": True, "2天": True}
     # lower than a standard is a margin to a benchmark, no base year or last year: not read as a change here
     assert not _measure("PM2.5浓度比国家二级标准低5微克/立方米。", "5微克/立方米")["is_change"]
+
+
+def test_the_air_qualitys_good_days_compliance_rate_is_the_good_days_ratio():
+    # O6's leftover: 优良天数345天,达标率为94.52% -> 空气质量优良达标率, the share of good days
+    from loaders.evaluate import assign_indicator, load_synonyms
+    m = _measure("全年空气质量优良天数345天,达标率为94.52%。", "94.52%")
+    assert assign_indicator(m["subject_zh"], m["unit"], load_synonyms(), m["is_change"]) == "good_air_days_ratio"

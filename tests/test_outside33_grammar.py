@@ -212,3 +212,9 @@ def test_the_air_qualitys_good_days_compliance_rate_is_the_good_days_ratio():
     from loaders.evaluate import assign_indicator, load_synonyms
     m = _measure("全年空气质量优良天数345天,达标率为94.52%。", "94.52%")
     assert assign_indicator(m["subject_zh"], m["unit"], load_synonyms(), m["is_change"]) == "good_air_days_ratio"
+
+
+def test_a_year_written_with_a_space_before_nian_opens_no_subject():
+    # O6's leftover: a page that spaces its figures (2024 年全县完成人工造林 0.25 万亩): the year and the whole county are
+    # no part of the thing done, as without the space
+    assert _measure("2024 年全县完成人工造林 0.25 万亩,封山育林 1.67 万亩。", "0.25 万亩")["subject_zh"] == "人工造林"

@@ -148,7 +148,7 @@ def bracket_left_open(subject: str) -> str:
 # 2022年全市… / 截至目前全县… / 我省…: the time and the whole region opening a subject (the thing measured follows; the
 # document and the year say where and when); not 全区域, 全市域, 本市级, 全县城 (words of their own)
 _TIME_AND_REGION_OPENING_RE = re.compile(
-    r"^(?:(?:(?:截至|截止)?(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末|度)?|(?:截至|截止)?目前|当前|今年以来|今年|去年)[,，\s]*)*"
+    r"^(?:(?:(?:截至|截止)?(?:19|20)\d\d\s?年(?:\d{1,2}月)?(?:底|末|度)?|(?:截至|截止)?目前|当前|今年以来|今年|去年)[,，\s]*)*"
     r"(?:(?<=[年前今以])(?:全|我|本)[省市区县州盟旗](?![域内外城级属直]))?")
 
 

@@ -26,7 +26,7 @@ _WHOLE_REGION_RE = re.compile(r"(?:今年|去年|全年)?(?:全|我|本)(?:市|�
 # verb read as a comparator (完成): what was done is between the verb and the number too
 _ADVERBS_OF_THE_VERB_RE = re.compile(r"(?:累计|将|已经|已|共|预计|计划|合计)+$")
 # 2023年 / 目前 / 截至目前 / 今年以来: the time the work was done by, opening the words
-_YEAR_OPENING_RE = re.compile(r"^(?:(?:19|20)\d\d年(?:底|末|以来)?|(?:截至|截止)?目前|当前|今年以来|近年来)")
+_YEAR_OPENING_RE = re.compile(r"^(?:(?:19|20)\d\d\s?年(?:底|末|以来)?|(?:截至|截止)?目前|当前|今年以来|近年来)")
 
 
 def region_and_adverbs_only(doc: DocumentView, words: str) -> bool:

@@ -218,3 +218,11 @@ def test_a_year_written_with_a_space_before_nian_opens_no_subject():
     # O6's leftover: a page that spaces its figures (2024 年全县完成人工造林 0.25 万亩): the year and the whole county are
     # no part of the thing done, as without the space
     assert _measure("2024 年全县完成人工造林 0.25 万亩,封山育林 1.67 万亩。", "0.25 万亩")["subject_zh"] == "人工造林"
+
+
+def test_the_last_part_of_a_bracketed_breakdown_before_a_rate_is_a_figure():
+    # O6's leftover: 15个水功能区(国家级7个、区县级8个)水质达标率100%: 8个 closes the breakdown of the 15, not the places
+    # a rate is taken over (三县城区覆盖率超70% stays no figure)
+    values = [m["value_text"] for m in _measures("2023年,全县15个水功能区(国家级7个、区县级8个)水质达标率100%。")]
+    assert values == ["15个", "7个", "8个", "100%"]
+    assert [m["value_text"] for m in _measures("三县城区覆盖率超70%。")] == ["70%"]

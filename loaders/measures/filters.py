@@ -236,7 +236,8 @@ def _drop_frames(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
               and not cands[i + 1].dropped and cands[i + 1].unit.unit not in COUNT_UNITS
               and any(w in text[c.end : cands[i + 1].start] for w in FRAMED_METRICS)
               and not _MONITORING_SITES_RE.search(text, c.end, cands[i + 1].start)
-              and not _OWN_ITEM_BEFORE_RATE_RE.match(text, c.end)):
+              and not _OWN_ITEM_BEFORE_RATE_RE.match(text, c.end)
+              and not text.startswith((")", "）"), c.end)):  # (国家级7个、区县级8个)水质达标率: a breakdown's last part
             # 三县城区覆盖率超70%: the places a rate is taken over are no figure of their own; but a monitoring
             # network's sites are (全省210个国考断面水质优Ⅲ比例为92.9%: the sample gold counts the 210 sections)
             out[i] = c.but(dropped=True)

@@ -1,0 +1,28 @@
+"""The classes the outside probes left (left34): each on a made-up sentence."""
+
+from __future__ import annotations
+
+from loaders.pipeline import process_document
+
+
+def _result(text: str, name: str = "t.txt"):
+    return process_document(text.encode("utf-8"), name)
+
+
+def _measures(text: str, name: str = "t.txt") -> list[dict]:
+    return _result(text, name).measures
+
+
+def _years(text: str) -> dict[str, int | None]:
+    return {m["value_text"]: m["year"] for m in _measures(text)}
+
+
+def test_a_years_summary_published_early_next_year_dates_its_now_figures_its_own_year():
+    # 2023年工作总结 dated 2024-01: its 截至目前 / 目前 is as 2023 closed, not 2024
+    body = "一、主要工作成效\n截至目前，全县累计完成农村生活污水治理村庄120个，目前全县森林覆盖率达到45.2%。\n"
+    for date in ("2024-01-15", "2023-12-20"):
+        text = f"某县生态环境局2023年工作总结\n发布时间：{date}\n" + body
+        assert _years(text) == {"120个": 2023, "45.2%": 2023}, date
+    # a page published two years on is no year-end summary's own date: its now stays the page's
+    text = "某县生态环境局2023年工作总结\n发布时间：2025-06-15\n" + body
+    assert _years(text)["45.2%"] == 2025

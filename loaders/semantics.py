@@ -540,6 +540,17 @@ def _clause(sentence: str, number_at: int) -> str:
     return sentence[_clause_start(sentence, number_at):number_at]
 
 
+def _own_member(clause: str, subject: str) -> str:
+    """The clause without the other members of the list the subject is one of (县城生活污水处理率、医疗废物无害化处置率
+    分别达到…: 县城 is the first rate's part of the region, not the second's): from the 、 before the subject to the
+    、 after it. The whole clause when the subject is not written in it as one piece."""
+    at = clause.find(subject) if subject else -1
+    if at < 0 or "、" not in clause:
+        return clause
+    end = clause.find("、", at + len(subject))
+    return clause[clause.rfind("、", 0, at) + 1 : end if end >= 0 else len(clause)]
+
+
 def measure_semantics(row: dict, document: dict) -> dict:
     """The is_environmental, sub_area and (for a figure that is not environmental) domain_code of a
     raw_measures row of document (a raw_documents row)."""
@@ -550,7 +561,8 @@ def measure_semantics(row: dict, document: dict) -> dict:
     env_doc = is_environmental_document(document.get("title")) and document.get("doc_kind") != "work_report"
     number_end = None if row.get("char_end") is None else row["char_end"] - row["sentence_start"]
     is_env, domain = relevance(subject, clause, sentence, number_at, env_doc, number_end)
-    out = {"is_environmental": is_env, "sub_area": sub_area(subject, clause, document.get("region_code"))}
+    out = {"is_environmental": is_env, "sub_area": sub_area(subject, _own_member(clause, subject),
+                                                            document.get("region_code"))}
     if not is_env:  # the classifier's domain is an environmental one; say which other domain it is
         out["domain_code"] = domain
     return out

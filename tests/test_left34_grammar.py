@@ -26,3 +26,18 @@ def test_a_years_summary_published_early_next_year_dates_its_now_figures_its_own
     # a page published two years on is no year-end summary's own date: its now stays the page's
     text = "某县生态环境局2023年工作总结\n发布时间：2025-06-15\n" + body
     assert _years(text)["45.2%"] == 2025
+
+
+def _sub_areas(text: str) -> dict[str, str | None]:
+    return {m["subject_zh"]: m["sub_area"] for m in _measures(text)}
+
+
+def test_a_sub_area_belongs_to_its_own_list_member_only():
+    # 县城 names the first rate's part of the region, not the other members' of the list
+    text = ("某市2023年生态环境工作总结\n一、工作成效\n全市县城生活污水处理率、医疗废物无害化处置率、"
+            "农村千人以上饮用水水源地水质达标率分别达到96%、100%、100%。\n")
+    assert _sub_areas(text) == {"全市县城生活污水处理率": "县城", "医疗废物无害化处置率": None,
+                                "农村千人以上饮用水水源地水质达标率": None}
+    # a later member's part of the region is its own too; a clause with no list keeps the part named before
+    text = "某市2023年生态环境工作总结\n一、工作成效\n医疗废物无害化处置率、县城生活污水处理率分别达到100%、96%。\n"
+    assert _sub_areas(text) == {"医疗废物无害化处置率": None, "县城生活污水处理率": "县城"}

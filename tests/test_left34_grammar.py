@@ -41,3 +41,10 @@ def test_a_sub_area_belongs_to_its_own_list_member_only():
     # a later member's part of the region is its own too; a clause with no list keeps the part named before
     text = "某市2023年生态环境工作总结\n一、工作成效\n医疗废物无害化处置率、县城生活污水处理率分别达到100%、96%。\n"
     assert _sub_areas(text) == {"医疗废物无害化处置率": None, "县城生活污水处理率": "县城"}
+    # a member naming a part of the list before the shared head: the part is every member's
+    text = "某市2023年生态环境工作总结\n一、工作成效\n全市城区可吸入颗粒物、细颗粒物平均浓度分别为48微克/立方米、30微克/立方米。\n"
+    assert set(_sub_areas(text).values()) == {"城区"}
+    # a list of places before one head: each place is its own rate's
+    text = "某市2023年生态环境工作总结\n一、工作成效\n全市中心城区、县城、乡镇生活污水处理率分别达到95%、90%、71%。\n"
+    assert sorted(map(str, _sub_areas(text).values())) == ["None", "中心城区", "县城"]
+

@@ -48,3 +48,14 @@ def test_a_sub_area_belongs_to_its_own_list_member_only():
     text = "某市2023年生态环境工作总结\n一、工作成效\n全市中心城区、县城、乡镇生活污水处理率分别达到95%、90%、71%。\n"
     assert sorted(map(str, _sub_areas(text).values())) == ["None", "中心城区", "县城"]
 
+
+def test_a_two_character_county_named_alone_is_its_prefectures_mention():
+    # 攸县 alone (no province before it), a name no other county bears, cut as a word of its own: 株洲市, 攸县
+    document = _result("攸县扎实推进生态环境保护\n2023年，全县森林覆盖率达到58.5%。\n").document
+    assert (document["region_name"], document["county_name"]) == ("株洲市", "攸县")
+    # inside other words (云南县域, 经费县级) or after a compass word (园区东区) no county is named
+    document = _result("某地推进生态环境保护\n2023年，经费县级统筹，园区东区建设加快，全县森林覆盖率达到58.5%。\n").document
+    assert (document["region_name"], document["county_name"]) == (None, None)
+    # a conjunction or 新 before 县 (市本级和县(市、区), 新县城) and a county's name before 县(市、区) name none
+    document = _result("某地推进生态环境保护\n2023年，市本级和县(市、区)加大投入，建成新县城污水处理厂，全县森林覆盖率达到58.5%。\n").document
+    assert (document["region_name"], document["county_name"]) == (None, None)

@@ -59,3 +59,40 @@ def test_a_two_character_county_named_alone_is_its_prefectures_mention():
     # a conjunction or 新 before 县 (市本级和县(市、区), 新县城) and a county's name before 县(市、区) name none
     document = _result("某地推进生态环境保护\n2023年，市本级和县(市、区)加大投入，建成新县城污水处理厂，全县森林覆盖率达到58.5%。\n").document
     assert (document["region_name"], document["county_name"]) == (None, None)
+
+
+_BULLETIN = """某市2024年生态环境状况公报
+一、环境空气质量
+2024年，全市环境空气质量总体稳定，主要污染物浓度见下表。
+表1 主要污染物浓度
+{table}
+二、水环境质量
+全市地表水国控断面水质优良比例为90.0%。
+"""
+
+
+def _cells(text: str) -> set[tuple[str, str, int, str]]:
+    return {(m["subject_zh"], m["value_text"], m["year"], m["kind"]) for m in _measures(text)
+            if m["value_text"] != "90.0%"}
+
+
+def test_a_text_table_written_one_cell_a_line_is_read_by_its_headers():
+    # a header of k names (one a line, or on one line), then rows of one label and k-1 figures
+    want = {("PM2.5", "35", 2023, "outcome"), ("PM2.5", "32", 2024, "outcome"),
+            ("PM10", "58", 2023, "outcome"), ("PM10", "55", 2024, "outcome")}
+    rows = "PM2.5(微克/立方米)\n35\n32\n-8.6%\nPM10(微克/立方米)\n58\n55\n-5.2%"
+    for header in ("指标\n2023年\n2024年\n变化", "指标 2023年 2024年 变化"):
+        assert _cells(_BULLETIN.format(table=header + "\n" + rows)) == want, header
+    # a 单位 column: its cells are the row's unit, not figures
+    rows = "PM2.5\n微克/立方米\n35\n32\nPM10\n微克/立方米\n58\n55"
+    assert _cells(_BULLETIN.format(table="指标\n单位\n2023年\n2024年\n" + rows)) == want
+    assert {m["unit"] for m in _measures(_BULLETIN.format(table="指标\n单位\n2023年\n2024年\n" + rows))} == {
+        "ug_m3", "percent"}
+    # the bare numbers are no page numbers: without the table's layout they are dropped, never guessed
+    assert _cells(_BULLETIN.format(table="PM2.5(微克/立方米)\n35\n32")) == set()
+
+
+def test_a_text_table_that_breaks_its_layout_is_left_as_text():
+    # a row of fewer cells than the header names: no table is read, no figure is given to a header it may not be under
+    text = _BULLETIN.format(table="指标\n2023年\n2024年\nPM2.5(微克/立方米)\n35\nPM10(微克/立方米)\n58\n55")
+    assert all(m["year"] != 2023 for m in _measures(text))

@@ -103,9 +103,10 @@ def county_names(path: Path | str | None = None) -> list[tuple[str, str]]:
 def _a_word_of_its_own(text: str, start: int, end: int) -> bool:
     """Whether jieba's dictionary (the domain keywords taught, loaders/domains.py) cuts the words around
     text[start:end] so that it is one word (攸县/扎实/推进, not 经费/县级)."""
+    # jieba's dictionary is loaded once, and only when a short name is seen
     import jieba
 
-    from loaders.domains import init_jieba  # jieba's dictionary is loaded once, and only when a short name is seen
+    from loaders.domains import init_jieba
 
     init_jieba()
     a = max(0, start - 6)

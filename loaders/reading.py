@@ -766,29 +766,16 @@ def read_document(data: bytes, name: str = "") -> CleanDocument:
 
 def _cell_line_tables(simplified: list[str], original: list[str]) -> tuple[list[str], list[str], list]:
     """A table written one cell a line (loaders/text_tables.py) read before a bare figure's line is taken for a
-    page number: its lines become its rows, in both scripts (the rows are written as read, simplified)."""
+    page number: its lines become its rows, in both scripts (a rewritten line is written as read, simplified)."""
     from loaders.text_tables import cell_line_tables
 
     if len(original) != len(simplified):
         return simplified, original, []
-    rows, found = cell_line_tables(simplified)
-    if not found:
-        return simplified, original, []
-    kept, at = [], 0  # the original's lines outside the tables, in step with the simplified ones
-    for first, block in found:
-        while len(kept) < first:
-            kept.append(original[at])
-            at += 1
-        kept.extend(block.lines)
-        at += _source_lines(simplified, at, block)
-    kept.extend(original[at:])
+    rows, found, source = cell_line_tables(simplified)
+    if len(rows) == len(simplified) and all(b - a == 1 for a, b in source):
+        return simplified, original, found
+    kept = [original[a] if b - a == 1 else row for row, (a, b) in zip(rows, source, strict=True)]
     return rows, kept, found
-
-
-def _source_lines(lines: list[str], at: int, block) -> int:
-    """How many lines of the source from at the block's cells took (its header on one line or one a line)."""
-    cells = [c for row in block.table.cells for c in row]
-    return len(cells) - len(block.table.cells[0]) + (1 if lines[at].strip() != cells[0] else len(block.table.cells[0]))
 
 
 def _placed(found: list, body: list[int], lines: list[str]) -> list:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.tables import Table, TableBlock, is_value_cell, render
+from loaders.tables import Table, TableBlock, _unit_of, is_value_cell, render
 
 # the first header cell: the name of the label column
 _LABEL_HEADERS = frozenset(("指标", "项目", "指标名称", "监测项目", "污染物", "评价指标", "名称", "类别", "主要指标"))
@@ -92,24 +92,51 @@ def _rows_at(lines: list[str], i: int, header: list[str]) -> list[list[str]]:
     return rows
 
 
-def cell_line_tables(lines: list[str]) -> tuple[list[str], list[tuple[int, TableBlock]]]:
+def cell_line_tables(lines: list[str]) -> tuple[list[str], list[tuple[int, TableBlock]], list[tuple[int, int]]]:
     """The lines with each table written one cell a line replaced by its rows (tables.render: cells joined by the
-    table separator), and (index of its first row in the new lines, its block) of each such table."""
+    table separator) and each run of label / bare figure / unit lines by one line a row; (index of its first row in
+    the new lines, its block) of each table; and (first, end) of the source lines each new line stands for."""
     out: list[str] = []
     found: list[tuple[int, TableBlock]] = []
+    source: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
         found_here = _table_at(lines, i) if len(lines[i]) <= 80 else None
         if found_here is not None:
             header, used, rows = found_here
-            if rows:
-                table = Table.from_rows([list(header), *rows])
-                table.one_cell_a_line = True
-                block = render(table)
-                found.append((len(out), block))
-                out.extend(block.lines)
-                i += used + len(header) * len(rows)
-                continue
+            table = Table.from_rows([list(header), *rows])
+            table.one_cell_a_line = True
+            block = render(table)
+            found.append((len(out), block))
+            end = i + used + len(header) * len(rows)
+            out.extend(block.lines)
+            source.extend([(i, end)] * len(block.lines))
+            i = end
+            continue
+        triples = _label_figure_unit_at(lines, i)
+        if triples:  # PM2.5 / 32 / 微克/立方米: one line each, written back as one (PM2.5 32微克/立方米)
+            out.extend(f"{label} {figure}{unit}" for label, figure, unit in triples)
+            source.extend((i + 3 * n, i + 3 * n + 3) for n in range(len(triples)))
+            i += 3 * len(triples)
+            continue
         out.append(lines[i])
+        source.append((i, i + 1))
         i += 1
-    return out, found
+    return out, found, source
+
+
+_BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _label_figure_unit_at(lines: list[str], i: int) -> list[tuple[str, str, str]]:
+    """At least two rows in a row of a label, a bare figure and a unit, one a line (a pollutant's name, its
+    figure, its unit): the rows, else []."""
+    rows = []
+    while i + 3 <= len(lines):
+        label, figure, unit = (line.strip() for line in lines[i : i + 3])
+        if (not _label_cell(label) or label in _LABEL_HEADERS or not _BARE_FIGURE.fullmatch(figure)
+                or _figure_cell(unit) or _unit_of(unit) is None):
+            break
+        rows.append((label, figure, unit))
+        i += 3
+    return rows if len(rows) >= 2 else []

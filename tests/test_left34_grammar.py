@@ -92,6 +92,15 @@ def test_a_text_table_written_one_cell_a_line_is_read_by_its_headers():
     assert _cells(_BULLETIN.format(table="PM2.5(微克/立方米)\n35\n32")) == set()
 
 
+def test_rows_of_a_label_a_bare_figure_and_a_unit_one_a_line_are_read_as_one_line_each():
+    # PM2.5 / 32 / 微克/立方米, at least two such rows: each figure with its label and unit (the page's year)
+    text = _BULLETIN.format(table="PM2.5\n32\n微克/立方米\nPM10\n55\n微克/立方米\n优良天数比率\n87.1\n%")
+    assert _cells(text) == {("PM2.5", "32微克/立方米", 2024, "outcome"), ("PM10", "55微克/立方米", 2024, "outcome"),
+                            ("优良天数比率", "87.1%", 2024, "outcome")}
+    # one such row alone is no table: its bare figure stays unread
+    assert _cells(_BULLETIN.format(table="PM2.5\n32\n微克/立方米")) == set()
+
+
 def test_a_text_table_that_breaks_its_layout_is_left_as_text():
     # a row of fewer cells than the header names: no table is read, no figure is given to a header it may not be under
     text = _BULLETIN.format(table="指标\n2023年\n2024年\nPM2.5(微克/立方米)\n35\nPM10(微克/立方米)\n58\n55")

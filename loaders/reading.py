@@ -746,6 +746,7 @@ def read_document(data: bytes, name: str = "") -> CleanDocument:
     original = unflatten(drop_pinyin_glosses("\n".join(lines)).split("\n"))
     simplified_text, script = simplify("\n".join(original))
     simplified = simplified_text.split("\n")
+    simplified, original, cell_tables = _cell_line_tables(simplified, original)
     body, header = strip_page_parts(simplified)
     body = [body[i] for i in drop_repeats([simplified[i] for i in body])]
     if not body or not any(ch.isalnum() for i in body for ch in simplified[i]):
@@ -759,4 +760,37 @@ def read_document(data: bytes, name: str = "") -> CleanDocument:
         script=script,
         original_text="\n".join(original[i] for i in body),
         header=header,
+        tables=_placed(cell_tables, body, simplified),
     )
+
+
+def _cell_line_tables(simplified: list[str], original: list[str]) -> tuple[list[str], list[str], list]:
+    """A table written one cell a line (loaders/text_tables.py) read before a bare figure's line is taken for a
+    page number: its lines become its rows, in both scripts (a rewritten line is written as read, simplified)."""
+    from loaders.text_tables import cell_line_tables
+
+    if len(original) != len(simplified):
+        return simplified, original, []
+    rows, found, source = cell_line_tables(simplified)
+    if len(rows) == len(simplified) and all(b - a == 1 for a, b in source):
+        return simplified, original, found
+    kept = [original[a] if b - a == 1 else row for row, (a, b) in zip(rows, source, strict=True)]
+    return rows, kept, found
+
+
+def _placed(found: list, body: list[int], lines: list[str]) -> list:
+    """The blocks whose rows all stay in the body, in a row, with their offsets in the body's text."""
+    where = {i: n for n, i in enumerate(body)}
+    offsets = [0]
+    for i in body:
+        offsets.append(offsets[-1] + len(lines[i]) + 1)
+    placed = []
+    for first, block in found:
+        n = where.get(first)
+        if n is None or [body[n + k] if n + k < len(body) else None for k in range(len(block.lines))] != list(
+                range(first, first + len(block.lines))):
+            continue
+        block.char_start = offsets[n]
+        block.table.table_no = len(placed) + 1
+        placed.append(block)
+    return placed

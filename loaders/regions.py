@@ -35,6 +35,9 @@ _DEFAULT_NAME, _DEFAULT_IS_ABSOLUTE = str(DEFAULT_CSV), os.path.isabs(DEFAULT_CS
 # "南京江北新区", "西安高新区": a zone named after a short city name marks it as the place
 _ZONE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:新区|高新区|开发区|经开区|园区)")
 _MIN_COUNTY_NAME = 3  # 忠县, 沛县: two-character county names are left out (parts of other words)
+# 东区, 南县, 新县, 和县: a compass word, 新 or a conjunction before 区 / 县 is a word of its own (园区东区, 新县城,
+# 市本级和县(市、区)) more often than a county named alone
+_COMPASS = "东西南北中新和与及"
 _PHRASES_KEPT = 50_000  # phrases whose answer is kept (bounded: a worker reads thousands of documents)
 
 _PLACE_SUFFIX = "市州盟区县地"  # 常州市 / 延边州 / 兴安盟 / 阿里地区 ...
@@ -95,6 +98,26 @@ def county_names(path: Path | str | None = None) -> list[tuple[str, str]]:
         if len(code) >= 6 and code[4:6] != "00" and set(code[6:]) <= {"0"}:
             out.append((row["name"].strip(), code[:6]))
     return out
+
+
+def _a_word_of_its_own(text: str, start: int, end: int) -> bool:
+    """Whether jieba's dictionary (the domain keywords taught, loaders/domains.py) cuts the words around
+    text[start:end] so that it is one word (攸县/扎实/推进, not 经费/县级)."""
+    # jieba's dictionary is loaded once, and only when a short name is seen
+    import jieba
+
+    from loaders.domains import init_jieba
+
+    init_jieba()
+    a = max(0, start - 6)
+    at = a
+    for token in jieba.cut(text[a : end + 6], HMM=False):
+        if at == start:
+            return at + len(token) == end
+        if at > start:
+            return False
+        at += len(token)
+    return False
 
 
 class RegionIndex:
@@ -210,7 +233,45 @@ class RegionIndex:
                 county = self._unique_counties.get(name)
                 mentions.append(RegionMention(region.name, region.code, region.level, region.province_code, start, end, name,
                                               name if county else None, county))
-        return self._counties_after_their_province(text, mentions)
+        return self._short_counties_alone(text, self._counties_after_their_province(text, mentions))
+
+    @cached_property
+    def _short_county_re(self) -> re.Pattern[str] | None:
+        """The counties of two characters whose name no other county bears and no other region's name is, but
+        those opening on a word of its own (东区, 新县: parts of 园区东区, 新县城; _COMPASS)."""
+        names = sorted(name for name, entries in self._short_counties.items() if name[0] not in _COMPASS)
+        return re.compile("|".join(names)) if names else None
+
+    @cached_property
+    def _short_counties(self) -> dict[str, tuple[str, str]]:
+        """Two-character county name -> (code, parent code), for names borne by one county nationwide."""
+        out: dict[str, tuple[str, str]] = {}
+        for province in self._counties_in_province.values():
+            for name, entries in province.items():
+                if len(name) == 2 and name not in self._names:
+                    out[name] = entries[0] if len(entries) == 1 and name not in out else ("", "")
+        return {name: entry for name, entry in out.items() if entry[0]}
+
+    def _short_counties_alone(self, text: str, mentions: list[RegionMention]) -> list[RegionMention]:
+        """攸县扎实推进…: a county of two characters named alone (no province before it) is a mention of its
+        prefecture, the county kept, when no other county bears its name and the words around it, as jieba's
+        dictionary cuts them, hold it as a word of its own (not 经费县级, 云南县域, 和县域)."""
+        pattern = self._short_county_re
+        if pattern is None or not text:
+            return mentions
+        taken = [(m.start, m.end) for m in mentions]
+        added = []
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            if (any(a < end and start < b for a, b in taken) or text.startswith(("(市", "(区", "市", "区"), end)
+                    or not _a_word_of_its_own(text, start, end)):  # 县(市、区) / 县市区: the counties of a region
+                continue
+            code, parent_code = self._short_counties[found.group()]
+            parent = self.by_code.get(parent_code)
+            if parent is not None:
+                added.append(RegionMention(parent.name, parent.code, parent.level, parent.province_code, start, end,
+                                           found.group(), found.group(), code))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _counties_after_their_province(self, text: str, mentions: list[RegionMention]) -> list[RegionMention]:
         """湖南省攸县 / 福建省鼓楼区: a county written right after its province's full name, even a short one (攸县) or one

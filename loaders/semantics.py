@@ -540,6 +540,33 @@ def _clause(sentence: str, number_at: int) -> str:
     return sentence[_clause_start(sentence, number_at):number_at]
 
 
+_METRIC_HEADS = ("率", "浓度", "比例", "比重", "占比", "指数")  # the head closing a metric named whole (…处理率, PM2.5浓度)
+
+
+def _own_member(clause: str, subject: str) -> str:
+    """The clause without the other members of the metrics' list the subject is one of (县城生活污水处理率、医疗废物无害
+    化处置率分别达到…: 县城 is the first rate's part of the region, not the second's). A member is another metric's
+    when it is one whole (ends on its head: 率, 浓度…) or names a place alone (主城区、县城、乡镇生活污水处理率); a
+    member naming a part of the list before the shared head stays (城区可吸入颗粒物、细颗粒物平均浓度: 城区 is both's).
+    The whole clause when the subject is no whole metric or is not written in the clause as one piece."""
+    at = clause.find(subject) if subject else -1
+    if at < 0 or "、" not in clause or not subject.endswith(_METRIC_HEADS):
+        return clause
+    start = clause.rfind("、", 0, at) + 1
+    end = clause.find("、", at + len(subject))
+    end = end if end >= 0 else len(clause)
+    before = [m for m in clause[:start].split("、") if not _another_metric(m)]
+    # a later member runs on to the shared verb (…、县城生活污水处理率分别达到): one holding a whole metric is another's
+    after = [m for m in clause[end:].split("、") if not _another_metric(m) and not any(h in m for h in _METRIC_HEADS)]
+    return "、".join(before + [clause[start:end]] + after)
+
+
+def _another_metric(member: str) -> bool:
+    member = member.strip()
+    return member.endswith(_METRIC_HEADS) or any(
+        member.endswith(w) for _, w in _sub_area_automaton().iter_long(member))
+
+
 def measure_semantics(row: dict, document: dict) -> dict:
     """The is_environmental, sub_area and (for a figure that is not environmental) domain_code of a
     raw_measures row of document (a raw_documents row)."""
@@ -550,7 +577,8 @@ def measure_semantics(row: dict, document: dict) -> dict:
     env_doc = is_environmental_document(document.get("title")) and document.get("doc_kind") != "work_report"
     number_end = None if row.get("char_end") is None else row["char_end"] - row["sentence_start"]
     is_env, domain = relevance(subject, clause, sentence, number_at, env_doc, number_end)
-    out = {"is_environmental": is_env, "sub_area": sub_area(subject, clause, document.get("region_code"))}
+    out = {"is_environmental": is_env, "sub_area": sub_area(subject, _own_member(clause, subject),
+                                                            document.get("region_code"))}
     if not is_env:  # the classifier's domain is an environmental one; say which other domain it is
         out["domain_code"] = domain
     return out

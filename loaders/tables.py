@@ -41,6 +41,7 @@ class Table:
     last_page: int | None = None  # page where a table continued over page breaks ends
     period_end: int | None = None  # end year of the plan period its title names (表1 “十三五”主要指标 -> 2020)
     col_edges: list[tuple[float, float]] | None = None  # (x0, x1) of each column on a PDF page
+    one_cell_a_line: bool = False  # written one cell a line in a text (loaders/text_tables.py)
 
     @classmethod
     def from_rows(cls, rows: list[list[str | None]], page: int | None = None) -> Table:
@@ -563,6 +564,9 @@ def _columns(table: Table, n_header: int, doc_year: int | None) -> list[_Column]
             col.kind = "outcome" if col.year == min(years) else "target"  # 2020年 | 2021年 | … | 2025年 with 属性
         elif col.year is not None and _is_series(years):
             col.kind = "outcome"  # 2015年 | 2016年 | … | 2020年: a series of what was reached
+        elif (col.year is not None and table.one_cell_a_line and doc_year is not None and max(years) <= doc_year
+              and sorted(years) == list(range(min(years), max(years) + 1))):
+            col.kind = "outcome"  # a text's table of 2023年 | 2024年 in a 2024 bulletin: the years reached
         elif col.year is not None and min(years) < max(years):
             col.kind = "outcome" if col.year == min(years) else "target"  # 2020年 | (2023年 |) 2025年: base, goals
         elif col.year is not None:

@@ -103,10 +103,12 @@ class DocumentView:
                     and not BASELINE_NEAR_RE.search(text[max(0, m.start() - 8) : m.start()])
                     and not _SPAN_OR_BASE_AFTER_RE.match(text, m.end())):
                 self.years.append((m.start(), int(m.group(1))))
-        # a year-end summary of unknown date ("2023年工作总结") was written as its year closed: its 截至目前
-        # is that year, not the next (a progress report of unknown date keeps the next year)
+        # a year-end summary ("2023年工作总结") was written as its year closed: its 截至目前 is that year, not the
+        # next, whether its date is unknown or falls early in the next year (a progress report of unknown date keeps
+        # the next year)
         now = published
-        if (self.published_year is None and meta.doc_type == "report" and meta.year is not None
+        if (self.published_year in (None, meta.year, None if meta.year is None else meta.year + 1)
+                and meta.doc_type == "report" and meta.year is not None
                 and re.search(f"{meta.year}年[^\n]*(?:{'|'.join(grammar.summary_title_words)})", meta.title or "")):
             now = meta.year
         if published is not None:

@@ -32,6 +32,19 @@ def loaded_measures(text: str, name: str = "plan.txt") -> dict[str, dict]:
     return {m["value_text"]: m for m in process_document(text.encode("utf-8"), name).measures}
 
 
+def page_measures(text: str, name: str = "t.txt") -> list[dict]:
+    """Every row the loader gives for text read as a whole page (its first lines decide kind, year and region), in
+    order."""
+    from loaders.pipeline import process_document
+
+    return process_document(text.encode("utf-8"), name).measures
+
+
+def page_measure(text: str, value_text: str, name: str = "t.txt") -> dict:
+    """The first row of a page whose figure is written value_text."""
+    return next(m for m in page_measures(text, name) if m["value_text"] == value_text)
+
+
 # The first lines of an invented provincial five-year plan, before the paragraph a plan grammar test reads.
 PLAN_HEAD = "某省“十六五”生态环境保护规划\n第一章 发展基础\n"
 

@@ -3,15 +3,10 @@ corpus (news and government pages of other provinces and cities), each on a made
 
 from __future__ import annotations
 
+from extraction_helper import page_measure as _measure
+from extraction_helper import page_measures as _measures
+
 from loaders.pipeline import process_document
-
-
-def _measures(text: str, name: str = "t.txt") -> list[dict]:
-    return process_document(text.encode("utf-8"), name).measures
-
-
-def _measure(text: str, value_text: str, name: str = "t.txt") -> dict:
-    return next(m for m in _measures(text, name) if m["value_text"] == value_text)
 
 
 def test_a_list_of_bare_numbers_borrows_the_multiplier_closing_it():

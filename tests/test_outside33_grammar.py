@@ -4,15 +4,10 @@ a made-up sentence."""
 
 from __future__ import annotations
 
+from extraction_helper import page_measure as _measure
+from extraction_helper import page_measures as _measures
+
 from loaders.pipeline import process_document
-
-
-def _measures(text: str, name: str = "t.txt") -> list[dict]:
-    return process_document(text.encode("utf-8"), name).measures
-
-
-def _measure(text: str, value_text: str, name: str = "t.txt") -> dict:
-    return next(m for m in _measures(text, name) if m["value_text"] == value_text)
 
 
 def test_a_page_quoting_a_plans_goals_without_chapters_has_no_review():

@@ -221,14 +221,3 @@ def test_the_last_part_of_a_bracketed_breakdown_before_a_rate_is_a_figure():
     values = [m["value_text"] for m in _measures("2023年,全县15个水功能区(国家级7个、区县级8个)水质达标率100%。")]
     assert values == ["15个", "7个", "8个", "100%"]
     assert [m["value_text"] for m in _measures("三县城区覆盖率超70%。")] == ["70%"]
-
-
-def test_a_report_on_part_of_this_year_said_with_jinnian_is_written_within_the_year():
-    # O6's leftover: a year's press conference telling 今年1-10月 is written within that year, so 今年 is its year (as
-    # 2024年1-10月 already said), not the year after a report on a whole year
-    text = ("12月4日,某县2024年生态环境保护工作新闻发布会举行,县生态环境局局长作主发布。\n"
-            "2024年,全县生态环境质量持续改善,较好地完成了年度目标任务。\n"
-            "一是大气环境质量显著改善。PM2.5累计浓度23.7微克/立方米,同比改善12.9%。"
-            "二是水环境质量持续巩固。今年1-10月,全县8个水质断面均达到考核目标,全县集中式饮用水水源地水质达标率100%。")
-    m = _measure(text, "100%")
-    assert (m["kind"], m["year"]) == ("outcome", 2024)

@@ -94,7 +94,7 @@ class DocumentView:
             # a report on a year is written after it; one on a part of it (2015年上半年, 前三季度, 1—11月) or on what
             # was done so far this year (今年以来) within it
             published = meta.year + (1 if meta.doc_type == "report" and _SO_FAR_THIS_YEAR not in text and not re.search(
-                rf"(?:{meta.year}\s?年|今年)(?:{_PART_OF_A_YEAR})", text) else 0)  # 今年1-10月: within the year too
+                rf"{meta.year}\s?年(?:{_PART_OF_A_YEAR})", text) else 0)
         self.years: list[tuple[int, int]] = []  # (position, year)
         for m in YEAR_RE.finditer(text):
             before = text[max(0, m.start() - 2) : m.start()]

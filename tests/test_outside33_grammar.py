@@ -221,3 +221,11 @@ def test_the_last_part_of_a_bracketed_breakdown_before_a_rate_is_a_figure():
     values = [m["value_text"] for m in _measures("2023年,全县15个水功能区(国家级7个、区县级8个)水质达标率100%。")]
     assert values == ["15个", "7个", "8个", "100%"]
     assert [m["value_text"] for m in _measures("三县城区覆盖率超70%。")] == ["70%"]
+
+
+def test_a_rate_after_a_breakdown_of_the_sites_counted_is_theirs():
+    # O6's leftover: 15个水功能区(国家级7个、区县级8个)水质达标率100%: the zones' rate, not a bare 水质达标率
+    text = "2023年,全县15个水功能区(国家级7个、区县级8个)水质达标率100%。"
+    assert _measure(text, "100%")["subject_zh"] == "水功能区水质达标率"
+    # a bracket after things that are no monitoring sites gives its rate nothing
+    assert _measure("全市建成污水处理厂3座(新建2座)处理率达95%。", "95%")["subject_zh"] == "处理率"

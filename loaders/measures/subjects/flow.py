@@ -129,6 +129,9 @@ _PREVIOUS_RANK_RE = re.compile(r"(?:全国|全省|全市|全区)?第[一二三�
 _SHARE_AFTER_ANOTHER_ITEM = ("和", "及", "与")  # 全部A和60%B: the join before a share of the next item
 
 
+# the sites of a monitoring network alone, right after their count (15个水功能区, 12个国省考断面)
+_SITES_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:断面|点位|监测站|饮用水水?源地?|水功能区)")
+
 # the passes after the first reading of each subject, in order: each one reads the subjects the ones before it left
 _SUBJECT_PASSES = (
     _split_list_subjects,
@@ -484,6 +487,12 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 水环境质量62个国考断面优良水体比例为74.2% / 全市25个国省控断面Ⅰ-Ⅲ类水质占比88%: a count right before the sites of a
             # monitoring network counts them, whatever the words before it (a theme) or after them (their rate) say
             subject = sites.group(0)
+        opened = max(text.rfind("(", a, prev_end), text.rfind("（", a, prev_end))
+        if (c.unit.unit == "percent" and not c.is_change and opened > a and text.startswith((")", "）"), prev_end)
+                and (counted := [d for d in cands[:i] if a <= d.end <= opened])
+                and counted[-1].unit.unit in COUNT_UNITS and _SITES_ALONE_RE.fullmatch(text, counted[-1].end, opened)):
+            # 15个水功能区(国家级7个、区县级8个)水质达标率100%: the rate after a breakdown of the sites counted is theirs
+            subject = text[counted[-1].end : opened] + subject
         things = _things_invested_in(text, c, stop, b)
         if things:  # 总投资383亿元的生态修复等重点项目 / 41个总投资…的生态修复等重点项目: what the total is of
             subject = things + ("总投资" if "元" in c.unit.surface else "")

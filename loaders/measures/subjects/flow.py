@@ -487,8 +487,8 @@ def _subjects(doc: DocumentView, cands: list[Candidate]) -> list[Candidate]:
             # 水环境质量62个国考断面优良水体比例为74.2% / 全市25个国省控断面Ⅰ-Ⅲ类水质占比88%: a count right before the sites of a
             # monitoring network counts them, whatever the words before it (a theme) or after them (their rate) say
             subject = sites.group(0)
-        opened = max(text.rfind("(", a, prev_end), text.rfind("（", a, prev_end))
-        if (c.unit.unit == "percent" and not c.is_change and opened > a and text.startswith((")", "）"), prev_end)
+        if (c.unit.unit == "percent" and not c.is_change and text.startswith((")", "）"), prev_end)
+                and (opened := max(text.rfind("(", a, prev_end), text.rfind("（", a, prev_end))) > a
                 and (counted := [d for d in cands[:i] if a <= d.end <= opened])
                 and counted[-1].unit.unit in COUNT_UNITS and _SITES_ALONE_RE.fullmatch(text, counted[-1].end, opened)):
             # 15个水功能区(国家级7个、区县级8个)水质达标率100%: the rate after a breakdown of the sites counted is theirs

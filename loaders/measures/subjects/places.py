@@ -56,11 +56,16 @@ _SETTLEMENT_NAMES = "|".join(sorted({*_LISTED_PLACES, *_SETTLEMENTS}, key=len, r
 _SETTLEMENT_OPENING_RE = re.compile(rf"(?:(?:地级及|县级及|地级)以上|设区的?)?(?:{_SETTLEMENT_NAMES})(?![化])")
 
 
+def _kind_of_place(place: str) -> str:
+    """其中县城 / 其余城市 -> 县城 / 城市: the kind of places named, without 其中 / 其他 / 其余."""
+    return _OTHER_PLACES_RE.sub("", place.removeprefix("其中"))
+
+
 def _place_only(subject: str) -> str:
     """The part of the region or group of places a subject names and nothing else (其中主城区 -> 主城区, 其他城市);
     "" for a subject naming anything more."""
     place = subject.removeprefix("其中")
-    kind = _OTHER_PLACES_RE.sub("", place)
+    kind = _kind_of_place(place)
     return place if kind and (sub_area(kind, "", None) == kind or kind in _SETTLEMENTS) else ""
 
 
@@ -87,7 +92,7 @@ def _metric_before(doc: DocumentView, cands: list[Candidate], out: list[Candidat
     if m := _WHOLE_REGION_RE.match(metric):  # 全市森林覆盖率…,城区达到: the part's, not the whole region's
         metric = metric[m.end() :]
     if ((m := _SETTLEMENT_OPENING_RE.match(metric)) and meaningful(metric[m.end() :])
-            and _OTHER_PLACES_RE.sub("", place.removeprefix("其中")) in _PEER_SETTLEMENTS):
+            and _kind_of_place(place) in _PEER_SETTLEMENTS):
         # 城市生活污水处理率达到95%,县城不低于85%: the county towns' rate, not 县城市… (a part of the city, 中心城区,
         # keeps the city's words: 中心城区城市再生水利用率)
         metric = metric[m.end() :]
